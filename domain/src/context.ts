@@ -1,0 +1,40 @@
+import type { Actor } from './identity/actor.ts'
+import type {
+  IdentitySettings,
+  LoginAttemptStore,
+  OrganizationRepository,
+  PasswordHasher,
+  RefreshTokenRepository,
+  SessionTokenService,
+  UserRepository,
+} from './identity/identity.ports.ts'
+import type { AuditLog } from './shared/audit.ts'
+import type { Clock, IdGenerator } from './shared/ports.ts'
+import type { Result } from './shared/result.ts'
+
+/** Every repository a use case may use; adapters build them per request (or per transaction). */
+export interface Repositories {
+  readonly users: UserRepository
+  readonly organizations: OrganizationRepository
+  readonly refreshTokens: RefreshTokenRepository
+  readonly loginAttempts: LoginAttemptStore
+  readonly audit: AuditLog
+}
+
+/**
+ * What a use case receives besides its input. `transaction` runs `work` atomically with
+ * repositories bound to one database transaction: an Err result or a throw rolls it back.
+ */
+export type UseCaseContext = {
+  readonly requestId: string
+  readonly clock: Clock
+  readonly ids: IdGenerator
+  readonly repos: Repositories
+  readonly transaction: <T>(work: (repos: Repositories) => Promise<Result<T>>) => Promise<Result<T>>
+  readonly passwords: PasswordHasher
+  readonly sessions: SessionTokenService
+  readonly settings: IdentitySettings
+}
+
+/** A use case run on behalf of an authenticated caller. */
+export type ActorContext = UseCaseContext & { readonly actor: Actor }

@@ -1,0 +1,10 @@
+import type { Role } from './role.value-object.ts'
+
+/** Who is calling: taken from a verified token, never from a request body. */
+export type Actor = {
+  readonly userId: string
+  readonly email: string
+  readonly role: Role
+  /** null only for a superadmin, who belongs to the platform rather than a firm. */
+  readonly organizationId: string | null
+}

@@ -1,0 +1,92 @@
+import type { ActorContext, Repositories, UseCaseContext } from '../context.ts'
+import { DomainErrors } from '../shared/domain-error.ts'
+import { err, ok, type Result } from '../shared/result.ts'
+import type { Actor } from './actor.ts'
+import { checkPassword } from './password-policy.ts'
+import { mayManageUser } from './permissions.ts'
+import type { Role } from './role.value-object.ts'
+import { type User, validateUserProfile } from './user.entity.ts'
+
+export type CreateUserInput = {
+  readonly email: string
+  readonly password: string
+  readonly firstName: string
+  readonly lastName: string
+  readonly role: Role
+  readonly organizationId?: string | null | undefined
+}
+
+/** The tenant of a new user: a superadmin names it, everyone else gets their own. */
+export function targetOrganization(
+  actor: Actor,
+  role: Role,
+  requested: string | null | undefined,
+): string | null {
+  if (role === 'superadmin') return null
+  return actor.role === 'superadmin' ? (requested ?? null) : actor.organizationId
+}
+
+export async function authorizeUserCreation(
+  ctx: UseCaseContext,
+  actor: Actor,
+  role: Role,
+  organizationId: string | null,
+): Promise<Result<null>> {
+  if (!mayManageUser(actor, role, organizationId)) {
+    return err(DomainErrors.forbidden(`A ${actor.role} may not create a ${role} in this organization`))
+  }
+  if (organizationId) {
+    const org = await ctx.repos.organizations.findById(organizationId)
+    if (!org) return err(DomainErrors.notFound('Organization'))
+    if (!org.isActive)
+      return err(DomainErrors.conflict('organization_inactive', 'The organization is deactivated'))
+  }
+  return ok(null)
+}
+
+/** Validates, hashes and inserts a user, then audits it; authorization is the caller's job. */
+export async function createUserRecord(
+  ctx: UseCaseContext,
+  repos: Repositories,
+  createdBy: string | null,
+  organizationId: string | null,
+  input: CreateUserInput,
+): Promise<Result<User>> {
+  const profile = validateUserProfile(input)
+  if (!profile.ok) return profile
+  const password = checkPassword(input.password, profile.value.email)
+  if (!password.ok) return password
+  if (await repos.users.findByEmail(profile.value.email)) {
+    return err(DomainErrors.conflict('email_taken', 'A user with this e-mail already exists'))
+  }
+  const now = ctx.clock.now()
+  const user: User = {
+    id: ctx.ids.next(),
+    ...profile.value,
+    role: input.role,
+    organizationId,
+    isActive: true,
+    passwordHash: await ctx.passwords.hash(input.password),
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  }
+  await repos.users.insert(user)
+  await repos.audit.record({
+    organizationId,
+    actorUserId: createdBy ?? user.id,
+    action: 'user.create',
+    entity: 'user',
+    entityId: user.id,
+    requestId: ctx.requestId,
+    details: { role: user.role },
+  })
+  return ok(user)
+}
+
+export async function createUser(ctx: ActorContext, input: CreateUserInput): Promise<Result<User>> {
+  const organizationId = targetOrganization(ctx.actor, input.role, input.organizationId)
+  const allowed = await authorizeUserCreation(ctx, ctx.actor, input.role, organizationId)
+  if (!allowed.ok) return allowed
+  return ctx.transaction((repos) => createUserRecord(ctx, repos, ctx.actor.userId, organizationId, input))
+}

@@ -1,0 +1,44 @@
+import type { UseCaseContext } from '../context.ts'
+import { ok, type Result } from '../shared/result.ts'
+import { normalizeEmail } from '../shared/text.ts'
+import type { User } from './user.entity.ts'
+
+/**
+ * Bootstrap: makes sure the configured superadmin exists. Runs at start-up from trusted config,
+ * so the password policy is the operator's responsibility (production mode refuses the default).
+ * An existing account is left untouched: changing the env later does not reset a password.
+ */
+export async function ensureSuperadmin(
+  ctx: UseCaseContext,
+  input: { email: string; password: string },
+): Promise<Result<{ user: User; created: boolean }>> {
+  const email = normalizeEmail(input.email)
+  const existing = await ctx.repos.users.findByEmail(email)
+  if (existing) return ok({ user: existing, created: false })
+  const now = ctx.clock.now()
+  const user: User = {
+    id: ctx.ids.next(),
+    email,
+    firstName: 'Platform',
+    lastName: 'Administrator',
+    role: 'superadmin',
+    organizationId: null,
+    isActive: true,
+    passwordHash: await ctx.passwords.hash(input.password),
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  }
+  return ctx.transaction(async (repos) => {
+    await repos.users.insert(user)
+    await repos.audit.record({
+      organizationId: null,
+      actorUserId: null,
+      action: 'user.bootstrap_superadmin',
+      entity: 'user',
+      entityId: user.id,
+      requestId: ctx.requestId,
+    })
+    return ok({ user, created: true })
+  })
+}

@@ -1,0 +1,123 @@
+import type { ActorContext } from '../context.ts'
+import { DomainErrors } from '../shared/domain-error.ts'
+import type { Page, PageRequest } from '../shared/ports.ts'
+import { err, ok, type Result } from '../shared/result.ts'
+import { checkVersion } from '../shared/versioning.ts'
+import type { UserSortField } from './identity.ports.ts'
+import { stripUndefined } from './manage-organizations.use-case.ts'
+import { checkPassword } from './password-policy.ts'
+import { can, mayManageUser } from './permissions.ts'
+import type { Role } from './role.value-object.ts'
+import { type User, validateUserProfile } from './user.entity.ts'
+
+export async function listUsers(
+  ctx: ActorContext,
+  filter: { role?: Role | undefined },
+  page: PageRequest<UserSortField>,
+): Promise<Result<Page<User>>> {
+  if (!can(ctx.actor, 'users:manage')) return err(DomainErrors.forbidden())
+  const organizationId = can(ctx.actor, 'platform:manage') ? null : ctx.actor.organizationId
+  return ok(await ctx.repos.users.list({ organizationId }, filter, page))
+}
+
+/** Loads a user the actor may manage; another tenant's user is a 404, not a 403. */
+async function manageableUser(ctx: ActorContext, id: string): Promise<Result<User>> {
+  if (!can(ctx.actor, 'users:manage')) return err(DomainErrors.forbidden())
+  const user = await ctx.repos.users.findById(id)
+  if (!user) return err(DomainErrors.notFound('User'))
+  if (ctx.actor.role !== 'superadmin' && user.organizationId !== ctx.actor.organizationId) {
+    return err(DomainErrors.notFound('User'))
+  }
+  if (!mayManageUser(ctx.actor, user.role, user.organizationId)) return err(DomainErrors.forbidden())
+  return ok(user)
+}
+
+export type UpdateUserInput = {
+  readonly email?: string | undefined
+  readonly firstName?: string | undefined
+  readonly lastName?: string | undefined
+  readonly role?: Role | undefined
+  readonly password?: string | undefined
+}
+
+export async function updateUser(
+  ctx: ActorContext,
+  id: string,
+  changes: UpdateUserInput,
+  expectedVersion: number | undefined,
+): Promise<Result<User>> {
+  const found = await manageableUser(ctx, id)
+  if (!found.ok) return found
+  const current = found.value
+  const fresh = checkVersion('User', current.version, expectedVersion)
+  if (!fresh.ok) return fresh
+  const role = changes.role ?? current.role
+  if (!mayManageUser(ctx.actor, role, current.organizationId)) return err(DomainErrors.forbidden())
+  if (id === ctx.actor.userId && role !== current.role) {
+    return err(DomainErrors.conflict('self_role_change', 'You cannot change your own role'))
+  }
+  const profile = validateUserProfile({
+    ...current,
+    ...stripUndefined({ ...changes, role: undefined, password: undefined }),
+  })
+  if (!profile.ok) return profile
+  if (profile.value.email !== current.email && (await ctx.repos.users.findByEmail(profile.value.email))) {
+    return err(DomainErrors.conflict('email_taken', 'A user with this e-mail already exists'))
+  }
+  let passwordHash = current.passwordHash
+  if (changes.password !== undefined) {
+    const ok_ = checkPassword(changes.password, profile.value.email)
+    if (!ok_.ok) return ok_
+    passwordHash = await ctx.passwords.hash(changes.password)
+  }
+  const next: User = {
+    ...current,
+    ...profile.value,
+    role,
+    passwordHash,
+    version: current.version + 1,
+    updatedAt: ctx.clock.now(),
+  }
+  return saveUser(ctx, current, next, 'user.update', {
+    fields: Object.keys(stripUndefined({ ...changes, password: changes.password ? 'changed' : undefined })),
+  })
+}
+
+export async function setUserActive(ctx: ActorContext, id: string, active: boolean): Promise<Result<User>> {
+  const found = await manageableUser(ctx, id)
+  if (!found.ok) return found
+  const current = found.value
+  if (id === ctx.actor.userId && !active)
+    return err(DomainErrors.conflict('self_deactivation', 'You cannot deactivate yourself'))
+  if (current.isActive === active) return ok(current)
+  const next: User = {
+    ...current,
+    isActive: active,
+    version: current.version + 1,
+    updatedAt: ctx.clock.now(),
+  }
+  return saveUser(ctx, current, next, active ? 'user.activate' : 'user.deactivate')
+}
+
+async function saveUser(
+  ctx: ActorContext,
+  current: User,
+  next: User,
+  action: string,
+  details?: Record<string, unknown>,
+): Promise<Result<User>> {
+  return ctx.transaction(async (repos) => {
+    if (!(await repos.users.update(next)))
+      return err(DomainErrors.versionConflict('User', current.version + 1))
+    await repos.audit.record({
+      organizationId: next.organizationId,
+      actorUserId: ctx.actor.userId,
+      action,
+      entity: 'user',
+      entityId: next.id,
+      requestId: ctx.requestId,
+      ...(details ? { details } : {}),
+    })
+    return ok(next)
+  })
+}

@@ -1,0 +1,69 @@
+/**
+ * The closed set of failures a use case may report. Adapters map each kind to exactly one HTTP
+ * status (functions/_shared/problem.ts); adding a kind here makes that mapper fail to compile
+ * until it handles it.
+ */
+export type FieldIssue = { readonly path: string; readonly message: string }
+
+export type DomainError =
+  | { readonly kind: 'validation'; readonly message: string; readonly issues: readonly FieldIssue[] }
+  | { readonly kind: 'unauthenticated'; readonly message: string }
+  | { readonly kind: 'forbidden'; readonly message: string }
+  | { readonly kind: 'not_found'; readonly message: string; readonly entity: string }
+  | { readonly kind: 'conflict'; readonly message: string; readonly code: string }
+  | {
+      readonly kind: 'version_conflict'
+      readonly message: string
+      readonly entity: string
+      readonly currentVersion: number
+    }
+  | { readonly kind: 'rate_limited'; readonly message: string; readonly retryAfterSeconds: number }
+  | { readonly kind: 'idempotency_mismatch'; readonly message: string }
+  | { readonly kind: 'payload_too_large'; readonly message: string; readonly limitBytes: number }
+  | { readonly kind: 'unsupported_media_type'; readonly message: string }
+
+export type DomainErrorKind = DomainError['kind']
+
+export const DomainErrors = {
+  validation: (message: string, issues: readonly FieldIssue[] = []): DomainError => ({
+    kind: 'validation',
+    message,
+    issues,
+  }),
+  invalidField: (path: string, message: string): DomainError => ({
+    kind: 'validation',
+    message: `${path}: ${message}`,
+    issues: [{ path, message }],
+  }),
+  unauthenticated: (message = 'Authentication required'): DomainError => ({
+    kind: 'unauthenticated',
+    message,
+  }),
+  forbidden: (message = 'Your role does not allow this action'): DomainError => ({
+    kind: 'forbidden',
+    message,
+  }),
+  notFound: (entity: string): DomainError => ({ kind: 'not_found', entity, message: `${entity} not found` }),
+  conflict: (code: string, message: string): DomainError => ({ kind: 'conflict', code, message }),
+  versionConflict: (entity: string, currentVersion: number): DomainError => ({
+    kind: 'version_conflict',
+    entity,
+    currentVersion,
+    message: `${entity} was modified by someone else (current version ${currentVersion})`,
+  }),
+  rateLimited: (retryAfterSeconds: number): DomainError => ({
+    kind: 'rate_limited',
+    retryAfterSeconds,
+    message: `Too many attempts; retry in ${retryAfterSeconds} s`,
+  }),
+  idempotencyMismatch: (): DomainError => ({
+    kind: 'idempotency_mismatch',
+    message: 'This Idempotency-Key was already used with a different request',
+  }),
+  payloadTooLarge: (limitBytes: number): DomainError => ({
+    kind: 'payload_too_large',
+    limitBytes,
+    message: `Payload exceeds the limit of ${limitBytes} bytes`,
+  }),
+  unsupportedMediaType: (message: string): DomainError => ({ kind: 'unsupported_media_type', message }),
+} as const
