@@ -1,0 +1,108 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { DomainErrors } from '@koprogo/domain'
+import type { Context, MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { cors } from 'hono/cors'
+import { HTTPException } from 'hono/http-exception'
+import { requestId } from 'hono/request-id'
+import { secureHeaders } from 'hono/secure-headers'
+import { authenticate } from './auth.ts'
+import { idempotency } from './idempotency.ts'
+import { internalErrorResponse, problemResponse, zodIssues } from './problem.ts'
+import type { AppEnv, Runtime } from './runtime.ts'
+
+/** A resource's app: validation failures become the same 400 problem everywhere. */
+export function createResourceApp(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const issues = zodIssues(result.error)
+        return problemResponse(c, DomainErrors.validation(`Invalid ${result.target}`, issues))
+      }
+    },
+  })
+}
+
+export type RuntimeProvider = (c: Context<AppEnv>) => Runtime | Promise<Runtime>
+
+/**
+ * Middleware every deployed app runs, in this order: request id, runtime, access log, security
+ * headers, CORS, body limit, caller resolution, idempotency. Used by the gateway (all resources
+ * in one app) and by each resource Worker alike, so both behave the same.
+ */
+export function applyStack(app: OpenAPIHono<AppEnv>, runtimeFor: RuntimeProvider): void {
+  app.use('*', requestId({ headerName: 'x-request-id' }))
+  app.use('*', async (c, next) => {
+    c.set('runtime', await runtimeFor(c))
+    return next()
+  })
+  app.use('*', accessLog)
+  app.use('*', secureHeaders())
+  app.use('*', async (c, next) => {
+    const allowed = c.get('runtime').env.CORS_ORIGINS
+    return cors({
+      origin: (origin) => (allowed.includes('*') || allowed.includes(origin) ? origin : null),
+      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'X-Request-Id'],
+      exposeHeaders: ['X-Request-Id', 'Retry-After', 'Idempotent-Replayed', 'Content-Disposition'],
+      maxAge: 600,
+    })(c, next)
+  })
+  app.use('*', limitBody)
+  app.use('/api/v1/*', authenticate)
+  app.use('/api/v1/*', idempotency)
+  app.notFound((c) => problemResponse(c, DomainErrors.notFound('Route')))
+  app.onError((error, c) => {
+    if (error instanceof HTTPException && error.status < 500) {
+      // Hono's own 4xx (malformed JSON, body limit…) keep their status, with a problem body.
+      const message = error.message || 'Bad request'
+      if (error.status === 413) return problemResponse(c, DomainErrors.payloadTooLarge(bodyLimitFor(c)))
+      return new Response(
+        JSON.stringify({
+          type: 'https://koprogo.org/problems/bad-request',
+          title: 'Bad request',
+          status: error.status,
+          detail: message,
+          instance: new URL(c.req.url).pathname,
+          request_id: c.get('requestId') ?? '',
+          error: message,
+        }),
+        { status: error.status, headers: { 'content-type': 'application/problem+json' } },
+      )
+    }
+    c.get('runtime')?.logger.error('unhandled error', {
+      request_id: c.get('requestId'),
+      method: c.req.method,
+      path: new URL(c.req.url).pathname,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    })
+    return internalErrorResponse(c)
+  })
+}
+
+const accessLog: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const started = performance.now()
+  await next()
+  c.get('runtime').logger.info('request', {
+    request_id: c.get('requestId'),
+    method: c.req.method,
+    path: new URL(c.req.url).pathname,
+    status: c.res.status,
+    duration_ms: Math.round((performance.now() - started) * 10) / 10,
+  })
+}
+
+/** Uploads get the document limit; everything else the (much smaller) JSON limit. */
+function bodyLimitFor(c: Context<AppEnv>): number {
+  const env = c.get('runtime').env
+  return c.req.method === 'POST' && new URL(c.req.url).pathname.startsWith('/api/v1/documents')
+    ? env.UPLOAD_LIMIT_BYTES
+    : env.BODY_LIMIT_BYTES
+}
+
+const limitBody: MiddlewareHandler<AppEnv> = (c, next) => {
+  const maxSize = bodyLimitFor(c)
+  return bodyLimit({
+    maxSize,
+    onError: (ctx) => problemResponse(ctx, DomainErrors.payloadTooLarge(maxSize)),
+  })(c, next)
+}

@@ -1,0 +1,37 @@
+import { type Actor, DomainErrors } from '@koprogo/domain'
+import type { MiddlewareHandler } from 'hono'
+import { bindRepositories } from './db/repositories/index.ts'
+import { problemResponse } from './problem.ts'
+import type { AppEnv } from './runtime.ts'
+
+/**
+ * Resolves the caller from `Authorization: Bearer`. The token is verified (HS256 only), then the
+ * user is re-read so a deactivated account or a changed role takes effect at once, not at expiry.
+ * A missing header leaves actor null; a present but bad token is a 401 on every route.
+ */
+export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
+  c.set('actor', null)
+  const header = c.req.header('authorization')
+  if (!header) return next()
+  const match = /^Bearer\s+(\S+)$/i.exec(header)
+  if (!match?.[1]) return problemResponse(c, DomainErrors.unauthenticated('Malformed Authorization header'))
+  const runtime = c.get('runtime')
+  const claims = await runtime.accessKey.verify(match[1])
+  if (!claims) return problemResponse(c, DomainErrors.unauthenticated('Invalid or expired token'))
+  const user = await bindRepositories(runtime.database.db).users.findById(claims.sub)
+  if (!user?.isActive)
+    return problemResponse(c, DomainErrors.unauthenticated('Account not found or disabled'))
+  const actor: Actor = {
+    userId: user.id,
+    email: user.email,
+    role: user.role,
+    organizationId: user.organizationId,
+  }
+  c.set('actor', actor)
+  return next()
+}
+
+export const requireAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!c.get('actor')) return problemResponse(c, DomainErrors.unauthenticated())
+  return next()
+}

@@ -1,0 +1,56 @@
+import type { Role, User, UserRepository } from '@koprogo/domain'
+import { and, eq, type SQL } from 'drizzle-orm'
+import type { Database } from '../client.ts'
+import { users } from '../schema/index.ts'
+import { countAll, offsetOf, orderFor } from './paginate.ts'
+
+type Row = typeof users.$inferSelect
+
+const toUser = (row: Row): User => ({ ...row, role: row.role as Role })
+
+export function userRepository(db: Database): UserRepository {
+  return {
+    async findByEmail(email) {
+      const [row] = await db.select().from(users).where(eq(users.email, email)).limit(1)
+      return row ? toUser(row) : null
+    },
+    async findById(id) {
+      const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1)
+      return row ? toUser(row) : null
+    },
+    async insert(user) {
+      await db.insert(users).values(user)
+    },
+    async update(user) {
+      const rows = await db
+        .update(users)
+        .set(user)
+        .where(and(eq(users.id, user.id), eq(users.version, user.version - 1)))
+        .returning({ id: users.id })
+      return rows.length === 1
+    },
+    async list(scope, filter, page) {
+      const conditions: SQL[] = []
+      if (scope.organizationId) conditions.push(eq(users.organizationId, scope.organizationId))
+      if (filter.role) conditions.push(eq(users.role, filter.role))
+      const where = conditions.length > 0 ? and(...conditions) : undefined
+      const columns = {
+        email: users.email,
+        last_name: users.lastName,
+        created_at: users.createdAt,
+        role: users.role,
+      }
+      const [rows, [total]] = await Promise.all([
+        db
+          .select()
+          .from(users)
+          .where(where)
+          .orderBy(...orderFor(page, columns, users.id))
+          .limit(page.perPage)
+          .offset(offsetOf(page)),
+        db.select({ n: countAll }).from(users).where(where),
+      ])
+      return { items: rows.map(toUser), total: total?.n ?? 0 }
+    },
+  }
+}

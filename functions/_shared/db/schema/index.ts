@@ -1,0 +1,5 @@
+export * from './audit-log.ts'
+export * from './idempotency-keys.ts'
+export * from './organizations.ts'
+export * from './sessions.ts'
+export * from './users.ts'

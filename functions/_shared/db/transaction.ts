@@ -1,0 +1,31 @@
+import type { Result } from '@koprogo/domain'
+import type { Database } from './client.ts'
+
+/** Thrown inside a Drizzle transaction to roll it back while carrying the use case's Err out. */
+class RollbackWith {
+  readonly result: Result<never>
+  constructor(result: Result<never>) {
+    this.result = result
+  }
+}
+
+/**
+ * Runs `work` in one database transaction. An Err result rolls back (nothing half-written
+ * remains, audit rows included) and is returned as is; a throw rolls back and propagates.
+ */
+export async function runInTransaction<R, T>(
+  db: Database,
+  bind: (tx: Database) => R,
+  work: (repos: R) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  try {
+    return await db.transaction(async (tx) => {
+      const result = await work(bind(tx as unknown as Database))
+      if (!result.ok) throw new RollbackWith(result)
+      return result
+    })
+  } catch (e) {
+    if (e instanceof RollbackWith) return e.result
+    throw e
+  }
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod'
+
+const bool = z.stringbool().or(z.boolean())
+const csv = z
+  .string()
+  .default('')
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
+
+/** Every setting the API reads. Parsed once at the entry; docs/configuration.md mirrors it. */
+export const EnvSchema = z
+  .object({
+    APP_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+    DATABASE_URL: z.string().optional(),
+    DATABASE_DRIVER: z.enum(['pglite', 'pg', 'neon']).optional(),
+    DATA_DIR: z.string().default('.data'),
+    DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    STORAGE_DIR: z.string().optional(),
+    WEB_DIST_DIR: z.string().optional(),
+    JWT_SECRET: z.string().optional(),
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+    REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+    CORS_ORIGINS: csv,
+    BODY_LIMIT_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(1024 * 1024),
+    UPLOAD_LIMIT_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(50 * 1024 * 1024),
+    SIGNUP_ENABLED: bool.default(false),
+    SUPERADMIN_EMAIL: z.string().optional(),
+    SUPERADMIN_PASSWORD: z.string().optional(),
+    LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
+    LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
+    LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    ARGON2_MEMORY_KIB: z.coerce.number().int().min(8).default(19_456),
+    ARGON2_ITERATIONS: z.coerce.number().int().min(1).default(2),
+    ARGON2_PARALLELISM: z.coerce.number().int().min(1).default(1),
+    TRUST_PROXY: bool.default(false),
+    SEED_DEMO_ON_START: bool.default(true),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.APP_ENV !== 'production') return
+    // Production fails closed on settings that would make the deployment unsafe.
+    if (!env.JWT_SECRET || new TextEncoder().encode(env.JWT_SECRET).length < 32) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JWT_SECRET'],
+        message: 'must be set to at least 32 bytes in production',
+      })
+    }
+    if (env.CORS_ORIGINS.includes('*')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CORS_ORIGINS'],
+        message: 'must list origins, not "*", in production',
+      })
+    }
+    if (!env.SUPERADMIN_PASSWORD || env.SUPERADMIN_PASSWORD === DEV_SUPERADMIN.password) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SUPERADMIN_PASSWORD'],
+        message: 'must be set (and not the development default) in production',
+      })
+    }
+    if (env.ARGON2_MEMORY_KIB < 19_456 || env.ARGON2_ITERATIONS < 2) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ARGON2_MEMORY_KIB'],
+        message: 'must be at least m=19456 KiB, t=2 (OWASP) in production',
+      })
+    }
+  })
+
+export type Env = z.infer<typeof EnvSchema>
+
+export const DEV_SUPERADMIN = { email: 'admin@koprogo.com', password: 'admin123' } as const
+
+export class EnvError extends Error {}
+
+/** Parses raw variables (process.env or Worker bindings); throws one readable message on failure. */
+export function parseEnv(raw: Record<string, unknown>): Env {
+  const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== '' && v !== undefined))
+  const parsed = EnvSchema.safeParse(cleaned)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(env)'}: ${i.message}`)
+    throw new EnvError(`Invalid configuration, refusing to start:\n${lines.join('\n')}`)
+  }
+  return parsed.data
+}

@@ -1,0 +1,104 @@
+import { z } from '@hono/zod-openapi'
+import { DEFAULT_PER_PAGE, MAX_PER_PAGE, type Page, type PageRequest, type Result } from '@koprogo/domain'
+import type { Context } from 'hono'
+import { ProblemSchema, problemResponse } from './problem.ts'
+
+/**
+ * Maps a use case's Result: Ok → the given success response, Err → the one problem mapper.
+ * The problem is typed as the success response because @hono/zod-openapi types only JSON
+ * bodies; the route configs still document every problem+json status in the OpenAPI output.
+ */
+export function respond<T, R extends Response>(c: Context, result: Result<T>, onOk: (value: T) => R): R {
+  return result.ok ? onOk(result.value) : (problemResponse(c, result.error) as R)
+}
+
+export const IdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) })
+
+/** `page`, `per_page`, `order` and a whitelisted `sort_by`: an unknown field is a 400, never SQL. */
+export function pageQuery<const S extends readonly [string, ...string[]]>(
+  sortFields: S,
+  defaultSort: S[number],
+) {
+  return z.object({
+    page: z.coerce.number().int().min(1).default(1),
+    per_page: z.coerce.number().int().min(1).max(MAX_PER_PAGE).default(DEFAULT_PER_PAGE),
+    sort_by: z.enum(sortFields).default(defaultSort),
+    order: z.enum(['asc', 'desc']).default('asc'),
+  })
+}
+
+export function toPageRequest<S extends string>(q: {
+  page: number
+  per_page: number
+  sort_by: S
+  order: 'asc' | 'desc'
+}): PageRequest<S> {
+  return { page: q.page, perPage: q.per_page, sortBy: q.sort_by, order: q.order }
+}
+
+export const PaginationSchema = z
+  .object({
+    current_page: z.number().int(),
+    per_page: z.number().int(),
+    total_items: z.number().int(),
+    total_pages: z.number().int(),
+    has_next: z.boolean(),
+    has_previous: z.boolean(),
+  })
+  .openapi('Pagination')
+
+export function paginated<T, D>(page: Page<T>, request: PageRequest, toDto: (item: T) => D) {
+  const totalPages = Math.ceil(page.total / request.perPage)
+  return {
+    data: page.items.map(toDto),
+    pagination: {
+      current_page: request.page,
+      per_page: request.perPage,
+      total_items: page.total,
+      total_pages: totalPages,
+      has_next: request.page < totalPages,
+      has_previous: request.page > 1,
+    },
+  }
+}
+
+export function pageOf<T extends z.ZodType>(item: T, name: string) {
+  return z.object({ data: z.array(item), pagination: PaginationSchema }).openapi(name)
+}
+
+/** The expected version of a write: `If-Match: <n>` (quotes and W/ tolerated) or the body's `version`. */
+export function expectedVersion(c: Context, bodyVersion?: number | undefined): number | undefined {
+  const header = c.req.header('if-match')
+  if (header) {
+    const n = Number(header.replace(/^W\//, '').replaceAll('"', ''))
+    if (Number.isInteger(n) && n > 0) return n
+  }
+  return bodyVersion
+}
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+})
+
+/** Error responses shared by routes, for the OpenAPI document. */
+export const errors = {
+  400: problem('Invalid request'),
+  401: problem('Missing, invalid or expired token'),
+  403: problem('The role does not allow this'),
+  404: problem('Not found (or another organization’s)'),
+  409: problem('Conflict or stale version'),
+  422: problem('Idempotency-Key reused with another body'),
+  429: problem('Too many attempts'),
+} as const
+
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+})
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+})
+
+export const bearer = [{ bearerAuth: [] }]

@@ -1,0 +1,82 @@
+import { DomainErrors } from '@koprogo/domain'
+import { sha256 } from '@noble/hashes/sha2.js'
+import { bytesToHex } from '@noble/hashes/utils.js'
+import { and, eq, isNull, lt } from 'drizzle-orm'
+import type { MiddlewareHandler } from 'hono'
+import { idempotencyKeys } from './db/schema/index.ts'
+import { problemResponse } from './problem.ts'
+import type { AppEnv } from './runtime.ts'
+
+const TTL_MS = 24 * 60 * 60 * 1000
+const KEY = /^[\w.:-]{8,128}$/
+
+/**
+ * `Idempotency-Key` on POST (API.md): the first request claims the key by inserting a row; a
+ * replay with the same body gets the stored status and body back without running anything, the
+ * same key with another body is a 422, and a replay while the first is still running is a 409.
+ * 5xx answers release the key so the client may retry. Keys are per user and kept 24 h.
+ */
+export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const key = c.req.header('idempotency-key')
+  const actor = c.get('actor')
+  if (c.req.method !== 'POST' || !key || !actor) return next()
+  if (!KEY.test(key)) {
+    return problemResponse(
+      c,
+      DomainErrors.invalidField('Idempotency-Key', 'must be 8–128 characters [A-Za-z0-9_.:-]'),
+    )
+  }
+  const db = c.get('runtime').database.db
+  const path = new URL(c.req.url).pathname
+  const body = await c.req.raw.clone().arrayBuffer()
+  const requestHash = bytesToHex(
+    sha256(new Uint8Array([...new TextEncoder().encode(`POST ${path}\n`), ...new Uint8Array(body)])),
+  )
+  const now = new Date()
+  const who = and(eq(idempotencyKeys.userId, actor.userId), eq(idempotencyKeys.key, key))
+
+  await db
+    .delete(idempotencyKeys)
+    .where(and(who, lt(idempotencyKeys.createdAt, new Date(now.getTime() - TTL_MS))))
+  const claimed = await db
+    .insert(idempotencyKeys)
+    .values({ userId: actor.userId, key, method: 'POST', path, requestHash, createdAt: now })
+    .onConflictDoNothing()
+    .returning({ key: idempotencyKeys.key })
+
+  if (claimed.length === 0) {
+    const [stored] = await db.select().from(idempotencyKeys).where(who).limit(1)
+    if (!stored)
+      return problemResponse(c, DomainErrors.conflict('idempotency_in_progress', 'Retry this request'))
+    if (stored.requestHash !== requestHash) return problemResponse(c, DomainErrors.idempotencyMismatch())
+    if (stored.statusCode === null) {
+      return problemResponse(
+        c,
+        DomainErrors.conflict('idempotency_in_progress', 'The first request with this key is still running'),
+      )
+    }
+    const isProblem = stored.statusCode >= 400
+    return new Response(JSON.stringify(stored.responseBody), {
+      status: stored.statusCode,
+      headers: {
+        'content-type': isProblem ? 'application/problem+json' : 'application/json',
+        'idempotent-replayed': 'true',
+      },
+    })
+  }
+
+  await next()
+  const status = c.res.status
+  if (status >= 500) {
+    await db.delete(idempotencyKeys).where(and(who, isNull(idempotencyKeys.statusCode)))
+    return
+  }
+  const text = await c.res.clone().text()
+  let responseBody: unknown = null
+  try {
+    responseBody = text ? JSON.parse(text) : null
+  } catch {
+    responseBody = text
+  }
+  await db.update(idempotencyKeys).set({ statusCode: status, responseBody }).where(who)
+}

@@ -1,0 +1,67 @@
+import type { Actor, ActorContext, IdentitySettings, PasswordHasher, UseCaseContext } from '@koprogo/domain'
+import type { Context } from 'hono'
+import type { DatabaseHandle } from './db/client.ts'
+import { bindRepositories } from './db/repositories/index.ts'
+import { runInTransaction } from './db/transaction.ts'
+import type { Env } from './env.ts'
+import { uuidv7Generator } from './ids.ts'
+import type { Logger } from './logger.ts'
+import { type AccessTokenKey, sessionTokenService } from './security/session-tokens.ts'
+
+/**
+ * What the handlers need from the outside world. Node builds one for the process (one pool);
+ * a Worker builds one per request from its bindings.
+ */
+export type Runtime = {
+  readonly env: Env
+  readonly database: DatabaseHandle
+  readonly passwords: PasswordHasher
+  readonly accessKey: AccessTokenKey
+  readonly logger: Logger
+  /** The caller's address for login throttling; how to read it depends on the host. */
+  readonly clientIp: (c: Context) => string
+}
+
+export type AppEnv = {
+  Variables: {
+    requestId: string
+    runtime: Runtime
+    actor: Actor | null
+  }
+}
+
+export function identitySettings(env: Env): IdentitySettings {
+  return {
+    signupEnabled: env.SIGNUP_ENABLED,
+    loginMaxFailuresPerEmail: env.LOGIN_MAX_FAILURES_PER_EMAIL,
+    loginMaxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
+    loginWindowSeconds: env.LOGIN_WINDOW_SECONDS,
+    refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL_DAYS * 86_400,
+  }
+}
+
+export function useCaseContextFor(runtime: Runtime, requestId: string): UseCaseContext {
+  const db = runtime.database.db
+  return {
+    requestId,
+    clock: { now: () => new Date() },
+    ids: uuidv7Generator,
+    repos: bindRepositories(db),
+    transaction: (work) => runInTransaction(db, bindRepositories, work),
+    passwords: runtime.passwords,
+    sessions: sessionTokenService(runtime.accessKey, runtime.env.ACCESS_TOKEN_TTL_SECONDS),
+    settings: identitySettings(runtime.env),
+  }
+}
+
+/** The per-request use-case context (no actor: public endpoints). */
+export function publicContext(c: Context<AppEnv>): UseCaseContext {
+  return useCaseContextFor(c.get('runtime'), c.get('requestId'))
+}
+
+/** The per-request use-case context of the authenticated caller; requireAuth guarantees the actor. */
+export function actorContext(c: Context<AppEnv>): ActorContext {
+  const actor = c.get('actor')
+  if (!actor) throw new Error('actorContext used on a route without requireAuth')
+  return { ...publicContext(c), actor }
+}

@@ -1,0 +1,69 @@
+import type { PasswordHasher } from '@koprogo/domain'
+import { argon2idAsync } from '@noble/hashes/argon2.js'
+import { randomBytes } from '@noble/hashes/utils.js'
+
+export type Argon2Params = {
+  readonly memoryKib: number
+  readonly iterations: number
+  readonly parallelism: number
+}
+
+const b64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/=+$/, '')
+const unb64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0))
+
+type Parsed = { params: Argon2Params; salt: Uint8Array; hash: Uint8Array }
+
+/** PHC string: $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash> (unpadded base64, like libargon2). */
+function parse(phc: string): Parsed | null {
+  const m = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/.exec(phc)
+  if (!m) return null
+  const [, mem, t, p, salt, hash] = m
+  return {
+    params: { memoryKib: Number(mem), iterations: Number(t), parallelism: Number(p) },
+    salt: unb64(salt ?? ''),
+    hash: unb64(hash ?? ''),
+  }
+}
+
+function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false
+  let diff = 0
+  for (let i = 0; i < a.length; i++) diff |= (a[i] ?? 0) ^ (b[i] ?? 0)
+  return diff === 0
+}
+
+/**
+ * argon2id in pure JS (@noble/hashes) so the same code runs in Node and in Workers. The async
+ * variant yields to the event loop so one login (~240 ms at m=19456,t=2) does not stall others.
+ */
+export function argon2PasswordHasher(params: Argon2Params): PasswordHasher {
+  const derive = (password: string, salt: Uint8Array, p: Argon2Params) =>
+    argon2idAsync(password, salt, { m: p.memoryKib, t: p.iterations, p: p.parallelism, dkLen: 32 })
+  const encode = (p: Argon2Params, salt: Uint8Array, hash: Uint8Array) =>
+    `$argon2id$v=19$m=${p.memoryKib},t=${p.iterations},p=${p.parallelism}$${b64(salt)}$${b64(hash)}`
+  const dummySalt = randomBytes(16)
+  return {
+    async hash(password) {
+      const salt = randomBytes(16)
+      return encode(params, salt, await derive(password, salt, params))
+    },
+    async verify(phc, password) {
+      const parsed = parse(phc)
+      if (!parsed) return false
+      return constantTimeEqual(await derive(password, parsed.salt, parsed.params), parsed.hash)
+    },
+    needsRehash(phc) {
+      const parsed = parse(phc)
+      if (!parsed) return true
+      const p = parsed.params
+      return (
+        p.memoryKib !== params.memoryKib ||
+        p.iterations !== params.iterations ||
+        p.parallelism !== params.parallelism
+      )
+    },
+    async verifyDummy(password) {
+      await derive(password, dummySalt, params)
+    },
+  }
+}

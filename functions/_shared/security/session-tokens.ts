@@ -1,0 +1,71 @@
+import type { IssuedAccessToken, Role, SessionTokenService, User } from '@koprogo/domain'
+import { sha256 } from '@noble/hashes/sha2.js'
+import { bytesToHex, randomBytes } from '@noble/hashes/utils.js'
+import { jwtVerify, SignJWT } from 'jose'
+
+export type AccessClaims = { sub: string; email: string; role: Role; organization_id: string | null }
+
+/**
+ * HS256 access tokens. The HMAC key is imported once per process/isolate (measured: ~50% more
+ * verifications per second than passing raw bytes to every call).
+ */
+export class AccessTokenKey {
+  private keyPromise: Promise<CryptoKey> | null = null
+  private readonly secret: string
+  constructor(secret: string) {
+    this.secret = secret
+  }
+
+  key(): Promise<CryptoKey> {
+    this.keyPromise ??= crypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(this.secret),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign', 'verify'],
+    )
+    return this.keyPromise
+  }
+
+  async sign(claims: AccessClaims, ttlSeconds: number): Promise<string> {
+    return new SignJWT({ email: claims.email, role: claims.role, organization_id: claims.organization_id })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(claims.sub)
+      .setIssuedAt()
+      .setExpirationTime(`${ttlSeconds}s`)
+      .sign(await this.key())
+  }
+
+  /** Only HS256 is accepted: `alg: none` and algorithm-confusion tokens fail here. */
+  async verify(token: string): Promise<AccessClaims | null> {
+    try {
+      const { payload } = await jwtVerify(token, await this.key(), { algorithms: ['HS256'] })
+      if (typeof payload.sub !== 'string') return null
+      return payload as unknown as AccessClaims
+    } catch {
+      return null
+    }
+  }
+}
+
+export function hashRefreshToken(token: string): string {
+  return bytesToHex(sha256(new TextEncoder().encode(token)))
+}
+
+export function sessionTokenService(key: AccessTokenKey, accessTtlSeconds: number): SessionTokenService {
+  return {
+    async issueAccessToken(user: User): Promise<IssuedAccessToken> {
+      const token = await key.sign(
+        { sub: user.id, email: user.email, role: user.role, organization_id: user.organizationId },
+        accessTtlSeconds,
+      )
+      return { token, expiresInSeconds: accessTtlSeconds }
+    },
+    newRefreshToken() {
+      // 256 random bits: unguessable, so a fast hash (not argon2) is enough to store it.
+      const token = bytesToHex(randomBytes(32))
+      return { token, hash: hashRefreshToken(token) }
+    },
+    hashRefreshToken,
+  }
+}

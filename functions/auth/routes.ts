@@ -1,0 +1,121 @@
+import { createRoute } from '@hono/zod-openapi'
+import { getCurrentUser, login, logout, refreshSession, register, type Session } from '@koprogo/domain'
+import type { Context } from 'hono'
+import { createResourceApp } from '../_shared/app.ts'
+import { requireAuth } from '../_shared/auth.ts'
+import { toUserDto, UserSchema } from '../_shared/dto.ts'
+import { bearer, errors, json, jsonBody, respond } from '../_shared/http.ts'
+import { actorContext, publicContext } from '../_shared/runtime.ts'
+import { LoginBody, RefreshBody, RegisterBody, SessionSchema } from './schema.ts'
+
+const sessionDto = (s: Session) => ({
+  token: s.accessToken,
+  refresh_token: s.refreshToken,
+  token_type: 'Bearer' as const,
+  expires_in: s.expiresInSeconds,
+  user: toUserDto(s.user),
+})
+
+const noStore = (c: Context) => c.header('cache-control', 'no-store')
+
+export const authApp = createResourceApp()
+
+authApp.openapi(
+  createRoute({
+    method: 'post',
+    path: '/login',
+    tags: ['Auth'],
+    summary: 'Log in with e-mail and password',
+    request: jsonBody(LoginBody),
+    responses: {
+      200: json(SessionSchema, 'Session opened'),
+      400: errors[400],
+      401: errors[401],
+      429: errors[429],
+    },
+  }),
+  async (c) => {
+    const body = c.req.valid('json')
+    const ip = c.get('runtime').clientIp(c)
+    const result = await login(publicContext(c), { email: body.email, password: body.password, ip })
+    noStore(c)
+    return respond(c, result, (s) => c.json(sessionDto(s), 200))
+  },
+)
+
+authApp.openapi(
+  createRoute({
+    method: 'post',
+    path: '/register',
+    tags: ['Auth'],
+    summary: 'Create a user (public sign-up of a new syndic firm, or by an administrator)',
+    description:
+      'Without a token, only when SIGNUP_ENABLED: role syndic with organization_name (a new organization). ' +
+      'With a token: a superadmin creates anyone; a syndic creates accountants and owners of its own organization.',
+    request: jsonBody(RegisterBody),
+    responses: {
+      201: json(SessionSchema, 'User created; session of the new user'),
+      400: errors[400],
+      403: errors[403],
+      409: errors[409],
+    },
+  }),
+  async (c) => {
+    const b = c.req.valid('json')
+    const result = await register(publicContext(c), c.get('actor'), {
+      email: b.email,
+      password: b.password,
+      firstName: b.first_name,
+      lastName: b.last_name,
+      role: b.role,
+      organizationId: b.organization_id,
+      organizationName: b.organization_name,
+    })
+    noStore(c)
+    return respond(c, result, (s) => c.json(sessionDto(s), 201))
+  },
+)
+
+authApp.openapi(
+  createRoute({
+    method: 'post',
+    path: '/refresh',
+    tags: ['Auth'],
+    summary: 'Rotate the refresh token; a reused token revokes its whole family',
+    request: jsonBody(RefreshBody),
+    responses: { 200: json(SessionSchema, 'New token pair'), 400: errors[400], 401: errors[401] },
+  }),
+  async (c) => {
+    const result = await refreshSession(publicContext(c), c.req.valid('json').refresh_token)
+    noStore(c)
+    return respond(c, result, (s) => c.json(sessionDto(s), 200))
+  },
+)
+
+authApp.openapi(
+  createRoute({
+    method: 'post',
+    path: '/logout',
+    tags: ['Auth'],
+    summary: 'End the session of a refresh token',
+    request: jsonBody(RefreshBody),
+    responses: { 204: { description: 'Logged out' }, 400: errors[400] },
+  }),
+  async (c) => {
+    const result = await logout(publicContext(c), c.req.valid('json').refresh_token)
+    return respond(c, result, () => c.body(null, 204))
+  },
+)
+
+authApp.use('/me', requireAuth)
+authApp.openapi(
+  createRoute({
+    method: 'get',
+    path: '/me',
+    tags: ['Auth'],
+    summary: 'The authenticated user',
+    security: bearer,
+    responses: { 200: json(UserSchema, 'Current user'), 401: errors[401] },
+  }),
+  async (c) => respond(c, await getCurrentUser(actorContext(c)), (u) => c.json(toUserDto(u), 200)),
+)

@@ -1,0 +1,30 @@
+import { z } from '@hono/zod-openapi'
+import { UserSchema } from '../_shared/dto.ts'
+
+export const LoginBody = z
+  .object({ email: z.string().min(1).max(254), password: z.string().min(1).max(1024) })
+  .openapi('LoginRequest')
+
+export const RegisterBody = z
+  .object({
+    email: z.string().min(1).max(254),
+    password: z.string().min(1).max(1024),
+    first_name: z.string().max(100),
+    last_name: z.string().max(100),
+    role: z.enum(['superadmin', 'syndic', 'accountant', 'owner']),
+    organization_id: z.uuid().nullish(),
+    organization_name: z.string().max(200).optional(),
+  })
+  .openapi('RegisterRequest')
+
+export const RefreshBody = z.object({ refresh_token: z.string().min(1).max(512) }).openapi('RefreshRequest')
+
+export const SessionSchema = z
+  .object({
+    token: z.string(),
+    refresh_token: z.string(),
+    token_type: z.literal('Bearer'),
+    expires_in: z.number().int(),
+    user: UserSchema,
+  })
+  .openapi('Session')

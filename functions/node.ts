@@ -1,0 +1,107 @@
+/**
+ * Node entry (embedded and single-VPS profiles): one process serving the API under /api/v1 and
+ * the built web app, with one database pool for the process. `make start` runs this file.
+ */
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { serve } from '@hono/node-server'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import { bootstrapSuperadmin, buildRuntime, headerIp } from './_shared/compose.ts'
+import { createDatabase } from './_shared/db/client.ts'
+import { DEV_SUPERADMIN, type Env, EnvError, parseEnv } from './_shared/env.ts'
+import { createLogger } from './_shared/logger.ts'
+import { createGateway } from './gateway.ts'
+import { mountWeb } from './web-static.ts'
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+export const MIGRATIONS_DIR = join(repoRoot, 'migrations')
+
+/** In development a JWT secret is generated once and kept in the data folder, so restarts keep sessions. */
+function developmentSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  const secret = Buffer.from(crypto.getRandomValues(new Uint8Array(48))).toString('base64url')
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 })
+  chmodSync(file, 0o600)
+  return secret
+}
+
+export function loadEnv(raw: NodeJS.ProcessEnv = process.env): Env {
+  const env = parseEnv(raw)
+  const dataDir = resolve(repoRoot, env.DATA_DIR)
+  mkdirSync(dataDir, { recursive: true })
+  return {
+    ...env,
+    DATA_DIR: dataDir,
+    STORAGE_DIR: resolve(repoRoot, env.STORAGE_DIR ?? join(dataDir, 'files')),
+    WEB_DIST_DIR: resolve(repoRoot, env.WEB_DIST_DIR ?? 'web/dist'),
+    JWT_SECRET: env.JWT_SECRET ?? developmentSecret(dataDir),
+  }
+}
+
+async function main(): Promise<void> {
+  if (existsSync(join(repoRoot, '.env'))) process.loadEnvFile(join(repoRoot, '.env'))
+  const started = performance.now()
+  const env = loadEnv()
+  const logger = createLogger(env.LOG_LEVEL)
+  const database = await createDatabase({
+    url: env.DATABASE_URL,
+    driver: env.DATABASE_DRIVER,
+    dataDir: join(env.DATA_DIR, 'pgdata'),
+    poolMax: env.DB_POOL_MAX,
+  })
+  await database.migrate(MIGRATIONS_DIR)
+  const runtime = buildRuntime(env, database, {
+    logger,
+    clientIp: (c) => headerIp(c, env) ?? getConnInfo(c).remote.address ?? 'unknown',
+  })
+  const admin = await bootstrapSuperadmin(runtime)
+
+  const app = createGateway(() => runtime)
+  const web = mountWeb(app, env.WEB_DIST_DIR ?? '')
+  const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
+    const base = `http://${info.address === '0.0.0.0' || info.address === '::' ? 'localhost' : info.address}:${info.port}`
+    const lines = [
+      '',
+      `  KoproGo is running on ${base}  (${database.driver}${database.driver === 'pglite' ? ` in ${env.DATA_DIR}` : ''})`,
+      `  API:       ${base}/api/v1   health: ${base}/health`,
+      `  API docs:  ${base}/api/v1/docs   (OpenAPI: ${base}/api/v1/openapi.json)`,
+      web ? `  Web app:   ${base}/` : '  Web app:   not built (make web) — the API works without it',
+      admin.usingDefault
+        ? `  Log in:    ${DEV_SUPERADMIN.email} / ${DEV_SUPERADMIN.password}  (development default — change it)`
+        : `  Log in:    ${admin.email} with SUPERADMIN_PASSWORD`,
+      `  Ready in ${Math.round(performance.now() - started)} ms. Stop with Ctrl+C.`,
+      '',
+    ]
+    process.stdout.write(`${lines.join('\n')}\n`)
+  })
+
+  let stopping = false
+  const shutdown = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    logger.info('shutting down', { signal })
+    // Stop accepting, let in-flight requests finish, then close the database (PGlite flushes).
+    const force = setTimeout(() => process.exit(1), 10_000)
+    force.unref()
+    server.close(() => {
+      database.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      )
+    })
+    if ('closeIdleConnections' in server) server.closeIdleConnections()
+  }
+  process.on('SIGTERM', () => shutdown('SIGTERM'))
+  process.on('SIGINT', () => shutdown('SIGINT'))
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    process.stderr.write(
+      `${error instanceof EnvError ? error.message : error instanceof Error ? error.stack : String(error)}\n`,
+    )
+    process.exit(1)
+  })
+}

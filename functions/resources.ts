@@ -1,0 +1,17 @@
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import type { AppEnv } from './_shared/runtime.ts'
+import { authApp } from './auth/routes.ts'
+import { healthApp } from './health/routes.ts'
+import { organizationsApp } from './organizations/routes.ts'
+import { usersApp } from './users/routes.ts'
+
+/**
+ * The route table: each resource's app and the path it is mounted on under /api/v1. The gateway,
+ * the per-resource Workers and the generated tests (tenant matrix, fuzzing) all read this list.
+ */
+export const RESOURCES: ReadonlyArray<readonly [name: string, app: OpenAPIHono<AppEnv>]> = [
+  ['health', healthApp],
+  ['auth', authApp],
+  ['organizations', organizationsApp],
+  ['users', usersApp],
+]

@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs'
+import { PGlite } from '@electric-sql/pglite'
+import type { Role, User } from '@koprogo/domain'
+import { inject } from 'vitest'
+import { buildRuntime } from '../_shared/compose.ts'
+import { createDatabase, type DatabaseHandle, fromPglite } from '../_shared/db/client.ts'
+import { bindRepositories } from '../_shared/db/repositories/index.ts'
+import { type Env, parseEnv } from '../_shared/env.ts'
+import { uuidv7 } from '../_shared/ids.ts'
+import { createLogger } from '../_shared/logger.ts'
+import type { Runtime } from '../_shared/runtime.ts'
+import { createGateway } from '../gateway.ts'
+import { assertTestDatabaseUrl } from './test-database.ts'
+
+export const TEST_PASSWORD = 'Correct-Horse-9'
+
+/** Cheap argon2 parameters: hashing cost is measured by `make bench`, not paid in every test. */
+export const TEST_ENV: Record<string, string> = {
+  APP_ENV: 'test',
+  JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+  ARGON2_MEMORY_KIB: '64',
+  ARGON2_ITERATIONS: '1',
+  LOG_LEVEL: 'silent',
+  CORS_ORIGINS: 'https://app.example.test',
+  SIGNUP_ENABLED: 'true',
+}
+
+export type TestApi = Awaited<ReturnType<typeof createTestApi>>
+
+async function openDatabase(): Promise<DatabaseHandle> {
+  if (process.env.TEST_DB === 'postgres') {
+    return createDatabase({
+      url: assertTestDatabaseUrl(process.env.TEST_DATABASE_URL ?? ''),
+      driver: 'pg',
+      poolMax: 10,
+    })
+  }
+  const blob = new Blob([readFileSync(inject('pgliteTemplate'))])
+  return fromPglite(new PGlite({ loadDataDir: blob }))
+}
+
+/** An in-process API (app.request) on a fresh database copy, with helpers to make tenants and users. */
+export async function createTestApi(envOverrides: Record<string, string> = {}) {
+  const database = await openDatabase()
+  const logLines: string[] = []
+  const env: Env = parseEnv({ ...TEST_ENV, ...envOverrides })
+  const runtime: Runtime = buildRuntime(env, database, {
+    logger: createLogger(env.LOG_LEVEL === 'silent' ? 'debug' : env.LOG_LEVEL, (l) => logLines.push(l)),
+    clientIp: (c) => c.req.header('x-test-ip') ?? '203.0.113.1',
+  })
+  const app = createGateway(() => runtime)
+  const repos = bindRepositories(database.db)
+  const passwordHash = await runtime.passwords.hash(TEST_PASSWORD)
+
+  async function request(
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; headers?: Record<string, string>; rawBody?: BodyInit } = {},
+  ) {
+    const headers: Record<string, string> = { ...options.headers }
+    if (options.token) headers.authorization = `Bearer ${options.token}`
+    let body: BodyInit | undefined = options.rawBody
+    if (options.body !== undefined) {
+      headers['content-type'] ??= 'application/json'
+      body = JSON.stringify(options.body)
+    }
+    const res = await app.request(path, { method, headers, body })
+    const text = await res.text()
+    let json: unknown = null
+    try {
+      json = text ? JSON.parse(text) : null
+    } catch {
+      json = null
+    }
+    // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON bodies
+    return { status: res.status, headers: res.headers, text, body: json as any }
+  }
+
+  async function organization(name = `Org ${uuidv7().slice(-8)}`) {
+    const now = new Date()
+    const org = {
+      id: uuidv7(),
+      name,
+      slug: `org-${uuidv7().replaceAll('-', '').slice(-16)}`,
+      contactEmail: 'contact@example.test',
+      contactPhone: null,
+      subscriptionPlan: 'Professional' as const,
+      maxBuildings: 20,
+      maxUsers: 50,
+      isActive: true,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    }
+    await repos.organizations.insert(org)
+    return org
+  }
+
+  /** A user inserted directly (fast) plus an access token for it. */
+  async function user(role: Role, organizationId: string | null, fields: Partial<User> = {}) {
+    const now = new Date()
+    const u: User = {
+      id: uuidv7(),
+      email: `${role}-${uuidv7().slice(-12)}@example.test`,
+      firstName: 'Test',
+      lastName: role,
+      role,
+      organizationId: role === 'superadmin' ? null : organizationId,
+      isActive: true,
+      passwordHash,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      ...fields,
+    }
+    await repos.users.insert(u)
+    const token = await runtime.accessKey.sign(
+      { sub: u.id, email: u.email, role: u.role, organization_id: u.organizationId },
+      900,
+    )
+    return { ...u, token }
+  }
+
+  /** A tenant with one user of each role. */
+  async function tenant() {
+    const org = await organization()
+    return {
+      org,
+      syndic: await user('syndic', org.id),
+      accountant: await user('accountant', org.id),
+      owner: await user('owner', org.id),
+    }
+  }
+
+  return {
+    app,
+    runtime,
+    database,
+    repos,
+    request,
+    organization,
+    user,
+    tenant,
+    logLines,
+    close: () => database.close(),
+  }
+}

@@ -1,0 +1,30 @@
+import { z } from '@hono/zod-openapi'
+import { pageQuery } from '../_shared/http.ts'
+
+const Role = z.enum(['superadmin', 'syndic', 'accountant', 'owner'])
+
+export const CreateUserBody = z
+  .object({
+    email: z.string().max(254),
+    password: z.string().max(1024),
+    first_name: z.string().max(100),
+    last_name: z.string().max(100),
+    role: Role,
+    organization_id: z.uuid().nullish(),
+  })
+  .openapi('CreateUser')
+
+export const UpdateUserBody = z
+  .object({
+    email: z.string().max(254).optional(),
+    password: z.string().max(1024).optional(),
+    first_name: z.string().max(100).optional(),
+    last_name: z.string().max(100).optional(),
+    role: Role.optional(),
+    version: z.number().int().positive().optional(),
+  })
+  .openapi('UpdateUser')
+
+export const UserListQuery = pageQuery(['email', 'last_name', 'created_at', 'role'], 'created_at').extend({
+  role: Role.optional(),
+})
