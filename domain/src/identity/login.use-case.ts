@@ -32,9 +32,9 @@ export async function login(ctx: UseCaseContext, input: LoginInput): Promise<Res
   }
 
   const user = await ctx.repos.users.findByEmail(email)
-  const valid = user
-    ? await ctx.passwords.verify(user.passwordHash, input.password)
-    : (await ctx.passwords.verifyDummy(input.password), false)
+  let valid = false
+  if (user) valid = await ctx.passwords.verify(user.passwordHash, input.password)
+  else await ctx.passwords.verifyDummy(input.password)
   if (!user || !valid || !user.isActive) {
     for (const { key } of keys) await ctx.repos.loginAttempts.recordFailure(key, now)
     return err(DomainErrors.unauthenticated(INVALID))

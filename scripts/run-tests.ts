@@ -1,0 +1,94 @@
+/**
+ * `make test`: every check and suite in one run, ending with one line `N passed, M failed`.
+ * Checks (typecheck, lint) count one each; test suites count their test cases (vitest and
+ * Playwright JSON reports). A step that cannot run at all counts as one failure, never as zero.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+
+type Outcome = { name: string; passed: number; failed: number; skipped: number; note?: string }
+const outcomes: Outcome[] = []
+const results = join(process.cwd(), '.test-results')
+rmSync(results, { recursive: true, force: true })
+mkdirSync(results, { recursive: true })
+const node = process.execPath
+const only = new Set((process.env.TEST_STEPS ?? '').split(',').filter(Boolean))
+const wanted = (step: string) => only.size === 0 || only.has(step)
+
+function run(cmd: string, args: string[], env: Record<string, string> = {}): number {
+  process.stdout.write(`\n▶ ${[cmd, ...args].join(' ')}\n`)
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } })
+  return r.status ?? 1
+}
+
+function check(name: string, cmd: string, args: string[]) {
+  const code = run(cmd, args)
+  outcomes.push({ name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 })
+}
+
+type VitestReport = {
+  numPassedTests: number
+  numFailedTests: number
+  numPendingTests: number
+  numTodoTests: number
+}
+
+if (wanted('typecheck')) {
+  check('typecheck domain', node, ['node_modules/typescript/bin/tsc', '-p', 'domain'])
+  check('typecheck domain tests', node, [
+    'node_modules/typescript/bin/tsc',
+    '-p',
+    'domain/tsconfig.test.json',
+  ])
+  check('typecheck functions', node, ['node_modules/typescript/bin/tsc', '-p', 'functions'])
+  if (existsSync('web/tsconfig.json'))
+    check('typecheck web', node, ['node_modules/typescript/bin/tsc', '-p', 'web'])
+}
+if (wanted('lint')) check('lint (biome)', node, ['node_modules/@biomejs/biome/bin/biome', 'ci', '.'])
+
+if (wanted('unit')) {
+  const report = join(results, 'vitest.json')
+  const code = run(node, [
+    'node_modules/vitest/vitest.mjs',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ])
+  if (existsSync(report)) {
+    const r = JSON.parse(readFileSync(report, 'utf8')) as VitestReport
+    outcomes.push({
+      name:
+        'vitest (domain, routes on PGlite' +
+        (process.env.TEST_DATABASE_URL ? ' and Postgres' : '') +
+        ', web units)',
+      passed: r.numPassedTests,
+      failed: r.numFailedTests + (code !== 0 && r.numFailedTests === 0 ? 1 : 0),
+      skipped: r.numPendingTests + r.numTodoTests,
+    })
+  } else outcomes.push({ name: 'vitest', passed: 0, failed: 1, skipped: 0, note: 'no report' })
+}
+
+for (const extra of ['scripts/test-smoke.ts', 'scripts/test-e2e.ts']) {
+  const step = extra.includes('smoke') ? 'smoke' : 'e2e'
+  if (!wanted(step) || !existsSync(extra)) continue
+  const report = join(results, `${step}.json`)
+  const code = run(node, [extra, report])
+  if (existsSync(report)) {
+    const r = JSON.parse(readFileSync(report, 'utf8')) as Outcome
+    outcomes.push({ ...r, failed: r.failed + (code !== 0 && r.failed === 0 ? 1 : 0) })
+  } else outcomes.push({ name: step, passed: 0, failed: 1, skipped: 0, note: `exit ${code}, no report` })
+}
+
+process.stdout.write('\n── Summary ─────────────────────────────────────────\n')
+for (const o of outcomes) {
+  const mark = o.failed > 0 ? '✗' : '✓'
+  process.stdout.write(
+    `${mark} ${o.name}: ${o.passed} passed, ${o.failed} failed${o.skipped ? `, ${o.skipped} skipped` : ''}${o.note ? ` (${o.note})` : ''}\n`,
+  )
+}
+const passed = outcomes.reduce((n, o) => n + o.passed, 0)
+const failed = outcomes.reduce((n, o) => n + o.failed, 0)
+process.stdout.write(`${passed} passed, ${failed} failed\n`)
+process.exit(failed > 0 || outcomes.length === 0 ? 1 : 0)

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Starts a throw-away PostgreSQL for the test suites: system binaries, a temp folder, a free port,
+# run as the `postgres` user when we are root (initdb refuses root). Sets TEST_DATABASE_URL.
+# Usage: source scripts/test-postgres.sh; start_test_postgres; …; stop_test_postgres
+PG_TMP=""
+start_test_postgres() {
+  local bin
+  bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
+  if [ -z "$bin" ] && ! command -v initdb >/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      echo "test-postgres: installing PostgreSQL from the system packages" >&2
+      apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
+      bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+    else
+      echo "test-postgres: no PostgreSQL binaries; the route suites will run on PGlite only" >&2
+      return 0
+    fi
+  fi
+  [ -n "$bin" ] && export PATH="$bin:$PATH"
+  PG_TMP="$(mktemp -d /tmp/koprogo-pg.XXXXXX)"
+  local port
+  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+  local run=()
+  if [ "$(id -u)" = 0 ]; then
+    chown postgres:postgres "$PG_TMP"
+    run=(runuser -u postgres --)
+  fi
+  "${run[@]}" initdb -D "$PG_TMP/data" --auth=trust -U postgres -E UTF8 --locale=C.UTF-8 >"$PG_TMP/initdb.log" 2>&1 \
+    || { cat "$PG_TMP/initdb.log" >&2; return 1; }
+  "${run[@]}" pg_ctl -D "$PG_TMP/data" -l "$PG_TMP/server.log" -w -t 60 \
+    -o "-p $port -k $PG_TMP -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null \
+    || { cat "$PG_TMP/server.log" >&2; return 1; }
+  "${run[@]}" createdb -h 127.0.0.1 -p "$port" -U postgres koprogo_test
+  TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$port/koprogo_test"
+  export TEST_DATABASE_URL
+  echo "test-postgres: PostgreSQL $("${run[@]}" postgres --version | awk '{print $3}') on port $port" >&2
+}
+stop_test_postgres() {
+  [ -n "$PG_TMP" ] && [ -d "$PG_TMP/data" ] || return 0
+  local run=()
+  [ "$(id -u)" = 0 ] && run=(runuser -u postgres --)
+  "${run[@]}" pg_ctl -D "$PG_TMP/data" -m fast -w stop >/dev/null 2>&1 || true
+  rm -rf "$PG_TMP"
+}
