@@ -78,10 +78,12 @@ export class SyncEngine {
   private replaying: Promise<ReplayReport> | null = null
   private seq = 0
 
-  private constructor(
-    private readonly db: OfflineDb,
-    private readonly opts: Required<SyncEngineOptions>,
-  ) {
+  private readonly db: OfflineDb
+  private readonly opts: Required<SyncEngineOptions>
+
+  private constructor(db: OfflineDb, opts: Required<SyncEngineOptions>) {
+    this.db = db
+    this.opts = opts
     this.status = {
       online: opts.online,
       syncing: false,
