@@ -1,6 +1,7 @@
 // Entry: register the service worker (autoUpdate), resume the stored session, mount the app.
-import { render } from 'solid-js/web'
+
 import { registerSW } from 'virtual:pwa-register'
+import { render } from 'solid-js/web'
 import App from './app'
 import { locale } from './lib/i18n'
 import { resumeSession } from './lib/session'

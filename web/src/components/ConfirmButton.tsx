@@ -27,7 +27,7 @@ export function ConfirmButton(props: {
         </button>
       }
     >
-      <span class="confirm" role="group" aria-label={props.question ?? t('common.confirmDelete')}>
+      <span class="confirm">
         <span>{props.question ?? t('common.confirmDelete')}</span>
         <button
           type="button"

@@ -79,7 +79,10 @@ export function FormField(props: {
 }
 
 /** Client-side checks before sending (the server re-checks and its field errors win). */
-export function validate(fields: readonly FieldDef[], values: Record<string, string>): Record<string, string> {
+export function validate(
+  fields: readonly FieldDef[],
+  values: Record<string, string>,
+): Record<string, string> {
   const errors: Record<string, string> = {}
   for (const f of fields) {
     const v = (values[f.name] ?? '').trim()

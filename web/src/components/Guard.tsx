@@ -10,10 +10,12 @@ export function Guard(props: { path: AppPath; children: JSX.Element }): JSX.Elem
       <Match when={!user()}>
         <Navigate href="/login" />
       </Match>
-      <Match when={(() => {
-        const u = user()
-        return u && !canOpen(u.role, props.path) ? u : undefined
-      })()}>
+      <Match
+        when={(() => {
+          const u = user()
+          return u && !canOpen(u.role, props.path) ? u : undefined
+        })()}
+      >
         {(u) => <Navigate href={DASHBOARD[u().role]} />}
       </Match>
     </Switch>

@@ -35,7 +35,11 @@ export interface ResourceConfig {
   rowActions?: (row: Row, reload: () => void) => JSX.Element
 }
 
-export function ResourcePage(props: { config: ResourceConfig; canWrite: boolean; heading?: 'h1' | 'h2' }): JSX.Element {
+export function ResourcePage(props: {
+  config: ResourceConfig
+  canWrite: boolean
+  heading?: 'h1' | 'h2'
+}): JSX.Element {
   const c = () => props.config
   const [query, setQuery] = createSignal<ListQuery>({
     page: 1,
@@ -80,7 +84,10 @@ export function ResourcePage(props: { config: ResourceConfig; canWrite: boolean;
     try {
       const existing = target && target !== 'new' ? { id: target.id, version: target.version } : undefined
       const result = await saveRow(c().path, toBody(fields, values()), existing)
-      setNotice({ kind: result.queued ? 'info' : 'success', text: result.queued ? t('sync.queued') : t('common.saved') })
+      setNotice({
+        kind: result.queued ? 'info' : 'success',
+        text: result.queued ? t('sync.queued') : t('common.saved'),
+      })
       setEditing(null)
       reload()
     } catch (e) {
@@ -121,7 +128,7 @@ export function ResourcePage(props: { config: ResourceConfig; canWrite: boolean;
       <Show when={c().filters?.length}>
         <form
           class="filters"
-          role="search"
+          aria-label={t('common.filter')}
           onSubmit={(e) => {
             e.preventDefault()
             const data = new FormData(e.currentTarget)
@@ -140,7 +147,12 @@ export function ResourcePage(props: { config: ResourceConfig; canWrite: boolean;
       <Notice kind={notice()?.kind ?? 'info'} message={notice()?.text} />
 
       <Show when={editing()}>
-        <form class="card form" onSubmit={submit} aria-label={t(editing() === 'new' ? 'common.create' : 'common.edit')} novalidate>
+        <form
+          class="card form"
+          onSubmit={submit}
+          aria-label={t(editing() === 'new' ? 'common.create' : 'common.edit')}
+          novalidate
+        >
           <For each={formFields()}>
             {(f) => (
               <FormField
@@ -210,7 +222,11 @@ function ListTable(props: {
                     <Show when={col.sortable} fallback={t(col.label)}>
                       <button type="button" class="link" onClick={() => props.sortBy(col.key)}>
                         {t(col.label)}
-                        {props.ariaSort(col.key) === 'ascending' ? ' ▲' : props.ariaSort(col.key) === 'descending' ? ' ▼' : ''}
+                        {props.ariaSort(col.key) === 'ascending'
+                          ? ' ▲'
+                          : props.ariaSort(col.key) === 'descending'
+                            ? ' ▼'
+                            : ''}
                       </button>
                     </Show>
                   </th>

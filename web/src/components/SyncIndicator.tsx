@@ -42,7 +42,9 @@ export function SyncIndicator(): JSX.Element {
         {s().syncing ? t('sync.syncing') : t('sync.now')}
       </button>
       <Show when={s().lastSync}>
-        {(last) => <small class="muted">{t('sync.last', { time: dateTime(new Date(last()).toISOString()) })}</small>}
+        {(last) => (
+          <small class="muted">{t('sync.last', { time: dateTime(new Date(last()).toISOString()) })}</small>
+        )}
       </Show>
       <Show when={(details()?.conflicts.length ?? 0) > 0 || (details()?.failed.length ?? 0) > 0}>
         <div class="sync-panel">

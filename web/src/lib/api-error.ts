@@ -65,7 +65,10 @@ export class ApiError extends Error {
 /** The request never got an HTTP answer (offline, DNS, connection reset, lost response). */
 export class NetworkError extends ApiError {
   constructor(cause?: unknown) {
-    super(0, { title: 'Network error', detail: cause instanceof Error ? cause.message : 'Network unavailable' })
+    super(0, {
+      title: 'Network error',
+      detail: cause instanceof Error ? cause.message : 'Network unavailable',
+    })
     this.name = 'NetworkError'
   }
 }

@@ -249,7 +249,10 @@ export interface SeedResult {
 }
 
 /** Fields the client may send when creating/updating (server-owned fields left out). */
-export type BuildingInput = Pick<Building, 'name' | 'address' | 'city' | 'postal_code' | 'country' | 'total_units'> &
+export type BuildingInput = Pick<
+  Building,
+  'name' | 'address' | 'city' | 'postal_code' | 'country' | 'total_units'
+> &
   Partial<Pick<Building, 'total_tantiemes' | 'construction_year'>>
 export type UnitInput = Pick<Unit, 'building_id' | 'unit_number' | 'unit_type' | 'surface_area' | 'quota'> &
   Partial<Pick<Unit, 'floor'>>
@@ -258,7 +261,10 @@ export type OwnerInput = Pick<
   'first_name' | 'last_name' | 'email' | 'address' | 'city' | 'postal_code' | 'country'
 > &
   Partial<Pick<Owner, 'phone'>>
-export type ExpenseInput = Pick<Expense, 'building_id' | 'category' | 'description' | 'amount' | 'expense_date'> &
+export type ExpenseInput = Pick<
+  Expense,
+  'building_id' | 'category' | 'description' | 'amount' | 'expense_date'
+> &
   Partial<Pick<Expense, 'supplier' | 'invoice_number'>>
 export type MeetingInput = Pick<
   Meeting,

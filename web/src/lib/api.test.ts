@@ -1,16 +1,28 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { ApiError, buildPath, buildings, configureApi, getSession, login, logout, NetworkError } from './api'
+import { ApiError, buildings, buildPath, configureApi, getSession, login, logout, NetworkError } from './api'
 import { parseProblem } from './api-error'
 
 const jwt = (expSeconds: number) =>
   `h.${btoa(JSON.stringify({ sub: 'u1', exp: expSeconds })).replaceAll('=', '')}.s`
-const user = { id: 'u1', email: 'a@b.be', first_name: 'A', last_name: 'B', role: 'syndic', organization_id: 'o1', is_active: true }
+const user = {
+  id: 'u1',
+  email: 'a@b.be',
+  first_name: 'A',
+  last_name: 'B',
+  role: 'syndic',
+  organization_id: 'o1',
+  is_active: true,
+}
 
 type Call = { url: string; method: string; headers: Record<string, string>; body?: string }
 
 function memoryStorage() {
   const m = new Map<string, string>()
-  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k) }
+  return {
+    getItem: (k: string) => m.get(k) ?? null,
+    setItem: (k: string, v: string) => void m.set(k, v),
+    removeItem: (k: string) => void m.delete(k),
+  }
 }
 
 function harness(handler: (call: Call, n: number) => Response) {
@@ -45,7 +57,10 @@ describe('parseProblem', () => {
       status: 409,
       detail: 'The row changed',
       error: 'stale version',
-      errors: [{ path: 'name', message: 'too short' }, { path: '/address/city', message: 'required' }],
+      errors: [
+        { path: 'name', message: 'too short' },
+        { path: '/address/city', message: 'required' },
+      ],
       current_version: 4,
     })
     expect(e).toBeInstanceOf(ApiError)
@@ -64,9 +79,9 @@ describe('parseProblem', () => {
 
 describe('buildPath', () => {
   it('flattens filters and sorts params so cache keys are stable', () => {
-    expect(buildPath('/units', { per_page: 20, page: 1, filters: { building_id: 'b1', floor: undefined } })).toBe(
-      '/units?building_id=b1&page=1&per_page=20',
-    )
+    expect(
+      buildPath('/units', { per_page: 20, page: 1, filters: { building_id: 'b1', floor: undefined } }),
+    ).toBe('/units?building_id=b1&page=1&per_page=20')
   })
 })
 
@@ -75,11 +90,19 @@ describe('api client', () => {
 
   it('logs in, sends the Bearer token and an Idempotency-Key on POST', async () => {
     const h = harness((call) => {
-      if (call.url.endsWith('/auth/login')) return json(200, { token: jwt(h.nowS() + 900), refresh_token: 'r1', user })
+      if (call.url.endsWith('/auth/login'))
+        return json(200, { token: jwt(h.nowS() + 900), refresh_token: 'r1', user })
       return json(201, { id: 'b1' })
     })
     await login('a@b.be', 'pw')
-    await buildings.create({ name: 'X', address: 'a', city: 'c', postal_code: '1000', country: 'BE', total_units: 1 })
+    await buildings.create({
+      name: 'X',
+      address: 'a',
+      city: 'c',
+      postal_code: '1000',
+      country: 'BE',
+      total_units: 1,
+    })
     const post = h.calls[1]
     expect(post?.headers.Authorization).toBe(`Bearer ${getSession()?.token}`)
     expect(post?.headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/)
@@ -87,7 +110,9 @@ describe('api client', () => {
 
   it('sends If-Match on PUT', async () => {
     const h = harness((call) =>
-      call.url.endsWith('/auth/login') ? json(200, { token: jwt(h.nowS() + 900), refresh_token: 'r1', user }) : json(200, {}),
+      call.url.endsWith('/auth/login')
+        ? json(200, { token: jwt(h.nowS() + 900), refresh_token: 'r1', user })
+        : json(200, {}),
     )
     await login('a@b.be', 'pw')
     await buildings.update('b1', { name: 'Y' }, 7)
@@ -96,14 +121,20 @@ describe('api client', () => {
 
   it('refreshes shortly before expiry and rotates the refresh token', async () => {
     const h = harness((call) => {
-      if (call.url.endsWith('/auth/login')) return json(200, { token: jwt(h.nowS() + 60), refresh_token: 'r1', user })
-      if (call.url.endsWith('/auth/refresh')) return json(200, { token: jwt(h.nowS() + 900), refresh_token: 'r2', user })
+      if (call.url.endsWith('/auth/login'))
+        return json(200, { token: jwt(h.nowS() + 60), refresh_token: 'r1', user })
+      if (call.url.endsWith('/auth/refresh'))
+        return json(200, { token: jwt(h.nowS() + 900), refresh_token: 'r2', user })
       return json(200, { data: [], pagination: {} })
     })
     await login('a@b.be', 'pw')
     h.advance(45_000) // 15 s left < 30 s margin
     await buildings.list()
-    expect(h.calls.map((c) => c.url)).toEqual(['/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/buildings'])
+    expect(h.calls.map((c) => c.url)).toEqual([
+      '/api/v1/auth/login',
+      '/api/v1/auth/refresh',
+      '/api/v1/buildings',
+    ])
     expect(JSON.parse(h.calls[1]?.body ?? '{}')).toEqual({ refresh_token: 'r1' })
     expect(getSession()?.refreshToken).toBe('r2')
   })
@@ -111,8 +142,10 @@ describe('api client', () => {
   it('refreshes once on a 401 and retries once', async () => {
     let listCalls = 0
     const h = harness((call) => {
-      if (call.url.endsWith('/auth/login')) return json(200, { token: jwt(h.nowS() + 900), refresh_token: 'r1', user })
-      if (call.url.endsWith('/auth/refresh')) return json(200, { token: jwt(h.nowS() + 901), refresh_token: 'r2', user })
+      if (call.url.endsWith('/auth/login'))
+        return json(200, { token: jwt(h.nowS() + 900), refresh_token: 'r1', user })
+      if (call.url.endsWith('/auth/refresh'))
+        return json(200, { token: jwt(h.nowS() + 901), refresh_token: 'r2', user })
       listCalls++
       return listCalls === 1
         ? json(401, { title: 'Unauthorized', status: 401 }, 'application/problem+json')
@@ -126,7 +159,8 @@ describe('api client', () => {
 
   it('ends the session when the refresh token is rejected', async () => {
     const h = harness((call) => {
-      if (call.url.endsWith('/auth/login')) return json(200, { token: jwt(h.nowS() + 900), refresh_token: 'r1', user })
+      if (call.url.endsWith('/auth/login'))
+        return json(200, { token: jwt(h.nowS() + 900), refresh_token: 'r1', user })
       return json(401, { title: 'Unauthorized' }, 'application/problem+json')
     })
     await login('a@b.be', 'pw')

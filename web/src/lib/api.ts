@@ -171,7 +171,12 @@ async function readBody(res: Response): Promise<unknown> {
   return text
 }
 
-async function rawFetch(method: string, path: string, opts: RequestOptions, token?: string): Promise<Response> {
+async function rawFetch(
+  method: string,
+  path: string,
+  opts: RequestOptions,
+  token?: string,
+): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' }
   let body: BodyInit | undefined
   if (opts.body instanceof FormData) body = opts.body
@@ -313,7 +318,8 @@ export const units = {
   ...crud<Unit, UnitInput>('/units'),
   assignOwner: (unitId: string, ownerId: string) =>
     request<Unit>('PUT', `/units/${unitId}/assign-owner/${ownerId}`),
-  owners: (unitId: string) => request<Page<UnitOwnership> | UnitOwnership[]>('GET', `/units/${unitId}/owners`),
+  owners: (unitId: string) =>
+    request<Page<UnitOwnership> | UnitOwnership[]>('GET', `/units/${unitId}/owners`),
   addOwner: (
     unitId: string,
     input: Pick<UnitOwnership, 'owner_id' | 'ownership_share' | 'is_primary_contact' | 'start_date'>,
@@ -325,7 +331,8 @@ export const units = {
 export const owners = {
   ...crud<Owner, OwnerInput>('/owners'),
   me: () => request<Owner>('GET', '/owners/me'),
-  linkUser: (id: string, userId: string) => request<Owner>('PUT', `/owners/${id}/link-user`, { body: { user_id: userId } }),
+  linkUser: (id: string, userId: string) =>
+    request<Owner>('PUT', `/owners/${id}/link-user`, { body: { user_id: userId } }),
   units: (id: string) => request<Page<UnitOwnership> | UnitOwnership[]>('GET', `/owners/${id}/units`),
   charges: (id: string) => request<OwnerCharges>('GET', `/owners/${id}/charges`),
 }
@@ -342,7 +349,8 @@ export const expenses = {
 
 export const meetings = {
   ...crud<Meeting, MeetingInput>('/meetings'),
-  addAgendaItem: (id: string, item: string) => request<Meeting>('POST', `/meetings/${id}/agenda`, { body: { item } }),
+  addAgendaItem: (id: string, item: string) =>
+    request<Meeting>('POST', `/meetings/${id}/agenda`, { body: { item } }),
   complete: (id: string, attendeesCount: number) =>
     request<Meeting>('POST', `/meetings/${id}/complete`, { body: { attendees_count: attendeesCount } }),
   cancel: (id: string) => request<Meeting>('POST', `/meetings/${id}/cancel`),

@@ -32,6 +32,9 @@ export async function saveRow(
     ? { method: 'PUT' as const, path: `${collection}/${existing.id}`, body, baseVersion: existing.version }
     : { method: 'POST' as const, path: collection, body }
   if (engine) return engine.write(req)
-  const data = await request<Record<string, unknown>>(req.method, req.path, { body, ifMatch: req.baseVersion })
+  const data = await request<Record<string, unknown>>(req.method, req.path, {
+    body,
+    ifMatch: req.baseVersion,
+  })
   return { queued: false, data }
 }

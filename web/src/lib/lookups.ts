@@ -12,7 +12,8 @@ export interface Option {
 export function useBuildingOptions(): Accessor<Option[]> {
   const [page] = createResource(
     () => syncStatus().revision,
-    () => readPage<Building>('/buildings', { per_page: 100, sort_by: 'name', order: 'asc' }).catch(() => null),
+    () =>
+      readPage<Building>('/buildings', { per_page: 100, sort_by: 'name', order: 'asc' }).catch(() => null),
   )
   return () => page()?.data.data.map((b) => ({ value: b.id, label: `${b.name} — ${b.city}` })) ?? []
 }
@@ -25,5 +26,7 @@ export function useOwnerOptions(): Accessor<Option[]> {
   return () => page()?.data.data.map((o) => ({ value: o.id, label: `${o.last_name} ${o.first_name}` })) ?? []
 }
 
-export const enumOptions = (values: readonly string[]): (() => Option[]) => () =>
-  values.map((v) => ({ value: v, label: v }))
+export const enumOptions =
+  (values: readonly string[]): (() => Option[]) =>
+  () =>
+    values.map((v) => ({ value: v, label: v }))

@@ -24,9 +24,27 @@ export const DASHBOARD: Record<Role, AppPath> = {
 }
 
 const ALLOWED: Record<Role, readonly AppPath[]> = {
-  superadmin: ['/admin', '/buildings', '/units', '/owners', '/expenses', '/meetings', '/documents', '/profile'],
+  superadmin: [
+    '/admin',
+    '/buildings',
+    '/units',
+    '/owners',
+    '/expenses',
+    '/meetings',
+    '/documents',
+    '/profile',
+  ],
   syndic: ['/syndic', '/buildings', '/units', '/owners', '/expenses', '/meetings', '/documents', '/profile'],
-  accountant: ['/accountant', '/buildings', '/units', '/owners', '/expenses', '/meetings', '/documents', '/profile'],
+  accountant: [
+    '/accountant',
+    '/buildings',
+    '/units',
+    '/owners',
+    '/expenses',
+    '/meetings',
+    '/documents',
+    '/profile',
+  ],
   owner: ['/owner', '/meetings', '/documents', '/profile'],
 }
 

@@ -6,6 +6,7 @@ import type { User } from './api-types'
 import { clearSync, startSync, stopSync } from './offline/store'
 
 const [user, setUser] = createRoot(() => createSignal<User | null>(api.getSession()?.user ?? null))
+
 export { user }
 
 api.onSessionChange((s, reason) => {

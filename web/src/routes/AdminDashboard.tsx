@@ -20,7 +20,11 @@ const orgConfig: ResourceConfig = {
     { key: 'slug', label: 'field.slug' },
     { key: 'contact_email', label: 'field.contact_email' },
     { key: 'subscription_plan', label: 'field.subscription_plan', sortable: true },
-    { key: 'is_active', label: 'field.is_active', render: (r: Row) => (r.is_active ? t('common.yes') : t('common.no')) },
+    {
+      key: 'is_active',
+      label: 'field.is_active',
+      render: (r: Row) => (r.is_active ? t('common.yes') : t('common.no')),
+    },
   ],
   fields: [
     { name: 'name', label: 'field.name', type: 'text', required: true },
@@ -51,7 +55,11 @@ function usersConfig(orgOptions: () => { value: string; label: string }[]): Reso
       { key: 'last_name', label: 'field.last_name', sortable: true },
       { key: 'first_name', label: 'field.first_name' },
       { key: 'role', label: 'field.role', sortable: true },
-      { key: 'is_active', label: 'field.is_active', render: (r: Row) => (r.is_active ? t('common.yes') : t('common.no')) },
+      {
+        key: 'is_active',
+        label: 'field.is_active',
+        render: (r: Row) => (r.is_active ? t('common.yes') : t('common.no')),
+      },
     ],
     fields: [
       { name: 'email', label: 'field.email', type: 'email', required: true },
@@ -67,7 +75,14 @@ function usersConfig(orgOptions: () => { value: string; label: string }[]): Reso
       },
       { name: 'organization_id', label: 'field.organization_id', type: 'select', options: orgOptions },
     ],
-    filters: [{ name: 'role', label: 'field.role', type: 'select', options: enumOptions(['superadmin', 'syndic', 'accountant', 'owner']) }],
+    filters: [
+      {
+        name: 'role',
+        label: 'field.role',
+        type: 'select',
+        options: enumOptions(['superadmin', 'syndic', 'accountant', 'owner']),
+      },
+    ],
     rowActions: (row, reload) => (
       <button
         type="button"
@@ -106,7 +121,11 @@ function SeedManager(): JSX.Element {
         <button type="button" disabled={busy()} onClick={() => run(api.seed.realistic)}>
           {t('admin.seedRealistic')}
         </button>
-        <ConfirmButton label={t('admin.seedClear')} question={t('admin.seedConfirmClear')} onConfirm={() => run(api.seed.clear)} />
+        <ConfirmButton
+          label={t('admin.seedClear')}
+          question={t('admin.seedConfirmClear')}
+          onConfirm={() => run(api.seed.clear)}
+        />
       </div>
       <Notice kind={notice()?.kind ?? 'success'} message={notice()?.text} />
     </section>
@@ -115,14 +134,25 @@ function SeedManager(): JSX.Element {
 
 export default function AdminDashboard(): JSX.Element {
   const [orgs] = createResource(() =>
-    readPage<Organization>('/organizations', { per_page: 100, sort_by: 'name', order: 'asc' }).catch(() => null),
+    readPage<Organization>('/organizations', { per_page: 100, sort_by: 'name', order: 'asc' }).catch(
+      () => null,
+    ),
   )
   const orgOptions = () => orgs()?.data.data.map((o) => ({ value: o.id, label: o.name })) ?? []
   return (
     <div class="dashboard" data-testid="dashboard-admin">
       <h1>{t('admin.title')}</h1>
       <StatCards
-        keys={['total_organizations', 'total_users', 'active_subscriptions', 'total_buildings', 'total_units', 'total_owners', 'total_expenses', 'total_meetings']}
+        keys={[
+          'total_organizations',
+          'total_users',
+          'active_subscriptions',
+          'total_buildings',
+          'total_units',
+          'total_owners',
+          'total_expenses',
+          'total_meetings',
+        ]}
       />
       <SeedManager />
       <ResourcePage config={orgConfig} canWrite heading="h2" />

@@ -16,7 +16,15 @@ import { canWrite } from '../lib/roles'
 import { user } from '../lib/session'
 import { buildingName } from './resource-configs'
 
-const DOC_TYPES = ['MeetingMinutes', 'FinancialStatement', 'Invoice', 'Contract', 'Regulation', 'WorksQuote', 'Other'] as const
+const DOC_TYPES = [
+  'MeetingMinutes',
+  'FinancialStatement',
+  'Invoice',
+  'Contract',
+  'Regulation',
+  'WorksQuote',
+  'Other',
+] as const
 const MAX_BYTES = 50 * 1024 * 1024
 
 export default function DocumentsPage(props: { heading?: 'h1' | 'h2' }): JSX.Element {
@@ -27,7 +35,13 @@ export default function DocumentsPage(props: { heading?: 'h1' | 'h2' }): JSX.Ele
   const [list] = createResource(
     () => ({ page: page(), b: buildingFilter(), n: reloads(), rev: syncStatus().revision }),
     ({ page, b }) =>
-      readPage<DocumentMeta>('/documents', { page, per_page: 20, sort_by: 'created_at', order: 'desc', filters: { building_id: b || undefined } }),
+      readPage<DocumentMeta>('/documents', {
+        page,
+        per_page: 20,
+        sort_by: 'created_at',
+        order: 'desc',
+        filters: { building_id: b || undefined },
+      }),
   )
   const writable = () => canWrite(user()?.role ?? 'owner', 'documents')
 
@@ -40,7 +54,8 @@ export default function DocumentsPage(props: { heading?: 'h1' | 'h2' }): JSX.Ele
     e.preventDefault()
     const v = values()
     const errs: Record<string, string> = {}
-    for (const k of ['building_id', 'document_type', 'title']) if (!v[k]?.trim()) errs[k] = t('common.required')
+    for (const k of ['building_id', 'document_type', 'title'])
+      if (!v[k]?.trim()) errs[k] = t('common.required')
     const f = file()
     if (!f) errs.file = t('common.required')
     else if (f.size > MAX_BYTES) errs.file = '> 50 MB'
@@ -79,7 +94,12 @@ export default function DocumentsPage(props: { heading?: 'h1' | 'h2' }): JSX.Ele
     }
   }
 
-  const field = (name: string, label: Parameters<typeof t>[0], type: 'text' | 'select' | 'textarea', options?: () => { value: string; label: string }[]) => (
+  const field = (
+    name: string,
+    label: Parameters<typeof t>[0],
+    type: 'text' | 'select' | 'textarea',
+    options?: () => { value: string; label: string }[],
+  ) => (
     <FormField
       field={{ name, label, type, required: name !== 'description', options }}
       idPrefix="doc"

@@ -11,8 +11,13 @@ const rowsOf = <T,>(v: Page<T> | T[] | undefined): T[] => (Array.isArray(v) ? v 
 
 export default function OwnerDashboard(): JSX.Element {
   const [me] = createResource(async () => (await readCached<Owner>('/owners/me')).data)
-  const [lots] = createResource(me, async (o) => rowsOf((await readCached<Page<UnitOwnership> | UnitOwnership[]>(`/owners/${o.id}/units`)).data))
-  const [charges] = createResource(me, async (o) => (await readCached<OwnerCharges>(`/owners/${o.id}/charges`)).data)
+  const [lots] = createResource(me, async (o) =>
+    rowsOf((await readCached<Page<UnitOwnership> | UnitOwnership[]>(`/owners/${o.id}/units`)).data),
+  )
+  const [charges] = createResource(
+    me,
+    async (o) => (await readCached<OwnerCharges>(`/owners/${o.id}/charges`)).data,
+  )
 
   const lines = (): OwnerCharge[] => charges()?.data ?? charges()?.charges ?? []
   const total = (paid: boolean) =>
@@ -28,7 +33,10 @@ export default function OwnerDashboard(): JSX.Element {
       </Show>
       <section class="card" aria-labelledby="lots-title">
         <h2 id="lots-title">{t('owner.lots')}</h2>
-        <Show when={lots()} fallback={<p class="muted">{me.error ? t('common.empty') : t('common.loading')}</p>}>
+        <Show
+          when={lots()}
+          fallback={<p class="muted">{me.error ? t('common.empty') : t('common.loading')}</p>}
+        >
           {(l) => (
             <ul data-testid="owner-lots">
               <For each={l()} fallback={<li class="muted">{t('common.empty')}</li>}>

@@ -8,18 +8,28 @@ import { money, percent, t } from '../lib/i18n'
 import { useBuildingOptions } from '../lib/lookups'
 import { canWrite } from '../lib/roles'
 import { user } from '../lib/session'
-import { buildingsConfig, expensesConfig, meetingsConfig, ownersConfig, unitsConfig } from './resource-configs'
+import {
+  buildingsConfig,
+  expensesConfig,
+  meetingsConfig,
+  ownersConfig,
+  unitsConfig,
+} from './resource-configs'
 
 type Heading = { heading?: 'h1' | 'h2' }
 const role = () => user()?.role ?? 'owner'
 
 export function BuildingsPage(p: Heading): JSX.Element {
-  return <ResourcePage config={buildingsConfig()} canWrite={canWrite(role(), 'buildings')} heading={p.heading} />
+  return (
+    <ResourcePage config={buildingsConfig()} canWrite={canWrite(role(), 'buildings')} heading={p.heading} />
+  )
 }
 
 export function UnitsPage(p: Heading): JSX.Element {
   const buildings = useBuildingOptions()
-  return <ResourcePage config={unitsConfig(buildings)} canWrite={canWrite(role(), 'units')} heading={p.heading} />
+  return (
+    <ResourcePage config={unitsConfig(buildings)} canWrite={canWrite(role(), 'units')} heading={p.heading} />
+  )
 }
 
 export function OwnersPage(p: Heading): JSX.Element {
@@ -59,7 +69,8 @@ function Distribution(props: { expenseId: string }): JSX.Element {
               {(s) => (
                 <li>
                   {s.unit_number ?? s.unit_id.slice(0, 8)} {s.owner_name ? `· ${s.owner_name}` : ''}
-                  {s.ownership_share !== undefined ? ` (${percent(s.ownership_share)})` : ''}: {money(s.amount_cents)}
+                  {s.ownership_share !== undefined ? ` (${percent(s.ownership_share)})` : ''}:{' '}
+                  {money(s.amount_cents)}
                 </li>
               )}
             </For>
@@ -76,7 +87,9 @@ export function ExpensesPage(p: Heading): JSX.Element {
     ...expensesConfig(buildings),
     rowActions: (row: Row, reload: () => void) => (
       <>
-        <Show when={canWrite(role(), 'expenses') && row.payment_status !== 'Paid' && !row.id.startsWith('tmp-')}>
+        <Show
+          when={canWrite(role(), 'expenses') && row.payment_status !== 'Paid' && !row.id.startsWith('tmp-')}
+        >
           <button
             type="button"
             class="small"
@@ -151,7 +164,11 @@ function MeetingActions(props: { row: Row; reload: () => void }): JSX.Element {
             {t('meeting.complete')}
           </button>
         </form>
-        <ConfirmButton label={t('meeting.cancel')} class="small danger" onConfirm={() => run(() => api.meetings.cancel(id()))} />
+        <ConfirmButton
+          label={t('meeting.cancel')}
+          class="small danger"
+          onConfirm={() => run(() => api.meetings.cancel(id()))}
+        />
         <Show when={error()}>
           <p role="alert">{error()}</p>
         </Show>

@@ -11,11 +11,14 @@ type Tab = (typeof TABS)[number]
 
 export default function SyndicDashboard(): JSX.Element {
   const [params, setParams] = useSearchParams<{ tab?: string }>()
-  const tab = (): Tab => (TABS as readonly string[]).includes(params.tab ?? '') ? (params.tab as Tab) : 'buildings'
+  const tab = (): Tab =>
+    (TABS as readonly string[]).includes(params.tab ?? '') ? (params.tab as Tab) : 'buildings'
   return (
     <div class="dashboard" data-testid="dashboard-syndic">
       <h1>{t('syndic.title')}</h1>
-      <StatCards keys={['total_buildings', 'total_units', 'total_owners', 'total_expenses', 'total_meetings']} />
+      <StatCards
+        keys={['total_buildings', 'total_units', 'total_owners', 'total_expenses', 'total_meetings']}
+      />
       <div class="tabs" role="tablist" aria-label={t('syndic.title')}>
         <For each={TABS}>
           {(name) => (

@@ -1,9 +1,9 @@
 // Column/field definitions of each managed resource, shared by the standalone pages
 // (/buildings...) and the dashboards (/syndic, /accountant).
 import type { Accessor } from 'solid-js'
-import * as api from '../lib/api'
 import type { FieldDef } from '../components/FormField'
 import type { ResourceConfig, Row } from '../components/ResourcePage'
+import * as api from '../lib/api'
 import { date, dateTime, money, num } from '../lib/i18n'
 import { enumOptions, type Option } from '../lib/lookups'
 
@@ -11,7 +11,11 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '')
 const numOr = (v: unknown) => (typeof v === 'number' ? v : undefined)
 
 export function buildingName(options: Accessor<Option[]>, id: unknown): string {
-  return options().find((o) => o.value === id)?.label.split(' — ')[0] ?? str(id).slice(0, 8)
+  return (
+    options()
+      .find((o) => o.value === id)
+      ?.label.split(' — ')[0] ?? str(id).slice(0, 8)
+  )
 }
 
 export function buildingsConfig(): ResourceConfig {
@@ -54,7 +58,14 @@ export function unitsConfig(buildings: Accessor<Option[]>): ResourceConfig {
       options: enumOptions(['Apartment', 'Parking', 'Cellar', 'Commercial', 'Other']),
     },
     { name: 'floor', label: 'field.floor', type: 'number' },
-    { name: 'surface_area', label: 'field.surface_area', type: 'number', required: true, greaterThan: 0, step: '0.01' },
+    {
+      name: 'surface_area',
+      label: 'field.surface_area',
+      type: 'number',
+      required: true,
+      greaterThan: 0,
+      step: '0.01',
+    },
     { name: 'quota', label: 'field.quota', type: 'number', required: true, greaterThan: 0 },
   ]
   return {
@@ -63,7 +74,11 @@ export function unitsConfig(buildings: Accessor<Option[]>): ResourceConfig {
     testId: 'units',
     defaultSort: { sort_by: 'unit_number', order: 'asc' },
     columns: [
-      { key: 'building_id', label: 'field.building_id', render: (r: Row) => buildingName(buildings, r.building_id) },
+      {
+        key: 'building_id',
+        label: 'field.building_id',
+        render: (r: Row) => buildingName(buildings, r.building_id),
+      },
       { key: 'unit_number', label: 'field.unit_number', sortable: true },
       { key: 'unit_type', label: 'field.unit_type', sortable: true },
       { key: 'floor', label: 'field.floor', sortable: true },
@@ -132,8 +147,17 @@ export function expensesConfig(buildings: Accessor<Option[]>): ResourceConfig {
     testId: 'expenses',
     defaultSort: { sort_by: 'expense_date', order: 'desc' },
     columns: [
-      { key: 'expense_date', label: 'field.expense_date', sortable: true, render: (r: Row) => date(str(r.expense_date)) },
-      { key: 'building_id', label: 'field.building_id', render: (r: Row) => buildingName(buildings, r.building_id) },
+      {
+        key: 'expense_date',
+        label: 'field.expense_date',
+        sortable: true,
+        render: (r: Row) => date(str(r.expense_date)),
+      },
+      {
+        key: 'building_id',
+        label: 'field.building_id',
+        render: (r: Row) => buildingName(buildings, r.building_id),
+      },
       { key: 'category', label: 'field.category', sortable: true },
       { key: 'description', label: 'field.description' },
       {
@@ -146,7 +170,13 @@ export function expensesConfig(buildings: Accessor<Option[]>): ResourceConfig {
     ],
     fields: [
       { name: 'building_id', label: 'field.building_id', type: 'select', required: true, options: buildings },
-      { name: 'category', label: 'field.category', type: 'select', required: true, options: enumOptions(EXPENSE_CATEGORIES) },
+      {
+        name: 'category',
+        label: 'field.category',
+        type: 'select',
+        required: true,
+        options: enumOptions(EXPENSE_CATEGORIES),
+      },
       { name: 'description', label: 'field.description', type: 'text', required: true },
       { name: 'amount', label: 'field.amount', type: 'number', required: true, greaterThan: 0, step: '0.01' },
       { name: 'expense_date', label: 'field.expense_date', type: 'date', required: true },
@@ -173,8 +203,17 @@ export function meetingsConfig(buildings: Accessor<Option[]>): ResourceConfig {
     testId: 'meetings',
     defaultSort: { sort_by: 'scheduled_date', order: 'desc' },
     columns: [
-      { key: 'scheduled_date', label: 'field.scheduled_date', sortable: true, render: (r: Row) => dateTime(str(r.scheduled_date)) },
-      { key: 'building_id', label: 'field.building_id', render: (r: Row) => buildingName(buildings, r.building_id) },
+      {
+        key: 'scheduled_date',
+        label: 'field.scheduled_date',
+        sortable: true,
+        render: (r: Row) => dateTime(str(r.scheduled_date)),
+      },
+      {
+        key: 'building_id',
+        label: 'field.building_id',
+        render: (r: Row) => buildingName(buildings, r.building_id),
+      },
       { key: 'title', label: 'field.title', sortable: true },
       { key: 'meeting_type', label: 'field.meeting_type' },
       { key: 'location', label: 'field.location' },

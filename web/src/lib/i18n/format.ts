@@ -5,7 +5,8 @@ import { LOCALES, type Locale, MESSAGES, type MessageKey } from './messages'
 /** Belgian variants: fr-BE "1 234,56 €", nl-BE "€ 1.234,56", de-BE "1.234,56 €". */
 const INTL_TAG: Record<Locale, string> = { fr: 'fr-BE', nl: 'nl-BE', de: 'de-BE', en: 'en-BE' }
 
-export const isLocale = (v: unknown): v is Locale => typeof v === 'string' && (LOCALES as readonly string[]).includes(v)
+export const isLocale = (v: unknown): v is Locale =>
+  typeof v === 'string' && (LOCALES as readonly string[]).includes(v)
 
 /** Stored choice first, then the browser's preferred languages, then French. */
 export function pickLocale(stored: string | null, preferred: readonly string[]): Locale {

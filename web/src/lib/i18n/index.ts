@@ -6,7 +6,12 @@ import type { Locale, MessageKey } from './messages'
 export { LOCALES, type Locale, type MessageKey } from './messages'
 
 const STORAGE_KEY = 'koprogo.locale'
-const LOCALE_NAMES: Record<Locale, string> = { fr: 'Français', nl: 'Nederlands', de: 'Deutsch', en: 'English' }
+const LOCALE_NAMES: Record<Locale, string> = {
+  fr: 'Français',
+  nl: 'Nederlands',
+  de: 'Deutsch',
+  en: 'English',
+}
 export const localeName = (l: Locale) => LOCALE_NAMES[l]
 
 const [locale, setLocaleSignal] = createRoot(() =>
@@ -26,9 +31,12 @@ export function setLocale(l: Locale): void {
   setLocaleSignal(l)
 }
 
-export const t = (key: MessageKey, params?: Record<string, string | number>) => f.translate(locale(), key, params)
-export const money = (cents: number | null | undefined) => (cents == null ? '' : f.formatCents(locale(), cents))
+export const t = (key: MessageKey, params?: Record<string, string | number>) =>
+  f.translate(locale(), key, params)
+export const money = (cents: number | null | undefined) =>
+  cents == null ? '' : f.formatCents(locale(), cents)
 export const date = (iso: string | null | undefined) => f.formatDate(locale(), iso)
 export const dateTime = (iso: string | null | undefined) => f.formatDateTime(locale(), iso)
-export const num = (n: number | null | undefined, digits = 0) => (n == null ? '' : f.formatNumber(locale(), n, digits))
+export const num = (n: number | null | undefined, digits = 0) =>
+  n == null ? '' : f.formatNumber(locale(), n, digits)
 export const percent = (ratio: number) => f.formatPercent(locale(), ratio)

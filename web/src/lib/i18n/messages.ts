@@ -8,7 +8,8 @@ const en = {
   'app.tagline': 'Co-ownership management for syndics, accountants and owners',
   'app.skip': 'Skip to content',
   'landing.cta': 'Sign in',
-  'landing.features': 'Buildings and lots with quote-parts, owners, charges shared to the cent, general assemblies and documents — also offline.',
+  'landing.features':
+    'Buildings and lots with quote-parts, owners, charges shared to the cent, general assemblies and documents — also offline.',
   'nav.admin': 'Platform',
   'nav.syndic': 'Dashboard',
   'nav.accountant': 'Finances',
@@ -167,7 +168,8 @@ const fr: Messages = {
   'app.tagline': 'Gestion de copropriété pour syndics, comptables et copropriétaires',
   'app.skip': 'Aller au contenu',
   'landing.cta': 'Se connecter',
-  'landing.features': 'Immeubles et lots avec quotes-parts, copropriétaires, charges réparties au centime, assemblées générales et documents — même hors ligne.',
+  'landing.features':
+    'Immeubles et lots avec quotes-parts, copropriétaires, charges réparties au centime, assemblées générales et documents — même hors ligne.',
   'nav.admin': 'Plateforme',
   'nav.syndic': 'Tableau de bord',
   'nav.accountant': 'Finances',
@@ -323,7 +325,8 @@ const nl: Messages = {
   'app.tagline': 'Beheer van mede-eigendom voor syndici, boekhouders en eigenaars',
   'app.skip': 'Naar de inhoud',
   'landing.cta': 'Aanmelden',
-  'landing.features': 'Gebouwen en kavels met aandelen, eigenaars, lasten tot op de cent verdeeld, algemene vergaderingen en documenten — ook offline.',
+  'landing.features':
+    'Gebouwen en kavels met aandelen, eigenaars, lasten tot op de cent verdeeld, algemene vergaderingen en documenten — ook offline.',
   'nav.admin': 'Platform',
   'nav.syndic': 'Dashboard',
   'nav.accountant': 'Financiën',
@@ -474,7 +477,8 @@ const de: Messages = {
   'app.tagline': 'Verwaltung von Miteigentum für Syndici, Buchhalter und Eigentümer',
   'app.skip': 'Zum Inhalt',
   'landing.cta': 'Anmelden',
-  'landing.features': 'Gebäude und Lose mit Anteilen, Eigentümer, centgenau verteilte Kosten, Generalversammlungen und Dokumente — auch offline.',
+  'landing.features':
+    'Gebäude und Lose mit Anteilen, Eigentümer, centgenau verteilte Kosten, Generalversammlungen und Dokumente — auch offline.',
   'nav.admin': 'Plattform',
   'nav.syndic': 'Übersicht',
   'nav.accountant': 'Finanzen',

@@ -34,7 +34,12 @@ export class FakeServer implements SyncTransport {
   }
 
   async send(req: Parameters<SyncTransport['send']>[0]): Promise<unknown> {
-    this.calls.push({ method: req.method, path: req.path, idempotencyKey: req.idempotencyKey, ifMatch: req.ifMatch })
+    this.calls.push({
+      method: req.method,
+      path: req.path,
+      idempotencyKey: req.idempotencyKey,
+      ifMatch: req.ifMatch,
+    })
     if (this.offline) throw new NetworkError()
     const result = this.handle(req)
     if (this.loseNextResponse) {
@@ -55,7 +60,10 @@ export class FakeServer implements SyncTransport {
       }
       const bid = req.body.building_id
       if (typeof bid === 'string' && !this.rows.has(bid)) {
-        throw new ApiError(422, { title: 'Unknown building', errors: [{ path: 'building_id', message: 'not found' }] })
+        throw new ApiError(422, {
+          title: 'Unknown building',
+          errors: [{ path: 'building_id', message: 'not found' }],
+        })
       }
       const row = this.seed(collection, req.body)
       this.idempotent.set(req.idempotencyKey, row)

@@ -52,7 +52,8 @@ export function applyEntry(key: string, value: unknown, entry: OutboxEntry): unk
     if (isPage(value) && listReceivesCreate(key, entry.path, row)) return withRow(value, row)
     return value
   }
-  if (entry.method === 'PUT') return patchRows(value, lastSegment(entry.path), { ...entry.body, _pending: true })
+  if (entry.method === 'PUT')
+    return patchRows(value, lastSegment(entry.path), { ...entry.body, _pending: true })
   return value
 }
 

@@ -8,7 +8,11 @@ import type { SyncStatus, SyncTransport } from './types'
 /** The engine's only way to the server: through api.ts (tokens, refresh, problem+json). */
 const transport: SyncTransport = {
   send: (req) =>
-    request(req.method, req.path, { body: req.body, idempotencyKey: req.idempotencyKey, ifMatch: req.ifMatch }),
+    request(req.method, req.path, {
+      body: req.body,
+      idempotencyKey: req.idempotencyKey,
+      ifMatch: req.ifMatch,
+    }),
   get: (path) => request('GET', path),
 }
 
@@ -24,6 +28,7 @@ const initial: SyncStatus = {
 }
 
 const [status, setStatus] = createRoot(() => createSignal<SyncStatus>(initial))
+
 export { status as syncStatus }
 
 let engine: SyncEngine | null = null

@@ -51,9 +51,17 @@ describe('SyncEngine outbox', () => {
     const tempBuildingId = String(b.data.id)
     expect(tempBuildingId).toMatch(/^tmp-/)
     // A unit of the building that so far exists only on this device.
-    await engine.write({ method: 'POST', path: '/units', body: { building_id: tempBuildingId, unit_number: 'A1' } })
+    await engine.write({
+      method: 'POST',
+      path: '/units',
+      body: { building_id: tempBuildingId, unit_number: 'A1' },
+    })
     // And an edit of that offline building.
-    await engine.write({ method: 'PUT', path: `/buildings/${tempBuildingId}`, body: { name: 'Les Tilleuls II' } })
+    await engine.write({
+      method: 'PUT',
+      path: `/buildings/${tempBuildingId}`,
+      body: { name: 'Les Tilleuls II' },
+    })
 
     const shown = await engine.read<Page>('/buildings?page=1', async () => emptyPage())
     expect(shown.data.data.map((r) => r.id)).toEqual([tempBuildingId])
@@ -148,7 +156,12 @@ describe('SyncEngine conflicts', () => {
     const row = server.seed('/buildings', { name: 'Original', city: 'Liège' })
     await engine.read(`/buildings/${row.id}`, () => server.get(`/buildings/${row.id}`))
     engine.setOnline(false)
-    await engine.write({ method: 'PUT', path: `/buildings/${row.id}`, body: { name: 'Mine' }, baseVersion: 1 })
+    await engine.write({
+      method: 'PUT',
+      path: `/buildings/${row.id}`,
+      body: { name: 'Mine' },
+      baseVersion: 1,
+    })
     server.editBehindTheBack(row.id, { name: 'Theirs' })
     engine.setOnline(true)
     const report = await engine.replay()

@@ -345,7 +345,8 @@ export class SyncEngine {
           body: replaceDeep(next.body, done.tempId, serverId),
         }
       }
-      if (next.method === 'PUT' && next.path === rowPath && version !== undefined) next = { ...next, baseVersion: version }
+      if (next.method === 'PUT' && next.path === rowPath && version !== undefined)
+        next = { ...next, baseVersion: version }
       if (next !== e) await tx.store.put(next)
     }
     await tx.done
@@ -403,7 +404,8 @@ export class SyncEngine {
     if (!conflict) return
     await this.db.delete('conflicts', id)
     if (choice === 'mine') {
-      const version = typeof conflict.server.version === 'number' ? conflict.server.version : conflict.baseVersion
+      const version =
+        typeof conflict.server.version === 'number' ? conflict.server.version : conflict.baseVersion
       await this.enqueue({ method: 'PUT', path: conflict.path, body: conflict.mine, baseVersion: version })
       if (this.status.online) await this.replay()
     } else {
