@@ -1,6 +1,6 @@
 // Routes (declared here, one lazy chunk per page; see ADR-NOTE.md for why not file routes).
 import { Navigate, Route, Router } from '@solidjs/router'
-import { type Component, type JSX, lazy, Suspense } from 'solid-js'
+import { type Component, ErrorBoundary, type JSX, lazy, Suspense } from 'solid-js'
 import { Guard } from './components/Guard'
 import { Layout } from './components/Layout'
 import { t } from './lib/i18n'
@@ -34,7 +34,18 @@ const guarded = (path: AppPath) => () => {
 function Root(props: { children?: JSX.Element }): JSX.Element {
   return (
     <Layout>
-      <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>{props.children}</Suspense>
+      <ErrorBoundary
+        fallback={(err: unknown, reset) => (
+          <div role="alert" class="notice notice-error">
+            <p>{err instanceof Error ? err.message : t('common.error')}</p>
+            <button type="button" onClick={reset}>
+              {t('common.close')}
+            </button>
+          </div>
+        )}
+      >
+        <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>{props.children}</Suspense>
+      </ErrorBoundary>
     </Layout>
   )
 }

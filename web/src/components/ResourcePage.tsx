@@ -5,7 +5,8 @@ import { ApiError } from '../lib/api-error'
 import type { ListQuery, Page } from '../lib/api-types'
 import { readPage, saveRow } from '../lib/data'
 import { dateTime, type MessageKey, t } from '../lib/i18n'
-import { syncStatus } from '../lib/offline/store'
+import { dataRevision } from '../lib/offline/store'
+import { value } from '../lib/resource-value'
 import { ConfirmButton } from './ConfirmButton'
 import { type FieldDef, FormField, toBody, toValues, validate } from './FormField'
 import { Notice } from './Notice'
@@ -49,7 +50,7 @@ export function ResourcePage(props: {
   })
   const [reloads, setReloads] = createSignal(0)
   const [list] = createResource(
-    () => ({ q: query(), n: reloads(), rev: syncStatus().revision }),
+    () => ({ q: query(), n: reloads(), rev: dataRevision() }),
     ({ q }) => readPage<Row>(c().path, q),
   )
   const reload = () => setReloads((n) => n + 1)
@@ -178,10 +179,10 @@ export function ResourcePage(props: {
       <Show when={list.error}>
         <Notice kind="error" message={list.error instanceof Error ? list.error.message : t('common.error')} />
       </Show>
-      <Show when={list()?.fromCache && list()?.storedAt}>
+      <Show when={value(list)?.fromCache && value(list)?.storedAt}>
         {(at) => <p class="muted">{t('sync.cached', { time: dateTime(new Date(at()).toISOString()) })}</p>}
       </Show>
-      <Show when={list()} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
+      <Show when={value(list)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
         {(loaded) => (
           <ListTable
             page={loaded().data}
@@ -195,7 +196,7 @@ export function ResourcePage(props: {
           />
         )}
       </Show>
-      <Pagination info={list()?.data.pagination} onPage={(page) => setQuery((q) => ({ ...q, page }))} />
+      <Pagination info={value(list)?.data.pagination} onPage={(page) => setQuery((q) => ({ ...q, page }))} />
     </section>
   )
 }

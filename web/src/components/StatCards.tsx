@@ -2,12 +2,13 @@ import { createResource, For, type JSX, Show } from 'solid-js'
 import type { DashboardStats } from '../lib/api-types'
 import { readCached } from '../lib/data'
 import { num, t } from '../lib/i18n'
+import { value } from '../lib/resource-value'
 
 export function StatCards(props: { keys: (keyof DashboardStats)[] }): JSX.Element {
   const [stats] = createResource(() => readCached<DashboardStats>('/stats/dashboard'))
   // Read through the cache so dashboards still open offline.
   return (
-    <Show when={stats()} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
+    <Show when={value(stats)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
       {(s) => (
         <ul class="stats" data-testid="stats">
           <For each={props.keys}>

@@ -2,12 +2,13 @@
 // conflict resolver and the refused entries in a disclosure panel.
 import { createResource, For, type JSX, Show } from 'solid-js'
 import { dateTime, t } from '../lib/i18n'
-import { currentEngine, syncStatus } from '../lib/offline/store'
+import { currentEngine, dataRevision, syncStatus } from '../lib/offline/store'
+import { value } from '../lib/resource-value'
 
 export function SyncIndicator(): JSX.Element {
   const s = syncStatus
   const [details] = createResource(
-    () => s().revision + s().conflicts * 1000 + s().failed,
+    () => `${dataRevision()}/${s().conflicts}/${s().failed}`,
     async () => {
       const engine = currentEngine()
       if (!engine) return { conflicts: [], failed: [] }
@@ -46,9 +47,9 @@ export function SyncIndicator(): JSX.Element {
           <small class="muted">{t('sync.last', { time: dateTime(new Date(last()).toISOString()) })}</small>
         )}
       </Show>
-      <Show when={(details()?.conflicts.length ?? 0) > 0 || (details()?.failed.length ?? 0) > 0}>
+      <Show when={(value(details)?.conflicts.length ?? 0) > 0 || (value(details)?.failed.length ?? 0) > 0}>
         <div class="sync-panel">
-          <For each={details()?.conflicts ?? []}>
+          <For each={value(details)?.conflicts ?? []}>
             {(c) => (
               <article class="conflict" data-testid="conflict">
                 <h2>{t('conflict.title')}</h2>
@@ -74,7 +75,7 @@ export function SyncIndicator(): JSX.Element {
               </article>
             )}
           </For>
-          <For each={details()?.failed ?? []}>
+          <For each={value(details)?.failed ?? []}>
             {(e) => (
               <article class="conflict">
                 <h2>{t('outbox.failed')}</h2>

@@ -2,7 +2,7 @@
 // offline), creates/edits of offline-capable resources go through the outbox when needed.
 import { buildPath, request } from './api'
 import type { ListQuery, Page } from './api-types'
-import { currentEngine } from './offline/store'
+import { whenEngine } from './offline/store'
 import type { WriteResult } from './offline/sync-engine'
 
 export interface Loaded<T> {
@@ -14,7 +14,7 @@ export interface Loaded<T> {
 export async function readCached<T>(path: string, query?: ListQuery): Promise<Loaded<T>> {
   const key = buildPath(path, query)
   const fetcher = () => request<T>('GET', path, { query })
-  const engine = currentEngine()
+  const engine = await whenEngine()
   if (!engine) return { data: await fetcher(), fromCache: false }
   return engine.read<T>(key, fetcher)
 }
@@ -27,7 +27,7 @@ export async function saveRow(
   body: Record<string, unknown>,
   existing?: { id: string; version?: number },
 ): Promise<WriteResult> {
-  const engine = currentEngine()
+  const engine = await whenEngine()
   const req = existing
     ? { method: 'PUT' as const, path: `${collection}/${existing.id}`, body, baseVersion: existing.version }
     : { method: 'POST' as const, path: collection, body }

@@ -2,7 +2,7 @@
 import { type Accessor, createResource } from 'solid-js'
 import type { Building, Owner } from './api-types'
 import { readPage } from './data'
-import { syncStatus } from './offline/store'
+import { dataRevision } from './offline/store'
 
 export interface Option {
   value: string
@@ -11,7 +11,7 @@ export interface Option {
 
 export function useBuildingOptions(): Accessor<Option[]> {
   const [page] = createResource(
-    () => syncStatus().revision,
+    () => dataRevision(),
     () =>
       readPage<Building>('/buildings', { per_page: 100, sort_by: 'name', order: 'asc' }).catch(() => null),
   )
@@ -20,7 +20,7 @@ export function useBuildingOptions(): Accessor<Option[]> {
 
 export function useOwnerOptions(): Accessor<Option[]> {
   const [page] = createResource(
-    () => syncStatus().revision,
+    () => dataRevision(),
     () => readPage<Owner>('/owners', { per_page: 100, sort_by: 'last_name', order: 'asc' }).catch(() => null),
   )
   return () => page()?.data.data.map((o) => ({ value: o.id, label: `${o.last_name} ${o.first_name}` })) ?? []

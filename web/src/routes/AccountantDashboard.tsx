@@ -3,7 +3,8 @@ import { createResource, type JSX, Show } from 'solid-js'
 import type { Expense } from '../lib/api-types'
 import { readPage } from '../lib/data'
 import { money, t } from '../lib/i18n'
-import { syncStatus } from '../lib/offline/store'
+import { dataRevision } from '../lib/offline/store'
+import { value } from '../lib/resource-value'
 import { ExpensesPage } from './ResourcePages'
 
 /** Sums over the first 100 expenses of each status (the API has no totals endpoint yet). */
@@ -17,11 +18,11 @@ async function totals(): Promise<{ paid: number; pending: number }> {
 }
 
 export default function AccountantDashboard(): JSX.Element {
-  const [sums] = createResource(() => syncStatus().revision, totals)
+  const [sums] = createResource(() => dataRevision(), totals)
   return (
     <div class="dashboard" data-testid="dashboard-accountant">
       <h1>{t('accountant.title')}</h1>
-      <Show when={sums()}>
+      <Show when={value(sums)}>
         {(s) => (
           <ul class="stats" data-testid="expense-totals">
             <li class="card stat">

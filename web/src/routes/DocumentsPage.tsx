@@ -11,7 +11,8 @@ import type { DocumentMeta, DocumentType } from '../lib/api-types'
 import { readPage } from '../lib/data'
 import { date, num, t } from '../lib/i18n'
 import { enumOptions, useBuildingOptions } from '../lib/lookups'
-import { syncStatus } from '../lib/offline/store'
+import { dataRevision, syncStatus } from '../lib/offline/store'
+import { value } from '../lib/resource-value'
 import { canWrite } from '../lib/roles'
 import { user } from '../lib/session'
 import { buildingName } from './resource-configs'
@@ -33,7 +34,7 @@ export default function DocumentsPage(props: { heading?: 'h1' | 'h2' }): JSX.Ele
   const [buildingFilter, setBuildingFilter] = createSignal('')
   const [reloads, setReloads] = createSignal(0)
   const [list] = createResource(
-    () => ({ page: page(), b: buildingFilter(), n: reloads(), rev: syncStatus().revision }),
+    () => ({ page: page(), b: buildingFilter(), n: reloads(), rev: dataRevision() }),
     ({ page, b }) =>
       readPage<DocumentMeta>('/documents', {
         page,
@@ -156,7 +157,7 @@ export default function DocumentsPage(props: { heading?: 'h1' | 'h2' }): JSX.Ele
       <Show when={list.error}>
         <Notice kind="error" message={list.error instanceof Error ? list.error.message : t('common.error')} />
       </Show>
-      <Show when={list()} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
+      <Show when={value(list)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
         {(l) => (
           <Show when={l().data.data.length > 0} fallback={<p class="muted">{t('common.empty')}</p>}>
             <div class="table-wrap">
@@ -204,7 +205,7 @@ export default function DocumentsPage(props: { heading?: 'h1' | 'h2' }): JSX.Ele
           </Show>
         )}
       </Show>
-      <Pagination info={list()?.data.pagination} onPage={setPage} />
+      <Pagination info={value(list)?.data.pagination} onPage={setPage} />
     </section>
   )
 }

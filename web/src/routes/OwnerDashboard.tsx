@@ -4,6 +4,7 @@ import { Notice } from '../components/Notice'
 import type { Owner, OwnerCharge, OwnerCharges, Page, UnitOwnership } from '../lib/api-types'
 import { readCached } from '../lib/data'
 import { date, money, num, percent, t } from '../lib/i18n'
+import { value } from '../lib/resource-value'
 import DocumentsPage from './DocumentsPage'
 import { MeetingsPage } from './ResourcePages'
 
@@ -11,15 +12,17 @@ const rowsOf = <T,>(v: Page<T> | T[] | undefined): T[] => (Array.isArray(v) ? v 
 
 export default function OwnerDashboard(): JSX.Element {
   const [me] = createResource(async () => (await readCached<Owner>('/owners/me')).data)
-  const [lots] = createResource(me, async (o) =>
-    rowsOf((await readCached<Page<UnitOwnership> | UnitOwnership[]>(`/owners/${o.id}/units`)).data),
+  const [lots] = createResource(
+    () => value(me),
+    async (o) =>
+      rowsOf((await readCached<Page<UnitOwnership> | UnitOwnership[]>(`/owners/${o.id}/units`)).data),
   )
   const [charges] = createResource(
     me,
     async (o) => (await readCached<OwnerCharges>(`/owners/${o.id}/charges`)).data,
   )
 
-  const lines = (): OwnerCharge[] => charges()?.data ?? charges()?.charges ?? []
+  const lines = (): OwnerCharge[] => value(charges)?.data ?? value(charges)?.charges ?? []
   const total = (paid: boolean) =>
     lines()
       .filter((c) => (c.payment_status === 'Paid') === paid)
@@ -34,7 +37,7 @@ export default function OwnerDashboard(): JSX.Element {
       <section class="card" aria-labelledby="lots-title">
         <h2 id="lots-title">{t('owner.lots')}</h2>
         <Show
-          when={lots()}
+          when={value(lots)}
           fallback={<p class="muted">{me.error ? t('common.empty') : t('common.loading')}</p>}
         >
           {(l) => (
@@ -54,14 +57,14 @@ export default function OwnerDashboard(): JSX.Element {
       </section>
       <section class="card" aria-labelledby="charges-title">
         <h2 id="charges-title">{t('owner.charges')}</h2>
-        <Show when={charges()}>
+        <Show when={value(charges)}>
           <ul class="stats" data-testid="owner-charge-totals">
             <li class="stat">
-              <span class="stat-value">{money(charges()?.paid_cents ?? total(true))}</span>
+              <span class="stat-value">{money(value(charges)?.paid_cents ?? total(true))}</span>
               <span class="stat-label">{t('owner.paid')}</span>
             </li>
             <li class="stat">
-              <span class="stat-value">{money(charges()?.unpaid_cents ?? total(false))}</span>
+              <span class="stat-value">{money(value(charges)?.unpaid_cents ?? total(false))}</span>
               <span class="stat-label">{t('owner.unpaid')}</span>
             </li>
           </ul>

@@ -1,6 +1,6 @@
 // Solid wrapper of the framework-free SyncEngine: one engine per signed-in user, its status as
 // a signal, and the browser's online/offline events wired to it.
-import { createRoot, createSignal } from 'solid-js'
+import { createMemo, createRoot, createSignal } from 'solid-js'
 import { request } from '../api'
 import { SyncEngine } from './sync-engine'
 import type { SyncStatus, SyncTransport } from './types'
@@ -31,6 +31,10 @@ const [status, setStatus] = createRoot(() => createSignal<SyncStatus>(initial))
 
 export { status as syncStatus }
 
+/** Changes only when cached data or the outbox changed: views re-read on it, not on every
+ * status tick such as "syncing" (which would refetch every list for nothing). */
+export const dataRevision = createRoot(() => createMemo(() => status().revision))
+
 let engine: SyncEngine | null = null
 let engineUser: string | null = null
 let unsubscribe: (() => void) | null = null
@@ -39,13 +43,29 @@ export function currentEngine(): SyncEngine | null {
   return engine
 }
 
-export async function startSync(userId: string): Promise<SyncEngine> {
-  if (engine && engineUser === userId) return engine
+let starting: Promise<SyncEngine> | null = null
+
+/** Opens the user's engine; reads issued meanwhile wait for it (see whenEngine). */
+export function startSync(userId: string): Promise<SyncEngine> {
+  if (engine && engineUser === userId) return Promise.resolve(engine)
   stopSync()
-  engine = await SyncEngine.open({ userId, transport, online: navigator.onLine })
-  engineUser = userId
-  unsubscribe = engine.subscribe(setStatus)
-  if (navigator.onLine) void engine.replay()
+  starting = (async () => {
+    const opened = await SyncEngine.open({ userId, transport, online: navigator.onLine })
+    engine = opened
+    engineUser = userId
+    unsubscribe = opened.subscribe(setStatus)
+    if (navigator.onLine) void opened.replay()
+    return opened
+  })().finally(() => {
+    starting = null
+  })
+  return starting
+}
+
+/** The engine once it is open (null when signed out): a page loaded offline must not race it
+ * and hit the network without the cache. */
+export async function whenEngine(): Promise<SyncEngine | null> {
+  if (starting) return starting.catch(() => null)
   return engine
 }
 
