@@ -20,6 +20,17 @@ const ClearResult = z
 export const seedApp = createResourceApp()
 seedApp.use('*', requireAuth)
 
+/** Growth runs of the bench load the realistic dataset several times over (1 = the published seed). */
+const ScaleQuery = z.object({
+  scale: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .optional()
+    .openapi({ description: 'Multiplies the buildings per organization (bench growth runs)' }),
+})
+
 const seedRoute = (kind: SeedKind, summary: string) =>
   createRoute({
     method: 'post',
@@ -27,7 +38,13 @@ const seedRoute = (kind: SeedKind, summary: string) =>
     tags: ['Seed'],
     summary,
     security: bearer,
-    responses: { 200: json(SeedResult, 'Loaded (or already there)'), 403: errors[403], 409: errors[409] },
+    ...(kind === 'realistic' ? { request: { query: ScaleQuery } } : {}),
+    responses: {
+      200: json(SeedResult, 'Loaded (or already there)'),
+      400: errors[400],
+      403: errors[403],
+      409: errors[409],
+    },
   })
 
 const load = (kind: SeedKind) => async (c: Context<AppEnv>) => {
@@ -38,6 +55,7 @@ const load = (kind: SeedKind) => async (c: Context<AppEnv>) => {
     c.get('actor'),
     kind,
     c.get('requestId'),
+    kind === 'realistic' ? Number(c.req.query('scale') ?? 1) : 1,
   )
   return respond(c, result, (r) => c.json({ message: r.message, users: r.users }, 200))
 }

@@ -250,8 +250,12 @@ function buildOrganization(spec: OrgSpec, seedTag: string, rand: ReturnType<type
 
 export const REALISTIC_PASSWORD = 'admin123'
 
-/** API.md: 3 organizations (5, 8 and 10 buildings), each run by a syndic admin@<size>.be. */
-export function realisticSeed(seed = 42): { rows: SeedRows; credentials: SeedCredential[] } {
+/**
+ * API.md: 3 organizations (5, 8 and 10 buildings), each run by a syndic admin@<size>.be.
+ * `scale` multiplies the buildings (and so units, owners, expenses) for the bench's growth run:
+ * scale 10 gives 230 buildings and ≈1,900 units with the same three syndics.
+ */
+export function realisticSeed(seed = 42, scale = 1): { rows: SeedRows; credentials: SeedCredential[] } {
   const rand = prng(seed)
   const rows = emptyRows()
   const specs: OrgSpec[] = [
@@ -260,7 +264,12 @@ export function realisticSeed(seed = 42): { rows: SeedRows; credentials: SeedCre
     { name: 'Syndic Grand (large)', admin: 'admin@large.be', buildings: 10, plan: 'Enterprise' },
   ]
   for (const spec of specs) {
-    const { orgId } = buildOrganization(spec, 'realistic', rand, rows)
+    const { orgId } = buildOrganization(
+      { ...spec, buildings: spec.buildings * scale },
+      'realistic',
+      rand,
+      rows,
+    )
     rows.users.push({
       id: uuidv7(),
       email: spec.admin,

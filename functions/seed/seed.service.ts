@@ -30,9 +30,10 @@ export async function loadSeed(
   actor: Actor | null,
   kind: SeedKind,
   requestId: string,
+  scale = 1,
 ): Promise<Result<SeedOutcome>> {
   if (actor && !can(actor, 'platform:manage')) return err(DomainErrors.forbidden())
-  const { rows, credentials } = kind === 'demo' ? demoSeed() : realisticSeed()
+  const { rows, credentials } = kind === 'demo' ? demoSeed() : realisticSeed(42, scale)
   const existing = await db
     .select({ id: organizations.id })
     .from(organizations)
