@@ -1,0 +1,570 @@
+/**
+ * `make bench`: for each profile, start the API pinned to one CPU, load the realistic seed, run
+ * the Rust KoproGo's request mix (bench/mix.ts) with 20 connections, and write
+ * bench/results/<date>-<profile>.json plus one markdown table for the run.
+ *
+ * Settings (environment):
+ *   BENCH_DURATION=60          seconds of measured load per profile (180 to compare with the anchor)
+ *   BENCH_WARMUP=5             seconds of the same mix before measuring (JIT, pool, caches)
+ *   BENCH_PROFILES=pglite,postgres,workerd
+ *   BENCH_CONNECTIONS=20
+ *   BENCH_SCALE=1              realistic seed multiplier (10 = the growth run: 230 buildings)
+ *   BENCH_GENERATOR=auto       auto (wrk when installed, else autocannon) | wrk | autocannon
+ *   BENCH_API_CPU=0 BENCH_LOAD_CPU=1   taskset CPU lists: the API alone on one, generator + Postgres on the other
+ *   BENCH_BUDGETS=1            also measure start time, login cost, bundle sizes (0 to skip)
+ *   BENCH_LABEL=               suffix of the result file names (e.g. "before", "scale10")
+ *   DB_POOL_MAX, LOG_LEVEL…    passed through to the API
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir, totalmem } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createMix } from './mix.ts'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const resultsDir = join(root, 'bench', 'results')
+const env = process.env
+const cfg = {
+  duration: Number(env.BENCH_DURATION ?? 60),
+  warmup: Number(env.BENCH_WARMUP ?? 5),
+  profiles: (env.BENCH_PROFILES ?? 'pglite,postgres,workerd').split(',').map((s) => s.trim()),
+  connections: Number(env.BENCH_CONNECTIONS ?? 20),
+  scale: Number(env.BENCH_SCALE ?? 1),
+  generator: env.BENCH_GENERATOR ?? 'auto',
+  apiCpu: env.BENCH_API_CPU ?? '0',
+  loadCpu: env.BENCH_LOAD_CPU ?? '1',
+  budgets: env.BENCH_BUDGETS !== '0',
+  label: env.BENCH_LABEL ? `-${env.BENCH_LABEL}` : '',
+}
+
+/** The Rust KoproGo's published figures (1 vCPU / 2 GB VPS, wrk -t4 -c20 -d180s). */
+const ANCHOR = { rps: 287, p50: 69, p95: 183, p99: 752, errorPct: 0.26 }
+const SUPERADMIN = { email: 'bench-admin@koprogo.test', password: 'bench-admin-password' }
+const SYNDIC = { email: 'admin@small.be', password: 'admin123' }
+const node = process.execPath
+const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0
+const canPin = has('taskset') && cpus().length >= 2
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+const log = (msg: string) => process.stderr.write(`bench: ${msg}\n`)
+
+// ---------------------------------------------------------------- processes
+
+function pinned(cpu: string, cmd: string, args: string[]): [string, string[]] {
+  return canPin ? ['taskset', ['-c', cpu, cmd, ...args]] : [cmd, args]
+}
+
+type Api = { proc: ChildProcess; pid: number; base: string; readyMs: number; output: string[] }
+
+async function startApi(extraEnv: Record<string, string>, port: number): Promise<Api> {
+  const [cmd, args] = pinned(cfg.apiCpu, node, [join(root, 'functions', 'node.ts')])
+  const started = performance.now()
+  const output: string[] = []
+  const proc = spawn(cmd, args, {
+    cwd: root,
+    env: {
+      ...env,
+      APP_ENV: 'development',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: env.LOG_LEVEL ?? 'warn',
+      SEED_DEMO_ON_START: 'false',
+      SUPERADMIN_EMAIL: SUPERADMIN.email,
+      SUPERADMIN_PASSWORD: SUPERADMIN.password,
+      WEB_DIST_DIR: join(root, 'bench', '.no-web'),
+      ...extraEnv,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const keep = (b: Buffer) => {
+    output.push(b.toString())
+    if (output.length > 200) output.shift()
+  }
+  proc.stdout?.on('data', keep)
+  proc.stderr?.on('data', keep)
+  const base = `http://127.0.0.1:${port}`
+  const readyMs = await waitHealthy(base, proc, started).catch((e: Error) => {
+    throw new Error(`${e.message}\n${output.join('')}`)
+  })
+  if (!proc.pid) throw new Error('the API did not start')
+  return { proc, pid: proc.pid, base, readyMs, output }
+}
+
+async function waitHealthy(base: string, proc: ChildProcess, started: number): Promise<number> {
+  for (;;) {
+    if (proc.exitCode !== null) {
+      await sleep(50)
+      throw new Error(`the API exited with ${proc.exitCode}`)
+    }
+    try {
+      const res = await fetch(`${base}/health`)
+      if (res.status === 200) return Math.round(performance.now() - started)
+    } catch {}
+    if (performance.now() - started > 120_000) throw new Error('the API was not healthy within 120 s')
+    await sleep(20)
+  }
+}
+
+async function stop(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null) return
+  const exited = new Promise((r) => proc.once('exit', r))
+  proc.kill('SIGTERM')
+  await Promise.race([exited, sleep(15_000)])
+  if (proc.exitCode === null) proc.kill('SIGKILL')
+}
+
+type Postgres = { url: string; dir: string; run: string[]; bin: string; port: number }
+
+function startPostgres(port: number): Postgres {
+  const dirs = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').sort() : []
+  const last = dirs[dirs.length - 1]
+  const bin = last ? `/usr/lib/postgresql/${last}/bin` : dirname(spawnSync('sh', ['-c', 'command -v initdb']).stdout.toString().trim())
+  if (!existsSync(join(bin, 'initdb'))) throw new Error('no PostgreSQL binaries (apt-get install postgresql)')
+  const dir = mkdtempSync(join(tmpdir(), 'koprogo-bench-pg-'))
+  const asRoot = process.getuid?.() === 0
+  const run = asRoot ? ['runuser', '-u', 'postgres', '--'] : []
+  if (asRoot) spawnSync('chown', ['postgres:postgres', dir])
+  const sh = (args: string[]) => {
+    const [c, ...a] = [...run, ...args]
+    const r = spawnSync(c as string, a, { encoding: 'utf8' })
+    if (r.status !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}${r.stdout}`)
+    return r.stdout
+  }
+  sh([join(bin, 'initdb'), '-D', `${dir}/data`, '--auth=trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8'])
+  const opts = [
+    `-p ${port}`,
+    `-k ${dir}`,
+    '-c listen_addresses=127.0.0.1',
+    '-c max_connections=100',
+    '-c shared_buffers=256MB',
+    // auto_explain is loaded but silent; the plan check turns it on at the end of the run.
+    '-c session_preload_libraries=auto_explain',
+    '-c auto_explain.log_min_duration=-1',
+    `-c fsync=${env.BENCH_PG_FSYNC ?? 'on'}`,
+  ].join(' ')
+  const [c, a] = pinned(cfg.loadCpu, join(bin, 'pg_ctl'), ['-D', `${dir}/data`, '-l', `${dir}/server.log`, '-w', '-t', '60', '-o', opts, 'start'])
+  sh([c, ...a])
+  sh([join(bin, 'createdb'), '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'koprogo_bench'])
+  return { url: `postgres://postgres@127.0.0.1:${port}/koprogo_bench`, dir, run, bin, port }
+}
+
+function psql(pg: Postgres, sql: string): string {
+  const [c, ...a] = [...pg.run, join(pg.bin, 'psql'), '-h', '127.0.0.1', '-p', String(pg.port), '-U', 'postgres', '-d', 'koprogo_bench', '-At', '-c', sql]
+  return spawnSync(c as string, a, { encoding: 'utf8' }).stdout
+}
+
+function stopPostgres(pg: Postgres): void {
+  const [c, ...a] = [...pg.run, join(pg.bin, 'pg_ctl'), '-D', `${pg.dir}/data`, '-m', 'fast', '-w', 'stop']
+  spawnSync(c as string, a)
+  rmSync(pg.dir, { recursive: true, force: true })
+}
+
+/** utime + stime of a process, in seconds. */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / 100
+}
+function memoryMb(pid: number): { peakRss: number; rss: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(status)?.[1] ?? 0)
+  return { peakRss: Math.round(kb('VmHWM') / 1024), rss: Math.round(kb('VmRSS') / 1024) }
+}
+
+// ---------------------------------------------------------------- HTTP setup
+
+async function call(base: string, method: string, path: string, token?: string, body?: unknown) {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const text = await res.text()
+  let json: unknown = null
+  try {
+    json = JSON.parse(text)
+  } catch {}
+  return { status: res.status, json: json as Record<string, unknown> & { data?: Record<string, unknown>[] }, text }
+}
+
+async function login(base: string, who: { email: string; password: string }): Promise<string> {
+  const res = await call(base, 'POST', '/api/v1/auth/login', undefined, who)
+  if (res.status !== 200) throw new Error(`login ${who.email}: ${res.status} ${res.text}`)
+  return String(res.json.token)
+}
+
+type Setup = { token: string; buildingIds: string[]; expenses: boolean; seedMs: number; seedMessage: string }
+
+async function setup(base: string): Promise<Setup> {
+  const admin = await login(base, SUPERADMIN)
+  const t0 = performance.now()
+  const seeded = await call(base, 'POST', `/api/v1/seed/realistic?scale=${cfg.scale}`, admin)
+  if (seeded.status !== 200) throw new Error(`seed: ${seeded.status} ${seeded.text}`)
+  const seedMs = Math.round(performance.now() - t0)
+  const token = await login(base, SYNDIC)
+  const listed = await call(base, 'GET', '/api/v1/buildings', token)
+  if (listed.status !== 200) throw new Error(`GET /buildings: ${listed.status}`)
+  // The Rust bench keeps up to 10 listed ids; ours creates 10 targets with room for the run's
+  // unit quotas (the quota rule refuses units beyond total_tantiemes, 1000 in the seed).
+  const buildingIds: string[] = []
+  for (let i = 0; i < 10; i++) {
+    const created = await call(base, 'POST', '/api/v1/buildings', token, {
+      name: `Résidence Bench ${i + 1}`,
+      address: `Rue de la Loi ${i + 1}`,
+      city: 'Bruxelles',
+      postal_code: '1000',
+      country: 'Belgium',
+      total_units: 50,
+      total_tantiemes: 100_000_000,
+      construction_year: 2000,
+    })
+    if (created.status !== 201) throw new Error(`POST /buildings: ${created.status} ${created.text}`)
+    buildingIds.push(String(created.json.id))
+  }
+  const expenses = (await call(base, 'GET', '/api/v1/expenses', token)).status === 200
+  if (!expenses) log('GET /api/v1/expenses is not served yet: its 20 % of reads and writes go to the others')
+  return { token, buildingIds, expenses, seedMs, seedMessage: String(seeded.json.message) }
+}
+
+/** Server time of a login (argon2id verify) and logins per second with 4 in flight. */
+async function measureLogins(base: string) {
+  const times: number[] = []
+  for (let i = 0; i < 8; i++) {
+    const t = performance.now()
+    await login(base, SYNDIC)
+    times.push(performance.now() - t)
+  }
+  let done = 0
+  const until = performance.now() + 5000
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (performance.now() < until) {
+        await login(base, SYNDIC)
+        done++
+      }
+    }),
+  )
+  times.sort((a, b) => a - b)
+  return { medianMs: Math.round(times[times.length >> 1] ?? 0), perSecond: Math.round((done / 5) * 10) / 10 }
+}
+
+// ---------------------------------------------------------------- load
+
+type LoadResult = {
+  generator: string
+  requests: number
+  seconds: number
+  rps: number
+  latencyMs: { p50: number; p90: number; p95: number; p99: number; p999: number; max: number }
+  status: { '2xx': number; '4xx': number; '5xx': number; other: number; socketErrors: number }
+  byEndpoint?: Record<string, Record<string, number>>
+}
+
+const pickGenerator = () =>
+  cfg.generator === 'auto' ? (has('wrk') ? 'wrk' : 'autocannon') : cfg.generator
+
+async function runLoad(base: string, s: Setup, seconds: number, tag: string): Promise<LoadResult> {
+  return pickGenerator() === 'wrk' ? runWrk(base, s, seconds, tag) : runAutocannon(base, s, seconds, tag)
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return 0
+  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
+  return Math.round((sorted[Math.max(0, i)] ?? 0) * 100) / 100
+}
+
+async function runAutocannon(base: string, s: Setup, seconds: number, tag: string): Promise<LoadResult> {
+  const { default: autocannon } = await import('autocannon')
+  const next = createMix({ buildingIds: s.buildingIds, expenses: s.expenses, tag })
+  const getHeaders = { authorization: `Bearer ${s.token}` }
+  const postHeaders = { ...getHeaders, 'content-type': 'application/json' }
+  const latencies: number[] = []
+  const byEndpoint: Record<string, Record<string, number>> = {}
+  const status = { '2xx': 0, '4xx': 0, '5xx': 0, other: 0, socketErrors: 0 }
+  const instance = autocannon({
+    url: base,
+    connections: cfg.connections,
+    duration: seconds,
+    requests: [
+      {
+        setupRequest: (_req: unknown, context: Record<string, unknown>) => {
+          const r = next()
+          context.kind = r.kind
+          return r.method === 'GET'
+            ? { method: 'GET', path: r.path, headers: getHeaders }
+            : { method: 'POST', path: r.path, headers: postHeaders, body: r.body }
+        },
+        onResponse: (code: number, _body: string, context: Record<string, unknown>) => {
+          const kind = String(context.kind)
+          const cls = `${Math.floor(code / 100)}xx`
+          const row = byEndpoint[kind] ?? {}
+          row[cls] = (row[cls] ?? 0) + 1
+          byEndpoint[kind] = row
+        },
+      },
+    ],
+  })
+  instance.on('response', (_client: unknown, code: number, _bytes: number, ms: number) => {
+    latencies.push(ms)
+    if (code >= 200 && code < 300) status['2xx']++
+    else if (code >= 400 && code < 500) status['4xx']++
+    else if (code >= 500) status['5xx']++
+    else status.other++
+  })
+  const result = await instance
+  status.socketErrors = result.errors + result.timeouts
+  const sorted = Float64Array.from(latencies).sort()
+  return {
+    generator: 'autocannon',
+    requests: latencies.length,
+    seconds: result.duration,
+    rps: Math.round(latencies.length / result.duration),
+    latencyMs: {
+      p50: percentile(sorted, 50),
+      p90: percentile(sorted, 90),
+      p95: percentile(sorted, 95),
+      p99: percentile(sorted, 99),
+      p999: percentile(sorted, 99.9),
+      max: percentile(sorted, 100),
+    },
+    status,
+    byEndpoint,
+  }
+}
+
+async function runWrk(base: string, s: Setup, seconds: number, tag: string): Promise<LoadResult> {
+  const args = ['-t4', `-c${cfg.connections}`, `-d${seconds}s`, '--latency', '-s', join(root, 'bench', 'wrk', 'mix.lua'), base]
+  const proc = spawn('wrk', args, {
+    env: {
+      ...env,
+      BENCH_TOKEN: s.token,
+      BENCH_BUILDINGS: s.buildingIds.join(','),
+      BENCH_EXPENSES: s.expenses ? '1' : '0',
+      BENCH_TAG: tag,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  let out = ''
+  proc.stdout?.on('data', (b: Buffer) => {
+    out += b.toString()
+  })
+  await new Promise((r) => proc.once('exit', r))
+  const line = out.split('\n').find((l) => l.startsWith('WRK_RESULT '))
+  if (!line) throw new Error(`wrk gave no result:\n${out}`)
+  const w = JSON.parse(line.slice('WRK_RESULT '.length))
+  const secs = w.duration_us / 1e6
+  const r2 = (x: number) => Math.round(x * 100) / 100
+  return {
+    generator: 'wrk',
+    requests: w.requests,
+    seconds: r2(secs),
+    rps: Math.round(w.requests / secs),
+    latencyMs: { p50: r2(w.p50), p90: r2(w.p90), p95: r2(w.p95), p99: r2(w.p99), p999: r2(w.p999), max: r2(w.max) },
+    status: {
+      '2xx': w.s2xx,
+      '4xx': w.s4xx,
+      '5xx': w.s5xx,
+      other: w.sother,
+      socketErrors: w.errors.connect + w.errors.read + w.errors.write + w.errors.timeout,
+    },
+  }
+}
+
+// ---------------------------------------------------------------- plans
+
+/** Turns auto_explain on, lists each resource once, and reports the scan nodes of each list query. */
+async function checkPlans(pg: Postgres, base: string, token: string) {
+  psql(pg, 'ALTER SYSTEM SET auto_explain.log_min_duration = 0')
+  psql(pg, 'SELECT pg_reload_conf()')
+  await sleep(300)
+  const logFile = join(pg.dir, 'server.log')
+  const before = readFileSync(logFile, 'utf8').length
+  const paths = ['/api/v1/buildings', '/api/v1/units', '/api/v1/owners', '/api/v1/expenses']
+  for (const p of paths) await call(base, 'GET', p, token)
+  await sleep(300)
+  psql(pg, 'ALTER SYSTEM RESET auto_explain.log_min_duration')
+  psql(pg, 'SELECT pg_reload_conf()')
+  const text = readFileSync(logFile, 'utf8').slice(before)
+  const plans = text.split(/LOG: {2}duration: [\d.]+ ms {2}plan:\n/).slice(1)
+  const out: { table: string; query: string; scans: string[] }[] = []
+  for (const plan of plans) {
+    const query = /Query Text: (.*)/.exec(plan)?.[1] ?? ''
+    const table = /from "(\w+)"/.exec(query)?.[1] ?? ''
+    if (!['buildings', 'units', 'owners', 'expenses'].includes(table) || !/^select/i.test(query)) continue
+    const scans = [...plan.matchAll(/((?:Parallel )?(?:Seq|Index|Index Only|Bitmap Heap|Bitmap Index) Scan(?: using \w+)? on \w+)/g)].map((m) => m[1] as string)
+    out.push({ table, query: query.slice(0, 160), scans })
+  }
+  const counts = Object.fromEntries(
+    ['buildings', 'units', 'owners', 'expenses'].map((t) => [t, Number(psql(pg, `SELECT count(*) FROM ${t}`).trim() || 0)]),
+  )
+  return { rows: counts, plans: out, seqScans: out.filter((p) => p.scans.some((s) => s.startsWith('Seq'))).length }
+}
+
+// ---------------------------------------------------------------- profiles
+
+let nextPort = 18_080 + Math.floor(Math.random() * 1000)
+
+async function runProfile(profile: string) {
+  if (profile === 'workerd') {
+    const edge = ['wrangler.toml', 'wrangler.jsonc', 'functions/wrangler.toml', 'functions/wrangler.jsonc'].some((f) => existsSync(join(root, f)))
+    return {
+      profile,
+      status: 'pending',
+      note: edge
+        ? 'Worker config present but the workerd driver is not written yet'
+        : 'the Worker bundles (branch edge: wrangler + miniflare) are not on main yet',
+    }
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'koprogo-bench-data-'))
+  let pg: Postgres | null = null
+  let api: Api | null = null
+  try {
+    const extra: Record<string, string> = { DATA_DIR: dataDir }
+    if (profile === 'postgres') {
+      pg = startPostgres(nextPort++)
+      extra.DATABASE_URL = pg.url
+    } else if (profile !== 'pglite') throw new Error(`unknown profile ${profile}`)
+    api = await startApi(extra, nextPort++)
+    log(`${profile}: API ready in ${api.readyMs} ms (pid ${api.pid}${canPin ? `, cpu ${cfg.apiCpu}` : ', not pinned'})`)
+    const s = await setup(api.base)
+    log(`${profile}: ${s.seedMessage} in ${s.seedMs} ms`)
+    const logins = cfg.budgets ? await measureLogins(api.base) : null
+    const tag = Date.now().toString(36)
+    if (cfg.warmup > 0) await runLoad(api.base, s, cfg.warmup, `${tag}w`)
+    const cpu0 = cpuSeconds(api.pid)
+    log(`${profile}: ${cfg.duration} s of the mix, ${cfg.connections} connections (${pickGenerator()})`)
+    const load = await runLoad(api.base, s, cfg.duration, tag)
+    const cpu = cpuSeconds(api.pid) - cpu0
+    const mem = memoryMb(api.pid)
+    const plans = pg ? await checkPlans(pg, api.base, s.token) : null
+    return {
+      profile,
+      status: 'ok',
+      scale: cfg.scale,
+      connections: cfg.connections,
+      pinned: canPin ? { api: cfg.apiCpu, loadAndPostgres: cfg.loadCpu } : null,
+      pool: profile === 'postgres' ? Number(env.DB_POOL_MAX ?? 10) : null,
+      expensesServed: s.expenses,
+      startMs: api.readyMs,
+      seedMs: s.seedMs,
+      login: logins,
+      ...load,
+      errorPct: Math.round(((load.requests - load.status['2xx']) / Math.max(1, load.requests)) * 10_000) / 100,
+      server: { cpuPct: Math.round((cpu / load.seconds) * 100), peakRssMb: mem.peakRss, endRssMb: mem.rss },
+      plans,
+    }
+  } finally {
+    if (api) await stop(api.proc)
+    if (pg) stopPostgres(pg)
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+// ---------------------------------------------------------------- budgets
+
+/** `make start` (embedded, demo seed on) to the first 200 on /health: empty data folder, then warm. */
+async function measureStart() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'koprogo-bench-start-'))
+  try {
+    const first = await startApi({ DATA_DIR: dataDir, SEED_DEMO_ON_START: 'true' }, nextPort++)
+    await stop(first.proc)
+    const warm = await startApi({ DATA_DIR: dataDir, SEED_DEMO_ON_START: 'true' }, nextPort++)
+    await stop(warm.proc)
+    return { firstMs: first.readyMs, warmMs: warm.readyMs }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+function gzipSize(file: string): number {
+  const r = spawnSync('gzip', ['-9c', file])
+  return r.stdout.length
+}
+
+/** Bytes (gzip -9) of the built web app's JS and CSS; per-page split when web/dist has a Vite manifest. */
+function measureWeb() {
+  const dist = join(root, 'web', 'dist')
+  if (!existsSync(dist)) return { status: 'pending', note: 'web/dist not built (make web)' }
+  const walk = (d: string): string[] =>
+    readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]))
+  const files = walk(dist)
+  const sum = (ext: string) => files.filter((f) => f.endsWith(ext)).reduce((s, f) => s + gzipSize(f), 0)
+  return { status: 'ok', allJsGzipBytes: sum('.js'), allCssGzipBytes: sum('.css') }
+}
+
+// ---------------------------------------------------------------- report
+
+const ms = (x: number | undefined) => (x === undefined ? '—' : `${x}`)
+
+function table(results: Record<string, unknown>[]): string {
+  const rows = [
+    '| Profile | req/s | P50 ms | P90 ms | P95 ms | P99 ms | P99.9 ms | 2xx | 4xx | 5xx | errors % | API CPU % | API peak RSS MB |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `| Rust KoproGo (published, 1 vCPU VPS, 180 s) | ${ANCHOR.rps} | ${ANCHOR.p50} | — | ${ANCHOR.p95} | ${ANCHOR.p99} | — | — | — | — | ${ANCHOR.errorPct} | — | — |`,
+  ]
+  for (const r of results as any[]) {
+    if (r.status !== 'ok') {
+      rows.push(`| ${r.profile} | pending: ${r.note} | | | | | | | | | | | |`)
+      continue
+    }
+    const l = r.latencyMs
+    rows.push(
+      `| ${r.profile}${r.scale > 1 ? ` ×${r.scale}` : ''} (${r.generator}, ${Math.round(r.seconds)} s) | ${r.rps} | ${ms(l.p50)} | ${ms(l.p90)} | ${ms(l.p95)} | ${ms(l.p99)} | ${ms(l.p999)} | ${r.status['2xx']} | ${r.status['4xx']} | ${r.status['5xx']} | ${r.errorPct} | ${r.server.cpuPct} | ${r.server.peakRssMb} |`,
+    )
+  }
+  return rows.join('\n')
+}
+
+async function main() {
+  if (canPin) spawnSync('taskset', ['-a', '-p', '-c', cfg.loadCpu, String(process.pid)], { stdio: 'ignore' })
+  else log('taskset or a second CPU is missing: nothing is pinned, figures are not comparable with the anchor')
+  mkdirSync(resultsDir, { recursive: true })
+  const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-')
+  const machine = {
+    cpu: cpus()[0]?.model,
+    cpus: cpus().length,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    loadAverageAtStart: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
+  }
+  const results: Record<string, unknown>[] = []
+  for (const profile of cfg.profiles) {
+    log(`profile ${profile}`)
+    const r = await runProfile(profile)
+    const file = join(resultsDir, `${stamp}-${profile}${cfg.scale > 1 ? `-x${cfg.scale}` : ''}${cfg.label}.json`)
+    writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, durationS: cfg.duration, ...r }, null, 2)}\n`)
+    log(`wrote ${file}`)
+    results.push(r)
+  }
+  let budgets = ''
+  if (cfg.budgets) {
+    const start = await measureStart()
+    const web = measureWeb()
+    const loginRow = (results as any[]).find((r) => r.login)?.login
+    const b = { start, web, login: loginRow, workerBundles: 'pending (branch edge)', lighthouse: 'pending' }
+    writeFileSync(join(resultsDir, `${stamp}-budgets${cfg.label}.json`), `${JSON.stringify(b, null, 2)}\n`)
+    budgets = [
+      '',
+      '| Budget | Measured |',
+      '|---|---|',
+      `| make start → first 200 on /health, empty data folder (migrations + demo seed) | ${start.firstMs} ms |`,
+      `| same, warm restart | ${start.warmMs} ms |`,
+      `| login (argon2id m=19456 t=2 p=1), median round trip | ${loginRow ? `${loginRow.medianMs} ms` : '—'} |`,
+      `| logins per second, API on one core | ${loginRow ? loginRow.perSecond : '—'} |`,
+      `| web JS / CSS, all chunks (gzip -9) | ${web.status === 'ok' ? `${web.allJsGzipBytes} / ${web.allCssGzipBytes} bytes` : web.note} |`,
+      '| Worker bundles (gzip), workerd cold start | pending (branch edge) |',
+      '| Lighthouse (login, syndic dashboard) | pending |',
+    ].join('\n')
+  }
+  const md = `# Bench ${stamp}${cfg.label}\n\nMachine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGb} GiB, Node ${machine.node}; load average at start ${machine.loadAverageAtStart}. API pinned to CPU ${cfg.apiCpu}, generator and Postgres on CPU ${cfg.loadCpu}; ${cfg.connections} connections; realistic seed ×${cfg.scale}.\n\n${table(results)}\n${budgets}\n`
+  writeFileSync(join(resultsDir, `${stamp}${cfg.scale > 1 ? `-x${cfg.scale}` : ''}${cfg.label}.md`), md)
+  process.stdout.write(`\n${md}`)
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.stack : String(error)}\n`)
+  process.exit(1)
+})
