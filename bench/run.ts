@@ -13,6 +13,8 @@
  *   BENCH_API_CPU=0 BENCH_LOAD_CPU=1   taskset CPU lists: the API alone on one, generator + Postgres on the other
  *   BENCH_BUDGETS=1            also measure start time, login cost, bundle sizes (0 to skip)
  *   BENCH_LABEL=               suffix of the result file names (e.g. "before", "scale10")
+ *   BENCH_CPU_PROF=1           write a V8 CPU profile of the API to bench/results/profiles/
+ *   BENCH_KEEP_PG_LOG=1        copy the Postgres server log (with the auto_explain plans) to bench/results/
  *   DB_POOL_MAX, LOG_LEVEL…    passed through to the API
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
@@ -57,7 +59,8 @@ function pinned(cpu: string, cmd: string, args: string[]): [string, string[]] {
 type Api = { proc: ChildProcess; pid: number; base: string; readyMs: number; output: string[] }
 
 async function startApi(extraEnv: Record<string, string>, port: number): Promise<Api> {
-  const [cmd, args] = pinned(cfg.apiCpu, node, [join(root, 'functions', 'node.ts')])
+  const prof = env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(resultsDir, 'profiles')}`] : []
+  const [cmd, args] = pinned(cfg.apiCpu, node, [...prof, join(root, 'functions', 'node.ts')])
   const started = performance.now()
   const output: string[] = []
   const proc = spawn(cmd, args, {
@@ -139,7 +142,6 @@ function startPostgres(port: number): Postgres {
     '-c shared_buffers=256MB',
     // auto_explain is loaded but silent; the plan check turns it on at the end of the run.
     '-c session_preload_libraries=auto_explain',
-    '-c auto_explain.log_min_duration=-1',
     `-c fsync=${env.BENCH_PG_FSYNC ?? 'on'}`,
   ].join(' ')
   const [c, a] = pinned(cfg.loadCpu, join(bin, 'pg_ctl'), ['-D', `${dir}/data`, '-l', `${dir}/server.log`, '-w', '-t', '60', '-o', opts, 'start'])
@@ -154,6 +156,7 @@ function psql(pg: Postgres, sql: string): string {
 }
 
 function stopPostgres(pg: Postgres): void {
+  if (env.BENCH_KEEP_PG_LOG) writeFileSync(join(resultsDir, 'postgres-server.log'), readFileSync(join(pg.dir, 'server.log')))
   const [c, ...a] = [...pg.run, join(pg.bin, 'pg_ctl'), '-D', `${pg.dir}/data`, '-m', 'fast', '-w', 'stop']
   spawnSync(c as string, a)
   rmSync(pg.dir, { recursive: true, force: true })
@@ -164,6 +167,22 @@ function cpuSeconds(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
   return (Number(fields[11]) + Number(fields[12])) / 100
+}
+/** Busy share of each CPU between two readings of /proc/stat (the whole machine: shared hosts add noise). */
+function cpuTimes(): number[][] {
+  return readFileSync('/proc/stat', 'utf8')
+    .split('\n')
+    .filter((l) => /^cpu\d/.test(l))
+    .map((l) => l.split(/\s+/).slice(1, 9).map(Number))
+}
+function busyPct(a: number[][], b: number[][]): number[] {
+  return b.map((row, i) => {
+    const before = a[i] ?? row
+    const d = row.map((v, j) => v - (before[j] ?? 0))
+    const total = d.reduce((x, y) => x + y, 0)
+    const idle = (d[3] ?? 0) + (d[4] ?? 0)
+    return total > 0 ? Math.round((100 * (total - idle)) / total) : 0
+  })
 }
 function memoryMb(pid: number): { peakRss: number; rss: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8')
@@ -377,6 +396,7 @@ async function runWrk(base: string, s: Setup, seconds: number, tag: string): Pro
 
 /** Turns auto_explain on, lists each resource once, and reports the scan nodes of each list query. */
 async function checkPlans(pg: Postgres, base: string, token: string) {
+  psql(pg, 'ANALYZE') // the plans of a steady state, not of statistics taken before the run's inserts
   psql(pg, 'ALTER SYSTEM SET auto_explain.log_min_duration = 0')
   psql(pg, 'SELECT pg_reload_conf()')
   await sleep(300)
@@ -412,7 +432,7 @@ async function runProfile(profile: string) {
     const edge = ['wrangler.toml', 'wrangler.jsonc', 'functions/wrangler.toml', 'functions/wrangler.jsonc'].some((f) => existsSync(join(root, f)))
     return {
       profile,
-      status: 'pending',
+      state: 'pending',
       note: edge
         ? 'Worker config present but the workerd driver is not written yet'
         : 'the Worker bundles (branch edge: wrangler + miniflare) are not on main yet',
@@ -435,14 +455,16 @@ async function runProfile(profile: string) {
     const tag = Date.now().toString(36)
     if (cfg.warmup > 0) await runLoad(api.base, s, cfg.warmup, `${tag}w`)
     const cpu0 = cpuSeconds(api.pid)
+    const cores0 = cpuTimes()
     log(`${profile}: ${cfg.duration} s of the mix, ${cfg.connections} connections (${pickGenerator()})`)
     const load = await runLoad(api.base, s, cfg.duration, tag)
     const cpu = cpuSeconds(api.pid) - cpu0
+    const coresBusyPct = busyPct(cores0, cpuTimes())
     const mem = memoryMb(api.pid)
     const plans = pg ? await checkPlans(pg, api.base, s.token) : null
     return {
       profile,
-      status: 'ok',
+      state: 'ok',
       scale: cfg.scale,
       connections: cfg.connections,
       pinned: canPin ? { api: cfg.apiCpu, loadAndPostgres: cfg.loadCpu } : null,
@@ -453,7 +475,11 @@ async function runProfile(profile: string) {
       login: logins,
       ...load,
       errorPct: Math.round(((load.requests - load.status['2xx']) / Math.max(1, load.requests)) * 10_000) / 100,
-      server: { cpuPct: Math.round((cpu / load.seconds) * 100), peakRssMb: mem.peakRss, endRssMb: mem.rss },
+      server: {
+        cpuPct: Math.round((cpu / load.seconds) * 100),
+        cpuMsPerRequest: Math.round(((cpu * 1000) / Math.max(1, load.requests)) * 1000) / 1000,
+        peakRssMb: mem.peakRss, endRssMb: mem.rss },
+      coresBusyPct,
       plans,
     }
   } finally {
@@ -487,7 +513,7 @@ function gzipSize(file: string): number {
 /** Bytes (gzip -9) of the built web app's JS and CSS; per-page split when web/dist has a Vite manifest. */
 function measureWeb() {
   const dist = join(root, 'web', 'dist')
-  if (!existsSync(dist)) return { status: 'pending', note: 'web/dist not built (make web)' }
+  if (!existsSync(dist)) return { state: 'pending', note: 'web/dist not built (make web)' }
   const walk = (d: string): string[] =>
     readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]))
   const files = walk(dist)
@@ -501,18 +527,18 @@ const ms = (x: number | undefined) => (x === undefined ? '—' : `${x}`)
 
 function table(results: Record<string, unknown>[]): string {
   const rows = [
-    '| Profile | req/s | P50 ms | P90 ms | P95 ms | P99 ms | P99.9 ms | 2xx | 4xx | 5xx | errors % | API CPU % | API peak RSS MB |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| Profile | req/s | P50 ms | P90 ms | P95 ms | P99 ms | P99.9 ms | 2xx | 4xx | 5xx | errors % | API CPU % | API CPU ms/req | API peak RSS MB | CPUs busy % |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     `| Rust KoproGo (published, 1 vCPU VPS, 180 s) | ${ANCHOR.rps} | ${ANCHOR.p50} | — | ${ANCHOR.p95} | ${ANCHOR.p99} | — | — | — | — | ${ANCHOR.errorPct} | — | — |`,
   ]
   for (const r of results as any[]) {
-    if (r.status !== 'ok') {
-      rows.push(`| ${r.profile} | pending: ${r.note} | | | | | | | | | | | |`)
+    if (r.state !== 'ok') {
+      rows.push(`| ${r.profile} | pending: ${r.note} | | | | | | | | | | | | | |`)
       continue
     }
     const l = r.latencyMs
     rows.push(
-      `| ${r.profile}${r.scale > 1 ? ` ×${r.scale}` : ''} (${r.generator}, ${Math.round(r.seconds)} s) | ${r.rps} | ${ms(l.p50)} | ${ms(l.p90)} | ${ms(l.p95)} | ${ms(l.p99)} | ${ms(l.p999)} | ${r.status['2xx']} | ${r.status['4xx']} | ${r.status['5xx']} | ${r.errorPct} | ${r.server.cpuPct} | ${r.server.peakRssMb} |`,
+      `| ${r.profile}${r.scale > 1 ? ` ×${r.scale}` : ''} (${r.generator}, ${Math.round(r.seconds)} s) | ${r.rps} | ${ms(l.p50)} | ${ms(l.p90)} | ${ms(l.p95)} | ${ms(l.p99)} | ${ms(l.p999)} | ${r.status['2xx']} | ${r.status['4xx']} | ${r.status['5xx']} | ${r.errorPct} | ${r.server.cpuPct} | ${r.server.cpuMsPerRequest} | ${r.server.peakRssMb} | ${r.coresBusyPct.join(' / ')} |`,
     )
   }
   return rows.join('\n')
