@@ -13,6 +13,8 @@
  *   BENCH_API_CPU=0 BENCH_LOAD_CPU=1   taskset CPU lists: the API alone on one, generator + Postgres on the other
  *   BENCH_BUDGETS=1            also measure start time, login cost, bundle sizes (0 to skip)
  *   BENCH_LABEL=               suffix of the result file names (e.g. "before", "scale10")
+ *   BENCH_RATE=               fixed total request rate (autocannon): compare API CPU ms/request of two
+ *                             builds on a busy machine, where saturated throughput is mostly noise
  *   BENCH_CPU_PROF=1           write a V8 CPU profile of the API to bench/results/profiles/
  *   BENCH_KEEP_PG_LOG=1        copy the Postgres server log (with the auto_explain plans) to bench/results/
  *   DB_POOL_MAX, LOG_LEVEL…    passed through to the API
@@ -280,10 +282,13 @@ type LoadResult = {
   latencyMs: { p50: number; p90: number; p95: number; p99: number; p999: number; max: number }
   status: { '2xx': number; '4xx': number; '5xx': number; other: number; socketErrors: number }
   byEndpoint?: Record<string, Record<string, number>>
+  failureSamples?: string[]
 }
 
 const pickGenerator = () =>
-  cfg.generator === 'auto' ? (has('wrk') ? 'wrk' : 'autocannon') : cfg.generator
+  env.BENCH_RATE
+    ? 'autocannon'
+    : cfg.generator === 'auto' ? (has('wrk') ? 'wrk' : 'autocannon') : cfg.generator
 
 async function runLoad(base: string, s: Setup, seconds: number, tag: string): Promise<LoadResult> {
   return pickGenerator() === 'wrk' ? runWrk(base, s, seconds, tag) : runAutocannon(base, s, seconds, tag)
@@ -302,22 +307,25 @@ async function runAutocannon(base: string, s: Setup, seconds: number, tag: strin
   const postHeaders = { ...getHeaders, 'content-type': 'application/json' }
   const latencies: number[] = []
   const byEndpoint: Record<string, Record<string, number>> = {}
+  const samples: string[] = []
   const status = { '2xx': 0, '4xx': 0, '5xx': 0, other: 0, socketErrors: 0 }
   const instance = autocannon({
     url: base,
     connections: cfg.connections,
     duration: seconds,
+    ...(env.BENCH_RATE ? { overallRate: Number(env.BENCH_RATE) } : {}),
     requests: [
       {
-        setupRequest: (_req: unknown, context: Record<string, unknown>) => {
+        setupRequest: (req: Record<string, unknown>, context: Record<string, unknown>) => {
           const r = next()
           context.kind = r.kind
           return r.method === 'GET'
-            ? { method: 'GET', path: r.path, headers: getHeaders }
-            : { method: 'POST', path: r.path, headers: postHeaders, body: r.body }
+            ? { ...req, method: 'GET', path: r.path, headers: { ...getHeaders }, body: undefined }
+            : { ...req, method: 'POST', path: r.path, headers: { ...postHeaders }, body: Buffer.from(r.body ?? '') }
         },
-        onResponse: (code: number, _body: string, context: Record<string, unknown>) => {
+        onResponse: (code: number, body: string, context: Record<string, unknown>) => {
           const kind = String(context.kind)
+          if (code >= 400 && samples.length < 5) samples.push(`${kind} → ${code} ${String(body).slice(0, 300)}`)
           const cls = `${Math.floor(code / 100)}xx`
           const row = byEndpoint[kind] ?? {}
           row[cls] = (row[cls] ?? 0) + 1
@@ -351,6 +359,7 @@ async function runAutocannon(base: string, s: Setup, seconds: number, tag: strin
     },
     status,
     byEndpoint,
+    failureSamples: samples,
   }
 }
 

@@ -1,6 +1,6 @@
 import { type Actor, DomainErrors } from '@koprogo/domain'
 import type { MiddlewareHandler } from 'hono'
-import { bindRepositories } from './db/repositories/index.ts'
+import { findUserForAuth } from './db/repositories/user.repository.ts'
 import { problemResponse } from './problem.ts'
 import type { AppEnv } from './runtime.ts'
 
@@ -18,7 +18,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const runtime = c.get('runtime')
   const claims = await runtime.accessKey.verify(match[1])
   if (!claims) return problemResponse(c, DomainErrors.unauthenticated('Invalid or expired token'))
-  const user = await bindRepositories(runtime.database.db).users.findById(claims.sub)
+  const user = await findUserForAuth(runtime.database.db, claims.sub)
   if (!user?.isActive)
     return problemResponse(c, DomainErrors.unauthenticated('Account not found or disabled'))
   const actor: Actor = {

@@ -1,5 +1,5 @@
 import type { Role, User, UserRepository } from '@koprogo/domain'
-import { and, eq, type SQL } from 'drizzle-orm'
+import { and, eq, type SQL, sql } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { users } from '../schema/index.ts'
 import { countAll, offsetOf, orderFor } from './paginate.ts'
@@ -7,6 +7,30 @@ import { countAll, offsetOf, orderFor } from './paginate.ts'
 type Row = typeof users.$inferSelect
 
 const toUser = (row: Row): User => ({ ...row, role: row.role as Role })
+
+/**
+ * The per-request user lookup of `authenticate`, as a prepared statement: Drizzle builds its SQL
+ * once per database handle (building it was the largest Drizzle cost of a read under the bench
+ * mix) and Postgres parses and plans it once per connection.
+ */
+const authLookups = new WeakMap<Database, ReturnType<typeof prepareAuthLookup>>()
+const prepareAuthLookup = (db: Database) =>
+  db
+    .select()
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('auth_user_by_id')
+
+export async function findUserForAuth(db: Database, id: string): Promise<User | null> {
+  let lookup = authLookups.get(db)
+  if (!lookup) {
+    lookup = prepareAuthLookup(db)
+    authLookups.set(db, lookup)
+  }
+  const [row] = await lookup.execute({ id })
+  return row ? toUser(row) : null
+}
 
 export function userRepository(db: Database): UserRepository {
   return {
