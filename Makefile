@@ -11,7 +11,7 @@ export CLOUDFLARE_CF_FETCH_ENABLED := false
 NODE := $(TOOLS)/node
 PNPM := $(TOOLS)/pnpm
 
-.PHONY: help setup start dev test lint format typecheck migrate db-generate clean
+.PHONY: help setup start dev test lint format typecheck migrate db-generate clean bench
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}'
@@ -42,6 +42,9 @@ migrate: setup ## Apply migrations/ to DATABASE_URL (or the embedded database)
 
 db-generate: setup ## Turn Drizzle schema changes into a new SQL migration
 	@cd functions && $(NODE) node_modules/drizzle-kit/bin.cjs generate
+
+bench: setup ## Load test (BENCH_DURATION=60 BENCH_PROFILES=pglite,postgres,workerd BENCH_SCALE=1); docs/performance.md
+	@$(NODE) bench/run.ts
 
 clean: ## Remove build output, test results and installed tools (keeps .data/)
 	@rm -rf .tools node_modules */node_modules web/dist .test-results test-results dist

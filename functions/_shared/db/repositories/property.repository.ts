@@ -27,7 +27,7 @@ import {
 } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { buildings, owners, unitOwnerships, units } from '../schema/index.ts'
-import { countAll, offsetOf, orderFor } from './paginate.ts'
+import { countAll, isUnfiltered, offsetOf, orderFor, prepared } from './paginate.ts'
 
 const where = (...conditions: (SQL | undefined)[]) =>
   and(...conditions.filter((c): c is SQL => c !== undefined))
@@ -106,6 +106,28 @@ export function buildingRepository(db: Database): BuildingRepository {
         construction_year: buildings.constructionYear,
         total_units: buildings.totalUnits,
       }
+      if (isUnfiltered(filter)) {
+        const name = `buildings_page_${page.sortBy}_${page.order}`
+        const org = sql.placeholder('org')
+        const pageQuery = prepared(db, name, () =>
+          db
+            .select()
+            .from(buildings)
+            .where(eq(buildings.organizationId, org))
+            .orderBy(...orderFor(page, columns, buildings.id))
+            .limit(sql.placeholder('limit'))
+            .offset(sql.placeholder('offset'))
+            .prepare(name),
+        )
+        const countQuery = prepared(db, 'buildings_count', () =>
+          db.select({ n: countAll }).from(buildings).where(eq(buildings.organizationId, org)).prepare('buildings_count'),
+        )
+        const [items, [total]] = await Promise.all([
+          pageQuery.execute({ org: scope.organizationId, limit: page.perPage, offset: offsetOf(page) }),
+          countQuery.execute({ org: scope.organizationId }),
+        ])
+        return { items, total: total?.n ?? 0 }
+      }
       const [items, [total]] = await Promise.all([
         db
           .select()
@@ -179,6 +201,28 @@ export function unitRepository(db: Database): UnitRepository {
         quota: units.quota,
         unit_type: units.unitType,
         created_at: units.createdAt,
+      }
+      if (isUnfiltered(filter)) {
+        const name = `units_page_${page.sortBy}_${page.order}`
+        const org = sql.placeholder('org')
+        const pageQuery = prepared(db, name, () =>
+          db
+            .select()
+            .from(units)
+            .where(eq(units.organizationId, org))
+            .orderBy(...orderFor(page, columns, units.id))
+            .limit(sql.placeholder('limit'))
+            .offset(sql.placeholder('offset'))
+            .prepare(name),
+        )
+        const countQuery = prepared(db, 'units_count', () =>
+          db.select({ n: countAll }).from(units).where(eq(units.organizationId, org)).prepare('units_count'),
+        )
+        const [items, [total]] = await Promise.all([
+          pageQuery.execute({ org: scope.organizationId, limit: page.perPage, offset: offsetOf(page) }),
+          countQuery.execute({ org: scope.organizationId }),
+        ])
+        return { items: items.map(toUnit), total: total?.n ?? 0 }
       }
       const [items, [total]] = await Promise.all([
         db
@@ -284,6 +328,28 @@ export function ownerRepository(db: Database): OwnerRepository {
         email: owners.email,
         city: owners.city,
         created_at: owners.createdAt,
+      }
+      if (isUnfiltered(filter)) {
+        const name = `owners_page_${page.sortBy}_${page.order}`
+        const org = sql.placeholder('org')
+        const pageQuery = prepared(db, name, () =>
+          db
+            .select()
+            .from(owners)
+            .where(eq(owners.organizationId, org))
+            .orderBy(...orderFor(page, columns, owners.id))
+            .limit(sql.placeholder('limit'))
+            .offset(sql.placeholder('offset'))
+            .prepare(name),
+        )
+        const countQuery = prepared(db, 'owners_count', () =>
+          db.select({ n: countAll }).from(owners).where(eq(owners.organizationId, org)).prepare('owners_count'),
+        )
+        const [items, [total]] = await Promise.all([
+          pageQuery.execute({ org: scope.organizationId, limit: page.perPage, offset: offsetOf(page) }),
+          countQuery.execute({ org: scope.organizationId }),
+        ])
+        return { items, total: total?.n ?? 0 }
       }
       const [items, [total]] = await Promise.all([
         db
