@@ -32,7 +32,9 @@ const env = process.env
 const cfg = {
   duration: Number(env.BENCH_DURATION ?? 60),
   warmup: Number(env.BENCH_WARMUP ?? 5),
-  profiles: (env.BENCH_PROFILES ?? 'pglite,postgres,workerd').split(',').map((s) => s.trim()),
+  profiles: (env.BENCH_PROFILES ?? 'pglite,postgres,workerd').split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
   connections: Number(env.BENCH_CONNECTIONS ?? 20),
   scale: Number(env.BENCH_SCALE ?? 1),
   generator: env.BENCH_GENERATOR ?? 'auto',
@@ -462,6 +464,13 @@ async function runProfile(profile: string) {
     log(`${profile}: ${s.seedMessage} in ${s.seedMs} ms`)
     const logins = cfg.budgets ? await measureLogins(api.base) : null
     const tag = Date.now().toString(36)
+    const setupPeakRss = memoryMb(api.pid).peakRss
+    // Restart the kernel's peak-RSS counter: the figure below is the API's peak under the mix.
+    try {
+      writeFileSync(`/proc/${api.pid}/clear_refs`, '5')
+    } catch {
+      log('cannot reset the peak RSS counter: the figure includes the setup')
+    }
     if (cfg.warmup > 0) await runLoad(api.base, s, cfg.warmup, `${tag}w`)
     const cpu0 = cpuSeconds(api.pid)
     const cores0 = cpuTimes()
@@ -487,7 +496,8 @@ async function runProfile(profile: string) {
       server: {
         cpuPct: Math.round((cpu / load.seconds) * 100),
         cpuMsPerRequest: Math.round(((cpu * 1000) / Math.max(1, load.requests)) * 1000) / 1000,
-        peakRssMb: mem.peakRss, endRssMb: mem.rss },
+        peakRssMb: mem.peakRss,
+        setupPeakRssMb: setupPeakRss, endRssMb: mem.rss },
       coresBusyPct,
       plans,
     }
@@ -519,15 +529,47 @@ function gzipSize(file: string): number {
   return r.stdout.length
 }
 
-/** Bytes (gzip -9) of the built web app's JS and CSS; per-page split when web/dist has a Vite manifest. */
+/**
+ * JS and CSS (gzip -9) a browser downloads for the login page and for each dashboard: a fresh
+ * `vite build --manifest` into a temp folder; a page is the entry's static import closure plus its
+ * lazy route chunk's closure (the service worker's precache is not counted).
+ */
 function measureWeb() {
-  const dist = join(root, 'web', 'dist')
-  if (!existsSync(dist)) return { state: 'pending', note: 'web/dist not built (make web)' }
-  const walk = (d: string): string[] =>
-    readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]))
-  const files = walk(dist)
-  const sum = (ext: string) => files.filter((f) => f.endsWith(ext)).reduce((s, f) => s + gzipSize(f), 0)
-  return { status: 'ok', allJsGzipBytes: sum('.js'), allCssGzipBytes: sum('.css') }
+  const vite = join(root, 'web', 'node_modules', 'vite', 'bin', 'vite.js')
+  if (!existsSync(vite)) return { state: 'pending', note: 'web dependencies not installed' }
+  const out = mkdtempSync(join(tmpdir(), 'koprogo-bench-web-'))
+  try {
+    const built = spawnSync(node, [vite, 'build', '--manifest', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], {
+      cwd: join(root, 'web'),
+      encoding: 'utf8',
+    })
+    if (built.status !== 0) return { state: 'failed', note: `vite build: ${built.stderr.slice(0, 300)}` }
+    const manifest = JSON.parse(readFileSync(join(out, '.vite', 'manifest.json'), 'utf8')) as Record<
+      string,
+      { file: string; imports?: string[]; css?: string[] }
+    >
+    const closure = (key: string, into: Set<string>) => {
+      const chunk = manifest[key]
+      if (!chunk || into.has(chunk.file)) return into
+      into.add(chunk.file)
+      for (const css of chunk.css ?? []) into.add(css)
+      for (const i of chunk.imports ?? []) closure(i, into)
+      return into
+    }
+    const entry = closure('index.html', new Set())
+    const page = (route?: string) => {
+      const files = new Set(entry)
+      if (route) closure(route, files)
+      const size = (ext: string) => [...files].filter((f) => f.endsWith(ext)).reduce((n, f) => n + gzipSize(join(out, f)), 0)
+      return { jsGzip: size('.js'), cssGzip: size('.css') }
+    }
+    const pages: Record<string, { jsGzip: number; cssGzip: number }> = { login: page() }
+    for (const role of ['Syndic', 'Accountant', 'Owner', 'Admin'])
+      pages[role.toLowerCase()] = page(`src/routes/${role}Dashboard.tsx`)
+    return { state: 'ok', pages }
+  } finally {
+    rmSync(out, { recursive: true, force: true })
+  }
 }
 
 // ---------------------------------------------------------------- report
@@ -589,7 +631,12 @@ async function main() {
       `| same, warm restart | ${start.warmMs} ms |`,
       `| login (argon2id m=19456 t=2 p=1), median round trip | ${loginRow ? `${loginRow.medianMs} ms` : '—'} |`,
       `| logins per second, API on one core | ${loginRow ? loginRow.perSecond : '—'} |`,
-      `| web JS / CSS, all chunks (gzip -9) | ${web.status === 'ok' ? `${web.allJsGzipBytes} / ${web.allCssGzipBytes} bytes` : web.note} |`,
+      ...(web.state === 'ok' && web.pages
+        ? Object.entries(web.pages).map(
+            ([name, p]) =>
+              `| web ${name === 'login' ? 'login page' : `${name} dashboard`}: JS / CSS (gzip -9) | ${(p.jsGzip / 1024).toFixed(1)} / ${(p.cssGzip / 1024).toFixed(1)} KiB |`,
+          )
+        : [`| web JS / CSS | ${web.note} |`]),
       '| Worker bundles (gzip), workerd cold start | pending (branch edge) |',
       '| Lighthouse (login, syndic dashboard) | pending |',
     ].join('\n')
