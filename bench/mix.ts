@@ -13,6 +13,8 @@ export type MixOptions = {
   expenses: boolean
   /** Distinguishes runs and generator workers so unique fields never collide. */
   tag: string
+  /** Share of reads (0.7 in the anchor's mix; 1 or 0 to cost reads and writes apart). */
+  readShare?: number
 }
 
 const READS: [string, number][] = [
@@ -68,7 +70,7 @@ export function createMix(options: MixOptions): () => MixRequest {
   let counter = 0
   const unique = () => `${options.tag}-${(++counter).toString(36)}`
   return () => {
-    if (Math.random() < 0.7) {
+    if (Math.random() < (options.readShare ?? 0.7)) {
       const path = read()
       return { kind: `GET ${path.slice(7)}`, method: 'GET', path }
     }

@@ -15,6 +15,7 @@
  *   BENCH_LABEL=               suffix of the result file names (e.g. "before", "scale10")
  *   BENCH_RATE=               fixed total request rate (autocannon): compare API CPU ms/request of two
  *                             builds on a busy machine, where saturated throughput is mostly noise
+ *   BENCH_READ_SHARE=0.7       share of reads in the mix (1 or 0 to cost reads and writes apart)
  *   BENCH_CPU_PROF=1           write a V8 CPU profile of the API to bench/results/profiles/
  *   BENCH_KEEP_PG_LOG=1        copy the Postgres server log (with the auto_explain plans) to bench/results/
  *   DB_POOL_MAX, LOG_LEVEL…    passed through to the API
@@ -32,7 +33,8 @@ const env = process.env
 const cfg = {
   duration: Number(env.BENCH_DURATION ?? 60),
   warmup: Number(env.BENCH_WARMUP ?? 5),
-  profiles: (env.BENCH_PROFILES ?? 'pglite,postgres,workerd').split(',')
+  profiles: (env.BENCH_PROFILES ?? 'pglite,postgres,workerd')
+    .split(',')
     .map((s) => s.trim())
     .filter(Boolean),
   connections: Number(env.BENCH_CONNECTIONS ?? 20),
@@ -125,7 +127,9 @@ type Postgres = { url: string; dir: string; run: string[]; bin: string; port: nu
 function startPostgres(port: number): Postgres {
   const dirs = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').sort() : []
   const last = dirs[dirs.length - 1]
-  const bin = last ? `/usr/lib/postgresql/${last}/bin` : dirname(spawnSync('sh', ['-c', 'command -v initdb']).stdout.toString().trim())
+  const bin = last
+    ? `/usr/lib/postgresql/${last}/bin`
+    : dirname(spawnSync('sh', ['-c', 'command -v initdb']).stdout.toString().trim())
   if (!existsSync(join(bin, 'initdb'))) throw new Error('no PostgreSQL binaries (apt-get install postgresql)')
   const dir = mkdtempSync(join(tmpdir(), 'koprogo-bench-pg-'))
   const asRoot = process.getuid?.() === 0
@@ -137,7 +141,17 @@ function startPostgres(port: number): Postgres {
     if (r.status !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}${r.stdout}`)
     return r.stdout
   }
-  sh([join(bin, 'initdb'), '-D', `${dir}/data`, '--auth=trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8'])
+  sh([
+    join(bin, 'initdb'),
+    '-D',
+    `${dir}/data`,
+    '--auth=trust',
+    '-U',
+    'postgres',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+  ])
   const opts = [
     `-p ${port}`,
     `-k ${dir}`,
@@ -148,19 +162,45 @@ function startPostgres(port: number): Postgres {
     '-c session_preload_libraries=auto_explain',
     `-c fsync=${env.BENCH_PG_FSYNC ?? 'on'}`,
   ].join(' ')
-  const [c, a] = pinned(cfg.loadCpu, join(bin, 'pg_ctl'), ['-D', `${dir}/data`, '-l', `${dir}/server.log`, '-w', '-t', '60', '-o', opts, 'start'])
+  const [c, a] = pinned(cfg.loadCpu, join(bin, 'pg_ctl'), [
+    '-D',
+    `${dir}/data`,
+    '-l',
+    `${dir}/server.log`,
+    '-w',
+    '-t',
+    '60',
+    '-o',
+    opts,
+    'start',
+  ])
   sh([c, ...a])
   sh([join(bin, 'createdb'), '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'koprogo_bench'])
   return { url: `postgres://postgres@127.0.0.1:${port}/koprogo_bench`, dir, run, bin, port }
 }
 
 function psql(pg: Postgres, sql: string): string {
-  const [c, ...a] = [...pg.run, join(pg.bin, 'psql'), '-h', '127.0.0.1', '-p', String(pg.port), '-U', 'postgres', '-d', 'koprogo_bench', '-At', '-c', sql]
+  const [c, ...a] = [
+    ...pg.run,
+    join(pg.bin, 'psql'),
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(pg.port),
+    '-U',
+    'postgres',
+    '-d',
+    'koprogo_bench',
+    '-At',
+    '-c',
+    sql,
+  ]
   return spawnSync(c as string, a, { encoding: 'utf8' }).stdout
 }
 
 function stopPostgres(pg: Postgres): void {
-  if (env.BENCH_KEEP_PG_LOG) writeFileSync(join(resultsDir, 'postgres-server.log'), readFileSync(join(pg.dir, 'server.log')))
+  if (env.BENCH_KEEP_PG_LOG)
+    writeFileSync(join(resultsDir, 'postgres-server.log'), readFileSync(join(pg.dir, 'server.log')))
   const [c, ...a] = [...pg.run, join(pg.bin, 'pg_ctl'), '-D', `${pg.dir}/data`, '-m', 'fast', '-w', 'stop']
   spawnSync(c as string, a)
   rmSync(pg.dir, { recursive: true, force: true })
@@ -210,7 +250,11 @@ async function call(base: string, method: string, path: string, token?: string, 
   try {
     json = JSON.parse(text)
   } catch {}
-  return { status: res.status, json: json as Record<string, unknown> & { data?: Record<string, unknown>[] }, text }
+  return {
+    status: res.status,
+    json: json as Record<string, unknown> & { data?: Record<string, unknown>[] },
+    text,
+  }
 }
 
 async function login(base: string, who: { email: string; password: string }): Promise<string> {
@@ -290,7 +334,11 @@ type LoadResult = {
 const pickGenerator = () =>
   env.BENCH_RATE
     ? 'autocannon'
-    : cfg.generator === 'auto' ? (has('wrk') ? 'wrk' : 'autocannon') : cfg.generator
+    : cfg.generator === 'auto'
+      ? has('wrk')
+        ? 'wrk'
+        : 'autocannon'
+      : cfg.generator
 
 async function runLoad(base: string, s: Setup, seconds: number, tag: string): Promise<LoadResult> {
   return pickGenerator() === 'wrk' ? runWrk(base, s, seconds, tag) : runAutocannon(base, s, seconds, tag)
@@ -304,7 +352,12 @@ function percentile(sorted: Float64Array, p: number): number {
 
 async function runAutocannon(base: string, s: Setup, seconds: number, tag: string): Promise<LoadResult> {
   const { default: autocannon } = await import('autocannon')
-  const next = createMix({ buildingIds: s.buildingIds, expenses: s.expenses, tag })
+  const next = createMix({
+    buildingIds: s.buildingIds,
+    expenses: s.expenses,
+    tag,
+    readShare: Number(env.BENCH_READ_SHARE ?? 0.7),
+  })
   const getHeaders = { authorization: `Bearer ${s.token}` }
   const postHeaders = { ...getHeaders, 'content-type': 'application/json' }
   const latencies: number[] = []
@@ -323,11 +376,18 @@ async function runAutocannon(base: string, s: Setup, seconds: number, tag: strin
           context.kind = r.kind
           return r.method === 'GET'
             ? { ...req, method: 'GET', path: r.path, headers: { ...getHeaders }, body: undefined }
-            : { ...req, method: 'POST', path: r.path, headers: { ...postHeaders }, body: Buffer.from(r.body ?? '') }
+            : {
+                ...req,
+                method: 'POST',
+                path: r.path,
+                headers: { ...postHeaders },
+                body: Buffer.from(r.body ?? ''),
+              }
         },
         onResponse: (code: number, body: string, context: Record<string, unknown>) => {
           const kind = String(context.kind)
-          if (code >= 400 && samples.length < 5) samples.push(`${kind} → ${code} ${String(body).slice(0, 300)}`)
+          if (code >= 400 && samples.length < 5)
+            samples.push(`${kind} → ${code} ${String(body).slice(0, 300)}`)
           const cls = `${Math.floor(code / 100)}xx`
           const row = byEndpoint[kind] ?? {}
           row[cls] = (row[cls] ?? 0) + 1
@@ -366,7 +426,15 @@ async function runAutocannon(base: string, s: Setup, seconds: number, tag: strin
 }
 
 async function runWrk(base: string, s: Setup, seconds: number, tag: string): Promise<LoadResult> {
-  const args = ['-t4', `-c${cfg.connections}`, `-d${seconds}s`, '--latency', '-s', join(root, 'bench', 'wrk', 'mix.lua'), base]
+  const args = [
+    '-t4',
+    `-c${cfg.connections}`,
+    `-d${seconds}s`,
+    '--latency',
+    '-s',
+    join(root, 'bench', 'wrk', 'mix.lua'),
+    base,
+  ]
   const proc = spawn('wrk', args, {
     env: {
       ...env,
@@ -392,7 +460,14 @@ async function runWrk(base: string, s: Setup, seconds: number, tag: string): Pro
     requests: w.requests,
     seconds: r2(secs),
     rps: Math.round(w.requests / secs),
-    latencyMs: { p50: r2(w.p50), p90: r2(w.p90), p95: r2(w.p95), p99: r2(w.p99), p999: r2(w.p999), max: r2(w.max) },
+    latencyMs: {
+      p50: r2(w.p50),
+      p90: r2(w.p90),
+      p95: r2(w.p95),
+      p99: r2(w.p99),
+      p999: r2(w.p999),
+      max: r2(w.max),
+    },
     status: {
       '2xx': w.s2xx,
       '4xx': w.s4xx,
@@ -425,13 +500,24 @@ async function checkPlans(pg: Postgres, base: string, token: string) {
     const query = /Query Text: (.*)/.exec(plan)?.[1] ?? ''
     const table = /from "(\w+)"/.exec(query)?.[1] ?? ''
     if (!['buildings', 'units', 'owners', 'expenses'].includes(table) || !/^select/i.test(query)) continue
-    const scans = [...plan.matchAll(/((?:Parallel )?(?:Seq|Index|Index Only|Bitmap Heap|Bitmap Index) Scan(?: using \w+)? on \w+)/g)].map((m) => m[1] as string)
+    const scans = [
+      ...plan.matchAll(
+        /((?:Parallel )?(?:Seq|Index|Index Only|Bitmap Heap|Bitmap Index) Scan(?: using \w+)? on \w+)/g,
+      ),
+    ].map((m) => m[1] as string)
     out.push({ table, query: query.slice(0, 160), scans })
   }
   const counts = Object.fromEntries(
-    ['buildings', 'units', 'owners', 'expenses'].map((t) => [t, Number(psql(pg, `SELECT count(*) FROM ${t}`).trim() || 0)]),
+    ['buildings', 'units', 'owners', 'expenses'].map((t) => [
+      t,
+      Number(psql(pg, `SELECT count(*) FROM ${t}`).trim() || 0),
+    ]),
   )
-  return { rows: counts, plans: out, seqScans: out.filter((p) => p.scans.some((s) => s.startsWith('Seq'))).length }
+  return {
+    rows: counts,
+    plans: out,
+    seqScans: out.filter((p) => p.scans.some((s) => s.startsWith('Seq'))).length,
+  }
 }
 
 // ---------------------------------------------------------------- profiles
@@ -440,10 +526,15 @@ let nextPort = 18_080 + Math.floor(Math.random() * 1000)
 
 async function runProfile(profile: string) {
   if (profile === 'workerd') {
-    const edge = ['wrangler.toml', 'wrangler.jsonc', 'functions/wrangler.toml', 'functions/wrangler.jsonc'].some((f) => existsSync(join(root, f)))
+    const edge = [
+      'wrangler.toml',
+      'wrangler.jsonc',
+      'functions/wrangler.toml',
+      'functions/wrangler.jsonc',
+    ].some((f) => existsSync(join(root, f)))
     return {
       profile,
-      state: 'pending',
+      state: 'pending' as const,
       note: edge
         ? 'Worker config present but the workerd driver is not written yet'
         : 'the Worker bundles (branch edge: wrangler + miniflare) are not on main yet',
@@ -459,7 +550,9 @@ async function runProfile(profile: string) {
       extra.DATABASE_URL = pg.url
     } else if (profile !== 'pglite') throw new Error(`unknown profile ${profile}`)
     api = await startApi(extra, nextPort++)
-    log(`${profile}: API ready in ${api.readyMs} ms (pid ${api.pid}${canPin ? `, cpu ${cfg.apiCpu}` : ', not pinned'})`)
+    log(
+      `${profile}: API ready in ${api.readyMs} ms (pid ${api.pid}${canPin ? `, cpu ${cfg.apiCpu}` : ', not pinned'})`,
+    )
     const s = await setup(api.base)
     log(`${profile}: ${s.seedMessage} in ${s.seedMs} ms`)
     const logins = cfg.budgets ? await measureLogins(api.base) : null
@@ -482,7 +575,7 @@ async function runProfile(profile: string) {
     const plans = pg ? await checkPlans(pg, api.base, s.token) : null
     return {
       profile,
-      state: 'ok',
+      state: 'ok' as const,
       scale: cfg.scale,
       connections: cfg.connections,
       pinned: canPin ? { api: cfg.apiCpu, loadAndPostgres: cfg.loadCpu } : null,
@@ -492,12 +585,15 @@ async function runProfile(profile: string) {
       seedMs: s.seedMs,
       login: logins,
       ...load,
-      errorPct: Math.round(((load.requests - load.status['2xx']) / Math.max(1, load.requests)) * 10_000) / 100,
+      errorPct:
+        Math.round(((load.requests - load.status['2xx']) / Math.max(1, load.requests)) * 10_000) / 100,
       server: {
         cpuPct: Math.round((cpu / load.seconds) * 100),
         cpuMsPerRequest: Math.round(((cpu * 1000) / Math.max(1, load.requests)) * 1000) / 1000,
         peakRssMb: mem.peakRss,
-        setupPeakRssMb: setupPeakRss, endRssMb: mem.rss },
+        setupPeakRssMb: setupPeakRss,
+        endRssMb: mem.rss,
+      },
       coresBusyPct,
       plans,
     }
@@ -539,10 +635,14 @@ function measureWeb() {
   if (!existsSync(vite)) return { state: 'pending', note: 'web dependencies not installed' }
   const out = mkdtempSync(join(tmpdir(), 'koprogo-bench-web-'))
   try {
-    const built = spawnSync(node, [vite, 'build', '--manifest', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], {
-      cwd: join(root, 'web'),
-      encoding: 'utf8',
-    })
+    const built = spawnSync(
+      node,
+      [vite, 'build', '--manifest', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'],
+      {
+        cwd: join(root, 'web'),
+        encoding: 'utf8',
+      },
+    )
     if (built.status !== 0) return { state: 'failed', note: `vite build: ${built.stderr.slice(0, 300)}` }
     const manifest = JSON.parse(readFileSync(join(out, '.vite', 'manifest.json'), 'utf8')) as Record<
       string,
@@ -560,7 +660,8 @@ function measureWeb() {
     const page = (route?: string) => {
       const files = new Set(entry)
       if (route) closure(route, files)
-      const size = (ext: string) => [...files].filter((f) => f.endsWith(ext)).reduce((n, f) => n + gzipSize(join(out, f)), 0)
+      const size = (ext: string) =>
+        [...files].filter((f) => f.endsWith(ext)).reduce((n, f) => n + gzipSize(join(out, f)), 0)
       return { jsGzip: size('.js'), cssGzip: size('.css') }
     }
     const pages: Record<string, { jsGzip: number; cssGzip: number }> = { login: page() }
@@ -576,14 +677,16 @@ function measureWeb() {
 
 const ms = (x: number | undefined) => (x === undefined ? '—' : `${x}`)
 
-function table(results: Record<string, unknown>[]): string {
+type ProfileResult = Awaited<ReturnType<typeof runProfile>>
+
+function table(results: ProfileResult[]): string {
   const rows = [
     '| Profile | req/s | P50 ms | P90 ms | P95 ms | P99 ms | P99.9 ms | 2xx | 4xx | 5xx | errors % | API CPU % | API CPU ms/req | API peak RSS MB | CPUs busy % |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     `| Rust KoproGo (published, 1 vCPU VPS, 180 s) | ${ANCHOR.rps} | ${ANCHOR.p50} | — | ${ANCHOR.p95} | ${ANCHOR.p99} | — | — | — | — | ${ANCHOR.errorPct} | — | — |`,
   ]
-  for (const r of results as any[]) {
-    if (r.state !== 'ok') {
+  for (const r of results) {
+    if (r.state !== 'ok' || !('latencyMs' in r)) {
       rows.push(`| ${r.profile} | pending: ${r.note} | | | | | | | | | | | | | |`)
       continue
     }
@@ -597,7 +700,8 @@ function table(results: Record<string, unknown>[]): string {
 
 async function main() {
   if (canPin) spawnSync('taskset', ['-a', '-p', '-c', cfg.loadCpu, String(process.pid)], { stdio: 'ignore' })
-  else log('taskset or a second CPU is missing: nothing is pinned, figures are not comparable with the anchor')
+  else
+    log('taskset or a second CPU is missing: nothing is pinned, figures are not comparable with the anchor')
   mkdirSync(resultsDir, { recursive: true })
   const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-')
   const machine = {
@@ -607,12 +711,18 @@ async function main() {
     node: process.version,
     loadAverageAtStart: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
   }
-  const results: Record<string, unknown>[] = []
+  const results: ProfileResult[] = []
   for (const profile of cfg.profiles) {
     log(`profile ${profile}`)
     const r = await runProfile(profile)
-    const file = join(resultsDir, `${stamp}-${profile}${cfg.scale > 1 ? `-x${cfg.scale}` : ''}${cfg.label}.json`)
-    writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, durationS: cfg.duration, ...r }, null, 2)}\n`)
+    const file = join(
+      resultsDir,
+      `${stamp}-${profile}${cfg.scale > 1 ? `-x${cfg.scale}` : ''}${cfg.label}.json`,
+    )
+    writeFileSync(
+      file,
+      `${JSON.stringify({ date: new Date().toISOString(), machine, durationS: cfg.duration, ...r }, null, 2)}\n`,
+    )
     log(`wrote ${file}`)
     results.push(r)
   }
@@ -620,7 +730,7 @@ async function main() {
   if (cfg.budgets) {
     const start = await measureStart()
     const web = measureWeb()
-    const loginRow = (results as any[]).find((r) => r.login)?.login
+    const loginRow = results.flatMap((r) => ('login' in r && r.login ? [r.login] : []))[0]
     const b = { start, web, login: loginRow, workerBundles: 'pending (branch edge)', lighthouse: 'pending' }
     writeFileSync(join(resultsDir, `${stamp}-budgets${cfg.label}.json`), `${JSON.stringify(b, null, 2)}\n`)
     budgets = [

@@ -4,6 +4,7 @@
 local token = os.getenv("BENCH_TOKEN")
 local expenses = os.getenv("BENCH_EXPENSES") == "1"
 local tag = os.getenv("BENCH_TAG") or "wrk"
+local readShare = tonumber(os.getenv("BENCH_READ_SHARE") or "0.7")
 local buildings = {}
 for id in string.gmatch(os.getenv("BENCH_BUILDINGS") or "", "[^,]+") do buildings[#buildings + 1] = id end
 
@@ -62,7 +63,7 @@ local getHeaders = { ["Authorization"] = "Bearer " .. (token or "") }
 local postHeaders = { ["Authorization"] = "Bearer " .. (token or ""), ["Content-Type"] = "application/json" }
 
 function request()
-  if math.random() < 0.7 then
+  if math.random() < readShare then
     return wrk.format("GET", weighted(reads), getHeaders)
   end
   local path = weighted(writes)

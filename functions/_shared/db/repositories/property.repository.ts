@@ -109,9 +109,13 @@ export function buildingRepository(db: Database): BuildingRepository {
       if (isUnfiltered(filter)) {
         const name = `buildings_page_${page.sortBy}_${page.order}`
         const org = sql.placeholder('org')
+        // One round trip: the page and, as an uncorrelated subquery (evaluated once), the total.
         const pageQuery = prepared(db, name, () =>
           db
-            .select()
+            .select({
+              row: buildings,
+              total: sql<number>`(select cast(count(*) as integer) from ${buildings} where organization_id = ${org})`,
+            })
             .from(buildings)
             .where(eq(buildings.organizationId, org))
             .orderBy(...orderFor(page, columns, buildings.id))
@@ -119,14 +123,25 @@ export function buildingRepository(db: Database): BuildingRepository {
             .offset(sql.placeholder('offset'))
             .prepare(name),
         )
+        const rows = await pageQuery.execute({
+          org: scope.organizationId,
+          limit: page.perPage,
+          offset: offsetOf(page),
+        })
+        const items = rows.map((r) => r.row)
+        const first = rows[0]
+        if (first) return { items: items, total: first.total }
+        if (offsetOf(page) === 0) return { items: [], total: 0 }
+        // Past the last page: the total still has to be told.
         const countQuery = prepared(db, 'buildings_count', () =>
-          db.select({ n: countAll }).from(buildings).where(eq(buildings.organizationId, org)).prepare('buildings_count'),
+          db
+            .select({ n: countAll })
+            .from(buildings)
+            .where(eq(buildings.organizationId, org))
+            .prepare('buildings_count'),
         )
-        const [items, [total]] = await Promise.all([
-          pageQuery.execute({ org: scope.organizationId, limit: page.perPage, offset: offsetOf(page) }),
-          countQuery.execute({ org: scope.organizationId }),
-        ])
-        return { items, total: total?.n ?? 0 }
+        const [total] = await countQuery.execute({ org: scope.organizationId })
+        return { items: [], total: total?.n ?? 0 }
       }
       const [items, [total]] = await Promise.all([
         db
@@ -205,9 +220,13 @@ export function unitRepository(db: Database): UnitRepository {
       if (isUnfiltered(filter)) {
         const name = `units_page_${page.sortBy}_${page.order}`
         const org = sql.placeholder('org')
+        // One round trip: the page and, as an uncorrelated subquery (evaluated once), the total.
         const pageQuery = prepared(db, name, () =>
           db
-            .select()
+            .select({
+              row: units,
+              total: sql<number>`(select cast(count(*) as integer) from ${units} where organization_id = ${org})`,
+            })
             .from(units)
             .where(eq(units.organizationId, org))
             .orderBy(...orderFor(page, columns, units.id))
@@ -215,14 +234,21 @@ export function unitRepository(db: Database): UnitRepository {
             .offset(sql.placeholder('offset'))
             .prepare(name),
         )
+        const rows = await pageQuery.execute({
+          org: scope.organizationId,
+          limit: page.perPage,
+          offset: offsetOf(page),
+        })
+        const items = rows.map((r) => r.row)
+        const first = rows[0]
+        if (first) return { items: items.map(toUnit), total: first.total }
+        if (offsetOf(page) === 0) return { items: [], total: 0 }
+        // Past the last page: the total still has to be told.
         const countQuery = prepared(db, 'units_count', () =>
           db.select({ n: countAll }).from(units).where(eq(units.organizationId, org)).prepare('units_count'),
         )
-        const [items, [total]] = await Promise.all([
-          pageQuery.execute({ org: scope.organizationId, limit: page.perPage, offset: offsetOf(page) }),
-          countQuery.execute({ org: scope.organizationId }),
-        ])
-        return { items: items.map(toUnit), total: total?.n ?? 0 }
+        const [total] = await countQuery.execute({ org: scope.organizationId })
+        return { items: [], total: total?.n ?? 0 }
       }
       const [items, [total]] = await Promise.all([
         db
@@ -332,9 +358,13 @@ export function ownerRepository(db: Database): OwnerRepository {
       if (isUnfiltered(filter)) {
         const name = `owners_page_${page.sortBy}_${page.order}`
         const org = sql.placeholder('org')
+        // One round trip: the page and, as an uncorrelated subquery (evaluated once), the total.
         const pageQuery = prepared(db, name, () =>
           db
-            .select()
+            .select({
+              row: owners,
+              total: sql<number>`(select cast(count(*) as integer) from ${owners} where organization_id = ${org})`,
+            })
             .from(owners)
             .where(eq(owners.organizationId, org))
             .orderBy(...orderFor(page, columns, owners.id))
@@ -342,14 +372,25 @@ export function ownerRepository(db: Database): OwnerRepository {
             .offset(sql.placeholder('offset'))
             .prepare(name),
         )
+        const rows = await pageQuery.execute({
+          org: scope.organizationId,
+          limit: page.perPage,
+          offset: offsetOf(page),
+        })
+        const items = rows.map((r) => r.row)
+        const first = rows[0]
+        if (first) return { items: items, total: first.total }
+        if (offsetOf(page) === 0) return { items: [], total: 0 }
+        // Past the last page: the total still has to be told.
         const countQuery = prepared(db, 'owners_count', () =>
-          db.select({ n: countAll }).from(owners).where(eq(owners.organizationId, org)).prepare('owners_count'),
+          db
+            .select({ n: countAll })
+            .from(owners)
+            .where(eq(owners.organizationId, org))
+            .prepare('owners_count'),
         )
-        const [items, [total]] = await Promise.all([
-          pageQuery.execute({ org: scope.organizationId, limit: page.perPage, offset: offsetOf(page) }),
-          countQuery.execute({ org: scope.organizationId }),
-        ])
-        return { items, total: total?.n ?? 0 }
+        const [total] = await countQuery.execute({ org: scope.organizationId })
+        return { items: [], total: total?.n ?? 0 }
       }
       const [items, [total]] = await Promise.all([
         db
