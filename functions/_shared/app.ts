@@ -38,15 +38,7 @@ export function applyStack(app: OpenAPIHono<AppEnv>, runtimeFor: RuntimeProvider
   })
   app.use('*', accessLog)
   app.use('*', secureHeaders())
-  app.use('*', async (c, next) => {
-    const allowed = c.get('runtime').env.CORS_ORIGINS
-    return cors({
-      origin: (origin) => (allowed.includes('*') || allowed.includes(origin) ? origin : null),
-      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'X-Request-Id'],
-      exposeHeaders: ['X-Request-Id', 'Retry-After', 'Idempotent-Replayed', 'Content-Disposition'],
-      maxAge: 600,
-    })(c, next)
-  })
+  app.use('*', (c, next) => corsFor(c.get('runtime').env.CORS_ORIGINS)(c, next))
   app.use('*', limitBody)
   app.use('/api/v1/*', authenticate)
   app.use('/api/v1/*', idempotency)
@@ -79,13 +71,29 @@ export function applyStack(app: OpenAPIHono<AppEnv>, runtimeFor: RuntimeProvider
   })
 }
 
+/** One CORS middleware per allowed-origins list (the runtime's), not one per request. */
+const corsByOrigins = new WeakMap<readonly string[], MiddlewareHandler<AppEnv>>()
+function corsFor(allowed: readonly string[]): MiddlewareHandler<AppEnv> {
+  let handler = corsByOrigins.get(allowed)
+  if (!handler) {
+    handler = cors({
+      origin: (origin) => (allowed.includes('*') || allowed.includes(origin) ? origin : null),
+      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'X-Request-Id'],
+      exposeHeaders: ['X-Request-Id', 'Retry-After', 'Idempotent-Replayed', 'Content-Disposition'],
+      maxAge: 600,
+    })
+    corsByOrigins.set(allowed, handler)
+  }
+  return handler
+}
+
 const accessLog: MiddlewareHandler<AppEnv> = async (c, next) => {
   const started = performance.now()
   await next()
   c.get('runtime').logger.info('request', {
     request_id: c.get('requestId'),
     method: c.req.method,
-    path: new URL(c.req.url).pathname,
+    path: c.req.path,
     status: c.res.status,
     duration_ms: Math.round((performance.now() - started) * 10) / 10,
   })
@@ -94,15 +102,24 @@ const accessLog: MiddlewareHandler<AppEnv> = async (c, next) => {
 /** Uploads get the document limit; everything else the (much smaller) JSON limit. */
 function bodyLimitFor(c: Context<AppEnv>): number {
   const env = c.get('runtime').env
-  return c.req.method === 'POST' && new URL(c.req.url).pathname.startsWith('/api/v1/documents')
+  return c.req.method === 'POST' && c.req.path.startsWith('/api/v1/documents')
     ? env.UPLOAD_LIMIT_BYTES
     : env.BODY_LIMIT_BYTES
 }
 
+/** One body-limit middleware per size; requests that carry no body (GET, HEAD…) skip it. */
+const limitBySize = new Map<number, MiddlewareHandler<AppEnv>>()
 const limitBody: MiddlewareHandler<AppEnv> = (c, next) => {
+  const method = c.req.method
+  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next()
   const maxSize = bodyLimitFor(c)
-  return bodyLimit({
-    maxSize,
-    onError: (ctx) => problemResponse(ctx, DomainErrors.payloadTooLarge(maxSize)),
-  })(c, next)
+  let handler = limitBySize.get(maxSize)
+  if (!handler) {
+    handler = bodyLimit({
+      maxSize,
+      onError: (ctx) => problemResponse(ctx, DomainErrors.payloadTooLarge(maxSize)),
+    })
+    limitBySize.set(maxSize, handler)
+  }
+  return handler(c, next)
 }
