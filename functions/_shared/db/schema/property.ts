@@ -98,6 +98,8 @@ export const units = pgTable(
     index('units_org_building_idx').on(t.organizationId, t.buildingId),
     index('units_org_created_idx').on(t.organizationId, t.createdAt),
     index('units_org_owner_idx').on(t.organizationId, t.ownerId),
+    // The default unit list order (unit_number, id): the first page reads 20 index entries, not the tenant.
+    index('units_org_number_idx').on(t.organizationId, t.unitNumber, t.id),
     check('units_quota_positive', sql`${t.quota} > 0`),
     check('units_surface_positive', sql`${t.surfaceArea} > 0`),
   ],

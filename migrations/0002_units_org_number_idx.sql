@@ -1,0 +1,1 @@
+CREATE INDEX "units_org_number_idx" ON "units" USING btree ("organization_id","unit_number","id");
