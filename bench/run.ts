@@ -16,6 +16,8 @@
  *   BENCH_RATE=               fixed total request rate (autocannon): compare API CPU ms/request of two
  *                             builds on a busy machine, where saturated throughput is mostly noise
  *   BENCH_READ_SHARE=0.7       share of reads in the mix (1 or 0 to cost reads and writes apart)
+ *   BENCH_API_NODE_FLAGS='--max-semi-space-size=8'   Node flags of the API ('' for V8's defaults);
+ *                             MALLOC_ARENA_MAX (default 2) is passed to the API too
  *   BENCH_CPU_PROF=1           write a V8 CPU profile of the API to bench/results/profiles/
  *   BENCH_KEEP_PG_LOG=1        copy the Postgres server log (with the auto_explain plans) to bench/results/
  *   DB_POOL_MAX, LOG_LEVEL…    passed through to the API
@@ -66,7 +68,8 @@ type Api = { proc: ChildProcess; pid: number; base: string; readyMs: number; out
 
 async function startApi(extraEnv: Record<string, string>, port: number): Promise<Api> {
   const prof = env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(resultsDir, 'profiles')}`] : []
-  const [cmd, args] = pinned(cfg.apiCpu, node, [...prof, join(root, 'functions', 'node.ts')])
+  const flags = (env.BENCH_API_NODE_FLAGS ?? '--max-semi-space-size=8').split(' ').filter(Boolean)
+  const [cmd, args] = pinned(cfg.apiCpu, node, [...flags, ...prof, join(root, 'functions', 'node.ts')])
   const started = performance.now()
   const output: string[] = []
   const proc = spawn(cmd, args, {
@@ -77,6 +80,9 @@ async function startApi(extraEnv: Record<string, string>, port: number): Promise
       HOST: '127.0.0.1',
       PORT: String(port),
       LOG_LEVEL: env.LOG_LEVEL ?? 'warn',
+      // Memory settings for a small VPS (docs/performance.md, "RSS"): two malloc arenas (argon2 runs
+      // on the libuv pool threads) and an 8 MB young generation instead of V8's machine-sized one.
+      MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX ?? '2',
       SEED_DEMO_ON_START: 'false',
       SUPERADMIN_EMAIL: SUPERADMIN.email,
       SUPERADMIN_PASSWORD: SUPERADMIN.password,
