@@ -17,12 +17,15 @@ export default function OwnerDashboard(): JSX.Element {
     async (o) =>
       rowsOf((await readCached<Page<UnitOwnership> | UnitOwnership[]>(`/owners/${o.id}/units`)).data),
   )
+  // Sourced through value(): reading a failed resource directly would throw to the boundary
+  // and replace the whole dashboard (an owner account not yet linked to an owner record).
   const [charges] = createResource(
-    me,
+    () => value(me),
     async (o) => (await readCached<OwnerCharges>(`/owners/${o.id}/charges`)).data,
   )
 
-  const lines = (): OwnerCharge[] => value(charges)?.data ?? value(charges)?.charges ?? []
+  const lines = (): OwnerCharge[] =>
+    value(charges)?.lines ?? value(charges)?.data ?? value(charges)?.charges ?? []
   const total = (paid: boolean) =>
     lines()
       .filter((c) => (c.payment_status === 'Paid') === paid)
@@ -60,11 +63,15 @@ export default function OwnerDashboard(): JSX.Element {
         <Show when={value(charges)}>
           <ul class="stats" data-testid="owner-charge-totals">
             <li class="stat">
-              <span class="stat-value">{money(value(charges)?.paid_cents ?? total(true))}</span>
+              <span class="stat-value">
+                {money(value(charges)?.totals?.paid_cents ?? value(charges)?.paid_cents ?? total(true))}
+              </span>
               <span class="stat-label">{t('owner.paid')}</span>
             </li>
             <li class="stat">
-              <span class="stat-value">{money(value(charges)?.unpaid_cents ?? total(false))}</span>
+              <span class="stat-value">
+                {money(value(charges)?.totals?.unpaid_cents ?? value(charges)?.unpaid_cents ?? total(false))}
+              </span>
               <span class="stat-label">{t('owner.unpaid')}</span>
             </li>
           </ul>
