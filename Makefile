@@ -11,7 +11,7 @@ export CLOUDFLARE_CF_FETCH_ENABLED := false
 NODE := $(TOOLS)/node
 PNPM := $(TOOLS)/pnpm
 
-.PHONY: help setup start dev test lint format typecheck migrate db-generate clean
+.PHONY: help setup start web dev test test-e2e lint format typecheck migrate db-generate clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}'
@@ -19,14 +19,25 @@ help: ## List the targets
 setup: ## Install Node 24, pnpm and the dependencies (idempotent; every target runs it)
 	@bash scripts/bootstrap.sh
 
-start: setup ## Serve the API (and the built web app) on :8080 with the embedded database in .data/
+start: setup web ## Serve the API and the web app on :8080 with the embedded database in .data/
 	@$(NODE) functions/node.ts
+
+# Rebuilds web/dist only when it is missing or older than a web source file.
+WEB_SOURCES := $(shell find web/src web/public -type f 2>/dev/null) web/index.html web/vite.config.ts web/package.json
+web/dist/index.html: $(WEB_SOURCES)
+	@$(PNPM) --filter @koprogo/web build
+	@touch $@
+
+web: setup web/dist/index.html ## Build the PWA into web/dist (when missing or out of date)
 
 dev: setup ## API with reload on file changes
 	@$(NODE) --watch-path=functions --watch-path=domain functions/node.ts
 
 test: setup ## Typecheck, lint and every test suite; ends with "N passed, M failed"
 	@$(NODE) scripts/run-tests.ts
+
+test-e2e: setup ## Playwright on system Chromium against a fresh embedded server (scripts/test-e2e.ts)
+	@TEST_STEPS=e2e $(NODE) scripts/run-tests.ts
 
 typecheck: setup ## TypeScript strict checks of every package
 	@TEST_STEPS=typecheck $(NODE) scripts/run-tests.ts

@@ -12,6 +12,7 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -84,8 +85,14 @@ function ffmpegDir(): string | null {
   const which = spawnSync('sh', ['-c', 'command -v ffmpeg'], { encoding: 'utf8' }).stdout.trim()
   if (!which) return null
   try {
+    // @playwright/test → playwright → playwright-core, wherever pnpm put them.
+    const fromTest = createRequire(join(root, 'web/node_modules/@playwright/test/package.json'))
+    const fromPlaywright = createRequire(fromTest.resolve('playwright/package.json'))
     const browsersJson = JSON.parse(
-      readFileSync(join(root, 'web/node_modules/playwright-core/browsers.json'), 'utf8'),
+      readFileSync(
+        join(dirname(fromPlaywright.resolve('playwright-core/package.json')), 'browsers.json'),
+        'utf8',
+      ),
     ) as { browsers: { name: string; revision: string }[] }
     const rev = browsersJson.browsers.find((b) => b.name === 'ffmpeg')?.revision
     if (!rev) return null
