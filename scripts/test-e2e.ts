@@ -11,7 +11,16 @@
  *    {name, passed, failed, skipped} for scripts/run-tests.ts.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -86,7 +95,7 @@ function ffmpegDir(): string | null {
   if (!which) return null
   try {
     // @playwright/test → playwright → playwright-core, wherever pnpm put them.
-    const fromTest = createRequire(join(root, 'web/node_modules/@playwright/test/package.json'))
+    const fromTest = createRequire(realpathSync(join(root, 'web/node_modules/@playwright/test/package.json')))
     const fromPlaywright = createRequire(fromTest.resolve('playwright/package.json'))
     const browsersJson = JSON.parse(
       readFileSync(
