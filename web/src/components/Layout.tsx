@@ -41,15 +41,8 @@ export function Layout(props: { children?: JSX.Element }): JSX.Element {
   )
   return (
     <>
-      <a
-        class="skip"
-        href="#main"
-        onClick={(e) => {
-          // The router handles in-page links itself and would not move focus: do it here.
-          e.preventDefault()
-          mainEl?.focus()
-        }}
-      >
+      {/* rel="external": the router would otherwise take the in-page link and not move focus. */}
+      <a class="skip" href="#main" rel="external">
         {t('app.skip')}
       </a>
       <header class="top">
