@@ -70,8 +70,9 @@ if (wanted('unit')) {
   } else outcomes.push({ name: 'vitest', passed: 0, failed: 1, skipped: 0, note: 'no report' })
 }
 
-for (const extra of ['scripts/test-smoke.ts', 'scripts/test-e2e.ts']) {
-  const step = extra.includes('smoke') ? 'smoke' : 'e2e'
+// Report-writing steps: scripts/test-<step>.ts <report.json> ({name, passed, failed, skipped}).
+for (const step of ['bundles', 'smoke', 'e2e']) {
+  const extra = `scripts/test-${step}.ts`
   if (!wanted(step) || !existsSync(extra)) continue
   const report = join(results, `${step}.json`)
   const code = run(node, [extra, report])
