@@ -41,7 +41,7 @@ migrate: setup ## Apply migrations/ to DATABASE_URL (or the embedded database)
 	@$(NODE) scripts/migrate.ts
 
 db-generate: setup ## Turn Drizzle schema changes into a new SQL migration
-	@cd functions && $(NODE) node_modules/drizzle-kit/bin.cjs generate --config ../drizzle.config.ts
+	@cd functions && $(NODE) node_modules/drizzle-kit/bin.cjs generate
 
 clean: ## Remove build output, test results and installed tools (keeps .data/)
 	@rm -rf .tools node_modules */node_modules web/dist .test-results test-results dist

@@ -12,6 +12,7 @@ import { createDatabase } from './_shared/db/client.ts'
 import { DEV_SUPERADMIN, type Env, EnvError, parseEnv } from './_shared/env.ts'
 import { createLogger } from './_shared/logger.ts'
 import { createGateway } from './gateway.ts'
+import { seedDemoIfEmpty } from './seed/seed.service.ts'
 import { mountWeb } from './web-static.ts'
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -57,6 +58,10 @@ async function main(): Promise<void> {
     clientIp: (c) => headerIp(c, env) ?? getConnInfo(c).remote.address ?? 'unknown',
   })
   const admin = await bootstrapSuperadmin(runtime)
+  const demo =
+    database.driver === 'pglite' &&
+    env.SEED_DEMO_ON_START &&
+    (await seedDemoIfEmpty(database.db, runtime.passwords))
 
   const app = createGateway(() => runtime)
   const web = mountWeb(app, env.WEB_DIST_DIR ?? '')
@@ -71,6 +76,9 @@ async function main(): Promise<void> {
       admin.usingDefault
         ? `  Log in:    ${DEV_SUPERADMIN.email} / ${DEV_SUPERADMIN.password}  (development default — change it)`
         : `  Log in:    ${admin.email} with SUPERADMIN_PASSWORD`,
+      demo
+        ? '  Demo data: loaded (syndic@demo.koprogo.be / demo-syndic-2026; see POST /api/v1/seed/demo)'
+        : '',
       `  Ready in ${Math.round(performance.now() - started)} ms. Stop with Ctrl+C.`,
       '',
     ]

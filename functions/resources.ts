@@ -3,6 +3,7 @@ import type { AppEnv } from './_shared/runtime.ts'
 import { authApp } from './auth/routes.ts'
 import { healthApp } from './health/routes.ts'
 import { organizationsApp } from './organizations/routes.ts'
+import { seedApp } from './seed/routes.ts'
 import { usersApp } from './users/routes.ts'
 
 /**
@@ -14,4 +15,5 @@ export const RESOURCES: ReadonlyArray<readonly [name: string, app: OpenAPIHono<A
   ['auth', authApp],
   ['organizations', organizationsApp],
   ['users', usersApp],
+  ['seed', seedApp],
 ]

@@ -11,6 +11,8 @@ export const organizations = pgTable('organizations', {
   maxBuildings: integer('max_buildings').notNull(),
   maxUsers: integer('max_users').notNull(),
   isActive: boolean('is_active').notNull().default(true),
+  /** Set only by the seed endpoints, so /seed/clear can never touch a real tenant's data. */
+  seedTag: text('seed_tag'),
   version: version(),
   ...timestamps(),
 })

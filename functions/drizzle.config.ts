@@ -3,7 +3,7 @@ import { defineConfig } from 'drizzle-kit'
 // `make db-generate` turns schema changes into SQL in migrations/; never edit an applied file.
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './functions/_shared/db/schema/index.ts',
-  out: './migrations',
+  schema: './_shared/db/schema/index.ts',
+  out: '../migrations',
   casing: 'snake_case',
 })

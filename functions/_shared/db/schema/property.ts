@@ -1,0 +1,137 @@
+import { sql } from 'drizzle-orm'
+import {
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
+import { id, timestamps, version } from './columns.ts'
+import { organizations } from './organizations.ts'
+import { users } from './users.ts'
+
+/**
+ * The property register. Invariants the domain checks are also constraints here, so a bug or a
+ * forgotten check fails loudly instead of storing an impossible building.
+ */
+export const buildings = pgTable(
+  'buildings',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    name: text('name').notNull(),
+    address: text('address').notNull(),
+    city: text('city').notNull(),
+    postalCode: text('postal_code').notNull(),
+    country: text('country').notNull(),
+    totalUnits: integer('total_units').notNull(),
+    totalTantiemes: integer('total_tantiemes').notNull().default(1000),
+    constructionYear: integer('construction_year'),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [
+    index('buildings_org_created_idx').on(t.organizationId, t.createdAt),
+    index('buildings_org_name_idx').on(t.organizationId, t.name),
+    index('buildings_org_city_idx').on(t.organizationId, t.city),
+    check('buildings_total_units_positive', sql`${t.totalUnits} > 0`),
+    check('buildings_total_tantiemes_positive', sql`${t.totalTantiemes} > 0`),
+  ],
+)
+
+export const owners = pgTable(
+  'owners',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    email: text('email').notNull(),
+    phone: text('phone'),
+    address: text('address').notNull(),
+    city: text('city').notNull(),
+    postalCode: text('postal_code').notNull(),
+    country: text('country').notNull(),
+    userId: uuid('user_id').references(() => users.id),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('owners_org_email_uq').on(t.organizationId, t.email),
+    uniqueIndex('owners_user_uq').on(t.userId),
+    index('owners_org_created_idx').on(t.organizationId, t.createdAt),
+    index('owners_org_last_name_idx').on(t.organizationId, t.lastName),
+  ],
+)
+
+export const units = pgTable(
+  'units',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    buildingId: uuid('building_id')
+      .notNull()
+      .references(() => buildings.id),
+    unitNumber: text('unit_number').notNull(),
+    unitType: text('unit_type').notNull(),
+    floor: integer('floor'),
+    surfaceArea: doublePrecision('surface_area').notNull(),
+    quota: integer('quota').notNull(),
+    /** Denormalized primary contact among the active ownerships (the v1 `owner_id`). */
+    ownerId: uuid('owner_id').references(() => owners.id),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('units_building_number_uq').on(t.buildingId, t.unitNumber),
+    index('units_org_building_idx').on(t.organizationId, t.buildingId),
+    index('units_org_created_idx').on(t.organizationId, t.createdAt),
+    index('units_org_owner_idx').on(t.organizationId, t.ownerId),
+    check('units_quota_positive', sql`${t.quota} > 0`),
+    check('units_surface_positive', sql`${t.surfaceArea} > 0`),
+  ],
+)
+
+export const unitOwnerships = pgTable(
+  'unit_ownerships',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => owners.id),
+    sharePpm: integer('share_ppm').notNull(),
+    isPrimaryContact: boolean('is_primary_contact').notNull().default(false),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [
+    index('unit_ownerships_org_unit_idx').on(t.organizationId, t.unitId),
+    index('unit_ownerships_org_owner_idx').on(t.organizationId, t.ownerId),
+    // At most one active link per (unit, owner) and one active primary contact per unit.
+    uniqueIndex('unit_ownerships_active_uq').on(t.unitId, t.ownerId).where(sql`${t.endDate} is null`),
+    uniqueIndex('unit_ownerships_primary_uq')
+      .on(t.unitId)
+      .where(sql`${t.endDate} is null and ${t.isPrimaryContact}`),
+    check('unit_ownerships_share_range', sql`${t.sharePpm} > 0 and ${t.sharePpm} <= 1000000`),
+    check('unit_ownerships_dates', sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
+  ],
+)

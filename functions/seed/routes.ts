@@ -1,0 +1,71 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import { createResourceApp } from '../_shared/app.ts'
+import { requireAuth } from '../_shared/auth.ts'
+import { bearer, errors, json, respond } from '../_shared/http.ts'
+import type { AppEnv } from '../_shared/runtime.ts'
+import { clearSeeds, loadSeed, type SeedKind } from './seed.service.ts'
+
+const SeedResult = z
+  .object({
+    message: z.string(),
+    users: z.array(z.object({ email: z.string(), password: z.string(), role: z.string() })),
+  })
+  .openapi('SeedResult')
+
+const ClearResult = z
+  .object({ message: z.string(), organizations: z.number().int() })
+  .openapi('SeedClearResult')
+
+export const seedApp = createResourceApp()
+seedApp.use('*', requireAuth)
+
+const seedRoute = (kind: SeedKind, summary: string) =>
+  createRoute({
+    method: 'post',
+    path: `/${kind}`,
+    tags: ['Seed'],
+    summary,
+    security: bearer,
+    responses: { 200: json(SeedResult, 'Loaded (or already there)'), 403: errors[403], 409: errors[409] },
+  })
+
+const load = (kind: SeedKind) => async (c: Context<AppEnv>) => {
+  const runtime = c.get('runtime')
+  const result = await loadSeed(
+    runtime.database.db,
+    runtime.passwords,
+    c.get('actor'),
+    kind,
+    c.get('requestId'),
+  )
+  return respond(c, result, (r) => c.json({ message: r.message, users: r.users }, 200))
+}
+
+seedApp.openapi(
+  seedRoute('demo', 'Load the demo organization (syndic, accountant, two owners) — superadmin'),
+  load('demo'),
+)
+seedApp.openapi(
+  seedRoute(
+    'realistic',
+    'Load 3 organizations / 23 buildings / ≈190 units (admin@small.be …, admin123) — superadmin',
+  ),
+  load('realistic'),
+)
+seedApp.openapi(
+  createRoute({
+    method: 'post',
+    path: '/clear',
+    tags: ['Seed'],
+    summary: 'Remove seeded organizations only (never real tenants) — superadmin',
+    security: bearer,
+    responses: { 200: json(ClearResult, 'Removed'), 403: errors[403] },
+  }),
+  async (c) => {
+    const actor = c.get('actor')
+    if (!actor) throw new Error('requireAuth guarantees an actor')
+    const result = await clearSeeds(c.get('runtime').database.db, actor, c.get('requestId'))
+    return respond(c, result, (r) => c.json(r, 200))
+  },
+)
