@@ -42,6 +42,8 @@ if (wanted('typecheck')) {
     'domain/tsconfig.test.json',
   ])
   check('typecheck functions', node, ['node_modules/typescript/bin/tsc', '-p', 'functions'])
+  if (existsSync('scripts/tsconfig.json'))
+    check('typecheck scripts', node, ['node_modules/typescript/bin/tsc', '-p', 'scripts'])
   if (existsSync('web/tsconfig.json'))
     check('typecheck web', node, ['node_modules/typescript/bin/tsc', '-p', 'web'])
 }

@@ -7,9 +7,7 @@ export type R2BucketLike = {
     value: ReadableStream<Uint8Array> | Uint8Array,
     options?: { httpMetadata?: { contentType?: string } },
   ): Promise<unknown>
-  get(
-    key: string,
-  ): Promise<{
+  get(key: string): Promise<{
     body: ReadableStream<Uint8Array>
     size: number
     httpMetadata?: { contentType?: string }
