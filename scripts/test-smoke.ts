@@ -5,16 +5,14 @@
  * Usage: node scripts/test-smoke.ts <report.json>   (writes {name, passed, failed, skipped})
  */
 import { writeFileSync } from 'node:fs'
-import { bootstrapSuperadmin, buildRuntime } from '../functions/_shared/compose.ts'
-import { createDatabase } from '../functions/_shared/db/client.ts'
-import { parseEnv } from '../functions/_shared/env.ts'
-import { MIGRATIONS_DIR } from '../functions/node.ts'
 import { buildWorkers } from './edge/build.ts'
+import { startEdge } from './edge/miniflare.ts'
 import { readRouteTable } from './edge/route-table.ts'
-import { runChecks, SMOKE_ADMIN, type Step } from './smoke/checks.ts'
+import { runChecks, type Step } from './smoke/checks.ts'
 import { SmokeClient } from './smoke/client.ts'
-import { type Driver, smokeSettings, startEdge } from './smoke/edge.ts'
 import { type SmokeDatabase, smokeDatabase } from './smoke/postgres.ts'
+import { prepareDatabase } from './smoke/prepare.ts'
+import { type Driver, smokeSettings } from './smoke/settings.ts'
 import { startWsProxy, type WsProxy } from './smoke/ws-proxy.ts'
 
 const report = { name: 'workerd smoke', passed: 0, failed: 0, skipped: 0 }
@@ -37,23 +35,6 @@ function stepper(prefix: string): Step {
   }
 }
 
-/** Migrations and the first superadmin, from Node, the way `make migrate` prepares Neon. */
-async function prepare(url: string): Promise<void> {
-  const db = await createDatabase({ url, driver: 'pg', poolMax: 2 })
-  try {
-    await db.migrate(MIGRATIONS_DIR)
-    const env = parseEnv({
-      ...smokeSettings(url, 'pg', 0),
-      LOG_LEVEL: 'error',
-      SUPERADMIN_EMAIL: SMOKE_ADMIN.email,
-      SUPERADMIN_PASSWORD: SMOKE_ADMIN.password,
-    })
-    await bootstrapSuperadmin(buildRuntime(env, db))
-  } finally {
-    await db.close()
-  }
-}
-
 async function released(db: SmokeDatabase): Promise<void> {
   let open = await db.connections()
   for (let i = 0; i < 20 && open > 0; i++) {
@@ -71,7 +52,7 @@ try {
   const resources = readRouteTable().map((r) => r.name)
   const ready = await setup('Postgres started, migrated, superadmin created', async () => {
     database = await smokeDatabase()
-    await prepare(database.url)
+    await prepareDatabase(database.url)
     const target = new URL(database.url)
     proxy = await startWsProxy({ host: target.hostname, port: Number(target.port || 5432) })
   })

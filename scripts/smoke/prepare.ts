@@ -1,0 +1,23 @@
+import { bootstrapSuperadmin, buildRuntime } from '../../functions/_shared/compose.ts'
+import { createDatabase } from '../../functions/_shared/db/client.ts'
+import { parseEnv } from '../../functions/_shared/env.ts'
+import { MIGRATIONS_DIR } from '../../functions/node.ts'
+import { SMOKE_ADMIN } from './checks.ts'
+import { smokeSettings } from './settings.ts'
+
+/** Migrations and the first superadmin, from Node, the way `make migrate` prepares Neon. */
+export async function prepareDatabase(url: string): Promise<void> {
+  const db = await createDatabase({ url, driver: 'pg', poolMax: 2 })
+  try {
+    await db.migrate(MIGRATIONS_DIR)
+    const env = parseEnv({
+      ...smokeSettings(url, 'pg', 0),
+      LOG_LEVEL: 'error',
+      SUPERADMIN_EMAIL: SMOKE_ADMIN.email,
+      SUPERADMIN_PASSWORD: SMOKE_ADMIN.password,
+    })
+    await bootstrapSuperadmin(buildRuntime(env, db))
+  } finally {
+    await db.close()
+  }
+}
