@@ -2,7 +2,8 @@
 # Nightly backup loop for the single-VPS profile (runs in the postgres image, so pg_dump matches
 # the server's major version). One backup at start (proves the setup works), then every day at
 # BACKUP_AT (UTC). Each run writes a custom-format dump and a tarball of the uploaded documents,
-# then deletes backups older than BACKUP_KEEP_DAYS. Restore: docs/deploy-vps.md.
+# then deletes backups older than BACKUP_KEEP_DAYS. `koprogo-backup once` runs one backup and
+# exits (docker compose exec backup bash /usr/local/bin/koprogo-backup once). Restore: docs/deploy-vps.md.
 set -euo pipefail
 : "${PGHOST:?}" "${PGUSER:?}" "${PGDATABASE:?}"
 dir="${BACKUP_DIR:-/backups}"
@@ -32,6 +33,7 @@ seconds_until() {
 }
 
 until pg_isready -q; do sleep 2; done
+if [ "${1:-}" = once ]; then backup; exit; fi
 backup || echo '{"level":"error","msg":"backup failed"}'
 while true; do
   sleep "$(seconds_until "$at")"

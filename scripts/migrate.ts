@@ -1,5 +1,6 @@
 /** `make migrate`: applies migrations/ to DATABASE_URL (Neon or Postgres), or the embedded database. */
 import { join } from 'node:path'
+import { bootstrapSuperadmin, buildRuntime } from '../functions/_shared/compose.ts'
 import { createDatabase } from '../functions/_shared/db/client.ts'
 import { loadEnv, MIGRATIONS_DIR } from '../functions/node.ts'
 
@@ -17,5 +18,10 @@ const db = await createDatabase({
   dataDir: join(env.DATA_DIR, 'pgdata'),
 })
 await db.migrate(MIGRATIONS_DIR)
-await db.close()
 process.stdout.write(`migrations applied (${db.driver})\n`)
+// Workers never bootstrap (no per-request cost): on the edge the first superadmin comes from here.
+if (env.SUPERADMIN_EMAIL && env.SUPERADMIN_PASSWORD) {
+  const admin = await bootstrapSuperadmin(buildRuntime(env, db))
+  process.stdout.write(`superadmin ${admin.email} present\n`)
+}
+await db.close()

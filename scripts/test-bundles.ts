@@ -22,7 +22,7 @@ try {
     drift.length === 0,
     `edge config matches functions/resources.ts${drift.length ? ` (stale: ${drift.join(', ')}; run make edge-config)` : ''}`,
   )
-  const workers = await buildWorkers()
+  const workers = await buildWorkers({ force: process.env.EDGE_FORCE_BUILD === '1' })
   for (const w of workers) {
     const size = measure(w)
     const ok = size.gzip <= BUNDLE_LIMIT_GZIP_BYTES && size.forbidden.length === 0
