@@ -11,6 +11,7 @@ import { bootstrapSuperadmin, buildRuntime, headerIp } from './_shared/compose.t
 import { createDatabase } from './_shared/db/client.ts'
 import { DEV_SUPERADMIN, type Env, EnvError, parseEnv } from './_shared/env.ts'
 import { createLogger } from './_shared/logger.ts'
+import { localFileStore } from './_shared/storage/local-file-store.ts'
 import { createGateway } from './gateway.ts'
 import { seedDemoIfEmpty } from './seed/seed.service.ts'
 import { mountWeb } from './web-static.ts'
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
   })
   await database.migrate(MIGRATIONS_DIR)
   const runtime = buildRuntime(env, database, {
+    files: localFileStore(env.STORAGE_DIR ?? join(env.DATA_DIR, 'files')),
     logger,
     clientIp: (c) => headerIp(c, env) ?? getConnInfo(c).remote.address ?? 'unknown',
   })

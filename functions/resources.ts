@@ -1,9 +1,12 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { AppEnv } from './_shared/runtime.ts'
 import { authApp } from './auth/routes.ts'
+import { buildingsApp } from './buildings/routes.ts'
 import { healthApp } from './health/routes.ts'
 import { organizationsApp } from './organizations/routes.ts'
+import { ownersApp } from './owners/routes.ts'
 import { seedApp } from './seed/routes.ts'
+import { unitsApp } from './units/routes.ts'
 import { usersApp } from './users/routes.ts'
 
 /**
@@ -15,5 +18,8 @@ export const RESOURCES: ReadonlyArray<readonly [name: string, app: OpenAPIHono<A
   ['auth', authApp],
   ['organizations', organizationsApp],
   ['users', usersApp],
+  ['buildings', buildingsApp],
+  ['units', unitsApp],
+  ['owners', ownersApp],
   ['seed', seedApp],
 ]

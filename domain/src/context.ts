@@ -1,3 +1,6 @@
+import type { DocumentRepository, FileStore } from './documents/documents.ports.ts'
+import type { ChargeBasisReader, ExpenseRepository } from './finance/finance.ports.ts'
+import type { MeetingRepository } from './governance/governance.ports.ts'
 import type { Actor } from './identity/actor.ts'
 import type {
   IdentitySettings,
@@ -8,9 +11,16 @@ import type {
   SessionTokenService,
   UserRepository,
 } from './identity/identity.ports.ts'
+import type {
+  BuildingRepository,
+  OwnerRepository,
+  UnitOwnershipRepository,
+  UnitRepository,
+} from './property/property.ports.ts'
 import type { AuditLog } from './shared/audit.ts'
 import type { Clock, IdGenerator } from './shared/ports.ts'
 import type { Result } from './shared/result.ts'
+import type { StatsRepository } from './stats/stats.ports.ts'
 
 /** Every repository a use case may use; adapters build them per request (or per transaction). */
 export interface Repositories {
@@ -19,6 +29,15 @@ export interface Repositories {
   readonly refreshTokens: RefreshTokenRepository
   readonly loginAttempts: LoginAttemptStore
   readonly audit: AuditLog
+  readonly buildings: BuildingRepository
+  readonly units: UnitRepository
+  readonly owners: OwnerRepository
+  readonly unitOwnerships: UnitOwnershipRepository
+  readonly expenses: ExpenseRepository
+  readonly chargeBasis: ChargeBasisReader
+  readonly meetings: MeetingRepository
+  readonly documents: DocumentRepository
+  readonly stats: StatsRepository
 }
 
 /**
@@ -34,6 +53,8 @@ export type UseCaseContext = {
   readonly passwords: PasswordHasher
   readonly sessions: SessionTokenService
   readonly settings: IdentitySettings
+  /** Document bytes; written outside `transaction` (a store cannot join a database transaction). */
+  readonly files: FileStore
 }
 
 /** A use case run on behalf of an authenticated caller. */

@@ -1,4 +1,4 @@
-import { ensureSuperadmin } from '@koprogo/domain'
+import { ensureSuperadmin, type FileStore } from '@koprogo/domain'
 import type { Context } from 'hono'
 import type { DatabaseHandle } from './db/client.ts'
 import { DEV_SUPERADMIN, type Env } from './env.ts'
@@ -12,7 +12,7 @@ import { AccessTokenKey } from './security/session-tokens.ts'
 export function buildRuntime(
   env: Env,
   database: DatabaseHandle,
-  options: { logger?: Logger; clientIp?: (c: Context) => string } = {},
+  options: { files: FileStore; logger?: Logger; clientIp?: (c: Context) => string },
 ): Runtime {
   if (!env.JWT_SECRET) throw new Error('JWT_SECRET is required (the Node entry generates one in development)')
   return {
@@ -25,6 +25,7 @@ export function buildRuntime(
     }),
     accessKey: new AccessTokenKey(env.JWT_SECRET),
     logger: options.logger ?? createLogger(env.LOG_LEVEL),
+    files: options.files,
     clientIp: options.clientIp ?? ((c) => headerIp(c, env) ?? 'unknown'),
   }
 }

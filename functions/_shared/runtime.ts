@@ -1,4 +1,11 @@
-import type { Actor, ActorContext, IdentitySettings, PasswordHasher, UseCaseContext } from '@koprogo/domain'
+import type {
+  Actor,
+  ActorContext,
+  FileStore,
+  IdentitySettings,
+  PasswordHasher,
+  UseCaseContext,
+} from '@koprogo/domain'
 import type { Context } from 'hono'
 import type { DatabaseHandle } from './db/client.ts'
 import { bindRepositories } from './db/repositories/index.ts'
@@ -18,6 +25,8 @@ export type Runtime = {
   readonly passwords: PasswordHasher
   readonly accessKey: AccessTokenKey
   readonly logger: Logger
+  /** Document bytes: a local folder on Node, an R2 bucket in Workers. */
+  readonly files: FileStore
   /** The caller's address for login throttling; how to read it depends on the host. */
   readonly clientIp: (c: Context) => string
 }
@@ -51,6 +60,7 @@ export function useCaseContextFor(runtime: Runtime, requestId: string): UseCaseC
     passwords: runtime.passwords,
     sessions: sessionTokenService(runtime.accessKey, runtime.env.ACCESS_TOKEN_TTL_SECONDS),
     settings: identitySettings(runtime.env),
+    files: runtime.files,
   }
 }
 

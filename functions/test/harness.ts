@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import type { Role, User } from '@koprogo/domain'
 import { inject } from 'vitest'
@@ -9,6 +11,7 @@ import { type Env, parseEnv } from '../_shared/env.ts'
 import { uuidv7 } from '../_shared/ids.ts'
 import { createLogger } from '../_shared/logger.ts'
 import type { Runtime } from '../_shared/runtime.ts'
+import { localFileStore } from '../_shared/storage/local-file-store.ts'
 import { createGateway } from '../gateway.ts'
 import { assertTestDatabaseUrl } from './test-database.ts'
 
@@ -27,24 +30,24 @@ export const TEST_ENV: Record<string, string> = {
 
 export type TestApi = Awaited<ReturnType<typeof createTestApi>>
 
-async function openDatabase(): Promise<DatabaseHandle> {
+async function openDatabase(onQuery: (sql: string) => void): Promise<DatabaseHandle> {
   if (process.env.TEST_DB === 'postgres') {
-    return createDatabase({
-      url: assertTestDatabaseUrl(process.env.TEST_DATABASE_URL ?? ''),
-      driver: 'pg',
-      poolMax: 10,
-    })
+    const url = assertTestDatabaseUrl(process.env.TEST_DATABASE_URL ?? '')
+    return createDatabase({ url, driver: 'pg', poolMax: 10, onQuery })
   }
   const blob = new Blob([readFileSync(inject('pgliteTemplate'))])
-  return fromPglite(new PGlite({ loadDataDir: blob }))
+  return fromPglite(new PGlite({ loadDataDir: blob }), onQuery)
 }
 
 /** An in-process API (app.request) on a fresh database copy, with helpers to make tenants and users. */
 export async function createTestApi(envOverrides: Record<string, string> = {}) {
-  const database = await openDatabase()
+  /** Every SQL statement the app ran, for tests that count queries (N+1 guards). */
+  const queries: string[] = []
+  const database = await openDatabase((q) => queries.push(q))
   const logLines: string[] = []
   const env: Env = parseEnv({ ...TEST_ENV, ...envOverrides })
   const runtime: Runtime = buildRuntime(env, database, {
+    files: localFileStore(mkdtempSync(join(tmpdir(), 'koprogo-files-'))),
     logger: createLogger(env.LOG_LEVEL === 'silent' ? 'debug' : env.LOG_LEVEL, (l) => logLines.push(l)),
     clientIp: (c) => c.req.header('x-test-ip') ?? '203.0.113.1',
   })
@@ -142,6 +145,7 @@ export async function createTestApi(envOverrides: Record<string, string> = {}) {
     user,
     tenant,
     logLines,
+    queries,
     close: () => database.close(),
   }
 }

@@ -21,7 +21,12 @@ export type DatabaseConfig = {
   readonly driver?: DriverName | undefined
   readonly dataDir?: string | undefined
   readonly poolMax?: number | undefined
+  /** Called with each SQL statement (tests count queries with it; production leaves it unset). */
+  readonly onQuery?: ((sql: string) => void) | undefined
 }
+
+const loggerFor = (onQuery: DatabaseConfig['onQuery']) =>
+  onQuery ? { logQuery: (q: string) => onQuery(q) } : undefined
 
 /** Which driver a URL means: none → embedded PGlite; Neon hosts → Neon's driver; else `pg`. */
 export function pickDriver(config: DatabaseConfig): DriverName {
@@ -39,7 +44,7 @@ export async function createDatabase(config: DatabaseConfig): Promise<DatabaseHa
   if (driver === 'pglite') {
     const { PGlite } = await import('@electric-sql/pglite')
     const dataDir = config.url?.startsWith('pglite:') ? config.url.slice('pglite:'.length) : config.dataDir
-    return fromPglite(new PGlite(dataDir ?? 'memory://'))
+    return fromPglite(new PGlite(dataDir ?? 'memory://'), config.onQuery)
   }
   if (!config.url) throw new Error(`DATABASE_URL is required for the ${driver} driver`)
   if (driver === 'pg') {
@@ -48,7 +53,7 @@ export async function createDatabase(config: DatabaseConfig): Promise<DatabaseHa
     const pool = new pg.Pool({ connectionString: config.url, max: config.poolMax ?? 10 })
     // An idle client losing its connection must not crash the process; the pool replaces it.
     pool.on('error', () => undefined)
-    const db = drizzle({ client: pool, schema }) as unknown as Database
+    const db = drizzle({ client: pool, schema, logger: loggerFor(config.onQuery) }) as unknown as Database
     return {
       db,
       driver,
@@ -69,7 +74,7 @@ export async function createDatabase(config: DatabaseConfig): Promise<DatabaseHa
   }
   const pool = new Pool({ connectionString: config.url, max: config.poolMax ?? 10 })
   pool.on('error', () => undefined)
-  const db = drizzle({ client: pool, schema }) as unknown as Database
+  const db = drizzle({ client: pool, schema, logger: loggerFor(config.onQuery) }) as unknown as Database
   return {
     db,
     driver,
@@ -82,9 +87,12 @@ export async function createDatabase(config: DatabaseConfig): Promise<DatabaseHa
   }
 }
 
-export async function fromPglite(client: PGlite): Promise<DatabaseHandle> {
+export async function fromPglite(
+  client: PGlite,
+  onQuery?: DatabaseConfig['onQuery'],
+): Promise<DatabaseHandle> {
   const { drizzle } = await import('drizzle-orm/pglite')
-  const db = drizzle({ client, schema }) as unknown as Database
+  const db = drizzle({ client, schema, logger: loggerFor(onQuery) }) as unknown as Database
   return {
     db,
     driver: 'pglite',

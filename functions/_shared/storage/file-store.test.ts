@@ -74,6 +74,15 @@ describe.each([
 })
 
 describe('local folder file store', () => {
+  it('refuses (and keeps nothing) when the bytes differ from the declared size', async () => {
+    const store = localFileStore(root)
+    const k = key()
+    await expect(
+      store.put(k, new Uint8Array([1, 2, 3]), { contentType: 'text/plain', size: 10 }),
+    ).rejects.toThrow(/expected 10/)
+    expect(await store.get(k)).toBeNull()
+  })
+
   it('leaves no partial file when the upload stream fails', async () => {
     const store = localFileStore(root)
     const k = key()

@@ -12,13 +12,15 @@ import { assertStorageKey, type FileBody, type StoredFile } from './storage-key.
 export function localFileStore(root: string) {
   const pathOf = (key: string) => join(root, assertStorageKey(key))
   return {
-    async put(key: string, body: FileBody, _meta: { contentType: string; size: number }): Promise<void> {
+    async put(key: string, body: FileBody, meta: { contentType: string; size: number }): Promise<void> {
       const target = pathOf(key)
       await mkdir(dirname(target), { recursive: true })
       const temp = `${target}.${crypto.randomUUID()}.part`
       try {
         const source = body instanceof Uint8Array ? Readable.from([body]) : Readable.fromWeb(body as never)
         await pipeline(source, createWriteStream(temp, { flags: 'wx', mode: 0o600 }))
+        const written = (await stat(temp)).size
+        if (written !== meta.size) throw new Error(`Stored ${written} bytes, expected ${meta.size}`)
         await rename(temp, target)
       } catch (error) {
         await rm(temp, { force: true })

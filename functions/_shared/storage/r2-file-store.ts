@@ -19,7 +19,17 @@ export type R2BucketLike = {
 export function r2FileStore(bucket: R2BucketLike) {
   return {
     async put(key: string, body: FileBody, meta: { contentType: string; size: number }): Promise<void> {
-      await bucket.put(assertStorageKey(key), body, { httpMetadata: { contentType: meta.contentType } })
+      // R2 needs a known length for streams: workerd's FixedLengthStream also rejects a body whose
+      // length differs from the declared size, so a truncated upload is never stored.
+      const Fixed = (
+        globalThis as { FixedLengthStream?: new (n: number) => TransformStream<Uint8Array, Uint8Array> }
+      ).FixedLengthStream
+      let value = body
+      if (!(body instanceof Uint8Array) && Fixed) value = body.pipeThrough(new Fixed(meta.size))
+      if (body instanceof Uint8Array && body.byteLength !== meta.size) {
+        throw new Error(`Body has ${body.byteLength} bytes, expected ${meta.size}`)
+      }
+      await bucket.put(assertStorageKey(key), value, { httpMetadata: { contentType: meta.contentType } })
     },
     async get(key: string): Promise<StoredFile | null> {
       const object = await bucket.get(assertStorageKey(key))

@@ -1,8 +1,18 @@
 import type { Repositories } from '@koprogo/domain'
 import type { Database } from '../client.ts'
 import { auditRepository } from './audit.repository.ts'
+import { documentRepository } from './documents.repository.ts'
+import { chargeBasisReader, expenseRepository } from './finance.repository.ts'
+import { meetingRepository } from './governance.repository.ts'
 import { organizationRepository } from './organization.repository.ts'
+import {
+  buildingRepository,
+  ownerRepository,
+  unitOwnershipRepository,
+  unitRepository,
+} from './property.repository.ts'
 import { loginAttemptStore, refreshTokenRepository } from './session.repository.ts'
+import { statsRepository } from './stats.repository.ts'
 import { userRepository } from './user.repository.ts'
 
 /** Binds every repository to one database handle (the pool, or a transaction). */
@@ -13,5 +23,14 @@ export function bindRepositories(db: Database): Repositories {
     refreshTokens: refreshTokenRepository(db),
     loginAttempts: loginAttemptStore(db),
     audit: auditRepository(db),
+    buildings: buildingRepository(db),
+    units: unitRepository(db),
+    owners: ownerRepository(db),
+    unitOwnerships: unitOwnershipRepository(db),
+    expenses: expenseRepository(db),
+    chargeBasis: chargeBasisReader(db),
+    meetings: meetingRepository(db),
+    documents: documentRepository(db),
+    stats: statsRepository(db),
   }
 }

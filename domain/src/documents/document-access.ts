@@ -1,0 +1,82 @@
+import type { ActorContext, Repositories } from '../context.ts'
+import { ownsUnitIn, readAccessOf, readScopeFor, writeScopeFor } from '../governance/tenant-access.service.ts'
+import type { TenantScope } from '../property/property.ports.ts'
+import { DomainErrors } from '../shared/domain-error.ts'
+import { err, ok, type Result } from '../shared/result.ts'
+import type { Document } from './document.entity.ts'
+
+/** Reads one document the actor may see; anything else (missing, foreign, not owned) is the same 404. */
+export async function findReadableDocument(ctx: ActorContext, id: string): Promise<Result<Document>> {
+  const access = readAccessOf(ctx)
+  const scope = await readScopeFor(access, (did) => ctx.repos.documents.organizationOf(did), id)
+  if (!scope) return err(DomainErrors.notFound('Document'))
+  const document = await ctx.repos.documents.findById(scope, id)
+  if (!document) return err(DomainErrors.notFound('Document'))
+  if (access.kind === 'owner' && !(await ownsUnitIn(ctx, access, document.buildingId))) {
+    return err(DomainErrors.notFound('Document'))
+  }
+  return ok(document)
+}
+
+export function documentWriteScope(ctx: ActorContext, id: string): Promise<Result<TenantScope>> {
+  return writeScopeFor(
+    ctx,
+    'documents:write',
+    (did) => ctx.repos.documents.organizationOf(did),
+    id,
+    'Document',
+  )
+}
+
+/**
+ * A document may point only at a meeting or an expense of its own building: minutes of another
+ * building's AG would be shown to that building's owners. A foreign or missing target is a 404.
+ */
+export async function checkRelatedMeeting(
+  repos: Repositories,
+  scope: TenantScope,
+  buildingId: string,
+  meetingId: string,
+  field: string,
+): Promise<Result<null>> {
+  const meeting = await repos.meetings.findById(scope, meetingId)
+  if (!meeting) return err(DomainErrors.notFound('Meeting'))
+  if (meeting.buildingId !== buildingId) {
+    return err(DomainErrors.invalidField(field, 'must be a meeting of the same building'))
+  }
+  return ok(null)
+}
+
+export async function checkRelatedExpense(
+  repos: Repositories,
+  scope: TenantScope,
+  buildingId: string,
+  expenseId: string,
+  field: string,
+): Promise<Result<null>> {
+  const expense = await repos.expenses.findById(scope, expenseId)
+  if (!expense) return err(DomainErrors.notFound('Expense'))
+  if (expense.buildingId !== buildingId) {
+    return err(DomainErrors.invalidField(field, 'must be an expense of the same building'))
+  }
+  return ok(null)
+}
+
+/** Written inside the mutation's transaction so a rolled-back change leaves no trace (ADR 0007). */
+export async function recordDocumentAudit(
+  ctx: ActorContext,
+  repos: Repositories,
+  document: Pick<Document, 'id' | 'organizationId'>,
+  action: string,
+  details?: Record<string, unknown>,
+): Promise<void> {
+  await repos.audit.record({
+    organizationId: document.organizationId,
+    actorUserId: ctx.actor.userId,
+    action,
+    entity: 'document',
+    entityId: document.id,
+    requestId: ctx.requestId,
+    ...(details ? { details } : {}),
+  })
+}

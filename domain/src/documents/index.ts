@@ -1,0 +1,6 @@
+export * from './document.entity.ts'
+export * from './documents.ports.ts'
+export * from './file-kind.value-object.ts'
+export * from './manage-documents.use-case.ts'
+export * from './read-documents.use-case.ts'
+export * from './upload-document.use-case.ts'

@@ -1,0 +1,123 @@
+import type { ActorContext, Repositories } from '../context.ts'
+import type { TenantScope } from '../property/property.ports.ts'
+import { DomainErrors } from '../shared/domain-error.ts'
+import { err, ok, type Result } from '../shared/result.ts'
+import { checkVersion } from '../shared/versioning.ts'
+import type { Document } from './document.entity.ts'
+import {
+  checkRelatedExpense,
+  checkRelatedMeeting,
+  documentWriteScope,
+  recordDocumentAudit,
+} from './document-access.ts'
+
+export type DeletedDocument = {
+  /** False when the row is gone but removing the bytes failed: the adapter should log the key. */
+  readonly fileRemoved: boolean
+  readonly storageKey: string
+}
+
+/**
+ * Deletes the row (audited) first and the bytes after the commit: the other order could leave a
+ * row pointing at nothing if the transaction failed, while this one at worst leaves bytes that
+ * no row references, which are harmless and reported back for clean-up.
+ */
+export async function deleteDocument(
+  ctx: ActorContext,
+  id: string,
+  expectedVersion: number | undefined,
+): Promise<Result<DeletedDocument>> {
+  const scope = await documentWriteScope(ctx, id)
+  if (!scope.ok) return scope
+  const deleted = await ctx.transaction(async (repos) => {
+    const current = await repos.documents.findById(scope.value, id)
+    if (!current) return err(DomainErrors.notFound('Document'))
+    const fresh = checkVersion('Document', current.version, expectedVersion)
+    if (!fresh.ok) return fresh
+    if (!(await repos.documents.delete(scope.value, id, current.version)))
+      return err(DomainErrors.versionConflict('Document', current.version + 1))
+    await recordDocumentAudit(ctx, repos, current, 'document.delete', {
+      storage_key: current.storageKey,
+      title: current.title,
+    })
+    return ok(current)
+  })
+  if (!deleted.ok) return deleted
+  try {
+    await ctx.files.delete(deleted.value.storageKey)
+    return ok({ fileRemoved: true, storageKey: deleted.value.storageKey })
+  } catch {
+    return ok({ fileRemoved: false, storageKey: deleted.value.storageKey })
+  }
+}
+
+/** Links the document to a meeting of its own building; null unlinks. */
+export async function linkDocumentToMeeting(
+  ctx: ActorContext,
+  id: string,
+  meetingId: string | null,
+  expectedVersion?: number,
+): Promise<Result<Document>> {
+  return relink(
+    ctx,
+    id,
+    expectedVersion,
+    'document.link_meeting',
+    { meeting_id: meetingId },
+    async (repos, scope, current) => {
+      if (meetingId !== null) {
+        const related = await checkRelatedMeeting(repos, scope, current.buildingId, meetingId, 'meeting_id')
+        if (!related.ok) return related
+      }
+      return ok({ ...current, relatedMeetingId: meetingId })
+    },
+  )
+}
+
+/** Links the document to an expense of its own building (an invoice, a quote); null unlinks. */
+export async function linkDocumentToExpense(
+  ctx: ActorContext,
+  id: string,
+  expenseId: string | null,
+  expectedVersion?: number,
+): Promise<Result<Document>> {
+  return relink(
+    ctx,
+    id,
+    expectedVersion,
+    'document.link_expense',
+    { expense_id: expenseId },
+    async (repos, scope, current) => {
+      if (expenseId !== null) {
+        const related = await checkRelatedExpense(repos, scope, current.buildingId, expenseId, 'expense_id')
+        if (!related.ok) return related
+      }
+      return ok({ ...current, relatedExpenseId: expenseId })
+    },
+  )
+}
+
+async function relink(
+  ctx: ActorContext,
+  id: string,
+  expectedVersion: number | undefined,
+  action: string,
+  details: Record<string, unknown>,
+  change: (repos: Repositories, scope: TenantScope, current: Document) => Promise<Result<Document>>,
+): Promise<Result<Document>> {
+  const scope = await documentWriteScope(ctx, id)
+  if (!scope.ok) return scope
+  return ctx.transaction(async (repos) => {
+    const current = await repos.documents.findById(scope.value, id)
+    if (!current) return err(DomainErrors.notFound('Document'))
+    const fresh = checkVersion('Document', current.version, expectedVersion)
+    if (!fresh.ok) return fresh
+    const changed = await change(repos, scope.value, current)
+    if (!changed.ok) return changed
+    const next: Document = { ...changed.value, version: current.version + 1, updatedAt: ctx.clock.now() }
+    if (!(await repos.documents.update(scope.value, next)))
+      return err(DomainErrors.versionConflict('Document', current.version + 1))
+    await recordDocumentAudit(ctx, repos, next, action, details)
+    return ok(next)
+  })
+}

@@ -1,0 +1,92 @@
+import type { ActorContext, Repositories } from '../context.ts'
+import { can } from '../identity/permissions.ts'
+import type { CalendarDate } from '../property/calendar-date.value-object.ts'
+import type { TenantScope } from '../property/property.ports.ts'
+import { scopeForRow } from '../property/property-access.ts'
+import { DomainErrors } from '../shared/domain-error.ts'
+import { err, ok, type Result } from '../shared/result.ts'
+import type { Expense } from './expense.entity.ts'
+import type { ExpenseWindow, OwnerHolding } from './finance.ports.ts'
+
+/**
+ * Who may read finance data, decided once per request:
+ *  - `organization`: roles with organization:read see every expense of the tenant;
+ *  - `owner`: an owner-role user sees the expenses of a building while they hold a unit in it
+ *    (any date), or dated while they held one there (so every line of their charges stays
+ *    openable after a sale). `ownerId` is their linked owner record, null when none is linked.
+ * Anything an owner may not see answers not_found, never forbidden: an owner must not learn
+ * which other expenses, buildings or owners exist.
+ */
+export type FinanceReadAccess =
+  | { readonly kind: 'organization'; readonly scope: TenantScope }
+  | {
+      readonly kind: 'owner'
+      readonly scope: TenantScope
+      readonly ownerId: string | null
+      readonly windows: readonly ExpenseWindow[]
+    }
+
+/** Read access inside `scope` (already resolved), or forbidden for a role with no finance reads. */
+export async function financeReadAccess(
+  ctx: ActorContext,
+  repos: Repositories,
+  scope: TenantScope,
+): Promise<Result<FinanceReadAccess>> {
+  if (can(ctx.actor, 'organization:read')) return ok({ kind: 'organization', scope })
+  if (ctx.actor.role !== 'owner') return err(DomainErrors.forbidden())
+  const owner = await repos.owners.findByUserId(scope, ctx.actor.userId)
+  if (!owner) return ok({ kind: 'owner', scope, ownerId: null, windows: [] })
+  const holdings = await repos.chargeBasis.listOwnerHoldings(scope, owner.id)
+  return ok({ kind: 'owner', scope, ownerId: owner.id, windows: windowsOf(holdings) })
+}
+
+/** One open window per building with an active link, else one per past link. */
+export function windowsOf(holdings: readonly OwnerHolding[]): ExpenseWindow[] {
+  const current = new Set(holdings.filter((h) => h.endDate === null).map((h) => h.buildingId))
+  const windows: ExpenseWindow[] = [...current]
+    .sort()
+    .map((buildingId) => ({ buildingId, dateFrom: null, dateToExclusive: null }))
+  for (const h of holdings) {
+    if (current.has(h.buildingId) || h.endDate === null) continue
+    windows.push({ buildingId: h.buildingId, dateFrom: h.startDate, dateToExclusive: h.endDate })
+  }
+  return windows
+}
+
+export function inWindows(
+  expense: Pick<Expense, 'buildingId' | 'expenseDate'>,
+  windows: readonly ExpenseWindow[],
+): boolean {
+  return windows.some(
+    (w) =>
+      w.buildingId === expense.buildingId &&
+      (w.dateFrom === null || expense.expenseDate >= w.dateFrom) &&
+      (w.dateToExclusive === null || expense.expenseDate < w.dateToExclusive),
+  )
+}
+
+/** Whether an ownership link counts on `date` (end exclusive, as property records a sale). */
+export function holdsOn(holding: Pick<OwnerHolding, 'startDate' | 'endDate'>, date: CalendarDate): boolean {
+  return holding.startDate <= date && (holding.endDate === null || date < holding.endDate)
+}
+
+/**
+ * Loads an expense the actor may read, with the access it was read under. Another tenant's
+ * expense, a missing one and (for an owner) one outside their buildings all answer not_found.
+ */
+export async function loadReadableExpense(
+  ctx: ActorContext,
+  id: string,
+): Promise<Result<{ readonly expense: Expense; readonly access: FinanceReadAccess }>> {
+  if (!can(ctx.actor, 'organization:read') && ctx.actor.role !== 'owner') return err(DomainErrors.forbidden())
+  const scope = await scopeForRow(ctx.actor, 'Expense', () => ctx.repos.expenses.organizationOf(id))
+  if (!scope.ok) return scope
+  const expense = await ctx.repos.expenses.findById(scope.value, id)
+  if (!expense) return err(DomainErrors.notFound('Expense'))
+  const access = await financeReadAccess(ctx, ctx.repos, scope.value)
+  if (!access.ok) return access
+  if (access.value.kind === 'owner' && !inWindows(expense, access.value.windows)) {
+    return err(DomainErrors.notFound('Expense'))
+  }
+  return ok({ expense, access: access.value })
+}

@@ -1,0 +1,80 @@
+import type { CalendarDate } from '../property/calendar-date.value-object.ts'
+import type { TenantScope } from '../property/property.ports.ts'
+import type { Page, PageRequest } from '../shared/ports.ts'
+import type { ChargeBasis } from './charge-distribution.service.ts'
+import type { Expense, ExpenseCategory, PaymentStatus } from './expense.entity.ts'
+
+/** Sort keys the HTTP layer may pass through as `sort_by` (wire spelling, whitelisted). */
+export const EXPENSE_SORT_FIELDS = [
+  'expense_date',
+  'amount',
+  'created_at',
+  'category',
+  'payment_status',
+] as const
+export type ExpenseSortField = (typeof EXPENSE_SORT_FIELDS)[number]
+
+/**
+ * A slice of one building's expenses an owner-role actor may see: expense_date in
+ * [dateFrom, dateToExclusive), a null bound being open. Windows are OR-ed.
+ */
+export type ExpenseWindow = {
+  readonly buildingId: string
+  readonly dateFrom: CalendarDate | null
+  readonly dateToExclusive: CalendarDate | null
+}
+
+/** Every member optional and AND-ed; bounds are inclusive. */
+export type ExpenseFilter = {
+  readonly buildingId?: string | undefined
+  readonly category?: ExpenseCategory | undefined
+  readonly status?: PaymentStatus | undefined
+  /** true: Paid only; false: everything not Paid (Pending, Overdue, Cancelled). */
+  readonly paid?: boolean | undefined
+  readonly dateFrom?: CalendarDate | undefined
+  readonly dateTo?: CalendarDate | undefined
+  readonly minAmountCents?: number | undefined
+  readonly maxAmountCents?: number | undefined
+  /** When present, only rows inside one of these windows (an empty array matches nothing). */
+  readonly visibleWindows?: readonly ExpenseWindow[] | undefined
+}
+
+export interface ExpenseRepository {
+  /** The expense, or null when missing or of another tenant. */
+  findById(scope: TenantScope, id: string): Promise<Expense | null>
+  /** Inserts a new row (version 1); expense.organizationId equals scope.organizationId. */
+  insert(scope: TenantScope, expense: Expense): Promise<void>
+  /** Writes only when the stored version equals `expense.version - 1`; false otherwise (or missing). */
+  update(scope: TenantScope, expense: Expense): Promise<boolean>
+  /** One page of the tenant's expenses matching `filter`, sorted by page.sortBy then id. */
+  list(scope: TenantScope, filter: ExpenseFilter, page: PageRequest<ExpenseSortField>): Promise<Page<Expense>>
+  /** Every non-Cancelled expense of these buildings with expense_date in the inclusive bounds, unpaginated, by expense_date then id. */
+  listChargeable(
+    scope: TenantScope,
+    buildingIds: readonly string[],
+    period: { readonly dateFrom?: CalendarDate | undefined; readonly dateTo?: CalendarDate | undefined },
+  ): Promise<readonly Expense[]>
+  /** Cross-tenant, superadmin only: the organization owning this expense, or null if none has it. */
+  organizationOf(id: string): Promise<string | null>
+}
+
+/** One ownership link of an owner, past or present: it counts on day d when startDate ≤ d < endDate. */
+export type OwnerHolding = {
+  readonly unitId: string
+  readonly buildingId: string
+  readonly startDate: CalendarDate
+  /** Exclusive, as in property (a link ending the day it starts never took effect); null while active. */
+  readonly endDate: CalendarDate | null
+}
+
+/**
+ * Read model over the property context, narrowed to what charge distribution needs, so an
+ * adapter can answer each call with one query. `chargeBasisReaderFromProperty` implements it
+ * over the property repositories (correct, but one query per unit).
+ */
+export interface ChargeBasisReader {
+  /** The building's total_tantiemes and all its units with the links active on `onDate`; null if the building is missing or of another tenant. */
+  loadBuildingBasis(scope: TenantScope, buildingId: string, onDate: CalendarDate): Promise<ChargeBasis | null>
+  /** Every ownership link of the owner, ended ones included, each with its unit's building. */
+  listOwnerHoldings(scope: TenantScope, ownerId: string): Promise<readonly OwnerHolding[]>
+}

@@ -1,0 +1,70 @@
+import type { ActorContext } from '../context.ts'
+import type { CalendarDate } from '../property/calendar-date.value-object.ts'
+import type { TenantScope } from '../property/property.ports.ts'
+import { DomainErrors } from '../shared/domain-error.ts'
+import { err, ok, type Result } from '../shared/result.ts'
+import { type ChargeDistribution, distributeCharge } from './charge-distribution.service.ts'
+import type { Expense, PaymentStatus } from './expense.entity.ts'
+import type { ChargeBasisReader } from './finance.ports.ts'
+import { loadReadableExpense } from './finance-access.ts'
+
+export type ExpenseDistribution = ChargeDistribution & {
+  readonly expenseId: string
+  readonly buildingId: string
+  /** The day whose ownership shares carry the charge. */
+  readonly expenseDate: CalendarDate
+  readonly paymentStatus: PaymentStatus
+}
+
+/**
+ * GET /expenses/{id}/distribution: each unit's and owner's part, over the ownership links active
+ * on the expense date — a sale after the invoice does not move the charge to the buyer. Readable
+ * by whoever may read the expense (an owner-role actor sees the whole building's split, as the
+ * annual accounts shown at the general assembly do).
+ */
+export async function getExpenseDistribution(
+  ctx: ActorContext,
+  id: string,
+): Promise<Result<ExpenseDistribution>> {
+  const found = await loadReadableExpense(ctx, id)
+  if (!found.ok) return found
+  const { expense, access } = found.value
+  const distribution = await distributeExpense(ctx.repos, access.scope, expense)
+  if (!distribution.ok) return distribution
+  return ok({
+    expenseId: expense.id,
+    buildingId: expense.buildingId,
+    expenseDate: expense.expenseDate,
+    paymentStatus: expense.paymentStatus,
+    ...distribution.value,
+  })
+}
+
+/**
+ * The distribution of one expense on its date. Stored data breaking the basis rules (quotas
+ * above the total, shares above 100 %) is reported as a conflict: it is the data, not the
+ * request, that needs fixing.
+ */
+export async function distributeExpense(
+  repos: { readonly chargeBasis: Pick<ChargeBasisReader, 'loadBuildingBasis'> },
+  scope: TenantScope,
+  expense: Pick<Expense, 'buildingId' | 'expenseDate' | 'amountCents'>,
+): Promise<Result<ChargeDistribution>> {
+  const basis = await repos.chargeBasis.loadBuildingBasis(scope, expense.buildingId, expense.expenseDate)
+  if (!basis) return err(DomainErrors.notFound('Building'))
+  const distribution = distributeCharge(expense.amountCents, basis)
+  if (!distribution.ok) {
+    const { error } = distribution
+    const detail =
+      error.kind === 'validation'
+        ? error.issues.map((i) => `${i.path} ${i.message}`).join('; ')
+        : error.message
+    return err(
+      DomainErrors.conflict(
+        'inconsistent_charge_basis',
+        `The building's quotas or ownership shares are inconsistent: ${detail}`,
+      ),
+    )
+  }
+  return distribution
+}

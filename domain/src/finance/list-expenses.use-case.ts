@@ -1,0 +1,83 @@
+import type { ActorContext } from '../context.ts'
+import { can } from '../identity/permissions.ts'
+import type { TenantScope } from '../property/property.ports.ts'
+import { scopeFor } from '../property/property-access.ts'
+import { DomainErrors, type FieldIssue } from '../shared/domain-error.ts'
+import type { Page, PageRequest } from '../shared/ports.ts'
+import { err, ok, type Result } from '../shared/result.ts'
+import { collectIssues } from '../shared/text.ts'
+import type { Expense } from './expense.entity.ts'
+import type { ExpenseFilter, ExpenseSortField } from './finance.ports.ts'
+import { financeReadAccess } from './finance-access.ts'
+
+/**
+ * Filters of GET /expenses and GET /buildings/{id}/expenses (the latter passes buildingId).
+ * `organizationId` is read only for a superadmin, who has no tenant of their own: it (or the
+ * tenant of `buildingId`) says which organization to list.
+ */
+export type ListExpensesQuery = Omit<ExpenseFilter, 'visibleWindows'> & {
+  readonly organizationId?: string | undefined
+}
+
+/**
+ * A page of expenses. With a buildingId, the building must be visible to the actor (else
+ * not_found, so the per-building route 404s like every other unknown building). An owner-role
+ * actor sees only their buildings' expenses (see FinanceReadAccess); without a linked owner record,
+ * an empty page.
+ */
+export async function listExpenses(
+  ctx: ActorContext,
+  query: ListExpensesQuery,
+  page: PageRequest<ExpenseSortField>,
+): Promise<Result<Page<Expense>>> {
+  if (!can(ctx.actor, 'organization:read') && ctx.actor.role !== 'owner') return err(DomainErrors.forbidden())
+  const issues = queryIssues(query)
+  if (issues.length > 0) return err(DomainErrors.validation('Invalid expense filters', issues))
+
+  const scope = await listScope(ctx, query)
+  if (!scope.ok) return scope
+  const { organizationId: _ignored, ...filter } = query
+
+  if (filter.buildingId !== undefined) {
+    const building = await ctx.repos.buildings.findById(scope.value, filter.buildingId)
+    if (!building) return err(DomainErrors.notFound('Building'))
+  }
+  const access = await financeReadAccess(ctx, ctx.repos, scope.value)
+  if (!access.ok) return access
+  if (access.value.kind === 'organization')
+    return ok(await ctx.repos.expenses.list(scope.value, filter, page))
+
+  const windows = access.value.windows.filter(
+    (w) => filter.buildingId === undefined || w.buildingId === filter.buildingId,
+  )
+  if (filter.buildingId !== undefined && windows.length === 0) return err(DomainErrors.notFound('Building'))
+  if (windows.length === 0) return ok({ items: [], total: 0 })
+  return ok(await ctx.repos.expenses.list(scope.value, { ...filter, visibleWindows: windows }, page))
+}
+
+async function listScope(ctx: ActorContext, query: ListExpensesQuery): Promise<Result<TenantScope>> {
+  if (ctx.actor.role !== 'superadmin' || query.organizationId)
+    return scopeFor(ctx.actor, query.organizationId)
+  if (query.buildingId !== undefined) {
+    const organizationId = await ctx.repos.buildings.organizationOf(query.buildingId)
+    return organizationId === null ? err(DomainErrors.notFound('Building')) : ok({ organizationId })
+  }
+  return scopeFor(ctx.actor, null)
+}
+
+function queryIssues(q: ListExpensesQuery): FieldIssue[] {
+  const amount = (path: string, v: number | undefined): FieldIssue | undefined =>
+    v === undefined || (Number.isSafeInteger(v) && v >= 0)
+      ? undefined
+      : { path, message: 'must be a non-negative integer number of cents' }
+  return collectIssues(
+    amount('min_amount', q.minAmountCents),
+    amount('max_amount', q.maxAmountCents),
+    q.minAmountCents !== undefined && q.maxAmountCents !== undefined && q.minAmountCents > q.maxAmountCents
+      ? { path: 'max_amount', message: 'must not be below min_amount' }
+      : undefined,
+    q.dateFrom !== undefined && q.dateTo !== undefined && q.dateFrom > q.dateTo
+      ? { path: 'date_to', message: 'must not be before date_from' }
+      : undefined,
+  )
+}

@@ -1,0 +1,53 @@
+import type { ActorContext } from '../context.ts'
+import { can } from '../identity/permissions.ts'
+import { parseCalendarDate, todayOf } from '../property/calendar-date.value-object.ts'
+import { scopeForRow } from '../property/property-access.ts'
+import { DomainErrors } from '../shared/domain-error.ts'
+import { err, ok, type Result } from '../shared/result.ts'
+import { checkVersion } from '../shared/versioning.ts'
+import { type Expense, withExpensePaid } from './expense.entity.ts'
+
+export type MarkExpensePaidInput = {
+  /** 'YYYY-MM-DD' or full ISO; today (UTC, as property's todayOf) when absent. */
+  readonly paidDate?: string | undefined
+}
+
+/**
+ * PUT /expenses/{id}/mark-paid: Pending or Overdue → Paid. A second call answers conflict
+ * `expense_already_paid` rather than silently succeeding, so a replayed offline write is visible
+ * (the Idempotency-Key layer returns the first response for true replays).
+ */
+export async function markExpensePaid(
+  ctx: ActorContext,
+  id: string,
+  input: MarkExpensePaidInput,
+  expectedVersion: number | undefined,
+): Promise<Result<Expense>> {
+  if (!can(ctx.actor, 'finance:write')) return err(DomainErrors.forbidden())
+  const paidDate =
+    input.paidDate === undefined ? ok(todayOf(ctx.clock)) : parseCalendarDate(input.paidDate, 'paid_date')
+  if (!paidDate.ok) return paidDate
+  return ctx.transaction(async (repos) => {
+    const scoped = await scopeForRow(ctx.actor, 'Expense', () => repos.expenses.organizationOf(id))
+    if (!scoped.ok) return scoped
+    const scope = scoped.value
+    const current = await repos.expenses.findById(scope, id)
+    if (!current) return err(DomainErrors.notFound('Expense'))
+    const fresh = checkVersion('Expense', current.version, expectedVersion)
+    if (!fresh.ok) return fresh
+    const next = withExpensePaid(current, paidDate.value, ctx.clock.now())
+    if (!next.ok) return next
+    if (!(await repos.expenses.update(scope, next.value)))
+      return err(DomainErrors.versionConflict('Expense', current.version + 1))
+    await repos.audit.record({
+      organizationId: next.value.organizationId,
+      actorUserId: ctx.actor.userId,
+      action: 'expense.mark_paid',
+      entity: 'expense',
+      entityId: id,
+      requestId: ctx.requestId,
+      details: { paidDate: paidDate.value, previousStatus: current.paymentStatus },
+    })
+    return ok(next.value)
+  })
+}

@@ -1,0 +1,50 @@
+import type { ActorContext } from '../context.ts'
+import { can } from '../identity/permissions.ts'
+import { DomainErrors } from '../shared/domain-error.ts'
+import { err, ok, type Result } from '../shared/result.ts'
+import { type Meeting, type MeetingFields, validateMeeting } from './meeting.entity.ts'
+import { recordMeetingAudit } from './meeting-audit.ts'
+import { writeScopeFor } from './tenant-access.service.ts'
+
+export type CreateMeetingInput = MeetingFields & { readonly buildingId: string }
+
+/**
+ * Schedules a general assembly for a building of the actor's organization (a superadmin: of the
+ * building's organization). The 15-day convocation rule is not enforced yet: see
+ * convocation.policy.ts.
+ */
+export async function createMeeting(ctx: ActorContext, input: CreateMeetingInput): Promise<Result<Meeting>> {
+  if (!can(ctx.actor, 'governance:write')) return err(DomainErrors.forbidden())
+  const valid = validateMeeting(input)
+  if (!valid.ok) return valid
+  const scope = await writeScopeFor(
+    ctx,
+    'governance:write',
+    (id) => ctx.repos.buildings.organizationOf(id),
+    input.buildingId,
+    'Building',
+  )
+  if (!scope.ok) return scope
+  return ctx.transaction(async (repos) => {
+    const building = await repos.buildings.findById(scope.value, input.buildingId)
+    if (!building) return err(DomainErrors.notFound('Building'))
+    const now = ctx.clock.now()
+    const meeting: Meeting = {
+      id: ctx.ids.next(),
+      organizationId: building.organizationId,
+      buildingId: building.id,
+      ...valid.value,
+      status: 'Scheduled',
+      attendeesCount: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    }
+    await repos.meetings.insert(scope.value, meeting)
+    await recordMeetingAudit(ctx, repos, meeting, 'meeting.create', {
+      building_id: meeting.buildingId,
+      meeting_type: meeting.meetingType,
+    })
+    return ok(meeting)
+  })
+}

@@ -1,0 +1,7 @@
+export * from './convocation.policy.ts'
+export * from './create-meeting.use-case.ts'
+export * from './governance.ports.ts'
+export * from './manage-meetings.use-case.ts'
+export * from './meeting.entity.ts'
+export * from './read-meetings.use-case.ts'
+export * from './tenant-access.service.ts'

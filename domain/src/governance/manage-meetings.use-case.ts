@@ -1,0 +1,144 @@
+import type { ActorContext } from '../context.ts'
+import { stripUndefined } from '../identity/manage-organizations.use-case.ts'
+import type { TenantScope } from '../property/property.ports.ts'
+import { DomainErrors } from '../shared/domain-error.ts'
+import { err, ok, type Result } from '../shared/result.ts'
+import { checkVersion } from '../shared/versioning.ts'
+import {
+  appendAgendaItem,
+  checkDeletable,
+  type Meeting,
+  type MeetingFields,
+  markMeetingCancelled,
+  markMeetingCompleted,
+  requireScheduled,
+  reviseMeeting,
+  validateMeeting,
+} from './meeting.entity.ts'
+import { recordMeetingAudit } from './meeting-audit.ts'
+import { writeScopeFor } from './tenant-access.service.ts'
+
+/** Fields PUT /meetings/{id} may change; the building of a meeting is fixed at creation. */
+export type UpdateMeetingInput = Partial<MeetingFields>
+
+export async function updateMeeting(
+  ctx: ActorContext,
+  id: string,
+  changes: UpdateMeetingInput,
+  expectedVersion: number | undefined,
+): Promise<Result<Meeting>> {
+  const fields = Object.keys(stripUndefined(changes))
+  return mutateMeeting(ctx, id, expectedVersion, 'meeting.update', { fields }, (current, now) => {
+    // State first: editing a held or cancelled AG is refused whatever the input.
+    const scheduled = requireScheduled(current)
+    if (!scheduled.ok) return scheduled
+    const valid = validateMeeting({ ...current, ...stripUndefined(changes) })
+    if (!valid.ok) return valid
+    return reviseMeeting(current, valid.value, now)
+  })
+}
+
+export async function addMeetingAgendaItem(
+  ctx: ActorContext,
+  id: string,
+  item: string,
+  expectedVersion?: number,
+): Promise<Result<Meeting>> {
+  return mutateMeeting(ctx, id, expectedVersion, 'meeting.agenda_add', undefined, (current, now) =>
+    appendAgendaItem(current, item, now),
+  )
+}
+
+export async function completeMeeting(
+  ctx: ActorContext,
+  id: string,
+  attendeesCount: number,
+  expectedVersion?: number,
+): Promise<Result<Meeting>> {
+  return mutateMeeting(
+    ctx,
+    id,
+    expectedVersion,
+    'meeting.complete',
+    { attendees_count: attendeesCount },
+    (current, now) => markMeetingCompleted(current, attendeesCount, now),
+  )
+}
+
+export async function cancelMeeting(
+  ctx: ActorContext,
+  id: string,
+  expectedVersion?: number,
+): Promise<Result<Meeting>> {
+  return mutateMeeting(ctx, id, expectedVersion, 'meeting.cancel', undefined, (current, now) =>
+    markMeetingCancelled(current, now),
+  )
+}
+
+/**
+ * Deletes a Scheduled or Cancelled meeting. A Completed one is history; a meeting documents are
+ * linked to is refused too, because deleting it would silently orphan or rewrite those documents.
+ */
+export async function deleteMeeting(
+  ctx: ActorContext,
+  id: string,
+  expectedVersion: number | undefined,
+): Promise<Result<null>> {
+  const scope = await meetingWriteScope(ctx, id)
+  if (!scope.ok) return scope
+  return ctx.transaction(async (repos) => {
+    const current = await repos.meetings.findById(scope.value, id)
+    if (!current) return err(DomainErrors.notFound('Meeting'))
+    const fresh = checkVersion('Meeting', current.version, expectedVersion)
+    if (!fresh.ok) return fresh
+    const deletable = checkDeletable(current)
+    if (!deletable.ok) return deletable
+    if ((await repos.documents.count(scope.value, { relatedMeetingId: id })) > 0) {
+      return err(
+        DomainErrors.conflict(
+          'meeting_has_documents',
+          'Documents are linked to this meeting; delete or relink them first',
+        ),
+      )
+    }
+    if (!(await repos.meetings.delete(scope.value, id, current.version)))
+      return err(DomainErrors.versionConflict('Meeting', current.version + 1))
+    await recordMeetingAudit(ctx, repos, current, 'meeting.delete', { status: current.status })
+    return ok(null)
+  })
+}
+
+function meetingWriteScope(ctx: ActorContext, id: string): Promise<Result<TenantScope>> {
+  return writeScopeFor(
+    ctx,
+    'governance:write',
+    (mid) => ctx.repos.meetings.organizationOf(mid),
+    id,
+    'Meeting',
+  )
+}
+
+/** Load in scope, check the version, apply one pure transition, save conditionally and audit: atomically. */
+async function mutateMeeting(
+  ctx: ActorContext,
+  id: string,
+  expectedVersion: number | undefined,
+  action: string,
+  details: Record<string, unknown> | undefined,
+  change: (current: Meeting, now: Date) => Result<Meeting>,
+): Promise<Result<Meeting>> {
+  const scope = await meetingWriteScope(ctx, id)
+  if (!scope.ok) return scope
+  return ctx.transaction(async (repos) => {
+    const current = await repos.meetings.findById(scope.value, id)
+    if (!current) return err(DomainErrors.notFound('Meeting'))
+    const fresh = checkVersion('Meeting', current.version, expectedVersion)
+    if (!fresh.ok) return fresh
+    const next = change(current, ctx.clock.now())
+    if (!next.ok) return next
+    if (!(await repos.meetings.update(scope.value, next.value)))
+      return err(DomainErrors.versionConflict('Meeting', current.version + 1))
+    await recordMeetingAudit(ctx, repos, next.value, action, details)
+    return ok(next.value)
+  })
+}

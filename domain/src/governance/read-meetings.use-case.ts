@@ -1,0 +1,92 @@
+import type { ActorContext } from '../context.ts'
+import { DomainErrors } from '../shared/domain-error.ts'
+import type { Page, PageRequest } from '../shared/ports.ts'
+import { err, ok, type Result } from '../shared/result.ts'
+import type { MeetingFilter, MeetingSortField } from './governance.ports.ts'
+import { type Meeting, parseInstant } from './meeting.entity.ts'
+import {
+  mayReadBuilding,
+  ownedBuildingIds,
+  ownsUnitIn,
+  readAccessOf,
+  readScopeFor,
+} from './tenant-access.service.ts'
+
+/** What GET /meetings may filter on; `buildingIds` is the domain's to set, never the caller's. */
+export type MeetingQuery = Omit<MeetingFilter, 'buildingIds'>
+
+/** Syndics and accountants read their firm's meetings; an owner only those of buildings they own a unit in. */
+export async function getMeeting(ctx: ActorContext, id: string): Promise<Result<Meeting>> {
+  const access = readAccessOf(ctx)
+  const scope = await readScopeFor(access, (mid) => ctx.repos.meetings.organizationOf(mid), id)
+  if (!scope) return err(DomainErrors.notFound('Meeting'))
+  const meeting = await ctx.repos.meetings.findById(scope, id)
+  if (!meeting) return err(DomainErrors.notFound('Meeting'))
+  if (access.kind === 'owner' && !(await ownsUnitIn(ctx, access, meeting.buildingId))) {
+    return err(DomainErrors.notFound('Meeting'))
+  }
+  return ok(meeting)
+}
+
+export async function listMeetings(
+  ctx: ActorContext,
+  query: MeetingQuery,
+  page: PageRequest<MeetingSortField>,
+  tenant: { readonly organizationId?: string | null | undefined } = {},
+): Promise<Result<Page<Meeting>>> {
+  const range = checkDateRange(query)
+  if (!range.ok) return range
+  const filter: MeetingFilter = { ...query, buildingIds: undefined }
+  const access = readAccessOf(ctx)
+  switch (access.kind) {
+    case 'platform':
+      // A superadmin may narrow to one tenant (organization_id), as for property lists.
+      return ok(
+        tenant.organizationId
+          ? await ctx.repos.meetings.list({ organizationId: tenant.organizationId }, filter, page)
+          : await ctx.repos.meetings.listAcrossTenants(filter, page),
+      )
+    case 'organization':
+      return ok(await ctx.repos.meetings.list(access.scope, filter, page))
+    case 'owner': {
+      const buildingIds = await ownedBuildingIds(ctx, access)
+      return ok(await ctx.repos.meetings.list(access.scope, { ...filter, buildingIds }, page))
+    }
+    case 'none':
+      return ok({ items: [], total: 0 })
+  }
+}
+
+/** GET /buildings/{id}/meetings: an unknown, foreign or (for an owner) not-owned building is a 404. */
+export async function listBuildingMeetings(
+  ctx: ActorContext,
+  buildingId: string,
+  query: Omit<MeetingQuery, 'buildingId'>,
+  page: PageRequest<MeetingSortField>,
+): Promise<Result<Page<Meeting>>> {
+  const range = checkDateRange(query)
+  if (!range.ok) return range
+  const scope = await mayReadBuilding(ctx, readAccessOf(ctx), buildingId)
+  if (!scope.ok) return scope
+  return ok(
+    await ctx.repos.meetings.list(scope.value, { ...query, buildingId, buildingIds: undefined }, page),
+  )
+}
+
+/**
+ * Reads a `date_from` / `date_to` query value. A bare day covers that whole UTC day, so
+ * `date_to=2025-06-30` includes an AG held that evening.
+ */
+export function parseMeetingDateBound(value: string, bound: 'from' | 'to', field: string): Result<Date> {
+  const instant = parseInstant(value, field)
+  if (!instant.ok) return instant
+  const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(value.trim())
+  return ok(dayOnly && bound === 'to' ? new Date(instant.value.getTime() + 86_400_000 - 1) : instant.value)
+}
+
+function checkDateRange(query: Pick<MeetingFilter, 'dateFrom' | 'dateTo'>): Result<null> {
+  if (query.dateFrom && query.dateTo && query.dateFrom.getTime() > query.dateTo.getTime()) {
+    return err(DomainErrors.invalidField('date_to', 'must not be before date_from'))
+  }
+  return ok(null)
+}

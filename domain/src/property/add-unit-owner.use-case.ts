@@ -1,0 +1,74 @@
+import type { ActorContext } from '../context.ts'
+import { DomainErrors } from '../shared/domain-error.ts'
+import { err, ok, type Result } from '../shared/result.ts'
+import { parseCalendarDate, todayOf } from './calendar-date.value-object.ts'
+import { applyOwnershipChanges } from './ownership-changes.ts'
+import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
+import { sharePpmFromDecimal } from './share.value-object.ts'
+import { planAddOwnership, type UnitOwnership } from './unit-ownership.entity.ts'
+
+export type AddUnitOwnerInput = {
+  readonly ownerId: string
+  /** The v1 decimal 0 < s ≤ 1 (number or string), at most 6 decimals. */
+  readonly ownershipShare: number | string
+  /** Defaults to false; the first active link of a unit becomes the primary contact anyway. */
+  readonly isPrimaryContact?: boolean | undefined
+  /** 'YYYY-MM-DD' or full ISO; defaults to today. */
+  readonly startDate?: string | undefined
+}
+
+/** POST /units/{id}/owners: adds an owner's share; a new primary contact demotes the previous one. */
+export async function addUnitOwner(
+  ctx: ActorContext,
+  unitId: string,
+  input: AddUnitOwnerInput,
+): Promise<Result<UnitOwnership>> {
+  const allowed = requireWrite(ctx.actor)
+  if (!allowed.ok) return allowed
+  const share = sharePpmFromDecimal(input.ownershipShare)
+  if (!share.ok) return share
+  const startDate =
+    input.startDate === undefined ? ok(todayOf(ctx.clock)) : parseCalendarDate(input.startDate, 'start_date')
+  if (!startDate.ok) return startDate
+  const scope = await scopeForRow(ctx.actor, 'Unit', () => ctx.repos.units.organizationOf(unitId))
+  if (!scope.ok) return scope
+  const now = ctx.clock.now()
+  return ctx.transaction(async (repos) => {
+    // The unit's lock serializes every change of its links, so the share sum read below holds.
+    const unit = await repos.units.lockById(scope.value, unitId)
+    if (!unit) return err(DomainErrors.notFound('Unit'))
+    if (!(await repos.owners.findById(scope.value, input.ownerId))) return err(DomainErrors.notFound('Owner'))
+    const active = await repos.unitOwnerships.listActiveForUnit(scope.value, unitId)
+    const planned = planAddOwnership(
+      active,
+      {
+        id: ctx.ids.next(),
+        organizationId: scope.value.organizationId,
+        unitId,
+        ownerId: input.ownerId,
+        sharePpm: share.value,
+        isPrimaryContact: input.isPrimaryContact ?? false,
+        startDate: startDate.value,
+        endDate: null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      },
+      now,
+    )
+    if (!planned.ok) return planned
+    const inserted = planned.value.inserted
+    const saved = await applyOwnershipChanges(repos, scope.value, unit, planned.value, now)
+    if (!saved.ok) return saved
+    await repos.audit.record(
+      auditEntry(ctx, scope.value, 'unit_ownership.create', 'unit_ownership', inserted.id, {
+        unit_id: unitId,
+        owner_id: input.ownerId,
+        share_ppm: inserted.sharePpm,
+        is_primary_contact: inserted.isPrimaryContact,
+        demoted_ownership_ids: planned.value.updated.map((l) => l.id),
+      }),
+    )
+    return ok(inserted)
+  })
+}

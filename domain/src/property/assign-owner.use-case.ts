@@ -1,0 +1,54 @@
+import type { ActorContext } from '../context.ts'
+import { DomainErrors } from '../shared/domain-error.ts'
+import { err, ok, type Result } from '../shared/result.ts'
+import { todayOf } from './calendar-date.value-object.ts'
+import { applyOwnershipChanges } from './ownership-changes.ts'
+import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
+import { FULL_SHARE_PPM } from './share.value-object.ts'
+import type { Unit } from './unit.entity.ts'
+import { planAssignSoleOwner, type UnitOwnership } from './unit-ownership.entity.ts'
+
+/**
+ * v1 PUT /units/{unit_id}/assign-owner/{owner_id}: the owner becomes the unit's sole owner from
+ * today (share 1, primary contact); every other active link ends today, history kept.
+ */
+export async function assignOwner(ctx: ActorContext, unitId: string, ownerId: string): Promise<Result<Unit>> {
+  const allowed = requireWrite(ctx.actor)
+  if (!allowed.ok) return allowed
+  const scope = await scopeForRow(ctx.actor, 'Unit', () => ctx.repos.units.organizationOf(unitId))
+  if (!scope.ok) return scope
+  const now = ctx.clock.now()
+  const today = todayOf(ctx.clock)
+  return ctx.transaction(async (repos) => {
+    const unit = await repos.units.lockById(scope.value, unitId)
+    if (!unit) return err(DomainErrors.notFound('Unit'))
+    if (!(await repos.owners.findById(scope.value, ownerId))) return err(DomainErrors.notFound('Owner'))
+    const active = await repos.unitOwnerships.listActiveForUnit(scope.value, unitId)
+    const link: UnitOwnership = {
+      id: ctx.ids.next(),
+      organizationId: scope.value.organizationId,
+      unitId,
+      ownerId,
+      sharePpm: FULL_SHARE_PPM,
+      isPrimaryContact: true,
+      startDate: today,
+      endDate: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    }
+    const changes = planAssignSoleOwner(active, link, today, now)
+    // Re-assigning the current sole owner (a replayed v1 request) changes nothing: no audit either.
+    if (!changes.inserted && changes.updated.length === 0) return ok(unit)
+    const saved = await applyOwnershipChanges(repos, scope.value, unit, changes, now)
+    if (!saved.ok) return saved
+    await repos.audit.record(
+      auditEntry(ctx, scope.value, 'unit.assign_owner', 'unit', unitId, {
+        owner_id: ownerId,
+        ended_ownership_ids: changes.updated.map((l) => l.id),
+        created_ownership_id: changes.inserted?.id ?? null,
+      }),
+    )
+    return saved
+  })
+}

@@ -1,0 +1,44 @@
+import type { ActorContext } from '../context.ts'
+import { type DomainError, DomainErrors } from '../shared/domain-error.ts'
+import { err, ok, type Result } from '../shared/result.ts'
+import { type Owner, type OwnerFields, validateOwner } from './owner.entity.ts'
+import {
+  auditEntry,
+  checkTenantExists,
+  requireWrite,
+  scopeFor,
+  type TenantOption,
+} from './property-access.ts'
+
+export type CreateOwnerInput = OwnerFields & TenantOption
+
+export async function createOwner(ctx: ActorContext, input: CreateOwnerInput): Promise<Result<Owner>> {
+  const allowed = requireWrite(ctx.actor)
+  if (!allowed.ok) return allowed
+  const scope = scopeFor(ctx.actor, input.organizationId)
+  if (!scope.ok) return scope
+  const valid = validateOwner(input)
+  if (!valid.ok) return valid
+  const tenant = await checkTenantExists(ctx, scope.value)
+  if (!tenant.ok) return tenant
+  const now = ctx.clock.now()
+  const owner: Owner = {
+    id: ctx.ids.next(),
+    organizationId: scope.value.organizationId,
+    ...valid.value,
+    userId: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  }
+  return ctx.transaction(async (repos) => {
+    if (await repos.owners.emailTaken(scope.value, owner.email)) return err(ownerEmailTaken())
+    await repos.owners.insert(scope.value, owner)
+    await repos.audit.record(auditEntry(ctx, scope.value, 'owner.create', 'owner', owner.id))
+    return ok(owner)
+  })
+}
+
+export function ownerEmailTaken(): DomainError {
+  return DomainErrors.conflict('email_taken', 'Another owner of this organization has this e-mail')
+}

@@ -1,0 +1,74 @@
+import type { ActorContext, Repositories } from '../context.ts'
+import { type DomainError, DomainErrors } from '../shared/domain-error.ts'
+import { err, ok, type Result } from '../shared/result.ts'
+import type { Building } from './building.entity.ts'
+import type { TenantScope } from './property.ports.ts'
+import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
+import { type Unit, type UnitFields, validateUnit } from './unit.entity.ts'
+
+export type CreateUnitInput = UnitFields & { readonly buildingId: string }
+
+export async function createUnit(ctx: ActorContext, input: CreateUnitInput): Promise<Result<Unit>> {
+  const allowed = requireWrite(ctx.actor)
+  if (!allowed.ok) return allowed
+  const valid = validateUnit(input)
+  if (!valid.ok) return valid
+  const scope = await scopeForRow(ctx.actor, 'Building', () =>
+    ctx.repos.buildings.organizationOf(input.buildingId),
+  )
+  if (!scope.ok) return scope
+  const now = ctx.clock.now()
+  return ctx.transaction(async (repos) => {
+    // The row lock serializes every quota change of this building: two requests racing for the
+    // last tantièmes cannot both see the same remaining room.
+    const building = await repos.buildings.lockById(scope.value, input.buildingId)
+    if (!building) return err(DomainErrors.notFound('Building'))
+    if (await repos.units.unitNumberTaken(scope.value, building.id, valid.value.unitNumber)) {
+      return err(unitNumberTaken())
+    }
+    const room = await checkQuotaRoom(repos, scope.value, building, valid.value.quota)
+    if (!room.ok) return room
+    const unit: Unit = {
+      id: ctx.ids.next(),
+      organizationId: scope.value.organizationId,
+      buildingId: building.id,
+      ...valid.value,
+      ownerId: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    }
+    await repos.units.insert(scope.value, unit)
+    await repos.audit.record(
+      auditEntry(ctx, scope.value, 'unit.create', 'unit', unit.id, { building_id: building.id }),
+    )
+    return ok(unit)
+  })
+}
+
+export function unitNumberTaken(): DomainError {
+  return DomainErrors.conflict('unit_number_taken', 'Another unit of this building has this unit number')
+}
+
+/**
+ * Σ quotas of the building's units (without `excludeUnitId`) + `quota` must stay within
+ * total_tantiemes. The caller holds the building's lock.
+ */
+export async function checkQuotaRoom(
+  repos: Repositories,
+  scope: TenantScope,
+  building: Building,
+  quota: number,
+  excludeUnitId?: string,
+): Promise<Result<null>> {
+  const used = await repos.units.sumQuotas(scope, building.id, excludeUnitId)
+  if (used + quota > building.totalTantiemes) {
+    return err(
+      DomainErrors.conflict(
+        'quota_exceeds_total',
+        `quota ${quota} exceeds the tantièmes left in this building (${building.totalTantiemes - used} of ${building.totalTantiemes})`,
+      ),
+    )
+  }
+  return ok(null)
+}

@@ -1,0 +1,47 @@
+import type { ActorContext } from '../context.ts'
+import { DomainErrors } from '../shared/domain-error.ts'
+import { err, ok, type Result } from '../shared/result.ts'
+import { parseCalendarDate, todayOf } from './calendar-date.value-object.ts'
+import { applyOwnershipChanges } from './ownership-changes.ts'
+import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
+import { planEndOwnership, type UnitOwnership } from './unit-ownership.entity.ts'
+
+/**
+ * DELETE /units/{id}/owners/{owner_id}: ends the owner's active link (the row stays as history).
+ * If they were the primary contact, the remaining owner with the largest share takes over.
+ */
+export async function endUnitOwner(
+  ctx: ActorContext,
+  unitId: string,
+  ownerId: string,
+  options: { readonly endDate?: string | undefined } = {},
+): Promise<Result<UnitOwnership>> {
+  const allowed = requireWrite(ctx.actor)
+  if (!allowed.ok) return allowed
+  const endDate =
+    options.endDate === undefined ? ok(todayOf(ctx.clock)) : parseCalendarDate(options.endDate, 'end_date')
+  if (!endDate.ok) return endDate
+  const scope = await scopeForRow(ctx.actor, 'Unit', () => ctx.repos.units.organizationOf(unitId))
+  if (!scope.ok) return scope
+  const now = ctx.clock.now()
+  return ctx.transaction(async (repos) => {
+    const unit = await repos.units.lockById(scope.value, unitId)
+    if (!unit) return err(DomainErrors.notFound('Unit'))
+    const active = await repos.unitOwnerships.listActiveForUnit(scope.value, unitId)
+    const planned = planEndOwnership(active, ownerId, endDate.value, now)
+    if (!planned.ok) return planned
+    const ended = planned.value.updated.find((l) => l.ownerId === ownerId && l.endDate !== null)
+    if (!ended) return err(DomainErrors.notFound('UnitOwnership'))
+    const saved = await applyOwnershipChanges(repos, scope.value, unit, planned.value, now)
+    if (!saved.ok) return saved
+    await repos.audit.record(
+      auditEntry(ctx, scope.value, 'unit_ownership.end', 'unit_ownership', ended.id, {
+        unit_id: unitId,
+        owner_id: ownerId,
+        end_date: ended.endDate,
+        new_primary_owner_id: planned.value.primaryOwnerId,
+      }),
+    )
+    return ok(ended)
+  })
+}

@@ -1,0 +1,161 @@
+import type { Page, PageRequest } from '../shared/ports.ts'
+import type { Building } from './building.entity.ts'
+import type { Owner } from './owner.entity.ts'
+import type { Unit, UnitType } from './unit.entity.ts'
+import type { UnitOwnership } from './unit-ownership.entity.ts'
+
+/**
+ * The tenant a repository call is bound to. Every method of a tenant-owned repository takes it
+ * first and must filter on it: a row of another organization behaves exactly like a missing row.
+ */
+export type TenantScope = { readonly organizationId: string }
+
+/** Sort keys the HTTP layer may pass through as `sort_by` (wire spelling, whitelisted). */
+export const BUILDING_SORT_FIELDS = [
+  'name',
+  'city',
+  'created_at',
+  'construction_year',
+  'total_units',
+] as const
+export type BuildingSortField = (typeof BUILDING_SORT_FIELDS)[number]
+
+export const UNIT_SORT_FIELDS = [
+  'unit_number',
+  'floor',
+  'surface_area',
+  'quota',
+  'unit_type',
+  'created_at',
+] as const
+export type UnitSortField = (typeof UNIT_SORT_FIELDS)[number]
+
+export const OWNER_SORT_FIELDS = ['last_name', 'first_name', 'email', 'city', 'created_at'] as const
+export type OwnerSortField = (typeof OWNER_SORT_FIELDS)[number]
+
+/** Every field is optional; absent (undefined) means "no condition". Conditions are ANDed. */
+export type BuildingFilter = {
+  /** Case-insensitive exact match on city. */
+  readonly city?: string | undefined
+  readonly constructionYear?: number | undefined
+  /** Bounds (inclusive) on totalUnits. */
+  readonly minUnits?: number | undefined
+  readonly maxUnits?: number | undefined
+  /** Restricts to these ids (an empty array matches nothing). */
+  readonly ids?: readonly string[] | undefined
+  /** Only buildings with a unit on which this user's owner record (owners.user_id) holds an active link. */
+  readonly ownedByUserId?: string | undefined
+}
+
+export type UnitFilter = {
+  readonly buildingId?: string | undefined
+  readonly unitType?: UnitType | undefined
+  /** true: ownerId is not null; false: ownerId is null. */
+  readonly hasOwner?: boolean | undefined
+  readonly floor?: number | undefined
+  /** Bounds (inclusive) on surfaceArea. */
+  readonly minArea?: number | undefined
+  readonly maxArea?: number | undefined
+  /** Only units with an active link (endDate null) whose owner's userId is this user. */
+  readonly ownedByUserId?: string | undefined
+}
+
+export type OwnerFilter = {
+  /** Exact match on the lower-cased e-mail (the caller lower-cases it). */
+  readonly email?: string | undefined
+  /** Exact match. */
+  readonly phone?: string | undefined
+  /** Case-insensitive substring matches. */
+  readonly lastName?: string | undefined
+  readonly firstName?: string | undefined
+}
+
+export interface BuildingRepository {
+  /** The building, or null when missing or of another tenant. */
+  findById(scope: TenantScope, id: string): Promise<Building | null>
+  /** Like findById, but row-locks it (SELECT … FOR UPDATE) until the transaction ends: serializes quota changes. */
+  lockById(scope: TenantScope, id: string): Promise<Building | null>
+  /** Inserts a new row (version 1); building.organizationId equals scope.organizationId. */
+  insert(scope: TenantScope, building: Building): Promise<void>
+  /** Writes only when the stored version equals `building.version - 1`; false otherwise (or missing). */
+  update(scope: TenantScope, building: Building): Promise<boolean>
+  /** Deletes only when the stored version equals `version`; false when missing or changed. */
+  delete(scope: TenantScope, id: string, version: number): Promise<boolean>
+  /** One page of the tenant's buildings matching `filter`, sorted by page.sortBy then id. */
+  list(
+    scope: TenantScope,
+    filter: BuildingFilter,
+    page: PageRequest<BuildingSortField>,
+  ): Promise<Page<Building>>
+  /** Cross-tenant, superadmin only: the organization owning this building, or null if none has it. */
+  organizationOf(id: string): Promise<string | null>
+}
+
+export interface UnitRepository {
+  /** The unit, or null when missing or of another tenant. */
+  findById(scope: TenantScope, id: string): Promise<Unit | null>
+  /** Like findById, but row-locks it until the transaction ends: serializes ownership changes of one unit. */
+  lockById(scope: TenantScope, id: string): Promise<Unit | null>
+  /** Inserts a new row (version 1). */
+  insert(scope: TenantScope, unit: Unit): Promise<void>
+  /** Writes only when the stored version equals `unit.version - 1`; false otherwise (or missing). */
+  update(scope: TenantScope, unit: Unit): Promise<boolean>
+  /** Deletes only when the stored version equals `version`; false when missing or changed. */
+  delete(scope: TenantScope, id: string, version: number): Promise<boolean>
+  /** One page of the tenant's units matching `filter`, sorted by page.sortBy then id. */
+  list(scope: TenantScope, filter: UnitFilter, page: PageRequest<UnitSortField>): Promise<Page<Unit>>
+  /** How many of the tenant's units match `filter` (e.g. { buildingId } before deleting a building). */
+  count(scope: TenantScope, filter: UnitFilter): Promise<number>
+  /** Σ quota of the building's units, leaving out `excludeUnitId` (the unit being re-quoted); 0 if none. */
+  sumQuotas(scope: TenantScope, buildingId: string, excludeUnitId?: string): Promise<number>
+  /** Whether another unit of the building (not `excludeUnitId`) has exactly this unit number. */
+  unitNumberTaken(
+    scope: TenantScope,
+    buildingId: string,
+    unitNumber: string,
+    excludeUnitId?: string,
+  ): Promise<boolean>
+  /** Cross-tenant, superadmin only: the organization owning this unit, or null if none has it. */
+  organizationOf(id: string): Promise<string | null>
+}
+
+export interface OwnerRepository {
+  /** The owner, or null when missing or of another tenant. */
+  findById(scope: TenantScope, id: string): Promise<Owner | null>
+  /** The tenant's owner record linked to this user account, or null (at most one exists). */
+  findByUserId(scope: TenantScope, userId: string): Promise<Owner | null>
+  /** Whether another owner of the tenant (not `excludeOwnerId`) has this lower-cased e-mail. */
+  emailTaken(scope: TenantScope, email: string, excludeOwnerId?: string): Promise<boolean>
+  /** Inserts a new row (version 1). */
+  insert(scope: TenantScope, owner: Owner): Promise<void>
+  /** Writes only when the stored version equals `owner.version - 1`; false otherwise (or missing). */
+  update(scope: TenantScope, owner: Owner): Promise<boolean>
+  /** One page of the tenant's owners matching `filter`, sorted by page.sortBy then id. */
+  list(scope: TenantScope, filter: OwnerFilter, page: PageRequest<OwnerSortField>): Promise<Page<Owner>>
+  /** Cross-tenant, superadmin only: the organization owning this owner record, or null if none has it. */
+  organizationOf(id: string): Promise<string | null>
+}
+
+/** Ownership rows are history: they are inserted and ended (updated), never deleted. */
+export interface UnitOwnershipRepository {
+  /** Inserts a new row (version 1). */
+  insert(scope: TenantScope, ownership: UnitOwnership): Promise<void>
+  /** Writes only when the stored version equals `ownership.version - 1`; false otherwise. */
+  update(scope: TenantScope, ownership: UnitOwnership): Promise<boolean>
+  /** The unit's active links (endDate null); callers hold the unit's lock when they mean to change them. */
+  listActiveForUnit(scope: TenantScope, unitId: string): Promise<readonly UnitOwnership[]>
+  /** The unit's links, ended ones too when includeEnded; ordered by startDate, then ownerId. */
+  listForUnit(
+    scope: TenantScope,
+    unitId: string,
+    options: { readonly includeEnded: boolean },
+  ): Promise<readonly UnitOwnership[]>
+  /** The owner's links across units, ended ones too when includeEnded; ordered by startDate, then unitId. */
+  listForOwner(
+    scope: TenantScope,
+    ownerId: string,
+    options: { readonly includeEnded: boolean },
+  ): Promise<readonly UnitOwnership[]>
+  /** Whether any link, active or ended, ever existed for this unit (such a unit cannot be deleted). */
+  hasOwnershipHistory(scope: TenantScope, unitId: string): Promise<boolean>
+}

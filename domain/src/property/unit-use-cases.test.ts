@@ -1,0 +1,290 @@
+import { describe, expect, it } from 'vitest'
+import { addUnitOwner } from './add-unit-owner.use-case.ts'
+import { assignOwner } from './assign-owner.use-case.ts'
+import { createUnit } from './create-unit.use-case.ts'
+import { deleteUnit } from './delete-unit.use-case.ts'
+import { endUnitOwner } from './end-unit-owner.use-case.ts'
+import { getUnit } from './get-unit.use-case.ts'
+import { linkOwnerUser } from './link-owner-user.use-case.ts'
+import { listBuildingUnits, listUnits } from './list-units.use-case.ts'
+import {
+  firstPage,
+  ORG_A,
+  propertyWorld,
+  seedBuilding,
+  seedOwner,
+  seedUnit,
+  unitInput,
+  unwrap,
+} from './testing/property-fixtures.ts'
+import { updateUnit } from './update-unit.use-case.ts'
+
+describe('createUnit', () => {
+  it('creates a unit without owner under the building lock, and audits it', async () => {
+    const { store, syndic } = propertyWorld()
+    const b = await seedBuilding(syndic)
+    store.locks = []
+    const u = unwrap(await createUnit(syndic, unitInput(b.id, { unitNumber: ' B2 ' })))
+    expect(u).toMatchObject({
+      organizationId: ORG_A,
+      buildingId: b.id,
+      unitNumber: 'B2',
+      ownerId: null,
+      version: 1,
+    })
+    expect(store.locks).toEqual([`building:${b.id}`])
+    expect(store.state.audit.at(-1)).toMatchObject({ action: 'unit.create', entity: 'unit', entityId: u.id })
+  })
+
+  it('fills the building up to exactly total_tantiemes and refuses one more tantième', async () => {
+    const { store, syndic } = propertyWorld()
+    const b = await seedBuilding(syndic, { totalTantiemes: 1000 })
+    await seedUnit(syndic, b.id, { unitNumber: 'A', quota: 600 })
+    await seedUnit(syndic, b.id, { unitNumber: 'B', quota: 399 })
+    const before = store.snapshot()
+    expect(await createUnit(syndic, unitInput(b.id, { unitNumber: 'C', quota: 2 }))).toMatchObject({
+      ok: false,
+      error: { kind: 'conflict', code: 'quota_exceeds_total' },
+    })
+    expect(store.state).toEqual(before)
+    unwrap(await createUnit(syndic, unitInput(b.id, { unitNumber: 'C', quota: 1 })))
+  })
+
+  it('refuses a duplicate unit number in the same building only', async () => {
+    const { syndic } = propertyWorld()
+    const b1 = await seedBuilding(syndic)
+    const b2 = await seedBuilding(syndic)
+    await seedUnit(syndic, b1.id, { unitNumber: 'A1' })
+    expect(await createUnit(syndic, unitInput(b1.id, { unitNumber: 'A1' }))).toMatchObject({
+      ok: false,
+      error: { kind: 'conflict', code: 'unit_number_taken' },
+    })
+    unwrap(await createUnit(syndic, unitInput(b2.id, { unitNumber: 'A1' })))
+  })
+
+  it('hides a missing or foreign building, forbids non-writers, lets a superadmin write in the building tenant', async () => {
+    const { as, syndic, syndicB } = propertyWorld()
+    const b = await seedBuilding(syndic)
+    expect(await createUnit(syndicB, unitInput(b.id))).toMatchObject({
+      ok: false,
+      error: { kind: 'not_found', entity: 'Building' },
+    })
+    expect(await createUnit(syndic, unitInput('missing'))).toMatchObject({
+      ok: false,
+      error: { kind: 'not_found' },
+    })
+    expect(await createUnit(as('accountant'), unitInput(b.id))).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    })
+    expect(await createUnit(as('owner'), unitInput(b.id))).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    })
+    expect(unwrap(await createUnit(as('superadmin'), unitInput(b.id))).organizationId).toBe(ORG_A)
+  })
+
+  it('validates with wire paths before touching the store', async () => {
+    const { syndic } = propertyWorld()
+    expect(await createUnit(syndic, unitInput('missing', { surfaceArea: 1.234, quota: -1 }))).toMatchObject({
+      ok: false,
+      error: { kind: 'validation', issues: [{ path: 'surface_area' }, { path: 'quota' }] },
+    })
+  })
+})
+
+describe('updateUnit', () => {
+  it('re-checks the quota sum without counting the unit itself', async () => {
+    const { store, syndic } = propertyWorld()
+    const b = await seedBuilding(syndic, { totalTantiemes: 1000 })
+    const a = await seedUnit(syndic, b.id, { unitNumber: 'A', quota: 500 })
+    await seedUnit(syndic, b.id, { unitNumber: 'B', quota: 400 })
+    store.locks = []
+    expect(unwrap(await updateUnit(syndic, a.id, { quota: 600 }, 1))).toMatchObject({
+      quota: 600,
+      version: 2,
+    })
+    expect(store.locks).toEqual([`building:${b.id}`])
+    const before = store.snapshot()
+    expect(await updateUnit(syndic, a.id, { quota: 601 }, 2)).toMatchObject({
+      ok: false,
+      error: { kind: 'conflict', code: 'quota_exceeds_total' },
+    })
+    expect(store.state).toEqual(before)
+  })
+
+  it('refuses a taken unit number, a stale version, another tenant and non-writers', async () => {
+    const { as, syndic, syndicB } = propertyWorld()
+    const b = await seedBuilding(syndic)
+    const a = await seedUnit(syndic, b.id, { unitNumber: 'A' })
+    await seedUnit(syndic, b.id, { unitNumber: 'B' })
+    expect(await updateUnit(syndic, a.id, { unitNumber: 'B' }, undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'unit_number_taken' },
+    })
+    expect(
+      unwrap(await updateUnit(syndic, a.id, { unitNumber: 'A', floor: null }, undefined)).floor,
+    ).toBeNull()
+    expect(await updateUnit(syndic, a.id, { floor: 3 }, 1)).toMatchObject({
+      ok: false,
+      error: { kind: 'version_conflict' },
+    })
+    expect(await updateUnit(syndicB, a.id, { floor: 3 }, undefined)).toMatchObject({
+      ok: false,
+      error: { kind: 'not_found' },
+    })
+    expect(await updateUnit(as('accountant'), a.id, { floor: 3 }, undefined)).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    })
+  })
+})
+
+describe('deleteUnit', () => {
+  it('deletes a unit that never had owners', async () => {
+    const { store, syndic } = propertyWorld()
+    const b = await seedBuilding(syndic)
+    const u = await seedUnit(syndic, b.id)
+    expect(await deleteUnit(syndic, u.id, 1)).toEqual({ ok: true, value: null })
+    expect(store.state.units.size).toBe(0)
+    expect(store.state.audit.at(-1)).toMatchObject({ action: 'unit.delete', entityId: u.id })
+  })
+
+  it('refuses a unit with ownership history, even when every link has ended', async () => {
+    const { syndic, syndicB } = propertyWorld()
+    const b = await seedBuilding(syndic)
+    const u = await seedUnit(syndic, b.id)
+    const o = await seedOwner(syndic)
+    unwrap(await addUnitOwner(syndic, u.id, { ownerId: o.id, ownershipShare: 1 }))
+    unwrap(await endUnitOwner(syndic, u.id, o.id))
+    expect(await deleteUnit(syndic, u.id, undefined)).toMatchObject({
+      ok: false,
+      error: { kind: 'conflict', code: 'unit_has_ownership_history' },
+    })
+    expect(await deleteUnit(syndicB, u.id, undefined)).toMatchObject({
+      ok: false,
+      error: { kind: 'not_found' },
+    })
+  })
+})
+
+describe('reading units', () => {
+  async function ownerSetup() {
+    const world = propertyWorld()
+    const { store, syndic, as } = world
+    const b1 = await seedBuilding(syndic, { name: 'One' })
+    const b2 = await seedBuilding(syndic, { name: 'Two' })
+    const mine = await seedUnit(syndic, b1.id, { unitNumber: 'A', unitType: 'Apartment' })
+    const notMine = await seedUnit(syndic, b1.id, { unitNumber: 'P1', unitType: 'Parking', quota: 10 })
+    const elsewhere = await seedUnit(syndic, b2.id, { unitNumber: 'Z' })
+    const owner = await seedOwner(syndic)
+    store.addUser('owner-user', 'owner', ORG_A)
+    unwrap(await linkOwnerUser(syndic, owner.id, 'owner-user'))
+    unwrap(await addUnitOwner(syndic, mine.id, { ownerId: owner.id, ownershipShare: '0.5' }))
+    return { ...world, b1, b2, mine, notMine, elsewhere, owner, ownerCtx: as('owner', ORG_A, 'owner-user') }
+  }
+
+  it('lets organization readers get and filter every unit', async () => {
+    const { as, b1, mine, notMine } = await ownerSetup()
+    const acc = as('accountant')
+    expect(unwrap(await getUnit(acc, notMine.id)).id).toBe(notMine.id)
+    expect(unwrap(await listUnits(acc, {}, firstPage('unit_number'))).total).toBe(3)
+    expect(unwrap(await listUnits(acc, { unitType: 'Parking' }, firstPage('unit_number'))).items).toEqual([
+      notMine,
+    ])
+    const owned = unwrap(await listUnits(acc, { hasOwner: true }, firstPage('unit_number'))).items
+    expect(owned.map((u) => u.id)).toEqual([mine.id])
+    expect(unwrap(await listBuildingUnits(acc, b1.id, {}, firstPage('unit_number'))).total).toBe(2)
+  })
+
+  it('shows an owner only their own active units', async () => {
+    const { ownerCtx, b1, b2, mine, notMine } = await ownerSetup()
+    expect(unwrap(await getUnit(ownerCtx, mine.id)).ownerId).not.toBeNull()
+    expect(await getUnit(ownerCtx, notMine.id)).toMatchObject({ ok: false, error: { kind: 'not_found' } })
+    expect(unwrap(await listUnits(ownerCtx, {}, firstPage('unit_number'))).items.map((u) => u.id)).toEqual([
+      mine.id,
+    ])
+    expect(
+      unwrap(await listBuildingUnits(ownerCtx, b1.id, {}, firstPage('unit_number'))).items.map((u) => u.id),
+    ).toEqual([mine.id])
+    expect(await listBuildingUnits(ownerCtx, b2.id, {}, firstPage('unit_number'))).toMatchObject({
+      ok: false,
+      error: { kind: 'not_found', entity: 'Building' },
+    })
+  })
+
+  it('answers 404 for a missing or foreign building and a foreign unit', async () => {
+    const { as, b1, mine, syndicB } = await ownerSetup()
+    expect(await listBuildingUnits(as('syndic'), 'missing', {}, firstPage('unit_number'))).toMatchObject({
+      ok: false,
+      error: { kind: 'not_found' },
+    })
+    expect(await listBuildingUnits(syndicB, b1.id, {}, firstPage('unit_number'))).toMatchObject({
+      ok: false,
+      error: { kind: 'not_found' },
+    })
+    expect(await getUnit(syndicB, mine.id)).toMatchObject({
+      ok: false,
+      error: { kind: 'not_found', entity: 'Unit' },
+    })
+    expect(unwrap(await listUnits(syndicB, {}, firstPage('unit_number'))).total).toBe(0)
+    expect(unwrap(await listBuildingUnits(as('superadmin'), b1.id, {}, firstPage('unit_number'))).total).toBe(
+      2,
+    )
+    expect(unwrap(await getUnit(as('superadmin'), mine.id)).id).toBe(mine.id)
+  })
+})
+
+describe('assignOwner', () => {
+  it('makes the owner the sole primary owner from today and ends the other links', async () => {
+    const { store, syndic } = propertyWorld()
+    const b = await seedBuilding(syndic)
+    const u = await seedUnit(syndic, b.id)
+    const seller1 = await seedOwner(syndic)
+    const seller2 = await seedOwner(syndic)
+    const buyer = await seedOwner(syndic)
+    unwrap(
+      await addUnitOwner(syndic, u.id, { ownerId: seller1.id, ownershipShare: 0.5, startDate: '2020-01-01' }),
+    )
+    unwrap(
+      await addUnitOwner(syndic, u.id, { ownerId: seller2.id, ownershipShare: 0.5, startDate: '2020-01-01' }),
+    )
+    const auditBefore = store.state.audit.length
+    const unit = unwrap(await assignOwner(syndic, u.id, buyer.id))
+    expect(unit.ownerId).toBe(buyer.id)
+    const links = [...store.state.ownerships.values()]
+    expect(links.filter((l) => l.endDate === null)).toMatchObject([
+      { ownerId: buyer.id, sharePpm: 1_000_000, isPrimaryContact: true, startDate: '2026-03-15' },
+    ])
+    expect(links.filter((l) => l.endDate !== null).map((l) => l.endDate)).toEqual([
+      '2026-03-15',
+      '2026-03-15',
+    ])
+    expect(store.state.audit.length).toBe(auditBefore + 1)
+    expect(store.state.audit.at(-1)).toMatchObject({ action: 'unit.assign_owner', entityId: u.id })
+    // Assigning again changes nothing but is still answered with the unit.
+    expect(unwrap(await assignOwner(syndic, u.id, buyer.id)).version).toBe(unit.version)
+    expect(store.state.ownerships.size).toBe(3)
+  })
+
+  it('refuses an owner of another tenant, another tenant unit and non-writers', async () => {
+    const { as, syndic, syndicB } = propertyWorld()
+    const b = await seedBuilding(syndic)
+    const u = await seedUnit(syndic, b.id)
+    const o = await seedOwner(syndic)
+    const foreign = await seedOwner(syndicB)
+    expect(await assignOwner(syndic, u.id, foreign.id)).toMatchObject({
+      ok: false,
+      error: { kind: 'not_found', entity: 'Owner' },
+    })
+    expect(await assignOwner(syndicB, u.id, foreign.id)).toMatchObject({
+      ok: false,
+      error: { kind: 'not_found', entity: 'Unit' },
+    })
+    expect(await assignOwner(as('accountant'), u.id, o.id)).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    })
+    expect(unwrap(await assignOwner(as('superadmin'), u.id, o.id)).ownerId).toBe(o.id)
+  })
+})

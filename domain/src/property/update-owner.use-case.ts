@@ -1,0 +1,52 @@
+import type { ActorContext } from '../context.ts'
+import { stripUndefined } from '../identity/manage-organizations.use-case.ts'
+import { DomainErrors } from '../shared/domain-error.ts'
+import { err, ok, type Result } from '../shared/result.ts'
+import { checkVersion } from '../shared/versioning.ts'
+import { ownerEmailTaken } from './create-owner.use-case.ts'
+import { type Owner, type OwnerFields, validateOwner } from './owner.entity.ts'
+import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
+
+/** user_id is not editable here: linking an account has its own checks (linkOwnerUser). */
+export type UpdateOwnerInput = Partial<OwnerFields>
+
+export async function updateOwner(
+  ctx: ActorContext,
+  id: string,
+  changes: UpdateOwnerInput,
+  expectedVersion: number | undefined,
+): Promise<Result<Owner>> {
+  const allowed = requireWrite(ctx.actor)
+  if (!allowed.ok) return allowed
+  const scope = await scopeForRow(ctx.actor, 'Owner', () => ctx.repos.owners.organizationOf(id))
+  if (!scope.ok) return scope
+  return ctx.transaction(async (repos) => {
+    const current = await repos.owners.findById(scope.value, id)
+    if (!current) return err(DomainErrors.notFound('Owner'))
+    const fresh = checkVersion('Owner', current.version, expectedVersion)
+    if (!fresh.ok) return fresh
+    const valid = validateOwner({ ...current, ...stripUndefined(changes) })
+    if (!valid.ok) return valid
+    if (
+      valid.value.email !== current.email &&
+      (await repos.owners.emailTaken(scope.value, valid.value.email, id))
+    ) {
+      return err(ownerEmailTaken())
+    }
+    const next: Owner = {
+      ...current,
+      ...valid.value,
+      version: current.version + 1,
+      updatedAt: ctx.clock.now(),
+    }
+    if (!(await repos.owners.update(scope.value, next))) {
+      return err(DomainErrors.versionConflict('Owner', next.version))
+    }
+    await repos.audit.record(
+      auditEntry(ctx, scope.value, 'owner.update', 'owner', id, {
+        fields: Object.keys(stripUndefined(changes)),
+      }),
+    )
+    return ok(next)
+  })
+}

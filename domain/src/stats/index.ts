@@ -1,0 +1,2 @@
+export * from './get-dashboard-stats.use-case.ts'
+export * from './stats.ports.ts'

@@ -1,0 +1,22 @@
+/** The counters of GET /stats/dashboard (wire: snake_case of each member). */
+export type DashboardStats = {
+  readonly totalOrganizations: number
+  readonly totalUsers: number
+  readonly totalBuildings: number
+  readonly activeSubscriptions: number
+  readonly totalOwners: number
+  readonly totalUnits: number
+  readonly totalExpenses: number
+  readonly totalMeetings: number
+}
+
+/** null: the whole platform (superadmin only); otherwise one organization. */
+export type StatsScope = { readonly organizationId: string | null }
+
+export interface StatsRepository {
+  /**
+   * Counts rows in scope. With an organization every count is filtered by it, the organizations
+   * count included: it yields 1, and activeSubscriptions 1 when that organization is active, else 0.
+   */
+  count(scope: StatsScope): Promise<DashboardStats>
+}

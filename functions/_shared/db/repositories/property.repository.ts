@@ -1,0 +1,366 @@
+import type {
+  Building,
+  BuildingRepository,
+  Owner,
+  OwnerRepository,
+  TenantScope,
+  Unit,
+  UnitOwnership,
+  UnitOwnershipRepository,
+  UnitRepository,
+  UnitType,
+} from '@koprogo/domain'
+import {
+  and,
+  asc,
+  eq,
+  exists,
+  gte,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  ne,
+  type SQL,
+  sql,
+} from 'drizzle-orm'
+import type { Database } from '../client.ts'
+import { buildings, owners, unitOwnerships, units } from '../schema/index.ts'
+import { countAll, offsetOf, orderFor } from './paginate.ts'
+
+const where = (...conditions: (SQL | undefined)[]) =>
+  and(...conditions.filter((c): c is SQL => c !== undefined))
+
+/** Units where the given user's owner record holds an active link (the owner role's view). */
+function ownedByUser(userId: string, unitId: SQL | typeof units.id): SQL {
+  return exists(
+    sql`(select 1 from ${unitOwnerships} o join ${owners} w on w.id = o.owner_id
+         where o.unit_id = ${unitId} and o.end_date is null and w.user_id = ${userId})`,
+  )
+}
+
+async function organizationOf(
+  db: Database,
+  table: typeof buildings | typeof units | typeof owners,
+  id: string,
+) {
+  const [row] = await db.select({ org: table.organizationId }).from(table).where(eq(table.id, id)).limit(1)
+  return row?.org ?? null
+}
+
+export function buildingRepository(db: Database): BuildingRepository {
+  const scoped = (scope: TenantScope, id: string) =>
+    and(eq(buildings.organizationId, scope.organizationId), eq(buildings.id, id))
+  return {
+    async findById(scope, id) {
+      const [row] = await db.select().from(buildings).where(scoped(scope, id)).limit(1)
+      return row ?? null
+    },
+    async lockById(scope, id) {
+      const [row] = await db.select().from(buildings).where(scoped(scope, id)).limit(1).for('update')
+      return row ?? null
+    },
+    async insert(_scope, building) {
+      await db.insert(buildings).values(building)
+    },
+    async update(scope, building: Building) {
+      const rows = await db
+        .update(buildings)
+        .set(building)
+        .where(and(scoped(scope, building.id), eq(buildings.version, building.version - 1)))
+        .returning({ id: buildings.id })
+      return rows.length === 1
+    },
+    async delete(scope, id, version) {
+      const rows = await db
+        .delete(buildings)
+        .where(and(scoped(scope, id), eq(buildings.version, version)))
+        .returning({ id: buildings.id })
+      return rows.length === 1
+    },
+    async list(scope, filter, page) {
+      if (filter.ids?.length === 0) return { items: [], total: 0 }
+      const condition = where(
+        eq(buildings.organizationId, scope.organizationId),
+        filter.city ? sql`lower(${buildings.city}) = lower(${filter.city})` : undefined,
+        filter.constructionYear !== undefined
+          ? eq(buildings.constructionYear, filter.constructionYear)
+          : undefined,
+        filter.minUnits !== undefined ? gte(buildings.totalUnits, filter.minUnits) : undefined,
+        filter.maxUnits !== undefined ? lte(buildings.totalUnits, filter.maxUnits) : undefined,
+        filter.ids ? inArray(buildings.id, [...filter.ids]) : undefined,
+        filter.ownedByUserId
+          ? exists(
+              db
+                .select({ one: sql`1` })
+                .from(units)
+                .where(and(eq(units.buildingId, buildings.id), ownedByUser(filter.ownedByUserId, units.id))),
+            )
+          : undefined,
+      )
+      const columns = {
+        name: buildings.name,
+        city: buildings.city,
+        created_at: buildings.createdAt,
+        construction_year: buildings.constructionYear,
+        total_units: buildings.totalUnits,
+      }
+      const [items, [total]] = await Promise.all([
+        db
+          .select()
+          .from(buildings)
+          .where(condition)
+          .orderBy(...orderFor(page, columns, buildings.id))
+          .limit(page.perPage)
+          .offset(offsetOf(page)),
+        db.select({ n: countAll }).from(buildings).where(condition),
+      ])
+      return { items, total: total?.n ?? 0 }
+    },
+    organizationOf: (id) => organizationOf(db, buildings, id),
+  }
+}
+
+type UnitRow = typeof units.$inferSelect
+const toUnit = (row: UnitRow): Unit => ({ ...row, unitType: row.unitType as UnitType })
+
+export function unitRepository(db: Database): UnitRepository {
+  const scoped = (scope: TenantScope, id: string) =>
+    and(eq(units.organizationId, scope.organizationId), eq(units.id, id))
+  const filtered = (scope: TenantScope, filter: Parameters<UnitRepository['list']>[1]) =>
+    where(
+      eq(units.organizationId, scope.organizationId),
+      filter.buildingId ? eq(units.buildingId, filter.buildingId) : undefined,
+      filter.unitType ? eq(units.unitType, filter.unitType) : undefined,
+      filter.hasOwner === true
+        ? isNotNull(units.ownerId)
+        : filter.hasOwner === false
+          ? isNull(units.ownerId)
+          : undefined,
+      filter.floor !== undefined ? eq(units.floor, filter.floor) : undefined,
+      filter.minArea !== undefined ? gte(units.surfaceArea, filter.minArea) : undefined,
+      filter.maxArea !== undefined ? lte(units.surfaceArea, filter.maxArea) : undefined,
+      filter.ownedByUserId ? ownedByUser(filter.ownedByUserId, units.id) : undefined,
+    )
+  return {
+    async findById(scope, id) {
+      const [row] = await db.select().from(units).where(scoped(scope, id)).limit(1)
+      return row ? toUnit(row) : null
+    },
+    async lockById(scope, id) {
+      const [row] = await db.select().from(units).where(scoped(scope, id)).limit(1).for('update')
+      return row ? toUnit(row) : null
+    },
+    async insert(_scope, unit) {
+      await db.insert(units).values(unit)
+    },
+    async update(scope, unit) {
+      const rows = await db
+        .update(units)
+        .set(unit)
+        .where(and(scoped(scope, unit.id), eq(units.version, unit.version - 1)))
+        .returning({ id: units.id })
+      return rows.length === 1
+    },
+    async delete(scope, id, version) {
+      const rows = await db
+        .delete(units)
+        .where(and(scoped(scope, id), eq(units.version, version)))
+        .returning({ id: units.id })
+      return rows.length === 1
+    },
+    async list(scope, filter, page) {
+      const condition = filtered(scope, filter)
+      const columns = {
+        unit_number: units.unitNumber,
+        floor: units.floor,
+        surface_area: units.surfaceArea,
+        quota: units.quota,
+        unit_type: units.unitType,
+        created_at: units.createdAt,
+      }
+      const [items, [total]] = await Promise.all([
+        db
+          .select()
+          .from(units)
+          .where(condition)
+          .orderBy(...orderFor(page, columns, units.id))
+          .limit(page.perPage)
+          .offset(offsetOf(page)),
+        db.select({ n: countAll }).from(units).where(condition),
+      ])
+      return { items: items.map(toUnit), total: total?.n ?? 0 }
+    },
+    async count(scope, filter) {
+      const [row] = await db.select({ n: countAll }).from(units).where(filtered(scope, filter))
+      return row?.n ?? 0
+    },
+    async sumQuotas(scope, buildingId, excludeUnitId) {
+      const [row] = await db
+        .select({ total: sql<number>`cast(coalesce(sum(${units.quota}), 0) as integer)` })
+        .from(units)
+        .where(
+          where(
+            eq(units.organizationId, scope.organizationId),
+            eq(units.buildingId, buildingId),
+            excludeUnitId ? ne(units.id, excludeUnitId) : undefined,
+          ),
+        )
+      return row?.total ?? 0
+    },
+    async unitNumberTaken(scope, buildingId, unitNumber, excludeUnitId) {
+      const rows = await db
+        .select({ id: units.id })
+        .from(units)
+        .where(
+          where(
+            eq(units.organizationId, scope.organizationId),
+            eq(units.buildingId, buildingId),
+            eq(units.unitNumber, unitNumber),
+            excludeUnitId ? ne(units.id, excludeUnitId) : undefined,
+          ),
+        )
+        .limit(1)
+      return rows.length > 0
+    },
+    organizationOf: (id) => organizationOf(db, units, id),
+  }
+}
+
+export function ownerRepository(db: Database): OwnerRepository {
+  const scoped = (scope: TenantScope, id: string) =>
+    and(eq(owners.organizationId, scope.organizationId), eq(owners.id, id))
+  return {
+    async findById(scope, id) {
+      const [row] = await db.select().from(owners).where(scoped(scope, id)).limit(1)
+      return row ?? null
+    },
+    async findByUserId(scope, userId) {
+      const [row] = await db
+        .select()
+        .from(owners)
+        .where(and(eq(owners.organizationId, scope.organizationId), eq(owners.userId, userId)))
+        .limit(1)
+      return row ?? null
+    },
+    async emailTaken(scope, email, excludeOwnerId) {
+      const rows = await db
+        .select({ id: owners.id })
+        .from(owners)
+        .where(
+          where(
+            eq(owners.organizationId, scope.organizationId),
+            eq(owners.email, email),
+            excludeOwnerId ? ne(owners.id, excludeOwnerId) : undefined,
+          ),
+        )
+        .limit(1)
+      return rows.length > 0
+    },
+    async insert(_scope, owner) {
+      await db.insert(owners).values(owner)
+    },
+    async update(scope, owner: Owner) {
+      const rows = await db
+        .update(owners)
+        .set(owner)
+        .where(and(scoped(scope, owner.id), eq(owners.version, owner.version - 1)))
+        .returning({ id: owners.id })
+      return rows.length === 1
+    },
+    async list(scope, filter, page) {
+      const like = (v: string) => `%${v.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+      const condition = where(
+        eq(owners.organizationId, scope.organizationId),
+        filter.email ? eq(owners.email, filter.email) : undefined,
+        filter.phone ? eq(owners.phone, filter.phone) : undefined,
+        filter.lastName ? ilike(owners.lastName, like(filter.lastName)) : undefined,
+        filter.firstName ? ilike(owners.firstName, like(filter.firstName)) : undefined,
+      )
+      const columns = {
+        last_name: owners.lastName,
+        first_name: owners.firstName,
+        email: owners.email,
+        city: owners.city,
+        created_at: owners.createdAt,
+      }
+      const [items, [total]] = await Promise.all([
+        db
+          .select()
+          .from(owners)
+          .where(condition)
+          .orderBy(...orderFor(page, columns, owners.id))
+          .limit(page.perPage)
+          .offset(offsetOf(page)),
+        db.select({ n: countAll }).from(owners).where(condition),
+      ])
+      return { items, total: total?.n ?? 0 }
+    },
+    organizationOf: (id) => organizationOf(db, owners, id),
+  }
+}
+
+export function unitOwnershipRepository(db: Database): UnitOwnershipRepository {
+  const inScope = (scope: TenantScope) => eq(unitOwnerships.organizationId, scope.organizationId)
+  return {
+    async insert(_scope, ownership) {
+      await db.insert(unitOwnerships).values(ownership)
+    },
+    async update(scope, ownership: UnitOwnership) {
+      const rows = await db
+        .update(unitOwnerships)
+        .set(ownership)
+        .where(
+          and(
+            inScope(scope),
+            eq(unitOwnerships.id, ownership.id),
+            eq(unitOwnerships.version, ownership.version - 1),
+          ),
+        )
+        .returning({ id: unitOwnerships.id })
+      return rows.length === 1
+    },
+    async listActiveForUnit(scope, unitId) {
+      return db
+        .select()
+        .from(unitOwnerships)
+        .where(and(inScope(scope), eq(unitOwnerships.unitId, unitId), isNull(unitOwnerships.endDate)))
+        .orderBy(asc(unitOwnerships.startDate), asc(unitOwnerships.ownerId))
+    },
+    async listForUnit(scope, unitId, options) {
+      return db
+        .select()
+        .from(unitOwnerships)
+        .where(
+          where(
+            inScope(scope),
+            eq(unitOwnerships.unitId, unitId),
+            options.includeEnded ? undefined : isNull(unitOwnerships.endDate),
+          ),
+        )
+        .orderBy(asc(unitOwnerships.startDate), asc(unitOwnerships.ownerId))
+    },
+    async listForOwner(scope, ownerId, options) {
+      return db
+        .select()
+        .from(unitOwnerships)
+        .where(
+          where(
+            inScope(scope),
+            eq(unitOwnerships.ownerId, ownerId),
+            options.includeEnded ? undefined : isNull(unitOwnerships.endDate),
+          ),
+        )
+        .orderBy(asc(unitOwnerships.startDate), asc(unitOwnerships.unitId))
+    },
+    async hasOwnershipHistory(scope, unitId) {
+      const rows = await db
+        .select({ id: unitOwnerships.id })
+        .from(unitOwnerships)
+        .where(and(inScope(scope), eq(unitOwnerships.unitId, unitId)))
+        .limit(1)
+      return rows.length > 0
+    },
+  }
+}

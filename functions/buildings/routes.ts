@@ -1,0 +1,185 @@
+import { createRoute } from '@hono/zod-openapi'
+import {
+  createBuilding,
+  deleteBuilding,
+  getBuilding,
+  listBuildings,
+  listBuildingUnits,
+  updateBuilding,
+} from '@koprogo/domain'
+import { createResourceApp } from '../_shared/app.ts'
+import { requireAuth } from '../_shared/auth.ts'
+import {
+  bearer,
+  errors,
+  expectedVersion,
+  IdParam,
+  json,
+  jsonBody,
+  pageOf,
+  paginated,
+  respond,
+  toPageRequest,
+} from '../_shared/http.ts'
+import { actorContext } from '../_shared/runtime.ts'
+import { BuildingUnitsQuery, toUnitDto, UnitSchema } from '../units/schema.ts'
+import {
+  BuildingIdParam,
+  BuildingListQuery,
+  BuildingSchema,
+  CreateBuildingBody,
+  toBuildingDto,
+  UpdateBuildingBody,
+} from './schema.ts'
+
+export const buildingsApp = createResourceApp()
+buildingsApp.use('*', requireAuth)
+
+buildingsApp.openapi(
+  createRoute({
+    method: 'post',
+    path: '/',
+    tags: ['Buildings'],
+    summary: 'Create a building (syndic, superadmin with organization_id)',
+    security: bearer,
+    request: jsonBody(CreateBuildingBody),
+    responses: { 201: json(BuildingSchema, 'Created'), 400: errors[400], 403: errors[403] },
+  }),
+  async (c) => {
+    const b = c.req.valid('json')
+    const result = await createBuilding(actorContext(c), {
+      name: b.name,
+      address: b.address,
+      city: b.city,
+      postalCode: b.postal_code,
+      country: b.country,
+      totalUnits: b.total_units,
+      totalTantiemes: b.total_tantiemes,
+      constructionYear: b.construction_year,
+      organizationId: b.organization_id,
+    })
+    return respond(c, result, (building) => c.json(toBuildingDto(building), 201))
+  },
+)
+
+buildingsApp.openapi(
+  createRoute({
+    method: 'get',
+    path: '/',
+    tags: ['Buildings'],
+    summary: 'List buildings (an owner sees the buildings of their lots)',
+    security: bearer,
+    request: { query: BuildingListQuery },
+    responses: {
+      200: json(pageOf(BuildingSchema, 'BuildingPage'), 'A page'),
+      400: errors[400],
+      403: errors[403],
+    },
+  }),
+  async (c) => {
+    const q = c.req.valid('query')
+    const page = toPageRequest(q)
+    const filter = {
+      city: q.city,
+      constructionYear: q.construction_year,
+      minUnits: q.min_units,
+      maxUnits: q.max_units,
+    }
+    const result = await listBuildings(actorContext(c), filter, page, { organizationId: q.organization_id })
+    return respond(c, result, (p) => c.json(paginated(p, page, toBuildingDto), 200))
+  },
+)
+
+buildingsApp.openapi(
+  createRoute({
+    method: 'get',
+    path: '/{id}',
+    tags: ['Buildings'],
+    summary: 'One building',
+    security: bearer,
+    request: { params: IdParam },
+    responses: { 200: json(BuildingSchema, 'Found'), 404: errors[404] },
+  }),
+  async (c) =>
+    respond(c, await getBuilding(actorContext(c), c.req.valid('param').id), (b) =>
+      c.json(toBuildingDto(b), 200),
+    ),
+)
+
+buildingsApp.openapi(
+  createRoute({
+    method: 'put',
+    path: '/{id}',
+    tags: ['Buildings'],
+    summary: 'Update a building; If-Match or version for optimistic concurrency',
+    security: bearer,
+    request: { params: IdParam, ...jsonBody(UpdateBuildingBody) },
+    responses: {
+      200: json(BuildingSchema, 'Updated'),
+      400: errors[400],
+      403: errors[403],
+      404: errors[404],
+      409: errors[409],
+    },
+  }),
+  async (c) => {
+    const b = c.req.valid('json')
+    const result = await updateBuilding(
+      actorContext(c),
+      c.req.valid('param').id,
+      {
+        name: b.name,
+        address: b.address,
+        city: b.city,
+        postalCode: b.postal_code,
+        country: b.country,
+        totalUnits: b.total_units,
+        totalTantiemes: b.total_tantiemes,
+        constructionYear: b.construction_year,
+      },
+      expectedVersion(c, b.version),
+    )
+    return respond(c, result, (building) => c.json(toBuildingDto(building), 200))
+  },
+)
+
+buildingsApp.openapi(
+  createRoute({
+    method: 'delete',
+    path: '/{id}',
+    tags: ['Buildings'],
+    summary: 'Delete a building without units (409 otherwise)',
+    security: bearer,
+    request: { params: IdParam },
+    responses: { 204: { description: 'Deleted' }, 403: errors[403], 404: errors[404], 409: errors[409] },
+  }),
+  async (c) => {
+    const result = await deleteBuilding(actorContext(c), c.req.valid('param').id, expectedVersion(c))
+    return respond(c, result, () => c.body(null, 204))
+  },
+)
+
+buildingsApp.openapi(
+  createRoute({
+    method: 'get',
+    path: '/{building_id}/units',
+    tags: ['Units'],
+    summary: 'Units of one building',
+    security: bearer,
+    request: { params: BuildingIdParam, query: BuildingUnitsQuery },
+    responses: { 200: json(pageOf(UnitSchema, 'UnitPage'), 'A page'), 400: errors[400], 404: errors[404] },
+  }),
+  async (c) => {
+    const q = c.req.valid('query')
+    const page = toPageRequest(q)
+    const filter = {
+      unitType: q.unit_type,
+      hasOwner: q.has_owner,
+      floor: q.floor,
+      minArea: q.min_area,
+      maxArea: q.max_area,
+    }
+    const result = await listBuildingUnits(actorContext(c), c.req.valid('param').building_id, filter, page)
+    return respond(c, result, (p) => c.json(paginated(p, page, toUnitDto), 200))
+  },
+)

@@ -1,0 +1,203 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import {
+  createOwner,
+  getMyOwner,
+  getOwner,
+  linkOwnerUser,
+  listOwners,
+  listOwnerUnits,
+  normalizeEmail,
+  updateOwner,
+} from '@koprogo/domain'
+import { createResourceApp } from '../_shared/app.ts'
+import { requireAuth } from '../_shared/auth.ts'
+import {
+  bearer,
+  errors,
+  expectedVersion,
+  IdParam,
+  json,
+  jsonBody,
+  pageOf,
+  paginated,
+  respond,
+  toPageRequest,
+} from '../_shared/http.ts'
+import { actorContext } from '../_shared/runtime.ts'
+import { HistoryQuery, toOwnershipDto, UnitOwnershipSchema } from '../units/schema.ts'
+import {
+  CreateOwnerBody,
+  LinkUserBody,
+  OwnerListQuery,
+  OwnerSchema,
+  toOwnerDto,
+  UpdateOwnerBody,
+} from './schema.ts'
+
+export const ownersApp = createResourceApp()
+ownersApp.use('*', requireAuth)
+
+const toFields = (b: z.infer<typeof UpdateOwnerBody>) => ({
+  firstName: b.first_name,
+  lastName: b.last_name,
+  email: b.email,
+  phone: b.phone,
+  address: b.address,
+  city: b.city,
+  postalCode: b.postal_code,
+  country: b.country,
+})
+
+ownersApp.openapi(
+  createRoute({
+    method: 'post',
+    path: '/',
+    tags: ['Owners'],
+    summary: 'Create an owner (co-owner record)',
+    security: bearer,
+    request: jsonBody(CreateOwnerBody),
+    responses: { 201: json(OwnerSchema, 'Created'), 400: errors[400], 403: errors[403], 409: errors[409] },
+  }),
+  async (c) => {
+    const b = c.req.valid('json')
+    const result = await createOwner(actorContext(c), {
+      firstName: b.first_name,
+      lastName: b.last_name,
+      email: b.email,
+      phone: b.phone,
+      address: b.address,
+      city: b.city,
+      postalCode: b.postal_code,
+      country: b.country,
+      organizationId: b.organization_id,
+    })
+    return respond(c, result, (o) => c.json(toOwnerDto(o), 201))
+  },
+)
+
+ownersApp.openapi(
+  createRoute({
+    method: 'get',
+    path: '/',
+    tags: ['Owners'],
+    summary: 'List owners of the organization (not for the owner role: use /owners/me)',
+    security: bearer,
+    request: { query: OwnerListQuery },
+    responses: { 200: json(pageOf(OwnerSchema, 'OwnerPage'), 'A page'), 400: errors[400], 403: errors[403] },
+  }),
+  async (c) => {
+    const q = c.req.valid('query')
+    const page = toPageRequest(q)
+    const filter = {
+      email: q.email ? normalizeEmail(q.email) : undefined,
+      phone: q.phone,
+      lastName: q.last_name,
+      firstName: q.first_name,
+    }
+    const result = await listOwners(actorContext(c), filter, page, { organizationId: q.organization_id })
+    return respond(c, result, (p) => c.json(paginated(p, page, toOwnerDto), 200))
+  },
+)
+
+// Registered before /{id} so that "me" is never read as an id.
+ownersApp.openapi(
+  createRoute({
+    method: 'get',
+    path: '/me',
+    tags: ['Owners'],
+    summary: 'The owner record linked to the caller’s account',
+    security: bearer,
+    responses: { 200: json(OwnerSchema, 'Found'), 404: errors[404] },
+  }),
+  async (c) => respond(c, await getMyOwner(actorContext(c)), (o) => c.json(toOwnerDto(o), 200)),
+)
+
+ownersApp.openapi(
+  createRoute({
+    method: 'get',
+    path: '/{id}',
+    tags: ['Owners'],
+    summary: 'One owner (an owner user: only their own record)',
+    security: bearer,
+    request: { params: IdParam },
+    responses: { 200: json(OwnerSchema, 'Found'), 404: errors[404] },
+  }),
+  async (c) =>
+    respond(c, await getOwner(actorContext(c), c.req.valid('param').id), (o) => c.json(toOwnerDto(o), 200)),
+)
+
+ownersApp.openapi(
+  createRoute({
+    method: 'put',
+    path: '/{id}',
+    tags: ['Owners'],
+    summary: 'Update an owner; If-Match or version for optimistic concurrency',
+    security: bearer,
+    request: { params: IdParam, ...jsonBody(UpdateOwnerBody) },
+    responses: {
+      200: json(OwnerSchema, 'Updated'),
+      400: errors[400],
+      403: errors[403],
+      404: errors[404],
+      409: errors[409],
+    },
+  }),
+  async (c) => {
+    const b = c.req.valid('json')
+    const result = await updateOwner(
+      actorContext(c),
+      c.req.valid('param').id,
+      toFields(b),
+      expectedVersion(c, b.version),
+    )
+    return respond(c, result, (o) => c.json(toOwnerDto(o), 200))
+  },
+)
+
+ownersApp.openapi(
+  createRoute({
+    method: 'put',
+    path: '/{id}/link-user',
+    tags: ['Owners'],
+    summary: 'Link (or with null, unlink) a user account of role owner of the same organization',
+    security: bearer,
+    request: { params: IdParam, ...jsonBody(LinkUserBody) },
+    responses: {
+      200: json(OwnerSchema, 'Linked'),
+      400: errors[400],
+      403: errors[403],
+      404: errors[404],
+      409: errors[409],
+    },
+  }),
+  async (c) => {
+    const b = c.req.valid('json')
+    const result = await linkOwnerUser(
+      actorContext(c),
+      c.req.valid('param').id,
+      b.user_id,
+      expectedVersion(c, b.version),
+    )
+    return respond(c, result, (o) => c.json(toOwnerDto(o), 200))
+  },
+)
+
+ownersApp.openapi(
+  createRoute({
+    method: 'get',
+    path: '/{id}/units',
+    tags: ['Unit ownership'],
+    summary: 'The units an owner holds, with shares (include_history=true for past ones)',
+    security: bearer,
+    request: { params: IdParam, query: HistoryQuery },
+    responses: { 200: json(z.array(UnitOwnershipSchema), 'Links'), 404: errors[404] },
+  }),
+  async (c) => {
+    const result = await listOwnerUnits(actorContext(c), c.req.valid('param').id, {
+      includeHistory: c.req.valid('query').include_history,
+    })
+    return respond(c, result, (links) => c.json(links.map(toOwnershipDto), 200))
+  },
+)
+
+mountOwnerCharges(ownersApp)
