@@ -4,6 +4,7 @@
  * new resource is never silently outside the smoke test.
  */
 import { expectStatus, field, type Reply, type SmokeClient } from './client.ts'
+import { RESOURCE_CHECKS } from './resource-checks.ts'
 
 export const SMOKE_ADMIN = { email: 'smoke-admin@koprogo.test', password: 'Smoke-Admin-Passw0rd!' }
 const PASSWORD = 'Correct-Horse-Battery-9'
@@ -104,9 +105,10 @@ export async function runChecks(api: SmokeClient, step: Step, resources: readonl
     const list = await api.call('GET', '/api/v1/users', { token: tenantA.session.token })
     expectStatus(list, 200, 'list users')
   })
+  let tenantB: Awaited<ReturnType<typeof createTenant>> | undefined
   await step("another tenant's user answers 404", async () => {
     if (!admin || !tenantA) throw new Error('no tenant A')
-    const tenantB = await createTenant(api, admin)
+    tenantB = await createTenant(api, admin)
     const r = await api.call('PUT', `/api/v1/users/${tenantA.userId}/deactivate`, {
       token: tenantB.session.token,
     })
@@ -121,6 +123,16 @@ export async function runChecks(api: SmokeClient, step: Step, resources: readonl
       expectStatus(r, 200, 'seed demo')
       const cleared = await api.call('POST', '/api/v1/seed/clear', { token: admin.token })
       expectStatus(cleared, 200, 'seed clear')
+    })
+  }
+
+  const ids = new Map<string, string>()
+  for (const [name, check] of Object.entries(RESOURCE_CHECKS)) {
+    if (!resources.includes(name)) continue
+    covered.add(name)
+    await step(`${name}: round trip, other tenant gets 404`, async () => {
+      if (!tenantA || !tenantB) throw new Error('no tenants')
+      await check({ api, tokenA: tenantA.session.token, tokenB: tenantB.session.token, ids })
     })
   }
 

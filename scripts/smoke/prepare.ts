@@ -1,6 +1,8 @@
+import { tmpdir } from 'node:os'
 import { bootstrapSuperadmin, buildRuntime } from '../../functions/_shared/compose.ts'
 import { createDatabase } from '../../functions/_shared/db/client.ts'
 import { parseEnv } from '../../functions/_shared/env.ts'
+import { localFileStore } from '../../functions/_shared/storage/local-file-store.ts'
 import { MIGRATIONS_DIR } from '../../functions/node.ts'
 import { SMOKE_ADMIN } from './checks.ts'
 import { smokeSettings } from './settings.ts'
@@ -16,7 +18,7 @@ export async function prepareDatabase(url: string): Promise<void> {
       SUPERADMIN_EMAIL: SMOKE_ADMIN.email,
       SUPERADMIN_PASSWORD: SMOKE_ADMIN.password,
     })
-    await bootstrapSuperadmin(buildRuntime(env, db))
+    await bootstrapSuperadmin(buildRuntime(env, db, { files: localFileStore(tmpdir()) }))
   } finally {
     await db.close()
   }

@@ -3,6 +3,8 @@
  * EnvSchema), plus platform bindings. Structural types only, so functions/ needs no
  * @cloudflare/workers-types (whose globals clash with the DOM lib the Node code uses).
  */
+import type { R2BucketLike } from '../storage/r2-file-store.ts'
+
 export type Fetcher = { fetch(request: Request): Promise<Response> }
 
 /** Hyperdrive gives a connection string to a pooled, nearby Postgres endpoint. */
@@ -26,4 +28,12 @@ export function settingsOf(bindings: WorkerBindings): Record<string, string> {
   return Object.fromEntries(
     Object.entries(bindings).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
   )
+}
+
+/** The R2 bucket documents are stored in ([[r2_buckets]] binding `DOCUMENTS`), if bound. */
+export function documentsBucketOf(bindings: WorkerBindings): R2BucketLike | undefined {
+  const bucket = bindings.DOCUMENTS
+  if (typeof bucket !== 'object' || bucket === null) return undefined
+  const methods = ['put', 'get', 'delete'].every((m) => typeof Reflect.get(bucket, m) === 'function')
+  return methods ? (bucket as R2BucketLike) : undefined
 }

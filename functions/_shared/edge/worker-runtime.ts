@@ -1,3 +1,4 @@
+import type { FileStore } from '@koprogo/domain'
 import { neonConfig } from '@neondatabase/serverless'
 import type { Context } from 'hono'
 import type { RuntimeProvider } from '../app.ts'
@@ -7,7 +8,8 @@ import { type Env, parseEnv } from '../env.ts'
 import { createLogger, type Logger } from '../logger.ts'
 import type { AppEnv } from '../runtime.ts'
 import { AccessTokenKey } from '../security/session-tokens.ts'
-import { hyperdriveOf, settingsOf, type WorkerBindings } from './bindings.ts'
+import { r2FileStore } from '../storage/r2-file-store.ts'
+import { documentsBucketOf, hyperdriveOf, settingsOf, type WorkerBindings } from './bindings.ts'
 
 /** What is worth keeping for the life of an isolate: the parsed env, the imported HMAC key, the logger. */
 type Isolate = { env: Env; accessKey: AccessTokenKey; logger: Logger }
@@ -38,6 +40,19 @@ function configureNeon(env: Env, logger: Logger): void {
   neonConfig.pipelineConnect = false
 }
 
+/** Without the R2 binding, every resource but documents still works; document calls fail loudly. */
+const NO_BUCKET: FileStore = {
+  put: () => Promise.reject(new Error('No R2 binding DOCUMENTS on this Worker (wrangler.toml r2_buckets)')),
+  get: () => Promise.reject(new Error('No R2 binding DOCUMENTS on this Worker (wrangler.toml r2_buckets)')),
+  delete: () =>
+    Promise.reject(new Error('No R2 binding DOCUMENTS on this Worker (wrangler.toml r2_buckets)')),
+}
+
+function filesFor(bindings: WorkerBindings): FileStore {
+  const bucket = documentsBucketOf(bindings)
+  return bucket ? r2FileStore(bucket) : NO_BUCKET
+}
+
 /** Hyperdrive (pooled TCP, `pg` + nodejs_compat) wins over DATABASE_URL (Neon over WebSocket). */
 export function edgeDatabaseConfig(env: Env, bindings: WorkerBindings): DatabaseConfig {
   const hyperdrive = hyperdriveOf(bindings)
@@ -59,6 +74,7 @@ export const workerRuntime: RuntimeProvider = async (c: Context<AppEnv>) => {
   const database = await createDatabase(edgeDatabaseConfig(env, bindings))
   return {
     ...buildRuntime(env, database, {
+      files: filesFor(bindings),
       logger,
       // Cloudflare sets this header itself at its edge; a client cannot forge it there.
       clientIp: (ctx) => ctx.req.header('cf-connecting-ip') ?? 'unknown',
