@@ -7,6 +7,7 @@ export default defineConfig({
     projects: [
       { extends: './domain/vitest.config.ts', test: { root: './domain' } },
       ...functionsProjects('./functions'),
+      'web/vitest.config.ts',
     ],
   },
 })

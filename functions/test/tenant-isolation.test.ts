@@ -1,0 +1,186 @@
+import { sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApi, type TestApi } from './harness.ts'
+import { propertyFixtures } from './property-fixtures.ts'
+import { type JsonSchema, type Operation, resolveRef, sampleValue } from './sample-request.ts'
+
+/**
+ * Generated from the OpenAPI document, so every new route is covered without writing a test:
+ * for each operation that names a row (a path id or an `*_id` in its body), each role of
+ * organization B aims it at organization A's rows and must get 404 (or 403 where the role alone
+ * is the reason), never a 2xx; afterwards A's rows are exactly as they were.
+ */
+let api: TestApi
+type Doc = {
+  paths: Record<string, Record<string, Operation>>
+  components?: { schemas?: Record<string, JsonSchema> }
+}
+let doc: Doc
+const a: Record<string, string> = {}
+let b: Awaited<ReturnType<TestApi['tenant']>> & { ownerUser: { token: string } }
+
+beforeAll(async () => {
+  api = await createTestApi()
+  const fx = propertyFixtures(api)
+  doc = (await api.request('GET', '/api/v1/openapi.json')).body
+  const ta = await api.tenant()
+  const building = await fx.building(ta.syndic.token)
+  const unit = await fx.unit(ta.syndic.token, building.id)
+  const owner = await fx.owner(ta.syndic.token)
+  await api.request('PUT', `/api/v1/units/${unit.id}/assign-owner/${owner.id}`, { token: ta.syndic.token })
+  Object.assign(a, {
+    organization: ta.org.id,
+    user: ta.accountant.id,
+    building: building.id,
+    unit: unit.id,
+    owner: owner.id,
+  })
+  // Resources added by later work register their fixture here when their route exists.
+  const post = async (path: string, body: unknown) => {
+    const res = await api.request('POST', path, { token: ta.syndic.token, body })
+    return res.status === 201 ? (res.body.id as string) : undefined
+  }
+  if (doc.paths['/api/v1/expenses']) {
+    a.expense =
+      (await post('/api/v1/expenses', {
+        building_id: building.id,
+        category: 'Maintenance',
+        description: 'Entretien',
+        amount: 100,
+        expense_date: '2026-02-01',
+      })) ?? ''
+  }
+  if (doc.paths['/api/v1/meetings']) {
+    a.meeting =
+      (await post('/api/v1/meetings', {
+        building_id: building.id,
+        meeting_type: 'Ordinary',
+        title: 'AG',
+        scheduled_date: '2027-05-01T18:00:00Z',
+        location: 'Salle',
+      })) ?? ''
+  }
+  if (doc.paths['/api/v1/documents']) {
+    const form = new FormData()
+    form.set(
+      'file',
+      new File([new TextEncoder().encode('%PDF-1.4\n%test\n')], 'pv.pdf', { type: 'application/pdf' }),
+    )
+    form.set('building_id', building.id)
+    form.set('document_type', 'MeetingMinutes')
+    form.set('title', 'PV')
+    const res = await api.app.request('/api/v1/documents', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ta.syndic.token}` },
+      body: form,
+    })
+    if (res.status === 201) a.document = ((await res.json()) as { id: string }).id
+  }
+  const tb = await api.tenant()
+  const mine = await fx.ownerWithUnit(tb.syndic.token, tb.org.id)
+  b = { ...tb, ownerUser: mine.user }
+})
+afterAll(() => api.close())
+
+/** Which of A's ids a parameter or body field means, from its name and the path it is in. */
+function idFor(name: string, path: string): string {
+  const entity =
+    name === 'id'
+      ? (path.split('/')[3] ?? '').replace(/ies$/, 'y').replace(/s$/, '')
+      : name.replace(/_id$/, '')
+  const id = a[entity]
+  if (!id)
+    throw new Error(
+      `No fixture of organization A for "${name}" in ${path}: add one to tenant-isolation.test.ts`,
+    )
+  return id
+}
+
+type Case = { method: string; path: string; url: string; body?: unknown }
+
+function cases(): Case[] {
+  const out: Case[] = []
+  for (const [path, methods] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(methods)) {
+      const hasPathId = /\{[a-z_]+\}/.test(path)
+      const json = op.requestBody?.content['application/json']?.schema
+      const body = json ? sampleValue(doc, 'body', json, idFor, path) : undefined
+      // organization_id in a body is ignored for non-superadmins, so it names no row of A.
+      const refs = Object.keys(resolveRef(doc, json ?? {}).properties ?? {}).filter(
+        (k) => k.endsWith('_id') && k !== 'organization_id',
+      )
+      const refersToRow = body !== undefined && refs.length > 0
+      if (!hasPathId && !(method === 'post' && refersToRow)) continue
+      if (path.startsWith('/api/v1/auth') || path.startsWith('/api/v1/seed')) continue
+      const url = path.replace(/\{([a-z_]+)\}/g, (_m, name: string) => idFor(name, path))
+      out.push({ method: method.toUpperCase(), path, url, ...(body !== undefined ? { body } : {}) })
+    }
+  }
+  return out
+}
+
+async function snapshot() {
+  const r = (await api.database.db.execute(sql`
+    select (select coalesce(sum(version), 0) from buildings where organization_id = ${a.organization})::int as b,
+           (select coalesce(sum(version), 0) from units where organization_id = ${a.organization})::int as u,
+           (select coalesce(sum(version), 0) from owners where organization_id = ${a.organization})::int as o,
+           (select count(*) from unit_ownerships where organization_id = ${a.organization})::int as uo,
+           (select count(*) from audit_log where organization_id = ${a.organization})::int as audit,
+           (select count(*) from users where organization_id = ${a.organization})::int as users`)) as {
+    rows: Record<string, number>[]
+  }
+  return r.rows[0]
+}
+
+describe('tenant isolation (generated from the OpenAPI document)', () => {
+  it('covers every route that names a row', () => {
+    const paths = new Set(cases().map((c) => c.path))
+    for (const p of [
+      '/api/v1/buildings/{id}',
+      '/api/v1/units/{id}',
+      '/api/v1/owners/{id}',
+      '/api/v1/users/{id}',
+    ]) {
+      expect(paths).toContain(p)
+    }
+    expect(cases().length).toBeGreaterThan(20)
+  })
+
+  it.each(['syndic', 'accountant', 'owner'] as const)(
+    'a %s of another organization gets 404/403 on every one of A’s rows and changes nothing',
+    async (role) => {
+      const token = role === 'owner' ? b.ownerUser.token : b[role].token
+      const before = await snapshot()
+      const leaks: string[] = []
+      for (const c of cases()) {
+        const res = await api.request(c.method, c.url, {
+          token,
+          ...(c.body !== undefined ? { body: c.body } : {}),
+        })
+        const ok = res.status === 404 || res.status === 403
+        if (!ok)
+          leaks.push(
+            `${c.method} ${c.path} ${JSON.stringify(c.body)} → ${res.status} ${res.text.slice(0, 300)}`,
+          )
+      }
+      expect(leaks).toEqual([])
+      expect(await snapshot()).toEqual(before)
+    },
+  )
+
+  it('no list or dashboard ever includes a row of another organization', async () => {
+    const aIds = new Set(Object.values(a))
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      if (!methods.get || /\{/.test(path) || path.includes('openapi') || path.includes('/docs')) continue
+      for (const token of [b.syndic.token, b.accountant.token, b.ownerUser.token]) {
+        const res = await api.request('GET', `${path}?per_page=100`, { token })
+        if (res.status !== 200) continue
+        const rows: Record<string, unknown>[] = Array.isArray(res.body?.data) ? res.body.data : []
+        for (const row of rows) {
+          expect(aIds.has(String(row.id)), `${path} leaked ${row.id}`).toBe(false)
+          if ('organization_id' in row) expect(row.organization_id, path).not.toBe(a.organization)
+        }
+      }
+    }
+  })
+})

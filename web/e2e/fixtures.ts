@@ -1,0 +1,140 @@
+// Each test makes its own data through the API (superadmin → organization → users → rows), so
+// tests never depend on each other or on seed contents, and nothing waits on timers.
+import { type APIRequestContext, test as base, expect, type Page } from '@playwright/test'
+
+export const SUPERADMIN = { email: 'admin@koprogo.com', password: 'admin123' }
+const API = '/api/v1'
+
+type Role = 'superadmin' | 'syndic' | 'accountant' | 'owner'
+export interface Account {
+  email: string
+  password: string
+  role: Role
+  token: string
+  id: string
+}
+
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`
+
+export class ApiClient {
+  private readonly request: APIRequestContext
+  private readonly token: string
+
+  constructor(request: APIRequestContext, token: string) {
+    this.request = request
+    this.token = token
+  }
+
+  private headers(extra: Record<string, string> = {}) {
+    return { Authorization: `Bearer ${this.token}`, 'Content-Type': 'application/json', ...extra }
+  }
+
+  async post<T>(path: string, data: unknown): Promise<T> {
+    const res = await this.request.post(API + path, {
+      data,
+      headers: this.headers({ 'Idempotency-Key': crypto.randomUUID() }),
+    })
+    expect(res.ok(), `${path}: ${res.status()} ${await res.text()}`).toBeTruthy()
+    return (await res.json()) as T
+  }
+
+  async put<T>(path: string, data: unknown, version?: number): Promise<T> {
+    const res = await this.request.put(API + path, {
+      data,
+      headers: this.headers(version === undefined ? {} : { 'If-Match': String(version) }),
+    })
+    expect(res.ok(), `${path}: ${res.status()} ${await res.text()}`).toBeTruthy()
+    return (await res.json()) as T
+  }
+
+  async get<T>(path: string): Promise<T> {
+    const res = await this.request.get(API + path, { headers: this.headers() })
+    expect(res.ok(), `${path}: ${res.status()}`).toBeTruthy()
+    return (await res.json()) as T
+  }
+}
+
+export async function apiLogin(request: APIRequestContext, email: string, password: string) {
+  const res = await request.post(`${API}/auth/login`, { data: { email, password } })
+  expect(res.ok(), `login ${email}: ${res.status()}`).toBeTruthy()
+  return (await res.json()) as { token: string; refresh_token: string; user: { id: string; role: Role } }
+}
+
+export interface World {
+  admin: ApiClient
+  orgId: string
+  syndic: Account
+  syndicApi: ApiClient
+  /** Creates another user of the test's organization. */
+  user(role: 'accountant' | 'owner'): Promise<Account>
+  building(name?: string): Promise<{ id: string; name: string; version: number }>
+}
+
+export const test = base.extend<{ world: World }>({
+  world: async ({ request }, use) => {
+    const adminLogin = await apiLogin(request, SUPERADMIN.email, SUPERADMIN.password)
+    const admin = new ApiClient(request, adminLogin.token)
+    const tag = unique()
+    const org = await admin.post<{ id: string }>('/organizations', {
+      name: `E2E ${tag}`,
+      slug: `e2e-${tag}`,
+      contact_email: `org-${tag}@e2e.test`,
+      subscription_plan: 'Professional',
+      max_buildings: 50,
+      max_users: 50,
+    })
+    const makeUser = async (role: Role): Promise<Account> => {
+      const email = `${role}-${unique()}@e2e.test`
+      const password = 'Passw0rd!e2e'
+      await admin.post('/users', {
+        email,
+        password,
+        first_name: 'E2E',
+        last_name: role,
+        role,
+        organization_id: org.id,
+      })
+      const l = await apiLogin(request, email, password)
+      return { email, password, role, token: l.token, id: l.user.id }
+    }
+    const syndic = await makeUser('syndic')
+    const syndicApi = new ApiClient(request, syndic.token)
+    await use({
+      admin,
+      orgId: org.id,
+      syndic,
+      syndicApi,
+      user: makeUser,
+      building: (name = `Résidence ${unique()}`) =>
+        syndicApi.post('/buildings', {
+          name,
+          address: 'Rue de la Loi 16',
+          city: 'Bruxelles',
+          postal_code: '1000',
+          country: 'Belgium',
+          total_units: 10,
+          total_tantiemes: 1000,
+        }),
+    })
+  },
+})
+
+export { expect }
+
+/** Signs in through the UI (the real login form) and waits for the role's dashboard. */
+export async function uiLogin(page: Page, account: { email: string; password: string }, dashboard: string) {
+  await page.goto('/login')
+  await page.locator('#login-email').fill(account.email)
+  await page.locator('#login-password').fill(account.password)
+  await page.locator('form button[type="submit"]').click()
+  await expect(page).toHaveURL(new RegExp(`${dashboard}$`))
+}
+
+/** The service worker must control the page before going offline, or reloads cannot work. */
+export async function waitForServiceWorker(page: Page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready
+  })
+  if (!(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)))) await page.reload()
+  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true)
+}

@@ -1,0 +1,64 @@
+// Routes (declared here, one lazy chunk per page; see ADR-NOTE.md for why not file routes).
+import { Navigate, Route, Router } from '@solidjs/router'
+import { type Component, ErrorBoundary, type JSX, lazy, Suspense } from 'solid-js'
+import { Guard } from './components/Guard'
+import { Layout } from './components/Layout'
+import { t } from './lib/i18n'
+import type { AppPath } from './lib/roles'
+import Landing from './routes/Landing'
+import Login from './routes/Login'
+
+const pages = {
+  '/admin': lazy(() => import('./routes/AdminDashboard')),
+  '/syndic': lazy(() => import('./routes/SyndicDashboard')),
+  '/accountant': lazy(() => import('./routes/AccountantDashboard')),
+  '/owner': lazy(() => import('./routes/OwnerDashboard')),
+  '/buildings': lazy(() => import('./routes/ResourcePages').then((m) => ({ default: m.BuildingsPage }))),
+  '/units': lazy(() => import('./routes/ResourcePages').then((m) => ({ default: m.UnitsPage }))),
+  '/owners': lazy(() => import('./routes/ResourcePages').then((m) => ({ default: m.OwnersPage }))),
+  '/expenses': lazy(() => import('./routes/ResourcePages').then((m) => ({ default: m.ExpensesPage }))),
+  '/meetings': lazy(() => import('./routes/ResourcePages').then((m) => ({ default: m.MeetingsPage }))),
+  '/documents': lazy(() => import('./routes/DocumentsPage')),
+  '/profile': lazy(() => import('./routes/ProfilePage')),
+} satisfies Record<AppPath, Component>
+
+const guarded = (path: AppPath) => () => {
+  const Page = pages[path]
+  return (
+    <Guard path={path}>
+      <Page />
+    </Guard>
+  )
+}
+
+function Root(props: { children?: JSX.Element }): JSX.Element {
+  return (
+    <Layout>
+      <ErrorBoundary
+        fallback={(err: unknown, reset) => (
+          <div role="alert" class="notice notice-error">
+            <p>{err instanceof Error ? err.message : t('common.error')}</p>
+            <button type="button" onClick={reset}>
+              {t('common.close')}
+            </button>
+          </div>
+        )}
+      >
+        <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>{props.children}</Suspense>
+      </ErrorBoundary>
+    </Layout>
+  )
+}
+
+export default function App(): JSX.Element {
+  return (
+    <Router root={Root}>
+      <Route path="/" component={Landing} />
+      <Route path="/login" component={Login} />
+      {(Object.keys(pages) as AppPath[]).map((path) => (
+        <Route path={path} component={guarded(path)} />
+      ))}
+      <Route path="*" component={() => <Navigate href="/" />} />
+    </Router>
+  )
+}

@@ -1,0 +1,131 @@
+// One labelled input with its error message tied by aria-describedby (screen readers read it).
+import { For, type JSX, Match, Show, Switch } from 'solid-js'
+import { type MessageKey, t } from '../lib/i18n'
+
+export interface Option {
+  value: string
+  label: string
+}
+
+export interface FieldDef {
+  name: string
+  label: MessageKey
+  type: 'text' | 'number' | 'email' | 'date' | 'datetime-local' | 'select' | 'textarea' | 'password'
+  required?: boolean
+  /** Numbers: strictly greater than this (0 for counts, areas, amounts). */
+  greaterThan?: number
+  step?: string
+  options?: () => Option[]
+}
+
+export function FormField(props: {
+  field: FieldDef
+  value: string
+  error?: string
+  idPrefix: string
+  onInput: (value: string) => void
+}): JSX.Element {
+  const id = () => `${props.idPrefix}-${props.field.name}`
+  const errorId = () => `${id()}-error`
+  const common = () => ({
+    id: id(),
+    name: props.field.name,
+    required: props.field.required,
+    'aria-invalid': props.error ? true : undefined,
+    'aria-describedby': props.error ? errorId() : undefined,
+  })
+  return (
+    <div class="field">
+      <label for={id()}>
+        {t(props.field.label)}
+        <Show when={props.field.required}>
+          <span aria-hidden="true"> *</span>
+        </Show>
+      </label>
+      <Switch
+        fallback={
+          <input
+            {...common()}
+            type={props.field.type}
+            step={props.field.step}
+            value={props.value}
+            onInput={(e) => props.onInput(e.currentTarget.value)}
+          />
+        }
+      >
+        <Match when={props.field.type === 'select'}>
+          <select {...common()} value={props.value} onChange={(e) => props.onInput(e.currentTarget.value)}>
+            <option value="">—</option>
+            <For each={props.field.options?.() ?? []}>
+              {(o) => (
+                <option value={o.value} selected={o.value === props.value}>
+                  {o.label}
+                </option>
+              )}
+            </For>
+          </select>
+        </Match>
+        <Match when={props.field.type === 'textarea'}>
+          <textarea {...common()} value={props.value} onInput={(e) => props.onInput(e.currentTarget.value)} />
+        </Match>
+      </Switch>
+      <Show when={props.error}>
+        <p class="field-error" id={errorId()}>
+          {props.error}
+        </p>
+      </Show>
+    </div>
+  )
+}
+
+/** Client-side checks before sending (the server re-checks and its field errors win). */
+export function validate(
+  fields: readonly FieldDef[],
+  values: Record<string, string>,
+): Record<string, string> {
+  const errors: Record<string, string> = {}
+  for (const f of fields) {
+    const v = (values[f.name] ?? '').trim()
+    if (!v) {
+      if (f.required) errors[f.name] = t('common.required')
+      continue
+    }
+    if (f.type === 'number') {
+      const n = Number(v)
+      if (!Number.isFinite(n) || (f.greaterThan !== undefined && n <= f.greaterThan)) {
+        errors[f.name] = t('common.invalidNumber')
+      }
+    }
+    if (f.type === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)) errors[f.name] = t('common.invalidEmail')
+  }
+  return errors
+}
+
+/** Form strings → JSON body: numbers as numbers, empty optional fields left out. */
+export function toBody(fields: readonly FieldDef[], values: Record<string, string>): Record<string, unknown> {
+  const body: Record<string, unknown> = {}
+  for (const f of fields) {
+    const v = (values[f.name] ?? '').trim()
+    if (v === '') continue
+    if (f.type === 'number') body[f.name] = Number(v)
+    else if (f.type === 'datetime-local') body[f.name] = new Date(v).toISOString()
+    else body[f.name] = v
+  }
+  return body
+}
+
+/** Row → form strings (datetime-local wants local "YYYY-MM-DDTHH:mm"). */
+export function toValues(fields: readonly FieldDef[], row: Record<string, unknown>): Record<string, string> {
+  const values: Record<string, string> = {}
+  for (const f of fields) {
+    const v = row[f.name]
+    if (v === null || v === undefined) values[f.name] = ''
+    else if (f.type === 'datetime-local' && typeof v === 'string') {
+      const d = new Date(v)
+      const local = new Date(d.getTime() - d.getTimezoneOffset() * 60_000)
+      values[f.name] = Number.isNaN(d.getTime()) ? '' : local.toISOString().slice(0, 16)
+    } else if (f.type === 'date' && typeof v === 'string') values[f.name] = v.slice(0, 10)
+    else values[f.name] = String(v)
+  }
+  return values
+}

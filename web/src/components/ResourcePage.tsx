@@ -1,0 +1,276 @@
+// Generic list + create/edit/delete screen used by buildings, units, owners, expenses and
+// meetings: paginated, sortable, filterable; writes go through the offline outbox.
+import { createResource, createSignal, For, type JSX, Show } from 'solid-js'
+import { ApiError } from '../lib/api-error'
+import type { ListQuery, Page } from '../lib/api-types'
+import { readPage, saveRow } from '../lib/data'
+import { dateTime, type MessageKey, t } from '../lib/i18n'
+import { dataRevision } from '../lib/offline/store'
+import { value } from '../lib/resource-value'
+import { ConfirmButton } from './ConfirmButton'
+import { type FieldDef, FormField, toBody, toValues, validate } from './FormField'
+import { Notice } from './Notice'
+import { Pagination } from './Pagination'
+
+export type Row = Record<string, unknown> & { id: string; version?: number }
+
+export interface Column {
+  key: string
+  label: MessageKey
+  sortable?: boolean
+  render?: (row: Row) => JSX.Element
+}
+
+export interface ResourceConfig {
+  /** API collection path, e.g. /buildings. */
+  path: string
+  title: MessageKey
+  testId: string
+  columns: Column[]
+  fields: FieldDef[]
+  filters?: FieldDef[]
+  /** Only these fields may be edited (the others are set at creation). */
+  editable?: string[]
+  defaultSort?: { sort_by: string; order: 'asc' | 'desc' }
+  remove?: (row: Row) => Promise<unknown>
+  rowActions?: (row: Row, reload: () => void) => JSX.Element
+}
+
+export function ResourcePage(props: {
+  config: ResourceConfig
+  canWrite: boolean
+  heading?: 'h1' | 'h2'
+}): JSX.Element {
+  const c = () => props.config
+  const [query, setQuery] = createSignal<ListQuery>({
+    page: 1,
+    per_page: 20,
+    ...(props.config.defaultSort ?? {}),
+    filters: {},
+  })
+  const [reloads, setReloads] = createSignal(0)
+  const [list] = createResource(
+    () => ({ q: query(), n: reloads(), rev: dataRevision() }),
+    ({ q }) => readPage<Row>(c().path, q),
+  )
+  const reload = () => setReloads((n) => n + 1)
+
+  const [editing, setEditing] = createSignal<Row | 'new' | null>(null)
+  const [values, setValues] = createSignal<Record<string, string>>({})
+  const [errors, setErrors] = createSignal<Record<string, string>>({})
+  const [notice, setNotice] = createSignal<{ kind: 'success' | 'error' | 'info'; text: string } | null>(null)
+  const [busy, setBusy] = createSignal(false)
+
+  const formFields = () => {
+    const e = editing()
+    if (e && e !== 'new' && c().editable) return c().fields.filter((f) => c().editable?.includes(f.name))
+    return c().fields
+  }
+
+  const open = (row: Row | 'new') => {
+    setEditing(row)
+    setErrors({})
+    setNotice(null)
+    setValues(row === 'new' ? {} : toValues(c().fields, row))
+  }
+
+  const submit = async (ev: SubmitEvent) => {
+    ev.preventDefault()
+    const fields = formFields()
+    const found = validate(fields, values())
+    setErrors(found)
+    if (Object.keys(found).length > 0) return
+    const target = editing()
+    setBusy(true)
+    try {
+      const existing = target && target !== 'new' ? { id: target.id, version: target.version } : undefined
+      const result = await saveRow(c().path, toBody(fields, values()), existing)
+      setNotice({
+        kind: result.queued ? 'info' : 'success',
+        text: result.queued ? t('sync.queued') : t('common.saved'),
+      })
+      setEditing(null)
+      reload()
+    } catch (e) {
+      if (e instanceof ApiError) {
+        setErrors(e.fieldErrors)
+        setNotice({ kind: 'error', text: e.message })
+      } else setNotice({ kind: 'error', text: t('common.error') })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const sortBy = (key: string) =>
+    setQuery((q) => ({
+      ...q,
+      page: 1,
+      sort_by: key,
+      order: q.sort_by === key && q.order === 'asc' ? 'desc' : 'asc',
+    }))
+
+  const ariaSort = (key: string): 'ascending' | 'descending' | undefined =>
+    query().sort_by === key ? (query().order === 'desc' ? 'descending' : 'ascending') : undefined
+
+  const Heading = (hp: { children: JSX.Element }) =>
+    props.heading === 'h2' ? <h2>{hp.children}</h2> : <h1>{hp.children}</h1>
+
+  return (
+    <section class="resource" data-testid={c().testId}>
+      <div class="resource-head">
+        <Heading>{t(c().title)}</Heading>
+        <Show when={props.canWrite}>
+          <button type="button" onClick={() => open('new')}>
+            {t('common.new')}
+          </button>
+        </Show>
+      </div>
+
+      <Show when={c().filters?.length}>
+        <form
+          class="filters"
+          aria-label={t('common.filter')}
+          onSubmit={(e) => {
+            e.preventDefault()
+            const data = new FormData(e.currentTarget)
+            const filters: Record<string, string> = {}
+            for (const [k, v] of data.entries()) if (typeof v === 'string' && v) filters[k] = v
+            setQuery((q) => ({ ...q, page: 1, filters }))
+          }}
+        >
+          <For each={c().filters}>
+            {(f) => <FormField field={f} value="" idPrefix={`${c().testId}-filter`} onInput={() => {}} />}
+          </For>
+          <button type="submit">{t('common.filter')}</button>
+        </form>
+      </Show>
+
+      <Notice kind={notice()?.kind ?? 'info'} message={notice()?.text} />
+
+      <Show when={editing()}>
+        <form
+          class="card form"
+          onSubmit={submit}
+          aria-label={t(editing() === 'new' ? 'common.create' : 'common.edit')}
+          novalidate
+        >
+          <For each={formFields()}>
+            {(f) => (
+              <FormField
+                field={f}
+                idPrefix={c().testId}
+                value={values()[f.name] ?? ''}
+                error={errors()[f.name]}
+                onInput={(v) => setValues((prev) => ({ ...prev, [f.name]: v }))}
+              />
+            )}
+          </For>
+          <div class="actions">
+            <button type="submit" disabled={busy()}>
+              {editing() === 'new' ? t('common.create') : t('common.save')}
+            </button>
+            <button type="button" onClick={() => setEditing(null)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      </Show>
+
+      <Show when={list.error}>
+        <Notice kind="error" message={list.error instanceof Error ? list.error.message : t('common.error')} />
+      </Show>
+      <Show when={value(list)?.fromCache && value(list)?.storedAt}>
+        {(at) => <p class="muted">{t('sync.cached', { time: dateTime(new Date(at()).toISOString()) })}</p>}
+      </Show>
+      <Show when={value(list)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
+        {(loaded) => (
+          <ListTable
+            page={loaded().data}
+            config={c()}
+            canWrite={props.canWrite}
+            ariaSort={ariaSort}
+            sortBy={sortBy}
+            onEdit={open}
+            reload={reload}
+            onError={(m) => setNotice({ kind: 'error', text: m })}
+          />
+        )}
+      </Show>
+      <Pagination info={value(list)?.data.pagination} onPage={(page) => setQuery((q) => ({ ...q, page }))} />
+    </section>
+  )
+}
+
+function ListTable(props: {
+  page: Page<Row>
+  config: ResourceConfig
+  canWrite: boolean
+  ariaSort: (key: string) => 'ascending' | 'descending' | undefined
+  sortBy: (key: string) => void
+  onEdit: (row: Row) => void
+  reload: () => void
+  onError: (message: string) => void
+}): JSX.Element {
+  return (
+    <Show when={props.page.data.length > 0} fallback={<p class="muted">{t('common.empty')}</p>}>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <For each={props.config.columns}>
+                {(col) => (
+                  <th scope="col" aria-sort={props.ariaSort(col.key)}>
+                    <Show when={col.sortable} fallback={t(col.label)}>
+                      <button type="button" class="link" onClick={() => props.sortBy(col.key)}>
+                        {t(col.label)}
+                        {props.ariaSort(col.key) === 'ascending'
+                          ? ' ▲'
+                          : props.ariaSort(col.key) === 'descending'
+                            ? ' ▼'
+                            : ''}
+                      </button>
+                    </Show>
+                  </th>
+                )}
+              </For>
+              <th scope="col">{t('common.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.page.data}>
+              {(row) => (
+                <tr classList={{ pending: row._pending === true }} data-row-id={row.id}>
+                  <For each={props.config.columns}>
+                    {(col) => <td>{col.render ? col.render(row) : String(row[col.key] ?? '')}</td>}
+                  </For>
+                  <td class="row-actions">
+                    <Show when={props.canWrite}>
+                      <button type="button" class="small" onClick={() => props.onEdit(row)}>
+                        {t('common.edit')}
+                      </button>
+                      <Show when={props.config.remove && !row.id.startsWith('tmp-')}>
+                        <ConfirmButton
+                          label={t('common.delete')}
+                          class="small danger"
+                          onConfirm={async () => {
+                            try {
+                              await props.config.remove?.(row)
+                              props.reload()
+                            } catch (e) {
+                              props.onError(e instanceof Error ? e.message : t('common.error'))
+                            }
+                          }}
+                        />
+                      </Show>
+                    </Show>
+                    {props.config.rowActions?.(row, props.reload)}
+                  </td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+    </Show>
+  )
+}

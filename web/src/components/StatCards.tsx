@@ -1,0 +1,26 @@
+import { createResource, For, type JSX, Show } from 'solid-js'
+import type { DashboardStats } from '../lib/api-types'
+import { readCached } from '../lib/data'
+import { num, t } from '../lib/i18n'
+import { value } from '../lib/resource-value'
+
+export function StatCards(props: { keys: (keyof DashboardStats)[] }): JSX.Element {
+  const [stats] = createResource(() => readCached<DashboardStats>('/stats/dashboard'))
+  // Read through the cache so dashboards still open offline.
+  return (
+    <Show when={value(stats)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
+      {(s) => (
+        <ul class="stats" data-testid="stats">
+          <For each={props.keys}>
+            {(k) => (
+              <li class="card stat">
+                <span class="stat-value">{num(s().data[k])}</span>
+                <span class="stat-label">{t(`stats.${k}`)}</span>
+              </li>
+            )}
+          </For>
+        </ul>
+      )}
+    </Show>
+  )
+}

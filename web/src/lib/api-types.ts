@@ -1,0 +1,293 @@
+// Wire types of /api/v1 (snake_case, as the server sends them). See design/API.md.
+
+export type Role = 'superadmin' | 'syndic' | 'accountant' | 'owner'
+
+export interface Pagination {
+  current_page: number
+  per_page: number
+  total_items: number
+  total_pages: number
+  has_next: boolean
+  has_previous: boolean
+}
+
+export interface Page<T> {
+  data: T[]
+  pagination: Pagination
+}
+
+/** Query of every list endpoint: paging, sorting, and resource-specific filters. */
+export interface ListQuery {
+  page?: number
+  per_page?: number
+  sort_by?: string
+  order?: 'asc' | 'desc'
+  filters?: Record<string, string | number | boolean | undefined>
+}
+
+export interface User {
+  id: string
+  email: string
+  first_name: string
+  last_name: string
+  role: Role
+  organization_id: string | null
+  is_active: boolean
+}
+
+export interface AuthTokens {
+  token: string
+  refresh_token: string
+  user: User
+}
+
+export type SubscriptionPlan = 'Free' | 'Starter' | 'Professional' | 'Enterprise'
+
+export interface Organization {
+  id: string
+  name: string
+  slug: string
+  contact_email: string
+  contact_phone: string | null
+  subscription_plan: SubscriptionPlan
+  max_buildings: number
+  max_users: number
+  is_active: boolean
+  created_at: string
+  updated_at: string
+  version?: number
+}
+
+export interface Building {
+  id: string
+  organization_id: string
+  name: string
+  address: string
+  city: string
+  postal_code: string
+  country: string
+  total_units: number
+  total_tantiemes: number
+  construction_year: number | null
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+export type UnitType = 'Apartment' | 'Parking' | 'Cellar' | 'Commercial' | 'Other'
+
+export interface Unit {
+  id: string
+  building_id: string
+  unit_number: string
+  unit_type: UnitType
+  floor: number | null
+  surface_area: number
+  quota: number
+  owner_id: string | null
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+export interface Owner {
+  id: string
+  first_name: string
+  last_name: string
+  email: string
+  phone: string | null
+  address: string
+  city: string
+  postal_code: string
+  country: string
+  user_id: string | null
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+export interface UnitOwnership {
+  unit_id: string
+  owner_id: string
+  ownership_share: number
+  is_primary_contact: boolean
+  start_date: string
+  end_date?: string | null
+  unit?: Unit
+  owner?: Owner
+}
+
+export type ExpenseCategory =
+  | 'Maintenance'
+  | 'Repairs'
+  | 'Insurance'
+  | 'Utilities'
+  | 'Cleaning'
+  | 'Administration'
+  | 'Works'
+  | 'Other'
+export type PaymentStatus = 'Pending' | 'Paid' | 'Overdue' | 'Cancelled'
+
+export interface Expense {
+  id: string
+  building_id: string
+  category: ExpenseCategory
+  description: string
+  amount: number
+  amount_cents: number
+  expense_date: string
+  payment_status: PaymentStatus
+  supplier: string | null
+  invoice_number: string | null
+  paid_date: string | null
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+export interface DistributionShare {
+  unit_id: string
+  unit_number?: string
+  owner_id?: string | null
+  owner_name?: string
+  quota?: number
+  ownership_share?: number
+  amount_cents: number
+  amount?: number
+}
+
+export interface ExpenseDistribution {
+  expense_id: string
+  amount_cents: number
+  total_tantiemes?: number
+  units?: DistributionShare[]
+  owners?: DistributionShare[]
+  shares?: DistributionShare[]
+}
+
+/** One line of an owner's charges (GET /owners/{id}/charges). */
+export interface OwnerCharge {
+  expense_id: string
+  building_id?: string
+  unit_id?: string
+  unit_number?: string
+  description?: string
+  category?: ExpenseCategory
+  expense_date?: string
+  payment_status?: PaymentStatus
+  amount_cents: number
+  amount?: number
+}
+
+export interface OwnerCharges {
+  owner_id?: string
+  data?: OwnerCharge[]
+  charges?: OwnerCharge[]
+  total_cents?: number
+  paid_cents?: number
+  unpaid_cents?: number
+}
+
+export type MeetingType = 'Ordinary' | 'Extraordinary'
+export type MeetingStatus = 'Scheduled' | 'Completed' | 'Cancelled'
+
+export interface Meeting {
+  id: string
+  building_id: string
+  meeting_type: MeetingType
+  title: string
+  description: string | null
+  scheduled_date: string
+  location: string
+  status: MeetingStatus
+  agenda: string[]
+  attendees_count: number | null
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+export type DocumentType =
+  | 'MeetingMinutes'
+  | 'FinancialStatement'
+  | 'Invoice'
+  | 'Contract'
+  | 'Regulation'
+  | 'WorksQuote'
+  | 'Other'
+
+export interface DocumentMeta {
+  id: string
+  building_id: string
+  document_type: DocumentType
+  title: string
+  description: string | null
+  file_size: number
+  file_size_mb: number
+  mime_type: string
+  uploaded_by: string
+  related_meeting_id: string | null
+  related_expense_id: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface DashboardStats {
+  total_organizations: number
+  total_users: number
+  total_buildings: number
+  active_subscriptions: number
+  total_owners: number
+  total_units: number
+  total_expenses: number
+  total_meetings: number
+}
+
+export interface SeedResult {
+  message: string
+  users?: { email: string; password: string; role: Role }[]
+}
+
+/** Fields the client may send when creating/updating (server-owned fields left out). */
+export type BuildingInput = Pick<
+  Building,
+  'name' | 'address' | 'city' | 'postal_code' | 'country' | 'total_units'
+> &
+  Partial<Pick<Building, 'total_tantiemes' | 'construction_year'>>
+export type UnitInput = Pick<Unit, 'building_id' | 'unit_number' | 'unit_type' | 'surface_area' | 'quota'> &
+  Partial<Pick<Unit, 'floor'>>
+export type OwnerInput = Pick<
+  Owner,
+  'first_name' | 'last_name' | 'email' | 'address' | 'city' | 'postal_code' | 'country'
+> &
+  Partial<Pick<Owner, 'phone'>>
+export type ExpenseInput = Pick<
+  Expense,
+  'building_id' | 'category' | 'description' | 'amount' | 'expense_date'
+> &
+  Partial<Pick<Expense, 'supplier' | 'invoice_number'>>
+export type MeetingInput = Pick<
+  Meeting,
+  'building_id' | 'meeting_type' | 'title' | 'scheduled_date' | 'location'
+> &
+  Partial<Pick<Meeting, 'description'>>
+export type OrganizationInput = Pick<Organization, 'name' | 'slug' | 'contact_email' | 'subscription_plan'> &
+  Partial<Pick<Organization, 'contact_phone' | 'max_buildings' | 'max_users' | 'is_active'>>
+export interface UserInput {
+  email: string
+  password?: string
+  first_name: string
+  last_name: string
+  role: Role
+  organization_id?: string | null
+}
+export interface DocumentUpload {
+  file: Blob
+  file_name: string
+  building_id: string
+  document_type: DocumentType
+  title: string
+  description?: string
+  related_meeting_id?: string
+  related_expense_id?: string
+}

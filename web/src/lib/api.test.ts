@@ -1,0 +1,198 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { ApiError, buildings, buildPath, configureApi, getSession, login, logout, NetworkError } from './api'
+import { parseProblem } from './api-error'
+
+const jwt = (expSeconds: number) =>
+  `h.${btoa(JSON.stringify({ sub: 'u1', exp: expSeconds })).replaceAll('=', '')}.s`
+const user = {
+  id: 'u1',
+  email: 'a@b.be',
+  first_name: 'A',
+  last_name: 'B',
+  role: 'syndic',
+  organization_id: 'o1',
+  is_active: true,
+}
+
+type Call = { url: string; method: string; headers: Record<string, string>; body?: string }
+
+function memoryStorage() {
+  const m = new Map<string, string>()
+  return {
+    getItem: (k: string) => m.get(k) ?? null,
+    setItem: (k: string, v: string) => void m.set(k, v),
+    removeItem: (k: string) => void m.delete(k),
+  }
+}
+
+function harness(handler: (call: Call, n: number) => Response) {
+  const calls: Call[] = []
+  let clock = 1_000_000_000_000
+  configureApi({
+    baseUrl: '/api/v1',
+    storage: memoryStorage(),
+    now: () => clock,
+    fetch: async (url, init) => {
+      const call: Call = {
+        url,
+        method: init?.method ?? 'GET',
+        headers: (init?.headers ?? {}) as Record<string, string>,
+        body: typeof init?.body === 'string' ? init.body : undefined,
+      }
+      calls.push(call)
+      return handler(call, calls.length)
+    },
+  })
+  return { calls, advance: (ms: number) => (clock += ms), nowS: () => Math.floor(clock / 1000) }
+}
+
+const json = (status: number, body: unknown, type = 'application/json') =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': type } })
+
+describe('parseProblem', () => {
+  it('reads problem+json with field errors and current_version', () => {
+    const e = parseProblem(409, {
+      type: 'https://koprogo.dev/problems/stale-version',
+      title: 'Conflict',
+      status: 409,
+      detail: 'The row changed',
+      error: 'stale version',
+      errors: [
+        { path: 'name', message: 'too short' },
+        { path: '/address/city', message: 'required' },
+      ],
+      current_version: 4,
+    })
+    expect(e).toBeInstanceOf(ApiError)
+    expect(e.isConflict).toBe(true)
+    expect(e.currentVersion).toBe(4)
+    expect(e.message).toBe('The row changed')
+    expect(e.fieldErrors).toEqual({ name: 'too short', 'address.city': 'required' })
+  })
+
+  it('falls back to the v1 {error} shape, text bodies and empty bodies', () => {
+    expect(parseProblem(401, { error: 'Invalid credentials' }).message).toBe('Invalid credentials')
+    expect(parseProblem(502, '<html>Bad gateway</html>', 'Bad Gateway').title).toBe('Bad Gateway')
+    expect(parseProblem(500, undefined).title).toBe('HTTP 500')
+  })
+})
+
+describe('buildPath', () => {
+  it('flattens filters and sorts params so cache keys are stable', () => {
+    expect(
+      buildPath('/units', { per_page: 20, page: 1, filters: { building_id: 'b1', floor: undefined } }),
+    ).toBe('/units?building_id=b1&page=1&per_page=20')
+  })
+})
+
+describe('api client', () => {
+  beforeEach(() => configureApi({}))
+
+  it('logs in, sends the Bearer token and an Idempotency-Key on POST', async () => {
+    const h = harness((call) => {
+      if (call.url.endsWith('/auth/login'))
+        return json(200, { token: jwt(h.nowS() + 900), refresh_token: 'r1', user })
+      return json(201, { id: 'b1' })
+    })
+    await login('a@b.be', 'pw')
+    await buildings.create({
+      name: 'X',
+      address: 'a',
+      city: 'c',
+      postal_code: '1000',
+      country: 'BE',
+      total_units: 1,
+    })
+    const post = h.calls[1]
+    expect(post?.headers.Authorization).toBe(`Bearer ${getSession()?.token}`)
+    expect(post?.headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/)
+  })
+
+  it('sends If-Match on PUT', async () => {
+    const h = harness((call) =>
+      call.url.endsWith('/auth/login')
+        ? json(200, { token: jwt(h.nowS() + 900), refresh_token: 'r1', user })
+        : json(200, {}),
+    )
+    await login('a@b.be', 'pw')
+    await buildings.update('b1', { name: 'Y' }, 7)
+    expect(h.calls[1]?.headers['If-Match']).toBe('7')
+  })
+
+  it('refreshes shortly before expiry and rotates the refresh token', async () => {
+    const h = harness((call) => {
+      if (call.url.endsWith('/auth/login'))
+        return json(200, { token: jwt(h.nowS() + 60), refresh_token: 'r1', user })
+      if (call.url.endsWith('/auth/refresh'))
+        return json(200, { token: jwt(h.nowS() + 900), refresh_token: 'r2', user })
+      return json(200, { data: [], pagination: {} })
+    })
+    await login('a@b.be', 'pw')
+    h.advance(45_000) // 15 s left < 30 s margin
+    await buildings.list()
+    expect(h.calls.map((c) => c.url)).toEqual([
+      '/api/v1/auth/login',
+      '/api/v1/auth/refresh',
+      '/api/v1/buildings',
+    ])
+    expect(JSON.parse(h.calls[1]?.body ?? '{}')).toEqual({ refresh_token: 'r1' })
+    expect(getSession()?.refreshToken).toBe('r2')
+  })
+
+  it('refreshes once on a 401 and retries once', async () => {
+    let listCalls = 0
+    const h = harness((call) => {
+      if (call.url.endsWith('/auth/login'))
+        return json(200, { token: jwt(h.nowS() + 900), refresh_token: 'r1', user })
+      if (call.url.endsWith('/auth/refresh'))
+        return json(200, { token: jwt(h.nowS() + 901), refresh_token: 'r2', user })
+      listCalls++
+      return listCalls === 1
+        ? json(401, { title: 'Unauthorized', status: 401 }, 'application/problem+json')
+        : json(200, { data: [], pagination: {} })
+    })
+    await login('a@b.be', 'pw')
+    await buildings.list()
+    expect(listCalls).toBe(2)
+    expect(h.calls.filter((c) => c.url.endsWith('/auth/refresh'))).toHaveLength(1)
+  })
+
+  it('ends the session when the refresh token is rejected', async () => {
+    const h = harness((call) => {
+      if (call.url.endsWith('/auth/login'))
+        return json(200, { token: jwt(h.nowS() + 900), refresh_token: 'r1', user })
+      return json(401, { title: 'Unauthorized' }, 'application/problem+json')
+    })
+    await login('a@b.be', 'pw')
+    await expect(buildings.list()).rejects.toMatchObject({ status: 401 })
+    expect(getSession()).toBeNull()
+  })
+
+  it('throws a NetworkError when fetch fails, and logout still clears the session offline', async () => {
+    let offline = false
+    const h = harness((call) => {
+      if (offline) throw new TypeError('Failed to fetch')
+      return json(200, { token: jwt(h.nowS() + 900), refresh_token: 'r1', user, c: call.url })
+    })
+    await login('a@b.be', 'pw')
+    offline = true
+    await expect(buildings.list()).rejects.toBeInstanceOf(NetworkError)
+    await logout()
+    expect(getSession()).toBeNull()
+  })
+
+  it('turns problem+json validation errors into field errors', async () => {
+    harness(() =>
+      json(
+        400,
+        { title: 'Bad Request', status: 400, errors: [{ path: 'total_units', message: 'must be > 0' }] },
+        'application/problem+json',
+      ),
+    )
+    const err = await buildings
+      .create({ name: 'X', address: 'a', city: 'c', postal_code: '1', country: 'BE', total_units: 0 })
+      .catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(ApiError)
+    expect((err as ApiError).fieldErrors.total_units).toBe('must be > 0')
+  })
+})

@@ -1,0 +1,32 @@
+// Shared option lists for selects (buildings by name), read through the offline cache.
+import { type Accessor, createResource } from 'solid-js'
+import type { Building, Owner } from './api-types'
+import { readPage } from './data'
+import { dataRevision } from './offline/store'
+
+export interface Option {
+  value: string
+  label: string
+}
+
+export function useBuildingOptions(): Accessor<Option[]> {
+  const [page] = createResource(
+    () => dataRevision(),
+    () =>
+      readPage<Building>('/buildings', { per_page: 100, sort_by: 'name', order: 'asc' }).catch(() => null),
+  )
+  return () => page()?.data.data.map((b) => ({ value: b.id, label: `${b.name} — ${b.city}` })) ?? []
+}
+
+export function useOwnerOptions(): Accessor<Option[]> {
+  const [page] = createResource(
+    () => dataRevision(),
+    () => readPage<Owner>('/owners', { per_page: 100, sort_by: 'last_name', order: 'asc' }).catch(() => null),
+  )
+  return () => page()?.data.data.map((o) => ({ value: o.id, label: `${o.last_name} ${o.first_name}` })) ?? []
+}
+
+export const enumOptions =
+  (values: readonly string[]): (() => Option[]) =>
+  () =>
+    values.map((v) => ({ value: v, label: v }))

@@ -1,0 +1,91 @@
+// Pure functions that show queued writes in cached data (optimistic UI) and fold server answers
+// back into the cache. Ids are UUIDs, unique across resources, so matching rows by id is safe.
+import type { OutboxEntry } from './types'
+
+type Row = Record<string, unknown> & { id?: unknown }
+export interface PageLike {
+  data: Row[]
+  pagination?: Record<string, unknown> & { total_items?: number }
+}
+
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null
+export const isPage = (v: unknown): v is PageLike => isRecord(v) && Array.isArray(v.data)
+
+export function splitKey(key: string): { pathname: string; page: number } {
+  const [pathname = key, qs = ''] = key.split('?')
+  const page = Number(new URLSearchParams(qs).get('page') ?? '1')
+  return { pathname, page: Number.isFinite(page) ? page : 1 }
+}
+
+/** The cached lists a newly created row belongs to: /units, and /buildings/<b>/units. */
+function listReceivesCreate(key: string, collection: string, row: Row): boolean {
+  const { pathname, page } = splitKey(key)
+  if (page !== 1) return false
+  if (pathname === collection) return true
+  const buildingId = row.building_id
+  return typeof buildingId === 'string' && pathname === `/buildings/${buildingId}${collection}`
+}
+
+const lastSegment = (path: string) => path.split('/').filter(Boolean).pop() ?? ''
+
+function withRow(page: PageLike, row: Row): PageLike {
+  if (page.data.some((r) => r.id === row.id)) return page
+  const pagination = page.pagination
+    ? { ...page.pagination, total_items: (page.pagination.total_items ?? page.data.length) + 1 }
+    : undefined
+  return { ...page, data: [row, ...page.data], pagination }
+}
+
+function patchRows(value: unknown, id: string, patch: Row): unknown {
+  if (isPage(value)) {
+    if (!value.data.some((r) => r.id === id)) return value
+    return { ...value, data: value.data.map((r) => (r.id === id ? { ...r, ...patch } : r)) }
+  }
+  if (isRecord(value) && value.id === id) return { ...value, ...patch }
+  return value
+}
+
+/** Cached value (list or detail) as the user should see it with one queued entry applied. */
+export function applyEntry(key: string, value: unknown, entry: OutboxEntry): unknown {
+  if (entry.method === 'POST' && entry.tempId) {
+    const row: Row = { ...entry.body, id: entry.tempId, version: 0, _pending: true }
+    if (isPage(value) && listReceivesCreate(key, entry.path, row)) return withRow(value, row)
+    return value
+  }
+  if (entry.method === 'PUT')
+    return patchRows(value, lastSegment(entry.path), { ...entry.body, _pending: true })
+  return value
+}
+
+export function applyEntries(key: string, value: unknown, entries: readonly OutboxEntry[]): unknown {
+  return entries.reduce((v, e) => applyEntry(key, v, e), value)
+}
+
+/** The server's answer to a replayed entry, folded into one cached value. */
+export function applyServerResult(key: string, value: unknown, entry: OutboxEntry, row: Row): unknown {
+  if (typeof row.id !== 'string') return value
+  if (entry.method === 'POST') {
+    if (isPage(value) && listReceivesCreate(key, entry.path, row)) return withRow(value, row)
+    return value
+  }
+  return patchRows(value, row.id, row)
+}
+
+/** Replaces every string equal to `from` (a temp id) by `to`, at any depth. */
+export function replaceDeep<T>(value: T, from: string, to: string): T {
+  if (value === from) return to as T
+  if (Array.isArray(value)) return value.map((v) => replaceDeep(v, from, to)) as T
+  if (isRecord(value)) {
+    const out: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(value)) out[k] = replaceDeep(v, from, to)
+    return out as T
+  }
+  return value
+}
+
+export function containsTempId(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('tmp-')
+  if (Array.isArray(value)) return value.some(containsTempId)
+  if (isRecord(value)) return Object.values(value).some(containsTempId)
+  return false
+}

@@ -1,0 +1,92 @@
+// Solid wrapper of the framework-free SyncEngine: one engine per signed-in user, its status as
+// a signal, and the browser's online/offline events wired to it.
+import { createMemo, createRoot, createSignal } from 'solid-js'
+import { request } from '../api'
+import { SyncEngine } from './sync-engine'
+import type { SyncStatus, SyncTransport } from './types'
+
+/** The engine's only way to the server: through api.ts (tokens, refresh, problem+json). */
+const transport: SyncTransport = {
+  send: (req) =>
+    request(req.method, req.path, {
+      body: req.body,
+      idempotencyKey: req.idempotencyKey,
+      ifMatch: req.ifMatch,
+    }),
+  get: (path) => request('GET', path),
+}
+
+const initial: SyncStatus = {
+  online: typeof navigator === 'undefined' ? true : navigator.onLine,
+  syncing: false,
+  pending: 0,
+  failed: 0,
+  conflicts: 0,
+  lastSync: null,
+  lastError: null,
+  revision: 0,
+}
+
+const [status, setStatus] = createRoot(() => createSignal<SyncStatus>(initial))
+
+export { status as syncStatus }
+
+/** Changes only when cached data or the outbox changed: views re-read on it, not on every
+ * status tick such as "syncing" (which would refetch every list for nothing). */
+export const dataRevision = createRoot(() => createMemo(() => status().revision))
+
+let engine: SyncEngine | null = null
+let engineUser: string | null = null
+let unsubscribe: (() => void) | null = null
+
+export function currentEngine(): SyncEngine | null {
+  return engine
+}
+
+let starting: Promise<SyncEngine> | null = null
+
+/** Opens the user's engine; reads issued meanwhile wait for it (see whenEngine). */
+export function startSync(userId: string): Promise<SyncEngine> {
+  if (engine && engineUser === userId) return Promise.resolve(engine)
+  stopSync()
+  starting = (async () => {
+    const opened = await SyncEngine.open({ userId, transport, online: navigator.onLine })
+    engine = opened
+    engineUser = userId
+    unsubscribe = opened.subscribe(setStatus)
+    if (navigator.onLine) void opened.replay()
+    return opened
+  })().finally(() => {
+    starting = null
+  })
+  return starting
+}
+
+/** The engine once it is open (null when signed out): a page loaded offline must not race it
+ * and hit the network without the cache. */
+export async function whenEngine(): Promise<SyncEngine | null> {
+  if (starting) return starting.catch(() => null)
+  return engine
+}
+
+export function stopSync(): void {
+  unsubscribe?.()
+  engine?.close()
+  engine = null
+  engineUser = null
+}
+
+/** Logout: delete this user's offline database. */
+export async function clearSync(): Promise<void> {
+  const e = engine
+  unsubscribe?.()
+  engine = null
+  engineUser = null
+  await e?.clear()
+  setStatus(initial)
+}
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('online', () => engine?.setOnline(true))
+  window.addEventListener('offline', () => engine?.setOnline(false))
+}

@@ -1,0 +1,432 @@
+// The offline engine: read cache + outbox + replay. Plain TypeScript with a tiny subscribe API
+// (no Solid here) so it runs under vitest with fake-indexeddb; lib/offline/store.ts wraps it.
+//
+// Invariants:
+// - the outbox replays strictly in insertion order and stops at the first transport failure
+//   (offline, 5xx, expired session), so a later write never overtakes an earlier one;
+// - every entry keeps its Idempotency-Key for life: re-sending after a lost response returns the
+//   first answer instead of creating a duplicate;
+// - a 409 on an edit becomes a ConflictRecord (mine + the server's current row) instead of being
+//   retried blindly or overwritten (the original KoproGo's lost-update defect).
+import { ApiError } from '../api-error'
+import { deleteOfflineDb, type OfflineDb, openOfflineDb } from './db'
+import {
+  applyEntries,
+  applyServerResult,
+  containsTempId,
+  isRecord,
+  replaceDeep,
+  splitKey,
+} from './optimistic'
+import {
+  type ConflictRecord,
+  isTempId,
+  type OutboxEntry,
+  type OutboxMethod,
+  type SyncStatus,
+  type SyncTransport,
+  TEMP_ID_PREFIX,
+} from './types'
+
+export interface SyncEngineOptions {
+  userId: string
+  transport: SyncTransport
+  online?: boolean
+  now?: () => number
+  newId?: () => string
+}
+
+export interface WriteRequest {
+  method: OutboxMethod
+  path: string
+  body: Record<string, unknown>
+  baseVersion?: number
+}
+
+export interface WriteResult {
+  queued: boolean
+  /** The server's row when sent online, the optimistic row when queued. */
+  data: Record<string, unknown>
+}
+
+export interface ReadResult<T> {
+  data: T
+  fromCache: boolean
+  storedAt?: number
+}
+
+export interface ReplayReport {
+  sent: number
+  conflicts: number
+  failed: number
+  stoppedBy: ApiError | null
+}
+
+type Listener = (status: SyncStatus) => void
+
+/** Answers that mean "try again later", not "this entry is wrong". */
+const isTransient = (e: ApiError) => e.isNetwork || e.status >= 500 || e.status === 401 || e.status === 429
+
+function toApiError(e: unknown): ApiError {
+  if (e instanceof ApiError) return e
+  return new ApiError(0, { title: 'Error', detail: e instanceof Error ? e.message : String(e) })
+}
+
+export class SyncEngine {
+  private status: SyncStatus
+  private readonly listeners = new Set<Listener>()
+  private replaying: Promise<ReplayReport> | null = null
+  private seq = 0
+
+  private readonly db: OfflineDb
+  private readonly opts: Required<SyncEngineOptions>
+
+  private constructor(db: OfflineDb, opts: Required<SyncEngineOptions>) {
+    this.db = db
+    this.opts = opts
+    this.status = {
+      online: opts.online,
+      syncing: false,
+      pending: 0,
+      failed: 0,
+      conflicts: 0,
+      lastSync: null,
+      lastError: null,
+      revision: 0,
+    }
+  }
+
+  static async open(options: SyncEngineOptions): Promise<SyncEngine> {
+    const db = await openOfflineDb(options.userId)
+    const engine = new SyncEngine(db, {
+      online: true,
+      now: () => Date.now(),
+      newId: () => crypto.randomUUID(),
+      ...options,
+    })
+    const last = await db.get('meta', 'lastSync')
+    engine.status.lastSync = typeof last?.value === 'number' ? last.value : null
+    const entries = await engine.outbox()
+    engine.seq = entries.reduce((m, e) => Math.max(m, e.seq), 0)
+    await engine.refreshCounts()
+    return engine
+  }
+
+  // ------------------------------------------------------------ status
+
+  getStatus(): SyncStatus {
+    return this.status
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener)
+    listener(this.status)
+    return () => this.listeners.delete(listener)
+  }
+
+  private emit(patch: Partial<SyncStatus>, changed = false): void {
+    this.status = { ...this.status, ...patch, revision: this.status.revision + (changed ? 1 : 0) }
+    for (const l of this.listeners) l(this.status)
+  }
+
+  private async refreshCounts(changed = false): Promise<void> {
+    const entries = await this.outbox()
+    const conflicts = await this.db.count('conflicts')
+    this.emit(
+      {
+        pending: entries.filter((e) => e.status === 'pending').length,
+        failed: entries.filter((e) => e.status === 'failed').length,
+        conflicts,
+      },
+      changed,
+    )
+  }
+
+  /** Called on the window online/offline events; coming back online replays the outbox. */
+  setOnline(online: boolean): void {
+    if (online === this.status.online) return
+    this.emit({ online })
+    if (online) void this.replay()
+  }
+
+  // ------------------------------------------------------------ reads
+
+  /**
+   * Fetches and caches a list or detail; when the network fails, serves the last cached copy.
+   * Either way, queued writes are overlaid so the user sees their own offline changes.
+   */
+  async read<T>(key: string, fetcher: () => Promise<T>): Promise<ReadResult<T>> {
+    const entries = (await this.outbox()).filter((e) => e.status === 'pending')
+    if (this.status.online && !containsTempId(key)) {
+      try {
+        const data = await fetcher()
+        await this.db.put('cache', { key, data, storedAt: this.opts.now() })
+        return { data: applyEntries(key, data, entries) as T, fromCache: false }
+      } catch (e) {
+        const err = toApiError(e)
+        if (!err.isNetwork) throw err
+        this.emit({ online: false })
+      }
+    }
+    const cached = await this.db.get('cache', key)
+    if (!cached) throw new ApiError(0, { title: 'Offline', detail: 'Not available offline yet' })
+    return { data: applyEntries(key, cached.data, entries) as T, fromCache: true, storedAt: cached.storedAt }
+  }
+
+  async cachedKeys(): Promise<string[]> {
+    return this.db.getAllKeys('cache')
+  }
+
+  // ------------------------------------------------------------ writes
+
+  /**
+   * Sends a create/edit now when possible; queues it when offline, when the request fails on the
+   * network (same Idempotency-Key kept, so a lost response cannot duplicate it), when it targets
+   * a row that exists only offline, or when earlier writes are still queued (order matters).
+   */
+  async write(req: WriteRequest): Promise<WriteResult> {
+    const idempotencyKey = this.opts.newId()
+    const mustQueue = !this.status.online || containsTempId(req) || this.status.pending > 0
+    if (!mustQueue) {
+      try {
+        const data = await this.opts.transport.send({
+          method: req.method,
+          path: req.path,
+          body: req.body,
+          idempotencyKey,
+          ifMatch: req.baseVersion,
+        })
+        if (isRecord(data)) {
+          await this.foldIntoCache(this.makeEntry(req, idempotencyKey), data)
+          return { queued: false, data }
+        }
+        return { queued: false, data: {} }
+      } catch (e) {
+        const err = toApiError(e)
+        if (!err.isNetwork) throw err
+        this.emit({ online: false })
+      }
+    }
+    const entry = await this.enqueue(req, idempotencyKey)
+    // Online but behind earlier queued writes: send them (and this one) now, in order.
+    if (this.status.online) void this.replay()
+    const row = entry.tempId ? { ...entry.body, id: entry.tempId, _pending: true } : { ...entry.body }
+    return { queued: true, data: row }
+  }
+
+  private makeEntry(req: WriteRequest, idempotencyKey: string): OutboxEntry {
+    const tempId = req.method === 'POST' ? `${TEMP_ID_PREFIX}${this.opts.newId()}` : undefined
+    return {
+      id: this.opts.newId(),
+      seq: ++this.seq,
+      idempotencyKey,
+      method: req.method,
+      path: req.path,
+      body: req.body,
+      baseVersion: req.baseVersion,
+      tempId,
+      createdAt: this.opts.now(),
+      status: 'pending',
+    }
+  }
+
+  async enqueue(req: WriteRequest, idempotencyKey = this.opts.newId()): Promise<OutboxEntry> {
+    const entry = this.makeEntry(req, idempotencyKey)
+    await this.db.put('outbox', entry)
+    await this.refreshCounts(true)
+    return entry
+  }
+
+  async outbox(): Promise<OutboxEntry[]> {
+    return this.db.getAllFromIndex('outbox', 'bySeq')
+  }
+
+  async discard(entryId: string): Promise<void> {
+    await this.db.delete('outbox', entryId)
+    await this.refreshCounts(true)
+  }
+
+  // ------------------------------------------------------------ replay
+
+  /** Replays the outbox in order; concurrent calls share one run. */
+  replay(): Promise<ReplayReport> {
+    this.replaying ??= this.runReplay().finally(() => {
+      this.replaying = null
+    })
+    return this.replaying
+  }
+
+  private async runReplay(): Promise<ReplayReport> {
+    const report: ReplayReport = { sent: 0, conflicts: 0, failed: 0, stoppedBy: null }
+    this.emit({ syncing: true, lastError: null })
+    try {
+      for (;;) {
+        // Re-read each time: earlier successes rewrite temp ids and versions of later entries.
+        const next = (await this.outbox()).find((e) => e.status === 'pending')
+        if (!next) break
+        const outcome = await this.replayOne(next)
+        if (outcome === 'stop') {
+          report.stoppedBy = this.lastTransportError
+          break
+        }
+        report[outcome]++
+      }
+      if (!report.stoppedBy) {
+        const now = this.opts.now()
+        await this.db.put('meta', { key: 'lastSync', value: now })
+        this.emit({ lastSync: now, online: true })
+      }
+    } finally {
+      this.emit({ syncing: false, lastError: report.stoppedBy?.message ?? null })
+      await this.refreshCounts(true)
+    }
+    return report
+  }
+
+  private lastTransportError: ApiError | null = null
+
+  private async replayOne(entry: OutboxEntry): Promise<'sent' | 'conflicts' | 'failed' | 'stop'> {
+    if (containsTempId({ path: entry.path, body: entry.body })) {
+      // Its parent create failed (or was discarded): sending would only earn a 404/400.
+      await this.markFailed(entry, new ApiError(424, { title: 'Depends on a write that failed' }))
+      return 'failed'
+    }
+    let data: unknown
+    try {
+      data = await this.opts.transport.send({
+        method: entry.method,
+        path: entry.path,
+        body: entry.body,
+        idempotencyKey: entry.idempotencyKey,
+        ifMatch: entry.baseVersion,
+      })
+    } catch (e) {
+      const err = toApiError(e)
+      if (isTransient(err)) {
+        this.lastTransportError = err
+        if (err.isNetwork) this.emit({ online: false })
+        return 'stop'
+      }
+      if (err.isConflict && entry.method === 'PUT') {
+        await this.recordConflict(entry)
+        return 'conflicts'
+      }
+      await this.markFailed(entry, err)
+      return 'failed'
+    }
+    const row = isRecord(data) ? data : {}
+    await this.db.delete('outbox', entry.id)
+    await this.foldIntoCache(entry, row)
+    await this.rebaseLaterEntries(entry, row)
+    return 'sent'
+  }
+
+  private async markFailed(entry: OutboxEntry, err: ApiError): Promise<void> {
+    await this.db.put('outbox', {
+      ...entry,
+      status: 'failed',
+      lastError: { status: err.status, title: err.title, detail: err.detail, errors: err.errors },
+    })
+  }
+
+  /** After a success: map the temp id to the server id, and base later edits of the same row on
+   * the version the server just returned (they were made on top of this write, not against it). */
+  private async rebaseLaterEntries(done: OutboxEntry, row: Record<string, unknown>): Promise<void> {
+    const serverId = typeof row.id === 'string' ? row.id : undefined
+    const version = typeof row.version === 'number' ? row.version : undefined
+    const rowPath = done.tempId && serverId ? `${done.path}/${serverId}` : done.path
+    const tx = this.db.transaction('outbox', 'readwrite')
+    for (const e of await tx.store.index('bySeq').getAll()) {
+      let next = e
+      if (done.tempId && serverId) {
+        next = {
+          ...next,
+          path: next.path.replaceAll(done.tempId, serverId),
+          body: replaceDeep(next.body, done.tempId, serverId),
+        }
+      }
+      if (next.method === 'PUT' && next.path === rowPath && version !== undefined)
+        next = { ...next, baseVersion: version }
+      if (next !== e) await tx.store.put(next)
+    }
+    await tx.done
+  }
+
+  private async foldIntoCache(entry: OutboxEntry, row: Record<string, unknown>): Promise<void> {
+    const tx = this.db.transaction('cache', 'readwrite')
+    for (const rec of await tx.store.getAll()) {
+      let data = rec.data
+      if (entry.tempId && typeof row.id === 'string') data = replaceDeep(data, entry.tempId, row.id)
+      data = applyServerResult(rec.key, data, entry, row)
+      if (data !== rec.data) await tx.store.put({ ...rec, data })
+    }
+    if (typeof row.id === 'string') {
+      const detailKey = entry.method === 'POST' ? `${entry.path}/${row.id}` : splitKey(entry.path).pathname
+      await tx.store.put({ key: detailKey, data: row, storedAt: this.opts.now() })
+    }
+    await tx.done
+  }
+
+  // ------------------------------------------------------------ conflicts
+
+  private async recordConflict(entry: OutboxEntry): Promise<void> {
+    let server: Record<string, unknown> = {}
+    try {
+      const current = await this.opts.transport.get(entry.path)
+      if (isRecord(current)) server = current
+    } catch {
+      // keep an empty server side: the user can still re-send theirs once the row is readable
+    }
+    const conflict: ConflictRecord = {
+      id: entry.id,
+      path: entry.path,
+      mine: entry.body,
+      server,
+      baseVersion: entry.baseVersion,
+      createdAt: this.opts.now(),
+    }
+    const tx = this.db.transaction(['outbox', 'conflicts'], 'readwrite')
+    await tx.objectStore('conflicts').put(conflict)
+    await tx.objectStore('outbox').delete(entry.id)
+    await tx.done
+  }
+
+  async conflicts(): Promise<ConflictRecord[]> {
+    return this.db.getAll('conflicts')
+  }
+
+  /**
+   * 'mine': re-send my values on top of the server's current version (a deliberate overwrite).
+   * 'theirs': drop my edit and cache the server's row.
+   */
+  async resolveConflict(id: string, choice: 'mine' | 'theirs'): Promise<void> {
+    const conflict = await this.db.get('conflicts', id)
+    if (!conflict) return
+    await this.db.delete('conflicts', id)
+    if (choice === 'mine') {
+      const version =
+        typeof conflict.server.version === 'number' ? conflict.server.version : conflict.baseVersion
+      await this.enqueue({ method: 'PUT', path: conflict.path, body: conflict.mine, baseVersion: version })
+      if (this.status.online) await this.replay()
+    } else {
+      const entry = this.makeEntry({ method: 'PUT', path: conflict.path, body: {} }, '')
+      await this.foldIntoCache(entry, conflict.server)
+      await this.refreshCounts(true)
+    }
+  }
+
+  // ------------------------------------------------------------ lifecycle
+
+  close(): void {
+    this.listeners.clear()
+    this.db.close()
+  }
+
+  /** Logout: nothing of this user may stay on the device. */
+  async clear(): Promise<void> {
+    this.close()
+    await deleteOfflineDb(this.opts.userId)
+  }
+}
+
+export { isTempId }

@@ -1,0 +1,66 @@
+// Shapes stored in the per-user IndexedDB and the sync engine's public status.
+import type { FieldError } from '../api-error'
+
+export type OutboxMethod = 'POST' | 'PUT'
+
+export interface OutboxEntry {
+  id: string
+  /** Insertion order; replay follows it strictly. */
+  seq: number
+  /** Same key on every attempt: the server creates nothing twice. */
+  idempotencyKey: string
+  method: OutboxMethod
+  /** API path without /api/v1, e.g. /buildings or /units/<id>. May hold temp ids until replay. */
+  path: string
+  body: Record<string, unknown>
+  /** Row version the edit was based on (sent as If-Match). */
+  baseVersion?: number
+  /** For creates made offline: the temporary id (tmp-<uuid>) shown until the server's id is known. */
+  tempId?: string
+  createdAt: number
+  status: 'pending' | 'failed'
+  lastError?: { status: number; title: string; detail?: string; errors?: FieldError[] }
+}
+
+/** A queued edit refused with 409: both sides kept until the user picks one. */
+export interface ConflictRecord {
+  id: string
+  path: string
+  mine: Record<string, unknown>
+  server: Record<string, unknown>
+  baseVersion?: number
+  createdAt: number
+}
+
+export interface CacheRecord {
+  key: string
+  data: unknown
+  storedAt: number
+}
+
+export interface SyncStatus {
+  online: boolean
+  syncing: boolean
+  pending: number
+  failed: number
+  conflicts: number
+  lastSync: number | null
+  lastError: string | null
+  /** Bumped on every change of the outbox or cache, so views know to re-read. */
+  revision: number
+}
+
+/** What the engine needs from the API layer (api.ts provides it; tests pass a fake server). */
+export interface SyncTransport {
+  send(req: {
+    method: OutboxMethod
+    path: string
+    body: Record<string, unknown>
+    idempotencyKey: string
+    ifMatch?: number
+  }): Promise<unknown>
+  get(path: string): Promise<unknown>
+}
+
+export const TEMP_ID_PREFIX = 'tmp-'
+export const isTempId = (v: unknown): v is string => typeof v === 'string' && v.startsWith(TEMP_ID_PREFIX)

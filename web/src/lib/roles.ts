@@ -1,0 +1,75 @@
+// What each role may open and change (mirrors the server's rules in design/API.md; the server
+// stays the authority — this only hides what would be refused anyway).
+import type { Role } from './api-types'
+import type { MessageKey } from './i18n'
+
+export type AppPath =
+  | '/admin'
+  | '/syndic'
+  | '/accountant'
+  | '/owner'
+  | '/buildings'
+  | '/units'
+  | '/owners'
+  | '/expenses'
+  | '/meetings'
+  | '/documents'
+  | '/profile'
+
+export const DASHBOARD: Record<Role, AppPath> = {
+  superadmin: '/admin',
+  syndic: '/syndic',
+  accountant: '/accountant',
+  owner: '/owner',
+}
+
+const ALLOWED: Record<Role, readonly AppPath[]> = {
+  superadmin: [
+    '/admin',
+    '/buildings',
+    '/units',
+    '/owners',
+    '/expenses',
+    '/meetings',
+    '/documents',
+    '/profile',
+  ],
+  syndic: ['/syndic', '/buildings', '/units', '/owners', '/expenses', '/meetings', '/documents', '/profile'],
+  accountant: [
+    '/accountant',
+    '/buildings',
+    '/units',
+    '/owners',
+    '/expenses',
+    '/meetings',
+    '/documents',
+    '/profile',
+  ],
+  owner: ['/owner', '/meetings', '/documents', '/profile'],
+}
+
+export const canOpen = (role: Role, path: AppPath) => ALLOWED[role].includes(path)
+
+export const NAV_LABEL: Record<AppPath, MessageKey> = {
+  '/admin': 'nav.admin',
+  '/syndic': 'nav.syndic',
+  '/accountant': 'nav.accountant',
+  '/owner': 'nav.owner',
+  '/buildings': 'nav.buildings',
+  '/units': 'nav.units',
+  '/owners': 'nav.owners',
+  '/expenses': 'nav.expenses',
+  '/meetings': 'nav.meetings',
+  '/documents': 'nav.documents',
+  '/profile': 'nav.profile',
+}
+
+export const navFor = (role: Role): readonly AppPath[] => ALLOWED[role]
+
+export type Resource = 'buildings' | 'units' | 'owners' | 'expenses' | 'meetings' | 'documents'
+
+/** Writes per role: syndic/superadmin manage the property; accountants also write expenses. */
+export function canWrite(role: Role, resource: Resource): boolean {
+  if (role === 'superadmin' || role === 'syndic') return true
+  return role === 'accountant' && resource === 'expenses'
+}

@@ -1,0 +1,103 @@
+// Owner: my lots and shares, my charges (paid/unpaid totals), my buildings' meetings and documents.
+import { createResource, For, type JSX, Show } from 'solid-js'
+import { Notice } from '../components/Notice'
+import type { Owner, OwnerCharge, OwnerCharges, Page, UnitOwnership } from '../lib/api-types'
+import { readCached } from '../lib/data'
+import { date, money, num, percent, t } from '../lib/i18n'
+import { value } from '../lib/resource-value'
+import DocumentsPage from './DocumentsPage'
+import { MeetingsPage } from './ResourcePages'
+
+const rowsOf = <T,>(v: Page<T> | T[] | undefined): T[] => (Array.isArray(v) ? v : (v?.data ?? []))
+
+export default function OwnerDashboard(): JSX.Element {
+  const [me] = createResource(async () => (await readCached<Owner>('/owners/me')).data)
+  const [lots] = createResource(
+    () => value(me),
+    async (o) =>
+      rowsOf((await readCached<Page<UnitOwnership> | UnitOwnership[]>(`/owners/${o.id}/units`)).data),
+  )
+  const [charges] = createResource(
+    me,
+    async (o) => (await readCached<OwnerCharges>(`/owners/${o.id}/charges`)).data,
+  )
+
+  const lines = (): OwnerCharge[] => value(charges)?.data ?? value(charges)?.charges ?? []
+  const total = (paid: boolean) =>
+    lines()
+      .filter((c) => (c.payment_status === 'Paid') === paid)
+      .reduce((s, c) => s + c.amount_cents, 0)
+
+  return (
+    <div class="dashboard" data-testid="dashboard-owner">
+      <h1>{t('owner.title')}</h1>
+      <Show when={me.error}>
+        <Notice kind="info" message={t('owner.noRecord')} />
+      </Show>
+      <section class="card" aria-labelledby="lots-title">
+        <h2 id="lots-title">{t('owner.lots')}</h2>
+        <Show
+          when={value(lots)}
+          fallback={<p class="muted">{me.error ? t('common.empty') : t('common.loading')}</p>}
+        >
+          {(l) => (
+            <ul data-testid="owner-lots">
+              <For each={l()} fallback={<li class="muted">{t('common.empty')}</li>}>
+                {(o) => (
+                  <li>
+                    {o.unit?.unit_number ?? o.unit_id.slice(0, 8)} · {o.unit?.unit_type ?? ''}{' '}
+                    {o.unit ? `· ${num(o.unit.quota)} ${t('field.quota')}` : ''} · {t('field.share')}{' '}
+                    {percent(o.ownership_share)}
+                  </li>
+                )}
+              </For>
+            </ul>
+          )}
+        </Show>
+      </section>
+      <section class="card" aria-labelledby="charges-title">
+        <h2 id="charges-title">{t('owner.charges')}</h2>
+        <Show when={value(charges)}>
+          <ul class="stats" data-testid="owner-charge-totals">
+            <li class="stat">
+              <span class="stat-value">{money(value(charges)?.paid_cents ?? total(true))}</span>
+              <span class="stat-label">{t('owner.paid')}</span>
+            </li>
+            <li class="stat">
+              <span class="stat-value">{money(value(charges)?.unpaid_cents ?? total(false))}</span>
+              <span class="stat-label">{t('owner.unpaid')}</span>
+            </li>
+          </ul>
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('field.expense_date')}</th>
+                  <th scope="col">{t('field.unit_number')}</th>
+                  <th scope="col">{t('field.description')}</th>
+                  <th scope="col">{t('field.amount')}</th>
+                  <th scope="col">{t('field.payment_status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={lines()}>
+                  {(c) => (
+                    <tr>
+                      <td>{date(c.expense_date)}</td>
+                      <td>{c.unit_number ?? ''}</td>
+                      <td>{c.description ?? c.category ?? ''}</td>
+                      <td>{money(c.amount_cents)}</td>
+                      <td>{c.payment_status ?? ''}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        </Show>
+      </section>
+      <MeetingsPage heading="h2" />
+      <DocumentsPage heading="h2" />
+    </div>
+  )
+}

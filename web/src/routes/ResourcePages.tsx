@@ -1,0 +1,192 @@
+// Standalone pages for each resource; the dashboards embed the same components.
+import { createSignal, For, type JSX, Show } from 'solid-js'
+import { ConfirmButton } from '../components/ConfirmButton'
+import { ResourcePage, type Row } from '../components/ResourcePage'
+import * as api from '../lib/api'
+import type { ExpenseDistribution } from '../lib/api-types'
+import { money, percent, t } from '../lib/i18n'
+import { useBuildingOptions } from '../lib/lookups'
+import { canWrite } from '../lib/roles'
+import { user } from '../lib/session'
+import {
+  buildingsConfig,
+  expensesConfig,
+  meetingsConfig,
+  ownersConfig,
+  unitsConfig,
+} from './resource-configs'
+
+type Heading = { heading?: 'h1' | 'h2' }
+const role = () => user()?.role ?? 'owner'
+
+export function BuildingsPage(p: Heading): JSX.Element {
+  return (
+    <ResourcePage config={buildingsConfig()} canWrite={canWrite(role(), 'buildings')} heading={p.heading} />
+  )
+}
+
+export function UnitsPage(p: Heading): JSX.Element {
+  const buildings = useBuildingOptions()
+  return (
+    <ResourcePage config={unitsConfig(buildings)} canWrite={canWrite(role(), 'units')} heading={p.heading} />
+  )
+}
+
+export function OwnersPage(p: Heading): JSX.Element {
+  return <ResourcePage config={ownersConfig()} canWrite={canWrite(role(), 'owners')} heading={p.heading} />
+}
+
+const numOr = (v: unknown) => (typeof v === 'number' ? v : undefined)
+
+/** Each unit's/owner's part of one expense (server-computed, exact to the cent). */
+function Distribution(props: { expenseId: string }): JSX.Element {
+  const [data, setData] = createSignal<ExpenseDistribution | null>(null)
+  const [error, setError] = createSignal<string | null>(null)
+  const [open, setOpen] = createSignal(false)
+  const toggle = async () => {
+    setOpen(!open())
+    if (!data() && open()) {
+      try {
+        setData(await api.expenses.distribution(props.expenseId))
+      } catch (e) {
+        setError(e instanceof Error ? e.message : t('common.error'))
+      }
+    }
+  }
+  const shares = () => data()?.owners ?? data()?.shares ?? data()?.units ?? []
+  return (
+    <>
+      <button type="button" class="small" aria-expanded={open()} onClick={toggle}>
+        {t('accountant.distribution')}
+      </button>
+      <Show when={open()}>
+        <div class="distribution" data-testid="distribution">
+          <Show when={error()}>
+            <p role="alert">{error()}</p>
+          </Show>
+          <ul>
+            <For each={shares()}>
+              {(s) => (
+                <li>
+                  {s.unit_number ?? s.unit_id.slice(0, 8)} {s.owner_name ? `· ${s.owner_name}` : ''}
+                  {s.ownership_share !== undefined ? ` (${percent(s.ownership_share)})` : ''}:{' '}
+                  {money(s.amount_cents)}
+                </li>
+              )}
+            </For>
+          </ul>
+        </div>
+      </Show>
+    </>
+  )
+}
+
+export function ExpensesPage(p: Heading): JSX.Element {
+  const buildings = useBuildingOptions()
+  const config = {
+    ...expensesConfig(buildings),
+    rowActions: (row: Row, reload: () => void) => (
+      <>
+        <Show
+          when={canWrite(role(), 'expenses') && row.payment_status !== 'Paid' && !row.id.startsWith('tmp-')}
+        >
+          <button
+            type="button"
+            class="small"
+            onClick={async () => {
+              await api.expenses.markPaid(row.id, numOr(row.version))
+              reload()
+            }}
+          >
+            {t('accountant.markPaid')}
+          </button>
+        </Show>
+        <Show when={!row.id.startsWith('tmp-')}>
+          <Distribution expenseId={row.id} />
+        </Show>
+      </>
+    ),
+  }
+  return <ResourcePage config={config} canWrite={canWrite(role(), 'expenses')} heading={p.heading} />
+}
+
+function MeetingActions(props: { row: Row; reload: () => void }): JSX.Element {
+  const [item, setItem] = createSignal('')
+  const [attendees, setAttendees] = createSignal('')
+  const [error, setError] = createSignal<string | null>(null)
+  const run = async (fn: () => Promise<unknown>) => {
+    setError(null)
+    try {
+      await fn()
+      props.reload()
+    } catch (e) {
+      setError(e instanceof Error ? e.message : t('common.error'))
+    }
+  }
+  const id = () => props.row.id
+  return (
+    <Show when={props.row.status === 'Scheduled' && !id().startsWith('tmp-')}>
+      <details class="meeting-actions">
+        <summary>{t('common.details')}</summary>
+        <Show when={Array.isArray(props.row.agenda)}>
+          <ol>
+            <For each={props.row.agenda as string[]}>{(a) => <li>{a}</li>}</For>
+          </ol>
+        </Show>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault()
+            if (item().trim()) void run(() => api.meetings.addAgendaItem(id(), item().trim()))
+          }}
+        >
+          <label for={`agenda-${id()}`}>{t('meeting.addItem')}</label>
+          <input id={`agenda-${id()}`} value={item()} onInput={(e) => setItem(e.currentTarget.value)} />
+          <button type="submit" class="small">
+            {t('common.save')}
+          </button>
+        </form>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault()
+            const n = Number(attendees())
+            if (Number.isInteger(n) && n >= 0) void run(() => api.meetings.complete(id(), n))
+          }}
+        >
+          <label for={`attendees-${id()}`}>{t('meeting.attendees')}</label>
+          <input
+            id={`attendees-${id()}`}
+            type="number"
+            min="0"
+            value={attendees()}
+            onInput={(e) => setAttendees(e.currentTarget.value)}
+          />
+          <button type="submit" class="small">
+            {t('meeting.complete')}
+          </button>
+        </form>
+        <ConfirmButton
+          label={t('meeting.cancel')}
+          class="small danger"
+          onConfirm={() => run(() => api.meetings.cancel(id()))}
+        />
+        <Show when={error()}>
+          <p role="alert">{error()}</p>
+        </Show>
+      </details>
+    </Show>
+  )
+}
+
+export function MeetingsPage(p: Heading): JSX.Element {
+  const buildings = useBuildingOptions()
+  const writable = () => canWrite(role(), 'meetings')
+  const config = {
+    ...meetingsConfig(buildings),
+    rowActions: (row: Row, reload: () => void) => (
+      <Show when={writable()}>
+        <MeetingActions row={row} reload={reload} />
+      </Show>
+    ),
+  }
+  return <ResourcePage config={config} canWrite={writable()} heading={p.heading} />
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config'
+
+// Unit tests of src/lib only: plain TypeScript, no DOM rendering, IndexedDB from fake-indexeddb.
+export default defineConfig({
+  test: {
+    name: 'web',
+    root: import.meta.dirname,
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
+  },
+})
