@@ -5,6 +5,8 @@ export type Reply = {
   status: number
   headers: { get(name: string): string | null }
   body: Record<string, unknown>
+  /** The raw body (downloads). */
+  text: string
 }
 
 export class SmokeClient {
@@ -37,7 +39,7 @@ export class SmokeClient {
       parsed = { text }
     }
     const json = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {}
-    return { status: res.status, headers: res.headers, body: json }
+    return { status: res.status, headers: res.headers, body: json, text }
   }
 }
 

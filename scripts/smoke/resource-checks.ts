@@ -83,4 +83,51 @@ export const RESOURCE_CHECKS: Readonly<Record<string, (ctx: ResourceContext) => 
       if (!JSON.stringify(units.body).includes(unit)) throw new Error('assigned unit missing from the owner')
     }
   },
+  async expenses({ api, tokenA, tokenB, ids }) {
+    const building = need({ api, tokenA, tokenB, ids }, 'building')
+    const created = await api.call('POST', '/api/v1/expenses', {
+      token: tokenA,
+      body: {
+        building_id: building,
+        category: 'Maintenance',
+        description: 'Entretien ascenseur',
+        amount_cents: 125050,
+        expense_date: '2026-03-31',
+      },
+    })
+    expectStatus(created, 201, 'create expense')
+    const id = field(created, 'id')
+    ids.set('expense', id)
+    const read = await api.call('GET', `/api/v1/expenses/${id}`, { token: tokenA })
+    expectStatus(read, 200, 'read expense')
+    if (read.body.amount_cents !== 125050) throw new Error(`amount_cents ${String(read.body.amount_cents)}`)
+    expectStatus(await api.call('GET', `/api/v1/expenses/${id}`, { token: tokenB }), 404, 'other tenant')
+  },
+  async documents({ api, tokenA, tokenB, ids }) {
+    const building = need({ api, tokenA, tokenB, ids }, 'building')
+    const pdf = '%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'
+    const upload = multipart({ building_id: building, document_type: 'Invoice', title: 'Facture smoke' }, pdf)
+    const created = await api.call('POST', '/api/v1/documents', { token: tokenA, raw: upload })
+    expectStatus(created, 201, 'upload document (R2)')
+    const id = field(created, 'id')
+    const download = await api.call('GET', `/api/v1/documents/${id}/download`, { token: tokenA })
+    expectStatus(download, 200, 'download document')
+    if (download.text !== pdf) throw new Error('downloaded bytes differ from the upload')
+    if (!(download.headers.get('content-disposition') ?? '').startsWith('attachment'))
+      throw new Error('download is not an attachment')
+    const foreign = await api.call('GET', `/api/v1/documents/${id}/download`, { token: tokenB })
+    expectStatus(foreign, 404, 'other tenant download')
+  },
+}
+
+/** A multipart/form-data body by hand: one file part plus text fields. */
+function multipart(fields: Record<string, string>, file: string): { data: string; type: string } {
+  const boundary = `smoke${crypto.randomUUID().replaceAll('-', '')}`
+  const parts = Object.entries(fields).map(
+    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  )
+  parts.push(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="facture.pdf"\r\nContent-Type: application/pdf\r\n\r\n${file}\r\n`,
+  )
+  return { data: `${parts.join('')}--${boundary}--\r\n`, type: `multipart/form-data; boundary=${boundary}` }
 }
