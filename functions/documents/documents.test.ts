@@ -222,7 +222,9 @@ describe('POST /documents', () => {
       expect(res.status).toBe(413)
       expect(res.headers.get('content-type')).toContain('application/problem+json')
       expect(put).not.toHaveBeenCalled()
-      const rows = (await small.database.db.execute(sql`select count(*)::int as n from documents`)) as {
+      const rows = (await small.database.db.execute(
+        sql`select count(*)::int as n from documents where organization_id = ${t.org.id}`,
+      )) as {
         rows: { n: number }[]
       }
       expect(rows.rows[0]?.n).toBe(0)
