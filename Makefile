@@ -49,6 +49,9 @@ test: setup ## Typecheck, lint, every suite, Worker bundles, workerd smoke; ends
 test-e2e: setup ## Playwright on system Chromium against a fresh embedded server (scripts/test-e2e.ts)
 	@TEST_STEPS=e2e $(NODE) scripts/run-tests.ts
 
+screenshots: setup ## Retake the user guide's screenshots into docs/screenshots (runs the e2e suite)
+	@E2E_SCREENSHOTS=docs TEST_STEPS=e2e $(NODE) scripts/run-tests.ts
+
 typecheck: setup ## TypeScript strict checks of every package
 	@TEST_STEPS=typecheck $(NODE) scripts/run-tests.ts
 

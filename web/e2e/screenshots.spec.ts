@@ -1,10 +1,17 @@
-// Writes docs/screenshots/*.png (deterministic names, fixed viewport) for docs/user-guide.md.
+// Takes the user guide's screenshots (deterministic names, fixed viewport). They land in
+// docs/screenshots/ only with E2E_SCREENSHOTS=docs (`make screenshots`), so an ordinary test run
+// leaves the working tree clean; otherwise they go to test-results/.
 // Data comes from the API like every other test; names are fixed so the images stay readable.
 import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
 import { expect, SUPERADMIN, test, uiLogin, uiLogout, waitForServiceWorker } from './fixtures'
 
-const dir = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url))
+const dir = fileURLToPath(
+  new URL(
+    process.env.E2E_SCREENSHOTS === 'docs' ? '../../docs/screenshots/' : '../../test-results/screenshots/',
+    import.meta.url,
+  ),
+)
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `${dir}${name}.png`, fullPage: true, animations: 'disabled', caret: 'hide' })
 
