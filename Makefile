@@ -13,7 +13,7 @@ NODE := $(TOOLS)/node
 PNPM := $(TOOLS)/pnpm
 WRANGLER := $(NODE) node_modules/wrangler/bin/wrangler.js
 
-.PHONY: help setup start web dev dev-frontend dev-all test test-e2e typecheck lint format bench migrate seed \
+.PHONY: help setup start web screenshots dev dev-frontend dev-all test test-e2e typecheck lint format bench migrate seed \
 	backup restore db-generate build-edge deploy-edge edge-config edge-secrets edge-serve config-docs clean
 
 help: ## List the targets
