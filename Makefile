@@ -11,7 +11,7 @@ export CLOUDFLARE_CF_FETCH_ENABLED := false
 NODE := $(TOOLS)/node
 PNPM := $(TOOLS)/pnpm
 
-.PHONY: help setup start dev test lint format typecheck migrate db-generate clean
+.PHONY: help setup start dev test lint format typecheck migrate db-generate backup restore clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}'
@@ -39,6 +39,12 @@ format: setup ## Format and fix what Biome can
 
 migrate: setup ## Apply migrations/ to DATABASE_URL (or the embedded database)
 	@$(NODE) scripts/migrate.ts
+
+backup: setup ## Backup to BACKUP_DIR (backups/): pg_dump -Fc of DATABASE_URL, or a tarball of the stopped embedded DATA_DIR
+	@$(NODE) scripts/backup.ts
+
+restore: setup ## Restore FILE=backups/… into an empty DATABASE_URL, or into DATA_DIR (the old one is kept aside)
+	@$(NODE) scripts/restore.ts "$(FILE)"
 
 db-generate: setup ## Turn Drizzle schema changes into a new SQL migration
 	@cd functions && $(NODE) node_modules/drizzle-kit/bin.cjs generate
