@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   const demo =
     database.driver === 'pglite' &&
     env.SEED_DEMO_ON_START &&
-    (await seedDemoIfEmpty(database.db, runtime.passwords))
+    (await seedDemoIfEmpty(database.db, runtime.passwords, runtime.files))
 
   const app = createGateway(() => runtime)
   const web = mountWeb(app, env.WEB_DIST_DIR ?? '')

@@ -35,6 +35,7 @@ const load = (kind: SeedKind) => async (c: Context<AppEnv>) => {
   const result = await loadSeed(
     runtime.database.db,
     runtime.passwords,
+    runtime.files,
     c.get('actor'),
     kind,
     c.get('requestId'),

@@ -1,4 +1,13 @@
-import { type Actor, can, DomainErrors, err, ok, type PasswordHasher, type Result } from '@koprogo/domain'
+import {
+  type Actor,
+  can,
+  DomainErrors,
+  err,
+  type FileStore,
+  ok,
+  type PasswordHasher,
+  type Result,
+} from '@koprogo/domain'
 import { eq, inArray, isNotNull } from 'drizzle-orm'
 import type { Database } from '../_shared/db/client.ts'
 import {
@@ -14,6 +23,8 @@ import {
   units,
   users,
 } from '../_shared/db/schema/index.ts'
+import { uuidv7 } from '../_shared/ids.ts'
+import { demoPdf } from './demo-document.ts'
 import { demoSeed, realisticSeed, type SeedCredential, type SeedRows } from './seed-data.ts'
 
 export type SeedKind = 'demo' | 'realistic'
@@ -27,6 +38,7 @@ export type SeedOutcome = { message: string; users: SeedCredential[]; created: b
 export async function loadSeed(
   db: Database,
   passwords: PasswordHasher,
+  files: FileStore,
   actor: Actor | null,
   kind: SeedKind,
   requestId: string,
@@ -54,8 +66,10 @@ export async function loadSeed(
   const hashes = new Map<string, string>()
   for (const password of new Set(rows.users.map((u) => u.password)))
     hashes.set(password, await passwords.hash(password))
+  const document = kind === 'demo' ? await storeDemoDocument(files, rows) : null
   await db.transaction(async (tx) => {
     await insertRows(tx as unknown as Database, rows, hashes)
+    if (document) await tx.insert(documents).values(document)
     await tx.insert(auditLog).values({
       organizationId: null,
       actorUserId: actor?.userId ?? null,
@@ -68,6 +82,31 @@ export async function loadSeed(
   })
   const counts = `${rows.organizations.length} organization(s), ${rows.buildings.length} buildings, ${rows.units.length} units, ${rows.owners.length} owners, ${rows.expenses.length} expenses`
   return ok({ message: `Loaded the ${kind} data: ${counts}`, users: credentials, created: true })
+}
+
+/** The demo's one document: the file is stored first, its row inserted with the seed. */
+async function storeDemoDocument(files: FileStore, rows: SeedRows) {
+  const org = rows.organizations[0]
+  const building = rows.buildings[0]
+  const uploader = rows.users.find((u) => u.role === 'syndic')
+  if (!org?.id || !building?.id || !uploader?.id) return null
+  const id = uuidv7()
+  const storageKey = `${org.id}/${id}`
+  const bytes = demoPdf("Reglement d'ordre interieur - Residence demo")
+  await files.put(storageKey, bytes, { contentType: 'application/pdf', size: bytes.length })
+  return {
+    id,
+    organizationId: org.id,
+    buildingId: building.id,
+    documentType: 'Regulation',
+    title: "Règlement d'ordre intérieur",
+    description: 'Document de démonstration',
+    fileSize: bytes.length,
+    mimeType: 'application/pdf',
+    originalFilename: 'reglement-ordre-interieur.pdf',
+    storageKey,
+    uploadedBy: uploader.id,
+  }
 }
 
 async function insertRows(db: Database, rows: SeedRows, hashes: Map<string, string>): Promise<void> {
@@ -126,9 +165,13 @@ export async function clearSeeds(
 }
 
 /** Embedded first start: an empty database gets the demo data so a new user sees a living app. */
-export async function seedDemoIfEmpty(db: Database, passwords: PasswordHasher): Promise<boolean> {
+export async function seedDemoIfEmpty(
+  db: Database,
+  passwords: PasswordHasher,
+  files: FileStore,
+): Promise<boolean> {
   const any = await db.select({ id: organizations.id }).from(organizations).limit(1)
   if (any.length > 0) return false
-  const result = await loadSeed(db, passwords, null, 'demo', 'startup')
+  const result = await loadSeed(db, passwords, files, null, 'demo', 'startup')
   return result.ok && result.value.created
 }

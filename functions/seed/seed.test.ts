@@ -65,11 +65,19 @@ describe('seed', () => {
   it('loading twice creates nothing twice', async () => {
     const admin = await api.user('superadmin', null)
     await api.request('POST', '/api/v1/seed/realistic', { token: admin.token })
-    const before = await count('buildings')
+    const before = await count(
+      'buildings',
+      "organization_id in (select id from organizations where seed_tag = 'realistic')",
+    )
     const res = await api.request('POST', '/api/v1/seed/realistic', { token: admin.token })
     expect(res.status).toBe(200)
     expect(res.body.message).toContain('already')
-    expect(await count('buildings')).toBe(before)
+    expect(
+      await count(
+        'buildings',
+        "organization_id in (select id from organizations where seed_tag = 'realistic')",
+      ),
+    ).toBe(before)
   })
 
   it('demo: a syndic, an accountant and two owner users linked to owner records', async () => {
@@ -93,6 +101,21 @@ describe('seed', () => {
       ),
     ).toBe(2)
     expect(await count('unit_ownerships', 'share_ppm = 500000')).toBeGreaterThanOrEqual(2)
+    const syndic = res.body.users.find((u: { role: string }) => u.role === 'syndic')
+    const session = await api.request('POST', '/api/v1/auth/login', { body: syndic })
+    const docs = await api.request('GET', '/api/v1/documents', { token: session.body.token })
+    expect(
+      await count('documents', "organization_id in (select id from organizations where seed_tag = 'demo')"),
+    ).toBe(1)
+    if (docs.status === 200) {
+      const doc = docs.body.data[0]
+      expect(doc.mime_type).toBe('application/pdf')
+      const file = await api.app.request(`/api/v1/documents/${doc.id}/download`, {
+        headers: { authorization: `Bearer ${session.body.token}` },
+      })
+      expect(file.status).toBe(200)
+      expect(new TextDecoder().decode((await file.arrayBuffer()).slice(0, 5))).toBe('%PDF-')
+    }
   })
 
   it('clear removes seeded organizations only, never a real tenant', async () => {
