@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { sql } from 'drizzle-orm'
@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { createDatabase, type DatabaseHandle } from '../_shared/db/client.ts'
 import { tableChecksums } from '../_shared/db/inspect.ts'
 import { argon2PasswordHasher } from '../_shared/security/password-hasher.ts'
+import { localFileStore } from '../_shared/storage/local-file-store.ts'
 import { loadSeed } from '../seed/seed.service.ts'
 import { MIGRATIONS } from './test-database.ts'
 
@@ -39,10 +40,11 @@ function script(name: string, args: string[], env: Record<string, string>) {
 }
 
 /** Realistic data plus rows that stress a dump: unicode, quotes, NULLs, the audit log. */
-async function fill(handle: DatabaseHandle) {
+async function fill(handle: DatabaseHandle, filesDir: string) {
   await handle.migrate(MIGRATIONS)
   const passwords = argon2PasswordHasher({ memoryKib: 64, iterations: 1, parallelism: 1 })
-  const seeded = await loadSeed(handle.db, passwords, null, 'realistic', 'backup-test')
+  const files = localFileStore(filesDir)
+  const seeded = await loadSeed(handle.db, passwords, files, null, 'realistic', 'backup-test')
   expect(seeded.ok).toBe(true)
   await handle.db.execute(sql`
     update buildings set name = name || ' — «Ü» 🏠 ''quoted'' \\ back', construction_year = null
@@ -58,7 +60,7 @@ describe('backup and restore', () => {
     async () => {
       const source = temp('koprogo-bk-src-')
       const src = await createDatabase({ driver: 'pglite', dataDir: join(source, 'pgdata') })
-      await fill(src)
+      await fill(src, join(source, 'files'))
       const before = await tableChecksums(src.db)
       await src.close()
       expect(Object.keys(before).length).toBeGreaterThan(10)
@@ -93,7 +95,7 @@ describe('backup and restore', () => {
       await server.db.execute(sql.raw(`create database ${dstName}`))
       try {
         const src = await createDatabase({ url: url(srcName), driver: 'pg', poolMax: 2 })
-        await fill(src)
+        await fill(src, temp('koprogo-bk-files-'))
         const before = await tableChecksums(src.db)
         await src.close()
         const backups = temp('koprogo-bk-pg-')

@@ -73,8 +73,10 @@ describe('concurrent PUTs with the same version: exactly one wins, the others ge
     expect(statuses(results)).toEqual([200, ...Array(WRITERS - 1).fill(409)])
   })
 
-  it('expenses (when the route exists)', async (ctx) => {
-    if (!paths['/api/v1/expenses/{id}']) ctx.skip()
+  it('expenses (when an update route exists)', async (ctx) => {
+    // Expenses are immutable once recorded (only mark-paid changes them): nothing to race yet.
+    const expense = paths['/api/v1/expenses/{id}'] as Record<string, unknown> | undefined
+    if (!expense?.put) ctx.skip()
     const { syndic } = await api.tenant()
     const b = await fx.building(syndic.token)
     const e = await api.request('POST', '/api/v1/expenses', {

@@ -20,7 +20,9 @@ async function run(exec: Exec, label: string) {
     `insert into rls_bench select gen_random_uuid(), ('00000000-0000-0000-0000-0000000000' || lpad((g % 20)::text, 2, '0'))::uuid, repeat('x', 100) from generate_series(1, 20000) g`,
   )
   await exec('create role rls_app nologin; grant select on rls_bench to rls_app')
-  await exec('alter table rls_bench enable row level security; alter table rls_bench force row level security')
+  await exec(
+    'alter table rls_bench enable row level security; alter table rls_bench force row level security',
+  )
   await exec(
     `create policy tenant on rls_bench using (organization_id = nullif(current_setting('app.organization_id', true), '')::uuid)`,
   )
@@ -35,7 +37,10 @@ async function run(exec: Exec, label: string) {
     return ((performance.now() - t) * 1000) / N
   }
   const plain = await time((i) =>
-    exec('select * from rls_bench where organization_id = $1 and id = $2', [pick(i).organization_id, pick(i).id]),
+    exec('select * from rls_bench where organization_id = $1 and id = $2', [
+      pick(i).organization_id,
+      pick(i).id,
+    ]),
   )
   const rls = await time(async (i) => {
     await exec('begin')
@@ -65,6 +70,9 @@ if (url) {
   await client.end()
 } else {
   const db = new PGlite()
-  await run(async (text, params) => (params ? db.query(text, params) : db.exec(text).then((r) => r.at(-1))), 'pglite')
+  await run(
+    async (text, params) => (params ? db.query(text, params) : db.exec(text).then((r) => r.at(-1))),
+    'pglite',
+  )
   await db.close()
 }
