@@ -6,10 +6,10 @@ import { createTestApi, type TestApi } from '../test/harness.ts'
  * (m=19456 KiB, t=2), a login for an unknown e-mail must cost as much as a wrong password for a
  * real one, because the unknown path hashes against a dummy salt. This is the only test in the
  * repository that asserts on time. It is made robust for a shared 2-core machine by interleaving
- * the two kinds (so load drift hits both), taking medians of SAMPLES each, and a bound of 25 %:
+ * the two kinds (so load drift hits both), taking medians of SAMPLES (11) each, and a bound of 25 %:
  * the difference it guards against is skipping the hash, i.e. ~100 % (≈ 1 ms vs ≈ 250 ms).
  */
-const SAMPLES = Number(process.env.TIMING_SAMPLES ?? 9)
+const SAMPLES = Number(process.env.TIMING_SAMPLES ?? 11)
 let api: TestApi
 beforeAll(async () => {
   api = await createTestApi({

@@ -1,11 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { sql } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createDatabase, type DatabaseHandle } from '../_shared/db/client.ts'
+import { startServer } from './server-process.ts'
 
 /**
  * Crash consistency (docs/reliability.md § Crashes): the real Node server (functions/node.ts) is
@@ -14,65 +13,12 @@ import { createDatabase, type DatabaseHandle } from '../_shared/db/client.ts'
  * then restarted on the same data. Every acknowledged (2xx) write must be there, and no partial
  * write may be visible. PGlite (a temp DATA_DIR) always; Postgres when TEST_DB=postgres.
  */
-const ROOT = resolve(import.meta.dirname, '../..')
 const ACKED_BEFORE_KILL = Number(process.env.CRASH_ACKS ?? 40)
 const CONCURRENCY = 6
 const temps: string[] = []
 afterAll(() => {
   for (const d of temps) rmSync(d, { recursive: true, force: true })
 })
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer()
-    srv.once('error', fail)
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      srv.close(() => ok(port))
-    })
-  })
-}
-
-type Server = { proc: ChildProcess; base: string; exited: Promise<number | null> }
-
-async function startServer(dataDir: string, databaseUrl: string): Promise<Server> {
-  const port = await freePort()
-  const proc = spawn(process.execPath, [join(ROOT, 'functions/node.ts')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      APP_ENV: 'development',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl,
-      JWT_SECRET: 'crash-test-secret-crash-test-secret-0123',
-      SUPERADMIN_EMAIL: 'root@crash.test',
-      SUPERADMIN_PASSWORD: 'Crash-Root-2026',
-      SEED_DEMO_ON_START: 'false',
-      SIGNUP_ENABLED: 'true',
-      ARGON2_MEMORY_KIB: '64',
-      ARGON2_ITERATIONS: '1',
-      LOG_LEVEL: 'error',
-      WEB_DIST_DIR: join(dataDir, 'no-web'),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const exited = new Promise<number | null>((ok) => proc.once('exit', (code) => ok(code)))
-  let output = ''
-  await new Promise<void>((ok, fail) => {
-    proc.stdout?.on('data', (d: Buffer) => {
-      output += String(d)
-      if (output.includes('Ready in')) ok()
-    })
-    proc.stderr?.on('data', (d: Buffer) => {
-      output += String(d)
-    })
-    void exited.then((code) => fail(new Error(`server exited (${code}) before it was ready:\n${output}`)))
-  })
-  return { proc, base: `http://127.0.0.1:${port}`, exited }
-}
 
 async function call(base: string, method: string, path: string, token?: string, body?: unknown) {
   const headers: Record<string, string> = {}
