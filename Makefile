@@ -13,7 +13,7 @@ NODE := $(TOOLS)/node
 PNPM := $(TOOLS)/pnpm
 WRANGLER := $(NODE) node_modules/wrangler/bin/wrangler.js
 
-.PHONY: help setup start dev dev-frontend dev-all test test-e2e typecheck lint format bench migrate seed \
+.PHONY: help setup start web screenshots dev dev-frontend dev-all test test-e2e typecheck lint format bench migrate seed \
 	backup restore db-generate build-edge deploy-edge edge-config edge-secrets edge-serve config-docs clean
 
 help: ## List the targets
@@ -22,8 +22,16 @@ help: ## List the targets
 setup: ## Install Node 24, pnpm and the dependencies (idempotent; every target runs it)
 	@bash scripts/bootstrap.sh
 
-start: setup ## Serve the API (and the built web app) on :8080 with the embedded database in .data/
+start: setup web ## Serve the API and the web app on :8080 with the embedded database in .data/
 	@$(NODE) functions/node.ts
+
+# Rebuilds web/dist only when it is missing or older than a web source file.
+WEB_SOURCES := $(shell find web/src web/public -type f 2>/dev/null) web/index.html web/vite.config.ts web/package.json
+web/dist/index.html: $(WEB_SOURCES)
+	@$(PNPM) --filter @koprogo/web build
+	@touch $@
+
+web: setup web/dist/index.html ## Build the PWA into web/dist (when missing or out of date)
 
 dev: setup ## API with reload on file changes
 	@$(NODE) --watch-path=functions --watch-path=domain functions/node.ts
@@ -38,9 +46,11 @@ dev-all: setup ## API and web dev servers together (Ctrl+C stops both)
 test: setup ## Typecheck, lint, every suite, Worker bundles, workerd smoke; ends with "N passed, M failed"
 	@$(NODE) scripts/run-tests.ts
 
-test-e2e: setup ## Playwright end-to-end tests only
-	@if [ -f scripts/test-e2e.ts ]; then TEST_STEPS=e2e $(NODE) scripts/run-tests.ts; \
-	else echo "no end-to-end suite yet (scripts/test-e2e.ts)"; fi
+test-e2e: setup ## Playwright on system Chromium against a fresh embedded server (scripts/test-e2e.ts)
+	@TEST_STEPS=e2e $(NODE) scripts/run-tests.ts
+
+screenshots: setup ## Retake the user guide's screenshots into docs/screenshots (runs the e2e suite)
+	@E2E_SCREENSHOTS=docs TEST_STEPS=e2e $(NODE) scripts/run-tests.ts
 
 typecheck: setup ## TypeScript strict checks of every package
 	@TEST_STEPS=typecheck $(NODE) scripts/run-tests.ts
