@@ -40,7 +40,10 @@ describe('security headers on every kind of response', () => {
     ['GET', '/some/client/route', undefined, 200],
   ] as const)('%s %s (%#)', async (method, path, raw, status) => {
     const res = await api.request(method, path, {
-      ...(raw !== undefined ? { rawBody: raw, headers: { 'content-type': 'application/json' } } : {}),
+      // A browser navigation asks for HTML: that is what gets the SPA shell for client routes.
+      ...(raw !== undefined
+        ? { rawBody: raw, headers: { 'content-type': 'application/json' } }
+        : { headers: { accept: 'text/html,*/*' } }),
     })
     expect(res.status).toBe(status)
     for (const [name, pattern] of Object.entries(SECURITY_HEADERS))
