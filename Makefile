@@ -70,11 +70,11 @@ migrate: setup ## Apply migrations/ to DATABASE_URL (or the embedded database); 
 seed: setup ## Load demo data into a running server (SEED_KIND=demo|realistic|clear, API_URL=...)
 	@$(NODE) scripts/seed.ts
 
-backup: ## Copy the data into backups/ (pg_dump of DATABASE_URL, or the stopped embedded data folder)
-	@bash scripts/backup.sh
+backup: setup ## Copy the data into backups/ (pg_dump -Fc of DATABASE_URL, or the stopped embedded DATA_DIR, settled first)
+	@$(NODE) scripts/backup.ts
 
-restore: ## Restore FILE=backups/... (a .dump into DATABASE_URL, or an embedded tarball)
-	@bash scripts/restore.sh "$(FILE)"
+restore: setup ## Restore FILE=backups/... (a .dump into an empty DATABASE_URL, or a tarball into DATA_DIR, old one kept aside)
+	@$(NODE) scripts/restore.ts "$(FILE)"
 
 db-generate: setup ## Turn Drizzle schema changes into a new SQL migration
 	@cd functions && $(NODE) node_modules/drizzle-kit/bin.cjs generate --config ../drizzle.config.ts
