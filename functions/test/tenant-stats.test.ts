@@ -8,16 +8,13 @@ import { propertyFixtures } from './property-fixtures.ts'
  * equal B's own rows counted in SQL, while A (sharing the database) holds many more of each.
  */
 let api: TestApi
-let paths: Record<string, unknown>
 beforeAll(async () => {
   api = await createTestApi()
-  paths = (await api.request('GET', '/api/v1/openapi.json')).body.paths
 })
 afterAll(() => api.close())
 
 describe('stats are per tenant', () => {
-  it("B's /stats/dashboard equals B's own counts, whatever A holds", async (ctx) => {
-    if (!paths['/api/v1/stats/dashboard']) ctx.skip()
+  it("B's /stats/dashboard equals B's own counts, whatever A holds", async () => {
     const fx = propertyFixtures(api)
     const a = await api.tenant()
     for (let i = 0; i < 3; i++) {
