@@ -13,6 +13,12 @@ export function createGateway(runtimeFor: RuntimeProvider): OpenAPIHono<AppEnv> 
   applyStack(app, runtimeFor)
   for (const [name, resource] of RESOURCES) app.route(`${API_PREFIX}/${name}`, resource)
   app.route('/health', healthApp)
+  mountApiDocs(app)
+  return app
+}
+
+/** The OpenAPI document and its reference page; the edge gateway Worker serves them too. */
+export function mountApiDocs(app: OpenAPIHono<AppEnv>): void {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',
@@ -33,5 +39,4 @@ export function createGateway(runtimeFor: RuntimeProvider): OpenAPIHono<AppEnv> 
     `${API_PREFIX}/docs`,
     Scalar({ url: `${API_PREFIX}/openapi.json`, pageTitle: 'KoproGo API reference' }),
   )
-  return app
 }

@@ -2,10 +2,14 @@ import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { AppEnv } from './_shared/runtime.ts'
 import { authApp } from './auth/routes.ts'
 import { buildingsApp } from './buildings/routes.ts'
+import { documentsApp } from './documents/routes.ts'
+import { expensesApp } from './expenses/routes.ts'
 import { healthApp } from './health/routes.ts'
+import { meetingsApp } from './meetings/routes.ts'
 import { organizationsApp } from './organizations/routes.ts'
 import { ownersApp } from './owners/routes.ts'
 import { seedApp } from './seed/routes.ts'
+import { statsApp } from './stats/routes.ts'
 import { unitsApp } from './units/routes.ts'
 import { usersApp } from './users/routes.ts'
 
@@ -21,5 +25,9 @@ export const RESOURCES: ReadonlyArray<readonly [name: string, app: OpenAPIHono<A
   ['buildings', buildingsApp],
   ['units', unitsApp],
   ['owners', ownersApp],
+  ['expenses', expensesApp],
+  ['meetings', meetingsApp],
+  ['documents', documentsApp],
+  ['stats', statsApp],
   ['seed', seedApp],
 ]

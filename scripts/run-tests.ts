@@ -42,6 +42,8 @@ if (wanted('typecheck')) {
     'domain/tsconfig.test.json',
   ])
   check('typecheck functions', node, ['node_modules/typescript/bin/tsc', '-p', 'functions'])
+  if (existsSync('scripts/tsconfig.json'))
+    check('typecheck scripts', node, ['node_modules/typescript/bin/tsc', '-p', 'scripts'])
   if (existsSync('web/tsconfig.json'))
     check('typecheck web', node, ['node_modules/typescript/bin/tsc', '-p', 'web'])
 }
@@ -70,8 +72,9 @@ if (wanted('unit')) {
   } else outcomes.push({ name: 'vitest', passed: 0, failed: 1, skipped: 0, note: 'no report' })
 }
 
-for (const extra of ['scripts/test-smoke.ts', 'scripts/test-e2e.ts']) {
-  const step = extra.includes('smoke') ? 'smoke' : 'e2e'
+// Report-writing steps: scripts/test-<step>.ts <report.json> ({name, passed, failed, skipped}).
+for (const step of ['bundles', 'smoke', 'e2e']) {
+  const extra = `scripts/test-${step}.ts`
   if (!wanted(step) || !existsSync(extra)) continue
   const report = join(results, `${step}.json`)
   const code = run(node, [extra, report])

@@ -40,6 +40,7 @@ export function applyStack(app: OpenAPIHono<AppEnv>, runtimeFor: RuntimeProvider
   app.use('*', secureHeaders())
   app.use('*', (c, next) => corsFor(c.get('runtime').env.CORS_ORIGINS)(c, next))
   app.use('*', limitBody)
+  app.use('*', refuseUnstorableText)
   app.use('/api/v1/*', authenticate)
   app.use('/api/v1/*', idempotency)
   app.notFound((c) => problemResponse(c, DomainErrors.notFound('Route')))
@@ -122,4 +123,47 @@ const limitBody: MiddlewareHandler<AppEnv> = (c, next) => {
     limitBySize.set(maxSize, handler)
   }
   return handler(c, next)
+}
+
+/** Escapes that may decode to a NUL or to half of a surrogate pair. */
+const SUSPECT_ESCAPE = /\\u(?:0000|[dD][89a-fA-F])/
+
+/** True when a JSON text holds a string (value or key) with a NUL or a lone surrogate. */
+function hasUnstorableString(text: string): boolean {
+  if (text.includes('\0')) return true
+  if (!SUSPECT_ESCAPE.test(text)) return false
+  let bad = false
+  const check = (s: string) => {
+    if (s.includes('\0') || !s.isWellFormed()) bad = true
+  }
+  try {
+    JSON.parse(text, (key, value: unknown) => {
+      check(key)
+      if (typeof value === 'string') check(value)
+      return value
+    })
+  } catch {
+    return false // malformed JSON: the validator answers 400
+  }
+  return bad
+}
+
+/**
+ * Postgres text cannot hold U+0000, and jsonb refuses a lone surrogate (`\ud800`): such a value
+ * would fail in SQL as a 500 — after the change committed, when it is the idempotency record or
+ * an audit detail that fails. They are refused here as a 400 instead (both found by
+ * functions/test/fuzz.test.ts). Uploads (multipart) are binary and are not inspected.
+ */
+const refuseUnstorableText: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const refuse = (where: string) =>
+    problemResponse(
+      c,
+      DomainErrors.invalidField(where, 'must be well-formed Unicode without the NUL character'),
+    )
+  if (/%00/.test(c.req.url)) return refuse('url')
+  if (c.req.raw.body && (c.req.header('content-type') ?? '').toLowerCase().includes('json')) {
+    // A clone, so the idempotency middleware and the validator still read the original stream.
+    if (hasUnstorableString(await c.req.raw.clone().text())) return refuse('body')
+  }
+  return next()
 }

@@ -21,6 +21,8 @@ export const EnvSchema = z
     DATABASE_DRIVER: z.enum(['pglite', 'pg', 'neon']).optional(),
     DATA_DIR: z.string().default('.data'),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    // Test/dev only: route the Neon driver's WebSocket through a local proxy (ignored in production).
+    NEON_WS_PROXY: z.string().optional(),
     STORAGE_DIR: z.string().optional(),
     WEB_DIST_DIR: z.string().optional(),
     JWT_SECRET: z.string().optional(),

@@ -8,6 +8,29 @@ import { problemResponse } from './problem.ts'
 import type { AppEnv } from './runtime.ts'
 
 const TTL_MS = 24 * 60 * 60 * 1000
+
+/**
+ * What "the same request" means for a key. JSON bodies (≤ BODY_LIMIT_BYTES) are hashed whole.
+ * Multipart uploads (up to 50 MiB) are identified by path and length only: hashing them would
+ * buffer a second copy of the file (a Worker has 128 MiB), and their random boundary changes on
+ * every resend anyway. ADR 0007 records the trade-off.
+ */
+async function hashRequest(request: Request, path: string): Promise<string> {
+  const type = request.headers.get('content-type') ?? ''
+  const head = new TextEncoder().encode(`POST ${path}\n`)
+  if (type.startsWith('multipart/')) {
+    return bytesToHex(
+      sha256(
+        new TextEncoder().encode(`POST ${path}\nmultipart ${request.headers.get('content-length') ?? '?'}`),
+      ),
+    )
+  }
+  const body = new Uint8Array(await request.clone().arrayBuffer())
+  const all = new Uint8Array(head.length + body.length)
+  all.set(head)
+  all.set(body, head.length)
+  return bytesToHex(sha256(all))
+}
 const KEY = /^[\w.:-]{8,128}$/
 
 /**
@@ -28,10 +51,7 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   const db = c.get('runtime').database.db
   const path = new URL(c.req.url).pathname
-  const body = await c.req.raw.clone().arrayBuffer()
-  const requestHash = bytesToHex(
-    sha256(new Uint8Array([...new TextEncoder().encode(`POST ${path}\n`), ...new Uint8Array(body)])),
-  )
+  const requestHash = await hashRequest(c.req.raw, path)
   const now = new Date()
   const who = and(eq(idempotencyKeys.userId, actor.userId), eq(idempotencyKeys.key, key))
 

@@ -183,3 +183,13 @@ buildingsApp.openapi(
     return respond(c, result, (p) => c.json(paginated(p, page, toUnitDto), 200))
   },
 )
+
+// Nested lists of other resources, each in its own file. Appended here (imports are hoisted) so
+// the building routes above and these mounts can be edited without touching each other.
+import { mountBuildingDocuments } from './documents.routes.ts'
+import { mountBuildingExpenses } from './expenses.routes.ts'
+import { mountBuildingMeetings } from './meetings.routes.ts'
+
+mountBuildingExpenses(buildingsApp)
+mountBuildingMeetings(buildingsApp)
+mountBuildingDocuments(buildingsApp)

@@ -62,9 +62,9 @@ export const UpdateBuildingBody = z
 /** `organization_id` only matters to a superadmin (everyone else lists their own organization). */
 export const BuildingListQuery = pageQuery(BUILDING_SORT_FIELDS, 'created_at').extend({
   city: z.string().max(100).optional(),
-  construction_year: z.coerce.number().int().optional(),
-  min_units: z.coerce.number().int().optional(),
-  max_units: z.coerce.number().int().optional(),
+  construction_year: z.coerce.number().int().min(-2_147_483_648).max(2_147_483_647).optional(),
+  min_units: z.coerce.number().int().min(-2_147_483_648).max(2_147_483_647).optional(),
+  max_units: z.coerce.number().int().min(-2_147_483_648).max(2_147_483_647).optional(),
   organization_id: z.uuid().optional(),
 })
 

@@ -1,5 +1,11 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
-import { centsToEuros, EXPENSE_CATEGORIES, getOwnerCharges, type OwnerCharges, PAYMENT_STATUSES } from '@koprogo/domain'
+import {
+  centsToEuros,
+  EXPENSE_CATEGORIES,
+  getOwnerCharges,
+  type OwnerCharges,
+  PAYMENT_STATUSES,
+} from '@koprogo/domain'
 import { bearer, errors, IdParam, json, respond } from '../_shared/http.ts'
 import { type AppEnv, actorContext } from '../_shared/runtime.ts'
 import { calendarDateQuery } from '../expenses/schema.ts'

@@ -25,6 +25,7 @@ import {
 } from '../_shared/http.ts'
 import { actorContext } from '../_shared/runtime.ts'
 import { HistoryQuery, toOwnershipDto, UnitOwnershipSchema } from '../units/schema.ts'
+import { mountOwnerCharges } from './charges.routes.ts'
 import {
   CreateOwnerBody,
   LinkUserBody,

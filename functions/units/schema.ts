@@ -94,7 +94,7 @@ export const UpdateUnitBody = z
 export const UnitFilterQuery = {
   unit_type: UnitType.optional(),
   has_owner: z.stringbool().optional(),
-  floor: z.coerce.number().int().optional(),
+  floor: z.coerce.number().int().min(-2_147_483_648).max(2_147_483_647).optional(),
   min_area: z.coerce.number().optional(),
   max_area: z.coerce.number().optional(),
 }

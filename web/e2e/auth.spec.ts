@@ -1,4 +1,12 @@
-import { expect, SUPERADMIN, test, uiLogin } from './fixtures'
+import { expect, SUPERADMIN, test, uiLogin, uiLogout } from './fixtures'
+
+test('the landing page presents the app and leads to the login form', async ({ page }) => {
+  await page.goto('/')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('KoproGo')
+  await page.getByRole('link', { name: /sign in|log in/i }).click()
+  await expect(page).toHaveURL(/\/login$/)
+  await expect(page.locator('#login-email')).toBeVisible()
+})
 
 test('unauthenticated visitors are sent to /login', async ({ page }) => {
   await page.goto('/syndic')
@@ -6,13 +14,26 @@ test('unauthenticated visitors are sent to /login', async ({ page }) => {
   await expect(page.locator('h1')).toBeVisible()
 })
 
-test('wrong password shows an error and stays on /login', async ({ page }) => {
+test('wrong password shows an error and stays on /login', async ({ page, world }) => {
   await page.goto('/login')
-  await page.locator('#login-email').fill(SUPERADMIN.email)
+  // A test user's e-mail, not the superadmin's: failures count towards that account's lockout.
+  await page.locator('#login-email').fill(world.syndic.email)
   await page.locator('#login-password').fill('not-the-password')
   await page.locator('form button[type="submit"]').click()
-  await expect(page.getByRole('alert')).toBeVisible()
+  await expect(page.getByRole('alert')).toContainText(/incorrect|invalid|wrong/i)
   await expect(page).toHaveURL(/\/login$/)
+  expect(await page.evaluate(() => localStorage.getItem('koprogo.session'))).toBeNull()
+})
+
+test('the session survives a reload and a new tab', async ({ page, context, world }) => {
+  await uiLogin(page, world.syndic, '/syndic')
+  await page.reload()
+  await expect(page).toHaveURL(/\/syndic$/)
+  await expect(page.getByTestId('current-user')).toContainText('E2E syndic')
+  const second = await context.newPage()
+  await second.goto('/buildings')
+  await expect(second).toHaveURL(/\/buildings$/)
+  await expect(second.getByTestId('buildings')).toBeVisible()
 })
 
 test('client-side validation runs before sending', async ({ page }) => {
@@ -55,10 +76,20 @@ test('owner lands on /owner; /buildings redirects back there', async ({ page, wo
   await expect(page.getByRole('navigation').first().locator('a[href="/buildings"]')).toHaveCount(0)
 })
 
-test('logout returns to /login and protects pages again', async ({ page, world }) => {
+test('logout returns to /login, forgets the session and the offline data', async ({ page, world }) => {
   await uiLogin(page, world.syndic, '/syndic')
-  await page.locator('header button', { hasText: /./ }).last().click()
-  await expect(page).toHaveURL(/\/login$/)
-  await page.goto('/buildings')
-  await expect(page).toHaveURL(/\/login$/)
+  await expect(page.getByTestId('buildings')).toBeVisible()
+  const dbName = `koprogo-${world.syndic.id}`
+  await expect
+    .poll(() => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name)))
+    .toContain(dbName)
+  await uiLogout(page)
+  expect(await page.evaluate(() => localStorage.getItem('koprogo.session'))).toBeNull()
+  await expect
+    .poll(() => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name)))
+    .not.toContain(dbName)
+  for (const path of ['/buildings', '/syndic', '/profile']) {
+    await page.goto(path)
+    await expect(page).toHaveURL(/\/login$/)
+  }
 })

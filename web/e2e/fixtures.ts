@@ -47,6 +47,18 @@ export class ApiClient {
     return (await res.json()) as T
   }
 
+  async postForm<T>(
+    path: string,
+    multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }>,
+  ): Promise<T> {
+    const res = await this.request.post(API + path, {
+      multipart,
+      headers: { Authorization: `Bearer ${this.token}`, 'Idempotency-Key': crypto.randomUUID() },
+    })
+    expect(res.ok(), `${path}: ${res.status()} ${await res.text()}`).toBeTruthy()
+    return (await res.json()) as T
+  }
+
   async get<T>(path: string): Promise<T> {
     const res = await this.request.get(API + path, { headers: this.headers() })
     expect(res.ok(), `${path}: ${res.status()}`).toBeTruthy()
@@ -68,6 +80,19 @@ export interface World {
   /** Creates another user of the test's organization. */
   user(role: 'accountant' | 'owner'): Promise<Account>
   building(name?: string): Promise<{ id: string; name: string; version: number }>
+  unit(buildingId: string, unitNumber: string, quota: number): Promise<{ id: string; unit_number: string }>
+  owner(lastName?: string, email?: string): Promise<{ id: string; first_name: string; last_name: string }>
+  /** Gives an owner a share of a unit (1 = the whole lot). */
+  ownership(unitId: string, ownerId: string, share?: number): Promise<unknown>
+  /** An owner-role account linked to an owner record (what /owners/me answers). */
+  ownerAccount(lastName?: string): Promise<{ account: Account; owner: { id: string; last_name: string } }>
+  expense(
+    buildingId: string,
+    amountCents: number,
+    description?: string,
+  ): Promise<{ id: string; description: string; version: number }>
+  meeting(buildingId: string, title?: string): Promise<{ id: string; title: string }>
+  document(buildingId: string, title?: string): Promise<{ id: string; title: string }>
 }
 
 export const test = base.extend<{ world: World }>({
@@ -99,6 +124,16 @@ export const test = base.extend<{ world: World }>({
     }
     const syndic = await makeUser('syndic')
     const syndicApi = new ApiClient(request, syndic.token)
+    const owner = (lastName = `Owner${unique()}`, email = `${lastName.toLowerCase()}@e2e.test`) =>
+      syndicApi.post<{ id: string; first_name: string; last_name: string }>('/owners', {
+        first_name: 'Anne',
+        last_name: lastName,
+        email,
+        address: 'Rue Haute 1',
+        city: 'Liège',
+        postal_code: '4000',
+        country: 'Belgium',
+      })
     await use({
       admin,
       orgId: org.id,
@@ -115,6 +150,58 @@ export const test = base.extend<{ world: World }>({
           total_units: 10,
           total_tantiemes: 1000,
         }),
+      unit: (buildingId, unitNumber, quota) =>
+        syndicApi.post('/units', {
+          building_id: buildingId,
+          unit_number: unitNumber,
+          unit_type: 'Apartment',
+          floor: 1,
+          surface_area: 80,
+          quota,
+        }),
+      owner,
+      ownership: (unitId, ownerId, share = 1) =>
+        syndicApi.post(`/units/${unitId}/owners`, {
+          owner_id: ownerId,
+          ownership_share: share,
+          is_primary_contact: true,
+          start_date: '2020-01-01',
+        }),
+      ownerAccount: async (lastName = `Owner${unique()}`) => {
+        const account = await makeUser('owner')
+        const row = await owner(lastName, account.email)
+        await syndicApi.put(`/owners/${row.id}/link-user`, { user_id: account.id })
+        return { account, owner: row }
+      },
+      expense: (buildingId, amountCents, description = `Invoice ${unique()}`) =>
+        syndicApi.post('/expenses', {
+          building_id: buildingId,
+          category: 'Maintenance',
+          description,
+          amount_cents: amountCents,
+          expense_date: '2026-03-31',
+          supplier: 'Ascenseurs Dupont',
+        }),
+      meeting: (buildingId, title = `AG ${unique()}`) =>
+        syndicApi.post('/meetings', {
+          building_id: buildingId,
+          meeting_type: 'Ordinary',
+          title,
+          scheduled_date: '2027-05-20T18:00:00Z',
+          location: 'Salle des fêtes',
+          agenda: ['Approval of the accounts'],
+        }),
+      document: (buildingId, title = `Minutes ${unique()}`) =>
+        syndicApi.postForm('/documents', {
+          building_id: buildingId,
+          document_type: 'MeetingMinutes',
+          title,
+          file: {
+            name: 'minutes.pdf',
+            mimeType: 'application/pdf',
+            buffer: Buffer.from('%PDF-1.7\nminutes of the AG\n%%EOF\n'),
+          },
+        }),
     })
   },
 })
@@ -128,6 +215,16 @@ export async function uiLogin(page: Page, account: { email: string; password: st
   await page.locator('#login-password').fill(account.password)
   await page.locator('form button[type="submit"]').click()
   await expect(page).toHaveURL(new RegExp(`${dashboard}$`))
+}
+
+/** Signs out through the header button and waits for the login page (signing out is async). */
+export async function uiLogout(page: Page) {
+  await page
+    .getByRole('banner')
+    .getByRole('button', { name: /^(Sign out|Se déconnecter|Afmelden|Abmelden)$/ })
+    .click()
+  await expect(page).toHaveURL(/\/login$/)
+  await expect(page.locator('#login-email')).toBeVisible()
 }
 
 /** The service worker must control the page before going offline, or reloads cannot work. */

@@ -1,11 +1,17 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from '@playwright/test'
 
-// Runs against a running KoproGo (API + built web on one origin). Start it, then:
+// Runs against a running KoproGo (API + built web on one origin). `make test-e2e` starts a fresh
+// server and runs this (scripts/test-e2e.ts); by hand, with `make start` running:
 //   E2E_BASE_URL=http://localhost:8080 pnpm --filter @koprogo/web e2e
 // Uses the system Chromium (never `playwright install` here); flags from design/STACK.md.
+// On another OS, point CHROMIUM_PATH at your Chrome or Chromium binary.
+const artifacts = fileURLToPath(new URL('../../test-results/e2e', import.meta.url))
+
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
+  outputDir: artifacts,
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -15,7 +21,12 @@ export default defineConfig({
   use: {
     baseURL: process.env.E2E_BASE_URL ?? 'http://localhost:8080',
     serviceWorkers: 'allow',
+    locale: 'en-GB',
+    timezoneId: 'Europe/Brussels',
     trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    // Videos need an ffmpeg; scripts/test-e2e.ts sets E2E_VIDEO=1 when it provided one.
+    video: process.env.E2E_VIDEO === '1' ? 'retain-on-failure' : 'off',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [

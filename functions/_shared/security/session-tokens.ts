@@ -3,6 +3,9 @@ import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex, randomBytes } from '@noble/hashes/utils.js'
 import { jwtVerify, SignJWT } from 'jose'
 
+/** How far ahead of this host's clock another host's `iat` may be. */
+const CLOCK_SKEW_SECONDS = 30
+
 export type AccessClaims = { sub: string; email: string; role: Role; organization_id: string | null }
 
 const VERIFIED_CACHE_MAX = 10_000
@@ -44,7 +47,11 @@ export class AccessTokenKey {
       .sign(await this.key())
   }
 
-  /** Only HS256 is accepted: `alg: none` and algorithm-confusion tokens fail here. */
+  /**
+   * Only HS256 is accepted: `alg: none` and algorithm-confusion tokens fail here. `exp`, `iat` and
+   * `sub` are required; a token issued in the future (beyond a clock skew between hosts) or not
+   * yet valid (`nbf`) is refused: we never issue either, so one is a forgery or a broken clock.
+   */
   async verify(token: string): Promise<AccessClaims | null> {
     const known = this.verified.get(token)
     if (known) {
@@ -53,8 +60,12 @@ export class AccessTokenKey {
       return null
     }
     try {
-      const { payload } = await jwtVerify(token, await this.key(), { algorithms: ['HS256'] })
+      const { payload } = await jwtVerify(token, await this.key(), {
+        algorithms: ['HS256'],
+        requiredClaims: ['exp', 'iat', 'sub'],
+      })
       if (typeof payload.sub !== 'string') return null
+      if ((payload.iat ?? 0) > Date.now() / 1000 + CLOCK_SKEW_SECONDS) return null
       const claims = payload as unknown as AccessClaims
       if (typeof payload.exp === 'number') {
         if (this.verified.size >= VERIFIED_CACHE_MAX) this.verified.clear()

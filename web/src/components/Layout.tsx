@@ -1,6 +1,6 @@
 // Page frame: skip link, header with the role's navigation, sync status and language, then main.
-import { A, useNavigate } from '@solidjs/router'
-import { For, type JSX, Show } from 'solid-js'
+import { A, useLocation, useNavigate } from '@solidjs/router'
+import { createEffect, For, type JSX, on, Show } from 'solid-js'
 import { LOCALES, type Locale, locale, localeName, setLocale, t } from '../lib/i18n'
 import { NAV_LABEL, navFor } from '../lib/roles'
 import { signOut, user } from '../lib/session'
@@ -25,9 +25,24 @@ export function LanguageSelect(props: { id: string }): JSX.Element {
 
 export function Layout(props: { children?: JSX.Element }): JSX.Element {
   const navigate = useNavigate()
+  const location = useLocation()
+  // These pages have their own language field: a second control with the same label would
+  // confuse screen-reader users (and duplicate the form's own setting).
+  const ownLanguageField = () => location.pathname === '/login' || location.pathname === '/profile'
+  // After a client-side navigation, move focus to the new content (as a page load would reset
+  // it), so keyboard and screen-reader users are not left on a link or button that is gone.
+  let mainEl: HTMLElement | undefined
+  createEffect(
+    on(
+      () => location.pathname,
+      () => mainEl?.focus({ preventScroll: true }),
+      { defer: true },
+    ),
+  )
   return (
     <>
-      <a class="skip" href="#main">
+      {/* rel="external": the router would otherwise take the in-page link and not move focus. */}
+      <a class="skip" href="#main" rel="external">
         {t('app.skip')}
       </a>
       <header class="top">
@@ -52,7 +67,9 @@ export function Layout(props: { children?: JSX.Element }): JSX.Element {
           )}
         </Show>
         <div class="top-right">
-          <LanguageSelect id="lang-header" />
+          <Show when={!ownLanguageField()}>
+            <LanguageSelect id="lang-header" />
+          </Show>
           <Show when={user()}>
             {(u) => (
               <>
@@ -77,7 +94,7 @@ export function Layout(props: { children?: JSX.Element }): JSX.Element {
       <Show when={user()}>
         <SyncIndicator />
       </Show>
-      <main id="main" tabindex="-1">
+      <main id="main" tabindex="-1" ref={mainEl}>
         {props.children}
       </main>
     </>

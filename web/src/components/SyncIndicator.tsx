@@ -1,10 +1,18 @@
 // Always-visible sync status (online/offline, pending, failed, conflicts, "sync now") with the
 // conflict resolver and the refused entries in a disclosure panel.
 import { createResource, For, type JSX, Show } from 'solid-js'
-import { dateTime, t } from '../lib/i18n'
+import { dateTime, type MessageKey, t } from '../lib/i18n'
+import { MESSAGES } from '../lib/i18n/messages'
 import { currentEngine, dataRevision, syncStatus } from '../lib/offline/store'
 import { value } from '../lib/resource-value'
 
+const show = (v: unknown) => (v === null || v === undefined ? '—' : String(v))
+const fieldLabel = (k: string) => {
+  const key = `field.${k}`
+  return key in MESSAGES.en ? t(key as MessageKey) : k
+}
+
+/** Field-by-field view of a refused offline edit: my value and the server's, changed rows marked. */
 export function SyncIndicator(): JSX.Element {
   const s = syncStatus
   const [details] = createResource(
@@ -56,16 +64,26 @@ export function SyncIndicator(): JSX.Element {
                 <p>
                   <code>{c.path}</code>
                 </p>
-                <div class="conflict-sides">
-                  <div>
-                    <h3>{t('conflict.mine')}</h3>
-                    <pre>{JSON.stringify(c.mine, null, 2)}</pre>
-                  </div>
-                  <div>
-                    <h3>{t('conflict.server')}</h3>
-                    <pre>{JSON.stringify(c.server, null, 2)}</pre>
-                  </div>
-                </div>
+                <table class="conflict-diff">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('conflict.field')}</th>
+                      <th scope="col">{t('conflict.mine')}</th>
+                      <th scope="col">{t('conflict.server')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={Object.keys(c.mine)}>
+                      {(k) => (
+                        <tr classList={{ differs: show(c.mine[k]) !== show(c.server[k]) }}>
+                          <th scope="row">{fieldLabel(k)}</th>
+                          <td>{show(c.mine[k])}</td>
+                          <td>{show(c.server[k])}</td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
                 <button type="button" onClick={() => void currentEngine()?.resolveConflict(c.id, 'mine')}>
                   {t('conflict.keepMine')}
                 </button>

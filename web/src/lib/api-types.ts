@@ -181,6 +181,9 @@ export interface OwnerCharge {
 
 export interface OwnerCharges {
   owner_id?: string
+  /** The API's shape: `lines` plus `totals`; the other members are older spellings still read. */
+  lines?: OwnerCharge[]
+  totals?: { total_cents: number; paid_cents: number; unpaid_cents: number }
   data?: OwnerCharge[]
   charges?: OwnerCharge[]
   total_cents?: number

@@ -1,7 +1,7 @@
 // Owner: my lots and shares, my charges (paid/unpaid totals), my buildings' meetings and documents.
 import { createResource, For, type JSX, Show } from 'solid-js'
 import { Notice } from '../components/Notice'
-import type { Owner, OwnerCharge, OwnerCharges, Page, UnitOwnership } from '../lib/api-types'
+import type { Owner, OwnerCharge, OwnerCharges, Page, Unit, UnitOwnership } from '../lib/api-types'
 import { readCached } from '../lib/data'
 import { date, money, num, percent, t } from '../lib/i18n'
 import { value } from '../lib/resource-value'
@@ -14,15 +14,26 @@ export default function OwnerDashboard(): JSX.Element {
   const [me] = createResource(async () => (await readCached<Owner>('/owners/me')).data)
   const [lots] = createResource(
     () => value(me),
-    async (o) =>
-      rowsOf((await readCached<Page<UnitOwnership> | UnitOwnership[]>(`/owners/${o.id}/units`)).data),
+    async (o) => {
+      // The ownership rows name the unit by id only; /units lists exactly the owner's own lots.
+      const [links, units] = await Promise.all([
+        readCached<Page<UnitOwnership> | UnitOwnership[]>(`/owners/${o.id}/units`),
+        readCached<Page<Unit>>('/units', { per_page: 100 }),
+      ])
+      const byId = new Map(units.data.data.map((u) => [u.id, u]))
+      return rowsOf(links.data).map((l) => ({ ...l, unit: l.unit ?? byId.get(l.unit_id) }))
+    },
   )
+  // Sourced through value(): reading a failed resource directly would throw to the boundary
+  // and replace the whole dashboard (an owner account not yet linked to an owner record).
   const [charges] = createResource(
-    me,
+    () => value(me),
     async (o) => (await readCached<OwnerCharges>(`/owners/${o.id}/charges`)).data,
   )
 
-  const lines = (): OwnerCharge[] => value(charges)?.data ?? value(charges)?.charges ?? []
+  const unitNumber = (id?: string) => value(lots)?.find((l) => l.unit_id === id)?.unit?.unit_number ?? ''
+  const lines = (): OwnerCharge[] =>
+    value(charges)?.lines ?? value(charges)?.data ?? value(charges)?.charges ?? []
   const total = (paid: boolean) =>
     lines()
       .filter((c) => (c.payment_status === 'Paid') === paid)
@@ -60,11 +71,15 @@ export default function OwnerDashboard(): JSX.Element {
         <Show when={value(charges)}>
           <ul class="stats" data-testid="owner-charge-totals">
             <li class="stat">
-              <span class="stat-value">{money(value(charges)?.paid_cents ?? total(true))}</span>
+              <span class="stat-value">
+                {money(value(charges)?.totals?.paid_cents ?? value(charges)?.paid_cents ?? total(true))}
+              </span>
               <span class="stat-label">{t('owner.paid')}</span>
             </li>
             <li class="stat">
-              <span class="stat-value">{money(value(charges)?.unpaid_cents ?? total(false))}</span>
+              <span class="stat-value">
+                {money(value(charges)?.totals?.unpaid_cents ?? value(charges)?.unpaid_cents ?? total(false))}
+              </span>
               <span class="stat-label">{t('owner.unpaid')}</span>
             </li>
           </ul>
@@ -84,7 +99,7 @@ export default function OwnerDashboard(): JSX.Element {
                   {(c) => (
                     <tr>
                       <td>{date(c.expense_date)}</td>
-                      <td>{c.unit_number ?? ''}</td>
+                      <td>{c.unit_number ?? unitNumber(c.unit_id)}</td>
                       <td>{c.description ?? c.category ?? ''}</td>
                       <td>{money(c.amount_cents)}</td>
                       <td>{c.payment_status ?? ''}</td>

@@ -7,20 +7,19 @@ import type {
   PageRequest,
   TenantScope,
 } from '@koprogo/domain'
-import { and, eq, inArray, type SQL } from 'drizzle-orm'
+import { and, eq, inArray } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { documents } from '../schema/index.ts'
-import { countAll, offsetOf, orderFor } from './paginate.ts'
+import { allOf, countAll, deleteVersioned, listPage, updateVersioned } from './paginate.ts'
 
 type Row = typeof documents.$inferSelect
 const toDocument = (row: Row): Document => ({ ...row, documentType: row.documentType as DocumentType })
-const all = (...c: (SQL | undefined)[]) => and(...c.filter((x): x is SQL => x !== undefined))
 
 export function documentRepository(db: Database): DocumentRepository {
   const scoped = (scope: TenantScope, id: string) =>
     and(eq(documents.organizationId, scope.organizationId), eq(documents.id, id))
   const condition = (organizationId: string | null, filter: DocumentFilter) =>
-    all(
+    allOf(
       organizationId ? eq(documents.organizationId, organizationId) : undefined,
       filter.buildingId ? eq(documents.buildingId, filter.buildingId) : undefined,
       filter.documentType ? eq(documents.documentType, filter.documentType) : undefined,
@@ -42,17 +41,7 @@ export function documentRepository(db: Database): DocumentRepository {
       document_type: documents.documentType,
       file_size: documents.fileSize,
     }
-    const [items, [total]] = await Promise.all([
-      db
-        .select()
-        .from(documents)
-        .where(where)
-        .orderBy(...orderFor(request, columns, documents.id))
-        .limit(request.perPage)
-        .offset(offsetOf(request)),
-      db.select({ n: countAll }).from(documents).where(where),
-    ])
-    return { items: items.map(toDocument), total: total?.n ?? 0 }
+    return listPage(db, documents, where, request, columns, toDocument)
   }
 
   return {
@@ -64,19 +53,10 @@ export function documentRepository(db: Database): DocumentRepository {
       await db.insert(documents).values(document)
     },
     async update(scope, document) {
-      const rows = await db
-        .update(documents)
-        .set(document)
-        .where(and(scoped(scope, document.id), eq(documents.version, document.version - 1)))
-        .returning({ id: documents.id })
-      return rows.length === 1
+      return updateVersioned(db, documents, eq(documents.organizationId, scope.organizationId), document)
     },
     async delete(scope, id, version) {
-      const rows = await db
-        .delete(documents)
-        .where(and(scoped(scope, id), eq(documents.version, version)))
-        .returning({ id: documents.id })
-      return rows.length === 1
+      return deleteVersioned(db, documents, eq(documents.organizationId, scope.organizationId), id, version)
     },
     list: (scope, filter, request) => page(scope.organizationId, filter, request),
     listAcrossTenants: (filter, request) => page(null, filter, request),

@@ -7,10 +7,10 @@ import type {
   PaymentStatus,
   TenantScope,
 } from '@koprogo/domain'
-import { and, asc, eq, gte, inArray, isNull, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm'
+import { and, asc, eq, gte, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { buildings, expenses, unitOwnerships, units } from '../schema/index.ts'
-import { countAll, offsetOf, orderFor } from './paginate.ts'
+import { allOf, isUnfiltered, listPage, listTenantPage, updateVersioned } from './paginate.ts'
 
 type Row = typeof expenses.$inferSelect
 const toExpense = (row: Row): Expense => ({
@@ -19,7 +19,6 @@ const toExpense = (row: Row): Expense => ({
   paymentStatus: row.paymentStatus as PaymentStatus,
   amountCents: row.amountCents as Cents,
 })
-const all = (...c: (SQL | undefined)[]) => and(...c.filter((x): x is SQL => x !== undefined))
 
 export function expenseRepository(db: Database): ExpenseRepository {
   const scoped = (scope: TenantScope, id: string) =>
@@ -33,23 +32,18 @@ export function expenseRepository(db: Database): ExpenseRepository {
       await db.insert(expenses).values(expense)
     },
     async update(scope, expense) {
-      const rows = await db
-        .update(expenses)
-        .set(expense)
-        .where(and(scoped(scope, expense.id), eq(expenses.version, expense.version - 1)))
-        .returning({ id: expenses.id })
-      return rows.length === 1
+      return updateVersioned(db, expenses, eq(expenses.organizationId, scope.organizationId), expense)
     },
     async list(scope, filter, page) {
       if (filter.visibleWindows?.length === 0) return { items: [], total: 0 }
       const windows = filter.visibleWindows?.map((w) =>
-        all(
+        allOf(
           eq(expenses.buildingId, w.buildingId),
           w.dateFrom ? gte(expenses.expenseDate, w.dateFrom) : undefined,
           w.dateToExclusive ? lt(expenses.expenseDate, w.dateToExclusive) : undefined,
         ),
       )
-      const condition = all(
+      const condition = allOf(
         eq(expenses.organizationId, scope.organizationId),
         filter.buildingId ? eq(expenses.buildingId, filter.buildingId) : undefined,
         filter.category ? eq(expenses.category, filter.category) : undefined,
@@ -72,17 +66,9 @@ export function expenseRepository(db: Database): ExpenseRepository {
         category: expenses.category,
         payment_status: expenses.paymentStatus,
       }
-      const [items, [total]] = await Promise.all([
-        db
-          .select()
-          .from(expenses)
-          .where(condition)
-          .orderBy(...orderFor(page, columns, expenses.id))
-          .limit(page.perPage)
-          .offset(offsetOf(page)),
-        db.select({ n: countAll }).from(expenses).where(condition),
-      ])
-      return { items: items.map(toExpense), total: total?.n ?? 0 }
+      if (isUnfiltered(filter))
+        return listTenantPage(db, expenses, scope.organizationId, page, columns, toExpense)
+      return listPage(db, expenses, condition, page, columns, toExpense)
     },
     async listChargeable(scope, buildingIds, period) {
       if (buildingIds.length === 0) return []
@@ -90,7 +76,7 @@ export function expenseRepository(db: Database): ExpenseRepository {
         .select()
         .from(expenses)
         .where(
-          all(
+          allOf(
             eq(expenses.organizationId, scope.organizationId),
             inArray(expenses.buildingId, [...buildingIds]),
             ne(expenses.paymentStatus, 'Cancelled'),

@@ -8,10 +8,10 @@ import type {
   PageRequest,
   TenantScope,
 } from '@koprogo/domain'
-import { and, eq, gte, inArray, lte, type SQL } from 'drizzle-orm'
+import { and, eq, gte, inArray, lte } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { meetings } from '../schema/index.ts'
-import { countAll, offsetOf, orderFor } from './paginate.ts'
+import { allOf, deleteVersioned, listPage, updateVersioned } from './paginate.ts'
 
 type Row = typeof meetings.$inferSelect
 const toMeeting = (row: Row): Meeting => ({
@@ -19,7 +19,6 @@ const toMeeting = (row: Row): Meeting => ({
   meetingType: row.meetingType as MeetingType,
   status: row.status as MeetingStatus,
 })
-const all = (...c: (SQL | undefined)[]) => and(...c.filter((x): x is SQL => x !== undefined))
 
 export function meetingRepository(db: Database): MeetingRepository {
   const scoped = (scope: TenantScope, id: string) =>
@@ -31,7 +30,7 @@ export function meetingRepository(db: Database): MeetingRepository {
     request: PageRequest<MeetingSortField>,
   ) {
     if (filter.buildingIds?.length === 0) return { items: [], total: 0 }
-    const condition = all(
+    const condition = allOf(
       organizationId ? eq(meetings.organizationId, organizationId) : undefined,
       filter.buildingId ? eq(meetings.buildingId, filter.buildingId) : undefined,
       filter.status ? eq(meetings.status, filter.status) : undefined,
@@ -45,17 +44,7 @@ export function meetingRepository(db: Database): MeetingRepository {
       created_at: meetings.createdAt,
       title: meetings.title,
     }
-    const [items, [total]] = await Promise.all([
-      db
-        .select()
-        .from(meetings)
-        .where(condition)
-        .orderBy(...orderFor(request, columns, meetings.id))
-        .limit(request.perPage)
-        .offset(offsetOf(request)),
-      db.select({ n: countAll }).from(meetings).where(condition),
-    ])
-    return { items: items.map(toMeeting), total: total?.n ?? 0 }
+    return listPage(db, meetings, condition, request, columns, toMeeting)
   }
 
   return {
@@ -67,19 +56,13 @@ export function meetingRepository(db: Database): MeetingRepository {
       await db.insert(meetings).values({ ...meeting, agenda: [...meeting.agenda] })
     },
     async update(scope, meeting) {
-      const rows = await db
-        .update(meetings)
-        .set({ ...meeting, agenda: [...meeting.agenda] })
-        .where(and(scoped(scope, meeting.id), eq(meetings.version, meeting.version - 1)))
-        .returning({ id: meetings.id })
-      return rows.length === 1
+      return updateVersioned(db, meetings, eq(meetings.organizationId, scope.organizationId), {
+        ...meeting,
+        agenda: [...meeting.agenda],
+      })
     },
     async delete(scope, id, version) {
-      const rows = await db
-        .delete(meetings)
-        .where(and(scoped(scope, id), eq(meetings.version, version)))
-        .returning({ id: meetings.id })
-      return rows.length === 1
+      return deleteVersioned(db, meetings, eq(meetings.organizationId, scope.organizationId), id, version)
     },
     list: (scope, filter, request) => page(scope.organizationId, filter, request),
     listAcrossTenants: (filter, request) => page(null, filter, request),

@@ -1,8 +1,8 @@
 import type { Organization, OrganizationRepository, SubscriptionPlan } from '@koprogo/domain'
-import { and, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { organizations } from '../schema/index.ts'
-import { countAll, offsetOf, orderFor } from './paginate.ts'
+import { listPage, updateVersioned } from './paginate.ts'
 
 type Row = typeof organizations.$inferSelect
 
@@ -29,12 +29,7 @@ export function organizationRepository(db: Database): OrganizationRepository {
       await db.insert(organizations).values(org)
     },
     async update(org) {
-      const rows = await db
-        .update(organizations)
-        .set(org)
-        .where(and(eq(organizations.id, org.id), eq(organizations.version, org.version - 1)))
-        .returning({ id: organizations.id })
-      return rows.length === 1
+      return updateVersioned(db, organizations, undefined, org)
     },
     async list(page) {
       const columns = {
@@ -42,16 +37,7 @@ export function organizationRepository(db: Database): OrganizationRepository {
         created_at: organizations.createdAt,
         slug: organizations.slug,
       }
-      const [rows, [total]] = await Promise.all([
-        db
-          .select()
-          .from(organizations)
-          .orderBy(...orderFor(page, columns, organizations.id))
-          .limit(page.perPage)
-          .offset(offsetOf(page)),
-        db.select({ n: countAll }).from(organizations),
-      ])
-      return { items: rows.map(toOrganization), total: total?.n ?? 0 }
+      return listPage(db, organizations, undefined, page, columns, toOrganization)
     },
   }
 }

@@ -27,10 +27,15 @@ import {
 } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { buildings, owners, unitOwnerships, units } from '../schema/index.ts'
-import { countAll, isUnfiltered, offsetOf, orderFor, prepared } from './paginate.ts'
-
-const where = (...conditions: (SQL | undefined)[]) =>
-  and(...conditions.filter((c): c is SQL => c !== undefined))
+import {
+  allOf,
+  countAll,
+  deleteVersioned,
+  isUnfiltered,
+  listPage,
+  listTenantPage,
+  updateVersioned,
+} from './paginate.ts'
 
 /** Units where the given user's owner record holds an active link (the owner role's view). */
 function ownedByUser(userId: string, unitId: SQL | typeof units.id): SQL {
@@ -65,23 +70,14 @@ export function buildingRepository(db: Database): BuildingRepository {
       await db.insert(buildings).values(building)
     },
     async update(scope, building: Building) {
-      const rows = await db
-        .update(buildings)
-        .set(building)
-        .where(and(scoped(scope, building.id), eq(buildings.version, building.version - 1)))
-        .returning({ id: buildings.id })
-      return rows.length === 1
+      return updateVersioned(db, buildings, eq(buildings.organizationId, scope.organizationId), building)
     },
     async delete(scope, id, version) {
-      const rows = await db
-        .delete(buildings)
-        .where(and(scoped(scope, id), eq(buildings.version, version)))
-        .returning({ id: buildings.id })
-      return rows.length === 1
+      return deleteVersioned(db, buildings, eq(buildings.organizationId, scope.organizationId), id, version)
     },
     async list(scope, filter, page) {
       if (filter.ids?.length === 0) return { items: [], total: 0 }
-      const condition = where(
+      const condition = allOf(
         eq(buildings.organizationId, scope.organizationId),
         filter.city ? sql`lower(${buildings.city}) = lower(${filter.city})` : undefined,
         filter.constructionYear !== undefined
@@ -106,54 +102,9 @@ export function buildingRepository(db: Database): BuildingRepository {
         construction_year: buildings.constructionYear,
         total_units: buildings.totalUnits,
       }
-      if (isUnfiltered(filter)) {
-        const name = `buildings_page_${page.sortBy}_${page.order}`
-        const org = sql.placeholder('org')
-        // One round trip: the page and, as an uncorrelated subquery (evaluated once), the total.
-        const pageQuery = prepared(db, name, () =>
-          db
-            .select({
-              row: buildings,
-              total: sql<number>`(select cast(count(*) as integer) from ${buildings} where organization_id = ${org})`,
-            })
-            .from(buildings)
-            .where(eq(buildings.organizationId, org))
-            .orderBy(...orderFor(page, columns, buildings.id))
-            .limit(sql.placeholder('limit'))
-            .offset(sql.placeholder('offset'))
-            .prepare(name),
-        )
-        const rows = await pageQuery.execute({
-          org: scope.organizationId,
-          limit: page.perPage,
-          offset: offsetOf(page),
-        })
-        const items = rows.map((r) => r.row)
-        const first = rows[0]
-        if (first) return { items: items, total: first.total }
-        if (offsetOf(page) === 0) return { items: [], total: 0 }
-        // Past the last page: the total still has to be told.
-        const countQuery = prepared(db, 'buildings_count', () =>
-          db
-            .select({ n: countAll })
-            .from(buildings)
-            .where(eq(buildings.organizationId, org))
-            .prepare('buildings_count'),
-        )
-        const [total] = await countQuery.execute({ org: scope.organizationId })
-        return { items: [], total: total?.n ?? 0 }
-      }
-      const [items, [total]] = await Promise.all([
-        db
-          .select()
-          .from(buildings)
-          .where(condition)
-          .orderBy(...orderFor(page, columns, buildings.id))
-          .limit(page.perPage)
-          .offset(offsetOf(page)),
-        db.select({ n: countAll }).from(buildings).where(condition),
-      ])
-      return { items, total: total?.n ?? 0 }
+      if (isUnfiltered(filter))
+        return listTenantPage(db, buildings, scope.organizationId, page, columns, (row) => row)
+      return listPage(db, buildings, condition, page, columns, (row) => row)
     },
     organizationOf: (id) => organizationOf(db, buildings, id),
   }
@@ -166,7 +117,7 @@ export function unitRepository(db: Database): UnitRepository {
   const scoped = (scope: TenantScope, id: string) =>
     and(eq(units.organizationId, scope.organizationId), eq(units.id, id))
   const filtered = (scope: TenantScope, filter: Parameters<UnitRepository['list']>[1]) =>
-    where(
+    allOf(
       eq(units.organizationId, scope.organizationId),
       filter.buildingId ? eq(units.buildingId, filter.buildingId) : undefined,
       filter.unitType ? eq(units.unitType, filter.unitType) : undefined,
@@ -193,19 +144,10 @@ export function unitRepository(db: Database): UnitRepository {
       await db.insert(units).values(unit)
     },
     async update(scope, unit) {
-      const rows = await db
-        .update(units)
-        .set(unit)
-        .where(and(scoped(scope, unit.id), eq(units.version, unit.version - 1)))
-        .returning({ id: units.id })
-      return rows.length === 1
+      return updateVersioned(db, units, eq(units.organizationId, scope.organizationId), unit)
     },
     async delete(scope, id, version) {
-      const rows = await db
-        .delete(units)
-        .where(and(scoped(scope, id), eq(units.version, version)))
-        .returning({ id: units.id })
-      return rows.length === 1
+      return deleteVersioned(db, units, eq(units.organizationId, scope.organizationId), id, version)
     },
     async list(scope, filter, page) {
       const condition = filtered(scope, filter)
@@ -217,50 +159,8 @@ export function unitRepository(db: Database): UnitRepository {
         unit_type: units.unitType,
         created_at: units.createdAt,
       }
-      if (isUnfiltered(filter)) {
-        const name = `units_page_${page.sortBy}_${page.order}`
-        const org = sql.placeholder('org')
-        // One round trip: the page and, as an uncorrelated subquery (evaluated once), the total.
-        const pageQuery = prepared(db, name, () =>
-          db
-            .select({
-              row: units,
-              total: sql<number>`(select cast(count(*) as integer) from ${units} where organization_id = ${org})`,
-            })
-            .from(units)
-            .where(eq(units.organizationId, org))
-            .orderBy(...orderFor(page, columns, units.id))
-            .limit(sql.placeholder('limit'))
-            .offset(sql.placeholder('offset'))
-            .prepare(name),
-        )
-        const rows = await pageQuery.execute({
-          org: scope.organizationId,
-          limit: page.perPage,
-          offset: offsetOf(page),
-        })
-        const items = rows.map((r) => r.row)
-        const first = rows[0]
-        if (first) return { items: items.map(toUnit), total: first.total }
-        if (offsetOf(page) === 0) return { items: [], total: 0 }
-        // Past the last page: the total still has to be told.
-        const countQuery = prepared(db, 'units_count', () =>
-          db.select({ n: countAll }).from(units).where(eq(units.organizationId, org)).prepare('units_count'),
-        )
-        const [total] = await countQuery.execute({ org: scope.organizationId })
-        return { items: [], total: total?.n ?? 0 }
-      }
-      const [items, [total]] = await Promise.all([
-        db
-          .select()
-          .from(units)
-          .where(condition)
-          .orderBy(...orderFor(page, columns, units.id))
-          .limit(page.perPage)
-          .offset(offsetOf(page)),
-        db.select({ n: countAll }).from(units).where(condition),
-      ])
-      return { items: items.map(toUnit), total: total?.n ?? 0 }
+      if (isUnfiltered(filter)) return listTenantPage(db, units, scope.organizationId, page, columns, toUnit)
+      return listPage(db, units, condition, page, columns, toUnit)
     },
     async count(scope, filter) {
       const [row] = await db.select({ n: countAll }).from(units).where(filtered(scope, filter))
@@ -271,7 +171,7 @@ export function unitRepository(db: Database): UnitRepository {
         .select({ total: sql<number>`cast(coalesce(sum(${units.quota}), 0) as integer)` })
         .from(units)
         .where(
-          where(
+          allOf(
             eq(units.organizationId, scope.organizationId),
             eq(units.buildingId, buildingId),
             excludeUnitId ? ne(units.id, excludeUnitId) : undefined,
@@ -284,7 +184,7 @@ export function unitRepository(db: Database): UnitRepository {
         .select({ id: units.id })
         .from(units)
         .where(
-          where(
+          allOf(
             eq(units.organizationId, scope.organizationId),
             eq(units.buildingId, buildingId),
             eq(units.unitNumber, unitNumber),
@@ -319,7 +219,7 @@ export function ownerRepository(db: Database): OwnerRepository {
         .select({ id: owners.id })
         .from(owners)
         .where(
-          where(
+          allOf(
             eq(owners.organizationId, scope.organizationId),
             eq(owners.email, email),
             excludeOwnerId ? ne(owners.id, excludeOwnerId) : undefined,
@@ -332,16 +232,11 @@ export function ownerRepository(db: Database): OwnerRepository {
       await db.insert(owners).values(owner)
     },
     async update(scope, owner: Owner) {
-      const rows = await db
-        .update(owners)
-        .set(owner)
-        .where(and(scoped(scope, owner.id), eq(owners.version, owner.version - 1)))
-        .returning({ id: owners.id })
-      return rows.length === 1
+      return updateVersioned(db, owners, eq(owners.organizationId, scope.organizationId), owner)
     },
     async list(scope, filter, page) {
       const like = (v: string) => `%${v.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-      const condition = where(
+      const condition = allOf(
         eq(owners.organizationId, scope.organizationId),
         filter.email ? eq(owners.email, filter.email) : undefined,
         filter.phone ? eq(owners.phone, filter.phone) : undefined,
@@ -355,54 +250,9 @@ export function ownerRepository(db: Database): OwnerRepository {
         city: owners.city,
         created_at: owners.createdAt,
       }
-      if (isUnfiltered(filter)) {
-        const name = `owners_page_${page.sortBy}_${page.order}`
-        const org = sql.placeholder('org')
-        // One round trip: the page and, as an uncorrelated subquery (evaluated once), the total.
-        const pageQuery = prepared(db, name, () =>
-          db
-            .select({
-              row: owners,
-              total: sql<number>`(select cast(count(*) as integer) from ${owners} where organization_id = ${org})`,
-            })
-            .from(owners)
-            .where(eq(owners.organizationId, org))
-            .orderBy(...orderFor(page, columns, owners.id))
-            .limit(sql.placeholder('limit'))
-            .offset(sql.placeholder('offset'))
-            .prepare(name),
-        )
-        const rows = await pageQuery.execute({
-          org: scope.organizationId,
-          limit: page.perPage,
-          offset: offsetOf(page),
-        })
-        const items = rows.map((r) => r.row)
-        const first = rows[0]
-        if (first) return { items: items, total: first.total }
-        if (offsetOf(page) === 0) return { items: [], total: 0 }
-        // Past the last page: the total still has to be told.
-        const countQuery = prepared(db, 'owners_count', () =>
-          db
-            .select({ n: countAll })
-            .from(owners)
-            .where(eq(owners.organizationId, org))
-            .prepare('owners_count'),
-        )
-        const [total] = await countQuery.execute({ org: scope.organizationId })
-        return { items: [], total: total?.n ?? 0 }
-      }
-      const [items, [total]] = await Promise.all([
-        db
-          .select()
-          .from(owners)
-          .where(condition)
-          .orderBy(...orderFor(page, columns, owners.id))
-          .limit(page.perPage)
-          .offset(offsetOf(page)),
-        db.select({ n: countAll }).from(owners).where(condition),
-      ])
-      return { items, total: total?.n ?? 0 }
+      if (isUnfiltered(filter))
+        return listTenantPage(db, owners, scope.organizationId, page, columns, (row) => row)
+      return listPage(db, owners, condition, page, columns, (row) => row)
     },
     organizationOf: (id) => organizationOf(db, owners, id),
   }
@@ -415,18 +265,7 @@ export function unitOwnershipRepository(db: Database): UnitOwnershipRepository {
       await db.insert(unitOwnerships).values(ownership)
     },
     async update(scope, ownership: UnitOwnership) {
-      const rows = await db
-        .update(unitOwnerships)
-        .set(ownership)
-        .where(
-          and(
-            inScope(scope),
-            eq(unitOwnerships.id, ownership.id),
-            eq(unitOwnerships.version, ownership.version - 1),
-          ),
-        )
-        .returning({ id: unitOwnerships.id })
-      return rows.length === 1
+      return updateVersioned(db, unitOwnerships, inScope(scope), ownership)
     },
     async listActiveForUnit(scope, unitId) {
       return db
@@ -440,7 +279,7 @@ export function unitOwnershipRepository(db: Database): UnitOwnershipRepository {
         .select()
         .from(unitOwnerships)
         .where(
-          where(
+          allOf(
             inScope(scope),
             eq(unitOwnerships.unitId, unitId),
             options.includeEnded ? undefined : isNull(unitOwnerships.endDate),
@@ -453,7 +292,7 @@ export function unitOwnershipRepository(db: Database): UnitOwnershipRepository {
         .select()
         .from(unitOwnerships)
         .where(
-          where(
+          allOf(
             inScope(scope),
             eq(unitOwnerships.ownerId, ownerId),
             options.includeEnded ? undefined : isNull(unitOwnerships.endDate),

@@ -1,8 +1,8 @@
 import type { Role, User, UserRepository } from '@koprogo/domain'
-import { and, eq, type SQL, sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { users } from '../schema/index.ts'
-import { countAll, offsetOf, orderFor } from './paginate.ts'
+import { allOf, listPage, updateVersioned } from './paginate.ts'
 
 type Row = typeof users.$inferSelect
 
@@ -46,35 +46,20 @@ export function userRepository(db: Database): UserRepository {
       await db.insert(users).values(user)
     },
     async update(user) {
-      const rows = await db
-        .update(users)
-        .set(user)
-        .where(and(eq(users.id, user.id), eq(users.version, user.version - 1)))
-        .returning({ id: users.id })
-      return rows.length === 1
+      return updateVersioned(db, users, undefined, user)
     },
     async list(scope, filter, page) {
-      const conditions: SQL[] = []
-      if (scope.organizationId) conditions.push(eq(users.organizationId, scope.organizationId))
-      if (filter.role) conditions.push(eq(users.role, filter.role))
-      const where = conditions.length > 0 ? and(...conditions) : undefined
+      const where = allOf(
+        scope.organizationId ? eq(users.organizationId, scope.organizationId) : undefined,
+        filter.role ? eq(users.role, filter.role) : undefined,
+      )
       const columns = {
         email: users.email,
         last_name: users.lastName,
         created_at: users.createdAt,
         role: users.role,
       }
-      const [rows, [total]] = await Promise.all([
-        db
-          .select()
-          .from(users)
-          .where(where)
-          .orderBy(...orderFor(page, columns, users.id))
-          .limit(page.perPage)
-          .offset(offsetOf(page)),
-        db.select({ n: countAll }).from(users).where(where),
-      ])
-      return { items: rows.map(toUser), total: total?.n ?? 0 }
+      return listPage(db, users, where, page, columns, toUser)
     },
   }
 }

@@ -1,0 +1,120 @@
+/**
+ * The documentation of every setting: EnvSchema (functions/_shared/env.ts) says what is valid,
+ * this says what it means and where it matters. docs/configuration.md and .env.example are
+ * generated from it (scripts/gen-config-docs.ts) and tests keep all three in sync.
+ */
+export type Profile = 'embedded' | 'vps' | 'edge'
+export type SettingDoc = {
+  readonly meaning: string
+  readonly profiles: readonly Profile[]
+  /** Must be set (to a non-default value) in production; the env guard refuses to start without. */
+  readonly requiredInProduction?: boolean
+  /** What to write in .env.example instead of an empty line (never a real secret). */
+  readonly example?: string
+}
+
+const ALL: readonly Profile[] = ['embedded', 'vps', 'edge']
+const NODE: readonly Profile[] = ['embedded', 'vps']
+
+export const SETTINGS_DOCS: Readonly<Record<string, SettingDoc>> = {
+  APP_ENV: {
+    meaning:
+      '`production` turns on the fail-closed checks (secret length, CORS list, superadmin password, argon2 cost).',
+    profiles: ALL,
+  },
+  HOST: { meaning: 'Interface the Node server listens on (`0.0.0.0` in a container).', profiles: NODE },
+  PORT: { meaning: 'Port of the Node server.', profiles: NODE },
+  DATABASE_URL: {
+    meaning:
+      'Postgres connection string. Unset: the embedded PGlite database in DATA_DIR. A `*.neon.tech` host selects the Neon driver. On Workers: a `wrangler secret`.',
+    profiles: ALL,
+  },
+  DATABASE_DRIVER: {
+    meaning: 'Force the driver: `pglite`, `pg` (TCP) or `neon` (WebSocket). Unset: chosen from DATABASE_URL.',
+    profiles: ALL,
+  },
+  DATA_DIR: {
+    meaning: 'Folder of the embedded database (`pgdata/`), uploaded files and the development JWT secret.',
+    profiles: NODE,
+  },
+  DB_POOL_MAX: {
+    meaning: 'Maximum connections of the pool (Node: one pool per process; Workers: per request).',
+    profiles: ALL,
+  },
+  NEON_WS_PROXY: {
+    meaning:
+      'Tests only: `host:port/path` of a WebSocket-to-TCP proxy the Neon driver uses to reach a plain Postgres. Ignored when APP_ENV=production.',
+    profiles: ['edge'],
+  },
+  STORAGE_DIR: {
+    meaning:
+      'Where uploaded documents are stored on disk (default `DATA_DIR/files`). Workers use the R2 binding `DOCUMENTS`.',
+    profiles: NODE,
+  },
+  WEB_DIST_DIR: { meaning: 'The built web app served on `/` (default `web/dist`).', profiles: NODE },
+  JWT_SECRET: {
+    meaning:
+      'HMAC key of the access tokens, at least 32 bytes in production (`openssl rand -base64 48`). Development generates one into DATA_DIR.',
+    profiles: ALL,
+    requiredInProduction: true,
+    example: 'change-me-to-48-random-bytes-base64',
+  },
+  ACCESS_TOKEN_TTL_SECONDS: { meaning: 'Lifetime of an access token.', profiles: ALL },
+  REFRESH_TOKEN_TTL_DAYS: { meaning: 'Lifetime of a refresh token (rotated on every use).', profiles: ALL },
+  CORS_ORIGINS: {
+    meaning: 'Comma-separated origins allowed to call the API from a browser; `*` is refused in production.',
+    profiles: ALL,
+  },
+  BODY_LIMIT_BYTES: { meaning: 'Largest JSON request body.', profiles: ALL },
+  UPLOAD_LIMIT_BYTES: { meaning: 'Largest document upload (POST /api/v1/documents).', profiles: ALL },
+  SIGNUP_ENABLED: {
+    meaning: 'Allow public self-registration of a syndic with a new organization.',
+    profiles: ALL,
+  },
+  SUPERADMIN_EMAIL: {
+    meaning: 'The first superadmin, created on start (Node) or by `make migrate` (edge) when missing.',
+    profiles: ALL,
+    requiredInProduction: true,
+    example: 'admin@example.org',
+  },
+  SUPERADMIN_PASSWORD: {
+    meaning: 'Its password; the development default `admin123` is refused in production.',
+    profiles: ALL,
+    requiredInProduction: true,
+  },
+  LOGIN_MAX_FAILURES_PER_EMAIL: {
+    meaning: 'Failed logins per e-mail within the window before 429.',
+    profiles: ALL,
+  },
+  LOGIN_MAX_FAILURES_PER_IP: {
+    meaning: 'Failed logins per client address within the window before 429.',
+    profiles: ALL,
+  },
+  LOGIN_WINDOW_SECONDS: { meaning: 'The login throttling window.', profiles: ALL },
+  ARGON2_MEMORY_KIB: { meaning: 'argon2id memory cost (production minimum 19456, OWASP).', profiles: ALL },
+  ARGON2_ITERATIONS: { meaning: 'argon2id time cost (production minimum 2).', profiles: ALL },
+  ARGON2_PARALLELISM: { meaning: 'argon2id lanes.', profiles: ALL },
+  TRUST_PROXY: {
+    meaning:
+      'Believe X-Forwarded-For / X-Real-IP for the client address (only behind your own proxy, e.g. Caddy). Workers use cf-connecting-ip.',
+    profiles: NODE,
+  },
+  SEED_DEMO_ON_START: {
+    meaning: 'Load the demo organization on the first start of an empty database.',
+    profiles: NODE,
+  },
+  LOG_LEVEL: {
+    meaning: 'JSON log lines at or above this level: debug, info, warn, error, silent.',
+    profiles: ALL,
+  },
+}
+
+/** Variables docker-compose.yml itself reads (not the API): documented in .env.example too. */
+export const COMPOSE_SETTINGS: Readonly<Record<string, { meaning: string; example: string }>> = {
+  DOMAIN: { meaning: 'Public host name; Caddy gets its TLS certificate.', example: 'syndic.example.org' },
+  ACME_EMAIL: { meaning: "Contact for Let's Encrypt.", example: 'admin@example.org' },
+  POSTGRES_PASSWORD: { meaning: 'Password of the `koprogo` database user.', example: 'change-me' },
+  KOPROGO_VERSION: { meaning: 'Tag of the API image built by compose.', example: '0.1.0' },
+  BACKUP_KEEP_DAYS: { meaning: 'Days of nightly backups kept in ./backups.', example: '14' },
+  BACKUP_AT: { meaning: 'Time (UTC, HH:MM) of the nightly backup.', example: '02:30' },
+}

@@ -1,0 +1,162 @@
+import { createRoute } from '@hono/zod-openapi'
+import {
+  createExpense,
+  getExpense,
+  getExpenseDistribution,
+  listExpenses,
+  markExpensePaid,
+} from '@koprogo/domain'
+import { createResourceApp } from '../_shared/app.ts'
+import { requireAuth } from '../_shared/auth.ts'
+import {
+  bearer,
+  errors,
+  expectedVersion,
+  IdParam,
+  json,
+  jsonBody,
+  paginated,
+  respond,
+  toPageRequest,
+} from '../_shared/http.ts'
+import { actorContext } from '../_shared/runtime.ts'
+import {
+  CreateExpenseBody,
+  DistributionSchema,
+  ExpenseListQuery,
+  ExpensePageSchema,
+  ExpenseSchema,
+  MarkPaidBody,
+  toDistributionDto,
+  toExpenseDto,
+  toExpenseFilter,
+} from './schema.ts'
+
+export const expensesApp = createResourceApp()
+expensesApp.use('*', requireAuth)
+
+expensesApp.openapi(
+  createRoute({
+    method: 'post',
+    path: '/',
+    tags: ['Expenses'],
+    summary: 'Record an expense (syndic, accountant); amount in euros and/or amount_cents',
+    security: bearer,
+    request: jsonBody(CreateExpenseBody),
+    responses: {
+      201: json(ExpenseSchema, 'Created'),
+      400: errors[400],
+      403: errors[403],
+      404: errors[404],
+      422: errors[422],
+    },
+  }),
+  async (c) => {
+    const b = c.req.valid('json')
+    const result = await createExpense(actorContext(c), {
+      buildingId: b.building_id,
+      category: b.category,
+      description: b.description,
+      amount: b.amount,
+      amountCents: b.amount_cents,
+      expenseDate: b.expense_date,
+      supplier: b.supplier,
+      invoiceNumber: b.invoice_number,
+    })
+    return respond(c, result, (e) => c.json(toExpenseDto(e), 201))
+  },
+)
+
+expensesApp.openapi(
+  createRoute({
+    method: 'get',
+    path: '/',
+    tags: ['Expenses'],
+    summary: 'List expenses (an owner sees those of their buildings); amounts filter in euros',
+    security: bearer,
+    request: { query: ExpenseListQuery },
+    responses: {
+      200: json(ExpensePageSchema, 'A page'),
+      400: errors[400],
+      403: errors[403],
+      404: errors[404],
+    },
+  }),
+  async (c) => {
+    const q = c.req.valid('query')
+    const page = toPageRequest(q)
+    const query = { ...toExpenseFilter(q), buildingId: q.building_id, organizationId: q.organization_id }
+    return respond(c, await listExpenses(actorContext(c), query, page), (p) =>
+      c.json(paginated(p, page, toExpenseDto), 200),
+    )
+  },
+)
+
+expensesApp.openapi(
+  createRoute({
+    method: 'get',
+    path: '/{id}',
+    tags: ['Expenses'],
+    summary: 'One expense',
+    security: bearer,
+    request: { params: IdParam },
+    responses: { 200: json(ExpenseSchema, 'Found'), 403: errors[403], 404: errors[404] },
+  }),
+  async (c) =>
+    respond(c, await getExpense(actorContext(c), c.req.valid('param').id), (e) =>
+      c.json(toExpenseDto(e), 200),
+    ),
+)
+
+expensesApp.openapi(
+  createRoute({
+    method: 'put',
+    path: '/{id}/mark-paid',
+    tags: ['Expenses'],
+    summary: 'Mark an expense paid (body optional); If-Match or version for optimistic concurrency',
+    security: bearer,
+    request: {
+      params: IdParam,
+      // v1 clients send no body at all: paying today is the default.
+      body: { content: { 'application/json': { schema: MarkPaidBody } }, required: false },
+    },
+    responses: {
+      200: json(ExpenseSchema, 'Paid'),
+      400: errors[400],
+      403: errors[403],
+      404: errors[404],
+      409: errors[409],
+    },
+  }),
+  async (c) => {
+    const b = c.req.valid('json')
+    const result = await markExpensePaid(
+      actorContext(c),
+      c.req.valid('param').id,
+      { paidDate: b.paid_date },
+      expectedVersion(c, b.version),
+    )
+    return respond(c, result, (e) => c.json(toExpenseDto(e), 200))
+  },
+)
+
+expensesApp.openapi(
+  createRoute({
+    method: 'get',
+    path: '/{id}/distribution',
+    tags: ['Expenses'],
+    summary: "Each unit's and owner's part in cents (largest remainder: parts sum to the amount)",
+    security: bearer,
+    request: { params: IdParam },
+    responses: {
+      200: json(DistributionSchema, 'The distribution'),
+      403: errors[403],
+      404: errors[404],
+      409: errors[409],
+    },
+  }),
+  async (c) =>
+    respond(c, await getExpenseDistribution(actorContext(c), c.req.valid('param').id), (d) =>
+      c.json(toDistributionDto(d), 200),
+    ),
+)

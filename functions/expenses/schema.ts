@@ -1,0 +1,199 @@
+import { z } from '@hono/zod-openapi'
+import {
+  type Cents,
+  centsFromEuros,
+  centsToEuros,
+  EXPENSE_CATEGORIES,
+  EXPENSE_SORT_FIELDS,
+  type Expense,
+  type ExpenseDistribution,
+  PAYMENT_STATUSES,
+  parseCalendarDate,
+  sharePpmToDecimal,
+} from '@koprogo/domain'
+import { domainParsed } from '../_shared/domain-query.ts'
+import { pageOf, pageQuery } from '../_shared/http.ts'
+
+export const ExpenseSchema = z
+  .object({
+    id: z.uuid(),
+    organization_id: z.uuid(),
+    building_id: z.uuid(),
+    category: z.enum(EXPENSE_CATEGORIES),
+    description: z.string(),
+    amount: z.number().openapi({ description: 'Euros (v1); exact cents are in amount_cents' }),
+    amount_cents: z.number().int(),
+    expense_date: z.string().openapi({ example: '2026-03-31' }),
+    payment_status: z.enum(PAYMENT_STATUSES),
+    supplier: z.string().nullable(),
+    invoice_number: z.string().nullable(),
+    paid_date: z.string().nullable(),
+    version: z.number().int(),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .openapi('Expense')
+
+/** One page schema, shared by /expenses and /buildings/{id}/expenses (one OpenAPI component). */
+export const ExpensePageSchema = pageOf(ExpenseSchema, 'ExpensePage')
+
+export function toExpenseDto(e: Expense): z.infer<typeof ExpenseSchema> {
+  return {
+    id: e.id,
+    organization_id: e.organizationId,
+    building_id: e.buildingId,
+    category: e.category,
+    description: e.description,
+    amount: centsToEuros(e.amountCents),
+    amount_cents: e.amountCents,
+    expense_date: e.expenseDate,
+    payment_status: e.paymentStatus,
+    supplier: e.supplier,
+    invoice_number: e.invoiceNumber,
+    paid_date: e.paidDate,
+    version: e.version,
+    created_at: e.createdAt.toISOString(),
+    updated_at: e.updatedAt.toISOString(),
+  }
+}
+
+/**
+ * `amount` stays loosely typed (number or decimal string) so the domain's exact parser, not
+ * JSON's float, decides whether it has at most two decimals.
+ */
+export const CreateExpenseBody = z
+  .object({
+    building_id: z.uuid(),
+    category: z.enum(EXPENSE_CATEGORIES),
+    description: z.string().max(2000),
+    amount: z
+      .union([z.number(), z.string().max(32)])
+      .nullish()
+      .openapi({ description: 'Euros, at most 2 decimals (number or "12.34")', example: 1250.5 }),
+    amount_cents: z.number().int().nullish().openapi({ example: 125050 }),
+    expense_date: z.string().max(40).openapi({ example: '2026-03-31' }),
+    supplier: z.string().max(255).nullish(),
+    invoice_number: z.string().max(100).nullish(),
+  })
+  .openapi('CreateExpense')
+
+export const MarkPaidBody = z
+  .object({
+    paid_date: z.string().max(40).optional().openapi({ description: 'Defaults to today (UTC)' }),
+    version: z.number().int().positive().optional(),
+  })
+  .openapi('MarkExpensePaid')
+
+/** Euros in a query string → cents through the domain's exact parser (never float math). */
+export const eurosQuery = (field: string) =>
+  domainParsed((v) => centsFromEuros(v, field), 32).openapi({
+    type: 'string',
+    description: 'Euros, at most 2 decimals',
+    example: '100.00',
+  })
+
+/** 'YYYY-MM-DD' (or full ISO) in a query string → a calendar day, checked by the domain. */
+export const calendarDateQuery = (field: string) =>
+  domainParsed((v) => parseCalendarDate(v, field)).openapi({ type: 'string', example: '2026-01-31' })
+
+const expenseFilters = {
+  category: z.enum(EXPENSE_CATEGORIES).optional(),
+  status: z.enum(PAYMENT_STATUSES).optional(),
+  paid: z.stringbool().optional().openapi({ type: 'boolean' }),
+  date_from: calendarDateQuery('date_from').optional(),
+  date_to: calendarDateQuery('date_to').optional(),
+  min_amount: eurosQuery('min_amount').optional(),
+  max_amount: eurosQuery('max_amount').optional(),
+}
+
+export const ExpenseListQuery = pageQuery(EXPENSE_SORT_FIELDS, 'created_at').extend({
+  ...expenseFilters,
+  building_id: z.uuid().optional(),
+  /** Read only for a superadmin, who has no tenant of their own. */
+  organization_id: z.uuid().optional(),
+})
+
+export const BuildingExpenseListQuery = pageQuery(EXPENSE_SORT_FIELDS, 'created_at').extend(expenseFilters)
+
+type ExpenseFilterQuery = {
+  category?: Expense['category'] | undefined
+  status?: Expense['paymentStatus'] | undefined
+  paid?: boolean | undefined
+  date_from?: string | undefined
+  date_to?: string | undefined
+  min_amount?: Cents | undefined
+  max_amount?: Cents | undefined
+}
+
+/** The wire filters → the use case's query (shared by /expenses and /buildings/{id}/expenses). */
+export function toExpenseFilter(q: ExpenseFilterQuery) {
+  return {
+    category: q.category,
+    status: q.status,
+    paid: q.paid,
+    dateFrom: q.date_from,
+    dateTo: q.date_to,
+    minAmountCents: q.min_amount,
+    maxAmountCents: q.max_amount,
+  }
+}
+
+export const DistributionSchema = z
+  .object({
+    expense_id: z.uuid(),
+    building_id: z.uuid(),
+    payment_status: z.enum(PAYMENT_STATUSES),
+    amount: z.number(),
+    amount_cents: z.number().int(),
+    total_tantiemes: z.number().int(),
+    unallocated_cents: z.number().int().openapi({ description: 'Tantièmes carried by no registered unit' }),
+    as_of: z.string().openapi({ description: 'The expense date: whose shares carry the charge' }),
+    units: z.array(
+      z.object({
+        unit_id: z.uuid(),
+        unit_number: z.string(),
+        quota: z.number().int(),
+        amount: z.number(),
+        amount_cents: z.number().int(),
+        unassigned_cents: z.number().int(),
+        owners: z.array(
+          z.object({
+            owner_id: z.uuid(),
+            ownership_share: z.number(),
+            share_ppm: z.number().int(),
+            amount: z.number(),
+            amount_cents: z.number().int(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .openapi('ExpenseDistribution')
+
+export function toDistributionDto(d: ExpenseDistribution): z.infer<typeof DistributionSchema> {
+  return {
+    expense_id: d.expenseId,
+    building_id: d.buildingId,
+    payment_status: d.paymentStatus,
+    amount: centsToEuros(d.amountCents),
+    amount_cents: d.amountCents,
+    total_tantiemes: d.totalTantiemes,
+    unallocated_cents: d.unallocatedCents,
+    as_of: d.expenseDate,
+    units: d.units.map((u) => ({
+      unit_id: u.unitId,
+      unit_number: u.unitNumber,
+      quota: u.quota,
+      amount: centsToEuros(u.amountCents),
+      amount_cents: u.amountCents,
+      unassigned_cents: u.unassignedCents,
+      owners: u.owners.map((o) => ({
+        owner_id: o.ownerId,
+        ownership_share: sharePpmToDecimal(o.sharePpm),
+        share_ppm: o.sharePpm,
+        amount: centsToEuros(o.amountCents),
+        amount_cents: o.amountCents,
+      })),
+    })),
+  }
+}

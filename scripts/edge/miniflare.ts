@@ -1,0 +1,35 @@
+/**
+ * The built Workers in workerd through Miniflare's API, wired like production: the gateway holds
+ * a service binding to each resource Worker; every resource Worker gets the settings ([vars] and
+ * secrets) and the R2 bucket. Used by the smoke test and by `make edge-serve`.
+ */
+import { join } from 'node:path'
+import { convertV4MiniflareOptions, Miniflare } from 'miniflare'
+import { COMPATIBILITY_DATE, COMPATIBILITY_FLAGS, distDir, type EdgeWorker, R2_BINDING } from './workers.ts'
+
+export type EdgeServeOptions = { host?: string; port?: number; r2Dir?: string }
+
+/** Miniflare 5 (wrangler 4.164's) still takes the documented v4 option shape through its converter. */
+export function startEdge(
+  workers: readonly EdgeWorker[],
+  settings: Record<string, string>,
+  serve: EdgeServeOptions = {},
+): Miniflare {
+  const options = convertV4MiniflareOptions({
+    cf: false,
+    ...(serve.host ? { host: serve.host } : {}),
+    ...(serve.port !== undefined ? { port: serve.port } : {}),
+    workers: workers.map((w) => ({
+      name: w.name,
+      modules: true,
+      scriptPath: join(distDir(w), 'index.js'),
+      modulesRoot: distDir(w),
+      compatibilityDate: COMPATIBILITY_DATE,
+      compatibilityFlags: [...COMPATIBILITY_FLAGS],
+      serviceBindings: Object.fromEntries(w.services.map((s) => [s.binding, s.service])),
+      ...(w.resource ? { bindings: settings } : {}),
+      ...(w.r2 ? { r2Buckets: [R2_BINDING], r2Persist: serve.r2Dir ?? false } : {}),
+    })),
+  })
+  return new Miniflare(options)
+}

@@ -1,0 +1,29 @@
+/**
+ * `make edge-serve`: the built Workers on one port in workerd, wired like production. Settings
+ * come from the environment under EnvSchema's names (DATABASE_URL, JWT_SECRET, ...). Also the
+ * workerd side of the VPS runtime measurement (docs/adr/0011-vps-runtime.md).
+ */
+import { EnvSchema } from '../../functions/_shared/env.ts'
+import { buildWorkers } from './build.ts'
+import { startEdge } from './miniflare.ts'
+
+const settings: Record<string, string> = {}
+for (const key of Object.keys(EnvSchema.shape)) {
+  const value = process.env[key]
+  if (value !== undefined) settings[key] = value
+}
+const mf = startEdge(await buildWorkers(), settings, {
+  host: process.env.EDGE_HOST ?? '127.0.0.1',
+  port: Number(process.env.EDGE_PORT ?? 8787),
+  ...(process.env.EDGE_R2_DIR ? { r2Dir: process.env.EDGE_R2_DIR } : {}),
+})
+const url = await mf.ready
+process.stdout.write(`edge Workers (workerd) listening on ${url.toString()}\n`)
+const stop = () => {
+  mf.dispose().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  )
+}
+process.on('SIGINT', stop)
+process.on('SIGTERM', stop)

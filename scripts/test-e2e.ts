@@ -1,0 +1,293 @@
+/**
+ * `make test-e2e` (and the e2e step of `make test`): Playwright against the real thing.
+ *
+ * 1. Chromium: /usr/bin/chromium (or CHROMIUM_PATH); installed from Debian when missing and we are
+ *    root with apt-get. Without a browser the suite counts as FAILED, not skipped — unless
+ *    E2E_SKIP=1 says so explicitly.
+ * 2. web/dist is built when missing or older than web/src.
+ * 3. The embedded server (functions/node.ts, PGlite) starts on a free port with a fresh temp
+ *    DATA_DIR and cheap argon2, and is stopped whatever happens.
+ * 4. Playwright runs web/e2e (JSON reporter to a file); the counts go to argv[2] as
+ *    {name, passed, failed, skipped} for scripts/run-tests.ts.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
+import { createRequire } from 'node:module'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const NAME = 'e2e (Playwright, Chromium)'
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const reportPath = resolve(process.argv[2] ?? join(root, '.test-results', 'e2e.json'))
+const node = process.execPath
+const started = performance.now()
+
+type Outcome = { name: string; passed: number; failed: number; skipped: number; note?: string }
+const writeOutcome = (o: Omit<Outcome, 'name'>) => {
+  writeFileSync(reportPath, `${JSON.stringify({ name: NAME, ...o })}\n`)
+}
+const say = (line: string) => process.stdout.write(`e2e: ${line}\n`)
+
+function fail(note: string): never {
+  say(note)
+  writeOutcome({ passed: 0, failed: 1, skipped: 0, note })
+  process.exit(1)
+}
+
+if (process.env.E2E_SKIP === '1') {
+  say('skipped (E2E_SKIP=1)')
+  writeOutcome({ passed: 0, failed: 0, skipped: 1, note: 'E2E_SKIP=1' })
+  process.exit(0)
+}
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
+const hasAptGet = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0
+
+function aptInstall(pkg: string, extra: string[] = []): boolean {
+  say(`installing ${pkg} from Debian (apt-get)…`)
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+  let r = spawnSync('apt-get', ['install', '-y', '-qq', ...extra, pkg], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env,
+  })
+  if (r.status !== 0) {
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env })
+    r = spawnSync('apt-get', ['install', '-y', '-qq', ...extra, pkg], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env,
+    })
+  }
+  return r.status === 0
+}
+
+// ------------------------------------------------------------------ browser
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+if (!existsSync(chromium)) {
+  if (process.env.CHROMIUM_PATH)
+    fail(`CHROMIUM_PATH=${chromium} does not exist. Point it at a Chrome/Chromium binary.`)
+  if (!(isRoot && hasAptGet) || !aptInstall('chromium') || !existsSync(chromium))
+    fail(
+      'no Chromium at /usr/bin/chromium. Install it (Debian/Ubuntu: `sudo apt-get install chromium`) or ' +
+        'set CHROMIUM_PATH to your Chrome/Chromium (e.g. macOS: "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"). ' +
+        'E2E_SKIP=1 skips this suite on purpose.',
+    )
+}
+
+// Videos of failed tests need an ffmpeg. Playwright looks for its own build under
+// PLAYWRIGHT_BROWSERS_PATH/ffmpeg-<rev>/ffmpeg-linux; we never download it (no
+// `playwright install` here) but a Debian ffmpeg in that spot does the same job (VP8/WebM).
+function ffmpegDir(): string | null {
+  if (process.env.E2E_VIDEO === '0') return null
+  const hasFfmpeg = () => spawnSync('sh', ['-c', 'command -v ffmpeg'], { stdio: 'ignore' }).status === 0
+  if (!hasFfmpeg() && !(isRoot && hasAptGet && aptInstall('ffmpeg', ['--no-install-recommends']))) return null
+  const which = spawnSync('sh', ['-c', 'command -v ffmpeg'], { encoding: 'utf8' }).stdout.trim()
+  if (!which) return null
+  try {
+    // @playwright/test → playwright → playwright-core, wherever pnpm put them.
+    const fromTest = createRequire(realpathSync(join(root, 'web/node_modules/@playwright/test/package.json')))
+    const fromPlaywright = createRequire(fromTest.resolve('playwright/package.json'))
+    const browsersJson = JSON.parse(
+      readFileSync(
+        join(dirname(fromPlaywright.resolve('playwright-core/package.json')), 'browsers.json'),
+        'utf8',
+      ),
+    ) as { browsers: { name: string; revision: string }[] }
+    const rev = browsersJson.browsers.find((b) => b.name === 'ffmpeg')?.revision
+    if (!rev) return null
+    const dir = join(root, '.tools', 'playwright')
+    const target = join(dir, `ffmpeg-${rev}`)
+    if (!existsSync(join(target, 'ffmpeg-linux'))) {
+      spawnSync('mkdir', ['-p', target])
+      spawnSync('ln', ['-sf', which, join(target, 'ffmpeg-linux')])
+      // Playwright checks this marker to consider the "download" complete.
+      writeFileSync(join(target, 'INSTALLATION_COMPLETE'), '')
+      writeFileSync(join(target, 'DEPENDENCIES_VALIDATED'), '')
+    }
+    return dir
+  } catch {
+    return null
+  }
+}
+const videoDir = process.platform === 'linux' ? ffmpegDir() : null
+
+// ------------------------------------------------------------------ web build
+function newestMtime(path: string): number {
+  const st = statSync(path)
+  if (!st.isDirectory()) return st.mtimeMs
+  let newest = st.mtimeMs
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)))
+  return newest
+}
+const dist = join(root, 'web/dist/index.html')
+const webInputs = ['web/src', 'web/index.html', 'web/vite.config.ts', 'web/public'].map((p) => join(root, p))
+const stale =
+  !existsSync(dist) ||
+  webInputs.some((p) => existsSync(p) && newestMtime(p) > statSync(dist).mtimeMs) ||
+  process.env.E2E_BUILD === '1'
+if (stale) {
+  say('building web/dist…')
+  const pnpm = join(root, '.tools/bin/pnpm')
+  const r = spawnSync(existsSync(pnpm) ? pnpm : 'pnpm', ['--filter', '@koprogo/web', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+  })
+  if (r.status !== 0) fail('web build failed')
+}
+
+// ------------------------------------------------------------------ server
+function freePort(): Promise<number> {
+  return new Promise((ok, ko) => {
+    const srv = createServer()
+    srv.once('error', ko)
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      srv.close(() => ok(port))
+    })
+  })
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'koprogo-e2e-'))
+let server: ChildProcess | null = null
+let serverLog = ''
+
+async function stopServer(): Promise<void> {
+  const s = server
+  server = null
+  if (s && s.exitCode === null && s.signalCode === null) {
+    const exited = new Promise<void>((ok) => s.once('exit', () => ok()))
+    s.kill('SIGTERM')
+    const timer = setTimeout(() => s.kill('SIGKILL'), 10_000)
+    await exited
+    clearTimeout(timer)
+  }
+  rmSync(dataDir, { recursive: true, force: true })
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    void stopServer().finally(() => process.exit(130))
+  })
+}
+
+async function startServer(port: number): Promise<string> {
+  const base = `http://127.0.0.1:${port}`
+  const env: NodeJS.ProcessEnv = { ...process.env }
+  // The dev superadmin (admin@koprogo.com) and the embedded database, whatever the shell says.
+  for (const key of ['DATABASE_URL', 'SUPERADMIN_EMAIL', 'SUPERADMIN_PASSWORD', 'STORAGE_DIR', 'JWT_SECRET'])
+    delete env[key]
+  server = spawn(node, [join(root, 'functions/node.ts')], {
+    cwd: root,
+    env: {
+      ...env,
+      APP_ENV: 'development',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DATABASE_DRIVER: 'pglite',
+      WEB_DIST_DIR: join(root, 'web/dist'),
+      LOG_LEVEL: 'warn',
+      ARGON2_MEMORY_KIB: '1024',
+      ARGON2_ITERATIONS: '1',
+      SEED_DEMO_ON_START: 'false',
+      // Every test signs in a few users from one IP: the login throttle must not trip.
+      LOGIN_MAX_FAILURES_PER_IP: '10000',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const keep = (b: Buffer) => {
+    serverLog = (serverLog + b.toString()).slice(-20_000)
+  }
+  server.stdout?.on('data', keep)
+  server.stderr?.on('data', keep)
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline) {
+    if (!server || server.exitCode !== null) throw new Error(`server exited early:\n${serverLog}`)
+    try {
+      const res = await fetch(`${base}/health`)
+      if (res.ok) return base
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error(`server not healthy within 60 s:\n${serverLog}`)
+}
+
+// ------------------------------------------------------------------ playwright
+interface PwStats {
+  expected: number
+  unexpected: number
+  flaky: number
+  skipped: number
+}
+
+async function main(): Promise<void> {
+  const port = await freePort()
+  const base = await startServer(port)
+  say(`server ready on ${base} (${Math.round(performance.now() - started)} ms)`)
+  const jsonReport = join(root, 'test-results', 'e2e-report.json')
+  rmSync(jsonReport, { force: true })
+  const args = [
+    join(root, 'web/node_modules/@playwright/test/cli.js'),
+    'test',
+    '-c',
+    join(root, 'web/e2e/playwright.config.ts'),
+    `--workers=${process.env.E2E_WORKERS ?? '1'}`,
+    '--retries=0',
+    '--reporter=list,json',
+    ...process.argv.slice(3),
+  ]
+  const code = await new Promise<number>((ok) => {
+    const child = spawn(node, args, {
+      cwd: join(root, 'web'),
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        E2E_BASE_URL: base,
+        CHROMIUM_PATH: chromium,
+        PLAYWRIGHT_JSON_OUTPUT_NAME: jsonReport,
+        ...(videoDir ? { PLAYWRIGHT_BROWSERS_PATH: videoDir, E2E_VIDEO: '1' } : { E2E_VIDEO: '0' }),
+      },
+    })
+    child.on('exit', (c) => ok(c ?? 1))
+  })
+  const seconds = Math.round((performance.now() - started) / 1000)
+  if (!existsSync(jsonReport)) fail(`playwright exited ${code} without a report`)
+  const stats = (JSON.parse(readFileSync(jsonReport, 'utf8')) as { stats: PwStats }).stats
+  const failed = stats.unexpected + stats.flaky
+  writeOutcome({
+    passed: stats.expected,
+    failed: failed + (code !== 0 && failed === 0 ? 1 : 0),
+    skipped: stats.skipped,
+    note: `${seconds} s${videoDir ? '' : ', no ffmpeg: screenshots only'}`,
+  })
+  say(`${stats.expected} passed, ${failed} failed, ${stats.skipped} skipped in ${seconds} s`)
+  if (code !== 0) process.exitCode = 1
+}
+
+try {
+  await main()
+} catch (error) {
+  writeOutcome({
+    passed: 0,
+    failed: 1,
+    skipped: 0,
+    note: error instanceof Error ? error.message.split('\n')[0] : String(error),
+  })
+  say(error instanceof Error ? error.message : String(error))
+  process.exitCode = 1
+} finally {
+  await stopServer()
+}
