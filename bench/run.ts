@@ -66,10 +66,14 @@ function pinned(cpu: string, cmd: string, args: string[]): [string, string[]] {
 
 type Api = { proc: ChildProcess; pid: number; base: string; readyMs: number; output: string[] }
 
-async function startApi(extraEnv: Record<string, string>, port: number): Promise<Api> {
+async function startApi(
+  extraEnv: Record<string, string>,
+  port: number,
+  entry = join(root, 'functions', 'node.ts'),
+): Promise<Api> {
   const prof = env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(resultsDir, 'profiles')}`] : []
   const flags = (env.BENCH_API_NODE_FLAGS ?? '--max-semi-space-size=8').split(' ').filter(Boolean)
-  const [cmd, args] = pinned(cfg.apiCpu, node, [...flags, ...prof, join(root, 'functions', 'node.ts')])
+  const [cmd, args] = pinned(cfg.apiCpu, node, [...flags, ...prof, entry])
   const started = performance.now()
   const output: string[] = []
   const proc = spawn(cmd, args, {
@@ -79,6 +83,7 @@ async function startApi(extraEnv: Record<string, string>, port: number): Promise
       APP_ENV: 'development',
       HOST: '127.0.0.1',
       PORT: String(port),
+      EDGE_PORT: String(port),
       LOG_LEVEL: env.LOG_LEVEL ?? 'warn',
       // Memory settings for a small VPS (docs/performance.md, "RSS"): two malloc arenas (argon2 runs
       // on the libuv pool threads) and an 8 MB young generation instead of V8's machine-sized one.
@@ -210,6 +215,22 @@ function stopPostgres(pg: Postgres): void {
   const [c, ...a] = [...pg.run, join(pg.bin, 'pg_ctl'), '-D', `${pg.dir}/data`, '-m', 'fast', '-w', 'stop']
   spawnSync(c as string, a)
   rmSync(pg.dir, { recursive: true, force: true })
+}
+
+/** The process and its descendants (the workerd profile's server is miniflare's workerd child). */
+function processTree(pid: number): number[] {
+  const all = [pid]
+  for (let i = 0; i < all.length; i++) {
+    try {
+      for (const task of readdirSync(`/proc/${all[i]}/task`)) {
+        const kids = readFileSync(`/proc/${all[i]}/task/${task}/children`, 'utf8').trim()
+        if (kids) all.push(...kids.split(' ').map(Number))
+      }
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return all
 }
 
 /** utime + stime of a process, in seconds. */
@@ -561,21 +582,6 @@ async function checkPlans(pg: Postgres, base: string, token: string) {
 let nextPort = 18_080 + Math.floor(Math.random() * 1000)
 
 async function runProfile(profile: string) {
-  if (profile === 'workerd') {
-    const edge = [
-      'wrangler.toml',
-      'wrangler.jsonc',
-      'functions/wrangler.toml',
-      'functions/wrangler.jsonc',
-    ].some((f) => existsSync(join(root, f)))
-    return {
-      profile,
-      state: 'pending' as const,
-      note: edge
-        ? 'Worker config present but the workerd driver is not written yet'
-        : 'the Worker bundles (branch edge: wrangler + miniflare) are not on main yet',
-    }
-  }
   const dataDir = mkdtempSync(join(tmpdir(), 'koprogo-bench-data-'))
   let pg: Postgres | null = null
   let api: Api | null = null
@@ -584,8 +590,29 @@ async function runProfile(profile: string) {
     if (profile === 'postgres') {
       pg = startPostgres(nextPort++)
       extra.DATABASE_URL = pg.url
+    } else if (profile === 'workerd') {
+      // `make edge-serve`: the built Workers in workerd (miniflare), against Postgres. The schema and
+      // the superadmin come from `make migrate`, as in an edge deployment.
+      pg = startPostgres(nextPort++)
+      extra.DATABASE_URL = pg.url
+      extra.JWT_SECRET = Buffer.from(crypto.getRandomValues(new Uint8Array(48))).toString('base64url')
+      const migrated = spawnSync(node, [join(root, 'scripts', 'migrate.ts')], {
+        cwd: root,
+        env: {
+          ...env,
+          ...extra,
+          SUPERADMIN_EMAIL: SUPERADMIN.email,
+          SUPERADMIN_PASSWORD: SUPERADMIN.password,
+        },
+        encoding: 'utf8',
+      })
+      if (migrated.status !== 0) throw new Error(`migrate: ${migrated.stderr}${migrated.stdout}`)
     } else if (profile !== 'pglite') throw new Error(`unknown profile ${profile}`)
-    api = await startApi(extra, nextPort++)
+    api = await startApi(
+      extra,
+      nextPort++,
+      profile === 'workerd' ? join(root, 'scripts', 'edge', 'serve.ts') : undefined,
+    )
     log(
       `${profile}: API ready in ${api.readyMs} ms (pid ${api.pid}${canPin ? `, cpu ${cfg.apiCpu}` : ', not pinned'})`,
     )
@@ -593,21 +620,25 @@ async function runProfile(profile: string) {
     log(`${profile}: ${s.seedMessage} in ${s.seedMs} ms`)
     const logins = cfg.budgets ? await measureLogins(api.base) : null
     const tag = Date.now().toString(36)
-    const setupPeakRss = memoryMb(api.pid).peakRss
+    const tree = processTree(api.pid)
+    const treeMemory = () =>
+      tree.map(memoryMb).reduce((a, b) => ({ peakRss: a.peakRss + b.peakRss, rss: a.rss + b.rss }))
+    const treeCpu = () => tree.reduce((sum, pid) => sum + cpuSeconds(pid), 0)
+    const setupPeakRss = treeMemory().peakRss
     // Restart the kernel's peak-RSS counter: the figure below is the API's peak under the mix.
     try {
-      writeFileSync(`/proc/${api.pid}/clear_refs`, '5')
+      for (const pid of tree) writeFileSync(`/proc/${pid}/clear_refs`, '5')
     } catch {
       log('cannot reset the peak RSS counter: the figure includes the setup')
     }
     if (cfg.warmup > 0) await runLoad(api.base, s, cfg.warmup, `${tag}w`)
-    const cpu0 = cpuSeconds(api.pid)
+    const cpu0 = treeCpu()
     const cores0 = cpuTimes()
     log(`${profile}: ${cfg.duration} s of the mix, ${cfg.connections} connections (${pickGenerator()})`)
     const load = await runLoad(api.base, s, cfg.duration, tag)
-    const cpu = cpuSeconds(api.pid) - cpu0
+    const cpu = treeCpu() - cpu0
     const coresBusyPct = busyPct(cores0, cpuTimes())
-    const mem = memoryMb(api.pid)
+    const mem = treeMemory()
     const plans = pg ? await checkPlans(pg, api.base, s.token) : null
     return {
       profile,
@@ -615,7 +646,7 @@ async function runProfile(profile: string) {
       scale: cfg.scale,
       connections: cfg.connections,
       pinned: canPin ? { api: cfg.apiCpu, loadAndPostgres: cfg.loadCpu } : null,
-      pool: profile === 'postgres' ? Number(env.DB_POOL_MAX ?? 10) : null,
+      pool: profile === 'pglite' ? null : Number(env.DB_POOL_MAX ?? 10),
       expensesServed: s.expenses,
       startMs: api.readyMs,
       seedMs: s.seedMs,
@@ -715,7 +746,7 @@ const ms = (x: number | undefined) => (x === undefined ? '—' : `${x}`)
 
 type ProfileResult = Awaited<ReturnType<typeof runProfile>>
 
-function table(results: ProfileResult[]): string {
+function table(results: (ProfileResult | { profile: string; state: 'failed'; note: string })[]): string {
   const rows = [
     '| Profile | req/s | P50 ms | P90 ms | P95 ms | P99 ms | P99.9 ms | 2xx | 4xx | 5xx | errors % | API CPU % | API CPU ms/req | API peak RSS MB | CPUs busy % |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
@@ -723,7 +754,9 @@ function table(results: ProfileResult[]): string {
   ]
   for (const r of results) {
     if (r.state !== 'ok' || !('latencyMs' in r)) {
-      rows.push(`| ${r.profile} | pending: ${r.note} | | | | | | | | | | | | | |`)
+      rows.push(
+        `| ${r.profile} | ${'note' in r ? `failed: ${r.note}` : 'failed'} | | | | | | | | | | | | | |`,
+      )
       continue
     }
     const l = r.latencyMs
@@ -747,10 +780,20 @@ async function main() {
     node: process.version,
     loadAverageAtStart: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
   }
-  const results: ProfileResult[] = []
+  const results: (ProfileResult | { profile: string; state: 'failed'; note: string })[] = []
   for (const profile of cfg.profiles) {
     log(`profile ${profile}`)
-    const r = await runProfile(profile)
+    let r: ProfileResult | { profile: string; state: 'failed'; note: string }
+    try {
+      r = await runProfile(profile)
+    } catch (error) {
+      log(`${profile} failed: ${error instanceof Error ? error.message : String(error)}`)
+      r = {
+        profile,
+        state: 'failed',
+        note: String(error instanceof Error ? error.message : error).split('\n')[0] ?? '',
+      }
+    }
     const file = join(
       resultsDir,
       `${stamp}-${profile}${cfg.scale > 1 ? `-x${cfg.scale}` : ''}${cfg.label}.json`,
@@ -767,7 +810,13 @@ async function main() {
     const start = await measureStart()
     const web = measureWeb()
     const loginRow = results.flatMap((r) => ('login' in r && r.login ? [r.login] : []))[0]
-    const b = { start, web, login: loginRow, workerBundles: 'pending (branch edge)', lighthouse: 'pending' }
+    const b = {
+      start,
+      web,
+      login: loginRow,
+      workerBundles: 'pending (make build-edge prints them; not parsed yet)',
+      lighthouse: 'pending',
+    }
     writeFileSync(join(resultsDir, `${stamp}-budgets${cfg.label}.json`), `${JSON.stringify(b, null, 2)}\n`)
     budgets = [
       '',
@@ -783,7 +832,7 @@ async function main() {
               `| web ${name === 'login' ? 'login page' : `${name} dashboard`}: JS / CSS (gzip -9) | ${(p.jsGzip / 1024).toFixed(1)} / ${(p.cssGzip / 1024).toFixed(1)} KiB |`,
           )
         : [`| web JS / CSS | ${web.note} |`]),
-      '| Worker bundles (gzip), workerd cold start | pending (branch edge) |',
+      '| Worker bundles (gzip), workerd cold start without bundling | pending (make build-edge prints sizes) |',
       '| Lighthouse (login, syndic dashboard) | pending |',
     ].join('\n')
   }
