@@ -83,6 +83,42 @@ describe('buildings', () => {
     expect(res.body.code).toBe('building_has_units')
   })
 
+  it('refuses to delete a building that has expenses or meetings (409, not a 500)', async () => {
+    const { syndic } = await api.tenant()
+    const withExpense = await fx.building(syndic.token)
+    const expense = await api.request('POST', '/api/v1/expenses', {
+      token: syndic.token,
+      body: {
+        building_id: withExpense.id,
+        category: 'Cleaning',
+        description: 'Nettoyage',
+        amount: 50,
+        expense_date: '2026-01-10',
+      },
+    })
+    expect(expense.status).toBe(201)
+    const withMeeting = await fx.building(syndic.token)
+    const meeting = await api.request('POST', '/api/v1/meetings', {
+      token: syndic.token,
+      body: {
+        building_id: withMeeting.id,
+        meeting_type: 'Ordinary',
+        title: 'AG',
+        scheduled_date: '2027-05-01T18:00:00Z',
+        location: 'Salle',
+      },
+    })
+    expect(meeting.status).toBe(201)
+    for (const b of [withExpense, withMeeting]) {
+      const res = await api.request('DELETE', `/api/v1/buildings/${b.id}`, { token: syndic.token })
+      expect(res.status).toBe(409)
+      expect(res.body.code).toBe('building_has_records')
+      expect((await api.request('GET', `/api/v1/buildings/${b.id}`, { token: syndic.token })).status).toBe(
+        200,
+      )
+    }
+  })
+
   it('refuses to lower total_tantiemes below the registered quotas', async () => {
     const { syndic } = await api.tenant()
     const b = await fx.building(syndic.token)

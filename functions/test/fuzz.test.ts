@@ -14,10 +14,16 @@ import { type JsonSchema, resolveRef } from './sample-request.ts'
  *   - never a 5xx;
  *   - every 4xx is application/problem+json with a string `error`;
  *   - a 4xx changed no row: the row count of every table (audit log included) is unchanged.
- * FUZZ_RUNS scales the run (default 10,000); FUZZ_SEED replays one.
+ * FUZZ_RUNS scales the run (default 10,000); FUZZ_SEED=random explores, FUZZ_SEED=<n> replays one.
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000)
-const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2_147_483_647)
+// A fixed default seed keeps `make test` reproducible (a CI run must not fail on a new random
+// draw); FUZZ_SEED=random explores new inputs, FUZZ_SEED=<n> replays a reported run.
+const DEFAULT_SEED = 20_261_123
+const SEED =
+  process.env.FUZZ_SEED === 'random'
+    ? Date.now() % 2_147_483_647
+    : Number(process.env.FUZZ_SEED || DEFAULT_SEED)
 /** Tables a refused request may legitimately write: failed logins are counted; 4xx answers to an
  * idempotent POST are stored for replay. */
 const MAY_CHANGE_ON_4XX = new Set(['login_attempts', 'idempotency_keys'])

@@ -149,6 +149,19 @@ describe('deleteBuilding', () => {
     expect(store.state.audit.at(-1)).toMatchObject({ action: 'building.delete', entityId: b.id })
   })
 
+  it('refuses a building that expenses, meetings or documents refer to, and changes nothing', async () => {
+    const { store, syndic } = propertyWorld()
+    const b = await seedBuilding(syndic)
+    store.linkedBuildings.add(b.id)
+    const audits = store.state.audit.length
+    expect(await deleteBuilding(syndic, b.id, undefined)).toMatchObject({
+      ok: false,
+      error: { kind: 'conflict', code: 'building_has_records' },
+    })
+    expect(store.state.buildings.size).toBe(1)
+    expect(store.state.audit).toHaveLength(audits)
+  })
+
   it('refuses a building with units, a stale version, another tenant and non-writers', async () => {
     const { as, store, syndic, syndicB } = propertyWorld()
     const b = await seedBuilding(syndic)

@@ -4,7 +4,10 @@ import { err, ok, type Result } from '../shared/result.ts'
 import { checkVersion } from '../shared/versioning.ts'
 import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
 
-/** Only an empty building may go: its units carry quotas and ownership history worth keeping. */
+/**
+ * Only an empty building may go: its units carry quotas and ownership history, and its expenses,
+ * meetings and documents are records worth keeping.
+ */
 export async function deleteBuilding(
   ctx: ActorContext,
   id: string,
@@ -22,6 +25,15 @@ export async function deleteBuilding(
     if (!fresh.ok) return fresh
     if ((await repos.units.count(scope.value, { buildingId: id })) > 0) {
       return err(DomainErrors.conflict('building_has_units', 'Delete the units of this building first'))
+    }
+    // Its accounts, minutes and documents are history too: a building that has them stays.
+    if (await repos.buildings.hasLinkedRecords(scope.value, id)) {
+      return err(
+        DomainErrors.conflict(
+          'building_has_records',
+          'This building has expenses, meetings or documents; it is kept',
+        ),
+      )
     }
     if (!(await repos.buildings.delete(scope.value, id, current.version))) {
       return err(DomainErrors.versionConflict('Building', current.version))

@@ -89,6 +89,8 @@ export interface BuildingRepository {
   ): Promise<Page<Building>>
   /** Cross-tenant, superadmin only: the organization owning this building, or null if none has it. */
   organizationOf(id: string): Promise<string | null>
+  /** Whether expenses, meetings or documents of other contexts refer to this building. */
+  hasLinkedRecords(scope: TenantScope, id: string): Promise<boolean>
 }
 
 export interface UnitRepository {

@@ -55,6 +55,8 @@ export class InMemoryPropertyStore {
   }
   /** Every lockById call, as 'building:<id>' or 'unit:<id>', so tests can check the locking contract. */
   locks: string[] = []
+  /** Building ids that other contexts (expenses, meetings, documents) refer to. */
+  linkedBuildings = new Set<string>()
   now = new Date('2026-03-15T10:00:00.000Z')
   private seq = 0
 
@@ -319,6 +321,9 @@ function buildingRepository(store: InMemoryPropertyStore): BuildingRepository {
     insert: async (scope, b) => insertRow(map(), scope, b),
     update: async (scope, b) => conditionalUpdate(map(), scope, b),
     delete: async (scope, id, version) => conditionalDelete(map(), scope, id, version),
+    // Expenses, meetings and documents are other contexts' rows; tests name the ids that have them.
+    hasLinkedRecords: async (scope, id) =>
+      inScope(scope, map().get(id)) !== null && store.linkedBuildings.has(id),
     list: async (scope, filter, page) =>
       paginate(
         rows(map(), scope).filter((b) => buildingMatches(store, scope, b, filter)),

@@ -26,7 +26,7 @@ import {
   sql,
 } from 'drizzle-orm'
 import type { Database } from '../client.ts'
-import { buildings, owners, unitOwnerships, units } from '../schema/index.ts'
+import { buildings, documents, expenses, meetings, owners, unitOwnerships, units } from '../schema/index.ts'
 import {
   allOf,
   countAll,
@@ -107,6 +107,14 @@ export function buildingRepository(db: Database): BuildingRepository {
       return listPage(db, buildings, condition, page, columns, (row) => row)
     },
     organizationOf: (id) => organizationOf(db, buildings, id),
+    async hasLinkedRecords(scope, id) {
+      const result = (await db.execute(sql`select
+          exists (select 1 from ${expenses} where organization_id = ${scope.organizationId} and building_id = ${id})
+          or exists (select 1 from ${meetings} where organization_id = ${scope.organizationId} and building_id = ${id})
+          or exists (select 1 from ${documents} where organization_id = ${scope.organizationId} and building_id = ${id})
+          as linked`)) as unknown as { rows: { linked: boolean }[] }
+      return result.rows[0]?.linked === true
+    },
   }
 }
 
