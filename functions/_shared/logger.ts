@@ -9,6 +9,10 @@ export type Logger = {
   error(msg: string, fields?: Record<string, unknown>): void
 }
 
+/**
+ * `write` defaults to console.log on purpose: it is the one sink both runtimes collect (Workers
+ * capture console output; on Node it is stdout, one JSON line per event). Tests pass their own.
+ */
 export function createLogger(level: LogLevel, write: (line: string) => void = (l) => console.log(l)): Logger {
   const at = (lvl: Exclude<LogLevel, 'silent'>) => (msg: string, fields?: Record<string, unknown>) => {
     if (ORDER[lvl] < ORDER[level]) return

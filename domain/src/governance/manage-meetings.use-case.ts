@@ -1,7 +1,7 @@
 import type { ActorContext } from '../context.ts'
-import { stripUndefined } from '../identity/manage-organizations.use-case.ts'
 import type { TenantScope } from '../property/property.ports.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
+import { stripUndefined } from '../shared/object.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { checkVersion } from '../shared/versioning.ts'
 import {

@@ -1,5 +1,6 @@
 import type { ActorContext } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
+import { stripUndefined } from '../shared/object.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { checkVersion } from '../shared/versioning.ts'
@@ -60,8 +61,4 @@ export async function updateOrganization(
     })
     return ok(next)
   })
-}
-
-export function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
 }
