@@ -13,7 +13,7 @@ NODE := $(TOOLS)/node
 PNPM := $(TOOLS)/pnpm
 WRANGLER := $(NODE) node_modules/wrangler/bin/wrangler.js
 
-.PHONY: help setup start web screenshots dev dev-frontend dev-all test test-e2e typecheck lint format bench migrate seed \
+.PHONY: help setup start web screenshots dev dev-frontend dev-all test test-e2e typecheck lint format bench audit migrate seed \
 	backup restore db-generate build-edge deploy-edge edge-config edge-secrets edge-serve config-docs clean
 
 help: ## List the targets
@@ -63,6 +63,9 @@ format: setup ## Format and fix what Biome can
 
 bench: setup ## Load and cost measurements (bench/run.ts)
 	@if [ -f bench/run.ts ]; then $(NODE) bench/run.ts; else echo "bench/run.ts is not there yet: nothing to measure"; fi
+
+audit: setup ## pnpm audit of the production dependencies (needs the npm advisory endpoint; CI runs it)
+	$(PNPM) audit --prod --audit-level=moderate
 
 migrate: setup ## Apply migrations/ to DATABASE_URL (or the embedded database); creates SUPERADMIN_* if set
 	@$(NODE) scripts/migrate.ts

@@ -42,7 +42,8 @@ export async function assertServerStopped(): Promise<void> {
 
 /** Opens the embedded database once: recovery, then a checkpoint, then a clean close. */
 export async function settleEmbedded(pgdata: string): Promise<Record<string, number>> {
-  const handle = await createDatabase({ driver: 'pglite', dataDir: pgdata })
+  // Counts every table of every tenant: a maintenance read, outside the tenant guard.
+  const handle = await createDatabase({ driver: 'pglite', dataDir: pgdata, tenantGuard: false })
   try {
     await checkpoint(handle.db)
     return await tableCounts(handle.db)

@@ -20,7 +20,7 @@ function run(cmd: string, args: string[]): void {
 }
 
 async function tableCount(url: string): Promise<number> {
-  const handle = await createDatabase({ url, driver: 'pg', poolMax: 1 })
+  const handle = await createDatabase({ url, driver: 'pg', poolMax: 1, tenantGuard: false })
   try {
     return (await listTables(handle.db)).length
   } finally {

@@ -189,7 +189,7 @@ describe('refresh tokens', () => {
   it('stores only hashes: no refresh token is readable from the table', async () => {
     const s = await session()
     const { sql } = await import('drizzle-orm')
-    const rows = await api.database.db.execute(sql`select token_hash from refresh_tokens`)
+    const rows = await api.inspect.execute(sql`select token_hash from refresh_tokens`)
     const hashes = ((rows as { rows?: { token_hash: string }[] }).rows ?? []).map((r) => r.token_hash)
     expect(hashes.length).toBeGreaterThan(0)
     expect(hashes).not.toContain(s.refresh_token)

@@ -40,7 +40,7 @@ describe('buildings', () => {
       204,
     )
     expect((await api.request('GET', `/api/v1/buildings/${b.id}`, { token: syndic.token })).status).toBe(404)
-    const audit = (await api.database.db.execute(
+    const audit = (await api.inspect.execute(
       sql`select action from audit_log where entity_id = ${b.id} order by id`,
     )) as { rows: { action: string }[] }
     expect(audit.rows.map((r) => r.action)).toEqual(['building.create', 'building.update', 'building.delete'])

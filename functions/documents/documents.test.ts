@@ -75,14 +75,14 @@ async function setup() {
 }
 
 async function documentCount(buildingId: string): Promise<number> {
-  const r = (await api.database.db.execute(
+  const r = (await api.inspect.execute(
     sql`select count(*)::int as n from documents where building_id = ${buildingId}`,
   )) as { rows: { n: number }[] }
   return r.rows[0]?.n ?? -1
 }
 
 async function auditActions(entityId: string): Promise<string[]> {
-  const r = (await api.database.db.execute(
+  const r = (await api.inspect.execute(
     sql`select action from audit_log where entity_id = ${entityId} order by id`,
   )) as { rows: { action: string }[] }
   return r.rows.map((row) => row.action)
@@ -222,7 +222,7 @@ describe('POST /documents', () => {
       expect(res.status).toBe(413)
       expect(res.headers.get('content-type')).toContain('application/problem+json')
       expect(put).not.toHaveBeenCalled()
-      const rows = (await small.database.db.execute(
+      const rows = (await small.inspect.execute(
         sql`select count(*)::int as n from documents where organization_id = ${t.org.id}`,
       )) as {
         rows: { n: number }[]

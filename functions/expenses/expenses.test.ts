@@ -38,14 +38,14 @@ async function setup() {
 }
 
 async function expenseCount(buildingId: string): Promise<number> {
-  const r = (await api.database.db.execute(
+  const r = (await api.inspect.execute(
     sql`select count(*)::int as n from expenses where building_id = ${buildingId}`,
   )) as { rows: { n: number }[] }
   return r.rows[0]?.n ?? -1
 }
 
 async function auditActions(entityId: string): Promise<string[]> {
-  const r = (await api.database.db.execute(
+  const r = (await api.inspect.execute(
     sql`select action from audit_log where entity_id = ${entityId} order by id`,
   )) as { rows: { action: string }[] }
   return r.rows.map((row) => row.action)

@@ -38,7 +38,7 @@ async function setup() {
 }
 
 async function auditActions(entityId: string): Promise<string[]> {
-  const r = (await api.database.db.execute(
+  const r = (await api.inspect.execute(
     sql`select action from audit_log where entity_id = ${entityId} order by id`,
   )) as { rows: { action: string }[] }
   return r.rows.map((row) => row.action)

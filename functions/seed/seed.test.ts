@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(() => api.close())
 
 const count = async (table: string, where = 'true') => {
-  const r = (await api.database.db.execute(
+  const r = (await api.inspect.execute(
     sql.raw(`select count(*)::int as n from ${table} where ${where}`),
   )) as {
     rows: { n: number }[]

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { sql } from 'drizzle-orm'
@@ -59,7 +59,11 @@ describe('backup and restore', () => {
     },
     async () => {
       const source = temp('koprogo-bk-src-')
-      const src = await createDatabase({ driver: 'pglite', dataDir: join(source, 'pgdata') })
+      const src = await createDatabase({
+        driver: 'pglite',
+        dataDir: join(source, 'pgdata'),
+        tenantGuard: false,
+      })
       await fill(src, join(source, 'files'))
       const before = await tableChecksums(src.db)
       await src.close()
@@ -74,7 +78,11 @@ describe('backup and restore', () => {
 
       const target = join(temp('koprogo-bk-dst-'), 'data')
       script('restore.ts', [join(backups, file ?? '')], { DATA_DIR: target, DATABASE_URL: '' })
-      const dst = await createDatabase({ driver: 'pglite', dataDir: join(target, 'pgdata') })
+      const dst = await createDatabase({
+        driver: 'pglite',
+        dataDir: join(target, 'pgdata'),
+        tenantGuard: false,
+      })
       const after = await tableChecksums(dst.db)
       await dst.close()
       expect(after).toEqual(before)
@@ -94,7 +102,7 @@ describe('backup and restore', () => {
       await server.db.execute(sql.raw(`create database ${srcName}`))
       await server.db.execute(sql.raw(`create database ${dstName}`))
       try {
-        const src = await createDatabase({ url: url(srcName), driver: 'pg', poolMax: 2 })
+        const src = await createDatabase({ url: url(srcName), driver: 'pg', poolMax: 2, tenantGuard: false })
         await fill(src, temp('koprogo-bk-files-'))
         const before = await tableChecksums(src.db)
         await src.close()
@@ -103,7 +111,7 @@ describe('backup and restore', () => {
         const [file] = readdirSync(backups)
         expect(file).toMatch(/^koprogo-\d{8}T\d{6}Z\.dump$/)
         script('restore.ts', [join(backups, file ?? '')], { DATABASE_URL: url(dstName) })
-        const dst = await createDatabase({ url: url(dstName), driver: 'pg', poolMax: 2 })
+        const dst = await createDatabase({ url: url(dstName), driver: 'pg', poolMax: 2, tenantGuard: false })
         const after = await tableChecksums(dst.db)
         await dst.close()
         expect(after).toEqual(before)

@@ -171,7 +171,7 @@ describe('kill -9 in the middle of a write burst', () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'koprogo-crash-'))
       temps.push(dataDir)
       await crashRun(dataDir, '', () =>
-        createDatabase({ driver: 'pglite', dataDir: join(dataDir, 'pgdata') }),
+        createDatabase({ driver: 'pglite', dataDir: join(dataDir, 'pgdata'), tenantGuard: false }),
       )
     },
   )
@@ -188,7 +188,9 @@ describe('kill -9 in the middle of a write burst', () => {
       const server = await createDatabase({ url: admin.href, driver: 'pg', poolMax: 1 })
       await server.db.execute(sql.raw(`create database ${name}`))
       try {
-        await crashRun(dataDir, url, () => createDatabase({ url, driver: 'pg', poolMax: 2 }))
+        await crashRun(dataDir, url, () =>
+          createDatabase({ url, driver: 'pg', poolMax: 2, tenantGuard: false }),
+        )
       } finally {
         await server.db.execute(sql.raw(`drop database if exists ${name} with (force)`))
         await server.close()

@@ -97,7 +97,7 @@ afterAll(() => api.close())
  * counted for the fuzzed organization and global tables are left out.
  */
 async function rowCounter(orgId: string) {
-  const cols = (await api.database.db.execute(sql`
+  const cols = (await api.inspect.execute(sql`
     select table_name, bool_or(column_name = 'organization_id') as tenant
     from information_schema.columns where table_schema = 'public' group by table_name order by table_name`)) as {
     rows: { table_name: string; tenant: boolean }[]
@@ -111,7 +111,7 @@ async function rowCounter(orgId: string) {
     })
   const query = sql.raw(`select ${parts.join(', ')}`)
   return async () => {
-    const r = (await api.database.db.execute(query)) as { rows: Record<string, number>[] }
+    const r = (await api.inspect.execute(query)) as { rows: Record<string, number>[] }
     return r.rows[0] ?? {}
   }
 }

@@ -30,20 +30,33 @@ export const TEST_ENV: Record<string, string> = {
 
 export type TestApi = Awaited<ReturnType<typeof createTestApi>>
 
-async function openDatabase(onQuery: (sql: string) => void): Promise<DatabaseHandle> {
+/**
+ * The app's database (with the run-time tenant guard, like production) and, on the same data, an
+ * unguarded handle for the tests' own whole-table checks (row counts, sums across tenants).
+ */
+async function openDatabase(
+  onQuery: (sql: string) => void,
+): Promise<{ database: DatabaseHandle; inspect: DatabaseHandle }> {
   if (process.env.TEST_DB === 'postgres') {
     const url = assertTestDatabaseUrl(process.env.TEST_DATABASE_URL ?? '')
-    return createDatabase({ url, driver: 'pg', poolMax: 10, onQuery })
+    return {
+      database: await createDatabase({ url, driver: 'pg', poolMax: 10, onQuery }),
+      inspect: await createDatabase({ url, driver: 'pg', poolMax: 2, tenantGuard: false }),
+    }
   }
   const blob = new Blob([readFileSync(inject('pgliteTemplate'))])
-  return fromPglite(new PGlite({ loadDataDir: blob }), onQuery)
+  const client = new PGlite({ loadDataDir: blob })
+  const database = await fromPglite(client, { onQuery })
+  const inspect = await fromPglite(client, { tenantGuard: false })
+  // One PGlite instance behind both handles: closing it once is enough.
+  return { database, inspect: { ...inspect, close: async () => undefined } }
 }
 
 /** An in-process API (app.request) on a fresh database copy, with helpers to make tenants and users. */
 export async function createTestApi(envOverrides: Record<string, string> = {}) {
   /** Every SQL statement the app ran, for tests that count queries (N+1 guards). */
   const queries: string[] = []
-  const database = await openDatabase((q) => queries.push(q))
+  const { database, inspect: inspection } = await openDatabase((q) => queries.push(q))
   const logLines: string[] = []
   const env: Env = parseEnv({ ...TEST_ENV, ...envOverrides })
   const runtime: Runtime = buildRuntime(env, database, {
@@ -146,6 +159,11 @@ export async function createTestApi(envOverrides: Record<string, string> = {}) {
     tenant,
     logLines,
     queries,
-    close: () => database.close(),
+    /** Unguarded, for assertions over whole tables; the app itself never gets this handle. */
+    inspect: inspection.db,
+    close: async () => {
+      await inspection.close()
+      await database.close()
+    },
   }
 }

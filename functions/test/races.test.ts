@@ -116,7 +116,7 @@ describe('concurrent ownership shares never exceed 100 % of a unit', () => {
     const ok = results.filter((r) => r.status === 201 || r.status === 200)
     expect(ok).toHaveLength(3)
     for (const r of results) expect([200, 201, 409, 400]).toContain(r.status)
-    const r = (await api.database.db.execute(sql`
+    const r = (await api.inspect.execute(sql`
       select coalesce(sum(share_ppm), 0)::int as ppm, count(*)::int as n from unit_ownerships
       where organization_id = ${org.id} and unit_id = ${u.id} and end_date is null`)) as {
       rows: { ppm: number; n: number }[]
@@ -149,11 +149,11 @@ describe('one Idempotency-Key replayed concurrently creates exactly one row', ()
     const created = results.filter((r) => r.status === 201)
     expect(created.length).toBeGreaterThanOrEqual(1)
     expect(new Set(created.map((r) => r.body.id)).size).toBe(1)
-    const rows = (await api.database.db.execute(
+    const rows = (await api.inspect.execute(
       sql`select count(*)::int as n from buildings where organization_id = ${org.id} and name = ${name}`,
     )) as { rows: { n: number }[] }
     expect(rows.rows[0]?.n).toBe(1)
-    const audit = (await api.database.db.execute(
+    const audit = (await api.inspect.execute(
       sql`select count(*)::int as n from audit_log where organization_id = ${org.id} and entity_id = ${created[0]?.body.id}`,
     )) as { rows: { n: number }[] }
     expect(audit.rows[0]?.n).toBe(1)
@@ -171,7 +171,7 @@ describe('one Idempotency-Key replayed concurrently creates exactly one row', ()
       expense_date: '2026-02-01',
     })
     expect(results.every((r) => r.status === 201 || r.status === 409)).toBe(true)
-    const rows = (await api.database.db.execute(
+    const rows = (await api.inspect.execute(
       sql`select count(*)::int as n from expenses where organization_id = ${org.id} and description = ${description}`,
     )) as { rows: { n: number }[] }
     expect(rows.rows[0]?.n).toBe(1)

@@ -1,30 +1,19 @@
+import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildings } from '../_shared/db/schema/index.ts'
+import { TenantScopeViolation, unscopedStatement } from '../_shared/db/tenant-scope.ts'
 import { createTestApi, type TestApi } from './harness.ts'
 import { propertyFixtures } from './property-fixtures.ts'
 import { type JsonSchema, type Operation, sampleValue } from './sample-request.ts'
 
 /**
- * Defence in depth for tenancy (ADR 0009): a forgotten `organization_id` filter must fail a test,
- * not leak in production. Every operation of the OpenAPI document is called by a syndic and an
- * accountant with a valid request; every SQL statement the app runs for them (the drizzle query
- * log) that reads or writes a tenant-owned table must name `organization_id`: in its WHERE for
- * SELECT/UPDATE/DELETE, in its column list for INSERT. A statement that touches a tenant table
- * by primary key only is how one tenant's id would reach another tenant's row.
+ * Defence in depth for tenancy (ADR 0009), in two layers:
+ * - at run time, the DB client refuses any statement on a tenant table that does not name
+ *   `organization_id` (functions/_shared/db/tenant-scope.ts): a forgotten filter fails closed;
+ * - here, every operation of the OpenAPI document is called by a syndic and an accountant with a
+ *   valid request, and no statement in the drizzle query log may be unscoped — so a forgotten
+ *   filter fails CI before it can fail a user's request.
  */
-const TENANT_TABLES = [
-  'buildings',
-  'units',
-  'owners',
-  'unit_ownerships',
-  'expenses',
-  'meetings',
-  'documents',
-  'owner_charges',
-  'charge_distributions',
-]
-/** Statements that legitimately cross tenants, each with its reason. */
-const ALLOWED: { pattern: RegExp; reason: string }[] = []
-
 let api: TestApi
 let doc: {
   paths: Record<string, Record<string, Operation>>
@@ -32,6 +21,7 @@ let doc: {
 }
 const ids: Record<string, string> = {}
 let tokens: string[] = []
+let victim: { buildingId: string; organizationId: string }
 
 beforeAll(async () => {
   api = await createTestApi()
@@ -44,6 +34,7 @@ beforeAll(async () => {
   await api.request('PUT', `/api/v1/units/${u.id}/assign-owner/${o.id}`, { token: t.syndic.token })
   Object.assign(ids, { building: b.id, unit: u.id, owner: o.id, user: t.owner.id, organization: t.org.id })
   tokens = [t.syndic.token, t.accountant.token]
+  victim = { buildingId: b.id, organizationId: t.org.id }
 })
 afterAll(() => api.close())
 
@@ -55,32 +46,63 @@ function idFor(name: string, path: string): string {
   return ids[entity] ?? crypto.randomUUID()
 }
 
-/** The violations in one SQL statement, if it touches a tenant table. */
-export function unscoped(statement: string): string | null {
-  const s = statement.replace(/\s+/g, ' ')
-  const tables = TENANT_TABLES.filter((t) => new RegExp(`"${t}"`).test(s))
-  if (tables.length === 0) return null
-  if (ALLOWED.some((a) => a.pattern.test(s))) return null
-  const lower = s.toLowerCase()
-  if (lower.startsWith('insert')) return /"organization_id"/.test(s) ? null : s
-  const where = lower.indexOf(' where ')
-  if (where < 0) return s
-  return /"organization_id"/.test(s.slice(where)) ? null : s
-}
-
-describe('every statement on a tenant table filters on organization_id (query-log guard)', () => {
-  it('the guard recognises scoped and unscoped statements', () => {
-    expect(unscoped('select "id" from "buildings" where "buildings"."id" = $1')).not.toBeNull()
-    expect(unscoped('select "id" from "buildings"')).not.toBeNull()
+describe('the run-time guard refuses unscoped statements on tenant tables (fail closed)', () => {
+  it('recognises scoped, unscoped and deliberately cross-tenant statements', () => {
+    expect(unscopedStatement('select "id" from "buildings" where "buildings"."id" = $1')).not.toBeNull()
+    expect(unscopedStatement('select "id" from "buildings"')).not.toBeNull()
+    expect(unscopedStatement('delete from "units" where "units"."id" = $1')).not.toBeNull()
+    expect(unscopedStatement('update "owners" set "email" = $1 where "owners"."id" = $2')).not.toBeNull()
+    expect(unscopedStatement('insert into "units" ("id", "building_id") values ($1, $2)')).not.toBeNull()
+    expect(unscopedStatement('select count(*) from expenses')).not.toBeNull()
     expect(
-      unscoped(
+      unscopedStatement(
         'select "id" from "buildings" where ("buildings"."organization_id" = $1 and "buildings"."id" = $2)',
       ),
     ).toBeNull()
-    expect(unscoped('insert into "units" ("id", "organization_id") values ($1, $2)')).toBeNull()
-    expect(unscoped('select 1 from "users" where "id" = $1')).toBeNull()
+    expect(unscopedStatement('insert into "units" ("id", "organization_id") values ($1, $2)')).toBeNull()
+    expect(unscopedStatement('select 1 from "users" where "id" = $1')).toBeNull()
+    expect(unscopedStatement('select "total_buildings" from "organizations"')).toBeNull()
+    expect(
+      unscopedStatement(
+        'select "organization_id" from "units" where ("units"."id" = $1 and /* cross-tenant */ true)',
+      ),
+    ).toBeNull()
   })
 
+  it('an unscoped read of a row that exists throws before reaching the database and returns nothing', async () => {
+    const { db } = api.database
+    const read = db.select().from(buildings).where(eq(buildings.id, victim.buildingId))
+    await expect(read).rejects.toBeInstanceOf(TenantScopeViolation)
+    const scoped = await db
+      .select({ id: buildings.id })
+      .from(buildings)
+      .where(and(eq(buildings.organizationId, victim.organizationId), eq(buildings.id, victim.buildingId)))
+    expect(scoped).toEqual([{ id: victim.buildingId }])
+  })
+
+  it('an unscoped write is refused and changes nothing, even inside a transaction', async () => {
+    const { db } = api.database
+    const before = await db
+      .select({ name: buildings.name, version: buildings.version })
+      .from(buildings)
+      .where(and(eq(buildings.organizationId, victim.organizationId), eq(buildings.id, victim.buildingId)))
+    const write = db.transaction(async (tx) => {
+      await tx
+        .update(buildings)
+        .set({ name: 'hijacked' })
+        .where(and(eq(buildings.organizationId, victim.organizationId), eq(buildings.id, victim.buildingId)))
+      await tx.update(buildings).set({ name: 'hijacked' }).where(eq(buildings.id, victim.buildingId))
+    })
+    await expect(write).rejects.toBeInstanceOf(TenantScopeViolation)
+    const after = await db
+      .select({ name: buildings.name, version: buildings.version })
+      .from(buildings)
+      .where(and(eq(buildings.organizationId, victim.organizationId), eq(buildings.id, victim.buildingId)))
+    expect(after).toEqual(before)
+  })
+})
+
+describe('every statement on a tenant table filters on organization_id (query-log guard)', () => {
   it('for every operation of the OpenAPI document, by a syndic and an accountant', async () => {
     const violations = new Set<string>()
     let checked = 0
@@ -95,7 +117,7 @@ describe('every statement on a tenant table filters on organization_id (query-lo
           await api.request(method.toUpperCase(), url, { token, ...(body !== undefined ? { body } : {}) })
           for (const q of api.queries) {
             checked++
-            const v = unscoped(q)
+            const v = unscopedStatement(q)
             if (v) violations.add(`${method.toUpperCase()} ${path}: ${v.slice(0, 300)}`)
           }
         }

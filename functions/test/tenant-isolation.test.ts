@@ -120,7 +120,7 @@ function cases(): Case[] {
 }
 
 async function snapshot() {
-  const r = (await api.database.db.execute(sql`
+  const r = (await api.inspect.execute(sql`
     select (select coalesce(sum(version), 0) from buildings where organization_id = ${a.organization})::int as b,
            (select coalesce(sum(version), 0) from units where organization_id = ${a.organization})::int as u,
            (select coalesce(sum(version), 0) from owners where organization_id = ${a.organization})::int as o,

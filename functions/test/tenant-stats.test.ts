@@ -28,7 +28,7 @@ describe('stats are per tenant', () => {
     expect(mine.unit.id).toBeTruthy()
 
     const count = async (table: string, org: string) => {
-      const r = (await api.database.db.execute(
+      const r = (await api.inspect.execute(
         sql.raw(`select count(*)::int as n from "${table}" where organization_id = '${org}'`),
       )) as { rows: { n: number }[] }
       return r.rows[0]?.n ?? -1

@@ -102,7 +102,7 @@ describe('units', () => {
     const created = attempts.filter((r) => r.status === 201).length
     expect(created).toBe(3)
     expect(attempts.filter((r) => r.status === 409)).toHaveLength(5)
-    const sum = (await api.database.db.execute(
+    const sum = (await api.inspect.execute(
       sql`select coalesce(sum(quota), 0)::int as s from units where building_id = ${b.id}`,
     )) as { rows: { s: number }[] }
     expect(sum.rows[0]?.s).toBe(990)

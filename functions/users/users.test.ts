@@ -132,7 +132,7 @@ describe('users', () => {
     })
     expect(res.status).toBe(201)
     const { sql } = await import('drizzle-orm')
-    const rows = await api.database.db.execute(
+    const rows = await api.inspect.execute(
       sql`select action, actor_user_id, organization_id, request_id from audit_log where entity_id = ${res.body.id}`,
     )
     expect((rows as { rows: unknown[] }).rows).toEqual([

@@ -1,6 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import * as schema from './schema/index.ts'
+import { assertTenantScoped } from './tenant-scope.ts'
 
 export type Schema = typeof schema
 /** The one database type every repository takes; a transaction handle is assignable to it. */
@@ -23,10 +24,24 @@ export type DatabaseConfig = {
   readonly poolMax?: number | undefined
   /** Called with each SQL statement (tests count queries with it; production leaves it unset). */
   readonly onQuery?: ((sql: string) => void) | undefined
+  /**
+   * Refuse statements on tenant tables that do not name `organization_id` (tenant-scope.ts,
+   * ADR 0009). On unless a maintenance script that copies every tenant's rows turns it off.
+   */
+  readonly tenantGuard?: boolean | undefined
 }
 
-const loggerFor = (onQuery: DatabaseConfig['onQuery']) =>
-  onQuery ? { logQuery: (q: string) => onQuery(q) } : undefined
+/** Drizzle calls `logQuery` before it hands a statement to the driver: a throw there stops it. */
+function loggerFor(config: Pick<DatabaseConfig, 'onQuery' | 'tenantGuard'>) {
+  const { onQuery } = config
+  if (config.tenantGuard === false) return onQuery ? { logQuery: (q: string) => onQuery(q) } : undefined
+  return {
+    logQuery(q: string) {
+      onQuery?.(q)
+      assertTenantScoped(q)
+    },
+  }
+}
 
 /** Which driver a URL means: none → embedded PGlite; Neon hosts → Neon's driver; else `pg`. */
 export function pickDriver(config: DatabaseConfig): DriverName {
@@ -44,7 +59,7 @@ export async function createDatabase(config: DatabaseConfig): Promise<DatabaseHa
   if (driver === 'pglite') {
     const { PGlite } = await import('@electric-sql/pglite')
     const dataDir = config.url?.startsWith('pglite:') ? config.url.slice('pglite:'.length) : config.dataDir
-    return fromPglite(new PGlite(dataDir ?? 'memory://'), config.onQuery)
+    return fromPglite(new PGlite(dataDir ?? 'memory://'), config)
   }
   if (!config.url) throw new Error(`DATABASE_URL is required for the ${driver} driver`)
   if (driver === 'pg') {
@@ -53,7 +68,7 @@ export async function createDatabase(config: DatabaseConfig): Promise<DatabaseHa
     const pool = new pg.Pool({ connectionString: config.url, max: config.poolMax ?? 10 })
     // An idle client losing its connection must not crash the process; the pool replaces it.
     pool.on('error', () => undefined)
-    const db = drizzle({ client: pool, schema, logger: loggerFor(config.onQuery) }) as unknown as Database
+    const db = drizzle({ client: pool, schema, logger: loggerFor(config) }) as unknown as Database
     return {
       db,
       driver,
@@ -74,7 +89,7 @@ export async function createDatabase(config: DatabaseConfig): Promise<DatabaseHa
   }
   const pool = new Pool({ connectionString: config.url, max: config.poolMax ?? 10 })
   pool.on('error', () => undefined)
-  const db = drizzle({ client: pool, schema, logger: loggerFor(config.onQuery) }) as unknown as Database
+  const db = drizzle({ client: pool, schema, logger: loggerFor(config) }) as unknown as Database
   return {
     db,
     driver,
@@ -89,10 +104,10 @@ export async function createDatabase(config: DatabaseConfig): Promise<DatabaseHa
 
 export async function fromPglite(
   client: PGlite,
-  onQuery?: DatabaseConfig['onQuery'],
+  config: Pick<DatabaseConfig, 'onQuery' | 'tenantGuard'> = {},
 ): Promise<DatabaseHandle> {
   const { drizzle } = await import('drizzle-orm/pglite')
-  const db = drizzle({ client, schema, logger: loggerFor(onQuery) }) as unknown as Database
+  const db = drizzle({ client, schema, logger: loggerFor(config) }) as unknown as Database
   return {
     db,
     driver: 'pglite',

@@ -10,6 +10,7 @@ import type {
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { documents } from '../schema/index.ts'
+import { crossTenant } from '../tenant-scope.ts'
 import { allOf, countAll, deleteVersioned, listPage, updateVersioned } from './paginate.ts'
 
 type Row = typeof documents.$inferSelect
@@ -20,7 +21,9 @@ export function documentRepository(db: Database): DocumentRepository {
     and(eq(documents.organizationId, scope.organizationId), eq(documents.id, id))
   const condition = (organizationId: string | null, filter: DocumentFilter) =>
     allOf(
-      organizationId ? eq(documents.organizationId, organizationId) : undefined,
+      organizationId
+        ? eq(documents.organizationId, organizationId)
+        : crossTenant('a superadmin lists every tenant'),
       filter.buildingId ? eq(documents.buildingId, filter.buildingId) : undefined,
       filter.documentType ? eq(documents.documentType, filter.documentType) : undefined,
       filter.relatedMeetingId ? eq(documents.relatedMeetingId, filter.relatedMeetingId) : undefined,
@@ -72,7 +75,7 @@ export function documentRepository(db: Database): DocumentRepository {
       const [row] = await db
         .select({ org: documents.organizationId })
         .from(documents)
-        .where(eq(documents.id, id))
+        .where(and(eq(documents.id, id), crossTenant('a superadmin: the row names its tenant')))
         .limit(1)
       return row?.org ?? null
     },

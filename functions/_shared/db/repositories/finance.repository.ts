@@ -10,6 +10,7 @@ import type {
 import { and, asc, eq, gte, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { buildings, expenses, unitOwnerships, units } from '../schema/index.ts'
+import { crossTenant } from '../tenant-scope.ts'
 import { allOf, isUnfiltered, listPage, listTenantPage, updateVersioned } from './paginate.ts'
 
 type Row = typeof expenses.$inferSelect
@@ -91,7 +92,7 @@ export function expenseRepository(db: Database): ExpenseRepository {
       const [row] = await db
         .select({ org: expenses.organizationId })
         .from(expenses)
-        .where(eq(expenses.id, id))
+        .where(and(eq(expenses.id, id), crossTenant('a superadmin: the row names its tenant')))
         .limit(1)
       return row?.org ?? null
     },

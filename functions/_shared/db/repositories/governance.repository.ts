@@ -11,6 +11,7 @@ import type {
 import { and, eq, gte, inArray, lte } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { meetings } from '../schema/index.ts'
+import { crossTenant } from '../tenant-scope.ts'
 import { allOf, deleteVersioned, listPage, updateVersioned } from './paginate.ts'
 
 type Row = typeof meetings.$inferSelect
@@ -31,7 +32,9 @@ export function meetingRepository(db: Database): MeetingRepository {
   ) {
     if (filter.buildingIds?.length === 0) return { items: [], total: 0 }
     const condition = allOf(
-      organizationId ? eq(meetings.organizationId, organizationId) : undefined,
+      organizationId
+        ? eq(meetings.organizationId, organizationId)
+        : crossTenant('a superadmin lists every tenant'),
       filter.buildingId ? eq(meetings.buildingId, filter.buildingId) : undefined,
       filter.status ? eq(meetings.status, filter.status) : undefined,
       filter.meetingType ? eq(meetings.meetingType, filter.meetingType) : undefined,
@@ -70,7 +73,7 @@ export function meetingRepository(db: Database): MeetingRepository {
       const [row] = await db
         .select({ org: meetings.organizationId })
         .from(meetings)
-        .where(eq(meetings.id, id))
+        .where(and(eq(meetings.id, id), crossTenant('a superadmin: the row names its tenant')))
         .limit(1)
       return row?.org ?? null
     },

@@ -27,6 +27,7 @@ import {
 } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { buildings, documents, expenses, meetings, owners, unitOwnerships, units } from '../schema/index.ts'
+import { crossTenant } from '../tenant-scope.ts'
 import {
   allOf,
   countAll,
@@ -50,7 +51,11 @@ async function organizationOf(
   table: typeof buildings | typeof units | typeof owners,
   id: string,
 ) {
-  const [row] = await db.select({ org: table.organizationId }).from(table).where(eq(table.id, id)).limit(1)
+  const [row] = await db
+    .select({ org: table.organizationId })
+    .from(table)
+    .where(and(eq(table.id, id), crossTenant('a superadmin: the row names its tenant')))
+    .limit(1)
   return row?.org ?? null
 }
 

@@ -1,6 +1,7 @@
 import type { StatsRepository } from '@koprogo/domain'
 import { sql } from 'drizzle-orm'
 import type { Database } from '../client.ts'
+import { crossTenant } from '../tenant-scope.ts'
 
 /** All dashboard counters in one round trip (one scalar sub-select per table). */
 export function statsRepository(db: Database): StatsRepository {
@@ -16,7 +17,8 @@ export function statsRepository(db: Database): StatsRepository {
           (select count(*) from owners ${f()})::int as owners,
           (select count(*) from units ${f()})::int as units,
           (select count(*) from expenses ${f()})::int as expenses,
-          (select count(*) from meetings ${f()})::int as meetings`)) as unknown as {
+          (select count(*) from meetings ${f()})::int as meetings
+          ${org ? sql`` : sql`where ${crossTenant('platform counters for a superadmin')}`}`)) as unknown as {
         rows: Record<string, number>[]
       }
       const r = result.rows[0] ?? {}
