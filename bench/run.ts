@@ -13,8 +13,9 @@
  *   BENCH_API_CPU=0 BENCH_LOAD_CPU=1   taskset CPU lists: the API alone on one, generator + Postgres on the other
  *   BENCH_BUDGETS=1            also measure start time, login cost, web and Worker bundle sizes,
  *                             workerd cold start and Lighthouse (0 to skip all of them)
- *   BENCH_WORKERS=1            Worker bundles (gzip) + workerd cold start (0 to skip: ~15 s build when
- *                             stale, then 2 × BENCH_COLD_STARTS workerd starts); BENCH_COLD_STARTS=5
+ *   BENCH_WORKERS=1            Worker bundles (gzip) + workerd cold start (0 to skip: ~15-30 s build
+ *                             when stale, then 1 + 2 × BENCH_COLD_STARTS workerd starts of ~1.5 s)
+ *   BENCH_COLD_STARTS=5        workerd cold starts per probe (median reported)
  *   BENCH_LIGHTHOUSE=1         Lighthouse of /login and /syndic + installability facts (0 to skip:
  *                             ~40 s; fetches lighthouse with `pnpm dlx` on first use, needs Chromium
  *                             at CHROMIUM_PATH, default /usr/bin/chromium)
