@@ -3,7 +3,7 @@
  * build, in the system Chromium; then the installability facts Lighthouse no longer scores.
  *
  * Lighthouse is fetched on demand with `pnpm dlx lighthouse@<pinned>`, not added to a package.json:
- * it is ~100 packages (puppeteer, Sentry...) that `make test`'s install would pull for everyone,
+ * it is ~110 packages (puppeteer, Sentry...) that `make test`'s install would pull for everyone,
  * and only this bench uses it. pnpm caches the dlx install, so later runs start at once. Our code
  * never imports it (no types to satisfy): we launch Chromium ourselves, put the session in
  * localStorage over the DevTools protocol, and point the CLI at that browser with --port.
