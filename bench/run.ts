@@ -11,7 +11,15 @@
  *   BENCH_SCALE=1              realistic seed multiplier (10 = the growth run: 230 buildings)
  *   BENCH_GENERATOR=auto       auto (wrk when installed, else autocannon) | wrk | autocannon
  *   BENCH_API_CPU=0 BENCH_LOAD_CPU=1   taskset CPU lists: the API alone on one, generator + Postgres on the other
- *   BENCH_BUDGETS=1            also measure start time, login cost, bundle sizes (0 to skip)
+ *   BENCH_BUDGETS=1            also measure start time, login cost, web and Worker bundle sizes,
+ *                             workerd cold start and Lighthouse (0 to skip all of them)
+ *   BENCH_WORKERS=1            Worker bundles (gzip) + workerd cold start (0 to skip: ~15-30 s build
+ *                             when stale, then 1 + 2 × BENCH_COLD_STARTS workerd starts of ~1.5 s)
+ *   BENCH_COLD_STARTS=5        workerd cold starts per probe (median reported)
+ *   BENCH_LIGHTHOUSE=1         Lighthouse of /login and /syndic + installability facts (0 to skip:
+ *                             ~40 s; fetches lighthouse with `pnpm dlx` on first use, needs Chromium
+ *                             at CHROMIUM_PATH, default /usr/bin/chromium)
+ *   BENCH_LIGHTHOUSE_PRESET=desktop   or mobile (Lighthouse's default: emulated phone, slow 4G)
  *   BENCH_LABEL=               suffix of the result file names (e.g. "before", "scale10")
  *   BENCH_RATE=               fixed total request rate (autocannon): compare API CPU ms/request of two
  *                             builds on a busy machine, where saturated throughput is mostly noise
@@ -21,12 +29,18 @@
  *   BENCH_CPU_PROF=1           write a V8 CPU profile of the API to bench/results/profiles/
  *   BENCH_KEEP_PG_LOG=1        copy the Postgres server log (with the auto_explain plans) to bench/results/
  *   DB_POOL_MAX, LOG_LEVEL…    passed through to the API
+ *
+ * Budgets only, no load test (~1.5 min): BENCH_PROFILES= .tools/bin/node bench/run.ts
+ * (the login cost is then measured on the embedded server with the demo syndic).
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { lighthouseRows, measureLighthouse } from './budgets/lighthouse.ts'
+import { measureWeb } from './budgets/web.ts'
+import { measureWorkers, workerRows } from './budgets/workers.ts'
 import { createMix } from './mix.ts'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -45,6 +59,10 @@ const cfg = {
   apiCpu: env.BENCH_API_CPU ?? '0',
   loadCpu: env.BENCH_LOAD_CPU ?? '1',
   budgets: env.BENCH_BUDGETS !== '0',
+  workers: env.BENCH_WORKERS !== '0',
+  coldStarts: Number(env.BENCH_COLD_STARTS ?? 5),
+  lighthouse: env.BENCH_LIGHTHOUSE !== '0',
+  lighthousePreset: env.BENCH_LIGHTHOUSE_PRESET === 'mobile' ? ('mobile' as const) : ('desktop' as const),
   label: env.BENCH_LABEL ? `-${env.BENCH_LABEL}` : '',
 }
 
@@ -52,6 +70,8 @@ const cfg = {
 const ANCHOR = { rps: 287, p50: 69, p95: 183, p99: 752, errorPct: 0.26 }
 const SUPERADMIN = { email: 'bench-admin@koprogo.test', password: 'bench-admin-password' }
 const SYNDIC = { email: 'admin@small.be', password: 'admin123' }
+/** The demo seed's syndic (functions/seed/seed-data.ts, demoSeed), on servers started with the demo. */
+const DEMO_SYNDIC = { email: 'syndic@demo.koprogo.be', password: 'demo-syndic-2026' }
 const node = process.execPath
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0
 const canPin = has('taskset') && cpus().length >= 2
@@ -209,8 +229,8 @@ function psql(pg: Postgres, sql: string): string {
   return spawnSync(c as string, a, { encoding: 'utf8' }).stdout
 }
 
-function stopPostgres(pg: Postgres): void {
-  if (env.BENCH_KEEP_PG_LOG)
+function stopPostgres(pg: Postgres, keepLog = true): void {
+  if (env.BENCH_KEEP_PG_LOG && keepLog)
     writeFileSync(join(resultsDir, 'postgres-server.log'), readFileSync(join(pg.dir, 'server.log')))
   const [c, ...a] = [...pg.run, join(pg.bin, 'pg_ctl'), '-D', `${pg.dir}/data`, '-m', 'fast', '-w', 'stop']
   spawnSync(c as string, a)
@@ -324,11 +344,11 @@ async function setup(base: string): Promise<Setup> {
 }
 
 /** Server time of a login (argon2id verify) and logins per second with 4 in flight. */
-async function measureLogins(base: string) {
+async function measureLogins(base: string, who = SYNDIC) {
   const times: number[] = []
   for (let i = 0; i < 8; i++) {
     const t = performance.now()
-    await login(base, SYNDIC)
+    await login(base, who)
     times.push(performance.now() - t)
   }
   let done = 0
@@ -336,7 +356,7 @@ async function measureLogins(base: string) {
   await Promise.all(
     Array.from({ length: 4 }, async () => {
       while (performance.now() < until) {
-        await login(base, SYNDIC)
+        await login(base, who)
         done++
       }
     }),
@@ -673,70 +693,48 @@ async function runProfile(profile: string) {
 
 // ---------------------------------------------------------------- budgets
 
-/** `make start` (embedded, demo seed on) to the first 200 on /health: empty data folder, then warm. */
-async function measureStart() {
+/**
+ * `make start` (embedded, demo seed on) to the first 200 on /health: empty data folder, then warm.
+ * `whileWarm` runs against the warm server, which has the demo data and serves `webDistDir`.
+ */
+async function measureStart<T>(webDistDir: string, whileWarm: (base: string) => Promise<T>) {
   const dataDir = mkdtempSync(join(tmpdir(), 'koprogo-bench-start-'))
   try {
     const first = await startApi({ DATA_DIR: dataDir, SEED_DEMO_ON_START: 'true' }, nextPort++)
     await stop(first.proc)
-    const warm = await startApi({ DATA_DIR: dataDir, SEED_DEMO_ON_START: 'true' }, nextPort++)
-    await stop(warm.proc)
-    return { firstMs: first.readyMs, warmMs: warm.readyMs }
+    const warm = await startApi(
+      { DATA_DIR: dataDir, SEED_DEMO_ON_START: 'true', WEB_DIST_DIR: webDistDir },
+      nextPort++,
+    )
+    try {
+      return { firstMs: first.readyMs, warmMs: warm.readyMs, warm: await whileWarm(warm.base) }
+    } finally {
+      await stop(warm.proc)
+    }
   } finally {
     rmSync(dataDir, { recursive: true, force: true })
   }
 }
 
-function gzipSize(file: string): number {
-  const r = spawnSync('gzip', ['-9c', file])
-  return r.stdout.length
+type NotMeasured = { state: 'skipped' | 'failed'; note: string }
+
+/** A budget that fails is reported as failed; the others are still measured. */
+async function attempt<T>(what: string, run: () => Promise<T>): Promise<T | NotMeasured> {
+  try {
+    return await run()
+  } catch (error) {
+    const note = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? ''
+    log(`${what} failed: ${error instanceof Error ? error.stack : String(error)}`)
+    return { state: 'failed', note }
+  }
 }
 
-/**
- * JS and CSS (gzip -9) a browser downloads for the login page and for each dashboard: a fresh
- * `vite build --manifest` into a temp folder; a page is the entry's static import closure plus its
- * lazy route chunk's closure (the service worker's precache is not counted).
- */
-function measureWeb() {
-  const vite = join(root, 'web', 'node_modules', 'vite', 'bin', 'vite.js')
-  if (!existsSync(vite)) return { state: 'pending', note: 'web dependencies not installed' }
-  const out = mkdtempSync(join(tmpdir(), 'koprogo-bench-web-'))
+async function measureWorkerBundles() {
+  const pg = startPostgres(nextPort++)
   try {
-    const built = spawnSync(
-      node,
-      [vite, 'build', '--manifest', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'],
-      {
-        cwd: join(root, 'web'),
-        encoding: 'utf8',
-      },
-    )
-    if (built.status !== 0) return { state: 'failed', note: `vite build: ${built.stderr.slice(0, 300)}` }
-    const manifest = JSON.parse(readFileSync(join(out, '.vite', 'manifest.json'), 'utf8')) as Record<
-      string,
-      { file: string; imports?: string[]; css?: string[] }
-    >
-    const closure = (key: string, into: Set<string>) => {
-      const chunk = manifest[key]
-      if (!chunk || into.has(chunk.file)) return into
-      into.add(chunk.file)
-      for (const css of chunk.css ?? []) into.add(css)
-      for (const i of chunk.imports ?? []) closure(i, into)
-      return into
-    }
-    const entry = closure('index.html', new Set())
-    const page = (route?: string) => {
-      const files = new Set(entry)
-      if (route) closure(route, files)
-      const size = (ext: string) =>
-        [...files].filter((f) => f.endsWith(ext)).reduce((n, f) => n + gzipSize(join(out, f)), 0)
-      return { jsGzip: size('.js'), cssGzip: size('.css') }
-    }
-    const pages: Record<string, { jsGzip: number; cssGzip: number }> = { login: page() }
-    for (const role of ['Syndic', 'Accountant', 'Owner', 'Admin'])
-      pages[role.toLowerCase()] = page(`src/routes/${role}Dashboard.tsx`)
-    return { state: 'ok', pages }
+    return await measureWorkers({ databaseUrl: pg.url, runs: cfg.coldStarts, log })
   } finally {
-    rmSync(out, { recursive: true, force: true })
+    stopPostgres(pg, false)
   }
 }
 
@@ -807,15 +805,34 @@ async function main() {
   }
   let budgets = ''
   if (cfg.budgets) {
-    const start = await measureStart()
-    const web = measureWeb()
-    const loginRow = results.flatMap((r) => ('login' in r && r.login ? [r.login] : []))[0]
+    const profileLogin = results.flatMap((r) => ('login' in r && r.login ? [r.login] : []))[0]
+    const webDir = mkdtempSync(join(tmpdir(), 'koprogo-bench-web-'))
+    const web = measureWeb(root, webDir)
+    const skipped = (name: string): NotMeasured => ({ state: 'skipped', note: `${name}=0` })
+    const start = await measureStart(webDir, async (base) => ({
+      // Budgets only (no profile ran): the login cost on the embedded server, demo syndic.
+      login: profileLogin
+        ? undefined
+        : { ...(await measureLogins(base, DEMO_SYNDIC)), on: 'embedded (PGlite)' },
+      lighthouse: !cfg.lighthouse
+        ? skipped('BENCH_LIGHTHOUSE')
+        : web.state !== 'ok'
+          ? ({ state: 'failed', note: `no web build: ${web.note}` } as NotMeasured)
+          : await attempt('lighthouse', () =>
+              measureLighthouse({ root, base, syndic: DEMO_SYNDIC, preset: cfg.lighthousePreset, log }),
+            ),
+    })).finally(() => rmSync(webDir, { recursive: true, force: true }))
+    const loginRow = profileLogin ?? start.warm.login
+    const lighthouse = start.warm.lighthouse
+    const workers = cfg.workers
+      ? await attempt('worker bundles', measureWorkerBundles)
+      : skipped('BENCH_WORKERS')
     const b = {
-      start,
+      start: { firstMs: start.firstMs, warmMs: start.warmMs },
       web,
       login: loginRow,
-      workerBundles: 'pending (make build-edge prints them; not parsed yet)',
-      lighthouse: 'pending',
+      workerBundles: workers,
+      lighthouse,
     }
     writeFileSync(join(resultsDir, `${stamp}-budgets${cfg.label}.json`), `${JSON.stringify(b, null, 2)}\n`)
     budgets = [
@@ -824,7 +841,7 @@ async function main() {
       '|---|---|',
       `| make start → first 200 on /health, empty data folder (migrations + demo seed) | ${start.firstMs} ms |`,
       `| same, warm restart | ${start.warmMs} ms |`,
-      `| login (argon2id m=19456 t=2 p=1), median round trip | ${loginRow ? `${loginRow.medianMs} ms` : '—'} |`,
+      `| login (argon2id m=19456 t=2 p=1), median round trip${loginRow && 'on' in loginRow ? `, ${loginRow.on}` : ''} | ${loginRow ? `${loginRow.medianMs} ms` : '—'} |`,
       `| logins per second, API on one core | ${loginRow ? loginRow.perSecond : '—'} |`,
       ...(web.state === 'ok' && web.pages
         ? Object.entries(web.pages).map(
@@ -832,11 +849,15 @@ async function main() {
               `| web ${name === 'login' ? 'login page' : `${name} dashboard`}: JS / CSS (gzip -9) | ${(p.jsGzip / 1024).toFixed(1)} / ${(p.cssGzip / 1024).toFixed(1)} KiB |`,
           )
         : [`| web JS / CSS | ${web.note} |`]),
-      '| Worker bundles (gzip), workerd cold start without bundling | pending (make build-edge prints sizes) |',
-      '| Lighthouse (login, syndic dashboard) | pending |',
+      ...('note' in workers
+        ? [`| Worker bundles (gzip), workerd cold start | ${workers.state}: ${workers.note} |`]
+        : workerRows(workers)),
+      ...('note' in lighthouse
+        ? [`| Lighthouse (login, syndic dashboard) | ${lighthouse.state}: ${lighthouse.note} |`]
+        : lighthouseRows(lighthouse)),
     ].join('\n')
   }
-  const md = `# Bench ${stamp}${cfg.label}\n\nMachine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGb} GiB, Node ${machine.node}; load average at start ${machine.loadAverageAtStart}. API pinned to CPU ${cfg.apiCpu}, generator and Postgres on CPU ${cfg.loadCpu}; ${cfg.connections} connections; realistic seed ×${cfg.scale}.\n\n${table(results)}\n${budgets}\n`
+  const md = `# Bench ${stamp}${cfg.label}\n\nMachine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGb} GiB, Node ${machine.node}; load average at start ${machine.loadAverageAtStart}. API pinned to CPU ${cfg.apiCpu}, generator and Postgres on CPU ${cfg.loadCpu}; ${cfg.connections} connections; realistic seed ×${cfg.scale}.\n\n${results.length ? table(results) : 'No load profile (BENCH_PROFILES is empty).'}\n${budgets}\n`
   writeFileSync(join(resultsDir, `${stamp}${cfg.scale > 1 ? `-x${cfg.scale}` : ''}${cfg.label}.md`), md)
   process.stdout.write(`\n${md}`)
 }

@@ -5,7 +5,7 @@
  * Usage: node scripts/test-bundles.ts [report.json]
  */
 import { writeFileSync } from 'node:fs'
-import { buildWorkers, kib, measure } from './edge/build.ts'
+import { buildAndMeasure, kib } from './edge/build.ts'
 import { edgeDrift } from './edge/generate.ts'
 import { BUNDLE_LIMIT_GZIP_BYTES } from './edge/workers.ts'
 
@@ -22,14 +22,12 @@ try {
     drift.length === 0,
     `edge config matches functions/resources.ts${drift.length ? ` (stale: ${drift.join(', ')}; run make edge-config)` : ''}`,
   )
-  const workers = await buildWorkers({ force: process.env.EDGE_FORCE_BUILD === '1' })
-  for (const w of workers) {
-    const size = measure(w)
+  for (const size of await buildAndMeasure({ force: process.env.EDGE_FORCE_BUILD === '1' })) {
     const ok = size.gzip <= BUNDLE_LIMIT_GZIP_BYTES && size.forbidden.length === 0
     const extra = size.forbidden.length ? `, contains ${size.forbidden.join(', ')}` : ''
     line(
       ok,
-      `${w.name.padEnd(24)} ${kib(size.raw).padStart(11)} raw ${kib(size.gzip).padStart(10)} gzip (limit ${kib(BUNDLE_LIMIT_GZIP_BYTES)})${extra}`,
+      `${size.worker.name.padEnd(24)} ${kib(size.raw).padStart(11)} raw ${kib(size.gzip).padStart(10)} gzip (limit ${kib(BUNDLE_LIMIT_GZIP_BYTES)})${extra}`,
     )
   }
 } catch (error) {

@@ -106,4 +106,11 @@ export function measure(w: EdgeWorker): BundleSize {
   return { worker: w, raw, gzip, forbidden: [...forbidden] }
 }
 
+/** Builds what is stale, then measures every bundle: `make build-edge`/`make test` and `make bench`. */
+export async function buildAndMeasure(
+  options: Parameters<typeof buildWorkers>[0] = {},
+): Promise<BundleSize[]> {
+  return (await buildWorkers(options)).map(measure)
+}
+
 export const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`
