@@ -38,6 +38,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type autocannon from 'autocannon'
 import { lighthouseRows, measureLighthouse } from './budgets/lighthouse.ts'
 import { measureWeb } from './budgets/web.ts'
 import { measureWorkers, workerRows } from './budgets/workers.ts'
@@ -418,9 +419,9 @@ async function runAutocannon(base: string, s: Setup, seconds: number, tag: strin
     ...(env.BENCH_RATE ? { overallRate: Number(env.BENCH_RATE) } : {}),
     requests: [
       {
-        setupRequest: (req: Record<string, unknown>, context: Record<string, unknown>) => {
+        setupRequest: (req: autocannon.Request, context: object) => {
           const r = next()
-          context.kind = r.kind
+          ;(context as { kind?: string }).kind = r.kind
           return r.method === 'GET'
             ? { ...req, method: 'GET', path: r.path, headers: { ...getHeaders }, body: undefined }
             : {
@@ -431,8 +432,8 @@ async function runAutocannon(base: string, s: Setup, seconds: number, tag: strin
                 body: Buffer.from(r.body ?? ''),
               }
         },
-        onResponse: (code: number, body: string, context: Record<string, unknown>) => {
-          const kind = String(context.kind)
+        onResponse: (code: number, body: string, context: object) => {
+          const kind = String((context as { kind?: string }).kind)
           if (code >= 400 && samples.length < 5)
             samples.push(`${kind} → ${code} ${String(body).slice(0, 300)}`)
           const cls = `${Math.floor(code / 100)}xx`
@@ -442,7 +443,9 @@ async function runAutocannon(base: string, s: Setup, seconds: number, tag: strin
         },
       },
     ],
-  })
+    // Without a callback autocannon returns its instance, which is also a promise of the result
+    // (the typings only declare the promise).
+  }) as unknown as autocannon.Instance & Promise<autocannon.Result>
   instance.on('response', (_client: unknown, code: number, _bytes: number, ms: number) => {
     latencies.push(ms)
     if (code >= 200 && code < 300) status['2xx']++

@@ -44,6 +44,7 @@ if (wanted('typecheck')) {
   check('typecheck functions', node, ['node_modules/typescript/bin/tsc', '-p', 'functions'])
   if (existsSync('scripts/tsconfig.json'))
     check('typecheck scripts', node, ['node_modules/typescript/bin/tsc', '-p', 'scripts'])
+  check('typecheck bench', node, ['node_modules/typescript/bin/tsc', '-p', 'bench'])
   if (existsSync('web/tsconfig.json'))
     check('typecheck web', node, ['node_modules/typescript/bin/tsc', '-p', 'web'])
 }
