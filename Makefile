@@ -80,7 +80,7 @@ restore: setup ## Restore FILE=backups/... (a .dump into an empty DATABASE_URL, 
 	@$(NODE) scripts/restore.ts "$(FILE)"
 
 db-generate: setup ## Turn Drizzle schema changes into a new SQL migration
-	@cd functions && $(NODE) node_modules/drizzle-kit/bin.cjs generate --config ../drizzle.config.ts
+	@cd functions && $(NODE) node_modules/drizzle-kit/bin.cjs generate --config drizzle.config.ts
 
 edge-config: setup ## Regenerate wrangler.toml and functions/<resource>/index.ts from functions/resources.ts
 	@$(NODE) scripts/edge/generate.ts

@@ -24,7 +24,8 @@
  *   BENCH_RATE=               fixed total request rate (autocannon): compare API CPU ms/request of two
  *                             builds on a busy machine, where saturated throughput is mostly noise
  *   BENCH_READ_SHARE=0.7       share of reads in the mix (1 or 0 to cost reads and writes apart)
- *   BENCH_API_NODE_FLAGS='--max-semi-space-size=8'   Node flags of the API ('' for V8's defaults);
+ *   BENCH_API_NODE_FLAGS='--max-semi-space-size=8 --max-old-space-size=192'   Node flags of the API,
+ *                             the Dockerfile's ('' for V8's defaults);
  *                             MALLOC_ARENA_MAX (default 2) is passed to the API too
  *   BENCH_CPU_PROF=1           write a V8 CPU profile of the API to bench/results/profiles/
  *   BENCH_KEEP_PG_LOG=1        copy the Postgres server log (with the auto_explain plans) to bench/results/
@@ -93,7 +94,7 @@ async function startApi(
   entry = join(root, 'functions', 'node.ts'),
 ): Promise<Api> {
   const prof = env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(resultsDir, 'profiles')}`] : []
-  const flags = (env.BENCH_API_NODE_FLAGS ?? '--max-semi-space-size=8').split(' ').filter(Boolean)
+  const flags = (env.BENCH_API_NODE_FLAGS ?? '--max-semi-space-size=8 --max-old-space-size=192').split(' ').filter(Boolean)
   const [cmd, args] = pinned(cfg.apiCpu, node, [...flags, ...prof, entry])
   const started = performance.now()
   const output: string[] = []

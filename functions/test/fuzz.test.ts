@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApi, type TestApi } from './harness.ts'
 import { propertyFixtures } from './property-fixtures.ts'
+import { rowCountMismatches } from './row-count-check.ts'
 import { type JsonSchema, resolveRef } from './sample-request.ts'
 
 /**
@@ -590,6 +591,8 @@ describe('hostile input (fast-check, every operation of the OpenAPI document)', 
       [...findings].map(([k, v]) => `${k}\n    ${v}`),
       `replay with FUZZ_SEED=${SEED}`,
     ).toEqual([])
+    // The accepted requests created and deleted rows: the list totals' counters must still agree.
+    expect(await rowCountMismatches(api.inspect)).toEqual([])
   })
 })
 
