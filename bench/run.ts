@@ -94,7 +94,9 @@ async function startApi(
   entry = join(root, 'functions', 'node.ts'),
 ): Promise<Api> {
   const prof = env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(resultsDir, 'profiles')}`] : []
-  const flags = (env.BENCH_API_NODE_FLAGS ?? '--max-semi-space-size=8 --max-old-space-size=192').split(' ').filter(Boolean)
+  const flags = (env.BENCH_API_NODE_FLAGS ?? '--max-semi-space-size=8 --max-old-space-size=192')
+    .split(' ')
+    .filter(Boolean)
   const [cmd, args] = pinned(cfg.apiCpu, node, [...flags, ...prof, entry])
   const started = performance.now()
   const output: string[] = []
