@@ -108,12 +108,28 @@ function bodyLimitFor(c: Context<AppEnv>): number {
     : env.BODY_LIMIT_BYTES
 }
 
-/** One body-limit middleware per size; requests that carry no body (GET, HEAD…) skip it. */
+/**
+ * One body-limit middleware per size; requests that carry no body (GET, HEAD…) skip it. A
+ * declared Content-Length is decided from the header alone: HTTP framing delivers exactly that
+ * many bytes, so there is nothing to count, and not touching the body stream lets Node read it
+ * directly later (@hono/node-server's fast path; wrapping the stream costs an undici Request and
+ * web streams per request — docs/performance.md). Without a length, Hono's `bodyLimit` counts.
+ */
 const limitBySize = new Map<number, MiddlewareHandler<AppEnv>>()
 const limitBody: MiddlewareHandler<AppEnv> = (c, next) => {
   const method = c.req.method
   if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next()
   const maxSize = bodyLimitFor(c)
+  const declared = c.req.header('content-length')
+  if (
+    declared !== undefined &&
+    /^\d{1,15}$/.test(declared) &&
+    c.req.header('transfer-encoding') === undefined
+  ) {
+    if (Number(declared) > maxSize)
+      return Promise.resolve(problemResponse(c, DomainErrors.payloadTooLarge(maxSize)))
+    return next()
+  }
   let handler = limitBySize.get(maxSize)
   if (!handler) {
     handler = bodyLimit({
@@ -161,9 +177,18 @@ const refuseUnstorableText: MiddlewareHandler<AppEnv> = async (c, next) => {
       DomainErrors.invalidField(where, 'must be well-formed Unicode without the NUL character'),
     )
   if (/%00/.test(c.req.url)) return refuse('url')
-  if (c.req.raw.body && (c.req.header('content-type') ?? '').toLowerCase().includes('json')) {
-    // A clone, so the idempotency middleware and the validator still read the original stream.
-    if (hasUnstorableString(await c.req.raw.clone().text())) return refuse('body')
+  const method = c.req.method
+  const hasBody = method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS'
+  if (hasBody && (c.req.header('content-type') ?? '').toLowerCase().includes('json')) {
+    // HonoRequest caches what it read: the idempotency hash and the validator reuse this text
+    // (and the parsed value below) instead of reading the stream again.
+    const text = await c.req.text()
+    if (hasUnstorableString(text)) return refuse('body')
+    try {
+      c.req.bodyCache.json = Promise.resolve(JSON.parse(text))
+    } catch {
+      // Malformed: the validator reads the cached text, fails to parse it, and answers 400.
+    }
   }
   return next()
 }

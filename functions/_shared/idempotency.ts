@@ -2,7 +2,7 @@ import { DomainErrors } from '@koprogo/domain'
 import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex } from '@noble/hashes/utils.js'
 import { and, eq, isNull, lt } from 'drizzle-orm'
-import type { MiddlewareHandler } from 'hono'
+import type { HonoRequest, MiddlewareHandler } from 'hono'
 import { idempotencyKeys } from './db/schema/index.ts'
 import { problemResponse } from './problem.ts'
 import type { AppEnv } from './runtime.ts'
@@ -15,17 +15,16 @@ const TTL_MS = 24 * 60 * 60 * 1000
  * buffer a second copy of the file (a Worker has 128 MiB), and their random boundary changes on
  * every resend anyway. ADR 0007 records the trade-off.
  */
-async function hashRequest(request: Request, path: string): Promise<string> {
-  const type = request.headers.get('content-type') ?? ''
+async function hashRequest(request: HonoRequest, path: string): Promise<string> {
+  const type = request.header('content-type') ?? ''
   const head = new TextEncoder().encode(`POST ${path}\n`)
   if (type.startsWith('multipart/')) {
     return bytesToHex(
-      sha256(
-        new TextEncoder().encode(`POST ${path}\nmultipart ${request.headers.get('content-length') ?? '?'}`),
-      ),
+      sha256(new TextEncoder().encode(`POST ${path}\nmultipart ${request.header('content-length') ?? '?'}`)),
     )
   }
-  const body = new Uint8Array(await request.clone().arrayBuffer())
+  // HonoRequest's cached body (the JSON text read by app.ts), not a second read of the stream.
+  const body = new Uint8Array(await request.arrayBuffer())
   const all = new Uint8Array(head.length + body.length)
   all.set(head)
   all.set(body, head.length)
@@ -51,7 +50,7 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   const db = c.get('runtime').database.db
   const path = new URL(c.req.url).pathname
-  const requestHash = await hashRequest(c.req.raw, path)
+  const requestHash = await hashRequest(c.req, path)
   const now = new Date()
   const who = and(eq(idempotencyKeys.userId, actor.userId), eq(idempotencyKeys.key, key))
 
