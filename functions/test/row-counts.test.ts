@@ -1,4 +1,6 @@
-import { and, eq } from 'drizzle-orm'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildings, tenantRowCounts } from '../_shared/db/schema/index.ts'
 import { createTestApi, type TestApi } from './harness.ts'
@@ -69,6 +71,34 @@ describe('per-tenant row counts behind list totals', () => {
     await expect(attempt).rejects.toThrow('abort')
     expect(await counter()).toEqual([{ n: 1 }])
     expect(await total(t.syndic.token, 'buildings')).toBe(1)
+  })
+
+  it('migration 0003 fills exact counts for a database that already holds rows', async () => {
+    const t = await api.tenant()
+    const fx = propertyFixtures(api)
+    const b = await fx.building(t.syndic.token)
+    await fx.unit(t.syndic.token, b.id)
+    await fx.owner(t.syndic.token)
+    const migration = readFileSync(
+      join(import.meta.dirname, '../../migrations/0003_tenant_row_counts.sql'),
+      'utf8',
+    )
+    const fill = migration.split('--> statement-breakpoint').at(-1) ?? ''
+    expect(fill).toMatch(/^\s*INSERT INTO tenant_row_counts/m)
+    // Replayed on an empty counter table inside a transaction that is rolled back afterwards.
+    const replay = api.inspect.transaction(async (tx) => {
+      await tx.execute(sql`delete from tenant_row_counts`)
+      await tx.execute(sql.raw(fill))
+      expect(await rowCountMismatches(tx)).toEqual([])
+      const [row] = await tx
+        .select({ n: tenantRowCounts.rowCount })
+        .from(tenantRowCounts)
+        .where(and(eq(tenantRowCounts.organizationId, t.org.id), eq(tenantRowCounts.tableName, 'units')))
+      expect(row).toEqual({ n: 1 })
+      throw new Error('roll back')
+    })
+    await expect(replay).rejects.toThrow('roll back')
+    expect(await rowCountMismatches(api.inspect)).toEqual([])
   })
 
   it('follow bulk seeding and clearing of whole tenants', async () => {
