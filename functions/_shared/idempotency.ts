@@ -3,6 +3,7 @@ import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex } from '@noble/hashes/utils.js'
 import { and, eq, isNull, lt } from 'drizzle-orm'
 import type { HonoRequest, MiddlewareHandler } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { idempotencyKeys } from './db/schema/index.ts'
 import { problemResponse } from './problem.ts'
 import type { AppEnv } from './runtime.ts'
@@ -75,12 +76,9 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
       )
     }
     const isProblem = stored.statusCode >= 400
-    return new Response(JSON.stringify(stored.responseBody), {
-      status: stored.statusCode,
-      headers: {
-        'content-type': isProblem ? 'application/problem+json' : 'application/json',
-        'idempotent-replayed': 'true',
-      },
+    return c.body(JSON.stringify(stored.responseBody), stored.statusCode as ContentfulStatusCode, {
+      'content-type': isProblem ? 'application/problem+json' : 'application/json',
+      'idempotent-replayed': 'true',
     })
   }
 

@@ -63,7 +63,8 @@ export function problemResponse(c: Context, error: DomainError): Response {
   const body = problemOf(error, new URL(c.req.url).pathname, requestId)
   const headers: Record<string, string> = { 'content-type': 'application/problem+json' }
   if (error.kind === 'rate_limited') headers['retry-after'] = String(error.retryAfterSeconds)
-  return new Response(JSON.stringify(body), { status: body.status, headers })
+  // c.body, not `new Response`: Hono adds the headers set earlier (X-Request-Id) to it.
+  return c.body(JSON.stringify(body), body.status as ContentfulStatusCode, headers)
 }
 
 /** 500s never carry the raw message: it may hold SQL or secrets. It is logged instead. */
@@ -78,10 +79,7 @@ export function internalErrorResponse(c: Context): Response {
     request_id: requestId,
     error: 'Internal server error',
   }
-  return new Response(JSON.stringify(body), {
-    status: 500,
-    headers: { 'content-type': 'application/problem+json' },
-  })
+  return c.body(JSON.stringify(body), 500, { 'content-type': 'application/problem+json' })
 }
 
 export function zodIssues(error: z.ZodError): FieldIssue[] {
