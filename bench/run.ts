@@ -28,6 +28,7 @@
  *                             the Dockerfile's ('' for V8's defaults);
  *                             MALLOC_ARENA_MAX (default 2) is passed to the API too
  *   BENCH_CPU_PROF=1           write a V8 CPU profile of the API to bench/results/profiles/
+ *   BENCH_PG_STATEMENTS=1      load pg_stat_statements and record where Postgres spent its time
  *   BENCH_KEEP_PG_LOG=1        copy the Postgres server log (with the auto_explain plans) to bench/results/
  *   DB_POOL_MAX, LOG_LEVEL…    passed through to the API
  *
@@ -196,6 +197,10 @@ function startPostgres(port: number): Postgres {
     // auto_explain is loaded but silent; the plan check turns it on at the end of the run.
     '-c session_preload_libraries=auto_explain',
     `-c fsync=${env.BENCH_PG_FSYNC ?? 'on'}`,
+    // Off by default: its bookkeeping would tax the run it measures.
+    ...(env.BENCH_PG_STATEMENTS
+      ? ['-c shared_preload_libraries=pg_stat_statements', '-c pg_stat_statements.track=all']
+      : []),
   ].join(' ')
   const [c, a] = pinned(cfg.loadCpu, join(bin, 'pg_ctl'), [
     '-D',
@@ -533,6 +538,37 @@ async function runWrk(base: string, s: Setup, seconds: number, tag: string): Pro
 
 // ---------------------------------------------------------------- plans
 
+/**
+ * BENCH_PG_STATEMENTS=1: where Postgres spent its time during the mix (pg_stat_statements, nested
+ * statements of triggers included), as milliseconds per request of the mix and share of the total.
+ */
+function topStatements(pg: Postgres, requests: number) {
+  const rows = psql(
+    pg,
+    `SELECT round(total_exec_time::numeric, 1) || '|' || calls || '|' ||
+       regexp_replace(left(query, 140), '\\s+', ' ', 'g')
+     FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 20`,
+  )
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [ms, calls, query] = line.split('|')
+      return { totalMs: Number(ms), calls: Number(calls), query: query ?? '' }
+    })
+  const total = Number(
+    psql(pg, 'SELECT round(sum(total_exec_time)::numeric, 1) FROM pg_stat_statements').trim(),
+  )
+  return {
+    totalMsPerRequest: Math.round((total / Math.max(1, requests)) * 1000) / 1000,
+    top: rows.map((r) => ({
+      ...r,
+      msPerRequest: Math.round((r.totalMs / Math.max(1, requests)) * 1000) / 1000,
+      sharePct: Math.round((r.totalMs / Math.max(1, total)) * 1000) / 10,
+    })),
+  }
+}
+
 /** Turns auto_explain on, lists each resource once, and reports the scan nodes of each list query. */
 async function checkPlans(pg: Postgres, base: string, token: string) {
   psql(pg, 'ANALYZE') // the plans of a steady state, not of statistics taken before the run's inserts
@@ -658,6 +694,10 @@ async function runProfile(profile: string) {
       log('cannot reset the peak RSS counter: the figure includes the setup')
     }
     if (cfg.warmup > 0) await runLoad(api.base, s, cfg.warmup, `${tag}w`)
+    if (pg && env.BENCH_PG_STATEMENTS) {
+      psql(pg, 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements')
+      psql(pg, 'SELECT pg_stat_statements_reset()')
+    }
     const cpu0 = treeCpu()
     const cores0 = cpuTimes()
     log(`${profile}: ${cfg.duration} s of the mix, ${cfg.connections} connections (${pickGenerator()})`)
@@ -665,6 +705,7 @@ async function runProfile(profile: string) {
     const cpu = treeCpu() - cpu0
     const coresBusyPct = busyPct(cores0, cpuTimes())
     const mem = treeMemory()
+    const statements = pg && env.BENCH_PG_STATEMENTS ? topStatements(pg, load.requests) : null
     const plans = pg ? await checkPlans(pg, api.base, s.token) : null
     return {
       profile,
@@ -688,6 +729,7 @@ async function runProfile(profile: string) {
         endRssMb: mem.rss,
       },
       coresBusyPct,
+      ...(statements ? { statements } : {}),
       plans,
     }
   } finally {
