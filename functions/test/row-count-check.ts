@@ -14,8 +14,11 @@ export async function rowCountMismatches(db: Database): Promise<unknown[]> {
       union all select organization_id, 'owners', count(*)::int from owners group by 1
       union all select organization_id, 'expenses', count(*)::int from expenses group by 1
     )
-    select organization_id, table_name, c.row_count::int as kept, a.n as actual
-    from tenant_row_counts c full join actual a using (organization_id, table_name)
-    where coalesce(c.row_count, 0) <> coalesce(a.n, 0)`)) as unknown as { rows: unknown[] }
+    , kept as (
+      select organization_id, table_name, sum(row_count)::int as n from tenant_row_counts group by 1, 2
+    )
+    select organization_id, table_name, k.n as kept, a.n as actual
+    from kept k full join actual a using (organization_id, table_name)
+    where coalesce(k.n, 0) <> coalesce(a.n, 0)`)) as unknown as { rows: unknown[] }
   return result.rows
 }

@@ -51,7 +51,7 @@ describe('per-tenant row counts behind list totals', () => {
     await propertyFixtures(api).building(t.syndic.token)
     const counter = () =>
       api.inspect
-        .select({ n: tenantRowCounts.rowCount })
+        .select({ n: sql<number>`cast(sum(${tenantRowCounts.rowCount}) as integer)` })
         .from(tenantRowCounts)
         .where(and(eq(tenantRowCounts.organizationId, t.org.id), eq(tenantRowCounts.tableName, 'buildings')))
     expect(await counter()).toEqual([{ n: 1 }])
@@ -91,7 +91,7 @@ describe('per-tenant row counts behind list totals', () => {
       await tx.execute(sql.raw(fill))
       expect(await rowCountMismatches(tx)).toEqual([])
       const [row] = await tx
-        .select({ n: tenantRowCounts.rowCount })
+        .select({ n: sql<number>`cast(sum(${tenantRowCounts.rowCount}) as integer)` })
         .from(tenantRowCounts)
         .where(and(eq(tenantRowCounts.organizationId, t.org.id), eq(tenantRowCounts.tableName, 'units')))
       expect(row).toEqual({ n: 1 })

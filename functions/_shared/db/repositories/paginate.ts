@@ -84,10 +84,10 @@ export function prepared<T>(db: object, name: string, build: () => T): T {
 
 type TenantTable = PagedTable & { organizationId: AnyPgColumn }
 
-/** The tenant's row count of `tableName`, maintained by the triggers of migrations/0003. */
+/** The tenant's row count of `tableName`: the sum of its slots, kept by migrations/0003–0004. */
 function tenantTotal(org: Placeholder, tableName: string): SQL<number> {
-  return sql<number>`coalesce((select cast(${tenantRowCounts.rowCount} as integer) from ${tenantRowCounts}
-    where ${tenantRowCounts.organizationId} = ${org} and ${tenantRowCounts.tableName} = ${tableName}), 0)`
+  return sql<number>`(select cast(coalesce(sum(${tenantRowCounts.rowCount}), 0) as integer) from ${tenantRowCounts}
+    where ${tenantRowCounts.organizationId} = ${org} and ${tenantRowCounts.tableName} = ${tableName})`
 }
 
 /**
@@ -132,9 +132,8 @@ export async function listTenantPage<T extends TenantTable, S extends string, E>
   if (offset === 0) return { items: [], total: 0 }
   const countQuery = prepared(db, `${tableName}_count`, () =>
     db
-      .select({ n: sql<number>`cast(${tenantRowCounts.rowCount} as integer)` })
-      .from(tenantRowCounts)
-      .where(and(eq(tenantRowCounts.organizationId, org), eq(tenantRowCounts.tableName, tableName)))
+      .select({ n: tenantTotal(org, tableName) })
+      .from(sql`(select 1) as one`)
       .prepare(`${tableName}_count`),
   )
   const [total] = await countQuery.execute({ org: organizationId })
