@@ -589,7 +589,7 @@ async function checkPlans(pg: Postgres, base: string, token: string) {
   psql(pg, 'SELECT pg_reload_conf()')
   const text = readFileSync(logFile, 'utf8').slice(before)
   const plans = text.split(/LOG: {2}duration: [\d.]+ ms {2}plan:\n/).slice(1)
-  const out: { table: string; tenant: string; query: string; scans: string[] }[] = []
+  const out: { table: string; tenant: string; query: string; scans: string[]; fullSort: boolean }[] = []
   const orgs = psql(
     pg,
     "SELECT u.email || '=' || u.organization_id FROM users u WHERE u.email IN ('admin@small.be','admin@large.be')",
@@ -599,7 +599,8 @@ async function checkPlans(pg: Postgres, base: string, token: string) {
     .map((l) => l.split('='))
   for (const plan of plans) {
     const query = /Query Text: (.*)/.exec(plan)?.[1] ?? ''
-    const table = /from "(\w+)"/.exec(query)?.[1] ?? ''
+    // The listed table, not the counter subquery's (`from "tenant_row_counts"` comes first).
+    const table = /from "(buildings|units|owners|expenses)"/.exec(query)?.[1] ?? ''
     if (!['buildings', 'units', 'owners', 'expenses'].includes(table) || !/^select/i.test(query)) continue
     const scans = [
       ...plan.matchAll(
@@ -608,7 +609,9 @@ async function checkPlans(pg: Postgres, base: string, token: string) {
     ].map((m) => m[1] as string)
     const org = /'([0-9a-f-]{36})'::uuid/.exec(plan)?.[1]
     const tenant = orgs.find(([, id]) => id === org)?.[0] ?? '?'
-    out.push({ table, tenant, query: query.slice(0, 160), scans })
+    // A full Sort under the Limit means the page sorted every matching row: O(tenant), not O(page).
+    const fullSort = /->\s+Sort\b|^\s*Sort\b/m.test(plan)
+    out.push({ table, tenant, query: query.slice(0, 160), scans, fullSort })
   }
   const counts = Object.fromEntries(
     ['buildings', 'units', 'owners', 'expenses'].map((t) => [
@@ -633,7 +636,12 @@ async function checkPlans(pg: Postgres, base: string, token: string) {
     seqScans: Object.fromEntries(
       orgs.map(([email]) => [
         email,
-        out.filter((p) => p.tenant === email && p.scans.some((s) => s.startsWith('Seq'))).map((p) => p.table),
+        out
+          .filter(
+            (p) =>
+              p.tenant === email && p.scans.some((s) => s.startsWith('Seq') && s.endsWith(` on ${p.table}`)),
+          )
+          .map((p) => p.table),
       ]),
     ),
   }

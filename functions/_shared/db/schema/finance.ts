@@ -29,7 +29,7 @@ export const expenses = pgTable(
   (t) => [
     index('expenses_org_date_idx').on(t.organizationId, t.expenseDate),
     index('expenses_org_building_date_idx').on(t.organizationId, t.buildingId, t.expenseDate),
-    index('expenses_org_created_idx').on(t.organizationId, t.createdAt),
+    index('expenses_org_created_idx').on(t.organizationId, t.createdAt, t.id),
     check('expenses_amount_positive', sql`${t.amountCents} > 0`),
   ],
 )

@@ -38,7 +38,7 @@ export const buildings = pgTable(
     ...timestamps(),
   },
   (t) => [
-    index('buildings_org_created_idx').on(t.organizationId, t.createdAt),
+    index('buildings_org_created_idx').on(t.organizationId, t.createdAt, t.id),
     index('buildings_org_name_idx').on(t.organizationId, t.name),
     index('buildings_org_city_idx').on(t.organizationId, t.city),
     check('buildings_total_units_positive', sql`${t.totalUnits} > 0`),
@@ -69,7 +69,7 @@ export const owners = pgTable(
     uniqueIndex('owners_org_email_uq').on(t.organizationId, t.email),
     uniqueIndex('owners_user_uq').on(t.userId),
     index('owners_org_created_idx').on(t.organizationId, t.createdAt),
-    index('owners_org_last_name_idx').on(t.organizationId, t.lastName),
+    index('owners_org_last_name_idx').on(t.organizationId, t.lastName, t.id),
   ],
 )
 
