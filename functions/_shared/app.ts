@@ -113,6 +113,9 @@ const accessLog: MiddlewareHandler<AppEnv> = async (c, next) => {
   })
 }
 
+/** GET, HEAD and OPTIONS requests carry no body: the body middlewares let them through. */
+const carriesBody = (method: string) => method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS'
+
 /** Uploads get the document limit; everything else the (much smaller) JSON limit. */
 function bodyLimitFor(c: Context<AppEnv>): number {
   const env = c.get('runtime').env
@@ -130,8 +133,7 @@ function bodyLimitFor(c: Context<AppEnv>): number {
  */
 const limitBySize = new Map<number, MiddlewareHandler<AppEnv>>()
 const limitBody: MiddlewareHandler<AppEnv> = (c, next) => {
-  const method = c.req.method
-  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next()
+  if (!carriesBody(c.req.method)) return next()
   const maxSize = bodyLimitFor(c)
   const declared = c.req.header('content-length')
   if (
@@ -190,9 +192,7 @@ const refuseUnstorableText: MiddlewareHandler<AppEnv> = async (c, next) => {
       DomainErrors.invalidField(where, 'must be well-formed Unicode without the NUL character'),
     )
   if (/%00/.test(c.req.url)) return refuse('url')
-  const method = c.req.method
-  const hasBody = method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS'
-  if (hasBody && (c.req.header('content-type') ?? '').toLowerCase().includes('json')) {
+  if (carriesBody(c.req.method) && (c.req.header('content-type') ?? '').toLowerCase().includes('json')) {
     // HonoRequest caches what it read: the idempotency hash and the validator reuse this text
     // (and the parsed value below) instead of reading the stream again.
     const text = await c.req.text()
