@@ -82,16 +82,18 @@ describe('parseCalendarDate', () => {
 
   it('todayOf agrees with the offset arithmetic for any instant (property)', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2000-01-01Z'), max: new Date('2099-12-31Z'), noInvalidDate: true }), (d) => {
-        const brussels = todayOf({ now: () => d })
-        const utc = d.toISOString().slice(0, 10)
-        // Brussels is UTC+1 or UTC+2: its date is the UTC date or the next day.
-        const next = new Date(Date.parse(`${utc}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
-        expect([utc, next]).toContain(brussels)
-        if (d.getUTCHours() < 22) expect(brussels).toBe(utc)
-        if (d.getUTCHours() === 23) expect(brussels).toBe(next)
-      }),
+      fc.property(
+        fc.date({ min: new Date('2000-01-01Z'), max: new Date('2099-12-31Z'), noInvalidDate: true }),
+        (d) => {
+          const brussels = todayOf({ now: () => d })
+          const utc = d.toISOString().slice(0, 10)
+          // Brussels is UTC+1 or UTC+2: its date is the UTC date or the next day.
+          const next = new Date(Date.parse(`${utc}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+          expect([utc, next]).toContain(brussels)
+          if (d.getUTCHours() < 22) expect(brussels).toBe(utc)
+          if (d.getUTCHours() === 23) expect(brussels).toBe(next)
+        },
+      ),
     )
   })
-
 })
