@@ -367,3 +367,95 @@ describe('issue #20.4 — dismembered ownership: usufruct and bare ownership', (
     expect(parts[0] + parts[1]).toBe(unitPart.amount_cents)
   })
 })
+
+describe('docs/property-register.md — the worked example, as the API answers it', () => {
+  it('lot 3B: a sale, a death dismembering one half, a designated voter', async () => {
+    const t = await api.tenant()
+    const token = t.syndic.token
+    const building = await fx.building(token, { total_tantiemes: 1000 })
+    const lot = await fx.unit(token, building.id, { unit_number: '3B', quota: 120 })
+    const [anne, bruno, chloe, diane, eric, sister] = await Promise.all(
+      Array.from({ length: 6 }, () => fx.owner(token)),
+    )
+    const id = (o: { id: string } | undefined) => o?.id as string
+    const post = (path: string, body: unknown) => api.request('POST', path, { token, body })
+    expect(
+      (
+        await post(`/api/v1/units/${lot.id}/owners`, {
+          owner_id: id(anne),
+          ownership_share: 1,
+          start_date: '2020-01-01',
+        })
+      ).status,
+    ).toBe(201)
+    const sale = await post(`/api/v1/units/${lot.id}/transfer`, {
+      deed_date: '2024-03-15',
+      buyers: [
+        { owner_id: id(bruno), ownership_share: 0.5, is_primary_contact: true },
+        { owner_id: id(chloe), ownership_share: 0.5 },
+      ],
+    })
+    expect(sale.status, JSON.stringify(sale.body)).toBe(200)
+    const death = await post(`/api/v1/units/${lot.id}/transfer`, {
+      deed_date: '2026-09-01',
+      sellers: [id(bruno)],
+      buyers: [
+        { owner_id: id(diane), ownership_share: 0.5, right_type: 'usufruct' },
+        { owner_id: id(eric), ownership_share: 0.5, right_type: 'bare' },
+      ],
+    })
+    expect(death.status, JSON.stringify(death.body)).toBe(200)
+    const designation = await api.request('PUT', `/api/v1/units/${lot.id}/representatives`, {
+      token,
+      body: { start_date: '2027-01-01', voter_owner_id: id(chloe), calls_owner_id: null },
+    })
+    expect(designation.status).toBe(200)
+
+    const charges = async (date: string) => {
+      const e = await post('/api/v1/expenses', {
+        building_id: building.id,
+        category: 'Maintenance',
+        description: 'Entretien',
+        amount: '1000.00',
+        expense_date: date,
+      })
+      expect(e.status, JSON.stringify(e.body)).toBe(201)
+      const d = await api.request('GET', `/api/v1/expenses/${e.body.id}/distribution`, { token })
+      const part = d.body.units.find((u: { unit_id: string }) => u.unit_id === lot.id)
+      return Object.fromEntries(
+        part.owners.map((o: { owner_id: string; amount_cents: number }) => [o.owner_id, o.amount_cents]),
+      )
+    }
+    expect(await charges('2024-03-14')).toEqual({ [id(anne)]: 12_000 })
+    expect(await charges('2024-03-15')).toEqual({ [id(bruno)]: 6_000, [id(chloe)]: 6_000 })
+    expect(await charges('2026-10-01')).toEqual({ [id(chloe)]: 6_000, [id(diane)]: 6_000 })
+
+    const on = async (date: string) =>
+      (
+        (await api.request('GET', `/api/v1/units/${lot.id}/owners?date=${date}`, { token })).body as Link[]
+      ).map((l) => [l.owner_id, l.right_type, l.votes, l.receives_calls])
+    expect(await on('2024-03-14')).toEqual([[id(anne), 'full', true, true]])
+    expect((await on('2026-10-01')).sort()).toEqual(
+      [
+        [id(chloe), 'full', true, true],
+        [id(diane), 'usufruct', true, true],
+        [id(eric), 'bare', false, false],
+      ].sort(),
+    )
+    expect((await on('2027-01-01')).sort()).toEqual(
+      [
+        [id(chloe), 'full', true, true],
+        [id(diane), 'usufruct', false, true],
+        [id(eric), 'bare', false, false],
+      ].sort(),
+    )
+    const refused = await post(`/api/v1/units/${lot.id}/owners`, {
+      owner_id: id(sister),
+      ownership_share: 0.5,
+      right_type: 'bare',
+      start_date: '2026-09-01',
+    })
+    expect(refused.status).toBe(409)
+    expect(refused.body.code).toBe('ownership_share_exceeded')
+  })
+})

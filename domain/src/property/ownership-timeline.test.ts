@@ -311,6 +311,18 @@ describe('rolesOn: who votes and who receives the calls for funds', () => {
       { votes: true, receivesCalls: true },
       { votes: true, receivesCalls: true },
     ])
+    // Half in full ownership, half dismembered: the full owner and the usufructuary, not the bare owner.
+    const f = link('f', 500_000, '2020-01-01')
+    const u2 = link('u2', 500_000, '2020-01-01', null, 'usufruct')
+    const n2 = link('n2', 500_000, '2020-01-01', null, 'bare')
+    const mixed = rolesOn([f, u2, n2], [], '2024-01-01')
+    expect([mixed.get(f.id)?.votes, mixed.get(u2.id)?.votes, mixed.get(n2.id)?.votes]).toEqual([
+      true,
+      true,
+      false,
+    ])
+    // Bare ownership alone (usufruct not recorded yet): the bare owner is the only holder.
+    expect(rolesOn([n], [], '2024-01-01').get(n.id)).toEqual({ votes: true, receivesCalls: true })
   })
 
   it('a dated designation overrides the default from its start date; a designee who left falls back', () => {

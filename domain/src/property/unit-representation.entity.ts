@@ -8,6 +8,7 @@ import type { UnitOwnership } from './unit-ownership.entity.ts'
  * §1: when a lot is dismembered or held in indivision, the holders designate one mandataire.
  * A null field, or a designated owner who does not hold a right in the lot on the date, falls
  * back to the default: the usufructuary(ies) of a dismembered lot, otherwise the full owners.
+ * (The assembly counts the lot's votes once, whatever the number of holders marked.)
  */
 export type UnitRepresentation = {
   readonly id: string
@@ -34,16 +35,14 @@ export function representationOn(
 }
 
 /**
- * The default representatives among the links holding the lot: the usufructuaries when the lot is
- * dismembered (they use the lot and bear its ordinary charges), otherwise the full owners; the
- * bare owners only when nobody else holds a right that day.
+ * The default representatives among the links holding the lot: the holders who use it and bear
+ * its ordinary charges — full owners and usufructuaries (so the usufructuary of a dismembered lot,
+ * the full owners otherwise, both for a lot partly dismembered); the bare owners only when nobody
+ * else holds a right that day.
  */
 function defaultHolders(holding: readonly UnitOwnership[]): Set<string> {
-  for (const right of ['usufruct', 'full', 'bare'] as const) {
-    const ids = holding.filter((l) => l.rightType === right).map((l) => l.ownerId)
-    if (ids.length > 0) return new Set(ids)
-  }
-  return new Set()
+  const users = holding.filter((l) => l.rightType !== 'bare').map((l) => l.ownerId)
+  return new Set(users.length > 0 ? users : holding.map((l) => l.ownerId))
 }
 
 /** votes / receives_calls of each link holding the lot on `date` (by link id). */
