@@ -203,8 +203,9 @@ export function planTransfer(
   const ended = holding.filter((l) => sellers.includes(l.ownerId)).map((l) => ({ ...l, endDate: deedDate }))
   const inserted = buyers.map((b) => ({ ...b, startDate: deedDate, endDate: null }))
   const preferred = inserted.find((b) => b.isPrimaryContact)?.id ?? null
-  // A buyer takes over the contact when a seller held it (or nobody did): the largest buyer share.
-  const sellerWasPrimary = ended.some((l) => l.isPrimaryContact && l.endDate !== null)
+  // A buyer takes over the contact when a seller held it (the largest buyer share); when nobody
+  // holds it, finish() picks the largest open share anyway.
+  const sellerWasPrimary = ended.some((l) => l.isPrimaryContact)
   const primary = preferred ?? (sellerWasPrimary ? (successorPrimary(inserted)?.id ?? null) : null)
   const planned = finish(links, inserted, ended, primary, today, now)
   if (!planned.ok) return planned
