@@ -14,6 +14,7 @@ afterAll(() => api.close())
 
 type Link = {
   id: string
+  unit_id: string
   owner_id: string
   ownership_share: number
   share_ppm: number
