@@ -179,7 +179,9 @@ buildingsApp.openapi(
       minArea: q.min_area,
       maxArea: q.max_area,
     }
-    const result = await listBuildingUnits(actorContext(c), c.req.valid('param').building_id, filter, page)
+    const result = await listBuildingUnits(actorContext(c), c.req.valid('param').building_id, filter, page, {
+      date: q.date,
+    })
     return respond(c, result, (p) => c.json(paginated(p, page, toUnitDto), 200))
   },
 )

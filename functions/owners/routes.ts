@@ -188,14 +188,16 @@ ownersApp.openapi(
     method: 'get',
     path: '/{id}/units',
     tags: ['Unit ownership'],
-    summary: 'The units an owner holds, with shares (include_history=true for past ones)',
+    summary:
+      'The units an owner holds on `date` (default today in Europe/Brussels), with shares and rights (include_history=true for every link)',
     security: bearer,
     request: { params: IdParam, query: HistoryQuery },
-    responses: { 200: json(z.array(UnitOwnershipSchema), 'Links'), 404: errors[404] },
+    responses: { 200: json(z.array(UnitOwnershipSchema), 'Links'), 400: errors[400], 404: errors[404] },
   }),
   async (c) => {
     const result = await listOwnerUnits(actorContext(c), c.req.valid('param').id, {
       includeHistory: c.req.valid('query').include_history,
+      date: c.req.valid('query').date,
     })
     return respond(c, result, (links) => c.json(links.map(toOwnershipDto), 200))
   },

@@ -20,6 +20,7 @@ import {
   organizations,
   owners,
   unitOwnerships,
+  unitRepresentatives,
   units,
   users,
 } from '../_shared/db/schema/index.ts'
@@ -141,6 +142,7 @@ export async function clearSeeds(
     await tx.delete(meetings).where(inArray(meetings.organizationId, ids))
     await tx.delete(expenses).where(inArray(expenses.organizationId, ids))
     await tx.delete(unitOwnerships).where(inArray(unitOwnerships.organizationId, ids))
+    await tx.delete(unitRepresentatives).where(inArray(unitRepresentatives.organizationId, ids))
     await tx.update(units).set({ ownerId: null }).where(inArray(units.organizationId, ids))
     await tx.delete(units).where(inArray(units.organizationId, ids))
     await tx.delete(owners).where(inArray(owners.organizationId, ids))

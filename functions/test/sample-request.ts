@@ -37,6 +37,7 @@ const SAMPLES: Record<string, unknown> = {
   attendees_count: 3,
   expense_date: '2026-03-01',
   start_date: '2026-01-01',
+  deed_date: '2026-04-01',
   paid_date: '2026-03-02',
   scheduled_date: '2027-06-01T18:00:00Z',
   item: 'Divers',

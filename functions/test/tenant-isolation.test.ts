@@ -34,6 +34,9 @@ beforeAll(async () => {
     building: building.id,
     unit: unit.id,
     owner: owner.id,
+    // The lot's representatives (who votes, who receives calls for funds) are owners.
+    voter_owner: owner.id,
+    calls_owner: owner.id,
   })
   // Resources added by later work register their fixture here when their route exists.
   const post = async (path: string, body: unknown) => {
@@ -125,6 +128,8 @@ async function snapshot() {
            (select coalesce(sum(version), 0) from units where organization_id = ${a.organization})::int as u,
            (select coalesce(sum(version), 0) from owners where organization_id = ${a.organization})::int as o,
            (select count(*) from unit_ownerships where organization_id = ${a.organization})::int as uo,
+           (select coalesce(sum(version), 0) from unit_ownerships where organization_id = ${a.organization})::int as uov,
+           (select count(*) from unit_representatives where organization_id = ${a.organization})::int as ur,
            (select count(*) from audit_log where organization_id = ${a.organization})::int as audit,
            (select count(*) from users where organization_id = ${a.organization})::int as users`)) as {
     rows: Record<string, number>[]
@@ -138,6 +143,8 @@ describe('tenant isolation (generated from the OpenAPI document)', () => {
     for (const p of [
       '/api/v1/buildings/{id}',
       '/api/v1/units/{id}',
+      '/api/v1/units/{id}/transfer',
+      '/api/v1/units/{id}/representatives',
       '/api/v1/owners/{id}',
       '/api/v1/users/{id}',
     ]) {

@@ -8,6 +8,8 @@ import {
   getUnit,
   listUnitOwners,
   listUnits,
+  setUnitRepresentation,
+  transferUnit,
   updateUnit,
 } from '@koprogo/domain'
 import { createResourceApp } from '../_shared/app.ts'
@@ -31,11 +33,19 @@ import {
   CreateUnitBody,
   EndOwnershipQuery,
   HistoryQuery,
+  RepresentativesBody,
+  RepresentativesSchema,
+  TransferBody,
+  TransferResultSchema,
   toOwnershipDto,
+  toOwnershipViewDto,
+  toRepresentationDto,
   toUnitDto,
+  UnitDateQuery,
   UnitListQuery,
   UnitOwnerParams,
   UnitOwnershipSchema,
+  UnitOwnershipViewSchema,
   UnitSchema,
   UpdateUnitBody,
 } from './schema.ts'
@@ -94,7 +104,10 @@ unitsApp.openapi(
       minArea: q.min_area,
       maxArea: q.max_area,
     }
-    const result = await listUnits(actorContext(c), filter, page, { organizationId: q.organization_id })
+    const result = await listUnits(actorContext(c), filter, page, {
+      organizationId: q.organization_id,
+      date: q.date,
+    })
     return respond(c, result, (p) => c.json(paginated(p, page, toUnitDto), 200))
   },
 )
@@ -104,13 +117,17 @@ unitsApp.openapi(
     method: 'get',
     path: '/{id}',
     tags: ['Units'],
-    summary: 'One unit',
+    summary: 'One unit; owner_id is its owner on `date` (default today in Europe/Brussels)',
     security: bearer,
-    request: { params: IdParam },
-    responses: { 200: json(UnitSchema, 'Found'), 404: errors[404] },
+    request: { params: IdParam, query: UnitDateQuery },
+    responses: { 200: json(UnitSchema, 'Found'), 400: errors[400], 404: errors[404] },
   }),
   async (c) =>
-    respond(c, await getUnit(actorContext(c), c.req.valid('param').id), (u) => c.json(toUnitDto(u), 200)),
+    respond(
+      c,
+      await getUnit(actorContext(c), c.req.valid('param').id, { date: c.req.valid('query').date }),
+      (u) => c.json(toUnitDto(u), 200),
+    ),
 )
 
 unitsApp.openapi(
@@ -186,16 +203,19 @@ unitsApp.openapi(
     method: 'get',
     path: '/{id}/owners',
     tags: ['Unit ownership'],
-    summary: 'Owners of a unit with their shares (include_history=true for ended links)',
+    summary:
+      'Owners of a unit on `date` (default today in Europe/Brussels) with right, share, votes and receives_calls; include_history=true for every link',
     security: bearer,
     request: { params: IdParam, query: HistoryQuery },
-    responses: { 200: json(z.array(UnitOwnershipSchema), 'Links'), 404: errors[404] },
+    responses: { 200: json(z.array(UnitOwnershipViewSchema), 'Links'), 400: errors[400], 404: errors[404] },
   }),
   async (c) => {
+    const q = c.req.valid('query')
     const result = await listUnitOwners(actorContext(c), c.req.valid('param').id, {
-      includeHistory: c.req.valid('query').include_history,
+      includeHistory: q.include_history,
+      date: q.date,
     })
-    return respond(c, result, (links) => c.json(links.map(toOwnershipDto), 200))
+    return respond(c, result, (links) => c.json(links.map(toOwnershipViewDto), 200))
   },
 )
 
@@ -204,7 +224,8 @@ unitsApp.openapi(
     method: 'post',
     path: '/{id}/owners',
     tags: ['Unit ownership'],
-    summary: 'Add an owner with a share (indivision); active shares may not exceed 1',
+    summary:
+      'Add an owner with a share and a right (full, usufruct, bare) from start_date; the shares per right may not exceed 1 on any date (409)',
     security: bearer,
     request: { params: IdParam, ...jsonBody(AddOwnerBody) },
     responses: {
@@ -220,6 +241,7 @@ unitsApp.openapi(
     const result = await addUnitOwner(actorContext(c), c.req.valid('param').id, {
       ownerId: b.owner_id,
       ownershipShare: b.ownership_share,
+      rightType: b.right_type,
       isPrimaryContact: b.is_primary_contact,
       startDate: b.start_date,
     })
@@ -248,5 +270,80 @@ unitsApp.openapi(
       endDate: c.req.valid('query').end_date,
     })
     return respond(c, result, (o) => c.json(toOwnershipDto(o), 200))
+  },
+)
+
+unitsApp.openapi(
+  createRoute({
+    method: 'post',
+    path: '/{id}/transfer',
+    tags: ['Unit ownership'],
+    summary:
+      'A sale as one operation: the sellers’ links end on deed_date (exclusive) and the buyers’ start on it, atomically, checked on every date (409), one audit event `unit.transfer`; If-Match on the unit’s version',
+    security: bearer,
+    request: { params: IdParam, ...jsonBody(TransferBody) },
+    responses: {
+      200: json(TransferResultSchema, 'Transferred'),
+      400: errors[400],
+      403: errors[403],
+      404: errors[404],
+      409: errors[409],
+      422: errors[422],
+    },
+  }),
+  async (c) => {
+    const b = c.req.valid('json')
+    const result = await transferUnit(
+      actorContext(c),
+      c.req.valid('param').id,
+      {
+        deedDate: b.deed_date,
+        sellers: b.sellers,
+        buyers: b.buyers.map((x) => ({
+          ownerId: x.owner_id,
+          ownershipShare: x.ownership_share,
+          rightType: x.right_type,
+          isPrimaryContact: x.is_primary_contact,
+        })),
+      },
+      expectedVersion(c, b.version),
+    )
+    return respond(c, result, (r) =>
+      c.json(
+        {
+          unit: toUnitDto(r.unit),
+          ended: r.ended.map(toOwnershipDto),
+          started: r.started.map(toOwnershipDto),
+        },
+        200,
+      ),
+    )
+  },
+)
+
+unitsApp.openapi(
+  createRoute({
+    method: 'put',
+    path: '/{id}/representatives',
+    tags: ['Unit ownership'],
+    summary:
+      'From start_date, who votes for the lot and who receives its calls for funds (null: the default — usufructuaries of a dismembered lot, else the full owners)',
+    security: bearer,
+    request: { params: IdParam, ...jsonBody(RepresentativesBody) },
+    responses: {
+      200: json(RepresentativesSchema, 'Recorded'),
+      400: errors[400],
+      403: errors[403],
+      404: errors[404],
+    },
+  }),
+  async (c) => {
+    const b = c.req.valid('json')
+    const result = await setUnitRepresentation(actorContext(c), c.req.valid('param').id, {
+      startDate: b.start_date,
+      voterOwnerId: b.voter_owner_id,
+      callsOwnerId: b.calls_owner_id,
+    })
+    return respond(c, result, (r) => c.json(toRepresentationDto(r), 200))
   },
 )

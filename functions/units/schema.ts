@@ -1,14 +1,21 @@
 import { z } from '@hono/zod-openapi'
 import {
+  RIGHT_TYPES,
   sharePpmToDecimal,
   UNIT_SORT_FIELDS,
   UNIT_TYPES,
   type Unit,
   type UnitOwnership,
+  type UnitOwnershipView,
+  type UnitRepresentation,
 } from '@koprogo/domain'
 import { pageQuery } from '../_shared/http.ts'
 
 const UnitType = z.enum(UNIT_TYPES)
+const RightType = z.enum(RIGHT_TYPES).openapi({
+  description:
+    "'full' ownership, or one side of a dismembered lot: 'usufruct' or 'bare' (nue-propriété). Shares add up per right on every date: Σfull + Σusufruct ≤ 1 and Σfull + Σbare ≤ 1",
+})
 
 export const UnitSchema = z
   .object({
@@ -20,7 +27,10 @@ export const UnitSchema = z
     floor: z.number().int().nullable(),
     surface_area: z.number(),
     quota: z.number().int().openapi({ description: 'Quote-part in tantièmes of the building total' }),
-    owner_id: z.uuid().nullable().openapi({ description: 'Primary contact among the active owners' }),
+    owner_id: z.uuid().nullable().openapi({
+      description:
+        'The owner on the asked `date` (default today in Europe/Brussels): the primary contact among the links holding the lot that day, else the largest share',
+    }),
     version: z.number().int(),
     created_at: z.string(),
     updated_at: z.string(),
@@ -51,9 +61,12 @@ export const UnitOwnershipSchema = z
     owner_id: z.uuid(),
     ownership_share: z.number().openapi({ description: '0 < s ≤ 1' }),
     share_ppm: z.number().int().openapi({ description: 'The exact share in millionths' }),
+    right_type: RightType,
     is_primary_contact: z.boolean(),
-    start_date: z.string(),
-    end_date: z.string().nullable(),
+    start_date: z.string().openapi({ description: 'First day the link holds the lot' }),
+    end_date: z.string().nullable().openapi({
+      description: 'EXCLUSIVE: the first day it no longer holds it (a deed date); null while open',
+    }),
     version: z.number().int(),
     created_at: z.string(),
     updated_at: z.string(),
@@ -67,6 +80,7 @@ export function toOwnershipDto(o: UnitOwnership): z.infer<typeof UnitOwnershipSc
     owner_id: o.ownerId,
     ownership_share: sharePpmToDecimal(o.sharePpm),
     share_ppm: o.sharePpm,
+    right_type: o.rightType,
     is_primary_contact: o.isPrimaryContact,
     start_date: o.startDate,
     end_date: o.endDate,
@@ -75,6 +89,12 @@ export function toOwnershipDto(o: UnitOwnership): z.infer<typeof UnitOwnershipSc
     updated_at: o.updatedAt.toISOString(),
   }
 }
+
+const DateQuery = z
+  .string()
+  .max(40)
+  .optional()
+  .openapi({ description: 'YYYY-MM-DD: the day the answer is for (default today in Europe/Brussels)' })
 
 const fields = {
   unit_number: z.string().max(50),
@@ -101,22 +121,106 @@ export const UnitFilterQuery = {
 
 export const UnitListQuery = pageQuery(UNIT_SORT_FIELDS, 'unit_number').extend({
   ...UnitFilterQuery,
+  date: DateQuery,
   building_id: z.uuid().optional(),
   organization_id: z.uuid().optional(),
 })
 
-export const BuildingUnitsQuery = pageQuery(UNIT_SORT_FIELDS, 'unit_number').extend(UnitFilterQuery)
+export const BuildingUnitsQuery = pageQuery(UNIT_SORT_FIELDS, 'unit_number').extend({
+  ...UnitFilterQuery,
+  date: DateQuery,
+})
+
+export const UnitOwnershipViewSchema = UnitOwnershipSchema.extend({
+  votes: z.boolean().openapi({ description: 'Votes for the lot at general assemblies on the asked date' }),
+  receives_calls: z
+    .boolean()
+    .openapi({ description: 'Receives the calls for funds of the lot on the asked date' }),
+}).openapi('UnitOwnershipOnDate')
+
+export function toOwnershipViewDto(o: UnitOwnershipView): z.infer<typeof UnitOwnershipViewSchema> {
+  return { ...toOwnershipDto(o), votes: o.votes, receives_calls: o.receivesCalls }
+}
+
+const Share = z
+  .union([z.number(), z.string().max(20)])
+  .openapi({ description: 'Decimal 0 < s ≤ 1, at most 6 decimals' })
 
 export const AddOwnerBody = z
   .object({
     owner_id: z.uuid(),
-    ownership_share: z.union([z.number(), z.string().max(20)]),
+    ownership_share: Share,
+    right_type: RightType.optional(),
     is_primary_contact: z.boolean().optional(),
     start_date: z.string().max(40).optional(),
   })
   .openapi('AddUnitOwner')
 
-export const HistoryQuery = z.object({ include_history: z.stringbool().optional() })
+export const HistoryQuery = z.object({ include_history: z.stringbool().optional(), date: DateQuery })
+export const UnitDateQuery = z.object({ date: DateQuery })
+
+export const TransferBody = z
+  .object({
+    deed_date: z.string().max(40).openapi({
+      description: "The deed's date: sellers' links end on it (exclusive) and buyers' links start on it",
+    }),
+    sellers: z
+      .array(z.uuid())
+      .max(100)
+      .optional()
+      .openapi({ description: 'Owner ids; default: every owner holding the lot on the deed date' }),
+    buyers: z
+      .array(
+        z.object({
+          owner_id: z.uuid(),
+          ownership_share: Share,
+          right_type: RightType.optional(),
+          is_primary_contact: z.boolean().optional(),
+        }),
+      )
+      .min(1)
+      .max(100),
+    version: z.number().int().positive().optional(),
+  })
+  .openapi('UnitTransfer')
+
+export const TransferResultSchema = z
+  .object({
+    unit: UnitSchema,
+    ended: z.array(UnitOwnershipSchema),
+    started: z.array(UnitOwnershipSchema),
+  })
+  .openapi('UnitTransferResult')
+
+export const RepresentativesBody = z
+  .object({
+    start_date: z.string().max(40),
+    voter_owner_id: z.uuid().nullable(),
+    calls_owner_id: z.uuid().nullable(),
+  })
+  .openapi('UnitRepresentatives')
+
+export const RepresentativesSchema = z
+  .object({
+    id: z.uuid(),
+    unit_id: z.uuid(),
+    start_date: z.string(),
+    voter_owner_id: z.uuid().nullable(),
+    calls_owner_id: z.uuid().nullable(),
+    version: z.number().int(),
+  })
+  .openapi('UnitRepresentation')
+
+export function toRepresentationDto(r: UnitRepresentation): z.infer<typeof RepresentativesSchema> {
+  return {
+    id: r.id,
+    unit_id: r.unitId,
+    start_date: r.startDate,
+    voter_owner_id: r.voterOwnerId,
+    calls_owner_id: r.callsOwnerId,
+    version: r.version,
+  }
+}
 
 export const UnitOwnerParams = z.object({
   id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),

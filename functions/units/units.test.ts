@@ -117,14 +117,14 @@ describe('units', () => {
       await fx.owner(syndic.token),
       await fx.owner(syndic.token),
     ]
-    const add = (ownerId: string, share: number | string, primary = false) =>
+    const add = (ownerId: string, share: number | string, primary = false, startDate = '2020-01-01') =>
       api.request('POST', `/api/v1/units/${u.id}/owners`, {
         token: syndic.token,
         body: {
           owner_id: ownerId,
           ownership_share: share,
           is_primary_contact: primary,
-          start_date: '2020-01-01',
+          start_date: startDate,
         },
       })
     const a = await add(alice.id, 0.5, true)
@@ -145,7 +145,9 @@ describe('units', () => {
     })
     expect(end.status).toBe(200)
     expect(end.body.end_date).toBe('2025-06-30')
-    expect((await add(carol.id, 0.5)).status).toBe(201)
+    // The buyer starts on the deed date (the seller's end date is exclusive), not before.
+    expect((await add(carol.id, 0.5, false, '2025-06-29')).status).toBe(409)
+    expect((await add(carol.id, 0.5, false, '2025-06-30')).status).toBe(201)
     const active = await api.request('GET', `/api/v1/units/${u.id}/owners`, { token: syndic.token })
     expect(active.body.map((o: { owner_id: string }) => o.owner_id).sort()).toEqual([bob.id, carol.id].sort())
     expect(active.body.filter((o: { is_primary_contact: boolean }) => o.is_primary_contact)).toHaveLength(1)

@@ -1,6 +1,7 @@
 import type { ActorContext, Repositories } from '../context.ts'
 import { can } from '../identity/permissions.ts'
 import type { CalendarDate } from '../property/calendar-date.value-object.ts'
+import { holdsOnDate, type RightType } from '../property/ownership-timeline.ts'
 import type { TenantScope } from '../property/property.ports.ts'
 import { scopeForRow } from '../property/property-access.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
@@ -66,8 +67,18 @@ export function inWindows(
 }
 
 /** Whether an ownership link counts on `date` (end exclusive, as property records a sale). */
+/**
+ * Which rights bear a lot's charges in the distribution: full ownership and usufruct, never bare
+ * ownership. The usufructuary bears the ordinary charges of the thing (Civil Code, book 3, usufruct;
+ * platform default, see docs/property-register.md); since Σfull + Σusufruct ≤ 1 on every date, the
+ * basis of a lot never exceeds it, and a fully dismembered lot is charged whole to its usufructuaries.
+ */
+export function bearsCharges(rightType: RightType): boolean {
+  return rightType !== 'bare'
+}
+
 export function holdsOn(holding: Pick<OwnerHolding, 'startDate' | 'endDate'>, date: CalendarDate): boolean {
-  return holding.startDate <= date && (holding.endDate === null || date < holding.endDate)
+  return holdsOnDate(holding, date)
 }
 
 /**

@@ -8,7 +8,7 @@ import { checkVersion } from '../shared/versioning.ts'
 import { type Expense, withExpensePaid } from './expense.entity.ts'
 
 export type MarkExpensePaidInput = {
-  /** 'YYYY-MM-DD' or full ISO; today (UTC, as property's todayOf) when absent. */
+  /** 'YYYY-MM-DD' or full ISO; today in the building's time zone (property's todayOf) when absent. */
   readonly paidDate?: string | undefined
 }
 

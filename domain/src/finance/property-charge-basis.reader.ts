@@ -2,7 +2,7 @@ import type { Repositories } from '../context.ts'
 import { MAX_PER_PAGE } from '../shared/ports.ts'
 import type { ChargeBasisUnit } from './charge-distribution.service.ts'
 import type { ChargeBasisReader, OwnerHolding } from './finance.ports.ts'
-import { holdsOn } from './finance-access.ts'
+import { bearsCharges, holdsOn } from './finance-access.ts'
 
 /**
  * ChargeBasisReader built only from the property repositories: correct by construction (same
@@ -31,7 +31,7 @@ export function chargeBasisReaderFromProperty(
             unitNumber: unit.unitNumber,
             quota: unit.quota,
             owners: links
-              .filter((l) => holdsOn(l, onDate))
+              .filter((l) => holdsOn(l, onDate) && bearsCharges(l.rightType))
               .map((l) => ({ ownerId: l.ownerId, sharePpm: l.sharePpm })),
           })
         }

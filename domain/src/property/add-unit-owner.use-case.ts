@@ -3,6 +3,7 @@ import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { parseCalendarDate, todayOf } from './calendar-date.value-object.ts'
 import { applyOwnershipChanges } from './ownership-changes.ts'
+import type { RightType } from './ownership-timeline.ts'
 import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
 import { sharePpmFromDecimal } from './share.value-object.ts'
 import { planAddOwnership, type UnitOwnership } from './unit-ownership.entity.ts'
@@ -13,8 +14,10 @@ export type AddUnitOwnerInput = {
   readonly ownershipShare: number | string
   /** Defaults to false; the first active link of a unit becomes the primary contact anyway. */
   readonly isPrimaryContact?: boolean | undefined
-  /** 'YYYY-MM-DD' or full ISO; defaults to today. */
+  /** 'YYYY-MM-DD' or full ISO; defaults to today (Brussels). */
   readonly startDate?: string | undefined
+  /** 'full' (default), 'usufruct' or 'bare'. */
+  readonly rightType?: RightType | undefined
 }
 
 /** POST /units/{id}/owners: adds an owner's share; a new primary contact demotes the previous one. */
@@ -33,20 +36,23 @@ export async function addUnitOwner(
   const scope = await scopeForRow(ctx.actor, 'Unit', () => ctx.repos.units.organizationOf(unitId))
   if (!scope.ok) return scope
   const now = ctx.clock.now()
+  const today = todayOf(ctx.clock)
   return ctx.transaction(async (repos) => {
     // The unit's lock serializes every change of its links, so the share sum read below holds.
     const unit = await repos.units.lockById(scope.value, unitId)
     if (!unit) return err(DomainErrors.notFound('Unit'))
     if (!(await repos.owners.findById(scope.value, input.ownerId))) return err(DomainErrors.notFound('Owner'))
-    const active = await repos.unitOwnerships.listActiveForUnit(scope.value, unitId)
+    // Every link, ended and future ones too: the shares are checked on every date, not only today.
+    const links = await repos.unitOwnerships.listForUnit(scope.value, unitId, { includeEnded: true })
     const planned = planAddOwnership(
-      active,
+      links,
       {
         id: ctx.ids.next(),
         organizationId: scope.value.organizationId,
         unitId,
         ownerId: input.ownerId,
         sharePpm: share.value,
+        rightType: input.rightType ?? 'full',
         isPrimaryContact: input.isPrimaryContact ?? false,
         startDate: startDate.value,
         endDate: null,
@@ -54,10 +60,11 @@ export async function addUnitOwner(
         createdAt: now,
         updatedAt: now,
       },
+      today,
       now,
     )
     if (!planned.ok) return planned
-    const inserted = planned.value.inserted
+    const inserted = planned.value.inserted[0] as UnitOwnership
     const saved = await applyOwnershipChanges(repos, scope.value, unit, planned.value, now)
     if (!saved.ok) return saved
     await repos.audit.record(
@@ -65,6 +72,8 @@ export async function addUnitOwner(
         unit_id: unitId,
         owner_id: input.ownerId,
         share_ppm: inserted.sharePpm,
+        right_type: inserted.rightType,
+        start_date: inserted.startDate,
         is_primary_contact: inserted.isPrimaryContact,
         demoted_ownership_ids: planned.value.updated.map((l) => l.id),
       }),

@@ -10,7 +10,8 @@ import { planAssignSoleOwner, type UnitOwnership } from './unit-ownership.entity
 
 /**
  * v1 PUT /units/{unit_id}/assign-owner/{owner_id}: the owner becomes the unit's sole owner from
- * today (share 1, primary contact); every other active link ends today, history kept.
+ * today in Brussels (share 1, full ownership, primary contact); every link still running on or
+ * after today ends today, history kept.
  */
 export async function assignOwner(ctx: ActorContext, unitId: string, ownerId: string): Promise<Result<Unit>> {
   const allowed = requireWrite(ctx.actor)
@@ -23,13 +24,14 @@ export async function assignOwner(ctx: ActorContext, unitId: string, ownerId: st
     const unit = await repos.units.lockById(scope.value, unitId)
     if (!unit) return err(DomainErrors.notFound('Unit'))
     if (!(await repos.owners.findById(scope.value, ownerId))) return err(DomainErrors.notFound('Owner'))
-    const active = await repos.unitOwnerships.listActiveForUnit(scope.value, unitId)
+    const links = await repos.unitOwnerships.listForUnit(scope.value, unitId, { includeEnded: true })
     const link: UnitOwnership = {
       id: ctx.ids.next(),
       organizationId: scope.value.organizationId,
       unitId,
       ownerId,
       sharePpm: FULL_SHARE_PPM,
+      rightType: 'full',
       isPrimaryContact: true,
       startDate: today,
       endDate: null,
@@ -37,16 +39,18 @@ export async function assignOwner(ctx: ActorContext, unitId: string, ownerId: st
       createdAt: now,
       updatedAt: now,
     }
-    const changes = planAssignSoleOwner(active, link, today, now)
+    const planned = planAssignSoleOwner(links, link, today, now)
+    if (!planned.ok) return planned
+    const changes = planned.value
     // Re-assigning the current sole owner (a replayed v1 request) changes nothing: no audit either.
-    if (!changes.inserted && changes.updated.length === 0) return ok(unit)
+    if (changes.inserted.length === 0 && changes.updated.length === 0) return ok(unit)
     const saved = await applyOwnershipChanges(repos, scope.value, unit, changes, now)
     if (!saved.ok) return saved
     await repos.audit.record(
       auditEntry(ctx, scope.value, 'unit.assign_owner', 'unit', unitId, {
         owner_id: ownerId,
         ended_ownership_ids: changes.updated.map((l) => l.id),
-        created_ownership_id: changes.inserted?.id ?? null,
+        created_ownership_id: changes.inserted[0]?.id ?? null,
       }),
     )
     return saved

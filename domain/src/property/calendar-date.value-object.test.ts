@@ -50,7 +50,50 @@ describe('parseCalendarDate', () => {
     )
   })
 
-  it('todayOf is the UTC date of the clock', () => {
-    expect(todayOf({ now: () => new Date('2026-03-15T23:59:59Z') })).toBe('2026-03-15')
+  it('todayOf is the Brussels date of the clock, not the UTC one (winter, UTC+1)', () => {
+    const at = (iso: string) => todayOf({ now: () => new Date(iso) })
+    expect(at('2026-02-14T22:59:59Z')).toBe('2026-02-14')
+    expect(at('2026-02-14T23:00:00Z')).toBe('2026-02-15')
+    expect(at('2026-12-31T23:30:00Z')).toBe('2027-01-01')
+  })
+
+  it('todayOf follows daylight saving time (summer, UTC+2) and both switch days', () => {
+    const at = (iso: string) => todayOf({ now: () => new Date(iso) })
+    expect(at('2026-07-01T21:59:59Z')).toBe('2026-07-01')
+    expect(at('2026-07-01T22:00:00Z')).toBe('2026-07-02')
+    // 29 March 2026: clocks go 02:00 → 03:00 CEST; the evening of the 28th is still CET.
+    expect(at('2026-03-28T22:59:59Z')).toBe('2026-03-28')
+    expect(at('2026-03-28T23:00:00Z')).toBe('2026-03-29')
+    expect(at('2026-03-29T21:59:59Z')).toBe('2026-03-29')
+    expect(at('2026-03-29T22:00:00Z')).toBe('2026-03-30')
+    // 25 October 2026: back to CET; the 24th ends at 22:00 UTC, the 25th at 23:00 UTC.
+    expect(at('2026-10-24T21:59:59Z')).toBe('2026-10-24')
+    expect(at('2026-10-24T22:00:00Z')).toBe('2026-10-25')
+    expect(at('2026-10-25T22:59:59Z')).toBe('2026-10-25')
+    expect(at('2026-10-25T23:00:00Z')).toBe('2026-10-26')
+  })
+
+  it('todayOf takes the time zone as a parameter', () => {
+    const clock = { now: () => new Date('2026-02-14T23:30:00Z') }
+    expect(todayOf(clock, 'UTC')).toBe('2026-02-14')
+    expect(todayOf(clock, 'Europe/Brussels')).toBe('2026-02-15')
+    expect(todayOf(clock, 'America/New_York')).toBe('2026-02-14')
+  })
+
+  it('todayOf agrees with the offset arithmetic for any instant (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2000-01-01Z'), max: new Date('2099-12-31Z'), noInvalidDate: true }),
+        (d) => {
+          const brussels = todayOf({ now: () => d })
+          const utc = d.toISOString().slice(0, 10)
+          // Brussels is UTC+1 or UTC+2: its date is the UTC date or the next day.
+          const next = new Date(Date.parse(`${utc}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+          expect([utc, next]).toContain(brussels)
+          if (d.getUTCHours() < 22) expect(brussels).toBe(utc)
+          if (d.getUTCHours() === 23) expect(brussels).toBe(next)
+        },
+      ),
+    )
   })
 })

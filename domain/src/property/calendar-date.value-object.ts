@@ -27,9 +27,36 @@ export function parseCalendarDate(value: string, field: string): Result<Calendar
   return ok(`${y}-${m}-${d}`)
 }
 
-/** Today's date in UTC: the platform's reference day for links ended or started "today". */
-export function todayOf(clock: Clock): CalendarDate {
-  return clock.now().toISOString().slice(0, 10)
+/**
+ * The time zone a building's calendar runs in. Every building KoproGo manages today is Belgian, so
+ * this is the platform default; a building-level setting can replace it without touching callers.
+ */
+export const BUILDING_TIME_ZONE = 'Europe/Brussels'
+
+/**
+ * Today's date where the building is, from an injected clock and time zone: at 23:30 UTC on
+ * 14 February it is already 15 February in Brussels, and a deed dated the 15th is in effect.
+ * Intl resolves the offset (CET +1, CEST +2 with the DST switch), no hand-written rule.
+ */
+export function todayOf(clock: Clock, timeZone: string = BUILDING_TIME_ZONE): CalendarDate {
+  return calendarDateIn(clock.now(), timeZone)
+}
+
+/** The calendar date of an instant in a time zone ('YYYY-MM-DD'). */
+export function calendarDateIn(instant: Date, timeZone: string): CalendarDate {
+  const parts = dateFormatter(timeZone).formatToParts(instant)
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
+  return `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}`
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>()
+function dateFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone)
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    formatters.set(timeZone, f)
+  }
+  return f
 }
 
 function daysInMonth(year: number, month: number): number {

@@ -24,14 +24,14 @@ export async function endUnitOwner(
   const scope = await scopeForRow(ctx.actor, 'Unit', () => ctx.repos.units.organizationOf(unitId))
   if (!scope.ok) return scope
   const now = ctx.clock.now()
+  const today = todayOf(ctx.clock)
   return ctx.transaction(async (repos) => {
     const unit = await repos.units.lockById(scope.value, unitId)
     if (!unit) return err(DomainErrors.notFound('Unit'))
-    const active = await repos.unitOwnerships.listActiveForUnit(scope.value, unitId)
-    const planned = planEndOwnership(active, ownerId, endDate.value, now)
+    const links = await repos.unitOwnerships.listForUnit(scope.value, unitId, { includeEnded: true })
+    const planned = planEndOwnership(links, ownerId, endDate.value, today, now)
     if (!planned.ok) return planned
-    const ended = planned.value.updated.find((l) => l.ownerId === ownerId && l.endDate !== null)
-    if (!ended) return err(DomainErrors.notFound('UnitOwnership'))
+    const ended = planned.value.ended
     const saved = await applyOwnershipChanges(repos, scope.value, unit, planned.value, now)
     if (!saved.ok) return saved
     await repos.audit.record(

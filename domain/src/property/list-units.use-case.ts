@@ -2,6 +2,8 @@ import type { ActorContext } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { parseCalendarDate, todayOf } from './calendar-date.value-object.ts'
+import { unitsOn } from './ownership-views.ts'
 import type { TenantScope, UnitFilter, UnitSortField } from './property.ports.ts'
 import {
   actorMayReadBuilding,
@@ -17,12 +19,15 @@ export async function listUnits(
   ctx: ActorContext,
   filter: UnitFilter,
   page: PageRequest<UnitSortField>,
-  options: TenantOption = {},
+  options: TenantOption & DateOption = {},
 ): Promise<Result<Page<Unit>>> {
   const scope = scopeFor(ctx.actor, options.organizationId)
   if (!scope.ok) return scope
-  return listInScope(ctx, scope.value, filter, page)
+  return listInScope(ctx, scope.value, filter, page, options.date)
 }
+
+/** `date` ('YYYY-MM-DD'): the day owner_id and has_owner answer for; today in Brussels by default. */
+export type DateOption = { readonly date?: string | undefined }
 
 /**
  * GET /buildings/{id}/units: like listUnits within one building, which must exist and be visible
@@ -33,6 +38,7 @@ export async function listBuildingUnits(
   buildingId: string,
   filter: UnitFilter,
   page: PageRequest<UnitSortField>,
+  options: DateOption = {},
 ): Promise<Result<Page<Unit>>> {
   const scope = await scopeForRow(ctx.actor, 'Building', () => ctx.repos.buildings.organizationOf(buildingId))
   if (!scope.ok) return scope
@@ -42,7 +48,7 @@ export async function listBuildingUnits(
   ) {
     return err(DomainErrors.notFound('Building'))
   }
-  return listInScope(ctx, scope.value, { ...filter, buildingId }, page)
+  return listInScope(ctx, scope.value, { ...filter, buildingId }, page, options.date)
 }
 
 async function listInScope(
@@ -50,8 +56,20 @@ async function listInScope(
   scope: TenantScope,
   filter: UnitFilter,
   page: PageRequest<UnitSortField>,
+  rawDate: string | undefined,
 ): Promise<Result<Page<Unit>>> {
-  if (readsOrganization(ctx.actor)) return ok(await ctx.repos.units.list(scope, filter, page))
-  if (ctx.actor.role !== 'owner') return err(DomainErrors.forbidden())
-  return ok(await ctx.repos.units.list(scope, { ...filter, ownedByUserId: ctx.actor.userId }, page))
+  const today = todayOf(ctx.clock)
+  const date = rawDate === undefined ? ok(today) : parseCalendarDate(rawDate, 'date')
+  if (!date.ok) return date
+  let found: Page<Unit>
+  if (readsOrganization(ctx.actor)) {
+    found = await ctx.repos.units.list(scope, { ...filter, onDate: date.value }, page)
+  } else if (ctx.actor.role === 'owner') {
+    // Visibility is about today (what the owner holds now or is buying); has_owner about `date`.
+    const owned = { ...filter, onDate: date.value, ownedByUserId: ctx.actor.userId, ownedOn: today }
+    found = await ctx.repos.units.list(scope, owned, page)
+  } else {
+    return err(DomainErrors.forbidden())
+  }
+  return ok({ ...found, items: await unitsOn(ctx.repos, scope, found.items, date.value) })
 }

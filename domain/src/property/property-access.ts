@@ -4,6 +4,7 @@ import { can } from '../identity/permissions.ts'
 import type { AuditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import type { CalendarDate } from './calendar-date.value-object.ts'
 import type { Owner } from './owner.entity.ts'
 import type { TenantScope } from './property.ports.ts'
 
@@ -55,19 +56,24 @@ export async function ownerRecordOf(
   return repos.owners.findByUserId(scope, actor.userId)
 }
 
-/** An owner-role caller may see a unit while their owner record holds an active link on it. */
+/**
+ * An owner-role caller may see a unit while their owner record holds a link on it that has not
+ * ended by `today` (a seller keeps seeing the lot until the deed date; a buyer sees it from the
+ * moment the sale is recorded).
+ */
 export async function actorMayReadUnit(
   repos: Repositories,
   scope: TenantScope,
   actor: Actor,
   unitId: string,
+  today: CalendarDate,
 ): Promise<boolean> {
   if (readsOrganization(actor)) return true
   if (actor.role !== 'owner') return false
   const owner = await ownerRecordOf(repos, scope, actor)
   if (!owner) return false
-  const active = await repos.unitOwnerships.listActiveForUnit(scope, unitId)
-  return active.some((l) => l.ownerId === owner.id)
+  const links = await repos.unitOwnerships.listForUnit(scope, unitId, { includeEnded: true })
+  return links.some((l) => l.ownerId === owner.id && (l.endDate === null || l.endDate > today))
 }
 
 /** An owner-role caller may see a building while they hold an active link on one of its units. */

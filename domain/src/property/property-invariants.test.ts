@@ -2,10 +2,14 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { addUnitOwner } from './add-unit-owner.use-case.ts'
 import { assignOwner } from './assign-owner.use-case.ts'
+import { todayOf } from './calendar-date.value-object.ts'
 import { createUnit } from './create-unit.use-case.ts'
 import { endUnitOwner } from './end-unit-owner.use-case.ts'
+import { holdsOnDate, RIGHT_TYPES } from './ownership-timeline.ts'
 import { FULL_SHARE_PPM, sharePpmToDecimal } from './share.value-object.ts'
 import { propertyWorld, seedBuilding, seedOwner, seedUnit, unitInput } from './testing/property-fixtures.ts'
+import { transferUnit } from './transfer-unit.use-case.ts'
+import { ownerIdOn, type UnitOwnership } from './unit-ownership.entity.ts'
 import { updateUnit } from './update-unit.use-case.ts'
 
 describe('Σ quotas never exceed total_tantiemes', () => {
@@ -114,6 +118,104 @@ describe('ownership of a unit stays consistent', () => {
           for (const l of store.state.ownerships.values()) {
             if (l.endDate !== null) expect(l.endDate >= l.startDate).toBe(true)
           }
+        }
+      }),
+      { numRuns: 150 },
+    )
+  })
+})
+
+describe('dated ownership of a unit stays consistent on every day (use cases, random dates and rights)', () => {
+  // Days around the store's clock (2026-03-15): past, today and future deeds.
+  const DAYS = [
+    '2026-03-10',
+    '2026-03-12',
+    '2026-03-14',
+    '2026-03-15',
+    '2026-03-16',
+    '2026-03-18',
+    '2026-03-20',
+  ]
+  const day = fc.constantFrom(...DAYS)
+  const share = fc.constantFrom(250_000, 333_333, 500_000, 600_000, FULL_SHARE_PPM)
+  const right = fc.constantFrom(...RIGHT_TYPES)
+  const op = fc.oneof(
+    fc.record({
+      kind: fc.constant('add' as const),
+      owner: fc.nat({ max: 4 }),
+      ppm: share,
+      right,
+      start: day,
+    }),
+    fc.record({ kind: fc.constant('end' as const), owner: fc.nat({ max: 4 }), end: day }),
+    fc.record({ kind: fc.constant('assign' as const), owner: fc.nat({ max: 4 }) }),
+    fc.record({
+      kind: fc.constant('transfer' as const),
+      deed: day,
+      buyers: fc.uniqueArray(fc.record({ owner: fc.nat({ max: 4 }), ppm: share, right }), {
+        minLength: 1,
+        maxLength: 2,
+        selector: (b) => b.owner,
+      }),
+    }),
+  )
+  /** Day-by-day oracle over a window wider than the generated dates. */
+  const window = Array.from({ length: 20 }, (_, i) => `2026-03-${String(5 + i).padStart(2, '0')}`)
+  const validEveryDay = (links: readonly UnitOwnership[]) =>
+    window.every((d) => {
+      const on = links.filter((l) => holdsOnDate(l, d))
+      const sum = (r: string) => on.filter((l) => l.rightType === r).reduce((s, l) => s + l.sharePpm, 0)
+      return (
+        sum('full') + sum('usufruct') <= FULL_SHARE_PPM &&
+        sum('full') + sum('bare') <= FULL_SHARE_PPM &&
+        new Set(on.map((l) => l.ownerId)).size === on.length
+      )
+    })
+
+  it('Σ per right ≤ 1 on every day, owner_id = the owner today, one audit per change, refusals side-effect free', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { maxLength: 20 }), async (ops) => {
+        const { store, syndic } = propertyWorld()
+        const building = await seedBuilding(syndic)
+        const unit = await seedUnit(syndic, building.id)
+        const owners: string[] = []
+        for (let i = 0; i < 5; i++) owners.push((await seedOwner(syndic)).id)
+        const today = todayOf({ now: () => store.now })
+        for (const o of ops) {
+          const before = store.snapshot()
+          const r =
+            o.kind === 'add'
+              ? await addUnitOwner(syndic, unit.id, {
+                  ownerId: owners[o.owner] ?? '',
+                  ownershipShare: sharePpmToDecimal(o.ppm),
+                  rightType: o.right,
+                  startDate: o.start,
+                })
+              : o.kind === 'end'
+                ? await endUnitOwner(syndic, unit.id, owners[o.owner] ?? '', { endDate: o.end })
+                : o.kind === 'assign'
+                  ? await assignOwner(syndic, unit.id, owners[o.owner] ?? '')
+                  : await transferUnit(
+                      syndic,
+                      unit.id,
+                      {
+                        deedDate: o.deed,
+                        buyers: o.buyers.map((b) => ({
+                          ownerId: owners[b.owner] ?? '',
+                          ownershipShare: sharePpmToDecimal(b.ppm),
+                          rightType: b.right,
+                        })),
+                      },
+                      undefined,
+                    )
+          if (!r.ok) expect(store.state).toEqual(before)
+          const changed = r.ok && !sameRows(before.ownerships, store.state.ownerships)
+          expect(store.state.audit.length - before.audit.length).toBe(changed ? 1 : 0)
+          const links = [...store.state.ownerships.values()].filter((l) => l.unitId === unit.id)
+          expect(validEveryDay(links)).toBe(true)
+          expect(store.state.units.get(unit.id)?.ownerId).toBe(ownerIdOn(links, today))
+          const open = links.filter((l) => l.endDate === null)
+          expect(open.filter((l) => l.isPrimaryContact)).toHaveLength(open.length > 0 ? 1 : 0)
         }
       }),
       { numRuns: 150 },

@@ -1,8 +1,10 @@
 import type { Page, PageRequest } from '../shared/ports.ts'
 import type { Building } from './building.entity.ts'
+import type { CalendarDate } from './calendar-date.value-object.ts'
 import type { Owner } from './owner.entity.ts'
 import type { Unit, UnitType } from './unit.entity.ts'
 import type { UnitOwnership } from './unit-ownership.entity.ts'
+import type { UnitRepresentation } from './unit-representation.entity.ts'
 
 /**
  * The tenant a repository call is bound to. Every method of a tenant-owned repository takes it
@@ -50,14 +52,17 @@ export type BuildingFilter = {
 export type UnitFilter = {
   readonly buildingId?: string | undefined
   readonly unitType?: UnitType | undefined
-  /** true: ownerId is not null; false: ownerId is null. */
+  /** true: some link holds the unit on `onDate`; false: none does. */
   readonly hasOwner?: boolean | undefined
+  /** The day `hasOwner` answers for (the adapter's today in Brussels when absent). */
+  readonly onDate?: CalendarDate | undefined
   readonly floor?: number | undefined
   /** Bounds (inclusive) on surfaceArea. */
   readonly minArea?: number | undefined
   readonly maxArea?: number | undefined
-  /** Only units with an active link (endDate null) whose owner's userId is this user. */
+  /** Only units with a link not ended by `ownedOn` (end null or later) whose owner's userId is this user. */
   readonly ownedByUserId?: string | undefined
+  readonly ownedOn?: CalendarDate | undefined
 }
 
 export type OwnerFilter = {
@@ -144,8 +149,14 @@ export interface UnitOwnershipRepository {
   insert(scope: TenantScope, ownership: UnitOwnership): Promise<void>
   /** Writes only when the stored version equals `ownership.version - 1`; false otherwise. */
   update(scope: TenantScope, ownership: UnitOwnership): Promise<boolean>
-  /** The unit's active links (endDate null); callers hold the unit's lock when they mean to change them. */
+  /** The unit's open links (endDate null); callers hold the unit's lock when they mean to change them. */
   listActiveForUnit(scope: TenantScope, unitId: string): Promise<readonly UnitOwnership[]>
+  /** The links of these units (history included), for views "on a date"; one query. */
+  listForUnits(scope: TenantScope, unitIds: readonly string[]): Promise<readonly UnitOwnership[]>
+  /** The unit's representative designations (who votes, who receives calls), any order. */
+  listRepresentations(scope: TenantScope, unitId: string): Promise<readonly UnitRepresentation[]>
+  /** Inserts the designation, or replaces the one of the same unit and start date (version + 1). */
+  saveRepresentation(scope: TenantScope, representation: UnitRepresentation): Promise<UnitRepresentation>
   /** The unit's links, ended ones too when includeEnded; ordered by startDate, then ownerId. */
   listForUnit(
     scope: TenantScope,

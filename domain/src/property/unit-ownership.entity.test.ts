@@ -11,6 +11,7 @@ import {
 } from './unit-ownership.entity.ts'
 
 const NOW = new Date('2026-03-15T10:00:00Z')
+const TODAY = '2026-03-15'
 
 function link(
   ownerId: string,
@@ -24,6 +25,7 @@ function link(
     unitId: 'u',
     ownerId,
     sharePpm,
+    rightType: 'full',
     isPrimaryContact,
     startDate,
     endDate: null,
@@ -35,23 +37,23 @@ function link(
 
 describe('planAddOwnership', () => {
   it('makes the first link primary even when not asked', () => {
-    const r = planAddOwnership([], link('a', 500_000), NOW)
+    const r = planAddOwnership([], link('a', 500_000), TODAY, NOW)
     expect(r).toMatchObject({
       ok: true,
-      value: { inserted: { isPrimaryContact: true }, updated: [], primaryOwnerId: 'a' },
+      value: { inserted: [{ isPrimaryContact: true }], updated: [], primaryOwnerId: 'a' },
     })
   })
 
   it('keeps the current primary when the new link is not primary', () => {
-    const r = planAddOwnership([link('a', 500_000, true)], link('b', 500_000), NOW)
+    const r = planAddOwnership([link('a', 500_000, true)], link('b', 500_000), TODAY, NOW)
     expect(r).toMatchObject({
       ok: true,
-      value: { inserted: { isPrimaryContact: false }, updated: [], primaryOwnerId: 'a' },
+      value: { inserted: [{ isPrimaryContact: false }], updated: [], primaryOwnerId: 'a' },
     })
   })
 
   it('demotes the previous primary, bumping its version', () => {
-    const r = planAddOwnership([link('a', 500_000, true)], link('b', 500_000, true), NOW)
+    const r = planAddOwnership([link('a', 500_000, true)], link('b', 500_000, true), TODAY, NOW)
     expect(r).toMatchObject({
       ok: true,
       value: { updated: [{ ownerId: 'a', isPrimaryContact: false, version: 2 }], primaryOwnerId: 'b' },
@@ -59,12 +61,14 @@ describe('planAddOwnership', () => {
   })
 
   it('refuses going over a whole unit, and a second active link of the same owner', () => {
-    expect(planAddOwnership([link('a', 600_000, true)], link('b', 400_001), NOW)).toMatchObject({
+    expect(planAddOwnership([link('a', 600_000, true)], link('b', 400_001), TODAY, NOW)).toMatchObject({
       ok: false,
       error: { kind: 'conflict', code: 'ownership_share_exceeded' },
     })
-    expect(planAddOwnership([link('a', 600_000, true)], link('b', 400_000), NOW).ok).toBe(true)
-    expect(planAddOwnership([link('a', 100_000, true)], link('a', 100_000), NOW)).toMatchObject({
+    expect(planAddOwnership([link('a', 600_000, true)], link('b', 400_000), TODAY, NOW).ok).toBe(true)
+    expect(
+      planAddOwnership([link('a', 100_000, true)], { ...link('a', 100_000), id: 'l-new' }, TODAY, NOW),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'conflict', code: 'owner_already_linked' },
     })
@@ -74,7 +78,7 @@ describe('planAddOwnership', () => {
 describe('planEndOwnership', () => {
   it('promotes the largest remaining share, ties broken by owner id', () => {
     const active = [link('a', 400_000, true), link('c', 300_000), link('b', 300_000)]
-    const r = planEndOwnership(active, 'a', '2026-03-01', NOW)
+    const r = planEndOwnership(active, 'a', '2026-03-01', TODAY, NOW)
     expect(r).toMatchObject({
       ok: true,
       value: {
@@ -89,22 +93,24 @@ describe('planEndOwnership', () => {
   })
 
   it('leaves the primary alone when another owner leaves, and leaves no primary when the last one goes', () => {
-    const r = planEndOwnership([link('a', 500_000, true), link('b', 500_000)], 'b', '2026-03-01', NOW)
+    const r = planEndOwnership([link('a', 500_000, true), link('b', 500_000)], 'b', '2026-03-01', TODAY, NOW)
     expect(r).toMatchObject({ ok: true, value: { primaryOwnerId: 'a' } })
     if (r.ok) expect(r.value.updated).toHaveLength(1)
-    expect(planEndOwnership([link('a', 1_000_000, true)], 'a', '2026-03-01', NOW)).toMatchObject({
+    expect(planEndOwnership([link('a', 1_000_000, true)], 'a', '2026-03-01', TODAY, NOW)).toMatchObject({
       ok: true,
       value: { primaryOwnerId: null },
     })
   })
 
   it('refuses an end before the start and an owner without an active link', () => {
-    expect(planEndOwnership([link('a', 1, true, '2026-02-01')], 'a', '2026-01-31', NOW)).toMatchObject({
-      ok: false,
-      error: { kind: 'validation', issues: [{ path: 'end_date' }] },
-    })
-    expect(planEndOwnership([link('a', 1, true, '2026-02-01')], 'a', '2026-02-01', NOW).ok).toBe(true)
-    expect(planEndOwnership([link('a', 1, true)], 'x', '2026-03-01', NOW)).toMatchObject({
+    expect(planEndOwnership([link('a', 1, true, '2026-02-01')], 'a', '2026-01-31', TODAY, NOW)).toMatchObject(
+      {
+        ok: false,
+        error: { kind: 'validation', issues: [{ path: 'end_date' }] },
+      },
+    )
+    expect(planEndOwnership([link('a', 1, true, '2026-02-01')], 'a', '2026-02-01', TODAY, NOW).ok).toBe(true)
+    expect(planEndOwnership([link('a', 1, true)], 'x', '2026-03-01', TODAY, NOW)).toMatchObject({
       ok: false,
       error: { kind: 'not_found' },
     })
@@ -114,20 +120,23 @@ describe('planEndOwnership', () => {
 describe('planAssignSoleOwner', () => {
   it('ends every active link and adds the owner with the whole unit as primary', () => {
     const active = [link('a', 500_000, true), link('b', 500_000)]
-    const changes = planAssignSoleOwner(active, link('c', 1), '2026-03-15', NOW)
-    expect(changes.inserted).toMatchObject({ ownerId: 'c', sharePpm: FULL_SHARE_PPM, isPrimaryContact: true })
+    const planned = planAssignSoleOwner(active, link('c', 1), '2026-03-15', NOW)
+    if (!planned.ok) throw new Error('planned')
+    const changes = planned.value
+    expect(changes.inserted).toMatchObject([
+      { ownerId: 'c', sharePpm: FULL_SHARE_PPM, isPrimaryContact: true },
+    ])
     expect(changes.updated.map((l) => l.endDate)).toEqual(['2026-03-15', '2026-03-15'])
     expect(changes.primaryOwnerId).toBe('c')
   })
 
   it('is a no-op for the current sole owner and never ends a link before it starts', () => {
     expect(planAssignSoleOwner([link('a', FULL_SHARE_PPM, true)], link('a', 1), '2026-03-15', NOW)).toEqual({
-      inserted: null,
-      updated: [],
-      primaryOwnerId: 'a',
+      ok: true,
+      value: { inserted: [], updated: [], primaryOwnerId: 'a' },
     })
     const future = planAssignSoleOwner([link('a', 1, true, '2026-06-01')], link('b', 1), '2026-03-15', NOW)
-    expect(future.updated[0]?.endDate).toBe('2026-06-01')
+    expect(future.ok && future.value.updated[0]?.endDate).toBe('2026-06-01')
   })
 })
 
@@ -150,7 +159,7 @@ describe('ownership plans keep the invariants', () => {
   function apply(active: UnitOwnership[], changes: OwnershipChanges): UnitOwnership[] {
     const byId = new Map(active.map((l) => [l.id, l]))
     for (const u of changes.updated) byId.set(u.id, u)
-    if (changes.inserted) byId.set(changes.inserted.id, changes.inserted)
+    for (const l of changes.inserted) byId.set(l.id, l)
     return [...byId.values()].filter((l) => l.endDate === null)
   }
 
@@ -165,10 +174,10 @@ describe('ownership plans keep the invariants', () => {
           }
           const changes =
             o.kind === 'add'
-              ? planAddOwnership(active, fresh, NOW)
+              ? planAddOwnership(active, fresh, TODAY, NOW)
               : o.kind === 'end'
-                ? planEndOwnership(active, `o${o.owner}`, '2026-03-15', NOW)
-                : { ok: true as const, value: planAssignSoleOwner(active, fresh, '2026-03-15', NOW) }
+                ? planEndOwnership(active, `o${o.owner}`, '2026-03-15', TODAY, NOW)
+                : planAssignSoleOwner(active, fresh, '2026-03-15', NOW)
           if (!changes.ok) return
           active = apply(active, changes.value)
           const primaries = active.filter((l) => l.isPrimaryContact)

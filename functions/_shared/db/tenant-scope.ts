@@ -13,6 +13,7 @@ export const TENANT_TABLES = [
   'units',
   'owners',
   'unit_ownerships',
+  'unit_representatives',
   'expenses',
   'meetings',
   'documents',

@@ -3,6 +3,7 @@ import type { Actor } from '../../identity/actor.ts'
 import type { Role } from '../../identity/role.value-object.ts'
 import type { Building } from '../../property/building.entity.ts'
 import type { Owner } from '../../property/owner.entity.ts'
+import type { RightType } from '../../property/ownership-timeline.ts'
 import type {
   BuildingRepository,
   OwnerRepository,
@@ -104,6 +105,7 @@ export class FinanceWorld {
     sharePpm: number,
     startDate = '2020-01-01',
     endDate: string | null = null,
+    rightType: RightType = 'full',
   ): UnitOwnership {
     const l: UnitOwnership = {
       id: this.nextId('link'),
@@ -111,6 +113,7 @@ export class FinanceWorld {
       unitId: unit.id,
       ownerId: owner.id,
       sharePpm,
+      rightType,
       isPrimaryContact: false,
       startDate,
       endDate,

@@ -13,7 +13,9 @@ import type { AuditEntry } from '../../shared/audit.ts'
 import type { Page, PageRequest } from '../../shared/ports.ts'
 import type { Result } from '../../shared/result.ts'
 import type { Building } from '../building.entity.ts'
+import { type CalendarDate, todayOf } from '../calendar-date.value-object.ts'
 import type { Owner } from '../owner.entity.ts'
+import { holdsOnDate } from '../ownership-timeline.ts'
 import type {
   BuildingFilter,
   BuildingRepository,
@@ -26,6 +28,7 @@ import type {
 } from '../property.ports.ts'
 import type { Unit } from '../unit.entity.ts'
 import type { UnitOwnership } from '../unit-ownership.entity.ts'
+import type { UnitRepresentation } from '../unit-representation.entity.ts'
 
 /**
  * In-memory stand-ins for the property ports, for domain tests only. They follow the port
@@ -38,6 +41,7 @@ type State = {
   units: Map<string, Unit>
   owners: Map<string, Owner>
   ownerships: Map<string, UnitOwnership>
+  representations: Map<string, UnitRepresentation>
   users: Map<string, User>
   organizations: Map<string, Organization>
   audit: AuditEntry[]
@@ -49,6 +53,7 @@ export class InMemoryPropertyStore {
     units: new Map(),
     owners: new Map(),
     ownerships: new Map(),
+    representations: new Map(),
     users: new Map(),
     organizations: new Map(),
     audit: [],
@@ -72,6 +77,7 @@ export class InMemoryPropertyStore {
       units: new Map(s.units),
       owners: new Map(s.owners),
       ownerships: new Map(s.ownerships),
+      representations: new Map(s.representations),
       users: new Map(s.users),
       organizations: new Map(s.organizations),
       audit: [...s.audit],
@@ -263,11 +269,16 @@ function activeOwnerIdsOfUser(store: InMemoryPropertyStore, scope: TenantScope, 
   )
 }
 
-function unitsOwnedByUser(store: InMemoryPropertyStore, scope: TenantScope, userId: string): Set<string> {
+function unitsOwnedByUser(
+  store: InMemoryPropertyStore,
+  scope: TenantScope,
+  userId: string,
+  onDate: CalendarDate = todayOf({ now: () => store.now }),
+): Set<string> {
   const ownerIds = activeOwnerIdsOfUser(store, scope, userId)
   return new Set(
     rows(store.state.ownerships, scope)
-      .filter((l) => l.endDate === null && ownerIds.has(l.ownerId))
+      .filter((l) => (l.endDate === null || l.endDate > onDate) && ownerIds.has(l.ownerId))
       .map((l) => l.unitId),
   )
 }
@@ -293,11 +304,15 @@ function buildingMatches(
 function unitMatches(store: InMemoryPropertyStore, scope: TenantScope, u: Unit, f: UnitFilter): boolean {
   if (f.buildingId !== undefined && u.buildingId !== f.buildingId) return false
   if (f.unitType !== undefined && u.unitType !== f.unitType) return false
-  if (f.hasOwner !== undefined && (u.ownerId !== null) !== f.hasOwner) return false
+  if (f.hasOwner !== undefined) {
+    const day = f.onDate ?? todayOf({ now: () => store.now })
+    const held = rows(store.state.ownerships, scope).some((l) => l.unitId === u.id && holdsOnDate(l, day))
+    if (held !== f.hasOwner) return false
+  }
   if (f.floor !== undefined && u.floor !== f.floor) return false
   if (f.minArea !== undefined && u.surfaceArea < f.minArea) return false
   if (f.maxArea !== undefined && u.surfaceArea > f.maxArea) return false
-  if (f.ownedByUserId !== undefined && !unitsOwnedByUser(store, scope, f.ownedByUserId).has(u.id))
+  if (f.ownedByUserId !== undefined && !unitsOwnedByUser(store, scope, f.ownedByUserId, f.ownedOn).has(u.id))
     return false
   return true
 }
@@ -428,6 +443,20 @@ function unitOwnershipRepository(store: InMemoryPropertyStore): UnitOwnershipRep
       rows(map(), scope)
         .filter((l) => l.unitId === unitId && l.endDate === null)
         .sort(byStartThen('ownerId')),
+    listForUnits: async (scope, unitIds) =>
+      rows(map(), scope)
+        .filter((l) => unitIds.includes(l.unitId))
+        .sort(byStartThen('ownerId')),
+    listRepresentations: async (scope, unitId) =>
+      rows(store.state.representations, scope).filter((r) => r.unitId === unitId),
+    saveRepresentation: async (scope, r) => {
+      const same = rows(store.state.representations, scope).find(
+        (x) => x.unitId === r.unitId && x.startDate === r.startDate,
+      )
+      const saved = same ? { ...r, id: same.id, version: same.version + 1, createdAt: same.createdAt } : r
+      store.state.representations.set(saved.id, saved)
+      return saved
+    },
     listForUnit: async (scope, unitId, { includeEnded }) =>
       rows(map(), scope)
         .filter((l) => l.unitId === unitId && (includeEnded || l.endDate === null))

@@ -125,6 +125,8 @@ export function chargeBasisReader(db: Database): ChargeBasisReader {
           unitOwnerships,
           and(
             eq(unitOwnerships.unitId, units.id),
+            // Bare ownership bears no charges: the usufructuary does (domain finance `bearsCharges`).
+            ne(unitOwnerships.rightType, 'bare'),
             lte(unitOwnerships.startDate, onDate),
             or(isNull(unitOwnerships.endDate), sql`${unitOwnerships.endDate} > ${onDate}`),
           ),

@@ -1,32 +1,29 @@
-import type {
-  Building,
-  BuildingRepository,
-  Owner,
-  OwnerRepository,
-  TenantScope,
-  Unit,
-  UnitOwnership,
-  UnitOwnershipRepository,
-  UnitRepository,
-  UnitType,
-} from '@koprogo/domain'
 import {
-  and,
-  asc,
-  eq,
-  exists,
-  gte,
-  ilike,
-  inArray,
-  isNotNull,
-  isNull,
-  lte,
-  ne,
-  type SQL,
-  sql,
-} from 'drizzle-orm'
+  type Building,
+  type BuildingRepository,
+  type Owner,
+  type OwnerRepository,
+  type TenantScope,
+  todayOf,
+  type Unit,
+  type UnitOwnership,
+  type UnitOwnershipRepository,
+  type UnitRepository,
+  type UnitRepresentation,
+  type UnitType,
+} from '@koprogo/domain'
+import { and, asc, eq, exists, gte, ilike, inArray, isNull, lte, ne, not, type SQL, sql } from 'drizzle-orm'
 import type { Database } from '../client.ts'
-import { buildings, documents, expenses, meetings, owners, unitOwnerships, units } from '../schema/index.ts'
+import {
+  buildings,
+  documents,
+  expenses,
+  meetings,
+  owners,
+  unitOwnerships,
+  unitRepresentatives,
+  units,
+} from '../schema/index.ts'
 import { crossTenant } from '../tenant-scope.ts'
 import {
   allOf,
@@ -38,11 +35,26 @@ import {
   updateVersioned,
 } from './paginate.ts'
 
-/** Units where the given user's owner record holds an active link (the owner role's view). */
-function ownedByUser(userId: string, unitId: SQL | typeof units.id): SQL {
+/** The platform's today in the buildings' time zone, when a caller gave no date. */
+const today = () => todayOf({ now: () => new Date() })
+
+/**
+ * Units where the given user's owner record holds a link not ended by `onDate` (the owner role's
+ * view: a seller until the deed date, a buyer as soon as the sale is recorded).
+ */
+function ownedByUser(userId: string, unitId: SQL | typeof units.id, onDate: string = today()): SQL {
   return exists(
     sql`(select 1 from ${unitOwnerships} o join ${owners} w on w.id = o.owner_id
-         where o.unit_id = ${unitId} and o.end_date is null and w.user_id = ${userId})`,
+         where o.unit_id = ${unitId} and (o.end_date is null or o.end_date > ${onDate})
+           and w.user_id = ${userId})`,
+  )
+}
+
+/** Units held on `onDate` by some link (start ≤ date < end; the end date is exclusive). */
+function heldOn(unitId: typeof units.id, onDate: string): SQL {
+  return exists(
+    sql`(select 1 from ${unitOwnerships} o where o.unit_id = ${unitId}
+         and o.start_date <= ${onDate} and (o.end_date is null or o.end_date > ${onDate}))`,
   )
 }
 
@@ -135,14 +147,14 @@ export function unitRepository(db: Database): UnitRepository {
       filter.buildingId ? eq(units.buildingId, filter.buildingId) : undefined,
       filter.unitType ? eq(units.unitType, filter.unitType) : undefined,
       filter.hasOwner === true
-        ? isNotNull(units.ownerId)
+        ? heldOn(units.id, filter.onDate ?? today())
         : filter.hasOwner === false
-          ? isNull(units.ownerId)
+          ? not(heldOn(units.id, filter.onDate ?? today()))
           : undefined,
       filter.floor !== undefined ? eq(units.floor, filter.floor) : undefined,
       filter.minArea !== undefined ? gte(units.surfaceArea, filter.minArea) : undefined,
       filter.maxArea !== undefined ? lte(units.surfaceArea, filter.maxArea) : undefined,
-      filter.ownedByUserId ? ownedByUser(filter.ownedByUserId, units.id) : undefined,
+      filter.ownedByUserId ? ownedByUser(filter.ownedByUserId, units.id, filter.ownedOn) : undefined,
     )
   return {
     async findById(scope, id) {
@@ -286,6 +298,43 @@ export function unitOwnershipRepository(db: Database): UnitOwnershipRepository {
         .from(unitOwnerships)
         .where(and(inScope(scope), eq(unitOwnerships.unitId, unitId), isNull(unitOwnerships.endDate)))
         .orderBy(asc(unitOwnerships.startDate), asc(unitOwnerships.ownerId))
+    },
+    async listForUnits(scope, unitIds) {
+      if (unitIds.length === 0) return []
+      return db
+        .select()
+        .from(unitOwnerships)
+        .where(and(inScope(scope), inArray(unitOwnerships.unitId, [...unitIds])))
+        .orderBy(asc(unitOwnerships.startDate), asc(unitOwnerships.ownerId))
+    },
+    async listRepresentations(scope, unitId) {
+      return db
+        .select()
+        .from(unitRepresentatives)
+        .where(
+          and(
+            eq(unitRepresentatives.organizationId, scope.organizationId),
+            eq(unitRepresentatives.unitId, unitId),
+          ),
+        )
+    },
+    async saveRepresentation(scope, r) {
+      // One designation per lot and start date: saving the same date again replaces it.
+      const [row] = await db
+        .insert(unitRepresentatives)
+        .values(r)
+        .onConflictDoUpdate({
+          target: [unitRepresentatives.unitId, unitRepresentatives.startDate],
+          set: {
+            voterOwnerId: r.voterOwnerId,
+            callsOwnerId: r.callsOwnerId,
+            version: sql`${unitRepresentatives.version} + 1`,
+            updatedAt: r.updatedAt,
+          },
+          setWhere: eq(unitRepresentatives.organizationId, scope.organizationId),
+        })
+        .returning()
+      return row as UnitRepresentation
     },
     async listForUnit(scope, unitId, options) {
       return db

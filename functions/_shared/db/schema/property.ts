@@ -119,6 +119,10 @@ export const unitOwnerships = pgTable(
       .notNull()
       .references(() => owners.id),
     sharePpm: integer('share_ppm').notNull(),
+    /** 'full', or one side of a dismembered lot: 'usufruct' / 'bare' (shares add up per right). */
+    rightType: text('right_type', { enum: ['full', 'usufruct', 'bare'] })
+      .notNull()
+      .default('full'),
     isPrimaryContact: boolean('is_primary_contact').notNull().default(false),
     startDate: date('start_date', { mode: 'string' }).notNull(),
     endDate: date('end_date', { mode: 'string' }),
@@ -135,5 +139,33 @@ export const unitOwnerships = pgTable(
       .where(sql`${t.endDate} is null and ${t.isPrimaryContact}`),
     check('unit_ownerships_share_range', sql`${t.sharePpm} > 0 and ${t.sharePpm} <= 1000000`),
     check('unit_ownerships_dates', sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
+    check('unit_ownerships_right_type', sql`${t.rightType} in ('full', 'usufruct', 'bare')`),
+  ],
+)
+
+/**
+ * Who votes for a lot at general assemblies and who receives its calls for funds, from a date
+ * until the lot's next designation (Civil Code art. 3.87 §1: one mandataire for a dismembered or
+ * undivided lot). A null owner means the default rule (usufructuaries, else full owners).
+ */
+export const unitRepresentatives = pgTable(
+  'unit_representatives',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    voterOwnerId: uuid('voter_owner_id').references(() => owners.id),
+    callsOwnerId: uuid('calls_owner_id').references(() => owners.id),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('unit_representatives_unit_start_uq').on(t.unitId, t.startDate),
+    index('unit_representatives_org_unit_idx').on(t.organizationId, t.unitId),
   ],
 )

@@ -1,0 +1,30 @@
+import type { Repositories } from '../context.ts'
+import type { CalendarDate } from './calendar-date.value-object.ts'
+import type { TenantScope } from './property.ports.ts'
+import type { Unit } from './unit.entity.ts'
+import { ownerIdOn } from './unit-ownership.entity.ts'
+
+/**
+ * Units as they stand on `date`: `ownerId` is recomputed from the dated links (one query for the
+ * page), so a link ending at a future deed date still shows its owner today, and a past or future
+ * date shows who held the lot then.
+ */
+export async function unitsOn(
+  repos: Repositories,
+  scope: TenantScope,
+  units: readonly Unit[],
+  date: CalendarDate,
+): Promise<Unit[]> {
+  if (units.length === 0) return []
+  const links = await repos.unitOwnerships.listForUnits(
+    scope,
+    units.map((u) => u.id),
+  )
+  return units.map((u) => ({
+    ...u,
+    ownerId: ownerIdOn(
+      links.filter((l) => l.unitId === u.id),
+      date,
+    ),
+  }))
+}
