@@ -2,7 +2,9 @@ import type {
   Building,
   BuildingRepository,
   Owner,
+  OwnerLanguage,
   OwnerRepository,
+  OwnerType,
   TenantScope,
   Unit,
   UnitOwnership,
@@ -71,10 +73,11 @@ export function buildingRepository(db: Database): BuildingRepository {
       const [row] = await db.select().from(buildings).where(scoped(scope, id)).limit(1).for('update')
       return row ?? null
     },
-    async insert(_scope, building) {
+    // total_units is the database's count of lots (migration 0009 triggers): never written here.
+    async insert(_scope, { totalUnits: _count, ...building }) {
       await db.insert(buildings).values(building)
     },
-    async update(scope, building: Building) {
+    async update(scope, { totalUnits: _count, ...building }: Building) {
       return updateVersioned(db, buildings, eq(buildings.organizationId, scope.organizationId), building)
     },
     async delete(scope, id, version) {
@@ -211,13 +214,21 @@ export function unitRepository(db: Database): UnitRepository {
   }
 }
 
+type OwnerRow = typeof owners.$inferSelect
+// The checks owners_type_known and owners_language_known keep these columns within the enums.
+const toOwner = (row: OwnerRow): Owner => ({
+  ...row,
+  ownerType: row.ownerType as OwnerType,
+  preferredLanguage: row.preferredLanguage as OwnerLanguage,
+})
+
 export function ownerRepository(db: Database): OwnerRepository {
   const scoped = (scope: TenantScope, id: string) =>
     and(eq(owners.organizationId, scope.organizationId), eq(owners.id, id))
   return {
     async findById(scope, id) {
       const [row] = await db.select().from(owners).where(scoped(scope, id)).limit(1)
-      return row ?? null
+      return row ? toOwner(row) : null
     },
     async findByUserId(scope, userId) {
       const [row] = await db
@@ -225,7 +236,7 @@ export function ownerRepository(db: Database): OwnerRepository {
         .from(owners)
         .where(and(eq(owners.organizationId, scope.organizationId), eq(owners.userId, userId)))
         .limit(1)
-      return row ?? null
+      return row ? toOwner(row) : null
     },
     async emailTaken(scope, email, excludeOwnerId) {
       const rows = await db
@@ -255,6 +266,15 @@ export function ownerRepository(db: Database): OwnerRepository {
         filter.phone ? eq(owners.phone, filter.phone) : undefined,
         filter.lastName ? ilike(owners.lastName, like(filter.lastName)) : undefined,
         filter.firstName ? ilike(owners.firstName, like(filter.firstName)) : undefined,
+        filter.companyName ? ilike(owners.companyName, like(filter.companyName)) : undefined,
+        filter.ownerType ? eq(owners.ownerType, filter.ownerType) : undefined,
+        filter.preferredLanguage ? eq(owners.preferredLanguage, filter.preferredLanguage) : undefined,
+        filter.emailConsent !== undefined ? eq(owners.emailConsent, filter.emailConsent) : undefined,
+        filter.hasEmail === true
+          ? isNotNull(owners.email)
+          : filter.hasEmail === false
+            ? isNull(owners.email)
+            : undefined,
       )
       const columns = {
         last_name: owners.lastName,
@@ -264,8 +284,8 @@ export function ownerRepository(db: Database): OwnerRepository {
         created_at: owners.createdAt,
       }
       if (isUnfiltered(filter))
-        return listTenantPage(db, owners, scope.organizationId, page, columns, (row) => row)
-      return listPage(db, owners, condition, page, columns, (row) => row)
+        return listTenantPage(db, owners, scope.organizationId, page, columns, toOwner)
+      return listPage(db, owners, condition, page, columns, toOwner)
     },
     organizationOf: (id) => organizationOf(db, owners, id),
   }
