@@ -70,14 +70,10 @@ const fields = {
   first_name: z.string().max(100).nullish().openapi({ description: 'Required for a person' }),
   last_name: z.string().max(100).nullish().openapi({ description: 'Required for a person' }),
   company_name: z.string().max(200).nullish().openapi({ description: 'Required for a company' }),
-  enterprise_number: z
-    .string()
-    .max(30)
-    .nullish()
-    .openapi({
-      description: 'Belgian KBO/BCE number (0123.456.749 or BE0123456749), checked',
-      example: '0123.456.749',
-    }),
+  enterprise_number: z.string().max(30).nullish().openapi({
+    description: 'Belgian KBO/BCE number (0123.456.749 or BE0123456749), checked',
+    example: '0123.456.749',
+  }),
   legal_representative: z.string().max(200).nullish(),
   email: z
     .string()
@@ -95,12 +91,9 @@ const fields = {
     .nullish()
     .openapi({ description: 'Where letters go when not to the address (several lines)' }),
   preferred_language: z.enum(OWNER_LANGUAGES).optional().openapi({ description: 'Default fr' }),
-  email_consent: z
-    .boolean()
-    .optional()
-    .openapi({
-      description: 'Written consent to receive documents by e-mail; needs an e-mail. Default false',
-    }),
+  email_consent: z.boolean().optional().openapi({
+    description: 'Written consent to receive documents by e-mail; needs an e-mail. Default false',
+  }),
   email_consent_date: z
     .string()
     .max(40)
