@@ -57,6 +57,30 @@ describe('total_units is the number of lots (issue #20 item 7, ADR 0018)', () =>
     expect(got.body.total_units).toBe(1)
   })
 
+  it('concurrent creations and deletions of lots leave the exact count', async () => {
+    const { syndic } = await api.tenant()
+    const b = await fx.building(syndic.token)
+    const first = await Promise.all(
+      Array.from({ length: 4 }, () => fx.unit(syndic.token, b.id, { quota: 10 })),
+    )
+    const mixed = await Promise.all([
+      ...first.map((u) => api.request('DELETE', `/api/v1/units/${u.id}`, { token: syndic.token })),
+      ...Array.from({ length: 6 }, (_, i) =>
+        api.request('POST', '/api/v1/units', {
+          token: syndic.token,
+          body: { building_id: b.id, unit_number: `C${i}`, unit_type: 'Cellar', surface_area: 5, quota: 10 },
+        }),
+      ),
+    ])
+    expect(mixed.map((r) => r.status).sort()).toEqual([201, 201, 201, 201, 201, 201, 204, 204, 204, 204])
+    const real = (await api.inspect.execute(
+      sql`select count(*)::int as n from units where building_id = ${b.id}`,
+    )) as { rows: { n: number }[] }
+    expect(real.rows[0]?.n).toBe(6)
+    const got = await api.request('GET', `/api/v1/buildings/${b.id}`, { token: syndic.token })
+    expect(got.body.total_units).toBe(6)
+  })
+
   it('validates the declared number under the name the client sent, and refuses two that disagree', async () => {
     const { syndic } = await api.tenant()
     const v1 = await api.request('POST', '/api/v1/buildings', {
