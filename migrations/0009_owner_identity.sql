@@ -24,6 +24,10 @@ ALTER TABLE "owners" ADD CONSTRAINT "owners_identity" CHECK (("owners"."owner_ty
           or ("owners"."owner_type" = 'company' and "owners"."company_name" is not null));--> statement-breakpoint
 ALTER TABLE "owners" ADD CONSTRAINT "owners_language_known" CHECK ("owners"."preferred_language" in ('fr', 'nl', 'de', 'en'));--> statement-breakpoint
 ALTER TABLE "owners" ADD CONSTRAINT "owners_email_consent" CHECK (not "owners"."email_consent" or ("owners"."email" is not null and "owners"."email_consent_date" is not null));--> statement-breakpoint
+-- Owners sorted by name: a company (no last name) sorts by its company name.
+DROP INDEX "owners_org_last_name_idx";--> statement-breakpoint
+ALTER TABLE "owners" ADD COLUMN "sort_name" text GENERATED ALWAYS AS (coalesce(last_name, company_name)) STORED;--> statement-breakpoint
+CREATE INDEX "owners_org_last_name_idx" ON "owners" USING btree ("organization_id","sort_name","id");--> statement-breakpoint
 -- total_units becomes the number of lots (ADR 0018). What was stored is what the syndic declared:
 -- keep it as declared_units, then count the lots.
 UPDATE "buildings" SET "declared_units" = "total_units";--> statement-breakpoint

@@ -175,6 +175,23 @@ describe('owners as they are (issue #20 items 5 and 6)', () => {
     })
   })
 
+  it('sorting by last name places a company by its name among the persons', async () => {
+    const { syndic } = await api.tenant()
+    await post(syndic.token, { first_name: 'Zoé', last_name: 'Zeller', ...address })
+    await post(syndic.token, { owner_type: 'company', company_name: 'Maison SA', ...address })
+    await post(syndic.token, { first_name: 'Ann', last_name: 'Adams', ...address })
+    const asc = await api.request('GET', '/api/v1/owners?sort_by=last_name', { token: syndic.token })
+    expect(asc.body.data.map((o: { name: string }) => o.name)).toEqual([
+      'Ann Adams',
+      'Maison SA',
+      'Zoé Zeller',
+    ])
+    const desc = await api.request('GET', '/api/v1/owners?sort_by=last_name&order=desc&owner_type=company', {
+      token: syndic.token,
+    })
+    expect(desc.body.data.map((o: { name: string }) => o.name)).toEqual(['Maison SA'])
+  })
+
   it('language and owner type are filters; a company becomes a person only with its names', async () => {
     const { syndic } = await api.tenant()
     const c = await post(syndic.token, {

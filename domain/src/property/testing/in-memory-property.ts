@@ -408,7 +408,8 @@ function ownerRepository(store: InMemoryPropertyStore): OwnerRepository {
         page,
         (o, field) =>
           ({
-            last_name: o.lastName,
+            // Like the owners.sort_name column: a company sorts by its name among the persons.
+            last_name: o.lastName ?? o.companyName,
             first_name: o.firstName,
             email: o.email,
             city: o.city,

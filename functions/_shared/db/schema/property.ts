@@ -82,6 +82,8 @@ export const owners = pgTable(
     preferredLanguage: text('preferred_language').notNull().default('fr'),
     emailConsent: boolean('email_consent').notNull().default(false),
     emailConsentDate: date('email_consent_date', { mode: 'string' }),
+    /** What `sort_by=last_name` orders by: a company sorts by its name among the persons. */
+    sortName: text('sort_name').generatedAlwaysAs(sql`coalesce(last_name, company_name)`),
     userId: uuid('user_id').references(() => users.id),
     version: version(),
     ...timestamps(),
@@ -90,7 +92,8 @@ export const owners = pgTable(
     uniqueIndex('owners_org_email_uq').on(t.organizationId, t.email),
     uniqueIndex('owners_user_uq').on(t.userId),
     index('owners_org_created_idx').on(t.organizationId, t.createdAt),
-    index('owners_org_last_name_idx').on(t.organizationId, t.lastName, t.id),
+    // Name kept from migration 0005 (docs/performance.md reads it); it now orders by sort_name.
+    index('owners_org_last_name_idx').on(t.organizationId, t.sortName, t.id),
     check('owners_type_known', sql`${t.ownerType} in ('person', 'company')`),
     check(
       'owners_identity',
