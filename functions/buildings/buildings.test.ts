@@ -153,17 +153,20 @@ describe('buildings', () => {
 
   it('paginates and filters with whitelisted sorting', async () => {
     const { syndic } = await api.tenant()
-    for (const [city, units, year] of [
-      ['Gand', 5, 1960],
-      ['Gand', 20, 1990],
-      ['Namur', 12, 1990],
+    // total_units is the count of lots (ADR 0018): sorting and min/max_units read the real lots,
+    // whatever number was declared.
+    for (const [city, lots, year] of [
+      ['Gand', 1, 1960],
+      ['Gand', 3, 1990],
+      ['Namur', 2, 1990],
     ] as const) {
-      await fx.building(syndic.token, { city, total_units: units, construction_year: year })
+      const b = await fx.building(syndic.token, { city, total_units: 50, construction_year: year })
+      for (let i = 0; i < lots; i++) await fx.unit(syndic.token, b.id, { quota: 10 })
     }
     const page1 = await api.request('GET', '/api/v1/buildings?per_page=2&sort_by=total_units&order=desc', {
       token: syndic.token,
     })
-    expect(page1.body.data.map((b: { total_units: number }) => b.total_units)).toEqual([20, 12])
+    expect(page1.body.data.map((b: { total_units: number }) => b.total_units)).toEqual([3, 2])
     expect(page1.body.pagination).toEqual({
       current_page: 1,
       per_page: 2,
@@ -179,10 +182,10 @@ describe('buildings', () => {
         token: syndic.token,
       },
     )
-    expect(page2.body.data.map((b: { total_units: number }) => b.total_units)).toEqual([5])
-    const gand = await api.request('GET', '/api/v1/buildings?city=gand&min_units=10', { token: syndic.token })
+    expect(page2.body.data.map((b: { total_units: number }) => b.total_units)).toEqual([1])
+    const gand = await api.request('GET', '/api/v1/buildings?city=gand&min_units=2', { token: syndic.token })
     expect(gand.body.data).toHaveLength(1)
-    const year = await api.request('GET', '/api/v1/buildings?construction_year=1990&max_units=15', {
+    const year = await api.request('GET', '/api/v1/buildings?construction_year=1990&max_units=2', {
       token: syndic.token,
     })
     expect(year.body.data.map((b: { city: string }) => b.city)).toEqual(['Namur'])

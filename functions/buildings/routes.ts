@@ -28,7 +28,9 @@ import {
   BuildingListQuery,
   BuildingSchema,
   CreateBuildingBody,
+  inClientTerms,
   toBuildingDto,
+  toBuildingFields,
   UpdateBuildingBody,
 } from './schema.ts'
 
@@ -47,18 +49,19 @@ buildingsApp.openapi(
   }),
   async (c) => {
     const b = c.req.valid('json')
-    const result = await createBuilding(actorContext(c), {
-      name: b.name,
-      address: b.address,
-      city: b.city,
-      postalCode: b.postal_code,
-      country: b.country,
-      totalUnits: b.total_units,
-      totalTantiemes: b.total_tantiemes,
-      constructionYear: b.construction_year,
-      organizationId: b.organization_id,
-    })
-    return respond(c, result, (building) => c.json(toBuildingDto(building), 201))
+    const fields = toBuildingFields(b)
+    const result = fields.ok
+      ? await createBuilding(actorContext(c), {
+          ...fields.value,
+          name: b.name,
+          address: b.address,
+          city: b.city,
+          postalCode: b.postal_code,
+          country: b.country,
+          organizationId: b.organization_id,
+        })
+      : fields
+    return respond(c, inClientTerms(b, result), (building) => c.json(toBuildingDto(building), 201))
   },
 )
 
@@ -124,22 +127,16 @@ buildingsApp.openapi(
   }),
   async (c) => {
     const b = c.req.valid('json')
-    const result = await updateBuilding(
-      actorContext(c),
-      c.req.valid('param').id,
-      {
-        name: b.name,
-        address: b.address,
-        city: b.city,
-        postalCode: b.postal_code,
-        country: b.country,
-        totalUnits: b.total_units,
-        totalTantiemes: b.total_tantiemes,
-        constructionYear: b.construction_year,
-      },
-      expectedVersion(c, b.version),
-    )
-    return respond(c, result, (building) => c.json(toBuildingDto(building), 200))
+    const fields = toBuildingFields(b)
+    const result = fields.ok
+      ? await updateBuilding(
+          actorContext(c),
+          c.req.valid('param').id,
+          fields.value,
+          expectedVersion(c, b.version),
+        )
+      : fields
+    return respond(c, inClientTerms(b, result), (building) => c.json(toBuildingDto(building), 200))
   },
 )
 

@@ -32,22 +32,12 @@ import {
   OwnerListQuery,
   OwnerSchema,
   toOwnerDto,
+  toOwnerFields,
   UpdateOwnerBody,
 } from './schema.ts'
 
 export const ownersApp = createResourceApp()
 ownersApp.use('*', requireAuth)
-
-const toFields = (b: z.infer<typeof UpdateOwnerBody>) => ({
-  firstName: b.first_name,
-  lastName: b.last_name,
-  email: b.email,
-  phone: b.phone,
-  address: b.address,
-  city: b.city,
-  postalCode: b.postal_code,
-  country: b.country,
-})
 
 ownersApp.openapi(
   createRoute({
@@ -62,10 +52,7 @@ ownersApp.openapi(
   async (c) => {
     const b = c.req.valid('json')
     const result = await createOwner(actorContext(c), {
-      firstName: b.first_name,
-      lastName: b.last_name,
-      email: b.email,
-      phone: b.phone,
+      ...toOwnerFields(b),
       address: b.address,
       city: b.city,
       postalCode: b.postal_code,
@@ -94,6 +81,11 @@ ownersApp.openapi(
       phone: q.phone,
       lastName: q.last_name,
       firstName: q.first_name,
+      companyName: q.company_name,
+      ownerType: q.owner_type,
+      preferredLanguage: q.preferred_language,
+      emailConsent: q.email_consent,
+      hasEmail: q.has_email,
     }
     const result = await listOwners(actorContext(c), filter, page, { organizationId: q.organization_id })
     return respond(c, result, (p) => c.json(paginated(p, page, toOwnerDto), 200))
@@ -148,7 +140,7 @@ ownersApp.openapi(
     const result = await updateOwner(
       actorContext(c),
       c.req.valid('param').id,
-      toFields(b),
+      toOwnerFields(b),
       expectedVersion(c, b.version),
     )
     return respond(c, result, (o) => c.json(toOwnerDto(o), 200))

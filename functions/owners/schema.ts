@@ -1,19 +1,34 @@
 import { z } from '@hono/zod-openapi'
-import { OWNER_SORT_FIELDS, type Owner } from '@koprogo/domain'
+import {
+  OWNER_LANGUAGES,
+  OWNER_SORT_FIELDS,
+  OWNER_TYPES,
+  type Owner,
+  ownerDisplayName,
+} from '@koprogo/domain'
 import { pageQuery } from '../_shared/http.ts'
 
 export const OwnerSchema = z
   .object({
     id: z.uuid(),
     organization_id: z.uuid(),
-    first_name: z.string(),
-    last_name: z.string(),
-    email: z.string(),
+    owner_type: z.enum(OWNER_TYPES),
+    name: z.string().openapi({ description: 'Display name: the company name, or "first_name last_name"' }),
+    first_name: z.string().nullable().openapi({ description: 'Always set for a person' }),
+    last_name: z.string().nullable().openapi({ description: 'Always set for a person' }),
+    company_name: z.string().nullable(),
+    enterprise_number: z.string().nullable().openapi({ example: '0123.456.749' }),
+    legal_representative: z.string().nullable(),
+    email: z.string().nullable().openapi({ description: 'null: reached by paper mail only' }),
     phone: z.string().nullable(),
     address: z.string(),
     city: z.string(),
     postal_code: z.string(),
     country: z.string(),
+    correspondence_address: z.string().nullable(),
+    preferred_language: z.enum(OWNER_LANGUAGES),
+    email_consent: z.boolean(),
+    email_consent_date: z.string().nullable(),
     user_id: z.uuid().nullable(),
     version: z.number().int(),
     created_at: z.string(),
@@ -25,14 +40,23 @@ export function toOwnerDto(o: Owner): z.infer<typeof OwnerSchema> {
   return {
     id: o.id,
     organization_id: o.organizationId,
+    owner_type: o.ownerType,
+    name: ownerDisplayName(o),
     first_name: o.firstName,
     last_name: o.lastName,
+    company_name: o.companyName,
+    enterprise_number: o.enterpriseNumber,
+    legal_representative: o.legalRepresentative,
     email: o.email,
     phone: o.phone,
     address: o.address,
     city: o.city,
     postal_code: o.postalCode,
     country: o.country,
+    correspondence_address: o.correspondenceAddress,
+    preferred_language: o.preferredLanguage,
+    email_consent: o.emailConsent,
+    email_consent_date: o.emailConsentDate,
     user_id: o.userId,
     version: o.version,
     created_at: o.createdAt.toISOString(),
@@ -40,15 +64,41 @@ export function toOwnerDto(o: Owner): z.infer<typeof OwnerSchema> {
   }
 }
 
+/** The v1 fields keep their v1 meaning; the others are optional with the defaults the domain applies. */
 const fields = {
-  first_name: z.string().max(100),
-  last_name: z.string().max(100),
-  email: z.string().max(254),
+  owner_type: z.enum(OWNER_TYPES).optional().openapi({ description: 'Default person' }),
+  first_name: z.string().max(100).nullish().openapi({ description: 'Required for a person' }),
+  last_name: z.string().max(100).nullish().openapi({ description: 'Required for a person' }),
+  company_name: z.string().max(200).nullish().openapi({ description: 'Required for a company' }),
+  enterprise_number: z.string().max(30).nullish().openapi({
+    description: 'Belgian KBO/BCE number (0123.456.749 or BE0123456749), checked',
+    example: '0123.456.749',
+  }),
+  legal_representative: z.string().max(200).nullish(),
+  email: z
+    .string()
+    .max(254)
+    .nullish()
+    .openapi({ description: 'Optional: owners without e-mail get paper mail' }),
   phone: z.string().max(50).nullish(),
   address: z.string().max(300),
   city: z.string().max(100),
   postal_code: z.string().max(20),
   country: z.string().max(100),
+  correspondence_address: z
+    .string()
+    .max(500)
+    .nullish()
+    .openapi({ description: 'Where letters go when not to the address (several lines)' }),
+  preferred_language: z.enum(OWNER_LANGUAGES).optional().openapi({ description: 'Default fr' }),
+  email_consent: z.boolean().optional().openapi({
+    description: 'Written consent to receive documents by e-mail; needs an e-mail. Default false',
+  }),
+  email_consent_date: z
+    .string()
+    .max(40)
+    .nullish()
+    .openapi({ description: 'YYYY-MM-DD, not in the future; defaults to today when consent is given' }),
 }
 
 export const CreateOwnerBody = z
@@ -65,8 +115,35 @@ export const OwnerListQuery = pageQuery(OWNER_SORT_FIELDS, 'last_name').extend({
   phone: z.string().max(50).optional(),
   last_name: z.string().max(100).optional(),
   first_name: z.string().max(100).optional(),
+  company_name: z.string().max(200).optional(),
+  owner_type: z.enum(OWNER_TYPES).optional(),
+  preferred_language: z.enum(OWNER_LANGUAGES).optional(),
+  email_consent: z.stringbool().optional().openapi({ type: 'boolean' }),
+  has_email: z.stringbool().optional().openapi({ type: 'boolean', description: 'false: paper-mail owners' }),
   organization_id: z.uuid().optional(),
 })
+
+/** Wire body → domain fields (create and update share it; absent stays undefined). */
+export function toOwnerFields(b: z.infer<typeof UpdateOwnerBody>) {
+  return {
+    ownerType: b.owner_type,
+    firstName: b.first_name,
+    lastName: b.last_name,
+    companyName: b.company_name,
+    enterpriseNumber: b.enterprise_number,
+    legalRepresentative: b.legal_representative,
+    email: b.email,
+    phone: b.phone,
+    address: b.address,
+    city: b.city,
+    postalCode: b.postal_code,
+    country: b.country,
+    correspondenceAddress: b.correspondence_address,
+    preferredLanguage: b.preferred_language,
+    emailConsent: b.email_consent,
+    emailConsentDate: b.email_consent_date,
+  }
+}
 
 export const LinkUserBody = z
   .object({ user_id: z.uuid().nullable(), version: z.number().int().positive().optional() })

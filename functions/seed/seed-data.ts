@@ -159,7 +159,7 @@ function buildOrganization(spec: OrgSpec, seedTag: string, rand: ReturnType<type
       city,
       postalCode: postal,
       country: 'Belgium',
-      totalUnits: unitCount,
+      declaredUnits: unitCount,
       totalTantiemes: total,
       constructionYear: rand.int(1955, 2022),
     })

@@ -16,7 +16,7 @@ test('syndic creates a building with validation, edits and deletes it', async ({
   await page.locator('#buildings-city').fill('Bruxelles')
   await page.locator('#buildings-postal_code').fill('1050')
   await page.locator('#buildings-country').fill('Belgium')
-  await page.locator('#buildings-total_units').fill('12')
+  await page.locator('#buildings-declared_units').fill('12')
   await section.locator('form[novalidate] button[type="submit"]').click()
   const row = section.locator('tbody tr', { hasText: name })
   await expect(row).toBeVisible()

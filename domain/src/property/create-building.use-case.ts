@@ -1,13 +1,8 @@
 import type { ActorContext } from '../context.ts'
-import { ok, type Result } from '../shared/result.ts'
+import { DomainErrors } from '../shared/domain-error.ts'
+import { err, ok, type Result } from '../shared/result.ts'
 import { type Building, type BuildingFields, validateBuilding } from './building.entity.ts'
-import {
-  auditEntry,
-  checkTenantExists,
-  requireWrite,
-  scopeFor,
-  type TenantOption,
-} from './property-access.ts'
+import { auditEntry, requireWrite, scopeFor, type TenantOption } from './property-access.ts'
 
 export type CreateBuildingInput = BuildingFields & TenantOption
 
@@ -22,12 +17,21 @@ export async function createBuilding(
   const now = ctx.clock.now()
   const valid = validateBuilding(input, now.getUTCFullYear())
   if (!valid.ok) return valid
-  const tenant = await checkTenantExists(ctx, scope.value)
-  if (!tenant.ok) return tenant
+  // Also the superadmin's check that the named tenant exists.
+  const organization = await ctx.repos.organizations.findById(scope.value.organizationId)
+  if (!organization) return err(DomainErrors.notFound('Organization'))
+  const v = valid.value
   const building: Building = {
     id: ctx.ids.next(),
     organizationId: scope.value.organizationId,
-    ...valid.value,
+    ...v,
+    // The managing organization is the syndic unless the building names another one; copied so
+    // the building's responses show the identity its documents will carry (ADR 0018).
+    syndicName: v.syndicName ?? organization.name,
+    syndicEmail: v.syndicEmail ?? organization.contactEmail,
+    syndicPhone: v.syndicPhone ?? organization.contactPhone,
+    // Counted by the database from the lots; a new building has none.
+    totalUnits: 0,
     version: 1,
     createdAt: now,
     updatedAt: now,

@@ -1,6 +1,7 @@
 import type { ActorContext } from '../context.ts'
 import { type DomainError, DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { todayOf } from './calendar-date.value-object.ts'
 import { type Owner, type OwnerFields, validateOwner } from './owner.entity.ts'
 import {
   auditEntry,
@@ -17,7 +18,7 @@ export async function createOwner(ctx: ActorContext, input: CreateOwnerInput): P
   if (!allowed.ok) return allowed
   const scope = scopeFor(ctx.actor, input.organizationId)
   if (!scope.ok) return scope
-  const valid = validateOwner(input)
+  const valid = validateOwner(input, todayOf(ctx.clock))
   if (!valid.ok) return valid
   const tenant = await checkTenantExists(ctx, scope.value)
   if (!tenant.ok) return tenant
@@ -32,7 +33,10 @@ export async function createOwner(ctx: ActorContext, input: CreateOwnerInput): P
     updatedAt: now,
   }
   return ctx.transaction(async (repos) => {
-    if (await repos.owners.emailTaken(scope.value, owner.email)) return err(ownerEmailTaken())
+    // Owners without e-mail (paper mail) never collide: NULLs are distinct in the unique index too.
+    if (owner.email !== null && (await repos.owners.emailTaken(scope.value, owner.email))) {
+      return err(ownerEmailTaken())
+    }
     await repos.owners.insert(scope.value, owner)
     await repos.audit.record(auditEntry(ctx, scope.value, 'owner.create', 'owner', owner.id))
     return ok(owner)

@@ -1,7 +1,7 @@
 import type { Page, PageRequest } from '../shared/ports.ts'
 import type { Building } from './building.entity.ts'
 import type { CalendarDate } from './calendar-date.value-object.ts'
-import type { Owner } from './owner.entity.ts'
+import type { Owner, OwnerLanguage, OwnerType } from './owner.entity.ts'
 import type { Unit, UnitType } from './unit.entity.ts'
 import type { UnitOwnership } from './unit-ownership.entity.ts'
 import type { UnitRepresentation } from './unit-representation.entity.ts'
@@ -40,7 +40,7 @@ export type BuildingFilter = {
   /** Case-insensitive exact match on city. */
   readonly city?: string | undefined
   readonly constructionYear?: number | undefined
-  /** Bounds (inclusive) on totalUnits. */
+  /** Bounds (inclusive) on totalUnits, the number of lots registered. */
   readonly minUnits?: number | undefined
   readonly maxUnits?: number | undefined
   /** Restricts to these ids (an empty array matches nothing). */
@@ -73,6 +73,12 @@ export type OwnerFilter = {
   /** Case-insensitive substring matches. */
   readonly lastName?: string | undefined
   readonly firstName?: string | undefined
+  readonly companyName?: string | undefined
+  readonly ownerType?: OwnerType | undefined
+  readonly preferredLanguage?: OwnerLanguage | undefined
+  readonly emailConsent?: boolean | undefined
+  /** false: the owners reached by paper mail only (no e-mail address). */
+  readonly hasEmail?: boolean | undefined
 }
 
 export interface BuildingRepository {
@@ -131,7 +137,7 @@ export interface OwnerRepository {
   findById(scope: TenantScope, id: string): Promise<Owner | null>
   /** The tenant's owner record linked to this user account, or null (at most one exists). */
   findByUserId(scope: TenantScope, userId: string): Promise<Owner | null>
-  /** Whether another owner of the tenant (not `excludeOwnerId`) has this lower-cased e-mail. */
+  /** Whether another owner of the tenant (not `excludeOwnerId`) has this lower-cased e-mail (never called with none). */
   emailTaken(scope: TenantScope, email: string, excludeOwnerId?: string): Promise<boolean>
   /** Inserts a new row (version 1). */
   insert(scope: TenantScope, owner: Owner): Promise<void>

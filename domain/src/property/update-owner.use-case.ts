@@ -3,8 +3,9 @@ import { DomainErrors } from '../shared/domain-error.ts'
 import { stripUndefined } from '../shared/object.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { checkVersion } from '../shared/versioning.ts'
+import { todayOf } from './calendar-date.value-object.ts'
 import { ownerEmailTaken } from './create-owner.use-case.ts'
-import { type Owner, type OwnerFields, validateOwner } from './owner.entity.ts'
+import { type Owner, type OwnerFields, ownerTypeSwitchBase, validateOwner } from './owner.entity.ts'
 import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
 
 /** user_id is not editable here: linking an account has its own checks (linkOwnerUser). */
@@ -25,9 +26,17 @@ export async function updateOwner(
     if (!current) return err(DomainErrors.notFound('Owner'))
     const fresh = checkVersion('Owner', current.version, expectedVersion)
     if (!fresh.ok) return fresh
-    const valid = validateOwner({ ...current, ...stripUndefined(changes) })
+    const set = stripUndefined(changes)
+    // Withdrawing consent, or giving it anew, restarts its date unless the caller gives one.
+    const base = ownerTypeSwitchBase(current, changes.ownerType)
+    const consentChanged = set.emailConsent !== undefined && set.emailConsent !== current.emailConsent
+    const valid = validateOwner(
+      { ...base, ...(consentChanged ? { emailConsentDate: null } : {}), ...set },
+      todayOf(ctx.clock),
+    )
     if (!valid.ok) return valid
     if (
+      valid.value.email !== null &&
       valid.value.email !== current.email &&
       (await repos.owners.emailTaken(scope.value, valid.value.email, id))
     ) {
@@ -44,7 +53,7 @@ export async function updateOwner(
     }
     await repos.audit.record(
       auditEntry(ctx, scope.value, 'owner.update', 'owner', id, {
-        fields: Object.keys(stripUndefined(changes)),
+        fields: Object.keys(set),
       }),
     )
     return ok(next)

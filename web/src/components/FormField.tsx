@@ -10,8 +10,21 @@ export interface Option {
 export interface FieldDef {
   name: string
   label: MessageKey
-  type: 'text' | 'number' | 'email' | 'date' | 'datetime-local' | 'select' | 'textarea' | 'password'
+  type:
+    | 'text'
+    | 'number'
+    | 'email'
+    | 'date'
+    | 'datetime-local'
+    | 'select'
+    | 'textarea'
+    | 'password'
+    | 'checkbox'
   required?: boolean
+  /** Shown (and sent, and checked) only when this holds for the form's current values. */
+  visibleWhen?: (values: Record<string, string>) => boolean
+  /** The value a new form starts with. */
+  initial?: string
   /** Numbers: strictly greater than this (0 for counts, areas, amounts). */
   greaterThan?: number
   step?: string
@@ -65,6 +78,14 @@ export function FormField(props: {
             </For>
           </select>
         </Match>
+        <Match when={props.field.type === 'checkbox'}>
+          <input
+            {...common()}
+            type="checkbox"
+            checked={props.value === 'true'}
+            onChange={(e) => props.onInput(e.currentTarget.checked ? 'true' : 'false')}
+          />
+        </Match>
         <Match when={props.field.type === 'textarea'}>
           <textarea {...common()} value={props.value} onInput={(e) => props.onInput(e.currentTarget.value)} />
         </Match>
@@ -108,6 +129,7 @@ export function toBody(fields: readonly FieldDef[], values: Record<string, strin
     const v = (values[f.name] ?? '').trim()
     if (v === '') continue
     if (f.type === 'number') body[f.name] = Number(v)
+    else if (f.type === 'checkbox') body[f.name] = v === 'true'
     else if (f.type === 'datetime-local') body[f.name] = new Date(v).toISOString()
     else body[f.name] = v
   }
@@ -127,5 +149,17 @@ export function toValues(fields: readonly FieldDef[], row: Record<string, unknow
     } else if (f.type === 'date' && typeof v === 'string') values[f.name] = v.slice(0, 10)
     else values[f.name] = String(v)
   }
+  return values
+}
+
+/** The fields shown for these values (a company's fields only for a company, etc.). */
+export function visibleFields(fields: readonly FieldDef[], values: Record<string, string>): FieldDef[] {
+  return fields.filter((f) => f.visibleWhen?.(values) ?? true)
+}
+
+/** A new form's starting values. */
+export function initialValues(fields: readonly FieldDef[]): Record<string, string> {
+  const values: Record<string, string> = {}
+  for (const f of fields) if (f.initial !== undefined) values[f.name] = f.initial
   return values
 }

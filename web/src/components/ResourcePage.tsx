@@ -8,7 +8,15 @@ import { dateTime, type MessageKey, t } from '../lib/i18n'
 import { dataRevision } from '../lib/offline/store'
 import { value } from '../lib/resource-value'
 import { ConfirmButton } from './ConfirmButton'
-import { type FieldDef, FormField, toBody, toValues, validate } from './FormField'
+import {
+  type FieldDef,
+  FormField,
+  initialValues,
+  toBody,
+  toValues,
+  validate,
+  visibleFields,
+} from './FormField'
 import { Notice } from './Notice'
 import { Pagination } from './Pagination'
 
@@ -63,15 +71,16 @@ export function ResourcePage(props: {
 
   const formFields = () => {
     const e = editing()
-    if (e && e !== 'new' && c().editable) return c().fields.filter((f) => c().editable?.includes(f.name))
-    return c().fields
+    const fields =
+      e && e !== 'new' && c().editable ? c().fields.filter((f) => c().editable?.includes(f.name)) : c().fields
+    return visibleFields(fields, values())
   }
 
   const open = (row: Row | 'new') => {
     setEditing(row)
     setErrors({})
     setNotice(null)
-    setValues(row === 'new' ? {} : toValues(c().fields, row))
+    setValues(row === 'new' ? initialValues(c().fields) : toValues(c().fields, row))
   }
 
   const submit = async (ev: SubmitEvent) => {

@@ -66,9 +66,16 @@ export interface Building {
   city: string
   postal_code: string
   country: string
+  /** The number of lots registered (counted by the server). */
   total_units: number
+  declared_units: number | null
   total_tantiemes: number
   construction_year: number | null
+  syndic_name: string | null
+  syndic_enterprise_number: string | null
+  syndic_address: string | null
+  syndic_email: string | null
+  syndic_phone: string | null
   version: number
   created_at: string
   updated_at: string
@@ -92,14 +99,24 @@ export interface Unit {
 
 export interface Owner {
   id: string
-  first_name: string
-  last_name: string
-  email: string
+  owner_type: 'person' | 'company'
+  /** The company's name, or "first_name last_name". */
+  name: string
+  first_name: string | null
+  last_name: string | null
+  company_name: string | null
+  enterprise_number: string | null
+  legal_representative: string | null
+  email: string | null
   phone: string | null
   address: string
   city: string
   postal_code: string
   country: string
+  correspondence_address: string | null
+  preferred_language: 'fr' | 'nl' | 'de' | 'en'
+  email_consent: boolean
+  email_consent_date: string | null
   user_id: string | null
   version: number
   created_at: string
@@ -252,18 +269,43 @@ export interface SeedResult {
 }
 
 /** Fields the client may send when creating/updating (server-owned fields left out). */
-export type BuildingInput = Pick<
-  Building,
-  'name' | 'address' | 'city' | 'postal_code' | 'country' | 'total_units'
-> &
-  Partial<Pick<Building, 'total_tantiemes' | 'construction_year'>>
+export type BuildingInput = Pick<Building, 'name' | 'address' | 'city' | 'postal_code' | 'country'> &
+  Partial<
+    Pick<
+      Building,
+      | 'declared_units'
+      | 'total_tantiemes'
+      | 'construction_year'
+      | 'syndic_name'
+      | 'syndic_enterprise_number'
+      | 'syndic_address'
+      | 'syndic_email'
+      | 'syndic_phone'
+    >
+  > & {
+    /** v1's name of declared_units, still accepted by the server. */
+    total_units?: number
+  }
 export type UnitInput = Pick<Unit, 'building_id' | 'unit_number' | 'unit_type' | 'surface_area' | 'quota'> &
   Partial<Pick<Unit, 'floor'>>
-export type OwnerInput = Pick<
-  Owner,
-  'first_name' | 'last_name' | 'email' | 'address' | 'city' | 'postal_code' | 'country'
-> &
-  Partial<Pick<Owner, 'phone'>>
+export type OwnerInput = Pick<Owner, 'address' | 'city' | 'postal_code' | 'country'> &
+  Partial<
+    Pick<
+      Owner,
+      | 'owner_type'
+      | 'first_name'
+      | 'last_name'
+      | 'company_name'
+      | 'enterprise_number'
+      | 'legal_representative'
+      | 'email'
+      | 'phone'
+      | 'correspondence_address'
+      | 'preferred_language'
+      | 'email_consent'
+      | 'email_consent_date'
+    >
+  >
 export type ExpenseInput = Pick<
   Expense,
   'building_id' | 'category' | 'description' | 'amount' | 'expense_date'

@@ -23,7 +23,8 @@ export function useOwnerOptions(): Accessor<Option[]> {
     () => dataRevision(),
     () => readPage<Owner>('/owners', { per_page: 100, sort_by: 'last_name', order: 'asc' }).catch(() => null),
   )
-  return () => page()?.data.data.map((o) => ({ value: o.id, label: `${o.last_name} ${o.first_name}` })) ?? []
+  return () =>
+    page()?.data.data.map((o) => ({ value: o.id, label: o.name ?? `${o.last_name} ${o.first_name}` })) ?? []
 }
 
 export const enumOptions =

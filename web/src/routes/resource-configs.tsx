@@ -4,7 +4,7 @@ import type { Accessor } from 'solid-js'
 import type { FieldDef } from '../components/FormField'
 import type { ResourceConfig, Row } from '../components/ResourcePage'
 import * as api from '../lib/api'
-import { date, dateTime, money, num } from '../lib/i18n'
+import { date, dateTime, LOCALES, localeName, money, num, t } from '../lib/i18n'
 import { enumOptions, type Option } from '../lib/lookups'
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
@@ -37,9 +37,16 @@ export function buildingsConfig(): ResourceConfig {
       { name: 'city', label: 'field.city', type: 'text', required: true },
       { name: 'postal_code', label: 'field.postal_code', type: 'text', required: true },
       { name: 'country', label: 'field.country', type: 'text', required: true },
-      { name: 'total_units', label: 'field.total_units', type: 'number', required: true, greaterThan: 0 },
+      // The number of lots is counted from the lots (ADR 0018); the deed's number is informational.
+      { name: 'declared_units', label: 'field.declared_units', type: 'number', greaterThan: 0 },
       { name: 'total_tantiemes', label: 'field.total_tantiemes', type: 'number', greaterThan: 0 },
       { name: 'construction_year', label: 'field.construction_year', type: 'number', greaterThan: 1000 },
+      // Left empty, name, e-mail and phone come from the organization (the syndic firm).
+      { name: 'syndic_name', label: 'field.syndic_name', type: 'text' },
+      { name: 'syndic_enterprise_number', label: 'field.syndic_enterprise_number', type: 'text' },
+      { name: 'syndic_address', label: 'field.syndic_address', type: 'text' },
+      { name: 'syndic_email', label: 'field.syndic_email', type: 'email' },
+      { name: 'syndic_phone', label: 'field.syndic_phone', type: 'text' },
     ],
     filters: [{ name: 'city', label: 'field.city', type: 'text' }],
     remove: (row) => api.buildings.remove(row.id, numOr(row.version)),
@@ -99,34 +106,94 @@ export function unitsConfig(buildings: Accessor<Option[]>): ResourceConfig {
   }
 }
 
+const isCompany = (v: Record<string, string>) => v.owner_type === 'company'
+const isPerson = (v: Record<string, string>) => !isCompany(v)
+
 export function ownersConfig(): ResourceConfig {
+  const ownerTypes = () => [
+    { value: 'person', label: t('owner.person') },
+    { value: 'company', label: t('owner.company') },
+  ]
   return {
     path: '/owners',
     title: 'nav.owners',
     testId: 'owners',
     defaultSort: { sort_by: 'last_name', order: 'asc' },
     columns: [
-      { key: 'last_name', label: 'field.last_name', sortable: true },
-      { key: 'first_name', label: 'field.first_name', sortable: true },
+      // A company has no last name: the column shows every owner's display name.
+      { key: 'last_name', label: 'field.name', sortable: true, render: (r: Row) => ownerName(r) },
+      {
+        key: 'owner_type',
+        label: 'field.owner_type',
+        render: (r: Row) => t(r.owner_type === 'company' ? 'owner.company' : 'owner.person'),
+      },
       { key: 'email', label: 'field.email', sortable: true },
       { key: 'phone', label: 'field.phone' },
       { key: 'city', label: 'field.city' },
+      { key: 'preferred_language', label: 'field.preferred_language' },
     ],
     fields: [
-      { name: 'first_name', label: 'field.first_name', type: 'text', required: true },
-      { name: 'last_name', label: 'field.last_name', type: 'text', required: true },
-      { name: 'email', label: 'field.email', type: 'email', required: true },
+      {
+        name: 'owner_type',
+        label: 'field.owner_type',
+        type: 'select',
+        required: true,
+        options: ownerTypes,
+        initial: 'person',
+      },
+      { name: 'first_name', label: 'field.first_name', type: 'text', required: true, visibleWhen: isPerson },
+      { name: 'last_name', label: 'field.last_name', type: 'text', required: true, visibleWhen: isPerson },
+      {
+        name: 'company_name',
+        label: 'field.company_name',
+        type: 'text',
+        required: true,
+        visibleWhen: isCompany,
+      },
+      { name: 'enterprise_number', label: 'field.enterprise_number', type: 'text', visibleWhen: isCompany },
+      {
+        name: 'legal_representative',
+        label: 'field.legal_representative',
+        type: 'text',
+        visibleWhen: isCompany,
+      },
+      // Optional: an owner without e-mail gets paper mail.
+      { name: 'email', label: 'field.email', type: 'email' },
       { name: 'phone', label: 'field.phone', type: 'text' },
       { name: 'address', label: 'field.address', type: 'text', required: true },
       { name: 'city', label: 'field.city', type: 'text', required: true },
       { name: 'postal_code', label: 'field.postal_code', type: 'text', required: true },
       { name: 'country', label: 'field.country', type: 'text', required: true },
+      { name: 'correspondence_address', label: 'field.correspondence_address', type: 'textarea' },
+      {
+        name: 'preferred_language',
+        label: 'field.preferred_language',
+        type: 'select',
+        required: true,
+        options: () => LOCALES.map((l) => ({ value: l, label: localeName(l) })),
+        initial: 'fr',
+      },
+      { name: 'email_consent', label: 'field.email_consent', type: 'checkbox' },
+      {
+        name: 'email_consent_date',
+        label: 'field.email_consent_date',
+        type: 'date',
+        visibleWhen: (v) => v.email_consent === 'true',
+      },
     ],
     filters: [
       { name: 'last_name', label: 'field.last_name', type: 'text' },
       { name: 'email', label: 'field.email', type: 'text' },
+      { name: 'owner_type', label: 'field.owner_type', type: 'select', options: ownerTypes },
     ],
   }
+}
+
+/** The API's display name; rows queued offline before it existed fall back to the names. */
+function ownerName(r: Row): string {
+  if (typeof r.name === 'string' && r.name) return r.name
+  if (typeof r.company_name === 'string' && r.company_name) return r.company_name
+  return [r.first_name, r.last_name].filter((p) => typeof p === 'string' && p).join(' ')
 }
 
 export const EXPENSE_CATEGORIES = [

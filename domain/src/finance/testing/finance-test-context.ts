@@ -11,6 +11,7 @@ import type {
   UnitOwnershipRepository,
   UnitRepository,
 } from '../../property/property.ports.ts'
+import { BUILDING_DEFAULTS, OWNER_DEFAULTS } from '../../property/testing/property-fixtures.ts'
 import type { Unit } from '../../property/unit.entity.ts'
 import type { UnitOwnership } from '../../property/unit-ownership.entity.ts'
 import type { AuditEntry } from '../../shared/audit.ts'
@@ -49,6 +50,7 @@ export class FinanceWorld {
       postalCode: '1000',
       country: 'Belgium',
       totalUnits: 10,
+      ...BUILDING_DEFAULTS,
       totalTantiemes,
       constructionYear: null,
       version: 1,
@@ -82,6 +84,7 @@ export class FinanceWorld {
     const o: Owner = {
       id,
       organizationId,
+      ...OWNER_DEFAULTS,
       firstName: 'Anne',
       lastName: id,
       email: `${id}@example.be`,

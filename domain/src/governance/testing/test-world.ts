@@ -5,6 +5,7 @@ import type { ExpenseRepository } from '../../finance/finance.ports.ts'
 import type { Actor } from '../../identity/actor.ts'
 import type { Building } from '../../property/building.entity.ts'
 import type { BuildingFilter, BuildingRepository, TenantScope } from '../../property/property.ports.ts'
+import { BUILDING_DEFAULTS } from '../../property/testing/property-fixtures.ts'
 import type { AuditEntry } from '../../shared/audit.ts'
 import type { Cents } from '../../shared/money.value-object.ts'
 import type { PageRequest } from '../../shared/ports.ts'
@@ -81,6 +82,7 @@ export class TestWorld {
       postalCode: '1000',
       country: 'Belgique',
       totalUnits: 10,
+      ...BUILDING_DEFAULTS,
       totalTantiemes: 1000,
       constructionYear: null,
       version: 1,

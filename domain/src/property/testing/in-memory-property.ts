@@ -322,20 +322,33 @@ function ownerMatches(o: Owner, f: OwnerFilter): boolean {
     part === undefined || value.toLowerCase().includes(part.toLowerCase())
   if (f.email !== undefined && o.email !== f.email) return false
   if (f.phone !== undefined && o.phone !== f.phone) return false
-  return contains(o.lastName, f.lastName) && contains(o.firstName, f.firstName)
+  if (f.ownerType !== undefined && o.ownerType !== f.ownerType) return false
+  if (f.preferredLanguage !== undefined && o.preferredLanguage !== f.preferredLanguage) return false
+  if (f.emailConsent !== undefined && o.emailConsent !== f.emailConsent) return false
+  if (f.hasEmail !== undefined && (o.email !== null) !== f.hasEmail) return false
+  const has = (value: string | null, part: string | undefined) =>
+    part === undefined || (value !== null && contains(value, part))
+  return has(o.lastName, f.lastName) && has(o.firstName, f.firstName) && has(o.companyName, f.companyName)
 }
 
 function buildingRepository(store: InMemoryPropertyStore): BuildingRepository {
-  const map = () => store.state.buildings
+  // Like the database trigger (migration 0009): the stored totalUnits is never the writer's, it
+  // is the number of the building's lots at read time.
+  const counted = (b: Building | undefined): Building | undefined =>
+    b && {
+      ...b,
+      totalUnits: [...store.state.units.values()].filter((u) => u.buildingId === b.id).length,
+    }
+  const map = () => new Map([...store.state.buildings].map(([id, b]) => [id, counted(b) as Building]))
   return {
     findById: async (scope, id) => inScope(scope, map().get(id)),
     lockById: async (scope, id) => {
       store.locks.push(`building:${id}`)
       return inScope(scope, map().get(id))
     },
-    insert: async (scope, b) => insertRow(map(), scope, b),
-    update: async (scope, b) => conditionalUpdate(map(), scope, b),
-    delete: async (scope, id, version) => conditionalDelete(map(), scope, id, version),
+    insert: async (scope, b) => insertRow(store.state.buildings, scope, b),
+    update: async (scope, b) => conditionalUpdate(store.state.buildings, scope, b),
+    delete: async (scope, id, version) => conditionalDelete(store.state.buildings, scope, id, version),
     // Expenses, meetings and documents are other contexts' rows; tests name the ids that have them.
     hasLinkedRecords: async (scope, id) =>
       inScope(scope, map().get(id)) !== null && store.linkedBuildings.has(id),
@@ -410,7 +423,8 @@ function ownerRepository(store: InMemoryPropertyStore): OwnerRepository {
         page,
         (o, field) =>
           ({
-            last_name: o.lastName,
+            // Like the owners.sort_name column: a company sorts by its name among the persons.
+            last_name: o.lastName ?? o.companyName,
             first_name: o.firstName,
             email: o.email,
             city: o.city,

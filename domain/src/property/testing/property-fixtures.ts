@@ -33,7 +33,7 @@ export function buildingInput(overrides: Partial<CreateBuildingInput> = {}): Cre
     city: 'Bruxelles',
     postalCode: '1050',
     country: 'Belgium',
-    totalUnits: 10,
+    declaredUnits: 10,
     totalTantiemes: 1000,
     constructionYear: 1965,
     ...overrides,
@@ -98,3 +98,25 @@ export async function seedOwner(
 export function firstPage<S extends string>(sortBy: S): PageRequest<S> {
   return { page: 1, perPage: 100, sortBy, order: 'asc' }
 }
+
+/** The building fields other contexts' test worlds do not care about, at their defaults. */
+export const BUILDING_DEFAULTS = {
+  declaredUnits: null,
+  syndicName: null,
+  syndicEnterpriseNumber: null,
+  syndicAddress: null,
+  syndicEmail: null,
+  syndicPhone: null,
+} as const
+
+/** A person owner's fields beyond the v1 ones, at their defaults. */
+export const OWNER_DEFAULTS = {
+  ownerType: 'person',
+  companyName: null,
+  enterpriseNumber: null,
+  legalRepresentative: null,
+  correspondenceAddress: null,
+  preferredLanguage: 'fr',
+  emailConsent: false,
+  emailConsentDate: null,
+} as const

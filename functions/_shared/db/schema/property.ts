@@ -31,9 +31,18 @@ export const buildings = pgTable(
     city: text('city').notNull(),
     postalCode: text('postal_code').notNull(),
     country: text('country').notNull(),
-    totalUnits: integer('total_units').notNull(),
+    /** The number of lots: kept by triggers on units (migration 0009), never written by the app. */
+    totalUnits: integer('total_units').notNull().default(0),
+    /** What the syndic declared (v1's total_units); informational (ADR 0018). */
+    declaredUnits: integer('declared_units'),
     totalTantiemes: integer('total_tantiemes').notNull().default(1000),
     constructionYear: integer('construction_year'),
+    /** The syndic's public identity (Civil Code art. 3.89 §2), defaulted from the organization. */
+    syndicName: text('syndic_name'),
+    syndicEnterpriseNumber: text('syndic_enterprise_number'),
+    syndicAddress: text('syndic_address'),
+    syndicEmail: text('syndic_email'),
+    syndicPhone: text('syndic_phone'),
     version: version(),
     ...timestamps(),
   },
@@ -41,7 +50,8 @@ export const buildings = pgTable(
     index('buildings_org_created_idx').on(t.organizationId, t.createdAt, t.id),
     index('buildings_org_name_idx').on(t.organizationId, t.name),
     index('buildings_org_city_idx').on(t.organizationId, t.city),
-    check('buildings_total_units_positive', sql`${t.totalUnits} > 0`),
+    check('buildings_total_units_not_negative', sql`${t.totalUnits} >= 0`),
+    check('buildings_declared_units_positive', sql`${t.declaredUnits} is null or ${t.declaredUnits} > 0`),
     check('buildings_total_tantiemes_positive', sql`${t.totalTantiemes} > 0`),
   ],
 )
@@ -53,14 +63,27 @@ export const owners = pgTable(
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id),
-    firstName: text('first_name').notNull(),
-    lastName: text('last_name').notNull(),
-    email: text('email').notNull(),
+    ownerType: text('owner_type').notNull().default('person'),
+    /** Required for a person (check below); optional for a company. */
+    firstName: text('first_name'),
+    lastName: text('last_name'),
+    companyName: text('company_name'),
+    /** Belgian enterprise number, normalized 0123.456.789. */
+    enterpriseNumber: text('enterprise_number'),
+    legalRepresentative: text('legal_representative'),
+    /** Null for an owner reached by paper mail; NULLs never collide in owners_org_email_uq. */
+    email: text('email'),
     phone: text('phone'),
     address: text('address').notNull(),
     city: text('city').notNull(),
     postalCode: text('postal_code').notNull(),
     country: text('country').notNull(),
+    correspondenceAddress: text('correspondence_address'),
+    preferredLanguage: text('preferred_language').notNull().default('fr'),
+    emailConsent: boolean('email_consent').notNull().default(false),
+    emailConsentDate: date('email_consent_date', { mode: 'string' }),
+    /** What `sort_by=last_name` orders by: a company sorts by its name among the persons. */
+    sortName: text('sort_name').generatedAlwaysAs(sql`coalesce(last_name, company_name)`),
     userId: uuid('user_id').references(() => users.id),
     version: version(),
     ...timestamps(),
@@ -69,7 +92,19 @@ export const owners = pgTable(
     uniqueIndex('owners_org_email_uq').on(t.organizationId, t.email),
     uniqueIndex('owners_user_uq').on(t.userId),
     index('owners_org_created_idx').on(t.organizationId, t.createdAt),
-    index('owners_org_last_name_idx').on(t.organizationId, t.lastName, t.id),
+    // Name kept from migration 0005 (docs/performance.md reads it); it now orders by sort_name.
+    index('owners_org_last_name_idx').on(t.organizationId, t.sortName, t.id),
+    check('owners_type_known', sql`${t.ownerType} in ('person', 'company')`),
+    check(
+      'owners_identity',
+      sql`(${t.ownerType} = 'person' and ${t.firstName} is not null and ${t.lastName} is not null and ${t.companyName} is null)
+          or (${t.ownerType} = 'company' and ${t.companyName} is not null)`,
+    ),
+    check('owners_language_known', sql`${t.preferredLanguage} in ('fr', 'nl', 'de', 'en')`),
+    check(
+      'owners_email_consent',
+      sql`not ${t.emailConsent} or (${t.email} is not null and ${t.emailConsentDate} is not null)`,
+    ),
   ],
 )
 
