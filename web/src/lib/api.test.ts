@@ -35,7 +35,9 @@ function memoryStorage() {
   }
 }
 
-function harness(handler: (call: Call, n: number) => Response, storage = memoryStorage()) {
+type MemoryStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
+
+function harness(handler: (call: Call, n: number) => Response, storage: MemoryStorage = memoryStorage()) {
   const calls: Call[] = []
   let clock = 1_000_000_000_000
   configureApi({
