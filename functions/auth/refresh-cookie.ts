@@ -13,8 +13,8 @@ import type { AppEnv } from '../_shared/runtime.ts'
  */
 export const REFRESH_COOKIE = 'koprogo_refresh'
 export const REFRESH_COOKIE_PATH = '/api/v1/auth'
-/** The header a request must carry to spend the cookie: a custom header is never sent cross-site
- * without a CORS preflight, which only the configured origins pass. */
+/** The header a request must carry to spend the cookie: another origin cannot send it, since the
+ * CORS preflight it needs refuses it (it is not among the allowed headers, whatever the origin). */
 export const CSRF_HEADER = 'X-KoproGo-CSRF'
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
@@ -45,11 +45,10 @@ export function clearRefreshCookie(c: Context<AppEnv>): void {
   deleteCookie(c, REFRESH_COOKIE, { path: REFRESH_COOKIE_PATH, secure: secure(c), sameSite: 'Strict' })
 }
 
-/** True when the request's Origin (if any) is this server's own or a configured CORS origin. */
-function trustedOrigin(c: Context<AppEnv>): boolean {
+/** True when the request's Origin (if any) is this server's own (the web app's, ADR 0017). */
+function sameOrigin(c: Context<AppEnv>): boolean {
   const origin = c.req.header('origin')
   if (origin === undefined) return true
-  if (c.get('runtime').env.CORS_ORIGINS.includes(origin)) return true
   try {
     return new URL(origin).host === (c.req.header('host') ?? new URL(c.req.url).host)
   } catch {
@@ -60,7 +59,7 @@ function trustedOrigin(c: Context<AppEnv>): boolean {
 /**
  * The refresh token to use: the body's when it has one (API clients, unchanged), else the cookie's
  * — and then only for a request that proves it comes from our page: the CSRF header, and an Origin
- * (browsers send one on every POST) of this server or a configured origin. Otherwise the answer
+ * (browsers send one on every POST) of this server. Otherwise the answer
  * is a problem response to return as is: 403 for a request that fails the check, 401 without any
  * token.
  */
@@ -71,11 +70,11 @@ export function refreshTokenFrom(
   if (fromBody !== undefined) return { token: fromBody, fromCookie: false }
   const cookie = getCookie(c, REFRESH_COOKIE)
   if (!cookie) return { refused: problemResponse(c, DomainErrors.unauthenticated('No refresh token')) }
-  if (c.req.header(CSRF_HEADER) !== '1' || !trustedOrigin(c))
+  if (c.req.header(CSRF_HEADER) !== '1' || !sameOrigin(c))
     return {
       refused: problemResponse(
         c,
-        DomainErrors.forbidden(`The refresh cookie needs the ${CSRF_HEADER} header from an allowed origin`),
+        DomainErrors.forbidden(`The refresh cookie needs the ${CSRF_HEADER} header, from this origin`),
       ),
     }
   return { token: cookie, fromCookie: true }
