@@ -99,6 +99,7 @@ authApp.openapi(
   }),
   async (c) => {
     const presented = refreshTokenFrom(c, c.req.valid('json').refresh_token)
+    // A problem response is an untyped Response for the route's typing (respond() casts it too).
     if ('refused' in presented) return presented.refused as never
     const result = await refreshSession(publicContext(c), presented.token)
     noStore(c)
