@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
-import { Scalar } from '@scalar/hono-api-reference'
+import { type ApiDocsAssets, mountApiDocsPage } from './_shared/api-docs.ts'
 import { applyStack, type RuntimeProvider } from './_shared/app.ts'
 import type { AppEnv } from './_shared/runtime.ts'
 import { healthApp } from './health/routes.ts'
@@ -7,18 +7,21 @@ import { RESOURCES } from './resources.ts'
 
 export const API_PREFIX = '/api/v1'
 
-/** Mounts every resource under /api/v1, plus /health, the OpenAPI document and its docs page. */
-export function createGateway(runtimeFor: RuntimeProvider): OpenAPIHono<AppEnv> {
+/**
+ * Mounts every resource under /api/v1, plus /health, the OpenAPI document and, given Swagger UI's
+ * files (functions/_shared/api-docs-node.ts), its reference page.
+ */
+export function createGateway(runtimeFor: RuntimeProvider, docsAssets?: ApiDocsAssets): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>()
   applyStack(app, runtimeFor)
   for (const [name, resource] of RESOURCES) app.route(`${API_PREFIX}/${name}`, resource)
   app.route('/health', healthApp)
-  mountApiDocs(app)
+  mountApiDocs(app, docsAssets)
   return app
 }
 
 /** The OpenAPI document and its reference page; the edge gateway Worker serves them too. */
-export function mountApiDocs(app: OpenAPIHono<AppEnv>): void {
+export function mountApiDocs(app: OpenAPIHono<AppEnv>, docsAssets?: ApiDocsAssets): void {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',
@@ -35,8 +38,5 @@ export function mountApiDocs(app: OpenAPIHono<AppEnv>): void {
     },
     servers: [{ url: '/' }],
   })
-  app.get(
-    `${API_PREFIX}/docs`,
-    Scalar({ url: `${API_PREFIX}/openapi.json`, pageTitle: 'KoproGo API reference' }),
-  )
+  if (docsAssets) mountApiDocsPage(app, docsAssets)
 }

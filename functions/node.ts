@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
+import { nodeApiDocsAssets } from './_shared/api-docs-node.ts'
 import { bootstrapSuperadmin, buildRuntime, headerIp } from './_shared/compose.ts'
 import { createDatabase } from './_shared/db/client.ts'
 import { DEV_SUPERADMIN, type Env, EnvError, parseEnv } from './_shared/env.ts'
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
     env.SEED_DEMO_ON_START &&
     (await seedDemoIfEmpty(database.db, runtime.passwords, runtime.files))
 
-  const app = createGateway(() => runtime)
+  const app = createGateway(() => runtime, nodeApiDocsAssets())
   const web = mountWeb(app, env.WEB_DIST_DIR ?? '')
   const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
     const base = `http://${info.address === '0.0.0.0' || info.address === '::' ? 'localhost' : info.address}:${info.port}`

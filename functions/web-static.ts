@@ -1,21 +1,40 @@
-import { existsSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { OpenAPIHono } from '@hono/zod-openapi'
-import type { Context } from 'hono'
+import { webCsp } from './_shared/csp.ts'
 import type { AppEnv } from './_shared/runtime.ts'
 
 /** Files the browser must revalidate every time: a stale worker or shell would pin old assets. */
 const REVALIDATE = new Set(['/', '/index.html', '/sw.js', '/registerSW.js', '/manifest.webmanifest'])
 
-function cacheHeaders(path: string, c: Context<AppEnv>): void {
+/**
+ * Set on the file's Response itself: serveStatic calls its `onFound` hook after building the
+ * Response, so headers set there through the context were lost (the cache headers never reached a
+ * browser until this was found by functions/test/browser-exposure.test.ts).
+ */
+function fileHeaders(path: string, headers: Headers, csp: string): void {
+  // Every file gets the app's policy, not the API's: the service worker (sw.js) runs under the
+  // policy of its own script's answer, and precaching needs connect-src 'self'.
+  headers.set('content-security-policy', csp)
   const p = path.startsWith('/') ? path : `/${path}`
   const name = p.slice(p.lastIndexOf('/'))
-  if (p.includes('/assets/')) c.header('cache-control', 'public, max-age=31536000, immutable')
+  if (p.includes('/assets/')) headers.set('cache-control', 'public, max-age=31536000, immutable')
   else if (REVALIDATE.has(name) || name.endsWith('.html') || /\/workbox-[\w-]+\.js$/.test(p))
-    c.header('cache-control', 'no-cache')
-  else c.header('cache-control', 'public, max-age=3600')
-  if (name.endsWith('.webmanifest')) c.header('content-type', 'application/manifest+json')
+    headers.set('cache-control', 'no-cache')
+  else headers.set('cache-control', 'public, max-age=3600')
+  if (name.endsWith('.webmanifest')) headers.set('content-type', 'application/manifest+json')
+}
+
+/** `'sha256-…'` sources for every inline `<script>` (one without `src`) of an HTML document. */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes: string[] = []
+  for (const [, attributes = '', body = ''] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    if (/\bsrc\s*=/i.test(attributes) || body === '') continue
+    hashes.push(`'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`)
+  }
+  return hashes
 }
 
 /**
@@ -23,22 +42,29 @@ function cacheHeaders(path: string, c: Context<AppEnv>): void {
  * /assets/* immutable, the shell/worker/manifest revalidated, and unknown non-API paths that ask
  * for HTML fall back to index.html so client-side routes survive a reload. Unknown /api/* stays a
  * JSON 404, and a missing script or image is a 404, never the HTML shell.
+ *
+ * Every answer carries the web app's Content-Security-Policy (functions/_shared/csp.ts), with the
+ * hashes of the shell's inline scripts (if a build ever emits one) computed here from index.html.
  */
 export function mountWeb(app: OpenAPIHono<AppEnv>, distDir: string): boolean {
   if (!distDir || !existsSync(join(distDir, 'index.html'))) return false
   const root = relative(process.cwd(), distDir) || '.'
+  const csp = webCsp(inlineScriptHashes(readFileSync(join(distDir, 'index.html'), 'utf8')))
+  const file = serveStatic<AppEnv>({ root })
+  const shell = serveStatic<AppEnv>({ root, path: 'index.html' })
   app.get('*', async (c, next) => {
     if (c.req.path.startsWith('/api/')) return next()
-    return serveStatic<AppEnv>({ root, onFound: (_path, ctx) => cacheHeaders(c.req.path, ctx) })(c, next)
+    // Not found, serveStatic returns whatever next() gave (not a Response): the fallback answers.
+    const res = await file(c, next)
+    if (res instanceof Response) fileHeaders(c.req.path, res.headers, csp)
+    return res
   })
   app.get('*', async (c, next) => {
     if (c.req.path.startsWith('/api/')) return next()
     if (!(c.req.header('accept') ?? '').includes('text/html')) return next()
-    return serveStatic<AppEnv>({
-      root,
-      path: 'index.html',
-      onFound: (_path, ctx) => ctx.header('cache-control', 'no-cache'),
-    })(c, next)
+    const res = await shell(c, next)
+    if (res instanceof Response) fileHeaders('/index.html', res.headers, csp)
+    return res
   })
   return true
 }

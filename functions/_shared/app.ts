@@ -8,6 +8,7 @@ import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { authenticate } from './auth.ts'
+import { API_CSP_DIRECTIVES } from './csp.ts'
 import { idempotency } from './idempotency.ts'
 import { internalErrorResponse, problemResponse, zodIssues } from './problem.ts'
 import type { AppEnv, Runtime } from './runtime.ts'
@@ -38,7 +39,9 @@ export function applyStack(app: OpenAPIHono<AppEnv>, runtimeFor: RuntimeProvider
     return next()
   })
   app.use('*', accessLog)
-  app.use('*', secureHeaders())
+  // The API's policy (nothing loads, nothing frames) unless the handler set its own: the docs
+  // page and the web app do (functions/_shared/csp.ts).
+  app.use('*', secureHeaders({ contentSecurityPolicy: API_CSP_DIRECTIVES, overwrite: false }))
   app.use('*', (c, next) => corsFor(c.get('runtime').env.CORS_ORIGINS)(c, next))
   app.use('*', limitBody)
   app.use('*', refuseUnstorableText)

@@ -56,7 +56,8 @@ describe('OpenAPI', () => {
     const res = await api.request('GET', '/api/v1/docs')
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toContain('text/html')
-    expect(res.text).toContain('/api/v1/openapi.json')
+    expect(res.text).toContain('/api/v1/docs/init.js')
+    expect((await api.request('GET', '/api/v1/docs/init.js')).text).toContain('/api/v1/openapi.json')
   })
 })
 

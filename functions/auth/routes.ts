@@ -6,6 +6,7 @@ import { requireAuth } from '../_shared/auth.ts'
 import { toUserDto, UserSchema } from '../_shared/dto.ts'
 import { bearer, errors, json, jsonBody, respond } from '../_shared/http.ts'
 import { actorContext, publicContext } from '../_shared/runtime.ts'
+import { clearRefreshCookie, refreshTokenFrom, setRefreshCookie } from './refresh-cookie.ts'
 import { LoginBody, RefreshBody, RegisterBody, SessionSchema } from './schema.ts'
 
 const sessionDto = (s: Session) => ({
@@ -39,7 +40,10 @@ authApp.openapi(
     const ip = c.get('runtime').clientIp(c)
     const result = await login(publicContext(c), { email: body.email, password: body.password, ip })
     noStore(c)
-    return respond(c, result, (s) => c.json(sessionDto(s), 200))
+    return respond(c, result, (s) => {
+      setRefreshCookie(c, s.refreshToken)
+      return c.json(sessionDto(s), 200)
+    })
   },
 )
 
@@ -82,13 +86,28 @@ authApp.openapi(
     path: '/refresh',
     tags: ['Auth'],
     summary: 'Rotate the refresh token; a reused token revokes its whole family',
+    description:
+      'The token comes from the body, or (browsers) from the httpOnly refresh cookie set by login and ' +
+      'refresh, with the X-KoproGo-CSRF: 1 header and a same-origin Origin (ADR 0017).',
     request: jsonBody(RefreshBody),
-    responses: { 200: json(SessionSchema, 'New token pair'), 400: errors[400], 401: errors[401] },
+    responses: {
+      200: json(SessionSchema, 'New token pair'),
+      400: errors[400],
+      401: errors[401],
+      403: errors[403],
+    },
   }),
   async (c) => {
-    const result = await refreshSession(publicContext(c), c.req.valid('json').refresh_token)
+    const presented = refreshTokenFrom(c, c.req.valid('json').refresh_token)
+    // A problem response is an untyped Response for the route's typing (respond() casts it too).
+    if ('refused' in presented) return presented.refused as never
+    const result = await refreshSession(publicContext(c), presented.token)
     noStore(c)
-    return respond(c, result, (s) => c.json(sessionDto(s), 200))
+    if (!result.ok && presented.fromCookie) clearRefreshCookie(c)
+    return respond(c, result, (s) => {
+      setRefreshCookie(c, s.refreshToken)
+      return c.json(sessionDto(s), 200)
+    })
   },
 )
 
@@ -98,11 +117,16 @@ authApp.openapi(
     path: '/logout',
     tags: ['Auth'],
     summary: 'End the session of a refresh token',
+    description:
+      'The token comes from the body or, as for refresh, from the refresh cookie, which is cleared.',
     request: jsonBody(RefreshBody),
-    responses: { 204: { description: 'Logged out' }, 400: errors[400] },
+    responses: { 204: { description: 'Logged out' }, 400: errors[400], 401: errors[401], 403: errors[403] },
   }),
   async (c) => {
-    const result = await logout(publicContext(c), c.req.valid('json').refresh_token)
+    const presented = refreshTokenFrom(c, c.req.valid('json').refresh_token)
+    if ('refused' in presented) return presented.refused as never
+    const result = await logout(publicContext(c), presented.token)
+    if (presented.fromCookie) clearRefreshCookie(c)
     return respond(c, result, () => c.body(null, 204))
   },
 )

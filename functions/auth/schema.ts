@@ -17,7 +17,10 @@ export const RegisterBody = z
   })
   .openapi('RegisterRequest')
 
-export const RefreshBody = z.object({ refresh_token: z.string().min(1).max(512) }).openapi('RefreshRequest')
+/** `refresh_token` may be left out by a browser holding the refresh cookie (ADR 0017). */
+export const RefreshBody = z
+  .object({ refresh_token: z.string().min(1).max(512).optional() })
+  .openapi('RefreshRequest')
 
 export const SessionSchema = z
   .object({

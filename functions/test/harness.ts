@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import type { Role, User } from '@koprogo/domain'
 import { inject } from 'vitest'
+import { nodeApiDocsAssets } from '../_shared/api-docs-node.ts'
 import { buildRuntime } from '../_shared/compose.ts'
 import { createDatabase, type DatabaseHandle, fromPglite } from '../_shared/db/client.ts'
 import { bindRepositories } from '../_shared/db/repositories/index.ts'
@@ -64,7 +65,7 @@ export async function createTestApi(envOverrides: Record<string, string> = {}) {
     logger: createLogger(env.LOG_LEVEL === 'silent' ? 'debug' : env.LOG_LEVEL, (l) => logLines.push(l)),
     clientIp: (c) => c.req.header('x-test-ip') ?? '203.0.113.1',
   })
-  const app = createGateway(() => runtime)
+  const app = createGateway(() => runtime, nodeApiDocsAssets())
   const repos = bindRepositories(database.db)
   const passwordHash = await runtime.passwords.hash(TEST_PASSWORD)
 

@@ -3,11 +3,32 @@
  * a service binding to each resource Worker; every resource Worker gets the settings ([vars] and
  * secrets) and the R2 bucket. Used by the smoke test and by `make edge-serve`.
  */
-import { join } from 'node:path'
+import { readdirSync } from 'node:fs'
+import { basename, join } from 'node:path'
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare'
-import { COMPATIBILITY_DATE, COMPATIBILITY_FLAGS, distDir, type EdgeWorker, R2_BINDING } from './workers.ts'
+import {
+  COMPATIBILITY_DATE,
+  COMPATIBILITY_FLAGS,
+  distDir,
+  type EdgeWorker,
+  R2_BINDING,
+  TEXT_MODULES,
+} from './workers.ts'
 
 export type EdgeServeOptions = { host?: string; port?: number; r2Dir?: string }
+
+/**
+ * The bundle's entry plus the text modules wrangler wrote next to it as <sha1>-<file name>
+ * (wrangler.toml `rules`; the gateway's Swagger UI files).
+ */
+function modulesOf(w: EdgeWorker): Array<{ type: 'ESModule' | 'Text'; path: string }> {
+  const dir = distDir(w)
+  const text = readdirSync(dir).filter((f) => TEXT_MODULES.some((m) => f.endsWith(`-${basename(m)}`)))
+  return [
+    { type: 'ESModule', path: join(dir, 'index.js') },
+    ...text.map((f) => ({ type: 'Text' as const, path: join(dir, f) })),
+  ]
+}
 
 /** Miniflare 5 (wrangler 4.164's) still takes the documented v4 option shape through its converter. */
 export function startEdge(
@@ -21,8 +42,7 @@ export function startEdge(
     ...(serve.port !== undefined ? { port: serve.port } : {}),
     workers: workers.map((w) => ({
       name: w.name,
-      modules: true,
-      scriptPath: join(distDir(w), 'index.js'),
+      modules: modulesOf(w),
       modulesRoot: distDir(w),
       compatibilityDate: COMPATIBILITY_DATE,
       compatibilityFlags: [...COMPATIBILITY_FLAGS],

@@ -41,6 +41,12 @@ export const NODE_ONLY_ALIASES = [
   'pgpass',
 ] as const
 export const STUB = './functions/_shared/edge/node-only-stub.ts'
+/** Import specifiers bundled as text modules (wrangler matches a rule glob against the specifier):
+ * the gateway serves the API reference's script and stylesheet. */
+export const TEXT_MODULES = [
+  'swagger-ui-dist/swagger-ui-bundle.js',
+  'swagger-ui-dist/swagger-ui.css',
+] as const
 
 export type EdgeWorker = {
   /** `gateway` or the resource name; also its wrangler environment (`--env <id>`). */

@@ -9,6 +9,7 @@ import {
   R2_BUCKET,
   SECRETS,
   STUB,
+  TEXT_MODULES,
 } from './workers.ts'
 
 const q = (s: string) => JSON.stringify(s)
@@ -22,6 +23,12 @@ function sharedSection(): string[] {
     '',
     '[alias]',
     ...NODE_ONLY_ALIASES.map((mod) => `${q(mod)} = ${q(STUB)}`),
+    '',
+    "# Swagger UI's files, imported as text by the gateway (functions/_shared/edge/gateway-worker.ts).",
+    '[[rules]]',
+    'type = "Text"',
+    `globs = ${list(TEXT_MODULES)}`,
+    'fallthrough = true',
   ]
 }
 

@@ -68,6 +68,19 @@ export async function runChecks(api: SmokeClient, step: Step, resources: readonl
     if (typeof paths !== 'object' || paths === null || !('/api/v1/auth/login' in paths))
       throw new Error('openapi.json lacks /api/v1/auth/login')
   })
+  await step('API reference self-hosted by the gateway, under its strict CSP', async () => {
+    const page = await api.call('GET', '/api/v1/docs')
+    expectStatus(page, 200, 'docs page')
+    if (/https?:\/\//.test(page.text.replace(/xmlns="[^"]*"/g, '')))
+      throw new Error('docs page loads something from another origin')
+    for (const path of ['/api/v1/docs/swagger-ui-bundle.js', '/api/v1/docs/swagger-ui.css']) {
+      const r = await api.call('GET', path)
+      expectStatus(r, 200, path)
+      if (r.text.length < 100_000) throw new Error(`${path}: ${r.text.length} characters, not Swagger UI`)
+    }
+    if (!/script-src 'self'(;|$)/.test(page.headers.get('content-security-policy') ?? ''))
+      throw new Error(`docs page CSP: ${page.headers.get('content-security-policy')}`)
+  })
   await step('problem+json on invalid input, with request id', async () => {
     const r = await api.call('POST', '/api/v1/auth/login', { body: { email: 42 } })
     expectStatus(r, 400, 'invalid login body')

@@ -76,7 +76,11 @@ test('owner lands on /owner; /buildings redirects back there', async ({ page, wo
   await expect(page.getByRole('navigation').first().locator('a[href="/buildings"]')).toHaveCount(0)
 })
 
-test('logout returns to /login, forgets the session and the offline data', async ({ page, world }) => {
+test('logout returns to /login, forgets the session and the offline data', async ({
+  page,
+  context,
+  world,
+}) => {
   await uiLogin(page, world.syndic, '/syndic')
   await expect(page.getByTestId('buildings')).toBeVisible()
   const dbName = `koprogo-${world.syndic.id}`
@@ -85,6 +89,9 @@ test('logout returns to /login, forgets the session and the offline data', async
     .toContain(dbName)
   await uiLogout(page)
   expect(await page.evaluate(() => localStorage.getItem('koprogo.session'))).toBeNull()
+  // Neither the profile (ADR 0017) nor the refresh cookie survives a sign-out.
+  expect(await page.evaluate(() => localStorage.getItem('koprogo.profile'))).toBeNull()
+  expect((await context.cookies()).map((c) => c.name)).not.toContain('koprogo_refresh')
   await expect
     .poll(() => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name)))
     .not.toContain(dbName)

@@ -3,8 +3,12 @@ import { DomainErrors } from '@koprogo/domain'
 import { Hono } from 'hono'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
+import swaggerUiCss from 'swagger-ui-dist/swagger-ui.css'
+// Text modules (wrangler.toml `rules`): Swagger UI's files travel inside the gateway bundle.
+import swaggerUiScript from 'swagger-ui-dist/swagger-ui-bundle.js'
 import { API_PREFIX, mountApiDocs } from '../../gateway.ts'
 import { RESOURCES } from '../../resources.ts'
+import { API_CSP_DIRECTIVES } from '../csp.ts'
 import { problemResponse } from '../problem.ts'
 import type { AppEnv } from '../runtime.ts'
 import { isFetcher, type WorkerBindings } from './bindings.ts'
@@ -31,12 +35,15 @@ export function createEdgeGateway(): Hono<GatewayEnv> {
   const names = RESOURCES.map(([name]) => name)
   const docs = new OpenAPIHono<AppEnv>()
   for (const [name, resource] of RESOURCES) docs.route(`${API_PREFIX}/${name}`, resource)
-  mountApiDocs(docs)
+  mountApiDocs(docs, { script: swaggerUiScript, css: swaggerUiCss })
 
   const app = new Hono<GatewayEnv>()
   app.use('*', requestId({ headerName: 'x-request-id' }))
-  app.get(`${API_PREFIX}/openapi.json`, secureHeaders(), (c) => docs.fetch(c.req.raw))
-  app.get(`${API_PREFIX}/docs`, (c) => docs.fetch(c.req.raw))
+  // The API's CSP on the OpenAPI document; the docs page and its files keep their own (DOCS_CSP).
+  const headers = secureHeaders({ contentSecurityPolicy: API_CSP_DIRECTIVES, overwrite: false })
+  app.get(`${API_PREFIX}/openapi.json`, headers, (c) => docs.fetch(c.req.raw))
+  app.get(`${API_PREFIX}/docs`, headers, (c) => docs.fetch(c.req.raw))
+  app.get(`${API_PREFIX}/docs/*`, headers, (c) => docs.fetch(c.req.raw))
   app.all('*', async (c) => {
     const url = new URL(c.req.url)
     const name = resourceFor(url.pathname, names)

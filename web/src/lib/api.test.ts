@@ -1,5 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { ApiError, buildings, buildPath, configureApi, getSession, login, logout, NetworkError } from './api'
+import {
+  ApiError,
+  buildings,
+  buildPath,
+  configureApi,
+  currentUser,
+  getSession,
+  login,
+  logout,
+  NetworkError,
+} from './api'
 import { parseProblem } from './api-error'
 
 const jwt = (expSeconds: number) =>
@@ -25,12 +35,14 @@ function memoryStorage() {
   }
 }
 
-function harness(handler: (call: Call, n: number) => Response) {
+type MemoryStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
+
+function harness(handler: (call: Call, n: number) => Response, storage: MemoryStorage = memoryStorage()) {
   const calls: Call[] = []
   let clock = 1_000_000_000_000
   configureApi({
     baseUrl: '/api/v1',
-    storage: memoryStorage(),
+    storage,
     now: () => clock,
     fetch: async (url, init) => {
       const call: Call = {
@@ -119,7 +131,7 @@ describe('api client', () => {
     expect(h.calls[1]?.headers['If-Match']).toBe('7')
   })
 
-  it('refreshes shortly before expiry and rotates the refresh token', async () => {
+  it('refreshes through the cookie shortly before expiry: no token in the body, the CSRF header', async () => {
     const h = harness((call) => {
       if (call.url.endsWith('/auth/login'))
         return json(200, { token: jwt(h.nowS() + 60), refresh_token: 'r1', user })
@@ -135,8 +147,10 @@ describe('api client', () => {
       '/api/v1/auth/refresh',
       '/api/v1/buildings',
     ])
-    expect(JSON.parse(h.calls[1]?.body ?? '{}')).toEqual({ refresh_token: 'r1' })
-    expect(getSession()?.refreshToken).toBe('r2')
+    expect(JSON.parse(h.calls[1]?.body ?? '')).toEqual({})
+    expect(h.calls[1]?.headers['X-KoproGo-CSRF']).toBe('1')
+    expect(h.calls[1]?.headers['Idempotency-Key']).toBeUndefined()
+    expect(getSession()?.token).toBe(jwt(h.nowS() + 900))
   })
 
   it('refreshes once on a 401 and retries once', async () => {
@@ -194,5 +208,94 @@ describe('api client', () => {
       .catch((e: unknown) => e)
     expect(err).toBeInstanceOf(ApiError)
     expect((err as ApiError).fieldErrors.total_units).toBe('must be > 0')
+  })
+
+  it('stores no token anywhere: only a profile; a reload restores the session through the cookie', async () => {
+    const storage = memoryStorage()
+    const store = new Map<string, string>()
+    const spy = {
+      ...storage,
+      setItem: (k: string, v: string) => {
+        store.set(k, v)
+        storage.setItem(k, v)
+      },
+    }
+    const h = harness((call) => {
+      if (call.url.endsWith('/auth/login'))
+        return json(200, { token: jwt(h.nowS() + 900), refresh_token: 'r1', user })
+      if (call.url.endsWith('/auth/refresh'))
+        return json(200, { token: jwt(h.nowS() + 901), refresh_token: 'r2', user })
+      return json(200, { data: [], pagination: {} })
+    }, spy)
+    await login('a@b.be', 'pw')
+    expect([...store.values()].join()).not.toMatch(/r1|h\./)
+    expect(JSON.parse(store.get('koprogo.profile') ?? '')).toEqual(user)
+
+    // A reload: a new module state over the same storage.
+    const calls = h.calls.length
+    configureApi({ storage: spy })
+    expect(getSession()).toBeNull()
+    expect(currentUser()).toEqual(user)
+    await buildings.list()
+    expect(h.calls.slice(calls).map((c) => c.url)).toEqual(['/api/v1/auth/refresh', '/api/v1/buildings'])
+    expect(h.calls.at(-1)?.headers.Authorization).toBe(`Bearer ${jwt(h.nowS() + 901)}`)
+  })
+
+  it('offline after a reload: the refresh fails on the network and the profile stays', async () => {
+    const storage = memoryStorage()
+    storage.setItem('koprogo.profile', JSON.stringify(user))
+    harness(() => {
+      throw new TypeError('Failed to fetch')
+    }, storage)
+    await expect(buildings.list()).rejects.toBeInstanceOf(NetworkError)
+    expect(currentUser()).toEqual(user)
+  })
+
+  it('a refused cookie refresh signs out and forgets the profile', async () => {
+    const storage = memoryStorage()
+    storage.setItem('koprogo.profile', JSON.stringify(user))
+    harness(() => json(401, { title: 'Unauthorized' }, 'application/problem+json'), storage)
+    await expect(buildings.list()).rejects.toMatchObject({ status: 401 })
+    expect(currentUser()).toBeNull()
+    expect(storage.getItem('koprogo.profile')).toBeNull()
+  })
+
+  it('migrates a session stored before ADR 0017: its refresh token is spent once, then deleted', async () => {
+    const storage = memoryStorage()
+    storage.setItem(
+      'koprogo.session',
+      JSON.stringify({ token: 'old', refreshToken: 'legacy', expiresAt: 0, user }),
+    )
+    const h = harness(
+      (call) =>
+        call.url.endsWith('/auth/refresh')
+          ? json(200, { token: jwt(h.nowS() + 900), refresh_token: 'r2', user })
+          : json(200, { data: [], pagination: {} }),
+      storage,
+    )
+    expect(currentUser()).toEqual(user)
+    await buildings.list()
+    expect(JSON.parse(h.calls[0]?.body ?? '')).toEqual({ refresh_token: 'legacy' })
+    expect(storage.getItem('koprogo.session')).toBeNull()
+    expect(storage.getItem('koprogo.profile')).not.toBeNull()
+  })
+
+  it('logout spends the cookie (CSRF header, no token in the body) and forgets the profile', async () => {
+    const storage = memoryStorage()
+    const h = harness(
+      (call) =>
+        call.url.endsWith('/auth/login')
+          ? json(200, { token: jwt(h.nowS() + 900), refresh_token: 'r1', user })
+          : new Response(null, { status: 204 }),
+      storage,
+    )
+    await login('a@b.be', 'pw')
+    await logout()
+    const call = h.calls.at(-1)
+    expect(call?.url).toBe('/api/v1/auth/logout')
+    expect(JSON.parse(call?.body ?? '')).toEqual({})
+    expect(call?.headers['X-KoproGo-CSRF']).toBe('1')
+    expect(currentUser()).toBeNull()
+    expect(storage.getItem('koprogo.profile')).toBeNull()
   })
 })

@@ -1,6 +1,9 @@
-// The ONLY module that talks to /api/v1. It owns the session tokens: it sends the Bearer access
-// token, refreshes it shortly before it expires (and once after a 401), rotates the refresh
-// token, and turns every failure into an ApiError (problem+json parsed) or a NetworkError.
+// The ONLY module that talks to /api/v1. It owns the session (ADR 0017): the access token lives
+// in memory only; the refresh token lives in an httpOnly cookie the server sets on login/refresh,
+// which no script here can read. It sends the Bearer access token, refreshes it through the cookie
+// shortly before it expires (and once after a 401, and after a page load), and turns every failure
+// into an ApiError (problem+json parsed) or a NetworkError. What survives a reload is a non-secret
+// profile (who is signed in: id, name, role), so the offline mode knows whose data to open.
 import { ApiError, NetworkError, parseProblem } from './api-error'
 import type {
   AuthTokens,
@@ -32,15 +35,15 @@ import type {
 export { ApiError, NetworkError } from './api-error'
 
 export interface Session {
+  /** The access token: in memory only, never in localStorage or IndexedDB. */
   token: string
-  refreshToken: string
   /** Access-token expiry, epoch ms (from the JWT `exp`). */
   expiresAt: number
   user: User
 }
 
 type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
-type SessionListener = (session: Session | null, reason: 'login' | 'refresh' | 'logout' | 'expired') => void
+type SessionListener = (user: User | null, reason: 'login' | 'refresh' | 'logout' | 'expired') => void
 
 interface ApiConfig {
   baseUrl: string
@@ -49,9 +52,19 @@ interface ApiConfig {
   /** Refresh this long before the access token expires, so a request never leaves with a dead one. */
   refreshMarginMs: number
   now: () => number
+  /** Serialises refreshes across tabs (each rotates the shared cookie); navigator.locks when there. */
+  lock: <T>(name: string, run: () => Promise<T>) => Promise<T>
 }
 
-const SESSION_KEY = 'koprogo.session'
+/** Who is signed in (no token): lets a reload, offline too, reopen that user's offline data. */
+const PROFILE_KEY = 'koprogo.profile'
+/** Before ADR 0017 the whole session, tokens included, was stored here: migrated, then removed. */
+const LEGACY_SESSION_KEY = 'koprogo.session'
+/** The server refuses a cookie refresh without it (CSRF, functions/auth/refresh-cookie.ts). */
+const CSRF_HEADER = 'X-KoproGo-CSRF'
+
+const webLocks = (): LockManager | undefined =>
+  typeof navigator !== 'undefined' && 'locks' in navigator ? navigator.locks : undefined
 
 const config: ApiConfig = {
   baseUrl: '/api/v1',
@@ -59,9 +72,14 @@ const config: ApiConfig = {
   storage: typeof localStorage === 'undefined' ? null : localStorage,
   refreshMarginMs: 30_000,
   now: () => Date.now(),
+  lock: (name, run) => {
+    const locks = webLocks()
+    return locks ? (locks.request(name, run) as Promise<Awaited<ReturnType<typeof run>>>) : run()
+  },
 }
 
 let session: Session | null = null
+let profile: User | null | undefined
 let refreshing: Promise<void> | null = null
 const listeners = new Set<SessionListener>()
 
@@ -69,24 +87,36 @@ const listeners = new Set<SessionListener>()
 export function configureApi(overrides: Partial<ApiConfig>): void {
   Object.assign(config, overrides)
   session = null
+  profile = undefined
 }
 
 // ---------------------------------------------------------------- session
 
-function readStoredSession(): Session | null {
-  const raw = config.storage?.getItem(SESSION_KEY)
-  if (!raw) return null
-  try {
-    const s = JSON.parse(raw) as Session
-    return typeof s.token === 'string' && typeof s.refreshToken === 'string' && s.user ? s : null
-  } catch {
-    return null
+function readProfile(): User | null {
+  const parse = (key: string, pick: (v: unknown) => unknown) => {
+    const raw = config.storage?.getItem(key)
+    if (!raw) return null
+    try {
+      const u = pick(JSON.parse(raw)) as User | undefined
+      return u && typeof u.id === 'string' && typeof u.role === 'string' ? u : null
+    } catch {
+      return null
+    }
   }
+  return (
+    parse(PROFILE_KEY, (v) => v) ?? parse(LEGACY_SESSION_KEY, (v) => (v as { user?: unknown } | null)?.user)
+  )
 }
 
+/** The access token's session, in memory: null after a page load until the cookie refresh. */
 export function getSession(): Session | null {
-  session ??= readStoredSession()
   return session
+}
+
+/** The signed-in user: the session's, else the stored profile (a reload, or offline). */
+export function currentUser(): User | null {
+  profile ??= readProfile()
+  return session?.user ?? profile
 }
 
 export function onSessionChange(listener: SessionListener): () => void {
@@ -96,9 +126,12 @@ export function onSessionChange(listener: SessionListener): () => void {
 
 function setSession(next: Session | null, reason: Parameters<SessionListener>[1]): void {
   session = next
-  if (next) config.storage?.setItem(SESSION_KEY, JSON.stringify(next))
-  else config.storage?.removeItem(SESSION_KEY)
-  for (const l of listeners) l(next, reason)
+  profile = next?.user ?? null
+  // Only the profile is stored (User: id, e-mail, names, role, organization), never a token.
+  if (next) config.storage?.setItem(PROFILE_KEY, JSON.stringify(next.user))
+  else config.storage?.removeItem(PROFILE_KEY)
+  config.storage?.removeItem(LEGACY_SESSION_KEY)
+  for (const l of listeners) l(profile, reason)
 }
 
 /** Reads `exp` from a JWT without verifying it (the server verifies; we only schedule refreshes). */
@@ -117,7 +150,6 @@ export function jwtExpiry(token: string, fallbackMs: number): number {
 function sessionFrom(tokens: AuthTokens): Session {
   return {
     token: tokens.token,
-    refreshToken: tokens.refresh_token,
     expiresAt: jwtExpiry(tokens.token, config.now() + 15 * 60_000),
     user: tokens.user,
   }
@@ -176,8 +208,12 @@ async function rawFetch(
   path: string,
   opts: RequestOptions,
   token?: string,
+  extraHeaders: Record<string, string> = {},
 ): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' }
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    ...extraHeaders,
+  }
   let body: BodyInit | undefined
   if (opts.body instanceof FormData) body = opts.body
   else if (opts.body !== undefined) {
@@ -186,13 +222,17 @@ async function rawFetch(
   }
   if (token) headers.Authorization = `Bearer ${token}`
   if (opts.ifMatch !== undefined) headers['If-Match'] = String(opts.ifMatch)
-  if (method === 'POST') headers['Idempotency-Key'] = opts.idempotencyKey ?? newIdempotencyKey()
+  // Not on /auth/*: a replayed answer there would be a spent token pair, and none may be stored.
+  if (method === 'POST' && !path.startsWith('/auth/'))
+    headers['Idempotency-Key'] = opts.idempotencyKey ?? newIdempotencyKey()
   try {
     return await config.fetch(config.baseUrl + buildPath(path, opts.query), {
       method,
       headers,
       body,
       signal: opts.signal,
+      // Same-origin requests carry the refresh cookie (it is scoped to /api/v1/auth anyway).
+      credentials: 'same-origin',
     })
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e
@@ -200,39 +240,65 @@ async function rawFetch(
   }
 }
 
-/** Ensures a usable access token: refreshes when it expires within the margin. */
+/** Ensures a usable access token: refreshes (through the cookie) when there is none in memory
+ * yet (after a page load) or when it expires within the margin. Signed out: none. */
 async function freshToken(): Promise<string | undefined> {
+  if (!currentUser()) return undefined
   const s = getSession()
-  if (!s) return undefined
-  if (s.expiresAt - config.now() < config.refreshMarginMs) await refreshSession()
+  if (!s || s.expiresAt - config.now() < config.refreshMarginMs) await refreshSession()
   return getSession()?.token
 }
 
-/** One refresh at a time: concurrent requests wait for the same rotation. */
+/**
+ * A new access token from the refresh cookie (which the answer rotates). One refresh at a time:
+ * concurrent requests of this tab wait for the same one, other tabs for the Web Lock. Offline it
+ * throws a NetworkError and keeps the profile, so the offline mode goes on.
+ */
 export function refreshSession(): Promise<void> {
-  refreshing ??= (async () => {
-    const s = getSession()
-    if (!s) throw new ApiError(401, { title: 'Unauthorized', detail: 'Not signed in' })
-    const res = await rawFetch('POST', '/auth/refresh', { body: { refresh_token: s.refreshToken } })
-    const body = await readBody(res)
-    if (!res.ok) {
-      const err = parseProblem(res.status, body, res.statusText)
-      // A rejected refresh token ends the session; a 5xx keeps it for a later try.
-      if (res.status === 401 || res.status === 403) setSession(null, 'expired')
-      throw err
-    }
-    setSession(sessionFrom(body as AuthTokens), 'refresh')
-  })().finally(() => {
-    refreshing = null
-  })
+  refreshing ??= config
+    .lock('koprogo-refresh', async () => {
+      if (!currentUser()) throw new ApiError(401, { title: 'Unauthorized', detail: 'Not signed in' })
+      // An old stored session (before ADR 0017) holds a refresh token: spend it once, which sets
+      // the cookie, and forget it (setSession removes it).
+      const legacy = legacyRefreshToken()
+      const res = await rawFetch(
+        'POST',
+        '/auth/refresh',
+        { body: legacy ? { refresh_token: legacy } : {} },
+        undefined,
+        { [CSRF_HEADER]: '1' },
+      )
+      const body = await readBody(res)
+      if (!res.ok) {
+        const err = parseProblem(res.status, body, res.statusText)
+        // A rejected refresh (expired, revoked) ends the session; a 5xx keeps it for a later try.
+        if (res.status === 401 || res.status === 403) setSession(null, 'expired')
+        throw err
+      }
+      setSession(sessionFrom(body as AuthTokens), 'refresh')
+    })
+    .finally(() => {
+      refreshing = null
+    })
   return refreshing
+}
+
+function legacyRefreshToken(): string | undefined {
+  const raw = config.storage?.getItem(LEGACY_SESSION_KEY)
+  if (!raw) return undefined
+  try {
+    const token = (JSON.parse(raw) as { refreshToken?: unknown }).refreshToken
+    return typeof token === 'string' ? token : undefined
+  } catch {
+    return undefined
+  }
 }
 
 async function requestResponse(method: string, path: string, opts: RequestOptions = {}): Promise<Response> {
   const auth = opts.auth ?? true
   const token = auth ? await freshToken() : undefined
   let res = await rawFetch(method, path, opts, token)
-  if (res.status === 401 && auth && getSession()) {
+  if (res.status === 401 && auth && currentUser()) {
     // The token may have been revoked or the clocks disagree: refresh once, then retry once.
     await refreshSession()
     res = await rawFetch(method, path, opts, getSession()?.token)
@@ -262,13 +328,13 @@ export async function me(): Promise<User> {
   return user
 }
 
-/** Revokes the refresh token server-side when reachable; the local session ends regardless. */
+/** Revokes the session server-side (the cookie's refresh token, and the cookie) when reachable;
+ * the local session ends regardless. */
 export async function logout(): Promise<void> {
-  const s = getSession()
   try {
-    if (s) await rawFetch('POST', '/auth/logout', { body: { refresh_token: s.refreshToken } }, s.token)
+    await rawFetch('POST', '/auth/logout', { body: {} }, getSession()?.token, { [CSRF_HEADER]: '1' })
   } catch {
-    // offline: the token expires on its own; nothing else to do
+    // offline: the refresh token expires on its own (the cookie is cleared at the next sign-in)
   } finally {
     setSession(null, 'logout')
   }

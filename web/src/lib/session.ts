@@ -5,19 +5,29 @@ import * as api from './api'
 import type { User } from './api-types'
 import { clearSync, startSync, stopSync } from './offline/store'
 
-const [user, setUser] = createRoot(() => createSignal<User | null>(api.getSession()?.user ?? null))
+const [user, setUser] = createRoot(() => createSignal<User | null>(api.currentUser()))
 
 export { user }
 
-api.onSessionChange((s, reason) => {
-  setUser(s?.user ?? null)
+api.onSessionChange((u, reason) => {
+  setUser(u)
   if (reason === 'expired') stopSync()
 })
 
-/** On page load: resume the stored session (works offline: no request needed). */
+/**
+ * On page load: the stored profile (no token) says who was signed in, so that user's offline data
+ * opens at once, online or not; then the refresh cookie gets a fresh access token. Offline that
+ * fails on the network and the app stays usable; a refused cookie (expired, revoked) signs out.
+ */
 export async function resumeSession(): Promise<void> {
   const u = user()
-  if (u) await startSync(u.id)
+  if (!u) return
+  await startSync(u.id)
+  try {
+    await api.refreshSession()
+  } catch {
+    // offline or the server is unreachable: requests refresh again when back online
+  }
 }
 
 export async function signIn(email: string, password: string): Promise<User> {
