@@ -110,6 +110,7 @@ export class InMemoryPropertyStore {
       organizationId,
       isActive: true,
       passwordHash: 'x',
+      sessionEpoch: 0,
       version: 1,
       createdAt: this.now,
       updatedAt: this.now,
