@@ -9,12 +9,13 @@ import { startServer } from './server-process.ts'
 /**
  * An offline outbox after a crash (docs/reliability.md § Idempotency, ADR 0016): the real server
  * is killed with SIGKILL while idempotent POSTs are in flight, restarted on the same data, and
- * every request — acknowledged or not — is sent again with its own Idempotency-Key, as the PWA's
+ * every request (creating a user) — acknowledged or not — is sent again with its own Idempotency-Key, as the PWA's
  * outbox does. Each must now succeed (a replay of the committed answer, or the write done now),
  * none may be refused as "still running", and each key must have produced exactly one row.
  */
 const ACKED_BEFORE_KILL = 12
 const CONCURRENCY = 10
+const HASHING = { ARGON2_MEMORY_KIB: '19456', ARGON2_ITERATIONS: '2' }
 const temps: string[] = []
 afterAll(() => {
   for (const d of temps) rmSync(d, { recursive: true, force: true })
@@ -34,30 +35,23 @@ async function call(base: string, path: string, token: string | null, body: unkn
 }
 
 async function outboxCrashRun(dataDir: string, databaseUrl: string, open: () => Promise<DatabaseHandle>) {
-  let server = await startServer(dataDir, databaseUrl)
-  const email = `syndic-${crypto.randomUUID()}@crash.test`
-  const password = 'Crash-Syndic-2026'
-  const reg = await call(server.base, '/api/v1/auth/register', null, {
-    email,
-    password,
-    first_name: 'C',
-    last_name: 'S',
-    role: 'syndic',
-    organization_name: `Outbox ${crypto.randomUUID().slice(0, 8)}`,
+  // Production hashing cost: creating a user spends ~50–100 ms hashing its password after the
+  // key was claimed, so the kill finds requests between claim and answer.
+  let server = await startServer(dataDir, databaseUrl, HASHING)
+  const root = await call(server.base, '/api/v1/auth/login', null, {
+    email: 'root@crash.test',
+    password: 'Crash-Root-2026',
   })
-  expect(reg.status, JSON.stringify(reg.body)).toBe(201)
-  const token = String(reg.body.token)
-  const building = await call(server.base, '/api/v1/buildings', token, {
-    name: 'Outbox',
-    address: 'Rue 1',
-    city: 'Bruxelles',
-    postal_code: '1000',
-    country: 'Belgium',
-    total_units: 1000,
-    total_tantiemes: 100_000,
+  expect(root.status, JSON.stringify(root.body)).toBe(200)
+  const token = String(root.body.token)
+  const org = await call(server.base, '/api/v1/organizations', token, {
+    name: `Outbox ${crypto.randomUUID().slice(0, 8)}`,
+    contact_email: 'outbox@crash.test',
+    subscription_plan: 'Enterprise',
   })
-  expect(building.status).toBe(201)
-  const buildingId = String(building.body.id)
+  expect(org.status, JSON.stringify(org.body)).toBe(201)
+  const organizationId = String(org.body.id)
+  const run = crypto.randomUUID().slice(0, 8)
 
   // The outbox: every entry keeps its key for life.
   const entries: { key: string; body: Record<string, unknown>; ackedId?: string }[] = []
@@ -65,20 +59,21 @@ async function outboxCrashRun(dataDir: string, databaseUrl: string, open: () => 
   let killed = false
   const worker = async () => {
     while (!killed) {
-      const entry = {
+      const entry: (typeof entries)[number] = {
         key: `outbox-${crypto.randomUUID()}`,
         body: {
-          building_id: buildingId,
-          unit_number: `O${entries.length}`,
-          unit_type: 'Apartment',
-          surface_area: 50,
-          quota: 10,
-        } as Record<string, unknown>,
-      } as (typeof entries)[number]
+          email: `outbox-${run}-${entries.length}@crash.test`,
+          password: 'Outbox-Owner-2026',
+          first_name: 'O',
+          last_name: 'B',
+          role: 'owner',
+          organization_id: organizationId,
+        },
+      }
       entries.push(entry)
       try {
-        const r = await call(server.base, '/api/v1/units', token, entry.body, entry.key)
-        if (r.status !== 201) throw new Error(`unit ${r.status} ${JSON.stringify(r.body)}`)
+        const r = await call(server.base, '/api/v1/users', token, entry.body, entry.key)
+        if (r.status !== 201) throw new Error(`user ${r.status} ${JSON.stringify(r.body)}`)
         entry.ackedId = String(r.body.id)
         if (++acks >= ACKED_BEFORE_KILL && !killed) {
           killed = true
@@ -99,12 +94,12 @@ async function outboxCrashRun(dataDir: string, databaseUrl: string, open: () => 
     sql`select count(*)::int as n from idempotency_keys where status_code is null`,
   )
 
-  server = await startServer(dataDir, databaseUrl)
+  server = await startServer(dataDir, databaseUrl, HASHING)
   let replays = 0
   let performed = 0
   try {
     for (const entry of entries) {
-      const r = await call(server.base, '/api/v1/units', token, entry.body, entry.key)
+      const r = await call(server.base, '/api/v1/users', token, entry.body, entry.key)
       expect(r.status, `${entry.key}: ${JSON.stringify(r.body)}`).toBe(201)
       if (entry.ackedId) expect(r.body.id).toBe(entry.ackedId)
       if (r.replayed) replays++
@@ -117,11 +112,11 @@ async function outboxCrashRun(dataDir: string, databaseUrl: string, open: () => 
   const check = await open()
   try {
     const r = (await check.db.execute(sql`
-      select unit_number, count(*)::int as n from units where building_id = ${buildingId} group by unit_number`)) as {
-      rows: { unit_number: string; n: number }[]
+      select email, count(*)::int as n from users where organization_id = ${organizationId} group by email`)) as {
+      rows: { email: string; n: number }[]
     }
-    const counts = new Map(r.rows.map((row) => [row.unit_number, row.n]))
-    for (const entry of entries) expect(counts.get(String(entry.body.unit_number)), entry.key).toBe(1)
+    const counts = new Map(r.rows.map((row) => [row.email, row.n]))
+    for (const entry of entries) expect(counts.get(String(entry.body.email)), entry.key).toBe(1)
     expect(r.rows.length).toBe(entries.length)
   } finally {
     await check.close()
