@@ -85,12 +85,25 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
         answer = storedAnswer(c, existing, requestHash)
         return
       }
-      // The handler's use cases open their transactions on `tx` (savepoints): one commit.
-      c.set('runtime', { ...runtime, database: { ...runtime.database, db: tx } })
+      // The handler runs in a savepoint of `tx` (its use cases' transactions nest inside it), so
+      // one commit makes its writes and the answer durable together. A refused request (4xx)
+      // writes nothing, so its savepoint is rolled back: that also clears a statement error the
+      // error mapper turned into a 4xx, which would otherwise abort `tx` on Postgres.
       try {
-        await next()
-      } finally {
-        c.set('runtime', runtime)
+        await tx.transaction(async (savepoint) => {
+          c.set('runtime', {
+            ...runtime,
+            database: { ...runtime.database, db: savepoint as unknown as Database },
+          })
+          try {
+            await next()
+          } finally {
+            c.set('runtime', runtime)
+          }
+          if (c.res.status >= 400) throw new RollbackRequest()
+        })
+      } catch (e) {
+        if (!(e instanceof RollbackRequest)) throw e
       }
       if (c.res.status >= 500) throw new RollbackRequest()
       await tx

@@ -48,6 +48,9 @@ describe('a burst of concurrent logins checks at most the limit of passwords', (
       )
       statuses = results.map((r) => r.status)
     })
+    console.info(
+      `login burst: ${BURST} concurrent wrong passwords, ${checks} checked, ${statuses.filter((s) => s === 429).length} × 429`,
+    )
     expect(checks).toBeLessThanOrEqual(PER_PAIR)
     expect(statuses.filter((s) => s === 401)).toHaveLength(checks)
     expect(statuses.filter((s) => s === 429)).toHaveLength(BURST - checks)
