@@ -130,3 +130,23 @@ describe('a claim left by a request that died', () => {
     expect(await countBuildings(org.id, name)).toBe(1)
   })
 })
+
+describe('concurrent duplicates of one key', () => {
+  it('wait for the first transaction and replay its answer: 8 × 201, one id, one row', async () => {
+    const { syndic, org } = await api.tenant()
+    const name = `Duplicates ${crypto.randomUUID()}`
+    const headers = { 'idempotency-key': `dup-${crypto.randomUUID()}` }
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        api.request('POST', '/api/v1/buildings', { token: syndic.token, body: building(name), headers }),
+      ),
+    )
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill(201))
+    expect(new Set(results.map((r) => r.body.id)).size).toBe(1)
+    expect(results.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(7)
+    const rows = (await api.inspect.execute(
+      sql`select count(*)::int as n from buildings where organization_id = ${org.id} and name = ${name}`,
+    )) as { rows: { n: number }[] }
+    expect(rows.rows[0]?.n).toBe(1)
+  })
+})
