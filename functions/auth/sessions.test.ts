@@ -46,6 +46,8 @@ async function expectAllEnded(sessions: { token: string; refresh_token: string }
 describe('changes that end every session of a user', () => {
   it('a password change by an administrator ends every session; the new password opens a new one', async () => {
     const { t, sessions } = await accountantWithSessions()
+    // Used once before: their signatures sit in the verified-token cache, which must not save them.
+    for (const s of sessions) expect((await me(s.token)).status).toBe(200)
     const changed = await api.request('PUT', `/api/v1/users/${t.accountant.id}`, {
       token: t.syndic.token,
       body: { password: 'Brand-New-Pass-2026' },
@@ -91,6 +93,18 @@ describe('changes that end every session of a user', () => {
     const fresh = await login(t.owner.email)
     expect(fresh.body.user.role).toBe('accountant')
     expect((await me(fresh.body.token)).status).toBe(200)
+  })
+
+  it('a superadmin changing their own password ends their own sessions too (they log in again)', async () => {
+    const admin = await api.user('superadmin', null)
+    const own = await login(admin.email)
+    const changed = await api.request('PUT', `/api/v1/users/${admin.id}`, {
+      token: own.body.token,
+      body: { password: 'Own-New-Pass-2026' },
+    })
+    expect(changed.status).toBe(200)
+    await expectAllEnded([own.body])
+    expect((await login(admin.email, 'Own-New-Pass-2026')).status).toBe(200)
   })
 
   it('a profile change (name) ends nothing', async () => {
