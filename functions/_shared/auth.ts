@@ -6,7 +6,8 @@ import type { AppEnv } from './runtime.ts'
 
 /**
  * Resolves the caller from `Authorization: Bearer`. The token is verified (HS256 only), then the
- * user is re-read so a deactivated account or a changed role takes effect at once, not at expiry.
+ * user is re-read so a deactivated account, a changed role or a new password (session epoch,
+ * ADR 0016) takes effect at once, not at expiry.
  * A missing header leaves actor null; a present but bad token is a 401 on every route.
  */
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -21,6 +22,10 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const user = await findUserForAuth(runtime.database.db, claims.sub)
   if (!user?.isActive)
     return problemResponse(c, DomainErrors.unauthenticated('Account not found or disabled'))
+  // A password, role or activity change moved the epoch on: every older token ends here, on its
+  // next request (the row is read per request, never cached), not at its expiry.
+  if (claims.session_epoch !== user.sessionEpoch)
+    return problemResponse(c, DomainErrors.unauthenticated('Session ended; please log in again'))
   const actor: Actor = {
     userId: user.id,
     email: user.email,

@@ -28,6 +28,8 @@ export const EnvSchema = z
     JWT_SECRET: z.string().optional(),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+    REFRESH_SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(120).default(20),
     CORS_ORIGINS: csv,
     BODY_LIMIT_BYTES: z.coerce
       .number()
@@ -42,7 +44,8 @@ export const EnvSchema = z
     SIGNUP_ENABLED: bool.default(false),
     SUPERADMIN_EMAIL: z.string().optional(),
     SUPERADMIN_PASSWORD: z.string().optional(),
-    LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
+    LOGIN_MAX_FAILURES_PER_EMAIL_IP: z.coerce.number().int().min(1).default(5),
+    LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(100),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
     ARGON2_MEMORY_KIB: z.coerce.number().int().min(8).default(19_456),

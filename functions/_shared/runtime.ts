@@ -42,10 +42,13 @@ export type AppEnv = {
 export function identitySettings(env: Env): IdentitySettings {
   return {
     signupEnabled: env.SIGNUP_ENABLED,
+    loginMaxFailuresPerEmailIp: env.LOGIN_MAX_FAILURES_PER_EMAIL_IP,
     loginMaxFailuresPerEmail: env.LOGIN_MAX_FAILURES_PER_EMAIL,
     loginMaxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
     loginWindowSeconds: env.LOGIN_WINDOW_SECONDS,
     refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL_DAYS * 86_400,
+    refreshSessionMaxSeconds: env.REFRESH_SESSION_MAX_DAYS * 86_400,
+    refreshReuseGraceSeconds: env.REFRESH_REUSE_GRACE_SECONDS,
   }
 }
 

@@ -26,7 +26,7 @@ async function victim() {
 }
 
 function claims(u: { id: string; email: string; organizationId: string | null }) {
-  return { email: u.email, role: 'syndic', organization_id: u.organizationId }
+  return { email: u.email, role: 'syndic', organization_id: u.organizationId, session_epoch: 0 }
 }
 
 async function me(token: string) {
@@ -182,7 +182,10 @@ describe('secrets never leave the server', () => {
       body: { refresh_token: session.body.refresh_token },
     })
     expect(refreshed.status).toBe(200)
-    // Reuse of the spent token: the family is revoked and the event logged, without the token.
+    // Reuse of the spent token after the grace window (ADR 0016): the family is revoked and the
+    // event logged, without the token.
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(Date.now() + 21_000)
     expect(
       (await call('POST', '/api/v1/auth/refresh', { body: { refresh_token: session.body.refresh_token } }))
         .status,

@@ -61,6 +61,16 @@ export const SETTINGS_DOCS: Readonly<Record<string, SettingDoc>> = {
   },
   ACCESS_TOKEN_TTL_SECONDS: { meaning: 'Lifetime of an access token.', profiles: ALL },
   REFRESH_TOKEN_TTL_DAYS: { meaning: 'Lifetime of a refresh token (rotated on every use).', profiles: ALL },
+  REFRESH_SESSION_MAX_DAYS: {
+    meaning:
+      'Absolute lifetime of a session (refresh-token family) from its login, however often it is refreshed; then log in again (ADR 0016).',
+    profiles: ALL,
+  },
+  REFRESH_REUSE_GRACE_SECONDS: {
+    meaning:
+      'A just-rotated refresh token presented again within this window (two tabs refreshing at once) gets the same successor instead of revoking the session as reuse (ADR 0016).',
+    profiles: ALL,
+  },
   CORS_ORIGINS: {
     meaning: 'Comma-separated origins allowed to call the API from a browser; `*` is refused in production.',
     profiles: ALL,
@@ -82,8 +92,14 @@ export const SETTINGS_DOCS: Readonly<Record<string, SettingDoc>> = {
     profiles: ALL,
     requiredInProduction: true,
   },
+  LOGIN_MAX_FAILURES_PER_EMAIL_IP: {
+    meaning:
+      'Failed logins per (e-mail, client address) within the window before 429: what stops one guesser (ADR 0016).',
+    profiles: ALL,
+  },
   LOGIN_MAX_FAILURES_PER_EMAIL: {
-    meaning: 'Failed logins per e-mail within the window before 429.',
+    meaning:
+      'Failed logins per e-mail from all addresses within the window before 429; high so one stranger cannot lock an account (ADR 0016).',
     profiles: ALL,
   },
   LOGIN_MAX_FAILURES_PER_IP: {

@@ -27,7 +27,7 @@ const SEED =
     : Number(process.env.FUZZ_SEED || DEFAULT_SEED)
 /** Tables a refused request may legitimately write: failed logins are counted; 4xx answers to an
  * idempotent POST are stored for replay. */
-const MAY_CHANGE_ON_4XX = new Set(['login_attempts', 'idempotency_keys'])
+const MAY_CHANGE_ON_4XX = new Set(['login_throttle', 'idempotency_keys'])
 
 type Param = { name: string; in: string; schema?: JsonSchema; required?: boolean }
 type Op = {

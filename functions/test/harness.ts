@@ -125,6 +125,7 @@ export async function createTestApi(envOverrides: Record<string, string> = {}) {
       organizationId: role === 'superadmin' ? null : organizationId,
       isActive: true,
       passwordHash,
+      sessionEpoch: 0,
       version: 1,
       createdAt: now,
       updatedAt: now,
@@ -132,7 +133,13 @@ export async function createTestApi(envOverrides: Record<string, string> = {}) {
     }
     await repos.users.insert(u)
     const token = await runtime.accessKey.sign(
-      { sub: u.id, email: u.email, role: u.role, organization_id: u.organizationId },
+      {
+        sub: u.id,
+        email: u.email,
+        role: u.role,
+        organization_id: u.organizationId,
+        session_epoch: u.sessionEpoch,
+      },
       900,
     )
     return { ...u, token }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApi, type TestApi } from '../test/harness.ts'
+import { createTestApi, TEST_PASSWORD, type TestApi } from '../test/harness.ts'
 
 let api: TestApi
 beforeAll(async () => {
@@ -104,7 +104,7 @@ describe('users', () => {
     expect(promote.status).toBe(403)
   })
 
-  it('deactivation cuts access at once and can be undone', async () => {
+  it('deactivation cuts access at once; reactivation lets the user log in again but revives no old token', async () => {
     const a = await api.tenant()
     const off = await api.request('PUT', `/api/v1/users/${a.accountant.id}/deactivate`, {
       token: a.syndic.token,
@@ -116,7 +116,13 @@ describe('users', () => {
       token: a.syndic.token,
     })
     expect(on.body.is_active).toBe(true)
-    expect((await api.request('GET', '/api/v1/auth/me', { token: a.accountant.token })).status).toBe(200)
+    // ADR 0016: the pre-deactivation token stays dead; a new login works.
+    expect((await api.request('GET', '/api/v1/auth/me', { token: a.accountant.token })).status).toBe(401)
+    const login = await api.request('POST', '/api/v1/auth/login', {
+      body: { email: a.accountant.email, password: TEST_PASSWORD },
+    })
+    expect(login.status).toBe(200)
+    expect((await api.request('GET', '/api/v1/auth/me', { token: login.body.token })).status).toBe(200)
     const self = await api.request('PUT', `/api/v1/users/${a.syndic.id}/deactivate`, {
       token: a.syndic.token,
     })

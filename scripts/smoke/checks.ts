@@ -94,14 +94,28 @@ export async function runChecks(api: SmokeClient, step: Step, resources: readonl
   await step('superadmin login', async () => {
     admin = await login(api, SMOKE_ADMIN.email, SMOKE_ADMIN.password)
   })
-  await step('refresh rotates the pair; the old refresh token is refused', async () => {
-    if (!admin) throw new Error('no superadmin session')
-    const r = await api.call('POST', '/api/v1/auth/refresh', { body: { refresh_token: admin.refresh } })
-    expectStatus(r, 200, 'refresh')
-    const again = await api.call('POST', '/api/v1/auth/refresh', { body: { refresh_token: admin.refresh } })
-    expectStatus(again, 401, 'reused refresh token')
-    admin = await login(api, SMOKE_ADMIN.email, SMOKE_ADMIN.password)
-  })
+  await step(
+    'refresh rotates the pair; a replay within the grace window gets the same successor; logout ends both',
+    async () => {
+      if (!admin) throw new Error('no superadmin session')
+      const refresh = (token: string) =>
+        api.call('POST', '/api/v1/auth/refresh', { body: { refresh_token: token } })
+      const r = await refresh(admin.refresh)
+      expectStatus(r, 200, 'refresh')
+      // A second tab presenting the same token at once (ADR 0016): the sealed successor opens.
+      const again = await refresh(admin.refresh)
+      expectStatus(again, 200, 'concurrent refresh within the grace window')
+      if (field(again, 'refresh_token') !== field(r, 'refresh_token'))
+        throw new Error('the replay within the grace window got another successor')
+      const out = await api.call('POST', '/api/v1/auth/logout', {
+        body: { refresh_token: field(r, 'refresh_token') },
+      })
+      expectStatus(out, 204, 'logout')
+      expectStatus(await refresh(field(r, 'refresh_token')), 401, 'refresh after logout')
+      expectStatus(await refresh(admin.refresh), 401, 'the spent token after logout')
+      admin = await login(api, SMOKE_ADMIN.email, SMOKE_ADMIN.password)
+    },
+  )
 
   let tenantA: Awaited<ReturnType<typeof createTenant>> | undefined
   await step('organization + users round trip (create, read back, log in, /auth/me)', async () => {
@@ -128,6 +142,28 @@ export async function runChecks(api: SmokeClient, step: Step, resources: readonl
     expectStatus(r, 404, 'cross-tenant deactivate')
     if (!isProblem(r)) throw new Error('cross-tenant 404 is not problem+json')
   })
+
+  await step(
+    'an Idempotency-Key POST runs once, in one transaction with its claim, and replays',
+    async () => {
+      if (!tenantA) throw new Error('no tenant A')
+      const token = tenantA.session.token
+      const headers = { 'idempotency-key': `smoke-idem-${unique()}` }
+      const body = {
+        email: `idem-${unique()}@koprogo.test`,
+        password: PASSWORD,
+        first_name: 'I',
+        last_name: 'D',
+        role: 'owner',
+      }
+      const first = await api.call('POST', '/api/v1/users', { token, headers, body })
+      expectStatus(first, 201, 'create user with an Idempotency-Key')
+      const again = await api.call('POST', '/api/v1/users', { token, headers, body })
+      expectStatus(again, 201, 'replay')
+      if (again.headers.get('idempotent-replayed') !== 'true' || field(again, 'id') !== field(first, 'id'))
+        throw new Error(`the replay was not the stored answer: ${again.text}`)
+    },
+  )
 
   if (resources.includes('seed')) {
     await step('seed: demo data loads and clears', async () => {

@@ -18,9 +18,14 @@ export class SmokeClient {
   async call(
     method: string,
     path: string,
-    options: { token?: string; body?: unknown; raw?: { data: string | Uint8Array; type?: string } } = {},
+    options: {
+      token?: string
+      body?: unknown
+      raw?: { data: string | Uint8Array; type?: string }
+      headers?: Record<string, string>
+    } = {},
   ): Promise<Reply> {
-    const headers: Record<string, string> = {}
+    const headers: Record<string, string> = { ...options.headers }
     if (options.token) headers.authorization = `Bearer ${options.token}`
     let body: string | Uint8Array | undefined
     if (options.body !== undefined) {

@@ -67,6 +67,7 @@ export async function createUserRecord(
     organizationId,
     isActive: true,
     passwordHash: await ctx.passwords.hash(input.password),
+    sessionEpoch: 0,
     version: 1,
     createdAt: now,
     updatedAt: now,

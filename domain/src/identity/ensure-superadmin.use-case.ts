@@ -25,6 +25,7 @@ export async function ensureSuperadmin(
     organizationId: null,
     isActive: true,
     passwordHash: await ctx.passwords.hash(input.password),
+    sessionEpoch: 0,
     version: 1,
     createdAt: now,
     updatedAt: now,

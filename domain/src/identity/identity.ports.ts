@@ -36,20 +36,36 @@ export type RefreshTokenRecord = {
   readonly tokenHash: string
   readonly expiresAt: Date
   readonly revokedAt: Date | null
+  /** The family's login: it ends `refreshSessionMaxSeconds` later however often it rotates. */
+  readonly familyStartedAt: Date
+  /** The user's session epoch when issued; a later epoch ends the token. */
+  readonly sessionEpoch: number
+  /** The next token of the family, sealed under a key derived from this token (null until rotated). */
+  readonly successorSealed: string | null
 }
 
 export interface RefreshTokenRepository {
   insert(record: RefreshTokenRecord): Promise<void>
   findByHash(tokenHash: string): Promise<RefreshTokenRecord | null>
-  /** Atomically revokes one token if it is still live; false when someone else got there first. */
-  revokeIfLive(id: string, at: Date): Promise<boolean>
+  /**
+   * Atomically revokes one token if it is still live and records its sealed successor; false
+   * when someone else got there first (their rotation is then committed and readable).
+   */
+  rotate(id: string, at: Date, successorSealed: string): Promise<boolean>
   revokeFamily(familyId: string, at: Date): Promise<void>
+  /** Every live token of the user (all their sessions), e.g. after a password change. */
+  revokeAllOfUser(userId: string, at: Date): Promise<void>
 }
 
+/** Login attempts per key in a fixed window, shared by every process (ADR 0016). */
 export interface LoginAttemptStore {
-  /** Failures recorded for `key` at or after `since`, with the oldest of them. */
-  failuresSince(key: string, since: Date): Promise<{ count: number; oldest: Date | null }>
-  recordFailure(key: string, at: Date): Promise<void>
+  /**
+   * Counts one attempt for `key` and returns the count including it, in one atomic statement:
+   * a new window starts when the current one is older than `windowSeconds`.
+   */
+  reserve(key: string, at: Date, windowSeconds: number): Promise<{ attempts: number; windowStartedAt: Date }>
+  /** Gives back one reserved attempt (a success, or an attempt refused by another key). */
+  release(key: string): Promise<void>
   clear(key: string): Promise<void>
 }
 
@@ -65,16 +81,29 @@ export interface PasswordHasher {
 export type IssuedAccessToken = { readonly token: string; readonly expiresInSeconds: number }
 
 export interface SessionTokenService {
+  /** The token carries `user.sessionEpoch`; it stops working when the epoch moves on. */
   issueAccessToken(user: User): Promise<IssuedAccessToken>
   /** A new opaque refresh token and the hash that is stored instead of it. */
   newRefreshToken(): { token: string; hash: string }
   hashRefreshToken(token: string): string
+  /** Encrypts `successor` under a key derived from `presented` (which is never stored). */
+  sealSuccessor(presented: string, successor: string): Promise<string>
+  /** The successor sealed under `presented`, or null when it does not open. */
+  openSuccessor(presented: string, sealed: string): Promise<string | null>
 }
 
 export type IdentitySettings = {
   readonly signupEnabled: boolean
+  /** Attempts per (e-mail, client address) in a window: what stops one guesser. */
+  readonly loginMaxFailuresPerEmailIp: number
+  /** Attempts per e-mail from all addresses: a high bound on distributed guessing. */
   readonly loginMaxFailuresPerEmail: number
+  /** Attempts per client address across e-mails. */
   readonly loginMaxFailuresPerIp: number
   readonly loginWindowSeconds: number
   readonly refreshTokenTtlSeconds: number
+  /** Absolute lifetime of a refresh family from its login, however often it rotates. */
+  readonly refreshSessionMaxSeconds: number
+  /** How long a just-rotated refresh token still yields its successor (concurrent tabs). */
+  readonly refreshReuseGraceSeconds: number
 }

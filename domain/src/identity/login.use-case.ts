@@ -10,23 +10,32 @@ const INVALID = 'Invalid email or password'
 
 /**
  * Unknown e-mail, wrong password and deactivated account all give the same 401 after the same
- * amount of hashing work. Failures are counted per e-mail and per IP in a shared store so the
- * limit holds across processes and Workers; a success clears the e-mail's counter.
+ * amount of hashing work.
+ *
+ * Throttling (ADR 0016): each attempt is RESERVED before the password is checked, by one atomic
+ * upsert per key that returns the new count, so N concurrent guesses check at most `max`
+ * passwords. Three keys: the client address (any e-mail), the (e-mail, client address) pair —
+ * the tight one, so a stranger elsewhere cannot lock a user out — and the e-mail from every
+ * address, much higher, bounding distributed guessing. A refused attempt gives its reservations
+ * back; a failure keeps them; a success clears its pair and gives back the other two.
  */
 export async function login(ctx: UseCaseContext, input: LoginInput): Promise<Result<Session>> {
   const email = normalizeEmail(input.email)
   const now = ctx.clock.now()
-  const since = new Date(now.getTime() - ctx.settings.loginWindowSeconds * 1000)
+  const window = ctx.settings.loginWindowSeconds
+  const pairKey = `email-ip:${email}|${input.ip}`
   const keys = [
-    { key: `email:${email}`, max: ctx.settings.loginMaxFailuresPerEmail },
     { key: `ip:${input.ip}`, max: ctx.settings.loginMaxFailuresPerIp },
+    { key: pairKey, max: ctx.settings.loginMaxFailuresPerEmailIp },
+    { key: `email:${email}`, max: ctx.settings.loginMaxFailuresPerEmail },
   ]
+  const reserved: string[] = []
   for (const { key, max } of keys) {
-    const { count, oldest } = await ctx.repos.loginAttempts.failuresSince(key, since)
-    if (count >= max && oldest) {
-      const retryAfter = Math.ceil(
-        (oldest.getTime() + ctx.settings.loginWindowSeconds * 1000 - now.getTime()) / 1000,
-      )
+    const { attempts, windowStartedAt } = await ctx.repos.loginAttempts.reserve(key, now, window)
+    reserved.push(key)
+    if (attempts > max) {
+      for (const k of reserved) await ctx.repos.loginAttempts.release(k)
+      const retryAfter = Math.ceil((windowStartedAt.getTime() + window * 1000 - now.getTime()) / 1000)
       return err(DomainErrors.rateLimited(Math.max(1, retryAfter)))
     }
   }
@@ -35,13 +44,11 @@ export async function login(ctx: UseCaseContext, input: LoginInput): Promise<Res
   let valid = false
   if (user) valid = await ctx.passwords.verify(user.passwordHash, input.password)
   else await ctx.passwords.verifyDummy(input.password)
-  if (!user || !valid || !user.isActive) {
-    for (const { key } of keys) await ctx.repos.loginAttempts.recordFailure(key, now)
-    return err(DomainErrors.unauthenticated(INVALID))
-  }
+  if (!user || !valid || !user.isActive) return err(DomainErrors.unauthenticated(INVALID))
 
+  await ctx.repos.loginAttempts.clear(pairKey)
+  for (const k of reserved) if (k !== pairKey) await ctx.repos.loginAttempts.release(k)
   return ctx.transaction(async (repos) => {
-    await repos.loginAttempts.clear(`email:${email}`)
     let current = user
     if (ctx.passwords.needsRehash(user.passwordHash)) {
       // Parameters changed since this hash was made: upgrade it while we hold the plain password.

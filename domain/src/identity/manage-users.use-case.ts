@@ -70,11 +70,15 @@ export async function updateUser(
     if (!ok_.ok) return ok_
     passwordHash = await ctx.passwords.hash(changes.password)
   }
+  // A new password or role ends every session the user has (ADR 0016): a stolen session does
+  // not survive the reset, and no token keeps the old role's claims.
+  const endSessions = changes.password !== undefined || role !== current.role
   const next: User = {
     ...current,
     ...profile.value,
     role,
     passwordHash,
+    sessionEpoch: current.sessionEpoch + (endSessions ? 1 : 0),
     version: current.version + 1,
     updatedAt: ctx.clock.now(),
   }
@@ -90,9 +94,11 @@ export async function setUserActive(ctx: ActorContext, id: string, active: boole
   if (id === ctx.actor.userId && !active)
     return err(DomainErrors.conflict('self_deactivation', 'You cannot deactivate yourself'))
   if (current.isActive === active) return ok(current)
+  // Both directions end every session: reactivation must not revive pre-deactivation tokens.
   const next: User = {
     ...current,
     isActive: active,
+    sessionEpoch: current.sessionEpoch + 1,
     version: current.version + 1,
     updatedAt: ctx.clock.now(),
   }
@@ -109,6 +115,10 @@ async function saveUser(
   return ctx.transaction(async (repos) => {
     if (!(await repos.users.update(next)))
       return err(DomainErrors.versionConflict('User', current.version + 1))
+    const sessionsEnded = next.sessionEpoch !== current.sessionEpoch
+    // The epoch alone already refuses older tokens; revoking the rows makes that visible too.
+    if (sessionsEnded) await repos.refreshTokens.revokeAllOfUser(next.id, next.updatedAt)
+    const allDetails = sessionsEnded ? { ...details, sessions_ended: true } : details
     await repos.audit.record({
       organizationId: next.organizationId,
       actorUserId: ctx.actor.userId,
@@ -116,7 +126,7 @@ async function saveUser(
       entity: 'user',
       entityId: next.id,
       requestId: ctx.requestId,
-      ...(details ? { details } : {}),
+      ...(allDetails ? { details: allDetails } : {}),
     })
     return ok(next)
   })

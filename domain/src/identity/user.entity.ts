@@ -12,6 +12,11 @@ export type User = {
   readonly organizationId: string | null
   readonly isActive: boolean
   readonly passwordHash: string
+  /**
+   * Moves on when the user's sessions must end (password, role or activity change): tokens
+   * issued under an older epoch are refused (ADR 0016).
+   */
+  readonly sessionEpoch: number
   readonly version: number
   readonly createdAt: Date
   readonly updatedAt: Date

@@ -116,6 +116,7 @@ export class InMemoryPropertyStore {
       organizationId,
       isActive: true,
       passwordHash: 'x',
+      sessionEpoch: 0,
       version: 1,
       createdAt: this.now,
       updatedAt: this.now,
@@ -332,7 +333,7 @@ function ownerMatches(o: Owner, f: OwnerFilter): boolean {
 }
 
 function buildingRepository(store: InMemoryPropertyStore): BuildingRepository {
-  // Like the database trigger (migration 0009): the stored totalUnits is never the writer's, it
+  // Like the database trigger (migration 0008): the stored totalUnits is never the writer's, it
   // is the number of the building's lots at read time.
   const counted = (b: Building | undefined): Building | undefined =>
     b && {

@@ -100,7 +100,7 @@ export function buildingRepository(db: Database): BuildingRepository {
       const [row] = await db.select().from(buildings).where(scoped(scope, id)).limit(1).for('update')
       return row ?? null
     },
-    // total_units is the database's count of lots (migration 0009 triggers): never written here.
+    // total_units is the database's count of lots (migration 0008 triggers): never written here.
     async insert(_scope, { totalUnits: _count, ...building }) {
       await db.insert(buildings).values(building)
     },

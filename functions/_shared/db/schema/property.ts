@@ -31,7 +31,7 @@ export const buildings = pgTable(
     city: text('city').notNull(),
     postalCode: text('postal_code').notNull(),
     country: text('country').notNull(),
-    /** The number of lots: kept by triggers on units (migration 0009), never written by the app. */
+    /** The number of lots: kept by triggers on units (migration 0008), never written by the app. */
     totalUnits: integer('total_units').notNull().default(0),
     /** What the syndic declared (v1's total_units); informational (ADR 0018). */
     declaredUnits: integer('declared_units'),

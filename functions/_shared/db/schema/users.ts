@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { boolean, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { id, timestamps, version } from './columns.ts'
 import { organizations } from './organizations.ts'
 
@@ -14,6 +14,9 @@ export const users = pgTable(
     organizationId: uuid('organization_id').references(() => organizations.id),
     isActive: boolean('is_active').notNull().default(true),
     passwordHash: text('password_hash').notNull(),
+    // Bumped on password change, role change and (de)activation: access tokens carry the epoch
+    // they were issued under and refresh tokens store it, so every older session stops at once.
+    sessionEpoch: integer('session_epoch').notNull().default(0),
     version: version(),
     ...timestamps(),
   },
