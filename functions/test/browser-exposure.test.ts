@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { API_CSP, DOCS_CSP, webCsp } from '../_shared/csp.ts'
 import { CSRF_HEADER, REFRESH_COOKIE } from '../auth/refresh-cookie.ts'
 import { inlineScriptHashes, mountWeb } from '../web-static.ts'
@@ -110,6 +110,10 @@ describe('API reference (/api/v1/docs)', () => {
 })
 
 describe('refresh cookie (browsers)', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
   async function signIn() {
     const u = await api.user('syndic', (await api.organization()).id)
     const res = await api.request('POST', '/api/v1/auth/login', {
@@ -154,7 +158,7 @@ describe('refresh cookie (browsers)', () => {
     ])
   })
 
-  it('refresh without a body token uses the cookie and rotates it; the spent cookie is then refused', async () => {
+  it('refresh without a body token uses the cookie and rotates it; the spent cookie is then refused after the grace window', async () => {
     const first = parse((await signIn()).headers.get('set-cookie')).value ?? ''
     const res = await api.request('POST', '/api/v1/auth/refresh', withCookie(first, browser))
     expect(res.status).toBe(200)
@@ -162,9 +166,15 @@ describe('refresh cookie (browsers)', () => {
     const next = parse(res.headers.get('set-cookie'))
     expect(next.value).toBe(res.body.refresh_token)
     expect(next.value).not.toBe(first)
+    // Within the grace window (ADR 0016) a second tab presenting the spent cookie gets the same successor.
+    const tab = await api.request('POST', '/api/v1/auth/refresh', withCookie(first, browser))
+    expect(tab.status).toBe(200)
+    expect(parse(tab.headers.get('set-cookie')).value).toBe(next.value)
+    // After it, the spent cookie is reuse: refused, and the refused cookie is cleared.
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(Date.now() + 21_000)
     const reuse = await api.request('POST', '/api/v1/auth/refresh', withCookie(first, browser))
     expect(reuse.status).toBe(401)
-    // The refused cookie is cleared.
     expect(parse(reuse.headers.get('set-cookie')).attributes).toContain('max-age=0')
   })
 
