@@ -32,7 +32,29 @@ const MESSAGES = [
   /^(?:WebSocket|websocket) (?:was )?closed/i, // Neon: the WebSocket under the connection went away
 ]
 
-type Errorish = { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown }
+type Errorish = {
+  code?: unknown
+  message?: unknown
+  cause?: unknown
+  errors?: unknown
+  type?: unknown
+  target?: unknown
+}
+
+/**
+ * Neon's driver rejects with the WebSocket's own 'error' event (an ErrorEvent, not an Error)
+ * when its socket to the proxy fails: refused, reset, closed. A WebSocket has `readyState` and `url`.
+ */
+function isWebSocketErrorEvent(e: Errorish): boolean {
+  const target = e.target
+  return (
+    e.type === 'error' &&
+    typeof target === 'object' &&
+    target !== null &&
+    'readyState' in target &&
+    'url' in target
+  )
+}
 
 /** True when `error`, or anything in its `cause` chain (Drizzle wraps driver errors), is a lost/unreachable database. */
 export function isDatabaseUnavailable(error: unknown): boolean {
@@ -44,6 +66,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     seen.add(e)
     const { code, message, cause, errors } = e as Errorish
     if (typeof code === 'string' && (SQLSTATES.has(code) || ERRNOS.has(code))) return true
+    if (isWebSocketErrorEvent(e as Errorish)) return true
     if (typeof message === 'string' && MESSAGES.some((m) => m.test(message))) return true
     queue.push(cause)
     // Node's "connect ECONNREFUSED" to a host with several addresses is an AggregateError.
