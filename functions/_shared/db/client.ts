@@ -1,5 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { recoveringPglite } from './pglite-recovery.ts'
 import * as schema from './schema/index.ts'
 import { assertTenantScoped } from './tenant-scope.ts'
 
@@ -120,7 +121,15 @@ export async function createDatabase(config: DatabaseConfig): Promise<DatabaseHa
   if (driver === 'pglite') {
     const { PGlite } = await import('@electric-sql/pglite')
     const dataDir = config.url?.startsWith('pglite:') ? config.url.slice('pglite:'.length) : config.dataDir
-    return fromPglite(new PGlite(dataDir ?? 'memory://'), config)
+    // A folder can be reopened after an I/O fault (pglite-recovery.ts); memory:// cannot.
+    const reopen = dataDir
+      ? async () => {
+          const next = new PGlite(dataDir)
+          await next.waitReady
+          return next
+        }
+      : undefined
+    return fromPglite(new PGlite(dataDir ?? 'memory://'), config, reopen)
   }
   if (!config.url) throw new Error(`DATABASE_URL is required for the ${driver} driver`)
   if (driver === 'pg') {
@@ -178,10 +187,19 @@ export async function createDatabase(config: DatabaseConfig): Promise<DatabaseHa
 
 export async function fromPglite(
   client: PGlite,
-  config: Pick<DatabaseConfig, 'onQuery' | 'tenantGuard'> = {},
+  config: Pick<DatabaseConfig, 'onQuery' | 'tenantGuard' | 'onConnectionError'> = {},
+  reopen?: () => Promise<PGlite>,
 ): Promise<DatabaseHandle> {
   const { drizzle } = await import('drizzle-orm/pglite')
-  const db = drizzle({ client, schema, logger: loggerFor(config) }) as unknown as Database
+  const engine = recoveringPglite(client, reopen, (error) =>
+    config.onConnectionError?.(error instanceof Error ? error : new Error(String(error))),
+  )
+  // Drizzle calls only query() and transaction(): the wrapper routes them to the live engine.
+  const db = drizzle({
+    client: engine.client as PGlite,
+    schema,
+    logger: loggerFor(config),
+  }) as unknown as Database
   return {
     db,
     driver: 'pglite',
@@ -190,7 +208,7 @@ export async function fromPglite(
       await migrate(drizzle({ client, schema }), { migrationsFolder })
     },
     ping: () => ping(db),
-    close: () => client.close(),
+    close: () => engine.close(),
   }
 }
 

@@ -5,8 +5,23 @@
  * check reports them. Everything else keeps its 4xx/500 meaning. ADR 0013.
  */
 
-/** SQLSTATEs: class 08 (connection exception), 57P01–57P03 (admin/crash shutdown, cannot connect now). */
-const SQLSTATES = new Set(['08000', '08001', '08003', '08004', '08006', '57P01', '57P02', '57P03'])
+/**
+ * SQLSTATEs: class 08 (connection exception), 57P01–57P03 (admin/crash shutdown, cannot connect
+ * now), 53100 (disk full) and class 58 (I/O error: the server's disk failing — pglite-recovery.ts).
+ */
+const SQLSTATES = new Set([
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53100',
+  '58000',
+  '58030',
+])
 
 /** Socket errors of the TCP connection to the server (pg) or of the WebSocket's socket (Neon). */
 const ERRNOS = new Set([
