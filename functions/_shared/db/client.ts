@@ -88,7 +88,15 @@ type PoolEvents = EventSource & { on(event: 'connect', listener: (client: EventS
  * drops the broken client when it is released (`_queryable` is false) and connects a new one.
  */
 function survivePoolErrors(pool: PoolEvents, config: DatabaseConfig): void {
-  const report = (error: Error) => config.onConnectionError?.(error)
+  // An idle client's error reaches both its own listener and the pool's: report it once.
+  const reported = new WeakSet<Error>()
+  const report = (error: Error) => {
+    if (typeof error === 'object' && error !== null) {
+      if (reported.has(error)) return
+      reported.add(error)
+    }
+    config.onConnectionError?.(error)
+  }
   pool.on('error', report)
   pool.on('connect', (client) => client.on('error', report))
 }
