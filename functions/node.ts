@@ -10,8 +10,10 @@ import { getConnInfo } from '@hono/node-server/conninfo'
 import { nodeApiDocsAssets } from './_shared/api-docs-node.ts'
 import { bootstrapSuperadmin, buildRuntime, headerIp } from './_shared/compose.ts'
 import { createDatabase } from './_shared/db/client.ts'
+import { driverMessage } from './_shared/db/unavailable.ts'
 import { DEV_SUPERADMIN, type Env, EnvError, parseEnv } from './_shared/env.ts'
 import { createLogger } from './_shared/logger.ts'
+import { installProcessFaultHandlers } from './_shared/process-faults.ts'
 import { localFileStore } from './_shared/storage/local-file-store.ts'
 import { createGateway } from './gateway.ts'
 import { seedDemoIfEmpty } from './seed/seed.service.ts'
@@ -48,11 +50,14 @@ async function main(): Promise<void> {
   const started = performance.now()
   const env = loadEnv()
   const logger = createLogger(env.LOG_LEVEL)
+  installProcessFaultHandlers(logger)
   const database = await createDatabase({
     url: env.DATABASE_URL,
     driver: env.DATABASE_DRIVER,
     dataDir: join(env.DATA_DIR, 'pgdata'),
     poolMax: env.DB_POOL_MAX,
+    // The request that used the connection answers 503 (app.ts); this says why, once per connection.
+    onConnectionError: (error) => logger.warn('database connection lost', { error: driverMessage(error) }),
   })
   await database.migrate(MIGRATIONS_DIR)
   const runtime = buildRuntime(env, database, {

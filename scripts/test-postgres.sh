@@ -2,6 +2,8 @@
 # Starts a throw-away PostgreSQL for the test suites: system binaries, a temp folder, a free port,
 # run as the `postgres` user when we are root (initdb refuses root). Sets TEST_DATABASE_URL.
 # Usage: source scripts/test-postgres.sh; start_test_postgres; …; stop_test_postgres
+# Outage tests also take the running server down and up again: pause_test_postgres (fast
+# shutdown, as an operator's restart would) and resume_test_postgres (same folder and port).
 PG_TMP=""
 start_test_postgres() {
   local bin
@@ -27,16 +29,42 @@ start_test_postgres() {
   fi
   "${run[@]}" initdb -D "$PG_TMP/data" --auth=trust -U postgres -E UTF8 --locale=C.UTF-8 >"$PG_TMP/initdb.log" 2>&1 \
     || { cat "$PG_TMP/initdb.log" >&2; return 1; }
-  "${run[@]}" pg_ctl -D "$PG_TMP/data" -l "$PG_TMP/server.log" -w -t 60 \
-    -o "-p $port -k $PG_TMP -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null \
-    || { cat "$PG_TMP/server.log" >&2; return 1; }
+  echo "$port" >"$PG_TMP/port"
+  echo "$bin" >"$PG_TMP/bin"
+  _pg_ctl_start "$port" || return 1
   "${run[@]}" createdb -h 127.0.0.1 -p "$port" -U postgres koprogo_test
   TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$port/koprogo_test"
   export TEST_DATABASE_URL
   echo "test-postgres: PostgreSQL $("${run[@]}" postgres --version | awk '{print $3}') on port $port" >&2
 }
+_pg_ctl_start() {
+  local run=()
+  [ "$(id -u)" = 0 ] && run=(runuser -u postgres --)
+  "${run[@]}" pg_ctl -D "$PG_TMP/data" -l "$PG_TMP/server.log" -w -t 60 \
+    -o "-p $1 -k $PG_TMP -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null \
+    || { cat "$PG_TMP/server.log" >&2; return 1; }
+}
+_pg_bin_path() {
+  local bin
+  bin="$(cat "$PG_TMP/bin" 2>/dev/null || true)"
+  [ -n "$bin" ] && export PATH="$bin:$PATH"
+  return 0
+}
+pause_test_postgres() {
+  [ -n "$PG_TMP" ] && [ -d "$PG_TMP/data" ] || return 1
+  _pg_bin_path
+  local run=()
+  [ "$(id -u)" = 0 ] && run=(runuser -u postgres --)
+  "${run[@]}" pg_ctl -D "$PG_TMP/data" -m fast -w stop >/dev/null
+}
+resume_test_postgres() {
+  [ -n "$PG_TMP" ] && [ -f "$PG_TMP/port" ] || return 1
+  _pg_bin_path
+  _pg_ctl_start "$(cat "$PG_TMP/port")"
+}
 stop_test_postgres() {
   [ -n "$PG_TMP" ] && [ -d "$PG_TMP/data" ] || return 0
+  _pg_bin_path
   local run=()
   [ "$(id -u)" = 0 ] && run=(runuser -u postgres --)
   "${run[@]}" pg_ctl -D "$PG_TMP/data" -m fast -w stop >/dev/null 2>&1 || true

@@ -9,8 +9,9 @@ import { secureHeaders } from 'hono/secure-headers'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { authenticate } from './auth.ts'
 import { API_CSP_DIRECTIVES } from './csp.ts'
+import { DATABASE_RETRY_AFTER_SECONDS, driverMessage, isDatabaseUnavailable } from './db/unavailable.ts'
 import { idempotency } from './idempotency.ts'
-import { internalErrorResponse, problemResponse, zodIssues } from './problem.ts'
+import { databaseUnavailableResponse, internalErrorResponse, problemResponse, zodIssues } from './problem.ts'
 import type { AppEnv, Runtime } from './runtime.ts'
 
 /** A resource's app: validation failures become the same 400 problem everywhere. */
@@ -66,6 +67,17 @@ export function applyStack(app: OpenAPIHono<AppEnv>, runtimeFor: RuntimeProvider
         error.status as ContentfulStatusCode,
         { 'content-type': 'application/problem+json' },
       )
+    }
+    if (isDatabaseUnavailable(error)) {
+      // An outage, not a bug: one warning per failed request, and the client is told to retry.
+      c.get('runtime')?.logger.warn('database unavailable', {
+        request_id: c.get('requestId'),
+        method: c.req.method,
+        path: new URL(c.req.url).pathname,
+        // The driver's message only: Drizzle's wrapper quotes the SQL and its parameters.
+        error: driverMessage(error),
+      })
+      return databaseUnavailableResponse(c, DATABASE_RETRY_AFTER_SECONDS)
     }
     c.get('runtime')?.logger.error('unhandled error', {
       request_id: c.get('requestId'),

@@ -67,6 +67,30 @@ export function problemResponse(c: Context, error: DomainError): Response {
   return c.body(JSON.stringify(body), body.status as ContentfulStatusCode, headers)
 }
 
+/**
+ * 503 while the database is unreachable or dropped the connection (db/unavailable.ts): the
+ * request did not complete and may be retried after `Retry-After` seconds. A write that failed
+ * this way was not acknowledged; if its COMMIT was under way when the connection died, it may
+ * have landed — clients retry writes with their Idempotency-Key.
+ */
+export function databaseUnavailableResponse(c: Context, retryAfterSeconds: number): Response {
+  const requestId = String(c.get('requestId') ?? '')
+  const body: Problem = {
+    type: 'https://koprogo.org/problems/database-unavailable',
+    title: 'Service unavailable',
+    status: 503,
+    detail: `The database cannot be reached right now; retry in ${retryAfterSeconds} s`,
+    instance: new URL(c.req.url).pathname,
+    request_id: requestId,
+    error: 'database_unavailable',
+    retry_after: retryAfterSeconds,
+  }
+  return c.body(JSON.stringify(body), 503, {
+    'content-type': 'application/problem+json',
+    'retry-after': String(retryAfterSeconds),
+  })
+}
+
 /** 500s never carry the raw message: it may hold SQL or secrets. It is logged instead. */
 export function internalErrorResponse(c: Context): Response {
   const requestId = String(c.get('requestId') ?? '')

@@ -1,5 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { recoveringPglite } from './pglite-recovery.ts'
 import * as schema from './schema/index.ts'
 import { assertTenantScoped } from './tenant-scope.ts'
 
@@ -29,6 +30,75 @@ export type DatabaseConfig = {
    * ADR 0009). On unless a maintenance script that copies every tenant's rows turns it off.
    */
   readonly tenantGuard?: boolean | undefined
+  /**
+   * Told about every connection the pool loses (idle or checked out). The process must survive
+   * these (ADR 0013): the request using it fails with 503, the pool opens a new one next time.
+   */
+  readonly onConnectionError?: ((error: Error) => void) | undefined
+  /** Overrides of CONNECTION_LIMITS (tests). */
+  readonly connectTimeoutMs?: number | undefined
+  readonly statementTimeoutMs?: number | undefined
+  /**
+   * Send statement_timeout / idle_in_transaction_session_timeout as startup parameters. On for
+   * `pg` to a Postgres server; off behind a pooler that may refuse unknown startup parameters
+   * (Hyperdrive, Neon — PgBouncer refuses them unless told to ignore them).
+   */
+  readonly serverTimeouts?: boolean | undefined
+}
+
+/**
+ * While the database is away a request must fail fast (503), not hang: a connection that cannot
+ * be had — refused, or no pooled client free — within `connectTimeoutMs` fails the request; a
+ * statement running longer than `statementTimeoutMs` is cancelled by the server, and one whose
+ * server stops answering (a dead network, no RST) is given up by the client a little later. An
+ * OLTP request here runs in milliseconds (docs/performance.md), so both are far above normal.
+ * Migrations run on their own connection without these limits.
+ */
+export const CONNECTION_LIMITS = { connectTimeoutMs: 5_000, statementTimeoutMs: 15_000 } as const
+
+/** pg (and Neon's pg fork) Pool settings shared by both network drivers. */
+function poolOptions(config: DatabaseConfig, serverTimeouts: boolean) {
+  const statementTimeout = config.statementTimeoutMs ?? CONNECTION_LIMITS.statementTimeoutMs
+  return {
+    connectionString: config.url,
+    max: config.poolMax ?? 10,
+    connectionTimeoutMillis: config.connectTimeoutMs ?? CONNECTION_LIMITS.connectTimeoutMs,
+    // Client side: gives up on a server that stopped answering (no RST) after the server's own limit.
+    query_timeout: statementTimeout + 5_000,
+    keepAlive: true,
+    ...(serverTimeouts
+      ? {
+          statement_timeout: statementTimeout,
+          // A transaction left open by a stuck request would hold its row locks until then only.
+          idle_in_transaction_session_timeout: statementTimeout * 2,
+          application_name: 'koprogo-api',
+        }
+      : {}),
+  }
+}
+
+type EventSource = { on(event: 'error', listener: (error: Error) => void): unknown }
+type PoolEvents = EventSource & { on(event: 'connect', listener: (client: EventSource) => void): unknown }
+
+/**
+ * pg-pool listens for 'error' only on IDLE clients. A client checked out by a transaction has
+ * no listener, so a connection killed between two of its statements (pg_terminate_backend, a
+ * fast shutdown, a reset) is emitted as an unhandled 'error' and Node exits (issue 12). Every
+ * client gets a listener for its whole life; the failed query rejects on its own, the pool
+ * drops the broken client when it is released (`_queryable` is false) and connects a new one.
+ */
+function survivePoolErrors(pool: PoolEvents, config: DatabaseConfig): void {
+  // An idle client's error reaches both its own listener and the pool's: report it once.
+  const reported = new WeakSet<Error>()
+  const report = (error: Error) => {
+    if (typeof error === 'object' && error !== null) {
+      if (reported.has(error)) return
+      reported.add(error)
+    }
+    config.onConnectionError?.(error)
+  }
+  pool.on('error', report)
+  pool.on('connect', (client) => client.on('error', report))
 }
 
 /** Drizzle calls `logQuery` before it hands a statement to the driver: a throw there stops it. */
@@ -59,22 +129,37 @@ export async function createDatabase(config: DatabaseConfig): Promise<DatabaseHa
   if (driver === 'pglite') {
     const { PGlite } = await import('@electric-sql/pglite')
     const dataDir = config.url?.startsWith('pglite:') ? config.url.slice('pglite:'.length) : config.dataDir
-    return fromPglite(new PGlite(dataDir ?? 'memory://'), config)
+    // A folder can be reopened after an I/O fault (pglite-recovery.ts); memory:// cannot.
+    const reopen = dataDir
+      ? async () => {
+          const next = new PGlite(dataDir)
+          await next.waitReady
+          return next
+        }
+      : undefined
+    return fromPglite(new PGlite(dataDir ?? 'memory://'), config, reopen)
   }
   if (!config.url) throw new Error(`DATABASE_URL is required for the ${driver} driver`)
   if (driver === 'pg') {
     const { default: pg } = await import('pg')
     const { drizzle } = await import('drizzle-orm/node-postgres')
-    const pool = new pg.Pool({ connectionString: config.url, max: config.poolMax ?? 10 })
-    // An idle client losing its connection must not crash the process; the pool replaces it.
-    pool.on('error', () => undefined)
+    const pool = new pg.Pool(poolOptions(config, config.serverTimeouts ?? true))
+    survivePoolErrors(pool, config)
     const db = drizzle({ client: pool, schema, logger: loggerFor(config) }) as unknown as Database
     return {
       db,
       driver,
       async migrate(migrationsFolder) {
         const { migrate } = await import('drizzle-orm/node-postgres/migrator')
-        await migrate(drizzle({ client: pool, schema }), { migrationsFolder })
+        // Its own connection, without the request timeouts: a migration may take minutes.
+        const client = new pg.Client({ connectionString: config.url })
+        client.on('error', (error) => config.onConnectionError?.(error))
+        await client.connect()
+        try {
+          await migrate(drizzle({ client, schema }), { migrationsFolder })
+        } finally {
+          await client.end()
+        }
       },
       ping: () => ping(db),
       close: () => pool.end(),
@@ -87,15 +172,21 @@ export async function createDatabase(config: DatabaseConfig): Promise<DatabaseHa
     const { default: ws } = await import('ws')
     neonConfig.webSocketConstructor = ws
   }
-  const pool = new Pool({ connectionString: config.url, max: config.poolMax ?? 10 })
-  pool.on('error', () => undefined)
+  const pool = new Pool(poolOptions(config, config.serverTimeouts ?? false))
+  survivePoolErrors(pool, config)
   const db = drizzle({ client: pool, schema, logger: loggerFor(config) }) as unknown as Database
   return {
     db,
     driver,
     async migrate(migrationsFolder) {
       const { migrate } = await import('drizzle-orm/neon-serverless/migrator')
-      await migrate(drizzle({ client: pool, schema }), { migrationsFolder })
+      const migrator = new Pool({ connectionString: config.url, max: 1 })
+      survivePoolErrors(migrator, config)
+      try {
+        await migrate(drizzle({ client: migrator, schema }), { migrationsFolder })
+      } finally {
+        await migrator.end()
+      }
     },
     ping: () => ping(db),
     close: () => pool.end(),
@@ -104,10 +195,19 @@ export async function createDatabase(config: DatabaseConfig): Promise<DatabaseHa
 
 export async function fromPglite(
   client: PGlite,
-  config: Pick<DatabaseConfig, 'onQuery' | 'tenantGuard'> = {},
+  config: Pick<DatabaseConfig, 'onQuery' | 'tenantGuard' | 'onConnectionError'> = {},
+  reopen?: () => Promise<PGlite>,
 ): Promise<DatabaseHandle> {
   const { drizzle } = await import('drizzle-orm/pglite')
-  const db = drizzle({ client, schema, logger: loggerFor(config) }) as unknown as Database
+  const engine = recoveringPglite(client, reopen, (error) =>
+    config.onConnectionError?.(error instanceof Error ? error : new Error(String(error))),
+  )
+  // Drizzle calls only query() and transaction(): the wrapper routes them to the live engine.
+  const db = drizzle({
+    client: engine.client as PGlite,
+    schema,
+    logger: loggerFor(config),
+  }) as unknown as Database
   return {
     db,
     driver: 'pglite',
@@ -116,7 +216,7 @@ export async function fromPglite(
       await migrate(drizzle({ client, schema }), { migrationsFolder })
     },
     ping: () => ping(db),
-    close: () => client.close(),
+    close: () => engine.close(),
   }
 }
 

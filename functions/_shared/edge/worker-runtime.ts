@@ -60,7 +60,8 @@ export function edgeDatabaseConfig(env: Env, bindings: WorkerBindings): Database
   if (!url) throw new Error('DATABASE_URL (wrangler secret) or a HYPERDRIVE binding is required on Workers')
   const driver = hyperdrive ? 'pg' : (env.DATABASE_DRIVER ?? pickDriver({ url }))
   if (driver === 'pglite') throw new Error('DATABASE_DRIVER=pglite cannot run in a Worker')
-  return { url, driver, poolMax: env.DB_POOL_MAX }
+  // Hyperdrive pools connections itself: no startup parameters it might refuse (client.ts).
+  return { url, driver, poolMax: env.DB_POOL_MAX, serverTimeouts: hyperdrive ? false : undefined }
 }
 
 /**

@@ -1,0 +1,154 @@
+import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { createDatabase } from '../_shared/db/client.ts'
+import { rowCountMismatches } from './row-count-check.ts'
+import { startServer } from './server-process.ts'
+
+/**
+ * The embedded profile's disk fills up under the running server (docs/reliability.md § Database
+ * connection loss): the real Node server on PGlite, its data files made unable to grow (ENOSPC,
+ * injected under node:fs by failing-disk-preload.ts) in the middle of a write burst, then freed.
+ * The process must stay up, every answer be a success or 503 database_unavailable + Retry-After,
+ * every acknowledged write survive, nothing be half-written, and writes work again by themselves.
+ */
+const temps: string[] = []
+afterAll(() => {
+  for (const d of temps) rmSync(d, { recursive: true, force: true })
+})
+
+type Answer = { status: number; error?: unknown; retryAfter: string | null; body: Record<string, unknown> }
+async function call(
+  base: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<Answer> {
+  const headers: Record<string, string> = {}
+  if (token) headers.authorization = `Bearer ${token}`
+  if (body !== undefined) headers['content-type'] = 'application/json'
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers,
+    signal: AbortSignal.timeout(30_000),
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  })
+  const text = await res.text()
+  const parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {}
+  return { status: res.status, error: parsed.error, retryAfter: res.headers.get('retry-after'), body: parsed }
+}
+
+describe.runIf(process.env.TEST_DB !== 'postgres')(
+  'PGlite: the disk fills up under the running server',
+  () => {
+    it('writes answer 503 database_unavailable while data files cannot grow; the process stays up; writes resume; nothing lost or partial', {
+      timeout: 180_000,
+    }, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'koprogo-diskfull-'))
+      temps.push(dir)
+      const trigger = join(dir, 'disk-full')
+      const server = await startServer(dir, '', {
+        NODE_OPTIONS: `--import ${resolve(import.meta.dirname, 'failing-disk-preload.ts')}`,
+        FAILING_DISK_UNDER: join(dir, 'pgdata', 'base'),
+        FAILING_DISK_TRIGGER: trigger,
+        FAILING_DISK_CODE: 'ENOSPC',
+      })
+      try {
+        const base = server.base
+        const email = `syndic-${crypto.randomUUID()}@diskfull.test`
+        expect(
+          (
+            await call(base, 'POST', '/api/v1/auth/register', undefined, {
+              email,
+              password: 'Disk-Full-2026',
+              first_name: 'D',
+              last_name: 'F',
+              role: 'syndic',
+              organization_name: 'Disk full',
+            })
+          ).status,
+        ).toBe(201)
+        const token = String(
+          (await call(base, 'POST', '/api/v1/auth/login', undefined, { email, password: 'Disk-Full-2026' }))
+            .body.token,
+        )
+        const building = await call(base, 'POST', '/api/v1/buildings', token, {
+          name: 'Disk',
+          address: 'Rue 1',
+          city: 'Bruxelles',
+          postal_code: '1000',
+          country: 'Belgium',
+          total_units: 5000,
+          total_tantiemes: 1_000_000,
+        })
+        const buildingId = String(building.body.id)
+        let n = 0
+        const acked: string[] = []
+        const answers: Answer[] = []
+        const create = async () => {
+          const a = await call(base, 'POST', '/api/v1/units', token, {
+            building_id: buildingId,
+            unit_number: `F${n++}-${'x'.repeat(40)}`,
+            unit_type: 'Apartment',
+            surface_area: 50,
+            quota: 10,
+          })
+          answers.push(a)
+          if (a.status === 201) acked.push(String(a.body.id))
+          return a
+        }
+        for (let i = 0; i < 10; i++) expect((await create()).status).toBe(201)
+
+        writeFileSync(trigger, '') // the disk is full from now on
+        let refused = 0
+        for (let i = 0; i < 400 && refused < 5; i++) if ((await create()).status === 503) refused++
+        expect(refused, 'no write was refused while the disk was full').toBeGreaterThan(0)
+        const health = await call(base, 'GET', '/health')
+        expect(health.status, 'reads (and /health) still work on a full disk').toBe(200)
+        unlinkSync(trigger) // space freed
+
+        for (let i = 0; i < 10; i++)
+          expect((await create()).status, 'a write after the disk was freed').toBe(201)
+        expect(server.proc.exitCode).toBeNull()
+        const unexpected = answers.filter(
+          (a) =>
+            a.status !== 201 &&
+            !(a.status === 503 && a.error === 'database_unavailable' && Number(a.retryAfter) > 0),
+        )
+        expect(unexpected.map((a) => `${a.status} ${JSON.stringify(a.body)}`)).toEqual([])
+        server.proc.kill('SIGTERM')
+        expect(await server.exited).toBe(0)
+
+        const db = await createDatabase({
+          driver: 'pglite',
+          dataDir: join(dir, 'pgdata'),
+          tenantGuard: false,
+        })
+        try {
+          const { sql } = await import('drizzle-orm')
+          const ids = new Set(
+            (
+              (await db.db.execute(
+                sql`select id::text as id from units where building_id = ${buildingId}`,
+              )) as unknown as {
+                rows: { id: string }[]
+              }
+            ).rows.map((r) => r.id),
+          )
+          for (const id of acked) expect(ids.has(id), `acknowledged unit ${id} lost`).toBe(true)
+          expect(ids.size, 'a refused write left a unit behind').toBe(acked.length)
+          expect(await rowCountMismatches(db.db)).toEqual([])
+          console.info(
+            `pglite disk full: ${answers.length} unit creations, ${acked.length} acknowledged and present, ${refused} refused with 503 database_unavailable while full, 0 other errors, 0 partial`,
+          )
+        } finally {
+          await db.close()
+        }
+      } finally {
+        if (server.proc.exitCode === null) server.proc.kill('SIGKILL')
+      }
+    })
+  },
+)
