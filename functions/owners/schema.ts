@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { OWNER_SORT_FIELDS, type Owner } from '@koprogo/domain'
-import { pageQuery } from '../_shared/http.ts'
+import { optionalId, organizationFilter, pageQuery } from '../_shared/http.ts'
 
 export const OwnerSchema = z
   .object({
@@ -51,9 +51,7 @@ const fields = {
   country: z.string().max(100),
 }
 
-export const CreateOwnerBody = z
-  .object({ ...fields, organization_id: z.uuid().nullish() })
-  .openapi('CreateOwner')
+export const CreateOwnerBody = z.object({ ...fields, organization_id: optionalId() }).openapi('CreateOwner')
 export const UpdateOwnerBody = z
   .object(fields)
   .partial()
@@ -65,7 +63,7 @@ export const OwnerListQuery = pageQuery(OWNER_SORT_FIELDS, 'last_name').extend({
   phone: z.string().max(50).optional(),
   last_name: z.string().max(100).optional(),
   first_name: z.string().max(100).optional(),
-  organization_id: z.uuid().optional(),
+  organization_id: organizationFilter,
 })
 
 export const LinkUserBody = z

@@ -90,9 +90,10 @@ describe('seed', () => {
       'owner',
       'syndic',
     ])
-    for (const u of res.body.users as { email: string; password: string }[]) {
-      const login = await api.request('POST', '/api/v1/auth/login', { body: u })
-      expect(login.status, u.email).toBe(200)
+    expect(res.body.success).toBe(true)
+    for (const { email, password } of res.body.users as { email: string; password: string }[]) {
+      const login = await api.request('POST', '/api/v1/auth/login', { body: { email, password } })
+      expect(login.status, email).toBe(200)
     }
     expect(
       await count(

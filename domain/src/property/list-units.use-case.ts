@@ -5,8 +5,8 @@ import { err, ok, type Result } from '../shared/result.ts'
 import type { TenantScope, UnitFilter, UnitSortField } from './property.ports.ts'
 import {
   actorMayReadBuilding,
+  listScopeFor,
   readsOrganization,
-  scopeFor,
   scopeForRow,
   type TenantOption,
 } from './property-access.ts'
@@ -19,8 +19,10 @@ export async function listUnits(
   page: PageRequest<UnitSortField>,
   options: TenantOption = {},
 ): Promise<Result<Page<Unit>>> {
-  const scope = scopeFor(ctx.actor, options.organizationId)
+  const scope = listScopeFor(ctx.actor, options.organizationId)
   if (!scope.ok) return scope
+  // A superadmin without an organization filter: every organization's units.
+  if (scope.value === null) return ok(await ctx.repos.units.listAcrossTenants(filter, page))
   return listInScope(ctx, scope.value, filter, page)
 }
 

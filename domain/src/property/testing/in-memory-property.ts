@@ -17,12 +17,15 @@ import type { Owner } from '../owner.entity.ts'
 import type {
   BuildingFilter,
   BuildingRepository,
+  BuildingSortField,
   OwnerFilter,
   OwnerRepository,
+  OwnerSortField,
   TenantScope,
   UnitFilter,
   UnitOwnershipRepository,
   UnitRepository,
+  UnitSortField,
 } from '../property.ports.ts'
 import type { Unit } from '../unit.entity.ts'
 import type { UnitOwnership } from '../unit-ownership.entity.ts'
@@ -255,6 +258,32 @@ function paginate<T extends { id: string }, S extends string>(
   return { items: sorted.slice(start, start + page.perPage), total: items.length }
 }
 
+/**
+ * A cross-tenant page: every tenant's matching rows grouped by organization (in the page's
+ * order), then sorted as `paginate` does within each organization.
+ */
+function paginateAcrossTenants<T extends { id: string; organizationId: string }, S extends string>(
+  items: T[],
+  page: PageRequest<S>,
+  key: (item: T, field: S) => Sortable,
+  matches: (scope: TenantScope, item: T) => boolean,
+): Page<T> {
+  const dir = page.order === 'desc' ? -1 : 1
+  const organizations = [...new Set(items.map((i) => i.organizationId))].sort()
+  if (dir < 0) organizations.reverse()
+  const grouped = organizations.flatMap((organizationId) => {
+    const scope = { organizationId }
+    const all = { page: 1, perPage: Number.MAX_SAFE_INTEGER, sortBy: page.sortBy, order: page.order }
+    return paginate(
+      items.filter((i) => i.organizationId === organizationId && matches(scope, i)),
+      all,
+      key,
+    ).items
+  })
+  const start = (page.page - 1) * page.perPage
+  return { items: grouped.slice(start, start + page.perPage), total: grouped.length }
+}
+
 function activeOwnerIdsOfUser(store: InMemoryPropertyStore, scope: TenantScope, userId: string): Set<string> {
   return new Set(
     rows(store.state.owners, scope)
@@ -305,10 +334,39 @@ function unitMatches(store: InMemoryPropertyStore, scope: TenantScope, u: Unit, 
 function ownerMatches(o: Owner, f: OwnerFilter): boolean {
   const contains = (value: string, part: string | undefined) =>
     part === undefined || value.toLowerCase().includes(part.toLowerCase())
+  if (f.userId !== undefined && o.userId !== f.userId) return false
   if (f.email !== undefined && o.email !== f.email) return false
   if (f.phone !== undefined && o.phone !== f.phone) return false
   return contains(o.lastName, f.lastName) && contains(o.firstName, f.firstName)
 }
+
+const buildingKey = (b: Building, field: BuildingSortField): Sortable =>
+  ({
+    name: b.name,
+    city: b.city,
+    created_at: b.createdAt.getTime(),
+    construction_year: b.constructionYear,
+    total_units: b.totalUnits,
+  })[field]
+
+const unitKey = (u: Unit, field: UnitSortField): Sortable =>
+  ({
+    unit_number: u.unitNumber,
+    floor: u.floor,
+    surface_area: u.surfaceArea,
+    quota: u.quota,
+    unit_type: u.unitType,
+    created_at: u.createdAt.getTime(),
+  })[field]
+
+const ownerKey = (o: Owner, field: OwnerSortField): Sortable =>
+  ({
+    last_name: o.lastName,
+    first_name: o.firstName,
+    email: o.email,
+    city: o.city,
+    created_at: o.createdAt.getTime(),
+  })[field]
 
 function buildingRepository(store: InMemoryPropertyStore): BuildingRepository {
   const map = () => store.state.buildings
@@ -328,14 +386,11 @@ function buildingRepository(store: InMemoryPropertyStore): BuildingRepository {
       paginate(
         rows(map(), scope).filter((b) => buildingMatches(store, scope, b, filter)),
         page,
-        (b, field) =>
-          ({
-            name: b.name,
-            city: b.city,
-            created_at: b.createdAt.getTime(),
-            construction_year: b.constructionYear,
-            total_units: b.totalUnits,
-          })[field],
+        buildingKey,
+      ),
+    listAcrossTenants: async (filter, page) =>
+      paginateAcrossTenants([...map().values()], page, buildingKey, (scope, b) =>
+        buildingMatches(store, scope, b, filter),
       ),
     organizationOf: async (id) => map().get(id)?.organizationId ?? null,
   }
@@ -356,15 +411,11 @@ function unitRepository(store: InMemoryPropertyStore): UnitRepository {
       paginate(
         rows(map(), scope).filter((u) => unitMatches(store, scope, u, filter)),
         page,
-        (u, field) =>
-          ({
-            unit_number: u.unitNumber,
-            floor: u.floor,
-            surface_area: u.surfaceArea,
-            quota: u.quota,
-            unit_type: u.unitType,
-            created_at: u.createdAt.getTime(),
-          })[field],
+        unitKey,
+      ),
+    listAcrossTenants: async (filter, page) =>
+      paginateAcrossTenants([...map().values()], page, unitKey, (scope, u) =>
+        unitMatches(store, scope, u, filter),
       ),
     count: async (scope, filter) =>
       rows(map(), scope).filter((u) => unitMatches(store, scope, u, filter)).length,
@@ -393,15 +444,10 @@ function ownerRepository(store: InMemoryPropertyStore): OwnerRepository {
       paginate(
         rows(map(), scope).filter((o) => ownerMatches(o, filter)),
         page,
-        (o, field) =>
-          ({
-            last_name: o.lastName,
-            first_name: o.firstName,
-            email: o.email,
-            city: o.city,
-            created_at: o.createdAt.getTime(),
-          })[field],
+        ownerKey,
       ),
+    listAcrossTenants: async (filter, page) =>
+      paginateAcrossTenants([...map().values()], page, ownerKey, (_scope, o) => ownerMatches(o, filter)),
     organizationOf: async (id) => map().get(id)?.organizationId ?? null,
   }
 }
