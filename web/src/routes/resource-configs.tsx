@@ -124,6 +124,8 @@ export function unitsConfig(buildings: Accessor<Option[]>): ResourceConfig {
       { key: 'quota', label: 'field.quota', sortable: true },
     ],
     fields,
+    // A lot never moves to another building (the API refuses building_id on an update).
+    editable: fields.filter((f) => f.name !== 'building_id').map((f) => f.name),
     filters: [
       { name: 'building_id', label: 'field.building_id', type: 'select', options: buildings },
       {
@@ -271,6 +273,8 @@ export function meetingsConfig(buildings: Accessor<Option[]>): ResourceConfig {
       { name: 'scheduled_date', label: 'field.scheduled_date', type: 'datetime-local', required: true },
       { name: 'location', label: 'field.location', type: 'text', required: true },
     ],
+    // A meeting stays in its building (the API refuses building_id on an update).
+    editable: ['meeting_type', 'title', 'description', 'scheduled_date', 'location'],
     filters: [{ name: 'building_id', label: 'field.building_id', type: 'select', options: buildings }],
     remove: (row) => api.meetings.remove(row.id, numOr(row.version)),
   }
