@@ -27,6 +27,7 @@ const perPage = z.coerce
   .openapi({
     type: 'integer',
     minimum: 1,
+    default: DEFAULT_PER_PAGE,
     description: `Page size; a larger value is clamped to ${MAX_PER_PAGE} (see pagination.per_page)`,
   })
 
@@ -62,7 +63,10 @@ export const organizationFilter = z
  * forms send an untouched field as '', and v1's forms send `"organization_id": ""` for the server
  * to take the tenant from the token.
  */
-export const optionalId = () => z.preprocess((v) => (v === '' ? undefined : v), z.uuid().nullish())
+export const optionalId = () =>
+  z
+    .preprocess((v) => (v === '' ? undefined : v), z.uuid().nullish())
+    .openapi({ description: 'Optional; an empty string means not given' })
 
 export function toPageRequest<S extends string>(q: {
   page: number

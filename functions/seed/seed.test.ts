@@ -31,6 +31,7 @@ describe('seed', () => {
     const admin = await api.user('superadmin', null)
     const res = await api.request('POST', '/api/v1/seed/realistic', { token: admin.token })
     expect(res.status).toBe(200)
+    expect(res.body.success).toBe(true) // v1's SeedManager reads data.success (issue #20, item 13)
     expect(res.body.users.map((u: { email: string }) => u.email)).toEqual([
       'admin@small.be',
       'admin@medium.be',
