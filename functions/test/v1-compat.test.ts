@@ -395,7 +395,7 @@ describe('item 11: one list convention — a superadmin without organization_id 
       if (!res.body.pagination.has_next) break
     }
     expect(new Set(seen.map((b) => b.id))).toEqual(new Set(made.map((b) => b.id)))
-    // desc: the later organization (tb) first, each organization's buildings by name descending.
+    // The newest organization (tb) first, each organization's buildings by name descending.
     expect(seen.map((b) => b.name)).toEqual(['Érables', 'Dunes', 'Bouleaux', 'Chênes', 'Aubépines'])
   })
 

@@ -13,7 +13,6 @@ for (const viewport of [
   }) => {
     await page.setViewportSize({ width: viewport.width, height: viewport.height })
     const tag = `${Date.now().toString(36)}${viewport.name}`
-    // Names that sort first, so both are on page 1 whatever else the server holds.
     const mine = await world.building(`0-Alpha ${tag}`)
     const other = await world.admin.post<{ id: string; name: string }>('/organizations', {
       name: `0-Other ${tag}`,
@@ -35,19 +34,28 @@ for (const viewport of [
     await page.goto('/buildings')
     const section = page.getByTestId('buildings')
     const rowOf = (name: string) => section.locator('tbody tr', { hasText: name })
-    await expect(rowOf(mine.name)).toBeVisible()
+    // Unfiltered: every organization's buildings, newest organization first — so both of ours are
+    // on page 1 — with no error and no spinner.
     await expect(rowOf(otherBuilding.name)).toBeVisible()
+    await expect(rowOf(mine.name)).toBeVisible()
     await expect(section.getByText(/organization_id/)).toHaveCount(0)
     await expect(section.locator('[aria-busy="true"]')).toHaveCount(0)
-    // The organization column names each row's organization.
-    await expect(rowOf(otherBuilding.name)).toContainText(`0-Other ${tag}`)
+    const organizations = await section.locator('tbody tr td:first-child').allInnerTexts()
+    expect(new Set(organizations).size).toBeGreaterThanOrEqual(2)
 
-    // Filter to the other organization: only its building remains.
-    await section.locator('#buildings-filter-organization_id').selectOption(other.id)
-    await section.locator('form.filters button[type="submit"]').click()
+    const filterTo = async (organizationId: string) => {
+      await section.locator('#buildings-filter-organization_id').selectOption(organizationId)
+      await section.locator('form.filters button[type="submit"]').click()
+    }
+    // One organization, then the other: only that organization's rows, named in the column.
+    await filterTo(other.id)
     await expect(rowOf(otherBuilding.name)).toBeVisible()
+    await expect(rowOf(otherBuilding.name)).toContainText(`0-Other ${tag}`)
     await expect(rowOf(mine.name)).toHaveCount(0)
-    for (const row of await section.locator('tbody tr').all())
-      await expect(row).toContainText(`0-Other ${tag}`)
+    for (const cell of await section.locator('tbody tr td:first-child').allInnerTexts())
+      expect(cell).toBe(`0-Other ${tag}`)
+    await filterTo(world.orgId)
+    await expect(rowOf(mine.name)).toBeVisible()
+    await expect(rowOf(otherBuilding.name)).toHaveCount(0)
   })
 }

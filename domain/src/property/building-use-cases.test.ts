@@ -251,6 +251,6 @@ describe('reading buildings', () => {
     expect(all.total).toBe(3)
     expect(new Set(all.items.map((b) => b.organizationId))).toEqual(new Set([ORG_A, ORG_B]))
     const orgs = all.items.map((b) => b.organizationId)
-    expect(orgs).toEqual([...orgs].sort())
+    expect(orgs).toEqual([...orgs].sort().reverse())
   })
 })

@@ -91,7 +91,7 @@ export interface BuildingRepository {
   ): Promise<Page<Building>>
   /**
    * Cross-tenant, superadmin only: one page of every tenant's buildings matching `filter`, grouped
-   * by organization (organizationId in the page's order), then sorted by page.sortBy then id.
+   * by organization (newest organizationId first), then sorted by page.sortBy then id.
    */
   listAcrossTenants(filter: BuildingFilter, page: PageRequest<BuildingSortField>): Promise<Page<Building>>
   /** Cross-tenant, superadmin only: the organization owning this building, or null if none has it. */

@@ -48,11 +48,12 @@ export class InMemoryExpenseRepository implements ExpenseRepository {
     const matching = [...this.rows.values()]
       .filter((e) => matches(e, filter))
       .sort((a, b) => {
-        // Grouped by organization in the page's order, like the SQL adapter (index order).
+        // Grouped by organization, newest first, like the SQL adapter (index order).
         const byOrganization =
-          a.organizationId < b.organizationId ? -1 : a.organizationId > b.organizationId ? 1 : 0
-        const c = byOrganization || compareBy(a, b, page.sortBy)
-        return c * dir || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+          a.organizationId < b.organizationId ? 1 : a.organizationId > b.organizationId ? -1 : 0
+        return (
+          byOrganization || (compareBy(a, b, page.sortBy) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) * dir
+        )
       })
     const start = (page.page - 1) * page.perPage
     return { items: matching.slice(start, start + page.perPage), total: matching.length }

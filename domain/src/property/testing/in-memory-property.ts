@@ -259,8 +259,8 @@ function paginate<T extends { id: string }, S extends string>(
 }
 
 /**
- * A cross-tenant page: every tenant's matching rows grouped by organization (in the page's
- * order), then sorted as `paginate` does within each organization.
+ * A cross-tenant page: every tenant's matching rows grouped by organization, newest (greatest id)
+ * first, then sorted as `paginate` does within each organization.
  */
 function paginateAcrossTenants<T extends { id: string; organizationId: string }, S extends string>(
   items: T[],
@@ -268,9 +268,7 @@ function paginateAcrossTenants<T extends { id: string; organizationId: string },
   key: (item: T, field: S) => Sortable,
   matches: (scope: TenantScope, item: T) => boolean,
 ): Page<T> {
-  const dir = page.order === 'desc' ? -1 : 1
-  const organizations = [...new Set(items.map((i) => i.organizationId))].sort()
-  if (dir < 0) organizations.reverse()
+  const organizations = [...new Set(items.map((i) => i.organizationId))].sort().reverse()
   const grouped = organizations.flatMap((organizationId) => {
     const scope = { organizationId }
     const all = { page: 1, perPage: Number.MAX_SAFE_INTEGER, sortBy: page.sortBy, order: page.order }

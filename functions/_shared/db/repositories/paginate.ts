@@ -151,10 +151,12 @@ function allTenantsTotal(tableName: string): SQL<number> {
 /**
  * A superadmin's page of every tenant's rows (issue #20, item 11): `where` holds the filters only
  * and is marked cross-tenant here, the one place such a list is read (ADR 0012). Rows come grouped
- * by organization, then by the sort field and id, all in the page's direction: that is the order
- * of the tenant list indexes (organization_id, <field>, id), so a page is read from an index like
- * one tenant's page instead of sorting every tenant's rows. The total of an unfiltered list is
- * the sum of `tenant_row_counts` over tenants (a few rows per organization, not a count of rows).
+ * by organization, newest organization first (ids are UUIDv7), then by the sort field and id in
+ * the page's direction. The tenant list indexes (organization_id, <field>, id) give that order
+ * scanned backwards, with at most an incremental sort inside one organization's rows: a page is
+ * read from an index like one tenant's page instead of sorting every tenant's rows. The total of
+ * an unfiltered list is the sum of `tenant_row_counts` over tenants (a few rows per organization,
+ * not a count of rows).
  */
 export async function listAllTenantsPage<T extends TenantTable, S extends string, E>(
   db: Database,
@@ -165,7 +167,6 @@ export async function listAllTenantsPage<T extends TenantTable, S extends string
   toEntity: (row: T['$inferSelect']) => E,
 ): Promise<Page<E>> {
   const condition = allOf(crossTenant('a superadmin lists every organization'), where)
-  const dir = page.order === 'desc' ? desc : asc
   const total =
     where === undefined
       ? db.select({ n: allTenantsTotal(getTableName(table)) }).from(sql`(select 1) as one`)
@@ -178,7 +179,7 @@ export async function listAllTenantsPage<T extends TenantTable, S extends string
       .select()
       .from(table as PgTable)
       .where(condition)
-      .orderBy(dir(table.organizationId), ...orderFor(page, columns, table.id))
+      .orderBy(desc(table.organizationId), ...orderFor(page, columns, table.id))
       .limit(page.perPage)
       .offset(offsetOf(page)),
     total,
