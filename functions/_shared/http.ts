@@ -14,6 +14,23 @@ export function respond<T, R extends Response>(c: Context, result: Result<T>, on
 
 export const IdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) })
 
+/**
+ * `per_page` above the maximum is clamped to it, not refused (issue #20, item 10): v1 clients ask
+ * `per_page=1000` for "all rows". The page answered says the size used (`pagination.per_page`).
+ */
+const perPage = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .transform((n) => Math.min(n, MAX_PER_PAGE))
+  .default(DEFAULT_PER_PAGE)
+  .openapi({
+    type: 'integer',
+    minimum: 1,
+    default: DEFAULT_PER_PAGE,
+    description: `Page size; a larger value is clamped to ${MAX_PER_PAGE} (see pagination.per_page)`,
+  })
+
 /** `page`, `per_page`, `order` and a whitelisted `sort_by`: an unknown field is a 400, never SQL. */
 export function pageQuery<const S extends readonly [string, ...string[]]>(
   sortFields: S,
@@ -21,11 +38,35 @@ export function pageQuery<const S extends readonly [string, ...string[]]>(
 ) {
   return z.object({
     page: z.coerce.number().int().min(1).default(1),
-    per_page: z.coerce.number().int().min(1).max(MAX_PER_PAGE).default(DEFAULT_PER_PAGE),
+    per_page: perPage,
     sort_by: z.enum(sortFields).default(defaultSort),
     order: z.enum(['asc', 'desc']).default('asc'),
   })
 }
+
+/**
+ * The organization filter of every top-level list, one convention (issue #20, item 11): a
+ * superadmin without it lists every organization (paginated), with it one organization; for every
+ * other role the list is their own organization's and this parameter is ignored.
+ */
+export const organizationFilter = z
+  .uuid()
+  .optional()
+  .openapi({
+    param: { name: 'organization_id', in: 'query' },
+    description:
+      'Superadmin: only this organization (without it: every organization). Ignored for other roles, who see their own organization.',
+  })
+
+/**
+ * An optional id in a body: absent, null or '' all mean "not given" (issue #20, item 12). HTML
+ * forms send an untouched field as '', and v1's forms send `"organization_id": ""` for the server
+ * to take the tenant from the token.
+ */
+export const optionalId = () =>
+  z
+    .preprocess((v) => (v === '' ? undefined : v), z.uuid().nullish())
+    .openapi({ description: 'Optional; an empty string means not given' })
 
 export function toPageRequest<S extends string>(q: {
   page: number

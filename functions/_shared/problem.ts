@@ -106,6 +106,22 @@ export function internalErrorResponse(c: Context): Response {
   return c.body(JSON.stringify(body), 500, { 'content-type': 'application/problem+json' })
 }
 
+/** zod issues → `errors[]`; an unknown key is one entry per field, named by its path (item 8). */
 export function zodIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message }))
+  const pathOf = (path: readonly PropertyKey[]) => path.map(String).join('.')
+  return error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((key) => ({ path: pathOf([...i.path, key]), message: UNKNOWN_FIELD }))
+      : [{ path: pathOf(i.path) || '(body)', message: i.message }],
+  )
+}
+
+export const UNKNOWN_FIELD = 'Unknown field'
+
+/** The problem's message: names the unknown fields (v1 clients show only `error`), else `fallback`. */
+export function validationMessage(issues: readonly FieldIssue[], fallback: string): string {
+  const unknown = issues.filter((i) => i.message === UNKNOWN_FIELD).map((i) => i.path)
+  return unknown.length > 0
+    ? `Unknown field${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`
+    : fallback
 }

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { UserSchema } from '../_shared/dto.ts'
+import { optionalId } from '../_shared/http.ts'
 
 export const LoginBody = z
   .object({ email: z.string().min(1).max(254), password: z.string().min(1).max(1024) })
@@ -12,7 +13,7 @@ export const RegisterBody = z
     first_name: z.string().max(100),
     last_name: z.string().max(100),
     role: z.enum(['superadmin', 'syndic', 'accountant', 'owner']),
-    organization_id: z.uuid().nullish(),
+    organization_id: optionalId(),
     organization_name: z.string().max(200).optional(),
   })
   .openapi('RegisterRequest')

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi'
 import {
   createBuilding,
+  DomainErrors,
   deleteBuilding,
   getBuilding,
   listBuildings,
@@ -21,6 +22,7 @@ import {
   respond,
   toPageRequest,
 } from '../_shared/http.ts'
+import { problemResponse } from '../_shared/problem.ts'
 import { actorContext } from '../_shared/runtime.ts'
 import { BuildingUnitsQuery, toUnitDto, UnitSchema } from '../units/schema.ts'
 import {
@@ -127,14 +129,20 @@ buildingsApp.openapi(
   }),
   async (c) => {
     const b = c.req.valid('json')
+    const ctx = actorContext(c)
+    // v1's edit form restates organization_id. A building never changes organization: for a
+    // superadmin another organization is refused rather than silently ignored (issue #20, item 8).
+    if (b.organization_id && ctx.actor.role === 'superadmin') {
+      const current = await getBuilding(ctx, c.req.valid('param').id)
+      if (current.ok && current.value.organizationId !== b.organization_id)
+        return problemResponse(
+          c,
+          DomainErrors.invalidField('organization_id', 'a building cannot move to another organization'),
+        ) as never
+    }
     const fields = toBuildingFields(b)
     const result = fields.ok
-      ? await updateBuilding(
-          actorContext(c),
-          c.req.valid('param').id,
-          fields.value,
-          expectedVersion(c, b.version),
-        )
+      ? await updateBuilding(ctx, c.req.valid('param').id, fields.value, expectedVersion(c, b.version))
       : fields
     return respond(c, inClientTerms(b, result), (building) => c.json(toBuildingDto(building), 200))
   },

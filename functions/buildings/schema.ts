@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { BUILDING_SORT_FIELDS, type Building, DomainErrors, err, ok, type Result } from '@koprogo/domain'
-import { pageQuery } from '../_shared/http.ts'
+import { optionalId, organizationFilter, pageQuery } from '../_shared/http.ts'
 
 export const BuildingSchema = z
   .object({
@@ -99,22 +99,27 @@ const fields = {
 }
 
 export const CreateBuildingBody = z
-  .object({ ...fields, organization_id: z.uuid().nullish() })
+  .object({ ...fields, organization_id: optionalId() })
   .openapi('CreateBuilding')
 
 export const UpdateBuildingBody = z
   .object(fields)
   .partial()
-  .extend({ version: z.number().int().positive().optional() })
+  .extend({
+    version: z.number().int().positive().optional(),
+    organization_id: optionalId().openapi({
+      description:
+        'Sent by v1 forms on edit. Ignored for non-superadmins; for a superadmin it must be the building’s own organization (a building never moves: 400)',
+    }),
+  })
   .openapi('UpdateBuilding')
 
-/** `organization_id` only matters to a superadmin (everyone else lists their own organization). */
 export const BuildingListQuery = pageQuery(BUILDING_SORT_FIELDS, 'created_at').extend({
   city: z.string().max(100).optional(),
   construction_year: z.coerce.number().int().min(-2_147_483_648).max(2_147_483_647).optional(),
   min_units: z.coerce.number().int().min(-2_147_483_648).max(2_147_483_647).optional(),
   max_units: z.coerce.number().int().min(-2_147_483_648).max(2_147_483_647).optional(),
-  organization_id: z.uuid().optional(),
+  organization_id: organizationFilter,
 })
 
 export const BuildingIdParam = z.object({

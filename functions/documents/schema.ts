@@ -7,7 +7,7 @@ import {
   type Document,
   fileSizeMb,
 } from '@koprogo/domain'
-import { pageOf, pageQuery } from '../_shared/http.ts'
+import { organizationFilter, pageOf, pageQuery } from '../_shared/http.ts'
 
 export const DocumentSchema = z
   .object({
@@ -59,17 +59,23 @@ const optionalField = <T extends z.ZodType>(schema: T) =>
 
 /**
  * The multipart fields of POST /documents. zod-openapi validates JSON bodies only, so the
- * handler runs this itself and answers the same 400 problem as every other validation.
+ * handler runs this itself and answers the same 400 problem as every other validation. Strict:
+ * an unknown field is refused like in a JSON body (issue #20, item 8), except the two v1's
+ * upload form sends, accepted and ignored (the uploader is the caller, the tenant the building's).
  */
-export const UploadFields = z.object({
-  file: z.instanceof(File, { message: 'a file part is required' }),
-  building_id: z.uuid(),
-  document_type: z.enum(DOCUMENT_TYPES),
-  title: z.string().max(DOCUMENT_TITLE_MAX),
-  description: optionalField(z.string().max(DOCUMENT_DESCRIPTION_MAX)),
-  related_meeting_id: optionalField(z.uuid()),
-  related_expense_id: optionalField(z.uuid()),
-})
+export const UploadFields = z
+  .object({
+    file: z.instanceof(File, { message: 'a file part is required' }),
+    building_id: z.uuid(),
+    document_type: z.enum(DOCUMENT_TYPES),
+    title: z.string().max(DOCUMENT_TITLE_MAX),
+    description: optionalField(z.string().max(DOCUMENT_DESCRIPTION_MAX)),
+    related_meeting_id: optionalField(z.uuid()),
+    related_expense_id: optionalField(z.uuid()),
+    uploaded_by: optionalField(z.uuid()),
+    organization_id: optionalField(z.uuid()),
+  })
+  .strict()
 
 const uuidProperty = { type: 'string', format: 'uuid' } as const
 
@@ -85,7 +91,13 @@ export const UploadFormOpenApi = {
     description: { type: 'string' as const, maxLength: DOCUMENT_DESCRIPTION_MAX },
     related_meeting_id: uuidProperty,
     related_expense_id: uuidProperty,
+    uploaded_by: { ...uuidProperty, description: 'Sent by v1 clients; ignored: the uploader is the caller' },
+    organization_id: {
+      ...uuidProperty,
+      description: 'Sent by v1 clients; ignored: a document belongs to its building’s organization',
+    },
   },
+  additionalProperties: false,
 }
 
 export const DocumentListQuery = pageQuery(DOCUMENT_SORT_FIELDS, 'created_at').extend({
@@ -93,8 +105,7 @@ export const DocumentListQuery = pageQuery(DOCUMENT_SORT_FIELDS, 'created_at').e
   document_type: z.enum(DOCUMENT_TYPES).optional(),
   related_meeting_id: z.uuid().optional(),
   related_expense_id: z.uuid().optional(),
-  /** Read only for a superadmin, who has no tenant of their own. */
-  organization_id: z.uuid().optional(),
+  organization_id: organizationFilter,
 })
 
 /** Filters of the nested lists (/buildings/{id}/documents, /meetings/{id}/documents). */

@@ -312,7 +312,7 @@ describe('GET /expenses', () => {
       'status=Lost',
       'category=Champagne',
       'sort_by=password',
-      'per_page=101',
+      'per_page=0',
       'building_id=nope',
     ]) {
       const res = await api.request('GET', `/api/v1/expenses?${query}`, { token: t.syndic.token })

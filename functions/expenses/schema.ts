@@ -12,7 +12,7 @@ import {
   sharePpmToDecimal,
 } from '@koprogo/domain'
 import { domainParsed } from '../_shared/domain-query.ts'
-import { pageOf, pageQuery } from '../_shared/http.ts'
+import { optionalId, organizationFilter, pageOf, pageQuery } from '../_shared/http.ts'
 
 export const ExpenseSchema = z
   .object({
@@ -74,6 +74,9 @@ export const CreateExpenseBody = z
     expense_date: z.string().max(40).openapi({ example: '2026-03-31' }),
     supplier: z.string().max(255).nullish(),
     invoice_number: z.string().max(100).nullish(),
+    organization_id: optionalId().openapi({
+      description: 'Sent by v1 clients; ignored: an expense belongs to its building’s organization',
+    }),
   })
   .openapi('CreateExpense')
 
@@ -109,8 +112,7 @@ const expenseFilters = {
 export const ExpenseListQuery = pageQuery(EXPENSE_SORT_FIELDS, 'created_at').extend({
   ...expenseFilters,
   building_id: z.uuid().optional(),
-  /** Read only for a superadmin, who has no tenant of their own. */
-  organization_id: z.uuid().optional(),
+  organization_id: organizationFilter,
 })
 
 export const BuildingExpenseListQuery = pageQuery(EXPENSE_SORT_FIELDS, 'created_at').extend(expenseFilters)

@@ -12,7 +12,7 @@ import {
   parseMeetingDateBound,
 } from '@koprogo/domain'
 import { domainParsed } from '../_shared/domain-query.ts'
-import { pageOf, pageQuery } from '../_shared/http.ts'
+import { optionalId, organizationFilter, pageOf, pageQuery } from '../_shared/http.ts'
 
 export const MeetingSchema = z
   .object({
@@ -67,7 +67,15 @@ const fields = {
   agenda: z.array(z.string().max(AGENDA_ITEM_MAX)).max(AGENDA_MAX_ITEMS).optional(),
 }
 
-export const CreateMeetingBody = z.object({ ...fields, building_id: z.uuid() }).openapi('CreateMeeting')
+export const CreateMeetingBody = z
+  .object({
+    ...fields,
+    building_id: z.uuid(),
+    organization_id: optionalId().openapi({
+      description: 'Sent by v1 clients; ignored: a meeting belongs to its building’s organization',
+    }),
+  })
+  .openapi('CreateMeeting')
 
 export const UpdateMeetingBody = z
   .object(fields)
@@ -104,8 +112,7 @@ const meetingFilters = {
 export const MeetingListQuery = pageQuery(MEETING_SORT_FIELDS, 'scheduled_date').extend({
   ...meetingFilters,
   building_id: z.uuid().optional(),
-  /** Read only for a superadmin, who has no tenant of their own. */
-  organization_id: z.uuid().optional(),
+  organization_id: organizationFilter,
 })
 
 export const BuildingMeetingListQuery = pageQuery(MEETING_SORT_FIELDS, 'scheduled_date').extend(

@@ -105,7 +105,10 @@ describe('organizations', () => {
       (await api.request('GET', '/api/v1/organizations/not-a-uuid', { token: admin.token })).status,
     ).toBe(400)
     expect(
-      (await api.request('GET', '/api/v1/organizations?per_page=101', { token: admin.token })).status,
+      (await api.request('GET', '/api/v1/organizations?per_page=0', { token: admin.token })).status,
     ).toBe(400)
+    // Above the maximum is clamped, not refused (issue #20, item 10; v1 asks per_page=1000).
+    const clamped = await api.request('GET', '/api/v1/organizations?per_page=101', { token: admin.token })
+    expect(clamped.body.pagination.per_page).toBe(100)
   })
 })

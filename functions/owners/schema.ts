@@ -6,7 +6,7 @@ import {
   type Owner,
   ownerDisplayName,
 } from '@koprogo/domain'
-import { pageQuery } from '../_shared/http.ts'
+import { optionalId, organizationFilter, pageQuery } from '../_shared/http.ts'
 
 export const OwnerSchema = z
   .object({
@@ -101,9 +101,7 @@ const fields = {
     .openapi({ description: 'YYYY-MM-DD, not in the future; defaults to today when consent is given' }),
 }
 
-export const CreateOwnerBody = z
-  .object({ ...fields, organization_id: z.uuid().nullish() })
-  .openapi('CreateOwner')
+export const CreateOwnerBody = z.object({ ...fields, organization_id: optionalId() }).openapi('CreateOwner')
 export const UpdateOwnerBody = z
   .object(fields)
   .partial()
@@ -120,7 +118,7 @@ export const OwnerListQuery = pageQuery(OWNER_SORT_FIELDS, 'last_name').extend({
   preferred_language: z.enum(OWNER_LANGUAGES).optional(),
   email_consent: z.stringbool().optional().openapi({ type: 'boolean' }),
   has_email: z.stringbool().optional().openapi({ type: 'boolean', description: 'false: paper-mail owners' }),
-  organization_id: z.uuid().optional(),
+  organization_id: organizationFilter,
 })
 
 /** Wire body → domain fields (create and update share it; absent stays undefined). */

@@ -6,15 +6,19 @@ import { bearer, errors, json, respond } from '../_shared/http.ts'
 import type { AppEnv } from '../_shared/runtime.ts'
 import { clearSeeds, loadSeed, type SeedKind } from './seed.service.ts'
 
+/** `success: true` on every seed answer: the v1 SeedManager reads `data.success` (issue #20, item 13). */
+const success = z.literal(true).openapi({ description: 'Always true on 200 (what v1 clients check)' })
+
 const SeedResult = z
   .object({
+    success,
     message: z.string(),
     users: z.array(z.object({ email: z.string(), password: z.string(), role: z.string() })),
   })
   .openapi('SeedResult')
 
 const ClearResult = z
-  .object({ message: z.string(), organizations: z.number().int() })
+  .object({ success, message: z.string(), organizations: z.number().int() })
   .openapi('SeedClearResult')
 
 export const seedApp = createResourceApp()
@@ -58,7 +62,9 @@ const load = (kind: SeedKind) => async (c: Context<AppEnv>) => {
     c.get('requestId'),
     kind === 'realistic' ? Number(c.req.query('scale') ?? 1) : 1,
   )
-  return respond(c, result, (r) => c.json({ message: r.message, users: r.users }, 200))
+  return respond(c, result, (r) =>
+    c.json({ success: true as const, message: r.message, users: r.users }, 200),
+  )
 }
 
 seedApp.openapi(
@@ -85,6 +91,6 @@ seedApp.openapi(
     const actor = c.get('actor')
     if (!actor) throw new Error('requireAuth guarantees an actor')
     const result = await clearSeeds(c.get('runtime').database.db, actor, c.get('requestId'))
-    return respond(c, result, (r) => c.json(r, 200))
+    return respond(c, result, (r) => c.json({ success: true as const, ...r }, 200))
   },
 )

@@ -31,6 +31,7 @@ describe('seed', () => {
     const admin = await api.user('superadmin', null)
     const res = await api.request('POST', '/api/v1/seed/realistic', { token: admin.token })
     expect(res.status).toBe(200)
+    expect(res.body.success).toBe(true) // v1's SeedManager reads data.success (issue #20, item 13)
     expect(res.body.users.map((u: { email: string }) => u.email)).toEqual([
       'admin@small.be',
       'admin@medium.be',
@@ -90,9 +91,10 @@ describe('seed', () => {
       'owner',
       'syndic',
     ])
-    for (const u of res.body.users as { email: string; password: string }[]) {
-      const login = await api.request('POST', '/api/v1/auth/login', { body: u })
-      expect(login.status, u.email).toBe(200)
+    expect(res.body.success).toBe(true)
+    for (const { email, password } of res.body.users as { email: string; password: string }[]) {
+      const login = await api.request('POST', '/api/v1/auth/login', { body: { email, password } })
+      expect(login.status, email).toBe(200)
     }
     expect(
       await count(

@@ -240,7 +240,8 @@ unitsApp.openapi(
     const b = c.req.valid('json')
     const result = await addUnitOwner(actorContext(c), c.req.valid('param').id, {
       ownerId: b.owner_id,
-      ownershipShare: b.ownership_share,
+      // The schema guarantees one of the two (v1 sends ownership_percentage).
+      ownershipShare: (b.ownership_share ?? b.ownership_percentage) as number | string,
       rightType: b.right_type,
       isPrimaryContact: b.is_primary_contact,
       startDate: b.start_date,

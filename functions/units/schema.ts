@@ -9,7 +9,7 @@ import {
   type UnitOwnershipView,
   type UnitRepresentation,
 } from '@koprogo/domain'
-import { pageQuery } from '../_shared/http.ts'
+import { optionalId, organizationFilter, pageQuery } from '../_shared/http.ts'
 
 const UnitType = z.enum(UNIT_TYPES)
 const RightType = z.enum(RIGHT_TYPES).openapi({
@@ -104,7 +104,15 @@ const fields = {
   quota: z.number(),
 }
 
-export const CreateUnitBody = z.object({ ...fields, building_id: z.uuid() }).openapi('CreateUnit')
+export const CreateUnitBody = z
+  .object({
+    ...fields,
+    building_id: z.uuid(),
+    organization_id: optionalId().openapi({
+      description: 'Sent by v1 clients; ignored: a unit belongs to its building’s organization',
+    }),
+  })
+  .openapi('CreateUnit')
 export const UpdateUnitBody = z
   .object(fields)
   .partial()
@@ -123,7 +131,7 @@ export const UnitListQuery = pageQuery(UNIT_SORT_FIELDS, 'unit_number').extend({
   ...UnitFilterQuery,
   date: DateQuery,
   building_id: z.uuid().optional(),
-  organization_id: z.uuid().optional(),
+  organization_id: organizationFilter,
 })
 
 export const BuildingUnitsQuery = pageQuery(UNIT_SORT_FIELDS, 'unit_number').extend({
@@ -146,13 +154,24 @@ const Share = z
   .union([z.number(), z.string().max(20)])
   .openapi({ description: 'Decimal 0 < s ≤ 1, at most 6 decimals' })
 
+/** `ownership_percentage` is v1's name for the same share (a decimal 0 < s ≤ 1, despite its name). */
 export const AddOwnerBody = z
   .object({
     owner_id: z.uuid(),
-    ownership_share: Share,
+    ownership_share: Share.optional().openapi({
+      description: '0 < s ≤ 1 (required unless ownership_percentage)',
+    }),
+    ownership_percentage: Share.optional().openapi({
+      description:
+        'v1’s name for ownership_share (same decimal 0 < s ≤ 1); used when ownership_share is absent',
+    }),
     right_type: RightType.optional(),
     is_primary_contact: z.boolean().optional(),
     start_date: z.string().max(40).optional(),
+  })
+  .refine((b) => b.ownership_share !== undefined || b.ownership_percentage !== undefined, {
+    path: ['ownership_share'],
+    message: 'Required',
   })
   .openapi('AddUnitOwner')
 

@@ -242,7 +242,10 @@ describe('owners', () => {
       body: { user_id: other.owner.id },
     })
     expect(foreign.status).toBe(404)
-    expect((await api.request('GET', '/api/v1/owners', { token: user.token })).status).toBe(403)
+    // An owner lists only the records linked to their account (issue #20, item 14; v1 calls it).
+    const mine = await api.request('GET', '/api/v1/owners', { token: user.token })
+    expect(mine.status).toBe(200)
+    expect(mine.body.data.map((x: { id: string }) => x.id)).toEqual([o.id])
     const filtered = await api.request('GET', '/api/v1/owners?email=JAN.PEETERS@example.be', {
       token: t.accountant.token,
     })

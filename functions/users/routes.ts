@@ -35,8 +35,10 @@ usersApp.openapi(
   async (c) => {
     const q = c.req.valid('query')
     const page = toPageRequest(q)
-    return respond(c, await listUsers(actorContext(c), { role: q.role }, page), (p) =>
-      c.json(paginated(p, page, toUserDto), 200),
+    return respond(
+      c,
+      await listUsers(actorContext(c), { role: q.role }, page, { organizationId: q.organization_id }),
+      (p) => c.json(paginated(p, page, toUserDto), 200),
     )
   },
 )

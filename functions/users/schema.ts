@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { pageQuery } from '../_shared/http.ts'
+import { optionalId, organizationFilter, pageQuery } from '../_shared/http.ts'
 
 const Role = z.enum(['superadmin', 'syndic', 'accountant', 'owner'])
 
@@ -10,7 +10,7 @@ export const CreateUserBody = z
     first_name: z.string().max(100),
     last_name: z.string().max(100),
     role: Role,
-    organization_id: z.uuid().nullish(),
+    organization_id: optionalId(),
   })
   .openapi('CreateUser')
 
@@ -27,4 +27,5 @@ export const UpdateUserBody = z
 
 export const UserListQuery = pageQuery(['email', 'last_name', 'created_at', 'role'], 'created_at').extend({
   role: Role.optional(),
+  organization_id: organizationFilter,
 })

@@ -48,6 +48,8 @@ export interface ExpenseRepository {
   update(scope: TenantScope, expense: Expense): Promise<boolean>
   /** One page of the tenant's expenses matching `filter`, sorted by page.sortBy then id. */
   list(scope: TenantScope, filter: ExpenseFilter, page: PageRequest<ExpenseSortField>): Promise<Page<Expense>>
+  /** Cross-tenant, superadmin only: every tenant's expenses, grouped by organization, newest first (see BuildingRepository). */
+  listAcrossTenants(filter: ExpenseFilter, page: PageRequest<ExpenseSortField>): Promise<Page<Expense>>
   /** Every non-Cancelled expense of these buildings with expense_date in the inclusive bounds, unpaginated, by expense_date then id. */
   listChargeable(
     scope: TenantScope,

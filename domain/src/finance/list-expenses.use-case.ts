@@ -34,9 +34,12 @@ export async function listExpenses(
   const issues = queryIssues(query)
   if (issues.length > 0) return err(DomainErrors.validation('Invalid expense filters', issues))
 
+  const { organizationId: _ignored, ...filter } = query
+  // A superadmin without an organization or building filter: every organization's expenses.
+  if (ctx.actor.role === 'superadmin' && !query.organizationId && query.buildingId === undefined)
+    return ok(await ctx.repos.expenses.listAcrossTenants(filter, page))
   const scope = await listScope(ctx, query)
   if (!scope.ok) return scope
-  const { organizationId: _ignored, ...filter } = query
 
   if (filter.buildingId !== undefined) {
     const building = await ctx.repos.buildings.findById(scope.value, filter.buildingId)

@@ -14,9 +14,14 @@ export async function listUsers(
   ctx: ActorContext,
   filter: { role?: Role | undefined },
   page: PageRequest<UserSortField>,
+  tenant: { readonly organizationId?: string | null | undefined } = {},
 ): Promise<Result<Page<User>>> {
   if (!can(ctx.actor, 'users:manage')) return err(DomainErrors.forbidden())
-  const organizationId = can(ctx.actor, 'platform:manage') ? null : ctx.actor.organizationId
+  // The platform lists every organization's users, or one organization's with the filter (the
+  // convention of every list); anyone else lists their own organization's, whatever they ask.
+  const organizationId = can(ctx.actor, 'platform:manage')
+    ? (tenant.organizationId ?? null)
+    : ctx.actor.organizationId
   return ok(await ctx.repos.users.list({ organizationId }, filter, page))
 }
 

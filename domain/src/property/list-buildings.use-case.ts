@@ -4,17 +4,21 @@ import type { Page, PageRequest } from '../shared/ports.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { Building } from './building.entity.ts'
 import type { BuildingFilter, BuildingSortField } from './property.ports.ts'
-import { readsOrganization, scopeFor, type TenantOption } from './property-access.ts'
+import { listScopeFor, readsOrganization, type TenantOption } from './property-access.ts'
 
-/** Organization readers list every building; an owner lists the buildings of their active units. */
+/**
+ * Organization readers list every building; an owner lists the buildings of their active units; a
+ * superadmin without an organization filter lists every organization's.
+ */
 export async function listBuildings(
   ctx: ActorContext,
   filter: BuildingFilter,
   page: PageRequest<BuildingSortField>,
   options: TenantOption = {},
 ): Promise<Result<Page<Building>>> {
-  const scope = scopeFor(ctx.actor, options.organizationId)
+  const scope = listScopeFor(ctx.actor, options.organizationId)
   if (!scope.ok) return scope
+  if (scope.value === null) return ok(await ctx.repos.buildings.listAcrossTenants(filter, page))
   if (readsOrganization(ctx.actor)) return ok(await ctx.repos.buildings.list(scope.value, filter, page))
   if (ctx.actor.role !== 'owner') return err(DomainErrors.forbidden())
   return ok(await ctx.repos.buildings.list(scope.value, { ...filter, ownedByUserId: ctx.actor.userId }, page))

@@ -5,19 +5,26 @@ import { err, ok, type Result } from '../shared/result.ts'
 import { normalizeEmail } from '../shared/text.ts'
 import type { Owner } from './owner.entity.ts'
 import type { OwnerFilter, OwnerSortField } from './property.ports.ts'
-import { readsOrganization, scopeFor, type TenantOption } from './property-access.ts'
+import { listScopeFor, readsOrganization, type TenantOption } from './property-access.ts'
 
-/** The organization's register of owners: personal data, so organization readers only. */
+/**
+ * The organization's register of owners: personal data, so organization readers read it whole (a
+ * superadmin without an organization filter: every organization's), and an owner-role caller only
+ * the records linked to their own account (v1 let them call it; issue #20, item 14).
+ */
 export async function listOwners(
   ctx: ActorContext,
   filter: OwnerFilter,
   page: PageRequest<OwnerSortField>,
   options: TenantOption = {},
 ): Promise<Result<Page<Owner>>> {
-  if (!readsOrganization(ctx.actor)) return err(DomainErrors.forbidden())
-  const scope = scopeFor(ctx.actor, options.organizationId)
+  const own = ctx.actor.role === 'owner'
+  if (!readsOrganization(ctx.actor) && !own) return err(DomainErrors.forbidden())
+  const scope = listScopeFor(ctx.actor, options.organizationId)
   if (!scope.ok) return scope
   // E-mails are stored lower-cased, so the exact-match filter must be too.
   const email = filter.email === undefined ? undefined : normalizeEmail(filter.email)
-  return ok(await ctx.repos.owners.list(scope.value, { ...filter, email }, page))
+  const query = { ...filter, email, userId: own ? ctx.actor.userId : undefined }
+  if (scope.value === null) return ok(await ctx.repos.owners.listAcrossTenants(query, page))
+  return ok(await ctx.repos.owners.list(scope.value, query, page))
 }

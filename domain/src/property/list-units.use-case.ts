@@ -3,12 +3,12 @@ import { DomainErrors } from '../shared/domain-error.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { parseCalendarDate, todayOf } from './calendar-date.value-object.ts'
-import { unitsOn } from './ownership-views.ts'
+import { unitsOn, unitsOnAcrossTenants } from './ownership-views.ts'
 import type { TenantScope, UnitFilter, UnitSortField } from './property.ports.ts'
 import {
   actorMayReadBuilding,
+  listScopeFor,
   readsOrganization,
-  scopeFor,
   scopeForRow,
   type TenantOption,
 } from './property-access.ts'
@@ -21,8 +21,9 @@ export async function listUnits(
   page: PageRequest<UnitSortField>,
   options: TenantOption & DateOption = {},
 ): Promise<Result<Page<Unit>>> {
-  const scope = scopeFor(ctx.actor, options.organizationId)
+  const scope = listScopeFor(ctx.actor, options.organizationId)
   if (!scope.ok) return scope
+  // A superadmin without an organization filter (scope null): every organization's units.
   return listInScope(ctx, scope.value, filter, page, options.date)
 }
 
@@ -53,7 +54,7 @@ export async function listBuildingUnits(
 
 async function listInScope(
   ctx: ActorContext,
-  scope: TenantScope,
+  scope: TenantScope | null,
   filter: UnitFilter,
   page: PageRequest<UnitSortField>,
   rawDate: string | undefined,
@@ -62,6 +63,10 @@ async function listInScope(
   const date = rawDate === undefined ? ok(today) : parseCalendarDate(rawDate, 'date')
   if (!date.ok) return date
   let found: Page<Unit>
+  if (scope === null) {
+    found = await ctx.repos.units.listAcrossTenants({ ...filter, onDate: date.value }, page)
+    return ok({ ...found, items: await unitsOnAcrossTenants(ctx.repos, found.items, date.value) })
+  }
   if (readsOrganization(ctx.actor)) {
     found = await ctx.repos.units.list(scope, { ...filter, onDate: date.value }, page)
   } else if (ctx.actor.role === 'owner') {

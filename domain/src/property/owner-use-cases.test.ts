@@ -88,9 +88,9 @@ describe('updateOwner', () => {
 })
 
 describe('reading owners', () => {
-  it('lets organization readers list and filter; owners may not list', async () => {
-    const { as, syndic } = propertyWorld()
-    await seedOwner(syndic, { lastName: 'Janssens', email: 'j@example.be' })
+  it('lets organization readers list and filter; an owner lists only their own records', async () => {
+    const { as, syndic, store } = propertyWorld()
+    const janssens = await seedOwner(syndic, { lastName: 'Janssens', email: 'j@example.be' })
     await seedOwner(syndic, { lastName: 'Peeters' })
     const acc = as('accountant')
     expect(unwrap(await listOwners(acc, {}, firstPage('last_name'))).total).toBe(2)
@@ -100,10 +100,12 @@ describe('reading owners', () => {
     expect(
       unwrap(await listOwners(acc, { lastName: 'peet' }, firstPage('last_name'))).items[0]?.lastName,
     ).toBe('Peeters')
-    expect(await listOwners(as('owner'), {}, firstPage('last_name'))).toMatchObject({
-      ok: false,
-      error: { kind: 'forbidden' },
-    })
+    // An owner-role caller: only the records linked to their account (issue #20, item 14).
+    expect(unwrap(await listOwners(as('owner'), {}, firstPage('last_name')))).toEqual({ items: [], total: 0 })
+    store.addUser('jan', 'owner', ORG_A)
+    unwrap(await linkOwnerUser(syndic, janssens.id, 'jan'))
+    const own = unwrap(await listOwners(as('owner', ORG_A, 'jan'), {}, firstPage('last_name')))
+    expect(own.items.map((o) => o.id)).toEqual([janssens.id])
     expect(unwrap(await listOwners(as('syndic', ORG_B), {}, firstPage('last_name'))).total).toBe(0)
   })
 

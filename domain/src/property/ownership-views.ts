@@ -28,3 +28,17 @@ export async function unitsOn(
     ),
   }))
 }
+
+/** `unitsOn` for a page that spans organizations (a superadmin's unfiltered list): one query per tenant. */
+export async function unitsOnAcrossTenants(
+  repos: Repositories,
+  units: readonly Unit[],
+  date: CalendarDate,
+): Promise<Unit[]> {
+  const byTenant = new Map<string, Unit[]>()
+  for (const u of units) byTenant.set(u.organizationId, [...(byTenant.get(u.organizationId) ?? []), u])
+  const resolved = new Map<string, Unit>()
+  for (const [organizationId, group] of byTenant)
+    for (const u of await unitsOn(repos, { organizationId }, group, date)) resolved.set(u.id, u)
+  return units.map((u) => resolved.get(u.id) ?? u)
+}

@@ -25,6 +25,16 @@ export function scopeFor(actor: Actor, organizationId?: string | null): Result<T
 }
 
 /**
+ * Where a top-level list reads (issue #20, item 11, one convention for every list): a superadmin
+ * without `organizationId` reads every tenant (`null`), with it that one tenant; everyone else
+ * reads the organization of their token, whatever they asked.
+ */
+export function listScopeFor(actor: Actor, organizationId?: string | null): Result<TenantScope | null> {
+  if (actor.role === 'superadmin' && !organizationId) return ok(null)
+  return scopeFor(actor, organizationId)
+}
+
+/**
  * For a use case on one existing row: a superadmin works in that row's tenant, found through the
  * repository's explicit cross-tenant lookup; an unknown id is a 404 for them as for anyone.
  */

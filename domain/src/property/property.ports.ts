@@ -79,6 +79,8 @@ export type OwnerFilter = {
   readonly emailConsent?: boolean | undefined
   /** false: the owners reached by paper mail only (no e-mail address). */
   readonly hasEmail?: boolean | undefined
+  /** Only the records linked to this user account (owners.user_id): the owner role's view. */
+  readonly userId?: string | undefined
 }
 
 export interface BuildingRepository {
@@ -98,6 +100,11 @@ export interface BuildingRepository {
     filter: BuildingFilter,
     page: PageRequest<BuildingSortField>,
   ): Promise<Page<Building>>
+  /**
+   * Cross-tenant, superadmin only: one page of every tenant's buildings matching `filter`, grouped
+   * by organization (newest organizationId first), then sorted by page.sortBy then id.
+   */
+  listAcrossTenants(filter: BuildingFilter, page: PageRequest<BuildingSortField>): Promise<Page<Building>>
   /** Cross-tenant, superadmin only: the organization owning this building, or null if none has it. */
   organizationOf(id: string): Promise<string | null>
   /** Whether expenses, meetings or documents of other contexts refer to this building. */
@@ -117,6 +124,8 @@ export interface UnitRepository {
   delete(scope: TenantScope, id: string, version: number): Promise<boolean>
   /** One page of the tenant's units matching `filter`, sorted by page.sortBy then id. */
   list(scope: TenantScope, filter: UnitFilter, page: PageRequest<UnitSortField>): Promise<Page<Unit>>
+  /** Cross-tenant, superadmin only: like BuildingRepository.listAcrossTenants, for units. */
+  listAcrossTenants(filter: UnitFilter, page: PageRequest<UnitSortField>): Promise<Page<Unit>>
   /** How many of the tenant's units match `filter` (e.g. { buildingId } before deleting a building). */
   count(scope: TenantScope, filter: UnitFilter): Promise<number>
   /** Σ quota of the building's units, leaving out `excludeUnitId` (the unit being re-quoted); 0 if none. */
@@ -145,6 +154,8 @@ export interface OwnerRepository {
   update(scope: TenantScope, owner: Owner): Promise<boolean>
   /** One page of the tenant's owners matching `filter`, sorted by page.sortBy then id. */
   list(scope: TenantScope, filter: OwnerFilter, page: PageRequest<OwnerSortField>): Promise<Page<Owner>>
+  /** Cross-tenant, superadmin only: like BuildingRepository.listAcrossTenants, for owners. */
+  listAcrossTenants(filter: OwnerFilter, page: PageRequest<OwnerSortField>): Promise<Page<Owner>>
   /** Cross-tenant, superadmin only: the organization owning this owner record, or null if none has it. */
   organizationOf(id: string): Promise<string | null>
 }

@@ -191,7 +191,15 @@ export function ResourcePage(props: {
       <Show when={value(list)?.fromCache && value(list)?.storedAt}>
         {(at) => <p class="muted">{t('sync.cached', { time: dateTime(new Date(at()).toISOString()) })}</p>}
       </Show>
-      <Show when={value(list)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
+      {/* A failed read shows its error above, not an endless "loading" (the superadmin's 400s did). */}
+      <Show
+        when={value(list)}
+        fallback={
+          <Show when={!list.error}>
+            <p aria-busy="true">{t('common.loading')}</p>
+          </Show>
+        }
+      >
         {(loaded) => (
           <ListTable
             page={loaded().data}

@@ -1,6 +1,6 @@
 // Shared option lists for selects (buildings by name), read through the offline cache.
 import { type Accessor, createResource } from 'solid-js'
-import type { Building, Owner } from './api-types'
+import type { Building, Organization, Owner } from './api-types'
 import { readPage } from './data'
 import { dataRevision } from './offline/store'
 
@@ -25,6 +25,21 @@ export function useOwnerOptions(): Accessor<Option[]> {
   )
   return () =>
     page()?.data.data.map((o) => ({ value: o.id, label: o.name ?? `${o.last_name} ${o.first_name}` })) ?? []
+}
+
+/**
+ * The organizations, for the superadmin's organization filter and column (the API lists every
+ * organization's rows to a superadmin without organization_id). Nothing is read for other roles.
+ */
+export function useOrganizationOptions(enabled: () => boolean): Accessor<Option[]> {
+  const [page] = createResource(
+    () => (enabled() ? dataRevision() + 1 : false),
+    () =>
+      readPage<Organization>('/organizations', { per_page: 100, sort_by: 'name', order: 'asc' }).catch(
+        () => null,
+      ),
+  )
+  return () => page()?.data.data.map((o) => ({ value: o.id, label: o.name })) ?? []
 }
 
 export const enumOptions =

@@ -1,11 +1,11 @@
 // Standalone pages for each resource; the dashboards embed the same components.
 import { createSignal, For, type JSX, Show } from 'solid-js'
 import { ConfirmButton } from '../components/ConfirmButton'
-import { ResourcePage, type Row } from '../components/ResourcePage'
+import { type ResourceConfig, ResourcePage, type Row } from '../components/ResourcePage'
 import * as api from '../lib/api'
 import type { ExpenseDistribution } from '../lib/api-types'
 import { money, percent, t } from '../lib/i18n'
-import { useBuildingOptions } from '../lib/lookups'
+import { useBuildingOptions, useOrganizationOptions } from '../lib/lookups'
 import { canWrite } from '../lib/roles'
 import { user } from '../lib/session'
 import {
@@ -14,26 +14,37 @@ import {
   meetingsConfig,
   ownersConfig,
   unitsConfig,
+  withOrganization,
 } from './resource-configs'
 
 type Heading = { heading?: 'h1' | 'h2' }
 const role = () => user()?.role ?? 'owner'
+const isSuperadmin = () => role() === 'superadmin'
 
+/**
+ * A superadmin sees every organization's rows (the API's list convention): the page gets an
+ * organization column and filter. Organizations are read only for them.
+ */
+function forRole(config: ResourceConfig, options: { create?: boolean } = {}): ResourceConfig {
+  if (!isSuperadmin()) return config
+  return withOrganization(config, useOrganizationOptions(isSuperadmin), options)
+}
+
+// Configs are built once per page, in the body: a JSX prop expression is re-run on every read.
 export function BuildingsPage(p: Heading): JSX.Element {
-  return (
-    <ResourcePage config={buildingsConfig()} canWrite={canWrite(role(), 'buildings')} heading={p.heading} />
-  )
+  const config = forRole(buildingsConfig(), { create: true })
+  return <ResourcePage config={config} canWrite={canWrite(role(), 'buildings')} heading={p.heading} />
 }
 
 export function UnitsPage(p: Heading): JSX.Element {
   const buildings = useBuildingOptions()
-  return (
-    <ResourcePage config={unitsConfig(buildings)} canWrite={canWrite(role(), 'units')} heading={p.heading} />
-  )
+  const config = forRole(unitsConfig(buildings))
+  return <ResourcePage config={config} canWrite={canWrite(role(), 'units')} heading={p.heading} />
 }
 
 export function OwnersPage(p: Heading): JSX.Element {
-  return <ResourcePage config={ownersConfig()} canWrite={canWrite(role(), 'owners')} heading={p.heading} />
+  const config = forRole(ownersConfig(), { create: true })
+  return <ResourcePage config={config} canWrite={canWrite(role(), 'owners')} heading={p.heading} />
 }
 
 const numOr = (v: unknown) => (typeof v === 'number' ? v : undefined)
@@ -84,7 +95,7 @@ function Distribution(props: { expenseId: string }): JSX.Element {
 export function ExpensesPage(p: Heading): JSX.Element {
   const buildings = useBuildingOptions()
   const config = {
-    ...expensesConfig(buildings),
+    ...forRole(expensesConfig(buildings)),
     rowActions: (row: Row, reload: () => void) => (
       <>
         <Show

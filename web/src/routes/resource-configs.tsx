@@ -18,6 +18,44 @@ export function buildingName(options: Accessor<Option[]>, id: unknown): string {
   )
 }
 
+/**
+ * The superadmin's view of a list (issue #20, item 16): every organization's rows, so an
+ * organization column and filter; `create` adds the organization select to the creation form
+ * (resources whose organization is not given by their building), never to the edit form.
+ */
+export function withOrganization(
+  config: ResourceConfig,
+  organizations: Accessor<Option[]>,
+  options: { create?: boolean } = {},
+): ResourceConfig {
+  const field: FieldDef = {
+    name: 'organization_id',
+    label: 'field.organization_id',
+    type: 'select',
+    options: organizations,
+  }
+  return {
+    ...config,
+    columns: [
+      {
+        key: 'organization_id',
+        label: 'field.organization_id',
+        render: (r: Row) =>
+          organizations().find((o) => o.value === r.organization_id)?.label ??
+          str(r.organization_id).slice(0, 8),
+      },
+      ...config.columns,
+    ],
+    filters: [field, ...(config.filters ?? [])],
+    ...(options.create
+      ? {
+          fields: [{ ...field, required: true }, ...config.fields],
+          editable: config.editable ?? config.fields.map((f) => f.name),
+        }
+      : {}),
+  }
+}
+
 export function buildingsConfig(): ResourceConfig {
   return {
     path: '/buildings',
@@ -93,6 +131,8 @@ export function unitsConfig(buildings: Accessor<Option[]>): ResourceConfig {
       { key: 'quota', label: 'field.quota', sortable: true },
     ],
     fields,
+    // A lot never moves to another building (the API refuses building_id on an update).
+    editable: fields.filter((f) => f.name !== 'building_id').map((f) => f.name),
     filters: [
       { name: 'building_id', label: 'field.building_id', type: 'select', options: buildings },
       {
@@ -300,6 +340,8 @@ export function meetingsConfig(buildings: Accessor<Option[]>): ResourceConfig {
       { name: 'scheduled_date', label: 'field.scheduled_date', type: 'datetime-local', required: true },
       { name: 'location', label: 'field.location', type: 'text', required: true },
     ],
+    // A meeting stays in its building (the API refuses building_id on an update).
+    editable: ['meeting_type', 'title', 'description', 'scheduled_date', 'location'],
     filters: [{ name: 'building_id', label: 'field.building_id', type: 'select', options: buildings }],
     remove: (row) => api.meetings.remove(row.id, numOr(row.version)),
   }

@@ -40,6 +40,25 @@ export class InMemoryExpenseRepository implements ExpenseRepository {
     return { items: matching.slice(start, start + page.perPage), total: matching.length }
   }
 
+  async listAcrossTenants(
+    filter: ExpenseFilter,
+    page: PageRequest<ExpenseSortField>,
+  ): Promise<Page<Expense>> {
+    const dir = page.order === 'asc' ? 1 : -1
+    const matching = [...this.rows.values()]
+      .filter((e) => matches(e, filter))
+      .sort((a, b) => {
+        // Grouped by organization, newest first, like the SQL adapter (index order).
+        const byOrganization =
+          a.organizationId < b.organizationId ? 1 : a.organizationId > b.organizationId ? -1 : 0
+        return (
+          byOrganization || (compareBy(a, b, page.sortBy) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) * dir
+        )
+      })
+    const start = (page.page - 1) * page.perPage
+    return { items: matching.slice(start, start + page.perPage), total: matching.length }
+  }
+
   async listChargeable(
     scope: TenantScope,
     buildingIds: readonly string[],

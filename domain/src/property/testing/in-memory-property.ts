@@ -19,12 +19,15 @@ import { holdsOnDate } from '../ownership-timeline.ts'
 import type {
   BuildingFilter,
   BuildingRepository,
+  BuildingSortField,
   OwnerFilter,
   OwnerRepository,
+  OwnerSortField,
   TenantScope,
   UnitFilter,
   UnitOwnershipRepository,
   UnitRepository,
+  UnitSortField,
 } from '../property.ports.ts'
 import type { Unit } from '../unit.entity.ts'
 import type { UnitOwnership } from '../unit-ownership.entity.ts'
@@ -262,6 +265,30 @@ function paginate<T extends { id: string }, S extends string>(
   return { items: sorted.slice(start, start + page.perPage), total: items.length }
 }
 
+/**
+ * A cross-tenant page: every tenant's matching rows grouped by organization, newest (greatest id)
+ * first, then sorted as `paginate` does within each organization.
+ */
+function paginateAcrossTenants<T extends { id: string; organizationId: string }, S extends string>(
+  items: T[],
+  page: PageRequest<S>,
+  key: (item: T, field: S) => Sortable,
+  matches: (scope: TenantScope, item: T) => boolean,
+): Page<T> {
+  const organizations = [...new Set(items.map((i) => i.organizationId))].sort().reverse()
+  const grouped = organizations.flatMap((organizationId) => {
+    const scope = { organizationId }
+    const all = { page: 1, perPage: Number.MAX_SAFE_INTEGER, sortBy: page.sortBy, order: page.order }
+    return paginate(
+      items.filter((i) => i.organizationId === organizationId && matches(scope, i)),
+      all,
+      key,
+    ).items
+  })
+  const start = (page.page - 1) * page.perPage
+  return { items: grouped.slice(start, start + page.perPage), total: grouped.length }
+}
+
 function activeOwnerIdsOfUser(store: InMemoryPropertyStore, scope: TenantScope, userId: string): Set<string> {
   return new Set(
     rows(store.state.owners, scope)
@@ -321,6 +348,7 @@ function unitMatches(store: InMemoryPropertyStore, scope: TenantScope, u: Unit, 
 function ownerMatches(o: Owner, f: OwnerFilter): boolean {
   const contains = (value: string, part: string | undefined) =>
     part === undefined || value.toLowerCase().includes(part.toLowerCase())
+  if (f.userId !== undefined && o.userId !== f.userId) return false
   if (f.email !== undefined && o.email !== f.email) return false
   if (f.phone !== undefined && o.phone !== f.phone) return false
   if (f.ownerType !== undefined && o.ownerType !== f.ownerType) return false
@@ -331,6 +359,35 @@ function ownerMatches(o: Owner, f: OwnerFilter): boolean {
     part === undefined || (value !== null && contains(value, part))
   return has(o.lastName, f.lastName) && has(o.firstName, f.firstName) && has(o.companyName, f.companyName)
 }
+
+const buildingKey = (b: Building, field: BuildingSortField): Sortable =>
+  ({
+    name: b.name,
+    city: b.city,
+    created_at: b.createdAt.getTime(),
+    construction_year: b.constructionYear,
+    total_units: b.totalUnits,
+  })[field]
+
+const unitKey = (u: Unit, field: UnitSortField): Sortable =>
+  ({
+    unit_number: u.unitNumber,
+    floor: u.floor,
+    surface_area: u.surfaceArea,
+    quota: u.quota,
+    unit_type: u.unitType,
+    created_at: u.createdAt.getTime(),
+  })[field]
+
+const ownerKey = (o: Owner, field: OwnerSortField): Sortable =>
+  ({
+    // Like the owners.sort_name column: a company sorts by its name among the persons.
+    last_name: o.lastName ?? o.companyName,
+    first_name: o.firstName,
+    email: o.email,
+    city: o.city,
+    created_at: o.createdAt.getTime(),
+  })[field]
 
 function buildingRepository(store: InMemoryPropertyStore): BuildingRepository {
   // Like the database trigger (migration 0008): the stored totalUnits is never the writer's, it
@@ -357,14 +414,11 @@ function buildingRepository(store: InMemoryPropertyStore): BuildingRepository {
       paginate(
         rows(map(), scope).filter((b) => buildingMatches(store, scope, b, filter)),
         page,
-        (b, field) =>
-          ({
-            name: b.name,
-            city: b.city,
-            created_at: b.createdAt.getTime(),
-            construction_year: b.constructionYear,
-            total_units: b.totalUnits,
-          })[field],
+        buildingKey,
+      ),
+    listAcrossTenants: async (filter, page) =>
+      paginateAcrossTenants([...map().values()], page, buildingKey, (scope, b) =>
+        buildingMatches(store, scope, b, filter),
       ),
     organizationOf: async (id) => map().get(id)?.organizationId ?? null,
   }
@@ -385,15 +439,11 @@ function unitRepository(store: InMemoryPropertyStore): UnitRepository {
       paginate(
         rows(map(), scope).filter((u) => unitMatches(store, scope, u, filter)),
         page,
-        (u, field) =>
-          ({
-            unit_number: u.unitNumber,
-            floor: u.floor,
-            surface_area: u.surfaceArea,
-            quota: u.quota,
-            unit_type: u.unitType,
-            created_at: u.createdAt.getTime(),
-          })[field],
+        unitKey,
+      ),
+    listAcrossTenants: async (filter, page) =>
+      paginateAcrossTenants([...map().values()], page, unitKey, (scope, u) =>
+        unitMatches(store, scope, u, filter),
       ),
     count: async (scope, filter) =>
       rows(map(), scope).filter((u) => unitMatches(store, scope, u, filter)).length,
@@ -422,16 +472,10 @@ function ownerRepository(store: InMemoryPropertyStore): OwnerRepository {
       paginate(
         rows(map(), scope).filter((o) => ownerMatches(o, filter)),
         page,
-        (o, field) =>
-          ({
-            // Like the owners.sort_name column: a company sorts by its name among the persons.
-            last_name: o.lastName ?? o.companyName,
-            first_name: o.firstName,
-            email: o.email,
-            city: o.city,
-            created_at: o.createdAt.getTime(),
-          })[field],
+        ownerKey,
       ),
+    listAcrossTenants: async (filter, page) =>
+      paginateAcrossTenants([...map().values()], page, ownerKey, (_scope, o) => ownerMatches(o, filter)),
     organizationOf: async (id) => map().get(id)?.organizationId ?? null,
   }
 }

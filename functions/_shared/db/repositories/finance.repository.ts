@@ -3,15 +3,23 @@ import type {
   ChargeBasisReader,
   Expense,
   ExpenseCategory,
+  ExpenseFilter,
   ExpenseRepository,
   PaymentStatus,
   TenantScope,
 } from '@koprogo/domain'
-import { and, asc, eq, gte, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm'
+import { and, asc, eq, gte, inArray, isNull, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { buildings, expenses, unitOwnerships, units } from '../schema/index.ts'
 import { crossTenant } from '../tenant-scope.ts'
-import { allOf, isUnfiltered, listPage, listTenantPage, updateVersioned } from './paginate.ts'
+import {
+  allOf,
+  isUnfiltered,
+  listAllTenantsPage,
+  listPage,
+  listTenantPage,
+  updateVersioned,
+} from './paginate.ts'
 
 type Row = typeof expenses.$inferSelect
 const toExpense = (row: Row): Expense => ({
@@ -20,6 +28,40 @@ const toExpense = (row: Row): Expense => ({
   paymentStatus: row.paymentStatus as PaymentStatus,
   amountCents: row.amountCents as Cents,
 })
+
+const expenseColumns = {
+  expense_date: expenses.expenseDate,
+  amount: expenses.amountCents,
+  created_at: expenses.createdAt,
+  category: expenses.category,
+  payment_status: expenses.paymentStatus,
+}
+
+/** The filter's conditions, without the tenant (the caller adds it, or marks the list cross-tenant). */
+function expenseConditions(filter: ExpenseFilter): SQL | undefined {
+  const windows = filter.visibleWindows?.map((w) =>
+    allOf(
+      eq(expenses.buildingId, w.buildingId),
+      w.dateFrom ? gte(expenses.expenseDate, w.dateFrom) : undefined,
+      w.dateToExclusive ? lt(expenses.expenseDate, w.dateToExclusive) : undefined,
+    ),
+  )
+  return allOf(
+    filter.buildingId ? eq(expenses.buildingId, filter.buildingId) : undefined,
+    filter.category ? eq(expenses.category, filter.category) : undefined,
+    filter.status ? eq(expenses.paymentStatus, filter.status) : undefined,
+    filter.paid === true
+      ? eq(expenses.paymentStatus, 'Paid')
+      : filter.paid === false
+        ? ne(expenses.paymentStatus, 'Paid')
+        : undefined,
+    filter.dateFrom ? gte(expenses.expenseDate, filter.dateFrom) : undefined,
+    filter.dateTo ? lte(expenses.expenseDate, filter.dateTo) : undefined,
+    filter.minAmountCents !== undefined ? gte(expenses.amountCents, filter.minAmountCents) : undefined,
+    filter.maxAmountCents !== undefined ? lte(expenses.amountCents, filter.maxAmountCents) : undefined,
+    windows ? or(...windows) : undefined,
+  )
+}
 
 export function expenseRepository(db: Database): ExpenseRepository {
   const scoped = (scope: TenantScope, id: string) =>
@@ -37,39 +79,14 @@ export function expenseRepository(db: Database): ExpenseRepository {
     },
     async list(scope, filter, page) {
       if (filter.visibleWindows?.length === 0) return { items: [], total: 0 }
-      const windows = filter.visibleWindows?.map((w) =>
-        allOf(
-          eq(expenses.buildingId, w.buildingId),
-          w.dateFrom ? gte(expenses.expenseDate, w.dateFrom) : undefined,
-          w.dateToExclusive ? lt(expenses.expenseDate, w.dateToExclusive) : undefined,
-        ),
-      )
-      const condition = allOf(
-        eq(expenses.organizationId, scope.organizationId),
-        filter.buildingId ? eq(expenses.buildingId, filter.buildingId) : undefined,
-        filter.category ? eq(expenses.category, filter.category) : undefined,
-        filter.status ? eq(expenses.paymentStatus, filter.status) : undefined,
-        filter.paid === true
-          ? eq(expenses.paymentStatus, 'Paid')
-          : filter.paid === false
-            ? ne(expenses.paymentStatus, 'Paid')
-            : undefined,
-        filter.dateFrom ? gte(expenses.expenseDate, filter.dateFrom) : undefined,
-        filter.dateTo ? lte(expenses.expenseDate, filter.dateTo) : undefined,
-        filter.minAmountCents !== undefined ? gte(expenses.amountCents, filter.minAmountCents) : undefined,
-        filter.maxAmountCents !== undefined ? lte(expenses.amountCents, filter.maxAmountCents) : undefined,
-        windows ? or(...windows) : undefined,
-      )
-      const columns = {
-        expense_date: expenses.expenseDate,
-        amount: expenses.amountCents,
-        created_at: expenses.createdAt,
-        category: expenses.category,
-        payment_status: expenses.paymentStatus,
-      }
+      const condition = allOf(eq(expenses.organizationId, scope.organizationId), expenseConditions(filter))
       if (isUnfiltered(filter))
-        return listTenantPage(db, expenses, scope.organizationId, page, columns, toExpense)
-      return listPage(db, expenses, condition, page, columns, toExpense)
+        return listTenantPage(db, expenses, scope.organizationId, page, expenseColumns, toExpense)
+      return listPage(db, expenses, condition, page, expenseColumns, toExpense)
+    },
+    async listAcrossTenants(filter, page) {
+      if (filter.visibleWindows?.length === 0) return { items: [], total: 0 }
+      return listAllTenantsPage(db, expenses, expenseConditions(filter), page, expenseColumns, toExpense)
     },
     async listChargeable(scope, buildingIds, period) {
       if (buildingIds.length === 0) return []

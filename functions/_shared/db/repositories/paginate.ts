@@ -3,6 +3,7 @@ import { and, asc, desc, eq, getTableName, type Placeholder, type SQL, sql } fro
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core'
 import type { Database } from '../client.ts'
 import { tenantRowCounts } from '../schema/index.ts'
+import { crossTenant } from '../tenant-scope.ts'
 
 /** ORDER BY for a whitelisted sort field, with the id as tie-breaker so pages never overlap. */
 export function orderFor<S extends string>(
@@ -139,6 +140,51 @@ export async function listTenantPage<T extends TenantTable, S extends string, E>
   )
   const [total] = await countQuery.execute({ org: organizationId })
   return { items: [], total: total?.n ?? 0 }
+}
+
+/** Every tenant's row count of `tableName` (the sum over tenants and slots, migrations/0003–0004). */
+function allTenantsTotal(tableName: string): SQL<number> {
+  const { rowCount, tableName: table } = tenantRowCounts
+  return sql<number>`(select cast(coalesce(sum(${rowCount}), 0) as integer) from ${tenantRowCounts} where ${table} = ${tableName})`
+}
+
+/**
+ * A superadmin's page of every tenant's rows (issue #20, item 11): `where` holds the filters only
+ * and is marked cross-tenant here, the one place such a list is read (ADR 0012). Rows come grouped
+ * by organization, newest organization first (ids are UUIDv7), then by the sort field and id in
+ * the page's direction. The tenant list indexes (organization_id, <field>, id) give that order
+ * scanned backwards, with at most an incremental sort inside one organization's rows: a page is
+ * read from an index like one tenant's page instead of sorting every tenant's rows. The total of
+ * an unfiltered list is the sum of `tenant_row_counts` over tenants (a few rows per organization,
+ * not a count of rows).
+ */
+export async function listAllTenantsPage<T extends TenantTable, S extends string, E>(
+  db: Database,
+  table: T,
+  where: SQL | undefined,
+  page: PageRequest<S>,
+  columns: Record<S, AnyPgColumn>,
+  toEntity: (row: T['$inferSelect']) => E,
+): Promise<Page<E>> {
+  const condition = allOf(crossTenant('a superadmin lists every organization'), where)
+  const total =
+    where === undefined
+      ? db.select({ n: allTenantsTotal(getTableName(table)) }).from(sql`(select 1) as one`)
+      : db
+          .select({ n: countAll })
+          .from(table as PgTable)
+          .where(condition)
+  const [rows, [count]] = await Promise.all([
+    db
+      .select()
+      .from(table as PgTable)
+      .where(condition)
+      .orderBy(desc(table.organizationId), ...orderFor(page, columns, table.id))
+      .limit(page.perPage)
+      .offset(offsetOf(page)),
+    total,
+  ])
+  return { items: (rows as T['$inferSelect'][]).map(toEntity), total: count?.n ?? 0 }
 }
 
 type VersionedTable = PagedTable & { version: AnyPgColumn }

@@ -1,7 +1,9 @@
 import {
   type Building,
+  type BuildingFilter,
   type BuildingRepository,
   type Owner,
+  type OwnerFilter,
   type OwnerLanguage,
   type OwnerRepository,
   type OwnerType,
@@ -47,6 +49,7 @@ import {
   countAll,
   deleteVersioned,
   isUnfiltered,
+  listAllTenantsPage,
   listPage,
   listTenantPage,
   updateVersioned,
@@ -88,7 +91,37 @@ async function organizationOf(
   return row?.org ?? null
 }
 
+const buildingColumns = {
+  name: buildings.name,
+  city: buildings.city,
+  created_at: buildings.createdAt,
+  construction_year: buildings.constructionYear,
+  total_units: buildings.totalUnits,
+}
+
+/** The filter's conditions, without the tenant (the caller adds it, or marks the list cross-tenant). */
+function buildingConditions(db: Database, filter: BuildingFilter): SQL | undefined {
+  return allOf(
+    filter.city ? sql`lower(${buildings.city}) = lower(${filter.city})` : undefined,
+    filter.constructionYear !== undefined
+      ? eq(buildings.constructionYear, filter.constructionYear)
+      : undefined,
+    filter.minUnits !== undefined ? gte(buildings.totalUnits, filter.minUnits) : undefined,
+    filter.maxUnits !== undefined ? lte(buildings.totalUnits, filter.maxUnits) : undefined,
+    filter.ids ? inArray(buildings.id, [...filter.ids]) : undefined,
+    filter.ownedByUserId
+      ? exists(
+          db
+            .select({ one: sql`1` })
+            .from(units)
+            .where(and(eq(units.buildingId, buildings.id), ownedByUser(filter.ownedByUserId, units.id))),
+        )
+      : undefined,
+  )
+}
+
 export function buildingRepository(db: Database): BuildingRepository {
+  const buildingFilter = (filter: BuildingFilter) => buildingConditions(db, filter)
   const scoped = (scope: TenantScope, id: string) =>
     and(eq(buildings.organizationId, scope.organizationId), eq(buildings.id, id))
   return {
@@ -112,34 +145,14 @@ export function buildingRepository(db: Database): BuildingRepository {
     },
     async list(scope, filter, page) {
       if (filter.ids?.length === 0) return { items: [], total: 0 }
-      const condition = allOf(
-        eq(buildings.organizationId, scope.organizationId),
-        filter.city ? sql`lower(${buildings.city}) = lower(${filter.city})` : undefined,
-        filter.constructionYear !== undefined
-          ? eq(buildings.constructionYear, filter.constructionYear)
-          : undefined,
-        filter.minUnits !== undefined ? gte(buildings.totalUnits, filter.minUnits) : undefined,
-        filter.maxUnits !== undefined ? lte(buildings.totalUnits, filter.maxUnits) : undefined,
-        filter.ids ? inArray(buildings.id, [...filter.ids]) : undefined,
-        filter.ownedByUserId
-          ? exists(
-              db
-                .select({ one: sql`1` })
-                .from(units)
-                .where(and(eq(units.buildingId, buildings.id), ownedByUser(filter.ownedByUserId, units.id))),
-            )
-          : undefined,
-      )
-      const columns = {
-        name: buildings.name,
-        city: buildings.city,
-        created_at: buildings.createdAt,
-        construction_year: buildings.constructionYear,
-        total_units: buildings.totalUnits,
-      }
+      const condition = allOf(eq(buildings.organizationId, scope.organizationId), buildingFilter(filter))
       if (isUnfiltered(filter))
-        return listTenantPage(db, buildings, scope.organizationId, page, columns, (row) => row)
-      return listPage(db, buildings, condition, page, columns, (row) => row)
+        return listTenantPage(db, buildings, scope.organizationId, page, buildingColumns, (row) => row)
+      return listPage(db, buildings, condition, page, buildingColumns, (row) => row)
+    },
+    async listAcrossTenants(filter, page) {
+      if (filter.ids?.length === 0) return { items: [], total: 0 }
+      return listAllTenantsPage(db, buildings, buildingFilter(filter), page, buildingColumns, (row) => row)
     },
     organizationOf: (id) => organizationOf(db, buildings, id),
     async hasLinkedRecords(scope, id) {
@@ -159,9 +172,8 @@ const toUnit = (row: UnitRow): Unit => ({ ...row, unitType: row.unitType as Unit
 export function unitRepository(db: Database): UnitRepository {
   const scoped = (scope: TenantScope, id: string) =>
     and(eq(units.organizationId, scope.organizationId), eq(units.id, id))
-  const filtered = (scope: TenantScope, filter: Parameters<UnitRepository['list']>[1]) =>
+  const conditions = (filter: Parameters<UnitRepository['list']>[1]) =>
     allOf(
-      eq(units.organizationId, scope.organizationId),
       filter.buildingId ? eq(units.buildingId, filter.buildingId) : undefined,
       filter.unitType ? eq(units.unitType, filter.unitType) : undefined,
       filter.hasOwner === true
@@ -174,6 +186,16 @@ export function unitRepository(db: Database): UnitRepository {
       filter.maxArea !== undefined ? lte(units.surfaceArea, filter.maxArea) : undefined,
       filter.ownedByUserId ? ownedByUser(filter.ownedByUserId, units.id, filter.ownedOn) : undefined,
     )
+  const filtered = (scope: TenantScope, filter: Parameters<UnitRepository['list']>[1]) =>
+    allOf(eq(units.organizationId, scope.organizationId), conditions(filter))
+  const columns = {
+    unit_number: units.unitNumber,
+    floor: units.floor,
+    surface_area: units.surfaceArea,
+    quota: units.quota,
+    unit_type: units.unitType,
+    created_at: units.createdAt,
+  }
   return {
     async findById(scope, id) {
       const [row] = await db.select().from(units).where(scoped(scope, id)).limit(1)
@@ -194,17 +216,11 @@ export function unitRepository(db: Database): UnitRepository {
     },
     async list(scope, filter, page) {
       const condition = filtered(scope, filter)
-      const columns = {
-        unit_number: units.unitNumber,
-        floor: units.floor,
-        surface_area: units.surfaceArea,
-        quota: units.quota,
-        unit_type: units.unitType,
-        created_at: units.createdAt,
-      }
       if (isUnfiltered(filter)) return listTenantPage(db, units, scope.organizationId, page, columns, toUnit)
       return listPage(db, units, condition, page, columns, toUnit)
     },
+    listAcrossTenants: (filter, page) =>
+      listAllTenantsPage(db, units, conditions(filter), page, columns, toUnit),
     async count(scope, filter) {
       const [row] = await db.select({ n: countAll }).from(units).where(filtered(scope, filter))
       return row?.n ?? 0
@@ -250,6 +266,35 @@ const toOwner = ({ sortName: _sort, ...row }: OwnerRow): Owner => ({
   preferredLanguage: row.preferredLanguage as OwnerLanguage,
 })
 
+const ownerColumns = {
+  last_name: owners.sortName,
+  first_name: owners.firstName,
+  email: owners.email,
+  city: owners.city,
+  created_at: owners.createdAt,
+}
+
+/** The filter's conditions, without the tenant (the caller adds it, or marks the list cross-tenant). */
+function ownerConditions(filter: OwnerFilter): SQL | undefined {
+  const like = (v: string) => `%${v.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  return allOf(
+    filter.userId ? eq(owners.userId, filter.userId) : undefined,
+    filter.email ? eq(owners.email, filter.email) : undefined,
+    filter.phone ? eq(owners.phone, filter.phone) : undefined,
+    filter.lastName ? ilike(owners.lastName, like(filter.lastName)) : undefined,
+    filter.firstName ? ilike(owners.firstName, like(filter.firstName)) : undefined,
+    filter.companyName ? ilike(owners.companyName, like(filter.companyName)) : undefined,
+    filter.ownerType ? eq(owners.ownerType, filter.ownerType) : undefined,
+    filter.preferredLanguage ? eq(owners.preferredLanguage, filter.preferredLanguage) : undefined,
+    filter.emailConsent !== undefined ? eq(owners.emailConsent, filter.emailConsent) : undefined,
+    filter.hasEmail === true
+      ? isNotNull(owners.email)
+      : filter.hasEmail === false
+        ? isNull(owners.email)
+        : undefined,
+  )
+}
+
 export function ownerRepository(db: Database): OwnerRepository {
   const scoped = (scope: TenantScope, id: string) =>
     and(eq(owners.organizationId, scope.organizationId), eq(owners.id, id))
@@ -287,34 +332,13 @@ export function ownerRepository(db: Database): OwnerRepository {
       return updateVersioned(db, owners, eq(owners.organizationId, scope.organizationId), owner)
     },
     async list(scope, filter, page) {
-      const like = (v: string) => `%${v.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-      const condition = allOf(
-        eq(owners.organizationId, scope.organizationId),
-        filter.email ? eq(owners.email, filter.email) : undefined,
-        filter.phone ? eq(owners.phone, filter.phone) : undefined,
-        filter.lastName ? ilike(owners.lastName, like(filter.lastName)) : undefined,
-        filter.firstName ? ilike(owners.firstName, like(filter.firstName)) : undefined,
-        filter.companyName ? ilike(owners.companyName, like(filter.companyName)) : undefined,
-        filter.ownerType ? eq(owners.ownerType, filter.ownerType) : undefined,
-        filter.preferredLanguage ? eq(owners.preferredLanguage, filter.preferredLanguage) : undefined,
-        filter.emailConsent !== undefined ? eq(owners.emailConsent, filter.emailConsent) : undefined,
-        filter.hasEmail === true
-          ? isNotNull(owners.email)
-          : filter.hasEmail === false
-            ? isNull(owners.email)
-            : undefined,
-      )
-      const columns = {
-        last_name: owners.sortName,
-        first_name: owners.firstName,
-        email: owners.email,
-        city: owners.city,
-        created_at: owners.createdAt,
-      }
+      const condition = allOf(eq(owners.organizationId, scope.organizationId), ownerConditions(filter))
       if (isUnfiltered(filter))
-        return listTenantPage(db, owners, scope.organizationId, page, columns, toOwner)
-      return listPage(db, owners, condition, page, columns, toOwner)
+        return listTenantPage(db, owners, scope.organizationId, page, ownerColumns, toOwner)
+      return listPage(db, owners, condition, page, ownerColumns, toOwner)
     },
+    listAcrossTenants: (filter, page) =>
+      listAllTenantsPage(db, owners, ownerConditions(filter), page, ownerColumns, toOwner),
     organizationOf: (id) => organizationOf(db, owners, id),
   }
 }
