@@ -9,7 +9,7 @@ import { secureHeaders } from 'hono/secure-headers'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { authenticate } from './auth.ts'
 import { idempotency } from './idempotency.ts'
-import { internalErrorResponse, problemResponse, zodIssues } from './problem.ts'
+import { internalErrorResponse, problemResponse, uniqueViolationOf, zodIssues } from './problem.ts'
 import type { AppEnv, Runtime } from './runtime.ts'
 
 /** A resource's app: validation failures become the same 400 problem everywhere. */
@@ -64,6 +64,8 @@ export function applyStack(app: OpenAPIHono<AppEnv>, runtimeFor: RuntimeProvider
         { 'content-type': 'application/problem+json' },
       )
     }
+    const duplicate = uniqueViolationOf(error)
+    if (duplicate) return problemResponse(c, duplicate)
     c.get('runtime')?.logger.error('unhandled error', {
       request_id: c.get('requestId'),
       method: c.req.method,
