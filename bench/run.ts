@@ -328,6 +328,14 @@ async function setup(base: string): Promise<Setup> {
   if (seeded.status !== 200) throw new Error(`seed: ${seeded.status} ${seeded.text}`)
   const seedMs = Math.round(performance.now() - t0)
   const token = await login(base, SYNDIC)
+  // The mix creates thousands of buildings in the small firm: raise its plan limits first, as a
+  // superadmin would (plan limits are enforced on every create, docs/security.md).
+  const me = await call(base, 'GET', '/api/v1/auth/me', token)
+  const raised = await call(base, 'PUT', `/api/v1/organizations/${String(me.json.organization_id)}`, admin, {
+    max_buildings: 100_000_000,
+    max_users: 100_000_000,
+  })
+  if (raised.status !== 200) throw new Error(`PUT /organizations: ${raised.status} ${raised.text}`)
   const listed = await call(base, 'GET', '/api/v1/buildings', token)
   if (listed.status !== 200) throw new Error(`GET /buildings: ${listed.status}`)
   // The Rust bench keeps up to 10 listed ids; ours creates 10 targets with room for the run's
