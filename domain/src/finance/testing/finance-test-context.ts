@@ -13,6 +13,7 @@ import type {
 import type { Unit } from '../../property/unit.entity.ts'
 import type { UnitOwnership } from '../../property/unit-ownership.entity.ts'
 import type { AuditEntry } from '../../shared/audit.ts'
+import { ownerChargesReaderFrom } from '../owner-charges.reader.ts'
 import { chargeBasisReaderFromProperty } from '../property-charge-basis.reader.ts'
 import { InMemoryExpenseRepository } from './in-memory-expense.repository.ts'
 
@@ -180,6 +181,11 @@ export class FinanceWorld {
       owners,
       expenses: this.expenses,
       chargeBasis: chargeBasisReaderFromProperty(property),
+      ownerCharges: ownerChargesReaderFrom({
+        ...property,
+        expenses: this.expenses,
+        chargeBasis: chargeBasisReaderFromProperty(property),
+      }),
       audit: { record: async (entry) => void this.audit.push(entry) },
     }
   }

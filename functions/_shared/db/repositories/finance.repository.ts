@@ -1,13 +1,16 @@
 import type {
+  BuildingBasisHistory,
+  CalendarDate,
   Cents,
   ChargeBasisReader,
+  OwnerChargesReader,
   Expense,
   ExpenseCategory,
   ExpenseRepository,
   PaymentStatus,
   TenantScope,
 } from '@koprogo/domain'
-import { and, asc, eq, gte, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm'
+import { and, asc, eq, gte, inArray, isNull, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { buildings, expenses, unitOwnerships, units } from '../schema/index.ts'
 import { crossTenant } from '../tenant-scope.ts'
@@ -158,6 +161,138 @@ export function chargeBasisReader(db: Database): ChargeBasisReader {
           and(eq(unitOwnerships.organizationId, scope.organizationId), eq(unitOwnerships.ownerId, ownerId)),
         )
         .orderBy(asc(unitOwnerships.startDate), asc(unitOwnerships.unitId))
+    },
+  }
+}
+
+/**
+ * GET /owners/{id}/charges in three queries run together, whatever the owner holds: a line is an
+ * (expense, unit) pair joined on the owner's links active on the expense date. The page reads
+ * its rows in order; the groups (unit, day, amount, paid) carry every line for the totals; the
+ * histories give each building's units and every link, from which the domain builds the basis
+ * of any day (docs/reliability.md "Bounded work, duplicates and plan limits").
+ */
+export function ownerChargesReader(db: Database): OwnerChargesReader {
+  return {
+    async read(scope, ownerId, period, page) {
+      const org = scope.organizationId
+      const lineJoin = allOf(
+        eq(expenses.organizationId, org),
+        eq(expenses.buildingId, units.buildingId),
+        ne(expenses.paymentStatus, 'Cancelled'),
+        gte(expenses.expenseDate, unitOwnerships.startDate),
+        or(isNull(unitOwnerships.endDate), lt(expenses.expenseDate, unitOwnerships.endDate)),
+        period.dateFrom ? gte(expenses.expenseDate, period.dateFrom) : undefined,
+        period.dateTo ? lte(expenses.expenseDate, period.dateTo) : undefined,
+      ) as SQL
+      const ownerLinks = and(eq(unitOwnerships.organizationId, org), eq(unitOwnerships.ownerId, ownerId))
+      const [rows, groups, history] = await Promise.all([
+        db
+          .select({
+            id: expenses.id,
+            buildingId: expenses.buildingId,
+            category: expenses.category,
+            description: expenses.description,
+            expenseDate: expenses.expenseDate,
+            paymentStatus: expenses.paymentStatus,
+            amountCents: expenses.amountCents,
+            unitId: unitOwnerships.unitId,
+          })
+          .from(unitOwnerships)
+          .innerJoin(units, eq(units.id, unitOwnerships.unitId))
+          .innerJoin(expenses, lineJoin)
+          .where(ownerLinks)
+          // Code-point order on the unit number, as the distribution orders units (compareUnits).
+          .orderBy(asc(expenses.expenseDate), asc(expenses.id), sql`${units.unitNumber} collate "C"`, asc(units.id))
+          .limit(page.perPage)
+          .offset((page.page - 1) * page.perPage),
+        db
+          .select({
+            buildingId: units.buildingId,
+            unitId: unitOwnerships.unitId,
+            expenseDate: expenses.expenseDate,
+            amountCents: expenses.amountCents,
+            paid: sql<boolean>`${expenses.paymentStatus} = 'Paid'`,
+            lines: sql<number>`cast(count(*) as integer)`,
+          })
+          .from(unitOwnerships)
+          .innerJoin(units, eq(units.id, unitOwnerships.unitId))
+          .innerJoin(expenses, lineJoin)
+          .where(ownerLinks)
+          .groupBy(
+            units.buildingId,
+            unitOwnerships.unitId,
+            expenses.expenseDate,
+            expenses.amountCents,
+            sql`${expenses.paymentStatus} = 'Paid'`,
+          ),
+        db
+          .select({
+            buildingId: buildings.id,
+            totalTantiemes: buildings.totalTantiemes,
+            unitId: units.id,
+            unitNumber: units.unitNumber,
+            quota: units.quota,
+            ownerId: unitOwnerships.ownerId,
+            sharePpm: unitOwnerships.sharePpm,
+            startDate: unitOwnerships.startDate,
+            endDate: unitOwnerships.endDate,
+          })
+          .from(units)
+          .innerJoin(buildings, eq(buildings.id, units.buildingId))
+          .leftJoin(unitOwnerships, eq(unitOwnerships.unitId, units.id))
+          .where(
+            and(
+              eq(units.organizationId, org),
+              inArray(
+                units.buildingId,
+                db
+                  .select({ id: sql`u2.building_id` })
+                  .from(sql`unit_ownerships o2 join units u2 on u2.id = o2.unit_id`)
+                  .where(sql`o2.organization_id = ${org} and o2.owner_id = ${ownerId}`),
+              ),
+            ),
+          ),
+      ])
+      const byBuilding = new Map<
+        string,
+        { totalTantiemes: number; units: Map<string, BuildingBasisHistory['units'][number]>; links: BuildingBasisHistory['links'][number][] }
+      >()
+      for (const r of history) {
+        let b = byBuilding.get(r.buildingId)
+        if (!b) {
+          b = { totalTantiemes: r.totalTantiemes, units: new Map(), links: [] }
+          byBuilding.set(r.buildingId, b)
+        }
+        b.units.set(r.unitId, { unitId: r.unitId, unitNumber: r.unitNumber, quota: r.quota })
+        if (r.ownerId !== null && r.sharePpm !== null && r.startDate !== null)
+          b.links.push({
+            unitId: r.unitId,
+            ownerId: r.ownerId,
+            sharePpm: r.sharePpm,
+            startDate: r.startDate as CalendarDate,
+            endDate: r.endDate as CalendarDate | null,
+          })
+      }
+      return {
+        page: rows.map(({ unitId, ...e }) => ({
+          unitId,
+          expense: {
+            ...e,
+            category: e.category as ExpenseCategory,
+            paymentStatus: e.paymentStatus as PaymentStatus,
+            amountCents: e.amountCents as Cents,
+            expenseDate: e.expenseDate as CalendarDate,
+          },
+        })),
+        groups: groups.map((g) => ({ ...g, expenseDate: g.expenseDate as CalendarDate, paid: Boolean(g.paid) })),
+        histories: [...byBuilding].map(([buildingId, b]) => ({
+          buildingId,
+          totalTantiemes: b.totalTantiemes,
+          units: [...b.units.values()],
+          links: b.links,
+        })),
+      }
     },
   }
 }
