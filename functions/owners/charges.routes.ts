@@ -102,7 +102,8 @@ export function mountOwnerCharges(app: OpenAPIHono<AppEnv>): void {
       method: 'get',
       path: '/{id}/charges',
       tags: ['Expenses'],
-      summary: "An owner's charges (their parts of the buildings' expenses), paginated, optionally for a period",
+      summary:
+        "An owner's charges (their parts of the buildings' expenses), paginated, optionally for a period",
       security: bearer,
       request: { params: IdParam, query: ChargesQuery },
       responses: {

@@ -2,8 +2,8 @@ import type { CalendarDate } from '../property/calendar-date.value-object.ts'
 import type { TenantScope } from '../property/property.ports.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
 import type { ChargeBasis } from './charge-distribution.service.ts'
-import type { BuildingBasisHistory } from './owner-part.calculator.ts'
 import type { Expense, ExpenseCategory, PaymentStatus } from './expense.entity.ts'
+import type { BuildingBasisHistory } from './owner-part.calculator.ts'
 
 /** Sort keys the HTTP layer may pass through as `sort_by` (wire spelling, whitelisted). */
 export const EXPENSE_SORT_FIELDS = [

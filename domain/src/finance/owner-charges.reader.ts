@@ -15,7 +15,9 @@ export function ownerChargesReaderFrom(
     async read(scope, ownerId, period, page) {
       const holdings = await repos.chargeBasis.listOwnerHoldings(scope, ownerId)
       const buildingIds = [...new Set(holdings.map((h) => h.buildingId))].sort()
-      const expenses = buildingIds.length ? await repos.expenses.listChargeable(scope, buildingIds, period) : []
+      const expenses = buildingIds.length
+        ? await repos.expenses.listChargeable(scope, buildingIds, period)
+        : []
       const histories: BuildingBasisHistory[] = []
       const unitNumber = new Map<string, string>()
       for (const buildingId of buildingIds) {
@@ -33,7 +35,13 @@ export function ownerChargesReaderFrom(
             units.push({ unitId: u.id, unitNumber: u.unitNumber, quota: u.quota })
             unitNumber.set(u.id, u.unitNumber)
             for (const l of await repos.unitOwnerships.listForUnit(scope, u.id, { includeEnded: true }))
-              links.push({ unitId: u.id, ownerId: l.ownerId, sharePpm: l.sharePpm, startDate: l.startDate, endDate: l.endDate })
+              links.push({
+                unitId: u.id,
+                ownerId: l.ownerId,
+                sharePpm: l.sharePpm,
+                startDate: l.startDate,
+                endDate: l.endDate,
+              })
           }
           if (batch.items.length < MAX_PER_PAGE || units.length >= batch.total) break
         }
@@ -43,7 +51,8 @@ export function ownerChargesReaderFrom(
       for (const e of expenses) {
         if (e.paymentStatus === 'Cancelled') continue
         for (const h of holdings)
-          if (h.buildingId === e.buildingId && holdsOn(h, e.expenseDate)) rows.push({ expense: e, unitId: h.unitId })
+          if (h.buildingId === e.buildingId && holdsOn(h, e.expenseDate))
+            rows.push({ expense: e, unitId: h.unitId })
       }
       const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
       rows.sort(

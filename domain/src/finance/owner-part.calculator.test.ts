@@ -31,7 +31,10 @@ const arbHistory: fc.Arbitrary<BuildingBasisHistory> = fc
         ...quotas.map(() =>
           fc.record({
             number: fc.constantFrom('1', '2', '10', 'A', 'b1'),
-            shares: fc.oneof(positiveParts(SHARE_PPM_WHOLE, 4), fc.constant<number[]>([333_333, 333_333, 333_334])),
+            shares: fc.oneof(
+              positiveParts(SHARE_PPM_WHOLE, 4),
+              fc.constant<number[]>([333_333, 333_333, 333_334]),
+            ),
             starts: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 4, maxLength: 4 }),
             ends: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 4, maxLength: 4 }),
           }),
@@ -72,21 +75,32 @@ const arbAmount = fc.oneof(
 describe('ownerPartCalculator', () => {
   it('gives every owner of every unit, on every day, exactly the part distributeCharge gives (or the same 409)', () => {
     fc.assert(
-      fc.property(arbHistory, arbAmount, fc.constantFrom(...DATES, d('2019-12-31'), d('2024-05-05')), (h, amount, day) => {
-        const partOf = ownerPartCalculator([h])
-        const full = distributeCharge(amount, basisOn(h, day))
-        for (const link of h.links) {
-          const part = partOf({ buildingId: 'b', unitId: link.unitId, ownerId: link.ownerId, expenseDate: day, amountCents: amount })
-          if (!full.ok) {
-            expect(part).toEqual({ ok: false, error: inconsistentBasis(full.error) })
-            continue
+      fc.property(
+        arbHistory,
+        arbAmount,
+        fc.constantFrom(...DATES, d('2019-12-31'), d('2024-05-05')),
+        (h, amount, day) => {
+          const partOf = ownerPartCalculator([h])
+          const full = distributeCharge(amount, basisOn(h, day))
+          for (const link of h.links) {
+            const part = partOf({
+              buildingId: 'b',
+              unitId: link.unitId,
+              ownerId: link.ownerId,
+              expenseDate: day,
+              amountCents: amount,
+            })
+            if (!full.ok) {
+              expect(part).toEqual({ ok: false, error: inconsistentBasis(full.error) })
+              continue
+            }
+            const expected = full.value.units
+              .find((u) => u.unitId === link.unitId)
+              ?.owners.find((o) => o.ownerId === link.ownerId)?.amountCents
+            expect(part).toEqual({ ok: true, value: expected ?? null })
           }
-          const expected = full.value.units
-            .find((u) => u.unitId === link.unitId)
-            ?.owners.find((o) => o.ownerId === link.ownerId)?.amountCents
-          expect(part).toEqual({ ok: true, value: expected ?? null })
-        }
-      }),
+        },
+      ),
       { numRuns: 400 },
     )
   })
@@ -96,7 +110,9 @@ describe('ownerPartCalculator', () => {
       buildingId: 'b',
       totalTantiemes: 100,
       units: [{ unitId: 'u1', unitNumber: '1', quota: 100 }],
-      links: [{ unitId: 'u1', ownerId: 'o1', sharePpm: SHARE_PPM_WHOLE, startDate: d('2021-01-01'), endDate: null }],
+      links: [
+        { unitId: 'u1', ownerId: 'o1', sharePpm: SHARE_PPM_WHOLE, startDate: d('2021-01-01'), endDate: null },
+      ],
     }
     const partOf = ownerPartCalculator([h])
     const q = { buildingId: 'b', unitId: 'u1', ownerId: 'o1', amountCents: 1000 }

@@ -3,7 +3,12 @@ import type { DomainError } from '../shared/domain-error.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import type { Cents } from '../shared/money.value-object.ts'
 import { err, ok, type Result } from '../shared/result.ts'
-import { type ChargeBasis, compareUnits, distributeCharge, SHARE_PPM_WHOLE } from './charge-distribution.service.ts'
+import {
+  type ChargeBasis,
+  compareUnits,
+  distributeCharge,
+  SHARE_PPM_WHOLE,
+} from './charge-distribution.service.ts'
 import { inconsistentBasis } from './get-expense-distribution.use-case.ts'
 import { apportionedPart, apportionedPartSafe } from './largest-remainder.ts'
 
@@ -31,7 +36,9 @@ export function basisOn(history: BuildingBasisHistory, onDate: CalendarDate): Ch
     units: history.units.map((u) => ({
       ...u,
       owners: history.links
-        .filter((l) => l.unitId === u.unitId && l.startDate <= onDate && (l.endDate === null || onDate < l.endDate))
+        .filter(
+          (l) => l.unitId === u.unitId && l.startDate <= onDate && (l.endDate === null || onDate < l.endDate),
+        )
         .map((l) => ({ ownerId: l.ownerId, sharePpm: l.sharePpm })),
     })),
   }
@@ -45,7 +52,11 @@ export type OwnerPartQuery = {
   readonly amountCents: number
 }
 
-type EpochUnit = { readonly quota: number; readonly ownerIds: readonly string[]; readonly shares: readonly number[] }
+type EpochUnit = {
+  readonly quota: number
+  readonly ownerIds: readonly string[]
+  readonly shares: readonly number[]
+}
 /** The basis between two link changes: per unit, owners by id and their shares, the unassigned rest last. */
 type Epoch = { readonly error: DomainError | null; readonly units: ReadonlyMap<string, EpochUnit> }
 
@@ -103,7 +114,9 @@ export function ownerPartCalculator(
       const checked = distributeCharge(0, basis)
       const units = new Map<string, EpochUnit>()
       for (const u of basis.units) {
-        const owners = [...u.owners].sort((x, y) => (x.ownerId < y.ownerId ? -1 : x.ownerId > y.ownerId ? 1 : 0))
+        const owners = [...u.owners].sort((x, y) =>
+          x.ownerId < y.ownerId ? -1 : x.ownerId > y.ownerId ? 1 : 0,
+        )
         const rest = SHARE_PPM_WHOLE - owners.reduce((s, o) => s + o.sharePpm, 0)
         units.set(u.unitId, {
           quota: u.quota,

@@ -3,10 +3,10 @@ import type {
   CalendarDate,
   Cents,
   ChargeBasisReader,
-  OwnerChargesReader,
   Expense,
   ExpenseCategory,
   ExpenseRepository,
+  OwnerChargesReader,
   PaymentStatus,
   TenantScope,
 } from '@koprogo/domain'
@@ -203,7 +203,12 @@ export function ownerChargesReader(db: Database): OwnerChargesReader {
           .innerJoin(expenses, lineJoin)
           .where(ownerLinks)
           // Code-point order on the unit number, as the distribution orders units (compareUnits).
-          .orderBy(asc(expenses.expenseDate), asc(expenses.id), sql`${units.unitNumber} collate "C"`, asc(units.id))
+          .orderBy(
+            asc(expenses.expenseDate),
+            asc(expenses.id),
+            sql`${units.unitNumber} collate "C"`,
+            asc(units.id),
+          )
           .limit(page.perPage)
           .offset((page.page - 1) * page.perPage),
         db
@@ -256,7 +261,11 @@ export function ownerChargesReader(db: Database): OwnerChargesReader {
       ])
       const byBuilding = new Map<
         string,
-        { totalTantiemes: number; units: Map<string, BuildingBasisHistory['units'][number]>; links: BuildingBasisHistory['links'][number][] }
+        {
+          totalTantiemes: number
+          units: Map<string, BuildingBasisHistory['units'][number]>
+          links: BuildingBasisHistory['links'][number][]
+        }
       >()
       for (const r of history) {
         let b = byBuilding.get(r.buildingId)
@@ -285,7 +294,11 @@ export function ownerChargesReader(db: Database): OwnerChargesReader {
             expenseDate: e.expenseDate as CalendarDate,
           },
         })),
-        groups: groups.map((g) => ({ ...g, expenseDate: g.expenseDate as CalendarDate, paid: Boolean(g.paid) })),
+        groups: groups.map((g) => ({
+          ...g,
+          expenseDate: g.expenseDate as CalendarDate,
+          paid: Boolean(g.paid),
+        })),
         histories: [...byBuilding].map(([buildingId, b]) => ({
           buildingId,
           totalTantiemes: b.totalTantiemes,
