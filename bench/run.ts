@@ -19,6 +19,9 @@
  *   BENCH_LIGHTHOUSE=1         Lighthouse of /login and /syndic + installability facts (0 to skip:
  *                             ~40 s; fetches lighthouse with `pnpm dlx` on first use, needs Chromium
  *                             at CHROMIUM_PATH, default /usr/bin/chromium)
+ *   BENCH_OWNER_CHARGES=1      GET /owners/{id}/charges budget (an owner with 5,000 expense parts, P95 of a
+ *                             page ≤ 50 ms) on a fresh embedded server; default on with the budgets.
+ *                             Alone (~2 min): BENCH_PROFILES= BENCH_BUDGETS=0 BENCH_OWNER_CHARGES=1
  *   BENCH_LIGHTHOUSE_PRESET=desktop   or mobile (Lighthouse's default: emulated phone, slow 4G)
  *   BENCH_LABEL=               suffix of the result file names (e.g. "before", "scale10")
  *   BENCH_RATE=               fixed total request rate (autocannon): compare API CPU ms/request of two
@@ -42,6 +45,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type autocannon from 'autocannon'
 import { lighthouseRows, measureLighthouse } from './budgets/lighthouse.ts'
+import { measureOwnerCharges, ownerChargesRows } from './budgets/owner-charges.ts'
 import { measureWeb } from './budgets/web.ts'
 import { measureWorkers, workerRows } from './budgets/workers.ts'
 import { createMix } from './mix.ts'
@@ -67,6 +71,7 @@ const cfg = {
   lighthouse: env.BENCH_LIGHTHOUSE !== '0',
   lighthousePreset: env.BENCH_LIGHTHOUSE_PRESET === 'mobile' ? ('mobile' as const) : ('desktop' as const),
   label: env.BENCH_LABEL ? `-${env.BENCH_LABEL}` : '',
+  ownerCharges: (env.BENCH_OWNER_CHARGES ?? (env.BENCH_BUDGETS === '0' ? '0' : '1')) !== '0',
 }
 
 /** The Rust KoproGo's published figures (1 vCPU / 2 GB VPS, wrk -t4 -c20 -d180s). */
@@ -793,6 +798,21 @@ async function attempt<T>(what: string, run: () => Promise<T>): Promise<T | NotM
   }
 }
 
+/** The owner-charges budget on its own fresh embedded server (no other load). */
+async function measureOwnerChargesBudget() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'koprogo-bench-charges-'))
+  try {
+    const api = await startApi({ DATA_DIR: dataDir }, nextPort++)
+    try {
+      return await measureOwnerCharges({ base: api.base, superadmin: SUPERADMIN, log })
+    } finally {
+      await stop(api.proc)
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
 async function measureWorkerBundles() {
   const pg = startPostgres(nextPort++)
   try {
@@ -920,6 +940,20 @@ async function main() {
         ? [`| Lighthouse (login, syndic dashboard) | ${lighthouse.state}: ${lighthouse.note} |`]
         : lighthouseRows(lighthouse)),
     ].join('\n')
+  }
+  if (cfg.ownerCharges) {
+    const measured = await attempt('owner charges', measureOwnerChargesBudget)
+    writeFileSync(
+      join(resultsDir, `${stamp}-owner-charges${cfg.label}.json`),
+      `${JSON.stringify(measured, null, 2)}\n`,
+    )
+    const rows =
+      'note' in measured
+        ? [`| owner charges (5,000 parts) | ${measured.state}: ${measured.note} |`]
+        : ownerChargesRows(measured, 'embedded (PGlite), API on one core')
+    budgets = budgets
+      ? [budgets, ...rows].join('\n')
+      : ['', '| Budget | Measured |', '|---|---|', ...rows].join('\n')
   }
   const md = `# Bench ${stamp}${cfg.label}\n\nMachine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGb} GiB, Node ${machine.node}; load average at start ${machine.loadAverageAtStart}. API pinned to CPU ${cfg.apiCpu}, generator and Postgres on CPU ${cfg.loadCpu}; ${cfg.connections} connections; realistic seed ×${cfg.scale}.\n\n${results.length ? table(results) : 'No load profile (BENCH_PROFILES is empty).'}\n${budgets}\n`
   writeFileSync(join(resultsDir, `${stamp}${cfg.scale > 1 ? `-x${cfg.scale}` : ''}${cfg.label}.md`), md)

@@ -79,16 +79,19 @@ export function apportionedPartSafe(
 ): number {
   const own = numerators[index]
   if (own === undefined) throw new Error(`no part ${index}`)
-  const [ownFloor, ownRemainder] = floorDiv(own, denominator)
+  const ownFloor = floorDiv(own, denominator)
+  const ownRemainder = own - ownFloor * denominator
   let floorSum = 0
   let nonZero = 0
   let before = 0
-  numerators.forEach((n, i) => {
-    const [f, r] = floorDiv(n, denominator)
+  for (let i = 0; i < numerators.length; i++) {
+    const n = numerators[i] as number
+    const f = floorDiv(n, denominator)
+    const r = n - f * denominator
     floorSum += f
     if (r !== 0) nonZero++
     if (r > ownRemainder || (r === ownRemainder && i < index)) before++
-  })
+  }
   const missing = total - floorSum
   if (missing < 0 || missing > nonZero) {
     throw new Error(`apportionment impossible: ${missing} cents to hand over ${nonZero} fractional parts`)
@@ -96,16 +99,9 @@ export function apportionedPartSafe(
   return ownFloor + (before < missing ? 1 : 0)
 }
 
-function floorDiv(n: number, d: number): [floor: number, remainder: number] {
-  let f = Math.floor(n / d)
-  let r = n - f * d
-  // n / d is rounded: step back or forward once so 0 ≤ r < d holds exactly.
-  if (r < 0) {
-    f -= 1
-    r += d
-  } else if (r >= d) {
-    f += 1
-    r -= d
-  }
-  return [f, r]
+/** floor(n / d) exactly for safe integers: the floating division is rounded, so correct it once. */
+function floorDiv(n: number, d: number): number {
+  const f = Math.floor(n / d)
+  const r = n - f * d
+  return r < 0 ? f - 1 : r >= d ? f + 1 : f
 }
