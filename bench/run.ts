@@ -21,7 +21,8 @@
  *                             at CHROMIUM_PATH, default /usr/bin/chromium)
  *   BENCH_OWNER_CHARGES=1      GET /owners/{id}/charges budget (an owner with 5,000 expense parts, P95 of a
  *                             page ≤ 50 ms) on a fresh embedded server; default on with the budgets.
- *                             Alone (~2 min): BENCH_PROFILES= BENCH_BUDGETS=0 BENCH_OWNER_CHARGES=1
+ *                             Alone (~2.5 min): BENCH_PROFILES= BENCH_BUDGETS=0 BENCH_OWNER_CHARGES=1
+ *   BENCH_OWNER_CHARGES_ON=pglite   where that budget runs: pglite, postgres, or both (comma-separated)
  *   BENCH_LIGHTHOUSE_PRESET=desktop   or mobile (Lighthouse's default: emulated phone, slow 4G)
  *   BENCH_LABEL=               suffix of the result file names (e.g. "before", "scale10")
  *   BENCH_RATE=               fixed total request rate (autocannon): compare API CPU ms/request of two
@@ -72,6 +73,10 @@ const cfg = {
   lighthousePreset: env.BENCH_LIGHTHOUSE_PRESET === 'mobile' ? ('mobile' as const) : ('desktop' as const),
   label: env.BENCH_LABEL ? `-${env.BENCH_LABEL}` : '',
   ownerCharges: (env.BENCH_OWNER_CHARGES ?? (env.BENCH_BUDGETS === '0' ? '0' : '1')) !== '0',
+  ownerChargesOn: (env.BENCH_OWNER_CHARGES_ON ?? 'pglite')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s): s is 'pglite' | 'postgres' => s === 'pglite' || s === 'postgres'),
 }
 
 /** The Rust KoproGo's published figures (1 vCPU / 2 GB VPS, wrk -t4 -c20 -d180s). */
@@ -798,17 +803,19 @@ async function attempt<T>(what: string, run: () => Promise<T>): Promise<T | NotM
   }
 }
 
-/** The owner-charges budget on its own fresh embedded server (no other load). */
-async function measureOwnerChargesBudget() {
+/** The owner-charges budget on its own fresh server (no other load): embedded, or the VPS profile. */
+async function measureOwnerChargesBudget(on: 'pglite' | 'postgres') {
   const dataDir = mkdtempSync(join(tmpdir(), 'koprogo-bench-charges-'))
+  const pg = on === 'postgres' ? startPostgres(nextPort++) : null
   try {
-    const api = await startApi({ DATA_DIR: dataDir }, nextPort++)
+    const api = await startApi({ DATA_DIR: dataDir, ...(pg ? { DATABASE_URL: pg.url } : {}) }, nextPort++)
     try {
       return await measureOwnerCharges({ base: api.base, superadmin: SUPERADMIN, log })
     } finally {
       await stop(api.proc)
     }
   } finally {
+    if (pg) stopPostgres(pg, false)
     rmSync(dataDir, { recursive: true, force: true })
   }
 }
@@ -942,15 +949,24 @@ async function main() {
     ].join('\n')
   }
   if (cfg.ownerCharges) {
-    const measured = await attempt('owner charges', measureOwnerChargesBudget)
+    const rows: string[] = []
+    const all: Record<string, unknown> = {}
+    for (const on of cfg.ownerChargesOn) {
+      const measured = await attempt(`owner charges (${on})`, () => measureOwnerChargesBudget(on))
+      all[on] = measured
+      rows.push(
+        ...('note' in measured
+          ? [`| owner charges (5,000 parts, ${on}) | ${measured.state}: ${measured.note} |`]
+          : ownerChargesRows(
+              measured,
+              on === 'pglite' ? 'embedded (PGlite), API on one core' : 'Node + Postgres, API on one core',
+            )),
+      )
+    }
     writeFileSync(
       join(resultsDir, `${stamp}-owner-charges${cfg.label}.json`),
-      `${JSON.stringify(measured, null, 2)}\n`,
+      `${JSON.stringify(all, null, 2)}\n`,
     )
-    const rows =
-      'note' in measured
-        ? [`| owner charges (5,000 parts) | ${measured.state}: ${measured.note} |`]
-        : ownerChargesRows(measured, 'embedded (PGlite), API on one core')
     budgets = budgets
       ? [budgets, ...rows].join('\n')
       : ['', '| Budget | Measured |', '|---|---|', ...rows].join('\n')
