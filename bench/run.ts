@@ -19,6 +19,10 @@
  *   BENCH_LIGHTHOUSE=1         Lighthouse of /login and /syndic + installability facts (0 to skip:
  *                             ~40 s; fetches lighthouse with `pnpm dlx` on first use, needs Chromium
  *                             at CHROMIUM_PATH, default /usr/bin/chromium)
+ *   BENCH_OWNER_CHARGES=1      GET /owners/{id}/charges budget (an owner with 5,000 expense parts, P95 of a
+ *                             page ≤ 50 ms) on a fresh embedded server; default on with the budgets.
+ *                             Alone (~2.5 min): BENCH_PROFILES= BENCH_BUDGETS=0 BENCH_OWNER_CHARGES=1
+ *   BENCH_OWNER_CHARGES_ON=pglite   where that budget runs: pglite, postgres, or both (comma-separated)
  *   BENCH_LIGHTHOUSE_PRESET=desktop   or mobile (Lighthouse's default: emulated phone, slow 4G)
  *   BENCH_LABEL=               suffix of the result file names (e.g. "before", "scale10")
  *   BENCH_RATE=               fixed total request rate (autocannon): compare API CPU ms/request of two
@@ -42,6 +46,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type autocannon from 'autocannon'
 import { lighthouseRows, measureLighthouse } from './budgets/lighthouse.ts'
+import { measureOwnerCharges, ownerChargesRows } from './budgets/owner-charges.ts'
 import { measureWeb } from './budgets/web.ts'
 import { measureWorkers, workerRows } from './budgets/workers.ts'
 import { createMix } from './mix.ts'
@@ -67,6 +72,11 @@ const cfg = {
   lighthouse: env.BENCH_LIGHTHOUSE !== '0',
   lighthousePreset: env.BENCH_LIGHTHOUSE_PRESET === 'mobile' ? ('mobile' as const) : ('desktop' as const),
   label: env.BENCH_LABEL ? `-${env.BENCH_LABEL}` : '',
+  ownerCharges: (env.BENCH_OWNER_CHARGES ?? (env.BENCH_BUDGETS === '0' ? '0' : '1')) !== '0',
+  ownerChargesOn: (env.BENCH_OWNER_CHARGES_ON ?? 'pglite')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s): s is 'pglite' | 'postgres' => s === 'pglite' || s === 'postgres'),
 }
 
 /** The Rust KoproGo's published figures (1 vCPU / 2 GB VPS, wrk -t4 -c20 -d180s). */
@@ -328,6 +338,14 @@ async function setup(base: string): Promise<Setup> {
   if (seeded.status !== 200) throw new Error(`seed: ${seeded.status} ${seeded.text}`)
   const seedMs = Math.round(performance.now() - t0)
   const token = await login(base, SYNDIC)
+  // The mix creates thousands of buildings in the small firm: raise its plan limits first, as a
+  // superadmin would (plan limits are enforced on every create, docs/security.md).
+  const me = await call(base, 'GET', '/api/v1/auth/me', token)
+  const raised = await call(base, 'PUT', `/api/v1/organizations/${String(me.json.organization_id)}`, admin, {
+    max_buildings: 100_000_000,
+    max_users: 100_000_000,
+  })
+  if (raised.status !== 200) throw new Error(`PUT /organizations: ${raised.status} ${raised.text}`)
   const listed = await call(base, 'GET', '/api/v1/buildings', token)
   if (listed.status !== 200) throw new Error(`GET /buildings: ${listed.status}`)
   // The Rust bench keeps up to 10 listed ids; ours creates 10 targets with room for the run's
@@ -785,6 +803,23 @@ async function attempt<T>(what: string, run: () => Promise<T>): Promise<T | NotM
   }
 }
 
+/** The owner-charges budget on its own fresh server (no other load): embedded, or the VPS profile. */
+async function measureOwnerChargesBudget(on: 'pglite' | 'postgres') {
+  const dataDir = mkdtempSync(join(tmpdir(), 'koprogo-bench-charges-'))
+  const pg = on === 'postgres' ? startPostgres(nextPort++) : null
+  try {
+    const api = await startApi({ DATA_DIR: dataDir, ...(pg ? { DATABASE_URL: pg.url } : {}) }, nextPort++)
+    try {
+      return await measureOwnerCharges({ base: api.base, superadmin: SUPERADMIN, log })
+    } finally {
+      await stop(api.proc)
+    }
+  } finally {
+    if (pg) stopPostgres(pg, false)
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
 async function measureWorkerBundles() {
   const pg = startPostgres(nextPort++)
   try {
@@ -912,6 +947,29 @@ async function main() {
         ? [`| Lighthouse (login, syndic dashboard) | ${lighthouse.state}: ${lighthouse.note} |`]
         : lighthouseRows(lighthouse)),
     ].join('\n')
+  }
+  if (cfg.ownerCharges) {
+    const rows: string[] = []
+    const all: Record<string, unknown> = {}
+    for (const on of cfg.ownerChargesOn) {
+      const measured = await attempt(`owner charges (${on})`, () => measureOwnerChargesBudget(on))
+      all[on] = measured
+      rows.push(
+        ...('note' in measured
+          ? [`| owner charges (5,000 parts, ${on}) | ${measured.state}: ${measured.note} |`]
+          : ownerChargesRows(
+              measured,
+              on === 'pglite' ? 'embedded (PGlite), API on one core' : 'Node + Postgres, API on one core',
+            )),
+      )
+    }
+    writeFileSync(
+      join(resultsDir, `${stamp}-owner-charges${cfg.label}.json`),
+      `${JSON.stringify(all, null, 2)}\n`,
+    )
+    budgets = budgets
+      ? [budgets, ...rows].join('\n')
+      : ['', '| Budget | Measured |', '|---|---|', ...rows].join('\n')
   }
   const md = `# Bench ${stamp}${cfg.label}\n\nMachine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGb} GiB, Node ${machine.node}; load average at start ${machine.loadAverageAtStart}. API pinned to CPU ${cfg.apiCpu}, generator and Postgres on CPU ${cfg.loadCpu}; ${cfg.connections} connections; realistic seed ×${cfg.scale}.\n\n${results.length ? table(results) : 'No load profile (BENCH_PROFILES is empty).'}\n${budgets}\n`
   writeFileSync(join(resultsDir, `${stamp}${cfg.scale > 1 ? `-x${cfg.scale}` : ''}${cfg.label}.md`), md)

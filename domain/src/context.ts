@@ -1,5 +1,5 @@
 import type { DocumentRepository, FileStore } from './documents/documents.ports.ts'
-import type { ChargeBasisReader, ExpenseRepository } from './finance/finance.ports.ts'
+import type { ChargeBasisReader, ExpenseRepository, OwnerChargesReader } from './finance/finance.ports.ts'
 import type { MeetingRepository } from './governance/governance.ports.ts'
 import type { Actor } from './identity/actor.ts'
 import type {
@@ -35,6 +35,7 @@ export interface Repositories {
   readonly unitOwnerships: UnitOwnershipRepository
   readonly expenses: ExpenseRepository
   readonly chargeBasis: ChargeBasisReader
+  readonly ownerCharges: OwnerChargesReader
   readonly meetings: MeetingRepository
   readonly documents: DocumentRepository
   readonly stats: StatsRepository

@@ -15,6 +15,7 @@ import {
   databaseUnavailableResponse,
   internalErrorResponse,
   problemResponse,
+  uniqueViolationOf,
   validationMessage,
   zodIssues,
 } from './problem.ts'
@@ -93,6 +94,8 @@ export function applyStack(app: OpenAPIHono<AppEnv>, runtimeFor: RuntimeProvider
       })
       return databaseUnavailableResponse(c, DATABASE_RETRY_AFTER_SECONDS)
     }
+    const duplicate = uniqueViolationOf(error)
+    if (duplicate) return problemResponse(c, duplicate)
     c.get('runtime')?.logger.error('unhandled error', {
       request_id: c.get('requestId'),
       method: c.req.method,

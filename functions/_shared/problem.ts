@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import type { DomainError, FieldIssue } from '@koprogo/domain'
+import { type DomainError, DomainErrors, type FieldIssue } from '@koprogo/domain'
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
@@ -89,6 +89,43 @@ export function databaseUnavailableResponse(c: Context, retryAfterSeconds: numbe
     'content-type': 'application/problem+json',
     'retry-after': String(retryAfterSeconds),
   })
+}
+
+/**
+ * Unique constraints and indexes (migrations/) → the conflict the use case's own check answers.
+ * The check runs before the insert, so two concurrent requests can both pass it; the database
+ * then refuses the loser with SQLSTATE 23505, which must read exactly like the check's 409.
+ */
+const UNIQUE_CONSTRAINTS: Record<string, readonly [code: string, message: string]> = {
+  users_email_unique: ['email_taken', 'A user with this e-mail already exists'],
+  owners_org_email_uq: ['email_taken', 'Another owner of this organization has this e-mail'],
+  owners_user_uq: ['user_already_linked', 'This user is linked to another owner'],
+  units_building_number_uq: ['unit_number_taken', 'Another unit of this building has this unit number'],
+  organizations_slug_unique: ['slug_taken', 'An organization with this slug already exists'],
+  unit_ownerships_active_uq: [
+    'owner_already_linked',
+    'This owner already holds an active share of this unit',
+  ],
+  unit_ownerships_primary_uq: ['primary_contact_taken', 'This unit already has a primary contact'],
+}
+
+/**
+ * The 409 for a unique violation thrown by any driver (pg, Neon, PGlite: all carry `code` and
+ * `constraint`), looked for through Drizzle's wrapping `cause` chain; null for anything else.
+ */
+export function uniqueViolationOf(error: unknown): DomainError | null {
+  let current: unknown = error
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    const e = current as { code?: unknown; constraint?: unknown; cause?: unknown }
+    if (e.code === '23505') {
+      const known = typeof e.constraint === 'string' ? UNIQUE_CONSTRAINTS[e.constraint] : undefined
+      return known
+        ? DomainErrors.conflict(known[0], known[1])
+        : DomainErrors.conflict('duplicate', 'This record conflicts with an existing one')
+    }
+    current = e.cause
+  }
+  return null
 }
 
 /** 500s never carry the raw message: it may hold SQL or secrets. It is logged instead. */

@@ -1,4 +1,4 @@
-import type { Role } from '@koprogo/domain'
+import { PLAN_LIMITS, type Role } from '@koprogo/domain'
 import type {
   buildings,
   expenses,
@@ -111,6 +111,8 @@ type OrgSpec = {
   admin: string
   buildings: number
   plan: 'Starter' | 'Professional' | 'Enterprise'
+  /** The plan's default limits unless given: the realistic firms carry negotiated ones (scale 10, the bench). */
+  limits?: { maxBuildings: number; maxUsers: number }
 }
 
 /** Splits `total` into `n` positive integers (weights from the PRNG) that sum to exactly `total`. */
@@ -141,8 +143,7 @@ function buildOrganization(spec: OrgSpec, seedTag: string, rand: ReturnType<type
     slug,
     contactEmail: spec.admin,
     subscriptionPlan: spec.plan,
-    maxBuildings: 1000,
-    maxUsers: 1000,
+    ...(spec.limits ?? PLAN_LIMITS[spec.plan]),
     seedTag,
   })
   const ownerPool: string[] = []
@@ -251,6 +252,13 @@ function buildOrganization(spec: OrgSpec, seedTag: string, rand: ReturnType<type
 export const REALISTIC_PASSWORD = 'admin123'
 
 /**
+ * The realistic firms' limits, above their plans' defaults (plan limits are per organization):
+ * room for scale 10 (100 buildings in the small firm). The bench raises them further for its
+ * write mix, as a superadmin would (PUT /organizations/{id}).
+ */
+const NEGOTIATED = { maxBuildings: 1000, maxUsers: 1000 }
+
+/**
  * API.md: 3 organizations (5, 8 and 10 buildings), each run by a syndic admin@<size>.be.
  * `scale` multiplies the buildings (and so units, owners, expenses) for the bench's growth run:
  * scale 10 gives 230 buildings and ≈1,900 units with the same three syndics.
@@ -259,9 +267,27 @@ export function realisticSeed(seed = 42, scale = 1): { rows: SeedRows; credentia
   const rand = prng(seed)
   const rows = emptyRows()
   const specs: OrgSpec[] = [
-    { name: 'Syndic Petit (small)', admin: 'admin@small.be', buildings: 5, plan: 'Starter' },
-    { name: 'Syndic Moyen (medium)', admin: 'admin@medium.be', buildings: 8, plan: 'Professional' },
-    { name: 'Syndic Grand (large)', admin: 'admin@large.be', buildings: 10, plan: 'Enterprise' },
+    {
+      name: 'Syndic Petit (small)',
+      admin: 'admin@small.be',
+      buildings: 5,
+      plan: 'Starter',
+      limits: NEGOTIATED,
+    },
+    {
+      name: 'Syndic Moyen (medium)',
+      admin: 'admin@medium.be',
+      buildings: 8,
+      plan: 'Professional',
+      limits: NEGOTIATED,
+    },
+    {
+      name: 'Syndic Grand (large)',
+      admin: 'admin@large.be',
+      buildings: 10,
+      plan: 'Enterprise',
+      limits: NEGOTIATED,
+    },
   ]
   for (const spec of specs) {
     const { orgId } = buildOrganization(

@@ -120,6 +120,38 @@ describe('seed', () => {
     }
   })
 
+  it('every seeded organization is within its plan limits (buildings and users); the demo has its plan defaults', async () => {
+    const admin = await api.user('superadmin', null)
+    for (const kind of ['demo', 'realistic'])
+      expect((await api.request('POST', `/api/v1/seed/${kind}`, { token: admin.token })).status).toBe(200)
+    const over =
+      'seed_tag is not null and (max_buildings < (select count(*) from buildings b where b.organization_id = organizations.id) or max_users < (select count(*) from users u where u.organization_id = organizations.id))'
+    expect(await count('organizations', over)).toBe(0)
+    expect(
+      await count(
+        'organizations',
+        "seed_tag = 'demo' and subscription_plan = 'Professional' and max_buildings = 20 and max_users = 50",
+      ),
+    ).toBe(1)
+    // The demo syndic can still add buildings and users through the API (within the plan).
+    const demo = (await api.request('POST', '/api/v1/seed/demo', { token: admin.token })).body.users.find(
+      (u: { role: string }) => u.role === 'syndic',
+    )
+    const token = (await api.request('POST', '/api/v1/auth/login', { body: demo })).body.token
+    const building = await api.request('POST', '/api/v1/buildings', {
+      token,
+      body: {
+        name: 'Nouvel immeuble',
+        address: 'Rue 1',
+        city: 'Namur',
+        postal_code: '5000',
+        country: 'Belgium',
+        total_units: 4,
+      },
+    })
+    expect(building.status, JSON.stringify(building.body)).toBe(201)
+  })
+
   it('clear removes seeded organizations only, never a real tenant', async () => {
     const admin = await api.user('superadmin', null)
     const real = await api.tenant()

@@ -3,6 +3,7 @@ import type { TenantScope } from '../property/property.ports.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
 import type { ChargeBasis } from './charge-distribution.service.ts'
 import type { Expense, ExpenseCategory, PaymentStatus } from './expense.entity.ts'
+import type { BuildingBasisHistory } from './owner-part.calculator.ts'
 
 /** Sort keys the HTTP layer may pass through as `sort_by` (wire spelling, whitelisted). */
 export const EXPENSE_SORT_FIELDS = [
@@ -79,4 +80,45 @@ export interface ChargeBasisReader {
   loadBuildingBasis(scope: TenantScope, buildingId: string, onDate: CalendarDate): Promise<ChargeBasis | null>
   /** Every ownership link of the owner, ended ones included, each with its unit's building. */
   listOwnerHoldings(scope: TenantScope, ownerId: string): Promise<readonly OwnerHolding[]>
+}
+
+/**
+ * One line of an owner's charges: a non-cancelled expense and one unit of its building where the
+ * owner had a link active on the expense date (startDate ≤ date < endDate).
+ */
+export type OwnerChargeRow = {
+  readonly expense: Pick<
+    Expense,
+    'id' | 'buildingId' | 'category' | 'description' | 'expenseDate' | 'paymentStatus' | 'amountCents'
+  >
+  readonly unitId: string
+}
+
+/** Lines that have the same part (same unit, day and amount), paid or not, counted together. */
+export type OwnerChargeGroup = {
+  readonly buildingId: string
+  readonly unitId: string
+  readonly expenseDate: CalendarDate
+  readonly amountCents: number
+  readonly paid: boolean
+  readonly lines: number
+}
+
+export type OwnerChargesRead = {
+  /** The requested page, by expense_date, expense id, unit number (code-point order), unit id. */
+  readonly page: readonly OwnerChargeRow[]
+  /** Every line of the period, grouped: the totals and the line count. */
+  readonly groups: readonly OwnerChargeGroup[]
+  /** The basis histories of the buildings of the lines (page and groups). */
+  readonly histories: readonly BuildingBasisHistory[]
+}
+
+/** Read model of GET /owners/{id}/charges: a bounded number of queries whatever the owner holds. */
+export interface OwnerChargesReader {
+  read(
+    scope: TenantScope,
+    ownerId: string,
+    period: { readonly dateFrom?: CalendarDate | undefined; readonly dateTo?: CalendarDate | undefined },
+    page: { readonly page: number; readonly perPage: number },
+  ): Promise<OwnerChargesRead>
 }

@@ -1,7 +1,7 @@
 import type { ActorContext } from '../context.ts'
 import type { CalendarDate } from '../property/calendar-date.value-object.ts'
 import type { TenantScope } from '../property/property.ports.ts'
-import { DomainErrors } from '../shared/domain-error.ts'
+import { type DomainError, DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { type ChargeDistribution, distributeCharge } from './charge-distribution.service.ts'
 import type { Expense, PaymentStatus } from './expense.entity.ts'
@@ -53,18 +53,15 @@ export async function distributeExpense(
   const basis = await repos.chargeBasis.loadBuildingBasis(scope, expense.buildingId, expense.expenseDate)
   if (!basis) return err(DomainErrors.notFound('Building'))
   const distribution = distributeCharge(expense.amountCents, basis)
-  if (!distribution.ok) {
-    const { error } = distribution
-    const detail =
-      error.kind === 'validation'
-        ? error.issues.map((i) => `${i.path} ${i.message}`).join('; ')
-        : error.message
-    return err(
-      DomainErrors.conflict(
-        'inconsistent_charge_basis',
-        `The building's quotas or ownership shares are inconsistent: ${detail}`,
-      ),
-    )
-  }
-  return distribution
+  return distribution.ok ? distribution : err(inconsistentBasis(distribution.error))
+}
+
+/** The 409 for a basis `distributeCharge` refuses (shared with the owner charges). */
+export function inconsistentBasis(error: DomainError): DomainError {
+  const detail =
+    error.kind === 'validation' ? error.issues.map((i) => `${i.path} ${i.message}`).join('; ') : error.message
+  return DomainErrors.conflict(
+    'inconsistent_charge_basis',
+    `The building's quotas or ownership shares are inconsistent: ${detail}`,
+  )
 }

@@ -4,12 +4,10 @@ import type { CalendarDate } from '../property/calendar-date.value-object.ts'
 import { scopeForRow } from '../property/property-access.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import type { Cents } from '../shared/money.value-object.ts'
+import { MAX_PER_PAGE } from '../shared/ports.ts'
 import { err, ok, type Result } from '../shared/result.ts'
-import type { ChargeBasis } from './charge-distribution.service.ts'
 import type { ExpenseCategory, PaymentStatus } from './expense.entity.ts'
-import type { ChargeBasisReader } from './finance.ports.ts'
-import { holdsOn } from './finance-access.ts'
-import { distributeExpense } from './get-expense-distribution.use-case.ts'
+import { ownerPartCalculator } from './owner-part.calculator.ts'
 
 /** One owner's part of one expense through one unit (an owner of two lots gets two lines). */
 export type OwnerChargeLine = {
@@ -26,8 +24,13 @@ export type OwnerChargeLine = {
 
 export type OwnerCharges = {
   readonly ownerId: string
-  /** By expense date, then expense id, then unit order of the distribution. */
+  /** One page, by expense date, then expense id, then unit order of the distribution. */
   readonly lines: readonly OwnerChargeLine[]
+  readonly page: number
+  readonly perPage: number
+  /** Lines of the whole period (every page). */
+  readonly totalLines: number
+  /** Over every line of the period, not only this page. */
   readonly totals: {
     readonly totalCents: Cents
     /** Parts of expenses the association has paid to the supplier. */
@@ -54,6 +57,7 @@ export async function getOwnerCharges(
   ctx: ActorContext,
   ownerId: string,
   period: OwnerChargesPeriod = {},
+  page: { readonly page: number; readonly perPage: number } = { page: 1, perPage: MAX_PER_PAGE },
 ): Promise<Result<OwnerCharges>> {
   const orgReader = can(ctx.actor, 'organization:read')
   if (!orgReader && ctx.actor.role !== 'owner') return err(DomainErrors.forbidden())
@@ -66,58 +70,47 @@ export async function getOwnerCharges(
   const owner = await ctx.repos.owners.findById(scope, ownerId)
   if (!owner || (!orgReader && owner.userId !== ctx.actor.userId)) return err(DomainErrors.notFound('Owner'))
 
-  const holdings = await ctx.repos.chargeBasis.listOwnerHoldings(scope, ownerId)
-  const buildingIds = [...new Set(holdings.map((h) => h.buildingId))].sort()
-  const expenses =
-    buildingIds.length > 0 ? await ctx.repos.expenses.listChargeable(scope, buildingIds, period) : []
-
-  // Expenses of one building on one day share a basis: load it once.
-  const bases = new Map<string, Promise<ChargeBasis | null>>()
-  const reader: Pick<ChargeBasisReader, 'loadBuildingBasis'> = {
-    loadBuildingBasis: (s, buildingId, onDate) => {
-      const key = `${buildingId}|${onDate}`
-      const cached = bases.get(key) ?? ctx.repos.chargeBasis.loadBuildingBasis(s, buildingId, onDate)
-      bases.set(key, cached)
-      return cached
-    },
+  // A bounded number of queries (the page, the grouped lines, the bases' history) and O(units)
+  // work per line, whatever the number of expenses or dates (issue #12 item 5).
+  const read = await ctx.repos.ownerCharges.read(scope, ownerId, period, page)
+  const partOf = ownerPartCalculator(read.histories)
+  let totalCents = 0
+  let paidCents = 0
+  let totalLines = 0
+  for (const g of read.groups) {
+    const part = partOf({ ...g, ownerId })
+    if (!part.ok) return part
+    if (part.value === null) continue
+    totalLines += g.lines
+    totalCents += part.value * g.lines
+    if (g.paid) paidCents += part.value * g.lines
   }
   const lines: OwnerChargeLine[] = []
-  const ordered = [...expenses]
-    .filter((e) => e.paymentStatus !== 'Cancelled')
-    .sort((a, b) => compare(a.expenseDate, b.expenseDate) || compare(a.id, b.id))
-  for (const expense of ordered) {
-    // Cheap pre-filter from the owner's own links; the distribution below is the authority.
-    if (!holdings.some((h) => h.buildingId === expense.buildingId && holdsOn(h, expense.expenseDate)))
-      continue
-    const distribution = await distributeExpense({ chargeBasis: reader }, scope, expense)
-    if (!distribution.ok) return distribution
-    for (const unit of distribution.value.units) {
-      const part = unit.owners.find((o) => o.ownerId === ownerId)
-      if (!part) continue
-      lines.push({
-        expenseId: expense.id,
-        buildingId: expense.buildingId,
-        unitId: unit.unitId,
-        category: expense.category,
-        description: expense.description,
-        expenseDate: expense.expenseDate,
-        paymentStatus: expense.paymentStatus,
-        amountCents: part.amountCents,
-      })
-    }
+  for (const { expense, unitId } of read.page) {
+    const part = partOf({ ...expense, unitId, ownerId })
+    if (!part.ok) return part
+    if (part.value === null) continue
+    lines.push({
+      expenseId: expense.id,
+      buildingId: expense.buildingId,
+      unitId,
+      category: expense.category,
+      description: expense.description,
+      expenseDate: expense.expenseDate,
+      paymentStatus: expense.paymentStatus,
+      amountCents: part.value,
+    })
   }
-  const sum = (ls: readonly OwnerChargeLine[]) => ls.reduce((s, l) => s + l.amountCents, 0) as Cents
   return ok({
     ownerId,
     lines,
+    page: page.page,
+    perPage: page.perPage,
+    totalLines,
     totals: {
-      totalCents: sum(lines),
-      paidCents: sum(lines.filter((l) => l.paymentStatus === 'Paid')),
-      unpaidCents: sum(lines.filter((l) => l.paymentStatus !== 'Paid')),
+      totalCents: totalCents as Cents,
+      paidCents: paidCents as Cents,
+      unpaidCents: (totalCents - paidCents) as Cents,
     },
   })
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

@@ -4,6 +4,7 @@ import { err, ok, type Result } from '../shared/result.ts'
 import type { Actor } from './actor.ts'
 import { checkPassword } from './password-policy.ts'
 import { mayManageUser } from './permissions.ts'
+import { reservePlanCapacity } from './plan-limits.ts'
 import type { Role } from './role.value-object.ts'
 import { type User, validateUserProfile } from './user.entity.ts'
 
@@ -58,6 +59,10 @@ export async function createUserRecord(
   if (!password.ok) return password
   if (await repos.users.findByEmail(profile.value.email)) {
     return err(DomainErrors.conflict('email_taken', 'A user with this e-mail already exists'))
+  }
+  if (organizationId !== null) {
+    const capacity = await reservePlanCapacity(repos, organizationId, 'users')
+    if (!capacity.ok) return capacity
   }
   const now = ctx.clock.now()
   const user: User = {

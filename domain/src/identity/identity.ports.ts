@@ -1,5 +1,6 @@
 import type { Page, PageRequest } from '../shared/ports.ts'
 import type { Organization } from './organization.entity.ts'
+import type { PlanResource } from './plan-limits.ts'
 import type { Role } from './role.value-object.ts'
 import type { User } from './user.entity.ts'
 
@@ -27,6 +28,10 @@ export interface OrganizationRepository {
   insert(organization: Organization): Promise<void>
   update(organization: Organization): Promise<boolean>
   list(page: PageRequest<OrganizationSortField>): Promise<Page<Organization>>
+  /** The organization, its row locked until the transaction ends (serialises plan checks); null if missing. */
+  lockForPlanCheck(id: string): Promise<Organization | null>
+  /** How many buildings or users (any role, deactivated included) the organization has. */
+  countRows(id: string, resource: PlanResource): Promise<number>
 }
 
 export type RefreshTokenRecord = {

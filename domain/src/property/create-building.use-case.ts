@@ -1,4 +1,5 @@
 import type { ActorContext } from '../context.ts'
+import { reservePlanCapacity } from '../identity/plan-limits.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { type Building, type BuildingFields, validateBuilding } from './building.entity.ts'
@@ -37,6 +38,9 @@ export async function createBuilding(
     updatedAt: now,
   }
   return ctx.transaction(async (repos) => {
+    // Under the organization's row lock: concurrent creates cannot overshoot the plan.
+    const capacity = await reservePlanCapacity(repos, scope.value.organizationId, 'buildings')
+    if (!capacity.ok) return capacity
     await repos.buildings.insert(scope.value, building)
     await repos.audit.record(auditEntry(ctx, scope.value, 'building.create', 'building', building.id))
     return ok(building)

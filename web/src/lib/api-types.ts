@@ -198,10 +198,11 @@ export interface OwnerCharge {
 
 export interface OwnerCharges {
   owner_id?: string
-  /** The API's shape: `lines` plus `totals`; the other members are older spellings still read. */
-  lines?: OwnerCharge[]
-  totals?: { total_cents: number; paid_cents: number; unpaid_cents: number }
+  /** The API's shape: one page as `data` with `pagination`, `totals` over every line; the other members are older spellings still read. */
   data?: OwnerCharge[]
+  pagination?: Pagination
+  totals?: { total_cents: number; paid_cents: number; unpaid_cents: number }
+  lines?: OwnerCharge[]
   charges?: OwnerCharge[]
   total_cents?: number
   paid_cents?: number

@@ -400,7 +400,8 @@ export const owners = {
   linkUser: (id: string, userId: string) =>
     request<Owner>('PUT', `/owners/${id}/link-user`, { body: { user_id: userId } }),
   units: (id: string) => request<Page<UnitOwnership> | UnitOwnership[]>('GET', `/owners/${id}/units`),
-  charges: (id: string) => request<OwnerCharges>('GET', `/owners/${id}/charges`),
+  charges: (id: string, page = 1, perPage = 100) =>
+    request<OwnerCharges>('GET', `/owners/${id}/charges?page=${page}&per_page=${perPage}`),
 }
 
 export const expenses = {

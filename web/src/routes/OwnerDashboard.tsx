@@ -28,12 +28,13 @@ export default function OwnerDashboard(): JSX.Element {
   // and replace the whole dashboard (an owner account not yet linked to an owner record).
   const [charges] = createResource(
     () => value(me),
-    async (o) => (await readCached<OwnerCharges>(`/owners/${o.id}/charges`)).data,
+    // Paginated server-side: the first 100 lines; the totals cover every line of the owner.
+    async (o) => (await readCached<OwnerCharges>(`/owners/${o.id}/charges`, { per_page: 100 })).data,
   )
 
   const unitNumber = (id?: string) => value(lots)?.find((l) => l.unit_id === id)?.unit?.unit_number ?? ''
   const lines = (): OwnerCharge[] =>
-    value(charges)?.lines ?? value(charges)?.data ?? value(charges)?.charges ?? []
+    value(charges)?.data ?? value(charges)?.lines ?? value(charges)?.charges ?? []
   const total = (paid: boolean) =>
     lines()
       .filter((c) => (c.payment_status === 'Paid') === paid)

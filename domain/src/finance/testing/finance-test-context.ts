@@ -15,6 +15,7 @@ import { BUILDING_DEFAULTS, OWNER_DEFAULTS } from '../../property/testing/proper
 import type { Unit } from '../../property/unit.entity.ts'
 import type { UnitOwnership } from '../../property/unit-ownership.entity.ts'
 import type { AuditEntry } from '../../shared/audit.ts'
+import { ownerChargesReaderFrom } from '../owner-charges.reader.ts'
 import { chargeBasisReaderFromProperty } from '../property-charge-basis.reader.ts'
 import { InMemoryExpenseRepository } from './in-memory-expense.repository.ts'
 
@@ -186,6 +187,11 @@ export class FinanceWorld {
       owners,
       expenses: this.expenses,
       chargeBasis: chargeBasisReaderFromProperty(property),
+      ownerCharges: ownerChargesReaderFrom({
+        ...property,
+        expenses: this.expenses,
+        chargeBasis: chargeBasisReaderFromProperty(property),
+      }),
       audit: { record: async (entry) => void this.audit.push(entry) },
     }
   }

@@ -552,9 +552,18 @@ function organizationRepository(store: InMemoryPropertyStore): OrganizationRepos
     findById: async (id) => map().get(id) ?? null,
     slugTaken: async (slug) => [...map().values()].some((o) => o.slug === slug),
     insert: async (o) => void map().set(o.id, o),
-    update: async () => {
-      throw new Error('unexpected call to organizations.update')
+    update: async (o) => {
+      const stored = map().get(o.id)
+      if (!stored || stored.version !== o.version - 1) return false
+      map().set(o.id, o)
+      return true
     },
+    // One writer at a time in memory: the lock has nothing to serialise.
+    lockForPlanCheck: async (id) => map().get(id) ?? null,
+    countRows: async (id, resource) =>
+      [...(resource === 'buildings' ? store.state.buildings : store.state.users).values()].filter(
+        (r) => r.organizationId === id,
+      ).length,
     list: async () => {
       throw new Error('unexpected call to organizations.list')
     },

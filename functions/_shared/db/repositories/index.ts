@@ -2,7 +2,7 @@ import type { Repositories } from '@koprogo/domain'
 import type { Database } from '../client.ts'
 import { auditRepository } from './audit.repository.ts'
 import { documentRepository } from './documents.repository.ts'
-import { chargeBasisReader, expenseRepository } from './finance.repository.ts'
+import { chargeBasisReader, expenseRepository, ownerChargesReader } from './finance.repository.ts'
 import { meetingRepository } from './governance.repository.ts'
 import { organizationRepository } from './organization.repository.ts'
 import {
@@ -29,6 +29,7 @@ export function bindRepositories(db: Database): Repositories {
     unitOwnerships: unitOwnershipRepository(db),
     expenses: expenseRepository(db),
     chargeBasis: chargeBasisReader(db),
+    ownerCharges: ownerChargesReader(db),
     meetings: meetingRepository(db),
     documents: documentRepository(db),
     stats: statsRepository(db),
