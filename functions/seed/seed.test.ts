@@ -137,7 +137,8 @@ describe('seed', () => {
     const demo = (await api.request('POST', '/api/v1/seed/demo', { token: admin.token })).body.users.find(
       (u: { role: string }) => u.role === 'syndic',
     )
-    const token = (await api.request('POST', '/api/v1/auth/login', { body: demo })).body.token
+    const login = { email: demo.email, password: demo.password }
+    const token = (await api.request('POST', '/api/v1/auth/login', { body: login })).body.token
     const building = await api.request('POST', '/api/v1/buildings', {
       token,
       body: {
