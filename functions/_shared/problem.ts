@@ -67,6 +67,20 @@ export function problemResponse(c: Context, error: DomainError): Response {
   return c.body(JSON.stringify(body), body.status as ContentfulStatusCode, headers)
 }
 
+/**
+ * A DomainError raised where returning a Result is not possible (a header read deep in a handler,
+ * a request body that fails while a use case streams it, a saturated resource). `applyStack`'s
+ * error handler answers it through problemResponse like any other.
+ */
+export class ProblemError extends Error {
+  readonly problem: DomainError
+  constructor(problem: DomainError) {
+    super(problem.message)
+    this.problem = problem
+    this.name = 'ProblemError'
+  }
+}
+
 /** 500s never carry the raw message: it may hold SQL or secrets. It is logged instead. */
 export function internalErrorResponse(c: Context): Response {
   const requestId = String(c.get('requestId') ?? '')

@@ -8,6 +8,7 @@ import {
   fileSizeMb,
 } from '@koprogo/domain'
 import { pageOf, pageQuery } from '../_shared/http.ts'
+import type { StreamedFile } from './upload-form.ts'
 
 export const DocumentSchema = z
   .object({
@@ -62,7 +63,7 @@ const optionalField = <T extends z.ZodType>(schema: T) =>
  * handler runs this itself and answers the same 400 problem as every other validation.
  */
 export const UploadFields = z.object({
-  file: z.instanceof(File, { message: 'a file part is required' }),
+  file: z.custom<StreamedFile>((v) => v !== undefined && v !== null, { message: 'a file part is required' }),
   building_id: z.uuid(),
   document_type: z.enum(DOCUMENT_TYPES),
   title: z.string().max(DOCUMENT_TITLE_MAX),

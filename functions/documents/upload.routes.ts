@@ -4,11 +4,13 @@ import { bearer, errors, json, respond } from '../_shared/http.ts'
 import { problemResponse, zodIssues } from '../_shared/problem.ts'
 import { type AppEnv, actorContext } from '../_shared/runtime.ts'
 import { DocumentSchema, toDocumentDto, UploadFields, UploadFormOpenApi } from './schema.ts'
+import { readUploadForm } from './upload-form.ts'
 
 /**
- * POST /documents (multipart). The global body limit (UPLOAD_LIMIT_BYTES) has already refused an
- * oversized body with 413 before this runs; the use case sniffs the first bytes to decide the
- * type and stores the stream under a server-generated key.
+ * POST /documents (multipart). The stack authenticated the caller and checked the content type
+ * and declared length before any byte was read (app.ts); the form is then read as a stream: the
+ * use case sniffs the file's first bytes to decide its type and stores the rest of the stream,
+ * as it arrives, under a server-generated key.
  */
 export function mountDocumentUpload(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
@@ -32,13 +34,14 @@ export function mountDocumentUpload(app: OpenAPIHono<AppEnv>): void {
       },
     }),
     async (c) => {
-      const form = await readForm(c.req.raw)
-      const parsed = UploadFields.safeParse(form)
+      // The stack admitted only multipart/form-data here (415 otherwise) and bounded its length.
+      const form = await readUploadForm(c.req.raw, SNIFF_BYTES)
+      const parsed = UploadFields.safeParse({ ...form.fields, file: form.file ?? undefined })
       if (!parsed.success) {
+        await form.file?.body.cancel().catch(() => undefined)
         return problemResponse(c, DomainErrors.validation('Invalid form', zodIssues(parsed.error)))
       }
       const f = parsed.data
-      const head = new Uint8Array(await f.file.slice(0, SNIFF_BYTES).arrayBuffer())
       const result = await uploadDocument(actorContext(c), {
         buildingId: f.building_id,
         documentType: f.document_type,
@@ -47,26 +50,16 @@ export function mountDocumentUpload(app: OpenAPIHono<AppEnv>): void {
         relatedMeetingId: f.related_meeting_id,
         relatedExpenseId: f.related_expense_id,
         file: {
-          filename: f.file.name,
-          declaredMime: f.file.type,
+          filename: f.file.filename,
+          declaredMime: f.file.contentType,
           size: f.file.size,
-          head,
-          body: f.file.stream(),
+          head: f.file.head,
+          body: f.file.body,
         },
       })
+      // Refused before storing (403, 404, 415…): the rest of the upload is not read.
+      if (!f.file.body.locked) await f.file.body.cancel().catch(() => undefined)
       return respond(c, result, (d) => c.json(toDocumentDto(d), 201))
     },
   )
-}
-
-/** The form's fields (last value wins), or an empty object when the body is not a form at all. */
-async function readForm(request: Request): Promise<Record<string, FormDataEntryValue>> {
-  const type = request.headers.get('content-type') ?? ''
-  if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(type)) return {}
-  try {
-    return Object.fromEntries((await request.formData()).entries())
-  } catch {
-    // A malformed multipart body: reported as missing fields, like any other invalid form.
-    return {}
-  }
 }

@@ -3,7 +3,13 @@ import { writeScopeFor } from '../governance/tenant-access.service.ts'
 import { can } from '../identity/permissions.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
-import { type Document, type DocumentFields, storageKeyFor, validateDocument } from './document.entity.ts'
+import {
+  type Document,
+  type DocumentFields,
+  MAX_DOCUMENT_BYTES,
+  storageKeyFor,
+  validateDocument,
+} from './document.entity.ts'
 import { checkRelatedExpense, checkRelatedMeeting, recordDocumentAudit } from './document-access.ts'
 import type { FileBody } from './documents.ports.ts'
 import { checkUpload } from './file-kind.value-object.ts'
@@ -17,7 +23,8 @@ export type UploadDocumentInput = DocumentFields & {
     readonly filename: string
     /** The multipart part's Content-Type; only a hint, checked against the bytes. */
     readonly declaredMime: string | null | undefined
-    readonly size: number
+    /** Undefined when streamed from the request: the store counts the bytes (bounded by the adapter). */
+    readonly size: number | undefined
     /** The first bytes (up to SNIFF_BYTES) of `body`. */
     readonly head: Uint8Array
     readonly body: FileBody
@@ -27,7 +34,9 @@ export type UploadDocumentInput = DocumentFields & {
 /**
  * Everything that can be refused is checked before a byte is stored (metadata, type, size,
  * building, links). The file is then stored outside the transaction (a store cannot join it);
- * if recording the row fails, the stored file is removed so no unreachable bytes remain.
+ * if recording the row fails, the stored file is removed so no unreachable bytes remain. A
+ * streamed file's length is known only once stored: one over the limit is removed again (the
+ * adapter also stops reading it past the limit).
  */
 export async function uploadDocument(
   ctx: ActorContext,
@@ -72,16 +81,27 @@ export async function uploadDocument(
   }
 
   const id = ctx.ids.next()
+  const storageKey = storageKeyFor(building.organizationId, id)
+  const fileSize = await storeOrCleanUp(ctx, storageKey, () =>
+    ctx.files.put(storageKey, input.file.body, {
+      contentType: upload.value.mimeType,
+      size: input.file.size,
+    }),
+  )
+  if (fileSize > MAX_DOCUMENT_BYTES) {
+    await removeQuietly(ctx, storageKey)
+    return err(DomainErrors.payloadTooLarge(MAX_DOCUMENT_BYTES))
+  }
   const now = ctx.clock.now()
   const document: Document = {
     id,
     organizationId: building.organizationId,
     buildingId: building.id,
     ...fields.value,
-    fileSize: input.file.size,
+    fileSize,
     mimeType: upload.value.mimeType,
     originalFilename: upload.value.filename,
-    storageKey: storageKeyFor(building.organizationId, id),
+    storageKey,
     uploadedBy: ctx.actor.userId,
     relatedMeetingId,
     relatedExpenseId,
@@ -89,12 +109,6 @@ export async function uploadDocument(
     createdAt: now,
     updatedAt: now,
   }
-  await storeOrCleanUp(ctx, document.storageKey, () =>
-    ctx.files.put(document.storageKey, input.file.body, {
-      contentType: document.mimeType,
-      size: document.fileSize,
-    }),
-  )
   const recorded = await storeOrCleanUp(ctx, document.storageKey, () =>
     ctx.transaction(async (repos) => {
       await repos.documents.insert(scope.value, document)
