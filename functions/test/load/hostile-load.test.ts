@@ -9,12 +9,14 @@ import { type Server, startServer } from '../server-process.ts'
  * Hostile bodies and expensive requests against the real Node server (docs/security.md § Hostile
  * bodies and expensive requests), behind LOAD=1 like the other load tests (they load both cores).
  * - 6 unauthenticated 45 MB JSON bodies to /api/v1/documents in flight: /health answers within
- *   200 ms and the server's RSS stays under RSS_BOUND_MB.
+ *   200 ms and the server's RSS grows by less than RSS_GROWTH_BOUND_MB (its baseline, PGlite's
+ *   WASM heap included, is ~700 MB on the embedded profile).
  * - 32 parallel correct logins at production argon2 cost: /auth/me latency measured before and
  *   during; with the hash slots the logins beyond the queue get 503 + Retry-After, none a 5xx else.
  */
 const ENABLED = process.env.LOAD === '1'
-const RSS_BOUND_MB = 250
+/** Growth of the server's RSS allowed while the bodies are in flight (the issue measured +1.4 GB). */
+const RSS_GROWTH_BOUND_MB = 64
 const MB45 = 45 * 1024 * 1024
 
 let server: Server
@@ -94,7 +96,7 @@ const percentile = (values: number[], p: number) => {
 }
 
 describe.runIf(ENABLED)('hostile load (LOAD=1)', () => {
-  it(`6 unauthenticated 45 MB JSON bodies in flight: /health within 200 ms, RSS under ${RSS_BOUND_MB} MB`, {
+  it(`6 unauthenticated 45 MB JSON bodies in flight: /health within 200 ms, RSS + < ${RSS_GROWTH_BOUND_MB} MB`, {
     timeout: 120_000,
   }, async () => {
     const pid = server.proc.pid ?? 0
@@ -113,7 +115,7 @@ describe.runIf(ENABLED)('hostile load (LOAD=1)', () => {
     )
     expect(statuses.every((s) => s === 401)).toBe(true)
     expect(Math.max(...health)).toBeLessThan(200)
-    expect(peak).toBeLessThan(RSS_BOUND_MB)
+    expect(peak - before).toBeLessThan(RSS_GROWTH_BOUND_MB)
   })
 
   it('32 parallel correct logins: /auth/me keeps its latency; the excess gets 503 + Retry-After', {
