@@ -6,6 +6,7 @@ import {
   DOCUMENT_TYPES,
   type Document,
   fileSizeMb,
+  type UploadDocumentFields,
 } from '@koprogo/domain'
 import { pageOf, pageQuery } from '../_shared/http.ts'
 import type { StreamedFile } from './upload-form.ts'
@@ -59,11 +60,12 @@ const optionalField = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema.optional())
 
 /**
- * The multipart fields of POST /documents. zod-openapi validates JSON bodies only, so the
- * handler runs this itself and answers the same 400 problem as every other validation.
+ * The multipart text fields of POST /documents. zod-openapi validates JSON bodies only, so the
+ * handler runs this itself and answers the same 400 problem as every other validation. Unknown
+ * fields are dropped: KoproGo v1's client sends `uploaded_by`, which is ignored (the uploader is
+ * the token's user).
  */
-export const UploadFields = z.object({
-  file: z.custom<StreamedFile>((v) => v !== undefined && v !== null, { message: 'a file part is required' }),
+export const UploadMetadata = z.object({
   building_id: z.uuid(),
   document_type: z.enum(DOCUMENT_TYPES),
   title: z.string().max(DOCUMENT_TITLE_MAX),
@@ -71,6 +73,22 @@ export const UploadFields = z.object({
   related_meeting_id: optionalField(z.uuid()),
   related_expense_id: optionalField(z.uuid()),
 })
+
+/** The whole form, for the 400 of a form without a file part. */
+export const UploadFields = UploadMetadata.extend({
+  file: z.custom<StreamedFile>((v) => v !== undefined && v !== null, { message: 'a file part is required' }),
+})
+
+export function toUploadInput(f: z.infer<typeof UploadMetadata>): UploadDocumentFields {
+  return {
+    buildingId: f.building_id,
+    documentType: f.document_type,
+    title: f.title,
+    description: f.description,
+    relatedMeetingId: f.related_meeting_id,
+    relatedExpenseId: f.related_expense_id,
+  }
+}
 
 const uuidProperty = { type: 'string', format: 'uuid' } as const
 
@@ -86,6 +104,12 @@ export const UploadFormOpenApi = {
     description: { type: 'string' as const, maxLength: DOCUMENT_DESCRIPTION_MAX },
     related_meeting_id: uuidProperty,
     related_expense_id: uuidProperty,
+    uploaded_by: {
+      ...uuidProperty,
+      deprecated: true,
+      description:
+        'Accepted for KoproGo v1 clients and ignored: the uploader is always the user of the bearer token',
+    },
   },
 }
 

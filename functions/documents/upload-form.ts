@@ -18,7 +18,17 @@ export type StreamedFile = {
   readonly body: ReadableStream<Uint8Array>
 }
 
-export type UploadForm = { readonly fields: Record<string, string>; readonly file: StreamedFile | null }
+export type UploadForm = {
+  /** The text fields that came before the file part (all of them when there is no file). */
+  readonly fieldsBeforeFile: Readonly<Record<string, string>>
+  /**
+   * Every text field, in whatever order the parts came. Complete once `file.body` has been read
+   * to its end (that end is the body's closing boundary, so the fields after the file are parsed
+   * by then) or at once when there is no file.
+   */
+  readonly fields: () => Readonly<Record<string, string>>
+  readonly file: StreamedFile | null
+}
 
 const UNSTORABLE = 'must be well-formed Unicode without the NUL character'
 const malformed = (message: string) => new ProblemError(DomainErrors.invalidField('(body)', message))
@@ -36,14 +46,16 @@ function problemOf(error: MultipartError): ProblemError {
  * Reads a multipart/form-data upload as a stream (multipasta, a dependency-free parser that runs
  * on Node and in workerd alike): the text fields are collected, and the `file` part is handed
  * over as a stream as soon as its first bytes arrive, so the file is never held in memory — the
- * request is read only as fast as the file store writes. Hence the fields must come before the
- * file (browsers send parts in the order they were appended; S3's POST uploads have the same
- * rule), and a part after the file makes the file stream fail, so the store keeps nothing.
+ * request is read only as fast as the file store writes. The parts may come in any order
+ * (browsers send them in the order they were appended, and KoproGo v1's client appends the file
+ * first): fields after the file are collected while the file stream is read, which ends only at
+ * the body's closing boundary, so a malformed tail, a NUL in a late field or a second file part
+ * make the file stream fail and the store keeps nothing.
  */
 export async function readUploadForm(request: Request, headBytes: number): Promise<UploadForm> {
   const contentType = request.headers.get('content-type') ?? ''
   const reader = request.body?.getReader()
-  if (!reader) return { fields: {}, file: null }
+  if (!reader) return { fieldsBeforeFile: {}, fields: () => ({}), file: null }
 
   const fields: Record<string, string> = {}
   let fileInfo: PartInfo | undefined
@@ -62,7 +74,6 @@ export async function readUploadForm(request: Request, headBytes: number): Promi
     maxFieldSize: MAX_FIELD_BYTES,
     isFile: (info) => info.name === 'file',
     onField(info, value) {
-      if (fileInfo) return fail(malformed('the file must be the last part of the form'))
       const text = decodeField(info, value)
       // Postgres text cannot hold U+0000: refused here as a 400, not failed in SQL as a 500.
       if (text.includes('\0')) {
@@ -71,7 +82,7 @@ export async function readUploadForm(request: Request, headBytes: number): Promi
       fields[info.name] = text
     },
     onFile(info) {
-      if (fileInfo) fail(malformed('the file must be the last part of the form'))
+      if (fileInfo) fail(malformed('has more than one file part'))
       fileInfo = info
       return (chunk) => {
         if (chunk === null) {
@@ -91,6 +102,8 @@ export async function readUploadForm(request: Request, headBytes: number): Promi
     },
   })
 
+  const feed = closingDelimiterSafe(contentType, (chunk) => parser.write(chunk))
+
   /** Feeds one chunk of the request to the parser; false once the request has ended. */
   const pump = async (): Promise<boolean> => {
     let next: ReadableStreamReadResult<Uint8Array>
@@ -102,11 +115,14 @@ export async function readUploadForm(request: Request, headBytes: number): Promi
       return false
     }
     if (next.done) {
-      if (!finished) fail(malformed('ends before its closing boundary'))
+      // The parser keeps a final piece shorter than its boundary (often the closing "--\r\n")
+      // until it is ended: end it before asking whether the form was complete.
+      feed.end()
       parser.end()
+      if (!finished) fail(malformed('ends before its closing boundary'))
       return false
     }
-    parser.write(next.value)
+    feed.write(next.value)
     return !finished
   }
   const stop = (reason: unknown) => reader.cancel(reason).catch(() => undefined)
@@ -117,13 +133,15 @@ export async function readUploadForm(request: Request, headBytes: number): Promi
     throw failure
   }
   const info = fileInfo
-  if (!info) return { fields, file: null }
+  if (!info) return { fieldsBeforeFile: fields, fields: () => fields, file: null }
+  const fieldsBeforeFile = { ...fields }
 
   /** The file's bytes as the store pulls them: one request chunk at a time (backpressure). */
   const rest = new ReadableStream<Uint8Array>({
     async pull(controller) {
-      // After the file's last byte, the rest of the body must still be read: a part after the
-      // file or a missing closing boundary fails the stream, and the store keeps nothing.
+      // After the file's last byte, the rest of the body is still read before the stream ends:
+      // the fields after the file are collected, and a malformed tail fails the stream, so the
+      // store keeps nothing.
       while (fileChunks.length === 0 && !failure && !(fileEnded && finished) && (await pump()));
       if (failure) {
         controller.error(failure)
@@ -139,7 +157,8 @@ export async function readUploadForm(request: Request, headBytes: number): Promi
 
   const { head, complete, body } = await splitHead(rest, headBytes)
   return {
-    fields,
+    fieldsBeforeFile,
+    fields: () => fields,
     file: {
       filename: info.filename ?? '',
       contentType: info.contentType,
@@ -190,4 +209,56 @@ async function splitHead(source: ReadableStream<Uint8Array>, n: number) {
     cancel: (reason) => reader.cancel(reason),
   })
   return { head: all.subarray(0, n), complete, body }
+}
+
+/**
+ * multipasta 0.2.8 sees the closing delimiter (the "--" after the last boundary) only when both
+ * dashes reach it in one write: a network chunk ending between them made a well-formed form
+ * "end before its closing boundary". So a chunk that ends one byte after a complete boundary is
+ * written without that byte, which goes with the next chunk (or alone at the end of the body).
+ */
+function closingDelimiterSafe(contentType: string, write: (chunk: Uint8Array) => void) {
+  const boundary = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType)
+  const value = boundary?.[1] ?? boundary?.[2]
+  // Without a boundary the parser reports the error itself.
+  if (value === undefined) return { write, end: () => undefined }
+  const delimiter = new TextEncoder().encode(`\r\n--${value}`)
+  // The bytes last written, seeded like the parser's search so the first boundary counts too.
+  let written: Uint8Array = Uint8Array.of(13, 10)
+  let held: Uint8Array | undefined
+  return {
+    write(chunk: Uint8Array) {
+      let data = held ? concat(held, chunk) : chunk
+      held = undefined
+      const end = lastBytes(written, data, delimiter.length + 1)
+      if (end.length === delimiter.length + 1 && delimiter.every((byte, i) => end[i] === byte)) {
+        held = data.slice(data.length - 1)
+        data = data.subarray(0, data.length - 1)
+      }
+      if (data.length === 0) return
+      write(data)
+      written = lastBytes(written, data, delimiter.length)
+    },
+    end() {
+      if (held) write(held)
+      held = undefined
+    },
+  }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const all = new Uint8Array(a.length + b.length)
+  all.set(a)
+  all.set(b, a.length)
+  return all
+}
+
+/** The last `n` bytes of `a` followed by `b` (fewer when both are shorter). */
+function lastBytes(a: Uint8Array, b: Uint8Array, n: number): Uint8Array {
+  if (b.length >= n) return b.subarray(b.length - n)
+  const out = new Uint8Array(Math.min(n, a.length + b.length))
+  const fromA = out.length - b.length
+  out.set(a.subarray(a.length - fromA))
+  out.set(b, fromA)
+  return out
 }

@@ -63,8 +63,9 @@ export async function createTestApi(
   const { database, inspect: inspection } = await openDatabase((q) => queries.push(q))
   const logLines: string[] = []
   const env: Env = parseEnv({ ...TEST_ENV, ...envOverrides })
+  const filesRoot = mkdtempSync(join(tmpdir(), 'koprogo-files-'))
   const runtime: Runtime = buildRuntime(env, database, {
-    files: localFileStore(mkdtempSync(join(tmpdir(), 'koprogo-files-'))),
+    files: localFileStore(filesRoot),
     logger: createLogger(env.LOG_LEVEL === 'silent' ? 'debug' : env.LOG_LEVEL, (l) => logLines.push(l)),
     clientIp: (c) => c.req.header('x-test-ip') ?? '203.0.113.1',
     ...(options.hashSlots ? { hashSlots: options.hashSlots } : {}),
@@ -164,6 +165,8 @@ export async function createTestApi(
     tenant,
     logLines,
     queries,
+    /** The local file store's folder, for tests that check nothing was left in it. */
+    filesRoot,
     /** Unguarded, for assertions over whole tables; the app itself never gets this handle. */
     inspect: inspection.db,
     close: async () => {

@@ -1,3 +1,6 @@
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { sql } from 'drizzle-orm'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { PUBLIC_BODY_ROUTES } from '../_shared/app.ts'
 import { createTestApi, type TestApi } from './harness.ts'
@@ -244,19 +247,189 @@ describe('uploads are streamed to the file store', () => {
     expect(await u.download(doc.id)).toEqual(file)
   })
 
-  it('refuses a file sent before the fields it needs, and a part after the file, storing nothing', async () => {
+  it('finds the closing delimiter wherever the network splits the body (multipasta 0.2.8)', async () => {
+    const u = await uploadSetup()
+    const form = multipart([...u.fields, { name: 'file', bytes: pdfOf(200), filename: 'a.pdf' }])
+    const tries = 48
+    for (let back = 1; back <= tries; back++) {
+      const at = form.bytes.length - back
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(form.bytes.slice(0, at))
+          controller.enqueue(form.bytes.slice(at))
+          controller.close()
+        },
+      })
+      const res = await u.post(body, form.contentType)
+      expect(res.status, `split ${back} bytes before the end`).toBe(201)
+    }
+    expect(await u.count()).toBe(tries)
+  })
+
+  it('takes the parts in any order: fields around the file, a description after it', async () => {
+    const u = await uploadSetup()
+    const file = pdfOf(9000)
+    const mixed = multipart([
+      u.fields[2] as { name: string; value: string },
+      { name: 'file', bytes: file, filename: 'a.pdf' },
+      ...u.fields.slice(0, 2),
+      { name: 'description', value: 'après' },
+    ])
+    const res = await u.post(chunked(mixed.bytes, 1000), mixed.contentType)
+    expect(res.status).toBe(201)
+    const doc = (await res.json()) as { id: string; description: string; title: string }
+    expect(doc).toMatchObject({ title: 'Plans', description: 'après' })
+    expect(await u.download(doc.id)).toEqual(file)
+  })
+
+  it('refuses a second file part and a cut body, storing nothing', async () => {
     const u = await uploadSetup()
     const file = { name: 'file' as const, bytes: pdfOf(9000), filename: 'a.pdf' }
-    const fileFirst = multipart([file, ...u.fields])
-    const res = await u.post(fileFirst.bytes, fileFirst.contentType)
+    const twice = multipart([file, ...u.fields, file])
+    const res = await u.post(chunked(twice.bytes, 1000), twice.contentType)
     expect(res.status).toBe(400)
-    const trailing = multipart([...u.fields, file, { name: 'description', value: 'après' }])
-    const late = await u.post(chunked(trailing.bytes, 1000), trailing.contentType)
-    expect(late.status).toBe(400)
-    expect(((await late.json()) as { error: string }).error).toMatch(/last part/)
-    const cut = multipart([...u.fields, file]).bytes.subarray(0, 8000)
-    expect((await u.post(cut, fileFirst.contentType.replace(/boundary=.*/, 'boundary=x'))).status).toBe(400)
+    expect(((await res.json()) as { error: string }).error).toMatch(/more than one file/)
+    const form = multipart([...u.fields, file])
+    const cut = form.bytes.subarray(0, 8000)
+    expect((await u.post(cut, form.contentType.replace(/boundary=.*/, 'boundary=x'))).status).toBe(400)
+    expect((await u.post(cut, form.contentType)).status).toBe(400)
     expect(await u.count()).toBe(0)
+    expect(storedFiles(api, u.t.org.id)).toEqual([])
+  })
+})
+
+/** Every file (temporary ones included) the local store holds for an organization. */
+function storedFiles(target: TestApi, organizationId: string): string[] {
+  const folder = join(target.filesRoot, organizationId)
+  return existsSync(folder) ? readdirSync(folder, { recursive: true }).map(String) : []
+}
+
+async function rowsOf(target: TestApi, organizationId: string): Promise<number> {
+  const r = (await target.inspect.execute(
+    sql`select count(*)::int as n from documents where organization_id = ${organizationId}`,
+  )) as { rows: { n: number }[] }
+  return r.rows[0]?.n ?? -1
+}
+
+/**
+ * KoproGo v1's web client appends the file first and `uploaded_by` last (docs/adr/0014): the file
+ * is streamed to the store before its fields are known, and deleted again if they are refused.
+ */
+describe('the file before its fields (KoproGo v1’s order)', () => {
+  /** The FormData exactly as v1's `uploadDocument` builds it, serialized the way a browser sends it. */
+  async function v1Form(fields: Record<string, string>, file: File, uploadedBy: string) {
+    const formData = new FormData()
+    formData.append('file', file)
+    if (fields.building_id !== undefined) formData.append('building_id', fields.building_id)
+    if (fields.document_type !== undefined) formData.append('document_type', fields.document_type)
+    if (fields.title !== undefined) formData.append('title', fields.title)
+    if (fields.description) formData.append('description', fields.description)
+    formData.append('uploaded_by', uploadedBy)
+    const encoded = new Response(formData)
+    return {
+      bytes: new Uint8Array(await encoded.arrayBuffer()),
+      contentType: encoded.headers.get('content-type') ?? '',
+    }
+  }
+
+  it.each([
+    ['a file longer than the sniffed head', 10_000],
+    ['a file shorter than the sniffed head', 300],
+  ])('v1’s exact order and fields → 201, the same bytes downloaded (%s)', async (_name, size) => {
+    const u = await uploadSetup()
+    const bytes = pdfOf(size)
+    const stranger = await api.user('syndic', u.t.org.id)
+    const form = await v1Form(
+      { building_id: u.building.id, document_type: 'Invoice', title: 'Facture', description: 'Toiture' },
+      new File([bytes.slice()], 'facture.pdf', { type: 'application/pdf' }),
+      stranger.id,
+    )
+    const res = await u.post(chunked(form.bytes, 7), form.contentType)
+    const doc = (await res.json()) as Record<string, unknown>
+    expect(res.status, JSON.stringify(doc)).toBe(201)
+    expect(doc).toMatchObject({
+      building_id: u.building.id,
+      document_type: 'Invoice',
+      title: 'Facture',
+      description: 'Toiture',
+      file_size: size,
+      mime_type: 'application/pdf',
+      original_filename: 'facture.pdf',
+      // uploaded_by is accepted and ignored: the uploader is the token's user.
+      uploaded_by: u.t.syndic.id,
+    })
+    expect(await u.download(doc.id as string)).toEqual(bytes)
+    expect(storedFiles(api, u.t.org.id)).toEqual([doc.id])
+  })
+
+  it('refused fields after a stored file → 400/404/415, the file deleted and no row', async () => {
+    const u = await uploadSetup()
+    const other = await uploadSetup()
+    const valid = { building_id: u.building.id, document_type: 'Other', title: 'Plans' }
+    const pdf = () => new File([pdfOf(10_000).slice()], 'plans.pdf', { type: 'application/pdf' })
+    const cases: [string, Record<string, string>, File, number, string?][] = [
+      ['malformed building_id', { ...valid, building_id: 'nope' }, pdf(), 400, 'building_id'],
+      ['no building_id', { document_type: 'Other', title: 'Plans' }, pdf(), 400, 'building_id'],
+      ['unknown building', { ...valid, building_id: crypto.randomUUID() }, pdf(), 404],
+      ['another tenant’s building', { ...valid, building_id: other.building.id }, pdf(), 404],
+      ['unknown document_type', { ...valid, document_type: 'Poem' }, pdf(), 400, 'document_type'],
+      ['blank title', { ...valid, title: '   ' }, pdf(), 400, 'title'],
+      ['NUL in the title', { ...valid, title: 'PV\0AG' }, pdf(), 400, 'title'],
+      [
+        'an executable named .pdf',
+        valid,
+        new File([new Uint8Array(10_000).fill(0x90, 0, 2).fill(0x4d, 0, 1)], 'x.pdf', {
+          type: 'application/pdf',
+        }),
+        415,
+      ],
+      ['an empty file', valid, new File([], 'vide.pdf', { type: 'application/pdf' }), 400, 'file'],
+    ]
+    for (const [name, fields, file, status, path] of cases) {
+      const form = await v1Form(fields, file, u.t.syndic.id)
+      const res = await u.post(chunked(form.bytes, 4096), form.contentType)
+      expect(res.status, name).toBe(status)
+      expect(res.headers.get('content-type'), name).toBe('application/problem+json')
+      if (path) {
+        const problem = (await res.json()) as { errors: { path: string }[] }
+        expect(
+          problem.errors.map((e) => e.path),
+          name,
+        ).toContain(path)
+      }
+      expect(storedFiles(api, u.t.org.id), name).toEqual([])
+    }
+    expect(await rowsOf(api, u.t.org.id)).toBe(0)
+    expect(storedFiles(api, other.t.org.id)).toEqual([])
+    expect(await rowsOf(api, other.t.org.id)).toBe(0)
+  })
+
+  it('a file first over the upload limit → 413 while streaming, nothing stored', async () => {
+    const small = await createTestApi({ UPLOAD_LIMIT_BYTES: '16384' })
+    try {
+      const t = await small.tenant()
+      const building = await propertyFixtures(small).building(t.syndic.token)
+      const put = vi.spyOn(small.runtime.files, 'put')
+      const form = await v1Form(
+        { building_id: building.id, document_type: 'Other', title: 'Gros fichier' },
+        new File([pdfOf(64 * 1024).slice()], 'gros.pdf', { type: 'application/pdf' }),
+        t.syndic.id,
+      )
+      // Chunked (no Content-Length): the limit is met while the file is being stored.
+      const res = await small.app.request('/api/v1/documents', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${t.syndic.token}`, 'content-type': form.contentType },
+        body: chunked(form.bytes, 1024),
+        duplex: 'half',
+      } as RequestInit)
+      expect(res.status).toBe(413)
+      expect(res.headers.get('content-type')).toBe('application/problem+json')
+      expect(put).toHaveBeenCalledTimes(1)
+      expect(storedFiles(small, t.org.id)).toEqual([])
+      expect(await rowsOf(small, t.org.id)).toBe(0)
+    } finally {
+      await small.close()
+    }
   })
 })
 
