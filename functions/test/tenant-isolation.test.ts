@@ -65,7 +65,7 @@ beforeAll(async () => {
     form.set('building_id', building.id)
     form.set('document_type', 'MeetingMinutes')
     form.set('title', 'PV')
-    // Last: uploads are streamed, so the fields must precede the file (ADR 0014).
+    // Last, as the web client does (any order is accepted, ADR 0014).
     form.set(
       'file',
       new File([new TextEncoder().encode('%PDF-1.4\n%test\n')], 'pv.pdf', { type: 'application/pdf' }),

@@ -370,7 +370,7 @@ export const documents = {
     for (const [k, v] of Object.entries(input)) {
       if (k !== 'file' && k !== 'file_name' && typeof v === 'string' && v !== '') form.set(k, v)
     }
-    // Last: the server streams the file to storage as it arrives, so the fields must precede it.
+    // Last: with the fields first the server checks everything before storing a byte (ADR 0014).
     form.set('file', input.file, input.file_name)
     return request<DocumentMeta>('POST', '/documents', { body: form, idempotencyKey: opts.idempotencyKey })
   },
