@@ -14,6 +14,7 @@ import { idempotency } from './idempotency.ts'
 import {
   databaseUnavailableResponse,
   internalErrorResponse,
+  ProblemError,
   problemResponse,
   uniqueViolationOf,
   validationMessage,
@@ -45,8 +46,11 @@ export type RuntimeProvider = (c: Context<AppEnv>) => Runtime | Promise<Runtime>
 
 /**
  * Middleware every deployed app runs, in this order: request id, runtime, access log, security
- * headers, CORS, body limit, caller resolution, idempotency. Used by the gateway (all resources
- * in one app) and by each resource Worker alike, so both behave the same.
+ * headers, CORS, URL check, caller resolution, body admission (caller, type, length), JSON text
+ * check, idempotency. The caller is resolved from the headers before any byte of a body is read,
+ * so a stranger's body costs nothing (issue #12: a 45 MB JSON body to /documents used to be
+ * parsed before authentication). Used by the gateway (all resources in one app) and by each
+ * resource Worker alike, so both behave the same.
  */
 export function applyStack(app: OpenAPIHono<AppEnv>, runtimeFor: RuntimeProvider): void {
   app.use('*', requestId({ headerName: 'x-request-id' }))
@@ -59,12 +63,14 @@ export function applyStack(app: OpenAPIHono<AppEnv>, runtimeFor: RuntimeProvider
   // page and the web app do (functions/_shared/csp.ts).
   app.use('*', secureHeaders({ contentSecurityPolicy: API_CSP_DIRECTIVES, overwrite: false }))
   app.use('*', (c, next) => corsFor(c.get('runtime').env.CORS_ORIGINS)(c, next))
-  app.use('*', limitBody)
-  app.use('*', refuseUnstorableText)
+  app.use('*', refuseUnstorableUrl)
   app.use('/api/v1/*', authenticate)
+  app.use('*', admitBody)
+  app.use('*', refuseUnstorableText)
   app.use('/api/v1/*', idempotency)
   app.notFound((c) => problemResponse(c, DomainErrors.notFound('Route')))
   app.onError((error, c) => {
+    if (error instanceof ProblemError) return problemResponse(c, error.problem)
     if (error instanceof HTTPException && error.status < 500) {
       // Hono's own 4xx (malformed JSON, body limit…) keep their status, with a problem body.
       const message = error.message || 'Bad request'
@@ -148,24 +154,56 @@ const accessLog: MiddlewareHandler<AppEnv> = async (c, next) => {
 /** GET, HEAD and OPTIONS requests carry no body: the body middlewares let them through. */
 const carriesBody = (method: string) => method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS'
 
-/** Uploads get the document limit; everything else the (much smaller) JSON limit. */
+/**
+ * The routes that read a body from a caller without a token: they are how one gets a token.
+ * Every other /api/v1 body waits for a valid token (functions/test/hostile-bodies.test.ts checks
+ * this list against the OpenAPI document's routes without `security`).
+ */
+export const PUBLIC_BODY_ROUTES: ReadonlySet<string> = new Set([
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/register',
+  'POST /api/v1/auth/refresh',
+  'POST /api/v1/auth/logout',
+])
+
+/** The one route that takes a large body: a document upload, as multipart/form-data only. */
+const isUpload = (c: Context<AppEnv>) => c.req.method === 'POST' && c.req.path === '/api/v1/documents'
+
+const mediaType = (c: Context<AppEnv>) =>
+  (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase()
+
+/** The limit of the request's body: the upload limit for a multipart upload, the JSON limit otherwise. */
 function bodyLimitFor(c: Context<AppEnv>): number {
   const env = c.get('runtime').env
-  return c.req.method === 'POST' && c.req.path.startsWith('/api/v1/documents')
-    ? env.UPLOAD_LIMIT_BYTES
-    : env.BODY_LIMIT_BYTES
+  return isUpload(c) && mediaType(c) === 'multipart/form-data' ? env.UPLOAD_LIMIT_BYTES : env.BODY_LIMIT_BYTES
 }
 
 /**
- * One body-limit middleware per size; requests that carry no body (GET, HEAD…) skip it. A
- * declared Content-Length is decided from the header alone: HTTP framing delivers exactly that
- * many bytes, so there is nothing to count, and not touching the body stream lets Node read it
- * directly later (@hono/node-server's fast path; wrapping the stream costs an undici Request and
- * web streams per request — docs/performance.md). Without a length, Hono's `bodyLimit` counts.
+ * Decides from the headers alone whether a body may be read, before a byte of it is:
+ * - an /api/v1 body from a caller without a valid token is a 401, except on PUBLIC_BODY_ROUTES;
+ * - the upload route takes multipart/form-data only (415), with UPLOAD_LIMIT_BYTES; every
+ *   other body gets BODY_LIMIT_BYTES (1 MiB) whatever its type;
+ * - a declared Content-Length over the limit is a 413. HTTP framing delivers exactly that many
+ *   bytes, so there is nothing to count, and not touching the body stream lets Node read it
+ *   directly later (@hono/node-server's fast path; wrapping the stream costs an undici Request
+ *   and web streams per request — docs/performance.md). A chunked body is counted as it is read:
+ *   a JSON one by Hono's `bodyLimit` (which buffers it, ≤ 1 MiB), an upload by a counting stream
+ *   that fails past the limit, since an upload is streamed to the file store, never buffered.
  */
-const limitBySize = new Map<number, MiddlewareHandler<AppEnv>>()
-const limitBody: MiddlewareHandler<AppEnv> = (c, next) => {
+const admitBody: MiddlewareHandler<AppEnv> = (c, next) => {
   if (!carriesBody(c.req.method)) return next()
+  if (
+    c.req.path.startsWith('/api/v1/') &&
+    !c.get('actor') &&
+    !PUBLIC_BODY_ROUTES.has(`${c.req.method} ${c.req.path}`)
+  ) {
+    return Promise.resolve(problemResponse(c, DomainErrors.unauthenticated()))
+  }
+  if (isUpload(c) && mediaType(c) !== 'multipart/form-data') {
+    return Promise.resolve(
+      problemResponse(c, DomainErrors.unsupportedMediaType('A document upload is multipart/form-data')),
+    )
+  }
   const maxSize = bodyLimitFor(c)
   const declared = c.req.header('content-length')
   if (
@@ -177,6 +215,10 @@ const limitBody: MiddlewareHandler<AppEnv> = (c, next) => {
       return Promise.resolve(problemResponse(c, DomainErrors.payloadTooLarge(maxSize)))
     return next()
   }
+  if (isUpload(c)) {
+    countBody(c, maxSize)
+    return next()
+  }
   let handler = limitBySize.get(maxSize)
   if (!handler) {
     handler = bodyLimit({
@@ -186,6 +228,22 @@ const limitBody: MiddlewareHandler<AppEnv> = (c, next) => {
     limitBySize.set(maxSize, handler)
   }
   return handler(c, next)
+}
+const limitBySize = new Map<number, MiddlewareHandler<AppEnv>>()
+
+/** Makes the request's body stream fail with a 413 problem once it passes `maxSize` bytes. */
+function countBody(c: Context<AppEnv>, maxSize: number): void {
+  const body = c.req.raw.body
+  if (!body) return
+  let seen = 0
+  const counter = new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      seen += chunk.byteLength
+      if (seen > maxSize) controller.error(new ProblemError(DomainErrors.payloadTooLarge(maxSize)))
+      else controller.enqueue(chunk)
+    },
+  })
+  c.req.raw = new Request(c.req.raw, { body: body.pipeThrough(counter), duplex: 'half' } as RequestInit)
 }
 
 /** Escapes that may decode to a NUL or to half of a surrogate pair. */
@@ -211,24 +269,41 @@ function hasUnstorableString(text: string): boolean {
   return bad
 }
 
+/** A NUL in the URL (`%00`) would reach a text column or a query: refused before anything else. */
+const refuseUnstorableUrl: MiddlewareHandler<AppEnv> = (c, next) => {
+  if (/%00/.test(c.req.url)) {
+    return Promise.resolve(
+      problemResponse(
+        c,
+        DomainErrors.invalidField('url', 'must be well-formed Unicode without the NUL character'),
+      ),
+    )
+  }
+  return next()
+}
+
+/** application/json and its +json variants; a `json` elsewhere in the header (a boundary) is not JSON. */
+const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json$/
+
 /**
  * Postgres text cannot hold U+0000, and jsonb refuses a lone surrogate (`\ud800`): such a value
  * would fail in SQL as a 500 — after the change committed, when it is the idempotency record or
  * an audit detail that fails. They are refused here as a 400 instead (both found by
- * functions/test/fuzz.test.ts). Uploads (multipart) are binary and are not inspected.
+ * functions/test/fuzz.test.ts). It runs after admitBody, so the text it reads is bounded by the
+ * JSON limit and comes from an admitted caller. Uploads (multipart) are not JSON and are not
+ * read here; their text fields are checked by the upload reader.
  */
 const refuseUnstorableText: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const refuse = (where: string) =>
-    problemResponse(
-      c,
-      DomainErrors.invalidField(where, 'must be well-formed Unicode without the NUL character'),
-    )
-  if (/%00/.test(c.req.url)) return refuse('url')
-  if (carriesBody(c.req.method) && (c.req.header('content-type') ?? '').toLowerCase().includes('json')) {
+  if (carriesBody(c.req.method) && JSON_TYPE.test(mediaType(c) ?? '')) {
     // HonoRequest caches what it read: the idempotency hash and the validator reuse this text
     // (and the parsed value below) instead of reading the stream again.
     const text = await c.req.text()
-    if (hasUnstorableString(text)) return refuse('body')
+    if (hasUnstorableString(text)) {
+      return problemResponse(
+        c,
+        DomainErrors.invalidField('body', 'must be well-formed Unicode without the NUL character'),
+      )
+    }
     // v1 clients send `Content-Type: application/json` with no body on body-less writes (seed,
     // activate…): an empty body is an empty object, which those routes' NoBody accepts.
     if (text.trim() === '') {

@@ -5,6 +5,7 @@ import { DEV_SUPERADMIN, type Env } from './env.ts'
 import { createLogger, type Logger } from './logger.ts'
 import type { Runtime } from './runtime.ts'
 import { useCaseContextFor } from './runtime.ts'
+import { defaultHashSlots, type HashSlots } from './security/hash-slots.ts'
 import { argon2PasswordHasher } from './security/password-hasher.ts'
 import { AccessTokenKey } from './security/session-tokens.ts'
 
@@ -12,21 +13,35 @@ import { AccessTokenKey } from './security/session-tokens.ts'
 export function buildRuntime(
   env: Env,
   database: DatabaseHandle,
-  options: { files: FileStore; logger?: Logger; clientIp?: (c: Context) => string },
+  options: { files: FileStore; logger?: Logger; clientIp?: (c: Context) => string; hashSlots?: HashSlots },
 ): Runtime {
   if (!env.JWT_SECRET) throw new Error('JWT_SECRET is required (the Node entry generates one in development)')
   return {
     env,
     database,
-    passwords: argon2PasswordHasher({
-      memoryKib: env.ARGON2_MEMORY_KIB,
-      iterations: env.ARGON2_ITERATIONS,
-      parallelism: env.ARGON2_PARALLELISM,
-    }),
+    passwords: argon2PasswordHasher(
+      {
+        memoryKib: env.ARGON2_MEMORY_KIB,
+        iterations: env.ARGON2_ITERATIONS,
+        parallelism: env.ARGON2_PARALLELISM,
+      },
+      options.hashSlots ?? defaultHashSlots(availableCores()),
+    ),
     accessKey: new AccessTokenKey(env.JWT_SECRET),
     logger: options.logger ?? createLogger(env.LOG_LEVEL),
     files: options.files,
     clientIp: options.clientIp ?? ((c) => headerIp(c, env) ?? 'unknown'),
+  }
+}
+
+/** The cores this process may use (Node's os.availableParallelism); 1 where there is no such API (Workers). */
+function availableCores(): number {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
+  try {
+    const os = proc?.getBuiltinModule?.('node:os') as { availableParallelism?: () => number } | undefined
+    return os?.availableParallelism?.() ?? 1
+  } catch {
+    return 1
   }
 }
 

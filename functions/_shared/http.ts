@@ -1,7 +1,14 @@
 import { z } from '@hono/zod-openapi'
-import { DEFAULT_PER_PAGE, MAX_PER_PAGE, type Page, type PageRequest, type Result } from '@koprogo/domain'
+import {
+  DEFAULT_PER_PAGE,
+  DomainErrors,
+  MAX_PER_PAGE,
+  type Page,
+  type PageRequest,
+  type Result,
+} from '@koprogo/domain'
 import type { Context } from 'hono'
-import { ProblemSchema, problemResponse } from './problem.ts'
+import { ProblemError, ProblemSchema, problemResponse } from './problem.ts'
 
 /**
  * Maps a use case's Result: Ok → the given success response, Err → the one problem mapper.
@@ -107,14 +114,23 @@ export function pageOf<T extends z.ZodType>(item: T, name: string) {
   return z.object({ data: z.array(item), pagination: PaginationSchema }).openapi(name)
 }
 
-/** The expected version of a write: `If-Match: <n>` (quotes and W/ tolerated) or the body's `version`. */
+/** `5`, `"5"` or `W/"5"` (the version as an entity tag); `*` means "any version". */
+const IF_MATCH = /^(?:\*|(?:W\/)?"([1-9]\d{0,14})"|([1-9]\d{0,14}))$/
+
+/**
+ * The expected version of a write: `If-Match` or else the body's `version`. A header that is not
+ * a version (`W/"abc"`, `0x2`, `1.5`, `-1`, a list) is a 400: reading it leniently (Number())
+ * turned `0x2` into version 2 and silently dropped the others, i.e. wrote without the check.
+ */
 export function expectedVersion(c: Context, bodyVersion?: number | undefined): number | undefined {
   const header = c.req.header('if-match')
-  if (header) {
-    const n = Number(header.replace(/^W\//, '').replaceAll('"', ''))
-    if (Number.isInteger(n) && n > 0) return n
+  if (header === undefined) return bodyVersion
+  const match = IF_MATCH.exec(header.trim())
+  if (!match) {
+    throw new ProblemError(DomainErrors.invalidField('If-Match', 'must be the row version: 5, "5" or W/"5"'))
   }
-  return bodyVersion
+  const digits = match[1] ?? match[2]
+  return digits === undefined ? bodyVersion : Number(digits)
 }
 
 const problem = (description: string) => ({

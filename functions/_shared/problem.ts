@@ -33,6 +33,7 @@ const STATUS: Record<DomainError['kind'], { status: ContentfulStatusCode; title:
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
   idempotency_mismatch: { status: 422, title: 'Idempotency key reused' },
   rate_limited: { status: 429, title: 'Too many requests' },
+  server_busy: { status: 503, title: 'Server busy' },
 }
 
 export function statusOf(error: DomainError): ContentfulStatusCode {
@@ -54,7 +55,8 @@ export function problemOf(error: DomainError, instance: string, requestId: strin
   if (error.kind === 'validation' && error.issues.length > 0) body.errors = [...error.issues]
   if (error.kind === 'conflict') body.code = error.code
   if (error.kind === 'version_conflict') body.current_version = error.currentVersion
-  if (error.kind === 'rate_limited') body.retry_after = error.retryAfterSeconds
+  if (error.kind === 'rate_limited' || error.kind === 'server_busy')
+    body.retry_after = error.retryAfterSeconds
   return body
 }
 
@@ -62,7 +64,8 @@ export function problemResponse(c: Context, error: DomainError): Response {
   const requestId = String(c.get('requestId') ?? '')
   const body = problemOf(error, new URL(c.req.url).pathname, requestId)
   const headers: Record<string, string> = { 'content-type': 'application/problem+json' }
-  if (error.kind === 'rate_limited') headers['retry-after'] = String(error.retryAfterSeconds)
+  if (error.kind === 'rate_limited' || error.kind === 'server_busy')
+    headers['retry-after'] = String(error.retryAfterSeconds)
   // c.body, not `new Response`: Hono adds the headers set earlier (X-Request-Id) to it.
   return c.body(JSON.stringify(body), body.status as ContentfulStatusCode, headers)
 }
@@ -126,6 +129,20 @@ export function uniqueViolationOf(error: unknown): DomainError | null {
     current = e.cause
   }
   return null
+}
+
+/**
+ * A DomainError raised where returning a Result is not possible (a header read deep in a handler,
+ * a request body that fails while a use case streams it, a saturated resource). `applyStack`'s
+ * error handler answers it through problemResponse like any other.
+ */
+export class ProblemError extends Error {
+  readonly problem: DomainError
+  constructor(problem: DomainError) {
+    super(problem.message)
+    this.problem = problem
+    this.name = 'ProblemError'
+  }
 }
 
 /** 500s never carry the raw message: it may hold SQL or secrets. It is logged instead. */

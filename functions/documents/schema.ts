@@ -6,8 +6,10 @@ import {
   DOCUMENT_TYPES,
   type Document,
   fileSizeMb,
+  type UploadDocumentFields,
 } from '@koprogo/domain'
 import { organizationFilter, pageOf, pageQuery } from '../_shared/http.ts'
+import type { StreamedFile } from './upload-form.ts'
 
 export const DocumentSchema = z
   .object({
@@ -58,14 +60,14 @@ const optionalField = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema.optional())
 
 /**
- * The multipart fields of POST /documents. zod-openapi validates JSON bodies only, so the
+ * The multipart text fields of POST /documents. zod-openapi validates JSON bodies only, so the
  * handler runs this itself and answers the same 400 problem as every other validation. Strict:
  * an unknown field is refused like in a JSON body (issue #20, item 8), except the two v1's
- * upload form sends, accepted and ignored (the uploader is the caller, the tenant the building's).
+ * upload form sends, accepted and ignored (the uploader is the token's user, the tenant the
+ * building's).
  */
-export const UploadFields = z
+export const UploadMetadata = z
   .object({
-    file: z.instanceof(File, { message: 'a file part is required' }),
     building_id: z.uuid(),
     document_type: z.enum(DOCUMENT_TYPES),
     title: z.string().max(DOCUMENT_TITLE_MAX),
@@ -76,6 +78,22 @@ export const UploadFields = z
     organization_id: optionalField(z.uuid()),
   })
   .strict()
+
+/** The whole form, for the 400 of a form without a file part. */
+export const UploadFields = UploadMetadata.extend({
+  file: z.custom<StreamedFile>((v) => v !== undefined && v !== null, { message: 'a file part is required' }),
+})
+
+export function toUploadInput(f: z.infer<typeof UploadMetadata>): UploadDocumentFields {
+  return {
+    buildingId: f.building_id,
+    documentType: f.document_type,
+    title: f.title,
+    description: f.description,
+    relatedMeetingId: f.related_meeting_id,
+    relatedExpenseId: f.related_expense_id,
+  }
+}
 
 const uuidProperty = { type: 'string', format: 'uuid' } as const
 
@@ -91,10 +109,17 @@ export const UploadFormOpenApi = {
     description: { type: 'string' as const, maxLength: DOCUMENT_DESCRIPTION_MAX },
     related_meeting_id: uuidProperty,
     related_expense_id: uuidProperty,
-    uploaded_by: { ...uuidProperty, description: 'Sent by v1 clients; ignored: the uploader is the caller' },
     organization_id: {
       ...uuidProperty,
-      description: 'Sent by v1 clients; ignored: a document belongs to its building’s organization',
+      deprecated: true,
+      description:
+        'Accepted for KoproGo v1 clients and ignored: a document belongs to its building’s organization',
+    },
+    uploaded_by: {
+      ...uuidProperty,
+      deprecated: true,
+      description:
+        'Accepted for KoproGo v1 clients and ignored: the uploader is always the user of the bearer token',
     },
   },
   additionalProperties: false,

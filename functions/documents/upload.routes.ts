@@ -1,14 +1,23 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
-import { DomainErrors, SNIFF_BYTES, uploadDocument } from '@koprogo/domain'
+import { DomainErrors, err, ok, SNIFF_BYTES, uploadStreamedDocument } from '@koprogo/domain'
 import { bearer, errors, json, respond } from '../_shared/http.ts'
 import { problemResponse, zodIssues } from '../_shared/problem.ts'
 import { type AppEnv, actorContext } from '../_shared/runtime.ts'
-import { DocumentSchema, toDocumentDto, UploadFields, UploadFormOpenApi } from './schema.ts'
+import {
+  DocumentSchema,
+  toDocumentDto,
+  toUploadInput,
+  UploadFields,
+  UploadFormOpenApi,
+  UploadMetadata,
+} from './schema.ts'
+import { readUploadForm } from './upload-form.ts'
 
 /**
- * POST /documents (multipart). The global body limit (UPLOAD_LIMIT_BYTES) has already refused an
- * oversized body with 413 before this runs; the use case sniffs the first bytes to decide the
- * type and stores the stream under a server-generated key.
+ * POST /documents (multipart). The stack authenticated the caller and checked the content type
+ * and declared length before any byte was read (app.ts); the form is then read as a stream: the
+ * use case sniffs the file's first bytes to decide its type and stores the rest of the stream,
+ * as it arrives, under a server-generated key. The parts may come in any order (ADR 0014).
  */
 export function mountDocumentUpload(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
@@ -32,41 +41,44 @@ export function mountDocumentUpload(app: OpenAPIHono<AppEnv>): void {
       },
     }),
     async (c) => {
-      const form = await readForm(c.req.raw)
-      const parsed = UploadFields.safeParse(form)
-      if (!parsed.success) {
-        return problemResponse(c, DomainErrors.validation('Invalid form', zodIssues(parsed.error)))
+      // The stack admitted only multipart/form-data here (415 otherwise) and bounded its length.
+      const form = await readUploadForm(c.req.raw, SNIFF_BYTES)
+      const file = form.file
+      if (!file) {
+        // Without a file part the form cannot be valid: the 400 lists every issue, `file` included.
+        const parsed = UploadFields.safeParse(form.fields())
+        const issues = parsed.success ? [] : zodIssues(parsed.error)
+        return problemResponse(c, DomainErrors.validation('Invalid form', issues))
       }
-      const f = parsed.data
-      const head = new Uint8Array(await f.file.slice(0, SNIFF_BYTES).arrayBuffer())
-      const result = await uploadDocument(actorContext(c), {
-        buildingId: f.building_id,
-        documentType: f.document_type,
-        title: f.title,
-        description: f.description,
-        relatedMeetingId: f.related_meeting_id,
-        relatedExpenseId: f.related_expense_id,
+      // Fields sent before the file and already invalid are refused before a byte is stored.
+      const early = UploadMetadata.partial().safeParse(form.fieldsBeforeFile)
+      if (!early.success) {
+        await file.body.cancel().catch(() => undefined)
+        return problemResponse(c, DomainErrors.validation('Invalid form', zodIssues(early.error)))
+      }
+      const complete = UploadMetadata.safeParse(form.fieldsBeforeFile)
+      const result = await uploadStreamedDocument(actorContext(c), {
         file: {
-          filename: f.file.name,
-          declaredMime: f.file.type,
-          size: f.file.size,
-          head,
-          body: f.file.stream(),
+          filename: file.filename,
+          declaredMime: file.contentType,
+          size: file.size,
+          head: file.head,
+          body: file.body,
+        },
+        // Fields first (the web client): every check runs before the file is stored. File first
+        // (KoproGo v1's client): the file is stored, then the fields after it are read and
+        // checked, and the use case deletes the stored file if they are refused.
+        fieldsBeforeFile: complete.success ? toUploadInput(complete.data) : undefined,
+        allFields: () => {
+          const parsed = UploadMetadata.safeParse(form.fields())
+          return parsed.success
+            ? ok(toUploadInput(parsed.data))
+            : err(DomainErrors.validation('Invalid form', zodIssues(parsed.error)))
         },
       })
+      // Refused before storing (403, 404, 415…): the rest of the upload is not read.
+      if (!file.body.locked) await file.body.cancel().catch(() => undefined)
       return respond(c, result, (d) => c.json(toDocumentDto(d), 201))
     },
   )
-}
-
-/** The form's fields (last value wins), or an empty object when the body is not a form at all. */
-async function readForm(request: Request): Promise<Record<string, FormDataEntryValue>> {
-  const type = request.headers.get('content-type') ?? ''
-  if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(type)) return {}
-  try {
-    return Object.fromEntries((await request.formData()).entries())
-  } catch {
-    // A malformed multipart body: reported as missing fields, like any other invalid form.
-    return {}
-  }
 }

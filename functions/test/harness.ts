@@ -12,6 +12,7 @@ import { type Env, parseEnv } from '../_shared/env.ts'
 import { uuidv7 } from '../_shared/ids.ts'
 import { createLogger } from '../_shared/logger.ts'
 import type { Runtime } from '../_shared/runtime.ts'
+import type { HashSlots } from '../_shared/security/hash-slots.ts'
 import { localFileStore } from '../_shared/storage/local-file-store.ts'
 import { createGateway } from '../gateway.ts'
 import { assertTestDatabaseUrl } from './test-database.ts'
@@ -54,16 +55,21 @@ async function openDatabase(
 }
 
 /** An in-process API (app.request) on a fresh database copy, with helpers to make tenants and users. */
-export async function createTestApi(envOverrides: Record<string, string> = {}) {
+export async function createTestApi(
+  envOverrides: Record<string, string> = {},
+  options: { hashSlots?: HashSlots } = {},
+) {
   /** Every SQL statement the app ran, for tests that count queries (N+1 guards). */
   const queries: string[] = []
   const { database, inspect: inspection } = await openDatabase((q) => queries.push(q))
   const logLines: string[] = []
   const env: Env = parseEnv({ ...TEST_ENV, ...envOverrides })
+  const filesRoot = mkdtempSync(join(tmpdir(), 'koprogo-files-'))
   const runtime: Runtime = buildRuntime(env, database, {
-    files: localFileStore(mkdtempSync(join(tmpdir(), 'koprogo-files-'))),
+    files: localFileStore(filesRoot),
     logger: createLogger(env.LOG_LEVEL === 'silent' ? 'debug' : env.LOG_LEVEL, (l) => logLines.push(l)),
     clientIp: (c) => c.req.header('x-test-ip') ?? '203.0.113.1',
+    ...(options.hashSlots ? { hashSlots: options.hashSlots } : {}),
   })
   const app = createGateway(() => runtime, nodeApiDocsAssets())
   const repos = bindRepositories(database.db)
@@ -167,6 +173,8 @@ export async function createTestApi(envOverrides: Record<string, string> = {}) {
     tenant,
     logLines,
     queries,
+    /** The local file store's folder, for tests that check nothing was left in it. */
+    filesRoot,
     /** Unguarded, for assertions over whole tables; the app itself never gets this handle. */
     inspect: inspection.db,
     close: async () => {

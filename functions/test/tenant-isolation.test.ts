@@ -65,13 +65,14 @@ beforeAll(async () => {
   }
   if (doc.paths['/api/v1/documents']) {
     const form = new FormData()
+    form.set('building_id', building.id)
+    form.set('document_type', 'MeetingMinutes')
+    form.set('title', 'PV')
+    // Last, as the web client does (any order is accepted, ADR 0014).
     form.set(
       'file',
       new File([new TextEncoder().encode('%PDF-1.4\n%test\n')], 'pv.pdf', { type: 'application/pdf' }),
     )
-    form.set('building_id', building.id)
-    form.set('document_type', 'MeetingMinutes')
-    form.set('title', 'PV')
     const res = await api.app.request('/api/v1/documents', {
       method: 'POST',
       headers: { authorization: `Bearer ${ta.syndic.token}` },

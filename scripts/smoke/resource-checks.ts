@@ -117,17 +117,34 @@ export const RESOURCE_CHECKS: Readonly<Record<string, (ctx: ResourceContext) => 
       throw new Error('download is not an attachment')
     const foreign = await api.call('GET', `/api/v1/documents/${id}/download`, { token: tokenB })
     expectStatus(foreign, 404, 'other tenant download')
+    // KoproGo v1's order: the file first, uploaded_by last (ignored). Stored in R2, then checked.
+    const v1Fields = { building_id: building, document_type: 'Invoice', title: 'Facture v1' }
+    const v1 = multipart({ ...v1Fields, uploaded_by: crypto.randomUUID() }, pdf, 'first')
+    const v1Created = await api.call('POST', '/api/v1/documents', { token: tokenA, raw: v1 })
+    expectStatus(v1Created, 201, 'upload document, file first (R2)')
+    const v1Download = await api.call('GET', `/api/v1/documents/${field(v1Created, 'id')}/download`, {
+      token: tokenA,
+    })
+    expectStatus(v1Download, 200, 'download file-first document')
+    if (v1Download.text !== pdf) throw new Error('file-first download differs from the upload')
+    // Another tenant's building named after the file: the stored object is deleted, 404.
+    const refused = await api.call('POST', '/api/v1/documents', { token: tokenB, raw: v1 })
+    expectStatus(refused, 404, 'file first into another tenant’s building')
   },
 }
 
-/** A multipart/form-data body by hand: one file part plus text fields. */
-function multipart(fields: Record<string, string>, file: string): { data: string; type: string } {
+/** A multipart/form-data body by hand: one file part (last unless `order` is 'first') plus text fields. */
+function multipart(
+  fields: Record<string, string>,
+  file: string,
+  order: 'first' | 'last' = 'last',
+): { data: string; type: string } {
   const boundary = `smoke${crypto.randomUUID().replaceAll('-', '')}`
   const parts = Object.entries(fields).map(
     ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
   )
-  parts.push(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="facture.pdf"\r\nContent-Type: application/pdf\r\n\r\n${file}\r\n`,
-  )
+  const filePart = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="facture.pdf"\r\nContent-Type: application/pdf\r\n\r\n${file}\r\n`
+  if (order === 'first') parts.unshift(filePart)
+  else parts.push(filePart)
   return { data: `${parts.join('')}--${boundary}--\r\n`, type: `multipart/form-data; boundary=${boundary}` }
 }

@@ -63,12 +63,16 @@ export type StoredFile = {
  * (`${organizationId}/${documentId}`), never taken from a client.
  */
 export interface FileStore {
-  /** Stores `body` under `key`; rejects (and keeps nothing) when the bytes read differ from meta.size. */
+  /**
+   * Stores `body` under `key` and resolves to the number of bytes stored. With `meta.size` it
+   * rejects (and keeps nothing) when the bytes read differ; without it (an upload streamed
+   * straight from the request, whose length is known only at its end) it counts them.
+   */
   put(
     key: string,
     body: FileBody,
-    meta: { readonly contentType: string; readonly size: number },
-  ): Promise<void>
+    meta: { readonly contentType: string; readonly size?: number | undefined },
+  ): Promise<number>
   /** The stored bytes and their metadata, or null when nothing is stored under `key`. */
   get(key: string): Promise<StoredFile | null>
   /** Removes the file; a missing key is not an error (deletes are retried after failures). */

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { ACTORS, FIRST_PAGE, ORG_A, ORG_B, TestWorld } from '../governance/testing/test-world.ts'
 import type { Building } from '../property/building.entity.ts'
+import { DomainErrors } from '../shared/domain-error.ts'
+import { err, ok } from '../shared/result.ts'
 import type { Document } from './document.entity.ts'
 import { deleteDocument, linkDocumentToExpense, linkDocumentToMeeting } from './manage-documents.use-case.ts'
 import {
@@ -11,7 +13,12 @@ import {
   listMeetingDocuments,
 } from './read-documents.use-case.ts'
 import { FakeByteStream } from './testing/in-memory-documents.ts'
-import { type UploadDocumentInput, uploadDocument } from './upload-document.use-case.ts'
+import {
+  type StreamedUploadInput,
+  type UploadDocumentInput,
+  uploadDocument,
+  uploadStreamedDocument,
+} from './upload-document.use-case.ts'
 
 const PAGE = { ...FIRST_PAGE, sortBy: 'created_at' } as const
 const PDF = new Uint8Array(Array.from('%PDF-1.7\nminutes of the AG\n%%EOF\n', (c) => c.charCodeAt(0)))
@@ -157,6 +164,62 @@ describe('uploadDocument', () => {
     const r = await uploadDocument(world.ctx(ACTORS.superadmin), input(b1.id))
     expect(r).toMatchObject({ ok: true, value: { organizationId: ORG_B } })
     if (r.ok) expect(r.value.storageKey.startsWith(`${ORG_B}/`)).toBe(true)
+  })
+})
+
+describe('uploadStreamedDocument (the file before its fields, KoproGo v1’s order)', () => {
+  const streamed = (fields: () => ReturnType<StreamedUploadInput['allFields']>): StreamedUploadInput => ({
+    file: input(a1.id).file,
+    fieldsBeforeFile: undefined,
+    allFields: fields,
+  })
+
+  it('stores the file under the caller’s organization, then records the row with the late fields', async () => {
+    const r = await uploadStreamedDocument(
+      world.ctx(ACTORS.syndicA),
+      streamed(() => ok(input(a1.id, { title: 'Facture' }))),
+    )
+    if (!r.ok) throw new Error(r.error.message)
+    expect(r.value).toMatchObject({ organizationId: ORG_A, title: 'Facture', mimeType: 'application/pdf' })
+    expect(r.value.storageKey).toBe(`${ORG_A}/${r.value.id}`)
+    expect(world.files.files.has(r.value.storageKey)).toBe(true)
+  })
+
+  it('deletes the stored file when the late fields are refused (compensation)', async () => {
+    const refusals = [
+      () => err(DomainErrors.validation('Invalid form', [{ path: 'building_id', message: 'required' }])),
+      () => ok(input(b1.id)),
+      () => ok(input('missing')),
+      () => ok(input(a1.id, { title: ' ' })),
+    ]
+    const kinds = []
+    for (const fields of refusals) {
+      const r = await uploadStreamedDocument(world.ctx(ACTORS.syndicA), streamed(fields))
+      kinds.push(r.ok ? 'ok' : r.error.kind)
+    }
+    expect(kinds).toEqual(['validation', 'not_found', 'not_found', 'validation'])
+    expect(world.files.files.size).toBe(0)
+    expect(world.files.deleted).toHaveLength(4)
+    expect(world.documents.rows.size).toBe(0)
+    expect(world.audit).toEqual([])
+  })
+
+  it('refuses the role and the file’s kind before storing anything', async () => {
+    const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0x00])
+    const forbidden = await uploadStreamedDocument(
+      world.ctx(ACTORS.accountantA),
+      streamed(() => ok(input(a1.id))),
+    )
+    const wrongKind = await uploadStreamedDocument(world.ctx(ACTORS.syndicA), {
+      ...streamed(() => ok(input(a1.id))),
+      file: { ...input(a1.id).file, head: exe, size: exe.length, body: new FakeByteStream(exe) },
+    })
+    expect([forbidden, wrongKind].map((r) => (r.ok ? 'ok' : r.error.kind))).toEqual([
+      'forbidden',
+      'unsupported_media_type',
+    ])
+    expect(world.files.deleted).toEqual([])
+    expect(world.files.files.size).toBe(0)
   })
 })
 

@@ -120,7 +120,11 @@ export function detectFileKind(
 export type UploadCheck = {
   readonly declaredMime: string | null | undefined
   readonly filename: string
-  readonly size: number
+  /**
+   * Undefined when the file is streamed and longer than `head` (its length is known once
+   * stored; the adapter bounds it while streaming).
+   */
+  readonly size: number | undefined
   /** The first bytes of the file (up to SNIFF_BYTES). */
   readonly head: Uint8Array
 }
@@ -139,13 +143,16 @@ export type AcceptedUpload = {
  * contradicts the bytes is refused rather than corrected, since it usually means a wrong file.
  */
 export function checkUpload(input: UploadCheck): Result<AcceptedUpload> {
-  if (!Number.isSafeInteger(input.size) || input.size < 0) {
+  const size = input.size ?? input.head.length + 1
+  if (!Number.isSafeInteger(size) || size < 0) {
     return err(DomainErrors.invalidField('file', 'has an invalid size'))
   }
-  if (input.size === 0) return err(DomainErrors.invalidField('file', 'is empty'))
-  if (input.size > MAX_DOCUMENT_BYTES) return err(DomainErrors.payloadTooLarge(MAX_DOCUMENT_BYTES))
+  if (size === 0) return err(DomainErrors.invalidField('file', 'is empty'))
+  if (size > MAX_DOCUMENT_BYTES) return err(DomainErrors.payloadTooLarge(MAX_DOCUMENT_BYTES))
 
-  const sniffed = detectFileKind(input.head, { complete: input.head.length >= input.size })
+  const sniffed = detectFileKind(input.head, {
+    complete: input.size !== undefined && input.head.length >= size,
+  })
   if (sniffed === null || sniffed === 'odf') {
     return err(DomainErrors.unsupportedMediaType('The file content is not an accepted document type'))
   }

@@ -1,43 +1,149 @@
 import type { ActorContext } from '../context.ts'
 import { writeScopeFor } from '../governance/tenant-access.service.ts'
 import { can } from '../identity/permissions.ts'
+import type { Building } from '../property/building.entity.ts'
+import type { TenantScope } from '../property/property.ports.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
-import { type Document, type DocumentFields, storageKeyFor, validateDocument } from './document.entity.ts'
+import {
+  type Document,
+  type DocumentFields,
+  MAX_DOCUMENT_BYTES,
+  storageKeyFor,
+  type ValidDocumentFields,
+  validateDocument,
+} from './document.entity.ts'
 import { checkRelatedExpense, checkRelatedMeeting, recordDocumentAudit } from './document-access.ts'
 import type { FileBody } from './documents.ports.ts'
-import { checkUpload } from './file-kind.value-object.ts'
+import { type AcceptedUpload, checkUpload } from './file-kind.value-object.ts'
 
-export type UploadDocumentInput = DocumentFields & {
+/** The metadata of an upload: everything but the file. */
+export type UploadDocumentFields = DocumentFields & {
   readonly buildingId: string
   readonly relatedMeetingId?: string | null | undefined
   readonly relatedExpenseId?: string | null | undefined
-  readonly file: {
-    /** As the client named it; sanitized here, never used as a storage path. */
-    readonly filename: string
-    /** The multipart part's Content-Type; only a hint, checked against the bytes. */
-    readonly declaredMime: string | null | undefined
-    readonly size: number
-    /** The first bytes (up to SNIFF_BYTES) of `body`. */
-    readonly head: Uint8Array
-    readonly body: FileBody
-  }
+}
+
+export type UploadedFile = {
+  /** As the client named it; sanitized here, never used as a storage path. */
+  readonly filename: string
+  /** The multipart part's Content-Type; only a hint, checked against the bytes. */
+  readonly declaredMime: string | null | undefined
+  /** Undefined when streamed from the request: the store counts the bytes (bounded by the adapter). */
+  readonly size: number | undefined
+  /** The first bytes (up to SNIFF_BYTES) of `body`. */
+  readonly head: Uint8Array
+  readonly body: FileBody
+}
+
+export type UploadDocumentInput = UploadDocumentFields & { readonly file: UploadedFile }
+
+/**
+ * An upload read as a stream, whose fields may come before or after the file (KoproGo v1's
+ * client sends the file first). A request body is read in order, so the fields that follow the
+ * file are known only once the file has been stored.
+ */
+export type StreamedUploadInput = {
+  readonly file: UploadedFile
+  /** The fields received before the file, when every required one was among them; else undefined. */
+  readonly fieldsBeforeFile: UploadDocumentFields | undefined
+  /** Every field of the form, valid (or refused) once the file's stream has been read to its end. */
+  readonly allFields: () => Result<UploadDocumentFields>
 }
 
 /**
- * Everything that can be refused is checked before a byte is stored (metadata, type, size,
- * building, links). The file is then stored outside the transaction (a store cannot join it);
- * if recording the row fails, the stored file is removed so no unreachable bytes remain.
+ * The Nil UUID (RFC 9562) as the organization part of the key of a file a superadmin — who has no
+ * organization — sent before the building was named. The key only has to be server-made and
+ * unique: reads and deletes use the key recorded on the row.
  */
+export const NO_ORGANIZATION_KEY_PART = '00000000-0000-0000-0000-000000000000'
+
+/** Checks of the fields, then the type, then the building: everything before a byte is stored. */
 export async function uploadDocument(
   ctx: ActorContext,
   input: UploadDocumentInput,
 ): Promise<Result<Document>> {
+  return uploadStreamedDocument(ctx, {
+    file: input.file,
+    fieldsBeforeFile: input,
+    allFields: () => ok(input),
+  })
+}
+
+/**
+ * Fields first (the usual order): everything that can be refused is checked before a byte is
+ * stored (metadata, type, size, building, links), and no byte of a refused caller reaches the
+ * store. File first: only the role and the file's kind (sniffed from its first bytes) can be
+ * checked before it is stored; it is then stored under a server-made key, the fields that follow
+ * it are checked, and if they are refused (missing or foreign building → 404, bad type, links…)
+ * the stored file is deleted before answering — compensation, since a store cannot join the
+ * database transaction. Either way the file is stored outside the transaction and removed again
+ * if its length turns out over the limit (a streamed file's length is known once stored) or the
+ * row cannot be recorded, so a failure never leaves unreachable bytes behind.
+ */
+export async function uploadStreamedDocument(
+  ctx: ActorContext,
+  input: StreamedUploadInput,
+): Promise<Result<Document>> {
   if (!can(ctx.actor, 'documents:write')) return err(DomainErrors.forbidden())
-  const fields = validateDocument(input)
-  if (!fields.ok) return fields
+  const before = input.fieldsBeforeFile
+  const early = before ? validateDocument(before) : undefined
+  if (early && !early.ok) return early
   const upload = checkUpload(input.file)
   if (!upload.ok) return upload
+  let target: UploadTarget | undefined
+  if (before && early) {
+    const resolved = await resolveTarget(ctx, before, early.value)
+    if (!resolved.ok) return resolved
+    target = resolved.value
+  }
+
+  const id = ctx.ids.next()
+  // Fields first: the building's organization. File first: the caller's, which any building it
+  // may write to belongs to (another tenant's building is refused below, and the file removed).
+  const keyOrganization =
+    target?.building.organizationId ?? ctx.actor.organizationId ?? NO_ORGANIZATION_KEY_PART
+  const storageKey = storageKeyFor(keyOrganization, id)
+  const fileSize = await storeOrCleanUp(ctx, storageKey, () =>
+    ctx.files.put(storageKey, input.file.body, {
+      contentType: upload.value.mimeType,
+      size: input.file.size,
+    }),
+  )
+  if (fileSize > MAX_DOCUMENT_BYTES) {
+    await removeQuietly(ctx, storageKey)
+    return err(DomainErrors.payloadTooLarge(MAX_DOCUMENT_BYTES))
+  }
+
+  // The file is stored: from here every refusal deletes it (compensation).
+  const checked = await storeOrCleanUp(ctx, storageKey, async () => {
+    const fields = input.allFields()
+    if (!fields.ok) return fields
+    if (target && before && sameFields(before, fields.value)) return ok(target)
+    const valid = validateDocument(fields.value)
+    return valid.ok ? resolveTarget(ctx, fields.value, valid.value) : valid
+  })
+  if (!checked.ok) {
+    await removeQuietly(ctx, storageKey)
+    return checked
+  }
+  return record(ctx, checked.value, upload.value, { id, storageKey, fileSize })
+}
+
+type UploadTarget = {
+  readonly scope: TenantScope
+  readonly building: Building
+  readonly fields: ValidDocumentFields
+  readonly relatedMeetingId: string | null
+  readonly relatedExpenseId: string | null
+}
+
+/** The building the caller may write to and the links, checked against it (404 for another tenant's). */
+async function resolveTarget(
+  ctx: ActorContext,
+  input: UploadDocumentFields,
+  fields: ValidDocumentFields,
+): Promise<Result<UploadTarget>> {
   const scope = await writeScopeFor(
     ctx,
     'documents:write',
@@ -70,34 +176,48 @@ export async function uploadDocument(
     )
     if (!related.ok) return related
   }
+  return ok({ scope: scope.value, building, fields, relatedMeetingId, relatedExpenseId })
+}
 
-  const id = ctx.ids.next()
+/** Whether the fields after the file changed nothing the early checks relied on. */
+function sameFields(a: UploadDocumentFields, b: UploadDocumentFields): boolean {
+  return (
+    a.buildingId === b.buildingId &&
+    a.documentType === b.documentType &&
+    a.title === b.title &&
+    (a.description ?? null) === (b.description ?? null) &&
+    (a.relatedMeetingId ?? null) === (b.relatedMeetingId ?? null) &&
+    (a.relatedExpenseId ?? null) === (b.relatedExpenseId ?? null)
+  )
+}
+
+/** Records the row and its audit entry; the stored file is removed if that fails. */
+async function record(
+  ctx: ActorContext,
+  target: UploadTarget,
+  upload: AcceptedUpload,
+  stored: { readonly id: string; readonly storageKey: string; readonly fileSize: number },
+): Promise<Result<Document>> {
   const now = ctx.clock.now()
   const document: Document = {
-    id,
-    organizationId: building.organizationId,
-    buildingId: building.id,
-    ...fields.value,
-    fileSize: input.file.size,
-    mimeType: upload.value.mimeType,
-    originalFilename: upload.value.filename,
-    storageKey: storageKeyFor(building.organizationId, id),
+    id: stored.id,
+    organizationId: target.building.organizationId,
+    buildingId: target.building.id,
+    ...target.fields,
+    fileSize: stored.fileSize,
+    mimeType: upload.mimeType,
+    originalFilename: upload.filename,
+    storageKey: stored.storageKey,
     uploadedBy: ctx.actor.userId,
-    relatedMeetingId,
-    relatedExpenseId,
+    relatedMeetingId: target.relatedMeetingId,
+    relatedExpenseId: target.relatedExpenseId,
     version: 1,
     createdAt: now,
     updatedAt: now,
   }
-  await storeOrCleanUp(ctx, document.storageKey, () =>
-    ctx.files.put(document.storageKey, input.file.body, {
-      contentType: document.mimeType,
-      size: document.fileSize,
-    }),
-  )
   const recorded = await storeOrCleanUp(ctx, document.storageKey, () =>
     ctx.transaction(async (repos) => {
-      await repos.documents.insert(scope.value, document)
+      await repos.documents.insert(target.scope, document)
       await recordDocumentAudit(ctx, repos, document, 'document.upload', {
         building_id: document.buildingId,
         document_type: document.documentType,

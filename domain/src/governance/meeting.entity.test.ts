@@ -107,6 +107,9 @@ describe('parseInstant', () => {
       'next tuesday',
       '20/04/2026',
       '1800-01-01',
+      '2024-02-29T25:61:61Z',
+      '2024-02-29T10:00:00-99:99',
+      '2024-02-29T10:00:00+14:30',
     ]) {
       expect(parseInstant(v, 'scheduled_date').ok, v).toBe(false)
     }

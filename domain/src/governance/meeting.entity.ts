@@ -1,4 +1,5 @@
 import { type DomainError, DomainErrors, type FieldIssue } from '../shared/domain-error.ts'
+import { parseIsoDateTime } from '../shared/iso-date-time.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { collectIssues, optionalText, requiredText } from '../shared/text.ts'
 
@@ -101,12 +102,9 @@ function issueOf(error: DomainError, path: string): FieldIssue {
   return error.kind === 'validation' && error.issues[0] ? error.issues[0] : { path, message: error.message }
 }
 
-const ISO_INSTANT =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/i
-
 /**
  * Reads an instant strictly: Date.parse accepts "2025-02-30" (rolled over to March) and
- * locale-dependent forms, so the ISO shape is checked first and the calendar day verified.
+ * locale-dependent forms, so the shared ISO reader checks every component first.
  * A timestamp without offset is taken as UTC: the server's time zone must not change its meaning.
  */
 export function parseInstant(value: Date | string, field: string): Result<Date> {
@@ -115,27 +113,15 @@ export function parseInstant(value: Date | string, field: string): Result<Date> 
       ? err(DomainErrors.invalidField(field, 'is not a valid date'))
       : ok(value)
   }
-  const match = ISO_INSTANT.exec(value.trim())
-  if (!match) return err(DomainErrors.invalidField(field, 'must be an ISO-8601 date or timestamp'))
-  const [, y = '', mo = '', d = '', h = '00', mi = '00', s = '00', fraction = '', offset = 'Z'] = match
-  const year = Number(y)
-  const month = Number(mo)
-  const day = Number(d)
-  const dayProbe = new Date(Date.UTC(year, month - 1, day))
-  if (
-    year < 1900 ||
-    dayProbe.getUTCFullYear() !== year ||
-    dayProbe.getUTCMonth() !== month - 1 ||
-    dayProbe.getUTCDate() !== day ||
-    Number(h) > 23 ||
-    Number(mi) > 59 ||
-    Number(s) > 59
-  ) {
-    return err(DomainErrors.invalidField(field, 'is not a valid date'))
+  if (!/^\d{4}-\d{2}-\d{2}(?:[T ]|$)/.test(value.trim())) {
+    return err(DomainErrors.invalidField(field, 'must be an ISO-8601 date or timestamp'))
   }
-  const millis = fraction.padEnd(3, '0').slice(0, 3)
-  const zone = offset.toUpperCase() === 'Z' ? 'Z' : `${offset.slice(0, 3)}:${offset.slice(-2)}`
-  const instant = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}.${millis}${zone}`)
+  const parsed = parseIsoDateTime(value)
+  if (!parsed || Number(parsed.year) < 1900)
+    return err(DomainErrors.invalidField(field, 'is not a valid date'))
+  const { year, month, day } = parsed
+  const t = parsed.time ?? { hour: '00', minute: '00', second: '00', millis: '000', zone: 'Z' }
+  const instant = new Date(`${year}-${month}-${day}T${t.hour}:${t.minute}:${t.second}.${t.millis}${t.zone}`)
   if (Number.isNaN(instant.getTime())) return err(DomainErrors.invalidField(field, 'is not a valid date'))
   return ok(instant)
 }

@@ -15,6 +15,8 @@ describe('parseCalendarDate', () => {
       value: '2026-03-15',
     })
     expect(parseCalendarDate('2000-02-29T00:00', 'start_date')).toEqual({ ok: true, value: '2000-02-29' })
+    for (const edge of ['2024-02-29T23:59:59+14:00', '2024-02-29T00:00:00-12:00', '2024-02-29T12:00+0530'])
+      expect(parseCalendarDate(edge, 'start_date')).toEqual({ ok: true, value: '2024-02-29' })
   })
 
   it.each([
@@ -28,6 +30,15 @@ describe('parseCalendarDate', () => {
     'abc',
     '',
     '2026-03-15T25',
+    // Every component of a timestamp is range-checked, not only its shape (issue #12).
+    '2024-02-29T25:61:61Z',
+    '2024-02-29T24:00:00Z',
+    '2024-02-29T10:60:00Z',
+    '2024-02-29T10:00:60Z',
+    '2024-02-29T10:00:00-99:99',
+    '2024-02-29T10:00:00+14:01',
+    '2024-02-29T10:00:00+05:60',
+    '2024-02-30T10:00:00Z',
   ])('refuses %j with the field path', (value) => {
     const r = parseCalendarDate(value, 'end_date')
     expect(r.ok).toBe(false)

@@ -21,6 +21,8 @@ export type DomainError =
   | { readonly kind: 'idempotency_mismatch'; readonly message: string }
   | { readonly kind: 'payload_too_large'; readonly message: string; readonly limitBytes: number }
   | { readonly kind: 'unsupported_media_type'; readonly message: string }
+  /** A bounded resource (password hashing) is saturated: retry after a moment. */
+  | { readonly kind: 'server_busy'; readonly message: string; readonly retryAfterSeconds: number }
 
 export type DomainErrorKind = DomainError['kind']
 
@@ -66,4 +68,9 @@ export const DomainErrors = {
     message: `Payload exceeds the limit of ${limitBytes} bytes`,
   }),
   unsupportedMediaType: (message: string): DomainError => ({ kind: 'unsupported_media_type', message }),
+  serverBusy: (retryAfterSeconds: number, message = 'The server is busy; retry shortly'): DomainError => ({
+    kind: 'server_busy',
+    retryAfterSeconds,
+    message,
+  }),
 } as const

@@ -1,6 +1,7 @@
 import type { PasswordHasher } from '@koprogo/domain'
 import { argon2idAsync } from '@noble/hashes/argon2.js'
 import { randomBytes } from '@noble/hashes/utils.js'
+import type { HashSlots } from './hash-slots.ts'
 
 export type Argon2Params = {
   readonly memoryKib: number
@@ -60,8 +61,11 @@ function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
  * argon2id: node:crypto's where it exists (Node), else pure JS (@noble/hashes) for Workers, whose
  * async variant yields to the event loop so one login (~240 ms at m=19456,t=2) does not stall others.
  */
-export function argon2PasswordHasher(params: Argon2Params): PasswordHasher {
-  const derive = (password: string, salt: Uint8Array, p: Argon2Params): Promise<Uint8Array> => {
+export function argon2PasswordHasher(params: Argon2Params, slots?: HashSlots): PasswordHasher {
+  // Every derivation (hash, verify, the dummy verify of unknown e-mails) takes a slot.
+  const derive = (password: string, salt: Uint8Array, p: Argon2Params): Promise<Uint8Array> =>
+    slots ? slots.run(() => deriveNow(password, salt, p)) : deriveNow(password, salt, p)
+  const deriveNow = (password: string, salt: Uint8Array, p: Argon2Params): Promise<Uint8Array> => {
     const native = nativeArgon2
     if (!native)
       return argon2idAsync(password, salt, { m: p.memoryKib, t: p.iterations, p: p.parallelism, dkLen: 32 })

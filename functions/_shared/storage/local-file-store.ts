@@ -12,7 +12,11 @@ import { assertStorageKey, type FileBody, type StoredFile } from './storage-key.
 export function localFileStore(root: string) {
   const pathOf = (key: string) => join(root, assertStorageKey(key))
   return {
-    async put(key: string, body: FileBody, meta: { contentType: string; size: number }): Promise<void> {
+    async put(
+      key: string,
+      body: FileBody,
+      meta: { contentType: string; size?: number | undefined },
+    ): Promise<number> {
       const target = pathOf(key)
       await mkdir(dirname(target), { recursive: true })
       const temp = `${target}.${crypto.randomUUID()}.part`
@@ -20,8 +24,10 @@ export function localFileStore(root: string) {
         const source = body instanceof Uint8Array ? Readable.from([body]) : Readable.fromWeb(body as never)
         await pipeline(source, createWriteStream(temp, { flags: 'wx', mode: 0o600 }))
         const written = (await stat(temp)).size
-        if (written !== meta.size) throw new Error(`Stored ${written} bytes, expected ${meta.size}`)
+        if (meta.size !== undefined && written !== meta.size)
+          throw new Error(`Stored ${written} bytes, expected ${meta.size}`)
         await rename(temp, target)
+        return written
       } catch (error) {
         await rm(temp, { force: true })
         throw error

@@ -18,18 +18,35 @@ export type R2BucketLike = {
 /** Documents in an R2 bucket (edge profile), behind the same port as the local folder. */
 export function r2FileStore(bucket: R2BucketLike) {
   return {
-    async put(key: string, body: FileBody, meta: { contentType: string; size: number }): Promise<void> {
-      // R2 needs a known length for streams: workerd's FixedLengthStream also rejects a body whose
-      // length differs from the declared size, so a truncated upload is never stored.
+    async put(
+      key: string,
+      body: FileBody,
+      meta: { contentType: string; size?: number | undefined },
+    ): Promise<number> {
+      const checked = assertStorageKey(key)
+      if (body instanceof Uint8Array) {
+        if (meta.size !== undefined && body.byteLength !== meta.size) {
+          throw new Error(`Body has ${body.byteLength} bytes, expected ${meta.size}`)
+        }
+        await bucket.put(checked, body, { httpMetadata: { contentType: meta.contentType } })
+        return body.byteLength
+      }
+      if (meta.size === undefined) {
+        // R2 takes a stream only with a known length. An upload streamed from a multipart body has
+        // none until its end, so its bytes are collected here: the file part alone, already bounded
+        // by the upload limit while it was read (ADR 0014); the request itself was never buffered.
+        const bytes = new Uint8Array(await new Response(body as ReadableStream<Uint8Array>).arrayBuffer())
+        await bucket.put(checked, bytes, { httpMetadata: { contentType: meta.contentType } })
+        return bytes.byteLength
+      }
+      // workerd's FixedLengthStream rejects a body whose length differs from the declared size,
+      // so a truncated upload is never stored.
       const Fixed = (
         globalThis as { FixedLengthStream?: new (n: number) => TransformStream<Uint8Array, Uint8Array> }
       ).FixedLengthStream
-      let value = body
-      if (!(body instanceof Uint8Array) && Fixed) value = body.pipeThrough(new Fixed(meta.size))
-      if (body instanceof Uint8Array && body.byteLength !== meta.size) {
-        throw new Error(`Body has ${body.byteLength} bytes, expected ${meta.size}`)
-      }
-      await bucket.put(assertStorageKey(key), value, { httpMetadata: { contentType: meta.contentType } })
+      const value = Fixed ? body.pipeThrough(new Fixed(meta.size)) : body
+      await bucket.put(checked, value, { httpMetadata: { contentType: meta.contentType } })
+      return meta.size
     },
     async get(key: string): Promise<StoredFile | null> {
       const object = await bucket.get(assertStorageKey(key))

@@ -434,10 +434,11 @@ export const documents = {
     request<DocumentMeta>('PUT', `/documents/${id}/link-expense`, { body: { expense_id: expenseId } }),
   upload: (input: DocumentUpload, opts: WriteOptions = {}) => {
     const form = new FormData()
-    form.set('file', input.file, input.file_name)
     for (const [k, v] of Object.entries(input)) {
       if (k !== 'file' && k !== 'file_name' && typeof v === 'string' && v !== '') form.set(k, v)
     }
+    // Last: with the fields first the server checks everything before storing a byte (ADR 0014).
+    form.set('file', input.file, input.file_name)
     return request<DocumentMeta>('POST', '/documents', { body: form, idempotencyKey: opts.idempotencyKey })
   },
   /** The file as a Blob plus the server's file name (Content-Disposition). */

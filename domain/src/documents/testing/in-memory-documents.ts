@@ -121,12 +121,17 @@ export class InMemoryFileStore implements FileStore {
   failPut = false
   failDelete = false
 
-  async put(key: string, body: FileBody, meta: { contentType: string; size: number }): Promise<void> {
+  async put(
+    key: string,
+    body: FileBody,
+    meta: { contentType: string; size?: number | undefined },
+  ): Promise<number> {
     if (this.failPut) throw new Error('store unavailable')
     const bytes =
       body instanceof Uint8Array ? body : body instanceof FakeByteStream ? body.bytes : new Uint8Array()
-    if (bytes.length !== meta.size) throw new Error('size mismatch')
-    this.files.set(key, { bytes, contentType: meta.contentType, size: meta.size })
+    if (meta.size !== undefined && bytes.length !== meta.size) throw new Error('size mismatch')
+    this.files.set(key, { bytes, contentType: meta.contentType, size: bytes.length })
+    return bytes.length
   }
 
   async get(key: string): Promise<StoredFile | null> {
