@@ -8,12 +8,26 @@ export function Modal(props: {
   title: string
   onClose: () => void
   testId?: string
+  /** Esc asks this first: true when it closed something inside (a form) instead of the dialog. */
+  onEscape?: () => boolean
   children: JSX.Element
 }): JSX.Element {
   let el: HTMLDialogElement | undefined
   const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
-  onMount(() => el?.showModal())
+  const onEsc = () => {
+    if (!props.onEscape?.()) props.onClose()
+  }
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || e.defaultPrevented) return
+    e.preventDefault()
+    onEsc()
+  }
+  onMount(() => {
+    el?.showModal()
+    document.addEventListener('keydown', onKey)
+  })
   onCleanup(() => {
+    document.removeEventListener('keydown', onKey)
     if (el?.open) el.close()
     opener?.focus()
   })
@@ -24,6 +38,12 @@ export function Modal(props: {
       aria-labelledby={props.titleId}
       data-testid={props.testId}
       onClose={() => props.onClose()}
+      // Esc closes the open form first, then the dialog. Handled by hand: with the focus on the
+      // page body (a form just removed) Chromium sends the dialog no cancel at all.
+      onCancel={(e) => {
+        e.preventDefault()
+        onEsc()
+      }}
     >
       <div class="modal-head">
         <h2 id={props.titleId}>{props.title}</h2>

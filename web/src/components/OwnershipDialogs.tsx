@@ -76,6 +76,17 @@ export function UnitOwnersDialog(props: {
   const reload = () => setReloads((n) => n + 1)
   const titleId = `own-title-${props.unit.id}`
 
+  // Closing a form gives the focus back to the button that opened it.
+  let opener: HTMLElement | null = null
+  const closePanel = () => {
+    setPanel(null)
+    const back = opener
+    // After the form is gone (its focused button with it): back to the opener, else the dialog.
+    setTimeout(() => {
+      const target = back?.isConnected ? back : document.querySelector<HTMLElement>('dialog.modal button')
+      target?.focus()
+    }, 0)
+  }
   const formProps = (): FormProps => ({
     unitId: props.unit.id,
     history: allLinks,
@@ -83,15 +94,16 @@ export function UnitOwnersDialog(props: {
     ownerName: name,
     viewDate: viewDate(),
     onDone: () => {
-      setPanel(null)
+      closePanel()
       setNotice(t('common.saved'))
       reload()
       props.onChanged()
     },
-    onCancel: () => setPanel(null),
+    onCancel: closePanel,
     onStale: reload,
   })
   const open = (p: Panel) => {
+    opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
     setNotice(null)
     setPanel(p)
   }
@@ -102,6 +114,11 @@ export function UnitOwnersDialog(props: {
       title={t('own.title', { unit: props.unit.unit_number })}
       onClose={props.onClose}
       testId="unit-owners"
+      onEscape={() => {
+        if (!panel()) return false
+        closePanel()
+        return true
+      }}
     >
       <div class="field inline">
         <label for="own-view-date">{t('own.onDate')}</label>

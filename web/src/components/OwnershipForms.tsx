@@ -1,6 +1,6 @@
 // The four writes on a lot's owners — add a link, end one, record a sale, designate who votes /
 // receives the calls — each a small form: focus goes to its first field when it opens, Esc closes
-// it (without closing the dialog around it), and the API's refusals show next to the fields.
+// it (the dialog routes Esc to the open form first), and the API's refusals show next to the fields.
 // They are online-only (see OwnersDialog): the outbox cannot check shares against the history.
 import { type Accessor, createMemo, createSignal, For, Index, type JSX, onMount, Show } from 'solid-js'
 import * as api from '../lib/api'
@@ -44,6 +44,7 @@ function createSubmitter(onStale: () => void) {
     codeField: Record<string, string>,
     onDone: () => void,
   ): Promise<void> => {
+    if (busy()) return
     setBusy(true)
     setFailure(null)
     try {
@@ -64,15 +65,6 @@ function createSubmitter(onStale: () => void) {
     }
   }
   return { busy, failure, run, keyFor, fieldError: (path: string) => failure()?.fields[path] }
-}
-
-/** Esc closes the sub-form only; the dialog around it stays open. */
-const escCloses = (close: () => void) => (e: KeyboardEvent) => {
-  if (e.key === 'Escape') {
-    e.preventDefault()
-    e.stopPropagation()
-    close()
-  }
 }
 
 function FieldError(props: { id: string; message?: string | undefined }): JSX.Element {
@@ -222,7 +214,8 @@ const rightOptions = (): Option[] => RIGHTS.map((r) => ({ value: r, label: t(`ow
 function Actions(props: { busy: boolean; submitLabel: string; onCancel: () => void }): JSX.Element {
   return (
     <div class="actions">
-      <button type="submit" disabled={props.busy}>
+      {/* aria-disabled, not disabled: a disabled button drops the focus out of the dialog. */}
+      <button type="submit" aria-disabled={props.busy ? 'true' : undefined}>
         {props.submitLabel}
       </button>
       <button type="button" onClick={() => props.onCancel()}>
@@ -292,14 +285,7 @@ export function AddOwnerForm(props: FormProps): JSX.Element {
     )
   }
   return (
-    <form
-      class="card form"
-      aria-label={t('own.add')}
-      novalidate
-      onSubmit={submit}
-      onKeyDown={escCloses(props.onCancel)}
-      data-testid="own-add-form"
-    >
+    <form class="card form" aria-label={t('own.add')} novalidate onSubmit={submit} data-testid="own-add-form">
       <h3>{t('own.add')}</h3>
       <Notice kind="error" message={s.failure()?.message} />
       <Select
@@ -363,7 +349,6 @@ export function EndLinkForm(props: FormProps & { ownerId: string }): JSX.Element
       class="card form"
       aria-label={title()}
       novalidate
-      onKeyDown={escCloses(props.onCancel)}
       data-testid="own-end-form"
       onSubmit={(e) => {
         e.preventDefault()
@@ -462,7 +447,6 @@ export function TransferForm(props: FormProps & { unitVersion: () => number | un
       aria-label={t('own.transfer')}
       novalidate
       onSubmit={submit}
-      onKeyDown={escCloses(props.onCancel)}
       data-testid="own-transfer-form"
     >
       <h3>{t('own.transfer')}</h3>
@@ -589,7 +573,6 @@ export function RepresentativesForm(props: FormProps): JSX.Element {
       class="card form"
       aria-label={t('own.representatives')}
       novalidate
-      onKeyDown={escCloses(props.onCancel)}
       data-testid="own-rep-form"
       onSubmit={(e) => {
         e.preventDefault()
