@@ -141,7 +141,12 @@ export function UnitOwnersDialog(props: {
       </Show>
       <Show when={value(onDate)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
         <Show when={links().length > 0} fallback={<p class="muted">{t('own.none')}</p>}>
-          <div class="table-wrap">
+          {/* Scrolls sideways on a phone: focusable so keyboard users can scroll it too. */}
+          <section
+            class="table-wrap"
+            tabindex="0"
+            aria-label={t('own.title', { unit: props.unit.unit_number })}
+          >
             <table data-testid="own-on-date">
               <caption class="visually-hidden">
                 {t('own.title', { unit: props.unit.unit_number })} — {date(viewDate())}
@@ -193,7 +198,7 @@ export function UnitOwnersDialog(props: {
                 </For>
               </tbody>
             </table>
-          </div>
+          </section>
         </Show>
       </Show>
 
@@ -241,7 +246,12 @@ export function UnitOwnersDialog(props: {
       <Show when={showHistory()}>
         <section id="own-history" aria-labelledby="own-history-title" data-testid="own-history">
           <h3 id="own-history-title">{t('own.historyTitle')}</h3>
-          <LinksTable links={allLinks()} first={(l) => name(l.owner_id)} firstLabel={t('own.owner')} />
+          <LinksTable
+            links={allLinks()}
+            first={(l) => name(l.owner_id)}
+            firstLabel={t('own.owner')}
+            label={t('own.historyTitle')}
+          />
         </section>
       </Show>
     </Modal>
@@ -252,10 +262,11 @@ function LinksTable(props: {
   links: UnitOwnership[]
   first: (l: UnitOwnership) => string
   firstLabel: string
+  label: string
 }): JSX.Element {
   return (
     <Show when={props.links.length > 0} fallback={<p class="muted">{t('common.empty')}</p>}>
-      <div class="table-wrap">
+      <section class="table-wrap" tabindex="0" aria-label={props.label}>
         <table>
           <thead>
             <tr>
@@ -280,7 +291,7 @@ function LinksTable(props: {
             </For>
           </tbody>
         </table>
-      </div>
+      </section>
     </Show>
   )
 }
@@ -334,6 +345,7 @@ export function OwnerLotsDialog(props: {
             links={sorted()}
             first={(l) => units()?.get(l.unit_id) ?? l.unit_id.slice(0, 8)}
             firstLabel={t('own.lot')}
+            label={t('own.lotsOf', { owner: ownerLabel })}
           />
         </Show>
       </Show>
