@@ -177,3 +177,33 @@ for (const [label, viewport] of [
     })
   })
 }
+
+test('offline, the owners of a lot stay readable and the changes are disabled with the reason', async ({
+  page,
+  context,
+  world,
+}) => {
+  const building = await world.building()
+  const unit = await world.unit(building.id, 'B1', 100)
+  const owner = await world.owner('Foxtrot')
+  await world.ownership(unit.id, owner.id, 1)
+  await uiLogin(page, world.syndic, '/syndic')
+  await page.goto('/units')
+  let dialog = await openOwners(page, 'B1')
+  await expect(ownerRow(dialog, owner.id)).toContainText('1 (100')
+  await expect(dialog.getByRole('button', { name: 'Add an owner' })).toBeEnabled()
+  await dialog.getByRole('button', { name: 'Close' }).click()
+
+  await context.setOffline(true)
+  await expect(page.getByTestId('sync-online')).toHaveClass(/off/)
+  dialog = await openOwners(page, 'B1')
+  await expect(ownerRow(dialog, owner.id)).toContainText('1 (100')
+  await expect(dialog.getByRole('status').or(dialog.locator('.notice-info'))).toContainText(
+    'Changing owners needs a connection',
+  )
+  for (const name of ['Add an owner', 'Record a sale', 'Representatives', `End the link of Foxtrot Anne`]) {
+    await expect(dialog.getByRole('button', { name })).toBeDisabled()
+  }
+  await context.setOffline(false)
+  await expect(dialog.getByRole('button', { name: 'Add an owner' })).toBeEnabled()
+})
