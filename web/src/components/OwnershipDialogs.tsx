@@ -10,7 +10,7 @@ import * as api from '../lib/api'
 import type { Unit, UnitOwnership, UnitOwnershipOnDate } from '../lib/api-types'
 import { readCached } from '../lib/data'
 import { date, percent, t } from '../lib/i18n'
-import { useOwnerOptions } from '../lib/lookups'
+import { useAllOwnerOptions } from '../lib/lookups'
 import { dataRevision, syncStatus } from '../lib/offline/store'
 import { brusselsToday } from '../lib/ownership'
 import { value } from '../lib/resource-value'
@@ -35,7 +35,7 @@ function shareText(link: UnitOwnership): string {
 }
 
 export function useOwnerNames() {
-  const owners = useOwnerOptions()
+  const owners = useAllOwnerOptions()
   const name = (id: string) => owners().find((o) => o.value === id)?.label ?? id.slice(0, 8)
   return { owners, name }
 }
