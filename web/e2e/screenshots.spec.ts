@@ -104,3 +104,42 @@ test('screenshots of the login page, each dashboard and an offline conflict', as
   await conflict.getByRole('button', { name: 'Keep mine' }).click()
   await expect(page.getByTestId('conflict')).toHaveCount(0)
 })
+
+test('screenshot of the owners of a lot', async ({ page, world }) => {
+  const building = await world.building('Résidence Les Tilleuls')
+  const unit = await world.unit(building.id, '3B', 120)
+  const chloe = await world.owner('Lambert')
+  const bruno = await world.owner('Peeters')
+  const diane = await world.owner('Dubois')
+  const eric = await world.owner('Dubois-Martin')
+  const add = (ownerId: string, share: string, right: string) =>
+    world.syndicApi.post(`/units/${unit.id}/owners`, {
+      owner_id: ownerId,
+      ownership_share: share,
+      right_type: right,
+      start_date: '2024-03-15',
+    })
+  await add(chloe.id, '0.5', 'full')
+  await add(bruno.id, '0.5', 'full')
+  await world.syndicApi.post(`/units/${unit.id}/transfer`, {
+    deed_date: '2026-09-01',
+    sellers: [bruno.id],
+    buyers: [
+      { owner_id: diane.id, ownership_share: '0.5', right_type: 'usufruct' },
+      { owner_id: eric.id, ownership_share: '0.5', right_type: 'bare' },
+    ],
+  })
+  await uiLogin(page, world.syndic, '/syndic')
+  await page.goto('/units')
+  await page
+    .getByTestId('units')
+    .locator('tbody tr', { hasText: '3B' })
+    .getByRole('button', { name: 'Owners' })
+    .click()
+  const dialog = page.getByTestId('unit-owners')
+  await page.locator('#own-view-date').fill('2026-10-01')
+  await expect(dialog.getByTestId('own-on-date').locator('tbody tr')).toHaveCount(3)
+  await dialog.getByRole('button', { name: 'History' }).click()
+  await expect(dialog.getByTestId('own-history').locator('tbody tr')).toHaveCount(4)
+  await shot(page, 'unit-owners')
+})

@@ -16,6 +16,8 @@ export interface ProblemBody {
   request_id?: string
   error?: string
   errors?: FieldError[]
+  /** Machine-readable reason of a 409 (`ownership_share_exceeded`, …): translated by the UI. */
+  code?: string
   current_version?: number
 }
 
@@ -25,6 +27,7 @@ export class ApiError extends Error {
   readonly title: string
   readonly detail: string | undefined
   readonly errors: FieldError[]
+  readonly code: string | undefined
   readonly currentVersion: number | undefined
   readonly requestId: string | undefined
 
@@ -37,15 +40,20 @@ export class ApiError extends Error {
     this.title = title
     this.detail = problem.detail ?? problem.error
     this.errors = problem.errors ?? []
+    this.code = problem.code
     this.currentVersion = problem.current_version
     this.requestId = problem.request_id
   }
 
-  /** Field path → first message, for showing errors next to form inputs ("amount", "address.city"). */
+  /** Field path → first message, for showing errors next to form inputs ("amount", "address.city",
+   * "buyers.0.ownership_share" — the domain's "buyers[0]" spelling is read the same way). */
   get fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {}
     for (const e of this.errors) {
-      const key = e.path.replace(/^\/+/, '').replaceAll('/', '.')
+      const key = e.path
+        .replace(/^\/+/, '')
+        .replaceAll('/', '.')
+        .replace(/\[(\d+)\]/g, '.$1')
       if (!(key in out)) out[key] = e.message
     }
     return out
@@ -103,6 +111,7 @@ export function parseProblem(status: number, body: unknown, statusText = ''): Ap
       request_id: str('request_id'),
       error: str('error') ?? str('message'),
       errors: toFieldErrors(body.errors),
+      code: str('code'),
       current_version: typeof body.current_version === 'number' ? body.current_version : undefined,
     })
   }

@@ -123,17 +123,69 @@ export interface Owner {
   updated_at: string
 }
 
+/** Full ownership, or one side of a dismembered lot: usufruct or bare ownership (nue-propriété). */
+export type RightType = 'full' | 'usufruct' | 'bare'
+/** One dated link between a lot and an owner (GET /units/{id}/owners, /owners/{id}/units). */
 export interface UnitOwnership {
+  id: string
   unit_id: string
   owner_id: string
+  /** Decimal 0 < s ≤ 1 (share_ppm / 1e6). */
   ownership_share: number
+  /** The exact share in millionths of the lot. */
+  share_ppm: number
+  right_type: RightType
   is_primary_contact: boolean
   start_date: string
-  end_date?: string | null
-  unit?: Unit
-  owner?: Owner
+  /** EXCLUSIVE: the first day the link no longer holds the lot (a deed date); null while open. */
+  end_date: string | null
+  version: number
+  created_at: string
+  updated_at: string
 }
-
+/** A link as seen on the asked date, with the lot's vote and calls for funds on that date. */
+export interface UnitOwnershipOnDate extends UnitOwnership {
+  votes: boolean
+  receives_calls: boolean
+}
+/** POST /units/{id}/owners. `ownership_share` as a decimal string ("0.333333"): at most 6 decimals. */
+export interface AddUnitOwnerInput {
+  owner_id: string
+  ownership_share: string | number
+  right_type?: RightType
+  is_primary_contact?: boolean
+  start_date?: string
+}
+export interface TransferBuyer {
+  owner_id: string
+  ownership_share: string | number
+  right_type?: RightType
+  is_primary_contact?: boolean
+}
+/** POST /units/{id}/transfer: a sale on a deed date, as one operation. */
+export interface UnitTransferInput {
+  deed_date: string
+  /** Owner ids; absent: every owner holding the lot on the deed date. */
+  sellers?: string[]
+  buyers: TransferBuyer[]
+  version?: number
+}
+export interface UnitTransferResult {
+  unit: Unit
+  ended: UnitOwnership[]
+  started: UnitOwnership[]
+}
+/** PUT /units/{id}/representatives: from start_date, who votes and who receives the calls (null: default). */
+export interface UnitRepresentativesInput {
+  start_date: string
+  voter_owner_id: string | null
+  calls_owner_id: string | null
+}
+export interface UnitRepresentation extends UnitRepresentativesInput {
+  id: string
+  unit_id: string
+  version: number
+}
 export type ExpenseCategory =
   | 'Maintenance'
   | 'Repairs'

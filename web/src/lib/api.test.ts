@@ -9,6 +9,8 @@ import {
   login,
   logout,
   NetworkError,
+  owners,
+  units,
 } from './api'
 import { parseProblem } from './api-error'
 
@@ -297,5 +299,46 @@ describe('api client', () => {
     expect(call?.headers['X-KoproGo-CSRF']).toBe('1')
     expect(currentUser()).toBeNull()
     expect(storage.getItem('koprogo.profile')).toBeNull()
+  })
+
+  it('sends the ownership calls the dated API expects', async () => {
+    const h = harness((call) =>
+      call.url.endsWith('/auth/login')
+        ? json(200, { token: jwt(h.nowS() + 900), refresh_token: 'r1', user })
+        : json(200, []),
+    )
+    await login('a@b.be', 'pw')
+    await units.owners('u1', { date: '2027-02-15' })
+    await units.owners('u1', { includeHistory: true })
+    await owners.units('o1', { includeHistory: true })
+    await units.removeOwner('u1', 'o1', '2027-02-15')
+    await units.transfer(
+      'u1',
+      { deed_date: '2027-02-15', buyers: [{ owner_id: 'o2', ownership_share: '0.333333' }], version: 3 },
+      { idempotencyKey: 'k-1' },
+    )
+    await units.setRepresentatives('u1', {
+      start_date: '2027-01-01',
+      voter_owner_id: 'o2',
+      calls_owner_id: null,
+    })
+    const sent = h.calls.slice(1).map((c) => `${c.method} ${c.url}`)
+    expect(sent).toEqual([
+      'GET /api/v1/units/u1/owners?date=2027-02-15',
+      'GET /api/v1/units/u1/owners?include_history=true',
+      'GET /api/v1/owners/o1/units?include_history=true',
+      'DELETE /api/v1/units/u1/owners/o1?end_date=2027-02-15',
+      'POST /api/v1/units/u1/transfer',
+      'PUT /api/v1/units/u1/representatives',
+    ])
+    expect(h.calls[5]?.headers['Idempotency-Key']).toBe('k-1')
+    expect(JSON.parse(h.calls[5]?.body ?? '{}').buyers[0].ownership_share).toBe('0.333333')
+  })
+
+  it('keeps the code of a 409 and reads buyers[0] paths as buyers.0', () => {
+    const e = parseProblem(409, { detail: 'exceed 1 from 2026-09-01', code: 'ownership_share_exceeded' })
+    expect(e.code).toBe('ownership_share_exceeded')
+    const v = parseProblem(400, { errors: [{ path: 'buyers[0].ownership_share', message: 'bad' }] })
+    expect(v.fieldErrors).toEqual({ 'buyers.0.ownership_share': 'bad' })
   })
 })

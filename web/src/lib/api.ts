@@ -6,6 +6,7 @@
 // profile (who is signed in: id, name, role), so the offline mode knows whose data to open.
 import { ApiError, NetworkError, parseProblem } from './api-error'
 import type {
+  AddUnitOwnerInput,
   AuthTokens,
   Building,
   BuildingInput,
@@ -28,6 +29,11 @@ import type {
   Unit,
   UnitInput,
   UnitOwnership,
+  UnitOwnershipOnDate,
+  UnitRepresentation,
+  UnitRepresentativesInput,
+  UnitTransferInput,
+  UnitTransferResult,
   User,
   UserInput,
 } from './api-types'
@@ -384,14 +390,28 @@ export const units = {
   ...crud<Unit, UnitInput>('/units'),
   assignOwner: (unitId: string, ownerId: string) =>
     request<Unit>('PUT', `/units/${unitId}/assign-owner/${ownerId}`),
-  owners: (unitId: string) =>
-    request<Page<UnitOwnership> | UnitOwnership[]>('GET', `/units/${unitId}/owners`),
-  addOwner: (
-    unitId: string,
-    input: Pick<UnitOwnership, 'owner_id' | 'ownership_share' | 'is_primary_contact' | 'start_date'>,
-  ) => request<UnitOwnership>('POST', `/units/${unitId}/owners`, { body: input }),
-  removeOwner: (unitId: string, ownerId: string) =>
-    request<undefined>('DELETE', `/units/${unitId}/owners/${ownerId}`),
+  /** The links holding the lot on `date` (default: today in Brussels), or every link with history. */
+  owners: (unitId: string, opts: { date?: string; includeHistory?: boolean } = {}) =>
+    request<UnitOwnershipOnDate[]>('GET', `/units/${unitId}/owners`, {
+      query: { date: opts.date, include_history: opts.includeHistory ? 'true' : undefined },
+    }),
+  addOwner: (unitId: string, input: AddUnitOwnerInput, opts: WriteOptions = {}) =>
+    request<UnitOwnership>('POST', `/units/${unitId}/owners`, {
+      body: input,
+      idempotencyKey: opts.idempotencyKey,
+    }),
+  /** Ends the owner's open link on `endDate` (exclusive: the deed day is no longer theirs). */
+  removeOwner: (unitId: string, ownerId: string, endDate?: string) =>
+    request<UnitOwnership>('DELETE', `/units/${unitId}/owners/${ownerId}`, {
+      query: { end_date: endDate },
+    }),
+  transfer: (unitId: string, input: UnitTransferInput, opts: WriteOptions = {}) =>
+    request<UnitTransferResult>('POST', `/units/${unitId}/transfer`, {
+      body: input,
+      idempotencyKey: opts.idempotencyKey,
+    }),
+  setRepresentatives: (unitId: string, input: UnitRepresentativesInput) =>
+    request<UnitRepresentation>('PUT', `/units/${unitId}/representatives`, { body: input }),
 }
 
 export const owners = {
@@ -399,7 +419,11 @@ export const owners = {
   me: () => request<Owner>('GET', '/owners/me'),
   linkUser: (id: string, userId: string) =>
     request<Owner>('PUT', `/owners/${id}/link-user`, { body: { user_id: userId } }),
-  units: (id: string) => request<Page<UnitOwnership> | UnitOwnership[]>('GET', `/owners/${id}/units`),
+  /** The owner's lots on `date` (default today in Brussels), or every link over time. */
+  units: (id: string, opts: { date?: string; includeHistory?: boolean } = {}) =>
+    request<UnitOwnership[]>('GET', `/owners/${id}/units`, {
+      query: { date: opts.date, include_history: opts.includeHistory ? 'true' : undefined },
+    }),
   charges: (id: string, page = 1, perPage = 100) =>
     request<OwnerCharges>('GET', `/owners/${id}/charges?page=${page}&per_page=${perPage}`),
 }

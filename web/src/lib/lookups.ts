@@ -42,6 +42,32 @@ export function useOrganizationOptions(enabled: () => boolean): Accessor<Option[
   return () => page()?.data.data.map((o) => ({ value: o.id, label: o.name })) ?? []
 }
 
+/**
+ * Every owner of the organization (page after page, 100 at a time, at most 2,000): the ownership
+ * forms must offer any owner, not only the first page.
+ */
+export function useAllOwnerOptions(): Accessor<Option[]> {
+  const [all] = createResource(
+    () => dataRevision(),
+    async () => {
+      const out: Owner[] = []
+      for (let page = 1; page <= 20; page++) {
+        const got = await readPage<Owner>('/owners', {
+          page,
+          per_page: 100,
+          sort_by: 'last_name',
+          order: 'asc',
+        })
+        out.push(...got.data.data)
+        if (!got.data.pagination?.has_next) break
+      }
+      return out
+    },
+  )
+  return () =>
+    (all.error ? [] : (all() ?? [])).map((o) => ({ value: o.id, label: `${o.last_name} ${o.first_name}` }))
+}
+
 export const enumOptions =
   (values: readonly string[]): (() => Option[]) =>
   () =>

@@ -8,6 +8,9 @@ import { value } from '../lib/resource-value'
 import DocumentsPage from './DocumentsPage'
 import { MeetingsPage } from './ResourcePages'
 
+/** A link as older servers sent it, sometimes with its unit embedded. */
+type OwnedLink = UnitOwnership & { unit?: Unit }
+
 const rowsOf = <T,>(v: Page<T> | T[] | undefined): T[] => (Array.isArray(v) ? v : (v?.data ?? []))
 
 export default function OwnerDashboard(): JSX.Element {
@@ -17,7 +20,7 @@ export default function OwnerDashboard(): JSX.Element {
     async (o) => {
       // The ownership rows name the unit by id only; /units lists exactly the owner's own lots.
       const [links, units] = await Promise.all([
-        readCached<Page<UnitOwnership> | UnitOwnership[]>(`/owners/${o.id}/units`),
+        readCached<Page<OwnedLink> | OwnedLink[]>(`/owners/${o.id}/units`),
         readCached<Page<Unit>>('/units', { per_page: 100 }),
       ])
       const byId = new Map(units.data.data.map((u) => [u.id, u]))

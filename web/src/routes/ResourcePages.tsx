@@ -1,6 +1,7 @@
 // Standalone pages for each resource; the dashboards embed the same components.
 import { createSignal, For, type JSX, Show } from 'solid-js'
 import { ConfirmButton } from '../components/ConfirmButton'
+import { OwnerLotsDialog, UnitOwnersDialog, useOwnerNames } from '../components/OwnershipDialogs'
 import { type ResourceConfig, ResourcePage, type Row } from '../components/ResourcePage'
 import * as api from '../lib/api'
 import type { ExpenseDistribution } from '../lib/api-types'
@@ -38,13 +39,54 @@ export function BuildingsPage(p: Heading): JSX.Element {
 
 export function UnitsPage(p: Heading): JSX.Element {
   const buildings = useBuildingOptions()
-  const config = forRole(unitsConfig(buildings))
-  return <ResourcePage config={config} canWrite={canWrite(role(), 'units')} heading={p.heading} />
+  const { name } = useOwnerNames()
+  const [shown, setShown] = createSignal<{ row: Row; reload: () => void } | null>(null)
+  const config = {
+    ...forRole(unitsConfig(buildings, name)),
+    // A lot's owners: on a date, history, and (for writers) add / end / sale / representatives.
+    rowActions: (row: Row, reload: () => void) => (
+      <Show when={!row.id.startsWith('tmp-')}>
+        <button type="button" class="small" onClick={() => setShown({ row, reload })}>
+          {t('own.button')}
+        </button>
+      </Show>
+    ),
+  }
+  return (
+    <>
+      <ResourcePage config={config} canWrite={canWrite(role(), 'units')} heading={p.heading} />
+      <Show when={shown()}>
+        {(s) => (
+          <UnitOwnersDialog
+            unit={{ id: s().row.id, unit_number: String(s().row.unit_number ?? '') }}
+            canWrite={canWrite(role(), 'units')}
+            onClose={() => setShown(null)}
+            onChanged={s().reload}
+          />
+        )}
+      </Show>
+    </>
+  )
 }
 
 export function OwnersPage(p: Heading): JSX.Element {
-  const config = forRole(ownersConfig(), { create: true })
-  return <ResourcePage config={config} canWrite={canWrite(role(), 'owners')} heading={p.heading} />
+  const [shown, setShown] = createSignal<Row | null>(null)
+  const config = {
+    ...forRole(ownersConfig(), { create: true }),
+    rowActions: (row: Row) => (
+      <Show when={!row.id.startsWith('tmp-')}>
+        <button type="button" class="small" onClick={() => setShown(row)}>
+          {t('own.lots')}
+        </button>
+      </Show>
+    ),
+  }
+  return (
+    <>
+      <ResourcePage config={config} canWrite={canWrite(role(), 'owners')} heading={p.heading} />
+      <Show when={shown()}>{(row) => <OwnerLotsDialog owner={row()} onClose={() => setShown(null)} />}</Show>
+    </>
+  )
 }
 
 const numOr = (v: unknown) => (typeof v === 'number' ? v : undefined)

@@ -91,7 +91,10 @@ export function buildingsConfig(): ResourceConfig {
   }
 }
 
-export function unitsConfig(buildings: Accessor<Option[]>): ResourceConfig {
+export function unitsConfig(
+  buildings: Accessor<Option[]>,
+  ownerName?: (id: string) => string,
+): ResourceConfig {
   const fields: FieldDef[] = [
     { name: 'building_id', label: 'field.building_id', type: 'select', required: true, options: buildings },
     { name: 'unit_number', label: 'field.unit_number', type: 'text', required: true },
@@ -129,6 +132,16 @@ export function unitsConfig(buildings: Accessor<Option[]>): ResourceConfig {
       { key: 'floor', label: 'field.floor', sortable: true },
       { key: 'surface_area', label: 'field.surface_area', render: (r: Row) => num(numOr(r.surface_area), 2) },
       { key: 'quota', label: 'field.quota', sortable: true },
+      // Today's owner (the API answers owner_id for today in Brussels): a seller until the deed date.
+      ...(ownerName
+        ? [
+            {
+              key: 'owner_id',
+              label: 'own.owner' as const,
+              render: (r: Row) => (typeof r.owner_id === 'string' ? ownerName(r.owner_id) : '—'),
+            },
+          ]
+        : []),
     ],
     fields,
     // A lot never moves to another building (the API refuses building_id on an update).

@@ -1,9 +1,12 @@
 // The UI dictionary. `en` defines the keys; the other locales must provide every one of them
 // (the type checker enforces it), so a missing translation is a build error, not a blank label.
+import { ownershipDe, ownershipEn, ownershipFr, ownershipNl } from './ownership-messages'
+
 export const LOCALES = ['fr', 'nl', 'de', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
 const en = {
+  ...ownershipEn,
   'app.name': 'KoproGo',
   'app.tagline': 'Co-ownership management for syndics, accountants and owners',
   'app.skip': 'Skip to content',
@@ -181,6 +184,7 @@ export type MessageKey = keyof typeof en
 export type Messages = Record<MessageKey, string>
 
 const fr: Messages = {
+  ...ownershipFr,
   'app.name': 'KoproGo',
   'app.tagline': 'Gestion de copropriété pour syndics, comptables et copropriétaires',
   'app.skip': 'Aller au contenu',
@@ -355,6 +359,7 @@ const fr: Messages = {
 }
 
 const nl: Messages = {
+  ...ownershipNl,
   ...en,
   'app.tagline': 'Beheer van mede-eigendom voor syndici, boekhouders en eigenaars',
   'app.skip': 'Naar de inhoud',
@@ -524,6 +529,7 @@ const nl: Messages = {
 }
 
 const de: Messages = {
+  ...ownershipDe,
   ...en,
   'app.tagline': 'Verwaltung von Miteigentum für Syndici, Buchhalter und Eigentümer',
   'app.skip': 'Zum Inhalt',
