@@ -237,7 +237,12 @@ export function planRegister(sheet: RegisterSheet, today: CalendarDate): Registe
       primaries.set(l.lotNumber, l)
     }
   }
-  errors.sort((a, b) => a.row - b.row)
+  // Top to bottom, then left to right as the columns stand in the file.
+  const position = (column: string) => {
+    const i = sheet.headers.findIndex((h) => h.trim() === column)
+    return i === -1 ? sheet.headers.length : i
+  }
+  errors.sort((a, b) => a.row - b.row || position(a.column) - position(b.column))
   return { lots: [...lots.values()], owners, links, errors, columnName }
 }
 
@@ -288,26 +293,27 @@ function differingLotColumn(a: ValidUnitFields, b: ValidUnitFields): RegisterCol
 }
 
 function readOwner(cell: Cell, problem: Problem, today: CalendarDate): ValidOwnerFields | null {
-  let ownerType: OwnerFields['ownerType']
+  // A wrong type or language is reported and the rest of the owner still checked: all errors at once.
+  let bad = false
+  let ownerType: OwnerFields['ownerType'] =
+    // Left blank: a row naming a company (or giving its number) is a company's.
+    cell('company_name') !== '' || cell('enterprise_number') !== '' ? 'company' : 'person'
   if (cell('owner_type') !== '') {
     const t = readOwnerType(cell('owner_type'))
-    if (!t.ok) {
+    if (t.ok) ownerType = t.value
+    else {
       problem('owner_type', t.error)
-      return null
+      bad = true
     }
-    ownerType = t.value
-  } else {
-    // Left blank: a row naming a company (or giving its number) is a company's.
-    ownerType = cell('company_name') !== '' || cell('enterprise_number') !== '' ? 'company' : 'person'
   }
   let preferredLanguage: OwnerFields['preferredLanguage']
   if (cell('language') !== '') {
     const l = readLanguage(cell('language'))
-    if (!l.ok) {
+    if (l.ok) preferredLanguage = l.value
+    else {
       problem('language', l.error)
-      return null
+      bad = true
     }
-    preferredLanguage = l.value
   }
   const valid = validateOwner(
     {
@@ -331,7 +337,7 @@ function readOwner(cell: Cell, problem: Problem, today: CalendarDate): ValidOwne
     if (valid.error.kind === 'validation') issuesTo(valid.error.issues, problem)
     return null
   }
-  return valid.value
+  return bad ? null : valid.value
 }
 
 function readLink(
