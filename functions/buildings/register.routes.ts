@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import {
   DomainErrors,
+  err,
   exportRegister,
   importRegister,
   OWNER_LANGUAGES,
@@ -143,12 +144,12 @@ export function mountRegisterImport(app: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => {
       const dryRun = c.req.valid('query').dry_run
-      const file = await uploadedFile(c.req.raw)
-      if (!file)
-        return problemResponse(c, DomainErrors.invalidField('file', 'is required (multipart field "file")'))
-      const sheet = await readRegisterFile(new Uint8Array(await file.arrayBuffer()))
-      if (!sheet.ok) return problemResponse(c, sheet.error)
-      const result = await importRegister(actorContext(c), c.req.valid('param').building_id, sheet.value, {
+      const readSheet = async () => {
+        const file = await uploadedFile(c.req.raw)
+        if (!file) return err(DomainErrors.invalidField('file', 'is required (multipart field "file")'))
+        return readRegisterFile(new Uint8Array(await file.arrayBuffer()))
+      }
+      const result = await importRegister(actorContext(c), c.req.valid('param').building_id, readSheet, {
         dryRun,
       })
       if (!result.ok) return problemResponse(c, result.error)

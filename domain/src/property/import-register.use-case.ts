@@ -30,21 +30,27 @@ export type RegisterImportReport = {
  * the organization's owners (an e-mail or enterprise number already known is that owner) —
  * and only a file without a single error is written, in one transaction holding the building's
  * lock (the same lock every quota change takes), with one `building.register_import` audit
- * event. A dry run does every check and writes nothing. Errors are returned in the report (an
+ * event. A dry run does every check and writes nothing. `sheet` may be a reader, called only
+ * once the caller may write to the building (the HTTP adapter parses the upload there). Errors are returned in the report (an
  * Ok), so the caller can show them as a preview; the adapter decides the status.
  */
 export async function importRegister(
   ctx: ActorContext,
   buildingId: string,
-  sheet: RegisterSheet,
+  sheet: RegisterSheet | (() => Promise<Result<RegisterSheet>>),
   options: { readonly dryRun: boolean },
 ): Promise<Result<RegisterImportReport>> {
   const allowed = requireWrite(ctx.actor)
   if (!allowed.ok) return allowed
   const scope = await scopeForRow(ctx.actor, 'Building', () => ctx.repos.buildings.organizationOf(buildingId))
   if (!scope.ok) return scope
+  // Access first: a file sent for a building the caller cannot see is never read (404, not 400/415).
+  if (!(await ctx.repos.buildings.findById(scope.value, buildingId)))
+    return err(DomainErrors.notFound('Building'))
+  const read = typeof sheet === 'function' ? await sheet() : ok(sheet)
+  if (!read.ok) return read
   const today = todayOf(ctx.clock)
-  const plan = planRegister(sheet, today)
+  const plan = planRegister(read.value, today)
   return ctx.transaction(async (repos) => {
     const building = await repos.buildings.lockById(scope.value, buildingId)
     if (!building) return err(DomainErrors.notFound('Building'))
