@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { sql } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -322,6 +323,41 @@ describe('register import (issue #20 item 17)', () => {
     expect(second.status).toBe(201)
     expect(second.headers.get('idempotent-replayed')).toBe('true')
     expect(await counts(org.id)).toMatchObject({ units: 3, audits: 1 })
+  })
+
+  it('two imports of one file into one building at once: one is written, the other lists the lots as taken', async () => {
+    const { syndic, org } = await api.tenant()
+    const b = await fx.building(syndic.token)
+    const csv = frenchCsv('race@example.be')
+    const answers = await Promise.all([
+      upload(syndic.token, b.id, form(csv), false),
+      upload(syndic.token, b.id, form(csv), false),
+    ])
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 400])
+    const refused = answers.find((a) => a.status === 400)
+    expect(refused?.body.errors[0].message).toMatch(/already has a lot/)
+    expect(await counts(org.id)).toMatchObject({ units: 3, links: 3, audits: 1 })
+  })
+
+  it('the example of docs/property-register.md imports as documented, and its 3/4 variant fails as documented', async () => {
+    const { syndic } = await api.tenant()
+    const b = await fx.building(syndic.token)
+    const doc = readFileSync(new URL('../../docs/property-register.md', import.meta.url), 'utf8')
+    const example = /```csv\n([\s\S]*?)```/.exec(doc)?.[1] ?? ''
+    const ok = await upload(syndic.token, b.id, form(example), true)
+    expect(ok.body).toMatchObject({ lots: 3, owners_new: 4, links: 4, errors: [] })
+    const wrong = example.replace(
+      'Marc;;Rue Haute 5;1000;Bruxelles;BE;1/2',
+      'Marc;;Rue Haute 5;1000;Bruxelles;BE;3/4',
+    )
+    const refused = await upload(syndic.token, b.id, form(wrong), true)
+    expect(refused.body.errors).toEqual([
+      {
+        row: 3,
+        column: 'Share',
+        message: expect.stringMatching(/^The shares of lot A1 would exceed 1 from 2020-01-15/),
+      },
+    ])
   })
 
   it('serves the template in the four languages, and the template imports as it is', async () => {
