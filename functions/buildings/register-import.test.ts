@@ -292,6 +292,12 @@ describe('register import (issue #20 item 17)', () => {
         .status,
     ).toBe(403)
     expect(await counts(a.org.id)).toMatchObject({ units: 0, owners: 0 })
+    // The superadmin imports into any organization's building (that building's tenant).
+    const admin = await api.user('superadmin', null)
+    const done = await upload(admin.token, building.id, form(csv), false)
+    expect(done.status, done.text).toBe(201)
+    expect(await counts(a.org.id)).toMatchObject({ units: 3, audits: 1 })
+    expect(await counts(b.org.id)).toMatchObject({ units: 0, owners: 0 })
   })
 
   it('refuses a file over the size limit, a binary or .xls file, and a request without file', async () => {
