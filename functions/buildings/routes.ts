@@ -38,6 +38,8 @@ import {
 
 export const buildingsApp = createResourceApp()
 buildingsApp.use('*', requireAuth)
+// Before GET /{id}: "register-template" is not a building id.
+mountRegisterTemplate(buildingsApp)
 
 buildingsApp.openapi(
   createRoute({
@@ -196,7 +198,9 @@ buildingsApp.openapi(
 import { mountBuildingDocuments } from './documents.routes.ts'
 import { mountBuildingExpenses } from './expenses.routes.ts'
 import { mountBuildingMeetings } from './meetings.routes.ts'
+import { mountRegisterImport, mountRegisterTemplate } from './register.routes.ts'
 
 mountBuildingExpenses(buildingsApp)
 mountBuildingMeetings(buildingsApp)
 mountBuildingDocuments(buildingsApp)
+mountRegisterImport(buildingsApp)

@@ -28,7 +28,9 @@ export const R2_BUCKET = 'koprogo-documents'
  * Modules a Worker must never bundle: PGlite (WebAssembly, node:fs), the migrators (read files),
  * `ws` (Workers have a global WebSocket), and `fs`/`pgpass`, which `pg` loads only for
  * certificate files or a password-less URL (~/.pgpass): neither exists in a Worker.
- * db/client.ts imports the first ones lazily and never reaches them on the edge.
+ * db/client.ts imports the first ones lazily and never reaches them on the edge. `exceljs` (the
+ * register's XLSX, functions/buildings/register-xlsx.ts) is Node streams and ~1 MB: on the edge the
+ * XLSX path answers 415 "send CSV" instead of bloating the buildings Worker.
  */
 export const NODE_ONLY_ALIASES = [
   '@electric-sql/pglite',
@@ -39,6 +41,7 @@ export const NODE_ONLY_ALIASES = [
   'ws',
   'fs',
   'pgpass',
+  'exceljs',
 ] as const
 export const STUB = './functions/_shared/edge/node-only-stub.ts'
 /** Import specifiers bundled as text modules (wrangler matches a rule glob against the specifier):

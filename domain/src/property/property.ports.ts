@@ -74,6 +74,8 @@ export type OwnerFilter = {
   readonly lastName?: string | undefined
   readonly firstName?: string | undefined
   readonly companyName?: string | undefined
+  /** Exact match on the normalized number (0123.456.789): the register import matches companies by it. */
+  readonly enterpriseNumber?: string | undefined
   readonly ownerType?: OwnerType | undefined
   readonly preferredLanguage?: OwnerLanguage | undefined
   readonly emailConsent?: boolean | undefined

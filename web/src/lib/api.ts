@@ -474,6 +474,42 @@ export const documents = {
   },
 }
 
+/** What the register import answers: the preview counts, or every error by sheet row and column. */
+export interface RegisterImportReport {
+  dry_run: boolean
+  imported: boolean
+  lots: number
+  owners_new: number
+  owners_matched: number
+  links: number
+  errors: { row: number; column: string; message: string }[]
+}
+
+async function downloadFile(path: string, query: Record<string, string>, fallback: string) {
+  const res = await requestResponse('GET', path, { query })
+  const disposition = res.headers.get('content-disposition') ?? ''
+  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)
+  return { blob: await res.blob(), fileName: match?.[1] ? decodeURIComponent(match[1]) : fallback }
+}
+
+/** Onboarding a building from a spreadsheet (docs/property-register.md). Online only, like uploads. */
+export const register = {
+  /** dryRun true: checks and counts only. false: imports all or nothing. */
+  importFile: async (buildingId: string, file: File, dryRun: boolean): Promise<RegisterImportReport> => {
+    const form = new FormData()
+    form.set('file', file, file.name)
+    // A refused import (400) becomes an ApiError whose `errors` name "row N: column" each.
+    return request<RegisterImportReport>('POST', `/buildings/${buildingId}/register-import`, {
+      body: form,
+      query: { dry_run: String(dryRun) },
+    })
+  },
+  template: (format: 'csv' | 'xlsx', lang: string) =>
+    downloadFile('/buildings/register-template', { format, lang }, `register-template.${format}`),
+  export: (buildingId: string, format: 'csv' | 'xlsx', lang: string) =>
+    downloadFile(`/buildings/${buildingId}/register-export`, { format, lang }, `register.${format}`),
+}
+
 export const stats = {
   dashboard: () => request<DashboardStats>('GET', '/stats/dashboard'),
 }

@@ -1,11 +1,14 @@
 // Column/field definitions of each managed resource, shared by the standalone pages
 // (/buildings...) and the dashboards (/syndic, /accountant).
-import type { Accessor } from 'solid-js'
+import { type Accessor, Show } from 'solid-js'
 import type { FieldDef } from '../components/FormField'
+import { RegisterImport } from '../components/RegisterImport'
 import type { ResourceConfig, Row } from '../components/ResourcePage'
 import * as api from '../lib/api'
 import { date, dateTime, LOCALES, localeName, money, num, t } from '../lib/i18n'
 import { enumOptions, type Option } from '../lib/lookups'
+import { canWrite } from '../lib/roles'
+import { user } from '../lib/session'
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
 const numOr = (v: unknown) => (typeof v === 'number' ? v : undefined)
@@ -88,6 +91,12 @@ export function buildingsConfig(): ResourceConfig {
     ],
     filters: [{ name: 'city', label: 'field.city', type: 'text' }],
     remove: (row) => api.buildings.remove(row.id, numOr(row.version)),
+    // Onboarding from a spreadsheet: the syndic's (and superadmin's), like every property write.
+    rowActions: (row, reload) => (
+      <Show when={canWrite(user()?.role ?? 'owner', 'buildings') && !row.id.startsWith('tmp-')}>
+        <RegisterImport buildingId={row.id} buildingName={str(row.name)} onImported={reload} />
+      </Show>
+    ),
   }
 }
 

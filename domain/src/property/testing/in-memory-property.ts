@@ -351,6 +351,7 @@ function ownerMatches(o: Owner, f: OwnerFilter): boolean {
   if (f.userId !== undefined && o.userId !== f.userId) return false
   if (f.email !== undefined && o.email !== f.email) return false
   if (f.phone !== undefined && o.phone !== f.phone) return false
+  if (f.enterpriseNumber !== undefined && o.enterpriseNumber !== f.enterpriseNumber) return false
   if (f.ownerType !== undefined && o.ownerType !== f.ownerType) return false
   if (f.preferredLanguage !== undefined && o.preferredLanguage !== f.preferredLanguage) return false
   if (f.emailConsent !== undefined && o.emailConsent !== f.emailConsent) return false

@@ -284,6 +284,7 @@ function ownerConditions(filter: OwnerFilter): SQL | undefined {
     filter.lastName ? ilike(owners.lastName, like(filter.lastName)) : undefined,
     filter.firstName ? ilike(owners.firstName, like(filter.firstName)) : undefined,
     filter.companyName ? ilike(owners.companyName, like(filter.companyName)) : undefined,
+    filter.enterpriseNumber ? eq(owners.enterpriseNumber, filter.enterpriseNumber) : undefined,
     filter.ownerType ? eq(owners.ownerType, filter.ownerType) : undefined,
     filter.preferredLanguage ? eq(owners.preferredLanguage, filter.preferredLanguage) : undefined,
     filter.emailConsent !== undefined ? eq(owners.emailConsent, filter.emailConsent) : undefined,

@@ -177,6 +177,19 @@ const en = {
   'meeting.attendees': 'Attendees',
   'document.upload': 'Upload',
   'document.download': 'Download',
+  'register.import': 'Import register',
+  'register.template': 'Download template',
+  'register.export': 'Export register',
+  'register.file': 'Spreadsheet (CSV or Excel)',
+  'register.check': 'Check the file',
+  'register.confirm': 'Import',
+  'register.errors': '{count} error(s) found: nothing is imported until every row is right.',
+  'register.row': 'Row',
+  'register.column': 'Column',
+  'register.problem': 'Problem',
+  'register.summary':
+    'Ready to import: {lots} lots, {ownersNew} new owners, {ownersMatched} existing owners, {links} ownership links.',
+  'register.done': 'Imported: {lots} lots and {links} ownership links.',
   'profile.title': 'My profile',
 } as const
 
@@ -355,6 +368,19 @@ const fr: Messages = {
   'meeting.attendees': 'Présents',
   'document.upload': 'Téléverser',
   'document.download': 'Télécharger',
+  'register.import': 'Importer le registre',
+  'register.template': 'Télécharger le modèle',
+  'register.export': 'Exporter le registre',
+  'register.file': 'Tableur (CSV ou Excel)',
+  'register.check': 'Vérifier le fichier',
+  'register.confirm': 'Importer',
+  'register.errors': '{count} erreur(s) : rien n’est importé tant que chaque ligne n’est pas correcte.',
+  'register.row': 'Ligne',
+  'register.column': 'Colonne',
+  'register.problem': 'Problème',
+  'register.summary':
+    'Prêt à importer : {lots} lots, {ownersNew} nouveaux propriétaires, {ownersMatched} propriétaires existants, {links} liens de propriété.',
+  'register.done': 'Importé : {lots} lots et {links} liens de propriété.',
   'profile.title': 'Mon profil',
 }
 
@@ -525,6 +551,19 @@ const nl: Messages = {
   'meeting.attendees': 'Aanwezigen',
   'document.upload': 'Uploaden',
   'document.download': 'Downloaden',
+  'register.import': 'Register importeren',
+  'register.template': 'Sjabloon downloaden',
+  'register.export': 'Register exporteren',
+  'register.file': 'Rekenblad (CSV of Excel)',
+  'register.check': 'Bestand controleren',
+  'register.confirm': 'Importeren',
+  'register.errors': '{count} fout(en) gevonden: er wordt niets geïmporteerd zolang niet elke rij juist is.',
+  'register.row': 'Rij',
+  'register.column': 'Kolom',
+  'register.problem': 'Probleem',
+  'register.summary':
+    'Klaar om te importeren: {lots} kavels, {ownersNew} nieuwe eigenaars, {ownersMatched} bestaande eigenaars, {links} eigendomsbanden.',
+  'register.done': 'Geïmporteerd: {lots} kavels en {links} eigendomsbanden.',
   'profile.title': 'Mijn profiel',
 }
 
@@ -698,6 +737,19 @@ const de: Messages = {
   'meeting.attendees': 'Anwesende',
   'document.upload': 'Hochladen',
   'document.download': 'Herunterladen',
+  'register.import': 'Register importieren',
+  'register.template': 'Vorlage herunterladen',
+  'register.export': 'Register exportieren',
+  'register.file': 'Tabelle (CSV oder Excel)',
+  'register.check': 'Datei prüfen',
+  'register.confirm': 'Importieren',
+  'register.errors': '{count} Fehler gefunden: Es wird nichts importiert, solange nicht jede Zeile stimmt.',
+  'register.row': 'Zeile',
+  'register.column': 'Spalte',
+  'register.problem': 'Problem',
+  'register.summary':
+    'Bereit zum Import: {lots} Einheiten, {ownersNew} neue Eigentümer, {ownersMatched} bestehende Eigentümer, {links} Eigentumsverhältnisse.',
+  'register.done': 'Importiert: {lots} Einheiten und {links} Eigentumsverhältnisse.',
   'profile.title': 'Mein Profil',
 }
 
