@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { FULL_SHARE_PPM } from './share.value-object.ts'
 import {
   type OwnershipChanges,
+  ownerIdOn,
   planAddOwnership,
   planAssignSoleOwner,
   planEndOwnership,
@@ -34,6 +35,42 @@ function link(
     updatedAt: NOW,
   }
 }
+
+describe('ownerIdOn', () => {
+  // Found by property-invariants.test.ts (fast-check seed 104536743): a co-owner leaving at a
+  // future date keeps the primary flag on its closed link while the remaining open link gets one.
+  it('two flagged holders: the open link (the current designation) wins, whatever the order', () => {
+    const leaving = { ...link('o4', 250_000, true, '2026-03-10'), endDate: '2026-03-16' }
+    const staying = link('o0', 250_000, true, '2026-03-10')
+    expect(ownerIdOn([leaving, staying], TODAY)).toBe('o0')
+    expect(ownerIdOn([staying, leaving], TODAY)).toBe('o0')
+    // Once the leaver's link has ended, nothing changes for the stayer.
+    expect(ownerIdOn([leaving, staying], '2026-03-16')).toBe('o0')
+  })
+
+  it('is independent of the order of the links', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(
+          fc.record({
+            owner: fc.constantFrom('a', 'b', 'c', 'd'),
+            ppm: fc.integer({ min: 1, max: FULL_SHARE_PPM }),
+            primary: fc.boolean(),
+            ended: fc.boolean(),
+          }),
+          { selector: (r) => r.owner, maxLength: 4 },
+        ),
+        (rows) => {
+          const links = rows.map((r) => ({
+            ...link(r.owner, r.ppm, r.primary),
+            endDate: r.ended ? '2026-04-01' : null,
+          }))
+          expect(ownerIdOn([...links].reverse(), TODAY)).toBe(ownerIdOn(links, TODAY))
+        },
+      ),
+    )
+  })
+})
 
 describe('planAddOwnership', () => {
   it('makes the first link primary even when not asked', () => {

@@ -59,10 +59,18 @@ export function linksOn(links: readonly UnitOwnership[], date: CalendarDate): Un
 /**
  * The v1 `owner_id` of a unit on `date`: the primary contact among the links holding it that day,
  * else the largest share. A seller whose link ends at a future deed date is still the owner today.
+ * Two holders can both carry the flag (a co-owner leaving at a future date keeps it on the closed
+ * link while the open links get their own): the open link's — the current designation — wins,
+ * then the largest share, so the answer never depends on the order the links were read in.
  */
 export function ownerIdOn(links: readonly UnitOwnership[], date: CalendarDate): string | null {
   const holding = linksOn(links, date)
-  return (holding.find((l) => l.isPrimaryContact) ?? successorPrimary(holding))?.ownerId ?? null
+  const primaries = holding.filter((l) => l.isPrimaryContact)
+  const chosen =
+    successorPrimary(primaries.filter(isOpenOwnership)) ??
+    successorPrimary(primaries) ??
+    successorPrimary(holding)
+  return chosen?.ownerId ?? null
 }
 
 /**
