@@ -24,7 +24,7 @@ test('creates made offline are shown at once, replayed once on reconnect (no dup
   await page.locator('#buildings-city').fill('Namur')
   await page.locator('#buildings-postal_code').fill('5000')
   await page.locator('#buildings-country').fill('Belgium')
-  await page.locator('#buildings-total_units').fill('4')
+  await page.locator('#buildings-declared_units').fill('4')
   await section.locator('form[novalidate] button[type="submit"]').click()
 
   await expect(section.locator('tbody tr.pending', { hasText: name })).toBeVisible()
@@ -66,7 +66,7 @@ test('a unit created offline inside an offline-created building gets the real bu
   await page.locator('#buildings-city').fill('Gent')
   await page.locator('#buildings-postal_code').fill('9000')
   await page.locator('#buildings-country').fill('Belgium')
-  await page.locator('#buildings-total_units').fill('2')
+  await page.locator('#buildings-declared_units').fill('2')
   await buildings.locator('form[novalidate] button[type="submit"]').click()
   await expect(buildings.locator('tbody tr.pending', { hasText: name })).toBeVisible()
 

@@ -83,7 +83,7 @@ test('screenshots of the login page, each dashboard and an offline conflict', as
   await page.locator('#buildings-city').fill('Namur')
   await page.locator('#buildings-postal_code').fill('5000')
   await page.locator('#buildings-country').fill('Belgium')
-  await page.locator('#buildings-total_units').fill('6')
+  await page.locator('#buildings-declared_units').fill('6')
   await buildings.locator('form[novalidate] button[type="submit"]').click()
   await expect(buildings.locator('tbody tr.pending', { hasText: 'Résidence du Parc' })).toBeVisible()
   await buildings.locator('tbody tr', { hasText: b.name }).getByRole('button', { name: 'Edit' }).click()
