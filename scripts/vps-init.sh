@@ -130,6 +130,7 @@ if [ -e "$target" ]; then
   backup=$target.backup-$(date -u +%Y%m%dT%H%M%SZ)
   [ -e "$backup" ] && backup=$backup.$$
   cp -p "$target" "$backup"
+  chmod 600 "$backup" # a hand-written .env may have been readable by all; its copy is not
 fi
 mv "$tmp" "$target"
 trap - EXIT

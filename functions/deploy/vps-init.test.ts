@@ -4,7 +4,16 @@
  * Each test runs the real script with `sh` in a temporary folder holding a copy of .env.example.
  */
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseEnv as parseDotenv } from 'node:util'
@@ -195,6 +204,7 @@ describe('scripts/vps-init.sh (make vps-init)', () => {
   it('--force replaces it and keeps the old one as a private backup', () => {
     const dir = freshDir()
     expect(run(dir, ['--domain', 'x.example.org', '--email', 'a@example.org']).status).toBe(0)
+    chmodSync(join(dir, '.env'), 0o644) // as a hand-written .env often is
     const before = readFileSync(join(dir, '.env'), 'utf8')
     const forced = run(dir, ['--force', '--domain', 'y.example.org', '--email', 'b@example.org'])
     expect(forced.status).toBe(0)
@@ -234,4 +244,16 @@ describe('scripts/vps-init.sh (make vps-init)', () => {
       expect(existsSync(join(dir, '.env'))).toBe(false)
     },
   )
+})
+
+describe('docs/deploy-vps.md § Coming from KoproGo v1', () => {
+  it('maps v1 service names to every service of docker-compose.yml', () => {
+    const doc = readFileSync(join(root, 'docs', 'deploy-vps.md'), 'utf8')
+    const section = doc.slice(doc.indexOf('## Coming from KoproGo v1'))
+    const table = section.split('\n').filter((l) => l.startsWith('| `') || l.startsWith('| —'))
+    const now = table.map((l) => l.split('|')[2]?.trim())
+    for (const service of Object.keys(compose.services)) expect(now, service).toContain(`\`${service}\``)
+    for (const v1 of ['api', 'backend', 'frontend', 'postgres'])
+      expect(table.join('\n'), v1).toContain(`\`${v1}\``)
+  })
 })
