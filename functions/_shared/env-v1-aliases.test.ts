@@ -130,6 +130,15 @@ describe('deprecation warnings', () => {
       cwd: root,
       env: {
         PATH: process.env.PATH ?? '',
+        // Empty, not absent: a developer's own .env (loaded by the entry) must not set these either,
+        // and process.loadEnvFile leaves a variable that exists alone. parseEnv reads '' as unset.
+        HOST: '',
+        PORT: '',
+        LOG_LEVEL: '',
+        APP_ENV: '',
+        DATABASE_URL: '',
+        DATABASE_DRIVER: '',
+        STORAGE_DIR: '',
         DATA_DIR: dataDir,
         SEED_DEMO_ON_START: 'false',
         WEB_DIST_DIR: join(dataDir, 'no-web'),
