@@ -26,7 +26,8 @@ start: setup web ## Serve the API and the web app on :8080 with the embedded dat
 	@$(NODE) functions/node.ts
 
 # Rebuilds web/dist only when it is missing or older than a web source file.
-WEB_SOURCES := $(shell find web/src web/public -type f 2>/dev/null) web/index.html web/vite.config.ts web/package.json
+# .env: a KoproGo v1 PUBLIC_API_URL there sets the API base of the build (web/scripts/api-base.ts).
+WEB_SOURCES := $(shell find web/src web/public -type f 2>/dev/null) web/index.html web/vite.config.ts web/scripts/api-base.ts web/package.json $(wildcard .env)
 web/dist/index.html: $(WEB_SOURCES)
 	@$(PNPM) --filter @koprogo/web build
 	@touch $@
@@ -78,6 +79,11 @@ backup: setup ## Copy the data into backups/ (pg_dump -Fc of DATABASE_URL, or th
 
 restore: setup ## Restore FILE=backups/... (a .dump into an empty DATABASE_URL, or a tarball into DATA_DIR, old one kept aside)
 	@$(NODE) scripts/restore.ts "$(FILE)"
+
+.PHONY: vps-init
+# No `setup`: it runs on a fresh VPS that has only sh (scripts/vps-init.sh says why).
+vps-init: ## First install on a VPS: writes .env with generated secrets (DOMAIN=… ADMIN_EMAIL=…, FORCE=1 replaces .env)
+	@DOMAIN="$(DOMAIN)" ADMIN_EMAIL="$(ADMIN_EMAIL)" sh scripts/vps-init.sh $(if $(FORCE),--force) $(if $(VPS_INIT_DIR),--dir "$(VPS_INIT_DIR)")
 
 db-generate: setup ## Turn Drizzle schema changes into a new SQL migration
 	@cd functions && $(NODE) node_modules/drizzle-kit/bin.cjs generate --config drizzle.config.ts

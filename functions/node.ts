@@ -11,7 +11,8 @@ import { nodeApiDocsAssets } from './_shared/api-docs-node.ts'
 import { bootstrapSuperadmin, buildRuntime, headerIp } from './_shared/compose.ts'
 import { createDatabase } from './_shared/db/client.ts'
 import { driverMessage } from './_shared/db/unavailable.ts'
-import { DEV_SUPERADMIN, type Env, EnvError, parseEnv } from './_shared/env.ts'
+import { DEV_SUPERADMIN, type Env, EnvError, type EnvReading, readEnv } from './_shared/env.ts'
+import { warnDeprecated } from './_shared/env-v1-aliases.ts'
 import { createLogger } from './_shared/logger.ts'
 import { installProcessFaultHandlers } from './_shared/process-faults.ts'
 import { localFileStore } from './_shared/storage/local-file-store.ts'
@@ -32,24 +33,33 @@ function developmentSecret(dataDir: string): string {
   return secret
 }
 
-export function loadEnv(raw: NodeJS.ProcessEnv = process.env): Env {
-  const env = parseEnv(raw)
+/** The settings with paths resolved, plus the v1 variables found (main logs them once). */
+export function loadSettings(raw: NodeJS.ProcessEnv = process.env): EnvReading {
+  const { env, deprecations } = readEnv(raw)
   const dataDir = resolve(repoRoot, env.DATA_DIR)
   mkdirSync(dataDir, { recursive: true })
   return {
-    ...env,
-    DATA_DIR: dataDir,
-    STORAGE_DIR: resolve(repoRoot, env.STORAGE_DIR ?? join(dataDir, 'files')),
-    WEB_DIST_DIR: resolve(repoRoot, env.WEB_DIST_DIR ?? 'web/dist'),
-    JWT_SECRET: env.JWT_SECRET ?? developmentSecret(dataDir),
+    env: {
+      ...env,
+      DATA_DIR: dataDir,
+      STORAGE_DIR: resolve(repoRoot, env.STORAGE_DIR ?? join(dataDir, 'files')),
+      WEB_DIST_DIR: resolve(repoRoot, env.WEB_DIST_DIR ?? 'web/dist'),
+      JWT_SECRET: env.JWT_SECRET ?? developmentSecret(dataDir),
+    },
+    deprecations,
   }
+}
+
+export function loadEnv(raw: NodeJS.ProcessEnv = process.env): Env {
+  return loadSettings(raw).env
 }
 
 async function main(): Promise<void> {
   if (existsSync(join(repoRoot, '.env'))) process.loadEnvFile(join(repoRoot, '.env'))
   const started = performance.now()
-  const env = loadEnv()
+  const { env, deprecations } = loadSettings()
   const logger = createLogger(env.LOG_LEVEL)
+  warnDeprecated(logger, deprecations)
   installProcessFaultHandlers(logger)
   const database = await createDatabase({
     url: env.DATABASE_URL,

@@ -1,10 +1,17 @@
+import { join } from 'node:path'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import solid from 'vite-plugin-solid'
+import { apiBaseForBuild } from './scripts/api-base.ts'
 
 // Client-rendered SPA (see ADR-NOTE.md): `vite build` writes a static web/dist the API server
 // serves on the same origin; /api is proxied to the local API in dev.
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
+  // The API base the app calls (src/lib/api.ts): /api/v1 unless a KoproGo v1 PUBLIC_API_URL, in the
+  // environment or the repository's .env, says otherwise (scripts/api-base.ts).
+  define: {
+    'import.meta.env.VITE_API_BASE': JSON.stringify(apiBaseForBuild(mode, join(import.meta.dirname, '..'))),
+  },
   plugins: [
     solid(),
     VitePWA({
@@ -44,4 +51,4 @@ export default defineConfig({
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
   server: { port: 3000, proxy: { '/api': 'http://localhost:8080' } },
   preview: { port: 4173, proxy: { '/api': 'http://localhost:8080' } },
-})
+}))

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { applyV1Aliases, type Deprecation } from './env-v1-aliases.ts'
 
 const bool = z.stringbool().or(z.boolean())
 const csv = z
@@ -94,13 +95,33 @@ export const DEV_SUPERADMIN = { email: 'admin@koprogo.com', password: 'admin123'
 
 export class EnvError extends Error {}
 
-/** Parses raw variables (process.env or Worker bindings); throws one readable message on failure. */
-export function parseEnv(raw: Record<string, unknown>): Env {
+/** The parsed settings and the deprecated (v1) variables found: the entry logs those once at start. */
+export type EnvReading = { env: Env; deprecations: Deprecation[] }
+
+/**
+ * Parses raw variables (process.env or Worker bindings), v1 names translated first
+ * (env-v1-aliases.ts); throws one readable message on failure, naming the variable as written.
+ */
+export function readEnv(raw: Record<string, unknown>): EnvReading {
   const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== '' && v !== undefined))
-  const parsed = EnvSchema.safeParse(cleaned)
+  const { env, deprecations, sources, errors } = applyV1Aliases(cleaned)
+  const parsed = EnvSchema.safeParse(env)
+  const lines = errors.map((e) => `  - ${e}`)
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(env)'}: ${i.message}`)
+    for (const i of parsed.error.issues) {
+      const key = String(i.path[0] ?? '')
+      const old = sources[key]
+      const name = old ? `${old} (v1 name of ${i.path.join('.')})` : i.path.join('.') || '(env)'
+      lines.push(`  - ${name}: ${i.message}`)
+    }
+  }
+  if (lines.length || !parsed.success) {
     throw new EnvError(`Invalid configuration, refusing to start:\n${lines.join('\n')}`)
   }
-  return parsed.data
+  return { env: parsed.data, deprecations }
+}
+
+/** readEnv without the deprecation notices (tests, scripts). */
+export function parseEnv(raw: Record<string, unknown>): Env {
+  return readEnv(raw).env
 }

@@ -134,3 +134,28 @@ export const COMPOSE_SETTINGS: Readonly<Record<string, { meaning: string; exampl
   BACKUP_KEEP_DAYS: { meaning: 'Days of nightly backups kept in ./backups.', example: '14' },
   BACKUP_AT: { meaning: 'Time (UTC, HH:MM) of the nightly backup.', example: '02:30' },
 }
+
+/**
+ * KoproGo v1 names still read (functions/_shared/env-v1-aliases.ts, web/build/api-base.ts): what
+ * each maps to. A test checks every alias the code knows is documented here.
+ */
+export const V1_SETTINGS: Readonly<Record<string, { use: string; meaning: string }>> = {
+  SERVER_HOST: {
+    use: 'HOST',
+    meaning: 'Same meaning. Ignored when `HOST` is set (the Docker image and docker-compose.yml set it).',
+  },
+  SERVER_PORT: {
+    use: 'PORT',
+    meaning: 'Same meaning. Ignored when `PORT` is set (the Docker image and docker-compose.yml set it).',
+  },
+  RUST_LOG: {
+    use: 'LOG_LEVEL',
+    meaning:
+      'Levels map `error`, `warn`, `info`, `debug` to themselves, `trace` to `debug`, `off` to `silent`. In a directive list (`koprogo_api=debug,actix_web=info`) the level given to a `koprogo*` target wins (the most verbose of them), else the bare global level, else `info`; a `/filter` is dropped. Ignored when `LOG_LEVEL` is set.',
+  },
+  PUBLIC_API_URL: {
+    use: '(web build)',
+    meaning:
+      "Read by the web build (`make web`, `pnpm --filter @koprogo/web build`) from the environment or the root `.env`: its path becomes the API base the web app calls (default `/api/v1`); an origin in it is dropped with a warning, because the web app only calls the origin that serves it (same-origin cookie, CSP `connect-src 'self'`). The Docker image builds without `.env`, so there it is always `/api/v1`.",
+  },
+}

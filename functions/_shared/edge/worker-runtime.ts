@@ -4,7 +4,8 @@ import type { Context } from 'hono'
 import type { RuntimeProvider } from '../app.ts'
 import { buildRuntime } from '../compose.ts'
 import { createDatabase, type DatabaseConfig, pickDriver } from '../db/client.ts'
-import { type Env, parseEnv } from '../env.ts'
+import { type Env, readEnv } from '../env.ts'
+import { warnDeprecated } from '../env-v1-aliases.ts'
 import { createLogger, type Logger } from '../logger.ts'
 import type { AppEnv } from '../runtime.ts'
 import { AccessTokenKey } from '../security/session-tokens.ts'
@@ -18,9 +19,10 @@ let isolate: Isolate | undefined
 function isolateFor(bindings: WorkerBindings): Isolate {
   if (isolate) return isolate
   // Throws EnvError on a bad configuration: every request then fails closed with a 500.
-  const env = parseEnv(settingsOf(bindings))
+  const { env, deprecations } = readEnv(settingsOf(bindings))
   if (!env.JWT_SECRET) throw new Error('JWT_SECRET is required: wrangler secret put JWT_SECRET')
   const logger = createLogger(env.LOG_LEVEL)
+  warnDeprecated(logger, deprecations)
   configureNeon(env, logger)
   isolate = { env, accessKey: new AccessTokenKey(env.JWT_SECRET), logger }
   return isolate

@@ -73,7 +73,8 @@ const webLocks = (): LockManager | undefined =>
   typeof navigator !== 'undefined' && 'locks' in navigator ? navigator.locks : undefined
 
 const config: ApiConfig = {
-  baseUrl: '/api/v1',
+  // Set by the build (web/vite.config.ts, from a KoproGo v1 PUBLIC_API_URL when given).
+  baseUrl: (import.meta.env.VITE_API_BASE as string | undefined) ?? '/api/v1',
   fetch: (input, init) => globalThis.fetch(input, init),
   storage: typeof localStorage === 'undefined' ? null : localStorage,
   refreshMarginMs: 30_000,
