@@ -92,7 +92,7 @@ describe.runIf(ENABLED)('owner charges at 5,000 parts', () => {
       whole.push(performance.now() - t)
       expect(res.body.pagination.total_items).toBe(2 * EXPENSES)
     }
-    console.log(JSON.stringify({ read: ms(read), compute: ms(compute), request: ms(whole) }))
+    console.info(JSON.stringify({ read: ms(read), compute: ms(compute), request: ms(whole) }))
     if (process.env.EXPLAIN === '1') {
       const { sql } = await import('drizzle-orm')
       const q = (text: string) =>
@@ -102,7 +102,7 @@ describe.runIf(ENABLED)('owner charges at 5,000 parts', () => {
         `select uo.unit_id, u.building_id, u.unit_number, string_agg(e.expense_date::text || ' ' || e.id::text || ' ' || e.amount_cents::text || ' ' || (case when e.payment_status = 'Paid' then '1' else '0' end), ',') ${join} group by uo.id, uo.unit_id, u.building_id, u.unit_number`,
       ]) {
         const plan = await q(`explain analyze ${text}`)
-        console.log(plan.rows.map((r) => Object.values(r)[0]).join('\n'))
+        console.info(plan.rows.map((r) => Object.values(r)[0]).join('\n'))
       }
     }
   }, 300_000)
