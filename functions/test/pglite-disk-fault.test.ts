@@ -178,7 +178,10 @@ describe.runIf(process.env.TEST_DB !== 'postgres')(
         while (polling) {
           const a = await timed(() =>
             fetch(`${server.base}${path}`, { signal: AbortSignal.timeout(30_000) }).then(
-              async (r) => (await r.arrayBuffer(), r.status),
+              async (r) => {
+                await r.arrayBuffer()
+                return r.status
+              },
               () => 0,
             ),
           )
@@ -279,7 +282,11 @@ describe.runIf(process.env.TEST_DB !== 'postgres')(
         server.proc.kill('SIGTERM')
         expect(await server.exited).toBe(0)
 
-        const db = await createDatabase({ driver: 'pglite', dataDir: join(dir, 'pgdata'), tenantGuard: false })
+        const db = await createDatabase({
+          driver: 'pglite',
+          dataDir: join(dir, 'pgdata'),
+          tenantGuard: false,
+        })
         try {
           const { sql } = await import('drizzle-orm')
           const ids = new Set(

@@ -37,7 +37,8 @@ const FATAL_SQLSTATE = /^58/
 /** A database error posted by the thread, rebuilt as an Error with its SQLSTATE and fields. */
 function rebuilt(data: Record<string, unknown>): Error {
   const error = new Error(String(data.message ?? 'database error'))
-  for (const [k, v] of Object.entries(data)) if (k !== 'message' && k !== 'stack') (error as never)[k] = v as never
+  for (const [k, v] of Object.entries(data))
+    if (k !== 'message' && k !== 'stack') (error as never)[k] = v as never
   return error
 }
 
@@ -78,7 +79,10 @@ export function threadedPglite(
     const worker = new Worker(new URL('./pglite-thread.ts', import.meta.url), { workerData: { dataDir } })
     const thread: Thread = { worker, generation: ++generation, ready: Promise.resolve() }
     thread.ready = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the embedded database did not open in time')), openDeadline)
+      const timer = setTimeout(
+        () => reject(new Error('the embedded database did not open in time')),
+        openDeadline,
+      )
       worker.once('message', (reply: ThreadReply) => {
         if ('ready' in reply) {
           clearTimeout(timer)
@@ -130,7 +134,10 @@ export function threadedPglite(
     return t
   }
 
-  const send = (t: Thread, request: Omit<Extract<ThreadRequest, { sql: string }>, 'id'> | { close: true }) => {
+  const send = (
+    t: Thread,
+    request: Omit<Extract<ThreadRequest, { sql: string }>, 'id'> | { close: true },
+  ) => {
     if (current !== t) return Promise.reject(new EmbeddedDatabaseUnavailable())
     const id = nextId++
     return new Promise<unknown>((resolve, reject) => {
@@ -154,7 +161,12 @@ export function threadedPglite(
     return run
   }
 
-  const run = async <T>(t: Thread, sql: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> => {
+  const run = async <T>(
+    t: Thread,
+    sql: string,
+    params?: unknown[],
+    options?: QueryOptions,
+  ): Promise<Results<T>> => {
     const parsers = options?.parsers ?? {}
     const raw = Object.keys(parsers).map(Number)
     const result = (await send(t, { sql, params, rowMode: options?.rowMode, raw })) as Results<T>
@@ -166,7 +178,12 @@ export function threadedPglite(
       for (const row of result.rows as Record<string | number, unknown>[])
         for (const [i, name, parse] of parsed) {
           const key = options?.rowMode === 'array' ? i : name
-          if (row[key] !== null) row[key] = parse?.(row[key] as string, result.fields[i]?.dataTypeID ?? 0)
+          // PGlite calls a parser with the text and the type OID.
+          if (row[key] !== null)
+            row[key] = (parse as (text: string, typeId: number) => unknown)(
+              row[key] as string,
+              result.fields[i]?.dataTypeID ?? 0,
+            )
         }
     return result
   }
