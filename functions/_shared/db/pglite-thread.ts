@@ -15,6 +15,8 @@ export type ThreadRequest =
       readonly rowMode: 'array' | 'object' | undefined
       /** Type OIDs the caller parses itself (functions cannot be posted): sent as PGlite's raw text. */
       readonly raw: readonly number[]
+      /** BEGIN / COMMIT / ROLLBACK: the simple protocol, as PGlite's own transaction() sends them. */
+      readonly simple?: boolean
     }
   | { readonly id: number; readonly close: true }
 
@@ -53,6 +55,11 @@ port.on('message', async (request: ThreadRequest) => {
     if ('close' in request) {
       await pg.close()
       port.postMessage({ id: request.id, result: null } satisfies ThreadReply)
+      return
+    }
+    if (request.simple) {
+      await pg.exec(request.sql)
+      port.postMessage({ id: request.id, result: { rows: [], fields: [] } } satisfies ThreadReply)
       return
     }
     const options: QueryOptions = {

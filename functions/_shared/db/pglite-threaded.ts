@@ -204,14 +204,16 @@ export function threadedPglite(
           return !open
         },
       } as unknown as Transaction
-      await run(t, 'BEGIN')
+      const simple = (sql: string) =>
+        send(t, { sql, params: undefined, rowMode: undefined, raw: [], simple: true })
+      await simple('BEGIN')
       try {
         const result = await callback(tx)
-        await run(t, 'COMMIT')
+        await simple('COMMIT')
         return result
       } catch (error) {
         // A dead thread has nothing to roll back (its open transaction dies with it).
-        if (current === t) await run(t, 'ROLLBACK').catch(() => undefined)
+        if (current === t) await simple('ROLLBACK').catch(() => undefined)
         throw error
       } finally {
         open = false
