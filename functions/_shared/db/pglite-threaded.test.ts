@@ -63,6 +63,30 @@ describe.runIf(process.env.TEST_DB !== 'postgres')('PGlite in a worker thread', 
     expect((await client.query('select id from t order by id')).rows).toEqual([{ id: 1 }, { id: 2 }])
   })
 
+  it('an I/O error (class 58, as a failed WAL write reports) abandons the thread at once: that statement fails as unavailable, a new thread serves the committed rows', {
+    timeout: 60_000,
+  }, async () => {
+    const { client, faults } = open()
+    await client.query('create table t (id int primary key)')
+    await client.query('insert into t values (1)')
+    // PGlite 0.5.16 spins on the statement after a real 58030; the thread must never get one.
+    const io = await failure(
+      client.query(`do $$ begin raise exception 'could not write to WAL' using errcode = '58030'; end $$`),
+    )
+    expect((io as { code?: string }).code).toBe('58030')
+    expect(isDatabaseUnavailable(io)).toBe(true)
+    expect(faults.length).toBe(1)
+    let rows: unknown
+    for (let i = 0; i < 30 && rows === undefined; i++) {
+      // A new thread is started at most once a second after the previous start.
+      rows = await client.query('select id from t').then(
+        (r) => r.rows,
+        () => new Promise((ok) => setTimeout(ok, 100)).then(() => undefined),
+      )
+    }
+    expect(rows).toEqual([{ id: 1 }])
+  })
+
   it('a statement that does not answer by the deadline fails as unavailable, the busy thread is killed, a new one reopens the folder with the committed rows', {
     timeout: 60_000,
   }, async () => {
