@@ -66,6 +66,8 @@ async function main(): Promise<void> {
     driver: env.DATABASE_DRIVER,
     dataDir: join(env.DATA_DIR, 'pgdata'),
     poolMax: env.DB_POOL_MAX,
+    // Embedded PGlite in its own thread: a disk fault that makes it spin fails requests (503), not the process.
+    pgliteThread: true,
     // The request that used the connection answers 503 (app.ts); this says why, once per connection.
     onConnectionError: (error) => logger.warn('database connection lost', { error: driverMessage(error) }),
   })

@@ -150,5 +150,168 @@ describe.runIf(process.env.TEST_DB !== 'postgres')(
         if (server.proc.exitCode === null) server.proc.kill('SIGKILL')
       }
     })
+
+    it('a WAL write failing inside COMMIT: the process keeps serving, the stuck write answers 503 database_unavailable by the deadline, nothing acknowledged is lost, writes resume', {
+      timeout: 180_000,
+    }, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'koprogo-walcommit-'))
+      temps.push(dir)
+      const trigger = join(dir, 'wal-fails')
+      // Only the WAL fails: a small transaction's records stay in WAL buffers until its COMMIT
+      // flushes them, so the first failing write is inside COMMIT — where PGlite 0.5.16 spins in
+      // WebAssembly before any error reaches JavaScript (it froze the whole process before the
+      // engine ran in its own thread, pglite-threaded.ts).
+      const server = await startServer(dir, '', {
+        NODE_OPTIONS: `--import ${resolve(import.meta.dirname, 'failing-disk-preload.ts')}`,
+        FAILING_DISK_UNDER: join(dir, 'pgdata', 'pg_wal'),
+        FAILING_DISK_TRIGGER: trigger,
+        FAILING_DISK_CODE: 'EIO',
+      })
+      const timed = async <T>(work: () => Promise<T>) => {
+        const started = performance.now()
+        const value = await work()
+        return { value, ms: performance.now() - started }
+      }
+      let polling = true
+      const probes: { path: string; status: number; ms: number }[] = []
+      const poll = async (path: string) => {
+        while (polling) {
+          const a = await timed(() =>
+            fetch(`${server.base}${path}`, { signal: AbortSignal.timeout(30_000) }).then(
+              async (r) => {
+                await r.arrayBuffer()
+                return r.status
+              },
+              () => 0,
+            ),
+          )
+          probes.push({ path, status: a.value, ms: a.ms })
+          await new Promise((ok) => setTimeout(ok, 200))
+        }
+      }
+      try {
+        const base = server.base
+        const email = `syndic-${crypto.randomUUID()}@walcommit.test`
+        expect(
+          (
+            await call(base, 'POST', '/api/v1/auth/register', undefined, {
+              email,
+              password: 'Wal-Commit-2026',
+              first_name: 'W',
+              last_name: 'C',
+              role: 'syndic',
+              organization_name: 'WAL commit',
+            })
+          ).status,
+        ).toBe(201)
+        const token = String(
+          (await call(base, 'POST', '/api/v1/auth/login', undefined, { email, password: 'Wal-Commit-2026' }))
+            .body.token,
+        )
+        const building = await call(base, 'POST', '/api/v1/buildings', token, {
+          name: 'WAL',
+          address: 'Rue 2',
+          city: 'Bruxelles',
+          postal_code: '1000',
+          country: 'Belgium',
+          total_units: 5000,
+          total_tantiemes: 1_000_000,
+        })
+        const buildingId = String(building.body.id)
+        let n = 0
+        const acked: string[] = []
+        const answers: Answer[] = []
+        const create = async () => {
+          const a = await call(base, 'POST', '/api/v1/units', token, {
+            building_id: buildingId,
+            unit_number: `W${n++}`,
+            unit_type: 'Apartment',
+            surface_area: 50,
+            quota: 10,
+          })
+          answers.push(a)
+          if (a.status === 201) acked.push(String(a.body.id))
+          return a
+        }
+        for (let i = 0; i < 10; i++) expect((await create()).status).toBe(201)
+
+        // /health goes through the database; an unauthenticated API call does not: it proves
+        // the event loop runs while the engine is stuck.
+        const polls = [poll('/health'), poll('/api/v1/buildings')]
+        writeFileSync(trigger, '') // every WAL write fails from now on
+        const stuck = await timed(create)
+        expect(stuck.value.status, JSON.stringify(stuck.value.body)).toBe(503)
+        expect(stuck.value.error).toBe('database_unavailable')
+        expect(Number(stuck.value.retryAfter)).toBeGreaterThan(0)
+        // PGLITE_THREAD_LIMITS.statementDeadlineMs (10 s) + slack for a loaded machine.
+        expect(stuck.ms, 'the stuck write answered by the deadline').toBeLessThan(15_000)
+        let refusedWhileFailing = 0
+        for (let i = 0; i < 3; i++) if ((await create()).status === 503) refusedWhileFailing++
+        unlinkSync(trigger) // the disk works again
+
+        const back = performance.now()
+        let recovered = false
+        for (let i = 0; i < 50 && !recovered; i++) {
+          recovered = (await create()).status === 201
+          if (!recovered) await new Promise((ok) => setTimeout(ok, 200))
+        }
+        const recoveryMs = performance.now() - back
+        expect(recovered, 'writes resumed after the disk was back').toBe(true)
+        for (let i = 0; i < 10; i++) expect((await create()).status, 'a write after recovery').toBe(201)
+        polling = false
+        await Promise.all(polls)
+        expect(server.proc.exitCode).toBeNull()
+
+        const loop = probes.filter((p) => p.path !== '/health')
+        const health = probes.filter((p) => p.path === '/health')
+        expect(loop.length, 'event-loop probes').toBeGreaterThan(10)
+        expect(
+          loop.filter((p) => p.status !== 401 || p.ms > 2_000),
+          'the process froze or failed',
+        ).toEqual([])
+        expect(
+          health.filter((p) => p.status === 0 || p.ms > 15_000),
+          '/health unanswered or slower than the deadline + slack',
+        ).toEqual([])
+        const unexpected = answers.filter(
+          (a) =>
+            a.status !== 201 &&
+            !(a.status === 503 && a.error === 'database_unavailable' && Number(a.retryAfter) > 0),
+        )
+        expect(unexpected.map((a) => `${a.status} ${JSON.stringify(a.body)}`)).toEqual([])
+        server.proc.kill('SIGTERM')
+        expect(await server.exited).toBe(0)
+
+        const db = await createDatabase({
+          driver: 'pglite',
+          dataDir: join(dir, 'pgdata'),
+          tenantGuard: false,
+        })
+        try {
+          const { sql } = await import('drizzle-orm')
+          const ids = new Set(
+            (
+              (await db.db.execute(
+                sql`select id::text as id from units where building_id = ${buildingId}`,
+              )) as unknown as { rows: { id: string }[] }
+            ).rows.map((r) => r.id),
+          )
+          for (const id of acked) expect(ids.has(id), `acknowledged unit ${id} lost`).toBe(true)
+          expect(ids.size, 'a refused write left a unit behind').toBe(acked.length)
+          expect(await rowCountMismatches(db.db)).toEqual([])
+          const max = (xs: number[]) => Math.round(Math.max(...xs))
+          console.info(
+            `pglite WAL write failing inside COMMIT: stuck write answered 503 in ${Math.round(stuck.ms)} ms, ${refusedWhileFailing}/3 later writes 503 while failing; ` +
+              `event loop probe max ${max(loop.map((p) => p.ms))} ms (${loop.length} probes), /health max ${max(health.map((p) => p.ms))} ms (${health.length}); ` +
+              `first write after the disk was back ${Math.round(recoveryMs)} ms; ${answers.length} creations, ${acked.length} acknowledged and present, 0 partial`,
+          )
+        } finally {
+          await db.close()
+        }
+      } finally {
+        polling = false
+        if (server.proc.exitCode === null) server.proc.kill('SIGKILL')
+      }
+    })
   },
 )

@@ -44,6 +44,12 @@ export type DatabaseConfig = {
    * (Hyperdrive, Neon — PgBouncer refuses them unless told to ignore them).
    */
   readonly serverTimeouts?: boolean | undefined
+  /**
+   * Run embedded PGlite on a folder in a worker thread with a deadline per statement
+   * (pglite-threaded.ts): the Node entry's choice, so a disk fault that makes PGlite spin fails
+   * requests, not the process. Off for scripts and in-process tests, which use PGlite directly.
+   */
+  readonly pgliteThread?: boolean | undefined
 }
 
 /**
@@ -129,6 +135,7 @@ export async function createDatabase(config: DatabaseConfig): Promise<DatabaseHa
   if (driver === 'pglite') {
     const { PGlite } = await import('@electric-sql/pglite')
     const dataDir = config.url?.startsWith('pglite:') ? config.url.slice('pglite:'.length) : config.dataDir
+    if (dataDir && config.pgliteThread) return threadedDatabase(dataDir, config)
     // A folder can be reopened after an I/O fault (pglite-recovery.ts); memory:// cannot.
     const reopen = dataDir
       ? async () => {
@@ -214,6 +221,35 @@ export async function fromPglite(
     async migrate(migrationsFolder) {
       const { migrate } = await import('drizzle-orm/pglite/migrator')
       await migrate(drizzle({ client, schema }), { migrationsFolder })
+    },
+    ping: () => ping(db),
+    close: () => engine.close(),
+  }
+}
+
+/** Embedded PGlite in its own thread (pglite-threaded.ts): the Node entry's embedded profile. */
+async function threadedDatabase(dataDir: string, config: DatabaseConfig): Promise<DatabaseHandle> {
+  const { drizzle } = await import('drizzle-orm/pglite')
+  const { threadedPglite, PGLITE_THREAD_LIMITS } = await import('./pglite-threaded.ts')
+  const engine = threadedPglite(dataDir, (error) =>
+    config.onConnectionError?.(error instanceof Error ? error : new Error(String(error))),
+  )
+  const db = drizzle({
+    client: engine.client as PGlite,
+    schema,
+    logger: loggerFor(config),
+  }) as unknown as Database
+  return {
+    db,
+    driver: 'pglite',
+    async migrate(migrationsFolder) {
+      const { migrate } = await import('drizzle-orm/pglite/migrator')
+      engine.setDeadline(PGLITE_THREAD_LIMITS.migrationDeadlineMs)
+      try {
+        await migrate(drizzle({ client: engine.client as PGlite, schema }), { migrationsFolder })
+      } finally {
+        engine.setDeadline(PGLITE_THREAD_LIMITS.statementDeadlineMs)
+      }
     },
     ping: () => ping(db),
     close: () => engine.close(),

@@ -12,8 +12,9 @@ import type { PGlite, Transaction } from '@electric-sql/pglite'
  *   called again, not even for ROLLBACK or close — and a new one is opened on the same folder,
  *   which replays the WAL as Postgres's crash recovery would (acknowledged commits are there).
  *   Until that succeeds (it fails while the disk still fails) requests get 503.
- * - a WAL write failing inside COMMIT spins before the error can reach us: that freezes the
- *   process and only its supervisor can restart it. It cannot be caught from JavaScript.
+ * - a WAL write failing inside COMMIT spins before the error can reach us: on this thread that
+ *   cannot be caught from JavaScript. The Node entry therefore runs PGlite in a worker thread
+ *   it can terminate (pglite-threaded.ts); this in-thread wrapper serves scripts and tests.
  */
 const FATAL_SQLSTATE = /^58/
 
