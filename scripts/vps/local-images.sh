@@ -26,6 +26,12 @@ if ! have "$base"; then
     debootstrap --variant=minbase --include=ca-certificates bookworm "$cache/rootfs.tmp" > "$cache/debootstrap.log"
     mv "$cache/rootfs.tmp" "$cache/rootfs"
   fi
+  # The machine's own extra CAs (e.g. an egress proxy's) go in, so apt, npm and pnpm inside the
+  # images trust what the host trusts; none on a plain machine.
+  if compgen -G '/usr/local/share/ca-certificates/*.crt' > /dev/null; then
+    cp /usr/local/share/ca-certificates/*.crt "$cache/rootfs/usr/local/share/ca-certificates/"
+    chroot "$cache/rootfs" update-ca-certificates > /dev/null
+  fi
   log "docker import $base"
   tar -C "$cache/rootfs" -c . | docker import - "$base" > /dev/null
 fi
