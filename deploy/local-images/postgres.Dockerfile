@@ -8,5 +8,7 @@ RUN mkdir -p /etc/postgresql-common \
   && rm -rf /var/lib/apt/lists/*
 ENV PATH=/usr/lib/postgresql/15/bin:$PATH PGDATA=/var/lib/postgresql/data
 COPY postgres-entrypoint.sh /usr/local/bin/docker-entrypoint.sh
+# As the official image: SIGINT is Postgres's fast shutdown (SIGTERM waits for every client).
+STOPSIGNAL SIGINT
 ENTRYPOINT ["bash", "/usr/local/bin/docker-entrypoint.sh"]
 CMD ["postgres"]

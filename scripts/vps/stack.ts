@@ -133,6 +133,8 @@ export class Stack {
   private readonly v2: boolean
   private readonly envFile: string
   readonly settings: StackSettings
+  /** Caddy's root certificate once caddyRoot() has read it. */
+  caCert = ''
   constructor(settings: StackSettings) {
     this.settings = settings
     purge(settings.project)
@@ -264,7 +266,8 @@ export class Stack {
   async caddyRoot(): Promise<string> {
     for (let i = 0; i < 60; i++) {
       try {
-        return this.exec('caddy', ['cat', '/data/caddy/pki/authorities/local/root.crt'])
+        this.caCert = this.exec('caddy', ['cat', '/data/caddy/pki/authorities/local/root.crt'])
+        return this.caCert
       } catch {
         await sleep(500)
       }
