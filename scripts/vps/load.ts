@@ -4,6 +4,8 @@
  * by `docker stats` during the run (peak kept). A figure, not a gate: it fails only when requests
  * fail or a container is OOM-killed. VPS_LOAD_SECONDS (default 20), VPS_LOAD_CONNECTIONS (32).
  */
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
 import type autocannon from 'autocannon'
 import { createMix } from '../../bench/mix.ts'
 import { DEMO_SYNDIC, login } from './checks.ts'
@@ -11,14 +13,16 @@ import { expectStatus, field } from './client.ts'
 import type { DrillContext } from './drills.ts'
 import { sh, sleep } from './stack.ts'
 
+const run = promisify(execFile)
 const MIB: Record<string, number> = { B: 1 / 1048576, KiB: 1 / 1024, MiB: 1, GiB: 1024 }
 const mib = (usage: string) => {
   const m = usage.match(/^([\d.]+)(B|KiB|MiB|GiB)/)
   return m ? Number(m[1]) * (MIB[m[2] ?? 'MiB'] ?? 1) : 0
 }
 
-function memory(ids: Record<string, string>): Record<string, { used: number; limit: number }> {
-  const out = sh('docker', [
+/** Asynchronous: `docker stats --no-stream` takes a second or more and must not stall autocannon. */
+async function memory(ids: Record<string, string>): Promise<Record<string, { used: number; limit: number }>> {
+  const { stdout: out } = await run('docker', [
     'stats',
     '--no-stream',
     '--format',
@@ -72,20 +76,23 @@ export async function measureLoad({ stack, api, admin, step }: DrillContext): Pr
       }
       const expenses = (await api.call('GET', '/api/v1/expenses', { token })).status === 200
       const ids = Object.fromEntries(['postgres', 'api', 'caddy', 'backup'].map((s) => [s, stack.id(s)]))
-      const peak: Record<string, { used: number; limit: number }> = memory(ids)
+      const peak: Record<string, { used: number; limit: number }> = await memory(ids)
       let sampling = true
       const sampler = (async () => {
         while (sampling) {
-          for (const [s, m] of Object.entries(memory(ids))) if (m.used > (peak[s]?.used ?? 0)) peak[s] = m
+          for (const [s, m] of Object.entries(await memory(ids)))
+            if (m.used > (peak[s]?.used ?? 0)) peak[s] = m
           await sleep(500)
         }
       })()
-      const { default: run } = await import('autocannon')
+      const { default: autocannonRun } = await import('autocannon')
       const next = createMix({ buildingIds, expenses, tag: `vps${Date.now().toString(36)}` })
-      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
+      // Fresh header objects per request: autocannon writes content-length into the one it is given,
+      // and a GET carrying a stale content-length hangs its connection.
+      const auth = `Bearer ${token}`
       const status = { ok: 0, client: 0, server: 0 }
       const seconds = Number(process.env.VPS_LOAD_SECONDS ?? 20)
-      const instance = run({
+      const instance = autocannonRun({
         url: api.origin,
         connections: Number(process.env.VPS_LOAD_CONNECTIONS ?? 32),
         duration: seconds,
@@ -95,8 +102,14 @@ export async function measureLoad({ stack, api, admin, step }: DrillContext): Pr
             setupRequest: (req: autocannon.Request) => {
               const r = next()
               return r.method === 'GET'
-                ? { ...req, method: 'GET', path: r.path, headers, body: undefined }
-                : { ...req, method: 'POST', path: r.path, headers, body: Buffer.from(r.body ?? '') }
+                ? { ...req, method: 'GET', path: r.path, headers: { authorization: auth }, body: undefined }
+                : {
+                    ...req,
+                    method: 'POST',
+                    path: r.path,
+                    headers: { authorization: auth, 'content-type': 'application/json' },
+                    body: Buffer.from(r.body ?? ''),
+                  }
             },
           },
         ],
