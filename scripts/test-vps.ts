@@ -59,7 +59,7 @@ try {
     const s = stack
     api = new HttpsClient(`https://localhost:${s.settings.ports.https}`, await s.caddyRoot())
     const admin = { email: s.env.SUPERADMIN_EMAIL ?? '', password: s.env.SUPERADMIN_PASSWORD ?? '' }
-    if (steps.has('checks')) await runChecks(api, step, admin)
+    if (steps.has('checks')) await runChecks(api, step, admin, s.settings.ports.http)
     const ctx: DrillContext = { stack: s, api, admin, step, images, ports }
     if (steps.has('drills')) for (const drill of DRILLS) await drill(ctx)
     if (steps.has('load')) await measureLoad(ctx)

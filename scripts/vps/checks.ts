@@ -58,7 +58,26 @@ export async function download(api: HttpsClient, token: string, id: string): Pro
 
 const header = (r: Reply, name: string) => String(r.headers[name] ?? '')
 
-export async function runChecks(api: HttpsClient, step: Step, admin: { email: string; password: string }) {
+export async function runChecks(
+  api: HttpsClient,
+  step: Step,
+  admin: { email: string; password: string },
+  httpPort: number,
+) {
+  await step('plain HTTP is redirected to HTTPS by Caddy', async () => {
+    const res = await fetch(`http://localhost:${httpPort}/health`, { redirect: 'manual' })
+    const location = res.headers.get('location') ?? ''
+    // Same host and path over https. Caddy 2.6 leaves out a non-default https_port (the test's):
+    // in production the port is 443 and the redirect is exact.
+    const target = URL.parse(location)
+    if (
+      res.status !== 308 ||
+      target?.protocol !== 'https:' ||
+      target.hostname !== 'localhost' ||
+      target.pathname !== '/health'
+    )
+      throw new Error(`HTTP ${res.status} → ${location || 'no location'}`)
+  })
   await step('/health through Caddy over HTTPS (local CA trusted, database ok)', async () => {
     const r = await api.call('GET', '/health')
     expectStatus(r, 200, '/health')
