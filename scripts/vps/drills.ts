@@ -115,22 +115,24 @@ const killMidBurst = async ({ stack, api, admin, step }: DrillContext) => {
       const worker = async () => {
         while (!(killed && afterKill >= 60) && Date.now() < until) {
           const name = `Burst ${tag} ${n++}`
+          let refused = false
           try {
             const r = await api.call('POST', '/api/v1/buildings', { token, json: buildingBody(name) })
             if (r.status === 201) {
               acknowledged.set(field(r, 'id'), name)
               if (killed) afterKill += 1
-            } else failed += 1
+            } else refused = true
           } catch {
-            failed += 1
+            refused = true
           }
+          if (refused) failed += 1
           if (!killed && acknowledged.size >= 60) {
             killed = true
             // A crash, not `docker kill` (which counts as a manual stop and is not restarted).
             const pid = inspect(apiId, '{{.State.Pid}}')
             if (process.getuid?.() === 0) sh('kill', ['-9', pid])
             else sh('sudo', ['-n', 'kill', '-9', pid])
-          } else if (failed > 0 && killed && afterKill === 0) await sleep(50)
+          } else if (refused) await sleep(50) // while it is down: retry gently, as a client would
         }
       }
       await Promise.all(Array.from({ length: 8 }, worker))
