@@ -233,7 +233,10 @@ const backupRestore = async (ctx: DrillContext) => {
         )
         fresh.compose([
           'run',
-          '--rm',
+          // Named and removed with -v below: docker-compose 1.29's `run --rm` keeps the image's
+          // anonymous /data volume behind, one per restore.
+          '--name',
+          'koprogo-vpsrestore-files',
           '--no-deps',
           '--entrypoint',
           'sh',
@@ -243,6 +246,7 @@ const backupRestore = async (ctx: DrillContext) => {
           '-c',
           `rm -rf /data/files/* && tar -C /data/files -xzf /restore/${tarball}`,
         ])
+        sh('docker', ['rm', '-v', 'koprogo-vpsrestore-files'])
         fresh.up()
         await fresh.waitHealthy(['postgres', 'api', 'caddy'])
         const restoredCounts = rowCounts(fresh)

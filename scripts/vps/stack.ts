@@ -276,7 +276,23 @@ export class Stack {
 
   down(): void {
     try {
+      // Every volume the project's containers mount, anonymous ones included: docker-compose 1.29
+      // carries the image's anonymous /data volume over when it recreates the API (the upgrade)
+      // and `down -v` leaves that one behind.
+      const label = `label=com.docker.compose.project=${this.settings.project}`
+      const ids = sh('docker', ['ps', '-aq', '--filter', label]).split('\n').filter(Boolean)
+      const mounted = ids.length
+        ? sh('docker', [
+            'inspect',
+            '-f',
+            '{{range .Mounts}}{{if eq .Type "volume"}}{{.Name}} {{end}}{{end}}',
+            ...ids,
+          ])
+            .split(/\s+/)
+            .filter(Boolean)
+        : []
       this.compose(['down', '-v', '--remove-orphans'])
+      for (const volume of mounted) spawnSync('docker', ['volume', 'rm', volume], { stdio: 'ignore' })
     } finally {
       rmSync(this.dir, { recursive: true, force: true })
     }
