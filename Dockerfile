@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # KoproGo API (single-VPS profile): the Node entry serving /api/v1 and the built web app on :8080.
 # Node runs the TypeScript sources directly (type stripping), so there is no compile step for the
 # API; the web app is built when web/ has a build script. See docs/deploy-vps.md.

@@ -14,7 +14,7 @@ PNPM := $(TOOLS)/pnpm
 WRANGLER := $(NODE) node_modules/wrangler/bin/wrangler.js
 
 .PHONY: help setup start web screenshots dev dev-frontend dev-all test test-e2e typecheck lint format bench audit migrate seed \
-	backup restore db-generate build-edge deploy-edge edge-config edge-secrets edge-serve config-docs clean
+	test-vps backup restore db-generate build-edge deploy-edge edge-config edge-secrets edge-serve config-docs clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}'
@@ -49,6 +49,9 @@ test: setup ## Typecheck, lint, every suite, Worker bundles, workerd smoke; ends
 
 test-e2e: setup ## Playwright on system Chromium against a fresh embedded server (scripts/test-e2e.ts)
 	@TEST_STEPS=e2e $(NODE) scripts/run-tests.ts
+
+test-vps: setup ## The docker-compose stack built and run for real, checks and drills (root + Docker; not in make test; docs/deploy-vps.md)
+	@$(NODE) scripts/test-vps.ts
 
 screenshots: setup ## Retake the user guide's screenshots into docs/screenshots (runs the e2e suite)
 	@E2E_SCREENSHOTS=docs TEST_STEPS=e2e $(NODE) scripts/run-tests.ts

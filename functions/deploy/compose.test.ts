@@ -42,6 +42,30 @@ describe('docker-compose.yml (single-VPS profile)', () => {
     for (const [name, service] of services) expect(service.healthcheck?.test, name).toBeTruthy()
   })
 
+  // Compose accepts a healthcheck only as a string or a list of strings: an unquoted ": " in a
+  // list item turns it into a mapping, which compose refuses (found by make test-vps, issue #18).
+  it('spells every healthcheck as strings, with $ escaped for compose', () => {
+    for (const [name, service] of services) {
+      const test = service.healthcheck?.test
+      const items = Array.isArray(test) ? test : [test]
+      for (const item of items) expect(typeof item, name).toBe('string')
+      // `$(` is invalid interpolation for compose: a shell `$` is written `$$`.
+      for (const item of items) expect(String(item), name).not.toMatch(/(^|[^$])\$\(/)
+    }
+  })
+
+  // make test-vps swaps in local base images where no registry is reachable (docs/deploy-vps.md).
+  it('takes the base images as variables defaulting to the pinned public ones', () => {
+    const raw = parse(read('docker-compose.yml')) as {
+      services: Record<string, { image?: string; build?: { args?: Record<string, string> } }>
+    }
+    expect(raw.services.postgres?.image).toMatch(/^\$\{POSTGRES_IMAGE:-postgres:[\d.]+-\w+\}$/)
+    expect(raw.services.backup?.image).toBe(raw.services.postgres?.image)
+    expect(raw.services.caddy?.image).toMatch(/^\$\{CADDY_IMAGE:-caddy:[\d.]+-\w+\}$/)
+    const nodeDefault = read('Dockerfile').match(/^ARG NODE_IMAGE=(\S+)$/m)?.[1]
+    expect(raw.services.api?.build?.args?.NODE_IMAGE).toBe(`\${NODE_IMAGE:-${nodeDefault}}`)
+  })
+
   it('sets only settings the API knows, with the production essentials required', () => {
     const env = compose.services.api?.environment ?? {}
     const known = new Set(Object.keys(EnvSchema.shape))

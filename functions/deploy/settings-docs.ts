@@ -133,6 +133,18 @@ export const COMPOSE_SETTINGS: Readonly<Record<string, { meaning: string; exampl
   KOPROGO_VERSION: { meaning: 'Tag of the API image built by compose.', example: '0.1.0' },
   BACKUP_KEEP_DAYS: { meaning: 'Days of nightly backups kept in ./backups.', example: '14' },
   BACKUP_AT: { meaning: 'Time (UTC, HH:MM) of the nightly backup.', example: '02:30' },
+  POSTGRES_IMAGE: {
+    meaning: 'Image of the `postgres` and `backup` services (default: the pinned public one).',
+    example: 'postgres:17.6-bookworm',
+  },
+  CADDY_IMAGE: {
+    meaning: 'Image of the `caddy` service (default: the pinned public one).',
+    example: 'caddy:2.10.2-alpine',
+  },
+  NODE_IMAGE: {
+    meaning: 'Base image the API image is built from (default: the pinned public one).',
+    example: 'node:24.21.0-bookworm-slim',
+  },
 }
 
 /**
