@@ -1,4 +1,4 @@
-import { DomainErrors, type FieldIssue } from '../shared/domain-error.ts'
+import { type DomainError, DomainErrors, type FieldIssue } from '../shared/domain-error.ts'
 import type { Cents } from '../shared/money.value-object.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { apportionLargestRemainder } from './largest-remainder.ts'
@@ -168,4 +168,14 @@ function basisIssues(amountCents: number, basis: ChargeBasis): FieldIssue[] {
     issues.push({ path: 'units', message: 'the quotas of the units exceed the building total_tantiemes' })
   }
   return issues
+}
+
+/** The 409 for a basis `distributeCharge` refuses (shared with the owner charges). */
+export function inconsistentBasis(error: DomainError): DomainError {
+  const detail =
+    error.kind === 'validation' ? error.issues.map((i) => `${i.path} ${i.message}`).join('; ') : error.message
+  return DomainErrors.conflict(
+    'inconsistent_charge_basis',
+    `The building's quotas or ownership shares are inconsistent: ${detail}`,
+  )
 }

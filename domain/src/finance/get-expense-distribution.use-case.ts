@@ -1,9 +1,13 @@
 import type { ActorContext } from '../context.ts'
 import type { CalendarDate } from '../property/calendar-date.value-object.ts'
 import type { TenantScope } from '../property/property.ports.ts'
-import { type DomainError, DomainErrors } from '../shared/domain-error.ts'
+import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
-import { type ChargeDistribution, distributeCharge } from './charge-distribution.service.ts'
+import {
+  type ChargeDistribution,
+  distributeCharge,
+  inconsistentBasis,
+} from './charge-distribution.service.ts'
 import type { Expense, PaymentStatus } from './expense.entity.ts'
 import type { ChargeBasisReader } from './finance.ports.ts'
 import { loadReadableExpense } from './finance-access.ts'
@@ -54,14 +58,4 @@ export async function distributeExpense(
   if (!basis) return err(DomainErrors.notFound('Building'))
   const distribution = distributeCharge(expense.amountCents, basis)
   return distribution.ok ? distribution : err(inconsistentBasis(distribution.error))
-}
-
-/** The 409 for a basis `distributeCharge` refuses (shared with the owner charges). */
-export function inconsistentBasis(error: DomainError): DomainError {
-  const detail =
-    error.kind === 'validation' ? error.issues.map((i) => `${i.path} ${i.message}`).join('; ') : error.message
-  return DomainErrors.conflict(
-    'inconsistent_charge_basis',
-    `The building's quotas or ownership shares are inconsistent: ${detail}`,
-  )
 }

@@ -1,8 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { CalendarDate } from '../property/calendar-date.value-object.ts'
-import { distributeCharge, SHARE_PPM_WHOLE } from './charge-distribution.service.ts'
-import { inconsistentBasis } from './get-expense-distribution.use-case.ts'
+import { distributeCharge, inconsistentBasis, SHARE_PPM_WHOLE } from './charge-distribution.service.ts'
 import { apportionedPart, apportionedPartSafe, apportionLargestRemainder } from './largest-remainder.ts'
 import { type BuildingBasisHistory, basisOn, ownerPartCalculator } from './owner-part.calculator.ts'
 

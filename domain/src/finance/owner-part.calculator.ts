@@ -7,9 +7,9 @@ import {
   type ChargeBasis,
   compareUnits,
   distributeCharge,
+  inconsistentBasis,
   SHARE_PPM_WHOLE,
 } from './charge-distribution.service.ts'
-import { inconsistentBasis } from './get-expense-distribution.use-case.ts'
 import { apportionedPart, apportionedPartSafe } from './largest-remainder.ts'
 
 /** One ownership link of a building's unit, past or present: active on d when startDate ≤ d < endDate. */

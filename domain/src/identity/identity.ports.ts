@@ -1,8 +1,10 @@
 import type { Page, PageRequest } from '../shared/ports.ts'
 import type { Organization } from './organization.entity.ts'
-import type { PlanResource } from './plan-limits.ts'
 import type { Role } from './role.value-object.ts'
 import type { User } from './user.entity.ts'
+
+/** What a subscription plan limits (organizations.max_buildings, organizations.max_users). */
+export type PlanResource = 'buildings' | 'users'
 
 export type UserSortField = 'email' | 'last_name' | 'created_at' | 'role'
 export type OrganizationSortField = 'name' | 'created_at' | 'slug'

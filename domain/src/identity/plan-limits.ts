@@ -1,10 +1,7 @@
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
-import type { OrganizationRepository } from './identity.ports.ts'
+import type { OrganizationRepository, PlanResource } from './identity.ports.ts'
 import type { Organization } from './organization.entity.ts'
-
-/** What a subscription plan limits (organizations.max_buildings, organizations.max_users). */
-export type PlanResource = 'buildings' | 'users'
 
 const NOUN: Record<PlanResource, readonly [one: string, many: string]> = {
   buildings: ['building', 'buildings'],
