@@ -18,6 +18,7 @@ import type {
   UnitRepository,
 } from './property/property.ports.ts'
 import type { AuditLog } from './shared/audit.ts'
+import type { Outbox } from './shared/outbox.ts'
 import type { Clock, IdGenerator } from './shared/ports.ts'
 import type { Result } from './shared/result.ts'
 import type { StatsRepository } from './stats/stats.ports.ts'
@@ -39,6 +40,8 @@ export interface Repositories {
   readonly meetings: MeetingRepository
   readonly documents: DocumentRepository
   readonly stats: StatsRepository
+  /** After-commit work, recorded in the same transaction (shared/outbox.ts). */
+  readonly outbox: Outbox
 }
 
 /**

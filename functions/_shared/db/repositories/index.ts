@@ -5,6 +5,7 @@ import { documentRepository } from './documents.repository.ts'
 import { chargeBasisReader, expenseRepository, ownerChargesReader } from './finance.repository.ts'
 import { meetingRepository } from './governance.repository.ts'
 import { organizationRepository } from './organization.repository.ts'
+import { outboxRepository } from './outbox.repository.ts'
 import {
   buildingRepository,
   ownerRepository,
@@ -33,5 +34,6 @@ export function bindRepositories(db: Database): Repositories {
     meetings: meetingRepository(db),
     documents: documentRepository(db),
     stats: statsRepository(db),
+    outbox: outboxRepository(db),
   }
 }

@@ -1,0 +1,7 @@
+import type { JobHandler } from './job-handler.ts'
+
+/**
+ * Every job kind the runner knows, by the `kind` written into the outbox. One line per kind; the
+ * handler lives beside the feature that enqueues it. A row of an unknown kind fails visibly.
+ */
+export const jobHandlers: Readonly<Record<string, JobHandler>> = {}
