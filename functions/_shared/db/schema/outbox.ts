@@ -26,9 +26,7 @@ export const outbox = pgTable(
     doneAt: tstz('done_at'),
   },
   (t) => [
-    index('outbox_due_idx')
-      .on(t.runAfter)
-      .where(sql`${t.status} in ('pending', 'running')`),
+    index('outbox_due_idx').on(t.runAfter).where(sql`${t.status} in ('pending', 'running')`),
     index('outbox_status_created_idx').on(t.status, t.createdAt),
   ],
 )
