@@ -14,6 +14,8 @@ import { driverMessage } from './_shared/db/unavailable.ts'
 import { DEV_SUPERADMIN, type Env, EnvError, type EnvReading, readEnv } from './_shared/env.ts'
 import { warnDeprecated } from './_shared/env-v1-aliases.ts'
 import { createLogger } from './_shared/logger.ts'
+import { warnAboutMail } from './_shared/mail/select-mailer.ts'
+import { smtpMailer } from './_shared/mail/smtp-mailer.ts'
 import { installProcessFaultHandlers } from './_shared/process-faults.ts'
 import { localFileStore } from './_shared/storage/local-file-store.ts'
 import { createGateway } from './gateway.ts'
@@ -72,7 +74,9 @@ async function main(): Promise<void> {
     onConnectionError: (error) => logger.warn('database connection lost', { error: driverMessage(error) }),
   })
   await database.migrate(MIGRATIONS_DIR)
+  warnAboutMail(env, logger)
   const runtime = buildRuntime(env, database, {
+    ...(env.MAIL_TRANSPORT === 'smtp' ? { mailer: smtpMailer({ url: env.SMTP_URL ?? '', from: env.MAIL_FROM }) } : {}),
     files: localFileStore(env.STORAGE_DIR ?? join(env.DATA_DIR, 'files')),
     logger,
     clientIp: (c) => headerIp(c, env) ?? getConnInfo(c).remote.address ?? 'unknown',

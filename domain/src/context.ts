@@ -1,6 +1,7 @@
 import type { DocumentRepository, FileStore } from './documents/documents.ports.ts'
 import type { ChargeBasisReader, ExpenseRepository, OwnerChargesReader } from './finance/finance.ports.ts'
 import type { MeetingRepository } from './governance/governance.ports.ts'
+import type { PasswordLinkRepository } from './identity/password-link.ts'
 import type { Actor } from './identity/actor.ts'
 import type {
   IdentitySettings,
@@ -42,6 +43,8 @@ export interface Repositories {
   readonly stats: StatsRepository
   /** After-commit work, recorded in the same transaction (shared/outbox.ts). */
   readonly outbox: Outbox
+  /** Single-use set-password links (invitation, reset); ADR 0023. */
+  readonly passwordLinks: PasswordLinkRepository
 }
 
 /**

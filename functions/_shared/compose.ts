@@ -3,6 +3,8 @@ import type { Context } from 'hono'
 import type { DatabaseHandle } from './db/client.ts'
 import { DEV_SUPERADMIN, type Env } from './env.ts'
 import { createLogger, type Logger } from './logger.ts'
+import type { Mailer } from './mail/mailer.ts'
+import { mailerFromEnv } from './mail/select-mailer.ts'
 import type { Runtime } from './runtime.ts'
 import { useCaseContextFor } from './runtime.ts'
 import { defaultHashSlots, type HashSlots } from './security/hash-slots.ts'
@@ -13,7 +15,14 @@ import { AccessTokenKey } from './security/session-tokens.ts'
 export function buildRuntime(
   env: Env,
   database: DatabaseHandle,
-  options: { files: FileStore; logger?: Logger; clientIp?: (c: Context) => string; hashSlots?: HashSlots },
+  options: {
+    files: FileStore
+    logger?: Logger
+    clientIp?: (c: Context) => string
+    hashSlots?: HashSlots
+    /** SMTP is made by the Node entry (Node-only code); otherwise the env picks capture or HTTP. */
+    mailer?: Mailer
+  },
 ): Runtime {
   if (!env.JWT_SECRET) throw new Error('JWT_SECRET is required (the Node entry generates one in development)')
   return {
@@ -31,6 +40,7 @@ export function buildRuntime(
     logger: options.logger ?? createLogger(env.LOG_LEVEL),
     files: options.files,
     clientIp: options.clientIp ?? ((c) => headerIp(c, env) ?? 'unknown'),
+    mailer: options.mailer ?? mailerFromEnv(env, database.db),
   }
 }
 

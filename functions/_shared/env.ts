@@ -55,8 +55,22 @@ export const EnvSchema = z
     TRUST_PROXY: bool.default(false),
     SEED_DEMO_ON_START: bool.default(true),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    // E-mail (ADR 0023). Unset transport: captured in the database (loud warning in production).
+    MAIL_TRANSPORT: z.enum(['capture', 'smtp', 'http']).optional(),
+    MAIL_FROM: z.string().default('KoproGo <no-reply@koprogo.invalid>'),
+    SMTP_URL: z.string().optional(),
+    MAIL_HTTP_URL: z.string().default('https://api.resend.com'),
+    MAIL_HTTP_KEY: z.string().optional(),
+    // The address people open the web app at: links in e-mails point there.
+    PUBLIC_URL: z.string().optional(),
+    INVITE_LINK_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(168),
+    RESET_LINK_TTL_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
   })
   .superRefine((env, ctx) => {
+    if (env.MAIL_TRANSPORT === 'smtp' && !env.SMTP_URL)
+      ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required when MAIL_TRANSPORT=smtp' })
+    if (env.MAIL_TRANSPORT === 'http' && !env.MAIL_HTTP_KEY)
+      ctx.addIssue({ code: 'custom', path: ['MAIL_HTTP_KEY'], message: 'is required when MAIL_TRANSPORT=http' })
     if (env.APP_ENV !== 'production') return
     // Production fails closed on settings that would make the deployment unsafe.
     if (!env.JWT_SECRET || new TextEncoder().encode(env.JWT_SECRET).length < 32) {

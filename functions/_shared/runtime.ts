@@ -13,6 +13,7 @@ import { runInTransaction } from './db/transaction.ts'
 import type { Env } from './env.ts'
 import { uuidv7Generator } from './ids.ts'
 import type { Logger } from './logger.ts'
+import type { Mailer } from './mail/mailer.ts'
 import { type AccessTokenKey, sessionTokenService } from './security/session-tokens.ts'
 
 /**
@@ -29,6 +30,8 @@ export type Runtime = {
   readonly files: FileStore
   /** The caller's address for login throttling; how to read it depends on the host. */
   readonly clientIp: (c: Context) => string
+  /** Outgoing e-mail, used by the mail jobs (ADR 0023). */
+  readonly mailer: Mailer
 }
 
 export type AppEnv = {

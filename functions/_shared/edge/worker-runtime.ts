@@ -7,6 +7,7 @@ import { createDatabase, type DatabaseConfig, pickDriver } from '../db/client.ts
 import { type Env, readEnv } from '../env.ts'
 import { warnDeprecated } from '../env-v1-aliases.ts'
 import { createLogger, type Logger } from '../logger.ts'
+import { warnAboutMail } from '../mail/select-mailer.ts'
 import type { AppEnv } from '../runtime.ts'
 import { AccessTokenKey } from '../security/session-tokens.ts'
 import { r2FileStore } from '../storage/r2-file-store.ts'
@@ -24,6 +25,7 @@ function isolateFor(bindings: WorkerBindings): Isolate {
   const logger = createLogger(env.LOG_LEVEL)
   warnDeprecated(logger, deprecations)
   configureNeon(env, logger)
+  warnAboutMail(env, logger)
   isolate = { env, accessKey: new AccessTokenKey(env.JWT_SECRET), logger }
   return isolate
 }

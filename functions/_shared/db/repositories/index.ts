@@ -6,6 +6,7 @@ import { chargeBasisReader, expenseRepository, ownerChargesReader } from './fina
 import { meetingRepository } from './governance.repository.ts'
 import { organizationRepository } from './organization.repository.ts'
 import { outboxRepository } from './outbox.repository.ts'
+import { passwordLinkRepository } from './password-link.repository.ts'
 import {
   buildingRepository,
   ownerRepository,
@@ -35,5 +36,6 @@ export function bindRepositories(db: Database): Repositories {
     documents: documentRepository(db),
     stats: statsRepository(db),
     outbox: outboxRepository(db),
+    passwordLinks: passwordLinkRepository(db),
   }
 }
