@@ -76,7 +76,9 @@ async function main(): Promise<void> {
   await database.migrate(MIGRATIONS_DIR)
   warnAboutMail(env, logger)
   const runtime = buildRuntime(env, database, {
-    ...(env.MAIL_TRANSPORT === 'smtp' ? { mailer: smtpMailer({ url: env.SMTP_URL ?? '', from: env.MAIL_FROM }) } : {}),
+    ...(env.MAIL_TRANSPORT === 'smtp'
+      ? { mailer: smtpMailer({ url: env.SMTP_URL ?? '', from: env.MAIL_FROM }) }
+      : {}),
     files: localFileStore(env.STORAGE_DIR ?? join(env.DATA_DIR, 'files')),
     logger,
     clientIp: (c) => headerIp(c, env) ?? getConnInfo(c).remote.address ?? 'unknown',

@@ -5,6 +5,7 @@ import { buildingsApp } from './buildings/routes.ts'
 import { documentsApp } from './documents/routes.ts'
 import { expensesApp } from './expenses/routes.ts'
 import { healthApp } from './health/routes.ts'
+import { mailApp } from './mail/routes.ts'
 import { meetingsApp } from './meetings/routes.ts'
 import { organizationsApp } from './organizations/routes.ts'
 import { ownersApp } from './owners/routes.ts'
@@ -29,5 +30,6 @@ export const RESOURCES: ReadonlyArray<readonly [name: string, app: OpenAPIHono<A
   ['meetings', meetingsApp],
   ['documents', documentsApp],
   ['stats', statsApp],
+  ['mail', mailApp],
   ['seed', seedApp],
 ]

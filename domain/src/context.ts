@@ -1,7 +1,6 @@
 import type { DocumentRepository, FileStore } from './documents/documents.ports.ts'
 import type { ChargeBasisReader, ExpenseRepository, OwnerChargesReader } from './finance/finance.ports.ts'
 import type { MeetingRepository } from './governance/governance.ports.ts'
-import type { PasswordLinkRepository } from './identity/password-link.ts'
 import type { Actor } from './identity/actor.ts'
 import type {
   IdentitySettings,
@@ -12,6 +11,7 @@ import type {
   SessionTokenService,
   UserRepository,
 } from './identity/identity.ports.ts'
+import type { PasswordLinkRepository } from './identity/password-link.ts'
 import type {
   BuildingRepository,
   OwnerRepository,

@@ -164,6 +164,9 @@ export const PUBLIC_BODY_ROUTES: ReadonlySet<string> = new Set([
   'POST /api/v1/auth/register',
   'POST /api/v1/auth/refresh',
   'POST /api/v1/auth/logout',
+  // Password links (ADR 0023): how someone without a password gets one.
+  'POST /api/v1/auth/forgot-password',
+  'POST /api/v1/auth/reset-password',
 ])
 
 /** The one route that takes a large body: a document upload, as multipart/form-data only. */

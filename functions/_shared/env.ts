@@ -70,7 +70,11 @@ export const EnvSchema = z
     if (env.MAIL_TRANSPORT === 'smtp' && !env.SMTP_URL)
       ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required when MAIL_TRANSPORT=smtp' })
     if (env.MAIL_TRANSPORT === 'http' && !env.MAIL_HTTP_KEY)
-      ctx.addIssue({ code: 'custom', path: ['MAIL_HTTP_KEY'], message: 'is required when MAIL_TRANSPORT=http' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MAIL_HTTP_KEY'],
+        message: 'is required when MAIL_TRANSPORT=http',
+      })
     if (env.APP_ENV !== 'production') return
     // Production fails closed on settings that would make the deployment unsafe.
     if (!env.JWT_SECRET || new TextEncoder().encode(env.JWT_SECRET).length < 32) {

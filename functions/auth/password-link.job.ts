@@ -1,12 +1,12 @@
 import {
   isLocale,
   type Locale,
+  ok,
   type PasswordLinkJobPayload,
   type PasswordLinkPurpose,
   type Repositories,
   type User,
 } from '@koprogo/domain'
-import { ok } from '@koprogo/domain'
 import { bindRepositories } from '../_shared/db/repositories/index.ts'
 import { runInTransaction } from '../_shared/db/transaction.ts'
 import type { Job, JobHandler } from '../_shared/jobs/job-handler.ts'
@@ -40,8 +40,10 @@ export const passwordLinkJob: JobHandler = async (job: Job, runtime: Runtime) =>
   const db = runtime.database.db
   const repos = bindRepositories(db)
   const user =
-    payload.purpose === 'reset' ? await repos.users.findByEmail(payload.email) : await repos.users.findById(payload.userId)
-  if (!user || !user.isActive) return
+    payload.purpose === 'reset'
+      ? await repos.users.findByEmail(payload.email)
+      : await repos.users.findById(payload.userId)
+  if (!user?.isActive) return
   const now = new Date()
   let link = await repos.passwordLinks.findById(job.id)
   const token = new PasswordLinkTokens(runtime.env.JWT_SECRET ?? '').tokenFor(job.id)

@@ -1,13 +1,33 @@
 import { createRoute } from '@hono/zod-openapi'
-import { getCurrentUser, login, logout, refreshSession, register, type Session } from '@koprogo/domain'
+import {
+  changePassword,
+  completePasswordLink,
+  getCurrentUser,
+  login,
+  logout,
+  refreshSession,
+  register,
+  requestPasswordReset,
+  type Session,
+} from '@koprogo/domain'
 import type { Context } from 'hono'
 import { createResourceApp } from '../_shared/app.ts'
 import { requireAuth } from '../_shared/auth.ts'
 import { toUserDto, UserSchema } from '../_shared/dto.ts'
 import { bearer, errors, json, jsonBody, respond } from '../_shared/http.ts'
 import { actorContext, publicContext } from '../_shared/runtime.ts'
+import { hashLinkToken } from '../_shared/security/password-link-tokens.ts'
 import { clearRefreshCookie, refreshTokenFrom, setRefreshCookie } from './refresh-cookie.ts'
-import { LoginBody, RefreshBody, RegisterBody, SessionSchema } from './schema.ts'
+import {
+  AcceptedSchema,
+  ChangePasswordBody,
+  ForgotPasswordBody,
+  LoginBody,
+  RefreshBody,
+  RegisterBody,
+  ResetPasswordBody,
+  SessionSchema,
+} from './schema.ts'
 
 const sessionDto = (s: Session) => ({
   token: s.accessToken,
@@ -142,4 +162,94 @@ authApp.openapi(
     responses: { 200: json(UserSchema, 'Current user'), 401: errors[401] },
   }),
   async (c) => respond(c, await getCurrentUser(actorContext(c)), (u) => c.json(toUserDto(u), 200)),
+)
+
+/** The one answer of forgot-password, whatever the e-mail (no account enumeration). */
+export const FORGOT_PASSWORD_ANSWER =
+  'If an active account uses this e-mail, a message with a reset link is on its way.'
+
+authApp.openapi(
+  createRoute({
+    method: 'post',
+    path: '/forgot-password',
+    tags: ['Auth'],
+    summary: 'Mail a single-use password reset link',
+    description:
+      'Always 202 with the same body, whether or not the account exists; throttled per client address ' +
+      'and per e-mail like login (429). The link expires after RESET_LINK_TTL_MINUTES (ADR 0023).',
+    request: jsonBody(ForgotPasswordBody),
+    responses: { 202: json(AcceptedSchema, 'Accepted'), 400: errors[400], 429: errors[429] },
+  }),
+  async (c) => {
+    const b = c.req.valid('json')
+    const ip = c.get('runtime').clientIp(c)
+    const result = await requestPasswordReset(publicContext(c), {
+      email: b.email,
+      ip,
+      locale: b.locale ?? 'fr',
+    })
+    noStore(c)
+    return respond(c, result, () => c.json({ message: FORGOT_PASSWORD_ANSWER }, 202))
+  },
+)
+
+authApp.openapi(
+  createRoute({
+    method: 'post',
+    path: '/reset-password',
+    tags: ['Auth'],
+    summary: 'Set the password with an invitation or reset link, and log in',
+    description:
+      'The link works once and until it expires: 409 with code link_invalid, link_expired or link_used ' +
+      'otherwise. Every other session of the user ends.',
+    request: jsonBody(ResetPasswordBody),
+    responses: { 200: json(SessionSchema, 'Password set; new session'), 400: errors[400], 409: errors[409] },
+  }),
+  async (c) => {
+    const b = c.req.valid('json')
+    const result = await completePasswordLink(publicContext(c), {
+      tokenHash: hashLinkToken(b.token),
+      password: b.password,
+    })
+    noStore(c)
+    return respond(c, result, (s) => {
+      setRefreshCookie(c, s.refreshToken)
+      return c.json(sessionDto(s), 200)
+    })
+  },
+)
+
+authApp.use('/change-password', requireAuth)
+authApp.openapi(
+  createRoute({
+    method: 'post',
+    path: '/change-password',
+    tags: ['Auth'],
+    summary: 'Change your own password (current one required)',
+    description:
+      'Ends every session of the user and returns a new one for the caller; a confirmation e-mail is sent. ' +
+      'A wrong current password is a 400 on current_password; checks are throttled like login (429).',
+    security: bearer,
+    request: jsonBody(ChangePasswordBody),
+    responses: {
+      200: json(SessionSchema, 'Password changed; new session'),
+      400: errors[400],
+      401: errors[401],
+      429: errors[429],
+    },
+  }),
+  async (c) => {
+    const b = c.req.valid('json')
+    const result = await changePassword(actorContext(c), {
+      currentPassword: b.current_password,
+      newPassword: b.new_password,
+      ip: c.get('runtime').clientIp(c),
+      locale: b.locale ?? 'fr',
+    })
+    noStore(c)
+    return respond(c, result, (s) => {
+      setRefreshCookie(c, s.refreshToken)
+      return c.json(sessionDto(s), 200)
+    })
+  },
 )

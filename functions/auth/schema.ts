@@ -32,3 +32,28 @@ export const SessionSchema = z
     user: UserSchema,
   })
   .openapi('Session')
+
+const Locale = z.enum(['fr', 'nl', 'de', 'en'])
+
+export const ForgotPasswordBody = z
+  .object({
+    email: z.string().min(1).max(254),
+    /** The language of the e-mail: the page's language. */
+    locale: Locale.optional(),
+  })
+  .openapi('ForgotPasswordRequest')
+
+export const AcceptedSchema = z.object({ message: z.string() }).openapi('Accepted')
+
+/** Completes an invitation or a reset: the token from the e-mailed link and the new password. */
+export const ResetPasswordBody = z
+  .object({ token: z.string().min(1).max(200), password: z.string().min(1).max(1024) })
+  .openapi('ResetPasswordRequest')
+
+export const ChangePasswordBody = z
+  .object({
+    current_password: z.string().min(1).max(1024),
+    new_password: z.string().min(1).max(1024),
+    locale: Locale.optional(),
+  })
+  .openapi('ChangePasswordRequest')

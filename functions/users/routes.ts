@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi'
-import { createUser, listUsers, setUserActive, updateUser } from '@koprogo/domain'
+import { createUser, inviteUser, listUsers, setUserActive, updateUser } from '@koprogo/domain'
 import type { Context } from 'hono'
 import { createResourceApp } from '../_shared/app.ts'
 import { requireAuth } from '../_shared/auth.ts'
@@ -49,20 +49,26 @@ usersApp.openapi(
     path: '/',
     tags: ['Users'],
     summary: 'Create a user (superadmin anywhere; syndic: accountants and owners of its organization)',
+    description:
+      'With a password, the user can log in at once (v1). Without one, the user is invited: an e-mail in ' +
+      '`locale` carries a single-use link to choose a password (INVITE_LINK_TTL_HOURS).',
     security: bearer,
     request: jsonBody(CreateUserBody),
     responses: { 201: json(UserSchema, 'Created'), 400: errors[400], 403: errors[403], 409: errors[409] },
   }),
   async (c) => {
     const b = c.req.valid('json')
-    const result = await createUser(actorContext(c), {
+    const fields = {
       email: b.email,
-      password: b.password,
       firstName: b.first_name,
       lastName: b.last_name,
       role: b.role,
       organizationId: b.organization_id,
-    })
+    }
+    const result =
+      b.password === undefined
+        ? await inviteUser(actorContext(c), { ...fields, locale: b.locale ?? 'fr' })
+        : await createUser(actorContext(c), { ...fields, password: b.password })
     return respond(c, result, (u) => c.json(toUserDto(u), 201))
   },
 )

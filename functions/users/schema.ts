@@ -6,7 +6,10 @@ const Role = z.enum(['superadmin', 'syndic', 'accountant', 'owner'])
 export const CreateUserBody = z
   .object({
     email: z.string().max(254),
-    password: z.string().max(1024),
+    /** Left out: the user is invited by e-mail and chooses their password (ADR 0023). */
+    password: z.string().max(1024).optional(),
+    /** The language of the invitation e-mail (when there is no password). */
+    locale: z.enum(['fr', 'nl', 'de', 'en']).optional(),
     first_name: z.string().max(100),
     last_name: z.string().max(100),
     role: Role,

@@ -21,9 +21,12 @@ export type ChangePasswordInput = {
  * it. Every session ends (session epoch, ADR 0016) and the caller gets a fresh one, so only the
  * tab that made the change stays signed in; a confirmation e-mail goes out through the outbox.
  */
-export async function changePassword(ctx: ActorContext, input: ChangePasswordInput): Promise<Result<Session>> {
+export async function changePassword(
+  ctx: ActorContext,
+  input: ChangePasswordInput,
+): Promise<Result<Session>> {
   const user = await ctx.repos.users.findById(ctx.actor.userId)
-  if (!user || !user.isActive) return err(DomainErrors.unauthenticated())
+  if (!user?.isActive) return err(DomainErrors.unauthenticated())
   const now = ctx.clock.now()
   const window = ctx.settings.loginWindowSeconds
   const key = `password-change:${user.id}|${input.ip}`

@@ -33,7 +33,7 @@ export async function completePasswordLink(
   if (link.usedAt) return err(LINK_ERRORS.used())
   if (link.expiresAt.getTime() <= now.getTime()) return err(LINK_ERRORS.expired())
   const user = await ctx.repos.users.findById(link.userId)
-  if (!user || !user.isActive) return err(LINK_ERRORS.invalid())
+  if (!user?.isActive) return err(LINK_ERRORS.invalid())
   const password = checkPassword(input.password, user.email)
   if (!password.ok) return password
   const passwordHash = await ctx.passwords.hash(input.password)

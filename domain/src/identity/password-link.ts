@@ -38,7 +38,16 @@ export const PASSWORD_CHANGED_JOB = 'mail.password-changed'
  * typed, so the request does the same work whether or not the account exists.
  */
 export type PasswordLinkJobPayload =
-  | { readonly purpose: 'invite'; readonly userId: string; readonly invitedBy: string; readonly locale: Locale }
+  | {
+      readonly purpose: 'invite'
+      readonly userId: string
+      readonly invitedBy: string
+      readonly locale: Locale
+    }
   | { readonly purpose: 'reset'; readonly email: string; readonly locale: Locale }
 
-export type PasswordChangedJobPayload = { readonly userId: string; readonly locale: Locale; readonly changedAt: string }
+export type PasswordChangedJobPayload = {
+  readonly userId: string
+  readonly locale: Locale
+  readonly changedAt: string
+}

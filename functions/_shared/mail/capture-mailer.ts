@@ -1,6 +1,6 @@
-import { uuidv7 } from '../ids.ts'
 import type { Database } from '../db/client.ts'
 import { capturedMail } from '../db/schema/index.ts'
+import { uuidv7 } from '../ids.ts'
 import { type Mailer, messageIdFor } from './mailer.ts'
 
 /**

@@ -32,7 +32,10 @@ export function httpMailer(config: HttpMailerConfig): Mailer {
           subject: m.subject,
           text: m.text,
           html: m.html,
-          headers: { 'Message-ID': messageIdFor(m.idempotencyKey, config.from), 'Content-Language': m.locale },
+          headers: {
+            'Message-ID': messageIdFor(m.idempotencyKey, config.from),
+            'Content-Language': m.locale,
+          },
         }),
       })
       if (!res.ok) {

@@ -3,15 +3,23 @@ import { type Locale, MAIL_MESSAGES, type MailMessageKey } from '@koprogo/domain
 export const PRODUCT_NAME = 'KoproGo'
 
 /** A paragraph of text, or a call to action (a button in HTML, label + URL in text). */
-export type MailBlock = { readonly text: MailMessageKey } | { readonly action: MailMessageKey; readonly url: string }
+export type MailBlock =
+  | { readonly text: MailMessageKey }
+  | { readonly action: MailMessageKey; readonly url: string }
 
 export type RenderedMail = { readonly subject: string; readonly text: string; readonly html: string }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c)
 
-const fill = (template: string, vars: Readonly<Record<string, string>>, escape: (s: string) => string) =>
-  template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? escape(vars[name] ?? '') : whole))
+const fill = (template: string, vars: Readonly<Record<string, string>>, esc: (s: string) => string) =>
+  template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? esc(vars[name] ?? '') : whole))
 
 const DATE_LOCALES: Record<Locale, string> = { fr: 'fr-BE', nl: 'nl-BE', de: 'de-BE', en: 'en-GB' }
 
@@ -38,9 +46,7 @@ export function renderMail(
   const text = (key: MailMessageKey) => fill(messages[key], vars, (s) => s)
   const html = (key: MailMessageKey) => fill(escapeHtml(messages[key]), vars, escapeHtml)
   const all: MailBlock[] = [{ text: 'mail.greeting' }, ...mail.blocks, { text: 'mail.signature' }]
-  const textBody = all
-    .map((b) => ('text' in b ? text(b.text) : `${text(b.action)}:\n${b.url}`))
-    .join('\n\n')
+  const textBody = all.map((b) => ('text' in b ? text(b.text) : `${text(b.action)}:\n${b.url}`)).join('\n\n')
   const htmlBlocks = all.map((b) =>
     'text' in b
       ? `<p>${html(b.text)}</p>`

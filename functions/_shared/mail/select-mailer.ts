@@ -30,7 +30,9 @@ export function warnAboutMail(env: Env, logger: Logger): void {
     )
   }
   if (!env.PUBLIC_URL) {
-    logger.error('PUBLIC_URL is not set: links in e-mails cannot point at your web address (docs/configuration.md).')
+    logger.error(
+      'PUBLIC_URL is not set: links in e-mails cannot point at your web address (docs/configuration.md).',
+    )
   }
 }
 

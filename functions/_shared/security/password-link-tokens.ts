@@ -12,7 +12,11 @@ import { bytesToHex } from '@noble/hashes/utils.js'
 export class PasswordLinkTokens {
   private readonly key: Uint8Array
   constructor(serverSecret: string) {
-    this.key = hmac(sha256, new TextEncoder().encode(serverSecret), new TextEncoder().encode('koprogo/password-link/v1'))
+    this.key = hmac(
+      sha256,
+      new TextEncoder().encode(serverSecret),
+      new TextEncoder().encode('koprogo/password-link/v1'),
+    )
   }
 
   tokenFor(linkId: string): string {

@@ -23,7 +23,11 @@ export function passwordLinkRepository(db: Database): PasswordLinkRepository {
       return row ? toLink(row) : null
     },
     async findByTokenHash(tokenHash) {
-      const [row] = await db.select().from(passwordLinks).where(eq(passwordLinks.tokenHash, tokenHash)).limit(1)
+      const [row] = await db
+        .select()
+        .from(passwordLinks)
+        .where(eq(passwordLinks.tokenHash, tokenHash))
+        .limit(1)
       return row ? toLink(row) : null
     },
     async markUsed(id, at) {
@@ -38,7 +42,9 @@ export function passwordLinkRepository(db: Database): PasswordLinkRepository {
       await db
         .update(passwordLinks)
         .set({ usedAt: at })
-        .where(and(eq(passwordLinks.userId, userId), ne(passwordLinks.id, exceptId), isNull(passwordLinks.usedAt)))
+        .where(
+          and(eq(passwordLinks.userId, userId), ne(passwordLinks.id, exceptId), isNull(passwordLinks.usedAt)),
+        )
     },
   }
 }
