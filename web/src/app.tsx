@@ -8,6 +8,9 @@ import type { AppPath } from './lib/roles'
 import Landing from './routes/Landing'
 import Login from './routes/Login'
 
+const ForgotPassword = lazy(() => import('./routes/ForgotPassword'))
+const SetPassword = lazy(() => import('./routes/SetPassword'))
+
 const pages = {
   '/admin': lazy(() => import('./routes/AdminDashboard')),
   '/syndic': lazy(() => import('./routes/SyndicDashboard')),
@@ -20,6 +23,7 @@ const pages = {
   '/meetings': lazy(() => import('./routes/ResourcePages').then((m) => ({ default: m.MeetingsPage }))),
   '/documents': lazy(() => import('./routes/DocumentsPage')),
   '/profile': lazy(() => import('./routes/ProfilePage')),
+  '/mail': lazy(() => import('./routes/MailPage')),
 } satisfies Record<AppPath, Component>
 
 const guarded = (path: AppPath) => () => {
@@ -55,6 +59,9 @@ export default function App(): JSX.Element {
     <Router root={Root}>
       <Route path="/" component={Landing} />
       <Route path="/login" component={Login} />
+      <Route path="/forgot-password" component={ForgotPassword} />
+      <Route path="/reset-password" component={() => <SetPassword mode="reset" />} />
+      <Route path="/set-password" component={() => <SetPassword mode="invite" />} />
       {(Object.keys(pages) as AppPath[]).map((path) => (
         <Route path={path} component={guarded(path)} />
       ))}

@@ -328,6 +328,52 @@ export async function login(email: string, password: string): Promise<User> {
   return tokens.user
 }
 
+/** Forgot password: the server answers the same whatever the e-mail (no account enumeration). */
+export async function forgotPassword(email: string, locale: string): Promise<void> {
+  await request('POST', '/auth/forgot-password', { body: { email, locale }, auth: false })
+}
+
+/** Uses an invitation or reset link's token to set the password; the answer is a session. */
+export async function resetPassword(token: string, password: string): Promise<User> {
+  const tokens = await request<AuthTokens>('POST', '/auth/reset-password', {
+    body: { token, password },
+    auth: false,
+  })
+  setSession(sessionFrom(tokens), 'login')
+  return tokens.user
+}
+
+/** Changes the caller's password; every other session ends and this one is replaced. */
+export async function changePassword(current: string, next: string, locale: string): Promise<void> {
+  const tokens = await request<AuthTokens>('POST', '/auth/change-password', {
+    body: { current_password: current, new_password: next, locale },
+  })
+  setSession(sessionFrom(tokens), 'login')
+}
+
+export type CapturedMailSummary = {
+  id: string
+  job_id: string
+  to: string
+  locale: string
+  subject: string
+  created_at: string
+}
+export type CapturedMail = CapturedMailSummary & {
+  message_id: string
+  from: string
+  text: string
+  html: string
+}
+
+export const capturedMail = {
+  list: (page: number) =>
+    request<Page<CapturedMailSummary>>('GET', '/mail/captured', {
+      query: { page, per_page: 20 },
+    }),
+  get: (id: string) => request<CapturedMail>('GET', `/mail/captured/${id}`),
+}
+
 export async function me(): Promise<User> {
   const user = await request<User>('GET', '/auth/me')
   const s = getSession()

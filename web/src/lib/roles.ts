@@ -15,6 +15,7 @@ export type AppPath =
   | '/meetings'
   | '/documents'
   | '/profile'
+  | '/mail'
 
 export const DASHBOARD: Record<Role, AppPath> = {
   superadmin: '/admin',
@@ -33,6 +34,7 @@ const ALLOWED: Record<Role, readonly AppPath[]> = {
     '/meetings',
     '/documents',
     '/profile',
+    '/mail',
   ],
   syndic: ['/syndic', '/buildings', '/units', '/owners', '/expenses', '/meetings', '/documents', '/profile'],
   accountant: [
@@ -62,6 +64,7 @@ export const NAV_LABEL: Record<AppPath, MessageKey> = {
   '/meetings': 'nav.meetings',
   '/documents': 'nav.documents',
   '/profile': 'nav.profile',
+  '/mail': 'mail.nav',
 }
 
 export const navFor = (role: Role): readonly AppPath[] => ALLOWED[role]

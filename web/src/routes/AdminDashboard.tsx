@@ -7,7 +7,7 @@ import { StatCards } from '../components/StatCards'
 import * as api from '../lib/api'
 import type { Organization } from '../lib/api-types'
 import { readPage } from '../lib/data'
-import { t } from '../lib/i18n'
+import { LOCALES, localeName, t } from '../lib/i18n'
 import { enumOptions } from '../lib/lookups'
 
 const orgConfig: ResourceConfig = {
@@ -63,7 +63,14 @@ function usersConfig(orgOptions: () => { value: string; label: string }[]): Reso
     ],
     fields: [
       { name: 'email', label: 'field.email', type: 'email', required: true },
-      { name: 'password', label: 'field.password', type: 'password', required: true },
+      // Left empty, the user is invited by e-mail and chooses their password (ADR 0023).
+      { name: 'password', label: 'pw.inviteHint', type: 'password' },
+      {
+        name: 'locale',
+        label: 'pw.inviteLocale',
+        type: 'select',
+        options: () => LOCALES.map((l) => ({ value: l, label: localeName(l) })),
+      },
       { name: 'first_name', label: 'field.first_name', type: 'text', required: true },
       { name: 'last_name', label: 'field.last_name', type: 'text', required: true },
       {

@@ -1,4 +1,4 @@
-import { Navigate, useNavigate } from '@solidjs/router'
+import { A, Navigate, useNavigate } from '@solidjs/router'
 import { createSignal, type JSX, Show } from 'solid-js'
 import { LanguageSelect } from '../components/Layout'
 import { Notice } from '../components/Notice'
@@ -89,6 +89,9 @@ export default function Login(): JSX.Element {
             {busy() ? t('common.loading') : t('login.submit')}
           </button>
         </form>
+        <p>
+          <A href="/forgot-password">{t('pw.forgotLink')}</A>
+        </p>
       </section>
     </Show>
   )

@@ -1,4 +1,5 @@
 import { type JSX, Show } from 'solid-js'
+import { ChangePasswordForm } from '../components/ChangePasswordForm'
 import { LanguageSelect } from '../components/Layout'
 import { t } from '../lib/i18n'
 import { user } from '../lib/session'
@@ -22,6 +23,7 @@ export default function ProfilePage(): JSX.Element {
         )}
       </Show>
       <LanguageSelect id="profile-language" />
+      <ChangePasswordForm />
     </section>
   )
 }

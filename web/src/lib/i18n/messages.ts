@@ -1,12 +1,14 @@
 // The UI dictionary. `en` defines the keys; the other locales must provide every one of them
 // (the type checker enforces it), so a missing translation is a build error, not a blank label.
 import { ownershipDe, ownershipEn, ownershipFr, ownershipNl } from './ownership-messages'
+import { passwordDe, passwordEn, passwordFr, passwordNl } from './password-messages'
 
 export const LOCALES = ['fr', 'nl', 'de', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
 const en = {
   ...ownershipEn,
+  ...passwordEn,
   'app.name': 'KoproGo',
   'app.tagline': 'Co-ownership management for syndics, accountants and owners',
   'app.skip': 'Skip to content',
@@ -198,6 +200,7 @@ export type Messages = Record<MessageKey, string>
 
 const fr: Messages = {
   ...ownershipFr,
+  ...passwordFr,
   'app.name': 'KoproGo',
   'app.tagline': 'Gestion de copropriété pour syndics, comptables et copropriétaires',
   'app.skip': 'Aller au contenu',
@@ -386,6 +389,7 @@ const fr: Messages = {
 
 const nl: Messages = {
   ...ownershipNl,
+  ...passwordNl,
   ...en,
   'app.tagline': 'Beheer van mede-eigendom voor syndici, boekhouders en eigenaars',
   'app.skip': 'Naar de inhoud',
@@ -569,6 +573,7 @@ const nl: Messages = {
 
 const de: Messages = {
   ...ownershipDe,
+  ...passwordDe,
   ...en,
   'app.tagline': 'Verwaltung von Miteigentum für Syndici, Buchhalter und Eigentümer',
   'app.skip': 'Zum Inhalt',
