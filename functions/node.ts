@@ -13,6 +13,7 @@ import { createDatabase } from './_shared/db/client.ts'
 import { driverMessage } from './_shared/db/unavailable.ts'
 import { DEV_SUPERADMIN, type Env, EnvError, type EnvReading, readEnv } from './_shared/env.ts'
 import { warnDeprecated } from './_shared/env-v1-aliases.ts'
+import { runDueJobs } from './_shared/jobs/runner.ts'
 import { createLogger } from './_shared/logger.ts'
 import { warnAboutMail } from './_shared/mail/select-mailer.ts'
 import { smtpMailer } from './_shared/mail/smtp-mailer.ts'
@@ -88,6 +89,13 @@ async function main(): Promise<void> {
     database.driver === 'pglite' &&
     env.SEED_DEMO_ON_START &&
     (await seedDemoIfEmpty(database.db, runtime.passwords, runtime.files))
+
+  // Minimal outbox poll so mail goes out in this process; the job runner's loop (ADR 0019) replaces it.
+  const jobs = setInterval(
+    () => runDueJobs(runtime).catch((e) => logger.warn('jobs', { error: String(e) })),
+    1000,
+  )
+  jobs.unref()
 
   const app = createGateway(() => runtime, nodeApiDocsAssets())
   const web = mountWeb(app, env.WEB_DIST_DIR ?? '')
