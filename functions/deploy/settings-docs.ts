@@ -123,6 +123,45 @@ export const SETTINGS_DOCS: Readonly<Record<string, SettingDoc>> = {
     meaning: 'JSON log lines at or above this level: debug, info, warn, error, silent.',
     profiles: ALL,
   },
+  MAIL_TRANSPORT: {
+    meaning:
+      'How e-mail leaves (ADR 0023): `smtp` (Node only, SMTP_URL), `http` (Resend JSON API, MAIL_HTTP_KEY; the one for Workers) or `capture` (kept in the database, shown on the superadmin Mail page). Unset: capture, and in production an error line at every start says nobody receives mail.',
+    profiles: ALL,
+    example: 'smtp',
+  },
+  MAIL_FROM: {
+    meaning: 'Sender of every e-mail, `Name <address>`; the Message-ID domain is taken from it.',
+    profiles: ALL,
+    example: 'KoproGo <no-reply@syndic.example.org>',
+  },
+  SMTP_URL: {
+    meaning:
+      'SMTP server when MAIL_TRANSPORT=smtp: `smtp://user:password@host:587` (STARTTLS when offered) or `smtps://…:465`; percent-encode special characters of the password.',
+    profiles: NODE,
+    example: 'smtp://user:password@smtp.example.org:587',
+  },
+  MAIL_HTTP_URL: {
+    meaning: 'Root of the mail API when MAIL_TRANSPORT=http (POST {root}/emails, Resend format).',
+    profiles: ALL,
+  },
+  MAIL_HTTP_KEY: {
+    meaning: 'API key of the mail API when MAIL_TRANSPORT=http (Bearer). On Workers: a `wrangler secret`.',
+    profiles: ALL,
+  },
+  PUBLIC_URL: {
+    meaning:
+      'The address people open the web app at (`https://syndic.example.org`): links in e-mails point there. Unset: the first CORS origin, else this server; production logs an error at start when unset.',
+    profiles: ALL,
+    example: 'https://syndic.example.org',
+  },
+  INVITE_LINK_TTL_HOURS: {
+    meaning: 'How long an invitation link (set your password) stays valid; it works once.',
+    profiles: ALL,
+  },
+  RESET_LINK_TTL_MINUTES: {
+    meaning: 'How long a password-reset link stays valid; it works once, and a newer link voids it.',
+    profiles: ALL,
+  },
 }
 
 /** Variables docker-compose.yml itself reads (not the API): documented in .env.example too. */
