@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { capturedMail } from '../_shared/db/schema/index.ts'
+import { uuidv7 } from '../_shared/ids.ts'
 import { createTestApi, type TestApi } from './harness.ts'
 import { propertyFixtures } from './property-fixtures.ts'
 import { type JsonSchema, type Operation, resolveRef, sampleValue } from './sample-request.ts'
@@ -79,6 +81,21 @@ beforeAll(async () => {
       body: form,
     })
     if (res.status === 201) a.document = ((await res.json()) as { id: string }).id
+  }
+  if (doc.paths['/api/v1/mail/captured/{id}']) {
+    // A mail to A's accountant, as the capture transport keeps it (superadmin-only reading).
+    a.mail = uuidv7()
+    await api.inspect.insert(capturedMail).values({
+      id: a.mail,
+      jobId: uuidv7(),
+      messageId: '<m@test>',
+      fromAddress: 'KoproGo <no-reply@koprogo.invalid>',
+      toAddress: ta.accountant.email,
+      locale: 'fr',
+      subject: 'Invitation',
+      textBody: 'token',
+      htmlBody: '<p>token</p>',
+    })
   }
   const tb = await api.tenant()
   const mine = await fx.ownerWithUnit(tb.syndic.token, tb.org.id)

@@ -36,6 +36,13 @@ export async function signIn(email: string, password: string): Promise<User> {
   return u
 }
 
+/** Sets the password through an invitation or reset link; the answer signs the user in. */
+export async function signInWithLink(token: string, password: string): Promise<User> {
+  const u = await api.resetPassword(token, password)
+  await startSync(u.id)
+  return u
+}
+
 export async function signOut(): Promise<void> {
   await clearSync()
   await api.logout()

@@ -2,10 +2,10 @@ import { A, useNavigate, useSearchParams } from '@solidjs/router'
 import { createSignal, type JSX, Show } from 'solid-js'
 import { NewPasswordFields } from '../components/NewPasswordFields'
 import { Notice } from '../components/Notice'
-import { resetPassword } from '../lib/api'
 import { ApiError } from '../lib/api-error'
 import { type MessageKey, t } from '../lib/i18n'
 import { DASHBOARD } from '../lib/roles'
+import { signInWithLink } from '../lib/session'
 
 const LINK_CODES = ['link_invalid', 'link_expired', 'link_used']
 
@@ -31,7 +31,7 @@ export default function SetPassword(props: { mode: 'invite' | 'reset' }): JSX.El
     setBusy(true)
     setError(null)
     try {
-      const user = await resetPassword(token(), password())
+      const user = await signInWithLink(token(), password())
       navigate(DASHBOARD[user.role], { replace: true })
     } catch (err) {
       if (err instanceof ApiError && err.code && LINK_CODES.includes(err.code)) {
