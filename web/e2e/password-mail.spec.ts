@@ -2,6 +2,29 @@ import { expect, SUPERADMIN, test, uiLogin, uiLogout } from './fixtures'
 
 type Captured = { id: string; to: string; subject: string }
 
+/** The link of the newest captured mail to `to`, once the job has run (the server polls the outbox). */
+async function capturedLink(
+  admin: import('./fixtures').ApiClient,
+  to: string,
+  path: string,
+): Promise<string> {
+  let mail: Captured | undefined
+  await expect
+    .poll(
+      async () => {
+        const list = await admin.get<{ data: Captured[] }>('/mail/captured?per_page=100&order=desc')
+        mail = list.data.find((m) => m.to === to)
+        return mail?.id
+      },
+      { timeout: 15_000 },
+    )
+    .toBeTruthy()
+  const detail = await admin.get<{ text: string }>(`/mail/captured/${mail?.id}`)
+  const link = new RegExp(`/${path}\\?token=[0-9a-f]{64}`).exec(detail.text)?.[0]
+  expect(link, detail.text).toBeTruthy()
+  return link ?? ''
+}
+
 /**
  * Forgot password → e-mail captured by the embedded profile → reset page → sign in with the new
  * password; the link then refuses a second use, and the superadmin sees the mail (ADR 0023).
@@ -14,23 +37,10 @@ test('forgot password, captured e-mail, reset, sign in; the link works once', as
   await page.locator('form button[type="submit"]').click()
   await expect(page.getByRole('status')).toContainText(/reset link is on its way/i)
 
-  let mail: Captured | undefined
-  await expect
-    .poll(
-      async () => {
-        const list = await world.admin.get<{ data: Captured[] }>('/mail/captured?per_page=100&order=desc')
-        mail = list.data.find((m) => m.to === world.syndic.email)
-        return mail?.subject
-      },
-      { timeout: 15_000 },
-    )
-    .toMatch(/reset/i)
-  const detail = await world.admin.get<{ text: string }>(`/mail/captured/${mail?.id}`)
-  const link = /\/reset-password\?token=[0-9a-f]{64}/.exec(detail.text)?.[0]
-  expect(link).toBeTruthy()
+  const link = await capturedLink(world.admin, world.syndic.email, 'reset-password')
 
   const NEW = 'Brand-New-e2e-2026!'
-  await page.goto(link ?? '')
+  await page.goto(link)
   await page.locator('#set-password').fill(NEW)
   await page.locator('#set-confirm').fill(NEW)
   await page.locator('form button[type="submit"]').click()
@@ -39,7 +49,7 @@ test('forgot password, captured e-mail, reset, sign in; the link works once', as
   await uiLogin(page, { email: world.syndic.email, password: NEW }, '/syndic')
   await uiLogout(page)
 
-  await page.goto(link ?? '')
+  await page.goto(link)
   await page.locator('#set-password').fill('Another-e2e-2026!')
   await page.locator('#set-confirm').fill('Another-e2e-2026!')
   await page.locator('form button[type="submit"]').click()
@@ -55,4 +65,45 @@ test('forgot password, captured e-mail, reset, sign in; the link works once', as
     .first()
   await row.getByRole('button').click()
   await expect(page.getByTestId('captured-mail-body')).toContainText('/reset-password?token=')
+})
+
+test('the superadmin invites a user without a password; the invitee chooses one and lands on their dashboard', async ({
+  page,
+  world,
+}) => {
+  const email = `invitee-${Date.now()}@e2e.test`
+  await uiLogin(page, SUPERADMIN, '/admin')
+  const users = page.getByTestId('users')
+  await users.getByRole('button', { name: /^(New|Nouveau|Nieuw|Neu)$/ }).click()
+  await page.locator('#users-email').fill(email)
+  await page.locator('#users-first_name').fill('Anke')
+  await page.locator('#users-last_name').fill('Peeters')
+  await page.locator('#users-role').selectOption('owner')
+  await page.locator('#users-organization_id').selectOption(world.orgId)
+  await page.locator('#users-locale').selectOption('nl')
+  await users.locator('form[novalidate] button[type="submit"]').click()
+  await expect(users.getByRole('alert')).toHaveCount(0)
+  await uiLogout(page)
+
+  const link = await capturedLink(world.admin, email, 'set-password')
+  await page.goto(link)
+  await page.locator('#set-password').fill('Anke-Kiest-2026!')
+  await page.locator('#set-confirm').fill('Anke-Kiest-2026!')
+  await page.locator('form button[type="submit"]').click()
+  await expect(page).toHaveURL(/\/owner$/)
+})
+
+test('a user changes their password from the profile and stays signed in', async ({ page, world }) => {
+  await uiLogin(page, world.syndic, '/syndic')
+  await page.goto('/profile')
+  const form = page.getByTestId('change-password')
+  await form.locator('#change-current').fill(world.syndic.password)
+  await form.locator('#change-password').fill('Changed-e2e-2026!')
+  await form.locator('#change-confirm').fill('Changed-e2e-2026!')
+  await form.locator('button[type="submit"]').click()
+  await expect(form.getByRole('status')).toContainText(/password changed/i)
+  await page.reload()
+  await expect(page).toHaveURL(/\/profile$/)
+  await uiLogout(page)
+  await uiLogin(page, { email: world.syndic.email, password: 'Changed-e2e-2026!' }, '/syndic')
 })
