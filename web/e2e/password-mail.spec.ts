@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
 import { expect, SUPERADMIN, test, uiLogin, uiLogout } from './fixtures'
 
 type Captured = { id: string; to: string; subject: string }
@@ -106,4 +108,30 @@ test('a user changes their password from the profile and stays signed in', async
   await expect(page).toHaveURL(/\/profile$/)
   await uiLogout(page)
   await uiLogin(page, { email: world.syndic.email, password: 'Changed-e2e-2026!' }, '/syndic')
+})
+
+/** WCAG 2.x A/AA, serious or critical findings fail (as a11y.spec.ts). */
+async function scan(page: Page) {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
+  const blocking = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+}
+
+test('the password pages and the mail page have no serious WCAG A/AA violations', async ({ page }) => {
+  await page.goto('/forgot-password')
+  await expect(page.locator('#forgot-email')).toBeVisible()
+  await expect(page.getByRole('combobox', { name: /language|langue|taal|sprache/i })).toHaveCount(1)
+  await scan(page)
+  await page.goto(`/reset-password?token=${'0'.repeat(64)}`)
+  await page.locator('#set-password').fill('Whatever-2026!')
+  await page.locator('#set-confirm').fill('Whatever-2026!')
+  await page.locator('form button[type="submit"]').click()
+  await expect(page.getByRole('alert')).toContainText(/not valid/i)
+  await scan(page)
+  await uiLogin(page, SUPERADMIN, '/admin')
+  await page.goto('/mail')
+  await expect(page.getByTestId('captured-mail')).toBeVisible()
+  await scan(page)
 })

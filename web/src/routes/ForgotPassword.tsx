@@ -1,6 +1,5 @@
 import { A } from '@solidjs/router'
 import { createSignal, type JSX, Show } from 'solid-js'
-import { LanguageSelect } from '../components/Layout'
 import { Notice } from '../components/Notice'
 import { forgotPassword } from '../lib/api'
 import { ApiError } from '../lib/api-error'
@@ -54,9 +53,6 @@ export default function ForgotPassword(): JSX.Element {
               value={email()}
               onInput={(e) => setEmail(e.currentTarget.value)}
             />
-          </div>
-          <div class="field">
-            <LanguageSelect id="forgot-language" />
           </div>
           <button type="submit" disabled={busy()}>
             {busy() ? t('common.loading') : t('pw.forgotSubmit')}
