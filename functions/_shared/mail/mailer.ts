@@ -16,7 +16,7 @@ export type MailMessage = {
 
 /** The outgoing-mail port. `send` resolves once the transport accepted the message, or throws (the job retries). */
 export interface Mailer {
-  /** capture | smtp | http: shown in logs and on the superadmin's mail page. */
+  /** capture | smtp | http: which adapter this is (the start-up log names the configured one). */
   readonly transport: 'capture' | 'smtp' | 'http'
   send(message: MailMessage): Promise<void>
 }

@@ -22,6 +22,7 @@ export function mailerFromEnv(env: Env, db: Database): Mailer {
 
 /** Logged once at start: production must not believe it sends mail when it only captures it. */
 export function warnAboutMail(env: Env, logger: Logger): void {
+  logger.info('mail transport', { transport: env.MAIL_TRANSPORT ?? 'capture', from: env.MAIL_FROM })
   if (env.APP_ENV !== 'production') return
   if (!env.MAIL_TRANSPORT) {
     logger.error(
