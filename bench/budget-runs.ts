@@ -6,10 +6,13 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { measureLighthouse } from './budgets/lighthouse.ts'
 import { measureOwnerCharges } from './budgets/owner-charges.ts'
+import { measureWeb } from './budgets/web.ts'
 import { measureWorkers } from './budgets/workers.ts'
-import { cfg, log, SUPERADMIN } from './config.ts'
+import { cfg, DEMO_SYNDIC, log, root, SUPERADMIN } from './config.ts'
 import { startApi, startPostgres, stop, stopPostgres } from './processes.ts'
+import { measureLogins } from './setup.ts'
 
 /**
  * `make start` (embedded, demo seed on) to the first 200 on /health: empty data folder, then warm.
@@ -69,3 +72,53 @@ export async function measureWorkerBundles() {
     stopPostgres(pg, false)
   }
 }
+
+export type Logins = Awaited<ReturnType<typeof measureLogins>> & { on?: string }
+
+/**
+ * BENCH_BUDGETS: start time, web bundles, login cost (`profileLogin` when a load profile measured
+ * it, else on the embedded server with the demo syndic), Worker bundles, Lighthouse.
+ */
+export async function runBudgets(profileLogin: Logins | undefined) {
+  const webDir = mkdtempSync(join(tmpdir(), 'koprogo-bench-web-'))
+  const web = measureWeb(root, webDir)
+  const skipped = (name: string): NotMeasured => ({ state: 'skipped', note: `${name}=0` })
+  const start = await measureStart(webDir, async (base) => ({
+    // Budgets only (no profile ran): the login cost on the embedded server, demo syndic.
+    login: profileLogin
+      ? undefined
+      : { ...(await measureLogins(base, DEMO_SYNDIC)), on: 'embedded (PGlite)' },
+    lighthouse: !cfg.lighthouse
+      ? skipped('BENCH_LIGHTHOUSE')
+      : web.state !== 'ok'
+        ? ({ state: 'failed', note: `no web build: ${web.note}` } as NotMeasured)
+        : await attempt('lighthouse', () =>
+            measureLighthouse({ root, base, syndic: DEMO_SYNDIC, preset: cfg.lighthousePreset, log }),
+          ),
+  })).finally(() => rmSync(webDir, { recursive: true, force: true }))
+  const login: Logins | undefined = profileLogin ?? start.warm.login
+  const workers = cfg.workers
+    ? await attempt('worker bundles', measureWorkerBundles)
+    : skipped('BENCH_WORKERS')
+  return {
+    start: { firstMs: start.firstMs, warmMs: start.warmMs },
+    web,
+    login,
+    workerBundles: workers,
+    lighthouse: start.warm.lighthouse,
+  }
+}
+
+export type Budgets = Awaited<ReturnType<typeof runBudgets>>
+
+/** BENCH_OWNER_CHARGES: the owner-charges budget on each of BENCH_OWNER_CHARGES_ON. */
+export async function runOwnerChargesBudgets() {
+  const all: Partial<
+    Record<'pglite' | 'postgres', Awaited<ReturnType<typeof measureOwnerChargesBudget>> | NotMeasured>
+  > = {}
+  for (const on of cfg.ownerChargesOn)
+    all[on] = await attempt(`owner charges (${on})`, () => measureOwnerChargesBudget(on))
+  return all
+}
+
+export type OwnerChargesBudgets = Awaited<ReturnType<typeof runOwnerChargesBudgets>>

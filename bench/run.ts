@@ -46,24 +46,13 @@
  * (the markdown table); this file runs them in order and writes bench/results/.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, tmpdir, totalmem } from 'node:os'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
-import {
-  attempt,
-  measureOwnerChargesBudget,
-  measureStart,
-  measureWorkerBundles,
-  type NotMeasured,
-} from './budget-runs.ts'
-import { lighthouseRows, measureLighthouse } from './budgets/lighthouse.ts'
-import { ownerChargesRows } from './budgets/owner-charges.ts'
-import { measureWeb } from './budgets/web.ts'
-import { workerRows } from './budgets/workers.ts'
-import { canPin, cfg, DEMO_SYNDIC, log, resultsDir, root } from './config.ts'
-import { type ProfileResult, runProfile } from './profile.ts'
-import { table } from './report.ts'
-import { measureLogins } from './setup.ts'
+import { runBudgets, runOwnerChargesBudgets } from './budget-runs.ts'
+import { canPin, cfg, log, resultsDir } from './config.ts'
+import { type FailedProfile, type ProfileResult, runProfile } from './profile.ts'
+import { budgetRows, markdown, ownerChargesBudgetRows } from './report.ts'
 
 async function main() {
   if (canPin) spawnSync('taskset', ['-a', '-p', '-c', cfg.loadCpu, String(process.pid)], { stdio: 'ignore' })
@@ -78,10 +67,10 @@ async function main() {
     node: process.version,
     loadAverageAtStart: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
   }
-  const results: (ProfileResult | { profile: string; state: 'failed'; note: string })[] = []
+  const results: (ProfileResult | FailedProfile)[] = []
   for (const profile of cfg.profiles) {
     log(`profile ${profile}`)
-    let r: ProfileResult | { profile: string; state: 'failed'; note: string }
+    let r: ProfileResult | FailedProfile
     try {
       r = await runProfile(profile)
     } catch (error) {
@@ -103,84 +92,22 @@ async function main() {
     log(`wrote ${file}`)
     results.push(r)
   }
-  let budgets = ''
+  const budgets: string[] = []
   if (cfg.budgets) {
     const profileLogin = results.flatMap((r) => ('login' in r && r.login ? [r.login] : []))[0]
-    const webDir = mkdtempSync(join(tmpdir(), 'koprogo-bench-web-'))
-    const web = measureWeb(root, webDir)
-    const skipped = (name: string): NotMeasured => ({ state: 'skipped', note: `${name}=0` })
-    const start = await measureStart(webDir, async (base) => ({
-      // Budgets only (no profile ran): the login cost on the embedded server, demo syndic.
-      login: profileLogin
-        ? undefined
-        : { ...(await measureLogins(base, DEMO_SYNDIC)), on: 'embedded (PGlite)' },
-      lighthouse: !cfg.lighthouse
-        ? skipped('BENCH_LIGHTHOUSE')
-        : web.state !== 'ok'
-          ? ({ state: 'failed', note: `no web build: ${web.note}` } as NotMeasured)
-          : await attempt('lighthouse', () =>
-              measureLighthouse({ root, base, syndic: DEMO_SYNDIC, preset: cfg.lighthousePreset, log }),
-            ),
-    })).finally(() => rmSync(webDir, { recursive: true, force: true }))
-    const loginRow = profileLogin ?? start.warm.login
-    const lighthouse = start.warm.lighthouse
-    const workers = cfg.workers
-      ? await attempt('worker bundles', measureWorkerBundles)
-      : skipped('BENCH_WORKERS')
-    const b = {
-      start: { firstMs: start.firstMs, warmMs: start.warmMs },
-      web,
-      login: loginRow,
-      workerBundles: workers,
-      lighthouse,
-    }
+    const b = await runBudgets(profileLogin)
     writeFileSync(join(resultsDir, `${stamp}-budgets${cfg.label}.json`), `${JSON.stringify(b, null, 2)}\n`)
-    budgets = [
-      '',
-      '| Budget | Measured |',
-      '|---|---|',
-      `| make start → first 200 on /health, empty data folder (migrations + demo seed) | ${start.firstMs} ms |`,
-      `| same, warm restart | ${start.warmMs} ms |`,
-      `| login (argon2id m=19456 t=2 p=1), median round trip${loginRow && 'on' in loginRow ? `, ${loginRow.on}` : ''} | ${loginRow ? `${loginRow.medianMs} ms` : '—'} |`,
-      `| logins per second, API on one core | ${loginRow ? loginRow.perSecond : '—'} |`,
-      ...(web.state === 'ok' && web.pages
-        ? Object.entries(web.pages).map(
-            ([name, p]) =>
-              `| web ${name === 'login' ? 'login page' : `${name} dashboard`}: JS / CSS (gzip -9) | ${(p.jsGzip / 1024).toFixed(1)} / ${(p.cssGzip / 1024).toFixed(1)} KiB |`,
-          )
-        : [`| web JS / CSS | ${web.note} |`]),
-      ...('note' in workers
-        ? [`| Worker bundles (gzip), workerd cold start | ${workers.state}: ${workers.note} |`]
-        : workerRows(workers)),
-      ...('note' in lighthouse
-        ? [`| Lighthouse (login, syndic dashboard) | ${lighthouse.state}: ${lighthouse.note} |`]
-        : lighthouseRows(lighthouse)),
-    ].join('\n')
+    budgets.push(...budgetRows(b))
   }
   if (cfg.ownerCharges) {
-    const rows: string[] = []
-    const all: Record<string, unknown> = {}
-    for (const on of cfg.ownerChargesOn) {
-      const measured = await attempt(`owner charges (${on})`, () => measureOwnerChargesBudget(on))
-      all[on] = measured
-      rows.push(
-        ...('note' in measured
-          ? [`| owner charges (5,000 parts, ${on}) | ${measured.state}: ${measured.note} |`]
-          : ownerChargesRows(
-              measured,
-              on === 'pglite' ? 'embedded (PGlite), API on one core' : 'Node + Postgres, API on one core',
-            )),
-      )
-    }
+    const all = await runOwnerChargesBudgets()
     writeFileSync(
       join(resultsDir, `${stamp}-owner-charges${cfg.label}.json`),
       `${JSON.stringify(all, null, 2)}\n`,
     )
-    budgets = budgets
-      ? [budgets, ...rows].join('\n')
-      : ['', '| Budget | Measured |', '|---|---|', ...rows].join('\n')
+    budgets.push(...ownerChargesBudgetRows(all))
   }
-  const md = `# Bench ${stamp}${cfg.label}\n\nMachine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGb} GiB, Node ${machine.node}; load average at start ${machine.loadAverageAtStart}. API pinned to CPU ${cfg.apiCpu}, generator and Postgres on CPU ${cfg.loadCpu}; ${cfg.connections} connections; realistic seed ×${cfg.scale}.\n\n${results.length ? table(results) : 'No load profile (BENCH_PROFILES is empty).'}\n${budgets}\n`
+  const md = markdown(stamp, machine, results, cfg.budgets || cfg.ownerCharges ? budgets : null)
   writeFileSync(join(resultsDir, `${stamp}${cfg.scale > 1 ? `-x${cfg.scale}` : ''}${cfg.label}.md`), md)
   process.stdout.write(`\n${md}`)
 }
