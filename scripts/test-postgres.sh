@@ -40,16 +40,21 @@ start_test_postgres() {
     run=(runuser -u postgres --)
   fi
   "${run[@]}" initdb -D "$PG_TMP/data" --auth=trust -U postgres -E UTF8 --locale=C.UTF-8 >"$PG_TMP/initdb.log" 2>&1 \
-    || { cat "$PG_TMP/initdb.log" >&2; return 1; }
+    || { cat "$PG_TMP/initdb.log" >&2; _pg_discard; return 1; }
   echo "$port" >"$PG_TMP/port"
   echo "$bin" >"$PG_TMP/bin"
   echo "${PG_SETTINGS:--c fsync=off -c max_connections=200}" >"$PG_TMP/settings"
   echo "${PG_CTL_WRAP:-}" >"$PG_TMP/wrap"
-  _pg_ctl_start "$port" || return 1
-  "${run[@]}" createdb -h 127.0.0.1 -p "$port" -U postgres "$db" || return 1
+  _pg_ctl_start "$port" || { _pg_discard; return 1; }
+  "${run[@]}" createdb -h 127.0.0.1 -p "$port" -U postgres "$db" || { stop_test_postgres; return 1; }
   TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$port/$db"
   export TEST_DATABASE_URL
   echo "test-postgres: PostgreSQL $("${run[@]}" postgres --version | awk '{print $3}') on port $port" >&2
+}
+# A start that failed leaves no folder behind.
+_pg_discard() {
+  rm -rf "$PG_TMP"
+  PG_TMP=""
 }
 _pg_ctl_start() {
   local run=()
