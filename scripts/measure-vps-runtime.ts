@@ -4,8 +4,10 @@
  * loaded by wrk on the other core. Prints RSS (idle, after load) and req/s for /health and
  * /api/v1/auth/me. Needs `wrk` and `taskset`. Usage: node scripts/measure-vps-runtime.ts
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { ROOT, type ServerProcess, startServer } from './lib/server-process.ts'
 import { SMOKE_ADMIN } from './smoke/checks.ts'
 import { smokeDatabase } from './smoke/postgres.ts'
 import { prepareDatabase } from './smoke/prepare.ts'
@@ -27,20 +29,6 @@ function treeRssKib(pid: number): number {
   )
 }
 
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 150; i++) {
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return
-    await sleep(200)
-  }
-  throw new Error(`${url} did not come up`)
-}
-
 function wrk(url: string, token?: string): number {
   const args = ['-c', '1', 'wrk', '-t1', '-c32', `-d${DURATION}s`, url]
   if (token) args.push('-H', `Authorization: Bearer ${token}`)
@@ -50,9 +38,8 @@ function wrk(url: string, token?: string): number {
   return Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0)
 }
 
-async function measure(name: string, child: ChildProcess, base: string) {
-  await waitFor(`${base}/health`)
-  const pid = child.pid ?? 0
+async function measure(name: string, server: ServerProcess) {
+  const { base, pid } = server
   const login = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -64,7 +51,7 @@ async function measure(name: string, child: ChildProcess, base: string) {
   const health = wrk(`${base}/health`)
   const me = wrk(`${base}/api/v1/auth/me`, token)
   const loaded = treeRssKib(pid)
-  child.kill('SIGTERM')
+  await server.stop()
   const mib = (k: number) => `${(k / 1024).toFixed(0)} MiB`
   process.stdout.write(
     `${name.padEnd(8)} RSS idle ${mib(idle)}, after load ${mib(loaded)}; /health ${health.toFixed(0)} req/s; /api/v1/auth/me ${me.toFixed(0)} req/s\n`,
@@ -75,22 +62,13 @@ const db = await smokeDatabase()
 try {
   await prepareDatabase(db.url)
   const settings = { ...smokeSettings(db.url, 'pg', 0), LOG_LEVEL: 'warn', SEED_DEMO_ON_START: 'false' }
-  const env = {
-    ...process.env,
-    ...settings,
-    SUPERADMIN_EMAIL: SMOKE_ADMIN.email,
-    SUPERADMIN_PASSWORD: SMOKE_ADMIN.password,
-  }
-  const node = spawn('taskset', ['-c', '0', process.execPath, 'functions/node.ts'], {
-    env: { ...env, PORT: '18080', DB_POOL_MAX: '10' },
-    stdio: 'ignore',
-  })
-  await measure('node', node, 'http://127.0.0.1:18080')
-  const edge = spawn('taskset', ['-c', '0', process.execPath, 'scripts/edge/serve.ts'], {
-    env: { ...env, EDGE_PORT: '18081' },
-    stdio: 'ignore',
-  })
-  await measure('workerd', edge, 'http://127.0.0.1:18081')
+  const env = { ...settings, SUPERADMIN_EMAIL: SMOKE_ADMIN.email, SUPERADMIN_PASSWORD: SMOKE_ADMIN.password }
+  const onCore0 = (cmd: string, args: string[]): [string, string[]] => ['taskset', ['-c', '0', cmd, ...args]]
+  await measure('node', await startServer({ env: { ...env, DB_POOL_MAX: '10' }, wrap: onCore0 }))
+  await measure(
+    'workerd',
+    await startServer({ entry: join(ROOT, 'scripts/edge/serve.ts'), env, wrap: onCore0, timeoutMs: 30_000 }),
+  )
 } finally {
   await db.stop()
 }

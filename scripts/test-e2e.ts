@@ -10,7 +10,7 @@
  * 4. Playwright runs web/e2e (JSON reporter to a file); the counts go to argv[2] as
  *    {name, passed, failed, skipped} for scripts/run-tests.ts.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import {
   existsSync,
   mkdtempSync,
@@ -22,10 +22,10 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { createRequire } from 'node:module'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { type ServerProcess, startServer } from './lib/server-process.ts'
 
 const NAME = 'e2e (Playwright, Chromium)'
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -146,32 +146,13 @@ if (stale) {
 }
 
 // ------------------------------------------------------------------ server
-function freePort(): Promise<number> {
-  return new Promise((ok, ko) => {
-    const srv = createServer()
-    srv.once('error', ko)
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      srv.close(() => ok(port))
-    })
-  })
-}
-
 const dataDir = mkdtempSync(join(tmpdir(), 'koprogo-e2e-'))
-let server: ChildProcess | null = null
-let serverLog = ''
+let server: ServerProcess | null = null
 
 async function stopServer(): Promise<void> {
   const s = server
   server = null
-  if (s && s.exitCode === null && s.signalCode === null) {
-    const exited = new Promise<void>((ok) => s.once('exit', () => ok()))
-    s.kill('SIGTERM')
-    const timer = setTimeout(() => s.kill('SIGKILL'), 10_000)
-    await exited
-    clearTimeout(timer)
-  }
+  await s?.stop(10_000)
   rmSync(dataDir, { recursive: true, force: true })
 }
 
@@ -181,19 +162,13 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   })
 }
 
-async function startServer(port: number): Promise<string> {
-  const base = `http://127.0.0.1:${port}`
-  const env: NodeJS.ProcessEnv = { ...process.env }
-  // The dev superadmin (admin@koprogo.com) and the embedded database, whatever the shell says.
-  for (const key of ['DATABASE_URL', 'SUPERADMIN_EMAIL', 'SUPERADMIN_PASSWORD', 'STORAGE_DIR', 'JWT_SECRET'])
-    delete env[key]
-  server = spawn(node, [join(root, 'functions/node.ts')], {
-    cwd: root,
+/** The shared "start a server and wait for health" helper (scripts/lib/server-process.ts). */
+async function startE2eServer(): Promise<string> {
+  server = await startServer({
+    // The dev superadmin (admin@koprogo.com) and the embedded database, whatever the shell says.
+    unset: ['DATABASE_URL', 'SUPERADMIN_EMAIL', 'SUPERADMIN_PASSWORD', 'STORAGE_DIR', 'JWT_SECRET'],
     env: {
-      ...env,
       APP_ENV: 'development',
-      HOST: '127.0.0.1',
-      PORT: String(port),
       DATA_DIR: dataDir,
       DATABASE_DRIVER: 'pglite',
       WEB_DIST_DIR: join(root, 'web/dist'),
@@ -204,25 +179,8 @@ async function startServer(port: number): Promise<string> {
       // Every test signs in a few users from one IP: the login throttle must not trip.
       LOGIN_MAX_FAILURES_PER_IP: '10000',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   })
-  const keep = (b: Buffer) => {
-    serverLog = (serverLog + b.toString()).slice(-20_000)
-  }
-  server.stdout?.on('data', keep)
-  server.stderr?.on('data', keep)
-  const deadline = Date.now() + 60_000
-  while (Date.now() < deadline) {
-    if (!server || server.exitCode !== null) throw new Error(`server exited early:\n${serverLog}`)
-    try {
-      const res = await fetch(`${base}/health`)
-      if (res.ok) return base
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  throw new Error(`server not healthy within 60 s:\n${serverLog}`)
+  return server.base
 }
 
 // ------------------------------------------------------------------ playwright
@@ -234,8 +192,7 @@ interface PwStats {
 }
 
 async function main(): Promise<void> {
-  const port = await freePort()
-  const base = await startServer(port)
+  const base = await startE2eServer()
   say(`server ready on ${base} (${Math.round(performance.now() - started)} ms)`)
   const jsonReport = join(root, 'test-results', 'e2e-report.json')
   rmSync(jsonReport, { force: true })

@@ -8,11 +8,12 @@
  * VPS_STEPS=checks,drills,load selects; VPS_KEEP=1 leaves the stack up for a look.
  */
 
+import { freePort } from './lib/server-process.ts'
 import { runChecks, type Step } from './vps/checks.ts'
 import { HttpsClient } from './vps/client.ts'
 import { DRILLS, type DrillContext } from './vps/drills.ts'
 import { measureLoad } from './vps/load.ts'
-import { baseImages, Engine, freePort, Stack } from './vps/stack.ts'
+import { baseImages, Engine, Stack } from './vps/stack.ts'
 
 const steps = new Set((process.env.VPS_STEPS ?? 'checks,drills,load').split(','))
 const report = { passed: 0, failed: 0 }

@@ -1,4 +1,4 @@
-// Shared by the k6 scenarios: the same setup and request mix as bench/run.ts (bench/mix.ts).
+// Shared by the k6 scenarios: the same setup and request mix as bench/run.ts (scripts/lib/request-mix.ts).
 // BASE_URL (default http://127.0.0.1:8080), SYNDIC_EMAIL / SYNDIC_PASSWORD (admin@small.be / admin123).
 // The server must already hold the realistic seed (POST /api/v1/seed/realistic as superadmin).
 import { check } from 'k6'

@@ -1,6 +1,6 @@
--- The same mix as bench/mix.ts for wrk (used by bench/run.ts when wrk is installed).
+-- The same mix as scripts/lib/request-mix.ts for wrk (used by bench/run.ts when wrk is installed).
 -- Reads BENCH_TOKEN, BENCH_BUILDINGS (comma-separated ids), BENCH_EXPENSES (1/0), BENCH_TAG.
--- done() prints one JSON line prefixed with "WRK_RESULT " that bench/run.ts parses.
+-- done() prints one JSON line prefixed with "WRK_RESULT " that bench/load.ts parses.
 local token = os.getenv("BENCH_TOKEN")
 local expenses = os.getenv("BENCH_EXPENSES") == "1"
 local tag = os.getenv("BENCH_TAG") or "wrk"

@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { freePort, startServer } from '../../scripts/lib/server-process.ts'
 import { V1_SETTINGS } from '../deploy/settings-docs.ts'
 import { EnvError, parseEnv, readEnv } from './env.ts'
 import { mapRustLog, V1_ALIASES, warnDeprecated } from './env-v1-aliases.ts'
@@ -125,15 +124,19 @@ describe('deprecation warnings', () => {
   it('the Node entry listens on SERVER_PORT and warns once per v1 variable at start', async () => {
     const port = await freePort()
     const dataDir = mkdtempSync(join(tmpdir(), 'koprogo-v1-env-'))
-    const root = join(import.meta.dirname, '..', '..')
-    const child = spawn(process.execPath, ['functions/node.ts'], {
-      cwd: root,
+    // The shared "start a server and wait for health" helper: /health answering on SERVER_PORT
+    // is the proof that the entry listens there.
+    const server = await startServer({
+      port,
+      // A clean environment: only what a v1 deployment would set.
+      baseEnv: { PATH: process.env.PATH ?? '' },
+      timeoutMs: 90_000,
       env: {
-        PATH: process.env.PATH ?? '',
         // Empty, not absent: a developer's own .env (loaded by the entry) must not set these either,
         // and process.loadEnvFile leaves a variable that exists alone. parseEnv reads '' as unset.
         HOST: '',
         PORT: '',
+        EDGE_PORT: undefined,
         LOG_LEVEL: '',
         APP_ENV: '',
         DATABASE_URL: '',
@@ -146,24 +149,10 @@ describe('deprecation warnings', () => {
         SERVER_PORT: String(port),
         RUST_LOG: 'koprogo_api=info,actix_web=debug',
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let out = ''
-    child.stdout.on('data', (b: Buffer) => {
-      out += b.toString()
-    })
-    child.stderr.on('data', (b: Buffer) => {
-      out += b.toString()
     })
     try {
-      await until(
-        () => out.includes('KoproGo is running on'),
-        90_000,
-        () => out,
-      )
-      const health = await fetch(`http://127.0.0.1:${port}/health`)
-      expect(health.status).toBe(200)
-      const warnings = out
+      const warnings = server
+        .output()
         .split('\n')
         .filter((l) => l.startsWith('{'))
         .map((l) => JSON.parse(l) as Record<string, unknown>)
@@ -174,29 +163,8 @@ describe('deprecation warnings', () => {
         ['warn', 'RUST_LOG', 'LOG_LEVEL'],
       ])
     } finally {
-      child.kill('SIGTERM')
-      await new Promise((r) => child.once('exit', r))
+      await server.stop()
       rmSync(dataDir, { recursive: true, force: true })
     }
   }, 120_000)
 })
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-async function until(ok: () => boolean, timeoutMs: number, detail: () => string): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!ok()) {
-    if (Date.now() > deadline) throw new Error(`timed out; output so far:\n${detail()}`)
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}

@@ -4,8 +4,12 @@ import { join } from 'node:path'
 import { sql } from 'drizzle-orm'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
+import {
+  postgresUnavailable,
+  startThrowawayPostgres,
+  type ThrowawayPostgres,
+} from '../../scripts/lib/throwaway-postgres.ts'
 import { createDatabase } from '../_shared/db/client.ts'
-import { type PrivatePostgres, privatePostgresUnavailable, startPrivatePostgres } from './private-postgres.ts'
 import { rowCountMismatches } from './row-count-check.ts'
 import { type Server, startServer } from './server-process.ts'
 
@@ -22,7 +26,7 @@ const RESPONSE_BOUND_MS = 10_000
 const OUTAGE_MS = 5_000
 const WORKERS = 4
 const temps: string[] = []
-let postgres: PrivatePostgres | undefined
+let postgres: ThrowawayPostgres | undefined
 afterAll(() => {
   postgres?.stop()
   for (const d of temps) rmSync(d, { recursive: true, force: true })
@@ -100,7 +104,7 @@ async function terminateApiBackends(url: string): Promise<{ inTransaction: numbe
   }
 }
 
-async function outageRun(server: Server, pgServer: PrivatePostgres) {
+async function outageRun(server: Server, pgServer: ThrowawayPostgres) {
   const base = server.base
   const email = `syndic-${crypto.randomUUID()}@outage.test`
   const reg = await call(base, 'POST', '/api/v1/auth/register', undefined, {
@@ -310,7 +314,7 @@ async function outageRun(server: Server, pgServer: PrivatePostgres) {
   }
 }
 
-const noPostgres = process.env.TEST_DB === 'postgres' ? privatePostgresUnavailable() : undefined
+const noPostgres = process.env.TEST_DB === 'postgres' ? postgresUnavailable() : undefined
 
 describe('database connection loss (Postgres)', () => {
   it.runIf(process.env.TEST_DB === 'postgres')(
@@ -321,7 +325,9 @@ describe('database connection loss (Postgres)', () => {
         console.warn(`db-outage: skipped: ${noPostgres}`)
         ctx.skip(noPostgres)
       }
-      postgres = startPrivatePostgres()
+      // A server of the test's own: the shared TEST_DATABASE_URL one (a CI service container) cannot
+      // be taken down and up again.
+      postgres = await startThrowawayPostgres()
       const dataDir = mkdtempSync(join(tmpdir(), 'koprogo-outage-'))
       temps.push(dataDir)
       const server = await startServer(dataDir, postgres.url, { DB_POOL_MAX: '4' })

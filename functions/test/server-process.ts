@@ -1,37 +1,21 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import { createServer } from 'node:net'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
+import { type ServerProcess, startServer as startServerProcess } from '../../scripts/lib/server-process.ts'
 
-/** The real Node server (functions/node.ts) as a child process, for crash and load tests. */
-const ROOT = resolve(import.meta.dirname, '../..')
+/**
+ * The real Node server (functions/node.ts) as a child process, for crash, outage and load tests:
+ * the shared "start a server and wait for health" helper (scripts/lib/server-process.ts) with the
+ * tests' settings (a known superadmin, cheap argon2, quiet logs, no web build).
+ */
+export type Server = ServerProcess
 
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer()
-    srv.once('error', fail)
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      srv.close(() => ok(port))
-    })
-  })
-}
-
-export type Server = { proc: ChildProcess; base: string; exited: Promise<number | null> }
-
-export async function startServer(
+export function startServer(
   dataDir: string,
   databaseUrl: string,
   extraEnv: Record<string, string> = {},
 ): Promise<Server> {
-  const port = await freePort()
-  const proc = spawn(process.execPath, [join(ROOT, 'functions/node.ts')], {
-    cwd: ROOT,
+  return startServerProcess({
     env: {
-      ...process.env,
       APP_ENV: 'development',
-      HOST: '127.0.0.1',
-      PORT: String(port),
       DATA_DIR: dataDir,
       DATABASE_URL: databaseUrl,
       JWT_SECRET: 'crash-test-secret-crash-test-secret-0123',
@@ -45,19 +29,5 @@ export async function startServer(
       WEB_DIST_DIR: join(dataDir, 'no-web'),
       ...extraEnv,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   })
-  const exited = new Promise<number | null>((ok) => proc.once('exit', (code) => ok(code)))
-  let output = ''
-  await new Promise<void>((ok, fail) => {
-    proc.stdout?.on('data', (d: Buffer) => {
-      output += String(d)
-      if (output.includes('Ready in')) ok()
-    })
-    proc.stderr?.on('data', (d: Buffer) => {
-      output += String(d)
-    })
-    void exited.then((code) => fail(new Error(`server exited (${code}) before it was ready:\n${output}`)))
-  })
-  return { proc, base: `http://127.0.0.1:${port}`, exited }
 }

@@ -1,5 +1,5 @@
 /**
- * Issue #18 item 6: the bench mix (bench/mix.ts: 70 % reads, 30 % writes) through Caddy over
+ * Issue #18 item 6: the bench mix (scripts/lib/request-mix.ts: 70 % reads, 30 % writes) through Caddy over
  * HTTPS against the compose stack under its resource limits, with each container's memory sampled
  * by `docker stats` during the run (peak kept). A figure, not a gate: it fails only when requests
  * fail or a container is OOM-killed. VPS_LOAD_SECONDS (default 20), VPS_LOAD_CONNECTIONS (32).
@@ -7,7 +7,7 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import type autocannon from 'autocannon'
-import { createMix } from '../../bench/mix.ts'
+import { createMix } from '../lib/request-mix.ts'
 import { DEMO_SYNDIC, login } from './checks.ts'
 import { expectStatus, field } from './client.ts'
 import type { DrillContext } from './drills.ts'

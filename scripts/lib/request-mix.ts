@@ -1,6 +1,8 @@
 /**
  * The request mix of the Rust KoproGo's published load test, as one function shared by the
- * autocannon driver (and mirrored in bench/wrk/mix.lua and bench/k6/mix.js):
+ * bench's autocannon driver (bench/load.ts) and `make test-vps`'s load step (scripts/vps/load.ts),
+ * and mirrored in bench/wrk/mix.lua and bench/k6/mix.js. It lives in scripts/lib/ so that
+ * neither side imports the other:
  * 70 % reads — GET /buildings 30, /units 25, /owners 20, /expenses 20, /auth/me 5 —
  * 30 % writes — POST /buildings 30, /units 30, /owners 20, /expenses 20.
  */
