@@ -7,8 +7,11 @@
  *   node scripts/api-types.ts            regenerate the file
  *   node scripts/api-types.ts --check    exit 1 when the file is not what the API generates now
  *                                        (make test runs it: a route changed without regenerating)
+ *   node scripts/api-types.ts --emit-document <file>
+ *                                        write the OpenAPI document itself (JSON)
  *   node scripts/api-types.ts --document <openapi.json> --out <file>
- *                                        generate from a given document (the typecheck proof test)
+ *                                        generate from a given document
+ * (the last two serve web/scripts/api-types.test.ts: a renamed response field fails the typecheck)
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -38,8 +41,17 @@ export async function generateApiTypes(document: unknown = openApiDocument()): P
 
 async function main() {
   const { values } = parseArgs({
-    options: { check: { type: 'boolean' }, document: { type: 'string' }, out: { type: 'string' } },
+    options: {
+      check: { type: 'boolean' },
+      document: { type: 'string' },
+      out: { type: 'string' },
+      'emit-document': { type: 'string' },
+    },
   })
+  if (values['emit-document']) {
+    writeFileSync(values['emit-document'], JSON.stringify(openApiDocument(), null, 2))
+    return
+  }
   const document = values.document ? JSON.parse(readFileSync(values.document, 'utf8')) : undefined
   const text = await generateApiTypes(document)
   const out = values.out ?? SCHEMA_FILE
