@@ -408,7 +408,7 @@ describe('api client', () => {
     const post = h.calls[1]
     expect(post?.url).toBe('/api/v1/documents')
     expect([...(post?.form?.keys() ?? [])]).toEqual(['building_id', 'document_type', 'title', 'file'])
-    expect((post?.form?.get('file') as File).name).toBe('pv.pdf')
+    expect((post?.form?.get('file') as File | undefined)?.name).toBe('pv.pdf')
     expect(post?.headers['Idempotency-Key']).toBe('k-up')
     expect(post?.headers['Content-Type']).toBeUndefined()
   })
