@@ -14,7 +14,7 @@ PNPM := $(TOOLS)/pnpm
 WRANGLER := $(NODE) node_modules/wrangler/bin/wrangler.js
 
 .PHONY: help setup start web screenshots dev dev-frontend dev-all test test-e2e typecheck lint format bench audit migrate seed \
-	test-vps backup restore db-generate build-edge deploy-edge edge-config edge-secrets edge-serve config-docs clean
+	test-vps backup restore db-generate build-edge deploy-edge edge-config edge-secrets edge-serve config-docs api-types clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}'
@@ -110,6 +110,9 @@ edge-serve: setup ## Run the built Workers locally in workerd on :8787 (settings
 
 config-docs: setup ## Regenerate docs/configuration.md and .env.example from the settings docs
 	@$(NODE) scripts/gen-config-docs.ts
+
+api-types: setup ## Regenerate the web's API types (web/src/lib/api-schema.gen.ts) from the OpenAPI document
+	@$(NODE) scripts/api-types.ts
 
 clean: ## Remove build output, test results and installed tools (keeps .data/ and backups/)
 	@rm -rf .tools node_modules */node_modules web/dist .test-results test-results dist .wrangler

@@ -27,16 +27,29 @@ export function mountApiDocs(app: OpenAPIHono<AppEnv>, docsAssets?: ApiDocsAsset
     scheme: 'bearer',
     bearerFormat: 'JWT',
   })
-  app.doc31(`${API_PREFIX}/openapi.json`, {
-    openapi: '3.1.0',
-    info: {
-      title: 'KoproGo API',
-      version: '1.0.0',
-      description:
-        'Co-ownership management (copropriété / ACP-VME). Wire-compatible with KoproGo v1; errors are ' +
-        'RFC 9457 problem+json with an `error` member; money is integer cents (`amount_cents`) plus euros (`amount`).',
-    },
-    servers: [{ url: '/' }],
-  })
+  app.doc31(`${API_PREFIX}/openapi.json`, OPENAPI_CONFIG)
   if (docsAssets) mountApiDocsPage(app, docsAssets)
+}
+
+const OPENAPI_CONFIG = {
+  openapi: '3.1.0',
+  info: {
+    title: 'KoproGo API',
+    version: '1.0.0',
+    description:
+      'Co-ownership management (copropriété / ACP-VME). Wire-compatible with KoproGo v1; errors are ' +
+      'RFC 9457 problem+json with an `error` member; money is integer cents (`amount_cents`) plus euros (`amount`).',
+  },
+  servers: [{ url: '/' }],
+}
+
+/**
+ * The document /api/v1/openapi.json serves, built in-process without a database or a request
+ * (the web's types are generated from it: scripts/api-types.ts, ADR 0026).
+ */
+export function openApiDocument(): ReturnType<OpenAPIHono['getOpenAPI31Document']> {
+  const app = createGateway(() => {
+    throw new Error('the OpenAPI document needs no runtime')
+  })
+  return app.getOpenAPI31Document(OPENAPI_CONFIG)
 }

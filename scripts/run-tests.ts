@@ -47,6 +47,8 @@ if (wanted('typecheck')) {
   check('typecheck bench', node, ['node_modules/typescript/bin/tsc', '-p', 'bench'])
   if (existsSync('web/tsconfig.json'))
     check('typecheck web', node, ['node_modules/typescript/bin/tsc', '-p', 'web'])
+  // The web's types are generated from the API: a route changed without `make api-types` fails.
+  check('web API types up to date', node, ['scripts/api-types.ts', '--check'])
 }
 if (wanted('lint')) check('lint (biome)', node, ['node_modules/@biomejs/biome/bin/biome', 'ci', '.'])
 

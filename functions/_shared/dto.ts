@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import type { Organization, User } from '@koprogo/domain'
+import { type Organization, ROLES, SUBSCRIPTION_PLANS, type User } from '@koprogo/domain'
 
 /** Wire shapes (snake_case, v1 names) and the one mapping from entities to them per entity. */
 export const UserSchema = z
@@ -8,7 +8,7 @@ export const UserSchema = z
     email: z.string(),
     first_name: z.string(),
     last_name: z.string(),
-    role: z.enum(['superadmin', 'syndic', 'accountant', 'owner']),
+    role: z.enum(ROLES),
     organization_id: z.uuid().nullable(),
     is_active: z.boolean(),
     version: z.number().int(),
@@ -39,7 +39,7 @@ export const OrganizationSchema = z
     slug: z.string(),
     contact_email: z.string(),
     contact_phone: z.string().nullable(),
-    subscription_plan: z.enum(['Free', 'Starter', 'Professional', 'Enterprise']),
+    subscription_plan: z.enum(SUBSCRIPTION_PLANS),
     max_buildings: z.number().int(),
     max_users: z.number().int(),
     is_active: z.boolean(),

@@ -1,26 +1,31 @@
 import { z } from '@hono/zod-openapi'
+import { EMAIL_MAX, ORGANIZATION_LIMITS, ROLES, USER_LIMITS } from '@koprogo/domain'
 import { UserSchema } from '../_shared/dto.ts'
 import { optionalId } from '../_shared/http.ts'
+import { newPassword, WIRE_BOUNDS } from '../_shared/wire-bounds.ts'
 
 export const LoginBody = z
-  .object({ email: z.string().min(1).max(254), password: z.string().min(1).max(1024) })
+  .object({
+    email: z.string().min(1).max(EMAIL_MAX),
+    password: z.string().min(1).max(WIRE_BOUNDS.login_password),
+  })
   .openapi('LoginRequest')
 
 export const RegisterBody = z
   .object({
-    email: z.string().min(1).max(254),
-    password: z.string().min(1).max(1024),
-    first_name: z.string().max(100),
-    last_name: z.string().max(100),
-    role: z.enum(['superadmin', 'syndic', 'accountant', 'owner']),
+    email: z.string().min(1).max(EMAIL_MAX),
+    password: newPassword().min(1),
+    first_name: z.string().max(USER_LIMITS.first_name),
+    last_name: z.string().max(USER_LIMITS.last_name),
+    role: z.enum(ROLES),
     organization_id: optionalId(),
-    organization_name: z.string().max(200).optional(),
+    organization_name: z.string().max(ORGANIZATION_LIMITS.name).optional(),
   })
   .openapi('RegisterRequest')
 
 /** `refresh_token` may be left out by a browser holding the refresh cookie (ADR 0017). */
 export const RefreshBody = z
-  .object({ refresh_token: z.string().min(1).max(512).optional() })
+  .object({ refresh_token: z.string().min(1).max(WIRE_BOUNDS.refresh_token).optional() })
   .openapi('RefreshRequest')
 
 export const SessionSchema = z

@@ -1,6 +1,16 @@
 import { z } from '@hono/zod-openapi'
-import { BUILDING_SORT_FIELDS, type Building, DomainErrors, err, ok, type Result } from '@koprogo/domain'
+import {
+  BUILDING_LIMITS,
+  BUILDING_SORT_FIELDS,
+  type Building,
+  DomainErrors,
+  EMAIL_MAX,
+  err,
+  ok,
+  type Result,
+} from '@koprogo/domain'
 import { optionalId, organizationFilter, pageQuery } from '../_shared/http.ts'
+import { WIRE_BOUNDS } from '../_shared/wire-bounds.ts'
 
 export const BuildingSchema = z
   .object({
@@ -58,42 +68,42 @@ export function toBuildingDto(b: Building): z.infer<typeof BuildingSchema> {
 }
 
 const fields = {
-  name: z.string().max(200),
-  address: z.string().max(300),
-  city: z.string().max(100),
-  postal_code: z.string().max(20),
-  country: z.string().max(100),
-  declared_units: z
-    .number()
-    .int()
-    .nullish()
-    .openapi({ description: 'The number of lots the deed declares; informational (ADR 0018)' }),
+  name: z.string().max(BUILDING_LIMITS.name),
+  address: z.string().max(BUILDING_LIMITS.address),
+  city: z.string().max(BUILDING_LIMITS.city),
+  postal_code: z.string().max(BUILDING_LIMITS.postal_code),
+  country: z.string().max(BUILDING_LIMITS.country),
+  // Numeric bounds are advertised, and checked by the domain (its message names the field).
+  declared_units: z.number().int().nullish().openapi({
+    description: 'The number of lots the deed declares; informational (ADR 0018)',
+    maximum: BUILDING_LIMITS.declared_units,
+  }),
   total_units: z.number().int().optional().openapi({
     description:
       'v1 name of declared_units, still accepted (stored as declared_units). Responses report the counted lots.',
     deprecated: true,
   }),
-  total_tantiemes: z.number().int().optional(),
+  total_tantiemes: z.number().int().optional().openapi({ maximum: BUILDING_LIMITS.total_tantiemes }),
   construction_year: z.number().int().nullish(),
   syndic_name: z
     .string()
-    .max(200)
+    .max(BUILDING_LIMITS.syndic_name)
     .nullish()
     .openapi({ description: "Default: the organization's name (Civil Code art. 3.89 §2)" }),
   syndic_enterprise_number: z
     .string()
-    .max(30)
+    .max(WIRE_BOUNDS.enterprise_number_text)
     .nullish()
     .openapi({ description: 'Belgian KBO/BCE number, checked and normalized to 0123.456.749' }),
-  syndic_address: z.string().max(500).nullish(),
+  syndic_address: z.string().max(BUILDING_LIMITS.syndic_address).nullish(),
   syndic_email: z
     .string()
-    .max(254)
+    .max(EMAIL_MAX)
     .nullish()
     .openapi({ description: "Default: the organization's contact e-mail" }),
   syndic_phone: z
     .string()
-    .max(50)
+    .max(BUILDING_LIMITS.syndic_phone)
     .nullish()
     .openapi({ description: "Default: the organization's contact phone" }),
 }
@@ -115,7 +125,7 @@ export const UpdateBuildingBody = z
   .openapi('UpdateBuilding')
 
 export const BuildingListQuery = pageQuery(BUILDING_SORT_FIELDS, 'created_at').extend({
-  city: z.string().max(100).optional(),
+  city: z.string().max(BUILDING_LIMITS.city).optional(),
   construction_year: z.coerce.number().int().min(-2_147_483_648).max(2_147_483_647).optional(),
   min_units: z.coerce.number().int().min(-2_147_483_648).max(2_147_483_647).optional(),
   max_units: z.coerce.number().int().min(-2_147_483_648).max(2_147_483_647).optional(),

@@ -4,6 +4,7 @@ import {
   centsFromEuros,
   centsToEuros,
   EXPENSE_CATEGORIES,
+  EXPENSE_LIMITS,
   EXPENSE_SORT_FIELDS,
   type Expense,
   type ExpenseDistribution,
@@ -13,6 +14,7 @@ import {
 } from '@koprogo/domain'
 import { domainParsed } from '../_shared/domain-query.ts'
 import { optionalId, organizationFilter, pageOf, pageQuery } from '../_shared/http.ts'
+import { WIRE_BOUNDS } from '../_shared/wire-bounds.ts'
 
 export const ExpenseSchema = z
   .object({
@@ -65,15 +67,15 @@ export const CreateExpenseBody = z
   .object({
     building_id: z.uuid(),
     category: z.enum(EXPENSE_CATEGORIES),
-    description: z.string().max(2000),
+    description: z.string().max(EXPENSE_LIMITS.description),
     amount: z
-      .union([z.number(), z.string().max(32)])
+      .union([z.number(), z.string().max(WIRE_BOUNDS.amount_text)])
       .nullish()
       .openapi({ description: 'Euros, at most 2 decimals (number or "12.34")', example: 1250.5 }),
     amount_cents: z.number().int().nullish().openapi({ example: 125050 }),
-    expense_date: z.string().max(40).openapi({ example: '2026-03-31' }),
-    supplier: z.string().max(255).nullish(),
-    invoice_number: z.string().max(100).nullish(),
+    expense_date: z.string().max(WIRE_BOUNDS.date_text).openapi({ example: '2026-03-31' }),
+    supplier: z.string().max(EXPENSE_LIMITS.supplier).nullish(),
+    invoice_number: z.string().max(EXPENSE_LIMITS.invoice_number).nullish(),
     organization_id: optionalId().openapi({
       description: 'Sent by v1 clients; ignored: an expense belongs to its building’s organization',
     }),
@@ -82,7 +84,11 @@ export const CreateExpenseBody = z
 
 export const MarkPaidBody = z
   .object({
-    paid_date: z.string().max(40).optional().openapi({ description: 'Defaults to today (UTC)' }),
+    paid_date: z
+      .string()
+      .max(WIRE_BOUNDS.date_text)
+      .optional()
+      .openapi({ description: 'Defaults to today (UTC)' }),
     version: z.number().int().positive().optional(),
   })
   .openapi('MarkExpensePaid')

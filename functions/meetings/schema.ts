@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi'
 import {
   AGENDA_ITEM_MAX,
   AGENDA_MAX_ITEMS,
+  ATTENDEES_MAX,
   MEETING_DESCRIPTION_MAX,
   MEETING_LOCATION_MAX,
   MEETING_SORT_FIELDS,
@@ -13,6 +14,7 @@ import {
 } from '@koprogo/domain'
 import { domainParsed } from '../_shared/domain-query.ts'
 import { optionalId, organizationFilter, pageOf, pageQuery } from '../_shared/http.ts'
+import { WIRE_BOUNDS } from '../_shared/wire-bounds.ts'
 
 export const MeetingSchema = z
   .object({
@@ -61,7 +63,7 @@ const fields = {
   description: z.string().max(MEETING_DESCRIPTION_MAX).nullish(),
   scheduled_date: z
     .string()
-    .max(40)
+    .max(WIRE_BOUNDS.date_text)
     .openapi({ description: 'YYYY-MM-DD or ISO timestamp (no offset = UTC)' }),
   location: z.string().max(MEETING_LOCATION_MAX),
   agenda: z.array(z.string().max(AGENDA_ITEM_MAX)).max(AGENDA_MAX_ITEMS).optional(),
@@ -90,7 +92,7 @@ export const AgendaItemBody = z
   .openapi('AddAgendaItem')
 
 export const CompleteMeetingBody = z
-  .object({ attendees_count: z.number().int(), version })
+  .object({ attendees_count: z.number().int().openapi({ minimum: 0, maximum: ATTENDEES_MAX }), version })
   .openapi('CompleteMeeting')
 
 export const CancelMeetingBody = z.object({ version }).openapi('CancelMeeting')

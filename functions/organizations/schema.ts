@@ -1,14 +1,15 @@
 import { z } from '@hono/zod-openapi'
+import { EMAIL_MAX, ORGANIZATION_LIMITS, ORGANIZATION_SORT_FIELDS, SUBSCRIPTION_PLANS } from '@koprogo/domain'
 import { pageQuery } from '../_shared/http.ts'
 
-const Plan = z.enum(['Free', 'Starter', 'Professional', 'Enterprise'])
+const Plan = z.enum(SUBSCRIPTION_PLANS)
 
 export const CreateOrganizationBody = z
   .object({
-    name: z.string().max(200),
-    slug: z.string().max(60).optional(),
-    contact_email: z.string().max(254),
-    contact_phone: z.string().max(50).nullish(),
+    name: z.string().max(ORGANIZATION_LIMITS.name),
+    slug: z.string().max(ORGANIZATION_LIMITS.slug).optional(),
+    contact_email: z.string().max(EMAIL_MAX),
+    contact_phone: z.string().max(ORGANIZATION_LIMITS.contact_phone).nullish(),
     subscription_plan: Plan.optional(),
     max_buildings: z.number().int().positive().optional(),
     max_users: z.number().int().positive().optional(),
@@ -19,4 +20,4 @@ export const UpdateOrganizationBody = CreateOrganizationBody.partial()
   .extend({ is_active: z.boolean().optional(), version: z.number().int().positive().optional() })
   .openapi('UpdateOrganization')
 
-export const OrganizationListQuery = pageQuery(['name', 'created_at', 'slug'], 'created_at')
+export const OrganizationListQuery = pageQuery(ORGANIZATION_SORT_FIELDS, 'created_at')

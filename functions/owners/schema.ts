@@ -1,12 +1,15 @@
 import { z } from '@hono/zod-openapi'
 import {
+  EMAIL_MAX,
   OWNER_LANGUAGES,
+  OWNER_LIMITS,
   OWNER_SORT_FIELDS,
   OWNER_TYPES,
   type Owner,
   ownerDisplayName,
 } from '@koprogo/domain'
 import { optionalId, organizationFilter, pageQuery } from '../_shared/http.ts'
+import { WIRE_BOUNDS } from '../_shared/wire-bounds.ts'
 
 export const OwnerSchema = z
   .object({
@@ -67,27 +70,39 @@ export function toOwnerDto(o: Owner): z.infer<typeof OwnerSchema> {
 /** The v1 fields keep their v1 meaning; the others are optional with the defaults the domain applies. */
 const fields = {
   owner_type: z.enum(OWNER_TYPES).optional().openapi({ description: 'Default person' }),
-  first_name: z.string().max(100).nullish().openapi({ description: 'Required for a person' }),
-  last_name: z.string().max(100).nullish().openapi({ description: 'Required for a person' }),
-  company_name: z.string().max(200).nullish().openapi({ description: 'Required for a company' }),
-  enterprise_number: z.string().max(30).nullish().openapi({
+  first_name: z
+    .string()
+    .max(OWNER_LIMITS.first_name)
+    .nullish()
+    .openapi({ description: 'Required for a person' }),
+  last_name: z
+    .string()
+    .max(OWNER_LIMITS.last_name)
+    .nullish()
+    .openapi({ description: 'Required for a person' }),
+  company_name: z
+    .string()
+    .max(OWNER_LIMITS.company_name)
+    .nullish()
+    .openapi({ description: 'Required for a company' }),
+  enterprise_number: z.string().max(WIRE_BOUNDS.enterprise_number_text).nullish().openapi({
     description: 'Belgian KBO/BCE number (0123.456.749 or BE0123456749), checked',
     example: '0123.456.749',
   }),
-  legal_representative: z.string().max(200).nullish(),
+  legal_representative: z.string().max(OWNER_LIMITS.legal_representative).nullish(),
   email: z
     .string()
-    .max(254)
+    .max(EMAIL_MAX)
     .nullish()
     .openapi({ description: 'Optional: owners without e-mail get paper mail' }),
-  phone: z.string().max(50).nullish(),
-  address: z.string().max(300),
-  city: z.string().max(100),
-  postal_code: z.string().max(20),
-  country: z.string().max(100),
+  phone: z.string().max(OWNER_LIMITS.phone).nullish(),
+  address: z.string().max(OWNER_LIMITS.address),
+  city: z.string().max(OWNER_LIMITS.city),
+  postal_code: z.string().max(OWNER_LIMITS.postal_code),
+  country: z.string().max(OWNER_LIMITS.country),
   correspondence_address: z
     .string()
-    .max(500)
+    .max(OWNER_LIMITS.correspondence_address)
     .nullish()
     .openapi({ description: 'Where letters go when not to the address (several lines)' }),
   preferred_language: z.enum(OWNER_LANGUAGES).optional().openapi({ description: 'Default fr' }),
@@ -96,7 +111,7 @@ const fields = {
   }),
   email_consent_date: z
     .string()
-    .max(40)
+    .max(WIRE_BOUNDS.date_text)
     .nullish()
     .openapi({ description: 'YYYY-MM-DD, not in the future; defaults to today when consent is given' }),
 }
@@ -109,11 +124,11 @@ export const UpdateOwnerBody = z
   .openapi('UpdateOwner')
 
 export const OwnerListQuery = pageQuery(OWNER_SORT_FIELDS, 'last_name').extend({
-  email: z.string().max(254).optional(),
-  phone: z.string().max(50).optional(),
-  last_name: z.string().max(100).optional(),
-  first_name: z.string().max(100).optional(),
-  company_name: z.string().max(200).optional(),
+  email: z.string().max(EMAIL_MAX).optional(),
+  phone: z.string().max(OWNER_LIMITS.phone).optional(),
+  last_name: z.string().max(OWNER_LIMITS.last_name).optional(),
+  first_name: z.string().max(OWNER_LIMITS.first_name).optional(),
+  company_name: z.string().max(OWNER_LIMITS.company_name).optional(),
   owner_type: z.enum(OWNER_TYPES).optional(),
   preferred_language: z.enum(OWNER_LANGUAGES).optional(),
   email_consent: z.stringbool().optional().openapi({ type: 'boolean' }),

@@ -4,6 +4,7 @@ import { createResourceApp } from '../_shared/app.ts'
 import { requireAuth } from '../_shared/auth.ts'
 import { bearer, errors, json, respond } from '../_shared/http.ts'
 import type { AppEnv } from '../_shared/runtime.ts'
+import { WIRE_BOUNDS } from '../_shared/wire-bounds.ts'
 import { clearSeeds, loadSeed, type SeedKind } from './seed.service.ts'
 
 /** `success: true` on every seed answer: the v1 SeedManager reads `data.success` (issue #20, item 13). */
@@ -30,7 +31,7 @@ const ScaleQuery = z.object({
     .number()
     .int()
     .min(1)
-    .max(20)
+    .max(WIRE_BOUNDS.seed_scale)
     .optional()
     .openapi({ description: 'Multiplies the buildings per organization (bench growth runs)' }),
 })

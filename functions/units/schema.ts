@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi'
 import {
   RIGHT_TYPES,
   sharePpmToDecimal,
+  UNIT_LIMITS,
   UNIT_SORT_FIELDS,
   UNIT_TYPES,
   type Unit,
@@ -10,6 +11,7 @@ import {
   type UnitRepresentation,
 } from '@koprogo/domain'
 import { optionalId, organizationFilter, pageQuery } from '../_shared/http.ts'
+import { WIRE_BOUNDS } from '../_shared/wire-bounds.ts'
 
 const UnitType = z.enum(UNIT_TYPES)
 const RightType = z.enum(RIGHT_TYPES).openapi({
@@ -92,16 +94,17 @@ export function toOwnershipDto(o: UnitOwnership): z.infer<typeof UnitOwnershipSc
 
 const DateQuery = z
   .string()
-  .max(40)
+  .max(WIRE_BOUNDS.date_text)
   .optional()
   .openapi({ description: 'YYYY-MM-DD: the day the answer is for (default today in Europe/Brussels)' })
 
 const fields = {
-  unit_number: z.string().max(50),
+  unit_number: z.string().max(UNIT_LIMITS.unit_number),
   unit_type: UnitType,
   floor: z.number().int().nullish(),
-  surface_area: z.number(),
-  quota: z.number(),
+  // Numeric bounds are advertised, and checked by the domain (its message names the field).
+  surface_area: z.number().openapi({ maximum: UNIT_LIMITS.surface_area }),
+  quota: z.number().openapi({ maximum: UNIT_LIMITS.quota }),
 }
 
 export const CreateUnitBody = z
@@ -151,7 +154,7 @@ export function toOwnershipViewDto(o: UnitOwnershipView): z.infer<typeof UnitOwn
 }
 
 const Share = z
-  .union([z.number(), z.string().max(20)])
+  .union([z.number(), z.string().max(WIRE_BOUNDS.share_text)])
   .openapi({ description: 'Decimal 0 < s ≤ 1, at most 6 decimals' })
 
 /** `ownership_percentage` is v1's name for the same share (a decimal 0 < s ≤ 1, despite its name). */
@@ -167,7 +170,7 @@ export const AddOwnerBody = z
     }),
     right_type: RightType.optional(),
     is_primary_contact: z.boolean().optional(),
-    start_date: z.string().max(40).optional(),
+    start_date: z.string().max(WIRE_BOUNDS.date_text).optional(),
   })
   .refine((b) => b.ownership_share !== undefined || b.ownership_percentage !== undefined, {
     path: ['ownership_share'],
@@ -180,7 +183,7 @@ export const UnitDateQuery = z.object({ date: DateQuery })
 
 export const TransferBody = z
   .object({
-    deed_date: z.string().max(40).openapi({
+    deed_date: z.string().max(WIRE_BOUNDS.date_text).openapi({
       description: "The deed's date: sellers' links end on it (exclusive) and buyers' links start on it",
     }),
     sellers: z
@@ -213,7 +216,7 @@ export const TransferResultSchema = z
 
 export const RepresentativesBody = z
   .object({
-    start_date: z.string().max(40),
+    start_date: z.string().max(WIRE_BOUNDS.date_text),
     voter_owner_id: z.uuid().nullable(),
     calls_owner_id: z.uuid().nullable(),
   })
@@ -251,4 +254,4 @@ export const AssignOwnerParams = z.object({
   owner_id: z.uuid().openapi({ param: { name: 'owner_id', in: 'path' } }),
 })
 
-export const EndOwnershipQuery = z.object({ end_date: z.string().max(40).optional() })
+export const EndOwnershipQuery = z.object({ end_date: z.string().max(WIRE_BOUNDS.date_text).optional() })

@@ -68,6 +68,13 @@ export type ValidExpenseFields = {
 
 export const MAX_DESCRIPTION_LENGTH = 2000
 
+/** Text lengths of an expense's fields, by wire name: the API's schemas are built from them. */
+export const EXPENSE_LIMITS = {
+  description: MAX_DESCRIPTION_LENGTH,
+  supplier: 255,
+  invoice_number: 100,
+} as const
+
 /** Validates what a caller types for a new expense; every problem is reported at once. */
 export function validateExpense(fields: ExpenseFields): Result<ValidExpenseFields> {
   const date = parseCalendarDate(fields.expenseDate, 'expense_date')
@@ -80,8 +87,8 @@ export function validateExpense(fields: ExpenseFields): Result<ValidExpenseField
     requiredText('description', fields.description, MAX_DESCRIPTION_LENGTH),
     positiveCentsIssue('amount_cents', fields.amountCents),
     ...issuesOf(date),
-    optionalText('supplier', supplier, 255),
-    optionalText('invoice_number', invoiceNumber, 100),
+    optionalText('supplier', supplier, EXPENSE_LIMITS.supplier),
+    optionalText('invoice_number', invoiceNumber, EXPENSE_LIMITS.invoice_number),
   )
   if (issues.length > 0 || !date.ok) return err(DomainErrors.validation('Invalid expense', issues))
   return ok({

@@ -6,8 +6,10 @@ import type { User } from './user.entity.ts'
 /** What a subscription plan limits (organizations.max_buildings, organizations.max_users). */
 export type PlanResource = 'buildings' | 'users'
 
-export type UserSortField = 'email' | 'last_name' | 'created_at' | 'role'
-export type OrganizationSortField = 'name' | 'created_at' | 'slug'
+export const USER_SORT_FIELDS = ['email', 'last_name', 'created_at', 'role'] as const
+export type UserSortField = (typeof USER_SORT_FIELDS)[number]
+export const ORGANIZATION_SORT_FIELDS = ['name', 'created_at', 'slug'] as const
+export type OrganizationSortField = (typeof ORGANIZATION_SORT_FIELDS)[number]
 
 export interface UserRepository {
   /** Global lookups: e-mails are unique across the platform (login has no tenant). */

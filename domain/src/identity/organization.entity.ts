@@ -5,6 +5,9 @@ import { collectIssues, emailIssue, normalizeEmail, optionalText, requiredText }
 export const SUBSCRIPTION_PLANS = ['Free', 'Starter', 'Professional', 'Enterprise'] as const
 export type SubscriptionPlan = (typeof SUBSCRIPTION_PLANS)[number]
 
+/** Text lengths of an organization's fields, by wire name: the API's schemas are built from them. */
+export const ORGANIZATION_LIMITS = { name: 200, slug: 60, contact_phone: 50 } as const
+
 /** Default limits per plan, used when an organization is created without explicit ones. */
 export const PLAN_LIMITS: Record<SubscriptionPlan, { maxBuildings: number; maxUsers: number }> = {
   Free: { maxBuildings: 1, maxUsers: 3 },
@@ -47,11 +50,11 @@ export function slugify(name: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
+    .slice(0, ORGANIZATION_LIMITS.slug)
   return slug.length > 0 ? slug : 'organization'
 }
 
-const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/
+const SLUG = new RegExp(`^[a-z0-9](?:[a-z0-9-]{0,${ORGANIZATION_LIMITS.slug - 2}}[a-z0-9])?$`)
 
 export function validateOrganization(fields: OrganizationFields): Result<Required<OrganizationFields>> {
   const plan = fields.subscriptionPlan ?? 'Free'
@@ -61,10 +64,10 @@ export function validateOrganization(fields: OrganizationFields): Result<Require
   const maxBuildings = fields.maxBuildings ?? limits.maxBuildings
   const maxUsers = fields.maxUsers ?? limits.maxUsers
   const issues = collectIssues(
-    requiredText('name', fields.name, 200),
+    requiredText('name', fields.name, ORGANIZATION_LIMITS.name),
     SLUG.test(slug) ? undefined : { path: 'slug', message: 'must be lowercase letters, digits and dashes' },
     emailIssue('contact_email', contactEmail),
-    optionalText('contact_phone', fields.contactPhone, 50),
+    optionalText('contact_phone', fields.contactPhone, ORGANIZATION_LIMITS.contact_phone),
     Number.isInteger(maxBuildings) && maxBuildings > 0
       ? undefined
       : { path: 'max_buildings', message: 'must be > 0' },

@@ -3,6 +3,9 @@ import { err, ok, type Result } from '../shared/result.ts'
 import { collectIssues, emailIssue, normalizeEmail, requiredText } from '../shared/text.ts'
 import type { Role } from './role.value-object.ts'
 
+/** Text lengths of a user's fields, by wire name: the API's schemas are built from them. */
+export const USER_LIMITS = { first_name: 100, last_name: 100 } as const
+
 export type User = {
   readonly id: string
   readonly email: string
@@ -33,8 +36,8 @@ export function validateUserProfile(input: UserProfileInput): Result<UserProfile
   const email = normalizeEmail(input.email)
   const issues = collectIssues(
     emailIssue('email', email),
-    requiredText('first_name', input.firstName, 100),
-    requiredText('last_name', input.lastName, 100),
+    requiredText('first_name', input.firstName, USER_LIMITS.first_name),
+    requiredText('last_name', input.lastName, USER_LIMITS.last_name),
   )
   if (issues.length > 0) return err(DomainErrors.validation('Invalid user', issues))
   return ok({ email, firstName: input.firstName.trim(), lastName: input.lastName.trim() })

@@ -36,6 +36,20 @@ export const DEFAULT_TOTAL_TANTIEMES = 1000
 /** Fits a Postgres `integer` column; real buildings use 1000, 10 000 or 100 000. */
 export const MAX_TANTIEMES = 1_000_000_000
 
+/** Text lengths and numeric bounds of a building's fields, by wire name: the API's schemas are built from them. */
+export const BUILDING_LIMITS = {
+  name: 200,
+  address: 255,
+  city: 100,
+  postal_code: 20,
+  country: 100,
+  syndic_name: 200,
+  syndic_address: 500,
+  syndic_phone: 50,
+  declared_units: 100_000,
+  total_tantiemes: MAX_TANTIEMES,
+} as const
+
 export type BuildingFields = {
   readonly name: string
   readonly address: string
@@ -69,22 +83,24 @@ export function validateBuilding(fields: BuildingFields, currentYear: number): R
   const syndicEmail = fields.syndicEmail?.trim() ? normalizeEmail(fields.syndicEmail) : null
   const syndicPhone = blankToNull(fields.syndicPhone)
   const issues = collectIssues(
-    requiredText('name', fields.name, 200),
-    requiredText('address', fields.address, 255),
-    requiredText('city', fields.city, 100),
-    requiredText('postal_code', fields.postalCode, 20),
-    requiredText('country', fields.country, 100),
-    declaredUnits === null ? undefined : positiveIntIssue('declared_units', declaredUnits, 100_000),
+    requiredText('name', fields.name, BUILDING_LIMITS.name),
+    requiredText('address', fields.address, BUILDING_LIMITS.address),
+    requiredText('city', fields.city, BUILDING_LIMITS.city),
+    requiredText('postal_code', fields.postalCode, BUILDING_LIMITS.postal_code),
+    requiredText('country', fields.country, BUILDING_LIMITS.country),
+    declaredUnits === null
+      ? undefined
+      : positiveIntIssue('declared_units', declaredUnits, BUILDING_LIMITS.declared_units),
     positiveIntIssue('total_tantiemes', totalTantiemes, MAX_TANTIEMES),
     constructionYear === null ||
       (Number.isInteger(constructionYear) && constructionYear >= 1000 && constructionYear <= currentYear + 5)
       ? undefined
       : { path: 'construction_year', message: `must be a year between 1000 and ${currentYear + 5}` },
-    optionalText('syndic_name', syndicName, 200),
+    optionalText('syndic_name', syndicName, BUILDING_LIMITS.syndic_name),
     enterpriseNumberIssue('syndic_enterprise_number', syndicEnterprise),
-    optionalText('syndic_address', syndicAddress, 500),
+    optionalText('syndic_address', syndicAddress, BUILDING_LIMITS.syndic_address),
     syndicEmail === null ? undefined : emailIssue('syndic_email', syndicEmail),
-    optionalText('syndic_phone', syndicPhone, 50),
+    optionalText('syndic_phone', syndicPhone, BUILDING_LIMITS.syndic_phone),
   )
   if (issues.length > 0) return err(DomainErrors.validation('Invalid building', issues))
   return ok({

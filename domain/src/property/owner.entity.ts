@@ -14,6 +14,20 @@ export type OwnerLanguage = (typeof OWNER_LANGUAGES)[number]
 /** v1 clients send no language; French is the language of the v1 application and its documents. */
 export const DEFAULT_OWNER_LANGUAGE: OwnerLanguage = 'fr'
 
+/** Text lengths of an owner's fields, by wire name: the API's schemas are built from them. */
+export const OWNER_LIMITS = {
+  first_name: 100,
+  last_name: 100,
+  company_name: 200,
+  legal_representative: 200,
+  phone: 50,
+  address: 255,
+  city: 100,
+  postal_code: 20,
+  country: 100,
+  correspondence_address: 500,
+} as const
+
 /** A co-owner (copropriétaire): a person or a company the syndic registers, optionally linked to a login. */
 export type Owner = {
   readonly id: string
@@ -103,21 +117,25 @@ export function validateOwner(fields: OwnerFields, today: CalendarDate): Result<
       ? undefined
       : { path: 'owner_type', message: `must be one of ${OWNER_TYPES.join(', ')}` },
     ownerType === 'person'
-      ? requiredText('first_name', firstName, 100)
-      : optionalText('first_name', firstName, 100),
+      ? requiredText('first_name', firstName, OWNER_LIMITS.first_name)
+      : optionalText('first_name', firstName, OWNER_LIMITS.first_name),
     ownerType === 'person'
-      ? requiredText('last_name', lastName, 100)
-      : optionalText('last_name', lastName, 100),
-    ownerType === 'company' ? requiredText('company_name', companyName, 200) : undefined,
+      ? requiredText('last_name', lastName, OWNER_LIMITS.last_name)
+      : optionalText('last_name', lastName, OWNER_LIMITS.last_name),
+    ownerType === 'company'
+      ? requiredText('company_name', companyName, OWNER_LIMITS.company_name)
+      : undefined,
     ownerType === 'company' ? enterpriseNumberIssue('enterprise_number', rawEnterprise) : undefined,
-    ownerType === 'company' ? optionalText('legal_representative', legalRepresentative, 200) : undefined,
+    ownerType === 'company'
+      ? optionalText('legal_representative', legalRepresentative, OWNER_LIMITS.legal_representative)
+      : undefined,
     email === null ? undefined : emailIssue('email', email),
-    optionalText('phone', phone, 50),
-    requiredText('address', fields.address, 255),
-    requiredText('city', fields.city, 100),
-    requiredText('postal_code', fields.postalCode, 20),
-    requiredText('country', fields.country, 100),
-    optionalText('correspondence_address', correspondenceAddress, 500),
+    optionalText('phone', phone, OWNER_LIMITS.phone),
+    requiredText('address', fields.address, OWNER_LIMITS.address),
+    requiredText('city', fields.city, OWNER_LIMITS.city),
+    requiredText('postal_code', fields.postalCode, OWNER_LIMITS.postal_code),
+    requiredText('country', fields.country, OWNER_LIMITS.country),
+    optionalText('correspondence_address', correspondenceAddress, OWNER_LIMITS.correspondence_address),
     (OWNER_LANGUAGES as readonly string[]).includes(preferredLanguage)
       ? undefined
       : { path: 'preferred_language', message: `must be one of ${OWNER_LANGUAGES.join(', ')}` },

@@ -49,10 +49,13 @@ export type ValidUnitFields = {
 
 const MAX_SURFACE = 10_000_000
 
+/** Text lengths and numeric bounds of a lot's fields, by wire name: the API's schemas are built from them. */
+export const UNIT_LIMITS = { unit_number: 50, surface_area: MAX_SURFACE, quota: MAX_TANTIEMES } as const
+
 export function validateUnit(fields: UnitFields): Result<ValidUnitFields> {
   const floor = fields.floor ?? null
   const issues = collectIssues(
-    requiredText('unit_number', fields.unitNumber, 50),
+    requiredText('unit_number', fields.unitNumber, UNIT_LIMITS.unit_number),
     isUnitType(fields.unitType)
       ? undefined
       : { path: 'unit_type', message: `must be one of ${UNIT_TYPES.join(', ')}` },

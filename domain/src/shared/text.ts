@@ -1,5 +1,8 @@
 import type { FieldIssue } from './domain-error.ts'
 
+/** The longest e-mail address accepted anywhere (RFC 5321's path limit less the brackets). */
+export const EMAIL_MAX = 254
+
 /** Small validation helpers shared by entities; each returns an issue or nothing. */
 export function requiredText(
   path: string,
@@ -26,7 +29,8 @@ export function optionalText(
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 export function emailIssue(path: string, value: string): FieldIssue | undefined {
-  if (value.length > 254 || !EMAIL.test(value)) return { path, message: 'must be a valid e-mail address' }
+  if (value.length > EMAIL_MAX || !EMAIL.test(value))
+    return { path, message: 'must be a valid e-mail address' }
   return undefined
 }
 

@@ -7,14 +7,13 @@
 // and ending a link is a DELETE, which the outbox does not carry.
 import { createMemo, createResource, createSignal, For, type JSX, Match, Show, Switch } from 'solid-js'
 import * as api from '../lib/api'
-import type { Unit, UnitOwnership, UnitOwnershipOnDate } from '../lib/api-types'
-import { readCached } from '../lib/data'
 import { date, percent, t } from '../lib/i18n'
 import { useAllOwnerOptions } from '../lib/lookups'
 import { dataRevision, syncStatus } from '../lib/offline/store'
 import { brusselsToday } from '../lib/ownership'
 import { value } from '../lib/resource-value'
 import { ppmToDecimal } from '../lib/share'
+import type { Unit, UnitOwnership } from '../lib/wire-types'
 import { Modal } from './Modal'
 import { Notice } from './Notice'
 import {
@@ -52,14 +51,13 @@ export function UnitOwnersDialog(props: {
   const [notice, setNotice] = createSignal<string | null>(null)
   const [reloads, setReloads] = createSignal(0)
   const { owners, name } = useOwnerNames()
-  const path = `/units/${props.unit.id}/owners`
   const [onDate] = createResource(
     () => ({ d: viewDate(), n: reloads(), rev: dataRevision() }),
-    ({ d }) => readCached<UnitOwnershipOnDate[]>(path, { filters: { date: d } }),
+    ({ d }) => api.units.owners(props.unit.id, { date: d }),
   )
   const [history] = createResource(
     () => ({ n: reloads(), rev: dataRevision() }),
-    () => readCached<UnitOwnershipOnDate[]>(path, { filters: { include_history: 'true' } }),
+    () => api.units.owners(props.unit.id, { includeHistory: true }),
   )
   const [unit] = createResource(
     () => reloads(),
@@ -303,10 +301,7 @@ export function OwnerLotsDialog(props: {
 }): JSX.Element {
   const [links] = createResource(
     () => dataRevision(),
-    () =>
-      readCached<UnitOwnership[]>(`/owners/${props.owner.id}/units`, {
-        filters: { include_history: 'true' },
-      }),
+    () => api.owners.units(props.owner.id, { includeHistory: true }),
   )
   // Lot numbers: one read per distinct lot (an owner holds a handful).
   const [units] = createResource(
@@ -315,7 +310,8 @@ export function OwnerLotsDialog(props: {
       const ids = [...new Set(ls.map((l) => l.unit_id))]
       const found = await Promise.all(
         ids.map((id) =>
-          readCached<Unit>(`/units/${id}`)
+          api.units
+            .read(id)
             .then((r) => r.data)
             .catch(() => null),
         ),

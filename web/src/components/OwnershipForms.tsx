@@ -5,7 +5,6 @@
 import { type Accessor, createMemo, createSignal, For, Index, type JSX, onMount, Show } from 'solid-js'
 import * as api from '../lib/api'
 import { NetworkError } from '../lib/api-error'
-import type { RightType, UnitOwnership } from '../lib/api-types'
 import { date, locale, type MessageKey, t } from '../lib/i18n'
 import type { Option } from '../lib/lookups'
 import { type FormFailure, holdingOn, RIGHTS, toFormFailure } from '../lib/ownership'
@@ -18,6 +17,7 @@ import {
   type ShareResult,
   snapToRemaining,
 } from '../lib/share'
+import type { RightType, UnitOwnership } from '../lib/wire-types'
 import { Notice } from './Notice'
 
 const KNOWN_CODES = ['ownership_share_exceeded', 'owner_already_linked'] as const

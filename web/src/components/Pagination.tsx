@@ -1,6 +1,6 @@
 import { type JSX, Show } from 'solid-js'
-import type { Pagination as PaginationInfo } from '../lib/api-types'
 import { t } from '../lib/i18n'
+import type { Pagination as PaginationInfo } from '../lib/wire-types'
 
 export function Pagination(props: { info?: PaginationInfo; onPage: (page: number) => void }): JSX.Element {
   return (

@@ -2,9 +2,9 @@
 // language, export the register, choose a CSV/Excel file, check it (a dry run listing every error
 // by sheet row and column), then import it — all or nothing. Online only, like document uploads.
 import { createSignal, For, type JSX, Show } from 'solid-js'
-import type { RegisterImportReport } from '../lib/api'
 import * as api from '../lib/api'
 import { locale, t } from '../lib/i18n'
+import type { RegisterImportReport } from '../lib/wire-types'
 import { Notice } from './Notice'
 
 function save(file: { blob: Blob; fileName: string }): void {

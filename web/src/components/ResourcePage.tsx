@@ -1,12 +1,13 @@
 // Generic list + create/edit/delete screen used by buildings, units, owners, expenses and
 // meetings: paginated, sortable, filterable; writes go through the offline outbox.
 import { createResource, createSignal, For, type JSX, Show } from 'solid-js'
+import type { Loaded } from '../lib/api'
 import { ApiError } from '../lib/api-error'
-import type { ListQuery, Page } from '../lib/api-types'
-import { readPage, saveRow } from '../lib/data'
 import { dateTime, type MessageKey, t } from '../lib/i18n'
 import { dataRevision } from '../lib/offline/store'
+import type { WriteResult } from '../lib/offline/sync-engine'
 import { value } from '../lib/resource-value'
+import type { ListQuery, Page } from '../lib/wire-types'
 import { ConfirmButton } from './ConfirmButton'
 import {
   type FieldDef,
@@ -29,9 +30,20 @@ export interface Column {
   render?: (row: Row) => JSX.Element
 }
 
+/**
+ * The resource's typed calls in lib/api.ts (e.g. `api.buildings`): a cached list, and a create
+ * or edit that goes through the offline outbox. The form's body is built from the field
+ * definitions, so it reaches the typed `save` as a plain record.
+ */
+export interface RowsApi {
+  list(query: ListQuery): Promise<Loaded<Page<Row>>>
+  save(body: Record<string, unknown>, existing?: { id: string; version?: number }): Promise<WriteResult>
+}
+
 export interface ResourceConfig {
-  /** API collection path, e.g. /buildings. */
-  path: string
+  rows: RowsApi
+  /** false: rows are created, never edited (the API has no PUT for them). Default true. */
+  canEdit?: boolean
   title: MessageKey
   testId: string
   columns: Column[]
@@ -59,7 +71,7 @@ export function ResourcePage(props: {
   const [reloads, setReloads] = createSignal(0)
   const [list] = createResource(
     () => ({ q: query(), n: reloads(), rev: dataRevision() }),
-    ({ q }) => readPage<Row>(c().path, q),
+    ({ q }) => c().rows.list(q),
   )
   const reload = () => setReloads((n) => n + 1)
 
@@ -93,7 +105,7 @@ export function ResourcePage(props: {
     setBusy(true)
     try {
       const existing = target && target !== 'new' ? { id: target.id, version: target.version } : undefined
-      const result = await saveRow(c().path, toBody(fields, values()), existing)
+      const result = await c().rows.save(toBody(fields, values()), existing)
       setNotice({
         kind: result.queued ? 'info' : 'success',
         text: result.queued ? t('sync.queued') : t('common.saved'),
@@ -262,9 +274,11 @@ function ListTable(props: {
                   </For>
                   <td class="row-actions">
                     <Show when={props.canWrite}>
-                      <button type="button" class="small" onClick={() => props.onEdit(row)}>
-                        {t('common.edit')}
-                      </button>
+                      <Show when={props.config.canEdit !== false}>
+                        <button type="button" class="small" onClick={() => props.onEdit(row)}>
+                          {t('common.edit')}
+                        </button>
+                      </Show>
                       <Show when={props.config.remove && !row.id.startsWith('tmp-')}>
                         <ConfirmButton
                           label={t('common.delete')}

@@ -1,11 +1,11 @@
 import { createResource, For, type JSX, Show } from 'solid-js'
-import type { DashboardStats } from '../lib/api-types'
-import { readCached } from '../lib/data'
+import * as api from '../lib/api'
 import { num, t } from '../lib/i18n'
 import { value } from '../lib/resource-value'
+import type { DashboardStats } from '../lib/wire-types'
 
 export function StatCards(props: { keys: (keyof DashboardStats)[] }): JSX.Element {
-  const [stats] = createResource(() => readCached<DashboardStats>('/stats/dashboard'))
+  const [stats] = createResource(() => api.stats.dashboard())
   // Read through the cache so dashboards still open offline.
   return (
     <Show when={value(stats)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>

@@ -5,12 +5,15 @@ import {
   buildPath,
   configureApi,
   currentUser,
+  documents,
   getSession,
   login,
   logout,
   NetworkError,
+  type OfflineEngine,
   owners,
   units,
+  useOfflineEngine,
 } from './api'
 import { parseProblem } from './api-error'
 
@@ -26,7 +29,13 @@ const user = {
   is_active: true,
 }
 
-type Call = { url: string; method: string; headers: Record<string, string>; body?: string }
+type Call = {
+  url: string
+  method: string
+  headers: Record<string, string>
+  body?: string
+  form?: FormData
+}
 
 function memoryStorage() {
   const m = new Map<string, string>()
@@ -46,12 +55,14 @@ function harness(handler: (call: Call, n: number) => Response, storage: MemorySt
     baseUrl: '/api/v1',
     storage,
     now: () => clock,
+    language: () => undefined,
     fetch: async (url, init) => {
       const call: Call = {
         url,
         method: init?.method ?? 'GET',
         headers: (init?.headers ?? {}) as Record<string, string>,
         body: typeof init?.body === 'string' ? init.body : undefined,
+        form: init?.body instanceof FormData ? init.body : undefined,
       }
       calls.push(call)
       return handler(call, calls.length)
@@ -340,5 +351,72 @@ describe('api client', () => {
     expect(e.code).toBe('ownership_share_exceeded')
     const v = parseProblem(400, { errors: [{ path: 'buyers[0].ownership_share', message: 'bad' }] })
     expect(v.fieldErrors).toEqual({ 'buyers.0.ownership_share': 'bad' })
+  })
+
+  it('reads lists through the offline engine, keyed by the sorted URL, and queues edits with their version', async () => {
+    const h = harness((call) =>
+      call.url.endsWith('/auth/login')
+        ? json(200, { token: jwt(h.nowS() + 900), refresh_token: 'r1', user })
+        : json(200, { data: [], pagination: {} }),
+    )
+    await login('a@b.be', 'pw')
+    const reads: string[] = []
+    const writes: unknown[] = []
+    const engine: OfflineEngine = {
+      read: async (key, fetcher) => {
+        reads.push(key)
+        return { data: await fetcher(), fromCache: false }
+      },
+      write: async (req) => {
+        writes.push(req)
+        return { queued: true, data: {} }
+      },
+    }
+    useOfflineEngine(async () => engine)
+    try {
+      await buildings.list({ sort_by: 'name', page: 2, filters: { city: 'Gent' } })
+      await buildings.save({ name: 'Y' }, { id: 'b1', version: 4 })
+      await owners.save({ address: 'a', city: 'c', postal_code: '1', country: 'BE' })
+    } finally {
+      useOfflineEngine(async () => null)
+    }
+    expect(reads).toEqual(['/buildings?city=Gent&page=2&sort_by=name'])
+    expect(h.calls[1]?.url).toBe('/api/v1/buildings?city=Gent&page=2&sort_by=name')
+    expect(writes).toEqual([
+      { method: 'PUT', path: '/buildings/b1', body: { name: 'Y' }, baseVersion: 4 },
+      { method: 'POST', path: '/owners', body: { address: 'a', city: 'c', postal_code: '1', country: 'BE' } },
+    ])
+  })
+
+  it('uploads the fields first and the file last, as multipart', async () => {
+    const h = harness((call) =>
+      call.url.endsWith('/auth/login')
+        ? json(200, { token: jwt(h.nowS() + 900), refresh_token: 'r1', user })
+        : json(201, { id: 'd1' }),
+    )
+    await login('a@b.be', 'pw')
+    await documents.upload(
+      {
+        file: new Blob(['%PDF-1.4']),
+        file_name: 'pv.pdf',
+        building_id: 'b1',
+        document_type: 'MeetingMinutes',
+        title: 'PV',
+      },
+      { idempotencyKey: 'k-up' },
+    )
+    const post = h.calls[1]
+    expect(post?.url).toBe('/api/v1/documents')
+    expect([...(post?.form?.keys() ?? [])]).toEqual(['building_id', 'document_type', 'title', 'file'])
+    expect((post?.form?.get('file') as File | undefined)?.name).toBe('pv.pdf')
+    expect(post?.headers['Idempotency-Key']).toBe('k-up')
+    expect(post?.headers['Content-Type']).toBeUndefined()
+  })
+
+  it('sends Accept-Language when the app sets a language', async () => {
+    const h = harness(() => json(200, { data: [], pagination: {} }))
+    configureApi({ language: () => 'nl' })
+    await buildings.list()
+    expect(h.calls[0]?.headers['Accept-Language']).toBe('nl')
   })
 })

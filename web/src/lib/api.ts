@@ -1,42 +1,45 @@
-// The ONLY module that talks to /api/v1. It owns the session (ADR 0017): the access token lives
-// in memory only; the refresh token lives in an httpOnly cookie the server sets on login/refresh,
-// which no script here can read. It sends the Bearer access token, refreshes it through the cookie
-// shortly before it expires (and once after a 401, and after a page load), and turns every failure
-// into an ApiError (problem+json parsed) or a NetworkError. What survives a reload is a non-secret
-// profile (who is signed in: id, name, role), so the offline mode knows whose data to open.
+// THE client of /api/v1 (ADR 0026). Every call is an openapi-fetch call typed by the generated
+// api-schema.gen.ts (`make api-types`), so a route whose schema changes fails the web's
+// typecheck where the web uses it. This module also owns the session (ADR 0017): the access
+// token lives in memory only; the refresh token lives in an httpOnly cookie the server sets on
+// login/refresh, which no script here can read. Its one transport (`send`) adds the Bearer
+// token, refreshes it through the cookie shortly before it expires (and once after a 401, and
+// after a page load), and turns every failure into an ApiError (problem+json parsed) or a
+// NetworkError. Reads can be served from the offline cache and writes queued in the outbox
+// (lib/offline/), both reached only through the typed functions below.
+import createClient from 'openapi-fetch'
 import { ApiError, NetworkError, parseProblem } from './api-error'
+import type { ReadResult, WriteRequest, WriteResult } from './offline/sync-engine'
 import type {
   AddUnitOwnerInput,
-  AuthTokens,
   Building,
   BuildingInput,
-  DashboardStats,
+  BuildingUpdate,
   DocumentMeta,
   DocumentUpload,
   Expense,
-  ExpenseDistribution,
   ExpenseInput,
   ListQuery,
   Meeting,
   MeetingInput,
-  Organization,
+  MeetingUpdate,
   OrganizationInput,
+  OrganizationUpdate,
   Owner,
-  OwnerCharges,
   OwnerInput,
+  OwnerUpdate,
   Page,
-  SeedResult,
+  paths,
   Unit,
   UnitInput,
-  UnitOwnership,
-  UnitOwnershipOnDate,
-  UnitRepresentation,
   UnitRepresentativesInput,
   UnitTransferInput,
-  UnitTransferResult,
+  UnitUpdate,
   User,
   UserInput,
-} from './api-types'
+  UserUpdate,
+  Session as WireSession,
+} from './wire-types'
 
 export { ApiError, NetworkError } from './api-error'
 
@@ -52,6 +55,7 @@ type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
 type SessionListener = (user: User | null, reason: 'login' | 'refresh' | 'logout' | 'expired') => void
 
 interface ApiConfig {
+  /** Where /api/v1 is: relative (same origin, the usual case) or absolute (a KoproGo v1 API). */
   baseUrl: string
   fetch: FetchLike
   storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null
@@ -60,6 +64,8 @@ interface ApiConfig {
   now: () => number
   /** Serialises refreshes across tabs (each rotates the shared cookie); navigator.locks when there. */
   lock: <T>(name: string, run: () => Promise<T>) => Promise<T>
+  /** The language answers should be in (Accept-Language), when the app knows one. */
+  language: () => string | undefined
 }
 
 /** Who is signed in (no token): lets a reload, offline too, reopen that user's offline data. */
@@ -83,6 +89,7 @@ const config: ApiConfig = {
     const locks = webLocks()
     return locks ? (locks.request(name, run) as Promise<Awaited<ReturnType<typeof run>>>) : run()
   },
+  language: () => undefined,
 }
 
 let session: Session | null = null
@@ -95,6 +102,7 @@ export function configureApi(overrides: Partial<ApiConfig>): void {
   Object.assign(config, overrides)
   session = null
   profile = undefined
+  client = makeClient()
 }
 
 // ---------------------------------------------------------------- session
@@ -154,7 +162,7 @@ export function jwtExpiry(token: string, fallbackMs: number): number {
   }
 }
 
-function sessionFrom(tokens: AuthTokens): Session {
+function sessionFrom(tokens: WireSession): Session {
   return {
     token: tokens.token,
     expiresAt: jwtExpiry(tokens.token, config.now() + 15 * 60_000),
@@ -164,24 +172,15 @@ function sessionFrom(tokens: AuthTokens): Session {
 
 // ---------------------------------------------------------------- transport
 
-export interface RequestOptions {
-  query?: ListQuery | Record<string, string | number | boolean | undefined>
-  body?: unknown
-  /** Sent as If-Match: the row version the edit is based on (409 if stale). */
-  ifMatch?: number
-  /** POSTs always carry one; pass it to make a retry of the same action idempotent. */
-  idempotencyKey?: string
-  auth?: boolean
-  signal?: AbortSignal
-}
-
 export function newIdempotencyKey(): string {
   return crypto.randomUUID()
 }
 
-/** Path + sorted query string: also the key of the offline read cache. */
-export function buildPath(path: string, query?: RequestOptions['query']): string {
-  if (!query) return path
+type Query = ListQuery | Record<string, unknown>
+
+/** Flat, sorted query string without empty values: also the key of the offline read cache. */
+function queryString(query?: Query): string {
+  if (!query) return ''
   const flat: Record<string, unknown> = { ...query }
   const filters = flat.filters
   delete flat.filters
@@ -191,7 +190,12 @@ export function buildPath(path: string, query?: RequestOptions['query']): string
     const v = flat[key]
     if (v !== undefined && v !== null && v !== '') params.set(key, String(v))
   }
-  const qs = params.toString()
+  return params.toString()
+}
+
+/** Path + sorted query string: the key of the offline read cache. */
+export function buildPath(path: string, query?: Query): string {
+  const qs = queryString(query)
   return qs ? `${path}?${qs}` : path
 }
 
@@ -210,34 +214,33 @@ async function readBody(res: Response): Promise<unknown> {
   return text
 }
 
-async function rawFetch(
-  method: string,
-  path: string,
-  opts: RequestOptions,
-  token?: string,
-  extraHeaders: Record<string, string> = {},
-): Promise<Response> {
+interface RawOptions {
+  /** JSON text or a multipart form, already serialized by the typed call. */
+  body?: string | FormData
+  headers?: Record<string, string>
+  token?: string
+  signal?: AbortSignal | null
+}
+
+/** One HTTP exchange with the API: headers, cookie scope, network failures as NetworkError. */
+async function rawFetch(method: string, pathAndQuery: string, opts: RawOptions = {}): Promise<Response> {
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
-    ...extraHeaders,
+    ...opts.headers,
   }
-  let body: BodyInit | undefined
-  if (opts.body instanceof FormData) body = opts.body
-  else if (opts.body !== undefined) {
-    headers['Content-Type'] = 'application/json'
-    body = JSON.stringify(opts.body)
-  }
-  if (token) headers.Authorization = `Bearer ${token}`
-  if (opts.ifMatch !== undefined) headers['If-Match'] = String(opts.ifMatch)
+  if (typeof opts.body === 'string') headers['Content-Type'] = 'application/json'
+  if (opts.token) headers.Authorization = `Bearer ${opts.token}`
+  const language = config.language()
+  if (language) headers['Accept-Language'] = language
   // Not on /auth/*: a replayed answer there would be a spent token pair, and none may be stored.
-  if (method === 'POST' && !path.startsWith('/auth/'))
-    headers['Idempotency-Key'] = opts.idempotencyKey ?? newIdempotencyKey()
+  if (method === 'POST' && !pathAndQuery.startsWith('/auth/'))
+    headers['Idempotency-Key'] ??= newIdempotencyKey()
   try {
-    return await config.fetch(config.baseUrl + buildPath(path, opts.query), {
+    return await config.fetch(config.baseUrl + pathAndQuery, {
       method,
       headers,
-      body,
-      signal: opts.signal,
+      body: opts.body,
+      signal: opts.signal ?? undefined,
       // Same-origin requests carry the refresh cookie (it is scoped to /api/v1/auth anyway).
       credentials: 'same-origin',
     })
@@ -268,13 +271,10 @@ export function refreshSession(): Promise<void> {
       // An old stored session (before ADR 0017) holds a refresh token: spend it once, which sets
       // the cookie, and forget it (setSession removes it).
       const legacy = legacyRefreshToken()
-      const res = await rawFetch(
-        'POST',
-        '/auth/refresh',
-        { body: legacy ? { refresh_token: legacy } : {} },
-        undefined,
-        { [CSRF_HEADER]: '1' },
-      )
+      const res = await rawFetch('POST', '/auth/refresh', {
+        body: JSON.stringify(legacy ? { refresh_token: legacy } : {}),
+        headers: { [CSRF_HEADER]: '1' },
+      })
       const body = await readBody(res)
       if (!res.ok) {
         const err = parseProblem(res.status, body, res.statusText)
@@ -282,7 +282,7 @@ export function refreshSession(): Promise<void> {
         if (res.status === 401 || res.status === 403) setSession(null, 'expired')
         throw err
       }
-      setSession(sessionFrom(body as AuthTokens), 'refresh')
+      setSession(sessionFrom(body as WireSession), 'refresh')
     })
     .finally(() => {
       refreshing = null
@@ -301,29 +301,158 @@ function legacyRefreshToken(): string | undefined {
   }
 }
 
-async function requestResponse(method: string, path: string, opts: RequestOptions = {}): Promise<Response> {
-  const auth = opts.auth ?? true
+/** An authenticated exchange: a fresh token, one refresh and retry after a 401, errors thrown. */
+async function authed(
+  method: string,
+  pathAndQuery: string,
+  opts: Omit<RawOptions, 'token'>,
+  auth = true,
+): Promise<Response> {
   const token = auth ? await freshToken() : undefined
-  let res = await rawFetch(method, path, opts, token)
+  let res = await rawFetch(method, pathAndQuery, { ...opts, token })
   if (res.status === 401 && auth && currentUser()) {
     // The token may have been revoked or the clocks disagree: refresh once, then retry once.
     await refreshSession()
-    res = await rawFetch(method, path, opts, getSession()?.token)
+    res = await rawFetch(method, pathAndQuery, { ...opts, token: getSession()?.token })
   }
   if (!res.ok) throw parseProblem(res.status, await readBody(res), res.statusText)
   return res
 }
 
-/** Generic JSON request; every typed function below goes through it. */
-export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-  const res = await requestResponse(method, path, opts)
-  return (await readBody(res)) as T
+/** Marks the calls made before there is a session (login): sent without a token. */
+const NO_AUTH = 'X-KoproGo-No-Auth'
+/** Headers the typed calls may set; everything else about a request is decided in rawFetch. */
+const PASSED_HEADERS = ['If-Match', 'Idempotency-Key']
+
+/**
+ * openapi-fetch's fetch: it built a Request from the typed call (URL, query, JSON or multipart
+ * body); `authed` sends it with the session. So every typed call shares one transport.
+ */
+async function send(req: Request): Promise<Response> {
+  const url = new URL(req.url)
+  const base = new URL(clientBase())
+  const pathAndQuery = url.pathname.slice(base.pathname.replace(/\/$/, '').length) + url.search
+  let body: string | FormData | undefined
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    const type = req.headers.get('content-type') ?? ''
+    if (type.startsWith('multipart/form-data')) body = await req.formData()
+    else body = (await req.text()) || undefined
+  }
+  const headers: Record<string, string> = {}
+  for (const name of PASSED_HEADERS) {
+    const v = req.headers.get(name)
+    if (v !== null) headers[name] = v
+  }
+  return authed(req.method, pathAndQuery, { body, headers, signal: req.signal }, !req.headers.has(NO_AUTH))
+}
+
+/** openapi-fetch builds a Request, which needs an absolute URL: a relative base is this origin's. */
+function clientBase(): string {
+  const origin = globalThis.location?.origin ?? 'http://localhost'
+  return new URL(config.baseUrl, origin).href
+}
+
+function makeClient() {
+  return createClient<paths>({
+    baseUrl: clientBase(),
+    fetch: send,
+    querySerializer: (q) => queryString(q as Query),
+  })
+}
+
+let client = makeClient()
+
+/** A typed call's answer: errors were thrown by `send`, so here it succeeded. */
+async function data<T>(call: Promise<{ data?: T }>): Promise<T> {
+  return (await call).data as T
+}
+
+const ifMatch = (version?: number): Record<string, string> =>
+  version === undefined ? {} : { 'If-Match': String(version) }
+const withKey = (key?: string): Record<string, string> => (key ? { 'Idempotency-Key': key } : {})
+/** A list view's state as the typed query of a list endpoint (filters flattened, empties dropped). */
+const listQuery = <Q>(q: ListQuery = {}) => {
+  const { filters, ...rest } = q
+  return { ...rest, ...filters } as Q
+}
+type QueryOf<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Q } } }
+  ? NonNullable<Q>
+  : never
+
+// ---------------------------------------------------------------- offline reads and writes
+
+export type Loaded<T> = ReadResult<T>
+
+/** What the offline engine offers (lib/offline/store.ts registers it for the signed-in user). */
+export interface OfflineEngine {
+  read<T>(key: string, fetcher: () => Promise<T>): Promise<ReadResult<T>>
+  write(req: WriteRequest): Promise<WriteResult>
+}
+
+let offlineEngine: () => Promise<OfflineEngine | null> = async () => null
+
+export function useOfflineEngine(provider: () => Promise<OfflineEngine | null>): void {
+  offlineEngine = provider
+}
+
+/** A read served by the network and cached per URL, or from the cache when offline. */
+async function cached<T>(key: string, fetcher: () => Promise<T>): Promise<Loaded<T>> {
+  const engine = await offlineEngine()
+  return engine ? engine.read<T>(key, fetcher) : { data: await fetcher(), fromCache: false }
+}
+
+/**
+ * A create (POST collection) or edit (PUT item, If-Match version) of an offline-capable
+ * resource: queued in the outbox when offline (it keeps its Idempotency-Key for life), a 409
+ * on replay kept as a conflict. `direct` is the typed call used when there is no engine.
+ */
+async function saved<T extends object>(
+  collection: string,
+  body: object,
+  existing: { id: string; version?: number } | undefined,
+  direct: () => Promise<T>,
+): Promise<WriteResult> {
+  const engine = await offlineEngine()
+  if (!engine) return { queued: false, data: (await direct()) as Record<string, unknown> }
+  return engine.write(
+    existing
+      ? {
+          method: 'PUT',
+          path: `${collection}/${existing.id}`,
+          body: body as Record<string, unknown>,
+          baseVersion: existing.version,
+        }
+      : { method: 'POST', path: collection, body: body as Record<string, unknown> },
+  )
+}
+
+/**
+ * The outbox's way to the server: an entry queued by one of the typed writes below, replayed
+ * with its own Idempotency-Key and If-Match, through the same transport as every call.
+ */
+export async function replay(req: {
+  method: string
+  path: string
+  body?: Record<string, unknown>
+  idempotencyKey?: string
+  ifMatch?: number
+}): Promise<unknown> {
+  const headers = { ...withKey(req.idempotencyKey), ...ifMatch(req.ifMatch) }
+  const body = req.body === undefined ? undefined : JSON.stringify(req.body)
+  return readBody(await authed(req.method, req.path, { body, headers }))
+}
+
+/** A cached GET of the path (the outbox's conflict handling re-reads the current row with it). */
+export async function fetchPath(path: string): Promise<unknown> {
+  return readBody(await authed('GET', path, {}))
 }
 
 // ---------------------------------------------------------------- auth
 
 export async function login(email: string, password: string): Promise<User> {
-  const tokens = await request<AuthTokens>('POST', '/auth/login', { body: { email, password }, auth: false })
+  const tokens = await data(
+    client.POST('/auth/login', { body: { email, password }, headers: { [NO_AUTH]: '1' } }),
+  )
   setSession(sessionFrom(tokens), 'login')
   return tokens.user
 }
@@ -375,7 +504,7 @@ export const capturedMail = {
 }
 
 export async function me(): Promise<User> {
-  const user = await request<User>('GET', '/auth/me')
+  const user = await data(client.GET('/auth/me'))
   const s = getSession()
   if (s) setSession({ ...s, user }, 'refresh')
   return user
@@ -385,7 +514,11 @@ export async function me(): Promise<User> {
  * the local session ends regardless. */
 export async function logout(): Promise<void> {
   try {
-    await rawFetch('POST', '/auth/logout', { body: {} }, getSession()?.token, { [CSRF_HEADER]: '1' })
+    await rawFetch('POST', '/auth/logout', {
+      body: '{}',
+      token: getSession()?.token,
+      headers: { [CSRF_HEADER]: '1' },
+    })
   } catch {
     // offline: the refresh token expires on its own (the cookie is cleared at the next sign-in)
   } finally {
@@ -393,176 +526,294 @@ export async function logout(): Promise<void> {
   }
 }
 
-// ---------------------------------------------------------------- CRUD helper
+// ---------------------------------------------------------------- resources
 
 export interface WriteOptions {
   idempotencyKey?: string
 }
+type Existing = { id: string; version?: number }
+const id = (value: string) => ({ params: { path: { id: value } } })
 
-function crud<T, I>(base: string) {
-  return {
-    list: (query?: ListQuery) => request<Page<T>>('GET', base, { query }),
-    get: (id: string) => request<T>('GET', `${base}/${id}`),
-    create: (input: I, opts: WriteOptions = {}) =>
-      request<T>('POST', base, { body: input, idempotencyKey: opts.idempotencyKey }),
-    update: (id: string, input: Partial<I>, version?: number) =>
-      request<T>('PUT', `${base}/${id}`, { body: input, ifMatch: version }),
-    remove: (id: string, version?: number) =>
-      request<undefined>('DELETE', `${base}/${id}`, { ifMatch: version }),
-  }
+export const organizations = {
+  list: (q?: ListQuery) =>
+    cached(buildPath('/organizations', q), () =>
+      data(client.GET('/organizations', { params: { query: listQuery<QueryOf<'/organizations'>>(q) } })),
+    ),
+  get: (orgId: string) => data(client.GET('/organizations/{id}', id(orgId))),
+  create: (body: OrganizationInput) => data(client.POST('/organizations', { body })),
+  update: (orgId: string, body: OrganizationUpdate, version?: number) =>
+    data(client.PUT('/organizations/{id}', { ...id(orgId), body, headers: ifMatch(version) })),
+  save: (body: OrganizationInput | OrganizationUpdate, existing?: Existing) =>
+    saved('/organizations', body, existing, () =>
+      existing
+        ? organizations.update(existing.id, body as OrganizationUpdate, existing.version)
+        : organizations.create(body as OrganizationInput),
+    ),
 }
-
-// ---------------------------------------------------------------- resources
-
-export const organizations = crud<Organization, OrganizationInput>('/organizations')
 
 export const users = {
-  ...crud<User, UserInput>('/users'),
-  activate: (id: string) => request<User>('PUT', `/users/${id}/activate`),
-  deactivate: (id: string) => request<User>('PUT', `/users/${id}/deactivate`),
+  list: (q?: ListQuery) =>
+    cached(buildPath('/users', q), () =>
+      data(client.GET('/users', { params: { query: listQuery<QueryOf<'/users'>>(q) } })),
+    ),
+  create: (body: UserInput) => data(client.POST('/users', { body })),
+  update: (userId: string, body: UserUpdate, version?: number) =>
+    data(client.PUT('/users/{id}', { ...id(userId), body, headers: ifMatch(version) })),
+  save: (body: UserInput | UserUpdate, existing?: Existing) =>
+    saved('/users', body, existing, () =>
+      existing
+        ? users.update(existing.id, body as UserUpdate, existing.version)
+        : users.create(body as UserInput),
+    ),
+  activate: (userId: string) => data(client.PUT('/users/{id}/activate', id(userId))),
+  deactivate: (userId: string) => data(client.PUT('/users/{id}/deactivate', id(userId))),
 }
 
+const buildingPath = (buildingId: string) => ({ params: { path: { building_id: buildingId } } })
+
 export const buildings = {
-  ...crud<Building, BuildingInput>('/buildings'),
-  units: (id: string, query?: ListQuery) => request<Page<Unit>>('GET', `/buildings/${id}/units`, { query }),
-  expenses: (id: string, query?: ListQuery) =>
-    request<Page<Expense>>('GET', `/buildings/${id}/expenses`, { query }),
-  meetings: (id: string, query?: ListQuery) =>
-    request<Page<Meeting>>('GET', `/buildings/${id}/meetings`, { query }),
-  documents: (id: string, query?: ListQuery) =>
-    request<Page<DocumentMeta>>('GET', `/buildings/${id}/documents`, { query }),
+  list: (q?: ListQuery): Promise<Loaded<Page<Building>>> =>
+    cached(buildPath('/buildings', q), () =>
+      data(client.GET('/buildings', { params: { query: listQuery<QueryOf<'/buildings'>>(q) } })),
+    ),
+  get: (buildingId: string) => data(client.GET('/buildings/{id}', id(buildingId))),
+  create: (body: BuildingInput, opts: WriteOptions = {}) =>
+    data(client.POST('/buildings', { body, headers: withKey(opts.idempotencyKey) })),
+  update: (buildingId: string, body: BuildingUpdate, version?: number) =>
+    data(client.PUT('/buildings/{id}', { ...id(buildingId), body, headers: ifMatch(version) })),
+  /** Create or edit, through the outbox when offline. */
+  save: (body: BuildingInput | BuildingUpdate, existing?: Existing) =>
+    saved('/buildings', body, existing, () =>
+      existing
+        ? buildings.update(existing.id, body as BuildingUpdate, existing.version)
+        : buildings.create(body as BuildingInput),
+    ),
+  remove: (buildingId: string, version?: number) =>
+    data(client.DELETE('/buildings/{id}', { ...id(buildingId), headers: ifMatch(version) })),
+  units: (buildingId: string, q?: ListQuery) =>
+    data(
+      client.GET('/buildings/{building_id}/units', {
+        params: {
+          ...buildingPath(buildingId).params,
+          query: listQuery<QueryOf<'/buildings/{building_id}/units'>>(q),
+        },
+      }),
+    ),
 }
 
 export const units = {
-  ...crud<Unit, UnitInput>('/units'),
+  list: (q?: ListQuery): Promise<Loaded<Page<Unit>>> =>
+    cached(buildPath('/units', q), () =>
+      data(client.GET('/units', { params: { query: listQuery<QueryOf<'/units'>>(q) } })),
+    ),
+  get: (unitId: string) => data(client.GET('/units/{id}', id(unitId))),
+  /** The lot, from the offline cache when offline. */
+  read: (unitId: string) => cached(`/units/${unitId}`, () => units.get(unitId)),
+  create: (body: UnitInput) => data(client.POST('/units', { body })),
+  update: (unitId: string, body: UnitUpdate, version?: number) =>
+    data(client.PUT('/units/{id}', { ...id(unitId), body, headers: ifMatch(version) })),
+  save: (body: UnitInput | UnitUpdate, existing?: Existing) =>
+    saved('/units', body, existing, () =>
+      existing
+        ? units.update(existing.id, body as UnitUpdate, existing.version)
+        : units.create(body as UnitInput),
+    ),
+  remove: (unitId: string, version?: number) =>
+    data(client.DELETE('/units/{id}', { ...id(unitId), headers: ifMatch(version) })),
   assignOwner: (unitId: string, ownerId: string) =>
-    request<Unit>('PUT', `/units/${unitId}/assign-owner/${ownerId}`),
+    data(
+      client.PUT('/units/{unit_id}/assign-owner/{owner_id}', {
+        params: { path: { unit_id: unitId, owner_id: ownerId } },
+      }),
+    ),
   /** The links holding the lot on `date` (default: today in Brussels), or every link with history. */
-  owners: (unitId: string, opts: { date?: string; includeHistory?: boolean } = {}) =>
-    request<UnitOwnershipOnDate[]>('GET', `/units/${unitId}/owners`, {
-      query: { date: opts.date, include_history: opts.includeHistory ? 'true' : undefined },
-    }),
-  addOwner: (unitId: string, input: AddUnitOwnerInput, opts: WriteOptions = {}) =>
-    request<UnitOwnership>('POST', `/units/${unitId}/owners`, {
-      body: input,
-      idempotencyKey: opts.idempotencyKey,
-    }),
+  owners: (unitId: string, opts: { date?: string; includeHistory?: boolean } = {}) => {
+    const query = { date: opts.date, include_history: opts.includeHistory ? 'true' : undefined }
+    return cached(buildPath(`/units/${unitId}/owners`, query), () =>
+      data(client.GET('/units/{id}/owners', { params: { path: { id: unitId }, query } })),
+    )
+  },
+  addOwner: (unitId: string, body: AddUnitOwnerInput, opts: WriteOptions = {}) =>
+    data(client.POST('/units/{id}/owners', { ...id(unitId), body, headers: withKey(opts.idempotencyKey) })),
   /** Ends the owner's open link on `endDate` (exclusive: the deed day is no longer theirs). */
   removeOwner: (unitId: string, ownerId: string, endDate?: string) =>
-    request<UnitOwnership>('DELETE', `/units/${unitId}/owners/${ownerId}`, {
-      query: { end_date: endDate },
-    }),
-  transfer: (unitId: string, input: UnitTransferInput, opts: WriteOptions = {}) =>
-    request<UnitTransferResult>('POST', `/units/${unitId}/transfer`, {
-      body: input,
-      idempotencyKey: opts.idempotencyKey,
-    }),
-  setRepresentatives: (unitId: string, input: UnitRepresentativesInput) =>
-    request<UnitRepresentation>('PUT', `/units/${unitId}/representatives`, { body: input }),
+    data(
+      client.DELETE('/units/{id}/owners/{owner_id}', {
+        params: { path: { id: unitId, owner_id: ownerId }, query: { end_date: endDate } },
+      }),
+    ),
+  transfer: (unitId: string, body: UnitTransferInput, opts: WriteOptions = {}) =>
+    data(client.POST('/units/{id}/transfer', { ...id(unitId), body, headers: withKey(opts.idempotencyKey) })),
+  setRepresentatives: (unitId: string, body: UnitRepresentativesInput) =>
+    data(client.PUT('/units/{id}/representatives', { ...id(unitId), body })),
 }
 
 export const owners = {
-  ...crud<Owner, OwnerInput>('/owners'),
-  me: () => request<Owner>('GET', '/owners/me'),
-  linkUser: (id: string, userId: string) =>
-    request<Owner>('PUT', `/owners/${id}/link-user`, { body: { user_id: userId } }),
+  list: (q?: ListQuery): Promise<Loaded<Page<Owner>>> =>
+    cached(buildPath('/owners', q), () =>
+      data(client.GET('/owners', { params: { query: listQuery<QueryOf<'/owners'>>(q) } })),
+    ),
+  get: (ownerId: string) => data(client.GET('/owners/{id}', id(ownerId))),
+  me: () => cached('/owners/me', () => data(client.GET('/owners/me'))),
+  create: (body: OwnerInput) => data(client.POST('/owners', { body })),
+  update: (ownerId: string, body: OwnerUpdate, version?: number) =>
+    data(client.PUT('/owners/{id}', { ...id(ownerId), body, headers: ifMatch(version) })),
+  save: (body: OwnerInput | OwnerUpdate, existing?: Existing) =>
+    saved('/owners', body, existing, () =>
+      existing
+        ? owners.update(existing.id, body as OwnerUpdate, existing.version)
+        : owners.create(body as OwnerInput),
+    ),
+  linkUser: (ownerId: string, userId: string | null) =>
+    data(client.PUT('/owners/{id}/link-user', { ...id(ownerId), body: { user_id: userId } })),
   /** The owner's lots on `date` (default today in Brussels), or every link over time. */
-  units: (id: string, opts: { date?: string; includeHistory?: boolean } = {}) =>
-    request<UnitOwnership[]>('GET', `/owners/${id}/units`, {
-      query: { date: opts.date, include_history: opts.includeHistory ? 'true' : undefined },
-    }),
-  charges: (id: string, page = 1, perPage = 100) =>
-    request<OwnerCharges>('GET', `/owners/${id}/charges?page=${page}&per_page=${perPage}`),
+  units: (ownerId: string, opts: { date?: string; includeHistory?: boolean } = {}) => {
+    const query = { date: opts.date, include_history: opts.includeHistory ? 'true' : undefined }
+    return cached(buildPath(`/owners/${ownerId}/units`, query), () =>
+      data(client.GET('/owners/{id}/units', { params: { path: { id: ownerId }, query } })),
+    )
+  },
+  charges: (ownerId: string, page = 1, perPage = 100) => {
+    const query = { page, per_page: perPage }
+    return cached(buildPath(`/owners/${ownerId}/charges`, query), () =>
+      data(client.GET('/owners/{id}/charges', { params: { path: { id: ownerId }, query } })),
+    )
+  },
 }
 
 export const expenses = {
-  ...crud<Expense, ExpenseInput>('/expenses'),
-  markPaid: (id: string, version?: number, paidDate?: string) =>
-    request<Expense>('PUT', `/expenses/${id}/mark-paid`, {
-      ifMatch: version,
-      body: paidDate ? { paid_date: paidDate } : undefined,
-    }),
-  distribution: (id: string) => request<ExpenseDistribution>('GET', `/expenses/${id}/distribution`),
+  list: (q?: ListQuery): Promise<Loaded<Page<Expense>>> =>
+    cached(buildPath('/expenses', q), () =>
+      data(client.GET('/expenses', { params: { query: listQuery<QueryOf<'/expenses'>>(q) } })),
+    ),
+  get: (expenseId: string) => data(client.GET('/expenses/{id}', id(expenseId))),
+  create: (body: ExpenseInput) => data(client.POST('/expenses', { body })),
+  /** Expenses are created, never edited (the API has no PUT): an existing row is refused. */
+  save: (body: ExpenseInput, existing?: Existing) => {
+    if (existing) throw new Error('an expense cannot be edited')
+    return saved('/expenses', body, undefined, () => expenses.create(body))
+  },
+  markPaid: (expenseId: string, version?: number, paidDate?: string) =>
+    data(
+      client.PUT('/expenses/{id}/mark-paid', {
+        ...id(expenseId),
+        body: paidDate ? { paid_date: paidDate } : {},
+        headers: ifMatch(version),
+      }),
+    ),
+  distribution: (expenseId: string) => data(client.GET('/expenses/{id}/distribution', id(expenseId))),
 }
 
 export const meetings = {
-  ...crud<Meeting, MeetingInput>('/meetings'),
-  addAgendaItem: (id: string, item: string) =>
-    request<Meeting>('POST', `/meetings/${id}/agenda`, { body: { item } }),
-  complete: (id: string, attendeesCount: number) =>
-    request<Meeting>('POST', `/meetings/${id}/complete`, { body: { attendees_count: attendeesCount } }),
-  cancel: (id: string) => request<Meeting>('POST', `/meetings/${id}/cancel`),
-  documents: (id: string) => request<Page<DocumentMeta>>('GET', `/meetings/${id}/documents`),
+  list: (q?: ListQuery): Promise<Loaded<Page<Meeting>>> =>
+    cached(buildPath('/meetings', q), () =>
+      data(client.GET('/meetings', { params: { query: listQuery<QueryOf<'/meetings'>>(q) } })),
+    ),
+  get: (meetingId: string) => data(client.GET('/meetings/{id}', id(meetingId))),
+  create: (body: MeetingInput) => data(client.POST('/meetings', { body })),
+  update: (meetingId: string, body: MeetingUpdate, version?: number) =>
+    data(client.PUT('/meetings/{id}', { ...id(meetingId), body, headers: ifMatch(version) })),
+  save: (body: MeetingInput | MeetingUpdate, existing?: Existing) =>
+    saved('/meetings', body, existing, () =>
+      existing
+        ? meetings.update(existing.id, body as MeetingUpdate, existing.version)
+        : meetings.create(body as MeetingInput),
+    ),
+  remove: (meetingId: string, version?: number) =>
+    data(client.DELETE('/meetings/{id}', { ...id(meetingId), headers: ifMatch(version) })),
+  addAgendaItem: (meetingId: string, item: string) =>
+    data(client.POST('/meetings/{id}/agenda', { ...id(meetingId), body: { item } })),
+  complete: (meetingId: string, attendeesCount: number) =>
+    data(
+      client.POST('/meetings/{id}/complete', { ...id(meetingId), body: { attendees_count: attendeesCount } }),
+    ),
+  cancel: (meetingId: string) => data(client.POST('/meetings/{id}/cancel', { ...id(meetingId), body: {} })),
+  documents: (meetingId: string) => data(client.GET('/meetings/{id}/documents', id(meetingId))),
+}
+
+/** The file as a Blob plus the server's file name (Content-Disposition). */
+async function download(
+  call: Promise<{ data?: Blob; response: Response }>,
+  fallback: string,
+): Promise<{ blob: Blob; fileName: string }> {
+  const { data: blob, response } = await call
+  const disposition = response.headers.get('content-disposition') ?? ''
+  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)
+  return { blob: blob as Blob, fileName: match?.[1] ? decodeURIComponent(match[1]) : fallback }
 }
 
 export const documents = {
-  list: (query?: ListQuery) => request<Page<DocumentMeta>>('GET', '/documents', { query }),
-  get: (id: string) => request<DocumentMeta>('GET', `/documents/${id}`),
-  remove: (id: string) => request<undefined>('DELETE', `/documents/${id}`),
-  linkMeeting: (id: string, meetingId: string) =>
-    request<DocumentMeta>('PUT', `/documents/${id}/link-meeting`, { body: { meeting_id: meetingId } }),
-  linkExpense: (id: string, expenseId: string) =>
-    request<DocumentMeta>('PUT', `/documents/${id}/link-expense`, { body: { expense_id: expenseId } }),
+  list: (q?: ListQuery): Promise<Loaded<Page<DocumentMeta>>> =>
+    cached(buildPath('/documents', q), () =>
+      data(client.GET('/documents', { params: { query: listQuery<QueryOf<'/documents'>>(q) } })),
+    ),
+  get: (documentId: string) => data(client.GET('/documents/{id}', id(documentId))),
+  remove: (documentId: string) => data(client.DELETE('/documents/{id}', id(documentId))),
+  linkMeeting: (documentId: string, meetingId: string) =>
+    data(client.PUT('/documents/{id}/link-meeting', { ...id(documentId), body: { meeting_id: meetingId } })),
+  linkExpense: (documentId: string, expenseId: string) =>
+    data(client.PUT('/documents/{id}/link-expense', { ...id(documentId), body: { expense_id: expenseId } })),
   upload: (input: DocumentUpload, opts: WriteOptions = {}) => {
-    const form = new FormData()
-    for (const [k, v] of Object.entries(input)) {
-      if (k !== 'file' && k !== 'file_name' && typeof v === 'string' && v !== '') form.set(k, v)
-    }
-    // Last: with the fields first the server checks everything before storing a byte (ADR 0014).
-    form.set('file', input.file, input.file_name)
-    return request<DocumentMeta>('POST', '/documents', { body: form, idempotencyKey: opts.idempotencyKey })
+    const { file, file_name, ...fields } = input
+    return data(
+      client.POST('/documents', {
+        // The typed fields, then the file as a Blob: serialized as multipart in this order.
+        body: { ...fields, file: file as unknown as string },
+        bodySerializer: () => {
+          const form = new FormData()
+          for (const [k, v] of Object.entries(fields)) if (typeof v === 'string' && v !== '') form.set(k, v)
+          // Last: with the fields first the server checks everything before storing a byte (ADR 0014).
+          form.set('file', file, file_name)
+          return form
+        },
+        headers: withKey(opts.idempotencyKey),
+      }),
+    )
   },
-  /** The file as a Blob plus the server's file name (Content-Disposition). */
-  download: async (id: string): Promise<{ blob: Blob; fileName: string }> => {
-    const res = await requestResponse('GET', `/documents/${id}/download`)
-    const disposition = res.headers.get('content-disposition') ?? ''
-    const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)
-    return { blob: await res.blob(), fileName: match?.[1] ? decodeURIComponent(match[1]) : `document-${id}` }
-  },
-}
-
-/** What the register import answers: the preview counts, or every error by sheet row and column. */
-export interface RegisterImportReport {
-  dry_run: boolean
-  imported: boolean
-  lots: number
-  owners_new: number
-  owners_matched: number
-  links: number
-  errors: { row: number; column: string; message: string }[]
-}
-
-async function downloadFile(path: string, query: Record<string, string>, fallback: string) {
-  const res = await requestResponse('GET', path, { query })
-  const disposition = res.headers.get('content-disposition') ?? ''
-  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)
-  return { blob: await res.blob(), fileName: match?.[1] ? decodeURIComponent(match[1]) : fallback }
+  download: (documentId: string) =>
+    download(
+      client.GET('/documents/{id}/download', { ...id(documentId), parseAs: 'blob' }),
+      `document-${documentId}`,
+    ),
 }
 
 /** Onboarding a building from a spreadsheet (docs/property-register.md). Online only, like uploads. */
 export const register = {
   /** dryRun true: checks and counts only. false: imports all or nothing. */
-  importFile: async (buildingId: string, file: File, dryRun: boolean): Promise<RegisterImportReport> => {
-    const form = new FormData()
-    form.set('file', file, file.name)
+  importFile: (buildingId: string, file: File, dryRun: boolean) =>
     // A refused import (400) becomes an ApiError whose `errors` name "row N: column" each.
-    return request<RegisterImportReport>('POST', `/buildings/${buildingId}/register-import`, {
-      body: form,
-      query: { dry_run: String(dryRun) },
-    })
-  },
-  template: (format: 'csv' | 'xlsx', lang: string) =>
-    downloadFile('/buildings/register-template', { format, lang }, `register-template.${format}`),
-  export: (buildingId: string, format: 'csv' | 'xlsx', lang: string) =>
-    downloadFile(`/buildings/${buildingId}/register-export`, { format, lang }, `register.${format}`),
+    data(
+      client.POST('/buildings/{building_id}/register-import', {
+        params: { path: { building_id: buildingId }, query: { dry_run: dryRun ? 'true' : 'false' } },
+        body: { file: file as unknown as string },
+        bodySerializer: () => {
+          const form = new FormData()
+          form.set('file', file, file.name)
+          return form
+        },
+      }),
+    ),
+  template: (format: 'csv' | 'xlsx', lang: 'fr' | 'nl' | 'de' | 'en') =>
+    download(
+      client.GET('/buildings/register-template', { params: { query: { format, lang } }, parseAs: 'blob' }),
+      `register-template.${format}`,
+    ),
+  export: (buildingId: string, format: 'csv' | 'xlsx', lang: 'fr' | 'nl' | 'de' | 'en') =>
+    download(
+      client.GET('/buildings/{building_id}/register-export', {
+        params: { path: { building_id: buildingId }, query: { format, lang } },
+        parseAs: 'blob',
+      }),
+      `register.${format}`,
+    ),
 }
 
 export const stats = {
-  dashboard: () => request<DashboardStats>('GET', '/stats/dashboard'),
+  dashboard: () => cached('/stats/dashboard', () => data(client.GET('/stats/dashboard'))),
 }
 
 export const seed = {
-  demo: () => request<SeedResult>('POST', '/seed/demo'),
-  realistic: () => request<SeedResult>('POST', '/seed/realistic'),
-  clear: () => request<SeedResult>('POST', '/seed/clear'),
+  demo: () => data(client.POST('/seed/demo')),
+  realistic: () => data(client.POST('/seed/realistic')),
+  clear: () => data(client.POST('/seed/clear')),
 }

@@ -1,8 +1,8 @@
 // Shared option lists for selects (buildings by name), read through the offline cache.
 import { type Accessor, createResource } from 'solid-js'
-import type { Building, Organization, Owner } from './api-types'
-import { readPage } from './data'
+import * as api from './api'
 import { dataRevision } from './offline/store'
+import type { Owner } from './wire-types'
 
 export interface Option {
   value: string
@@ -12,8 +12,7 @@ export interface Option {
 export function useBuildingOptions(): Accessor<Option[]> {
   const [page] = createResource(
     () => dataRevision(),
-    () =>
-      readPage<Building>('/buildings', { per_page: 100, sort_by: 'name', order: 'asc' }).catch(() => null),
+    () => api.buildings.list({ per_page: 100, sort_by: 'name', order: 'asc' }).catch(() => null),
   )
   return () => page()?.data.data.map((b) => ({ value: b.id, label: `${b.name} — ${b.city}` })) ?? []
 }
@@ -21,7 +20,7 @@ export function useBuildingOptions(): Accessor<Option[]> {
 export function useOwnerOptions(): Accessor<Option[]> {
   const [page] = createResource(
     () => dataRevision(),
-    () => readPage<Owner>('/owners', { per_page: 100, sort_by: 'last_name', order: 'asc' }).catch(() => null),
+    () => api.owners.list({ per_page: 100, sort_by: 'last_name', order: 'asc' }).catch(() => null),
   )
   return () =>
     page()?.data.data.map((o) => ({ value: o.id, label: o.name ?? `${o.last_name} ${o.first_name}` })) ?? []
@@ -34,10 +33,7 @@ export function useOwnerOptions(): Accessor<Option[]> {
 export function useOrganizationOptions(enabled: () => boolean): Accessor<Option[]> {
   const [page] = createResource(
     () => (enabled() ? dataRevision() + 1 : false),
-    () =>
-      readPage<Organization>('/organizations', { per_page: 100, sort_by: 'name', order: 'asc' }).catch(
-        () => null,
-      ),
+    () => api.organizations.list({ per_page: 100, sort_by: 'name', order: 'asc' }).catch(() => null),
   )
   return () => page()?.data.data.map((o) => ({ value: o.id, label: o.name })) ?? []
 }
@@ -52,7 +48,7 @@ export function useAllOwnerOptions(): Accessor<Option[]> {
     async () => {
       const out: Owner[] = []
       for (let page = 1; page <= 20; page++) {
-        const got = await readPage<Owner>('/owners', {
+        const got = await api.owners.list({
           page,
           per_page: 100,
           sort_by: 'last_name',

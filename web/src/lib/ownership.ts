@@ -2,7 +2,7 @@
 // a date (same rule as the API: start ≤ d < end), and an API refusal turned into messages next
 // to the form fields, in the user's language when the API gives a code.
 import { ApiError } from './api-error'
-import type { RightType, UnitOwnership } from './api-types'
+import type { RightType, UnitOwnership } from './wire-types'
 
 /** Today in Europe/Brussels (what the API answers for without ?date=), as YYYY-MM-DD. */
 export function brusselsToday(now: Date = new Date()): string {

@@ -1,7 +1,8 @@
 // What each role may open and change (mirrors the server's rules in design/API.md; the server
 // stays the authority — this only hides what would be refused anyway).
-import type { Role } from './api-types'
+
 import type { MessageKey } from './i18n'
+import type { Role } from './wire-types'
 
 export type AppPath =
   | '/admin'

@@ -2,8 +2,8 @@
 // with the per-user offline engine (started on login/reload, deleted on logout).
 import { createRoot, createSignal } from 'solid-js'
 import * as api from './api'
-import type { User } from './api-types'
 import { clearSync, startSync, stopSync } from './offline/store'
+import type { User } from './wire-types'
 
 const [user, setUser] = createRoot(() => createSignal<User | null>(api.currentUser()))
 

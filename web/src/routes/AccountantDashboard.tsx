@@ -1,7 +1,6 @@
 // Accountant: paid / unpaid totals, then the expenses list (mark paid, distribution per expense).
 import { createResource, type JSX, Show } from 'solid-js'
-import type { Expense } from '../lib/api-types'
-import { readPage } from '../lib/data'
+import * as api from '../lib/api'
 import { money, t } from '../lib/i18n'
 import { dataRevision } from '../lib/offline/store'
 import { value } from '../lib/resource-value'
@@ -10,7 +9,7 @@ import { ExpensesPage } from './ResourcePages'
 /** Sums over the first 100 expenses of each status (the API has no totals endpoint yet). */
 async function totals(): Promise<{ paid: number; pending: number }> {
   const sum = async (status: string) => {
-    const page = await readPage<Expense>('/expenses', { per_page: 100, filters: { status } })
+    const page = await api.expenses.list({ per_page: 100, filters: { status } })
     return page.data.data.reduce((s, e) => s + (e.amount_cents ?? Math.round(e.amount * 100)), 0)
   }
   const [paid, pending] = await Promise.all([sum('Paid'), sum('Pending')])

@@ -5,13 +5,12 @@ import { Notice } from '../components/Notice'
 import { type ResourceConfig, ResourcePage, type Row } from '../components/ResourcePage'
 import { StatCards } from '../components/StatCards'
 import * as api from '../lib/api'
-import type { Organization } from '../lib/api-types'
-import { readPage } from '../lib/data'
 import { LOCALES, localeName, t } from '../lib/i18n'
 import { enumOptions } from '../lib/lookups'
+import { ROLES, SUBSCRIPTION_PLANS } from '../lib/wire-types'
 
 const orgConfig: ResourceConfig = {
-  path: '/organizations',
+  rows: api.organizations,
   title: 'admin.organizations',
   testId: 'organizations',
   defaultSort: { sort_by: 'name', order: 'asc' },
@@ -36,7 +35,7 @@ const orgConfig: ResourceConfig = {
       label: 'field.subscription_plan',
       type: 'select',
       required: true,
-      options: enumOptions(['Free', 'Starter', 'Professional', 'Enterprise']),
+      options: enumOptions(SUBSCRIPTION_PLANS),
     },
     { name: 'max_buildings', label: 'stats.total_buildings', type: 'number', greaterThan: 0 },
     { name: 'max_users', label: 'stats.total_users', type: 'number', greaterThan: 0 },
@@ -45,7 +44,7 @@ const orgConfig: ResourceConfig = {
 
 function usersConfig(orgOptions: () => { value: string; label: string }[]): ResourceConfig {
   return {
-    path: '/users',
+    rows: api.users,
     title: 'admin.users',
     testId: 'users',
     defaultSort: { sort_by: 'email', order: 'asc' },
@@ -78,7 +77,7 @@ function usersConfig(orgOptions: () => { value: string; label: string }[]): Reso
         label: 'field.role',
         type: 'select',
         required: true,
-        options: enumOptions(['superadmin', 'syndic', 'accountant', 'owner']),
+        options: enumOptions(ROLES),
       },
       { name: 'organization_id', label: 'field.organization_id', type: 'select', options: orgOptions },
     ],
@@ -87,7 +86,7 @@ function usersConfig(orgOptions: () => { value: string; label: string }[]): Reso
         name: 'role',
         label: 'field.role',
         type: 'select',
-        options: enumOptions(['superadmin', 'syndic', 'accountant', 'owner']),
+        options: enumOptions(ROLES),
       },
     ],
     rowActions: (row, reload) => (
@@ -141,9 +140,7 @@ function SeedManager(): JSX.Element {
 
 export default function AdminDashboard(): JSX.Element {
   const [orgs] = createResource(() =>
-    readPage<Organization>('/organizations', { per_page: 100, sort_by: 'name', order: 'asc' }).catch(
-      () => null,
-    ),
+    api.organizations.list({ per_page: 100, sort_by: 'name', order: 'asc' }).catch(() => null),
   )
   const orgOptions = () => orgs()?.data.data.map((o) => ({ value: o.id, label: o.name })) ?? []
   return (

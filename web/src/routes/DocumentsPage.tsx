@@ -7,25 +7,15 @@ import { Notice } from '../components/Notice'
 import { Pagination } from '../components/Pagination'
 import * as api from '../lib/api'
 import { ApiError } from '../lib/api-error'
-import type { DocumentMeta, DocumentType } from '../lib/api-types'
-import { readPage } from '../lib/data'
 import { date, num, t } from '../lib/i18n'
 import { enumOptions, useBuildingOptions } from '../lib/lookups'
 import { dataRevision, syncStatus } from '../lib/offline/store'
 import { value } from '../lib/resource-value'
 import { canWrite } from '../lib/roles'
 import { user } from '../lib/session'
+import { DOCUMENT_TYPES, type DocumentMeta, type DocumentType } from '../lib/wire-types'
 import { buildingName } from './resource-configs'
 
-const DOC_TYPES = [
-  'MeetingMinutes',
-  'FinancialStatement',
-  'Invoice',
-  'Contract',
-  'Regulation',
-  'WorksQuote',
-  'Other',
-] as const
 const MAX_BYTES = 50 * 1024 * 1024
 
 export default function DocumentsPage(props: { heading?: 'h1' | 'h2' }): JSX.Element {
@@ -36,7 +26,7 @@ export default function DocumentsPage(props: { heading?: 'h1' | 'h2' }): JSX.Ele
   const [list] = createResource(
     () => ({ page: page(), b: buildingFilter(), n: reloads(), rev: dataRevision() }),
     ({ page, b }) =>
-      readPage<DocumentMeta>('/documents', {
+      api.documents.list({
         page,
         per_page: 20,
         sort_by: 'created_at',
@@ -117,7 +107,7 @@ export default function DocumentsPage(props: { heading?: 'h1' | 'h2' }): JSX.Ele
       <Show when={writable()}>
         <form class="card form" onSubmit={upload} aria-label={t('document.upload')} novalidate>
           {field('building_id', 'field.building_id', 'select', buildings)}
-          {field('document_type', 'field.document_type', 'select', enumOptions(DOC_TYPES))}
+          {field('document_type', 'field.document_type', 'select', enumOptions(DOCUMENT_TYPES))}
           {field('title', 'field.title', 'text')}
           {field('description', 'field.description', 'textarea')}
           <div class="field">

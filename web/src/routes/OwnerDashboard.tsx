@@ -1,30 +1,21 @@
 // Owner: my lots and shares, my charges (paid/unpaid totals), my buildings' meetings and documents.
 import { createResource, For, type JSX, Show } from 'solid-js'
 import { Notice } from '../components/Notice'
-import type { Owner, OwnerCharge, OwnerCharges, Page, Unit, UnitOwnership } from '../lib/api-types'
-import { readCached } from '../lib/data'
+import * as api from '../lib/api'
 import { date, money, num, percent, t } from '../lib/i18n'
 import { value } from '../lib/resource-value'
 import DocumentsPage from './DocumentsPage'
 import { MeetingsPage } from './ResourcePages'
 
-/** A link as older servers sent it, sometimes with its unit embedded. */
-type OwnedLink = UnitOwnership & { unit?: Unit }
-
-const rowsOf = <T,>(v: Page<T> | T[] | undefined): T[] => (Array.isArray(v) ? v : (v?.data ?? []))
-
 export default function OwnerDashboard(): JSX.Element {
-  const [me] = createResource(async () => (await readCached<Owner>('/owners/me')).data)
+  const [me] = createResource(async () => (await api.owners.me()).data)
   const [lots] = createResource(
     () => value(me),
     async (o) => {
       // The ownership rows name the unit by id only; /units lists exactly the owner's own lots.
-      const [links, units] = await Promise.all([
-        readCached<Page<OwnedLink> | OwnedLink[]>(`/owners/${o.id}/units`),
-        readCached<Page<Unit>>('/units', { per_page: 100 }),
-      ])
+      const [links, units] = await Promise.all([api.owners.units(o.id), api.units.list({ per_page: 100 })])
       const byId = new Map(units.data.data.map((u) => [u.id, u]))
-      return rowsOf(links.data).map((l) => ({ ...l, unit: l.unit ?? byId.get(l.unit_id) }))
+      return links.data.map((l) => ({ ...l, unit: byId.get(l.unit_id) }))
     },
   )
   // Sourced through value(): reading a failed resource directly would throw to the boundary
@@ -32,12 +23,11 @@ export default function OwnerDashboard(): JSX.Element {
   const [charges] = createResource(
     () => value(me),
     // Paginated server-side: the first 100 lines; the totals cover every line of the owner.
-    async (o) => (await readCached<OwnerCharges>(`/owners/${o.id}/charges`, { per_page: 100 })).data,
+    async (o) => (await api.owners.charges(o.id, 1, 100)).data,
   )
 
   const unitNumber = (id?: string) => value(lots)?.find((l) => l.unit_id === id)?.unit?.unit_number ?? ''
-  const lines = (): OwnerCharge[] =>
-    value(charges)?.data ?? value(charges)?.lines ?? value(charges)?.charges ?? []
+  const lines = () => value(charges)?.data ?? []
   const total = (paid: boolean) =>
     lines()
       .filter((c) => (c.payment_status === 'Paid') === paid)
@@ -75,15 +65,11 @@ export default function OwnerDashboard(): JSX.Element {
         <Show when={value(charges)}>
           <ul class="stats" data-testid="owner-charge-totals">
             <li class="stat">
-              <span class="stat-value">
-                {money(value(charges)?.totals?.paid_cents ?? value(charges)?.paid_cents ?? total(true))}
-              </span>
+              <span class="stat-value">{money(value(charges)?.totals.paid_cents ?? total(true))}</span>
               <span class="stat-label">{t('owner.paid')}</span>
             </li>
             <li class="stat">
-              <span class="stat-value">
-                {money(value(charges)?.totals?.unpaid_cents ?? value(charges)?.unpaid_cents ?? total(false))}
-              </span>
+              <span class="stat-value">{money(value(charges)?.totals.unpaid_cents ?? total(false))}</span>
               <span class="stat-label">{t('owner.unpaid')}</span>
             </li>
           </ul>
@@ -103,7 +89,7 @@ export default function OwnerDashboard(): JSX.Element {
                   {(c) => (
                     <tr>
                       <td>{date(c.expense_date)}</td>
-                      <td>{c.unit_number ?? unitNumber(c.unit_id)}</td>
+                      <td>{unitNumber(c.unit_id)}</td>
                       <td>{c.description ?? c.category ?? ''}</td>
                       <td>{money(c.amount_cents)}</td>
                       <td>{c.payment_status ?? ''}</td>

@@ -4,11 +4,11 @@ import { ConfirmButton } from '../components/ConfirmButton'
 import { OwnerLotsDialog, UnitOwnersDialog, useOwnerNames } from '../components/OwnershipDialogs'
 import { type ResourceConfig, ResourcePage, type Row } from '../components/ResourcePage'
 import * as api from '../lib/api'
-import type { ExpenseDistribution } from '../lib/api-types'
-import { money, percent, t } from '../lib/i18n'
+import { money, t } from '../lib/i18n'
 import { useBuildingOptions, useOrganizationOptions } from '../lib/lookups'
 import { canWrite } from '../lib/roles'
 import { user } from '../lib/session'
+import type { ExpenseDistribution } from '../lib/wire-types'
 import {
   buildingsConfig,
   expensesConfig,
@@ -106,7 +106,7 @@ function Distribution(props: { expenseId: string }): JSX.Element {
       }
     }
   }
-  const shares = () => data()?.owners ?? data()?.shares ?? data()?.units ?? []
+  const shares = () => data()?.units ?? []
   return (
     <>
       <button type="button" class="small" aria-expanded={open()} onClick={toggle}>
@@ -121,9 +121,7 @@ function Distribution(props: { expenseId: string }): JSX.Element {
             <For each={shares()}>
               {(s) => (
                 <li>
-                  {s.unit_number ?? s.unit_id.slice(0, 8)} {s.owner_name ? `· ${s.owner_name}` : ''}
-                  {s.ownership_share !== undefined ? ` (${percent(s.ownership_share)})` : ''}:{' '}
-                  {money(s.amount_cents)}
+                  {s.unit_number}: {money(s.amount_cents)}
                 </li>
               )}
             </For>

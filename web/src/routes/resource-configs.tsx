@@ -9,6 +9,7 @@ import { date, dateTime, LOCALES, localeName, money, num, t } from '../lib/i18n'
 import { enumOptions, type Option } from '../lib/lookups'
 import { canWrite } from '../lib/roles'
 import { user } from '../lib/session'
+import { MEETING_TYPES, PAYMENT_STATUSES, UNIT_TYPES } from '../lib/wire-types'
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
 const numOr = (v: unknown) => (typeof v === 'number' ? v : undefined)
@@ -61,7 +62,7 @@ export function withOrganization(
 
 export function buildingsConfig(): ResourceConfig {
   return {
-    path: '/buildings',
+    rows: api.buildings,
     title: 'nav.buildings',
     testId: 'buildings',
     defaultSort: { sort_by: 'name', order: 'asc' },
@@ -112,7 +113,7 @@ export function unitsConfig(
       label: 'field.unit_type',
       type: 'select',
       required: true,
-      options: enumOptions(['Apartment', 'Parking', 'Cellar', 'Commercial', 'Other']),
+      options: enumOptions(UNIT_TYPES),
     },
     { name: 'floor', label: 'field.floor', type: 'number' },
     {
@@ -126,7 +127,7 @@ export function unitsConfig(
     { name: 'quota', label: 'field.quota', type: 'number', required: true, greaterThan: 0 },
   ]
   return {
-    path: '/units',
+    rows: api.units,
     title: 'nav.units',
     testId: 'units',
     defaultSort: { sort_by: 'unit_number', order: 'asc' },
@@ -161,7 +162,7 @@ export function unitsConfig(
         name: 'unit_type',
         label: 'field.unit_type',
         type: 'select',
-        options: enumOptions(['Apartment', 'Parking', 'Cellar', 'Commercial', 'Other']),
+        options: enumOptions(UNIT_TYPES),
       },
     ],
     remove: (row) => api.units.remove(row.id, numOr(row.version)),
@@ -177,7 +178,7 @@ export function ownersConfig(): ResourceConfig {
     { value: 'company', label: t('owner.company') },
   ]
   return {
-    path: '/owners',
+    rows: api.owners,
     title: 'nav.owners',
     testId: 'owners',
     defaultSort: { sort_by: 'last_name', order: 'asc' },
@@ -271,7 +272,8 @@ export const EXPENSE_CATEGORIES = [
 
 export function expensesConfig(buildings: Accessor<Option[]>): ResourceConfig {
   return {
-    path: '/expenses',
+    rows: api.expenses,
+    canEdit: false,
     title: 'nav.expenses',
     testId: 'expenses',
     defaultSort: { sort_by: 'expense_date', order: 'desc' },
@@ -319,7 +321,7 @@ export function expensesConfig(buildings: Accessor<Option[]>): ResourceConfig {
         name: 'status',
         label: 'field.payment_status',
         type: 'select',
-        options: enumOptions(['Pending', 'Paid', 'Overdue', 'Cancelled']),
+        options: enumOptions(PAYMENT_STATUSES),
       },
     ],
   }
@@ -327,7 +329,7 @@ export function expensesConfig(buildings: Accessor<Option[]>): ResourceConfig {
 
 export function meetingsConfig(buildings: Accessor<Option[]>): ResourceConfig {
   return {
-    path: '/meetings',
+    rows: api.meetings,
     title: 'nav.meetings',
     testId: 'meetings',
     defaultSort: { sort_by: 'scheduled_date', order: 'desc' },
@@ -355,7 +357,7 @@ export function meetingsConfig(buildings: Accessor<Option[]>): ResourceConfig {
         label: 'field.meeting_type',
         type: 'select',
         required: true,
-        options: enumOptions(['Ordinary', 'Extraordinary']),
+        options: enumOptions(MEETING_TYPES),
       },
       { name: 'title', label: 'field.title', type: 'text', required: true },
       { name: 'description', label: 'field.description', type: 'textarea' },

@@ -1,20 +1,12 @@
 // Solid wrapper of the framework-free SyncEngine: one engine per signed-in user, its status as
 // a signal, and the browser's online/offline events wired to it.
 import { createMemo, createRoot, createSignal } from 'solid-js'
-import { request } from '../api'
+import { fetchPath, replay, useOfflineEngine } from '../api'
 import { SyncEngine } from './sync-engine'
 import type { SyncStatus, SyncTransport } from './types'
 
-/** The engine's only way to the server: through api.ts (tokens, refresh, problem+json). */
-const transport: SyncTransport = {
-  send: (req) =>
-    request(req.method, req.path, {
-      body: req.body,
-      idempotencyKey: req.idempotencyKey,
-      ifMatch: req.ifMatch,
-    }),
-  get: (path) => request('GET', path),
-}
+/** The engine's only way to the server: the API client's transport (tokens, refresh, problem+json). */
+const transport: SyncTransport = { send: replay, get: fetchPath }
 
 const initial: SyncStatus = {
   online: typeof navigator === 'undefined' ? true : navigator.onLine,
@@ -85,6 +77,9 @@ export async function clearSync(): Promise<void> {
   await e?.clear()
   setStatus(initial)
 }
+
+// The typed reads and writes of lib/api.ts go through this engine when a user has one.
+useOfflineEngine(whenEngine)
 
 if (typeof window !== 'undefined') {
   window.addEventListener('online', () => engine?.setOnline(true))
