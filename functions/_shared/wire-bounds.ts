@@ -16,6 +16,8 @@ export const WIRE_BOUNDS = {
   /** A Belgian enterprise number in any accepted layout (BE 0123.456.749). */
   enterprise_number_text: 30,
   refresh_token: 512,
+  /** The token of an e-mailed password link (43 characters of base64url today). */
+  password_link_token: 200,
   /** Login checks a password against its hash, not the policy: any length up to this is merely wrong. */
   login_password: 1024,
   /** How many times the bench's growth runs multiply the realistic seed. */

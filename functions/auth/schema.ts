@@ -42,7 +42,7 @@ const Locale = z.enum(['fr', 'nl', 'de', 'en'])
 
 export const ForgotPasswordBody = z
   .object({
-    email: z.string().min(1).max(254),
+    email: z.string().min(1).max(EMAIL_MAX),
     /** The language of the e-mail: the page's language. */
     locale: Locale.optional(),
   })
@@ -52,13 +52,13 @@ export const AcceptedSchema = z.object({ message: z.string() }).openapi('Accepte
 
 /** Completes an invitation or a reset: the token from the e-mailed link and the new password. */
 export const ResetPasswordBody = z
-  .object({ token: z.string().min(1).max(200), password: z.string().min(1).max(1024) })
+  .object({ token: z.string().min(1).max(WIRE_BOUNDS.password_link_token), password: newPassword() })
   .openapi('ResetPasswordRequest')
 
 export const ChangePasswordBody = z
   .object({
-    current_password: z.string().min(1).max(1024),
-    new_password: z.string().min(1).max(1024),
+    current_password: z.string().min(1).max(WIRE_BOUNDS.login_password),
+    new_password: newPassword(),
     locale: Locale.optional(),
   })
   .openapi('ChangePasswordRequest')

@@ -9,6 +9,7 @@
 // (lib/offline/), both reached only through the typed functions below.
 import createClient from 'openapi-fetch'
 import { ApiError, NetworkError, parseProblem } from './api-error'
+import type { Locale } from './i18n'
 import type { ReadResult, WriteRequest, WriteResult } from './offline/sync-engine'
 import type {
   AddUnitOwnerInput,
@@ -458,49 +459,30 @@ export async function login(email: string, password: string): Promise<User> {
 }
 
 /** Forgot password: the server answers the same whatever the e-mail (no account enumeration). */
-export async function forgotPassword(email: string, locale: string): Promise<void> {
-  await request('POST', '/auth/forgot-password', { body: { email, locale }, auth: false })
+export async function forgotPassword(email: string, locale: Locale): Promise<void> {
+  await data(client.POST('/auth/forgot-password', { body: { email, locale }, headers: { [NO_AUTH]: '1' } }))
 }
 
 /** Uses an invitation or reset link's token to set the password; the answer is a session. */
 export async function resetPassword(token: string, password: string): Promise<User> {
-  const tokens = await request<AuthTokens>('POST', '/auth/reset-password', {
-    body: { token, password },
-    auth: false,
-  })
+  const tokens = await data(
+    client.POST('/auth/reset-password', { body: { token, password }, headers: { [NO_AUTH]: '1' } }),
+  )
   setSession(sessionFrom(tokens), 'login')
   return tokens.user
 }
 
 /** Changes the caller's password; every other session ends and this one is replaced. */
-export async function changePassword(current: string, next: string, locale: string): Promise<void> {
-  const tokens = await request<AuthTokens>('POST', '/auth/change-password', {
-    body: { current_password: current, new_password: next, locale },
-  })
+export async function changePassword(current: string, next: string, locale: Locale): Promise<void> {
+  const tokens = await data(
+    client.POST('/auth/change-password', { body: { current_password: current, new_password: next, locale } }),
+  )
   setSession(sessionFrom(tokens), 'login')
 }
 
-export type CapturedMailSummary = {
-  id: string
-  job_id: string
-  to: string
-  locale: string
-  subject: string
-  created_at: string
-}
-export type CapturedMail = CapturedMailSummary & {
-  message_id: string
-  from: string
-  text: string
-  html: string
-}
-
 export const capturedMail = {
-  list: (page: number) =>
-    request<Page<CapturedMailSummary>>('GET', '/mail/captured', {
-      query: { page, per_page: 20 },
-    }),
-  get: (id: string) => request<CapturedMail>('GET', `/mail/captured/${id}`),
+  list: (page: number) => data(client.GET('/mail/captured', { params: { query: { page, per_page: 20 } } })),
+  get: (mailId: string) => data(client.GET('/mail/captured/{id}', id(mailId))),
 }
 
 export async function me(): Promise<User> {
