@@ -7,7 +7,7 @@ import { StatCards } from '../components/StatCards'
 import * as api from '../lib/api'
 import type { Organization } from '../lib/api-types'
 import { readPage } from '../lib/data'
-import { t } from '../lib/i18n'
+import { t, tEnum } from '../lib/i18n'
 import { enumOptions } from '../lib/lookups'
 
 const orgConfig: ResourceConfig = {
@@ -19,7 +19,12 @@ const orgConfig: ResourceConfig = {
     { key: 'name', label: 'field.name', sortable: true },
     { key: 'slug', label: 'field.slug' },
     { key: 'contact_email', label: 'field.contact_email' },
-    { key: 'subscription_plan', label: 'field.subscription_plan', sortable: true },
+    {
+      key: 'subscription_plan',
+      label: 'field.subscription_plan',
+      sortable: true,
+      render: (r: Row) => tEnum('subscription_plan', r.subscription_plan),
+    },
     {
       key: 'is_active',
       label: 'field.is_active',
@@ -36,7 +41,7 @@ const orgConfig: ResourceConfig = {
       label: 'field.subscription_plan',
       type: 'select',
       required: true,
-      options: enumOptions(['Free', 'Starter', 'Professional', 'Enterprise']),
+      options: enumOptions('subscription_plan', ['Free', 'Starter', 'Professional', 'Enterprise']),
     },
     { name: 'max_buildings', label: 'stats.total_buildings', type: 'number', greaterThan: 0 },
     { name: 'max_users', label: 'stats.total_users', type: 'number', greaterThan: 0 },
@@ -54,7 +59,7 @@ function usersConfig(orgOptions: () => { value: string; label: string }[]): Reso
       { key: 'email', label: 'field.email', sortable: true },
       { key: 'last_name', label: 'field.last_name', sortable: true },
       { key: 'first_name', label: 'field.first_name' },
-      { key: 'role', label: 'field.role', sortable: true },
+      { key: 'role', label: 'field.role', sortable: true, render: (r: Row) => tEnum('role', r.role) },
       {
         key: 'is_active',
         label: 'field.is_active',
@@ -71,7 +76,7 @@ function usersConfig(orgOptions: () => { value: string; label: string }[]): Reso
         label: 'field.role',
         type: 'select',
         required: true,
-        options: enumOptions(['superadmin', 'syndic', 'accountant', 'owner']),
+        options: enumOptions('role', ['superadmin', 'syndic', 'accountant', 'owner']),
       },
       { name: 'organization_id', label: 'field.organization_id', type: 'select', options: orgOptions },
     ],
@@ -80,7 +85,7 @@ function usersConfig(orgOptions: () => { value: string; label: string }[]): Reso
         name: 'role',
         label: 'field.role',
         type: 'select',
-        options: enumOptions(['superadmin', 'syndic', 'accountant', 'owner']),
+        options: enumOptions('role', ['superadmin', 'syndic', 'accountant', 'owner']),
       },
     ],
     rowActions: (row, reload) => (

@@ -1,6 +1,6 @@
 import { type JSX, Show } from 'solid-js'
 import { LanguageSelect } from '../components/Layout'
-import { t } from '../lib/i18n'
+import { t, tEnum } from '../lib/i18n'
 import { user } from '../lib/session'
 
 export default function ProfilePage(): JSX.Element {
@@ -17,7 +17,7 @@ export default function ProfilePage(): JSX.Element {
             <dt>{t('field.email')}</dt>
             <dd>{u().email}</dd>
             <dt>{t('field.role')}</dt>
-            <dd>{t(`role.${u().role}`)}</dd>
+            <dd>{tEnum('role', u().role)}</dd>
           </dl>
         )}
       </Show>
