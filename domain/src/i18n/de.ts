@@ -1,12 +1,10 @@
 import type { Messages } from './en.ts'
 import { enumDe } from './enum-messages.ts'
-import { errorDe } from './error-messages.ts'
 import { ownershipDe } from './ownership-messages.ts'
 
 export const de: Messages = {
   ...ownershipDe,
   ...enumDe,
-  ...errorDe,
   'app.name': 'KoproGo',
   'field.status': 'Status',
   'field.slug': 'Slug',

@@ -3,14 +3,12 @@
 // (ownership, enums, errors, and mail/pdf later) are spread in first; each keeps its four
 // languages side by side in its own file.
 import { enumEn } from './enum-messages.ts'
-import { errorEn } from './error-messages.ts'
 import { ownershipEn } from './ownership-messages.ts'
 import type { Message } from './plural.ts'
 
 export const en = {
   ...ownershipEn,
   ...enumEn,
-  ...errorEn,
   'app.name': 'KoproGo',
   'app.tagline': 'Co-ownership management for syndics, accountants and owners',
   'app.skip': 'Skip to content',

@@ -1,12 +1,10 @@
 import type { Messages } from './en.ts'
 import { enumFr } from './enum-messages.ts'
-import { errorFr } from './error-messages.ts'
 import { ownershipFr } from './ownership-messages.ts'
 
 export const fr: Messages = {
   ...ownershipFr,
   ...enumFr,
-  ...errorFr,
   'app.name': 'KoproGo',
   'app.tagline': 'Gestion de copropriété pour syndics, comptables et copropriétaires',
   'app.skip': 'Aller au contenu',

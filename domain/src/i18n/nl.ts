@@ -1,12 +1,10 @@
 import type { Messages } from './en.ts'
 import { enumNl } from './enum-messages.ts'
-import { errorNl } from './error-messages.ts'
 import { ownershipNl } from './ownership-messages.ts'
 
 export const nl: Messages = {
   ...ownershipNl,
   ...enumNl,
-  ...errorNl,
   'app.name': 'KoproGo',
   'field.unit_type': 'Type',
   'field.email': 'E-mail',

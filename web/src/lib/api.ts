@@ -4,6 +4,7 @@
 // shortly before it expires (and once after a 401, and after a page load), and turns every failure
 // into an ApiError (problem+json parsed) or a NetworkError. What survives a reload is a non-secret
 // profile (who is signed in: id, name, role), so the offline mode knows whose data to open.
+
 import { ApiError, NetworkError, parseProblem } from './api-error'
 import type {
   AddUnitOwnerInput,
@@ -37,6 +38,7 @@ import type {
   User,
   UserInput,
 } from './api-types'
+import { locale } from './i18n'
 
 export { ApiError, NetworkError } from './api-error'
 
@@ -60,6 +62,8 @@ interface ApiConfig {
   now: () => number
   /** Serialises refreshes across tabs (each rotates the shared cookie); navigator.locks when there. */
   lock: <T>(name: string, run: () => Promise<T>) => Promise<T>
+  /** The UI language, sent as Accept-Language so the API's error texts match the screen. */
+  language: () => string
 }
 
 /** Who is signed in (no token): lets a reload, offline too, reopen that user's offline data. */
@@ -83,6 +87,7 @@ const config: ApiConfig = {
     const locks = webLocks()
     return locks ? (locks.request(name, run) as Promise<Awaited<ReturnType<typeof run>>>) : run()
   },
+  language: () => locale(),
 }
 
 let session: Session | null = null
@@ -219,6 +224,7 @@ async function rawFetch(
 ): Promise<Response> {
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
+    'Accept-Language': config.language(),
     ...extraHeaders,
   }
   let body: BodyInit | undefined
