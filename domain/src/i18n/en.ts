@@ -1,7 +1,7 @@
 // The English dictionary: it defines the keys. fr/nl/de are typed `Messages`, so a key missing in
 // any of them fails the typecheck instead of showing a blank label or a raw key. Feature fragments
-// (ownership, enums, errors, and mail/pdf later) are spread in first; each keeps its four
-// languages side by side in its own file.
+// (ownership, enums, mail/pdf next) are spread in first; each keeps its four languages side by side
+// in its own file. The API's error texts are a separate, server-only catalogue (error-messages.ts).
 import { enumEn } from './enum-messages.ts'
 import { ownershipEn } from './ownership-messages.ts'
 import type { Message } from './plural.ts'

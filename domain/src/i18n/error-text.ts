@@ -81,21 +81,27 @@ function matcherOf(key: ErrorKey, template: string, category?: Intl.LDMLPluralRu
   return { key, category, regex: new RegExp(`^${source}$`, 's'), names, literal }
 }
 
-/** Every English message and field message as a pattern; the most literal text wins a tie. */
-const MATCHERS: readonly Matcher[] = Object.entries(errorEn)
-  .filter(([key]) => key.startsWith('error.msg.') || key.startsWith('error.field.'))
-  .flatMap(([key, m]) =>
-    typeof m === 'string'
-      ? [matcherOf(key as ErrorKey, m)]
-      : Object.entries(m).map(([cat, t]) => matcherOf(key as ErrorKey, t, cat as Intl.LDMLPluralRule)),
-  )
-  .sort((a, b) => b.literal - a.literal)
+/**
+ * Every English message and field message as a pattern; the most literal text wins a tie. Built
+ * on first use, so a bundle that imports `@koprogo/domain/i18n` without the error texts (the web)
+ * can drop them.
+ */
+let matchers: readonly Matcher[] | undefined
+const allMatchers = (): readonly Matcher[] =>
+  (matchers ??= Object.entries(errorEn)
+    .filter(([key]) => key.startsWith('error.msg.') || key.startsWith('error.field.'))
+    .flatMap(([key, m]) =>
+      typeof m === 'string'
+        ? [matcherOf(key as ErrorKey, m)]
+        : Object.entries(m).map(([cat, t]) => matcherOf(key as ErrorKey, t, cat as Intl.LDMLPluralRule)),
+    )
+    .sort((a, b) => b.literal - a.literal))
 
 /** The catalogue entry a domain message was written from, with the values read back from it. */
 export function matchMessage(
   message: string,
 ): { key: ErrorKey; params: Record<string, string | number>; category?: Intl.LDMLPluralRule } | null {
-  for (const m of MATCHERS) {
+  for (const m of allMatchers()) {
     const found = m.regex.exec(message)
     if (!found) continue
     const params: Record<string, string | number> = {}
