@@ -91,6 +91,25 @@ describe('problem texts in the reader’s language', () => {
     expect(res.body.error).toBe('Unknown field: bogus')
   })
 
+  it('translates zod’s own field messages, reading their values back', async () => {
+    const { syndic } = await api.tenant()
+    const res = await api.request('POST', '/api/v1/buildings', {
+      token: syndic.token,
+      headers: lang('nl'),
+      body: {
+        name: 'x'.repeat(300),
+        address: 'Rue 1',
+        city: 'Namur',
+        postal_code: '5000',
+        country: 'BE',
+        total_units: 2,
+      },
+    })
+    expect(res.status).toBe(400)
+    const name = res.body.errors.find((e: { path: string }) => e.path === 'name')
+    expect(name.message).toMatch(/^Te lang: hoogstens \d+ tekens$/)
+  })
+
   it('translates authentication failures too (the web app sends its language on every call)', async () => {
     const res = await api.request('GET', '/api/v1/buildings', { headers: lang('de') })
     expect(res.status).toBe(401)
