@@ -1,5 +1,13 @@
 import { z } from '@hono/zod-openapi'
 import { type DomainError, DomainErrors, type FieldIssue } from '@koprogo/domain'
+import {
+  databaseUnavailableDetail,
+  describeError,
+  internalErrorDetail,
+  type Locale,
+  negotiateLocale,
+  problemTitle,
+} from '@koprogo/domain/i18n'
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
@@ -22,37 +30,52 @@ export const ProblemSchema = z
 
 export type Problem = z.infer<typeof ProblemSchema>
 
-const STATUS: Record<DomainError['kind'], { status: ContentfulStatusCode; title: string }> = {
-  validation: { status: 400, title: 'Invalid request' },
-  unauthenticated: { status: 401, title: 'Unauthorized' },
-  forbidden: { status: 403, title: 'Forbidden' },
-  not_found: { status: 404, title: 'Not found' },
-  conflict: { status: 409, title: 'Conflict' },
-  version_conflict: { status: 409, title: 'Stale version' },
-  payload_too_large: { status: 413, title: 'Payload too large' },
-  unsupported_media_type: { status: 415, title: 'Unsupported media type' },
-  idempotency_mismatch: { status: 422, title: 'Idempotency key reused' },
-  rate_limited: { status: 429, title: 'Too many requests' },
-  server_busy: { status: 503, title: 'Server busy' },
+const STATUS: Record<DomainError['kind'], ContentfulStatusCode> = {
+  validation: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  version_conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  idempotency_mismatch: 422,
+  rate_limited: 429,
+  server_busy: 503,
 }
 
 export function statusOf(error: DomainError): ContentfulStatusCode {
-  return STATUS[error.kind].status
+  return STATUS[error.kind]
 }
 
-/** The single DomainError → problem+json mapper. */
-export function problemOf(error: DomainError, instance: string, requestId: string): Problem {
-  const { status, title } = STATUS[error.kind]
+/**
+ * The reader's language for problem texts: the request's Accept-Language (the web app sends its
+ * UI language with every call), English when absent or unsupported (ADR 0025).
+ */
+export const localeOf = (c: Context): Locale => negotiateLocale(c.req.header('accept-language'))
+
+/**
+ * The single DomainError → problem+json mapper. `title`, `detail` and `errors[].message` are in
+ * `locale`; `type`, `status`, `code`, `errors[].path` and the v1 `error` string (the domain's
+ * English message) never change with the language, so clients can keep matching on them.
+ */
+export function problemOf(
+  error: DomainError,
+  instance: string,
+  requestId: string,
+  locale: Locale = 'en',
+): Problem {
+  const { title, detail, issues } = describeError(locale, error)
   const body: Problem = {
     type: `https://koprogo.org/problems/${error.kind.replaceAll('_', '-')}`,
     title,
-    status,
-    detail: error.message,
+    status: STATUS[error.kind],
+    detail,
     instance,
     request_id: requestId,
     error: error.message,
   }
-  if (error.kind === 'validation' && error.issues.length > 0) body.errors = [...error.issues]
+  if (issues.length > 0) body.errors = [...issues]
   if (error.kind === 'conflict') body.code = error.code
   if (error.kind === 'version_conflict') body.current_version = error.currentVersion
   if (error.kind === 'rate_limited' || error.kind === 'server_busy')
@@ -62,8 +85,12 @@ export function problemOf(error: DomainError, instance: string, requestId: strin
 
 export function problemResponse(c: Context, error: DomainError): Response {
   const requestId = String(c.get('requestId') ?? '')
-  const body = problemOf(error, new URL(c.req.url).pathname, requestId)
-  const headers: Record<string, string> = { 'content-type': 'application/problem+json' }
+  const locale = localeOf(c)
+  const body = problemOf(error, new URL(c.req.url).pathname, requestId, locale)
+  const headers: Record<string, string> = {
+    'content-type': 'application/problem+json',
+    'content-language': locale,
+  }
   if (error.kind === 'rate_limited' || error.kind === 'server_busy')
     headers['retry-after'] = String(error.retryAfterSeconds)
   // c.body, not `new Response`: Hono adds the headers set earlier (X-Request-Id) to it.
@@ -78,11 +105,12 @@ export function problemResponse(c: Context, error: DomainError): Response {
  */
 export function databaseUnavailableResponse(c: Context, retryAfterSeconds: number): Response {
   const requestId = String(c.get('requestId') ?? '')
+  const locale = localeOf(c)
   const body: Problem = {
     type: 'https://koprogo.org/problems/database-unavailable',
-    title: 'Service unavailable',
+    title: problemTitle(locale, 'database_unavailable'),
     status: 503,
-    detail: `The database cannot be reached right now; retry in ${retryAfterSeconds} s`,
+    detail: databaseUnavailableDetail(locale, retryAfterSeconds),
     instance: new URL(c.req.url).pathname,
     request_id: requestId,
     error: 'database_unavailable',
@@ -90,6 +118,7 @@ export function databaseUnavailableResponse(c: Context, retryAfterSeconds: numbe
   }
   return c.body(JSON.stringify(body), 503, {
     'content-type': 'application/problem+json',
+    'content-language': locale,
     'retry-after': String(retryAfterSeconds),
   })
 }
@@ -148,16 +177,20 @@ export class ProblemError extends Error {
 /** 500s never carry the raw message: it may hold SQL or secrets. It is logged instead. */
 export function internalErrorResponse(c: Context): Response {
   const requestId = String(c.get('requestId') ?? '')
+  const locale = localeOf(c)
   const body: Problem = {
     type: 'https://koprogo.org/problems/internal',
-    title: 'Internal server error',
+    title: problemTitle(locale, 'internal'),
     status: 500,
-    detail: `Something went wrong on our side; quote request id ${requestId}`,
+    detail: internalErrorDetail(locale, requestId),
     instance: new URL(c.req.url).pathname,
     request_id: requestId,
     error: 'Internal server error',
   }
-  return c.body(JSON.stringify(body), 500, { 'content-type': 'application/problem+json' })
+  return c.body(JSON.stringify(body), 500, {
+    'content-type': 'application/problem+json',
+    'content-language': locale,
+  })
 }
 
 /** zod issues → `errors[]`; an unknown key is one entry per field, named by its path (item 8). */

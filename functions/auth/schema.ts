@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { EMAIL_MAX, ORGANIZATION_LIMITS, ROLES, USER_LIMITS } from '@koprogo/domain'
+import { EMAIL_MAX, LOCALES, ORGANIZATION_LIMITS, ROLES, USER_LIMITS } from '@koprogo/domain'
 import { UserSchema } from '../_shared/dto.ts'
 import { optionalId } from '../_shared/http.ts'
 import { newPassword, WIRE_BOUNDS } from '../_shared/wire-bounds.ts'
@@ -38,7 +38,7 @@ export const SessionSchema = z
   })
   .openapi('Session')
 
-const Locale = z.enum(['fr', 'nl', 'de', 'en'])
+const Locale = z.enum(LOCALES)
 
 export const ForgotPasswordBody = z
   .object({

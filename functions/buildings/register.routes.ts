@@ -14,7 +14,7 @@ import {
 } from '@koprogo/domain'
 import type { Context } from 'hono'
 import { bearer, errors, json } from '../_shared/http.ts'
-import { problemOf, problemResponse } from '../_shared/problem.ts'
+import { localeOf, problemOf, problemResponse } from '../_shared/problem.ts'
 import { type AppEnv, actorContext } from '../_shared/runtime.ts'
 import { readRegisterFile, writeCsv, writeXlsx } from './register-file.ts'
 import { XLSX_MIME } from './register-xlsx.ts'
@@ -164,6 +164,7 @@ export function mountRegisterImport(app: OpenAPIHono<AppEnv>): void {
         ),
         new URL(c.req.url).pathname,
         String(c.get('requestId') ?? ''),
+        localeOf(c),
       )
       return c.body(JSON.stringify({ ...problem, ...report, errors: report.errors }), 400, {
         'content-type': 'application/problem+json',

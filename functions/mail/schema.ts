@@ -20,7 +20,10 @@ export const CapturedMailSchema = CapturedMailSummarySchema.extend({
   html: z.string(),
 }).openapi('CapturedMail')
 
-export const CapturedMailQuery = pageQuery(['created_at'], 'created_at').extend({
+/** Captured mail is listed by time only. */
+export const CAPTURED_MAIL_SORT_FIELDS = ['created_at'] as const
+
+export const CapturedMailQuery = pageQuery(CAPTURED_MAIL_SORT_FIELDS, 'created_at').extend({
   order: z.enum(['asc', 'desc']).default('desc'),
 })
 

@@ -62,6 +62,7 @@ export async function loadSeed(
       DomainErrors.conflict(
         'seed_email_taken',
         `Seed users already exist: ${taken.map((t) => t.email).join(', ')}`,
+        { emails: taken.map((t) => t.email).join(', ') },
       ),
     )
   }

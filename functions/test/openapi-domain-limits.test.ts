@@ -15,6 +15,7 @@ import {
   EXPENSE_CATEGORIES,
   EXPENSE_LIMITS,
   EXPENSE_SORT_FIELDS,
+  LOCALES,
   MAX_PER_PAGE,
   MEETING_DESCRIPTION_MAX,
   MEETING_LOCATION_MAX,
@@ -42,6 +43,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WIRE_BOUNDS } from '../_shared/wire-bounds.ts'
 import { openApiDocument } from '../gateway.ts'
+import { CAPTURED_MAIL_SORT_FIELDS } from '../mail/schema.ts'
 import { createTestApi, type TestApi } from './harness.ts'
 
 type Limits = Readonly<Record<string, number>>
@@ -101,6 +103,9 @@ const WIRE: Limits = {
   syndic_enterprise_number: WIRE_BOUNDS.enterprise_number_text,
   refresh_token: WIRE_BOUNDS.refresh_token,
   'LoginRequest.password': WIRE_BOUNDS.login_password,
+  'ChangePasswordRequest.current_password': WIRE_BOUNDS.login_password,
+  'ChangePasswordRequest.new_password': PASSWORD_MAX,
+  'ResetPasswordRequest.token': WIRE_BOUNDS.password_link_token,
   'Seed.scale': WIRE_BOUNDS.seed_scale,
 }
 
@@ -113,6 +118,7 @@ const SORT_BY: Record<string, readonly string[]> = {
   Documents: DOCUMENT_SORT_FIELDS,
   Users: USER_SORT_FIELDS,
   Organizations: ORGANIZATION_SORT_FIELDS,
+  Mail: CAPTURED_MAIL_SORT_FIELDS,
 }
 
 const ENUM_BY_FIELD: Record<string, readonly (string | boolean)[]> = {
@@ -127,6 +133,7 @@ const ENUM_BY_FIELD: Record<string, readonly (string | boolean)[]> = {
   right_type: RIGHT_TYPES,
   document_type: DOCUMENT_TYPES,
   meeting_type: MEETING_TYPES,
+  locale: LOCALES,
   'Expenses.status': PAYMENT_STATUSES,
   'Meetings.status': MEETING_STATUSES,
   'Meeting.status': MEETING_STATUSES,

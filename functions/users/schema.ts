@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { EMAIL_MAX, ROLES, USER_LIMITS, USER_SORT_FIELDS } from '@koprogo/domain'
+import { EMAIL_MAX, LOCALES, ROLES, USER_LIMITS, USER_SORT_FIELDS } from '@koprogo/domain'
 import { optionalId, organizationFilter, pageQuery } from '../_shared/http.ts'
 import { newPassword } from '../_shared/wire-bounds.ts'
 
@@ -11,7 +11,7 @@ export const CreateUserBody = z
     /** Left out: the user is invited by e-mail and chooses their password (ADR 0023). */
     password: newPassword().optional(),
     /** The language of the invitation e-mail (when there is no password). */
-    locale: z.enum(['fr', 'nl', 'de', 'en']).optional(),
+    locale: z.enum(LOCALES).optional(),
     first_name: z.string().max(USER_LIMITS.first_name),
     last_name: z.string().max(USER_LIMITS.last_name),
     role: Role,

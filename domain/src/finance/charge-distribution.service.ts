@@ -177,5 +177,6 @@ export function inconsistentBasis(error: DomainError): DomainError {
   return DomainErrors.conflict(
     'inconsistent_charge_basis',
     `The building's quotas or ownership shares are inconsistent: ${detail}`,
+    { detail },
   )
 }

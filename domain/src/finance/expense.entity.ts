@@ -129,6 +129,7 @@ function transitionError(from: PaymentStatus, to: PaymentStatus) {
   return DomainErrors.conflict(
     'invalid_payment_status_transition',
     `An expense cannot go from ${from} to ${to}`,
+    { from, to },
   )
 }
 

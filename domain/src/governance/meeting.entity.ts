@@ -133,6 +133,7 @@ export function requireScheduled(meeting: Meeting): Result<Meeting> {
       DomainErrors.conflict(
         'meeting_not_scheduled',
         `The meeting is ${meeting.status}; only a Scheduled meeting can be changed`,
+        { status: meeting.status },
       ),
     )
   }
@@ -153,7 +154,11 @@ export function appendAgendaItem(meeting: Meeting, item: string, now: Date): Res
   const issue = agendaItemIssue('item', text)
   if (issue) return err(DomainErrors.validation('Invalid agenda item', [issue]))
   if (meeting.agenda.length >= AGENDA_MAX_ITEMS) {
-    return err(DomainErrors.conflict('agenda_full', `An agenda has at most ${AGENDA_MAX_ITEMS} items`))
+    return err(
+      DomainErrors.conflict('agenda_full', `An agenda has at most ${AGENDA_MAX_ITEMS} items`, {
+        max: AGENDA_MAX_ITEMS,
+      }),
+    )
   }
   return ok({ ...meeting, agenda: [...meeting.agenda, text], version: meeting.version + 1, updatedAt: now })
 }

@@ -1,12 +1,8 @@
 // Strings of the e-mails the platform sends, in the four languages of the product. Placeholders
 // in braces are filled by the renderer (functions/_shared/mail/render.ts), which escapes them in
-// the HTML part. Same pattern as web/src/lib/i18n/ownership-messages.ts; the shared translations
-// package (ADR 0025) exports these fragments.
+// the HTML part. Server-only (not spread into the web dictionaries): the renderer reads MAIL_MESSAGES.
 
-/** The product's languages; also declared by the shared translations package (merged there). */
-export type Locale = 'fr' | 'nl' | 'de' | 'en'
-export const LOCALES: readonly Locale[] = ['fr', 'nl', 'de', 'en']
-export const isLocale = (value: unknown): value is Locale => LOCALES.includes(value as Locale)
+import type { Locale } from './locale.ts'
 
 export const mailEn = {
   'mail.greeting': 'Hello {name},',

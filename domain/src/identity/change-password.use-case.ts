@@ -1,5 +1,5 @@
 import type { ActorContext } from '../context.ts'
-import type { Locale } from '../i18n/mail-messages.ts'
+import type { Locale } from '../i18n/locale.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { issueSession, type Session } from './issue-session.ts'

@@ -1,5 +1,5 @@
 import type { ActorContext } from '../context.ts'
-import type { Locale } from '../i18n/mail-messages.ts'
+import type { Locale } from '../i18n/locale.ts'
 import { ok, type Result } from '../shared/result.ts'
 import { authorizeUserCreation, createUserRecord, targetOrganization } from './create-user.use-case.ts'
 import { PASSWORD_LINK_JOB, type PasswordLinkJobPayload } from './password-link.ts'

@@ -1,4 +1,4 @@
-import type { Locale } from '../i18n/mail-messages.ts'
+import type { Locale } from '../i18n/locale.ts'
 
 /**
  * A single-use link that sets a user's password: `invite` (a new account) or `reset` (forgot

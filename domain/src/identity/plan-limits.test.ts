@@ -29,6 +29,7 @@ describe('checkPlanLimit', () => {
         code: 'plan_limit_reached',
         message:
           'The Free plan of this organization allows at most 1 building; it has 1. A platform administrator can raise the limit.',
+        params: { variant: 'buildings', plan: 'Free', count: 1, current: 1 },
       },
     })
     expect(checkPlanLimit(org(), 'users', 2).ok).toBe(true)

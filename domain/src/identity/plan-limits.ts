@@ -28,6 +28,7 @@ export function checkPlanLimit(org: Organization, resource: PlanResource, curren
       'plan_limit_reached',
       `The ${org.subscriptionPlan} plan of this organization allows at most ${limit} ${limit === 1 ? one : many}; ` +
         `it has ${current}. A platform administrator can raise the limit.`,
+      { variant: resource, plan: org.subscriptionPlan, count: limit, current },
     ),
   )
 }

@@ -67,6 +67,7 @@ export async function checkQuotaRoom(
       DomainErrors.conflict(
         'quota_exceeds_total',
         `quota ${quota} exceeds the tantièmes left in this building (${building.totalTantiemes - used} of ${building.totalTantiemes})`,
+        { quota, left: building.totalTantiemes - used, total: building.totalTantiemes },
       ),
     )
   }

@@ -88,6 +88,12 @@ export function checkOwnershipTimeline(all: readonly DatedLink[]): Result<null> 
         DomainErrors.conflict(
           'ownership_share_exceeded',
           `The shares of this unit would exceed 1 from ${day} (full ${sharePpmToDecimal(full)}, usufruct ${sharePpmToDecimal(usufruct)}, bare ${sharePpmToDecimal(bare)}; full + usufruct and full + bare may not exceed 1 on any date)`,
+          {
+            day,
+            full: sharePpmToDecimal(full),
+            usufruct: sharePpmToDecimal(usufruct),
+            bare: sharePpmToDecimal(bare),
+          },
         ),
       )
     }

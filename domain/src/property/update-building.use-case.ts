@@ -35,6 +35,7 @@ export async function updateBuilding(
           DomainErrors.conflict(
             'total_tantiemes_below_quotas',
             `total_tantiemes cannot be lower than the units' quotas already registered (${used})`,
+            { used },
           ),
         )
       }

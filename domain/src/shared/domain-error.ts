@@ -4,13 +4,20 @@
  * until it handles it.
  */
 export type FieldIssue = { readonly path: string; readonly message: string }
+/** The values a conflict's message interpolates, so the API can say it in the reader's language. */
+export type ErrorParams = Readonly<Record<string, string | number>>
 
 export type DomainError =
   | { readonly kind: 'validation'; readonly message: string; readonly issues: readonly FieldIssue[] }
   | { readonly kind: 'unauthenticated'; readonly message: string }
   | { readonly kind: 'forbidden'; readonly message: string }
   | { readonly kind: 'not_found'; readonly message: string; readonly entity: string }
-  | { readonly kind: 'conflict'; readonly message: string; readonly code: string }
+  | {
+      readonly kind: 'conflict'
+      readonly message: string
+      readonly code: string
+      readonly params?: ErrorParams
+    }
   | {
       readonly kind: 'version_conflict'
       readonly message: string
@@ -46,7 +53,8 @@ export const DomainErrors = {
     message,
   }),
   notFound: (entity: string): DomainError => ({ kind: 'not_found', entity, message: `${entity} not found` }),
-  conflict: (code: string, message: string): DomainError => ({ kind: 'conflict', code, message }),
+  conflict: (code: string, message: string, params?: ErrorParams): DomainError =>
+    params ? { kind: 'conflict', code, message, params } : { kind: 'conflict', code, message },
   versionConflict: (entity: string, currentVersion: number): DomainError => ({
     kind: 'version_conflict',
     entity,

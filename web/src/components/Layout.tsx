@@ -1,7 +1,7 @@
 // Page frame: skip link, header with the role's navigation, sync status and language, then main.
 import { A, useLocation, useNavigate } from '@solidjs/router'
 import { createEffect, For, type JSX, on, Show } from 'solid-js'
-import { LOCALES, type Locale, locale, localeName, setLocale, t } from '../lib/i18n'
+import { LOCALES, type Locale, locale, localeName, setLocale, t, tEnum } from '../lib/i18n'
 import { NAV_LABEL, navFor } from '../lib/roles'
 import { signOut, user } from '../lib/session'
 import { SyncIndicator } from './SyncIndicator'
@@ -74,7 +74,7 @@ export function Layout(props: { children?: JSX.Element }): JSX.Element {
             {(u) => (
               <>
                 <span class="who" data-testid="current-user">
-                  {u().first_name} {u().last_name} · {t(`role.${u().role}`)}
+                  {u().first_name} {u().last_name} · {tEnum('role', u().role)}
                 </span>
                 <button
                   type="button"

@@ -7,7 +7,7 @@
 // and ending a link is a DELETE, which the outbox does not carry.
 import { createMemo, createResource, createSignal, For, type JSX, Match, Show, Switch } from 'solid-js'
 import * as api from '../lib/api'
-import { date, percent, t } from '../lib/i18n'
+import { date, percent, t, tEnum } from '../lib/i18n'
 import { useAllOwnerOptions } from '../lib/lookups'
 import { dataRevision, syncStatus } from '../lib/offline/store'
 import { brusselsToday } from '../lib/ownership'
@@ -170,7 +170,7 @@ export function UnitOwnersDialog(props: {
                     <tr data-owner-id={l.owner_id}>
                       <td>{name(l.owner_id)}</td>
                       <td>{shareText(l)}</td>
-                      <td>{t(`own.right.${l.right_type}`)}</td>
+                      <td>{tEnum('right_type', l.right_type)}</td>
                       <td>{yesNo(l.is_primary_contact)}</td>
                       <td>{yesNo(l.votes)}</td>
                       <td>{yesNo(l.receives_calls)}</td>
@@ -281,7 +281,7 @@ function LinksTable(props: {
                 <tr>
                   <td>{props.first(l)}</td>
                   <td>{shareText(l)}</td>
-                  <td>{t(`own.right.${l.right_type}`)}</td>
+                  <td>{tEnum('right_type', l.right_type)}</td>
                   <td>{date(l.start_date)}</td>
                   <td>{l.end_date ? date(l.end_date) : t('own.open')}</td>
                 </tr>

@@ -5,7 +5,7 @@
 import { type Accessor, createMemo, createSignal, For, Index, type JSX, onMount, Show } from 'solid-js'
 import * as api from '../lib/api'
 import { NetworkError } from '../lib/api-error'
-import { date, locale, type MessageKey, t } from '../lib/i18n'
+import { date, locale, type MessageKey, t, tEnum } from '../lib/i18n'
 import type { Option } from '../lib/lookups'
 import { type FormFailure, holdingOn, RIGHTS, toFormFailure } from '../lib/ownership'
 import {
@@ -209,7 +209,7 @@ function DateInput(props: {
   )
 }
 
-const rightOptions = (): Option[] => RIGHTS.map((r) => ({ value: r, label: t(`own.right.${r}`) }))
+const rightOptions = (): Option[] => RIGHTS.map((r) => ({ value: r, label: tEnum('right_type', r) }))
 
 function Actions(props: { busy: boolean; submitLabel: string; onCancel: () => void }): JSX.Element {
   return (

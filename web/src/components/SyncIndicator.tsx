@@ -1,16 +1,12 @@
 // Always-visible sync status (online/offline, pending, failed, conflicts, "sync now") with the
 // conflict resolver and the refused entries in a disclosure panel.
 import { createResource, For, type JSX, Show } from 'solid-js'
-import { dateTime, type MessageKey, t } from '../lib/i18n'
-import { MESSAGES } from '../lib/i18n/messages'
+import { dateTime, t, tMaybe } from '../lib/i18n'
 import { currentEngine, dataRevision, syncStatus } from '../lib/offline/store'
 import { value } from '../lib/resource-value'
 
 const show = (v: unknown) => (v === null || v === undefined ? '—' : String(v))
-const fieldLabel = (k: string) => {
-  const key = `field.${k}`
-  return key in MESSAGES.en ? t(key as MessageKey) : k
-}
+const fieldLabel = (k: string) => tMaybe(`field.${k}`, k)
 
 /** Field-by-field view of a refused offline edit: my value and the server's, changed rows marked. */
 export function SyncIndicator(): JSX.Element {

@@ -16,6 +16,7 @@ import {
   useOfflineEngine,
 } from './api'
 import { parseProblem } from './api-error'
+import { locale } from './i18n'
 
 const jwt = (expSeconds: number) =>
   `h.${btoa(JSON.stringify({ sub: 'u1', exp: expSeconds })).replaceAll('=', '')}.s`
@@ -131,6 +132,21 @@ describe('api client', () => {
     const post = h.calls[1]
     expect(post?.headers.Authorization).toBe(`Bearer ${getSession()?.token}`)
     expect(post?.headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/)
+  })
+
+  it('sends the UI language as Accept-Language on every request, so API errors match the screen', async () => {
+    const h = harness((call) =>
+      call.url.endsWith('/auth/login')
+        ? json(200, { token: jwt(h.nowS() + 900), refresh_token: 'r1', user })
+        : json(200, {}),
+    )
+    await login('a@b.be', 'pw')
+    expect(h.calls[0]?.headers['Accept-Language']).toBe(locale())
+    configureApi({ language: () => 'nl' })
+    await login('a@b.be', 'pw')
+    await buildings.update('b1', { name: 'Y' }, 7)
+    expect(h.calls.slice(1).map((c) => c.headers['Accept-Language'])).toEqual(['nl', 'nl'])
+    configureApi({ language: () => locale() })
   })
 
   it('sends If-Match on PUT', async () => {

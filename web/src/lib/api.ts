@@ -9,7 +9,7 @@
 // (lib/offline/), both reached only through the typed functions below.
 import createClient from 'openapi-fetch'
 import { ApiError, NetworkError, parseProblem } from './api-error'
-import type { Locale } from './i18n'
+import { type Locale, locale } from './i18n'
 import type { ReadResult, WriteRequest, WriteResult } from './offline/sync-engine'
 import type {
   AddUnitOwnerInput,
@@ -90,7 +90,7 @@ const config: ApiConfig = {
     const locks = webLocks()
     return locks ? (locks.request(name, run) as Promise<Awaited<ReturnType<typeof run>>>) : run()
   },
-  language: () => undefined,
+  language: () => locale(),
 }
 
 let session: Session | null = null

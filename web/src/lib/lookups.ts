@@ -1,6 +1,9 @@
 // Shared option lists for selects (buildings by name), read through the offline cache.
+
+import type { EnumName } from '@koprogo/domain/i18n'
 import { type Accessor, createResource } from 'solid-js'
 import * as api from './api'
+import { tEnum } from './i18n'
 import { dataRevision } from './offline/store'
 import type { Owner } from './wire-types'
 
@@ -64,7 +67,8 @@ export function useAllOwnerOptions(): Accessor<Option[]> {
     (all.error ? [] : (all() ?? [])).map((o) => ({ value: o.id, label: `${o.last_name} ${o.first_name}` }))
 }
 
+/** Options of an enum field: the API's value, labelled in the UI language. */
 export const enumOptions =
-  (values: readonly string[]): (() => Option[]) =>
+  (name: EnumName, values: readonly string[]): (() => Option[]) =>
   () =>
-    values.map((v) => ({ value: v, label: v }))
+    values.map((v) => ({ value: v, label: tEnum(name, v) }))

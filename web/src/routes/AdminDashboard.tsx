@@ -5,7 +5,7 @@ import { Notice } from '../components/Notice'
 import { type ResourceConfig, ResourcePage, type Row } from '../components/ResourcePage'
 import { StatCards } from '../components/StatCards'
 import * as api from '../lib/api'
-import { LOCALES, localeName, t } from '../lib/i18n'
+import { LOCALES, localeName, t, tEnum } from '../lib/i18n'
 import { enumOptions } from '../lib/lookups'
 import { ROLES, SUBSCRIPTION_PLANS } from '../lib/wire-types'
 
@@ -18,7 +18,12 @@ const orgConfig: ResourceConfig = {
     { key: 'name', label: 'field.name', sortable: true },
     { key: 'slug', label: 'field.slug' },
     { key: 'contact_email', label: 'field.contact_email' },
-    { key: 'subscription_plan', label: 'field.subscription_plan', sortable: true },
+    {
+      key: 'subscription_plan',
+      label: 'field.subscription_plan',
+      sortable: true,
+      render: (r: Row) => tEnum('subscription_plan', r.subscription_plan),
+    },
     {
       key: 'is_active',
       label: 'field.is_active',
@@ -35,7 +40,7 @@ const orgConfig: ResourceConfig = {
       label: 'field.subscription_plan',
       type: 'select',
       required: true,
-      options: enumOptions(SUBSCRIPTION_PLANS),
+      options: enumOptions('subscription_plan', SUBSCRIPTION_PLANS),
     },
     { name: 'max_buildings', label: 'stats.total_buildings', type: 'number', greaterThan: 0 },
     { name: 'max_users', label: 'stats.total_users', type: 'number', greaterThan: 0 },
@@ -53,7 +58,7 @@ function usersConfig(orgOptions: () => { value: string; label: string }[]): Reso
       { key: 'email', label: 'field.email', sortable: true },
       { key: 'last_name', label: 'field.last_name', sortable: true },
       { key: 'first_name', label: 'field.first_name' },
-      { key: 'role', label: 'field.role', sortable: true },
+      { key: 'role', label: 'field.role', sortable: true, render: (r: Row) => tEnum('role', r.role) },
       {
         key: 'is_active',
         label: 'field.is_active',
@@ -77,7 +82,7 @@ function usersConfig(orgOptions: () => { value: string; label: string }[]): Reso
         label: 'field.role',
         type: 'select',
         required: true,
-        options: enumOptions(ROLES),
+        options: enumOptions('role', ROLES),
       },
       { name: 'organization_id', label: 'field.organization_id', type: 'select', options: orgOptions },
     ],
@@ -86,7 +91,7 @@ function usersConfig(orgOptions: () => { value: string; label: string }[]): Reso
         name: 'role',
         label: 'field.role',
         type: 'select',
-        options: enumOptions(ROLES),
+        options: enumOptions('role', ROLES),
       },
     ],
     rowActions: (row, reload) => (

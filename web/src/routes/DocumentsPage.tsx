@@ -7,7 +7,7 @@ import { Notice } from '../components/Notice'
 import { Pagination } from '../components/Pagination'
 import * as api from '../lib/api'
 import { ApiError } from '../lib/api-error'
-import { date, num, t } from '../lib/i18n'
+import { date, num, t, tEnum } from '../lib/i18n'
 import { enumOptions, useBuildingOptions } from '../lib/lookups'
 import { dataRevision, syncStatus } from '../lib/offline/store'
 import { value } from '../lib/resource-value'
@@ -107,7 +107,12 @@ export default function DocumentsPage(props: { heading?: 'h1' | 'h2' }): JSX.Ele
       <Show when={writable()}>
         <form class="card form" onSubmit={upload} aria-label={t('document.upload')} novalidate>
           {field('building_id', 'field.building_id', 'select', buildings)}
-          {field('document_type', 'field.document_type', 'select', enumOptions(DOCUMENT_TYPES))}
+          {field(
+            'document_type',
+            'field.document_type',
+            'select',
+            enumOptions('document_type', DOCUMENT_TYPES),
+          )}
           {field('title', 'field.title', 'text')}
           {field('description', 'field.description', 'textarea')}
           <div class="field">
@@ -167,7 +172,7 @@ export default function DocumentsPage(props: { heading?: 'h1' | 'h2' }): JSX.Ele
                     {(d) => (
                       <tr>
                         <td>{d.title}</td>
-                        <td>{d.document_type}</td>
+                        <td>{tEnum('document_type', d.document_type)}</td>
                         <td>{buildingName(buildings, d.building_id)}</td>
                         <td>{num(d.file_size_mb, 2)} MB</td>
                         <td>{date(d.created_at)}</td>

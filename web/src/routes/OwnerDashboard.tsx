@@ -2,7 +2,7 @@
 import { createResource, For, type JSX, Show } from 'solid-js'
 import { Notice } from '../components/Notice'
 import * as api from '../lib/api'
-import { date, money, num, percent, t } from '../lib/i18n'
+import { date, money, num, percent, t, tEnum } from '../lib/i18n'
 import { value } from '../lib/resource-value'
 import DocumentsPage from './DocumentsPage'
 import { MeetingsPage } from './ResourcePages'
@@ -50,7 +50,7 @@ export default function OwnerDashboard(): JSX.Element {
               <For each={l()} fallback={<li class="muted">{t('common.empty')}</li>}>
                 {(o) => (
                   <li>
-                    {o.unit?.unit_number ?? o.unit_id.slice(0, 8)} · {o.unit?.unit_type ?? ''}{' '}
+                    {o.unit?.unit_number ?? o.unit_id.slice(0, 8)} · {tEnum('unit_type', o.unit?.unit_type)}{' '}
                     {o.unit ? `· ${num(o.unit.quota)} ${t('field.quota')}` : ''} · {t('field.share')}{' '}
                     {percent(o.ownership_share)}
                   </li>
@@ -90,9 +90,9 @@ export default function OwnerDashboard(): JSX.Element {
                     <tr>
                       <td>{date(c.expense_date)}</td>
                       <td>{unitNumber(c.unit_id)}</td>
-                      <td>{c.description ?? c.category ?? ''}</td>
+                      <td>{c.description ?? tEnum('category', c.category)}</td>
                       <td>{money(c.amount_cents)}</td>
-                      <td>{c.payment_status ?? ''}</td>
+                      <td>{tEnum('payment_status', c.payment_status)}</td>
                     </tr>
                   )}
                 </For>

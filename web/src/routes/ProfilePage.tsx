@@ -1,7 +1,7 @@
 import { type JSX, Show } from 'solid-js'
 import { ChangePasswordForm } from '../components/ChangePasswordForm'
 import { LanguageSelect } from '../components/Layout'
-import { t } from '../lib/i18n'
+import { t, tEnum } from '../lib/i18n'
 import { user } from '../lib/session'
 
 export default function ProfilePage(): JSX.Element {
@@ -18,7 +18,7 @@ export default function ProfilePage(): JSX.Element {
             <dt>{t('field.email')}</dt>
             <dd>{u().email}</dd>
             <dt>{t('field.role')}</dt>
-            <dd>{t(`role.${u().role}`)}</dd>
+            <dd>{tEnum('role', u().role)}</dd>
           </dl>
         )}
       </Show>

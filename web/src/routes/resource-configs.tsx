@@ -5,7 +5,7 @@ import type { FieldDef } from '../components/FormField'
 import { RegisterImport } from '../components/RegisterImport'
 import type { ResourceConfig, Row } from '../components/ResourcePage'
 import * as api from '../lib/api'
-import { date, dateTime, LOCALES, localeName, money, num, t } from '../lib/i18n'
+import { date, dateTime, LOCALES, localeName, money, num, tEnum } from '../lib/i18n'
 import { enumOptions, type Option } from '../lib/lookups'
 import { canWrite } from '../lib/roles'
 import { user } from '../lib/session'
@@ -113,7 +113,7 @@ export function unitsConfig(
       label: 'field.unit_type',
       type: 'select',
       required: true,
-      options: enumOptions(UNIT_TYPES),
+      options: enumOptions('unit_type', UNIT_TYPES),
     },
     { name: 'floor', label: 'field.floor', type: 'number' },
     {
@@ -138,7 +138,12 @@ export function unitsConfig(
         render: (r: Row) => buildingName(buildings, r.building_id),
       },
       { key: 'unit_number', label: 'field.unit_number', sortable: true },
-      { key: 'unit_type', label: 'field.unit_type', sortable: true },
+      {
+        key: 'unit_type',
+        label: 'field.unit_type',
+        sortable: true,
+        render: (r: Row) => tEnum('unit_type', r.unit_type),
+      },
       { key: 'floor', label: 'field.floor', sortable: true },
       { key: 'surface_area', label: 'field.surface_area', render: (r: Row) => num(numOr(r.surface_area), 2) },
       { key: 'quota', label: 'field.quota', sortable: true },
@@ -162,7 +167,7 @@ export function unitsConfig(
         name: 'unit_type',
         label: 'field.unit_type',
         type: 'select',
-        options: enumOptions(UNIT_TYPES),
+        options: enumOptions('unit_type', UNIT_TYPES),
       },
     ],
     remove: (row) => api.units.remove(row.id, numOr(row.version)),
@@ -174,8 +179,8 @@ const isPerson = (v: Record<string, string>) => !isCompany(v)
 
 export function ownersConfig(): ResourceConfig {
   const ownerTypes = () => [
-    { value: 'person', label: t('owner.person') },
-    { value: 'company', label: t('owner.company') },
+    { value: 'person', label: tEnum('owner_type', 'person') },
+    { value: 'company', label: tEnum('owner_type', 'company') },
   ]
   return {
     rows: api.owners,
@@ -188,7 +193,7 @@ export function ownersConfig(): ResourceConfig {
       {
         key: 'owner_type',
         label: 'field.owner_type',
-        render: (r: Row) => t(r.owner_type === 'company' ? 'owner.company' : 'owner.person'),
+        render: (r: Row) => tEnum('owner_type', r.owner_type === 'company' ? 'company' : 'person'),
       },
       { key: 'email', label: 'field.email', sortable: true },
       { key: 'phone', label: 'field.phone' },
@@ -289,7 +294,12 @@ export function expensesConfig(buildings: Accessor<Option[]>): ResourceConfig {
         label: 'field.building_id',
         render: (r: Row) => buildingName(buildings, r.building_id),
       },
-      { key: 'category', label: 'field.category', sortable: true },
+      {
+        key: 'category',
+        label: 'field.category',
+        sortable: true,
+        render: (r: Row) => tEnum('category', r.category),
+      },
       { key: 'description', label: 'field.description' },
       {
         key: 'amount',
@@ -297,7 +307,12 @@ export function expensesConfig(buildings: Accessor<Option[]>): ResourceConfig {
         sortable: true,
         render: (r: Row) => money(numOr(r.amount_cents) ?? Math.round((numOr(r.amount) ?? 0) * 100)),
       },
-      { key: 'payment_status', label: 'field.payment_status', sortable: true },
+      {
+        key: 'payment_status',
+        label: 'field.payment_status',
+        sortable: true,
+        render: (r: Row) => tEnum('payment_status', r.payment_status),
+      },
     ],
     fields: [
       { name: 'building_id', label: 'field.building_id', type: 'select', required: true, options: buildings },
@@ -306,7 +321,7 @@ export function expensesConfig(buildings: Accessor<Option[]>): ResourceConfig {
         label: 'field.category',
         type: 'select',
         required: true,
-        options: enumOptions(EXPENSE_CATEGORIES),
+        options: enumOptions('category', EXPENSE_CATEGORIES),
       },
       { name: 'description', label: 'field.description', type: 'text', required: true },
       { name: 'amount', label: 'field.amount', type: 'number', required: true, greaterThan: 0, step: '0.01' },
@@ -316,12 +331,17 @@ export function expensesConfig(buildings: Accessor<Option[]>): ResourceConfig {
     ],
     filters: [
       { name: 'building_id', label: 'field.building_id', type: 'select', options: buildings },
-      { name: 'category', label: 'field.category', type: 'select', options: enumOptions(EXPENSE_CATEGORIES) },
+      {
+        name: 'category',
+        label: 'field.category',
+        type: 'select',
+        options: enumOptions('category', EXPENSE_CATEGORIES),
+      },
       {
         name: 'status',
         label: 'field.payment_status',
         type: 'select',
-        options: enumOptions(PAYMENT_STATUSES),
+        options: enumOptions('payment_status', PAYMENT_STATUSES),
       },
     ],
   }
@@ -346,9 +366,18 @@ export function meetingsConfig(buildings: Accessor<Option[]>): ResourceConfig {
         render: (r: Row) => buildingName(buildings, r.building_id),
       },
       { key: 'title', label: 'field.title', sortable: true },
-      { key: 'meeting_type', label: 'field.meeting_type' },
+      {
+        key: 'meeting_type',
+        label: 'field.meeting_type',
+        render: (r: Row) => tEnum('meeting_type', r.meeting_type),
+      },
       { key: 'location', label: 'field.location' },
-      { key: 'status', label: 'field.status', sortable: true },
+      {
+        key: 'status',
+        label: 'field.status',
+        sortable: true,
+        render: (r: Row) => tEnum('meeting_status', r.status),
+      },
     ],
     fields: [
       { name: 'building_id', label: 'field.building_id', type: 'select', required: true, options: buildings },
@@ -357,7 +386,7 @@ export function meetingsConfig(buildings: Accessor<Option[]>): ResourceConfig {
         label: 'field.meeting_type',
         type: 'select',
         required: true,
-        options: enumOptions(MEETING_TYPES),
+        options: enumOptions('meeting_type', MEETING_TYPES),
       },
       { name: 'title', label: 'field.title', type: 'text', required: true },
       { name: 'description', label: 'field.description', type: 'textarea' },

@@ -1,6 +1,6 @@
+import { LOCALES, MESSAGES } from '@koprogo/domain/i18n'
 import { describe, expect, it } from 'vitest'
 import { formatCents, formatDate, pickLocale, translate } from './format'
-import { LOCALES, MESSAGES } from './messages'
 
 // Intl uses narrow/no-break spaces; compare with ordinary ones.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ')

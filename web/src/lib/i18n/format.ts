@@ -1,27 +1,13 @@
-// Locale logic without any UI framework (unit-tested): picking a locale, translating with
-// {placeholders}, and formatting money/dates the Belgian way for each language.
-import { LOCALES, type Locale, MESSAGES, type MessageKey } from './messages'
+// Locale logic without any UI framework (unit-tested): picking a locale and formatting money/dates
+// the Belgian way for each language. The dictionaries and `translate` live in
+// `@koprogo/domain/i18n`, shared with the server (its error messages, e-mails and letters).
+import { INTL_TAG, isLocale, type Locale, negotiateLocale } from '@koprogo/domain/i18n'
 
-/** Belgian variants: fr-BE "1 234,56 €", nl-BE "€ 1.234,56", de-BE "1.234,56 €". */
-const INTL_TAG: Record<Locale, string> = { fr: 'fr-BE', nl: 'nl-BE', de: 'de-BE', en: 'en-BE' }
-
-export const isLocale = (v: unknown): v is Locale =>
-  typeof v === 'string' && (LOCALES as readonly string[]).includes(v)
+export { isLocale, translate } from '@koprogo/domain/i18n'
 
 /** Stored choice first, then the browser's preferred languages, then French. */
 export function pickLocale(stored: string | null, preferred: readonly string[]): Locale {
-  if (isLocale(stored)) return stored
-  for (const tag of preferred) {
-    const base = tag.toLowerCase().split('-')[0]
-    if (isLocale(base)) return base
-  }
-  return 'fr'
-}
-
-export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
-  const template = MESSAGES[locale][key]
-  if (!params) return template
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m))
+  return isLocale(stored) ? stored : negotiateLocale(preferred, 'fr')
 }
 
 export function formatCents(locale: Locale, cents: number): string {

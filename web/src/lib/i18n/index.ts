@@ -1,9 +1,10 @@
 // Solid binding of the i18n core: one reactive locale, remembered in localStorage.
+
+import { type EnumName, enumKey, isMessageKey, type Locale, type MessageKey } from '@koprogo/domain/i18n'
 import { createRoot, createSignal } from 'solid-js'
 import * as f from './format'
-import type { Locale, MessageKey } from './messages'
 
-export { LOCALES, type Locale, type MessageKey } from './messages'
+export { LOCALES, type Locale, type MessageKey } from '@koprogo/domain/i18n'
 
 const STORAGE_KEY = 'koprogo.locale'
 const LOCALE_NAMES: Record<Locale, string> = {
@@ -33,6 +34,14 @@ export function setLocale(l: Locale): void {
 
 export const t = (key: MessageKey, params?: Record<string, string | number>) =>
   f.translate(locale(), key, params)
+/** The label of an enum value sent by the API ('Apartment', 'Paid'); an unknown value shows as is. */
+export const tEnum = (name: EnumName, value: unknown): string => {
+  if (typeof value !== 'string' || value === '') return ''
+  const key: string = enumKey(name, value as never)
+  return isMessageKey(key) ? t(key) : value
+}
+/** A label for a key built at run time (`field.${name}`), or `fallback` when there is none. */
+export const tMaybe = (key: string, fallback: string): string => (isMessageKey(key) ? t(key) : fallback)
 export const money = (cents: number | null | undefined) =>
   cents == null ? '' : f.formatCents(locale(), cents)
 export const date = (iso: string | null | undefined) => f.formatDate(locale(), iso)

@@ -1,5 +1,5 @@
 // Labels of the password screens (forgot, reset/set, change) and of the superadmin's captured
-// mail page, kept apart from messages.ts so the four languages read side by side. Spread into MESSAGES.
+// mail page, kept in their own file so the four languages read side by side; spread into each locale.
 export const passwordEn = {
   'pw.forgotLink': 'Forgot your password?',
   'pw.forgotTitle': 'Forgot password',
