@@ -195,7 +195,10 @@ const widthCache = new WeakMap<PDFFont, Map<string, number>>()
 /** fontkit lays out a string on every width query; wrapping asks for the same words again and again. */
 function widthOf(text: string, font: PDFFont, size: number): number {
   let cache = widthCache.get(font)
-  if (!cache) widthCache.set(font, (cache = new Map()))
+  if (!cache) {
+    cache = new Map()
+    widthCache.set(font, cache)
+  }
   let unit = cache.get(text)
   if (unit === undefined) {
     unit = font.widthOfTextAtSize(text, 1)
