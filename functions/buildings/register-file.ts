@@ -65,7 +65,7 @@ function unescapeFormula(cell: string): string {
   return cell.replace(ESCAPED, '')
 }
 
-function escapeFormula(cell: string): string {
+export function escapeFormula(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell
 }
 

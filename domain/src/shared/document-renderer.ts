@@ -45,3 +45,14 @@ export type DocumentBlock =
 export interface DocumentRenderer {
   render(document: DocumentModel): Promise<Uint8Array>
 }
+
+/** A table as a spreadsheet file: a header row, then the rows, every cell a string. */
+export type TableData = {
+  readonly headers: readonly string[]
+  readonly rows: readonly (readonly string[])[]
+}
+
+/** Writes a table as CSV bytes the way the reader's spreadsheet opens it (separator, BOM). */
+export interface CsvWriter {
+  write(table: TableData, options: { readonly separator: ';' | ',' }): Uint8Array
+}

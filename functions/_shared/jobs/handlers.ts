@@ -1,7 +1,11 @@
+import { RENDER_EXPENSE_DISTRIBUTION } from '@koprogo/domain'
+import { renderExpenseDistribution } from '../../expenses/distribution-documents.job.ts'
 import type { JobHandler } from './job-handler.ts'
 
 /**
  * Every job kind the runner knows, by the `kind` written into the outbox. One line per kind; the
  * handler lives beside the feature that enqueues it. A row of an unknown kind fails visibly.
  */
-export const jobHandlers: Readonly<Record<string, JobHandler>> = {}
+export const jobHandlers: Readonly<Record<string, JobHandler>> = {
+  [RENDER_EXPENSE_DISTRIBUTION]: renderExpenseDistribution,
+}
