@@ -437,6 +437,18 @@ export const expenses = {
       body: paidDate ? { paid_date: paidDate } : undefined,
     }),
   distribution: (id: string) => request<ExpenseDistribution>('GET', `/expenses/${id}/distribution`),
+  /** Queues the PDF and CSV of the distribution; they exist once GET /documents/{id} answers 200. */
+  distributionDocuments: (id: string, language: string) =>
+    request<DistributionDocumentsAccepted>('POST', `/expenses/${id}/distribution-documents`, {
+      body: { language },
+    }),
+}
+
+export type DistributionDocumentsAccepted = {
+  job_id: string
+  status: 'pending'
+  language: string
+  documents: { id: string; format: 'pdf' | 'csv'; url: string; download_url: string }[]
 }
 
 export const meetings = {

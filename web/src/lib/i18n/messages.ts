@@ -1,5 +1,11 @@
 // The UI dictionary. `en` defines the keys; the other locales must provide every one of them
 // (the type checker enforces it), so a missing translation is a build error, not a blank label.
+import {
+  distributionDocumentDe,
+  distributionDocumentEn,
+  distributionDocumentFr,
+  distributionDocumentNl,
+} from './distribution-document-messages'
 import { ownershipDe, ownershipEn, ownershipFr, ownershipNl } from './ownership-messages'
 
 export const LOCALES = ['fr', 'nl', 'de', 'en'] as const
@@ -7,6 +13,7 @@ export type Locale = (typeof LOCALES)[number]
 
 const en = {
   ...ownershipEn,
+  ...distributionDocumentEn,
   'app.name': 'KoproGo',
   'app.tagline': 'Co-ownership management for syndics, accountants and owners',
   'app.skip': 'Skip to content',
@@ -198,6 +205,7 @@ export type Messages = Record<MessageKey, string>
 
 const fr: Messages = {
   ...ownershipFr,
+  ...distributionDocumentFr,
   'app.name': 'KoproGo',
   'app.tagline': 'Gestion de copropriété pour syndics, comptables et copropriétaires',
   'app.skip': 'Aller au contenu',
@@ -386,6 +394,7 @@ const fr: Messages = {
 
 const nl: Messages = {
   ...ownershipNl,
+  ...distributionDocumentNl,
   ...en,
   'app.tagline': 'Beheer van mede-eigendom voor syndici, boekhouders en eigenaars',
   'app.skip': 'Naar de inhoud',
@@ -569,6 +578,7 @@ const nl: Messages = {
 
 const de: Messages = {
   ...ownershipDe,
+  ...distributionDocumentDe,
   ...en,
   'app.tagline': 'Verwaltung von Miteigentum für Syndici, Buchhalter und Eigentümer',
   'app.skip': 'Zum Inhalt',
