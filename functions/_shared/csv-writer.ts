@@ -1,6 +1,6 @@
 import type { CsvWriter } from '@koprogo/domain'
 import Papa from 'papaparse'
-import { escapeFormula } from '../buildings/register-file.ts'
+import { escapeFormula } from './spreadsheet-formula.ts'
 
 /**
  * CSV as Excel opens it in each language: UTF-8 with a BOM (else Excel reads Windows-1252), CRLF,
