@@ -135,6 +135,8 @@ describe('distribution documents (PDF and CSV of an expense, through the outbox)
     expect(page).toContain('Rue de l’Église 7, 4000 Liège')
     expect(page).toContain('BCE 0202.239.951')
     expect(page).toContain('1 / 1')
+    expect(page).toContain('Date : 01/03/2026')
+    expect(page).toContain('Montant : 1 234,57 €')
     // The exact distribution of 1 234,57 € over 333/333/334: A 411,11 (+1 cent of the remainder
     // goes to the largest fraction), B 411,11 split 205,56/205,55, C 411,24 nobody carries.
     const dist = await api.request('GET', `/api/v1/expenses/${e.id}/distribution`, { token: t.syndic.token })

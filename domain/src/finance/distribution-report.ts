@@ -3,7 +3,13 @@ import type { Organization } from '../identity/organization.entity.ts'
 import type { Building } from '../property/building.entity.ts'
 import { syndicIdentity } from '../property/syndic-identity.ts'
 import type { DocumentModel, TableData } from '../shared/document-renderer.ts'
-import { csvCents, type DocumentLanguage, formatCents, formatPpm } from '../shared/money-format.ts'
+import {
+  csvCents,
+  type DocumentLanguage,
+  formatCalendarDay,
+  formatCents,
+  formatPpm,
+} from '../shared/money-format.ts'
 import type { ChargeDistribution } from './charge-distribution.service.ts'
 import type { Expense } from './expense.entity.ts'
 
@@ -59,6 +65,7 @@ export type DistributionReport = {
 export function distributionReport(input: DistributionReportInput): DistributionReport {
   const { language: lang, expense, building, distribution } = input
   const t = (key: PdfMessageKey, values?: Record<string, string>) => pdfMessage(lang, key, values)
+  const labelled = (key: PdfMessageKey, value: string) => t('pdf.labelled', { label: t(key), value })
   const lines = reportLines(input)
   const title = `${t('pdf.distribution.title')} — ${expense.description}`
   const syndic = syndicIdentity(building, input.organization)
@@ -81,10 +88,13 @@ export function distributionReport(input: DistributionReportInput): Distribution
       {
         kind: 'paragraph',
         text: [
-          `${t('pdf.distribution.building')}: ${building.name}, ${building.address}, ${building.postalCode} ${building.city}`,
-          `${t('pdf.distribution.expense')}: ${expense.description}`,
-          `${t('pdf.distribution.date')}: ${expense.expenseDate}`,
-          `${t('pdf.distribution.amount')}: ${formatCents(expense.amountCents, lang)}`,
+          labelled(
+            'pdf.distribution.building',
+            `${building.name}, ${building.address}, ${building.postalCode} ${building.city}`,
+          ),
+          labelled('pdf.distribution.expense', expense.description),
+          labelled('pdf.distribution.date', formatCalendarDay(expense.expenseDate, lang)),
+          labelled('pdf.distribution.amount', formatCents(expense.amountCents, lang)),
         ].join('\n'),
       },
       {

@@ -1,6 +1,7 @@
 // Texts of the generated documents (PDF and CSV), one block per language side by side, like
 // web/src/lib/i18n/ownership-messages.ts. `pdfEn` defines the keys; the others must have them all.
 export const pdfEn = {
+  'pdf.labelled': '{label}: {value}',
   'pdf.distribution.title': 'Distribution of the expense',
   'pdf.distribution.file': 'distribution',
   'pdf.distribution.expense': 'Expense',
@@ -29,6 +30,7 @@ export const pdfEn = {
 export type PdfMessageKey = keyof typeof pdfEn
 
 export const pdfFr: Record<PdfMessageKey, string> = {
+  'pdf.labelled': '{label}\u00a0: {value}',
   'pdf.distribution.title': 'Répartition de la dépense',
   'pdf.distribution.file': 'repartition',
   'pdf.distribution.expense': 'Dépense',
@@ -55,6 +57,7 @@ export const pdfFr: Record<PdfMessageKey, string> = {
 }
 
 export const pdfNl: Record<PdfMessageKey, string> = {
+  'pdf.labelled': '{label}: {value}',
   'pdf.distribution.title': 'Verdeling van de uitgave',
   'pdf.distribution.file': 'verdeling',
   'pdf.distribution.expense': 'Uitgave',
@@ -81,6 +84,7 @@ export const pdfNl: Record<PdfMessageKey, string> = {
 }
 
 export const pdfDe: Record<PdfMessageKey, string> = {
+  'pdf.labelled': '{label}: {value}',
   'pdf.distribution.title': 'Verteilung der Ausgabe',
   'pdf.distribution.file': 'verteilung',
   'pdf.distribution.expense': 'Ausgabe',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { csvCents, formatCents, formatPpm } from './money-format.ts'
+import { csvCents, formatCalendarDay, formatCents, formatPpm } from './money-format.ts'
 
 const plain = (s: string) => s.replaceAll('\u00a0', ' ')
 
@@ -27,5 +27,12 @@ describe('money and share formatting of documents (integer arithmetic, no float)
     expect(plain(formatPpm(333_333, 'nl'))).toBe('33,3333 %')
     expect(formatPpm(500_000, 'en')).toBe('50%')
     expect(formatPpm(125_000, 'en')).toBe('12.5%')
+  })
+
+  it('writes days the way each language reads them, English unambiguous', () => {
+    expect(formatCalendarDay('2026-03-01', 'fr')).toBe('01/03/2026')
+    expect(formatCalendarDay('2026-03-01', 'nl')).toBe('01/03/2026')
+    expect(formatCalendarDay('2026-03-01', 'de')).toBe('01.03.2026')
+    expect(formatCalendarDay('2026-03-01', 'en')).toBe('2026-03-01')
   })
 })

@@ -49,3 +49,10 @@ function split(cents: number): { sign: string; euros: string; rest: string } {
 function group(digits: string, separator: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator)
 }
+
+/** A 'YYYY-MM-DD' day as written in letters: 01/03/2026 (fr, nl), 01.03.2026 (de), 2026-03-01 (en, unambiguous). */
+export function formatCalendarDay(day: string, language: DocumentLanguage): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
+  if (!m || language === 'en') return day
+  return language === 'de' ? `${m[3]}.${m[2]}.${m[1]}` : `${m[3]}/${m[2]}/${m[1]}`
+}
