@@ -1,5 +1,6 @@
 import { DomainErrors, err, ok, type RegisterSheet, type Result } from '@koprogo/domain'
 import Papa from 'papaparse'
+import { escapeFormula, unescapeFormula } from '../_shared/spreadsheet-formula.ts'
 import { readXlsxSheet, writeXlsx } from './register-xlsx.ts'
 
 /**
@@ -51,22 +52,6 @@ export function readCsv(text: string): RegisterSheet {
 
 function count(text: string, char: string): number {
   return text.split(char).length - 1
-}
-
-/**
- * A text cell that a spreadsheet would run as a formula (=, +, @, or - not starting a number) is
- * written with a leading apostrophe (CSV injection, docs/security.md); reading takes it off again,
- * so the round trip is exact.
- */
-const FORMULA_START = /^[=+@\t\r]|^-(?![\d.,])/
-const ESCAPED = /^'(?=[=+@\t\r-])/
-
-function unescapeFormula(cell: string): string {
-  return cell.replace(ESCAPED, '')
-}
-
-function escapeFormula(cell: string): string {
-  return FORMULA_START.test(cell) ? `'${cell}` : cell
 }
 
 /** CSV the way Belgian Excel opens it: UTF-8 with BOM, `;` separators, CRLF. */

@@ -20,6 +20,7 @@ import {
   toPageRequest,
 } from '../_shared/http.ts'
 import { actorContext } from '../_shared/runtime.ts'
+import { mountDistributionDocuments } from './distribution-documents.routes.ts'
 import {
   CreateExpenseBody,
   DistributionSchema,
@@ -160,3 +161,5 @@ expensesApp.openapi(
       c.json(toDistributionDto(d), 200),
     ),
 )
+
+mountDistributionDocuments(expensesApp)

@@ -1,3 +1,4 @@
+import { distributionDocumentDe } from './distribution-document-messages.ts'
 import type { Messages } from './en.ts'
 import { enumDe } from './enum-messages.ts'
 import { ownershipDe } from './ownership-messages.ts'
@@ -6,6 +7,7 @@ import { passwordDe } from './password-messages.ts'
 export const de: Messages = {
   ...ownershipDe,
   ...passwordDe,
+  ...distributionDocumentDe,
   ...enumDe,
   'app.name': 'KoproGo',
   'field.status': 'Status',

@@ -2,6 +2,8 @@
 // any of them fails the typecheck instead of showing a blank label or a raw key. Feature fragments
 // (ownership, enums, mail/pdf next) are spread in first; each keeps its four languages side by side
 // in its own file. The API's error texts are a separate, server-only catalogue (error-messages.ts).
+
+import { distributionDocumentEn } from './distribution-document-messages.ts'
 import { enumEn } from './enum-messages.ts'
 import { ownershipEn } from './ownership-messages.ts'
 import { passwordEn } from './password-messages.ts'
@@ -10,6 +12,7 @@ import type { Message } from './plural.ts'
 export const en = {
   ...ownershipEn,
   ...passwordEn,
+  ...distributionDocumentEn,
   ...enumEn,
   'app.name': 'KoproGo',
   'app.tagline': 'Co-ownership management for syndics, accountants and owners',

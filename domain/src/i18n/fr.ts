@@ -1,3 +1,4 @@
+import { distributionDocumentFr } from './distribution-document-messages.ts'
 import type { Messages } from './en.ts'
 import { enumFr } from './enum-messages.ts'
 import { ownershipFr } from './ownership-messages.ts'
@@ -6,6 +7,7 @@ import { passwordFr } from './password-messages.ts'
 export const fr: Messages = {
   ...ownershipFr,
   ...passwordFr,
+  ...distributionDocumentFr,
   ...enumFr,
   'app.name': 'KoproGo',
   'app.tagline': 'Gestion de copropriété pour syndics, comptables et copropriétaires',

@@ -1,3 +1,4 @@
+import { distributionDocumentNl } from './distribution-document-messages.ts'
 import type { Messages } from './en.ts'
 import { enumNl } from './enum-messages.ts'
 import { ownershipNl } from './ownership-messages.ts'
@@ -6,6 +7,7 @@ import { passwordNl } from './password-messages.ts'
 export const nl: Messages = {
   ...ownershipNl,
   ...passwordNl,
+  ...distributionDocumentNl,
   ...enumNl,
   'app.name': 'KoproGo',
   'field.unit_type': 'Type',

@@ -1,6 +1,7 @@
-import { PASSWORD_CHANGED_JOB, PASSWORD_LINK_JOB } from '@koprogo/domain'
+import { PASSWORD_CHANGED_JOB, PASSWORD_LINK_JOB, RENDER_EXPENSE_DISTRIBUTION } from '@koprogo/domain'
 import { passwordChangedJob } from '../../auth/password-changed.job.ts'
 import { passwordLinkJob } from '../../auth/password-link.job.ts'
+import { renderExpenseDistribution } from '../../expenses/distribution-documents.job.ts'
 import type { JobHandler } from './job-handler.ts'
 
 /**
@@ -10,4 +11,5 @@ import type { JobHandler } from './job-handler.ts'
 export const jobHandlers: Readonly<Record<string, JobHandler>> = {
   [PASSWORD_LINK_JOB]: passwordLinkJob,
   [PASSWORD_CHANGED_JOB]: passwordChangedJob,
+  [RENDER_EXPENSE_DISTRIBUTION]: renderExpenseDistribution,
 }

@@ -3413,6 +3413,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/expenses/{id}/distribution-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Generate the distribution as PDF and CSV documents of the building (asynchronous) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DistributionDocumentsRequest"];
+                };
+            };
+            responses: {
+                /** @description Queued: the documents appear under these ids once the job has run */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DistributionDocumentsAccepted"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/meetings": {
         parameters: {
             query?: never;
@@ -5575,6 +5653,29 @@ export interface components {
                     amount_cents: number;
                 }[];
             }[];
+        };
+        DistributionDocumentsAccepted: {
+            /** Format: uuid */
+            job_id: string;
+            /** @enum {string} */
+            status: "pending";
+            /** @enum {string} */
+            language: "fr" | "nl" | "de" | "en";
+            documents: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                format: "pdf" | "csv";
+                url: string;
+                download_url: string;
+            }[];
+        };
+        DistributionDocumentsRequest: {
+            /**
+             * @description Language of the documents; the first fr/nl/de/en tag of Accept-Language, else fr
+             * @enum {string}
+             */
+            language?: "fr" | "nl" | "de" | "en";
         };
         CreateMeeting: {
             /** @enum {string} */

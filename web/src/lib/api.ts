@@ -684,6 +684,9 @@ export const expenses = {
       }),
     ),
   distribution: (expenseId: string) => data(client.GET('/expenses/{id}/distribution', id(expenseId))),
+  /** Queues the PDF and CSV of the distribution; they exist once GET /documents/{id} answers 200. */
+  distributionDocuments: (expenseId: string, language: Locale) =>
+    data(client.POST('/expenses/{id}/distribution-documents', { ...id(expenseId), body: { language } })),
 }
 
 export const meetings = {

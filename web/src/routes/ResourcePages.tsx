@@ -1,6 +1,7 @@
 // Standalone pages for each resource; the dashboards embed the same components.
 import { createSignal, For, type JSX, Show } from 'solid-js'
 import { ConfirmButton } from '../components/ConfirmButton'
+import { DistributionDocuments } from '../components/DistributionDocuments'
 import { OwnerLotsDialog, UnitOwnersDialog, useOwnerNames } from '../components/OwnershipDialogs'
 import { type ResourceConfig, ResourcePage, type Row } from '../components/ResourcePage'
 import * as api from '../lib/api'
@@ -154,6 +155,9 @@ export function ExpensesPage(p: Heading): JSX.Element {
         </Show>
         <Show when={!row.id.startsWith('tmp-')}>
           <Distribution expenseId={row.id} />
+        </Show>
+        <Show when={canWrite(role(), 'expenses') && !row.id.startsWith('tmp-')}>
+          <DistributionDocuments expenseId={row.id} />
         </Show>
       </>
     ),

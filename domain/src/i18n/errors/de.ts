@@ -114,6 +114,7 @@ export const errorDe: ErrorMessages = {
   'error.msg.contentMismatch': 'Der Dateiinhalt entspricht nicht dem angegebenen Typ {declared}',
   'error.msg.extensionMismatch': 'Die Dateiendung .{ext} entspricht nicht dem Inhalt',
   'error.msg.invalidAgendaItem': 'Ungültiger Tagesordnungspunkt',
+  'error.msg.invalidJobPayload': 'Ungültiger Auftragsinhalt ({id})',
   'error.msg.invalidBuilding': 'Ungültiges Gebäude',
   'error.msg.invalidChargeBasis': 'Ungültiger Verteilungsschlüssel',
   'error.msg.invalidDocument': 'Ungültiges Dokument',

@@ -115,6 +115,7 @@ export const errorEn = {
   'error.msg.contentMismatch': 'The file content does not match the declared type {declared}',
   'error.msg.extensionMismatch': 'The file extension .{ext} does not match its content',
   'error.msg.invalidAgendaItem': 'Invalid agenda item',
+  'error.msg.invalidJobPayload': 'Invalid job payload ({id})',
   'error.msg.invalidBuilding': 'Invalid building',
   'error.msg.invalidChargeBasis': 'Invalid charge basis',
   'error.msg.invalidDocument': 'Invalid document',

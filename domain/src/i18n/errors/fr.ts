@@ -117,6 +117,7 @@ export const errorFr: ErrorMessages = {
   'error.msg.contentMismatch': 'Le contenu du fichier ne correspond pas au type déclaré {declared}',
   'error.msg.extensionMismatch': 'L’extension .{ext} ne correspond pas au contenu du fichier',
   'error.msg.invalidAgendaItem': 'Point d’ordre du jour invalide',
+  'error.msg.invalidJobPayload': 'Contenu de tâche invalide ({id})',
   'error.msg.invalidBuilding': 'Immeuble invalide',
   'error.msg.invalidChargeBasis': 'Base de répartition invalide',
   'error.msg.invalidDocument': 'Document invalide',

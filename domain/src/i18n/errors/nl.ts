@@ -115,6 +115,7 @@ export const errorNl: ErrorMessages = {
     'De inhoud van het bestand stemt niet overeen met het opgegeven type {declared}',
   'error.msg.extensionMismatch': 'De extensie .{ext} stemt niet overeen met de inhoud van het bestand',
   'error.msg.invalidAgendaItem': 'Ongeldig agendapunt',
+  'error.msg.invalidJobPayload': 'Ongeldige taakinhoud ({id})',
   'error.msg.invalidBuilding': 'Ongeldig gebouw',
   'error.msg.invalidChargeBasis': 'Ongeldige verdeelsleutel',
   'error.msg.invalidDocument': 'Ongeldig document',
