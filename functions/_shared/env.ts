@@ -55,6 +55,14 @@ export const EnvSchema = z
     TRUST_PROXY: bool.default(false),
     SEED_DEMO_ON_START: bool.default(true),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    // The job runner over the outbox (functions/_shared/jobs, ADR 0019).
+    JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+    JOB_RETRY_BASE_SECONDS: z.coerce.number().min(0).default(30),
+    JOB_RETRY_MAX_SECONDS: z.coerce.number().min(0).default(3600),
+    JOB_LEASE_SECONDS: z.coerce.number().int().min(1).default(300),
+    JOB_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(1000),
+    // Tests only: registers the job kinds of functions/_shared/jobs/test-kinds.ts (refused in production).
+    TEST_JOB_KINDS: bool.default(false),
   })
   .superRefine((env, ctx) => {
     if (env.APP_ENV !== 'production') return
@@ -79,6 +87,9 @@ export const EnvSchema = z
         path: ['SUPERADMIN_PASSWORD'],
         message: 'must be set (and not the development default) in production',
       })
+    }
+    if (env.TEST_JOB_KINDS) {
+      ctx.addIssue({ code: 'custom', path: ['TEST_JOB_KINDS'], message: 'is for tests only, not production' })
     }
     if (env.ARGON2_MEMORY_KIB < 19_456 || env.ARGON2_ITERATIONS < 2) {
       ctx.addIssue({
