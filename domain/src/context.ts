@@ -11,6 +11,7 @@ import type {
   SessionTokenService,
   UserRepository,
 } from './identity/identity.ports.ts'
+import type { JobQueue } from './platform/jobs.ts'
 import type {
   BuildingRepository,
   OwnerRepository,
@@ -42,6 +43,8 @@ export interface Repositories {
   readonly stats: StatsRepository
   /** After-commit work, recorded in the same transaction (shared/outbox.ts). */
   readonly outbox: Outbox
+  /** The outbox as a queue the superadmin inspects and retries (platform/jobs.ts). */
+  readonly jobs: JobQueue
 }
 
 /**

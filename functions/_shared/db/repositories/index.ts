@@ -4,6 +4,7 @@ import { auditRepository } from './audit.repository.ts'
 import { documentRepository } from './documents.repository.ts'
 import { chargeBasisReader, expenseRepository, ownerChargesReader } from './finance.repository.ts'
 import { meetingRepository } from './governance.repository.ts'
+import { jobQueue } from './jobs.repository.ts'
 import { organizationRepository } from './organization.repository.ts'
 import { outboxRepository } from './outbox.repository.ts'
 import {
@@ -35,5 +36,6 @@ export function bindRepositories(db: Database): Repositories {
     documents: documentRepository(db),
     stats: statsRepository(db),
     outbox: outboxRepository(db),
+    jobs: jobQueue(db),
   }
 }
