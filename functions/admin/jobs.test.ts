@@ -20,7 +20,14 @@ async function deadLetter(organizationId: string | null) {
     },
   }
   expect(await runDueJobs(api.runtime, { handlers })).toBe(1)
-  return { id, kind, handlers, heal: () => void (failing = false) }
+  return {
+    id,
+    kind,
+    handlers,
+    heal: () => {
+      failing = false
+    },
+  }
 }
 
 describe('the superadmin’s job queue', () => {
