@@ -13,6 +13,7 @@ import { createDatabase } from './_shared/db/client.ts'
 import { driverMessage } from './_shared/db/unavailable.ts'
 import { DEV_SUPERADMIN, type Env, EnvError, type EnvReading, readEnv } from './_shared/env.ts'
 import { warnDeprecated } from './_shared/env-v1-aliases.ts'
+import { crashProbeHandlers } from './_shared/jobs/crash-probe.ts'
 import { jobHandlers } from './_shared/jobs/handlers.ts'
 import { startJobLoop } from './_shared/jobs/job-loop.ts'
 import { testJobHandlers } from './_shared/jobs/test-kinds.ts'
@@ -88,7 +89,9 @@ async function main(): Promise<void> {
 
   // The job runner over the outbox, in this process for every profile (ADR 0019).
   const jobs = startJobLoop(runtime, {
-    handlers: env.TEST_JOB_KINDS ? { ...jobHandlers, ...testJobHandlers } : jobHandlers,
+    handlers: env.TEST_JOB_KINDS
+      ? { ...jobHandlers, ...testJobHandlers, ...crashProbeHandlers }
+      : jobHandlers,
   })
 
   const app = createGateway(() => runtime, nodeApiDocsAssets())

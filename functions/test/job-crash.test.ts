@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createDatabase, type DatabaseHandle } from '../_shared/db/client.ts'
 import { bindRepositories } from '../_shared/db/repositories/index.ts'
-import { CRASH_PROBE, EFFECTS_LOG } from '../_shared/jobs/test-kinds.ts'
+import { CRASH_PROBE, EFFECTS_LOG } from '../_shared/jobs/crash-probe.ts'
 import { startServer } from './server-process.ts'
 
 /**

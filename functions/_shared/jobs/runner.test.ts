@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApi, type TestApi } from '../../test/harness.ts'
-import type { Database } from '../db/client.ts'
 import { bindRepositories } from '../db/repositories/index.ts'
 import { retryDelayMs } from './backoff.ts'
 import { completeJob, JobClaimLost } from './complete-job.ts'
 import type { Job, JobHandler } from './job-handler.ts'
 import { runDueJobs } from './runner.ts'
+import { recordTestEffect } from './test-kinds.ts'
 
 let api: TestApi
 beforeAll(async () => {
@@ -35,11 +35,7 @@ async function row(id: string): Promise<Row> {
 const kindOf = (name: string) => `test.${name}.${crypto.randomUUID().slice(0, 8)}`
 const enqueue = (kind: string, payload: Record<string, unknown> = {}) =>
   bindRepositories(api.runtime.database.db).outbox.enqueue({ kind, organizationId: null, payload })
-/** A database effect keyed by the job: one audit row per commit, naming the try that made it. */
-const recordEffect = async (tx: Database, job: Job): Promise<void> => {
-  await tx.execute(sql`insert into audit_log (organization_id, actor_user_id, action, entity, entity_id, request_id, details)
-    values (null, null, 'test.job-effect', 'outbox', ${job.id}, 'job', ${JSON.stringify({ attempt: job.attempt })}::jsonb)`)
-}
+const recordEffect = recordTestEffect
 async function effects(id: string): Promise<number[]> {
   const r =
     (await api.runtime.database.db.execute(sql`select (details->>'attempt')::int as attempt from audit_log

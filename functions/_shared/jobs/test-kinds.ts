@@ -1,29 +1,21 @@
-import { appendFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { sql } from 'drizzle-orm'
+import type { Database } from '../db/client.ts'
 import { completeJob } from './complete-job.ts'
-import type { JobHandler } from './job-handler.ts'
-
-/** The kill -9 probe's kind (functions/test/job-crash.test.ts). */
-export const CRASH_PROBE = 'test.crash-probe'
-export const EFFECTS_LOG = 'job-effects.log'
+import type { Job, JobHandler } from './job-handler.ts'
 
 /**
- * Job kinds for tests only, registered by the Node entry when TEST_JOB_KINDS=true (refused in
- * production). The crash probe does what a real handler does, in the two ways the guarantee
- * distinguishes (ADR 0019):
- * - an "external" effect (think SMTP): one line `<job id> <try>` appended to DATA_DIR/job-effects.log
- *   on every try — at least once, the job id being the receiver's idempotency key;
- * - a database effect: one audit row keyed by the job id, committed with "done" — exactly once.
- * With `block: true` its first try hangs between the two, so the test can kill the runner mid-job.
+ * Job kinds for tests only, registered when TEST_JOB_KINDS=true (refused in production): by the
+ * Node entry and by the Cron Worker, so the kill -9 test and the workerd smoke test run real jobs
+ * before any feature has its own. Runs on both runtimes (no node:* here; crash-probe.ts is Node's).
  */
+export const TEST_EFFECT = 'test.effect'
+
+/** A database effect keyed by the job: one audit row (action `test.job-effect`, entity id = job id). */
+export async function recordTestEffect(tx: Database, job: Job): Promise<void> {
+  await tx.execute(sql`insert into audit_log (organization_id, actor_user_id, action, entity, entity_id, request_id, details)
+    values (null, null, 'test.job-effect', 'outbox', ${job.id}, 'job', ${JSON.stringify({ attempt: job.attempt })}::jsonb)`)
+}
+
 export const testJobHandlers: Readonly<Record<string, JobHandler>> = {
-  [CRASH_PROBE]: async (job, runtime) => {
-    appendFileSync(join(runtime.env.DATA_DIR, EFFECTS_LOG), `${job.id} ${job.attempt}\n`)
-    if (job.payload.block === true && job.attempt === 1) await new Promise(() => undefined)
-    await completeJob(job, runtime, async (tx) => {
-      await tx.execute(sql`insert into audit_log (organization_id, actor_user_id, action, entity, entity_id, request_id, details)
-        values (null, null, 'test.job-effect', 'outbox', ${job.id}, 'job', ${JSON.stringify({ attempt: job.attempt })}::jsonb)`)
-    })
-  },
+  [TEST_EFFECT]: (job, runtime) => completeJob(job, runtime, (tx) => recordTestEffect(tx, job)),
 }
