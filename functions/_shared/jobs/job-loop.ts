@@ -48,6 +48,7 @@ export function startJobLoop(
   const loop = (async () => {
     while (!stopping.signal.aborted) {
       let claimed = 0
+      let pause = runtime.env.JOB_POLL_INTERVAL_MS
       try {
         claimed = await runDueJobs(runtime, {
           signal: stopping.signal,
@@ -58,8 +59,10 @@ export function startJobLoop(
         runtime.logger.warn('job runner: a run failed; retrying at the next poll', {
           error: error instanceof Error ? error.message : String(error),
         })
+        // The database is probably away (ADR 0013): one warning every few seconds, not every poll.
+        pause = Math.max(pause, 5_000)
       }
-      if (claimed === 0 && !stopping.signal.aborted) await sleep(runtime.env.JOB_POLL_INTERVAL_MS)
+      if (claimed === 0 && !stopping.signal.aborted) await sleep(pause)
     }
   })()
 
