@@ -20,6 +20,7 @@ const pages = {
   '/meetings': lazy(() => import('./routes/ResourcePages').then((m) => ({ default: m.MeetingsPage }))),
   '/documents': lazy(() => import('./routes/DocumentsPage')),
   '/profile': lazy(() => import('./routes/ProfilePage')),
+  '/jobs': lazy(() => import('./routes/JobsPage')),
 } satisfies Record<AppPath, Component>
 
 const guarded = (path: AppPath) => () => {

@@ -515,6 +515,27 @@ export const stats = {
   dashboard: () => request<DashboardStats>('GET', '/stats/dashboard'),
 }
 
+/** The superadmin's job queue (ADR 0019). */
+export type JobStatus = 'pending' | 'running' | 'done' | 'failed'
+export interface AdminJob {
+  id: string
+  kind: string
+  organization_id: string | null
+  status: JobStatus
+  attempts: number
+  last_error: string | null
+  run_after: string
+  locked_until: string | null
+  created_at: string
+  done_at: string | null
+}
+
+export const jobs = {
+  list: (status: JobStatus, page = 1) =>
+    request<Page<AdminJob>>('GET', '/admin/jobs', { query: { status, page, per_page: 50 } }),
+  retry: (id: string) => request<AdminJob>('POST', `/admin/jobs/${id}/retry`),
+}
+
 export const seed = {
   demo: () => request<SeedResult>('POST', '/seed/demo'),
   realistic: () => request<SeedResult>('POST', '/seed/realistic'),

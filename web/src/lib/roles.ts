@@ -15,6 +15,7 @@ export type AppPath =
   | '/meetings'
   | '/documents'
   | '/profile'
+  | '/jobs'
 
 export const DASHBOARD: Record<Role, AppPath> = {
   superadmin: '/admin',
@@ -32,6 +33,7 @@ const ALLOWED: Record<Role, readonly AppPath[]> = {
     '/expenses',
     '/meetings',
     '/documents',
+    '/jobs',
     '/profile',
   ],
   syndic: ['/syndic', '/buildings', '/units', '/owners', '/expenses', '/meetings', '/documents', '/profile'],
@@ -62,6 +64,7 @@ export const NAV_LABEL: Record<AppPath, MessageKey> = {
   '/meetings': 'nav.meetings',
   '/documents': 'nav.documents',
   '/profile': 'nav.profile',
+  '/jobs': 'nav.jobs',
 }
 
 export const navFor = (role: Role): readonly AppPath[] => ALLOWED[role]

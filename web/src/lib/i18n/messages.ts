@@ -1,5 +1,6 @@
 // The UI dictionary. `en` defines the keys; the other locales must provide every one of them
 // (the type checker enforces it), so a missing translation is a build error, not a blank label.
+import { jobsDe, jobsEn, jobsFr, jobsNl } from './jobs-messages'
 import { ownershipDe, ownershipEn, ownershipFr, ownershipNl } from './ownership-messages'
 
 export const LOCALES = ['fr', 'nl', 'de', 'en'] as const
@@ -7,6 +8,7 @@ export type Locale = (typeof LOCALES)[number]
 
 const en = {
   ...ownershipEn,
+  ...jobsEn,
   'app.name': 'KoproGo',
   'app.tagline': 'Co-ownership management for syndics, accountants and owners',
   'app.skip': 'Skip to content',
@@ -198,6 +200,7 @@ export type Messages = Record<MessageKey, string>
 
 const fr: Messages = {
   ...ownershipFr,
+  ...jobsFr,
   'app.name': 'KoproGo',
   'app.tagline': 'Gestion de copropriété pour syndics, comptables et copropriétaires',
   'app.skip': 'Aller au contenu',
@@ -387,6 +390,7 @@ const fr: Messages = {
 const nl: Messages = {
   ...ownershipNl,
   ...en,
+  ...jobsNl,
   'app.tagline': 'Beheer van mede-eigendom voor syndici, boekhouders en eigenaars',
   'app.skip': 'Naar de inhoud',
   'landing.cta': 'Aanmelden',
@@ -570,6 +574,7 @@ const nl: Messages = {
 const de: Messages = {
   ...ownershipDe,
   ...en,
+  ...jobsDe,
   'app.tagline': 'Verwaltung von Miteigentum für Syndici, Buchhalter und Eigentümer',
   'app.skip': 'Zum Inhalt',
   'landing.cta': 'Anmelden',
