@@ -1,4 +1,4 @@
-import { appendFileSync } from 'node:fs'
+import { appendFileSync, existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { completeJob } from './complete-job.ts'
 import type { JobHandler } from './job-handler.ts'
@@ -13,12 +13,16 @@ export const EFFECTS_LOG = 'job-effects.log'
  * - an "external" effect (think SMTP): one line `<job id> <try>` appended to DATA_DIR/job-effects.log
  *   on every try — at least once, the job id being the receiver's idempotency key;
  * - a database effect (recordTestEffect) committed with "done" — exactly once.
- * With `block: true` its first try hangs between the two, so the test can kill the runner mid-job.
+ * With `block: true` its first execution (the first line for its id in the log: a try handed back
+ * on shutdown is not counted in `attempts`) hangs between the two, so the test can kill or stop
+ * the runner mid-job.
  */
 export const crashProbeHandlers: Readonly<Record<string, JobHandler>> = {
   [CRASH_PROBE]: async (job, runtime) => {
-    appendFileSync(join(runtime.env.DATA_DIR, EFFECTS_LOG), `${job.id} ${job.attempt}\n`)
-    if (job.payload.block === true && job.attempt === 1) await new Promise(() => undefined)
+    const log = join(runtime.env.DATA_DIR, EFFECTS_LOG)
+    const first = !existsSync(log) || !readFileSync(log, 'utf8').includes(`${job.id} `)
+    appendFileSync(log, `${job.id} ${job.attempt}\n`)
+    if (job.payload.block === true && first) await new Promise(() => undefined)
     await completeJob(job, runtime, (tx) => recordTestEffect(tx, job))
   },
 }
