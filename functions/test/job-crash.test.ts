@@ -205,7 +205,7 @@ describe('kill -9 of the job runner mid-job', () => {
   )
 
   it.runIf(process.env.TEST_DB === 'postgres')(
-    'Postgres: every job done after restart, database effects exactly once',
+    'Postgres: every job done after a kill -9 restart, database effects exactly once; SIGTERM hands a hanging job back',
     { timeout: 180_000 },
     async () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'koprogo-job-crash-'))
@@ -216,9 +216,14 @@ describe('kill -9 of the job runner mid-job', () => {
       const server = await createDatabase({ url: admin.href, driver: 'pg', poolMax: 1 })
       await server.db.execute(sql.raw(`create database ${name}`))
       try {
-        await crashRun(dataDir, url, () =>
-          createDatabase({ url, driver: 'pg', poolMax: 2, tenantGuard: false }),
-        )
+        const open = () => createDatabase({ url, driver: 'pg', poolMax: 2, tenantGuard: false })
+        await crashRun(dataDir, url, open)
+        // The stop test on a fresh database and folder.
+        await server.db.execute(sql.raw(`drop database ${name} with (force)`))
+        await server.db.execute(sql.raw(`create database ${name}`))
+        const stopDir = mkdtempSync(join(tmpdir(), 'koprogo-job-stop-'))
+        temps.push(stopDir)
+        await gracefulRun(stopDir, url, open)
       } finally {
         await server.db.execute(sql.raw(`drop database if exists ${name} with (force)`))
         await server.close()
