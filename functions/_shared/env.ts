@@ -60,6 +60,7 @@ export const EnvSchema = z
     JOB_RETRY_BASE_SECONDS: z.coerce.number().min(0).default(30),
     JOB_RETRY_MAX_SECONDS: z.coerce.number().min(0).default(3600),
     JOB_LEASE_SECONDS: z.coerce.number().int().min(1).default(300),
+    JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(600),
     JOB_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(1000),
     // Tests only: registers the job kinds of functions/_shared/jobs/test-kinds.ts (refused in production).
     TEST_JOB_KINDS: bool.default(false),

@@ -139,6 +139,11 @@ export const SETTINGS_DOCS: Readonly<Record<string, SettingDoc>> = {
       'How long a claimed job is reserved for its runner (renewed while it runs); a runner that died mid-job (kill -9) loses it after this and another run takes it again.',
     profiles: ALL,
   },
+  JOB_TIMEOUT_SECONDS: {
+    meaning:
+      'A try still running after this counts as failed (retried with backoff): one hung handler must not hold the runner. The hung work is not stopped, but it can no longer mark the job done.',
+    profiles: ALL,
+  },
   JOB_POLL_INTERVAL_MS: {
     meaning:
       'Node: how often the in-process job runner looks for due jobs (it is also woken right after a request enqueues one). Workers run jobs from the Cron Trigger instead.',

@@ -10,8 +10,14 @@ import { recordTestEffect } from './test-kinds.ts'
 
 let api: TestApi
 beforeAll(async () => {
-  // No delay between tries (the delay itself is checked on its own below), 3 tries, 30 s lease.
-  api = await createTestApi({ JOB_RETRY_BASE_SECONDS: '0', JOB_MAX_ATTEMPTS: '3', JOB_LEASE_SECONDS: '30' })
+  // No delay between tries (the delay itself is checked on its own below), 3 tries, 30 s lease,
+  // a try counted as failed after 1 s.
+  api = await createTestApi({
+    JOB_RETRY_BASE_SECONDS: '0',
+    JOB_MAX_ATTEMPTS: '3',
+    JOB_LEASE_SECONDS: '30',
+    JOB_TIMEOUT_SECONDS: '1',
+  })
 })
 afterAll(() => api.close())
 
@@ -193,6 +199,39 @@ describe('the job runner', () => {
       JobClaimLost,
     )
     expect(await effects(id)).toEqual([1])
+  })
+
+  it('counts a hung try as failed after JOB_TIMEOUT_SECONDS and goes on; the hung work can no longer mark it done', async () => {
+    const kind = kindOf('hung')
+    const [hung, next] = [await enqueue(kind, { hang: true }), await enqueue(kind, { hang: false })]
+    let release: () => void = () => undefined
+    const stalled: Promise<unknown>[] = []
+    const handlers: Record<string, JobHandler> = {
+      [kind]: async (job, runtime) => {
+        if (job.payload.hang === true && job.attempt === 1) {
+          const late = new Promise<void>((r) => {
+            release = r
+          }).then(() => completeJob(job, runtime, (tx) => recordEffect(tx, job)))
+          stalled.push(late.catch((e: unknown) => e))
+          await late
+          return
+        }
+        await completeJob(job, runtime, (tx) => recordEffect(tx, job))
+      },
+    }
+    expect(await runDueJobs(api.runtime, { handlers })).toBe(2)
+    expect(await row(hung)).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      last_error: 'Error: job timed out after 1 s',
+    })
+    expect((await row(next)).status).toBe('done')
+    // The hung work wakes up late: its claim is gone, so neither its effect nor "done" commits.
+    release()
+    expect(await stalled[0]).toBeInstanceOf(JobClaimLost)
+    await drain(handlers)
+    expect(await row(hung)).toMatchObject({ status: 'done', attempts: 2 })
+    expect(await effects(hung)).toEqual([2])
   })
 
   it('two runners racing never run the same job', async () => {

@@ -97,13 +97,26 @@ export async function runDueJobs(runtime: Runtime, options: RunOptions = {}): Pr
       },
       Math.max(250, (lease * 1000) / 3),
     )
+    let timer: ReturnType<typeof setTimeout> | undefined
     try {
       const handler = handlers[job.kind]
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`)
-      await handler(job, runtime)
+      // A hung handler would hold the whole loop: after JOB_TIMEOUT_SECONDS the try counts as failed.
+      // Its work goes on (a promise cannot be stopped) but its claim is gone, so it cannot mark it done.
+      await Promise.race([
+        handler(job, runtime),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error(`job timed out after ${env.JOB_TIMEOUT_SECONDS} s`)),
+            env.JOB_TIMEOUT_SECONDS * 1000,
+          )
+        }),
+      ])
+      clearTimeout(timer)
       clearInterval(renew)
       await finish(runtime, job, 'done')
     } catch (e) {
+      clearTimeout(timer)
       clearInterval(renew)
       const last = job.attempt >= env.JOB_MAX_ATTEMPTS
       const error = errorText(e)
