@@ -13,7 +13,10 @@ import { createDatabase } from './_shared/db/client.ts'
 import { driverMessage } from './_shared/db/unavailable.ts'
 import { DEV_SUPERADMIN, type Env, EnvError, type EnvReading, readEnv } from './_shared/env.ts'
 import { warnDeprecated } from './_shared/env-v1-aliases.ts'
-import { runDueJobs } from './_shared/jobs/runner.ts'
+import { crashProbeHandlers } from './_shared/jobs/crash-probe.ts'
+import { jobHandlers } from './_shared/jobs/handlers.ts'
+import { startJobLoop } from './_shared/jobs/job-loop.ts'
+import { testJobHandlers } from './_shared/jobs/test-kinds.ts'
 import { createLogger } from './_shared/logger.ts'
 import { warnAboutMail } from './_shared/mail/select-mailer.ts'
 import { smtpMailer } from './_shared/mail/smtp-mailer.ts'
@@ -90,12 +93,12 @@ async function main(): Promise<void> {
     env.SEED_DEMO_ON_START &&
     (await seedDemoIfEmpty(database.db, runtime.passwords, runtime.files))
 
-  // Minimal outbox poll so mail goes out in this process; the job runner's loop (ADR 0019) replaces it.
-  const jobs = setInterval(
-    () => runDueJobs(runtime).catch((e) => logger.warn('jobs', { error: String(e) })),
-    1000,
-  )
-  jobs.unref()
+  // The job runner over the outbox, in this process for every profile (ADR 0019).
+  const jobs = startJobLoop(runtime, {
+    handlers: env.TEST_JOB_KINDS
+      ? { ...jobHandlers, ...testJobHandlers, ...crashProbeHandlers }
+      : jobHandlers,
+  })
 
   const app = createGateway(() => runtime, nodeApiDocsAssets())
   const web = mountWeb(app, env.WEB_DIST_DIR ?? '')
@@ -124,15 +127,17 @@ async function main(): Promise<void> {
     if (stopping) return
     stopping = true
     logger.info('shutting down', { signal })
-    // Stop accepting, let in-flight requests finish, then close the database (PGlite flushes).
+    // Stop accepting, let in-flight requests and the current job finish (a job still running
+    // after 5 s is handed back), then close the database (PGlite flushes).
     const force = setTimeout(() => process.exit(1), 10_000)
     force.unref()
-    server.close(() => {
-      database.close().then(
+    const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()))
+    Promise.all([serverClosed, jobs.stop(5_000)])
+      .then(() => database.close())
+      .then(
         () => process.exit(0),
         () => process.exit(1),
       )
-    })
     if ('closeIdleConnections' in server) server.closeIdleConnections()
   }
   process.on('SIGTERM', () => shutdown('SIGTERM'))

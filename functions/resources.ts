@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { AppEnv } from './_shared/runtime.ts'
+import { adminApp } from './admin/routes.ts'
 import { authApp } from './auth/routes.ts'
 import { buildingsApp } from './buildings/routes.ts'
 import { documentsApp } from './documents/routes.ts'
@@ -32,4 +33,5 @@ export const RESOURCES: ReadonlyArray<readonly [name: string, app: OpenAPIHono<A
   ['stats', statsApp],
   ['mail', mailApp],
   ['seed', seedApp],
+  ['admin', adminApp],
 ]

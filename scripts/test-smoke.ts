@@ -10,6 +10,7 @@ import { startEdge } from './edge/miniflare.ts'
 import { readRouteTable } from './edge/route-table.ts'
 import { runChecks, type Step } from './smoke/checks.ts'
 import { SmokeClient } from './smoke/client.ts'
+import { checkCronJobs } from './smoke/jobs-check.ts'
 import { type SmokeDatabase, smokeDatabase } from './smoke/postgres.ts'
 import { prepareDatabase } from './smoke/prepare.ts'
 import { type Driver, smokeSettings } from './smoke/settings.ts'
@@ -65,6 +66,7 @@ try {
     try {
       await mf.ready
       await runChecks(new SmokeClient(mf), step, resources)
+      await checkCronJobs(mf, db.url, step)
       const proxied = proxy.connections() - viaProxy
       await step(`database reached over ${driver === 'neon' ? 'WebSocket (proxy)' : 'TCP'}`, async () => {
         if ((driver === 'neon') !== proxied > 0) throw new Error(`${proxied} WebSocket connections`)

@@ -12,6 +12,7 @@ import type {
   UserRepository,
 } from './identity/identity.ports.ts'
 import type { PasswordLinkRepository } from './identity/password-link.ts'
+import type { JobQueue } from './platform/jobs.ts'
 import type {
   BuildingRepository,
   OwnerRepository,
@@ -45,6 +46,8 @@ export interface Repositories {
   readonly outbox: Outbox
   /** Single-use set-password links (invitation, reset); ADR 0023. */
   readonly passwordLinks: PasswordLinkRepository
+  /** The outbox as a queue the superadmin inspects and retries (platform/jobs.ts). */
+  readonly jobs: JobQueue
 }
 
 /**

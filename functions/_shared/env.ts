@@ -65,6 +65,15 @@ export const EnvSchema = z
     PUBLIC_URL: z.string().optional(),
     INVITE_LINK_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(168),
     RESET_LINK_TTL_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
+    // The job runner over the outbox (functions/_shared/jobs, ADR 0019).
+    JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+    JOB_RETRY_BASE_SECONDS: z.coerce.number().min(0).default(30),
+    JOB_RETRY_MAX_SECONDS: z.coerce.number().min(0).default(3600),
+    JOB_LEASE_SECONDS: z.coerce.number().int().min(1).default(300),
+    JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(600),
+    JOB_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(1000),
+    // Tests only: registers the job kinds of functions/_shared/jobs/test-kinds.ts (refused in production).
+    TEST_JOB_KINDS: bool.default(false),
   })
   .superRefine((env, ctx) => {
     if (env.MAIL_TRANSPORT === 'smtp' && !env.SMTP_URL)
@@ -97,6 +106,9 @@ export const EnvSchema = z
         path: ['SUPERADMIN_PASSWORD'],
         message: 'must be set (and not the development default) in production',
       })
+    }
+    if (env.TEST_JOB_KINDS) {
+      ctx.addIssue({ code: 'custom', path: ['TEST_JOB_KINDS'], message: 'is for tests only, not production' })
     }
     if (env.ARGON2_MEMORY_KIB < 19_456 || env.ARGON2_ITERATIONS < 2) {
       ctx.addIssue({

@@ -162,6 +162,37 @@ export const SETTINGS_DOCS: Readonly<Record<string, SettingDoc>> = {
     meaning: 'How long a password-reset link stays valid; it works once, and a newer link voids it.',
     profiles: ALL,
   },
+  JOB_MAX_ATTEMPTS: {
+    meaning:
+      'Tries of an outbox job before it is dead-lettered (`failed`, last error kept, retried by hand from the superadmin Jobs page) (ADR 0019).',
+    profiles: ALL,
+  },
+  JOB_RETRY_BASE_SECONDS: {
+    meaning:
+      'Delay before the second try of a failed job; it doubles at each try (with random jitter of up to half), capped by JOB_RETRY_MAX_SECONDS.',
+    profiles: ALL,
+  },
+  JOB_RETRY_MAX_SECONDS: { meaning: 'Longest delay between two tries of a job.', profiles: ALL },
+  JOB_LEASE_SECONDS: {
+    meaning:
+      'How long a claimed job is reserved for its runner (renewed while it runs); a runner that died mid-job (kill -9) loses it after this and another run takes it again.',
+    profiles: ALL,
+  },
+  JOB_TIMEOUT_SECONDS: {
+    meaning:
+      'A try still running after this counts as failed (retried with backoff): one hung handler must not hold the runner. The hung work is not stopped, but it can no longer mark the job done.',
+    profiles: ALL,
+  },
+  JOB_POLL_INTERVAL_MS: {
+    meaning:
+      'Node: how often the in-process job runner looks for due jobs (it is also woken right after a request enqueues one). Workers run jobs from the Cron Trigger instead.',
+    profiles: NODE,
+  },
+  TEST_JOB_KINDS: {
+    meaning:
+      'Tests only: registers the test job kinds (functions/_shared/jobs/test-kinds.ts) used by the kill -9 test. Refused when APP_ENV=production.',
+    profiles: NODE,
+  },
 }
 
 /** Variables docker-compose.yml itself reads (not the API): documented in .env.example too. */

@@ -97,6 +97,10 @@ beforeAll(async () => {
       htmlBody: '<p>token</p>',
     })
   }
+  if (doc.paths['/api/v1/admin/jobs/{id}/retry']) {
+    // A job of organization A: only the superadmin may see or retry it (403 for everyone else).
+    a.admin = await api.repos.outbox.enqueue({ kind: 'test.tenant', organizationId: ta.org.id, payload: {} })
+  }
   const tb = await api.tenant()
   const mine = await fx.ownerWithUnit(tb.syndic.token, tb.org.id)
   b = { ...tb, ownerUser: mine.user }

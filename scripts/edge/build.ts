@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { ROOT } from './route-table.ts'
-import { distDir, type EdgeWorker, edgeWorkers } from './workers.ts'
+import { bundleFile, distDir, type EdgeWorker, edgeWorkers } from './workers.ts'
 
 export const WRANGLER_ENV = {
   WRANGLER_SEND_METRICS: 'false',
@@ -63,7 +63,7 @@ export async function buildWorkers(options: { force?: boolean; log?: (line: stri
   const workers = edgeWorkers()
   const stampFile = join(ROOT, 'dist', 'workers', '.stamp')
   const stamp = sourcesStamp()
-  const built = workers.every((w) => existsSync(join(distDir(w), 'index.js')))
+  const built = workers.every((w) => existsSync(bundleFile(w)))
   if (!options.force && built && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
     log(`edge: ${workers.length} Worker bundles up to date`)
     return workers

@@ -7,6 +7,7 @@ import { readdirSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare'
 import {
+  bundleFile,
   COMPATIBILITY_DATE,
   COMPATIBILITY_FLAGS,
   distDir,
@@ -25,7 +26,7 @@ function modulesOf(w: EdgeWorker): Array<{ type: 'ESModule' | 'Text'; path: stri
   const dir = distDir(w)
   const text = readdirSync(dir).filter((f) => TEXT_MODULES.some((m) => f.endsWith(`-${basename(m)}`)))
   return [
-    { type: 'ESModule', path: join(dir, 'index.js') },
+    { type: 'ESModule', path: bundleFile(w) },
     ...text.map((f) => ({ type: 'Text' as const, path: join(dir, f) })),
   ]
 }
@@ -47,7 +48,7 @@ export function startEdge(
       compatibilityDate: COMPATIBILITY_DATE,
       compatibilityFlags: [...COMPATIBILITY_FLAGS],
       serviceBindings: Object.fromEntries(w.services.map((s) => [s.binding, s.service])),
-      ...(w.resource ? { bindings: settings } : {}),
+      ...(w.settings ? { bindings: settings } : {}),
       ...(w.r2 ? { r2Buckets: [R2_BINDING], r2Persist: serve.r2Dir ?? false } : {}),
     })),
   })

@@ -3,7 +3,7 @@
  * entries, bindings and settings. wrangler.toml, the resource entries, `make build-edge` and the
  * workerd smoke test all come from here (docs/adr/0010-edge-workers-layout.md).
  */
-import { join, relative } from 'node:path'
+import { basename, join, relative } from 'node:path'
 import { GATEWAY, serviceBinding, workerName } from '../../functions/_shared/edge/names.ts'
 import { type ResourceEntry, ROOT, readRouteTable } from './route-table.ts'
 
@@ -60,7 +60,16 @@ export type EdgeWorker = {
   readonly services: ReadonlyArray<{ binding: string; service: string }>
   readonly r2: boolean
   readonly resource: ResourceEntry | undefined
+  /** Gets the settings ([vars] and secrets): every Worker but the gateway. */
+  readonly settings: boolean
+  /** Cron Triggers (the jobs Worker). */
+  readonly crons: readonly string[]
 }
+
+/** The job runner's Worker: no route, a Cron Trigger (functions/_shared/edge/jobs-worker.ts, ADR 0019). */
+export const JOBS = 'jobs'
+/** Every minute, the shortest a Cron Trigger allows: a job waits at most about a minute on the edge. */
+export const JOBS_CRON = '* * * * *'
 
 export function edgeWorkers(resources: readonly ResourceEntry[] = readRouteTable()): EdgeWorker[] {
   const gateway: EdgeWorker = {
@@ -70,9 +79,23 @@ export function edgeWorkers(resources: readonly ResourceEntry[] = readRouteTable
     services: resources.map((r) => ({ binding: serviceBinding(r.name), service: workerName(r.name) })),
     r2: false,
     resource: undefined,
+    settings: false,
+    crons: [],
+  }
+  const jobs: EdgeWorker = {
+    id: JOBS,
+    name: workerName(JOBS),
+    main: 'functions/_shared/edge/jobs-worker.ts',
+    services: [],
+    // Handlers may store files (generated PDFs).
+    r2: true,
+    resource: undefined,
+    settings: true,
+    crons: [JOBS_CRON],
   }
   return [
     gateway,
+    jobs,
     ...resources.map((r) => ({
       id: r.name,
       name: workerName(r.name),
@@ -81,12 +104,19 @@ export function edgeWorkers(resources: readonly ResourceEntry[] = readRouteTable
       // Every resource Worker may store files (documents today, generated PDFs later).
       r2: true,
       resource: r,
+      settings: true,
+      crons: [],
     })),
   ]
 }
 
 export function distDir(worker: EdgeWorker): string {
   return join(ROOT, 'dist', 'workers', worker.id)
+}
+
+/** The bundle wrangler writes: its entry's file name with .js (index.js for resources and the gateway). */
+export function bundleFile(worker: EdgeWorker): string {
+  return join(distDir(worker), basename(worker.main).replace(/\.ts$/, '.js'))
 }
 
 /** The Worker entry for a resource: imports only that resource's routes. */

@@ -34,13 +34,14 @@ function sharedSection(): string[] {
 
 function workerSection(w: EdgeWorker): string[] {
   const env = `env.${w.id}`
-  const isGateway = w.resource === undefined
   const lines = [`[${env}]`, `name = ${q(w.name)}`, `main = ${q(w.main)}`]
-  if (isGateway) {
+  if (!w.settings) {
     lines.push('workers_dev = true')
   } else {
     lines.push(
-      "# Reached only through the gateway's service binding: no public workers.dev or preview URL.",
+      w.resource
+        ? "# Reached only through the gateway's service binding: no public workers.dev or preview URL."
+        : '# No route at all: its Cron Trigger runs the outbox jobs (docs/adr/0019-job-runner.md).',
       'workers_dev = false',
       'preview_urls = false',
       '',
@@ -51,6 +52,7 @@ function workerSection(w: EdgeWorker): string[] {
       `required = ${list(SECRETS)}`,
     )
   }
+  if (w.crons.length > 0) lines.push('', `[${env}.triggers]`, `crons = ${list(w.crons)}`)
   for (const s of w.services) {
     lines.push('', `[[${env}.services]]`, `binding = ${q(s.binding)}`, `service = ${q(s.service)}`)
   }

@@ -16,5 +16,7 @@ export function smokeSettings(databaseUrl: string, driver: Driver, wsProxyPort: 
     LOG_LEVEL: process.env.SMOKE_LOG_LEVEL ?? 'error',
     CORS_ORIGINS: 'https://app.example.test',
     DB_POOL_MAX: '3',
+    // The jobs Worker's test kind (scripts/smoke/jobs-check.ts); other Workers ignore it.
+    TEST_JOB_KINDS: 'true',
   }
 }

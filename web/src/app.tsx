@@ -24,6 +24,7 @@ const pages = {
   '/documents': lazy(() => import('./routes/DocumentsPage')),
   '/profile': lazy(() => import('./routes/ProfilePage')),
   '/mail': lazy(() => import('./routes/MailPage')),
+  '/jobs': lazy(() => import('./routes/JobsPage')),
 } satisfies Record<AppPath, Component>
 
 const guarded = (path: AppPath) => () => {

@@ -1,12 +1,14 @@
 import { distributionDocumentDe } from './distribution-document-messages.ts'
 import type { Messages } from './en.ts'
 import { enumDe } from './enum-messages.ts'
+import { jobsDe } from './jobs-messages.ts'
 import { ownershipDe } from './ownership-messages.ts'
 import { passwordDe } from './password-messages.ts'
 
 export const de: Messages = {
   ...ownershipDe,
   ...passwordDe,
+  ...jobsDe,
   ...distributionDocumentDe,
   ...enumDe,
   'app.name': 'KoproGo',

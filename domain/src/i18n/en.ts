@@ -5,6 +5,7 @@
 
 import { distributionDocumentEn } from './distribution-document-messages.ts'
 import { enumEn } from './enum-messages.ts'
+import { jobsEn } from './jobs-messages.ts'
 import { ownershipEn } from './ownership-messages.ts'
 import { passwordEn } from './password-messages.ts'
 import type { Message } from './plural.ts'
@@ -12,6 +13,7 @@ import type { Message } from './plural.ts'
 export const en = {
   ...ownershipEn,
   ...passwordEn,
+  ...jobsEn,
   ...distributionDocumentEn,
   ...enumEn,
   'app.name': 'KoproGo',

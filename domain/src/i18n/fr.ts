@@ -1,12 +1,14 @@
 import { distributionDocumentFr } from './distribution-document-messages.ts'
 import type { Messages } from './en.ts'
 import { enumFr } from './enum-messages.ts'
+import { jobsFr } from './jobs-messages.ts'
 import { ownershipFr } from './ownership-messages.ts'
 import { passwordFr } from './password-messages.ts'
 
 export const fr: Messages = {
   ...ownershipFr,
   ...passwordFr,
+  ...jobsFr,
   ...distributionDocumentFr,
   ...enumFr,
   'app.name': 'KoproGo',

@@ -1,12 +1,14 @@
 import { distributionDocumentNl } from './distribution-document-messages.ts'
 import type { Messages } from './en.ts'
 import { enumNl } from './enum-messages.ts'
+import { jobsNl } from './jobs-messages.ts'
 import { ownershipNl } from './ownership-messages.ts'
 import { passwordNl } from './password-messages.ts'
 
 export const nl: Messages = {
   ...ownershipNl,
   ...passwordNl,
+  ...jobsNl,
   ...distributionDocumentNl,
   ...enumNl,
   'app.name': 'KoproGo',

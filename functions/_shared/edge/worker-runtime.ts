@@ -8,7 +8,7 @@ import { type Env, readEnv } from '../env.ts'
 import { warnDeprecated } from '../env-v1-aliases.ts'
 import { createLogger, type Logger } from '../logger.ts'
 import { warnAboutMail } from '../mail/select-mailer.ts'
-import type { AppEnv } from '../runtime.ts'
+import type { AppEnv, Runtime } from '../runtime.ts'
 import { AccessTokenKey } from '../security/session-tokens.ts'
 import { r2FileStore } from '../storage/r2-file-store.ts'
 import { documentsBucketOf, hyperdriveOf, settingsOf, type WorkerBindings } from './bindings.ts'
@@ -69,21 +69,24 @@ export function edgeDatabaseConfig(env: Env, bindings: WorkerBindings): Database
 }
 
 /**
- * The Worker's runtime: no module-level pools on the edge (a socket cannot outlive the request
- * that opened it), so each request gets its own client; closeRequestDatabase releases it.
+ * A runtime from a Worker's bindings with its own database client (no module-level pools on the
+ * edge: a socket cannot outlive the request or event that opened it). The caller closes
+ * `runtime.database` (with waitUntil).
  */
-export const workerRuntime: RuntimeProvider = async (c: Context<AppEnv>) => {
-  // AppEnv declares no Bindings (Node has none); on Workers, c.env is the bindings object.
-  const bindings = (c.env ?? {}) as WorkerBindings
+export async function runtimeFromBindings(
+  bindings: WorkerBindings,
+  clientIp: (c: Context) => string = () => 'unknown',
+): Promise<Runtime> {
   const { env, accessKey, logger } = isolateFor(bindings)
   const database = await createDatabase(edgeDatabaseConfig(env, bindings))
-  return {
-    ...buildRuntime(env, database, {
-      files: filesFor(bindings),
-      logger,
-      // Cloudflare sets this header itself at its edge; a client cannot forge it there.
-      clientIp: (ctx) => ctx.req.header('cf-connecting-ip') ?? 'unknown',
-    }),
-    accessKey,
-  }
+  return { ...buildRuntime(env, database, { files: filesFor(bindings), logger, clientIp }), accessKey }
 }
+
+/** The Worker's runtime per request; the resource Worker closes its database after the response. */
+export const workerRuntime: RuntimeProvider = (c: Context<AppEnv>) =>
+  // AppEnv declares no Bindings (Node has none); on Workers, c.env is the bindings object.
+  // Cloudflare sets cf-connecting-ip itself at its edge; a client cannot forge it there.
+  runtimeFromBindings(
+    (c.env ?? {}) as WorkerBindings,
+    (ctx) => ctx.req.header('cf-connecting-ip') ?? 'unknown',
+  )

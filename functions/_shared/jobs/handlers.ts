@@ -6,7 +6,9 @@ import type { JobHandler } from './job-handler.ts'
 
 /**
  * Every job kind the runner knows, by the `kind` written into the outbox. One line per kind; the
- * handler lives beside the feature that enqueues it. A row of an unknown kind fails visibly.
+ * handler lives beside the feature that enqueues it. A runner claims only the kinds listed here: a
+ * row of an unknown kind stays pending (visible on the superadmin's Jobs page) for a runner that
+ * knows it (a rolling upgrade), ADR 0019.
  */
 export const jobHandlers: Readonly<Record<string, JobHandler>> = {
   [PASSWORD_LINK_JOB]: passwordLinkJob,

@@ -4937,6 +4937,137 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The job queue (outbox), newest first, by status (superadmin) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    /** @description Page size; a larger value is clamped to 100 (see pagination.per_page) */
+                    per_page?: number;
+                    sort_by?: "created_at";
+                    order?: "asc" | "desc";
+                    /** @description Only jobs in this state */
+                    status?: "pending" | "running" | "done" | "failed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobPage"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/jobs/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a failed (dead-lettered) job back in the queue, due now with its tries counted afresh (superadmin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["NoBody"];
+                };
+            };
+            responses: {
+                /** @description Back in the queue */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5781,6 +5912,28 @@ export interface components {
             success: true;
             message: string;
             organizations: number;
+        };
+        JobPage: {
+            data: components["schemas"]["Job"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        Job: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            /** Format: uuid */
+            organization_id: string | null;
+            /** @enum {string} */
+            status: "pending" | "running" | "done" | "failed";
+            /** @description Tries so far (the current one included while running) */
+            attempts: number;
+            last_error: string | null;
+            /** @description Due from (the next try of a job waiting for a retry) */
+            run_after: string;
+            /** @description End of the running try’s lease */
+            locked_until: string | null;
+            created_at: string;
+            done_at: string | null;
         };
     };
     responses: never;

@@ -20,6 +20,7 @@ import type {
   DocumentUpload,
   Expense,
   ExpenseInput,
+  Job,
   ListQuery,
   Meeting,
   MeetingInput,
@@ -795,6 +796,16 @@ export const register = {
 
 export const stats = {
   dashboard: () => cached('/stats/dashboard', () => data(client.GET('/stats/dashboard'))),
+}
+
+/** The superadmin's job queue (ADR 0019). */
+export type AdminJob = Job
+export type JobStatus = AdminJob['status']
+
+export const jobs = {
+  list: (status: JobStatus, page = 1) =>
+    data(client.GET('/admin/jobs', { params: { query: { status, page, per_page: 50 } } })),
+  retry: (jobId: string) => data(client.POST('/admin/jobs/{id}/retry', id(jobId))),
 }
 
 export const seed = {

@@ -17,6 +17,7 @@ export type AppPath =
   | '/documents'
   | '/profile'
   | '/mail'
+  | '/jobs'
 
 export const DASHBOARD: Record<Role, AppPath> = {
   superadmin: '/admin',
@@ -34,6 +35,7 @@ const ALLOWED: Record<Role, readonly AppPath[]> = {
     '/expenses',
     '/meetings',
     '/documents',
+    '/jobs',
     '/profile',
     '/mail',
   ],
@@ -66,6 +68,7 @@ export const NAV_LABEL: Record<AppPath, MessageKey> = {
   '/documents': 'nav.documents',
   '/profile': 'nav.profile',
   '/mail': 'mail.nav',
+  '/jobs': 'nav.jobs',
 }
 
 export const navFor = (role: Role): readonly AppPath[] => ALLOWED[role]

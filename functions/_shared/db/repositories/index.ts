@@ -4,6 +4,7 @@ import { auditRepository } from './audit.repository.ts'
 import { documentRepository } from './documents.repository.ts'
 import { chargeBasisReader, expenseRepository, ownerChargesReader } from './finance.repository.ts'
 import { meetingRepository } from './governance.repository.ts'
+import { jobQueue } from './jobs.repository.ts'
 import { organizationRepository } from './organization.repository.ts'
 import { outboxRepository } from './outbox.repository.ts'
 import { passwordLinkRepository } from './password-link.repository.ts'
@@ -37,5 +38,6 @@ export function bindRepositories(db: Database): Repositories {
     stats: statsRepository(db),
     outbox: outboxRepository(db),
     passwordLinks: passwordLinkRepository(db),
+    jobs: jobQueue(db),
   }
 }

@@ -1,5 +1,6 @@
 import type { Outbox } from '@koprogo/domain'
 import { uuidv7Generator } from '../../ids.ts'
+import { signalEnqueued } from '../../jobs/enqueue-signal.ts'
 import type { Database } from '../client.ts'
 import { outbox } from '../schema/index.ts'
 
@@ -15,6 +16,7 @@ export function outboxRepository(db: Database): Outbox {
         payload: message.payload,
         ...(message.runAfter ? { runAfter: message.runAfter } : {}),
       })
+      signalEnqueued()
       return id
     },
   }
