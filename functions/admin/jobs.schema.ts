@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { JOB_STATUSES, type JobRecord } from '@koprogo/domain'
+import { JOB_SORT_FIELDS, JOB_STATUSES, type JobRecord } from '@koprogo/domain'
 import { pageQuery } from '../_shared/http.ts'
 
 export const JobSchema = z
@@ -36,7 +36,7 @@ export function toJobDto(j: JobRecord): z.infer<typeof JobSchema> {
 }
 
 /** Newest first unless asked otherwise; `status` narrows to one state (e.g. the dead letters). */
-export const JobListQuery = pageQuery(['created_at'], 'created_at').extend({
+export const JobListQuery = pageQuery(JOB_SORT_FIELDS, 'created_at').extend({
   order: z.enum(['asc', 'desc']).default('desc'),
   status: z
     .enum(JOB_STATUSES)

@@ -15,6 +15,8 @@ import {
   EXPENSE_CATEGORIES,
   EXPENSE_LIMITS,
   EXPENSE_SORT_FIELDS,
+  JOB_SORT_FIELDS,
+  JOB_STATUSES,
   LOCALES,
   MAX_PER_PAGE,
   MEETING_DESCRIPTION_MAX,
@@ -119,6 +121,7 @@ const SORT_BY: Record<string, readonly string[]> = {
   Users: USER_SORT_FIELDS,
   Organizations: ORGANIZATION_SORT_FIELDS,
   Mail: CAPTURED_MAIL_SORT_FIELDS,
+  Admin: JOB_SORT_FIELDS,
 }
 
 const ENUM_BY_FIELD: Record<string, readonly (string | boolean)[]> = {
@@ -138,6 +141,8 @@ const ENUM_BY_FIELD: Record<string, readonly (string | boolean)[]> = {
   'Expenses.status': PAYMENT_STATUSES,
   'Meetings.status': MEETING_STATUSES,
   'Meeting.status': MEETING_STATUSES,
+  'Admin.status': JOB_STATUSES,
+  'Job.status': JOB_STATUSES,
 }
 
 /** Value sets of the protocol itself, not of the domain. */

@@ -18,7 +18,8 @@ export type JobRecord = {
   readonly doneAt: Date | null
 }
 
-export type JobSortField = 'created_at'
+export const JOB_SORT_FIELDS = ['created_at'] as const
+export type JobSortField = (typeof JOB_SORT_FIELDS)[number]
 
 /** The superadmin's view of the job queue (the outbox table, ADR 0019). */
 export interface JobQueue {

@@ -25,6 +25,7 @@ export async function retryJob(ctx: ActorContext, id: string): Promise<Result<Jo
         DomainErrors.conflict(
           'job_not_failed',
           `Only a failed job can be retried (this one is ${job.status})`,
+          { status: job.status },
         ),
       )
     await repos.audit.record({

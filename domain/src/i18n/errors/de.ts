@@ -23,6 +23,7 @@ export const errorDe: ErrorMessages = {
   'error.database_unavailable': 'Die Datenbank ist gerade nicht erreichbar; erneut versuchen in {seconds} s',
   'error.internal': 'Bei uns ist etwas schiefgelaufen; nennen Sie die Anfrage-ID {requestId}',
   'error.entity.Captured mail': 'Abgefangene E-Mail',
+  'error.entity.Job': 'Auftrag',
   'error.entity.Building': 'Gebäude',
   'error.entity.Document': 'Dokument',
   'error.entity.Expense': 'Ausgabe',
@@ -36,6 +37,8 @@ export const errorDe: ErrorMessages = {
   'error.code.link_expired': 'Dieser Link ist abgelaufen; fordern Sie einen neuen an',
   'error.code.link_invalid': 'Dieser Link ist ungültig; fordern Sie einen neuen an',
   'error.code.link_used': 'Dieser Link wurde bereits verwendet; fordern Sie einen neuen an',
+  'error.code.job_not_failed':
+    'Nur ein fehlgeschlagener Auftrag kann erneut gestartet werden (dieser ist {status})',
   'error.code.agenda_full': 'Eine Tagesordnung hat höchstens {max} Punkte',
   'error.code.building_has_records':
     'Dieses Gebäude hat Ausgaben, Versammlungen oder Dokumente; es wird aufbewahrt',

@@ -25,6 +25,7 @@ export const errorFr: ErrorMessages = {
     'La base de données est injoignable pour l’instant ; réessayez dans {seconds} s',
   'error.internal': 'Un problème est survenu chez nous ; citez l’identifiant de requête {requestId}',
   'error.entity.Captured mail': 'E-mail capturé',
+  'error.entity.Job': 'Tâche',
   'error.entity.Building': 'Immeuble',
   'error.entity.Document': 'Document',
   'error.entity.Expense': 'Dépense',
@@ -38,6 +39,7 @@ export const errorFr: ErrorMessages = {
   'error.code.link_expired': 'Ce lien a expiré ; demandez-en un nouveau',
   'error.code.link_invalid': 'Ce lien n’est pas valide ; demandez-en un nouveau',
   'error.code.link_used': 'Ce lien a déjà été utilisé ; demandez-en un nouveau',
+  'error.code.job_not_failed': 'Seule une tâche en échec peut être relancée (celle-ci est {status})',
   'error.code.agenda_full': 'Un ordre du jour compte au plus {max} points',
   'error.code.building_has_records':
     'Cet immeuble a des dépenses, des assemblées ou des documents ; il est conservé',

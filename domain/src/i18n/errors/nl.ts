@@ -23,6 +23,7 @@ export const errorNl: ErrorMessages = {
   'error.database_unavailable': 'De databank is momenteel onbereikbaar; probeer opnieuw over {seconds} s',
   'error.internal': 'Er ging bij ons iets mis; vermeld aanvraag-id {requestId}',
   'error.entity.Captured mail': 'Opgevangen e-mail',
+  'error.entity.Job': 'Taak',
   'error.entity.Building': 'Gebouw',
   'error.entity.Document': 'Document',
   'error.entity.Expense': 'Uitgave',
@@ -36,6 +37,7 @@ export const errorNl: ErrorMessages = {
   'error.code.link_expired': 'Deze link is verlopen; vraag een nieuwe aan',
   'error.code.link_invalid': 'Deze link is niet geldig; vraag een nieuwe aan',
   'error.code.link_used': 'Deze link werd al gebruikt; vraag een nieuwe aan',
+  'error.code.job_not_failed': 'Alleen een mislukte taak kan opnieuw worden gestart (deze is {status})',
   'error.code.agenda_full': 'Een agenda telt hoogstens {max} punten',
   'error.code.building_has_records':
     'Dit gebouw heeft uitgaven, vergaderingen of documenten; het wordt bewaard',
