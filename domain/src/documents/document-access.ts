@@ -1,16 +1,16 @@
-import type { ActorContext, Repositories } from '../context.ts'
 import { ownsUnitIn, readAccessOf, readScopeFor, writeScopeFor } from '../governance/tenant-access.service.ts'
 import type { TenantScope } from '../property/property.ports.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { Document } from './document.entity.ts'
+import type { DocumentsContext, DocumentsRepos } from './documents.ports.ts'
 
 /** Reads one document the actor may see; anything else (missing, foreign, not owned) is the same 404. */
-export async function findReadableDocument(ctx: ActorContext, id: string): Promise<Result<Document>> {
+export async function findReadableDocument(ctx: DocumentsContext, id: string): Promise<Result<Document>> {
   const access = readAccessOf(ctx)
-  const scope = await readScopeFor(access, (did) => ctx.repos.documents.organizationOf(did), id)
+  const scope = await readScopeFor(access, (did) => ctx.repos.documents.documents.organizationOf(did), id)
   if (!scope) return err(DomainErrors.notFound('Document'))
-  const document = await ctx.repos.documents.findById(scope, id)
+  const document = await ctx.repos.documents.documents.findById(scope, id)
   if (!document) return err(DomainErrors.notFound('Document'))
   if (access.kind === 'owner' && !(await ownsUnitIn(ctx, access, document.buildingId))) {
     return err(DomainErrors.notFound('Document'))
@@ -18,11 +18,11 @@ export async function findReadableDocument(ctx: ActorContext, id: string): Promi
   return ok(document)
 }
 
-export function documentWriteScope(ctx: ActorContext, id: string): Promise<Result<TenantScope>> {
+export function documentWriteScope(ctx: DocumentsContext, id: string): Promise<Result<TenantScope>> {
   return writeScopeFor(
     ctx,
     'documents:write',
-    (did) => ctx.repos.documents.organizationOf(did),
+    (did) => ctx.repos.documents.documents.organizationOf(did),
     id,
     'Document',
   )
@@ -33,13 +33,13 @@ export function documentWriteScope(ctx: ActorContext, id: string): Promise<Resul
  * building's AG would be shown to that building's owners. A foreign or missing target is a 404.
  */
 export async function checkRelatedMeeting(
-  repos: Repositories,
+  repos: DocumentsRepos,
   scope: TenantScope,
   buildingId: string,
   meetingId: string,
   field: string,
 ): Promise<Result<null>> {
-  const meeting = await repos.meetings.findById(scope, meetingId)
+  const meeting = await repos.governance.meetings.findById(scope, meetingId)
   if (!meeting) return err(DomainErrors.notFound('Meeting'))
   if (meeting.buildingId !== buildingId) {
     return err(DomainErrors.invalidField(field, 'must be a meeting of the same building'))
@@ -48,13 +48,13 @@ export async function checkRelatedMeeting(
 }
 
 export async function checkRelatedExpense(
-  repos: Repositories,
+  repos: DocumentsRepos,
   scope: TenantScope,
   buildingId: string,
   expenseId: string,
   field: string,
 ): Promise<Result<null>> {
-  const expense = await repos.expenses.findById(scope, expenseId)
+  const expense = await repos.finance.expenses.findById(scope, expenseId)
   if (!expense) return err(DomainErrors.notFound('Expense'))
   if (expense.buildingId !== buildingId) {
     return err(DomainErrors.invalidField(field, 'must be an expense of the same building'))
@@ -64,8 +64,8 @@ export async function checkRelatedExpense(
 
 /** Written inside the mutation's transaction so a rolled-back change leaves no trace (ADR 0007). */
 export async function recordDocumentAudit(
-  ctx: ActorContext,
-  repos: Repositories,
+  ctx: DocumentsContext,
+  repos: DocumentsRepos,
   document: Pick<Document, 'id' | 'organizationId'>,
   action: string,
   details?: Record<string, unknown>,

@@ -1,4 +1,3 @@
-import type { ActorContext, Repositories } from '../context.ts'
 import type { TenantScope } from '../property/property.ports.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
@@ -10,6 +9,7 @@ import {
   documentWriteScope,
   recordDocumentAudit,
 } from './document-access.ts'
+import type { DocumentsContext, DocumentsRepos } from './documents.ports.ts'
 
 export type DeletedDocument = {
   /** False when the row is gone but removing the bytes failed: the adapter should log the key. */
@@ -23,18 +23,18 @@ export type DeletedDocument = {
  * no row references, which are harmless and reported back for clean-up.
  */
 export async function deleteDocument(
-  ctx: ActorContext,
+  ctx: DocumentsContext,
   id: string,
   expectedVersion: number | undefined,
 ): Promise<Result<DeletedDocument>> {
   const scope = await documentWriteScope(ctx, id)
   if (!scope.ok) return scope
   const deleted = await ctx.transaction(async (repos) => {
-    const current = await repos.documents.findById(scope.value, id)
+    const current = await repos.documents.documents.findById(scope.value, id)
     if (!current) return err(DomainErrors.notFound('Document'))
     const fresh = checkVersion('Document', current.version, expectedVersion)
     if (!fresh.ok) return fresh
-    if (!(await repos.documents.delete(scope.value, id, current.version)))
+    if (!(await repos.documents.documents.delete(scope.value, id, current.version)))
       return err(DomainErrors.versionConflict('Document', current.version + 1))
     await recordDocumentAudit(ctx, repos, current, 'document.delete', {
       storage_key: current.storageKey,
@@ -53,7 +53,7 @@ export async function deleteDocument(
 
 /** Links the document to a meeting of its own building; null unlinks. */
 export async function linkDocumentToMeeting(
-  ctx: ActorContext,
+  ctx: DocumentsContext,
   id: string,
   meetingId: string | null,
   expectedVersion?: number,
@@ -76,7 +76,7 @@ export async function linkDocumentToMeeting(
 
 /** Links the document to an expense of its own building (an invoice, a quote); null unlinks. */
 export async function linkDocumentToExpense(
-  ctx: ActorContext,
+  ctx: DocumentsContext,
   id: string,
   expenseId: string | null,
   expectedVersion?: number,
@@ -98,24 +98,24 @@ export async function linkDocumentToExpense(
 }
 
 async function relink(
-  ctx: ActorContext,
+  ctx: DocumentsContext,
   id: string,
   expectedVersion: number | undefined,
   action: string,
   details: Record<string, unknown>,
-  change: (repos: Repositories, scope: TenantScope, current: Document) => Promise<Result<Document>>,
+  change: (repos: DocumentsRepos, scope: TenantScope, current: Document) => Promise<Result<Document>>,
 ): Promise<Result<Document>> {
   const scope = await documentWriteScope(ctx, id)
   if (!scope.ok) return scope
   return ctx.transaction(async (repos) => {
-    const current = await repos.documents.findById(scope.value, id)
+    const current = await repos.documents.documents.findById(scope.value, id)
     if (!current) return err(DomainErrors.notFound('Document'))
     const fresh = checkVersion('Document', current.version, expectedVersion)
     if (!fresh.ok) return fresh
     const changed = await change(repos, scope.value, current)
     if (!changed.ok) return changed
     const next: Document = { ...changed.value, version: current.version + 1, updatedAt: ctx.clock.now() }
-    if (!(await repos.documents.update(scope.value, next)))
+    if (!(await repos.documents.documents.update(scope.value, next)))
       return err(DomainErrors.versionConflict('Document', current.version + 1))
     await recordDocumentAudit(ctx, repos, next, action, details)
     return ok(next)

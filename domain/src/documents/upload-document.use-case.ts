@@ -1,4 +1,3 @@
-import type { ActorContext } from '../context.ts'
 import { writeScopeFor } from '../governance/tenant-access.service.ts'
 import { can } from '../identity/permissions.ts'
 import type { Building } from '../property/building.entity.ts'
@@ -14,7 +13,7 @@ import {
   validateDocument,
 } from './document.entity.ts'
 import { checkRelatedExpense, checkRelatedMeeting, recordDocumentAudit } from './document-access.ts'
-import type { FileBody } from './documents.ports.ts'
+import type { DocumentsContext, FileBody } from './documents.ports.ts'
 import { type AcceptedUpload, checkUpload } from './file-kind.value-object.ts'
 
 /** The metadata of an upload: everything but the file. */
@@ -60,7 +59,7 @@ export const NO_ORGANIZATION_KEY_PART = '00000000-0000-0000-0000-000000000000'
 
 /** Checks of the fields, then the type, then the building: everything before a byte is stored. */
 export async function uploadDocument(
-  ctx: ActorContext,
+  ctx: DocumentsContext,
   input: UploadDocumentInput,
 ): Promise<Result<Document>> {
   return uploadStreamedDocument(ctx, {
@@ -82,7 +81,7 @@ export async function uploadDocument(
  * row cannot be recorded, so a failure never leaves unreachable bytes behind.
  */
 export async function uploadStreamedDocument(
-  ctx: ActorContext,
+  ctx: DocumentsContext,
   input: StreamedUploadInput,
 ): Promise<Result<Document>> {
   if (!can(ctx.actor, 'documents:write')) return err(DomainErrors.forbidden())
@@ -140,19 +139,19 @@ type UploadTarget = {
 
 /** The building the caller may write to and the links, checked against it (404 for another tenant's). */
 async function resolveTarget(
-  ctx: ActorContext,
+  ctx: DocumentsContext,
   input: UploadDocumentFields,
   fields: ValidDocumentFields,
 ): Promise<Result<UploadTarget>> {
   const scope = await writeScopeFor(
     ctx,
     'documents:write',
-    (id) => ctx.repos.buildings.organizationOf(id),
+    (id) => ctx.repos.property.buildings.organizationOf(id),
     input.buildingId,
     'Building',
   )
   if (!scope.ok) return scope
-  const building = await ctx.repos.buildings.findById(scope.value, input.buildingId)
+  const building = await ctx.repos.property.buildings.findById(scope.value, input.buildingId)
   if (!building) return err(DomainErrors.notFound('Building'))
   const relatedMeetingId = input.relatedMeetingId ?? null
   const relatedExpenseId = input.relatedExpenseId ?? null
@@ -193,7 +192,7 @@ function sameFields(a: UploadDocumentFields, b: UploadDocumentFields): boolean {
 
 /** Records the row and its audit entry; the stored file is removed if that fails. */
 async function record(
-  ctx: ActorContext,
+  ctx: DocumentsContext,
   target: UploadTarget,
   upload: AcceptedUpload,
   stored: { readonly id: string; readonly storageKey: string; readonly fileSize: number },
@@ -217,7 +216,7 @@ async function record(
   }
   const recorded = await storeOrCleanUp(ctx, document.storageKey, () =>
     ctx.transaction(async (repos) => {
-      await repos.documents.insert(target.scope, document)
+      await repos.documents.documents.insert(target.scope, document)
       await recordDocumentAudit(ctx, repos, document, 'document.upload', {
         building_id: document.buildingId,
         document_type: document.documentType,
@@ -232,7 +231,7 @@ async function record(
 }
 
 /** Runs `step`; if it throws, removes whatever was stored under `key` and rethrows the original error. */
-async function storeOrCleanUp<T>(ctx: ActorContext, key: string, step: () => Promise<T>): Promise<T> {
+async function storeOrCleanUp<T>(ctx: DocumentsContext, key: string, step: () => Promise<T>): Promise<T> {
   try {
     return await step()
   } catch (error) {
@@ -242,7 +241,7 @@ async function storeOrCleanUp<T>(ctx: ActorContext, key: string, step: () => Pro
 }
 
 /** A failing clean-up must not hide the failure that caused it; the key is unreachable anyway. */
-async function removeQuietly(ctx: ActorContext, key: string): Promise<void> {
+async function removeQuietly(ctx: DocumentsContext, key: string): Promise<void> {
   try {
     await ctx.files.delete(key)
   } catch {

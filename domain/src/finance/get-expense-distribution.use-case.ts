@@ -1,6 +1,4 @@
-import type { ActorContext } from '../context.ts'
-import type { CalendarDate } from '../property/calendar-date.value-object.ts'
-import type { TenantScope } from '../property/property.ports.ts'
+import type { CalendarDate, QuotePartsReader, TenantScope } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import {
@@ -9,7 +7,7 @@ import {
   inconsistentBasis,
 } from './charge-distribution.service.ts'
 import type { Expense, PaymentStatus } from './expense.entity.ts'
-import type { ChargeBasisReader } from './finance.ports.ts'
+import type { FinanceContext } from './finance.ports.ts'
 import { loadReadableExpense } from './finance-access.ts'
 
 export type ExpenseDistribution = ChargeDistribution & {
@@ -27,7 +25,7 @@ export type ExpenseDistribution = ChargeDistribution & {
  * annual accounts shown at the general assembly do).
  */
 export async function getExpenseDistribution(
-  ctx: ActorContext,
+  ctx: FinanceContext,
   id: string,
 ): Promise<Result<ExpenseDistribution>> {
   const found = await loadReadableExpense(ctx, id)
@@ -50,11 +48,15 @@ export async function getExpenseDistribution(
  * request, that needs fixing.
  */
 export async function distributeExpense(
-  repos: { readonly chargeBasis: Pick<ChargeBasisReader, 'loadBuildingBasis'> },
+  repos: { readonly property: { readonly quoteParts: Pick<QuotePartsReader, 'loadBuildingBasis'> } },
   scope: TenantScope,
   expense: Pick<Expense, 'buildingId' | 'expenseDate' | 'amountCents'>,
 ): Promise<Result<ChargeDistribution>> {
-  const basis = await repos.chargeBasis.loadBuildingBasis(scope, expense.buildingId, expense.expenseDate)
+  const basis = await repos.property.quoteParts.loadBuildingBasis(
+    scope,
+    expense.buildingId,
+    expense.expenseDate,
+  )
   if (!basis) return err(DomainErrors.notFound('Building'))
   const distribution = distributeCharge(expense.amountCents, basis)
   return distribution.ok ? distribution : err(inconsistentBasis(distribution.error))

@@ -1,4 +1,3 @@
-import type { ActorContext } from '../context.ts'
 import { can } from '../identity/permissions.ts'
 import { parseCalendarDate, todayOf } from '../property/calendar-date.value-object.ts'
 import { scopeForRow } from '../property/property-access.ts'
@@ -6,6 +5,7 @@ import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { checkVersion } from '../shared/versioning.ts'
 import { type Expense, withExpensePaid } from './expense.entity.ts'
+import type { FinanceContext } from './finance.ports.ts'
 
 export type MarkExpensePaidInput = {
   /** 'YYYY-MM-DD' or full ISO; today in the building's time zone (property's todayOf) when absent. */
@@ -18,7 +18,7 @@ export type MarkExpensePaidInput = {
  * (the Idempotency-Key layer returns the first response for true replays).
  */
 export async function markExpensePaid(
-  ctx: ActorContext,
+  ctx: FinanceContext,
   id: string,
   input: MarkExpensePaidInput,
   expectedVersion: number | undefined,
@@ -28,16 +28,16 @@ export async function markExpensePaid(
     input.paidDate === undefined ? ok(todayOf(ctx.clock)) : parseCalendarDate(input.paidDate, 'paid_date')
   if (!paidDate.ok) return paidDate
   return ctx.transaction(async (repos) => {
-    const scoped = await scopeForRow(ctx.actor, 'Expense', () => repos.expenses.organizationOf(id))
+    const scoped = await scopeForRow(ctx.actor, 'Expense', () => repos.finance.expenses.organizationOf(id))
     if (!scoped.ok) return scoped
     const scope = scoped.value
-    const current = await repos.expenses.findById(scope, id)
+    const current = await repos.finance.expenses.findById(scope, id)
     if (!current) return err(DomainErrors.notFound('Expense'))
     const fresh = checkVersion('Expense', current.version, expectedVersion)
     if (!fresh.ok) return fresh
     const next = withExpensePaid(current, paidDate.value, ctx.clock.now())
     if (!next.ok) return next
-    if (!(await repos.expenses.update(scope, next.value)))
+    if (!(await repos.finance.expenses.update(scope, next.value)))
       return err(DomainErrors.versionConflict('Expense', current.version + 1))
     await repos.audit.record({
       organizationId: next.value.organizationId,

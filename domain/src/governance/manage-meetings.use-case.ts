@@ -1,9 +1,9 @@
-import type { ActorContext } from '../context.ts'
 import type { TenantScope } from '../property/property.ports.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { stripUndefined } from '../shared/object.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { checkVersion } from '../shared/versioning.ts'
+import type { GovernanceContext } from './governance.ports.ts'
 import {
   appendAgendaItem,
   checkDeletable,
@@ -22,7 +22,7 @@ import { writeScopeFor } from './tenant-access.service.ts'
 export type UpdateMeetingInput = Partial<MeetingFields>
 
 export async function updateMeeting(
-  ctx: ActorContext,
+  ctx: GovernanceContext,
   id: string,
   changes: UpdateMeetingInput,
   expectedVersion: number | undefined,
@@ -39,7 +39,7 @@ export async function updateMeeting(
 }
 
 export async function addMeetingAgendaItem(
-  ctx: ActorContext,
+  ctx: GovernanceContext,
   id: string,
   item: string,
   expectedVersion?: number,
@@ -50,7 +50,7 @@ export async function addMeetingAgendaItem(
 }
 
 export async function completeMeeting(
-  ctx: ActorContext,
+  ctx: GovernanceContext,
   id: string,
   attendeesCount: number,
   expectedVersion?: number,
@@ -66,7 +66,7 @@ export async function completeMeeting(
 }
 
 export async function cancelMeeting(
-  ctx: ActorContext,
+  ctx: GovernanceContext,
   id: string,
   expectedVersion?: number,
 ): Promise<Result<Meeting>> {
@@ -80,20 +80,20 @@ export async function cancelMeeting(
  * linked to is refused too, because deleting it would silently orphan or rewrite those documents.
  */
 export async function deleteMeeting(
-  ctx: ActorContext,
+  ctx: GovernanceContext,
   id: string,
   expectedVersion: number | undefined,
 ): Promise<Result<null>> {
   const scope = await meetingWriteScope(ctx, id)
   if (!scope.ok) return scope
   return ctx.transaction(async (repos) => {
-    const current = await repos.meetings.findById(scope.value, id)
+    const current = await repos.governance.meetings.findById(scope.value, id)
     if (!current) return err(DomainErrors.notFound('Meeting'))
     const fresh = checkVersion('Meeting', current.version, expectedVersion)
     if (!fresh.ok) return fresh
     const deletable = checkDeletable(current)
     if (!deletable.ok) return deletable
-    if ((await repos.documents.count(scope.value, { relatedMeetingId: id })) > 0) {
+    if ((await repos.documents.documents.count(scope.value, { relatedMeetingId: id })) > 0) {
       return err(
         DomainErrors.conflict(
           'meeting_has_documents',
@@ -101,18 +101,18 @@ export async function deleteMeeting(
         ),
       )
     }
-    if (!(await repos.meetings.delete(scope.value, id, current.version)))
+    if (!(await repos.governance.meetings.delete(scope.value, id, current.version)))
       return err(DomainErrors.versionConflict('Meeting', current.version + 1))
     await recordMeetingAudit(ctx, repos, current, 'meeting.delete', { status: current.status })
     return ok(null)
   })
 }
 
-function meetingWriteScope(ctx: ActorContext, id: string): Promise<Result<TenantScope>> {
+function meetingWriteScope(ctx: GovernanceContext, id: string): Promise<Result<TenantScope>> {
   return writeScopeFor(
     ctx,
     'governance:write',
-    (mid) => ctx.repos.meetings.organizationOf(mid),
+    (mid) => ctx.repos.governance.meetings.organizationOf(mid),
     id,
     'Meeting',
   )
@@ -120,7 +120,7 @@ function meetingWriteScope(ctx: ActorContext, id: string): Promise<Result<Tenant
 
 /** Load in scope, check the version, apply one pure transition, save conditionally and audit: atomically. */
 async function mutateMeeting(
-  ctx: ActorContext,
+  ctx: GovernanceContext,
   id: string,
   expectedVersion: number | undefined,
   action: string,
@@ -130,13 +130,13 @@ async function mutateMeeting(
   const scope = await meetingWriteScope(ctx, id)
   if (!scope.ok) return scope
   return ctx.transaction(async (repos) => {
-    const current = await repos.meetings.findById(scope.value, id)
+    const current = await repos.governance.meetings.findById(scope.value, id)
     if (!current) return err(DomainErrors.notFound('Meeting'))
     const fresh = checkVersion('Meeting', current.version, expectedVersion)
     if (!fresh.ok) return fresh
     const next = change(current, ctx.clock.now())
     if (!next.ok) return next
-    if (!(await repos.meetings.update(scope.value, next.value)))
+    if (!(await repos.governance.meetings.update(scope.value, next.value)))
       return err(DomainErrors.versionConflict('Meeting', current.version + 1))
     await recordMeetingAudit(ctx, repos, next.value, action, details)
     return ok(next.value)

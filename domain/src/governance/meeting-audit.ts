@@ -1,10 +1,10 @@
-import type { ActorContext, Repositories } from '../context.ts'
+import type { GovernanceContext, GovernanceRepos } from './governance.ports.ts'
 import type { Meeting } from './meeting.entity.ts'
 
 /** Written inside the mutation's transaction so a rolled-back change leaves no trace (ADR 0007). */
 export async function recordMeetingAudit(
-  ctx: ActorContext,
-  repos: Repositories,
+  ctx: GovernanceContext,
+  repos: GovernanceRepos,
   meeting: Pick<Meeting, 'id' | 'organizationId'>,
   action: string,
   details?: Record<string, unknown>,

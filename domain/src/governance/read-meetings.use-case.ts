@@ -1,8 +1,21 @@
 import type { ActorContext } from '../context.ts'
+import type { PropertyQueries } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
 import { err, ok, type Result } from '../shared/result.ts'
-import type { MeetingFilter, MeetingSortField } from './governance.ports.ts'
+import type { SharedPorts } from '../shared/shared-ports.ts'
+import type {
+  GovernanceContext,
+  GovernanceQueries,
+  MeetingFilter,
+  MeetingSortField,
+} from './governance.ports.ts'
+
+/** Reading one meeting needs only governance's and property's queries: documents use it too. */
+export type MeetingReaderContext = ActorContext<
+  SharedPorts & { readonly governance: GovernanceQueries; readonly property: PropertyQueries }
+>
+
 import { type Meeting, parseInstant } from './meeting.entity.ts'
 import {
   mayReadBuilding,
@@ -16,11 +29,11 @@ import {
 export type MeetingQuery = Omit<MeetingFilter, 'buildingIds'>
 
 /** Syndics and accountants read their firm's meetings; an owner only those of buildings they own a unit in. */
-export async function getMeeting(ctx: ActorContext, id: string): Promise<Result<Meeting>> {
+export async function getMeeting(ctx: MeetingReaderContext, id: string): Promise<Result<Meeting>> {
   const access = readAccessOf(ctx)
-  const scope = await readScopeFor(access, (mid) => ctx.repos.meetings.organizationOf(mid), id)
+  const scope = await readScopeFor(access, (mid) => ctx.repos.governance.meetings.organizationOf(mid), id)
   if (!scope) return err(DomainErrors.notFound('Meeting'))
-  const meeting = await ctx.repos.meetings.findById(scope, id)
+  const meeting = await ctx.repos.governance.meetings.findById(scope, id)
   if (!meeting) return err(DomainErrors.notFound('Meeting'))
   if (access.kind === 'owner' && !(await ownsUnitIn(ctx, access, meeting.buildingId))) {
     return err(DomainErrors.notFound('Meeting'))
@@ -29,7 +42,7 @@ export async function getMeeting(ctx: ActorContext, id: string): Promise<Result<
 }
 
 export async function listMeetings(
-  ctx: ActorContext,
+  ctx: GovernanceContext,
   query: MeetingQuery,
   page: PageRequest<MeetingSortField>,
   tenant: { readonly organizationId?: string | null | undefined } = {},
@@ -43,14 +56,14 @@ export async function listMeetings(
       // A superadmin may narrow to one tenant (organization_id), as for property lists.
       return ok(
         tenant.organizationId
-          ? await ctx.repos.meetings.list({ organizationId: tenant.organizationId }, filter, page)
-          : await ctx.repos.meetings.listAcrossTenants(filter, page),
+          ? await ctx.repos.governance.meetings.list({ organizationId: tenant.organizationId }, filter, page)
+          : await ctx.repos.governance.meetings.listAcrossTenants(filter, page),
       )
     case 'organization':
-      return ok(await ctx.repos.meetings.list(access.scope, filter, page))
+      return ok(await ctx.repos.governance.meetings.list(access.scope, filter, page))
     case 'owner': {
       const buildingIds = await ownedBuildingIds(ctx, access)
-      return ok(await ctx.repos.meetings.list(access.scope, { ...filter, buildingIds }, page))
+      return ok(await ctx.repos.governance.meetings.list(access.scope, { ...filter, buildingIds }, page))
     }
     case 'none':
       return ok({ items: [], total: 0 })
@@ -59,7 +72,7 @@ export async function listMeetings(
 
 /** GET /buildings/{id}/meetings: an unknown, foreign or (for an owner) not-owned building is a 404. */
 export async function listBuildingMeetings(
-  ctx: ActorContext,
+  ctx: GovernanceContext,
   buildingId: string,
   query: Omit<MeetingQuery, 'buildingId'>,
   page: PageRequest<MeetingSortField>,
@@ -69,7 +82,11 @@ export async function listBuildingMeetings(
   const scope = await mayReadBuilding(ctx, readAccessOf(ctx), buildingId)
   if (!scope.ok) return scope
   return ok(
-    await ctx.repos.meetings.list(scope.value, { ...query, buildingId, buildingIds: undefined }, page),
+    await ctx.repos.governance.meetings.list(
+      scope.value,
+      { ...query, buildingId, buildingIds: undefined },
+      page,
+    ),
   )
 }
 

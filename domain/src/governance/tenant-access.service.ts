@@ -1,9 +1,10 @@
 import type { ActorContext } from '../context.ts'
 import { can, type Permission } from '../identity/permissions.ts'
-import type { TenantScope } from '../property/property.ports.ts'
+import type { PropertyQueries, TenantScope } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { MAX_PER_PAGE } from '../shared/ports.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import type { SharedPorts } from '../shared/shared-ports.ts'
 
 /**
  * How far an actor's reads of building-bound records (meetings, documents) reach:
@@ -18,7 +19,10 @@ export type ReadAccess =
   | { readonly kind: 'owner'; readonly scope: TenantScope; readonly userId: string }
   | { readonly kind: 'none' }
 
-export function readAccessOf(ctx: ActorContext): ReadAccess {
+/** Any context whose repositories include property's queries (buildings an owner holds a lot in). */
+export type ReaderContext = ActorContext<SharedPorts & { readonly property: PropertyQueries }>
+
+export function readAccessOf(ctx: ReaderContext): ReadAccess {
   const { actor } = ctx
   if (can(actor, 'platform:manage')) return { kind: 'platform' }
   if (actor.organizationId === null) return { kind: 'none' }
@@ -30,11 +34,11 @@ export function readAccessOf(ctx: ActorContext): ReadAccess {
 
 /** Whether an owner-role reader holds an active unit in `buildingId` (one indexed query). */
 export async function ownsUnitIn(
-  ctx: ActorContext,
+  ctx: ReaderContext,
   access: { readonly scope: TenantScope; readonly userId: string },
   buildingId: string,
 ): Promise<boolean> {
-  const found = await ctx.repos.buildings.list(
+  const found = await ctx.repos.property.buildings.list(
     access.scope,
     { ids: [buildingId], ownedByUserId: access.userId },
     { page: 1, perPage: 1, sortBy: 'created_at', order: 'asc' },
@@ -44,12 +48,12 @@ export async function ownsUnitIn(
 
 /** Every building where an owner-role reader holds an active unit (usually one or two). */
 export async function ownedBuildingIds(
-  ctx: ActorContext,
+  ctx: ReaderContext,
   access: { readonly scope: TenantScope; readonly userId: string },
 ): Promise<readonly string[]> {
   const ids: string[] = []
   for (let page = 1; ; page++) {
-    const batch = await ctx.repos.buildings.list(
+    const batch = await ctx.repos.property.buildings.list(
       access.scope,
       { ownedByUserId: access.userId },
       { page, perPage: MAX_PER_PAGE, sortBy: 'created_at', order: 'asc' },
@@ -88,7 +92,7 @@ export async function readScopeFor(
  * 404, exactly like a missing one.
  */
 export async function writeScopeFor(
-  ctx: ActorContext,
+  ctx: ReaderContext,
   permission: Permission,
   organizationOf: (id: string) => Promise<string | null>,
   id: string,
@@ -107,16 +111,20 @@ export async function writeScopeFor(
  * foreign or unknown building is a 404 rather than an empty page.
  */
 export async function mayReadBuilding(
-  ctx: ActorContext,
+  ctx: ReaderContext,
   access: ReadAccess,
   buildingId: string,
 ): Promise<Result<TenantScope>> {
-  const scope = await readScopeFor(access, (id) => ctx.repos.buildings.organizationOf(id), buildingId)
+  const scope = await readScopeFor(
+    access,
+    (id) => ctx.repos.property.buildings.organizationOf(id),
+    buildingId,
+  )
   if (!scope) return err(DomainErrors.notFound('Building'))
   if (access.kind === 'owner') {
     return (await ownsUnitIn(ctx, access, buildingId)) ? ok(scope) : err(DomainErrors.notFound('Building'))
   }
-  return (await ctx.repos.buildings.findById(scope, buildingId))
+  return (await ctx.repos.property.buildings.findById(scope, buildingId))
     ? ok(scope)
     : err(DomainErrors.notFound('Building'))
 }

@@ -1,23 +1,23 @@
-import type { ActorContext, Repositories, UseCaseContext } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import type { IdentityContext, IdentityPublicContext, IdentityRepos } from './identity.ports.ts'
 import { type Organization, type OrganizationFields, validateOrganization } from './organization.entity.ts'
 import { can } from './permissions.ts'
 
 export async function createOrganizationRecord(
-  ctx: UseCaseContext,
-  repos: Repositories,
+  ctx: IdentityPublicContext,
+  repos: IdentityRepos,
   createdBy: string | null,
   fields: OrganizationFields,
 ): Promise<Result<Organization>> {
   const valid = validateOrganization(fields)
   if (!valid.ok) return valid
   let slug = valid.value.slug
-  if (fields.slug && (await repos.organizations.slugTaken(slug))) {
+  if (fields.slug && (await repos.identity.organizations.slugTaken(slug))) {
     return err(DomainErrors.conflict('slug_taken', 'An organization with this slug already exists'))
   }
   // A derived slug gets a numeric suffix rather than failing: two firms may share a name.
-  for (let n = 2; (await repos.organizations.slugTaken(slug)) && n < 1000; n++) {
+  for (let n = 2; (await repos.identity.organizations.slugTaken(slug)) && n < 1000; n++) {
     slug = `${valid.value.slug.slice(0, 55)}-${n}`
   }
   const now = ctx.clock.now()
@@ -29,7 +29,7 @@ export async function createOrganizationRecord(
     createdAt: now,
     updatedAt: now,
   }
-  await repos.organizations.insert(organization)
+  await repos.identity.organizations.insert(organization)
   await repos.audit.record({
     organizationId: organization.id,
     actorUserId: createdBy,
@@ -42,7 +42,7 @@ export async function createOrganizationRecord(
 }
 
 export async function createOrganization(
-  ctx: ActorContext,
+  ctx: IdentityContext,
   fields: OrganizationFields,
 ): Promise<Result<Organization>> {
   if (!can(ctx.actor, 'platform:manage')) return err(DomainErrors.forbidden())

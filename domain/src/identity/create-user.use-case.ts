@@ -1,7 +1,7 @@
-import type { ActorContext, Repositories, UseCaseContext } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { Actor } from './actor.ts'
+import type { IdentityContext, IdentityPublicContext, IdentityRepos } from './identity.ports.ts'
 import { checkPassword } from './password-policy.ts'
 import { mayManageUser } from './permissions.ts'
 import { reservePlanCapacity } from './plan-limits.ts'
@@ -28,7 +28,7 @@ export function targetOrganization(
 }
 
 export async function authorizeUserCreation(
-  ctx: UseCaseContext,
+  ctx: IdentityPublicContext,
   actor: Actor,
   role: Role,
   organizationId: string | null,
@@ -37,7 +37,7 @@ export async function authorizeUserCreation(
     return err(DomainErrors.forbidden(`A ${actor.role} may not create a ${role} in this organization`))
   }
   if (organizationId) {
-    const org = await ctx.repos.organizations.findById(organizationId)
+    const org = await ctx.repos.identity.organizations.findById(organizationId)
     if (!org) return err(DomainErrors.notFound('Organization'))
     if (!org.isActive)
       return err(DomainErrors.conflict('organization_inactive', 'The organization is deactivated'))
@@ -47,8 +47,8 @@ export async function authorizeUserCreation(
 
 /** Validates, hashes and inserts a user, then audits it; authorization is the caller's job. */
 export async function createUserRecord(
-  ctx: UseCaseContext,
-  repos: Repositories,
+  ctx: IdentityPublicContext,
+  repos: IdentityRepos,
   createdBy: string | null,
   organizationId: string | null,
   input: CreateUserInput,
@@ -57,7 +57,7 @@ export async function createUserRecord(
   if (!profile.ok) return profile
   const password = checkPassword(input.password, profile.value.email)
   if (!password.ok) return password
-  if (await repos.users.findByEmail(profile.value.email)) {
+  if (await repos.identity.users.findByEmail(profile.value.email)) {
     return err(DomainErrors.conflict('email_taken', 'A user with this e-mail already exists'))
   }
   if (organizationId !== null) {
@@ -77,7 +77,7 @@ export async function createUserRecord(
     createdAt: now,
     updatedAt: now,
   }
-  await repos.users.insert(user)
+  await repos.identity.users.insert(user)
   await repos.audit.record({
     organizationId,
     actorUserId: createdBy ?? user.id,
@@ -90,7 +90,7 @@ export async function createUserRecord(
   return ok(user)
 }
 
-export async function createUser(ctx: ActorContext, input: CreateUserInput): Promise<Result<User>> {
+export async function createUser(ctx: IdentityContext, input: CreateUserInput): Promise<Result<User>> {
   const organizationId = targetOrganization(ctx.actor, input.role, input.organizationId)
   const allowed = await authorizeUserCreation(ctx, ctx.actor, input.role, organizationId)
   if (!allowed.ok) return allowed

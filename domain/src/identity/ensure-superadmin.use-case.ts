@@ -1,6 +1,6 @@
-import type { UseCaseContext } from '../context.ts'
 import { ok, type Result } from '../shared/result.ts'
 import { normalizeEmail } from '../shared/text.ts'
+import type { IdentityPublicContext } from './identity.ports.ts'
 import type { User } from './user.entity.ts'
 
 /**
@@ -9,11 +9,11 @@ import type { User } from './user.entity.ts'
  * An existing account is left untouched: changing the env later does not reset a password.
  */
 export async function ensureSuperadmin(
-  ctx: UseCaseContext,
+  ctx: IdentityPublicContext,
   input: { email: string; password: string },
 ): Promise<Result<{ user: User; created: boolean }>> {
   const email = normalizeEmail(input.email)
-  const existing = await ctx.repos.users.findByEmail(email)
+  const existing = await ctx.repos.identity.users.findByEmail(email)
   if (existing) return ok({ user: existing, created: false })
   const now = ctx.clock.now()
   const user: User = {
@@ -31,7 +31,7 @@ export async function ensureSuperadmin(
     updatedAt: now,
   }
   return ctx.transaction(async (repos) => {
-    await repos.users.insert(user)
+    await repos.identity.users.insert(user)
     await repos.audit.record({
       organizationId: null,
       actorUserId: null,

@@ -1,17 +1,16 @@
-import type { ActorContext } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { stripUndefined } from '../shared/object.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { checkVersion } from '../shared/versioning.ts'
-import type { UserSortField } from './identity.ports.ts'
+import type { IdentityContext, UserSortField } from './identity.ports.ts'
 import { checkPassword } from './password-policy.ts'
 import { can, mayManageUser } from './permissions.ts'
 import type { Role } from './role.value-object.ts'
 import { type User, validateUserProfile } from './user.entity.ts'
 
 export async function listUsers(
-  ctx: ActorContext,
+  ctx: IdentityContext,
   filter: { role?: Role | undefined },
   page: PageRequest<UserSortField>,
   tenant: { readonly organizationId?: string | null | undefined } = {},
@@ -22,13 +21,13 @@ export async function listUsers(
   const organizationId = can(ctx.actor, 'platform:manage')
     ? (tenant.organizationId ?? null)
     : ctx.actor.organizationId
-  return ok(await ctx.repos.users.list({ organizationId }, filter, page))
+  return ok(await ctx.repos.identity.users.list({ organizationId }, filter, page))
 }
 
 /** Loads a user the actor may manage; another tenant's user is a 404, not a 403. */
-async function manageableUser(ctx: ActorContext, id: string): Promise<Result<User>> {
+async function manageableUser(ctx: IdentityContext, id: string): Promise<Result<User>> {
   if (!can(ctx.actor, 'users:manage')) return err(DomainErrors.forbidden())
-  const user = await ctx.repos.users.findById(id)
+  const user = await ctx.repos.identity.users.findById(id)
   if (!user) return err(DomainErrors.notFound('User'))
   if (ctx.actor.role !== 'superadmin' && user.organizationId !== ctx.actor.organizationId) {
     return err(DomainErrors.notFound('User'))
@@ -46,7 +45,7 @@ export type UpdateUserInput = {
 }
 
 export async function updateUser(
-  ctx: ActorContext,
+  ctx: IdentityContext,
   id: string,
   changes: UpdateUserInput,
   expectedVersion: number | undefined,
@@ -66,7 +65,10 @@ export async function updateUser(
     ...stripUndefined({ ...changes, role: undefined, password: undefined }),
   })
   if (!profile.ok) return profile
-  if (profile.value.email !== current.email && (await ctx.repos.users.findByEmail(profile.value.email))) {
+  if (
+    profile.value.email !== current.email &&
+    (await ctx.repos.identity.users.findByEmail(profile.value.email))
+  ) {
     return err(DomainErrors.conflict('email_taken', 'A user with this e-mail already exists'))
   }
   let passwordHash = current.passwordHash
@@ -92,7 +94,11 @@ export async function updateUser(
   })
 }
 
-export async function setUserActive(ctx: ActorContext, id: string, active: boolean): Promise<Result<User>> {
+export async function setUserActive(
+  ctx: IdentityContext,
+  id: string,
+  active: boolean,
+): Promise<Result<User>> {
   const found = await manageableUser(ctx, id)
   if (!found.ok) return found
   const current = found.value
@@ -111,18 +117,18 @@ export async function setUserActive(ctx: ActorContext, id: string, active: boole
 }
 
 async function saveUser(
-  ctx: ActorContext,
+  ctx: IdentityContext,
   current: User,
   next: User,
   action: string,
   details?: Record<string, unknown>,
 ): Promise<Result<User>> {
   return ctx.transaction(async (repos) => {
-    if (!(await repos.users.update(next)))
+    if (!(await repos.identity.users.update(next)))
       return err(DomainErrors.versionConflict('User', current.version + 1))
     const sessionsEnded = next.sessionEpoch !== current.sessionEpoch
     // The epoch alone already refuses older tokens; revoking the rows makes that visible too.
-    if (sessionsEnded) await repos.refreshTokens.revokeAllOfUser(next.id, next.updatedAt)
+    if (sessionsEnded) await repos.identity.refreshTokens.revokeAllOfUser(next.id, next.updatedAt)
     const allDetails = sessionsEnded ? { ...details, sessions_ended: true } : details
     await repos.audit.record({
       organizationId: next.organizationId,

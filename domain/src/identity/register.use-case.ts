@@ -1,4 +1,3 @@
-import type { UseCaseContext } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { Actor } from './actor.ts'
@@ -9,6 +8,7 @@ import {
   createUserRecord,
   targetOrganization,
 } from './create-user.use-case.ts'
+import type { IdentityPublicContext } from './identity.ports.ts'
 import { issueSession, type Session } from './issue-session.ts'
 
 export type RegisterInput = CreateUserInput & { readonly organizationName?: string | undefined }
@@ -19,7 +19,7 @@ export type RegisterInput = CreateUserInput & { readonly organizationName?: stri
  * own firm; a superadmin anyone anywhere). The v1 contract answers with a session for the new user.
  */
 export async function register(
-  ctx: UseCaseContext,
+  ctx: IdentityPublicContext,
   actor: Actor | null,
   input: RegisterInput,
 ): Promise<Result<Session>> {

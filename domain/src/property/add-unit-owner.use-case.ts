@@ -1,9 +1,9 @@
-import type { ActorContext } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { parseCalendarDate, todayOf } from './calendar-date.value-object.ts'
 import { applyOwnershipChanges } from './ownership-changes.ts'
 import type { RightType } from './ownership-timeline.ts'
+import type { PropertyContext } from './property.ports.ts'
 import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
 import { sharePpmFromDecimal } from './share.value-object.ts'
 import { planAddOwnership, type UnitOwnership } from './unit-ownership.entity.ts'
@@ -22,7 +22,7 @@ export type AddUnitOwnerInput = {
 
 /** POST /units/{id}/owners: adds an owner's share; a new primary contact demotes the previous one. */
 export async function addUnitOwner(
-  ctx: ActorContext,
+  ctx: PropertyContext,
   unitId: string,
   input: AddUnitOwnerInput,
 ): Promise<Result<UnitOwnership>> {
@@ -33,17 +33,18 @@ export async function addUnitOwner(
   const startDate =
     input.startDate === undefined ? ok(todayOf(ctx.clock)) : parseCalendarDate(input.startDate, 'start_date')
   if (!startDate.ok) return startDate
-  const scope = await scopeForRow(ctx.actor, 'Unit', () => ctx.repos.units.organizationOf(unitId))
+  const scope = await scopeForRow(ctx.actor, 'Unit', () => ctx.repos.property.units.organizationOf(unitId))
   if (!scope.ok) return scope
   const now = ctx.clock.now()
   const today = todayOf(ctx.clock)
   return ctx.transaction(async (repos) => {
     // The unit's lock serializes every change of its links, so the share sum read below holds.
-    const unit = await repos.units.lockById(scope.value, unitId)
+    const unit = await repos.property.units.lockById(scope.value, unitId)
     if (!unit) return err(DomainErrors.notFound('Unit'))
-    if (!(await repos.owners.findById(scope.value, input.ownerId))) return err(DomainErrors.notFound('Owner'))
+    if (!(await repos.property.owners.findById(scope.value, input.ownerId)))
+      return err(DomainErrors.notFound('Owner'))
     // Every link, ended and future ones too: the shares are checked on every date, not only today.
-    const links = await repos.unitOwnerships.listForUnit(scope.value, unitId, { includeEnded: true })
+    const links = await repos.property.unitOwnerships.listForUnit(scope.value, unitId, { includeEnded: true })
     const planned = planAddOwnership(
       links,
       {

@@ -1,8 +1,8 @@
-import type { ActorContext } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { todayOf } from './calendar-date.value-object.ts'
 import { applyOwnershipChanges } from './ownership-changes.ts'
+import type { PropertyContext } from './property.ports.ts'
 import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
 import { FULL_SHARE_PPM } from './share.value-object.ts'
 import type { Unit } from './unit.entity.ts'
@@ -13,18 +13,23 @@ import { planAssignSoleOwner, type UnitOwnership } from './unit-ownership.entity
  * today in Brussels (share 1, full ownership, primary contact); every link still running on or
  * after today ends today, history kept.
  */
-export async function assignOwner(ctx: ActorContext, unitId: string, ownerId: string): Promise<Result<Unit>> {
+export async function assignOwner(
+  ctx: PropertyContext,
+  unitId: string,
+  ownerId: string,
+): Promise<Result<Unit>> {
   const allowed = requireWrite(ctx.actor)
   if (!allowed.ok) return allowed
-  const scope = await scopeForRow(ctx.actor, 'Unit', () => ctx.repos.units.organizationOf(unitId))
+  const scope = await scopeForRow(ctx.actor, 'Unit', () => ctx.repos.property.units.organizationOf(unitId))
   if (!scope.ok) return scope
   const now = ctx.clock.now()
   const today = todayOf(ctx.clock)
   return ctx.transaction(async (repos) => {
-    const unit = await repos.units.lockById(scope.value, unitId)
+    const unit = await repos.property.units.lockById(scope.value, unitId)
     if (!unit) return err(DomainErrors.notFound('Unit'))
-    if (!(await repos.owners.findById(scope.value, ownerId))) return err(DomainErrors.notFound('Owner'))
-    const links = await repos.unitOwnerships.listForUnit(scope.value, unitId, { includeEnded: true })
+    if (!(await repos.property.owners.findById(scope.value, ownerId)))
+      return err(DomainErrors.notFound('Owner'))
+    const links = await repos.property.unitOwnerships.listForUnit(scope.value, unitId, { includeEnded: true })
     const link: UnitOwnership = {
       id: ctx.ids.next(),
       organizationId: scope.value.organizationId,

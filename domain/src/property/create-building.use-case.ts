@@ -1,14 +1,14 @@
-import type { ActorContext } from '../context.ts'
 import { reservePlanCapacity } from '../identity/plan-limits.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { type Building, type BuildingFields, validateBuilding } from './building.entity.ts'
+import type { PropertyContext } from './property.ports.ts'
 import { auditEntry, requireWrite, scopeFor, type TenantOption } from './property-access.ts'
 
 export type CreateBuildingInput = BuildingFields & TenantOption
 
 export async function createBuilding(
-  ctx: ActorContext,
+  ctx: PropertyContext,
   input: CreateBuildingInput,
 ): Promise<Result<Building>> {
   const allowed = requireWrite(ctx.actor)
@@ -19,7 +19,7 @@ export async function createBuilding(
   const valid = validateBuilding(input, now.getUTCFullYear())
   if (!valid.ok) return valid
   // Also the superadmin's check that the named tenant exists.
-  const organization = await ctx.repos.organizations.findById(scope.value.organizationId)
+  const organization = await ctx.repos.identity.organizations.findById(scope.value.organizationId)
   if (!organization) return err(DomainErrors.notFound('Organization'))
   const v = valid.value
   const building: Building = {
@@ -41,7 +41,7 @@ export async function createBuilding(
     // Under the organization's row lock: concurrent creates cannot overshoot the plan.
     const capacity = await reservePlanCapacity(repos, scope.value.organizationId, 'buildings')
     if (!capacity.ok) return capacity
-    await repos.buildings.insert(scope.value, building)
+    await repos.property.buildings.insert(scope.value, building)
     await repos.audit.record(auditEntry(ctx, scope.value, 'building.create', 'building', building.id))
     return ok(building)
   })

@@ -1,8 +1,8 @@
-import type { ActorContext } from '../context.ts'
 import { type DomainError, DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { todayOf } from './calendar-date.value-object.ts'
 import { type Owner, type OwnerFields, validateOwner } from './owner.entity.ts'
+import type { PropertyContext } from './property.ports.ts'
 import {
   auditEntry,
   checkTenantExists,
@@ -13,7 +13,7 @@ import {
 
 export type CreateOwnerInput = OwnerFields & TenantOption
 
-export async function createOwner(ctx: ActorContext, input: CreateOwnerInput): Promise<Result<Owner>> {
+export async function createOwner(ctx: PropertyContext, input: CreateOwnerInput): Promise<Result<Owner>> {
   const allowed = requireWrite(ctx.actor)
   if (!allowed.ok) return allowed
   const scope = scopeFor(ctx.actor, input.organizationId)
@@ -34,10 +34,10 @@ export async function createOwner(ctx: ActorContext, input: CreateOwnerInput): P
   }
   return ctx.transaction(async (repos) => {
     // Owners without e-mail (paper mail) never collide: NULLs are distinct in the unique index too.
-    if (owner.email !== null && (await repos.owners.emailTaken(scope.value, owner.email))) {
+    if (owner.email !== null && (await repos.property.owners.emailTaken(scope.value, owner.email))) {
       return err(ownerEmailTaken())
     }
-    await repos.owners.insert(scope.value, owner)
+    await repos.property.owners.insert(scope.value, owner)
     await repos.audit.record(auditEntry(ctx, scope.value, 'owner.create', 'owner', owner.id))
     return ok(owner)
   })

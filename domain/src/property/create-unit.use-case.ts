@@ -1,29 +1,28 @@
-import type { ActorContext, Repositories } from '../context.ts'
 import { type DomainError, DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { Building } from './building.entity.ts'
-import type { TenantScope } from './property.ports.ts'
+import type { PropertyContext, PropertyRepos, TenantScope } from './property.ports.ts'
 import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
 import { type Unit, type UnitFields, validateUnit } from './unit.entity.ts'
 
 export type CreateUnitInput = UnitFields & { readonly buildingId: string }
 
-export async function createUnit(ctx: ActorContext, input: CreateUnitInput): Promise<Result<Unit>> {
+export async function createUnit(ctx: PropertyContext, input: CreateUnitInput): Promise<Result<Unit>> {
   const allowed = requireWrite(ctx.actor)
   if (!allowed.ok) return allowed
   const valid = validateUnit(input)
   if (!valid.ok) return valid
   const scope = await scopeForRow(ctx.actor, 'Building', () =>
-    ctx.repos.buildings.organizationOf(input.buildingId),
+    ctx.repos.property.buildings.organizationOf(input.buildingId),
   )
   if (!scope.ok) return scope
   const now = ctx.clock.now()
   return ctx.transaction(async (repos) => {
     // The row lock serializes every quota change of this building: two requests racing for the
     // last tantièmes cannot both see the same remaining room.
-    const building = await repos.buildings.lockById(scope.value, input.buildingId)
+    const building = await repos.property.buildings.lockById(scope.value, input.buildingId)
     if (!building) return err(DomainErrors.notFound('Building'))
-    if (await repos.units.unitNumberTaken(scope.value, building.id, valid.value.unitNumber)) {
+    if (await repos.property.units.unitNumberTaken(scope.value, building.id, valid.value.unitNumber)) {
       return err(unitNumberTaken())
     }
     const room = await checkQuotaRoom(repos, scope.value, building, valid.value.quota)
@@ -38,7 +37,7 @@ export async function createUnit(ctx: ActorContext, input: CreateUnitInput): Pro
       createdAt: now,
       updatedAt: now,
     }
-    await repos.units.insert(scope.value, unit)
+    await repos.property.units.insert(scope.value, unit)
     await repos.audit.record(
       auditEntry(ctx, scope.value, 'unit.create', 'unit', unit.id, { building_id: building.id }),
     )
@@ -55,13 +54,13 @@ export function unitNumberTaken(): DomainError {
  * total_tantiemes. The caller holds the building's lock.
  */
 export async function checkQuotaRoom(
-  repos: Repositories,
+  repos: PropertyRepos,
   scope: TenantScope,
   building: Building,
   quota: number,
   excludeUnitId?: string,
 ): Promise<Result<null>> {
-  const used = await repos.units.sumQuotas(scope, building.id, excludeUnitId)
+  const used = await repos.property.units.sumQuotas(scope, building.id, excludeUnitId)
   if (used + quota > building.totalTantiemes) {
     return err(
       DomainErrors.conflict(

@@ -1,8 +1,8 @@
-import type { ActorContext } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { parseCalendarDate, todayOf } from './calendar-date.value-object.ts'
 import { applyOwnershipChanges } from './ownership-changes.ts'
+import type { PropertyContext } from './property.ports.ts'
 import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
 import { planEndOwnership, type UnitOwnership } from './unit-ownership.entity.ts'
 
@@ -11,7 +11,7 @@ import { planEndOwnership, type UnitOwnership } from './unit-ownership.entity.ts
  * If they were the primary contact, the remaining owner with the largest share takes over.
  */
 export async function endUnitOwner(
-  ctx: ActorContext,
+  ctx: PropertyContext,
   unitId: string,
   ownerId: string,
   options: { readonly endDate?: string | undefined } = {},
@@ -21,14 +21,14 @@ export async function endUnitOwner(
   const endDate =
     options.endDate === undefined ? ok(todayOf(ctx.clock)) : parseCalendarDate(options.endDate, 'end_date')
   if (!endDate.ok) return endDate
-  const scope = await scopeForRow(ctx.actor, 'Unit', () => ctx.repos.units.organizationOf(unitId))
+  const scope = await scopeForRow(ctx.actor, 'Unit', () => ctx.repos.property.units.organizationOf(unitId))
   if (!scope.ok) return scope
   const now = ctx.clock.now()
   const today = todayOf(ctx.clock)
   return ctx.transaction(async (repos) => {
-    const unit = await repos.units.lockById(scope.value, unitId)
+    const unit = await repos.property.units.lockById(scope.value, unitId)
     if (!unit) return err(DomainErrors.notFound('Unit'))
-    const links = await repos.unitOwnerships.listForUnit(scope.value, unitId, { includeEnded: true })
+    const links = await repos.property.unitOwnerships.listForUnit(scope.value, unitId, { includeEnded: true })
     const planned = planEndOwnership(links, ownerId, endDate.value, today, now)
     if (!planned.ok) return planned
     const ended = planned.value.ended

@@ -1,9 +1,8 @@
-import type { ActorContext } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { Building } from './building.entity.ts'
-import type { BuildingFilter, BuildingSortField } from './property.ports.ts'
+import type { BuildingFilter, BuildingSortField, PropertyContext } from './property.ports.ts'
 import { listScopeFor, readsOrganization, type TenantOption } from './property-access.ts'
 
 /**
@@ -11,15 +10,22 @@ import { listScopeFor, readsOrganization, type TenantOption } from './property-a
  * superadmin without an organization filter lists every organization's.
  */
 export async function listBuildings(
-  ctx: ActorContext,
+  ctx: PropertyContext,
   filter: BuildingFilter,
   page: PageRequest<BuildingSortField>,
   options: TenantOption = {},
 ): Promise<Result<Page<Building>>> {
   const scope = listScopeFor(ctx.actor, options.organizationId)
   if (!scope.ok) return scope
-  if (scope.value === null) return ok(await ctx.repos.buildings.listAcrossTenants(filter, page))
-  if (readsOrganization(ctx.actor)) return ok(await ctx.repos.buildings.list(scope.value, filter, page))
+  if (scope.value === null) return ok(await ctx.repos.property.buildings.listAcrossTenants(filter, page))
+  if (readsOrganization(ctx.actor))
+    return ok(await ctx.repos.property.buildings.list(scope.value, filter, page))
   if (ctx.actor.role !== 'owner') return err(DomainErrors.forbidden())
-  return ok(await ctx.repos.buildings.list(scope.value, { ...filter, ownedByUserId: ctx.actor.userId }, page))
+  return ok(
+    await ctx.repos.property.buildings.list(
+      scope.value,
+      { ...filter, ownedByUserId: ctx.actor.userId },
+      page,
+    ),
+  )
 }

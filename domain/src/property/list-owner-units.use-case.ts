@@ -1,8 +1,8 @@
-import type { ActorContext } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { parseCalendarDate, todayOf } from './calendar-date.value-object.ts'
 import { holdsOnDate } from './ownership-timeline.ts'
+import type { PropertyContext } from './property.ports.ts'
 import { readsOrganization, scopeForRow } from './property-access.ts'
 import type { UnitOwnership } from './unit-ownership.entity.ts'
 
@@ -11,19 +11,21 @@ import type { UnitOwnership } from './unit-ownership.entity.ts'
  * or all of them with `includeHistory`; an owner reads only their own.
  */
 export async function listOwnerUnits(
-  ctx: ActorContext,
+  ctx: PropertyContext,
   ownerId: string,
   options: { readonly includeHistory?: boolean | undefined; readonly date?: string | undefined } = {},
 ): Promise<Result<readonly UnitOwnership[]>> {
   const date = options.date === undefined ? ok(todayOf(ctx.clock)) : parseCalendarDate(options.date, 'date')
   if (!date.ok) return date
-  const scope = await scopeForRow(ctx.actor, 'Owner', () => ctx.repos.owners.organizationOf(ownerId))
+  const scope = await scopeForRow(ctx.actor, 'Owner', () => ctx.repos.property.owners.organizationOf(ownerId))
   if (!scope.ok) return scope
-  const owner = await ctx.repos.owners.findById(scope.value, ownerId)
+  const owner = await ctx.repos.property.owners.findById(scope.value, ownerId)
   const visible =
     owner !== null &&
     (readsOrganization(ctx.actor) || (ctx.actor.role === 'owner' && owner.userId === ctx.actor.userId))
   if (!visible) return err(DomainErrors.notFound('Owner'))
-  const links = await ctx.repos.unitOwnerships.listForOwner(scope.value, ownerId, { includeEnded: true })
+  const links = await ctx.repos.property.unitOwnerships.listForOwner(scope.value, ownerId, {
+    includeEnded: true,
+  })
   return ok(options.includeHistory === true ? links : links.filter((l) => holdsOnDate(l, date.value)))
 }

@@ -1,10 +1,9 @@
-import type { ActorContext } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { normalizeEmail } from '../shared/text.ts'
 import type { Owner } from './owner.entity.ts'
-import type { OwnerFilter, OwnerSortField } from './property.ports.ts'
+import type { OwnerFilter, OwnerSortField, PropertyContext } from './property.ports.ts'
 import { listScopeFor, readsOrganization, type TenantOption } from './property-access.ts'
 
 /**
@@ -13,7 +12,7 @@ import { listScopeFor, readsOrganization, type TenantOption } from './property-a
  * the records linked to their own account (v1 let them call it; issue #20, item 14).
  */
 export async function listOwners(
-  ctx: ActorContext,
+  ctx: PropertyContext,
   filter: OwnerFilter,
   page: PageRequest<OwnerSortField>,
   options: TenantOption = {},
@@ -25,6 +24,6 @@ export async function listOwners(
   // E-mails are stored lower-cased, so the exact-match filter must be too.
   const email = filter.email === undefined ? undefined : normalizeEmail(filter.email)
   const query = { ...filter, email, userId: own ? ctx.actor.userId : undefined }
-  if (scope.value === null) return ok(await ctx.repos.owners.listAcrossTenants(query, page))
-  return ok(await ctx.repos.owners.list(scope.value, query, page))
+  if (scope.value === null) return ok(await ctx.repos.property.owners.listAcrossTenants(query, page))
+  return ok(await ctx.repos.property.owners.list(scope.value, query, page))
 }

@@ -1,4 +1,3 @@
-import type { ActorContext, Repositories } from '../context.ts'
 import type { Actor } from '../identity/actor.ts'
 import { can } from '../identity/permissions.ts'
 import type { AuditEntry } from '../shared/audit.ts'
@@ -6,7 +5,7 @@ import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { CalendarDate } from './calendar-date.value-object.ts'
 import type { Owner } from './owner.entity.ts'
-import type { TenantScope } from './property.ports.ts'
+import type { PropertyContext, PropertyRepos, TenantScope } from './property.ports.ts'
 
 /** For creates and lists: a superadmin (who has no organization) names the tenant explicitly. */
 export type TenantOption = { readonly organizationId?: string | null | undefined }
@@ -59,11 +58,11 @@ export function readsOrganization(actor: Actor): boolean {
 
 /** The owner record linked to the calling user in this tenant, if any. */
 export async function ownerRecordOf(
-  repos: Repositories,
+  repos: PropertyRepos,
   scope: TenantScope,
   actor: Actor,
 ): Promise<Owner | null> {
-  return repos.owners.findByUserId(scope, actor.userId)
+  return repos.property.owners.findByUserId(scope, actor.userId)
 }
 
 /**
@@ -72,7 +71,7 @@ export async function ownerRecordOf(
  * moment the sale is recorded).
  */
 export async function actorMayReadUnit(
-  repos: Repositories,
+  repos: PropertyRepos,
   scope: TenantScope,
   actor: Actor,
   unitId: string,
@@ -82,25 +81,25 @@ export async function actorMayReadUnit(
   if (actor.role !== 'owner') return false
   const owner = await ownerRecordOf(repos, scope, actor)
   if (!owner) return false
-  const links = await repos.unitOwnerships.listForUnit(scope, unitId, { includeEnded: true })
+  const links = await repos.property.unitOwnerships.listForUnit(scope, unitId, { includeEnded: true })
   return links.some((l) => l.ownerId === owner.id && (l.endDate === null || l.endDate > today))
 }
 
 /** An owner-role caller may see a building while they hold an active link on one of its units. */
 export async function actorMayReadBuilding(
-  repos: Repositories,
+  repos: PropertyRepos,
   scope: TenantScope,
   actor: Actor,
   buildingId: string,
 ): Promise<boolean> {
   if (readsOrganization(actor)) return true
   if (actor.role !== 'owner') return false
-  return (await repos.units.count(scope, { buildingId, ownedByUserId: actor.userId })) > 0
+  return (await repos.property.units.count(scope, { buildingId, ownedByUserId: actor.userId })) > 0
 }
 
 /** The one audit record of a property mutation, attributed to the caller and the request. */
 export function auditEntry(
-  ctx: ActorContext,
+  ctx: PropertyContext,
   scope: TenantScope,
   action: string,
   entity: string,
@@ -119,8 +118,8 @@ export function auditEntry(
 }
 
 /** A superadmin may name any tenant, so make sure it exists before writing into it. */
-export async function checkTenantExists(ctx: ActorContext, scope: TenantScope): Promise<Result<null>> {
+export async function checkTenantExists(ctx: PropertyContext, scope: TenantScope): Promise<Result<null>> {
   if (ctx.actor.role !== 'superadmin') return ok(null)
-  const org = await ctx.repos.organizations.findById(scope.organizationId)
+  const org = await ctx.repos.identity.organizations.findById(scope.organizationId)
   return org ? ok(null) : err(DomainErrors.notFound('Organization'))
 }

@@ -1,8 +1,8 @@
-import type { ActorContext } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { parseCalendarDate } from './calendar-date.value-object.ts'
 import { holdsOnDate } from './ownership-timeline.ts'
+import type { PropertyContext } from './property.ports.ts'
 import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
 import type { UnitRepresentation } from './unit-representation.entity.ts'
 
@@ -22,7 +22,7 @@ export type SetUnitRepresentationInput = {
  * same start date again replaces that designation.
  */
 export async function setUnitRepresentation(
-  ctx: ActorContext,
+  ctx: PropertyContext,
   unitId: string,
   input: SetUnitRepresentationInput,
 ): Promise<Result<UnitRepresentation>> {
@@ -30,13 +30,13 @@ export async function setUnitRepresentation(
   if (!allowed.ok) return allowed
   const startDate = parseCalendarDate(input.startDate, 'start_date')
   if (!startDate.ok) return startDate
-  const scope = await scopeForRow(ctx.actor, 'Unit', () => ctx.repos.units.organizationOf(unitId))
+  const scope = await scopeForRow(ctx.actor, 'Unit', () => ctx.repos.property.units.organizationOf(unitId))
   if (!scope.ok) return scope
   const now = ctx.clock.now()
   return ctx.transaction(async (repos) => {
-    const unit = await repos.units.lockById(scope.value, unitId)
+    const unit = await repos.property.units.lockById(scope.value, unitId)
     if (!unit) return err(DomainErrors.notFound('Unit'))
-    const links = await repos.unitOwnerships.listForUnit(scope.value, unitId, { includeEnded: true })
+    const links = await repos.property.unitOwnerships.listForUnit(scope.value, unitId, { includeEnded: true })
     const holder = (field: string, id: string | null) =>
       id === null || links.some((l) => l.ownerId === id && holdsOnDate(l, startDate.value))
         ? null
@@ -47,7 +47,7 @@ export async function setUnitRepresentation(
     ]
     const found = issues.filter((i) => i !== null)
     if (found.length > 0) return err(DomainErrors.validation('Invalid representatives', found))
-    const saved = await repos.unitOwnerships.saveRepresentation(scope.value, {
+    const saved = await repos.property.unitOwnerships.saveRepresentation(scope.value, {
       id: ctx.ids.next(),
       organizationId: scope.value.organizationId,
       unitId,

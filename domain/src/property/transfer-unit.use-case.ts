@@ -1,10 +1,10 @@
-import type { ActorContext } from '../context.ts'
 import { DomainErrors, type FieldIssue } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { checkVersion } from '../shared/versioning.ts'
 import { parseCalendarDate, todayOf } from './calendar-date.value-object.ts'
 import { applyOwnershipChanges } from './ownership-changes.ts'
 import type { RightType } from './ownership-timeline.ts'
+import type { PropertyContext } from './property.ports.ts'
 import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
 import { sharePpmFromDecimal } from './share.value-object.ts'
 import type { Unit } from './unit.entity.ts'
@@ -39,7 +39,7 @@ export type TransferResult = {
  * the unit (If-Match), whose version always moves.
  */
 export async function transferUnit(
-  ctx: ActorContext,
+  ctx: PropertyContext,
   unitId: string,
   input: TransferUnitInput,
   expectedVersion: number | undefined,
@@ -67,20 +67,20 @@ export async function transferUnit(
     if (sellers.indexOf(id) !== i) issues.push({ path: `sellers[${i}]`, message: 'appears twice' })
   })
   if (issues.length > 0) return err(DomainErrors.validation('Invalid transfer', issues))
-  const scope = await scopeForRow(ctx.actor, 'Unit', () => ctx.repos.units.organizationOf(unitId))
+  const scope = await scopeForRow(ctx.actor, 'Unit', () => ctx.repos.property.units.organizationOf(unitId))
   if (!scope.ok) return scope
   const now = ctx.clock.now()
   const today = todayOf(ctx.clock)
   return ctx.transaction(async (repos) => {
     // The unit's lock serializes every change of its links: the dated check below holds at commit.
-    const unit = await repos.units.lockById(scope.value, unitId)
+    const unit = await repos.property.units.lockById(scope.value, unitId)
     if (!unit) return err(DomainErrors.notFound('Unit'))
     const fresh = checkVersion('Unit', unit.version, expectedVersion)
     if (!fresh.ok) return fresh
     for (const id of new Set([...buyerIds, ...(sellers ?? [])])) {
-      if (!(await repos.owners.findById(scope.value, id))) return err(DomainErrors.notFound('Owner'))
+      if (!(await repos.property.owners.findById(scope.value, id))) return err(DomainErrors.notFound('Owner'))
     }
-    const links = await repos.unitOwnerships.listForUnit(scope.value, unitId, { includeEnded: true })
+    const links = await repos.property.unitOwnerships.listForUnit(scope.value, unitId, { includeEnded: true })
     const buyers: UnitOwnership[] = input.buyers.map((b, i) => ({
       id: ctx.ids.next(),
       organizationId: scope.value.organizationId,

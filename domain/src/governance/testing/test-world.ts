@@ -164,11 +164,11 @@ export class TestWorld {
     })
     const audit = this.audit
     return partialPort<Repositories>('repos', {
-      meetings: this.meetings,
-      documents: this.documents,
-      stats: this.stats,
-      buildings,
-      expenses,
+      governance: { meetings: this.meetings },
+      documents: { documents: this.documents },
+      stats: { stats: this.stats },
+      property: partialPort<Repositories['property']>('property', { buildings }),
+      finance: partialPort<Repositories['finance']>('finance', { expenses }),
       audit: { record: async (entry) => void audit.push(entry) },
     })
   }
