@@ -123,7 +123,11 @@ describe('changes that end every session of a user', () => {
     // the old epoch. The epoch, not the revocation, is what refuses it.
     const user = await api.repos.identity.users.findById(t.accountant.id)
     if (!user) throw new Error('user missing')
-    await api.repos.identity.users.update({ ...user, sessionEpoch: user.sessionEpoch + 1, version: user.version + 1 })
+    await api.repos.identity.users.update({
+      ...user,
+      sessionEpoch: user.sessionEpoch + 1,
+      version: user.version + 1,
+    })
     for (const s of sessions) {
       expect((await refresh(s.refresh_token)).status).toBe(401)
       expect((await me(s.token)).status).toBe(401)
