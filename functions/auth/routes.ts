@@ -38,7 +38,10 @@ authApp.openapi(
   async (c) => {
     const body = c.req.valid('json')
     const ip = c.get('runtime').clientIp(c)
-    const result = await login(publicContext(c), { email: body.email, password: body.password, ip })
+    const result = await login({
+      ctx: publicContext(c),
+      input: { email: body.email, password: body.password, ip },
+    })
     noStore(c)
     return respond(c, result, (s) => {
       setRefreshCookie(c, s.refreshToken)
@@ -66,14 +69,20 @@ authApp.openapi(
   }),
   async (c) => {
     const b = c.req.valid('json')
-    const result = await register(publicContext(c), c.get('actor'), {
-      email: b.email,
-      password: b.password,
-      firstName: b.first_name,
-      lastName: b.last_name,
-      role: b.role,
-      organizationId: b.organization_id,
-      organizationName: b.organization_name,
+    const result = await register({
+      ctx: publicContext(c),
+      input: {
+        actor: c.get('actor'),
+        fields: {
+          email: b.email,
+          password: b.password,
+          firstName: b.first_name,
+          lastName: b.last_name,
+          role: b.role,
+          organizationId: b.organization_id,
+          organizationName: b.organization_name,
+        },
+      },
     })
     noStore(c)
     return respond(c, result, (s) => c.json(sessionDto(s), 201))
@@ -101,7 +110,7 @@ authApp.openapi(
     const presented = refreshTokenFrom(c, c.req.valid('json').refresh_token)
     // A problem response is an untyped Response for the route's typing (respond() casts it too).
     if ('refused' in presented) return presented.refused as never
-    const result = await refreshSession(publicContext(c), presented.token)
+    const result = await refreshSession({ ctx: publicContext(c), input: { refreshToken: presented.token } })
     noStore(c)
     if (!result.ok && presented.fromCookie) clearRefreshCookie(c)
     return respond(c, result, (s) => {
@@ -125,7 +134,7 @@ authApp.openapi(
   async (c) => {
     const presented = refreshTokenFrom(c, c.req.valid('json').refresh_token)
     if ('refused' in presented) return presented.refused as never
-    const result = await logout(publicContext(c), presented.token)
+    const result = await logout({ ctx: publicContext(c), input: { refreshToken: presented.token } })
     if (presented.fromCookie) clearRefreshCookie(c)
     return respond(c, result, () => c.body(null, 204))
   },
@@ -141,5 +150,5 @@ authApp.openapi(
     security: bearer,
     responses: { 200: json(UserSchema, 'Current user'), 401: errors[401] },
   }),
-  async (c) => respond(c, await getCurrentUser(actorContext(c)), (u) => c.json(toUserDto(u), 200)),
+  async (c) => respond(c, await getCurrentUser({ ctx: actorContext(c) }), (u) => c.json(toUserDto(u), 200)),
 )

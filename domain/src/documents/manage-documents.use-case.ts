@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import type { TenantScope } from '../property/property.ports.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
@@ -22,11 +23,13 @@ export type DeletedDocument = {
  * row pointing at nothing if the transaction failed, while this one at worst leaves bytes that
  * no row references, which are harmless and reported back for clean-up.
  */
-export async function deleteDocument(
-  ctx: DocumentsContext,
-  id: string,
-  expectedVersion: number | undefined,
-): Promise<Result<DeletedDocument>> {
+export async function deleteDocument({
+  ctx,
+  input: { id, expectedVersion },
+}: UseCaseCall<
+  DocumentsContext,
+  { readonly id: string; readonly expectedVersion: number | undefined }
+>): Promise<Result<DeletedDocument>> {
   const scope = await documentWriteScope(ctx, id)
   if (!scope.ok) return scope
   const deleted = await ctx.transaction(async (repos) => {
@@ -52,12 +55,13 @@ export async function deleteDocument(
 }
 
 /** Links the document to a meeting of its own building; null unlinks. */
-export async function linkDocumentToMeeting(
-  ctx: DocumentsContext,
-  id: string,
-  meetingId: string | null,
-  expectedVersion?: number,
-): Promise<Result<Document>> {
+export async function linkDocumentToMeeting({
+  ctx,
+  input: { id, meetingId, expectedVersion },
+}: UseCaseCall<
+  DocumentsContext,
+  { readonly id: string; readonly meetingId: string | null; readonly expectedVersion?: number | undefined }
+>): Promise<Result<Document>> {
   return relink(
     ctx,
     id,
@@ -75,12 +79,13 @@ export async function linkDocumentToMeeting(
 }
 
 /** Links the document to an expense of its own building (an invoice, a quote); null unlinks. */
-export async function linkDocumentToExpense(
-  ctx: DocumentsContext,
-  id: string,
-  expenseId: string | null,
-  expectedVersion?: number,
-): Promise<Result<Document>> {
+export async function linkDocumentToExpense({
+  ctx,
+  input: { id, expenseId, expectedVersion },
+}: UseCaseCall<
+  DocumentsContext,
+  { readonly id: string; readonly expenseId: string | null; readonly expectedVersion?: number | undefined }
+>): Promise<Result<Document>> {
   return relink(
     ctx,
     id,

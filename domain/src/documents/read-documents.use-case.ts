@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { getMeeting } from '../governance/read-meetings.use-case.ts'
 import { mayReadBuilding, ownedBuildingIds, readAccessOf } from '../governance/tenant-access.service.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
@@ -10,16 +11,24 @@ import type { ByteStream, DocumentFilter, DocumentSortField, DocumentsContext } 
 export type DocumentQuery = Omit<DocumentFilter, 'buildingIds'>
 
 /** Syndics and accountants read their firm's documents; an owner only those of buildings they own a unit in. */
-export function getDocument(ctx: DocumentsContext, id: string): Promise<Result<Document>> {
+export function getDocument({
+  ctx,
+  input: { id },
+}: UseCaseCall<DocumentsContext, { readonly id: string }>): Promise<Result<Document>> {
   return findReadableDocument(ctx, id)
 }
 
-export async function listDocuments(
-  ctx: DocumentsContext,
-  query: DocumentQuery,
-  page: PageRequest<DocumentSortField>,
-  tenant: { readonly organizationId?: string | null | undefined } = {},
-): Promise<Result<Page<Document>>> {
+export async function listDocuments({
+  ctx,
+  input: { query, page, tenant = {} },
+}: UseCaseCall<
+  DocumentsContext,
+  {
+    readonly query: DocumentQuery
+    readonly page: PageRequest<DocumentSortField>
+    readonly tenant?: { readonly organizationId?: string | null | undefined }
+  }
+>): Promise<Result<Page<Document>>> {
   const filter: DocumentFilter = { ...query, buildingIds: undefined }
   const access = readAccessOf(ctx)
   switch (access.kind) {
@@ -42,12 +51,17 @@ export async function listDocuments(
 }
 
 /** GET /buildings/{id}/documents: an unknown, foreign or (for an owner) not-owned building is a 404. */
-export async function listBuildingDocuments(
-  ctx: DocumentsContext,
-  buildingId: string,
-  query: Omit<DocumentQuery, 'buildingId'>,
-  page: PageRequest<DocumentSortField>,
-): Promise<Result<Page<Document>>> {
+export async function listBuildingDocuments({
+  ctx,
+  input: { buildingId, query, page },
+}: UseCaseCall<
+  DocumentsContext,
+  {
+    readonly buildingId: string
+    readonly query: Omit<DocumentQuery, 'buildingId'>
+    readonly page: PageRequest<DocumentSortField>
+  }
+>): Promise<Result<Page<Document>>> {
   const scope = await mayReadBuilding(ctx, readAccessOf(ctx), buildingId)
   if (!scope.ok) return scope
   return ok(
@@ -60,13 +74,18 @@ export async function listBuildingDocuments(
 }
 
 /** GET /meetings/{id}/documents: visible exactly when the meeting itself is. */
-export async function listMeetingDocuments(
-  ctx: DocumentsContext,
-  meetingId: string,
-  query: Omit<DocumentQuery, 'relatedMeetingId'>,
-  page: PageRequest<DocumentSortField>,
-): Promise<Result<Page<Document>>> {
-  const meeting = await getMeeting(ctx, meetingId)
+export async function listMeetingDocuments({
+  ctx,
+  input: { meetingId, query, page },
+}: UseCaseCall<
+  DocumentsContext,
+  {
+    readonly meetingId: string
+    readonly query: Omit<DocumentQuery, 'relatedMeetingId'>
+    readonly page: PageRequest<DocumentSortField>
+  }
+>): Promise<Result<Page<Document>>> {
+  const meeting = await getMeeting({ ctx, input: { id: meetingId } })
   if (!meeting.ok) return meeting
   return ok(
     await ctx.repos.documents.documents.list(
@@ -91,7 +110,10 @@ export type DocumentDownload = {
  * The bytes of a document the actor may read. A row without its file is an operational fault
  * (lost storage, bad restore), not a client error: it throws so the adapter answers 500 and logs.
  */
-export async function downloadDocument(ctx: DocumentsContext, id: string): Promise<Result<DocumentDownload>> {
+export async function downloadDocument({
+  ctx,
+  input: { id },
+}: UseCaseCall<DocumentsContext, { readonly id: string }>): Promise<Result<DocumentDownload>> {
   const found = await findReadableDocument(ctx, id)
   if (!found.ok) return found
   const document = found.value

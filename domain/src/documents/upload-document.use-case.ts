@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { writeScopeFor } from '../governance/tenant-access.service.ts'
 import { can } from '../identity/permissions.ts'
 import type { Building } from '../property/building.entity.ts'
@@ -58,14 +59,17 @@ export type StreamedUploadInput = {
 export const NO_ORGANIZATION_KEY_PART = '00000000-0000-0000-0000-000000000000'
 
 /** Checks of the fields, then the type, then the building: everything before a byte is stored. */
-export async function uploadDocument(
-  ctx: DocumentsContext,
-  input: UploadDocumentInput,
-): Promise<Result<Document>> {
-  return uploadStreamedDocument(ctx, {
-    file: input.file,
-    fieldsBeforeFile: input,
-    allFields: () => ok(input),
+export async function uploadDocument({
+  ctx,
+  input,
+}: UseCaseCall<DocumentsContext, UploadDocumentInput>): Promise<Result<Document>> {
+  return uploadStreamedDocument({
+    ctx,
+    input: {
+      file: input.file,
+      fieldsBeforeFile: input,
+      allFields: () => ok(input),
+    },
   })
 }
 
@@ -80,10 +84,10 @@ export async function uploadDocument(
  * if its length turns out over the limit (a streamed file's length is known once stored) or the
  * row cannot be recorded, so a failure never leaves unreachable bytes behind.
  */
-export async function uploadStreamedDocument(
-  ctx: DocumentsContext,
-  input: StreamedUploadInput,
-): Promise<Result<Document>> {
+export async function uploadStreamedDocument({
+  ctx,
+  input,
+}: UseCaseCall<DocumentsContext, StreamedUploadInput>): Promise<Result<Document>> {
   if (!can(ctx.actor, 'documents:write')) return err(DomainErrors.forbidden())
   const before = input.fieldsBeforeFile
   const early = before ? validateDocument(before) : undefined

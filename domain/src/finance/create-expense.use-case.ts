@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { can } from '../identity/permissions.ts'
 import { scopeForRow } from '../property/property-access.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
@@ -14,10 +15,10 @@ export type CreateExpenseInput = Omit<ExpenseFields, 'amountCents'> &
  * Records an expense of a building of the actor's organization (a superadmin: of the building's
  * organization). New expenses are Pending; paying one is mark-expense-paid.
  */
-export async function createExpense(
-  ctx: FinanceContext,
-  input: CreateExpenseInput,
-): Promise<Result<Expense>> {
+export async function createExpense({
+  ctx,
+  input,
+}: UseCaseCall<FinanceContext, CreateExpenseInput>): Promise<Result<Expense>> {
   if (!can(ctx.actor, 'finance:write')) return err(DomainErrors.forbidden())
   const amount = resolveExpenseAmount(input)
   // A placeholder amount lets every other field be checked too, so the client sees all issues.

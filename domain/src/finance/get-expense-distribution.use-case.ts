@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import type { CalendarDate, QuotePartsReader, TenantScope } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
@@ -24,10 +25,10 @@ export type ExpenseDistribution = ChargeDistribution & {
  * by whoever may read the expense (an owner-role actor sees the whole building's split, as the
  * annual accounts shown at the general assembly do).
  */
-export async function getExpenseDistribution(
-  ctx: FinanceContext,
-  id: string,
-): Promise<Result<ExpenseDistribution>> {
+export async function getExpenseDistribution({
+  ctx,
+  input: { id },
+}: UseCaseCall<FinanceContext, { readonly id: string }>): Promise<Result<ExpenseDistribution>> {
   const found = await loadReadableExpense(ctx, id)
   if (!found.ok) return found
   const { expense, access } = found.value

@@ -1,10 +1,14 @@
+import type { UseCaseCall } from '../context.ts'
 import { ok, type Result } from '../shared/result.ts'
 import type { Expense } from './expense.entity.ts'
 import type { FinanceContext } from './finance.ports.ts'
 import { loadReadableExpense } from './finance-access.ts'
 
 /** One expense; an owner-role actor only of their buildings (else not_found, like another tenant's). */
-export async function getExpense(ctx: FinanceContext, id: string): Promise<Result<Expense>> {
+export async function getExpense({
+  ctx,
+  input: { id },
+}: UseCaseCall<FinanceContext, { readonly id: string }>): Promise<Result<Expense>> {
   const found = await loadReadableExpense(ctx, id)
   return found.ok ? ok(found.value.expense) : found
 }

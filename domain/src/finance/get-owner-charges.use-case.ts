@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { can } from '../identity/permissions.ts'
 import type { CalendarDate } from '../property/calendar-date.value-object.ts'
 import { scopeForRow } from '../property/property-access.ts'
@@ -53,12 +54,17 @@ export type OwnerChargesPeriod = {
  * only for the owner record linked to their own account — any other id answers not_found
  * (never forbidden), so owners cannot probe which owner ids exist.
  */
-export async function getOwnerCharges(
-  ctx: FinanceContext,
-  ownerId: string,
-  period: OwnerChargesPeriod = {},
-  page: { readonly page: number; readonly perPage: number } = { page: 1, perPage: MAX_PER_PAGE },
-): Promise<Result<OwnerCharges>> {
+export async function getOwnerCharges({
+  ctx,
+  input: { ownerId, period = {}, page = { page: 1, perPage: MAX_PER_PAGE } },
+}: UseCaseCall<
+  FinanceContext,
+  {
+    readonly ownerId: string
+    readonly period?: OwnerChargesPeriod | undefined
+    readonly page?: { readonly page: number; readonly perPage: number } | undefined
+  }
+>): Promise<Result<OwnerCharges>> {
   const orgReader = can(ctx.actor, 'organization:read')
   if (!orgReader && ctx.actor.role !== 'owner') return err(DomainErrors.forbidden())
   if (period.dateFrom !== undefined && period.dateTo !== undefined && period.dateFrom > period.dateTo) {

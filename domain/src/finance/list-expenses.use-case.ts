@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { can } from '../identity/permissions.ts'
 import type { TenantScope } from '../property/property.ports.ts'
 import { scopeFor } from '../property/property-access.ts'
@@ -24,11 +25,13 @@ export type ListExpensesQuery = Omit<ExpenseFilter, 'visibleWindows'> & {
  * actor sees only their buildings' expenses (see FinanceReadAccess); without a linked owner record,
  * an empty page.
  */
-export async function listExpenses(
-  ctx: FinanceContext,
-  query: ListExpensesQuery,
-  page: PageRequest<ExpenseSortField>,
-): Promise<Result<Page<Expense>>> {
+export async function listExpenses({
+  ctx,
+  input: { query, page },
+}: UseCaseCall<
+  FinanceContext,
+  { readonly query: ListExpensesQuery; readonly page: PageRequest<ExpenseSortField> }
+>): Promise<Result<Page<Expense>>> {
   if (!can(ctx.actor, 'organization:read') && ctx.actor.role !== 'owner') return err(DomainErrors.forbidden())
   const issues = queryIssues(query)
   if (issues.length > 0) return err(DomainErrors.validation('Invalid expense filters', issues))

@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { can } from '../identity/permissions.ts'
 import { parseCalendarDate, todayOf } from '../property/calendar-date.value-object.ts'
 import { scopeForRow } from '../property/property-access.ts'
@@ -17,12 +18,13 @@ export type MarkExpensePaidInput = {
  * `expense_already_paid` rather than silently succeeding, so a replayed offline write is visible
  * (the Idempotency-Key layer returns the first response for true replays).
  */
-export async function markExpensePaid(
-  ctx: FinanceContext,
-  id: string,
-  input: MarkExpensePaidInput,
-  expectedVersion: number | undefined,
-): Promise<Result<Expense>> {
+export async function markExpensePaid({
+  ctx,
+  input: { id, fields: input, expectedVersion },
+}: UseCaseCall<
+  FinanceContext,
+  { readonly id: string; readonly fields: MarkExpensePaidInput; readonly expectedVersion: number | undefined }
+>): Promise<Result<Expense>> {
   if (!can(ctx.actor, 'finance:write')) return err(DomainErrors.forbidden())
   const paidDate =
     input.paidDate === undefined ? ok(todayOf(ctx.clock)) : parseCalendarDate(input.paidDate, 'paid_date')

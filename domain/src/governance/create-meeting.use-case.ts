@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { can } from '../identity/permissions.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
@@ -13,10 +14,10 @@ export type CreateMeetingInput = MeetingFields & { readonly buildingId: string }
  * building's organization). The 15-day convocation rule is not enforced yet: see
  * convocation.policy.ts.
  */
-export async function createMeeting(
-  ctx: GovernanceContext,
-  input: CreateMeetingInput,
-): Promise<Result<Meeting>> {
+export async function createMeeting({
+  ctx,
+  input,
+}: UseCaseCall<GovernanceContext, CreateMeetingInput>): Promise<Result<Meeting>> {
   if (!can(ctx.actor, 'governance:write')) return err(DomainErrors.forbidden())
   const valid = validateMeeting(input)
   if (!valid.ok) return valid

@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import type { TenantScope } from '../property/property.ports.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { stripUndefined } from '../shared/object.ts'
@@ -21,12 +22,13 @@ import { writeScopeFor } from './tenant-access.service.ts'
 /** Fields PUT /meetings/{id} may change; the building of a meeting is fixed at creation. */
 export type UpdateMeetingInput = Partial<MeetingFields>
 
-export async function updateMeeting(
-  ctx: GovernanceContext,
-  id: string,
-  changes: UpdateMeetingInput,
-  expectedVersion: number | undefined,
-): Promise<Result<Meeting>> {
+export async function updateMeeting({
+  ctx,
+  input: { id, changes, expectedVersion },
+}: UseCaseCall<
+  GovernanceContext,
+  { readonly id: string; readonly changes: UpdateMeetingInput; readonly expectedVersion: number | undefined }
+>): Promise<Result<Meeting>> {
   const fields = Object.keys(stripUndefined(changes))
   return mutateMeeting(ctx, id, expectedVersion, 'meeting.update', { fields }, (current, now) => {
     // State first: editing a held or cancelled AG is refused whatever the input.
@@ -38,23 +40,25 @@ export async function updateMeeting(
   })
 }
 
-export async function addMeetingAgendaItem(
-  ctx: GovernanceContext,
-  id: string,
-  item: string,
-  expectedVersion?: number,
-): Promise<Result<Meeting>> {
+export async function addMeetingAgendaItem({
+  ctx,
+  input: { id, item, expectedVersion },
+}: UseCaseCall<
+  GovernanceContext,
+  { readonly id: string; readonly item: string; readonly expectedVersion?: number | undefined }
+>): Promise<Result<Meeting>> {
   return mutateMeeting(ctx, id, expectedVersion, 'meeting.agenda_add', undefined, (current, now) =>
     appendAgendaItem(current, item, now),
   )
 }
 
-export async function completeMeeting(
-  ctx: GovernanceContext,
-  id: string,
-  attendeesCount: number,
-  expectedVersion?: number,
-): Promise<Result<Meeting>> {
+export async function completeMeeting({
+  ctx,
+  input: { id, attendeesCount, expectedVersion },
+}: UseCaseCall<
+  GovernanceContext,
+  { readonly id: string; readonly attendeesCount: number; readonly expectedVersion?: number | undefined }
+>): Promise<Result<Meeting>> {
   return mutateMeeting(
     ctx,
     id,
@@ -65,11 +69,13 @@ export async function completeMeeting(
   )
 }
 
-export async function cancelMeeting(
-  ctx: GovernanceContext,
-  id: string,
-  expectedVersion?: number,
-): Promise<Result<Meeting>> {
+export async function cancelMeeting({
+  ctx,
+  input: { id, expectedVersion },
+}: UseCaseCall<
+  GovernanceContext,
+  { readonly id: string; readonly expectedVersion?: number | undefined }
+>): Promise<Result<Meeting>> {
   return mutateMeeting(ctx, id, expectedVersion, 'meeting.cancel', undefined, (current, now) =>
     markMeetingCancelled(current, now),
   )
@@ -79,11 +85,13 @@ export async function cancelMeeting(
  * Deletes a Scheduled or Cancelled meeting. A Completed one is history; a meeting documents are
  * linked to is refused too, because deleting it would silently orphan or rewrite those documents.
  */
-export async function deleteMeeting(
-  ctx: GovernanceContext,
-  id: string,
-  expectedVersion: number | undefined,
-): Promise<Result<null>> {
+export async function deleteMeeting({
+  ctx,
+  input: { id, expectedVersion },
+}: UseCaseCall<
+  GovernanceContext,
+  { readonly id: string; readonly expectedVersion: number | undefined }
+>): Promise<Result<null>> {
   const scope = await meetingWriteScope(ctx, id)
   if (!scope.ok) return scope
   return ctx.transaction(async (repos) => {

@@ -1,4 +1,4 @@
-import type { ActorContext } from '../context.ts'
+import type { ActorContext, UseCaseCall } from '../context.ts'
 import type { PropertyQueries } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
@@ -29,7 +29,10 @@ import {
 export type MeetingQuery = Omit<MeetingFilter, 'buildingIds'>
 
 /** Syndics and accountants read their firm's meetings; an owner only those of buildings they own a unit in. */
-export async function getMeeting(ctx: MeetingReaderContext, id: string): Promise<Result<Meeting>> {
+export async function getMeeting({
+  ctx,
+  input: { id },
+}: UseCaseCall<MeetingReaderContext, { readonly id: string }>): Promise<Result<Meeting>> {
   const access = readAccessOf(ctx)
   const scope = await readScopeFor(access, (mid) => ctx.repos.governance.meetings.organizationOf(mid), id)
   if (!scope) return err(DomainErrors.notFound('Meeting'))
@@ -41,12 +44,17 @@ export async function getMeeting(ctx: MeetingReaderContext, id: string): Promise
   return ok(meeting)
 }
 
-export async function listMeetings(
-  ctx: GovernanceContext,
-  query: MeetingQuery,
-  page: PageRequest<MeetingSortField>,
-  tenant: { readonly organizationId?: string | null | undefined } = {},
-): Promise<Result<Page<Meeting>>> {
+export async function listMeetings({
+  ctx,
+  input: { query, page, tenant = {} },
+}: UseCaseCall<
+  GovernanceContext,
+  {
+    readonly query: MeetingQuery
+    readonly page: PageRequest<MeetingSortField>
+    readonly tenant?: { readonly organizationId?: string | null | undefined }
+  }
+>): Promise<Result<Page<Meeting>>> {
   const range = checkDateRange(query)
   if (!range.ok) return range
   const filter: MeetingFilter = { ...query, buildingIds: undefined }
@@ -71,12 +79,17 @@ export async function listMeetings(
 }
 
 /** GET /buildings/{id}/meetings: an unknown, foreign or (for an owner) not-owned building is a 404. */
-export async function listBuildingMeetings(
-  ctx: GovernanceContext,
-  buildingId: string,
-  query: Omit<MeetingQuery, 'buildingId'>,
-  page: PageRequest<MeetingSortField>,
-): Promise<Result<Page<Meeting>>> {
+export async function listBuildingMeetings({
+  ctx,
+  input: { buildingId, query, page },
+}: UseCaseCall<
+  GovernanceContext,
+  {
+    readonly buildingId: string
+    readonly query: Omit<MeetingQuery, 'buildingId'>
+    readonly page: PageRequest<MeetingSortField>
+  }
+>): Promise<Result<Page<Meeting>>> {
   const range = checkDateRange(query)
   if (!range.ok) return range
   const scope = await mayReadBuilding(ctx, readAccessOf(ctx), buildingId)

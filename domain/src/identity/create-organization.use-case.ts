@@ -1,15 +1,17 @@
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { IdentityContext, IdentityPublicContext, IdentityRepos } from './identity.ports.ts'
 import { type Organization, type OrganizationFields, validateOrganization } from './organization.entity.ts'
 import { can } from './permissions.ts'
 
-export async function createOrganizationRecord(
-  ctx: IdentityPublicContext,
-  repos: IdentityRepos,
-  createdBy: string | null,
-  fields: OrganizationFields,
-): Promise<Result<Organization>> {
+export async function createOrganizationRecord({
+  ctx,
+  input: { repos, createdBy, fields },
+}: UseCaseCall<
+  IdentityPublicContext,
+  { readonly repos: IdentityRepos; readonly createdBy: string | null; readonly fields: OrganizationFields }
+>): Promise<Result<Organization>> {
   const valid = validateOrganization(fields)
   if (!valid.ok) return valid
   let slug = valid.value.slug
@@ -41,10 +43,12 @@ export async function createOrganizationRecord(
   return ok(organization)
 }
 
-export async function createOrganization(
-  ctx: IdentityContext,
-  fields: OrganizationFields,
-): Promise<Result<Organization>> {
+export async function createOrganization({
+  ctx,
+  input: { fields },
+}: UseCaseCall<IdentityContext, { readonly fields: OrganizationFields }>): Promise<Result<Organization>> {
   if (!can(ctx.actor, 'platform:manage')) return err(DomainErrors.forbidden())
-  return ctx.transaction((repos) => createOrganizationRecord(ctx, repos, ctx.actor.userId, fields))
+  return ctx.transaction((repos) =>
+    createOrganizationRecord({ ctx, input: { repos, createdBy: ctx.actor.userId, fields } }),
+  )
 }

@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { Actor } from './actor.ts'
@@ -27,12 +28,13 @@ export function targetOrganization(
   return actor.role === 'superadmin' ? (requested ?? null) : actor.organizationId
 }
 
-export async function authorizeUserCreation(
-  ctx: IdentityPublicContext,
-  actor: Actor,
-  role: Role,
-  organizationId: string | null,
-): Promise<Result<null>> {
+export async function authorizeUserCreation({
+  ctx,
+  input: { actor, role, organizationId },
+}: UseCaseCall<
+  IdentityPublicContext,
+  { readonly actor: Actor; readonly role: Role; readonly organizationId: string | null }
+>): Promise<Result<null>> {
   if (!mayManageUser(actor, role, organizationId)) {
     return err(DomainErrors.forbidden(`A ${actor.role} may not create a ${role} in this organization`))
   }
@@ -46,13 +48,18 @@ export async function authorizeUserCreation(
 }
 
 /** Validates, hashes and inserts a user, then audits it; authorization is the caller's job. */
-export async function createUserRecord(
-  ctx: IdentityPublicContext,
-  repos: IdentityRepos,
-  createdBy: string | null,
-  organizationId: string | null,
-  input: CreateUserInput,
-): Promise<Result<User>> {
+export async function createUserRecord({
+  ctx,
+  input: { repos, createdBy, organizationId, fields: input },
+}: UseCaseCall<
+  IdentityPublicContext,
+  {
+    readonly repos: IdentityRepos
+    readonly createdBy: string | null
+    readonly organizationId: string | null
+    readonly fields: CreateUserInput
+  }
+>): Promise<Result<User>> {
   const profile = validateUserProfile(input)
   if (!profile.ok) return profile
   const password = checkPassword(input.password, profile.value.email)
@@ -90,9 +97,17 @@ export async function createUserRecord(
   return ok(user)
 }
 
-export async function createUser(ctx: IdentityContext, input: CreateUserInput): Promise<Result<User>> {
+export async function createUser({
+  ctx,
+  input,
+}: UseCaseCall<IdentityContext, CreateUserInput>): Promise<Result<User>> {
   const organizationId = targetOrganization(ctx.actor, input.role, input.organizationId)
-  const allowed = await authorizeUserCreation(ctx, ctx.actor, input.role, organizationId)
+  const allowed = await authorizeUserCreation({
+    ctx,
+    input: { actor: ctx.actor, role: input.role, organizationId },
+  })
   if (!allowed.ok) return allowed
-  return ctx.transaction((repos) => createUserRecord(ctx, repos, ctx.actor.userId, organizationId, input))
+  return ctx.transaction((repos) =>
+    createUserRecord({ ctx, input: { repos, createdBy: ctx.actor.userId, organizationId, fields: input } }),
+  )
 }

@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { ok, type Result } from '../shared/result.ts'
 import { normalizeEmail } from '../shared/text.ts'
 import type { IdentityPublicContext } from './identity.ports.ts'
@@ -8,10 +9,12 @@ import type { User } from './user.entity.ts'
  * so the password policy is the operator's responsibility (production mode refuses the default).
  * An existing account is left untouched: changing the env later does not reset a password.
  */
-export async function ensureSuperadmin(
-  ctx: IdentityPublicContext,
-  input: { email: string; password: string },
-): Promise<Result<{ user: User; created: boolean }>> {
+export async function ensureSuperadmin({
+  ctx,
+  input,
+}: UseCaseCall<IdentityPublicContext, { email: string; password: string }>): Promise<
+  Result<{ user: User; created: boolean }>
+> {
   const email = normalizeEmail(input.email)
   const existing = await ctx.repos.identity.users.findByEmail(email)
   if (existing) return ok({ user: existing, created: false })

@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { normalizeEmail } from '../shared/text.ts'
@@ -19,7 +20,10 @@ const INVALID = 'Invalid email or password'
  * address, much higher, bounding distributed guessing. A refused attempt gives its reservations
  * back; a failure keeps them; a success clears its pair and gives back the other two.
  */
-export async function login(ctx: IdentityPublicContext, input: LoginInput): Promise<Result<Session>> {
+export async function login({
+  ctx,
+  input,
+}: UseCaseCall<IdentityPublicContext, LoginInput>): Promise<Result<Session>> {
   const email = normalizeEmail(input.email)
   const now = ctx.clock.now()
   const window = ctx.settings.loginWindowSeconds

@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { stripUndefined } from '../shared/object.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
@@ -7,16 +8,21 @@ import type { IdentityContext, OrganizationSortField } from './identity.ports.ts
 import { type Organization, type OrganizationFields, validateOrganization } from './organization.entity.ts'
 import { can } from './permissions.ts'
 
-export async function listOrganizations(
-  ctx: IdentityContext,
-  page: PageRequest<OrganizationSortField>,
-): Promise<Result<Page<Organization>>> {
+export async function listOrganizations({
+  ctx,
+  input: { page },
+}: UseCaseCall<IdentityContext, { readonly page: PageRequest<OrganizationSortField> }>): Promise<
+  Result<Page<Organization>>
+> {
   if (!can(ctx.actor, 'platform:manage')) return err(DomainErrors.forbidden())
   return ok(await ctx.repos.identity.organizations.list(page))
 }
 
 /** A superadmin reads any organization; members read their own; anyone else gets a 404. */
-export async function getOrganization(ctx: IdentityContext, id: string): Promise<Result<Organization>> {
+export async function getOrganization({
+  ctx,
+  input: { id },
+}: UseCaseCall<IdentityContext, { readonly id: string }>): Promise<Result<Organization>> {
   if (!can(ctx.actor, 'platform:manage') && ctx.actor.organizationId !== id) {
     return err(DomainErrors.notFound('Organization'))
   }
@@ -24,12 +30,17 @@ export async function getOrganization(ctx: IdentityContext, id: string): Promise
   return org ? ok(org) : err(DomainErrors.notFound('Organization'))
 }
 
-export async function updateOrganization(
-  ctx: IdentityContext,
-  id: string,
-  changes: Partial<OrganizationFields>,
-  expectedVersion: number | undefined,
-): Promise<Result<Organization>> {
+export async function updateOrganization({
+  ctx,
+  input: { id, changes, expectedVersion },
+}: UseCaseCall<
+  IdentityContext,
+  {
+    readonly id: string
+    readonly changes: Partial<OrganizationFields>
+    readonly expectedVersion: number | undefined
+  }
+>): Promise<Result<Organization>> {
   if (!can(ctx.actor, 'platform:manage')) return err(DomainErrors.forbidden())
   return ctx.transaction(async (repos) => {
     const current = await repos.identity.organizations.findById(id)

@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { stripUndefined } from '../shared/object.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
@@ -9,12 +10,17 @@ import { can, mayManageUser } from './permissions.ts'
 import type { Role } from './role.value-object.ts'
 import { type User, validateUserProfile } from './user.entity.ts'
 
-export async function listUsers(
-  ctx: IdentityContext,
-  filter: { role?: Role | undefined },
-  page: PageRequest<UserSortField>,
-  tenant: { readonly organizationId?: string | null | undefined } = {},
-): Promise<Result<Page<User>>> {
+export async function listUsers({
+  ctx,
+  input: { filter, page, tenant = {} },
+}: UseCaseCall<
+  IdentityContext,
+  {
+    readonly filter: { role?: Role | undefined }
+    readonly page: PageRequest<UserSortField>
+    readonly tenant?: { readonly organizationId?: string | null | undefined }
+  }
+>): Promise<Result<Page<User>>> {
   if (!can(ctx.actor, 'users:manage')) return err(DomainErrors.forbidden())
   // The platform lists every organization's users, or one organization's with the filter (the
   // convention of every list); anyone else lists their own organization's, whatever they ask.
@@ -44,12 +50,13 @@ export type UpdateUserInput = {
   readonly password?: string | undefined
 }
 
-export async function updateUser(
-  ctx: IdentityContext,
-  id: string,
-  changes: UpdateUserInput,
-  expectedVersion: number | undefined,
-): Promise<Result<User>> {
+export async function updateUser({
+  ctx,
+  input: { id, changes, expectedVersion },
+}: UseCaseCall<
+  IdentityContext,
+  { readonly id: string; readonly changes: UpdateUserInput; readonly expectedVersion: number | undefined }
+>): Promise<Result<User>> {
   const found = await manageableUser(ctx, id)
   if (!found.ok) return found
   const current = found.value
@@ -94,11 +101,10 @@ export async function updateUser(
   })
 }
 
-export async function setUserActive(
-  ctx: IdentityContext,
-  id: string,
-  active: boolean,
-): Promise<Result<User>> {
+export async function setUserActive({
+  ctx,
+  input: { id, active },
+}: UseCaseCall<IdentityContext, { readonly id: string; readonly active: boolean }>): Promise<Result<User>> {
   const found = await manageableUser(ctx, id)
   if (!found.ok) return found
   const current = found.value

@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { IdentityPublicContext, RefreshTokenRecord } from './identity.ports.ts'
@@ -17,10 +18,10 @@ const LOST_RACE = 'refresh_rotated_concurrently'
  * A family ends `refreshSessionMaxSeconds` after its login however often it rotates, and a
  * token issued under an older session epoch (password, role, activity changed) is dead.
  */
-export async function refreshSession(
-  ctx: IdentityPublicContext,
-  refreshToken: string,
-): Promise<Result<Session>> {
+export async function refreshSession({
+  ctx,
+  input: { refreshToken },
+}: UseCaseCall<IdentityPublicContext, { readonly refreshToken: string }>): Promise<Result<Session>> {
   const now = ctx.clock.now()
   const hash = ctx.sessions.hashRefreshToken(refreshToken)
   let record = await ctx.repos.identity.refreshTokens.findByHash(hash)

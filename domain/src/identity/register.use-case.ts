@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { Actor } from './actor.ts'
@@ -18,17 +19,22 @@ export type RegisterInput = CreateUserInput & { readonly organizationName?: stri
  * With a token: the same rules as creating a user (a syndic adds accountants and owners to their
  * own firm; a superadmin anyone anywhere). The v1 contract answers with a session for the new user.
  */
-export async function register(
-  ctx: IdentityPublicContext,
-  actor: Actor | null,
-  input: RegisterInput,
-): Promise<Result<Session>> {
+export async function register({
+  ctx,
+  input: { actor, fields: input },
+}: UseCaseCall<
+  IdentityPublicContext,
+  { readonly actor: Actor | null; readonly fields: RegisterInput }
+>): Promise<Result<Session>> {
   if (actor) {
     const organizationId = targetOrganization(actor, input.role, input.organizationId)
-    const allowed = await authorizeUserCreation(ctx, actor, input.role, organizationId)
+    const allowed = await authorizeUserCreation({ ctx, input: { actor, role: input.role, organizationId } })
     if (!allowed.ok) return allowed
     return ctx.transaction(async (repos) => {
-      const user = await createUserRecord(ctx, repos, actor.userId, organizationId, input)
+      const user = await createUserRecord({
+        ctx,
+        input: { repos, createdBy: actor.userId, organizationId, fields: input },
+      })
       return user.ok ? ok(await issueSession(ctx, repos, user.value)) : user
     })
   }
@@ -41,12 +47,22 @@ export async function register(
     return err(DomainErrors.invalidField('organization_name', 'is required to sign up a new organization'))
   }
   return ctx.transaction(async (repos) => {
-    const org = await createOrganizationRecord(ctx, repos, null, {
-      name: organizationName,
-      contactEmail: input.email,
+    const org = await createOrganizationRecord({
+      ctx,
+      input: {
+        repos,
+        createdBy: null,
+        fields: {
+          name: organizationName,
+          contactEmail: input.email,
+        },
+      },
     })
     if (!org.ok) return org
-    const user = await createUserRecord(ctx, repos, null, org.value.id, input)
+    const user = await createUserRecord({
+      ctx,
+      input: { repos, createdBy: null, organizationId: org.value.id, fields: input },
+    })
     return user.ok ? ok(await issueSession(ctx, repos, user.value)) : user
   })
 }

@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { parseCalendarDate, todayOf } from './calendar-date.value-object.ts'
@@ -21,11 +22,12 @@ export type AddUnitOwnerInput = {
 }
 
 /** POST /units/{id}/owners: adds an owner's share; a new primary contact demotes the previous one. */
-export async function addUnitOwner(
-  ctx: PropertyContext,
-  unitId: string,
-  input: AddUnitOwnerInput,
-): Promise<Result<UnitOwnership>> {
+export async function addUnitOwner({
+  ctx,
+  input: { unitId, fields: input },
+}: UseCaseCall<PropertyContext, { readonly unitId: string; readonly fields: AddUnitOwnerInput }>): Promise<
+  Result<UnitOwnership>
+> {
   const allowed = requireWrite(ctx.actor)
   if (!allowed.ok) return allowed
   const share = sharePpmFromDecimal(input.ownershipShare)

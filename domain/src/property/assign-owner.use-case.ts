@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { todayOf } from './calendar-date.value-object.ts'
@@ -13,11 +14,12 @@ import { planAssignSoleOwner, type UnitOwnership } from './unit-ownership.entity
  * today in Brussels (share 1, full ownership, primary contact); every link still running on or
  * after today ends today, history kept.
  */
-export async function assignOwner(
-  ctx: PropertyContext,
-  unitId: string,
-  ownerId: string,
-): Promise<Result<Unit>> {
+export async function assignOwner({
+  ctx,
+  input: { unitId, ownerId },
+}: UseCaseCall<PropertyContext, { readonly unitId: string; readonly ownerId: string }>): Promise<
+  Result<Unit>
+> {
   const allowed = requireWrite(ctx.actor)
   if (!allowed.ok) return allowed
   const scope = await scopeForRow(ctx.actor, 'Unit', () => ctx.repos.property.units.organizationOf(unitId))

@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { reservePlanCapacity } from '../identity/plan-limits.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
@@ -7,10 +8,10 @@ import { auditEntry, requireWrite, scopeFor, type TenantOption } from './propert
 
 export type CreateBuildingInput = BuildingFields & TenantOption
 
-export async function createBuilding(
-  ctx: PropertyContext,
-  input: CreateBuildingInput,
-): Promise<Result<Building>> {
+export async function createBuilding({
+  ctx,
+  input,
+}: UseCaseCall<PropertyContext, CreateBuildingInput>): Promise<Result<Building>> {
   const allowed = requireWrite(ctx.actor)
   if (!allowed.ok) return allowed
   const scope = scopeFor(ctx.actor, input.organizationId)

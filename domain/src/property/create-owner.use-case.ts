@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { type DomainError, DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { todayOf } from './calendar-date.value-object.ts'
@@ -13,7 +14,10 @@ import {
 
 export type CreateOwnerInput = OwnerFields & TenantOption
 
-export async function createOwner(ctx: PropertyContext, input: CreateOwnerInput): Promise<Result<Owner>> {
+export async function createOwner({
+  ctx,
+  input,
+}: UseCaseCall<PropertyContext, CreateOwnerInput>): Promise<Result<Owner>> {
   const allowed = requireWrite(ctx.actor)
   if (!allowed.ok) return allowed
   const scope = scopeFor(ctx.actor, input.organizationId)

@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { type DomainError, DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { Building } from './building.entity.ts'
@@ -7,7 +8,10 @@ import { type Unit, type UnitFields, validateUnit } from './unit.entity.ts'
 
 export type CreateUnitInput = UnitFields & { readonly buildingId: string }
 
-export async function createUnit(ctx: PropertyContext, input: CreateUnitInput): Promise<Result<Unit>> {
+export async function createUnit({
+  ctx,
+  input,
+}: UseCaseCall<PropertyContext, CreateUnitInput>): Promise<Result<Unit>> {
   const allowed = requireWrite(ctx.actor)
   if (!allowed.ok) return allowed
   const valid = validateUnit(input)

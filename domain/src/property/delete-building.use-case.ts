@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { checkVersion } from '../shared/versioning.ts'
@@ -8,11 +9,13 @@ import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
  * Only an empty building may go: its units carry quotas and ownership history, and its expenses,
  * meetings and documents are records worth keeping.
  */
-export async function deleteBuilding(
-  ctx: PropertyContext,
-  id: string,
-  expectedVersion: number | undefined,
-): Promise<Result<null>> {
+export async function deleteBuilding({
+  ctx,
+  input: { id, expectedVersion },
+}: UseCaseCall<
+  PropertyContext,
+  { readonly id: string; readonly expectedVersion: number | undefined }
+>): Promise<Result<null>> {
   const allowed = requireWrite(ctx.actor)
   if (!allowed.ok) return allowed
   const scope = await scopeForRow(ctx.actor, 'Building', () =>

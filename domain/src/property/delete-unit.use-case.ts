@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { checkVersion } from '../shared/versioning.ts'
@@ -5,11 +6,13 @@ import type { PropertyContext } from './property.ports.ts'
 import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
 
 /** A unit that ever had an owner is part of the register's history and cannot be deleted. */
-export async function deleteUnit(
-  ctx: PropertyContext,
-  id: string,
-  expectedVersion: number | undefined,
-): Promise<Result<null>> {
+export async function deleteUnit({
+  ctx,
+  input: { id, expectedVersion },
+}: UseCaseCall<
+  PropertyContext,
+  { readonly id: string; readonly expectedVersion: number | undefined }
+>): Promise<Result<null>> {
   const allowed = requireWrite(ctx.actor)
   if (!allowed.ok) return allowed
   const scope = await scopeForRow(ctx.actor, 'Unit', () => ctx.repos.property.units.organizationOf(id))

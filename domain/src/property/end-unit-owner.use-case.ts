@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { parseCalendarDate, todayOf } from './calendar-date.value-object.ts'
@@ -10,12 +11,17 @@ import { planEndOwnership, type UnitOwnership } from './unit-ownership.entity.ts
  * DELETE /units/{id}/owners/{owner_id}: ends the owner's active link (the row stays as history).
  * If they were the primary contact, the remaining owner with the largest share takes over.
  */
-export async function endUnitOwner(
-  ctx: PropertyContext,
-  unitId: string,
-  ownerId: string,
-  options: { readonly endDate?: string | undefined } = {},
-): Promise<Result<UnitOwnership>> {
+export async function endUnitOwner({
+  ctx,
+  input: { unitId, ownerId, options = {} },
+}: UseCaseCall<
+  PropertyContext,
+  {
+    readonly unitId: string
+    readonly ownerId: string
+    readonly options?: { readonly endDate?: string | undefined }
+  }
+>): Promise<Result<UnitOwnership>> {
   const allowed = requireWrite(ctx.actor)
   if (!allowed.ok) return allowed
   const endDate =

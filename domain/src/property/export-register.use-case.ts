@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { type Owner, ownerDisplayName } from './owner.entity.ts'
@@ -17,10 +18,10 @@ const blank = Object.fromEntries(REGISTER_COLUMNS.map((c) => [c, ''])) as Regist
  * into an empty building reproduces the lots, the owners and every dated link. Only the
  * organization's readers (syndic, accountant, superadmin) may export: it lists every owner.
  */
-export async function exportRegister(
-  ctx: PropertyContext,
-  buildingId: string,
-): Promise<Result<RegisterRow[]>> {
+export async function exportRegister({
+  ctx,
+  input: { buildingId },
+}: UseCaseCall<PropertyContext, { readonly buildingId: string }>): Promise<Result<RegisterRow[]>> {
   if (!readsOrganization(ctx.actor)) return err(DomainErrors.forbidden())
   const scope = await scopeForRow(ctx.actor, 'Building', () =>
     ctx.repos.property.buildings.organizationOf(buildingId),

@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { Building } from './building.entity.ts'
@@ -5,7 +6,10 @@ import type { PropertyContext } from './property.ports.ts'
 import { actorMayReadBuilding, scopeForRow } from './property-access.ts'
 
 /** An owner sees only buildings where they own an active unit; any other is a 404, not a 403. */
-export async function getBuilding(ctx: PropertyContext, id: string): Promise<Result<Building>> {
+export async function getBuilding({
+  ctx,
+  input: { id },
+}: UseCaseCall<PropertyContext, { readonly id: string }>): Promise<Result<Building>> {
   const scope = await scopeForRow(ctx.actor, 'Building', () =>
     ctx.repos.property.buildings.organizationOf(id),
   )

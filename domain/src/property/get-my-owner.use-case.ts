@@ -4,7 +4,7 @@ import type { Owner } from './owner.entity.ts'
 import type { PropertyContext } from './property.ports.ts'
 
 /** GET /owners/me: the owner record linked to the caller's account, whatever their role. */
-export async function getMyOwner(ctx: PropertyContext): Promise<Result<Owner>> {
+export async function getMyOwner({ ctx }: { readonly ctx: PropertyContext }): Promise<Result<Owner>> {
   const organizationId = ctx.actor.organizationId
   if (!organizationId) return err(DomainErrors.notFound('Owner'))
   const owner = await ctx.repos.property.owners.findByUserId({ organizationId }, ctx.actor.userId)

@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { Owner } from './owner.entity.ts'
@@ -5,7 +6,10 @@ import type { PropertyContext } from './property.ports.ts'
 import { readsOrganization, scopeForRow } from './property-access.ts'
 
 /** An owner-role caller may read only the owner record linked to their own account. */
-export async function getOwner(ctx: PropertyContext, id: string): Promise<Result<Owner>> {
+export async function getOwner({
+  ctx,
+  input: { id },
+}: UseCaseCall<PropertyContext, { readonly id: string }>): Promise<Result<Owner>> {
   const scope = await scopeForRow(ctx.actor, 'Owner', () => ctx.repos.property.owners.organizationOf(id))
   if (!scope.ok) return scope
   const owner = await ctx.repos.property.owners.findById(scope.value, id)

@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { parseCalendarDate, todayOf } from './calendar-date.value-object.ts'
@@ -10,11 +11,13 @@ import type { Unit } from './unit.entity.ts'
  * The unit as it stands on `date` (default: today in Brussels): `ownerId` is its owner that day.
  * An owner sees only the units they hold a share of that has not ended by today; any other is a 404.
  */
-export async function getUnit(
-  ctx: PropertyContext,
-  id: string,
-  options: { readonly date?: string | undefined } = {},
-): Promise<Result<Unit>> {
+export async function getUnit({
+  ctx,
+  input: { id, options = {} },
+}: UseCaseCall<
+  PropertyContext,
+  { readonly id: string; readonly options?: { readonly date?: string | undefined } }
+>): Promise<Result<Unit>> {
   const today = todayOf(ctx.clock)
   const date = options.date === undefined ? ok(today) : parseCalendarDate(options.date, 'date')
   if (!date.ok) return date

@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { Building } from './building.entity.ts'
@@ -33,12 +34,17 @@ export type RegisterImportReport = {
  * once the caller may write to the building (the HTTP adapter parses the upload there). Errors are returned in the report (an
  * Ok), so the caller can show them as a preview; the adapter decides the status.
  */
-export async function importRegister(
-  ctx: PropertyContext,
-  buildingId: string,
-  sheet: RegisterSheet | (() => Promise<Result<RegisterSheet>>),
-  options: { readonly dryRun: boolean },
-): Promise<Result<RegisterImportReport>> {
+export async function importRegister({
+  ctx,
+  input: { buildingId, sheet, options },
+}: UseCaseCall<
+  PropertyContext,
+  {
+    readonly buildingId: string
+    readonly sheet: RegisterSheet | (() => Promise<Result<RegisterSheet>>)
+    readonly options: { readonly dryRun: boolean }
+  }
+>): Promise<Result<RegisterImportReport>> {
   const allowed = requireWrite(ctx.actor)
   if (!allowed.ok) return allowed
   const scope = await scopeForRow(ctx.actor, 'Building', () =>

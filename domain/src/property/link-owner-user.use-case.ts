@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { checkVersion } from '../shared/versioning.ts'
@@ -10,12 +11,13 @@ import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
  * right to see this owner's units. null unlinks. A user of another organization is a 404 like
  * a missing one; one user is linked to at most one owner record per organization.
  */
-export async function linkOwnerUser(
-  ctx: PropertyContext,
-  ownerId: string,
-  userId: string | null,
-  expectedVersion?: number,
-): Promise<Result<Owner>> {
+export async function linkOwnerUser({
+  ctx,
+  input: { ownerId, userId, expectedVersion },
+}: UseCaseCall<
+  PropertyContext,
+  { readonly ownerId: string; readonly userId: string | null; readonly expectedVersion?: number | undefined }
+>): Promise<Result<Owner>> {
   const allowed = requireWrite(ctx.actor)
   if (!allowed.ok) return allowed
   const scope = await scopeForRow(ctx.actor, 'Owner', () => ctx.repos.property.owners.organizationOf(ownerId))

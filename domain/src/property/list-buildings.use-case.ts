@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
 import { err, ok, type Result } from '../shared/result.ts'
@@ -9,12 +10,17 @@ import { listScopeFor, readsOrganization, type TenantOption } from './property-a
  * Organization readers list every building; an owner lists the buildings of their active units; a
  * superadmin without an organization filter lists every organization's.
  */
-export async function listBuildings(
-  ctx: PropertyContext,
-  filter: BuildingFilter,
-  page: PageRequest<BuildingSortField>,
-  options: TenantOption = {},
-): Promise<Result<Page<Building>>> {
+export async function listBuildings({
+  ctx,
+  input: { filter, page, options = {} },
+}: UseCaseCall<
+  PropertyContext,
+  {
+    readonly filter: BuildingFilter
+    readonly page: PageRequest<BuildingSortField>
+    readonly options?: TenantOption | undefined
+  }
+>): Promise<Result<Page<Building>>> {
   const scope = listScopeFor(ctx.actor, options.organizationId)
   if (!scope.ok) return scope
   if (scope.value === null) return ok(await ctx.repos.property.buildings.listAcrossTenants(filter, page))

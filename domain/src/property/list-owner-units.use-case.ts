@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { parseCalendarDate, todayOf } from './calendar-date.value-object.ts'
@@ -10,11 +11,16 @@ import type { UnitOwnership } from './unit-ownership.entity.ts'
  * GET /owners/{id}/units: the owner's links holding a unit on `date` (default today in Brussels),
  * or all of them with `includeHistory`; an owner reads only their own.
  */
-export async function listOwnerUnits(
-  ctx: PropertyContext,
-  ownerId: string,
-  options: { readonly includeHistory?: boolean | undefined; readonly date?: string | undefined } = {},
-): Promise<Result<readonly UnitOwnership[]>> {
+export async function listOwnerUnits({
+  ctx,
+  input: { ownerId, options = {} },
+}: UseCaseCall<
+  PropertyContext,
+  {
+    readonly ownerId: string
+    readonly options?: { readonly includeHistory?: boolean | undefined; readonly date?: string | undefined }
+  }
+>): Promise<Result<readonly UnitOwnership[]>> {
   const date = options.date === undefined ? ok(todayOf(ctx.clock)) : parseCalendarDate(options.date, 'date')
   if (!date.ok) return date
   const scope = await scopeForRow(ctx.actor, 'Owner', () => ctx.repos.property.owners.organizationOf(ownerId))

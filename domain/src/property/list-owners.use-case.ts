@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
 import { err, ok, type Result } from '../shared/result.ts'
@@ -11,12 +12,17 @@ import { listScopeFor, readsOrganization, type TenantOption } from './property-a
  * superadmin without an organization filter: every organization's), and an owner-role caller only
  * the records linked to their own account (v1 let them call it; issue #20, item 14).
  */
-export async function listOwners(
-  ctx: PropertyContext,
-  filter: OwnerFilter,
-  page: PageRequest<OwnerSortField>,
-  options: TenantOption = {},
-): Promise<Result<Page<Owner>>> {
+export async function listOwners({
+  ctx,
+  input: { filter, page, options = {} },
+}: UseCaseCall<
+  PropertyContext,
+  {
+    readonly filter: OwnerFilter
+    readonly page: PageRequest<OwnerSortField>
+    readonly options?: TenantOption | undefined
+  }
+>): Promise<Result<Page<Owner>>> {
   const own = ctx.actor.role === 'owner'
   if (!readsOrganization(ctx.actor) && !own) return err(DomainErrors.forbidden())
   const scope = listScopeFor(ctx.actor, options.organizationId)

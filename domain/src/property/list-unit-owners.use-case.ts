@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { parseCalendarDate, todayOf } from './calendar-date.value-object.ts'
@@ -15,11 +16,16 @@ export type UnitOwnershipView = UnitOwnership & LinkRoles
  * with `votes` / `receivesCalls` on that date; `includeHistory` returns every link (those not
  * holding the unit on the date carry neither role).
  */
-export async function listUnitOwners(
-  ctx: PropertyContext,
-  unitId: string,
-  options: { readonly includeHistory?: boolean | undefined; readonly date?: string | undefined } = {},
-): Promise<Result<readonly UnitOwnershipView[]>> {
+export async function listUnitOwners({
+  ctx,
+  input: { unitId, options = {} },
+}: UseCaseCall<
+  PropertyContext,
+  {
+    readonly unitId: string
+    readonly options?: { readonly includeHistory?: boolean | undefined; readonly date?: string | undefined }
+  }
+>): Promise<Result<readonly UnitOwnershipView[]>> {
   const today = todayOf(ctx.clock)
   const date = options.date === undefined ? ok(today) : parseCalendarDate(options.date, 'date')
   if (!date.ok) return date

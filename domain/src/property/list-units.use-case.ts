@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
 import { err, ok, type Result } from '../shared/result.ts'
@@ -14,12 +15,17 @@ import {
 import type { Unit } from './unit.entity.ts'
 
 /** GET /units: organization readers list every unit; an owner lists the units they hold a share of. */
-export async function listUnits(
-  ctx: PropertyContext,
-  filter: UnitFilter,
-  page: PageRequest<UnitSortField>,
-  options: TenantOption & DateOption = {},
-): Promise<Result<Page<Unit>>> {
+export async function listUnits({
+  ctx,
+  input: { filter, page, options = {} },
+}: UseCaseCall<
+  PropertyContext,
+  {
+    readonly filter: UnitFilter
+    readonly page: PageRequest<UnitSortField>
+    readonly options?: (TenantOption & DateOption) | undefined
+  }
+>): Promise<Result<Page<Unit>>> {
   const scope = listScopeFor(ctx.actor, options.organizationId)
   if (!scope.ok) return scope
   // A superadmin without an organization filter (scope null): every organization's units.
@@ -33,13 +39,18 @@ export type DateOption = { readonly date?: string | undefined }
  * GET /buildings/{id}/units: like listUnits within one building, which must exist and be visible
  * to the caller (a 404 otherwise, where listUnits would just answer an empty page).
  */
-export async function listBuildingUnits(
-  ctx: PropertyContext,
-  buildingId: string,
-  filter: UnitFilter,
-  page: PageRequest<UnitSortField>,
-  options: DateOption = {},
-): Promise<Result<Page<Unit>>> {
+export async function listBuildingUnits({
+  ctx,
+  input: { buildingId, filter, page, options = {} },
+}: UseCaseCall<
+  PropertyContext,
+  {
+    readonly buildingId: string
+    readonly filter: UnitFilter
+    readonly page: PageRequest<UnitSortField>
+    readonly options?: DateOption | undefined
+  }
+>): Promise<Result<Page<Unit>>> {
   const scope = await scopeForRow(ctx.actor, 'Building', () =>
     ctx.repos.property.buildings.organizationOf(buildingId),
   )

@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { parseCalendarDate } from './calendar-date.value-object.ts'
@@ -21,11 +22,13 @@ export type SetUnitRepresentationInput = {
  * one mandataire). A designated owner must hold a right in the lot on the start date. Saving the
  * same start date again replaces that designation.
  */
-export async function setUnitRepresentation(
-  ctx: PropertyContext,
-  unitId: string,
-  input: SetUnitRepresentationInput,
-): Promise<Result<UnitRepresentation>> {
+export async function setUnitRepresentation({
+  ctx,
+  input: { unitId, fields: input },
+}: UseCaseCall<
+  PropertyContext,
+  { readonly unitId: string; readonly fields: SetUnitRepresentationInput }
+>): Promise<Result<UnitRepresentation>> {
   const allowed = requireWrite(ctx.actor)
   if (!allowed.ok) return allowed
   const startDate = parseCalendarDate(input.startDate, 'start_date')

@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors, type FieldIssue } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { checkVersion } from '../shared/versioning.ts'
@@ -38,12 +39,17 @@ export type TransferResult = {
  * checked on every date, written to the audit log as one `unit.transfer` event, and versioned on
  * the unit (If-Match), whose version always moves.
  */
-export async function transferUnit(
-  ctx: PropertyContext,
-  unitId: string,
-  input: TransferUnitInput,
-  expectedVersion: number | undefined,
-): Promise<Result<TransferResult>> {
+export async function transferUnit({
+  ctx,
+  input: { unitId, fields: input, expectedVersion },
+}: UseCaseCall<
+  PropertyContext,
+  {
+    readonly unitId: string
+    readonly fields: TransferUnitInput
+    readonly expectedVersion: number | undefined
+  }
+>): Promise<Result<TransferResult>> {
   const allowed = requireWrite(ctx.actor)
   if (!allowed.ok) return allowed
   const deedDate = parseCalendarDate(input.deedDate, 'deed_date')

@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { stripUndefined } from '../shared/object.ts'
 import { err, ok, type Result } from '../shared/result.ts'
@@ -8,12 +9,13 @@ import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
 
 export type UpdateBuildingInput = Partial<BuildingFields>
 
-export async function updateBuilding(
-  ctx: PropertyContext,
-  id: string,
-  changes: UpdateBuildingInput,
-  expectedVersion: number | undefined,
-): Promise<Result<Building>> {
+export async function updateBuilding({
+  ctx,
+  input: { id, changes, expectedVersion },
+}: UseCaseCall<
+  PropertyContext,
+  { readonly id: string; readonly changes: UpdateBuildingInput; readonly expectedVersion: number | undefined }
+>): Promise<Result<Building>> {
   const allowed = requireWrite(ctx.actor)
   if (!allowed.ok) return allowed
   const scope = await scopeForRow(ctx.actor, 'Building', () =>

@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { stripUndefined } from '../shared/object.ts'
 import { err, ok, type Result } from '../shared/result.ts'
@@ -11,12 +12,13 @@ import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
 /** user_id is not editable here: linking an account has its own checks (linkOwnerUser). */
 export type UpdateOwnerInput = Partial<OwnerFields>
 
-export async function updateOwner(
-  ctx: PropertyContext,
-  id: string,
-  changes: UpdateOwnerInput,
-  expectedVersion: number | undefined,
-): Promise<Result<Owner>> {
+export async function updateOwner({
+  ctx,
+  input: { id, changes, expectedVersion },
+}: UseCaseCall<
+  PropertyContext,
+  { readonly id: string; readonly changes: UpdateOwnerInput; readonly expectedVersion: number | undefined }
+>): Promise<Result<Owner>> {
   const allowed = requireWrite(ctx.actor)
   if (!allowed.ok) return allowed
   const scope = await scopeForRow(ctx.actor, 'Owner', () => ctx.repos.property.owners.organizationOf(id))

@@ -1,3 +1,4 @@
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { stripUndefined } from '../shared/object.ts'
 import { err, ok, type Result } from '../shared/result.ts'
@@ -10,12 +11,13 @@ import { type Unit, type UnitFields, validateUnit } from './unit.entity.ts'
 /** A unit stays in its building; owner_id changes only through the ownership use cases. */
 export type UpdateUnitInput = Partial<UnitFields>
 
-export async function updateUnit(
-  ctx: PropertyContext,
-  id: string,
-  changes: UpdateUnitInput,
-  expectedVersion: number | undefined,
-): Promise<Result<Unit>> {
+export async function updateUnit({
+  ctx,
+  input: { id, changes, expectedVersion },
+}: UseCaseCall<
+  PropertyContext,
+  { readonly id: string; readonly changes: UpdateUnitInput; readonly expectedVersion: number | undefined }
+>): Promise<Result<Unit>> {
   const allowed = requireWrite(ctx.actor)
   if (!allowed.ok) return allowed
   const scope = await scopeForRow(ctx.actor, 'Unit', () => ctx.repos.property.units.organizationOf(id))

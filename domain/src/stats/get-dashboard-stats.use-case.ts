@@ -10,7 +10,11 @@ import type { DashboardStats, StatsContext } from './stats.ports.ts'
  * own lots are already what /owners/me and their units' endpoints show. 403 rather than 404
  * because the refusal depends on the role alone and reveals nothing about any row.
  */
-export async function getDashboardStats(ctx: StatsContext): Promise<Result<DashboardStats>> {
+export async function getDashboardStats({
+  ctx,
+}: {
+  readonly ctx: StatsContext
+}): Promise<Result<DashboardStats>> {
   if (can(ctx.actor, 'platform:manage'))
     return ok(await ctx.repos.stats.stats.count({ organizationId: null }))
   if (!can(ctx.actor, 'organization:read') || ctx.actor.organizationId === null) {
