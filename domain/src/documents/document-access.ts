@@ -1,5 +1,5 @@
-import { ownsUnitIn, readAccessOf, readScopeFor, writeScopeFor } from '../governance/tenant-access.service.ts'
-import type { TenantScope } from '../property/property.ports.ts'
+import { ownsUnitIn, readAccessOf, readScopeFor, writeScopeFor } from '../governance/index.ts'
+import type { TenantScope } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { Document } from './document.entity.ts'

@@ -1,5 +1,5 @@
 import type { UseCaseCall } from '../context.ts'
-import type { TenantScope } from '../property/property.ports.ts'
+import type { TenantScope } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { checkVersion } from '../shared/versioning.ts'

@@ -1,6 +1,5 @@
 import type { UseCaseCall } from '../context.ts'
-import { getMeeting } from '../governance/read-meetings.use-case.ts'
-import { mayReadBuilding, ownedBuildingIds, readAccessOf } from '../governance/tenant-access.service.ts'
+import { getMeeting, mayReadBuilding, ownedBuildingIds, readAccessOf } from '../governance/index.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
 import { ok, type Result } from '../shared/result.ts'
 import type { Document } from './document.entity.ts'

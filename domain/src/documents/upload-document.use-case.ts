@@ -1,8 +1,7 @@
 import type { UseCaseCall } from '../context.ts'
-import { writeScopeFor } from '../governance/tenant-access.service.ts'
-import { can } from '../identity/permissions.ts'
-import type { Building } from '../property/building.entity.ts'
-import type { TenantScope } from '../property/property.ports.ts'
+import { writeScopeFor } from '../governance/index.ts'
+import { can } from '../identity/index.ts'
+import type { Building, TenantScope } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import {

@@ -1,6 +1,6 @@
 import type { UseCaseCall } from '../context.ts'
-import { can } from '../identity/permissions.ts'
-import { scopeForRow } from '../property/property-access.ts'
+import { can } from '../identity/index.ts'
+import { scopeForRow } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { type Expense, type ExpenseFields, issuesOf, validateExpense } from './expense.entity.ts'

@@ -1,5 +1,5 @@
 import type { UseCaseCall } from '../context.ts'
-import { can } from '../identity/permissions.ts'
+import { can } from '../identity/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { GovernanceContext } from './governance.ports.ts'

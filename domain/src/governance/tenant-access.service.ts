@@ -1,5 +1,5 @@
 import type { ActorContext } from '../context.ts'
-import { can, type Permission } from '../identity/permissions.ts'
+import { can, type Permission } from '../identity/index.ts'
 import type { PropertyQueries, TenantScope } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { MAX_PER_PAGE } from '../shared/ports.ts'

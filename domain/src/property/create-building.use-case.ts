@@ -1,5 +1,5 @@
 import type { UseCaseCall } from '../context.ts'
-import { reservePlanCapacity } from '../identity/plan-limits.ts'
+import { reservePlanCapacity } from '../identity/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { type Building, type BuildingFields, validateBuilding } from './building.entity.ts'

@@ -1,5 +1,5 @@
-import type { Actor } from '../identity/actor.ts'
-import { can } from '../identity/permissions.ts'
+import type { Actor } from '../identity/index.ts'
+import { can } from '../identity/index.ts'
 import type { AuditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'

@@ -1,4 +1,4 @@
-import { can } from '../identity/permissions.ts'
+import { can } from '../identity/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { DashboardStats, StatsContext } from './stats.ports.ts'
