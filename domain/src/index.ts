@@ -1,3 +1,4 @@
+export * from './access/index.ts'
 export * from './context.ts'
 export * from './documents/index.ts'
 export * from './finance/index.ts'

@@ -1,5 +1,6 @@
 import type { UseCaseCall } from '../context.ts'
 import type { TenantScope } from '../property/index.ts'
+import type { AuditAction } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { checkVersion } from '../shared/versioning.ts'
@@ -9,7 +10,7 @@ import {
   checkRelatedMeeting,
   documentWriteScope,
   recordDocumentAudit,
-} from './document-access.ts'
+} from './document-lookups.ts'
 import type { DocumentsContext, DocumentsRepos } from './documents.ports.ts'
 
 export type DeletedDocument = {
@@ -106,7 +107,7 @@ async function relink(
   ctx: DocumentsContext,
   id: string,
   expectedVersion: number | undefined,
-  action: string,
+  action: AuditAction,
   details: Record<string, unknown>,
   change: (repos: DocumentsRepos, scope: TenantScope, current: Document) => Promise<Result<Document>>,
 ): Promise<Result<Document>> {

@@ -1,9 +1,10 @@
+import { mayReadBuilding, ownedBuildingIds, readAccessOf } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
-import { getMeeting, mayReadBuilding, ownedBuildingIds, readAccessOf } from '../governance/index.ts'
+import { getMeeting } from '../governance/index.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
 import { ok, type Result } from '../shared/result.ts'
 import type { Document } from './document.entity.ts'
-import { findReadableDocument } from './document-access.ts'
+import { findReadableDocument } from './document-lookups.ts'
 import type { ByteStream, DocumentFilter, DocumentSortField, DocumentsContext } from './documents.ports.ts'
 
 /** What GET /documents may filter on; `buildingIds` is the domain's to set, never the caller's. */
@@ -41,7 +42,7 @@ export async function listDocuments({
     case 'organization':
       return ok(await ctx.repos.documents.documents.list(access.scope, filter, page))
     case 'owner': {
-      const buildingIds = await ownedBuildingIds(ctx, access)
+      const buildingIds = await ownedBuildingIds(ctx.repos, access.scope, access.userId)
       return ok(await ctx.repos.documents.documents.list(access.scope, { ...filter, buildingIds }, page))
     }
     case 'none':

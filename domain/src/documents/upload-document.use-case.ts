@@ -1,5 +1,5 @@
+import { writeScopeFor } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
-import { writeScopeFor } from '../governance/index.ts'
 import { can } from '../identity/index.ts'
 import type { Building, TenantScope } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
@@ -12,7 +12,7 @@ import {
   type ValidDocumentFields,
   validateDocument,
 } from './document.entity.ts'
-import { checkRelatedExpense, checkRelatedMeeting, recordDocumentAudit } from './document-access.ts'
+import { checkRelatedExpense, checkRelatedMeeting, recordDocumentAudit } from './document-lookups.ts'
 import type { DocumentsContext, FileBody } from './documents.ports.ts'
 import { type AcceptedUpload, checkUpload } from './file-kind.value-object.ts'
 

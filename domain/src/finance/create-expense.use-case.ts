@@ -1,6 +1,7 @@
+import { scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
 import { can } from '../identity/index.ts'
-import { scopeForRow } from '../property/index.ts'
+import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { type Expense, type ExpenseFields, issuesOf, validateExpense } from './expense.entity.ts'
@@ -48,19 +49,13 @@ export async function createExpense({
       updatedAt: now,
     }
     await repos.finance.expenses.insert(scope, expense)
-    await repos.audit.record({
-      organizationId: expense.organizationId,
-      actorUserId: ctx.actor.userId,
-      action: 'expense.create',
-      entity: 'expense',
-      entityId: expense.id,
-      requestId: ctx.requestId,
-      details: {
+    await repos.audit.record(
+      auditEntry(ctx, expense, 'expense.create', 'expense', expense.id, {
         buildingId: expense.buildingId,
         amountCents: expense.amountCents,
         category: expense.category,
-      },
-    })
+      }),
+    )
     return ok(expense)
   })
 }

@@ -8,8 +8,8 @@ import {
   inconsistentBasis,
 } from './charge-distribution.service.ts'
 import type { Expense, PaymentStatus } from './expense.entity.ts'
+import { loadReadableExpense } from './expense-visibility.ts'
 import type { FinanceContext } from './finance.ports.ts'
-import { loadReadableExpense } from './finance-access.ts'
 
 export type ExpenseDistribution = ChargeDistribution & {
   readonly expenseId: string

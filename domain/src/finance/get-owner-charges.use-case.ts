@@ -1,7 +1,7 @@
+import { scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
 import { can } from '../identity/index.ts'
 import type { CalendarDate } from '../property/index.ts'
-import { scopeForRow } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import type { Cents } from '../shared/money.value-object.ts'
 import { MAX_PER_PAGE } from '../shared/ports.ts'

@@ -1,14 +1,14 @@
+import { scopeFor } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
 import { can } from '../identity/index.ts'
 import type { TenantScope } from '../property/index.ts'
-import { scopeFor } from '../property/index.ts'
 import { DomainErrors, type FieldIssue } from '../shared/domain-error.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { collectIssues } from '../shared/text.ts'
 import type { Expense } from './expense.entity.ts'
+import { financeReadAccess } from './expense-visibility.ts'
 import type { ExpenseFilter, ExpenseSortField, FinanceContext } from './finance.ports.ts'
-import { financeReadAccess } from './finance-access.ts'
 
 /**
  * Filters of GET /expenses and GET /buildings/{id}/expenses (the latter passes buildingId).

@@ -1,6 +1,8 @@
+import { scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
 import { can } from '../identity/index.ts'
-import { parseCalendarDate, scopeForRow, todayOf } from '../property/index.ts'
+import { parseCalendarDate, todayOf } from '../property/index.ts'
+import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { checkVersion } from '../shared/versioning.ts'
@@ -40,15 +42,12 @@ export async function markExpensePaid({
     if (!next.ok) return next
     if (!(await repos.finance.expenses.update(scope, next.value)))
       return err(DomainErrors.versionConflict('Expense', current.version + 1))
-    await repos.audit.record({
-      organizationId: next.value.organizationId,
-      actorUserId: ctx.actor.userId,
-      action: 'expense.mark_paid',
-      entity: 'expense',
-      entityId: id,
-      requestId: ctx.requestId,
-      details: { paidDate: paidDate.value, previousStatus: current.paymentStatus },
-    })
+    await repos.audit.record(
+      auditEntry(ctx, next.value, 'expense.mark_paid', 'expense', id, {
+        paidDate: paidDate.value,
+        previousStatus: current.paymentStatus,
+      }),
+    )
     return ok(next.value)
   })
 }

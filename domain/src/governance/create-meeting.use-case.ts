@@ -1,3 +1,4 @@
+import { writeScopeFor } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
 import { can } from '../identity/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
@@ -5,7 +6,6 @@ import { err, ok, type Result } from '../shared/result.ts'
 import type { GovernanceContext } from './governance.ports.ts'
 import { type Meeting, type MeetingFields, validateMeeting } from './meeting.entity.ts'
 import { recordMeetingAudit } from './meeting-audit.ts'
-import { writeScopeFor } from './tenant-access.service.ts'
 
 export type CreateMeetingInput = MeetingFields & { readonly buildingId: string }
 

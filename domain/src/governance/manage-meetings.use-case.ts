@@ -1,5 +1,7 @@
+import { writeScopeFor } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
 import type { TenantScope } from '../property/index.ts'
+import type { AuditAction } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { stripUndefined } from '../shared/object.ts'
 import { err, ok, type Result } from '../shared/result.ts'
@@ -17,7 +19,6 @@ import {
   validateMeeting,
 } from './meeting.entity.ts'
 import { recordMeetingAudit } from './meeting-audit.ts'
-import { writeScopeFor } from './tenant-access.service.ts'
 
 /** Fields PUT /meetings/{id} may change; the building of a meeting is fixed at creation. */
 export type UpdateMeetingInput = Partial<MeetingFields>
@@ -131,7 +132,7 @@ async function mutateMeeting(
   ctx: GovernanceContext,
   id: string,
   expectedVersion: number | undefined,
-  action: string,
+  action: AuditAction,
   details: Record<string, unknown> | undefined,
   change: (current: Meeting, now: Date) => Result<Meeting>,
 ): Promise<Result<Meeting>> {

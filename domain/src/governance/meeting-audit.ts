@@ -1,3 +1,4 @@
+import { type AuditAction, auditEntry } from '../shared/audit.ts'
 import type { GovernanceContext, GovernanceRepos } from './governance.ports.ts'
 import type { Meeting } from './meeting.entity.ts'
 
@@ -6,16 +7,8 @@ export async function recordMeetingAudit(
   ctx: GovernanceContext,
   repos: GovernanceRepos,
   meeting: Pick<Meeting, 'id' | 'organizationId'>,
-  action: string,
+  action: AuditAction,
   details?: Record<string, unknown>,
 ): Promise<void> {
-  await repos.audit.record({
-    organizationId: meeting.organizationId,
-    actorUserId: ctx.actor.userId,
-    action,
-    entity: 'meeting',
-    entityId: meeting.id,
-    requestId: ctx.requestId,
-    ...(details ? { details } : {}),
-  })
+  await repos.audit.record(auditEntry(ctx, meeting, action, 'meeting', meeting.id, details))
 }

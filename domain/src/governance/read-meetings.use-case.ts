@@ -1,3 +1,4 @@
+import { findReadableRow, mayReadBuilding, ownedBuildingIds, readAccessOf } from '../access/index.ts'
 import type { ActorContext, UseCaseCall } from '../context.ts'
 import type { PropertyQueries } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
@@ -17,13 +18,6 @@ export type MeetingReaderContext = ActorContext<
 >
 
 import { type Meeting, parseInstant } from './meeting.entity.ts'
-import {
-  mayReadBuilding,
-  ownedBuildingIds,
-  ownsUnitIn,
-  readAccessOf,
-  readScopeFor,
-} from './tenant-access.service.ts'
 
 /** What GET /meetings may filter on; `buildingIds` is the domain's to set, never the caller's. */
 export type MeetingQuery = Omit<MeetingFilter, 'buildingIds'>
@@ -33,15 +27,10 @@ export async function getMeeting({
   ctx,
   input: { id },
 }: UseCaseCall<MeetingReaderContext, { readonly id: string }>): Promise<Result<Meeting>> {
-  const access = readAccessOf(ctx)
-  const scope = await readScopeFor(access, (mid) => ctx.repos.governance.meetings.organizationOf(mid), id)
-  if (!scope) return err(DomainErrors.notFound('Meeting'))
-  const meeting = await ctx.repos.governance.meetings.findById(scope, id)
-  if (!meeting) return err(DomainErrors.notFound('Meeting'))
-  if (access.kind === 'owner' && !(await ownsUnitIn(ctx, access, meeting.buildingId))) {
-    return err(DomainErrors.notFound('Meeting'))
-  }
-  return ok(meeting)
+  return findReadableRow(ctx, 'Meeting', id, {
+    organizationOf: (mid) => ctx.repos.governance.meetings.organizationOf(mid),
+    findById: (scope, mid) => ctx.repos.governance.meetings.findById(scope, mid),
+  })
 }
 
 export async function listMeetings({
@@ -70,7 +59,7 @@ export async function listMeetings({
     case 'organization':
       return ok(await ctx.repos.governance.meetings.list(access.scope, filter, page))
     case 'owner': {
-      const buildingIds = await ownedBuildingIds(ctx, access)
+      const buildingIds = await ownedBuildingIds(ctx.repos, access.scope, access.userId)
       return ok(await ctx.repos.governance.meetings.list(access.scope, { ...filter, buildingIds }, page))
     }
     case 'none':

@@ -1,4 +1,5 @@
 import type { UseCaseCall } from '../context.ts'
+import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { IdentityContext, IdentityPublicContext, IdentityRepos } from './identity.ports.ts'
@@ -32,14 +33,15 @@ export async function createOrganizationRecord({
     updatedAt: now,
   }
   await repos.identity.organizations.insert(organization)
-  await repos.audit.record({
-    organizationId: organization.id,
-    actorUserId: createdBy,
-    action: 'organization.create',
-    entity: 'organization',
-    entityId: organization.id,
-    requestId: ctx.requestId,
-  })
+  await repos.audit.record(
+    auditEntry(
+      { requestId: ctx.requestId, actorUserId: createdBy },
+      { organizationId: organization.id },
+      'organization.create',
+      'organization',
+      organization.id,
+    ),
+  )
   return ok(organization)
 }
 

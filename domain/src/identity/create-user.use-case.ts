@@ -1,4 +1,5 @@
 import type { UseCaseCall } from '../context.ts'
+import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { Actor } from './actor.ts'
@@ -85,15 +86,18 @@ export async function createUserRecord({
     updatedAt: now,
   }
   await repos.identity.users.insert(user)
-  await repos.audit.record({
-    organizationId,
-    actorUserId: createdBy ?? user.id,
-    action: 'user.create',
-    entity: 'user',
-    entityId: user.id,
-    requestId: ctx.requestId,
-    details: { role: user.role },
-  })
+  await repos.audit.record(
+    auditEntry(
+      { requestId: ctx.requestId, actorUserId: createdBy ?? user.id },
+      { organizationId },
+      'user.create',
+      'user',
+      user.id,
+      {
+        role: user.role,
+      },
+    ),
+  )
   return ok(user)
 }
 

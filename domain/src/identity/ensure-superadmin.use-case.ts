@@ -1,4 +1,5 @@
 import type { UseCaseCall } from '../context.ts'
+import { auditEntry } from '../shared/audit.ts'
 import { ok, type Result } from '../shared/result.ts'
 import { normalizeEmail } from '../shared/text.ts'
 import type { IdentityPublicContext } from './identity.ports.ts'
@@ -35,14 +36,15 @@ export async function ensureSuperadmin({
   }
   return ctx.transaction(async (repos) => {
     await repos.identity.users.insert(user)
-    await repos.audit.record({
-      organizationId: null,
-      actorUserId: null,
-      action: 'user.bootstrap_superadmin',
-      entity: 'user',
-      entityId: user.id,
-      requestId: ctx.requestId,
-    })
+    await repos.audit.record(
+      auditEntry(
+        { requestId: ctx.requestId, actorUserId: null },
+        { organizationId: null },
+        'user.bootstrap_superadmin',
+        'user',
+        user.id,
+      ),
+    )
     return ok({ user, created: true })
   })
 }

@@ -1,4 +1,5 @@
 import type { UseCaseCall } from '../context.ts'
+import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { stripUndefined } from '../shared/object.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
@@ -63,15 +64,11 @@ export async function updateOrganization({
     }
     if (!(await repos.identity.organizations.update(next)))
       return err(DomainErrors.versionConflict('Organization', current.version + 1))
-    await repos.audit.record({
-      organizationId: id,
-      actorUserId: ctx.actor.userId,
-      action: 'organization.update',
-      entity: 'organization',
-      entityId: id,
-      requestId: ctx.requestId,
-      details: { fields: Object.keys(stripUndefined(changes)) },
-    })
+    await repos.audit.record(
+      auditEntry(ctx, { organizationId: id }, 'organization.update', 'organization', id, {
+        fields: Object.keys(stripUndefined(changes)),
+      }),
+    )
     return ok(next)
   })
 }

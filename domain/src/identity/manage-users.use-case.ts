@@ -1,4 +1,5 @@
 import type { UseCaseCall } from '../context.ts'
+import { type AuditAction, auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { stripUndefined } from '../shared/object.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
@@ -126,7 +127,7 @@ async function saveUser(
   ctx: IdentityContext,
   current: User,
   next: User,
-  action: string,
+  action: AuditAction,
   details?: Record<string, unknown>,
 ): Promise<Result<User>> {
   return ctx.transaction(async (repos) => {
@@ -136,15 +137,7 @@ async function saveUser(
     // The epoch alone already refuses older tokens; revoking the rows makes that visible too.
     if (sessionsEnded) await repos.identity.refreshTokens.revokeAllOfUser(next.id, next.updatedAt)
     const allDetails = sessionsEnded ? { ...details, sessions_ended: true } : details
-    await repos.audit.record({
-      organizationId: next.organizationId,
-      actorUserId: ctx.actor.userId,
-      action,
-      entity: 'user',
-      entityId: next.id,
-      requestId: ctx.requestId,
-      ...(allDetails ? { details: allDetails } : {}),
-    })
+    await repos.audit.record(auditEntry(ctx, next, action, 'user', next.id, allDetails))
     return ok(next)
   })
 }

@@ -1,4 +1,5 @@
 import type { UseCaseCall } from '../context.ts'
+import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { IdentityPublicContext, RefreshTokenRecord } from './identity.ports.ts'
@@ -64,14 +65,15 @@ export async function refreshSession({
   if (live) return ok(await withAccessToken(ctx, user, live))
 
   await ctx.repos.identity.refreshTokens.revokeFamily(record.familyId, now)
-  await ctx.repos.audit.record({
-    organizationId: null,
-    actorUserId: record.userId,
-    action: 'auth.refresh_reuse_detected',
-    entity: 'refresh_token_family',
-    entityId: record.familyId,
-    requestId: ctx.requestId,
-  })
+  await ctx.repos.audit.record(
+    auditEntry(
+      { requestId: ctx.requestId, actorUserId: record.userId },
+      { organizationId: null },
+      'auth.refresh_reuse_detected',
+      'refresh_token_family',
+      record.familyId,
+    ),
+  )
   return err(DomainErrors.unauthenticated(REUSE))
 }
 

@@ -1,11 +1,12 @@
+import { requirePermission, scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
+import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { parseCalendarDate, todayOf } from './calendar-date.value-object.ts'
 import { applyOwnershipChanges } from './ownership-changes.ts'
 import type { RightType } from './ownership-timeline.ts'
 import type { PropertyContext } from './property.ports.ts'
-import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
 import { sharePpmFromDecimal } from './share.value-object.ts'
 import { planAddOwnership, type UnitOwnership } from './unit-ownership.entity.ts'
 
@@ -28,7 +29,7 @@ export async function addUnitOwner({
 }: UseCaseCall<PropertyContext, { readonly unitId: string; readonly fields: AddUnitOwnerInput }>): Promise<
   Result<UnitOwnership>
 > {
-  const allowed = requireWrite(ctx.actor)
+  const allowed = requirePermission(ctx.actor, 'property:write')
   if (!allowed.ok) return allowed
   const share = sharePpmFromDecimal(input.ownershipShare)
   if (!share.ok) return share

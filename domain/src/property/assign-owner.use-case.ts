@@ -1,10 +1,11 @@
+import { requirePermission, scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
+import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { todayOf } from './calendar-date.value-object.ts'
 import { applyOwnershipChanges } from './ownership-changes.ts'
 import type { PropertyContext } from './property.ports.ts'
-import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
 import { FULL_SHARE_PPM } from './share.value-object.ts'
 import type { Unit } from './unit.entity.ts'
 import { planAssignSoleOwner, type UnitOwnership } from './unit-ownership.entity.ts'
@@ -20,7 +21,7 @@ export async function assignOwner({
 }: UseCaseCall<PropertyContext, { readonly unitId: string; readonly ownerId: string }>): Promise<
   Result<Unit>
 > {
-  const allowed = requireWrite(ctx.actor)
+  const allowed = requirePermission(ctx.actor, 'property:write')
   if (!allowed.ok) return allowed
   const scope = await scopeForRow(ctx.actor, 'Unit', () => ctx.repos.property.units.organizationOf(unitId))
   if (!scope.ok) return scope

@@ -1,10 +1,11 @@
+import { requirePermission, scopeFor, type TenantOption } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
 import { reservePlanCapacity } from '../identity/index.ts'
+import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { type Building, type BuildingFields, validateBuilding } from './building.entity.ts'
 import type { PropertyContext } from './property.ports.ts'
-import { auditEntry, requireWrite, scopeFor, type TenantOption } from './property-access.ts'
 
 export type CreateBuildingInput = BuildingFields & TenantOption
 
@@ -12,7 +13,7 @@ export async function createBuilding({
   ctx,
   input,
 }: UseCaseCall<PropertyContext, CreateBuildingInput>): Promise<Result<Building>> {
-  const allowed = requireWrite(ctx.actor)
+  const allowed = requirePermission(ctx.actor, 'property:write')
   if (!allowed.ok) return allowed
   const scope = scopeFor(ctx.actor, input.organizationId)
   if (!scope.ok) return scope

@@ -1,16 +1,11 @@
+import { checkTenantExists, requirePermission, scopeFor, type TenantOption } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
+import { auditEntry } from '../shared/audit.ts'
 import { type DomainError, DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { todayOf } from './calendar-date.value-object.ts'
 import { type Owner, type OwnerFields, validateOwner } from './owner.entity.ts'
 import type { PropertyContext } from './property.ports.ts'
-import {
-  auditEntry,
-  checkTenantExists,
-  requireWrite,
-  scopeFor,
-  type TenantOption,
-} from './property-access.ts'
 
 export type CreateOwnerInput = OwnerFields & TenantOption
 
@@ -18,7 +13,7 @@ export async function createOwner({
   ctx,
   input,
 }: UseCaseCall<PropertyContext, CreateOwnerInput>): Promise<Result<Owner>> {
-  const allowed = requireWrite(ctx.actor)
+  const allowed = requirePermission(ctx.actor, 'property:write')
   if (!allowed.ok) return allowed
   const scope = scopeFor(ctx.actor, input.organizationId)
   if (!scope.ok) return scope

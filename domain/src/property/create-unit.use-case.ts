@@ -1,9 +1,10 @@
+import { requirePermission, scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
+import { auditEntry } from '../shared/audit.ts'
 import { type DomainError, DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { Building } from './building.entity.ts'
 import type { PropertyContext, PropertyRepos, TenantScope } from './property.ports.ts'
-import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
 import { type Unit, type UnitFields, validateUnit } from './unit.entity.ts'
 
 export type CreateUnitInput = UnitFields & { readonly buildingId: string }
@@ -12,7 +13,7 @@ export async function createUnit({
   ctx,
   input,
 }: UseCaseCall<PropertyContext, CreateUnitInput>): Promise<Result<Unit>> {
-  const allowed = requireWrite(ctx.actor)
+  const allowed = requirePermission(ctx.actor, 'property:write')
   if (!allowed.ok) return allowed
   const valid = validateUnit(input)
   if (!valid.ok) return valid

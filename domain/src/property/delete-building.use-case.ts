@@ -1,9 +1,10 @@
+import { requirePermission, scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
+import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { checkVersion } from '../shared/versioning.ts'
 import type { PropertyContext } from './property.ports.ts'
-import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
 
 /**
  * Only an empty building may go: its units carry quotas and ownership history, and its expenses,
@@ -16,7 +17,7 @@ export async function deleteBuilding({
   PropertyContext,
   { readonly id: string; readonly expectedVersion: number | undefined }
 >): Promise<Result<null>> {
-  const allowed = requireWrite(ctx.actor)
+  const allowed = requirePermission(ctx.actor, 'property:write')
   if (!allowed.ok) return allowed
   const scope = await scopeForRow(ctx.actor, 'Building', () =>
     ctx.repos.property.buildings.organizationOf(id),

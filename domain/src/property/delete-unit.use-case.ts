@@ -1,9 +1,10 @@
+import { requirePermission, scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
+import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { checkVersion } from '../shared/versioning.ts'
 import type { PropertyContext } from './property.ports.ts'
-import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
 
 /** A unit that ever had an owner is part of the register's history and cannot be deleted. */
 export async function deleteUnit({
@@ -13,7 +14,7 @@ export async function deleteUnit({
   PropertyContext,
   { readonly id: string; readonly expectedVersion: number | undefined }
 >): Promise<Result<null>> {
-  const allowed = requireWrite(ctx.actor)
+  const allowed = requirePermission(ctx.actor, 'property:write')
   if (!allowed.ok) return allowed
   const scope = await scopeForRow(ctx.actor, 'Unit', () => ctx.repos.property.units.organizationOf(id))
   if (!scope.ok) return scope

@@ -1,10 +1,11 @@
+import { requirePermission, scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
+import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { parseCalendarDate, todayOf } from './calendar-date.value-object.ts'
 import { applyOwnershipChanges } from './ownership-changes.ts'
 import type { PropertyContext } from './property.ports.ts'
-import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
 import { planEndOwnership, type UnitOwnership } from './unit-ownership.entity.ts'
 
 /**
@@ -22,7 +23,7 @@ export async function endUnitOwner({
     readonly options?: { readonly endDate?: string | undefined }
   }
 >): Promise<Result<UnitOwnership>> {
-  const allowed = requireWrite(ctx.actor)
+  const allowed = requirePermission(ctx.actor, 'property:write')
   if (!allowed.ok) return allowed
   const endDate =
     options.endDate === undefined ? ok(todayOf(ctx.clock)) : parseCalendarDate(options.endDate, 'end_date')

@@ -1,9 +1,9 @@
+import { actorMayReadBuilding, scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { Building } from './building.entity.ts'
 import type { PropertyContext } from './property.ports.ts'
-import { actorMayReadBuilding, scopeForRow } from './property-access.ts'
 
 /** An owner sees only buildings where they own an active unit; any other is a 404, not a 403. */
 export async function getBuilding({

@@ -1,9 +1,9 @@
+import { readsOrganization, scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { Owner } from './owner.entity.ts'
 import type { PropertyContext } from './property.ports.ts'
-import { readsOrganization, scopeForRow } from './property-access.ts'
 
 /** An owner-role caller may read only the owner record linked to their own account. */
 export async function getOwner({

@@ -1,10 +1,10 @@
+import { actorMayReadUnit, scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { parseCalendarDate, todayOf } from './calendar-date.value-object.ts'
 import { unitsOn } from './ownership-views.ts'
 import type { PropertyContext } from './property.ports.ts'
-import { actorMayReadUnit, scopeForRow } from './property-access.ts'
 import type { Unit } from './unit.entity.ts'
 
 /**

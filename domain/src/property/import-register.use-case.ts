@@ -1,11 +1,12 @@
+import { requirePermission, scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
+import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { Building } from './building.entity.ts'
 import { todayOf } from './calendar-date.value-object.ts'
 import { type Owner, ownerDisplayName } from './owner.entity.ts'
 import type { PropertyContext, PropertyRepos, TenantScope } from './property.ports.ts'
-import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
 import { identityKey, type OwnerDraft, planRegister, type RegisterPlan } from './register-plan.ts'
 import type { RegisterRowError, RegisterSheet } from './register-sheet.ts'
 import type { Unit } from './unit.entity.ts'
@@ -45,7 +46,7 @@ export async function importRegister({
     readonly options: { readonly dryRun: boolean }
   }
 >): Promise<Result<RegisterImportReport>> {
-  const allowed = requireWrite(ctx.actor)
+  const allowed = requirePermission(ctx.actor, 'property:write')
   if (!allowed.ok) return allowed
   const scope = await scopeForRow(ctx.actor, 'Building', () =>
     ctx.repos.property.buildings.organizationOf(buildingId),

@@ -1,10 +1,11 @@
+import { requirePermission, scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
+import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { checkVersion } from '../shared/versioning.ts'
 import type { Owner } from './owner.entity.ts'
 import type { PropertyContext } from './property.ports.ts'
-import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
 
 /**
  * PUT /owners/{id}/link-user: gives a login (a user of role owner in the same organization) the
@@ -18,7 +19,7 @@ export async function linkOwnerUser({
   PropertyContext,
   { readonly ownerId: string; readonly userId: string | null; readonly expectedVersion?: number | undefined }
 >): Promise<Result<Owner>> {
-  const allowed = requireWrite(ctx.actor)
+  const allowed = requirePermission(ctx.actor, 'property:write')
   if (!allowed.ok) return allowed
   const scope = await scopeForRow(ctx.actor, 'Owner', () => ctx.repos.property.owners.organizationOf(ownerId))
   if (!scope.ok) return scope

@@ -1,10 +1,10 @@
+import { listScopeFor, readsOrganization, type TenantOption } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { Building } from './building.entity.ts'
 import type { BuildingFilter, BuildingSortField, PropertyContext } from './property.ports.ts'
-import { listScopeFor, readsOrganization, type TenantOption } from './property-access.ts'
 
 /**
  * Organization readers list every building; an owner lists the buildings of their active units; a

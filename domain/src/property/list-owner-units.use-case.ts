@@ -1,10 +1,10 @@
+import { readsOrganization, scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { parseCalendarDate, todayOf } from './calendar-date.value-object.ts'
 import { holdsOnDate } from './ownership-timeline.ts'
 import type { PropertyContext } from './property.ports.ts'
-import { readsOrganization, scopeForRow } from './property-access.ts'
 import type { UnitOwnership } from './unit-ownership.entity.ts'
 
 /**

@@ -1,3 +1,4 @@
+import { listScopeFor, readsOrganization, type TenantOption } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
@@ -5,7 +6,6 @@ import { err, ok, type Result } from '../shared/result.ts'
 import { normalizeEmail } from '../shared/text.ts'
 import type { Owner } from './owner.entity.ts'
 import type { OwnerFilter, OwnerSortField, PropertyContext } from './property.ports.ts'
-import { listScopeFor, readsOrganization, type TenantOption } from './property-access.ts'
 
 /**
  * The organization's register of owners: personal data, so organization readers read it whole (a

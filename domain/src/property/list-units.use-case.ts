@@ -1,3 +1,10 @@
+import {
+  actorMayReadBuilding,
+  listScopeFor,
+  readsOrganization,
+  scopeForRow,
+  type TenantOption,
+} from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
@@ -5,13 +12,6 @@ import { err, ok, type Result } from '../shared/result.ts'
 import { parseCalendarDate, todayOf } from './calendar-date.value-object.ts'
 import { unitsOn, unitsOnAcrossTenants } from './ownership-views.ts'
 import type { PropertyContext, TenantScope, UnitFilter, UnitSortField } from './property.ports.ts'
-import {
-  actorMayReadBuilding,
-  listScopeFor,
-  readsOrganization,
-  scopeForRow,
-  type TenantOption,
-} from './property-access.ts'
 import type { Unit } from './unit.entity.ts'
 
 /** GET /units: organization readers list every unit; an owner lists the units they hold a share of. */

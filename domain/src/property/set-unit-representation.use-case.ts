@@ -1,10 +1,11 @@
+import { requirePermission, scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
+import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { parseCalendarDate } from './calendar-date.value-object.ts'
 import { holdsOnDate } from './ownership-timeline.ts'
 import type { PropertyContext } from './property.ports.ts'
-import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
 import type { UnitRepresentation } from './unit-representation.entity.ts'
 
 export type SetUnitRepresentationInput = {
@@ -29,7 +30,7 @@ export async function setUnitRepresentation({
   PropertyContext,
   { readonly unitId: string; readonly fields: SetUnitRepresentationInput }
 >): Promise<Result<UnitRepresentation>> {
-  const allowed = requireWrite(ctx.actor)
+  const allowed = requirePermission(ctx.actor, 'property:write')
   if (!allowed.ok) return allowed
   const startDate = parseCalendarDate(input.startDate, 'start_date')
   if (!startDate.ok) return startDate

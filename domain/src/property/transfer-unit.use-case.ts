@@ -1,4 +1,6 @@
+import { requirePermission, scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
+import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors, type FieldIssue } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { checkVersion } from '../shared/versioning.ts'
@@ -6,7 +8,6 @@ import { parseCalendarDate, todayOf } from './calendar-date.value-object.ts'
 import { applyOwnershipChanges } from './ownership-changes.ts'
 import type { RightType } from './ownership-timeline.ts'
 import type { PropertyContext } from './property.ports.ts'
-import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
 import { sharePpmFromDecimal } from './share.value-object.ts'
 import type { Unit } from './unit.entity.ts'
 import { planTransfer, type UnitOwnership } from './unit-ownership.entity.ts'
@@ -50,7 +51,7 @@ export async function transferUnit({
     readonly expectedVersion: number | undefined
   }
 >): Promise<Result<TransferResult>> {
-  const allowed = requireWrite(ctx.actor)
+  const allowed = requirePermission(ctx.actor, 'property:write')
   if (!allowed.ok) return allowed
   const deedDate = parseCalendarDate(input.deedDate, 'deed_date')
   if (!deedDate.ok) return deedDate

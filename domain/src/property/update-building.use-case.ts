@@ -1,11 +1,12 @@
+import { requirePermission, scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
+import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { stripUndefined } from '../shared/object.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { checkVersion } from '../shared/versioning.ts'
 import { type Building, type BuildingFields, validateBuilding } from './building.entity.ts'
 import type { PropertyContext } from './property.ports.ts'
-import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
 
 export type UpdateBuildingInput = Partial<BuildingFields>
 
@@ -16,7 +17,7 @@ export async function updateBuilding({
   PropertyContext,
   { readonly id: string; readonly changes: UpdateBuildingInput; readonly expectedVersion: number | undefined }
 >): Promise<Result<Building>> {
-  const allowed = requireWrite(ctx.actor)
+  const allowed = requirePermission(ctx.actor, 'property:write')
   if (!allowed.ok) return allowed
   const scope = await scopeForRow(ctx.actor, 'Building', () =>
     ctx.repos.property.buildings.organizationOf(id),

@@ -1,4 +1,6 @@
+import { requirePermission, scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
+import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { stripUndefined } from '../shared/object.ts'
 import { err, ok, type Result } from '../shared/result.ts'
@@ -7,7 +9,6 @@ import { todayOf } from './calendar-date.value-object.ts'
 import { ownerEmailTaken } from './create-owner.use-case.ts'
 import { type Owner, type OwnerFields, ownerTypeSwitchBase, validateOwner } from './owner.entity.ts'
 import type { PropertyContext } from './property.ports.ts'
-import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
 
 /** user_id is not editable here: linking an account has its own checks (linkOwnerUser). */
 export type UpdateOwnerInput = Partial<OwnerFields>
@@ -19,7 +20,7 @@ export async function updateOwner({
   PropertyContext,
   { readonly id: string; readonly changes: UpdateOwnerInput; readonly expectedVersion: number | undefined }
 >): Promise<Result<Owner>> {
-  const allowed = requireWrite(ctx.actor)
+  const allowed = requirePermission(ctx.actor, 'property:write')
   if (!allowed.ok) return allowed
   const scope = await scopeForRow(ctx.actor, 'Owner', () => ctx.repos.property.owners.organizationOf(id))
   if (!scope.ok) return scope

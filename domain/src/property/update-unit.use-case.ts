@@ -1,11 +1,12 @@
+import { requirePermission, scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
+import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { stripUndefined } from '../shared/object.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { checkVersion } from '../shared/versioning.ts'
 import { checkQuotaRoom, unitNumberTaken } from './create-unit.use-case.ts'
 import type { PropertyContext } from './property.ports.ts'
-import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
 import { type Unit, type UnitFields, validateUnit } from './unit.entity.ts'
 
 /** A unit stays in its building; owner_id changes only through the ownership use cases. */
@@ -18,7 +19,7 @@ export async function updateUnit({
   PropertyContext,
   { readonly id: string; readonly changes: UpdateUnitInput; readonly expectedVersion: number | undefined }
 >): Promise<Result<Unit>> {
-  const allowed = requireWrite(ctx.actor)
+  const allowed = requirePermission(ctx.actor, 'property:write')
   if (!allowed.ok) return allowed
   const scope = await scopeForRow(ctx.actor, 'Unit', () => ctx.repos.property.units.organizationOf(id))
   if (!scope.ok) return scope

@@ -1,21 +1,17 @@
-import { ownsUnitIn, readAccessOf, readScopeFor, writeScopeFor } from '../governance/index.ts'
+import { findReadableRow, writeScopeFor } from '../access/index.ts'
 import type { TenantScope } from '../property/index.ts'
+import { type AuditAction, auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { Document } from './document.entity.ts'
 import type { DocumentsContext, DocumentsRepos } from './documents.ports.ts'
 
 /** Reads one document the actor may see; anything else (missing, foreign, not owned) is the same 404. */
-export async function findReadableDocument(ctx: DocumentsContext, id: string): Promise<Result<Document>> {
-  const access = readAccessOf(ctx)
-  const scope = await readScopeFor(access, (did) => ctx.repos.documents.documents.organizationOf(did), id)
-  if (!scope) return err(DomainErrors.notFound('Document'))
-  const document = await ctx.repos.documents.documents.findById(scope, id)
-  if (!document) return err(DomainErrors.notFound('Document'))
-  if (access.kind === 'owner' && !(await ownsUnitIn(ctx, access, document.buildingId))) {
-    return err(DomainErrors.notFound('Document'))
-  }
-  return ok(document)
+export function findReadableDocument(ctx: DocumentsContext, id: string): Promise<Result<Document>> {
+  return findReadableRow(ctx, 'Document', id, {
+    organizationOf: (did) => ctx.repos.documents.documents.organizationOf(did),
+    findById: (scope, did) => ctx.repos.documents.documents.findById(scope, did),
+  })
 }
 
 export function documentWriteScope(ctx: DocumentsContext, id: string): Promise<Result<TenantScope>> {
@@ -67,16 +63,8 @@ export async function recordDocumentAudit(
   ctx: DocumentsContext,
   repos: DocumentsRepos,
   document: Pick<Document, 'id' | 'organizationId'>,
-  action: string,
+  action: AuditAction,
   details?: Record<string, unknown>,
 ): Promise<void> {
-  await repos.audit.record({
-    organizationId: document.organizationId,
-    actorUserId: ctx.actor.userId,
-    action,
-    entity: 'document',
-    entityId: document.id,
-    requestId: ctx.requestId,
-    ...(details ? { details } : {}),
-  })
+  await repos.audit.record(auditEntry(ctx, document, action, 'document', document.id, details))
 }

@@ -1,6 +1,5 @@
-import { can } from '../identity/index.ts'
+import { ownerRecordOf, readsOrganization, scopeForRow } from '../access/index.ts'
 import type { OwnerHolding, TenantScope } from '../property/index.ts'
-import { scopeForRow } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { Expense } from './expense.entity.ts'
@@ -30,9 +29,9 @@ export async function financeReadAccess(
   repos: FinanceRepos,
   scope: TenantScope,
 ): Promise<Result<FinanceReadAccess>> {
-  if (can(ctx.actor, 'organization:read')) return ok({ kind: 'organization', scope })
+  if (readsOrganization(ctx.actor)) return ok({ kind: 'organization', scope })
   if (ctx.actor.role !== 'owner') return err(DomainErrors.forbidden())
-  const owner = await repos.property.owners.findByUserId(scope, ctx.actor.userId)
+  const owner = await ownerRecordOf(repos, scope, ctx.actor)
   if (!owner) return ok({ kind: 'owner', scope, ownerId: null, windows: [] })
   const holdings = await repos.property.quoteParts.listOwnerHoldings(scope, owner.id)
   return ok({ kind: 'owner', scope, ownerId: owner.id, windows: windowsOf(holdings) })
@@ -71,7 +70,7 @@ export async function loadReadableExpense(
   ctx: FinanceContext,
   id: string,
 ): Promise<Result<{ readonly expense: Expense; readonly access: FinanceReadAccess }>> {
-  if (!can(ctx.actor, 'organization:read') && ctx.actor.role !== 'owner') return err(DomainErrors.forbidden())
+  if (!readsOrganization(ctx.actor) && ctx.actor.role !== 'owner') return err(DomainErrors.forbidden())
   const scope = await scopeForRow(ctx.actor, 'Expense', () => ctx.repos.finance.expenses.organizationOf(id))
   if (!scope.ok) return scope
   const expense = await ctx.repos.finance.expenses.findById(scope.value, id)
