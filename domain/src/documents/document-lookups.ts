@@ -1,8 +1,9 @@
 import { findReadableRow, writeScopeFor } from '../access/index.ts'
 import type { TenantScope } from '../property/index.ts'
-import { type AuditAction, auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
+import type { DomainEventType } from '../shared/domain-events.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import type { Document } from './document.entity.ts'
 import type { DocumentsContext, DocumentsRepos } from './documents.ports.ts'
 
@@ -59,12 +60,12 @@ export async function checkRelatedExpense(
 }
 
 /** Written inside the mutation's transaction so a rolled-back change leaves no trace (ADR 0007). */
-export async function recordDocumentAudit(
+export async function recordDocumentEvent(
   ctx: DocumentsContext,
   repos: DocumentsRepos,
   document: Pick<Document, 'id' | 'organizationId'>,
-  action: AuditAction,
+  action: DomainEventType,
   details?: Record<string, unknown>,
 ): Promise<void> {
-  await repos.audit.record(auditEntry(ctx, document, action, 'document', document.id, details))
+  await recordEvent(ctx, repos, action, document, document.id, details)
 }

@@ -1,7 +1,7 @@
 import type { UseCaseCall } from '../context.ts'
 import type { TenantScope } from '../property/index.ts'
-import type { AuditAction } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
+import type { DomainEventType } from '../shared/domain-events.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { checkVersion } from '../shared/versioning.ts'
 import type { Document } from './document.entity.ts'
@@ -9,7 +9,7 @@ import {
   checkRelatedExpense,
   checkRelatedMeeting,
   documentWriteScope,
-  recordDocumentAudit,
+  recordDocumentEvent,
 } from './document-lookups.ts'
 import type { DocumentsContext, DocumentsRepos } from './documents.ports.ts'
 
@@ -40,7 +40,7 @@ export async function deleteDocument({
     if (!fresh.ok) return fresh
     if (!(await repos.documents.documents.delete(scope.value, id, current.version)))
       return err(DomainErrors.versionConflict('Document', current.version + 1))
-    await recordDocumentAudit(ctx, repos, current, 'document.delete', {
+    await recordDocumentEvent(ctx, repos, current, 'DocumentDeleted', {
       storage_key: current.storageKey,
       title: current.title,
     })
@@ -67,7 +67,7 @@ export async function linkDocumentToMeeting({
     ctx,
     id,
     expectedVersion,
-    'document.link_meeting',
+    'DocumentLinkedToMeeting',
     { meeting_id: meetingId },
     async (repos, scope, current) => {
       if (meetingId !== null) {
@@ -91,7 +91,7 @@ export async function linkDocumentToExpense({
     ctx,
     id,
     expectedVersion,
-    'document.link_expense',
+    'DocumentLinkedToExpense',
     { expense_id: expenseId },
     async (repos, scope, current) => {
       if (expenseId !== null) {
@@ -107,7 +107,7 @@ async function relink(
   ctx: DocumentsContext,
   id: string,
   expectedVersion: number | undefined,
-  action: AuditAction,
+  action: DomainEventType,
   details: Record<string, unknown>,
   change: (repos: DocumentsRepos, scope: TenantScope, current: Document) => Promise<Result<Document>>,
 ): Promise<Result<Document>> {
@@ -123,7 +123,7 @@ async function relink(
     const next: Document = { ...changed.value, version: current.version + 1, updatedAt: ctx.clock.now() }
     if (!(await repos.documents.documents.update(scope.value, next)))
       return err(DomainErrors.versionConflict('Document', current.version + 1))
-    await recordDocumentAudit(ctx, repos, next, action, details)
+    await recordDocumentEvent(ctx, repos, next, action, details)
     return ok(next)
   })
 }

@@ -4,6 +4,7 @@ import { can } from '../identity/index.ts'
 import type { Building, TenantScope } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { DELETE_ORPHAN_FILE } from '../shared/unit-of-work.ts'
 import {
   type Document,
   type DocumentFields,
@@ -12,7 +13,7 @@ import {
   type ValidDocumentFields,
   validateDocument,
 } from './document.entity.ts'
-import { checkRelatedExpense, checkRelatedMeeting, recordDocumentAudit } from './document-lookups.ts'
+import { checkRelatedExpense, checkRelatedMeeting, recordDocumentEvent } from './document-lookups.ts'
 import type { DocumentsContext, FileBody } from './documents.ports.ts'
 import { type AcceptedUpload, checkUpload } from './file-kind.value-object.ts'
 
@@ -106,6 +107,7 @@ export async function uploadStreamedDocument({
   const keyOrganization =
     target?.building.organizationId ?? ctx.actor.organizationId ?? NO_ORGANIZATION_KEY_PART
   const storageKey = storageKeyFor(keyOrganization, id)
+  await scheduleOrphanCheck(ctx, storageKey, target?.building.organizationId ?? ctx.actor.organizationId)
   const fileSize = await storeOrCleanUp(ctx, storageKey, () =>
     ctx.files.put(storageKey, input.file.body, {
       contentType: upload.value.mimeType,
@@ -220,7 +222,7 @@ async function record(
   const recorded = await storeOrCleanUp(ctx, document.storageKey, () =>
     ctx.transaction(async (repos) => {
       await repos.documents.documents.insert(target.scope, document)
-      await recordDocumentAudit(ctx, repos, document, 'document.upload', {
+      await recordDocumentEvent(ctx, repos, document, 'DocumentUploaded', {
         building_id: document.buildingId,
         document_type: document.documentType,
         mime_type: document.mimeType,
@@ -231,6 +233,35 @@ async function record(
   )
   if (!recorded.ok) await removeQuietly(ctx, document.storageKey)
   return recorded
+}
+
+/** How long an upload may take between storing its bytes and recording its row. */
+export const ORPHAN_FILE_GRACE_MS = 60 * 60 * 1000
+
+/**
+ * Before a byte is stored, a message committed in its own small transaction schedules the
+ * `document.delete-orphan-file` job an hour later; the job deletes the file only if no document row
+ * references it then. A crash between the store and the row (or a failed clean-up below) thus
+ * leaves no orphan behind for good: the outbox row exists before the file does (ADR 0020). The
+ * immediate clean-ups below stay, so a refused upload still leaves nothing stored when it answers.
+ */
+async function scheduleOrphanCheck(
+  ctx: DocumentsContext,
+  storageKey: string,
+  organizationId: string | null,
+): Promise<void> {
+  const runAfter = new Date(ctx.clock.now().getTime() + ORPHAN_FILE_GRACE_MS)
+  const scheduled = await ctx.transaction(async (repos) =>
+    ok(
+      await repos.outbox.enqueue({
+        kind: DELETE_ORPHAN_FILE,
+        organizationId,
+        payload: { storageKey },
+        runAfter,
+      }),
+    ),
+  )
+  if (!scheduled.ok) throw new Error('the orphan-file check could not be scheduled')
 }
 
 /** Runs `step`; if it throws, removes whatever was stored under `key` and rethrows the original error. */

@@ -1,9 +1,9 @@
 import { scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
 import { can } from '../identity/index.ts'
-import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import { type Expense, type ExpenseFields, issuesOf, validateExpense } from './expense.entity.ts'
 import { type ExpenseAmountInput, resolveExpenseAmount } from './expense-amount.value-object.ts'
 import type { FinanceContext } from './finance.ports.ts'
@@ -49,13 +49,11 @@ export async function createExpense({
       updatedAt: now,
     }
     await repos.finance.expenses.insert(scope, expense)
-    await repos.audit.record(
-      auditEntry(ctx, expense, 'expense.create', 'expense', expense.id, {
-        buildingId: expense.buildingId,
-        amountCents: expense.amountCents,
-        category: expense.category,
-      }),
-    )
+    await recordEvent(ctx, repos, 'ExpenseRecorded', expense, expense.id, {
+      buildingId: expense.buildingId,
+      amountCents: expense.amountCents,
+      category: expense.category,
+    })
     return ok(expense)
   })
 }

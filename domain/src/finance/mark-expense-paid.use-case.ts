@@ -2,9 +2,9 @@ import { scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
 import { can } from '../identity/index.ts'
 import { parseCalendarDate, todayOf } from '../property/index.ts'
-import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import { checkVersion } from '../shared/versioning.ts'
 import { type Expense, withExpensePaid } from './expense.entity.ts'
 import type { FinanceContext } from './finance.ports.ts'
@@ -42,12 +42,10 @@ export async function markExpensePaid({
     if (!next.ok) return next
     if (!(await repos.finance.expenses.update(scope, next.value)))
       return err(DomainErrors.versionConflict('Expense', current.version + 1))
-    await repos.audit.record(
-      auditEntry(ctx, next.value, 'expense.mark_paid', 'expense', id, {
-        paidDate: paidDate.value,
-        previousStatus: current.paymentStatus,
-      }),
-    )
+    await recordEvent(ctx, repos, 'ExpensePaid', next.value, id, {
+      paidDate: paidDate.value,
+      previousStatus: current.paymentStatus,
+    })
     return ok(next.value)
   })
 }

@@ -5,7 +5,7 @@ import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { GovernanceContext } from './governance.ports.ts'
 import { type Meeting, type MeetingFields, validateMeeting } from './meeting.entity.ts'
-import { recordMeetingAudit } from './meeting-audit.ts'
+import { recordMeetingEvent } from './meeting-events.ts'
 
 export type CreateMeetingInput = MeetingFields & { readonly buildingId: string }
 
@@ -45,7 +45,7 @@ export async function createMeeting({
       updatedAt: now,
     }
     await repos.governance.meetings.insert(scope.value, meeting)
-    await recordMeetingAudit(ctx, repos, meeting, 'meeting.create', {
+    await recordMeetingEvent(ctx, repos, meeting, 'MeetingScheduled', {
       building_id: meeting.buildingId,
       meeting_type: meeting.meetingType,
     })

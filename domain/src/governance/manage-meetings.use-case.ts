@@ -1,8 +1,8 @@
 import { writeScopeFor } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
 import type { TenantScope } from '../property/index.ts'
-import type { AuditAction } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
+import type { DomainEventType } from '../shared/domain-events.ts'
 import { stripUndefined } from '../shared/object.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { checkVersion } from '../shared/versioning.ts'
@@ -18,7 +18,7 @@ import {
   reviseMeeting,
   validateMeeting,
 } from './meeting.entity.ts'
-import { recordMeetingAudit } from './meeting-audit.ts'
+import { recordMeetingEvent } from './meeting-events.ts'
 
 /** Fields PUT /meetings/{id} may change; the building of a meeting is fixed at creation. */
 export type UpdateMeetingInput = Partial<MeetingFields>
@@ -31,7 +31,7 @@ export async function updateMeeting({
   { readonly id: string; readonly changes: UpdateMeetingInput; readonly expectedVersion: number | undefined }
 >): Promise<Result<Meeting>> {
   const fields = Object.keys(stripUndefined(changes))
-  return mutateMeeting(ctx, id, expectedVersion, 'meeting.update', { fields }, (current, now) => {
+  return mutateMeeting(ctx, id, expectedVersion, 'MeetingUpdated', { fields }, (current, now) => {
     // State first: editing a held or cancelled AG is refused whatever the input.
     const scheduled = requireScheduled(current)
     if (!scheduled.ok) return scheduled
@@ -48,7 +48,7 @@ export async function addMeetingAgendaItem({
   GovernanceContext,
   { readonly id: string; readonly item: string; readonly expectedVersion?: number | undefined }
 >): Promise<Result<Meeting>> {
-  return mutateMeeting(ctx, id, expectedVersion, 'meeting.agenda_add', undefined, (current, now) =>
+  return mutateMeeting(ctx, id, expectedVersion, 'AgendaItemAdded', undefined, (current, now) =>
     appendAgendaItem(current, item, now),
   )
 }
@@ -64,7 +64,7 @@ export async function completeMeeting({
     ctx,
     id,
     expectedVersion,
-    'meeting.complete',
+    'MeetingCompleted',
     { attendees_count: attendeesCount },
     (current, now) => markMeetingCompleted(current, attendeesCount, now),
   )
@@ -77,7 +77,7 @@ export async function cancelMeeting({
   GovernanceContext,
   { readonly id: string; readonly expectedVersion?: number | undefined }
 >): Promise<Result<Meeting>> {
-  return mutateMeeting(ctx, id, expectedVersion, 'meeting.cancel', undefined, (current, now) =>
+  return mutateMeeting(ctx, id, expectedVersion, 'MeetingCancelled', undefined, (current, now) =>
     markMeetingCancelled(current, now),
   )
 }
@@ -112,7 +112,7 @@ export async function deleteMeeting({
     }
     if (!(await repos.governance.meetings.delete(scope.value, id, current.version)))
       return err(DomainErrors.versionConflict('Meeting', current.version + 1))
-    await recordMeetingAudit(ctx, repos, current, 'meeting.delete', { status: current.status })
+    await recordMeetingEvent(ctx, repos, current, 'MeetingDeleted', { status: current.status })
     return ok(null)
   })
 }
@@ -132,7 +132,7 @@ async function mutateMeeting(
   ctx: GovernanceContext,
   id: string,
   expectedVersion: number | undefined,
-  action: AuditAction,
+  action: DomainEventType,
   details: Record<string, unknown> | undefined,
   change: (current: Meeting, now: Date) => Result<Meeting>,
 ): Promise<Result<Meeting>> {
@@ -147,7 +147,7 @@ async function mutateMeeting(
     if (!next.ok) return next
     if (!(await repos.governance.meetings.update(scope.value, next.value)))
       return err(DomainErrors.versionConflict('Meeting', current.version + 1))
-    await recordMeetingAudit(ctx, repos, next.value, action, details)
+    await recordMeetingEvent(ctx, repos, next.value, action, details)
     return ok(next.value)
   })
 }

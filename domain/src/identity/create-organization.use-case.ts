@@ -1,7 +1,7 @@
 import type { UseCaseCall } from '../context.ts'
-import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import type { IdentityContext, IdentityPublicContext, IdentityRepos } from './identity.ports.ts'
 import { type Organization, type OrganizationFields, validateOrganization } from './organization.entity.ts'
 import { can } from './permissions.ts'
@@ -33,14 +33,12 @@ export async function createOrganizationRecord({
     updatedAt: now,
   }
   await repos.identity.organizations.insert(organization)
-  await repos.audit.record(
-    auditEntry(
-      { requestId: ctx.requestId, actorUserId: createdBy },
-      { organizationId: organization.id },
-      'organization.create',
-      'organization',
-      organization.id,
-    ),
+  await recordEvent(
+    { requestId: ctx.requestId, actorUserId: createdBy },
+    repos,
+    'OrganizationCreated',
+    { organizationId: organization.id },
+    organization.id,
   )
   return ok(organization)
 }

@@ -1,7 +1,7 @@
 import type { UseCaseCall } from '../context.ts'
-import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import type { Actor } from './actor.ts'
 import type { IdentityContext, IdentityPublicContext, IdentityRepos } from './identity.ports.ts'
 import { checkPassword } from './password-policy.ts'
@@ -86,17 +86,15 @@ export async function createUserRecord({
     updatedAt: now,
   }
   await repos.identity.users.insert(user)
-  await repos.audit.record(
-    auditEntry(
-      { requestId: ctx.requestId, actorUserId: createdBy ?? user.id },
-      { organizationId },
-      'user.create',
-      'user',
-      user.id,
-      {
-        role: user.role,
-      },
-    ),
+  await recordEvent(
+    { requestId: ctx.requestId, actorUserId: createdBy ?? user.id },
+    repos,
+    'UserCreated',
+    { organizationId },
+    user.id,
+    {
+      role: user.role,
+    },
   )
   return ok(user)
 }

@@ -1,7 +1,7 @@
 import type { UseCaseCall } from '../context.ts'
-import { auditEntry } from '../shared/audit.ts'
 import { ok, type Result } from '../shared/result.ts'
 import { normalizeEmail } from '../shared/text.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import type { IdentityPublicContext } from './identity.ports.ts'
 import type { User } from './user.entity.ts'
 
@@ -36,14 +36,12 @@ export async function ensureSuperadmin({
   }
   return ctx.transaction(async (repos) => {
     await repos.identity.users.insert(user)
-    await repos.audit.record(
-      auditEntry(
-        { requestId: ctx.requestId, actorUserId: null },
-        { organizationId: null },
-        'user.bootstrap_superadmin',
-        'user',
-        user.id,
-      ),
+    await recordEvent(
+      { requestId: ctx.requestId, actorUserId: null },
+      repos,
+      'SuperadminBootstrapped',
+      { organizationId: null },
+      user.id,
     )
     return ok({ user, created: true })
   })

@@ -1,9 +1,9 @@
 import type { UseCaseCall } from '../context.ts'
-import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { stripUndefined } from '../shared/object.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import { checkVersion } from '../shared/versioning.ts'
 import type { IdentityContext, OrganizationSortField } from './identity.ports.ts'
 import { type Organization, type OrganizationFields, validateOrganization } from './organization.entity.ts'
@@ -64,11 +64,9 @@ export async function updateOrganization({
     }
     if (!(await repos.identity.organizations.update(next)))
       return err(DomainErrors.versionConflict('Organization', current.version + 1))
-    await repos.audit.record(
-      auditEntry(ctx, { organizationId: id }, 'organization.update', 'organization', id, {
-        fields: Object.keys(stripUndefined(changes)),
-      }),
-    )
+    await recordEvent(ctx, repos, 'OrganizationUpdated', { organizationId: id }, id, {
+      fields: Object.keys(stripUndefined(changes)),
+    })
     return ok(next)
   })
 }

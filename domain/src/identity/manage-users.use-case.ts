@@ -1,9 +1,10 @@
 import type { UseCaseCall } from '../context.ts'
-import { type AuditAction, auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
+import type { DomainEventType } from '../shared/domain-events.ts'
 import { stripUndefined } from '../shared/object.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import { checkVersion } from '../shared/versioning.ts'
 import type { IdentityContext, UserSortField } from './identity.ports.ts'
 import { checkPassword } from './password-policy.ts'
@@ -97,7 +98,7 @@ export async function updateUser({
     version: current.version + 1,
     updatedAt: ctx.clock.now(),
   }
-  return saveUser(ctx, current, next, 'user.update', {
+  return saveUser(ctx, current, next, 'UserUpdated', {
     fields: Object.keys(stripUndefined({ ...changes, password: changes.password ? 'changed' : undefined })),
   })
 }
@@ -120,14 +121,14 @@ export async function setUserActive({
     version: current.version + 1,
     updatedAt: ctx.clock.now(),
   }
-  return saveUser(ctx, current, next, active ? 'user.activate' : 'user.deactivate')
+  return saveUser(ctx, current, next, active ? 'UserActivated' : 'UserDeactivated')
 }
 
 async function saveUser(
   ctx: IdentityContext,
   current: User,
   next: User,
-  action: AuditAction,
+  action: DomainEventType,
   details?: Record<string, unknown>,
 ): Promise<Result<User>> {
   return ctx.transaction(async (repos) => {
@@ -137,7 +138,7 @@ async function saveUser(
     // The epoch alone already refuses older tokens; revoking the rows makes that visible too.
     if (sessionsEnded) await repos.identity.refreshTokens.revokeAllOfUser(next.id, next.updatedAt)
     const allDetails = sessionsEnded ? { ...details, sessions_ended: true } : details
-    await repos.audit.record(auditEntry(ctx, next, action, 'user', next.id, allDetails))
+    await recordEvent(ctx, repos, action, next, next.id, allDetails)
     return ok(next)
   })
 }

@@ -1,7 +1,7 @@
 import type { UseCaseCall } from '../context.ts'
-import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import type { IdentityPublicContext, RefreshTokenRecord } from './identity.ports.ts'
 import { refreshExpiry, type Session, withAccessToken } from './issue-session.ts'
 
@@ -65,14 +65,12 @@ export async function refreshSession({
   if (live) return ok(await withAccessToken(ctx, user, live))
 
   await ctx.repos.identity.refreshTokens.revokeFamily(record.familyId, now)
-  await ctx.repos.audit.record(
-    auditEntry(
-      { requestId: ctx.requestId, actorUserId: record.userId },
-      { organizationId: null },
-      'auth.refresh_reuse_detected',
-      'refresh_token_family',
-      record.familyId,
-    ),
+  await recordEvent(
+    { requestId: ctx.requestId, actorUserId: record.userId },
+    ctx.repos,
+    'RefreshTokenReuseDetected',
+    { organizationId: null },
+    record.familyId,
   )
   return err(DomainErrors.unauthenticated(REUSE))
 }

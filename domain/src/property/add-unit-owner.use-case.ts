@@ -1,8 +1,8 @@
 import { requirePermission, scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
-import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import { parseCalendarDate, todayOf } from './calendar-date.value-object.ts'
 import { applyOwnershipChanges } from './ownership-changes.ts'
 import type { RightType } from './ownership-timeline.ts'
@@ -71,17 +71,15 @@ export async function addUnitOwner({
     const inserted = planned.value.inserted[0] as UnitOwnership
     const saved = await applyOwnershipChanges(repos, scope.value, unit, planned.value, now)
     if (!saved.ok) return saved
-    await repos.audit.record(
-      auditEntry(ctx, scope.value, 'unit_ownership.create', 'unit_ownership', inserted.id, {
-        unit_id: unitId,
-        owner_id: input.ownerId,
-        share_ppm: inserted.sharePpm,
-        right_type: inserted.rightType,
-        start_date: inserted.startDate,
-        is_primary_contact: inserted.isPrimaryContact,
-        demoted_ownership_ids: planned.value.updated.map((l) => l.id),
-      }),
-    )
+    await recordEvent(ctx, repos, 'UnitOwnerAdded', scope.value, inserted.id, {
+      unit_id: unitId,
+      owner_id: input.ownerId,
+      share_ppm: inserted.sharePpm,
+      right_type: inserted.rightType,
+      start_date: inserted.startDate,
+      is_primary_contact: inserted.isPrimaryContact,
+      demoted_ownership_ids: planned.value.updated.map((l) => l.id),
+    })
     return ok(inserted)
   })
 }

@@ -1,8 +1,8 @@
 import { requirePermission, scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
-import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import { todayOf } from './calendar-date.value-object.ts'
 import { applyOwnershipChanges } from './ownership-changes.ts'
 import type { PropertyContext } from './property.ports.ts'
@@ -54,13 +54,11 @@ export async function assignOwner({
     if (changes.inserted.length === 0 && changes.updated.length === 0) return ok(unit)
     const saved = await applyOwnershipChanges(repos, scope.value, unit, changes, now)
     if (!saved.ok) return saved
-    await repos.audit.record(
-      auditEntry(ctx, scope.value, 'unit.assign_owner', 'unit', unitId, {
-        owner_id: ownerId,
-        ended_ownership_ids: changes.updated.map((l) => l.id),
-        created_ownership_id: changes.inserted[0]?.id ?? null,
-      }),
-    )
+    await recordEvent(ctx, repos, 'UnitOwnerAssigned', scope.value, unitId, {
+      owner_id: ownerId,
+      ended_ownership_ids: changes.updated.map((l) => l.id),
+      created_ownership_id: changes.inserted[0]?.id ?? null,
+    })
     return saved
   })
 }

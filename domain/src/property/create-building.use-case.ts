@@ -1,9 +1,9 @@
 import { requirePermission, scopeFor, type TenantOption } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
 import { reservePlanCapacity } from '../identity/index.ts'
-import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import { type Building, type BuildingFields, validateBuilding } from './building.entity.ts'
 import type { PropertyContext } from './property.ports.ts'
 
@@ -44,7 +44,7 @@ export async function createBuilding({
     const capacity = await reservePlanCapacity(repos, scope.value.organizationId, 'buildings')
     if (!capacity.ok) return capacity
     await repos.property.buildings.insert(scope.value, building)
-    await repos.audit.record(auditEntry(ctx, scope.value, 'building.create', 'building', building.id))
+    await recordEvent(ctx, repos, 'BuildingCreated', scope.value, building.id)
     return ok(building)
   })
 }

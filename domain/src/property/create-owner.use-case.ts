@@ -1,8 +1,8 @@
 import { checkTenantExists, requirePermission, scopeFor, type TenantOption } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
-import { auditEntry } from '../shared/audit.ts'
 import { type DomainError, DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import { todayOf } from './calendar-date.value-object.ts'
 import { type Owner, type OwnerFields, validateOwner } from './owner.entity.ts'
 import type { PropertyContext } from './property.ports.ts'
@@ -37,7 +37,7 @@ export async function createOwner({
       return err(ownerEmailTaken())
     }
     await repos.property.owners.insert(scope.value, owner)
-    await repos.audit.record(auditEntry(ctx, scope.value, 'owner.create', 'owner', owner.id))
+    await recordEvent(ctx, repos, 'OwnerCreated', scope.value, owner.id)
     return ok(owner)
   })
 }

@@ -1,8 +1,8 @@
 import { requirePermission, scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
-import { auditEntry } from '../shared/audit.ts'
 import { type DomainError, DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import type { Building } from './building.entity.ts'
 import type { PropertyContext, PropertyRepos, TenantScope } from './property.ports.ts'
 import { type Unit, type UnitFields, validateUnit } from './unit.entity.ts'
@@ -43,9 +43,7 @@ export async function createUnit({
       updatedAt: now,
     }
     await repos.property.units.insert(scope.value, unit)
-    await repos.audit.record(
-      auditEntry(ctx, scope.value, 'unit.create', 'unit', unit.id, { building_id: building.id }),
-    )
+    await recordEvent(ctx, repos, 'UnitCreated', scope.value, unit.id, { building_id: building.id })
     return ok(unit)
   })
 }

@@ -1,8 +1,8 @@
 import { requirePermission, scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
-import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import { checkVersion } from '../shared/versioning.ts'
 import type { PropertyContext } from './property.ports.ts'
 
@@ -44,7 +44,7 @@ export async function deleteBuilding({
     if (!(await repos.property.buildings.delete(scope.value, id, current.version))) {
       return err(DomainErrors.versionConflict('Building', current.version))
     }
-    await repos.audit.record(auditEntry(ctx, scope.value, 'building.delete', 'building', id))
+    await recordEvent(ctx, repos, 'BuildingDeleted', scope.value, id)
     return ok(null)
   })
 }

@@ -1,8 +1,8 @@
 import { requirePermission, scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
-import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import { checkVersion } from '../shared/versioning.ts'
 import type { PropertyContext } from './property.ports.ts'
 
@@ -33,9 +33,7 @@ export async function deleteUnit({
     if (!(await repos.property.units.delete(scope.value, id, current.version))) {
       return err(DomainErrors.versionConflict('Unit', current.version))
     }
-    await repos.audit.record(
-      auditEntry(ctx, scope.value, 'unit.delete', 'unit', id, { building_id: current.buildingId }),
-    )
+    await recordEvent(ctx, repos, 'UnitDeleted', scope.value, id, { building_id: current.buildingId })
     return ok(null)
   })
 }

@@ -1,8 +1,8 @@
 import { requirePermission, scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
-import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import { parseCalendarDate, todayOf } from './calendar-date.value-object.ts'
 import { applyOwnershipChanges } from './ownership-changes.ts'
 import type { PropertyContext } from './property.ports.ts'
@@ -41,14 +41,12 @@ export async function endUnitOwner({
     const ended = planned.value.ended
     const saved = await applyOwnershipChanges(repos, scope.value, unit, planned.value, now)
     if (!saved.ok) return saved
-    await repos.audit.record(
-      auditEntry(ctx, scope.value, 'unit_ownership.end', 'unit_ownership', ended.id, {
-        unit_id: unitId,
-        owner_id: ownerId,
-        end_date: ended.endDate,
-        new_primary_owner_id: planned.value.primaryOwnerId,
-      }),
-    )
+    await recordEvent(ctx, repos, 'UnitOwnershipEnded', scope.value, ended.id, {
+      unit_id: unitId,
+      owner_id: ownerId,
+      end_date: ended.endDate,
+      new_primary_owner_id: planned.value.primaryOwnerId,
+    })
     return ok(ended)
   })
 }

@@ -1,8 +1,8 @@
 import { requirePermission, scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
-import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import type { Building } from './building.entity.ts'
 import { todayOf } from './calendar-date.value-object.ts'
 import { type Owner, ownerDisplayName } from './owner.entity.ts'
@@ -79,17 +79,15 @@ export async function importRegister({
     }
     if (errors.length > 0 || options.dryRun) return ok(report)
     const written = await write(ctx, repos, scope.value, building, plan, existing)
-    await repos.audit.record(
-      auditEntry(ctx, scope.value, 'building.register_import', 'building', building.id, {
-        lots: report.lots,
-        owners_new: report.ownersNew,
-        owners_matched: report.ownersMatched,
-        links: report.links,
-        unit_ids: written.unitIds,
-        owner_ids: written.ownerIds,
-        ownership_ids: written.ownershipIds,
-      }),
-    )
+    await recordEvent(ctx, repos, 'RegisterImported', scope.value, building.id, {
+      lots: report.lots,
+      owners_new: report.ownersNew,
+      owners_matched: report.ownersMatched,
+      links: report.links,
+      unit_ids: written.unitIds,
+      owner_ids: written.ownerIds,
+      ownership_ids: written.ownershipIds,
+    })
     return ok({ ...report, imported: true })
   })
 }

@@ -1,8 +1,8 @@
 import { requirePermission, scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
-import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import { checkVersion } from '../shared/versioning.ts'
 import type { Owner } from './owner.entity.ts'
 import type { PropertyContext } from './property.ports.ts'
@@ -44,12 +44,10 @@ export async function linkOwnerUser({
     if (!(await repos.property.owners.update(scope.value, next))) {
       return err(DomainErrors.versionConflict('Owner', next.version))
     }
-    await repos.audit.record(
-      auditEntry(ctx, scope.value, 'owner.link_user', 'owner', ownerId, {
-        user_id: userId,
-        previous_user_id: current.userId,
-      }),
-    )
+    await recordEvent(ctx, repos, 'OwnerLinkedToUser', scope.value, ownerId, {
+      user_id: userId,
+      previous_user_id: current.userId,
+    })
     return ok(next)
   })
 }

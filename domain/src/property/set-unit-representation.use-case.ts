@@ -1,8 +1,8 @@
 import { requirePermission, scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
-import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import { parseCalendarDate } from './calendar-date.value-object.ts'
 import { holdsOnDate } from './ownership-timeline.ts'
 import type { PropertyContext } from './property.ports.ts'
@@ -62,13 +62,11 @@ export async function setUnitRepresentation({
       createdAt: now,
       updatedAt: now,
     })
-    await repos.audit.record(
-      auditEntry(ctx, scope.value, 'unit.representatives', 'unit', unitId, {
-        start_date: saved.startDate,
-        voter_owner_id: saved.voterOwnerId,
-        calls_owner_id: saved.callsOwnerId,
-      }),
-    )
+    await recordEvent(ctx, repos, 'UnitRepresentationSet', scope.value, unitId, {
+      start_date: saved.startDate,
+      voter_owner_id: saved.voterOwnerId,
+      calls_owner_id: saved.callsOwnerId,
+    })
     return ok(saved)
   })
 }

@@ -1,8 +1,8 @@
 import { requirePermission, scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
-import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors, type FieldIssue } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import { checkVersion } from '../shared/versioning.ts'
 import { parseCalendarDate, todayOf } from './calendar-date.value-object.ts'
 import { applyOwnershipChanges } from './ownership-changes.ts'
@@ -118,16 +118,14 @@ export async function transferUnit({
       start_date: l.startDate,
       end_date: l.endDate,
     })
-    await repos.audit.record(
-      auditEntry(ctx, scope.value, 'unit.transfer', 'unit', unitId, {
-        deed_date: deedDate.value,
-        ended: ended.map(summary),
-        started: started.map(summary),
-        primary_contact_changes: planned.value.updated
-          .filter((l) => !ended.some((e) => e.id === l.id))
-          .map((l) => ({ ownership_id: l.id, is_primary_contact: l.isPrimaryContact })),
-      }),
-    )
+    await recordEvent(ctx, repos, 'OwnershipTransferred', scope.value, unitId, {
+      deed_date: deedDate.value,
+      ended: ended.map(summary),
+      started: started.map(summary),
+      primary_contact_changes: planned.value.updated
+        .filter((l) => !ended.some((e) => e.id === l.id))
+        .map((l) => ({ ownership_id: l.id, is_primary_contact: l.isPrimaryContact })),
+    })
     return ok({ unit: saved.value, ended, started })
   })
 }

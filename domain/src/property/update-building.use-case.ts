@@ -1,9 +1,9 @@
 import { requirePermission, scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
-import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { stripUndefined } from '../shared/object.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import { checkVersion } from '../shared/versioning.ts'
 import { type Building, type BuildingFields, validateBuilding } from './building.entity.ts'
 import type { PropertyContext } from './property.ports.ts'
@@ -48,11 +48,9 @@ export async function updateBuilding({
     if (!(await repos.property.buildings.update(scope.value, next))) {
       return err(DomainErrors.versionConflict('Building', next.version))
     }
-    await repos.audit.record(
-      auditEntry(ctx, scope.value, 'building.update', 'building', id, {
-        fields: Object.keys(stripUndefined(changes)),
-      }),
-    )
+    await recordEvent(ctx, repos, 'BuildingUpdated', scope.value, id, {
+      fields: Object.keys(stripUndefined(changes)),
+    })
     return ok(next)
   })
 }

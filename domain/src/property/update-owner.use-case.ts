@@ -1,9 +1,9 @@
 import { requirePermission, scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
-import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { stripUndefined } from '../shared/object.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import { checkVersion } from '../shared/versioning.ts'
 import { todayOf } from './calendar-date.value-object.ts'
 import { ownerEmailTaken } from './create-owner.use-case.ts'
@@ -54,11 +54,9 @@ export async function updateOwner({
     if (!(await repos.property.owners.update(scope.value, next))) {
       return err(DomainErrors.versionConflict('Owner', next.version))
     }
-    await repos.audit.record(
-      auditEntry(ctx, scope.value, 'owner.update', 'owner', id, {
-        fields: Object.keys(set),
-      }),
-    )
+    await recordEvent(ctx, repos, 'OwnerUpdated', scope.value, id, {
+      fields: Object.keys(set),
+    })
     return ok(next)
   })
 }

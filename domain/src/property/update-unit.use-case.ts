@@ -1,9 +1,9 @@
 import { requirePermission, scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
-import { auditEntry } from '../shared/audit.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { stripUndefined } from '../shared/object.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import { checkVersion } from '../shared/versioning.ts'
 import { checkQuotaRoom, unitNumberTaken } from './create-unit.use-case.ts'
 import type { PropertyContext } from './property.ports.ts'
@@ -53,11 +53,9 @@ export async function updateUnit({
     if (!(await repos.property.units.update(scope.value, next))) {
       return err(DomainErrors.versionConflict('Unit', next.version))
     }
-    await repos.audit.record(
-      auditEntry(ctx, scope.value, 'unit.update', 'unit', id, {
-        fields: Object.keys(stripUndefined(changes)),
-      }),
-    )
+    await recordEvent(ctx, repos, 'UnitUpdated', scope.value, id, {
+      fields: Object.keys(stripUndefined(changes)),
+    })
     return ok(next)
   })
 }

@@ -1,3 +1,5 @@
+import { DOMAIN_EVENTS, type DomainEvent } from './domain-events.ts'
+
 /*
  * The one audit helper (ADR 0022): every mutation writes one append-only row in the same
  * transaction as the change, with an action from this closed list (no free-text action). The
@@ -102,4 +104,10 @@ export function auditEntry(
     requestId: by.requestId,
     ...(details ? { details } : {}),
   }
+}
+
+/** The audit row of a recorded event (shared/unit-of-work.ts): its action and entity come from the event's type. */
+export function auditEntryOf(event: DomainEvent, by: AuditAuthor): AuditEntry {
+  const [action, entity] = DOMAIN_EVENTS[event.type]
+  return auditEntry(by, event, action, entity, event.entityId, event.details)
 }
