@@ -28,7 +28,7 @@ export type BuildingBasisHistory = {
   readonly links: readonly BasisHistoryLink[]
 }
 
-/** The basis `ChargeBasisReader.loadBuildingBasis` gives for that date: every unit, the links active on it. */
+/** The basis `QuotePartsReader.loadBuildingBasis` (property) gives for that date: every unit, the links active on it. */
 export function basisOn(history: BuildingBasisHistory, onDate: CalendarDate): ChargeBasis {
   return {
     totalTantiemes: history.totalTantiemes,
