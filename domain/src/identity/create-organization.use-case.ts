@@ -6,13 +6,13 @@ import type { IdentityContext, IdentityPublicContext, IdentityRepos } from './id
 import { type Organization, type OrganizationFields, validateOrganization } from './organization.entity.ts'
 import { can } from './permissions.ts'
 
-export async function createOrganizationRecord({
-  ctx,
-  input: { repos, createdBy, fields },
-}: UseCaseCall<
-  IdentityPublicContext,
-  { readonly repos: IdentityRepos; readonly createdBy: string | null; readonly fields: OrganizationFields }
->): Promise<Result<Organization>> {
+/** A step inside the caller's transaction (not a use case): it gets that transaction's repositories. */
+export async function createOrganizationRecord(
+  ctx: IdentityPublicContext,
+  repos: IdentityRepos,
+  createdBy: string | null,
+  fields: OrganizationFields,
+): Promise<Result<Organization>> {
   const valid = validateOrganization(fields)
   if (!valid.ok) return valid
   let slug = valid.value.slug
@@ -48,7 +48,5 @@ export async function createOrganization({
   input: { fields },
 }: UseCaseCall<IdentityContext, { readonly fields: OrganizationFields }>): Promise<Result<Organization>> {
   if (!can(ctx.actor, 'platform:manage')) return err(DomainErrors.forbidden())
-  return ctx.transaction((repos) =>
-    createOrganizationRecord({ ctx, input: { repos, createdBy: ctx.actor.userId, fields } }),
-  )
+  return ctx.transaction((repos) => createOrganizationRecord(ctx, repos, ctx.actor.userId, fields))
 }

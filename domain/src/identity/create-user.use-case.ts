@@ -49,18 +49,14 @@ export async function authorizeUserCreation({
 }
 
 /** Validates, hashes and inserts a user, then audits it; authorization is the caller's job. */
-export async function createUserRecord({
-  ctx,
-  input: { repos, createdBy, organizationId, fields: input },
-}: UseCaseCall<
-  IdentityPublicContext,
-  {
-    readonly repos: IdentityRepos
-    readonly createdBy: string | null
-    readonly organizationId: string | null
-    readonly fields: CreateUserInput
-  }
->): Promise<Result<User>> {
+/** A step inside the caller's transaction (not a use case): it gets that transaction's repositories. */
+export async function createUserRecord(
+  ctx: IdentityPublicContext,
+  repos: IdentityRepos,
+  createdBy: string | null,
+  organizationId: string | null,
+  input: CreateUserInput,
+): Promise<Result<User>> {
   const profile = validateUserProfile(input)
   if (!profile.ok) return profile
   const password = checkPassword(input.password, profile.value.email)
@@ -109,7 +105,5 @@ export async function createUser({
     input: { actor: ctx.actor, role: input.role, organizationId },
   })
   if (!allowed.ok) return allowed
-  return ctx.transaction((repos) =>
-    createUserRecord({ ctx, input: { repos, createdBy: ctx.actor.userId, organizationId, fields: input } }),
-  )
+  return ctx.transaction((repos) => createUserRecord(ctx, repos, ctx.actor.userId, organizationId, input))
 }

@@ -31,10 +31,7 @@ export async function register({
     const allowed = await authorizeUserCreation({ ctx, input: { actor, role: input.role, organizationId } })
     if (!allowed.ok) return allowed
     return ctx.transaction(async (repos) => {
-      const user = await createUserRecord({
-        ctx,
-        input: { repos, createdBy: actor.userId, organizationId, fields: input },
-      })
+      const user = await createUserRecord(ctx, repos, actor.userId, organizationId, input)
       return user.ok ? ok(await issueSession(ctx, repos, user.value)) : user
     })
   }
@@ -47,22 +44,12 @@ export async function register({
     return err(DomainErrors.invalidField('organization_name', 'is required to sign up a new organization'))
   }
   return ctx.transaction(async (repos) => {
-    const org = await createOrganizationRecord({
-      ctx,
-      input: {
-        repos,
-        createdBy: null,
-        fields: {
-          name: organizationName,
-          contactEmail: input.email,
-        },
-      },
+    const org = await createOrganizationRecord(ctx, repos, null, {
+      name: organizationName,
+      contactEmail: input.email,
     })
     if (!org.ok) return org
-    const user = await createUserRecord({
-      ctx,
-      input: { repos, createdBy: null, organizationId: org.value.id, fields: input },
-    })
+    const user = await createUserRecord(ctx, repos, null, org.value.id, input)
     return user.ok ? ok(await issueSession(ctx, repos, user.value)) : user
   })
 }
