@@ -59,8 +59,9 @@ screenshots: setup ## Retake the user guide's screenshots into docs/screenshots 
 typecheck: setup ## TypeScript strict checks of every package
 	@TEST_STEPS=typecheck $(NODE) scripts/run-tests.ts
 
-lint: setup ## Biome lint and format check
+lint: setup ## Biome lint and format check, and the domain's dependency rules (dependency-cruiser)
 	@$(NODE) node_modules/@biomejs/biome/bin/biome ci .
+	@cd domain && $(NODE) ../node_modules/dependency-cruiser/bin/dependency-cruiser.mjs --config .dependency-cruiser.mjs src
 
 format: setup ## Format and fix what Biome can
 	@$(NODE) node_modules/@biomejs/biome/bin/biome check --write .

@@ -16,14 +16,14 @@ const node = process.execPath
 const only = new Set((process.env.TEST_STEPS ?? '').split(',').filter(Boolean))
 const wanted = (step: string) => only.size === 0 || only.has(step)
 
-function run(cmd: string, args: string[], env: Record<string, string> = {}): number {
-  process.stdout.write(`\n▶ ${[cmd, ...args].join(' ')}\n`)
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } })
+function run(cmd: string, args: string[], env: Record<string, string> = {}, cwd?: string): number {
+  process.stdout.write(`\n▶ ${cwd ? `(cd ${cwd}) ` : ''}${[cmd, ...args].join(' ')}\n`)
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env }, cwd })
   return r.status ?? 1
 }
 
-function check(name: string, cmd: string, args: string[]) {
-  const code = run(cmd, args)
+function check(name: string, cmd: string, args: string[], cwd?: string) {
+  const code = run(cmd, args, {}, cwd)
   outcomes.push({ name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 })
 }
 
@@ -50,7 +50,21 @@ if (wanted('typecheck')) {
   // The web's types are generated from the API: a route changed without `make api-types` fails.
   check('web API types up to date', node, ['scripts/api-types.ts', '--check'])
 }
-if (wanted('lint')) check('lint (biome)', node, ['node_modules/@biomejs/biome/bin/biome', 'ci', '.'])
+if (wanted('lint')) {
+  check('lint (biome)', node, ['node_modules/@biomejs/biome/bin/biome', 'ci', '.'])
+  // Context boundaries, a pure domain, no import cycles (domain/.dependency-cruiser.mjs, ADR 0021).
+  check(
+    'dependency rules (dependency-cruiser)',
+    node,
+    [
+      '../node_modules/dependency-cruiser/bin/dependency-cruiser.mjs',
+      '--config',
+      '.dependency-cruiser.mjs',
+      'src',
+    ],
+    'domain',
+  )
+}
 
 if (wanted('unit')) {
   const report = join(results, 'vitest.json')

@@ -1,65 +1,47 @@
-import type { DocumentRepository, FileStore } from './documents/documents.ports.ts'
-import type { ChargeBasisReader, ExpenseRepository, OwnerChargesReader } from './finance/finance.ports.ts'
-import type { MeetingRepository } from './governance/governance.ports.ts'
+import type { DocumentsPorts, FileStore } from './documents/documents.ports.ts'
+import type { FinancePorts } from './finance/finance.ports.ts'
+import type { GovernancePorts } from './governance/governance.ports.ts'
 import type { Actor } from './identity/actor.ts'
 import type {
+  IdentityPorts,
   IdentitySettings,
-  LoginAttemptStore,
-  OrganizationRepository,
   PasswordHasher,
-  RefreshTokenRepository,
   SessionTokenService,
-  UserRepository,
 } from './identity/identity.ports.ts'
-import type { PasswordLinkRepository } from './identity/password-link.ts'
-import type { JobQueue } from './platform/jobs.ts'
-import type {
-  BuildingRepository,
-  OwnerRepository,
-  UnitOwnershipRepository,
-  UnitRepository,
-} from './property/property.ports.ts'
-import type { AuditLog } from './shared/audit.ts'
-import type { Outbox } from './shared/outbox.ts'
+import type { PlatformPorts } from './platform/jobs.ts'
+import type { PropertyPorts } from './property/property.ports.ts'
 import type { Clock, IdGenerator } from './shared/ports.ts'
 import type { Result } from './shared/result.ts'
-import type { StatsRepository } from './stats/stats.ports.ts'
+import type { SharedPorts } from './shared/shared-ports.ts'
+import type { StatsPorts } from './stats/stats.ports.ts'
 
-/** Every repository a use case may use; adapters build them per request (or per transaction). */
-export interface Repositories {
-  readonly users: UserRepository
-  readonly organizations: OrganizationRepository
-  readonly refreshTokens: RefreshTokenRepository
-  readonly loginAttempts: LoginAttemptStore
-  readonly audit: AuditLog
-  readonly buildings: BuildingRepository
-  readonly units: UnitRepository
-  readonly owners: OwnerRepository
-  readonly unitOwnerships: UnitOwnershipRepository
-  readonly expenses: ExpenseRepository
-  readonly chargeBasis: ChargeBasisReader
-  readonly ownerCharges: OwnerChargesReader
-  readonly meetings: MeetingRepository
-  readonly documents: DocumentRepository
-  readonly stats: StatsRepository
-  /** After-commit work, recorded in the same transaction (shared/outbox.ts). */
-  readonly outbox: Outbox
-  /** Single-use set-password links (invitation, reset); ADR 0023. */
-  readonly passwordLinks: PasswordLinkRepository
-  /** The outbox as a queue the superadmin inspects and retries (platform/jobs.ts). */
-  readonly jobs: JobQueue
+/**
+ * The composition root's view: one ports bundle per bounded context (each declared in its
+ * context's ports file) plus the audit log and the outbox. Adapters build it per request (or per
+ * transaction). A use case does not see this whole bag: it is typed with its context's
+ * `XxxRepos` (its own bundle and the query ports of the contexts it reads), ADR 0021.
+ */
+export type Repositories = SharedPorts & {
+  readonly identity: IdentityPorts
+  readonly property: PropertyPorts
+  readonly finance: FinancePorts
+  readonly governance: GovernancePorts
+  readonly documents: DocumentsPorts
+  readonly stats: StatsPorts
+  readonly platform: PlatformPorts
 }
 
 /**
- * What a use case receives besides its input. `transaction` runs `work` atomically with
- * repositories bound to one database transaction: an Err result or a throw rolls it back.
+ * What a use case receives besides its input, for repositories `R` (its context's bundle).
+ * `transaction` runs `work` atomically with repositories bound to one database transaction: an
+ * Err result or a throw rolls it back.
  */
-export type UseCaseContext = {
+export type UseCaseContext<R extends SharedPorts = Repositories> = {
   readonly requestId: string
   readonly clock: Clock
   readonly ids: IdGenerator
-  readonly repos: Repositories
-  readonly transaction: <T>(work: (repos: Repositories) => Promise<Result<T>>) => Promise<Result<T>>
+  readonly repos: R
+  readonly transaction: <T>(work: (repos: R) => Promise<Result<T>>) => Promise<Result<T>>
   readonly passwords: PasswordHasher
   readonly sessions: SessionTokenService
   readonly settings: IdentitySettings
@@ -68,4 +50,7 @@ export type UseCaseContext = {
 }
 
 /** A use case run on behalf of an authenticated caller. */
-export type ActorContext = UseCaseContext & { readonly actor: Actor }
+export type ActorContext<R extends SharedPorts = Repositories> = UseCaseContext<R> & { readonly actor: Actor }
+
+/** The one argument of every use case: its context and its input (issue #13, item 5). */
+export type UseCaseCall<C, I> = { readonly ctx: C; readonly input: I }

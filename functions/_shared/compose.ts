@@ -74,7 +74,10 @@ export async function bootstrapSuperadmin(
     throw new Error('SUPERADMIN_EMAIL and SUPERADMIN_PASSWORD are required')
   const email = env.SUPERADMIN_EMAIL ?? DEV_SUPERADMIN.email
   const password = env.SUPERADMIN_PASSWORD ?? DEV_SUPERADMIN.password
-  const result = await ensureSuperadmin(useCaseContextFor(runtime, 'bootstrap'), { email, password })
+  const result = await ensureSuperadmin({
+    ctx: useCaseContextFor(runtime, 'bootstrap'),
+    input: { email, password },
+  })
   if (!result.ok) throw new Error(`Could not create the superadmin: ${result.error.message}`)
   if (result.value.created && usingDefault) {
     logger.warn(

@@ -27,7 +27,7 @@ adminApp.openapi(
   async (c) => {
     const q = c.req.valid('query')
     const page = toPageRequest(q)
-    return respond(c, await listJobs(actorContext(c), { status: q.status, page }), (p) =>
+    return respond(c, await listJobs({ ctx: actorContext(c), input: { status: q.status, page } }), (p) =>
       c.json(paginated(p, page, toJobDto), 200),
     )
   },
@@ -50,5 +50,7 @@ adminApp.openapi(
     },
   }),
   async (c) =>
-    respond(c, await retryJob(actorContext(c), c.req.valid('param').id), (j) => c.json(toJobDto(j), 200)),
+    respond(c, await retryJob({ ctx: actorContext(c), input: { id: c.req.valid('param').id } }), (j) =>
+      c.json(toJobDto(j), 200),
+    ),
 )

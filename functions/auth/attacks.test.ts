@@ -113,7 +113,12 @@ describe('access tokens an attacker can make', () => {
   it('a genuine token says nothing the user row does not: a role change applies at once', async () => {
     const org = await api.organization()
     const u = await api.user('syndic', org.id)
-    await api.repos.users.update({ ...u, role: 'owner', version: u.version + 1, updatedAt: new Date() })
+    await api.repos.identity.users.update({
+      ...u,
+      role: 'owner',
+      version: u.version + 1,
+      updatedAt: new Date(),
+    })
     const res = await api.request('POST', '/api/v1/buildings', {
       token: u.token,
       body: {
@@ -201,7 +206,7 @@ describe('secrets never leave the server', () => {
       },
     })
 
-    const hashes = (await api.repos.users.findByEmail(email))?.passwordHash ?? ''
+    const hashes = (await api.repos.identity.users.findByEmail(email))?.passwordHash ?? ''
     expect(hashes).toMatch(/^\$argon2id\$/)
     const tokenBodies = new Set([session.text, refreshed.text])
     const secrets = [

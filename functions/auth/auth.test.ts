@@ -216,7 +216,7 @@ describe('access tokens', () => {
     expect((await api.request('GET', '/api/v1/auth/me', { token: none })).status).toBe(401)
     const tampered = `${h}.${Buffer.from(JSON.stringify({ sub: u.id, role: 'superadmin' })).toString('base64url')}.${u.token.split('.')[2]}`
     expect((await api.request('GET', '/api/v1/auth/me', { token: tampered })).status).toBe(401)
-    await api.repos.users.update({ ...u, isActive: false, version: 2 })
+    await api.repos.identity.users.update({ ...u, isActive: false, version: 2 })
     expect((await api.request('GET', '/api/v1/auth/me', { token: u.token })).status).toBe(401)
   })
 })

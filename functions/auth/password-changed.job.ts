@@ -9,7 +9,7 @@ import { localeOf, senderName } from './password-link.job.ts'
 export const passwordChangedJob: JobHandler = async (job, runtime) => {
   const payload = job.payload as unknown as PasswordChangedJobPayload
   const repos = bindRepositories(runtime.database.db)
-  const user = await repos.users.findById(payload.userId)
+  const user = await repos.identity.users.findById(payload.userId)
   if (!user) return
   const locale = localeOf(payload.locale)
   const rendered = renderMail(locale, {

@@ -5,6 +5,7 @@ import {
   type PasswordLinkJobPayload,
   type PasswordLinkPurpose,
   type Repositories,
+  recordEvent,
   type User,
 } from '@koprogo/domain'
 import { bindRepositories } from '../_shared/db/repositories/index.ts'
@@ -18,7 +19,7 @@ import { hashLinkToken, PasswordLinkTokens } from '../_shared/security/password-
 /** The organization a user's mail is signed by: theirs, or the platform for a superadmin. */
 export async function senderName(repos: Repositories, user: User): Promise<string> {
   if (!user.organizationId) return PRODUCT_NAME
-  return (await repos.organizations.findById(user.organizationId))?.name ?? PRODUCT_NAME
+  return (await repos.identity.organizations.findById(user.organizationId))?.name ?? PRODUCT_NAME
 }
 
 export const localeOf = (value: unknown): Locale => (isLocale(value) ? value : 'fr')
@@ -41,11 +42,11 @@ export const passwordLinkJob: JobHandler = async (job: Job, runtime: Runtime) =>
   const repos = bindRepositories(db)
   const user =
     payload.purpose === 'reset'
-      ? await repos.users.findByEmail(payload.email)
-      : await repos.users.findById(payload.userId)
+      ? await repos.identity.users.findByEmail(payload.email)
+      : await repos.identity.users.findById(payload.userId)
   if (!user?.isActive) return
   const now = new Date()
-  let link = await repos.passwordLinks.findById(job.id)
+  let link = await repos.identity.passwordLinks.findById(job.id)
   const token = new PasswordLinkTokens(runtime.env.JWT_SECRET ?? '').tokenFor(job.id)
   if (!link) {
     const created = {
@@ -58,18 +59,20 @@ export const passwordLinkJob: JobHandler = async (job: Job, runtime: Runtime) =>
       createdAt: now,
     }
     await runInTransaction(db, bindRepositories, async (tx) => {
-      if (!(await tx.passwordLinks.insert(created))) return ok(null)
+      if (!(await tx.identity.passwordLinks.insert(created))) return ok(null)
       // Only the newest link works: asking twice leaves one live link.
-      await tx.passwordLinks.retireOthers(user.id, created.id, now)
-      await tx.audit.record({
-        organizationId: user.organizationId,
-        actorUserId: payload.purpose === 'invite' ? payload.invitedBy : user.id,
-        action: payload.purpose === 'invite' ? 'user.invitation_send' : 'user.password_reset_request',
-        entity: 'user',
-        entityId: user.id,
-        requestId: `job:${job.id}`,
-        details: { link_id: created.id, expires_at: created.expiresAt.toISOString() },
-      })
+      await tx.identity.passwordLinks.retireOthers(user.id, created.id, now)
+      await recordEvent(
+        {
+          requestId: `job:${job.id}`,
+          actorUserId: payload.purpose === 'invite' ? payload.invitedBy : user.id,
+        },
+        tx,
+        payload.purpose === 'invite' ? 'InvitationSent' : 'PasswordResetRequested',
+        user,
+        user.id,
+        { link_id: created.id, expires_at: created.expiresAt.toISOString() },
+      )
       return ok(null)
     })
     link = created
@@ -83,7 +86,7 @@ export const passwordLinkJob: JobHandler = async (job: Job, runtime: Runtime) =>
   const organization = await senderName(repos, user)
   const vars: Record<string, string> = { name: user.firstName, organization, expires }
   if (payload.purpose === 'invite') {
-    const inviter = await repos.users.findById(payload.invitedBy)
+    const inviter = await repos.identity.users.findById(payload.invitedBy)
     vars.inviter = inviter ? `${inviter.firstName} ${inviter.lastName}` : organization
   }
   const p = payload.purpose

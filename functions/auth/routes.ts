@@ -58,7 +58,10 @@ authApp.openapi(
   async (c) => {
     const body = c.req.valid('json')
     const ip = c.get('runtime').clientIp(c)
-    const result = await login(publicContext(c), { email: body.email, password: body.password, ip })
+    const result = await login({
+      ctx: publicContext(c),
+      input: { email: body.email, password: body.password, ip },
+    })
     noStore(c)
     return respond(c, result, (s) => {
       setRefreshCookie(c, s.refreshToken)
@@ -86,14 +89,20 @@ authApp.openapi(
   }),
   async (c) => {
     const b = c.req.valid('json')
-    const result = await register(publicContext(c), c.get('actor'), {
-      email: b.email,
-      password: b.password,
-      firstName: b.first_name,
-      lastName: b.last_name,
-      role: b.role,
-      organizationId: b.organization_id,
-      organizationName: b.organization_name,
+    const result = await register({
+      ctx: publicContext(c),
+      input: {
+        actor: c.get('actor'),
+        fields: {
+          email: b.email,
+          password: b.password,
+          firstName: b.first_name,
+          lastName: b.last_name,
+          role: b.role,
+          organizationId: b.organization_id,
+          organizationName: b.organization_name,
+        },
+      },
     })
     noStore(c)
     return respond(c, result, (s) => c.json(sessionDto(s), 201))
@@ -121,7 +130,7 @@ authApp.openapi(
     const presented = refreshTokenFrom(c, c.req.valid('json').refresh_token)
     // A problem response is an untyped Response for the route's typing (respond() casts it too).
     if ('refused' in presented) return presented.refused as never
-    const result = await refreshSession(publicContext(c), presented.token)
+    const result = await refreshSession({ ctx: publicContext(c), input: { refreshToken: presented.token } })
     noStore(c)
     if (!result.ok && presented.fromCookie) clearRefreshCookie(c)
     return respond(c, result, (s) => {
@@ -145,7 +154,7 @@ authApp.openapi(
   async (c) => {
     const presented = refreshTokenFrom(c, c.req.valid('json').refresh_token)
     if ('refused' in presented) return presented.refused as never
-    const result = await logout(publicContext(c), presented.token)
+    const result = await logout({ ctx: publicContext(c), input: { refreshToken: presented.token } })
     if (presented.fromCookie) clearRefreshCookie(c)
     return respond(c, result, () => c.body(null, 204))
   },
@@ -161,7 +170,7 @@ authApp.openapi(
     security: bearer,
     responses: { 200: json(UserSchema, 'Current user'), 401: errors[401] },
   }),
-  async (c) => respond(c, await getCurrentUser(actorContext(c)), (u) => c.json(toUserDto(u), 200)),
+  async (c) => respond(c, await getCurrentUser({ ctx: actorContext(c) }), (u) => c.json(toUserDto(u), 200)),
 )
 
 /** The one answer of forgot-password, whatever the e-mail (no account enumeration). */
@@ -183,10 +192,13 @@ authApp.openapi(
   async (c) => {
     const b = c.req.valid('json')
     const ip = c.get('runtime').clientIp(c)
-    const result = await requestPasswordReset(publicContext(c), {
-      email: b.email,
-      ip,
-      locale: b.locale ?? 'fr',
+    const result = await requestPasswordReset({
+      ctx: publicContext(c),
+      input: {
+        email: b.email,
+        ip,
+        locale: b.locale ?? 'fr',
+      },
     })
     noStore(c)
     return respond(c, result, () => c.json({ message: FORGOT_PASSWORD_ANSWER }, 202))
@@ -207,9 +219,12 @@ authApp.openapi(
   }),
   async (c) => {
     const b = c.req.valid('json')
-    const result = await completePasswordLink(publicContext(c), {
-      tokenHash: hashLinkToken(b.token),
-      password: b.password,
+    const result = await completePasswordLink({
+      ctx: publicContext(c),
+      input: {
+        tokenHash: hashLinkToken(b.token),
+        password: b.password,
+      },
     })
     noStore(c)
     return respond(c, result, (s) => {
@@ -240,11 +255,14 @@ authApp.openapi(
   }),
   async (c) => {
     const b = c.req.valid('json')
-    const result = await changePassword(actorContext(c), {
-      currentPassword: b.current_password,
-      newPassword: b.new_password,
-      ip: c.get('runtime').clientIp(c),
-      locale: b.locale ?? 'fr',
+    const result = await changePassword({
+      ctx: actorContext(c),
+      input: {
+        currentPassword: b.current_password,
+        newPassword: b.new_password,
+        ip: c.get('runtime').clientIp(c),
+        locale: b.locale ?? 'fr',
+      },
     })
     noStore(c)
     return respond(c, result, (s) => {

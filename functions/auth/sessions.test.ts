@@ -121,9 +121,13 @@ describe('changes that end every session of a user', () => {
     const { t, sessions } = await accountantWithSessions()
     // What a refresh committed just after the change's revocation would leave: a live row of
     // the old epoch. The epoch, not the revocation, is what refuses it.
-    const user = await api.repos.users.findById(t.accountant.id)
+    const user = await api.repos.identity.users.findById(t.accountant.id)
     if (!user) throw new Error('user missing')
-    await api.repos.users.update({ ...user, sessionEpoch: user.sessionEpoch + 1, version: user.version + 1 })
+    await api.repos.identity.users.update({
+      ...user,
+      sessionEpoch: user.sessionEpoch + 1,
+      version: user.version + 1,
+    })
     for (const s of sessions) {
       expect((await refresh(s.refresh_token)).status).toBe(401)
       expect((await me(s.token)).status).toBe(401)

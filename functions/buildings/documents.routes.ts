@@ -21,7 +21,10 @@ export function mountBuildingDocuments(app: OpenAPIHono<AppEnv>): void {
       const q = c.req.valid('query')
       const page = toPageRequest(q)
       const id = c.req.valid('param').building_id
-      const result = await listBuildingDocuments(actorContext(c), id, { documentType: q.document_type }, page)
+      const result = await listBuildingDocuments({
+        ctx: actorContext(c),
+        input: { buildingId: id, query: { documentType: q.document_type }, page },
+      })
       return respond(c, result, (p) => c.json(paginated(p, page, toDocumentDto), 200))
     },
   )

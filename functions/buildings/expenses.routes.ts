@@ -31,7 +31,7 @@ export function mountBuildingExpenses(app: OpenAPIHono<AppEnv>): void {
       const q = c.req.valid('query')
       const page = toPageRequest(q)
       const query = { ...toExpenseFilter(q), buildingId: c.req.valid('param').building_id }
-      return respond(c, await listExpenses(actorContext(c), query, page), (p) =>
+      return respond(c, await listExpenses({ ctx: actorContext(c), input: { query, page } }), (p) =>
         c.json(paginated(p, page, toExpenseDto), 200),
       )
     },

@@ -26,7 +26,10 @@ export function mountBuildingMeetings(app: OpenAPIHono<AppEnv>): void {
       const q = c.req.valid('query')
       const page = toPageRequest(q)
       const id = c.req.valid('param').building_id
-      const result = await listBuildingMeetings(actorContext(c), id, toMeetingFilter(q), page)
+      const result = await listBuildingMeetings({
+        ctx: actorContext(c),
+        input: { buildingId: id, query: toMeetingFilter(q), page },
+      })
       return respond(c, result, (p) => c.json(paginated(p, page, toMeetingDto), 200))
     },
   )

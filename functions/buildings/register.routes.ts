@@ -149,8 +149,15 @@ export function mountRegisterImport(app: OpenAPIHono<AppEnv>): void {
         if (!file) return err(DomainErrors.invalidField('file', 'is required (multipart field "file")'))
         return readRegisterFile(new Uint8Array(await file.arrayBuffer()))
       }
-      const result = await importRegister(actorContext(c), c.req.valid('param').building_id, readSheet, {
-        dryRun,
+      const result = await importRegister({
+        ctx: actorContext(c),
+        input: {
+          buildingId: c.req.valid('param').building_id,
+          sheet: readSheet,
+          options: {
+            dryRun,
+          },
+        },
       })
       if (!result.ok) return problemResponse(c, result.error)
       const report = toReportDto(result.value)
@@ -186,7 +193,7 @@ export function mountRegisterImport(app: OpenAPIHono<AppEnv>): void {
     async (c) => {
       const q = c.req.valid('query')
       const id = c.req.valid('param').building_id
-      const rows = await exportRegister(actorContext(c), id)
+      const rows = await exportRegister({ ctx: actorContext(c), input: { buildingId: id } })
       if (!rows.ok) return problemResponse(c, rows.error)
       return sendTable(c, rows.value, q.format, q.lang, `register-${id}`)
     },

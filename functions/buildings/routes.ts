@@ -55,14 +55,17 @@ buildingsApp.openapi(
     const b = c.req.valid('json')
     const fields = toBuildingFields(b)
     const result = fields.ok
-      ? await createBuilding(actorContext(c), {
-          ...fields.value,
-          name: b.name,
-          address: b.address,
-          city: b.city,
-          postalCode: b.postal_code,
-          country: b.country,
-          organizationId: b.organization_id,
+      ? await createBuilding({
+          ctx: actorContext(c),
+          input: {
+            ...fields.value,
+            name: b.name,
+            address: b.address,
+            city: b.city,
+            postalCode: b.postal_code,
+            country: b.country,
+            organizationId: b.organization_id,
+          },
         })
       : fields
     return respond(c, inClientTerms(b, result), (building) => c.json(toBuildingDto(building), 201))
@@ -92,7 +95,10 @@ buildingsApp.openapi(
       minUnits: q.min_units,
       maxUnits: q.max_units,
     }
-    const result = await listBuildings(actorContext(c), filter, page, { organizationId: q.organization_id })
+    const result = await listBuildings({
+      ctx: actorContext(c),
+      input: { filter, page, options: { organizationId: q.organization_id } },
+    })
     return respond(c, result, (p) => c.json(paginated(p, page, toBuildingDto), 200))
   },
 )
@@ -108,7 +114,7 @@ buildingsApp.openapi(
     responses: { 200: json(BuildingSchema, 'Found'), 404: errors[404] },
   }),
   async (c) =>
-    respond(c, await getBuilding(actorContext(c), c.req.valid('param').id), (b) =>
+    respond(c, await getBuilding({ ctx: actorContext(c), input: { id: c.req.valid('param').id } }), (b) =>
       c.json(toBuildingDto(b), 200),
     ),
 )
@@ -135,7 +141,7 @@ buildingsApp.openapi(
     // v1's edit form restates organization_id. A building never changes organization: for a
     // superadmin another organization is refused rather than silently ignored (issue #20, item 8).
     if (b.organization_id && ctx.actor.role === 'superadmin') {
-      const current = await getBuilding(ctx, c.req.valid('param').id)
+      const current = await getBuilding({ ctx, input: { id: c.req.valid('param').id } })
       if (current.ok && current.value.organizationId !== b.organization_id)
         return problemResponse(
           c,
@@ -144,7 +150,14 @@ buildingsApp.openapi(
     }
     const fields = toBuildingFields(b)
     const result = fields.ok
-      ? await updateBuilding(ctx, c.req.valid('param').id, fields.value, expectedVersion(c, b.version))
+      ? await updateBuilding({
+          ctx,
+          input: {
+            id: c.req.valid('param').id,
+            changes: fields.value,
+            expectedVersion: expectedVersion(c, b.version),
+          },
+        })
       : fields
     return respond(c, inClientTerms(b, result), (building) => c.json(toBuildingDto(building), 200))
   },
@@ -161,7 +174,10 @@ buildingsApp.openapi(
     responses: { 204: { description: 'Deleted' }, 403: errors[403], 404: errors[404], 409: errors[409] },
   }),
   async (c) => {
-    const result = await deleteBuilding(actorContext(c), c.req.valid('param').id, expectedVersion(c))
+    const result = await deleteBuilding({
+      ctx: actorContext(c),
+      input: { id: c.req.valid('param').id, expectedVersion: expectedVersion(c) },
+    })
     return respond(c, result, () => c.body(null, 204))
   },
 )
@@ -186,8 +202,16 @@ buildingsApp.openapi(
       minArea: q.min_area,
       maxArea: q.max_area,
     }
-    const result = await listBuildingUnits(actorContext(c), c.req.valid('param').building_id, filter, page, {
-      date: q.date,
+    const result = await listBuildingUnits({
+      ctx: actorContext(c),
+      input: {
+        buildingId: c.req.valid('param').building_id,
+        filter,
+        page,
+        options: {
+          date: q.date,
+        },
+      },
     })
     return respond(c, result, (p) => c.json(paginated(p, page, toUnitDto), 200))
   },

@@ -27,17 +27,21 @@ export function mountDocumentDownload(app: OpenAPIHono<AppEnv>): void {
       },
     }),
     async (c) =>
-      respond(c, await downloadDocument(actorContext(c), c.req.valid('param').id), (file) => {
-        if (!isWebStream(file.body))
-          throw new Error('The file store returned a body that is not a web stream')
-        return c.body(file.body, 200, {
-          'content-type': file.contentType,
-          'content-length': String(file.size),
-          'content-disposition': contentDisposition(file.filename),
-          'x-content-type-options': 'nosniff',
-          'cache-control': 'private, no-store',
-        })
-      }),
+      respond(
+        c,
+        await downloadDocument({ ctx: actorContext(c), input: { id: c.req.valid('param').id } }),
+        (file) => {
+          if (!isWebStream(file.body))
+            throw new Error('The file store returned a body that is not a web stream')
+          return c.body(file.body, 200, {
+            'content-type': file.contentType,
+            'content-length': String(file.size),
+            'content-disposition': contentDisposition(file.filename),
+            'x-content-type-options': 'nosniff',
+            'cache-control': 'private, no-store',
+          })
+        },
+      ),
   )
 }
 

@@ -55,7 +55,10 @@ documentsApp.openapi(
       relatedMeetingId: q.related_meeting_id,
       relatedExpenseId: q.related_expense_id,
     }
-    const result = await listDocuments(actorContext(c), filter, page, { organizationId: q.organization_id })
+    const result = await listDocuments({
+      ctx: actorContext(c),
+      input: { query: filter, page, tenant: { organizationId: q.organization_id } },
+    })
     return respond(c, result, (p) => c.json(paginated(p, page, toDocumentDto), 200))
   },
 )
@@ -71,7 +74,7 @@ documentsApp.openapi(
     responses: { 200: json(DocumentSchema, 'Found'), 404: errors[404] },
   }),
   async (c) =>
-    respond(c, await getDocument(actorContext(c), c.req.valid('param').id), (d) =>
+    respond(c, await getDocument({ ctx: actorContext(c), input: { id: c.req.valid('param').id } }), (d) =>
       c.json(toDocumentDto(d), 200),
     ),
 )
@@ -97,12 +100,10 @@ documentsApp.openapi(
   async (c) => {
     const b = c.req.valid('json')
     const id = c.req.valid('param').id
-    const result = await linkDocumentToMeeting(
-      actorContext(c),
-      id,
-      b.meeting_id,
-      expectedVersion(c, b.version),
-    )
+    const result = await linkDocumentToMeeting({
+      ctx: actorContext(c),
+      input: { id, meetingId: b.meeting_id, expectedVersion: expectedVersion(c, b.version) },
+    })
     return respond(c, result, (d) => c.json(toDocumentDto(d), 200))
   },
 )
@@ -126,12 +127,10 @@ documentsApp.openapi(
   async (c) => {
     const b = c.req.valid('json')
     const id = c.req.valid('param').id
-    const result = await linkDocumentToExpense(
-      actorContext(c),
-      id,
-      b.expense_id,
-      expectedVersion(c, b.version),
-    )
+    const result = await linkDocumentToExpense({
+      ctx: actorContext(c),
+      input: { id, expenseId: b.expense_id, expectedVersion: expectedVersion(c, b.version) },
+    })
     return respond(c, result, (d) => c.json(toDocumentDto(d), 200))
   },
 )
@@ -147,7 +146,10 @@ documentsApp.openapi(
     responses: { 204: { description: 'Deleted' }, 403: errors[403], 404: errors[404], 409: errors[409] },
   }),
   async (c) => {
-    const result = await deleteDocument(actorContext(c), c.req.valid('param').id, expectedVersion(c))
+    const result = await deleteDocument({
+      ctx: actorContext(c),
+      input: { id: c.req.valid('param').id, expectedVersion: expectedVersion(c) },
+    })
     return respond(c, result, (deleted) => {
       // The row is gone either way; leftover bytes are unreachable and only need a clean-up.
       if (!deleted.fileRemoved) {

@@ -57,23 +57,26 @@ export function mountDocumentUpload(app: OpenAPIHono<AppEnv>): void {
         return problemResponse(c, DomainErrors.validation('Invalid form', zodIssues(early.error)))
       }
       const complete = UploadMetadata.safeParse(form.fieldsBeforeFile)
-      const result = await uploadStreamedDocument(actorContext(c), {
-        file: {
-          filename: file.filename,
-          declaredMime: file.contentType,
-          size: file.size,
-          head: file.head,
-          body: file.body,
-        },
-        // Fields first (the web client): every check runs before the file is stored. File first
-        // (KoproGo v1's client): the file is stored, then the fields after it are read and
-        // checked, and the use case deletes the stored file if they are refused.
-        fieldsBeforeFile: complete.success ? toUploadInput(complete.data) : undefined,
-        allFields: () => {
-          const parsed = UploadMetadata.safeParse(form.fields())
-          return parsed.success
-            ? ok(toUploadInput(parsed.data))
-            : err(DomainErrors.validation('Invalid form', zodIssues(parsed.error)))
+      const result = await uploadStreamedDocument({
+        ctx: actorContext(c),
+        input: {
+          file: {
+            filename: file.filename,
+            declaredMime: file.contentType,
+            size: file.size,
+            head: file.head,
+            body: file.body,
+          },
+          // Fields first (the web client): every check runs before the file is stored. File first
+          // (KoproGo v1's client): the file is stored, then the fields after it are read and
+          // checked, and the use case deletes the stored file if they are refused.
+          fieldsBeforeFile: complete.success ? toUploadInput(complete.data) : undefined,
+          allFields: () => {
+            const parsed = UploadMetadata.safeParse(form.fields())
+            return parsed.success
+              ? ok(toUploadInput(parsed.data))
+              : err(DomainErrors.validation('Invalid form', zodIssues(parsed.error)))
+          },
         },
       })
       // Refused before storing (403, 404, 415…): the rest of the upload is not read.

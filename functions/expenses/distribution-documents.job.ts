@@ -12,9 +12,9 @@ import { useCaseContextFor } from '../_shared/runtime.ts'
  */
 export const renderExpenseDistribution: JobHandler = async (job, runtime) => {
   const ctx = useCaseContextFor(runtime, `job:${job.id}`)
-  const result = await generateDistributionDocuments(ctx, job, {
-    renderer: pdfLibRenderer,
-    csv: papaCsvWriter,
+  const result = await generateDistributionDocuments({
+    ctx,
+    input: { job, renderer: pdfLibRenderer, csv: papaCsvWriter },
   })
   if (!result.ok) throw new Error(`${job.kind} ${job.id}: ${result.error.kind}: ${result.error.message}`)
   const created = result.value.filter((f) => f.created).length

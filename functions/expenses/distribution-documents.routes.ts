@@ -54,8 +54,9 @@ export function mountDistributionDocuments(app: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => {
       const language = c.req.valid('json').language ?? negotiateLocale(c.req.header('accept-language'), 'fr')
-      const result = await requestDistributionDocuments(actorContext(c), c.req.valid('param').id, {
-        language,
+      const result = await requestDistributionDocuments({
+        ctx: actorContext(c),
+        input: { expenseId: c.req.valid('param').id, language },
       })
       return respond(c, result, (r) => {
         const doc = (id: string, format: 'pdf' | 'csv') => ({

@@ -54,15 +54,18 @@ expensesApp.openapi(
   }),
   async (c) => {
     const b = c.req.valid('json')
-    const result = await createExpense(actorContext(c), {
-      buildingId: b.building_id,
-      category: b.category,
-      description: b.description,
-      amount: b.amount,
-      amountCents: b.amount_cents,
-      expenseDate: b.expense_date,
-      supplier: b.supplier,
-      invoiceNumber: b.invoice_number,
+    const result = await createExpense({
+      ctx: actorContext(c),
+      input: {
+        buildingId: b.building_id,
+        category: b.category,
+        description: b.description,
+        amount: b.amount,
+        amountCents: b.amount_cents,
+        expenseDate: b.expense_date,
+        supplier: b.supplier,
+        invoiceNumber: b.invoice_number,
+      },
     })
     return respond(c, result, (e) => c.json(toExpenseDto(e), 201))
   },
@@ -87,7 +90,7 @@ expensesApp.openapi(
     const q = c.req.valid('query')
     const page = toPageRequest(q)
     const query = { ...toExpenseFilter(q), buildingId: q.building_id, organizationId: q.organization_id }
-    return respond(c, await listExpenses(actorContext(c), query, page), (p) =>
+    return respond(c, await listExpenses({ ctx: actorContext(c), input: { query, page } }), (p) =>
       c.json(paginated(p, page, toExpenseDto), 200),
     )
   },
@@ -104,7 +107,7 @@ expensesApp.openapi(
     responses: { 200: json(ExpenseSchema, 'Found'), 403: errors[403], 404: errors[404] },
   }),
   async (c) =>
-    respond(c, await getExpense(actorContext(c), c.req.valid('param').id), (e) =>
+    respond(c, await getExpense({ ctx: actorContext(c), input: { id: c.req.valid('param').id } }), (e) =>
       c.json(toExpenseDto(e), 200),
     ),
 )
@@ -131,12 +134,14 @@ expensesApp.openapi(
   }),
   async (c) => {
     const b = c.req.valid('json')
-    const result = await markExpensePaid(
-      actorContext(c),
-      c.req.valid('param').id,
-      { paidDate: b.paid_date },
-      expectedVersion(c, b.version),
-    )
+    const result = await markExpensePaid({
+      ctx: actorContext(c),
+      input: {
+        id: c.req.valid('param').id,
+        fields: { paidDate: b.paid_date },
+        expectedVersion: expectedVersion(c, b.version),
+      },
+    })
     return respond(c, result, (e) => c.json(toExpenseDto(e), 200))
   },
 )
@@ -157,8 +162,10 @@ expensesApp.openapi(
     },
   }),
   async (c) =>
-    respond(c, await getExpenseDistribution(actorContext(c), c.req.valid('param').id), (d) =>
-      c.json(toDistributionDto(d), 200),
+    respond(
+      c,
+      await getExpenseDistribution({ ctx: actorContext(c), input: { id: c.req.valid('param').id } }),
+      (d) => c.json(toDistributionDto(d), 200),
     ),
 )
 

@@ -20,7 +20,10 @@ export function mountMeetingDocuments(app: OpenAPIHono<AppEnv>): void {
       const q = c.req.valid('query')
       const page = toPageRequest(q)
       const id = c.req.valid('param').id
-      const result = await listMeetingDocuments(actorContext(c), id, { documentType: q.document_type }, page)
+      const result = await listMeetingDocuments({
+        ctx: actorContext(c),
+        input: { meetingId: id, query: { documentType: q.document_type }, page },
+      })
       return respond(c, result, (p) => c.json(paginated(p, page, toDocumentDto), 200))
     },
   )

@@ -54,14 +54,17 @@ meetingsApp.openapi(
   }),
   async (c) => {
     const b = c.req.valid('json')
-    const result = await createMeeting(actorContext(c), {
-      buildingId: b.building_id,
-      meetingType: b.meeting_type,
-      title: b.title,
-      description: b.description,
-      scheduledDate: b.scheduled_date,
-      location: b.location,
-      agenda: b.agenda,
+    const result = await createMeeting({
+      ctx: actorContext(c),
+      input: {
+        buildingId: b.building_id,
+        meetingType: b.meeting_type,
+        title: b.title,
+        description: b.description,
+        scheduledDate: b.scheduled_date,
+        location: b.location,
+        agenda: b.agenda,
+      },
     })
     return respond(c, result, (m) => c.json(toMeetingDto(m), 201))
   },
@@ -81,7 +84,10 @@ meetingsApp.openapi(
     const q = c.req.valid('query')
     const page = toPageRequest(q)
     const filter = { ...toMeetingFilter(q), buildingId: q.building_id }
-    const result = await listMeetings(actorContext(c), filter, page, { organizationId: q.organization_id })
+    const result = await listMeetings({
+      ctx: actorContext(c),
+      input: { query: filter, page, tenant: { organizationId: q.organization_id } },
+    })
     return respond(c, result, (p) => c.json(paginated(p, page, toMeetingDto), 200))
   },
 )
@@ -97,7 +103,7 @@ meetingsApp.openapi(
     responses: { 200: json(MeetingSchema, 'Found'), 404: errors[404] },
   }),
   async (c) =>
-    respond(c, await getMeeting(actorContext(c), c.req.valid('param').id), (m) =>
+    respond(c, await getMeeting({ ctx: actorContext(c), input: { id: c.req.valid('param').id } }), (m) =>
       c.json(toMeetingDto(m), 200),
     ),
 )
@@ -114,19 +120,21 @@ meetingsApp.openapi(
   }),
   async (c) => {
     const b = c.req.valid('json')
-    const result = await updateMeeting(
-      actorContext(c),
-      c.req.valid('param').id,
-      {
-        meetingType: b.meeting_type,
-        title: b.title,
-        description: b.description,
-        scheduledDate: b.scheduled_date,
-        location: b.location,
-        agenda: b.agenda,
+    const result = await updateMeeting({
+      ctx: actorContext(c),
+      input: {
+        id: c.req.valid('param').id,
+        changes: {
+          meetingType: b.meeting_type,
+          title: b.title,
+          description: b.description,
+          scheduledDate: b.scheduled_date,
+          location: b.location,
+          agenda: b.agenda,
+        },
+        expectedVersion: expectedVersion(c, b.version),
       },
-      expectedVersion(c, b.version),
-    )
+    })
     return respond(c, result, (m) => c.json(toMeetingDto(m), 200))
   },
 )
@@ -142,7 +150,10 @@ meetingsApp.openapi(
     responses: { 204: { description: 'Deleted' }, 403: errors[403], 404: errors[404], 409: errors[409] },
   }),
   async (c) => {
-    const result = await deleteMeeting(actorContext(c), c.req.valid('param').id, expectedVersion(c))
+    const result = await deleteMeeting({
+      ctx: actorContext(c),
+      input: { id: c.req.valid('param').id, expectedVersion: expectedVersion(c) },
+    })
     return respond(c, result, () => c.body(null, 204))
   },
 )
@@ -159,12 +170,10 @@ meetingsApp.openapi(
   }),
   async (c) => {
     const b = c.req.valid('json')
-    const result = await addMeetingAgendaItem(
-      actorContext(c),
-      c.req.valid('param').id,
-      b.item,
-      expectedVersion(c, b.version),
-    )
+    const result = await addMeetingAgendaItem({
+      ctx: actorContext(c),
+      input: { id: c.req.valid('param').id, item: b.item, expectedVersion: expectedVersion(c, b.version) },
+    })
     return respond(c, result, (m) => c.json(toMeetingDto(m), 200))
   },
 )
@@ -181,12 +190,14 @@ meetingsApp.openapi(
   }),
   async (c) => {
     const b = c.req.valid('json')
-    const result = await completeMeeting(
-      actorContext(c),
-      c.req.valid('param').id,
-      b.attendees_count,
-      expectedVersion(c, b.version),
-    )
+    const result = await completeMeeting({
+      ctx: actorContext(c),
+      input: {
+        id: c.req.valid('param').id,
+        attendeesCount: b.attendees_count,
+        expectedVersion: expectedVersion(c, b.version),
+      },
+    })
     return respond(c, result, (m) => c.json(toMeetingDto(m), 200))
   },
 )
@@ -207,11 +218,10 @@ meetingsApp.openapi(
   }),
   async (c) => {
     const b = c.req.valid('json')
-    const result = await cancelMeeting(
-      actorContext(c),
-      c.req.valid('param').id,
-      expectedVersion(c, b.version),
-    )
+    const result = await cancelMeeting({
+      ctx: actorContext(c),
+      input: { id: c.req.valid('param').id, expectedVersion: expectedVersion(c, b.version) },
+    })
     return respond(c, result, (m) => c.json(toMeetingDto(m), 200))
   },
 )

@@ -54,7 +54,7 @@ organizationsApp.openapi(
   }),
   async (c) => {
     const page = toPageRequest(c.req.valid('query'))
-    return respond(c, await listOrganizations(actorContext(c), page), (p) =>
+    return respond(c, await listOrganizations({ ctx: actorContext(c), input: { page } }), (p) =>
       c.json(paginated(p, page, toOrganizationDto), 200),
     )
   },
@@ -77,10 +77,15 @@ organizationsApp.openapi(
   }),
   async (c) => {
     const b = c.req.valid('json')
-    const result = await createOrganization(actorContext(c), {
-      ...toFields(b),
-      name: b.name,
-      contactEmail: b.contact_email,
+    const result = await createOrganization({
+      ctx: actorContext(c),
+      input: {
+        fields: {
+          ...toFields(b),
+          name: b.name,
+          contactEmail: b.contact_email,
+        },
+      },
     })
     return respond(c, result, (o) => c.json(toOrganizationDto(o), 201))
   },
@@ -97,7 +102,7 @@ organizationsApp.openapi(
     responses: { 200: json(OrganizationSchema, 'Found'), 404: errors[404] },
   }),
   async (c) =>
-    respond(c, await getOrganization(actorContext(c), c.req.valid('param').id), (o) =>
+    respond(c, await getOrganization({ ctx: actorContext(c), input: { id: c.req.valid('param').id } }), (o) =>
       c.json(toOrganizationDto(o), 200),
     ),
 )
@@ -120,12 +125,14 @@ organizationsApp.openapi(
   }),
   async (c) => {
     const b = c.req.valid('json')
-    const result = await updateOrganization(
-      actorContext(c),
-      c.req.valid('param').id,
-      toFields(b),
-      expectedVersion(c, b.version),
-    )
+    const result = await updateOrganization({
+      ctx: actorContext(c),
+      input: {
+        id: c.req.valid('param').id,
+        changes: toFields(b),
+        expectedVersion: expectedVersion(c, b.version),
+      },
+    })
     return respond(c, result, (o) => c.json(toOrganizationDto(o), 200))
   },
 )

@@ -117,12 +117,14 @@ export function mountOwnerCharges(app: OpenAPIHono<AppEnv>): void {
     async (c) => {
       const q = c.req.valid('query')
       const v1 = q.page === undefined && q.per_page === undefined
-      const result = await getOwnerCharges(
-        actorContext(c),
-        c.req.valid('param').id,
-        { dateFrom: q.date_from, dateTo: q.date_to },
-        { page: q.page ?? 1, perPage: q.per_page ?? (v1 ? MAX_PER_PAGE : DEFAULT_PER_PAGE) },
-      )
+      const result = await getOwnerCharges({
+        ctx: actorContext(c),
+        input: {
+          ownerId: c.req.valid('param').id,
+          period: { dateFrom: q.date_from, dateTo: q.date_to },
+          page: { page: q.page ?? 1, perPage: q.per_page ?? (v1 ? MAX_PER_PAGE : DEFAULT_PER_PAGE) },
+        },
+      })
       return respond(c, result, (charges) => c.json(toOwnerChargesDto(charges, v1), 200))
     },
   )

@@ -51,13 +51,16 @@ ownersApp.openapi(
   }),
   async (c) => {
     const b = c.req.valid('json')
-    const result = await createOwner(actorContext(c), {
-      ...toOwnerFields(b),
-      address: b.address,
-      city: b.city,
-      postalCode: b.postal_code,
-      country: b.country,
-      organizationId: b.organization_id,
+    const result = await createOwner({
+      ctx: actorContext(c),
+      input: {
+        ...toOwnerFields(b),
+        address: b.address,
+        city: b.city,
+        postalCode: b.postal_code,
+        country: b.country,
+        organizationId: b.organization_id,
+      },
     })
     return respond(c, result, (o) => c.json(toOwnerDto(o), 201))
   },
@@ -87,7 +90,10 @@ ownersApp.openapi(
       emailConsent: q.email_consent,
       hasEmail: q.has_email,
     }
-    const result = await listOwners(actorContext(c), filter, page, { organizationId: q.organization_id })
+    const result = await listOwners({
+      ctx: actorContext(c),
+      input: { filter, page, options: { organizationId: q.organization_id } },
+    })
     return respond(c, result, (p) => c.json(paginated(p, page, toOwnerDto), 200))
   },
 )
@@ -102,7 +108,7 @@ ownersApp.openapi(
     security: bearer,
     responses: { 200: json(OwnerSchema, 'Found'), 404: errors[404] },
   }),
-  async (c) => respond(c, await getMyOwner(actorContext(c)), (o) => c.json(toOwnerDto(o), 200)),
+  async (c) => respond(c, await getMyOwner({ ctx: actorContext(c) }), (o) => c.json(toOwnerDto(o), 200)),
 )
 
 ownersApp.openapi(
@@ -116,7 +122,9 @@ ownersApp.openapi(
     responses: { 200: json(OwnerSchema, 'Found'), 404: errors[404] },
   }),
   async (c) =>
-    respond(c, await getOwner(actorContext(c), c.req.valid('param').id), (o) => c.json(toOwnerDto(o), 200)),
+    respond(c, await getOwner({ ctx: actorContext(c), input: { id: c.req.valid('param').id } }), (o) =>
+      c.json(toOwnerDto(o), 200),
+    ),
 )
 
 ownersApp.openapi(
@@ -137,12 +145,14 @@ ownersApp.openapi(
   }),
   async (c) => {
     const b = c.req.valid('json')
-    const result = await updateOwner(
-      actorContext(c),
-      c.req.valid('param').id,
-      toOwnerFields(b),
-      expectedVersion(c, b.version),
-    )
+    const result = await updateOwner({
+      ctx: actorContext(c),
+      input: {
+        id: c.req.valid('param').id,
+        changes: toOwnerFields(b),
+        expectedVersion: expectedVersion(c, b.version),
+      },
+    })
     return respond(c, result, (o) => c.json(toOwnerDto(o), 200))
   },
 )
@@ -165,12 +175,14 @@ ownersApp.openapi(
   }),
   async (c) => {
     const b = c.req.valid('json')
-    const result = await linkOwnerUser(
-      actorContext(c),
-      c.req.valid('param').id,
-      b.user_id,
-      expectedVersion(c, b.version),
-    )
+    const result = await linkOwnerUser({
+      ctx: actorContext(c),
+      input: {
+        ownerId: c.req.valid('param').id,
+        userId: b.user_id,
+        expectedVersion: expectedVersion(c, b.version),
+      },
+    })
     return respond(c, result, (o) => c.json(toOwnerDto(o), 200))
   },
 )
@@ -187,9 +199,15 @@ ownersApp.openapi(
     responses: { 200: json(z.array(UnitOwnershipSchema), 'Links'), 400: errors[400], 404: errors[404] },
   }),
   async (c) => {
-    const result = await listOwnerUnits(actorContext(c), c.req.valid('param').id, {
-      includeHistory: c.req.valid('query').include_history,
-      date: c.req.valid('query').date,
+    const result = await listOwnerUnits({
+      ctx: actorContext(c),
+      input: {
+        ownerId: c.req.valid('param').id,
+        options: {
+          includeHistory: c.req.valid('query').include_history,
+          date: c.req.valid('query').date,
+        },
+      },
     })
     return respond(c, result, (links) => c.json(links.map(toOwnershipDto), 200))
   },

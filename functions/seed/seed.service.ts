@@ -1,5 +1,6 @@
 import {
   type Actor,
+  type AuditAction,
   can,
   DomainErrors,
   err,
@@ -76,7 +77,7 @@ export async function loadSeed(
     await tx.insert(auditLog).values({
       organizationId: null,
       actorUserId: actor?.userId ?? null,
-      action: `seed.${kind}`,
+      action: `seed.${kind}` satisfies AuditAction,
       entity: 'seed',
       entityId: kind,
       requestId,
@@ -155,7 +156,7 @@ export async function clearSeeds(
     await tx.insert(auditLog).values({
       organizationId: null,
       actorUserId: actor.userId,
-      action: 'seed.clear',
+      action: 'seed.clear' satisfies AuditAction,
       entity: 'seed',
       entityId: 'all',
       requestId,

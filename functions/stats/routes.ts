@@ -44,5 +44,5 @@ statsApp.openapi(
     responses: { 200: json(DashboardStatsSchema, 'Counters'), 403: errors[403] },
   }),
   async (c) =>
-    respond(c, await getDashboardStats(actorContext(c)), (s) => c.json(toDashboardStatsDto(s), 200)),
+    respond(c, await getDashboardStats({ ctx: actorContext(c) }), (s) => c.json(toDashboardStatsDto(s), 200)),
 )

@@ -115,7 +115,7 @@ export async function createTestApi(
       createdAt: now,
       updatedAt: now,
     }
-    await repos.organizations.insert(org)
+    await repos.identity.organizations.insert(org)
     return org
   }
 
@@ -137,7 +137,7 @@ export async function createTestApi(
       updatedAt: now,
       ...fields,
     }
-    await repos.users.insert(u)
+    await repos.identity.users.insert(u)
     const token = await runtime.accessKey.sign(
       {
         sub: u.id,

@@ -71,13 +71,16 @@ unitsApp.openapi(
   }),
   async (c) => {
     const b = c.req.valid('json')
-    const result = await createUnit(actorContext(c), {
-      buildingId: b.building_id,
-      unitNumber: b.unit_number,
-      unitType: b.unit_type,
-      floor: b.floor,
-      surfaceArea: b.surface_area,
-      quota: b.quota,
+    const result = await createUnit({
+      ctx: actorContext(c),
+      input: {
+        buildingId: b.building_id,
+        unitNumber: b.unit_number,
+        unitType: b.unit_type,
+        floor: b.floor,
+        surfaceArea: b.surface_area,
+        quota: b.quota,
+      },
     })
     return respond(c, result, (u) => c.json(toUnitDto(u), 201))
   },
@@ -104,9 +107,16 @@ unitsApp.openapi(
       minArea: q.min_area,
       maxArea: q.max_area,
     }
-    const result = await listUnits(actorContext(c), filter, page, {
-      organizationId: q.organization_id,
-      date: q.date,
+    const result = await listUnits({
+      ctx: actorContext(c),
+      input: {
+        filter,
+        page,
+        options: {
+          organizationId: q.organization_id,
+          date: q.date,
+        },
+      },
     })
     return respond(c, result, (p) => c.json(paginated(p, page, toUnitDto), 200))
   },
@@ -125,7 +135,10 @@ unitsApp.openapi(
   async (c) =>
     respond(
       c,
-      await getUnit(actorContext(c), c.req.valid('param').id, { date: c.req.valid('query').date }),
+      await getUnit({
+        ctx: actorContext(c),
+        input: { id: c.req.valid('param').id, options: { date: c.req.valid('query').date } },
+      }),
       (u) => c.json(toUnitDto(u), 200),
     ),
 )
@@ -148,18 +161,20 @@ unitsApp.openapi(
   }),
   async (c) => {
     const b = c.req.valid('json')
-    const result = await updateUnit(
-      actorContext(c),
-      c.req.valid('param').id,
-      {
-        unitNumber: b.unit_number,
-        unitType: b.unit_type,
-        floor: b.floor,
-        surfaceArea: b.surface_area,
-        quota: b.quota,
+    const result = await updateUnit({
+      ctx: actorContext(c),
+      input: {
+        id: c.req.valid('param').id,
+        changes: {
+          unitNumber: b.unit_number,
+          unitType: b.unit_type,
+          floor: b.floor,
+          surfaceArea: b.surface_area,
+          quota: b.quota,
+        },
+        expectedVersion: expectedVersion(c, b.version),
       },
-      expectedVersion(c, b.version),
-    )
+    })
     return respond(c, result, (u) => c.json(toUnitDto(u), 200))
   },
 )
@@ -175,7 +190,10 @@ unitsApp.openapi(
     responses: { 204: { description: 'Deleted' }, 403: errors[403], 404: errors[404], 409: errors[409] },
   }),
   async (c) => {
-    const result = await deleteUnit(actorContext(c), c.req.valid('param').id, expectedVersion(c))
+    const result = await deleteUnit({
+      ctx: actorContext(c),
+      input: { id: c.req.valid('param').id, expectedVersion: expectedVersion(c) },
+    })
     return respond(c, result, () => c.body(null, 204))
   },
 )
@@ -192,8 +210,10 @@ unitsApp.openapi(
   }),
   async (c) => {
     const p = c.req.valid('param')
-    return respond(c, await assignOwner(actorContext(c), p.unit_id, p.owner_id), (u) =>
-      c.json(toUnitDto(u), 200),
+    return respond(
+      c,
+      await assignOwner({ ctx: actorContext(c), input: { unitId: p.unit_id, ownerId: p.owner_id } }),
+      (u) => c.json(toUnitDto(u), 200),
     )
   },
 )
@@ -211,9 +231,15 @@ unitsApp.openapi(
   }),
   async (c) => {
     const q = c.req.valid('query')
-    const result = await listUnitOwners(actorContext(c), c.req.valid('param').id, {
-      includeHistory: q.include_history,
-      date: q.date,
+    const result = await listUnitOwners({
+      ctx: actorContext(c),
+      input: {
+        unitId: c.req.valid('param').id,
+        options: {
+          includeHistory: q.include_history,
+          date: q.date,
+        },
+      },
     })
     return respond(c, result, (links) => c.json(links.map(toOwnershipViewDto), 200))
   },
@@ -238,13 +264,19 @@ unitsApp.openapi(
   }),
   async (c) => {
     const b = c.req.valid('json')
-    const result = await addUnitOwner(actorContext(c), c.req.valid('param').id, {
-      ownerId: b.owner_id,
-      // The schema guarantees one of the two (v1 sends ownership_percentage).
-      ownershipShare: (b.ownership_share ?? b.ownership_percentage) as number | string,
-      rightType: b.right_type,
-      isPrimaryContact: b.is_primary_contact,
-      startDate: b.start_date,
+    const result = await addUnitOwner({
+      ctx: actorContext(c),
+      input: {
+        unitId: c.req.valid('param').id,
+        fields: {
+          ownerId: b.owner_id,
+          // The schema guarantees one of the two (v1 sends ownership_percentage).
+          ownershipShare: (b.ownership_share ?? b.ownership_percentage) as number | string,
+          rightType: b.right_type,
+          isPrimaryContact: b.is_primary_contact,
+          startDate: b.start_date,
+        },
+      },
     })
     return respond(c, result, (o) => c.json(toOwnershipDto(o), 201))
   },
@@ -267,8 +299,15 @@ unitsApp.openapi(
   }),
   async (c) => {
     const p = c.req.valid('param')
-    const result = await endUnitOwner(actorContext(c), p.id, p.owner_id, {
-      endDate: c.req.valid('query').end_date,
+    const result = await endUnitOwner({
+      ctx: actorContext(c),
+      input: {
+        unitId: p.id,
+        ownerId: p.owner_id,
+        options: {
+          endDate: c.req.valid('query').end_date,
+        },
+      },
     })
     return respond(c, result, (o) => c.json(toOwnershipDto(o), 200))
   },
@@ -294,21 +333,23 @@ unitsApp.openapi(
   }),
   async (c) => {
     const b = c.req.valid('json')
-    const result = await transferUnit(
-      actorContext(c),
-      c.req.valid('param').id,
-      {
-        deedDate: b.deed_date,
-        sellers: b.sellers,
-        buyers: b.buyers.map((x) => ({
-          ownerId: x.owner_id,
-          ownershipShare: x.ownership_share,
-          rightType: x.right_type,
-          isPrimaryContact: x.is_primary_contact,
-        })),
+    const result = await transferUnit({
+      ctx: actorContext(c),
+      input: {
+        unitId: c.req.valid('param').id,
+        fields: {
+          deedDate: b.deed_date,
+          sellers: b.sellers,
+          buyers: b.buyers.map((x) => ({
+            ownerId: x.owner_id,
+            ownershipShare: x.ownership_share,
+            rightType: x.right_type,
+            isPrimaryContact: x.is_primary_contact,
+          })),
+        },
+        expectedVersion: expectedVersion(c, b.version),
       },
-      expectedVersion(c, b.version),
-    )
+    })
     return respond(c, result, (r) =>
       c.json(
         {
@@ -340,10 +381,16 @@ unitsApp.openapi(
   }),
   async (c) => {
     const b = c.req.valid('json')
-    const result = await setUnitRepresentation(actorContext(c), c.req.valid('param').id, {
-      startDate: b.start_date,
-      voterOwnerId: b.voter_owner_id,
-      callsOwnerId: b.calls_owner_id,
+    const result = await setUnitRepresentation({
+      ctx: actorContext(c),
+      input: {
+        unitId: c.req.valid('param').id,
+        fields: {
+          startDate: b.start_date,
+          voterOwnerId: b.voter_owner_id,
+          callsOwnerId: b.calls_owner_id,
+        },
+      },
     })
     return respond(c, result, (r) => c.json(toRepresentationDto(r), 200))
   },

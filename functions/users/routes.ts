@@ -37,7 +37,10 @@ usersApp.openapi(
     const page = toPageRequest(q)
     return respond(
       c,
-      await listUsers(actorContext(c), { role: q.role }, page, { organizationId: q.organization_id }),
+      await listUsers({
+        ctx: actorContext(c),
+        input: { filter: { role: q.role }, page, tenant: { organizationId: q.organization_id } },
+      }),
       (p) => c.json(paginated(p, page, toUserDto), 200),
     )
   },
@@ -67,8 +70,8 @@ usersApp.openapi(
     }
     const result =
       b.password === undefined
-        ? await inviteUser(actorContext(c), { ...fields, locale: b.locale ?? 'fr' })
-        : await createUser(actorContext(c), { ...fields, password: b.password })
+        ? await inviteUser({ ctx: actorContext(c), input: { ...fields, locale: b.locale ?? 'fr' } })
+        : await createUser({ ctx: actorContext(c), input: { ...fields, password: b.password } })
     return respond(c, result, (u) => c.json(toUserDto(u), 201))
   },
 )
@@ -91,12 +94,20 @@ usersApp.openapi(
   }),
   async (c) => {
     const b = c.req.valid('json')
-    const result = await updateUser(
-      actorContext(c),
-      c.req.valid('param').id,
-      { email: b.email, password: b.password, firstName: b.first_name, lastName: b.last_name, role: b.role },
-      expectedVersion(c, b.version),
-    )
+    const result = await updateUser({
+      ctx: actorContext(c),
+      input: {
+        id: c.req.valid('param').id,
+        changes: {
+          email: b.email,
+          password: b.password,
+          firstName: b.first_name,
+          lastName: b.last_name,
+          role: b.role,
+        },
+        expectedVersion: expectedVersion(c, b.version),
+      },
+    })
     return respond(c, result, (u) => c.json(toUserDto(u), 200))
   },
 )
@@ -114,7 +125,9 @@ const toggle = (active: boolean) =>
 
 const setActive = (active: boolean) => async (c: Context<AppEnv>) => {
   const id = c.req.param('id') ?? ''
-  return respond(c, await setUserActive(actorContext(c), id, active), (u) => c.json(toUserDto(u), 200))
+  return respond(c, await setUserActive({ ctx: actorContext(c), input: { id, active } }), (u) =>
+    c.json(toUserDto(u), 200),
+  )
 }
 
 usersApp.openapi(toggle(true), setActive(true))

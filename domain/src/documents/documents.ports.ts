@@ -1,5 +1,9 @@
-import type { TenantScope } from '../property/property.ports.ts'
+import type { ActorContext } from '../context.ts'
+import type { FinanceQueries } from '../finance/index.ts'
+import type { GovernanceQueries } from '../governance/index.ts'
+import type { PropertyQueries, TenantScope } from '../property/index.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
+import type { SharedPorts } from '../shared/shared-ports.ts'
 import type { Document, DocumentType } from './document.entity.ts'
 
 /** Sort keys the HTTP layer may pass through as `sort_by` (wire spelling, whitelisted). */
@@ -78,3 +82,35 @@ export interface FileStore {
   /** Removes the file; a missing key is not an error (deletes are retried after failures). */
   delete(key: string): Promise<void>
 }
+
+/** The documents context's own repositories (its ports bundle). */
+export type DocumentsPorts = {
+  readonly documents: DocumentRepository
+}
+
+/**
+ * What a context that files generated documents (the distribution PDF/CSV of finance) may do with
+ * the documents context's rows, through documents/index.ts: find one by id and insert a new one.
+ */
+export type GeneratedDocumentsPorts = {
+  readonly documents: Pick<DocumentRepository, 'findById' | 'insert'>
+}
+
+/** What other contexts may read of documents, through documents/index.ts. */
+export type DocumentsQueries = {
+  readonly documents: Pick<DocumentRepository, 'count'>
+}
+
+/**
+ * What the documents use cases see in a transaction: their bundle, and the query ports of the
+ * contexts a document points into (property's buildings, governance's meetings, finance's
+ * expenses), never those contexts' tables.
+ */
+export type DocumentsRepos = SharedPorts & {
+  readonly documents: DocumentsPorts
+  readonly property: PropertyQueries
+  readonly governance: GovernanceQueries
+  readonly finance: FinanceQueries
+}
+/** Document bytes live outside the database (FileStore): the documents context alone holds them. */
+export type DocumentsContext = ActorContext<DocumentsRepos>

@@ -52,7 +52,7 @@ function input(buildingId: string, overrides: Partial<UploadDocumentInput> = {})
 }
 
 async function uploaded(buildingId = a1.id, overrides: Partial<UploadDocumentInput> = {}): Promise<Document> {
-  const r = await uploadDocument(world.ctx(ACTORS.syndicA), input(buildingId, overrides))
+  const r = await uploadDocument({ ctx: world.ctx(ACTORS.syndicA), input: input(buildingId, overrides) })
   if (!r.ok) throw new Error(r.error.message)
   return r.value
 }
@@ -94,7 +94,7 @@ describe('uploadDocument', () => {
     ]
     const kinds = []
     for (const i of bad) {
-      const r = await uploadDocument(ctx, i)
+      const r = await uploadDocument({ ctx, input: i })
       kinds.push(r.ok ? 'ok' : r.error.kind)
     }
     expect(kinds).toEqual([
@@ -110,7 +110,7 @@ describe('uploadDocument', () => {
 
   it('requires documents:write', async () => {
     for (const actor of [ACTORS.accountantA, ACTORS.ownerA]) {
-      expect(await uploadDocument(world.ctx(actor), input(a1.id))).toMatchObject({
+      expect(await uploadDocument({ ctx: world.ctx(actor), input: input(a1.id) })).toMatchObject({
         ok: false,
         error: { kind: 'forbidden' },
       })
@@ -122,26 +122,36 @@ describe('uploadDocument', () => {
     const otherMeeting = world.addMeeting(a2)
     const foreignMeeting = world.addMeeting(b1)
     const otherExpense = world.addExpense(a2)
-    expect(await uploadDocument(ctx, input(a1.id, { relatedMeetingId: otherMeeting.id }))).toMatchObject({
+    expect(
+      await uploadDocument({ ctx, input: input(a1.id, { relatedMeetingId: otherMeeting.id }) }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'validation', issues: [{ path: 'related_meeting_id' }] },
     })
-    expect(await uploadDocument(ctx, input(a1.id, { relatedMeetingId: foreignMeeting.id }))).toMatchObject({
+    expect(
+      await uploadDocument({ ctx, input: input(a1.id, { relatedMeetingId: foreignMeeting.id }) }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'not_found', entity: 'Meeting' },
     })
-    expect(await uploadDocument(ctx, input(a1.id, { relatedExpenseId: otherExpense.id }))).toMatchObject({
+    expect(
+      await uploadDocument({ ctx, input: input(a1.id, { relatedExpenseId: otherExpense.id }) }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'validation', issues: [{ path: 'related_expense_id' }] },
     })
-    expect(await uploadDocument(ctx, input(a2.id, { relatedExpenseId: otherExpense.id }))).toMatchObject({
+    expect(
+      await uploadDocument({ ctx, input: input(a2.id, { relatedExpenseId: otherExpense.id }) }),
+    ).toMatchObject({
       ok: true,
     })
   })
 
   it('removes the stored file when the row cannot be recorded', async () => {
     world.documents.failNextInsert = true
-    await expect(uploadDocument(world.ctx(ACTORS.syndicA), input(a1.id))).rejects.toThrow('insert failed')
+    await expect(uploadDocument({ ctx: world.ctx(ACTORS.syndicA), input: input(a1.id) })).rejects.toThrow(
+      'insert failed',
+    )
     expect(world.files.files.size).toBe(0)
     expect(world.files.deleted).toHaveLength(1)
     expect(world.documents.rows.size).toBe(0)
@@ -151,17 +161,21 @@ describe('uploadDocument', () => {
   it('reports the original failure even when the clean-up fails too', async () => {
     world.documents.failNextInsert = true
     world.files.failDelete = true
-    await expect(uploadDocument(world.ctx(ACTORS.syndicA), input(a1.id))).rejects.toThrow('insert failed')
+    await expect(uploadDocument({ ctx: world.ctx(ACTORS.syndicA), input: input(a1.id) })).rejects.toThrow(
+      'insert failed',
+    )
   })
 
   it('cleans up when the store itself fails mid-write', async () => {
     world.files.failPut = true
-    await expect(uploadDocument(world.ctx(ACTORS.syndicA), input(a1.id))).rejects.toThrow('store unavailable')
+    await expect(uploadDocument({ ctx: world.ctx(ACTORS.syndicA), input: input(a1.id) })).rejects.toThrow(
+      'store unavailable',
+    )
     expect(world.documents.rows.size).toBe(0)
   })
 
   it('lets a superadmin upload into any tenant, keyed by that tenant', async () => {
-    const r = await uploadDocument(world.ctx(ACTORS.superadmin), input(b1.id))
+    const r = await uploadDocument({ ctx: world.ctx(ACTORS.superadmin), input: input(b1.id) })
     expect(r).toMatchObject({ ok: true, value: { organizationId: ORG_B } })
     if (r.ok) expect(r.value.storageKey.startsWith(`${ORG_B}/`)).toBe(true)
   })
@@ -175,10 +189,10 @@ describe('uploadStreamedDocument (the file before its fields, KoproGo v1’s ord
   })
 
   it('stores the file under the caller’s organization, then records the row with the late fields', async () => {
-    const r = await uploadStreamedDocument(
-      world.ctx(ACTORS.syndicA),
-      streamed(() => ok(input(a1.id, { title: 'Facture' }))),
-    )
+    const r = await uploadStreamedDocument({
+      ctx: world.ctx(ACTORS.syndicA),
+      input: streamed(() => ok(input(a1.id, { title: 'Facture' }))),
+    })
     if (!r.ok) throw new Error(r.error.message)
     expect(r.value).toMatchObject({ organizationId: ORG_A, title: 'Facture', mimeType: 'application/pdf' })
     expect(r.value.storageKey).toBe(`${ORG_A}/${r.value.id}`)
@@ -194,7 +208,7 @@ describe('uploadStreamedDocument (the file before its fields, KoproGo v1’s ord
     ]
     const kinds = []
     for (const fields of refusals) {
-      const r = await uploadStreamedDocument(world.ctx(ACTORS.syndicA), streamed(fields))
+      const r = await uploadStreamedDocument({ ctx: world.ctx(ACTORS.syndicA), input: streamed(fields) })
       kinds.push(r.ok ? 'ok' : r.error.kind)
     }
     expect(kinds).toEqual(['validation', 'not_found', 'not_found', 'validation'])
@@ -206,13 +220,16 @@ describe('uploadStreamedDocument (the file before its fields, KoproGo v1’s ord
 
   it('refuses the role and the file’s kind before storing anything', async () => {
     const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0x00])
-    const forbidden = await uploadStreamedDocument(
-      world.ctx(ACTORS.accountantA),
-      streamed(() => ok(input(a1.id))),
-    )
-    const wrongKind = await uploadStreamedDocument(world.ctx(ACTORS.syndicA), {
-      ...streamed(() => ok(input(a1.id))),
-      file: { ...input(a1.id).file, head: exe, size: exe.length, body: new FakeByteStream(exe) },
+    const forbidden = await uploadStreamedDocument({
+      ctx: world.ctx(ACTORS.accountantA),
+      input: streamed(() => ok(input(a1.id))),
+    })
+    const wrongKind = await uploadStreamedDocument({
+      ctx: world.ctx(ACTORS.syndicA),
+      input: {
+        ...streamed(() => ok(input(a1.id))),
+        file: { ...input(a1.id).file, head: exe, size: exe.length, body: new FakeByteStream(exe) },
+      },
     })
     expect([forbidden, wrongKind].map((r) => (r.ok ? 'ok' : r.error.kind))).toEqual([
       'forbidden',
@@ -227,7 +244,7 @@ describe('reading and downloading', () => {
   it('serves the bytes with the stored type and the sanitized name to whoever may read', async () => {
     const doc = await uploaded()
     for (const actor of [ACTORS.syndicA, ACTORS.accountantA, ACTORS.ownerA, ACTORS.superadmin]) {
-      const r = await downloadDocument(world.ctx(actor), doc.id)
+      const r = await downloadDocument({ ctx: world.ctx(actor), input: { id: doc.id } })
       if (!r.ok) throw new Error(`${actor.role}: ${r.error.message}`)
       expect(r.value).toMatchObject({
         contentType: 'application/pdf',
@@ -242,11 +259,11 @@ describe('reading and downloading', () => {
     const doc = await uploaded(a2.id)
     const before = world.files.files.size
     for (const actor of [ACTORS.syndicB, ACTORS.ownerA]) {
-      expect(await downloadDocument(world.ctx(actor), doc.id)).toMatchObject({
+      expect(await downloadDocument({ ctx: world.ctx(actor), input: { id: doc.id } })).toMatchObject({
         ok: false,
         error: { kind: 'not_found', entity: 'Document' },
       })
-      expect(await getDocument(world.ctx(actor), doc.id)).toMatchObject({
+      expect(await getDocument({ ctx: world.ctx(actor), input: { id: doc.id } })).toMatchObject({
         ok: false,
         error: { kind: 'not_found' },
       })
@@ -257,47 +274,68 @@ describe('reading and downloading', () => {
   it('treats a row without its file as a server fault', async () => {
     const doc = await uploaded()
     world.files.files.clear()
-    await expect(downloadDocument(world.ctx(ACTORS.syndicA), doc.id)).rejects.toThrow('Stored file missing')
+    await expect(downloadDocument({ ctx: world.ctx(ACTORS.syndicA), input: { id: doc.id } })).rejects.toThrow(
+      'Stored file missing',
+    )
   })
 
   it('lists with filters, restricted to an owner’s buildings', async () => {
     const m = world.addMeeting(a1)
     const minutes = await uploaded(a1.id, { relatedMeetingId: m.id })
     const invoice = await uploaded(a2.id, { documentType: 'Invoice', title: 'Facture' })
-    await uploadDocument(world.ctx(ACTORS.syndicB), input(b1.id))
+    await uploadDocument({ ctx: world.ctx(ACTORS.syndicB), input: input(b1.id) })
     const syndic = world.ctx(ACTORS.syndicA)
-    expect(await listDocuments(syndic, {}, PAGE)).toMatchObject({ value: { total: 2 } })
-    expect(await listDocuments(syndic, { documentType: 'Invoice' }, PAGE)).toEqual({
+    expect(await listDocuments({ ctx: syndic, input: { query: {}, page: PAGE } })).toMatchObject({
+      value: { total: 2 },
+    })
+    expect(
+      await listDocuments({ ctx: syndic, input: { query: { documentType: 'Invoice' }, page: PAGE } }),
+    ).toEqual({
       ok: true,
       value: { items: [invoice], total: 1 },
     })
-    expect(await listDocuments(syndic, { relatedMeetingId: m.id }, PAGE)).toMatchObject({
+    expect(
+      await listDocuments({ ctx: syndic, input: { query: { relatedMeetingId: m.id }, page: PAGE } }),
+    ).toMatchObject({
       value: { items: [minutes] },
     })
-    expect(await listDocuments(world.ctx(ACTORS.ownerA), {}, PAGE)).toEqual({
+    expect(await listDocuments({ ctx: world.ctx(ACTORS.ownerA), input: { query: {}, page: PAGE } })).toEqual({
       ok: true,
       value: { items: [minutes], total: 1 },
     })
-    expect(await listDocuments(world.ctx(ACTORS.superadmin), {}, PAGE)).toMatchObject({ value: { total: 3 } })
+    expect(
+      await listDocuments({ ctx: world.ctx(ACTORS.superadmin), input: { query: {}, page: PAGE } }),
+    ).toMatchObject({ value: { total: 3 } })
   })
 
   it('lists a building’s or a meeting’s documents only when that parent is visible', async () => {
     const m = world.addMeeting(a1)
     const minutes = await uploaded(a1.id, { relatedMeetingId: m.id })
     const owner = world.ctx(ACTORS.ownerA)
-    expect(await listBuildingDocuments(owner, a1.id, {}, PAGE)).toEqual({
+    expect(
+      await listBuildingDocuments({ ctx: owner, input: { buildingId: a1.id, query: {}, page: PAGE } }),
+    ).toEqual({
       ok: true,
       value: { items: [minutes], total: 1 },
     })
-    expect(await listBuildingDocuments(owner, a2.id, {}, PAGE)).toMatchObject({
+    expect(
+      await listBuildingDocuments({ ctx: owner, input: { buildingId: a2.id, query: {}, page: PAGE } }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'not_found' },
     })
-    expect(await listMeetingDocuments(owner, m.id, {}, PAGE)).toEqual({
+    expect(
+      await listMeetingDocuments({ ctx: owner, input: { meetingId: m.id, query: {}, page: PAGE } }),
+    ).toEqual({
       ok: true,
       value: { items: [minutes], total: 1 },
     })
-    expect(await listMeetingDocuments(world.ctx(ACTORS.syndicB), m.id, {}, PAGE)).toMatchObject({
+    expect(
+      await listMeetingDocuments({
+        ctx: world.ctx(ACTORS.syndicB),
+        input: { meetingId: m.id, query: {}, page: PAGE },
+      }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'not_found', entity: 'Meeting' },
     })
@@ -307,7 +345,10 @@ describe('reading and downloading', () => {
 describe('deleting and linking', () => {
   it('deletes the row with an audit entry, then the file', async () => {
     const doc = await uploaded()
-    const r = await deleteDocument(world.ctx(ACTORS.syndicA), doc.id, 1)
+    const r = await deleteDocument({
+      ctx: world.ctx(ACTORS.syndicA),
+      input: { id: doc.id, expectedVersion: 1 },
+    })
     expect(r).toEqual({ ok: true, value: { fileRemoved: true, storageKey: doc.storageKey } })
     expect(world.documents.rows.size).toBe(0)
     expect(world.files.files.size).toBe(0)
@@ -317,22 +358,37 @@ describe('deleting and linking', () => {
   it('keeps the deletion when only the file removal fails, and says so', async () => {
     const doc = await uploaded()
     world.files.failDelete = true
-    const r = await deleteDocument(world.ctx(ACTORS.syndicA), doc.id, undefined)
+    const r = await deleteDocument({
+      ctx: world.ctx(ACTORS.syndicA),
+      input: { id: doc.id, expectedVersion: undefined },
+    })
     expect(r).toEqual({ ok: true, value: { fileRemoved: false, storageKey: doc.storageKey } })
     expect(world.documents.rows.size).toBe(0)
   })
 
   it('refuses stale versions, other tenants and read-only roles without touching the file', async () => {
     const doc = await uploaded()
-    expect(await deleteDocument(world.ctx(ACTORS.syndicA), doc.id, 4)).toMatchObject({
+    expect(
+      await deleteDocument({ ctx: world.ctx(ACTORS.syndicA), input: { id: doc.id, expectedVersion: 4 } }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'version_conflict', currentVersion: 1 },
     })
-    expect(await deleteDocument(world.ctx(ACTORS.syndicB), doc.id, undefined)).toMatchObject({
+    expect(
+      await deleteDocument({
+        ctx: world.ctx(ACTORS.syndicB),
+        input: { id: doc.id, expectedVersion: undefined },
+      }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'not_found' },
     })
-    expect(await deleteDocument(world.ctx(ACTORS.accountantA), doc.id, undefined)).toMatchObject({
+    expect(
+      await deleteDocument({
+        ctx: world.ctx(ACTORS.accountantA),
+        input: { id: doc.id, expectedVersion: undefined },
+      }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'forbidden' },
     })
@@ -345,15 +401,17 @@ describe('deleting and linking', () => {
     const m = world.addMeeting(a1)
     const e = world.addExpense(a1)
     const ctx = world.ctx(ACTORS.syndicA)
-    expect(await linkDocumentToMeeting(ctx, doc.id, m.id, 1)).toMatchObject({
+    expect(
+      await linkDocumentToMeeting({ ctx, input: { id: doc.id, meetingId: m.id, expectedVersion: 1 } }),
+    ).toMatchObject({
       ok: true,
       value: { relatedMeetingId: m.id, version: 2 },
     })
-    expect(await linkDocumentToExpense(ctx, doc.id, e.id)).toMatchObject({
+    expect(await linkDocumentToExpense({ ctx, input: { id: doc.id, expenseId: e.id } })).toMatchObject({
       ok: true,
       value: { relatedExpenseId: e.id, version: 3 },
     })
-    expect(await linkDocumentToMeeting(ctx, doc.id, null)).toMatchObject({
+    expect(await linkDocumentToMeeting({ ctx, input: { id: doc.id, meetingId: null } })).toMatchObject({
       ok: true,
       value: { relatedMeetingId: null },
     })
@@ -368,15 +426,24 @@ describe('deleting and linking', () => {
   it('refuses links across buildings (validation) and tenants (404)', async () => {
     const doc = await uploaded()
     const ctx = world.ctx(ACTORS.syndicA)
-    expect(await linkDocumentToMeeting(ctx, doc.id, world.addMeeting(a2).id)).toMatchObject({
+    expect(
+      await linkDocumentToMeeting({ ctx, input: { id: doc.id, meetingId: world.addMeeting(a2).id } }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'validation', issues: [{ path: 'meeting_id' }] },
     })
-    expect(await linkDocumentToExpense(ctx, doc.id, world.addExpense(b1).id)).toMatchObject({
+    expect(
+      await linkDocumentToExpense({ ctx, input: { id: doc.id, expenseId: world.addExpense(b1).id } }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'not_found', entity: 'Expense' },
     })
-    expect(await linkDocumentToMeeting(ctx, doc.id, world.addMeeting(a1).id, 5)).toMatchObject({
+    expect(
+      await linkDocumentToMeeting({
+        ctx,
+        input: { id: doc.id, meetingId: world.addMeeting(a1).id, expectedVersion: 5 },
+      }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'version_conflict' },
     })

@@ -1,6 +1,7 @@
-import type { ActorContext, Repositories } from '../context.ts'
-import type { TenantScope } from '../property/property.ports.ts'
+import type { UseCaseCall } from '../context.ts'
+import type { TenantScope } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
+import type { DomainEventType } from '../shared/domain-events.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { checkVersion } from '../shared/versioning.ts'
 import type { Document } from './document.entity.ts'
@@ -8,8 +9,9 @@ import {
   checkRelatedExpense,
   checkRelatedMeeting,
   documentWriteScope,
-  recordDocumentAudit,
-} from './document-access.ts'
+  recordDocumentEvent,
+} from './document-lookups.ts'
+import type { DocumentsContext, DocumentsRepos } from './documents.ports.ts'
 
 export type DeletedDocument = {
   /** False when the row is gone but removing the bytes failed: the adapter should log the key. */
@@ -22,21 +24,23 @@ export type DeletedDocument = {
  * row pointing at nothing if the transaction failed, while this one at worst leaves bytes that
  * no row references, which are harmless and reported back for clean-up.
  */
-export async function deleteDocument(
-  ctx: ActorContext,
-  id: string,
-  expectedVersion: number | undefined,
-): Promise<Result<DeletedDocument>> {
+export async function deleteDocument({
+  ctx,
+  input: { id, expectedVersion },
+}: UseCaseCall<
+  DocumentsContext,
+  { readonly id: string; readonly expectedVersion: number | undefined }
+>): Promise<Result<DeletedDocument>> {
   const scope = await documentWriteScope(ctx, id)
   if (!scope.ok) return scope
   const deleted = await ctx.transaction(async (repos) => {
-    const current = await repos.documents.findById(scope.value, id)
+    const current = await repos.documents.documents.findById(scope.value, id)
     if (!current) return err(DomainErrors.notFound('Document'))
     const fresh = checkVersion('Document', current.version, expectedVersion)
     if (!fresh.ok) return fresh
-    if (!(await repos.documents.delete(scope.value, id, current.version)))
+    if (!(await repos.documents.documents.delete(scope.value, id, current.version)))
       return err(DomainErrors.versionConflict('Document', current.version + 1))
-    await recordDocumentAudit(ctx, repos, current, 'document.delete', {
+    await recordDocumentEvent(ctx, repos, current, 'DocumentDeleted', {
       storage_key: current.storageKey,
       title: current.title,
     })
@@ -52,17 +56,18 @@ export async function deleteDocument(
 }
 
 /** Links the document to a meeting of its own building; null unlinks. */
-export async function linkDocumentToMeeting(
-  ctx: ActorContext,
-  id: string,
-  meetingId: string | null,
-  expectedVersion?: number,
-): Promise<Result<Document>> {
+export async function linkDocumentToMeeting({
+  ctx,
+  input: { id, meetingId, expectedVersion },
+}: UseCaseCall<
+  DocumentsContext,
+  { readonly id: string; readonly meetingId: string | null; readonly expectedVersion?: number | undefined }
+>): Promise<Result<Document>> {
   return relink(
     ctx,
     id,
     expectedVersion,
-    'document.link_meeting',
+    'DocumentLinkedToMeeting',
     { meeting_id: meetingId },
     async (repos, scope, current) => {
       if (meetingId !== null) {
@@ -75,17 +80,18 @@ export async function linkDocumentToMeeting(
 }
 
 /** Links the document to an expense of its own building (an invoice, a quote); null unlinks. */
-export async function linkDocumentToExpense(
-  ctx: ActorContext,
-  id: string,
-  expenseId: string | null,
-  expectedVersion?: number,
-): Promise<Result<Document>> {
+export async function linkDocumentToExpense({
+  ctx,
+  input: { id, expenseId, expectedVersion },
+}: UseCaseCall<
+  DocumentsContext,
+  { readonly id: string; readonly expenseId: string | null; readonly expectedVersion?: number | undefined }
+>): Promise<Result<Document>> {
   return relink(
     ctx,
     id,
     expectedVersion,
-    'document.link_expense',
+    'DocumentLinkedToExpense',
     { expense_id: expenseId },
     async (repos, scope, current) => {
       if (expenseId !== null) {
@@ -98,26 +104,26 @@ export async function linkDocumentToExpense(
 }
 
 async function relink(
-  ctx: ActorContext,
+  ctx: DocumentsContext,
   id: string,
   expectedVersion: number | undefined,
-  action: string,
+  action: DomainEventType,
   details: Record<string, unknown>,
-  change: (repos: Repositories, scope: TenantScope, current: Document) => Promise<Result<Document>>,
+  change: (repos: DocumentsRepos, scope: TenantScope, current: Document) => Promise<Result<Document>>,
 ): Promise<Result<Document>> {
   const scope = await documentWriteScope(ctx, id)
   if (!scope.ok) return scope
   return ctx.transaction(async (repos) => {
-    const current = await repos.documents.findById(scope.value, id)
+    const current = await repos.documents.documents.findById(scope.value, id)
     if (!current) return err(DomainErrors.notFound('Document'))
     const fresh = checkVersion('Document', current.version, expectedVersion)
     if (!fresh.ok) return fresh
     const changed = await change(repos, scope.value, current)
     if (!changed.ok) return changed
     const next: Document = { ...changed.value, version: current.version + 1, updatedAt: ctx.clock.now() }
-    if (!(await repos.documents.update(scope.value, next)))
+    if (!(await repos.documents.documents.update(scope.value, next)))
       return err(DomainErrors.versionConflict('Document', current.version + 1))
-    await recordDocumentAudit(ctx, repos, next, action, details)
+    await recordDocumentEvent(ctx, repos, next, action, details)
     return ok(next)
   })
 }

@@ -1,26 +1,34 @@
-import type { ActorContext } from '../context.ts'
-import { getMeeting } from '../governance/read-meetings.use-case.ts'
-import { mayReadBuilding, ownedBuildingIds, readAccessOf } from '../governance/tenant-access.service.ts'
+import { mayReadBuilding, ownedBuildingIds, readAccessOf } from '../access/index.ts'
+import type { UseCaseCall } from '../context.ts'
+import { getMeeting } from '../governance/index.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
 import { ok, type Result } from '../shared/result.ts'
 import type { Document } from './document.entity.ts'
-import { findReadableDocument } from './document-access.ts'
-import type { ByteStream, DocumentFilter, DocumentSortField } from './documents.ports.ts'
+import { findReadableDocument } from './document-lookups.ts'
+import type { ByteStream, DocumentFilter, DocumentSortField, DocumentsContext } from './documents.ports.ts'
 
 /** What GET /documents may filter on; `buildingIds` is the domain's to set, never the caller's. */
 export type DocumentQuery = Omit<DocumentFilter, 'buildingIds'>
 
 /** Syndics and accountants read their firm's documents; an owner only those of buildings they own a unit in. */
-export function getDocument(ctx: ActorContext, id: string): Promise<Result<Document>> {
+export function getDocument({
+  ctx,
+  input: { id },
+}: UseCaseCall<DocumentsContext, { readonly id: string }>): Promise<Result<Document>> {
   return findReadableDocument(ctx, id)
 }
 
-export async function listDocuments(
-  ctx: ActorContext,
-  query: DocumentQuery,
-  page: PageRequest<DocumentSortField>,
-  tenant: { readonly organizationId?: string | null | undefined } = {},
-): Promise<Result<Page<Document>>> {
+export async function listDocuments({
+  ctx,
+  input: { query, page, tenant = {} },
+}: UseCaseCall<
+  DocumentsContext,
+  {
+    readonly query: DocumentQuery
+    readonly page: PageRequest<DocumentSortField>
+    readonly tenant?: { readonly organizationId?: string | null | undefined }
+  }
+>): Promise<Result<Page<Document>>> {
   const filter: DocumentFilter = { ...query, buildingIds: undefined }
   const access = readAccessOf(ctx)
   switch (access.kind) {
@@ -28,14 +36,14 @@ export async function listDocuments(
       // A superadmin may narrow to one tenant (organization_id), as for property lists.
       return ok(
         tenant.organizationId
-          ? await ctx.repos.documents.list({ organizationId: tenant.organizationId }, filter, page)
-          : await ctx.repos.documents.listAcrossTenants(filter, page),
+          ? await ctx.repos.documents.documents.list({ organizationId: tenant.organizationId }, filter, page)
+          : await ctx.repos.documents.documents.listAcrossTenants(filter, page),
       )
     case 'organization':
-      return ok(await ctx.repos.documents.list(access.scope, filter, page))
+      return ok(await ctx.repos.documents.documents.list(access.scope, filter, page))
     case 'owner': {
-      const buildingIds = await ownedBuildingIds(ctx, access)
-      return ok(await ctx.repos.documents.list(access.scope, { ...filter, buildingIds }, page))
+      const buildingIds = await ownedBuildingIds(ctx.repos, access.scope, access.userId)
+      return ok(await ctx.repos.documents.documents.list(access.scope, { ...filter, buildingIds }, page))
     }
     case 'none':
       return ok({ items: [], total: 0 })
@@ -43,30 +51,44 @@ export async function listDocuments(
 }
 
 /** GET /buildings/{id}/documents: an unknown, foreign or (for an owner) not-owned building is a 404. */
-export async function listBuildingDocuments(
-  ctx: ActorContext,
-  buildingId: string,
-  query: Omit<DocumentQuery, 'buildingId'>,
-  page: PageRequest<DocumentSortField>,
-): Promise<Result<Page<Document>>> {
+export async function listBuildingDocuments({
+  ctx,
+  input: { buildingId, query, page },
+}: UseCaseCall<
+  DocumentsContext,
+  {
+    readonly buildingId: string
+    readonly query: Omit<DocumentQuery, 'buildingId'>
+    readonly page: PageRequest<DocumentSortField>
+  }
+>): Promise<Result<Page<Document>>> {
   const scope = await mayReadBuilding(ctx, readAccessOf(ctx), buildingId)
   if (!scope.ok) return scope
   return ok(
-    await ctx.repos.documents.list(scope.value, { ...query, buildingId, buildingIds: undefined }, page),
+    await ctx.repos.documents.documents.list(
+      scope.value,
+      { ...query, buildingId, buildingIds: undefined },
+      page,
+    ),
   )
 }
 
 /** GET /meetings/{id}/documents: visible exactly when the meeting itself is. */
-export async function listMeetingDocuments(
-  ctx: ActorContext,
-  meetingId: string,
-  query: Omit<DocumentQuery, 'relatedMeetingId'>,
-  page: PageRequest<DocumentSortField>,
-): Promise<Result<Page<Document>>> {
-  const meeting = await getMeeting(ctx, meetingId)
+export async function listMeetingDocuments({
+  ctx,
+  input: { meetingId, query, page },
+}: UseCaseCall<
+  DocumentsContext,
+  {
+    readonly meetingId: string
+    readonly query: Omit<DocumentQuery, 'relatedMeetingId'>
+    readonly page: PageRequest<DocumentSortField>
+  }
+>): Promise<Result<Page<Document>>> {
+  const meeting = await getMeeting({ ctx, input: { id: meetingId } })
   if (!meeting.ok) return meeting
   return ok(
-    await ctx.repos.documents.list(
+    await ctx.repos.documents.documents.list(
       { organizationId: meeting.value.organizationId },
       { ...query, relatedMeetingId: meetingId, buildingIds: undefined },
       page,
@@ -88,7 +110,10 @@ export type DocumentDownload = {
  * The bytes of a document the actor may read. A row without its file is an operational fault
  * (lost storage, bad restore), not a client error: it throws so the adapter answers 500 and logs.
  */
-export async function downloadDocument(ctx: ActorContext, id: string): Promise<Result<DocumentDownload>> {
+export async function downloadDocument({
+  ctx,
+  input: { id },
+}: UseCaseCall<DocumentsContext, { readonly id: string }>): Promise<Result<DocumentDownload>> {
   const found = await findReadableDocument(ctx, id)
   if (!found.ok) return found
   const document = found.value

@@ -1,10 +1,10 @@
-import type { ActorContext } from '../context.ts'
-import { writeScopeFor } from '../governance/tenant-access.service.ts'
-import { can } from '../identity/permissions.ts'
-import type { Building } from '../property/building.entity.ts'
-import type { TenantScope } from '../property/property.ports.ts'
+import { writeScopeFor } from '../access/index.ts'
+import type { UseCaseCall } from '../context.ts'
+import { can } from '../identity/index.ts'
+import type { Building, TenantScope } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { DELETE_ORPHAN_FILE } from '../shared/unit-of-work.ts'
 import {
   type Document,
   type DocumentFields,
@@ -13,8 +13,8 @@ import {
   type ValidDocumentFields,
   validateDocument,
 } from './document.entity.ts'
-import { checkRelatedExpense, checkRelatedMeeting, recordDocumentAudit } from './document-access.ts'
-import type { FileBody } from './documents.ports.ts'
+import { checkRelatedExpense, checkRelatedMeeting, recordDocumentEvent } from './document-lookups.ts'
+import type { DocumentsContext, FileBody } from './documents.ports.ts'
 import { type AcceptedUpload, checkUpload } from './file-kind.value-object.ts'
 
 /** The metadata of an upload: everything but the file. */
@@ -59,14 +59,17 @@ export type StreamedUploadInput = {
 export const NO_ORGANIZATION_KEY_PART = '00000000-0000-0000-0000-000000000000'
 
 /** Checks of the fields, then the type, then the building: everything before a byte is stored. */
-export async function uploadDocument(
-  ctx: ActorContext,
-  input: UploadDocumentInput,
-): Promise<Result<Document>> {
-  return uploadStreamedDocument(ctx, {
-    file: input.file,
-    fieldsBeforeFile: input,
-    allFields: () => ok(input),
+export async function uploadDocument({
+  ctx,
+  input,
+}: UseCaseCall<DocumentsContext, UploadDocumentInput>): Promise<Result<Document>> {
+  return uploadStreamedDocument({
+    ctx,
+    input: {
+      file: input.file,
+      fieldsBeforeFile: input,
+      allFields: () => ok(input),
+    },
   })
 }
 
@@ -81,10 +84,10 @@ export async function uploadDocument(
  * if its length turns out over the limit (a streamed file's length is known once stored) or the
  * row cannot be recorded, so a failure never leaves unreachable bytes behind.
  */
-export async function uploadStreamedDocument(
-  ctx: ActorContext,
-  input: StreamedUploadInput,
-): Promise<Result<Document>> {
+export async function uploadStreamedDocument({
+  ctx,
+  input,
+}: UseCaseCall<DocumentsContext, StreamedUploadInput>): Promise<Result<Document>> {
   if (!can(ctx.actor, 'documents:write')) return err(DomainErrors.forbidden())
   const before = input.fieldsBeforeFile
   const early = before ? validateDocument(before) : undefined
@@ -104,6 +107,7 @@ export async function uploadStreamedDocument(
   const keyOrganization =
     target?.building.organizationId ?? ctx.actor.organizationId ?? NO_ORGANIZATION_KEY_PART
   const storageKey = storageKeyFor(keyOrganization, id)
+  await scheduleOrphanCheck(ctx, storageKey, target?.building.organizationId ?? ctx.actor.organizationId)
   const fileSize = await storeOrCleanUp(ctx, storageKey, () =>
     ctx.files.put(storageKey, input.file.body, {
       contentType: upload.value.mimeType,
@@ -140,19 +144,19 @@ type UploadTarget = {
 
 /** The building the caller may write to and the links, checked against it (404 for another tenant's). */
 async function resolveTarget(
-  ctx: ActorContext,
+  ctx: DocumentsContext,
   input: UploadDocumentFields,
   fields: ValidDocumentFields,
 ): Promise<Result<UploadTarget>> {
   const scope = await writeScopeFor(
     ctx,
     'documents:write',
-    (id) => ctx.repos.buildings.organizationOf(id),
+    (id) => ctx.repos.property.buildings.organizationOf(id),
     input.buildingId,
     'Building',
   )
   if (!scope.ok) return scope
-  const building = await ctx.repos.buildings.findById(scope.value, input.buildingId)
+  const building = await ctx.repos.property.buildings.findById(scope.value, input.buildingId)
   if (!building) return err(DomainErrors.notFound('Building'))
   const relatedMeetingId = input.relatedMeetingId ?? null
   const relatedExpenseId = input.relatedExpenseId ?? null
@@ -193,7 +197,7 @@ function sameFields(a: UploadDocumentFields, b: UploadDocumentFields): boolean {
 
 /** Records the row and its audit entry; the stored file is removed if that fails. */
 async function record(
-  ctx: ActorContext,
+  ctx: DocumentsContext,
   target: UploadTarget,
   upload: AcceptedUpload,
   stored: { readonly id: string; readonly storageKey: string; readonly fileSize: number },
@@ -217,8 +221,8 @@ async function record(
   }
   const recorded = await storeOrCleanUp(ctx, document.storageKey, () =>
     ctx.transaction(async (repos) => {
-      await repos.documents.insert(target.scope, document)
-      await recordDocumentAudit(ctx, repos, document, 'document.upload', {
+      await repos.documents.documents.insert(target.scope, document)
+      await recordDocumentEvent(ctx, repos, document, 'DocumentUploaded', {
         building_id: document.buildingId,
         document_type: document.documentType,
         mime_type: document.mimeType,
@@ -231,8 +235,37 @@ async function record(
   return recorded
 }
 
+/** How long an upload may take between storing its bytes and recording its row. */
+export const ORPHAN_FILE_GRACE_MS = 60 * 60 * 1000
+
+/**
+ * Before a byte is stored, a message committed in its own small transaction schedules the
+ * `document.delete-orphan-file` job an hour later; the job deletes the file only if no document row
+ * references it then. A crash between the store and the row (or a failed clean-up below) thus
+ * leaves no orphan behind for good: the outbox row exists before the file does (ADR 0020). The
+ * immediate clean-ups below stay, so a refused upload still leaves nothing stored when it answers.
+ */
+async function scheduleOrphanCheck(
+  ctx: DocumentsContext,
+  storageKey: string,
+  organizationId: string | null,
+): Promise<void> {
+  const runAfter = new Date(ctx.clock.now().getTime() + ORPHAN_FILE_GRACE_MS)
+  const scheduled = await ctx.transaction(async (repos) =>
+    ok(
+      await repos.outbox.enqueue({
+        kind: DELETE_ORPHAN_FILE,
+        organizationId,
+        payload: { storageKey },
+        runAfter,
+      }),
+    ),
+  )
+  if (!scheduled.ok) throw new Error('the orphan-file check could not be scheduled')
+}
+
 /** Runs `step`; if it throws, removes whatever was stored under `key` and rethrows the original error. */
-async function storeOrCleanUp<T>(ctx: ActorContext, key: string, step: () => Promise<T>): Promise<T> {
+async function storeOrCleanUp<T>(ctx: DocumentsContext, key: string, step: () => Promise<T>): Promise<T> {
   try {
     return await step()
   } catch (error) {
@@ -242,7 +275,7 @@ async function storeOrCleanUp<T>(ctx: ActorContext, key: string, step: () => Pro
 }
 
 /** A failing clean-up must not hide the failure that caused it; the key is unreachable anyway. */
-async function removeQuietly(ctx: ActorContext, key: string): Promise<void> {
+async function removeQuietly(ctx: DocumentsContext, key: string): Promise<void> {
   try {
     await ctx.files.delete(key)
   } catch {

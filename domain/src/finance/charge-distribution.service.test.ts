@@ -1,12 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  type ChargeBasis,
-  type ChargeBasisUnit,
-  type ChargeDistribution,
-  distributeCharge,
-  SHARE_PPM_WHOLE,
-} from './charge-distribution.service.ts'
+import type { ChargeBasis, ChargeBasisUnit } from '../property/index.ts'
+import { type ChargeDistribution, distributeCharge, SHARE_PPM_WHOLE } from './charge-distribution.service.ts'
 import { apportionLargestRemainder } from './largest-remainder.ts'
 
 function distribute(amount: number, basis: ChargeBasis): ChargeDistribution {

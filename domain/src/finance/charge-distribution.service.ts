@@ -1,3 +1,4 @@
+import type { ChargeBasis, ChargeBasisUnit } from '../property/index.ts'
 import { type DomainError, DomainErrors, type FieldIssue } from '../shared/domain-error.ts'
 import type { Cents } from '../shared/money.value-object.ts'
 import { err, ok, type Result } from '../shared/result.ts'
@@ -5,23 +6,6 @@ import { apportionLargestRemainder } from './largest-remainder.ts'
 
 /** Ownership shares are integer millionths (ppm): 1_000_000 = the whole unit. */
 export const SHARE_PPM_WHOLE = 1_000_000
-
-export type ChargeBasisOwner = { readonly ownerId: string; readonly sharePpm: number }
-
-export type ChargeBasisUnit = {
-  readonly unitId: string
-  readonly unitNumber: string
-  /** Tantièmes of the building total carried by this unit. */
-  readonly quota: number
-  /** Owners whose link is active on the charge's date; their shares sum to at most 1e6. */
-  readonly owners: readonly ChargeBasisOwner[]
-}
-
-/** What a charge is spread over: one building's quote-parts and who held them on one date. */
-export type ChargeBasis = {
-  readonly totalTantiemes: number
-  readonly units: readonly ChargeBasisUnit[]
-}
 
 export type OwnerCharge = {
   readonly ownerId: string

@@ -1,10 +1,12 @@
-import type { ActorContext } from '../context.ts'
-import { can } from '../identity/permissions.ts'
-import { scopeForRow } from '../property/property-access.ts'
+import { scopeForRow } from '../access/index.ts'
+import type { UseCaseCall } from '../context.ts'
+import { can } from '../identity/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import { type Expense, type ExpenseFields, issuesOf, validateExpense } from './expense.entity.ts'
 import { type ExpenseAmountInput, resolveExpenseAmount } from './expense-amount.value-object.ts'
+import type { FinanceContext } from './finance.ports.ts'
 
 /** The wire's amount comes as `amount` (euros) and/or `amount_cents`; see resolveExpenseAmount. */
 export type CreateExpenseInput = Omit<ExpenseFields, 'amountCents'> &
@@ -14,7 +16,10 @@ export type CreateExpenseInput = Omit<ExpenseFields, 'amountCents'> &
  * Records an expense of a building of the actor's organization (a superadmin: of the building's
  * organization). New expenses are Pending; paying one is mark-expense-paid.
  */
-export async function createExpense(ctx: ActorContext, input: CreateExpenseInput): Promise<Result<Expense>> {
+export async function createExpense({
+  ctx,
+  input,
+}: UseCaseCall<FinanceContext, CreateExpenseInput>): Promise<Result<Expense>> {
   if (!can(ctx.actor, 'finance:write')) return err(DomainErrors.forbidden())
   const amount = resolveExpenseAmount(input)
   // A placeholder amount lets every other field be checked too, so the client sees all issues.
@@ -25,11 +30,11 @@ export async function createExpense(ctx: ActorContext, input: CreateExpenseInput
   const valid = fields.value
   return ctx.transaction(async (repos) => {
     const scoped = await scopeForRow(ctx.actor, 'Building', () =>
-      repos.buildings.organizationOf(input.buildingId),
+      repos.property.buildings.organizationOf(input.buildingId),
     )
     if (!scoped.ok) return scoped
     const scope = scoped.value
-    const building = await repos.buildings.findById(scope, input.buildingId)
+    const building = await repos.property.buildings.findById(scope, input.buildingId)
     if (!building) return err(DomainErrors.notFound('Building'))
     const now = ctx.clock.now()
     const expense: Expense = {
@@ -43,19 +48,11 @@ export async function createExpense(ctx: ActorContext, input: CreateExpenseInput
       createdAt: now,
       updatedAt: now,
     }
-    await repos.expenses.insert(scope, expense)
-    await repos.audit.record({
-      organizationId: expense.organizationId,
-      actorUserId: ctx.actor.userId,
-      action: 'expense.create',
-      entity: 'expense',
-      entityId: expense.id,
-      requestId: ctx.requestId,
-      details: {
-        buildingId: expense.buildingId,
-        amountCents: expense.amountCents,
-        category: expense.category,
-      },
+    await repos.finance.expenses.insert(scope, expense)
+    await recordEvent(ctx, repos, 'ExpenseRecorded', expense, expense.id, {
+      buildingId: expense.buildingId,
+      amountCents: expense.amountCents,
+      category: expense.category,
     })
     return ok(expense)
   })

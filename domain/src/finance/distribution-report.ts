@@ -1,7 +1,6 @@
 import { type PdfMessageKey, pdfDe, pdfEn, pdfFr, pdfNl } from '../i18n/pdf-messages.ts'
-import type { Organization } from '../identity/organization.entity.ts'
-import type { Building } from '../property/building.entity.ts'
-import { syndicIdentity } from '../property/syndic-identity.ts'
+import type { Organization } from '../identity/index.ts'
+import { type Building, syndicIdentity } from '../property/index.ts'
 import type { DocumentModel, TableData } from '../shared/document-renderer.ts'
 import {
   csvCents,

@@ -1,5 +1,5 @@
-import type { CalendarDate } from '../property/calendar-date.value-object.ts'
-import { parseCalendarDate } from '../property/calendar-date.value-object.ts'
+import type { CalendarDate } from '../property/index.ts'
+import { parseCalendarDate } from '../property/index.ts'
 import { DomainErrors, type FieldIssue } from '../shared/domain-error.ts'
 import type { Cents } from '../shared/money.value-object.ts'
 import { err, ok, type Result } from '../shared/result.ts'

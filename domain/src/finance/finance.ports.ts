@@ -1,7 +1,7 @@
-import type { CalendarDate } from '../property/calendar-date.value-object.ts'
-import type { TenantScope } from '../property/property.ports.ts'
+import type { ActorContext } from '../context.ts'
+import type { CalendarDate, PropertyQueries, TenantScope } from '../property/index.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
-import type { ChargeBasis } from './charge-distribution.service.ts'
+import type { SharedPorts } from '../shared/shared-ports.ts'
 import type { Expense, ExpenseCategory, PaymentStatus } from './expense.entity.ts'
 import type { BuildingBasisHistory } from './owner-part.calculator.ts'
 
@@ -61,27 +61,6 @@ export interface ExpenseRepository {
   organizationOf(id: string): Promise<string | null>
 }
 
-/** One ownership link of an owner, past or present: it counts on day d when startDate ≤ d < endDate. */
-export type OwnerHolding = {
-  readonly unitId: string
-  readonly buildingId: string
-  readonly startDate: CalendarDate
-  /** Exclusive, as in property (a link ending the day it starts never took effect); null while active. */
-  readonly endDate: CalendarDate | null
-}
-
-/**
- * Read model over the property context, narrowed to what charge distribution needs, so an
- * adapter can answer each call with one query. `chargeBasisReaderFromProperty` implements it
- * over the property repositories (correct, but one query per unit).
- */
-export interface ChargeBasisReader {
-  /** The building's total_tantiemes and all its units with the links active on `onDate`; null if the building is missing or of another tenant. */
-  loadBuildingBasis(scope: TenantScope, buildingId: string, onDate: CalendarDate): Promise<ChargeBasis | null>
-  /** Every ownership link of the owner, ended ones included, each with its unit's building. */
-  listOwnerHoldings(scope: TenantScope, ownerId: string): Promise<readonly OwnerHolding[]>
-}
-
 /**
  * One line of an owner's charges: a non-cancelled expense and one unit of its building where the
  * owner had a link active on the expense date (startDate ≤ date < endDate).
@@ -122,3 +101,21 @@ export interface OwnerChargesReader {
     page: { readonly page: number; readonly perPage: number },
   ): Promise<OwnerChargesRead>
 }
+
+/** The finance context's own repositories (its ports bundle). */
+export type FinancePorts = {
+  readonly expenses: ExpenseRepository
+  readonly ownerCharges: OwnerChargesReader
+}
+
+/** What other contexts may read of finance, through finance/index.ts (a document's expense). */
+export type FinanceQueries = {
+  readonly expenses: Pick<ExpenseRepository, 'findById'>
+}
+
+/** What the finance use cases see in a transaction: their bundle and property's queries. */
+export type FinanceRepos = SharedPorts & {
+  readonly finance: FinancePorts
+  readonly property: PropertyQueries
+}
+export type FinanceContext = ActorContext<FinanceRepos>

@@ -80,7 +80,7 @@ const input = (over: Partial<CreateExpenseInput> = {}): CreateExpenseInput => ({
 })
 
 async function create(over: Partial<CreateExpenseInput> = {}, actor: Actor = syndic): Promise<Expense> {
-  return value(await createExpense(world.context(actor), input(over)))
+  return value(await createExpense({ ctx: world.context(actor), input: input(over) }))
 }
 
 describe('createExpense', () => {
@@ -107,17 +107,17 @@ describe('createExpense', () => {
 
   it('needs finance:write: an accountant may, an owner may not', async () => {
     expect((await create({}, accountant)).organizationId).toBe('org-1')
-    expect(failure(await createExpense(world.context(alice), input())).kind).toBe('forbidden')
+    expect(failure(await createExpense({ ctx: world.context(alice), input: input() })).kind).toBe('forbidden')
   })
 
   it("treats another tenant's building like a missing one", async () => {
-    expect(failure(await createExpense(world.context(otherSyndic), input()))).toMatchObject({
+    expect(failure(await createExpense({ ctx: world.context(otherSyndic), input: input() }))).toMatchObject({
       kind: 'not_found',
       entity: 'Building',
     })
-    expect(failure(await createExpense(world.context(syndic), input({ buildingId: 'nope' }))).kind).toBe(
-      'not_found',
-    )
+    expect(
+      failure(await createExpense({ ctx: world.context(syndic), input: input({ buildingId: 'nope' }) })).kind,
+    ).toBe('not_found')
     expect(world.expenses.rows.size).toBe(0)
   })
 
@@ -127,7 +127,10 @@ describe('createExpense', () => {
 
   it('reports amount and field issues together', async () => {
     const e = failure(
-      await createExpense(world.context(syndic), input({ amount: '10', amountCents: 999, description: '' })),
+      await createExpense({
+        ctx: world.context(syndic),
+        input: input({ amount: '10', amountCents: 999, description: '' }),
+      }),
     )
     expect(e.kind === 'validation' && e.issues.map((i) => i.path)).toEqual([
       'amount',
@@ -140,17 +143,21 @@ describe('createExpense', () => {
 describe('getExpense', () => {
   it('reads within the tenant; another tenant gets not_found', async () => {
     const e = await create()
-    expect(value(await getExpense(world.context(accountant), e.id)).id).toBe(e.id)
-    expect(value(await getExpense(world.context(superadmin), e.id)).id).toBe(e.id)
-    expect(failure(await getExpense(world.context(otherSyndic), e.id)).kind).toBe('not_found')
+    expect(value(await getExpense({ ctx: world.context(accountant), input: { id: e.id } })).id).toBe(e.id)
+    expect(value(await getExpense({ ctx: world.context(superadmin), input: { id: e.id } })).id).toBe(e.id)
+    expect(failure(await getExpense({ ctx: world.context(otherSyndic), input: { id: e.id } })).kind).toBe(
+      'not_found',
+    )
   })
 
   it('an owner reads the expenses of their buildings only (not_found otherwise)', async () => {
     const e = await create()
-    expect(value(await getExpense(world.context(alice), e.id)).id).toBe(e.id)
-    expect(failure(await getExpense(world.context(eve), e.id)).kind).toBe('not_found')
+    expect(value(await getExpense({ ctx: world.context(alice), input: { id: e.id } })).id).toBe(e.id)
+    expect(failure(await getExpense({ ctx: world.context(eve), input: { id: e.id } })).kind).toBe('not_found')
     const stranger = actorOf('owner', 'org-1', 'user-without-owner-record')
-    expect(failure(await getExpense(world.context(stranger), e.id)).kind).toBe('not_found')
+    expect(failure(await getExpense({ ctx: world.context(stranger), input: { id: e.id } })).kind).toBe(
+      'not_found',
+    )
   })
 })
 
@@ -160,28 +167,49 @@ describe('listExpenses', () => {
     const b = await create({ amount: 500, category: 'Repairs', expenseDate: '2026-02-01' })
     await create({ amount: 900, category: 'Repairs', expenseDate: '2026-03-01', buildingId: ids.c })
     await create({ buildingId: ids.x }, superadmin)
-    value(await markExpensePaid(world.context(syndic), a.id, {}, undefined))
+    value(
+      await markExpensePaid({
+        ctx: world.context(syndic),
+        input: { id: a.id, fields: {}, expectedVersion: undefined },
+      }),
+    )
 
-    const list = async (q: Parameters<typeof listExpenses>[1]) =>
-      value(await listExpenses(world.context(accountant), q, PAGE)).items.map((e) => e.id)
+    const list = async (q: Parameters<typeof listExpenses>[0]['input']['query']) =>
+      value(
+        await listExpenses({ ctx: world.context(accountant), input: { query: q, page: PAGE } }),
+      ).items.map((e) => e.id)
     expect(await list({})).toHaveLength(3)
     expect(await list({ buildingId: ids.b })).toEqual([a.id, b.id])
     expect(await list({ paid: true })).toEqual([a.id])
     expect(await list({ paid: false, category: 'Repairs', maxAmountCents: 50_000 })).toEqual([b.id])
     expect(await list({ dateFrom: '2026-01-15', dateTo: '2026-02-28' })).toEqual([b.id])
-    expect(value(await listExpenses(world.context(accountant), {}, { ...PAGE, perPage: 2 })).total).toBe(3)
+    expect(
+      value(
+        await listExpenses({
+          ctx: world.context(accountant),
+          input: { query: {}, page: { ...PAGE, perPage: 2 } },
+        }),
+      ).total,
+    ).toBe(3)
   })
 
   it('404s on a building of another tenant and validates the ranges', async () => {
-    expect(failure(await listExpenses(world.context(syndic), { buildingId: ids.x }, PAGE)).kind).toBe(
-      'not_found',
-    )
+    expect(
+      failure(
+        await listExpenses({
+          ctx: world.context(syndic),
+          input: { query: { buildingId: ids.x }, page: PAGE },
+        }),
+      ).kind,
+    ).toBe('not_found')
     const bad = failure(
-      await listExpenses(
-        world.context(syndic),
-        { minAmountCents: 10, maxAmountCents: 5, dateFrom: '2026-02-01', dateTo: '2026-01-01' },
-        PAGE,
-      ),
+      await listExpenses({
+        ctx: world.context(syndic),
+        input: {
+          query: { minAmountCents: 10, maxAmountCents: 5, dateFrom: '2026-02-01', dateTo: '2026-01-01' },
+          page: PAGE,
+        },
+      }),
     )
     expect(bad.kind === 'validation' && bad.issues.map((i) => i.path)).toEqual(['max_amount', 'date_to'])
   })
@@ -190,13 +218,27 @@ describe('listExpenses', () => {
     await create({ buildingId: ids.x }, superadmin)
     await create({})
     // Without a filter: every organization's expenses (issue #20, item 11).
-    const all = value(await listExpenses(world.context(superadmin), {}, PAGE))
+    const all = value(
+      await listExpenses({ ctx: world.context(superadmin), input: { query: {}, page: PAGE } }),
+    )
     expect(new Set(all.items.map((e) => e.organizationId))).toEqual(new Set(['org-1', 'org-2']))
     expect(all.total).toBe(2)
     expect(
-      value(await listExpenses(world.context(superadmin), { organizationId: 'org-2' }, PAGE)).total,
+      value(
+        await listExpenses({
+          ctx: world.context(superadmin),
+          input: { query: { organizationId: 'org-2' }, page: PAGE },
+        }),
+      ).total,
     ).toBe(1)
-    expect(value(await listExpenses(world.context(superadmin), { buildingId: ids.x }, PAGE)).total).toBe(1)
+    expect(
+      value(
+        await listExpenses({
+          ctx: world.context(superadmin),
+          input: { query: { buildingId: ids.x }, page: PAGE },
+        }),
+      ).total,
+    ).toBe(1)
   })
 
   it("an owner lists only their buildings' expenses, and while they held a unit after a sale", async () => {
@@ -204,18 +246,29 @@ describe('listExpenses', () => {
     const inBLater = await create({ expenseDate: '2026-03-10' })
     const inC = await create({ buildingId: ids.c })
     const ids_ = async (actor: Actor, q = {}) =>
-      value(await listExpenses(world.context(actor), q, PAGE)).items.map((e) => e.id)
+      value(await listExpenses({ ctx: world.context(actor), input: { query: q, page: PAGE } })).items.map(
+        (e) => e.id,
+      )
     expect(await ids_(alice)).toEqual([inB.id, inBLater.id])
     expect(await ids_(eve)).toEqual([inC.id])
-    expect(failure(await listExpenses(world.context(eve), { buildingId: ids.b }, PAGE)).kind).toBe(
-      'not_found',
-    )
+    expect(
+      failure(
+        await listExpenses({ ctx: world.context(eve), input: { query: { buildingId: ids.b }, page: PAGE } }),
+      ).kind,
+    ).toBe('not_found')
     // Carol sold on 2026-02-01: give her a login to check the window.
     const carol = world.owners.find((o) => o.id === ids.carol)
     if (!carol) throw new Error('fixture')
     world.owners[world.owners.indexOf(carol)] = { ...carol, userId: 'user-carol' }
     expect(await ids_(actorOf('owner', 'org-1', 'user-carol'))).toEqual([inB.id])
-    expect(value(await listExpenses(world.context(actorOf('owner', 'org-1', 'nobody')), {}, PAGE))).toEqual({
+    expect(
+      value(
+        await listExpenses({
+          ctx: world.context(actorOf('owner', 'org-1', 'nobody')),
+          input: { query: {}, page: PAGE },
+        }),
+      ),
+    ).toEqual({
       items: [],
       total: 0,
     })
@@ -225,10 +278,22 @@ describe('listExpenses', () => {
 describe('markExpensePaid', () => {
   it('pays with today by default, audits, and refuses a second payment', async () => {
     const e = await create()
-    const paid = value(await markExpensePaid(world.context(accountant), e.id, {}, 1))
+    const paid = value(
+      await markExpensePaid({
+        ctx: world.context(accountant),
+        input: { id: e.id, fields: {}, expectedVersion: 1 },
+      }),
+    )
     expect(paid).toMatchObject({ paymentStatus: 'Paid', paidDate: '2026-03-15', version: 2 })
     expect(world.audit.at(-1)).toMatchObject({ action: 'expense.mark_paid', entityId: e.id })
-    expect(failure(await markExpensePaid(world.context(syndic), e.id, {}, undefined))).toMatchObject({
+    expect(
+      failure(
+        await markExpensePaid({
+          ctx: world.context(syndic),
+          input: { id: e.id, fields: {}, expectedVersion: undefined },
+        }),
+      ),
+    ).toMatchObject({
       kind: 'conflict',
       code: 'expense_already_paid',
     })
@@ -236,17 +301,48 @@ describe('markExpensePaid', () => {
 
   it('honours an explicit date, the expected version, and tenancy', async () => {
     const e = await create()
-    expect(failure(await markExpensePaid(world.context(syndic), e.id, {}, 7))).toMatchObject({
+    expect(
+      failure(
+        await markExpensePaid({
+          ctx: world.context(syndic),
+          input: { id: e.id, fields: {}, expectedVersion: 7 },
+        }),
+      ),
+    ).toMatchObject({
       kind: 'version_conflict',
       currentVersion: 1,
     })
     expect(
-      failure(await markExpensePaid(world.context(syndic), e.id, { paidDate: '2026-01-14' }, 1)).kind,
+      failure(
+        await markExpensePaid({
+          ctx: world.context(syndic),
+          input: { id: e.id, fields: { paidDate: '2026-01-14' }, expectedVersion: 1 },
+        }),
+      ).kind,
     ).toBe('validation')
-    expect(failure(await markExpensePaid(world.context(otherSyndic), e.id, {}, 1)).kind).toBe('not_found')
-    expect(failure(await markExpensePaid(world.context(alice), e.id, {}, 1)).kind).toBe('forbidden')
     expect(
-      value(await markExpensePaid(world.context(superadmin), e.id, { paidDate: '2026-01-20' }, 1)).paidDate,
+      failure(
+        await markExpensePaid({
+          ctx: world.context(otherSyndic),
+          input: { id: e.id, fields: {}, expectedVersion: 1 },
+        }),
+      ).kind,
+    ).toBe('not_found')
+    expect(
+      failure(
+        await markExpensePaid({
+          ctx: world.context(alice),
+          input: { id: e.id, fields: {}, expectedVersion: 1 },
+        }),
+      ).kind,
+    ).toBe('forbidden')
+    expect(
+      value(
+        await markExpensePaid({
+          ctx: world.context(superadmin),
+          input: { id: e.id, fields: { paidDate: '2026-01-20' }, expectedVersion: 1 },
+        }),
+      ).paidDate,
     ).toBe('2026-01-20')
     expect(world.audit.filter((a) => a.action === 'expense.mark_paid')).toHaveLength(1)
   })
@@ -256,9 +352,14 @@ describe('markExpensePaid', () => {
     const repo = world.expenses
     const original = repo.update.bind(repo)
     repo.update = async () => false
-    expect(failure(await markExpensePaid(world.context(syndic), e.id, {}, undefined)).kind).toBe(
-      'version_conflict',
-    )
+    expect(
+      failure(
+        await markExpensePaid({
+          ctx: world.context(syndic),
+          input: { id: e.id, fields: {}, expectedVersion: undefined },
+        }),
+      ).kind,
+    ).toBe('version_conflict')
     repo.update = original
   })
 })
@@ -267,8 +368,8 @@ describe('getExpenseDistribution', () => {
   it('uses the ownership links active on the expense date', async () => {
     const before = await create({ amount: '1000.01', expenseDate: '2026-01-31' })
     const after = await create({ amount: '1000.01', expenseDate: '2026-02-01' })
-    const d1 = value(await getExpenseDistribution(world.context(syndic), before.id))
-    const d2 = value(await getExpenseDistribution(world.context(syndic), after.id))
+    const d1 = value(await getExpenseDistribution({ ctx: world.context(syndic), input: { id: before.id } }))
+    const d2 = value(await getExpenseDistribution({ ctx: world.context(syndic), input: { id: after.id } }))
     // 100 001 cents: A1 60 000.6 → 60 001, A2 40 000.4 → 40 000; halves of A2 are 20 000.2 each.
     expect(d1.units.map((u) => [u.unitNumber, u.amountCents])).toEqual([
       ['A1', 60_001],
@@ -284,9 +385,15 @@ describe('getExpenseDistribution', () => {
 
   it('is readable by an owner of the building, not by others', async () => {
     const e = await create()
-    expect(value(await getExpenseDistribution(world.context(bob), e.id)).amountCents).toBe(100_001)
-    expect(failure(await getExpenseDistribution(world.context(eve), e.id)).kind).toBe('not_found')
-    expect(failure(await getExpenseDistribution(world.context(otherSyndic), e.id)).kind).toBe('not_found')
+    expect(
+      value(await getExpenseDistribution({ ctx: world.context(bob), input: { id: e.id } })).amountCents,
+    ).toBe(100_001)
+    expect(failure(await getExpenseDistribution({ ctx: world.context(eve), input: { id: e.id } })).kind).toBe(
+      'not_found',
+    )
+    expect(
+      failure(await getExpenseDistribution({ ctx: world.context(otherSyndic), input: { id: e.id } })).kind,
+    ).toBe('not_found')
   })
 
   it('reports inconsistent stored quotas as a conflict', async () => {
@@ -294,7 +401,9 @@ describe('getExpenseDistribution', () => {
     if (!b) throw new Error('fixture')
     const e = await create()
     world.buildings[world.buildings.indexOf(b)] = { ...b, totalTantiemes: 900 }
-    expect(failure(await getExpenseDistribution(world.context(syndic), e.id))).toMatchObject({
+    expect(
+      failure(await getExpenseDistribution({ ctx: world.context(syndic), input: { id: e.id } })),
+    ).toMatchObject({
       kind: 'conflict',
       code: 'inconsistent_charge_basis',
     })
@@ -307,9 +416,16 @@ describe('getOwnerCharges', () => {
     const mar = await create({ amount: 300, expenseDate: '2026-03-10', category: 'Cleaning' })
     const cancelled = await create({ amount: 999, expenseDate: '2026-01-12' })
     world.expenses.rows.set(cancelled.id, { ...cancelled, paymentStatus: 'Cancelled' })
-    value(await markExpensePaid(world.context(syndic), jan.id, {}, undefined))
+    value(
+      await markExpensePaid({
+        ctx: world.context(syndic),
+        input: { id: jan.id, fields: {}, expectedVersion: undefined },
+      }),
+    )
 
-    const bobCharges = value(await getOwnerCharges(world.context(accountant), ids.bob))
+    const bobCharges = value(
+      await getOwnerCharges({ ctx: world.context(accountant), input: { ownerId: ids.bob } }),
+    )
     expect(bobCharges.lines.map((l) => [l.expenseId, l.unitId, l.amountCents, l.paymentStatus])).toEqual([
       [jan.id, ids.a2, 2000, 'Paid'],
       [mar.id, ids.a2, 6000, 'Pending'],
@@ -317,9 +433,9 @@ describe('getOwnerCharges', () => {
     expect(bobCharges.totals).toEqual({ totalCents: 8000, paidCents: 2000, unpaidCents: 6000 })
 
     // Carol sold on 2026-02-01: only January is hers; Dave only March.
-    const carol = value(await getOwnerCharges(world.context(syndic), ids.carol))
+    const carol = value(await getOwnerCharges({ ctx: world.context(syndic), input: { ownerId: ids.carol } }))
     expect(carol.lines.map((l) => l.expenseId)).toEqual([jan.id])
-    const dave = value(await getOwnerCharges(world.context(syndic), ids.dave))
+    const dave = value(await getOwnerCharges({ ctx: world.context(syndic), input: { ownerId: ids.dave } }))
     expect(dave.lines.map((l) => [l.expenseId, l.amountCents])).toEqual([[mar.id, 6000]])
     expect(dave.lines[0]).toMatchObject({
       category: 'Cleaning',
@@ -327,19 +443,34 @@ describe('getOwnerCharges', () => {
       buildingId: ids.b,
     })
 
-    const filtered = value(await getOwnerCharges(world.context(syndic), ids.bob, { dateFrom: '2026-02-01' }))
+    const filtered = value(
+      await getOwnerCharges({
+        ctx: world.context(syndic),
+        input: { ownerId: ids.bob, period: { dateFrom: '2026-02-01' } },
+      }),
+    )
     expect(filtered.totals.totalCents).toBe(6000)
   })
 
   it('an owner-role user may read only their own owner record (not_found otherwise)', async () => {
     await create({ amount: 100 })
-    expect(value(await getOwnerCharges(world.context(bob), ids.bob)).totals.totalCents).toBe(2000)
-    expect(failure(await getOwnerCharges(world.context(bob), ids.alice))).toMatchObject({
+    expect(
+      value(await getOwnerCharges({ ctx: world.context(bob), input: { ownerId: ids.bob } })).totals
+        .totalCents,
+    ).toBe(2000)
+    expect(
+      failure(await getOwnerCharges({ ctx: world.context(bob), input: { ownerId: ids.alice } })),
+    ).toMatchObject({
       kind: 'not_found',
       entity: 'Owner',
     })
-    expect(failure(await getOwnerCharges(world.context(otherSyndic), ids.bob)).kind).toBe('not_found')
-    expect(value(await getOwnerCharges(world.context(superadmin), ids.alice)).totals.totalCents).toBe(6000)
+    expect(
+      failure(await getOwnerCharges({ ctx: world.context(otherSyndic), input: { ownerId: ids.bob } })).kind,
+    ).toBe('not_found')
+    expect(
+      value(await getOwnerCharges({ ctx: world.context(superadmin), input: { ownerId: ids.alice } })).totals
+        .totalCents,
+    ).toBe(6000)
   })
 
   it('agrees with the distribution, line by line, and stays exact across many expenses', async () => {
@@ -350,7 +481,8 @@ describe('getOwnerCharges', () => {
     }
     let grand = 0
     for (const owner of [ids.alice, ids.bob, ids.carol, ids.dave]) {
-      grand += value(await getOwnerCharges(world.context(syndic), owner)).totals.totalCents
+      grand += value(await getOwnerCharges({ ctx: world.context(syndic), input: { ownerId: owner } })).totals
+        .totalCents
     }
     // Every unit is fully owned in January, so the owners' parts add up to the expenses exactly.
     expect(grand).toBe(created.reduce((s, e) => s + e.amountCents, 0))

@@ -1,6 +1,5 @@
-import type { ActorContext } from '../context.ts'
-import type { CalendarDate } from '../property/calendar-date.value-object.ts'
-import type { TenantScope } from '../property/property.ports.ts'
+import type { UseCaseCall } from '../context.ts'
+import type { CalendarDate, QuotePartsReader, TenantScope } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import {
@@ -9,8 +8,8 @@ import {
   inconsistentBasis,
 } from './charge-distribution.service.ts'
 import type { Expense, PaymentStatus } from './expense.entity.ts'
-import type { ChargeBasisReader } from './finance.ports.ts'
-import { loadReadableExpense } from './finance-access.ts'
+import { loadReadableExpense } from './expense-visibility.ts'
+import type { FinanceContext } from './finance.ports.ts'
 
 export type ExpenseDistribution = ChargeDistribution & {
   readonly expenseId: string
@@ -26,10 +25,10 @@ export type ExpenseDistribution = ChargeDistribution & {
  * by whoever may read the expense (an owner-role actor sees the whole building's split, as the
  * annual accounts shown at the general assembly do).
  */
-export async function getExpenseDistribution(
-  ctx: ActorContext,
-  id: string,
-): Promise<Result<ExpenseDistribution>> {
+export async function getExpenseDistribution({
+  ctx,
+  input: { id },
+}: UseCaseCall<FinanceContext, { readonly id: string }>): Promise<Result<ExpenseDistribution>> {
   const found = await loadReadableExpense(ctx, id)
   if (!found.ok) return found
   const { expense, access } = found.value
@@ -50,11 +49,15 @@ export async function getExpenseDistribution(
  * request, that needs fixing.
  */
 export async function distributeExpense(
-  repos: { readonly chargeBasis: Pick<ChargeBasisReader, 'loadBuildingBasis'> },
+  repos: { readonly property: { readonly quoteParts: Pick<QuotePartsReader, 'loadBuildingBasis'> } },
   scope: TenantScope,
   expense: Pick<Expense, 'buildingId' | 'expenseDate' | 'amountCents'>,
 ): Promise<Result<ChargeDistribution>> {
-  const basis = await repos.chargeBasis.loadBuildingBasis(scope, expense.buildingId, expense.expenseDate)
+  const basis = await repos.property.quoteParts.loadBuildingBasis(
+    scope,
+    expense.buildingId,
+    expense.expenseDate,
+  )
   if (!basis) return err(DomainErrors.notFound('Building'))
   const distribution = distributeCharge(expense.amountCents, basis)
   return distribution.ok ? distribution : err(inconsistentBasis(distribution.error))

@@ -1,12 +1,13 @@
-import type { ActorContext } from '../context.ts'
-import { can } from '../identity/permissions.ts'
-import type { CalendarDate } from '../property/calendar-date.value-object.ts'
-import { scopeForRow } from '../property/property-access.ts'
+import { scopeForRow } from '../access/index.ts'
+import type { UseCaseCall } from '../context.ts'
+import { can } from '../identity/index.ts'
+import type { CalendarDate } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import type { Cents } from '../shared/money.value-object.ts'
 import { MAX_PER_PAGE } from '../shared/ports.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { ExpenseCategory, PaymentStatus } from './expense.entity.ts'
+import type { FinanceContext } from './finance.ports.ts'
 import { ownerPartCalculator } from './owner-part.calculator.ts'
 
 /** One owner's part of one expense through one unit (an owner of two lots gets two lines). */
@@ -53,26 +54,33 @@ export type OwnerChargesPeriod = {
  * only for the owner record linked to their own account — any other id answers not_found
  * (never forbidden), so owners cannot probe which owner ids exist.
  */
-export async function getOwnerCharges(
-  ctx: ActorContext,
-  ownerId: string,
-  period: OwnerChargesPeriod = {},
-  page: { readonly page: number; readonly perPage: number } = { page: 1, perPage: MAX_PER_PAGE },
-): Promise<Result<OwnerCharges>> {
+export async function getOwnerCharges({
+  ctx,
+  input: { ownerId, period = {}, page = { page: 1, perPage: MAX_PER_PAGE } },
+}: UseCaseCall<
+  FinanceContext,
+  {
+    readonly ownerId: string
+    readonly period?: OwnerChargesPeriod | undefined
+    readonly page?: { readonly page: number; readonly perPage: number } | undefined
+  }
+>): Promise<Result<OwnerCharges>> {
   const orgReader = can(ctx.actor, 'organization:read')
   if (!orgReader && ctx.actor.role !== 'owner') return err(DomainErrors.forbidden())
   if (period.dateFrom !== undefined && period.dateTo !== undefined && period.dateFrom > period.dateTo) {
     return err(DomainErrors.invalidField('date_to', 'must not be before date_from'))
   }
-  const scoped = await scopeForRow(ctx.actor, 'Owner', () => ctx.repos.owners.organizationOf(ownerId))
+  const scoped = await scopeForRow(ctx.actor, 'Owner', () =>
+    ctx.repos.property.owners.organizationOf(ownerId),
+  )
   if (!scoped.ok) return scoped
   const scope = scoped.value
-  const owner = await ctx.repos.owners.findById(scope, ownerId)
+  const owner = await ctx.repos.property.owners.findById(scope, ownerId)
   if (!owner || (!orgReader && owner.userId !== ctx.actor.userId)) return err(DomainErrors.notFound('Owner'))
 
   // A bounded number of queries (the page, the grouped lines, the bases' history) and O(units)
   // work per line, whatever the number of expenses or dates (issue #12 item 5).
-  const read = await ctx.repos.ownerCharges.read(scope, ownerId, period, page)
+  const read = await ctx.repos.finance.ownerCharges.read(scope, ownerId, period, page)
   const partOf = ownerPartCalculator(read.histories)
   let totalCents = 0
   let paidCents = 0

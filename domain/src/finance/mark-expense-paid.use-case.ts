@@ -1,11 +1,13 @@
-import type { ActorContext } from '../context.ts'
-import { can } from '../identity/permissions.ts'
-import { parseCalendarDate, todayOf } from '../property/calendar-date.value-object.ts'
-import { scopeForRow } from '../property/property-access.ts'
+import { scopeForRow } from '../access/index.ts'
+import type { UseCaseCall } from '../context.ts'
+import { can } from '../identity/index.ts'
+import { parseCalendarDate, todayOf } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import { checkVersion } from '../shared/versioning.ts'
 import { type Expense, withExpensePaid } from './expense.entity.ts'
+import type { FinanceContext } from './finance.ports.ts'
 
 export type MarkExpensePaidInput = {
   /** 'YYYY-MM-DD' or full ISO; today in the building's time zone (property's todayOf) when absent. */
@@ -17,36 +19,32 @@ export type MarkExpensePaidInput = {
  * `expense_already_paid` rather than silently succeeding, so a replayed offline write is visible
  * (the Idempotency-Key layer returns the first response for true replays).
  */
-export async function markExpensePaid(
-  ctx: ActorContext,
-  id: string,
-  input: MarkExpensePaidInput,
-  expectedVersion: number | undefined,
-): Promise<Result<Expense>> {
+export async function markExpensePaid({
+  ctx,
+  input: { id, fields: input, expectedVersion },
+}: UseCaseCall<
+  FinanceContext,
+  { readonly id: string; readonly fields: MarkExpensePaidInput; readonly expectedVersion: number | undefined }
+>): Promise<Result<Expense>> {
   if (!can(ctx.actor, 'finance:write')) return err(DomainErrors.forbidden())
   const paidDate =
     input.paidDate === undefined ? ok(todayOf(ctx.clock)) : parseCalendarDate(input.paidDate, 'paid_date')
   if (!paidDate.ok) return paidDate
   return ctx.transaction(async (repos) => {
-    const scoped = await scopeForRow(ctx.actor, 'Expense', () => repos.expenses.organizationOf(id))
+    const scoped = await scopeForRow(ctx.actor, 'Expense', () => repos.finance.expenses.organizationOf(id))
     if (!scoped.ok) return scoped
     const scope = scoped.value
-    const current = await repos.expenses.findById(scope, id)
+    const current = await repos.finance.expenses.findById(scope, id)
     if (!current) return err(DomainErrors.notFound('Expense'))
     const fresh = checkVersion('Expense', current.version, expectedVersion)
     if (!fresh.ok) return fresh
     const next = withExpensePaid(current, paidDate.value, ctx.clock.now())
     if (!next.ok) return next
-    if (!(await repos.expenses.update(scope, next.value)))
+    if (!(await repos.finance.expenses.update(scope, next.value)))
       return err(DomainErrors.versionConflict('Expense', current.version + 1))
-    await repos.audit.record({
-      organizationId: next.value.organizationId,
-      actorUserId: ctx.actor.userId,
-      action: 'expense.mark_paid',
-      entity: 'expense',
-      entityId: id,
-      requestId: ctx.requestId,
-      details: { paidDate: paidDate.value, previousStatus: current.paymentStatus },
+    await recordEvent(ctx, repos, 'ExpensePaid', next.value, id, {
+      paidDate: paidDate.value,
+      previousStatus: current.paymentStatus,
     })
     return ok(next.value)
   })

@@ -1,32 +1,32 @@
-import type { Repositories } from '../context.ts'
+import { holdsOn, type PropertyQueries } from '../property/index.ts'
 import { MAX_PER_PAGE } from '../shared/ports.ts'
-import type { OwnerChargeGroup, OwnerChargeRow, OwnerChargesReader } from './finance.ports.ts'
-import { holdsOn } from './finance-access.ts'
+import type { FinancePorts, OwnerChargeGroup, OwnerChargeRow, OwnerChargesReader } from './finance.ports.ts'
 import type { BuildingBasisHistory } from './owner-part.calculator.ts'
 
 /**
  * OwnerChargesReader from the other repositories: the reference the SQL adapter must agree with
  * (and the domain tests' reader). It loads every chargeable expense, so only for small data.
  */
-export function ownerChargesReaderFrom(
-  repos: Pick<Repositories, 'expenses' | 'chargeBasis' | 'buildings' | 'units' | 'unitOwnerships'>,
-): OwnerChargesReader {
+export function ownerChargesReaderFrom(repos: {
+  readonly finance: Pick<FinancePorts, 'expenses'>
+  readonly property: Pick<PropertyQueries, 'quoteParts' | 'buildings' | 'units' | 'unitOwnerships'>
+}): OwnerChargesReader {
   return {
     async read(scope, ownerId, period, page) {
-      const holdings = await repos.chargeBasis.listOwnerHoldings(scope, ownerId)
+      const holdings = await repos.property.quoteParts.listOwnerHoldings(scope, ownerId)
       const buildingIds = [...new Set(holdings.map((h) => h.buildingId))].sort()
       const expenses = buildingIds.length
-        ? await repos.expenses.listChargeable(scope, buildingIds, period)
+        ? await repos.finance.expenses.listChargeable(scope, buildingIds, period)
         : []
       const histories: BuildingBasisHistory[] = []
       const unitNumber = new Map<string, string>()
       for (const buildingId of buildingIds) {
-        const building = await repos.buildings.findById(scope, buildingId)
+        const building = await repos.property.buildings.findById(scope, buildingId)
         if (!building) continue
         const units: BuildingBasisHistory['units'][number][] = []
         const links: BuildingBasisHistory['links'][number][] = []
         for (let p = 1; ; p++) {
-          const batch = await repos.units.list(
+          const batch = await repos.property.units.list(
             scope,
             { buildingId },
             { page: p, perPage: MAX_PER_PAGE, sortBy: 'unit_number', order: 'asc' },
@@ -34,7 +34,9 @@ export function ownerChargesReaderFrom(
           for (const u of batch.items) {
             units.push({ unitId: u.id, unitNumber: u.unitNumber, quota: u.quota })
             unitNumber.set(u.id, u.unitNumber)
-            for (const l of await repos.unitOwnerships.listForUnit(scope, u.id, { includeEnded: true }))
+            for (const l of await repos.property.unitOwnerships.listForUnit(scope, u.id, {
+              includeEnded: true,
+            }))
               links.push({
                 unitId: u.id,
                 ownerId: l.ownerId,

@@ -1,10 +1,9 @@
-import type { CalendarDate } from '../property/calendar-date.value-object.ts'
+import type { CalendarDate, ChargeBasis } from '../property/index.ts'
 import type { DomainError } from '../shared/domain-error.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import type { Cents } from '../shared/money.value-object.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import {
-  type ChargeBasis,
   compareUnits,
   distributeCharge,
   inconsistentBasis,
@@ -29,7 +28,7 @@ export type BuildingBasisHistory = {
   readonly links: readonly BasisHistoryLink[]
 }
 
-/** The basis `ChargeBasisReader.loadBuildingBasis` gives for that date: every unit, the links active on it. */
+/** The basis `QuotePartsReader.loadBuildingBasis` (property) gives for that date: every unit, the links active on it. */
 export function basisOn(history: BuildingBasisHistory, onDate: CalendarDate): ChargeBasis {
   return {
     totalTantiemes: history.totalTantiemes,

@@ -1,9 +1,11 @@
-import type { ActorContext } from '../context.ts'
-import { can } from '../identity/permissions.ts'
-import { scopeForRow } from '../property/property-access.ts'
+import { scopeForRow } from '../access/index.ts'
+import type { UseCaseCall } from '../context.ts'
+import { can } from '../identity/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import type { DocumentLanguage } from '../shared/money-format.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
+import type { FinanceContext } from './finance.ports.ts'
 import { distributeExpense } from './get-expense-distribution.use-case.ts'
 
 /** The outbox kind of the job that renders an expense's distribution as PDF and CSV. */
@@ -32,22 +34,25 @@ export type DistributionDocumentsRequest = {
  * (an owner reads the distribution but does not issue documents); another tenant's expense is 404.
  * A distribution that cannot be computed (inconsistent basis) is refused now, not in the job.
  */
-export async function requestDistributionDocuments(
-  ctx: ActorContext,
-  expenseId: string,
-  input: { readonly language: DocumentLanguage },
-): Promise<Result<DistributionDocumentsRequest>> {
+export async function requestDistributionDocuments({
+  ctx,
+  input: { expenseId, language },
+}: UseCaseCall<FinanceContext, { readonly expenseId: string; readonly language: DocumentLanguage }>): Promise<
+  Result<DistributionDocumentsRequest>
+> {
   if (!can(ctx.actor, 'finance:write')) return err(DomainErrors.forbidden())
   return ctx.transaction(async (repos) => {
-    const scoped = await scopeForRow(ctx.actor, 'Expense', () => repos.expenses.organizationOf(expenseId))
+    const scoped = await scopeForRow(ctx.actor, 'Expense', () =>
+      repos.finance.expenses.organizationOf(expenseId),
+    )
     if (!scoped.ok) return scoped
-    const expense = await repos.expenses.findById(scoped.value, expenseId)
+    const expense = await repos.finance.expenses.findById(scoped.value, expenseId)
     if (!expense) return err(DomainErrors.notFound('Expense'))
     const distribution = await distributeExpense(repos, scoped.value, expense)
     if (!distribution.ok) return distribution
     const payload: DistributionDocumentsPayload = {
       expenseId,
-      language: input.language,
+      language,
       requestedBy: ctx.actor.userId,
       pdfDocumentId: ctx.ids.next(),
       csvDocumentId: ctx.ids.next(),
@@ -57,19 +62,11 @@ export async function requestDistributionDocuments(
       organizationId: expense.organizationId,
       payload,
     })
-    await repos.audit.record({
-      organizationId: expense.organizationId,
-      actorUserId: ctx.actor.userId,
-      action: 'expense.distribution_documents_requested',
-      entity: 'expense',
-      entityId: expenseId,
-      requestId: ctx.requestId,
-      details: {
-        jobId,
-        language: input.language,
-        pdfDocumentId: payload.pdfDocumentId,
-        csvDocumentId: payload.csvDocumentId,
-      },
+    await recordEvent(ctx, repos, 'DistributionDocumentsRequested', expense, expenseId, {
+      jobId,
+      language,
+      pdfDocumentId: payload.pdfDocumentId,
+      csvDocumentId: payload.csvDocumentId,
     })
     return ok({ jobId, pdfDocumentId: payload.pdfDocumentId, csvDocumentId: payload.csvDocumentId })
   })

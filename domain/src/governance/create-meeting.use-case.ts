@@ -1,10 +1,11 @@
-import type { ActorContext } from '../context.ts'
-import { can } from '../identity/permissions.ts'
+import { writeScopeFor } from '../access/index.ts'
+import type { UseCaseCall } from '../context.ts'
+import { can } from '../identity/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import type { GovernanceContext } from './governance.ports.ts'
 import { type Meeting, type MeetingFields, validateMeeting } from './meeting.entity.ts'
-import { recordMeetingAudit } from './meeting-audit.ts'
-import { writeScopeFor } from './tenant-access.service.ts'
+import { recordMeetingEvent } from './meeting-events.ts'
 
 export type CreateMeetingInput = MeetingFields & { readonly buildingId: string }
 
@@ -13,20 +14,23 @@ export type CreateMeetingInput = MeetingFields & { readonly buildingId: string }
  * building's organization). The 15-day convocation rule is not enforced yet: see
  * convocation.policy.ts.
  */
-export async function createMeeting(ctx: ActorContext, input: CreateMeetingInput): Promise<Result<Meeting>> {
+export async function createMeeting({
+  ctx,
+  input,
+}: UseCaseCall<GovernanceContext, CreateMeetingInput>): Promise<Result<Meeting>> {
   if (!can(ctx.actor, 'governance:write')) return err(DomainErrors.forbidden())
   const valid = validateMeeting(input)
   if (!valid.ok) return valid
   const scope = await writeScopeFor(
     ctx,
     'governance:write',
-    (id) => ctx.repos.buildings.organizationOf(id),
+    (id) => ctx.repos.property.buildings.organizationOf(id),
     input.buildingId,
     'Building',
   )
   if (!scope.ok) return scope
   return ctx.transaction(async (repos) => {
-    const building = await repos.buildings.findById(scope.value, input.buildingId)
+    const building = await repos.property.buildings.findById(scope.value, input.buildingId)
     if (!building) return err(DomainErrors.notFound('Building'))
     const now = ctx.clock.now()
     const meeting: Meeting = {
@@ -40,8 +44,8 @@ export async function createMeeting(ctx: ActorContext, input: CreateMeetingInput
       createdAt: now,
       updatedAt: now,
     }
-    await repos.meetings.insert(scope.value, meeting)
-    await recordMeetingAudit(ctx, repos, meeting, 'meeting.create', {
+    await repos.governance.meetings.insert(scope.value, meeting)
+    await recordMeetingEvent(ctx, repos, meeting, 'MeetingScheduled', {
       building_id: meeting.buildingId,
       meeting_type: meeting.meetingType,
     })

@@ -1,5 +1,8 @@
-import type { TenantScope } from '../property/property.ports.ts'
+import type { ActorContext } from '../context.ts'
+import type { DocumentsQueries } from '../documents/index.ts'
+import type { PropertyQueries, TenantScope } from '../property/index.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
+import type { SharedPorts } from '../shared/shared-ports.ts'
 import type { Meeting, MeetingStatus, MeetingType } from './meeting.entity.ts'
 
 /** Sort keys the HTTP layer may pass through as `sort_by` (wire spelling, whitelisted). */
@@ -34,3 +37,22 @@ export interface MeetingRepository {
   /** Cross-tenant, superadmin only: the organization owning this meeting, or null if none has it. */
   organizationOf(id: string): Promise<string | null>
 }
+
+/** The governance context's own repositories (its ports bundle). */
+export type GovernancePorts = {
+  readonly meetings: MeetingRepository
+}
+
+/** What other contexts may read of governance, through governance/index.ts (a document's meeting). */
+export type GovernanceQueries = {
+  readonly meetings: Pick<MeetingRepository, 'findById' | 'organizationOf'>
+}
+
+/** What the governance use cases see in a transaction: their bundle and property's queries. */
+export type GovernanceRepos = SharedPorts & {
+  readonly governance: GovernancePorts
+  readonly property: PropertyQueries
+  /** Whether documents point at a meeting (a meeting with documents is not deleted). */
+  readonly documents: DocumentsQueries
+}
+export type GovernanceContext = ActorContext<GovernanceRepos>

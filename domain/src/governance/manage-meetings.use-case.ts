@@ -1,9 +1,12 @@
-import type { ActorContext } from '../context.ts'
-import type { TenantScope } from '../property/property.ports.ts'
+import { writeScopeFor } from '../access/index.ts'
+import type { UseCaseCall } from '../context.ts'
+import type { TenantScope } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
+import type { DomainEventType } from '../shared/domain-events.ts'
 import { stripUndefined } from '../shared/object.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { checkVersion } from '../shared/versioning.ts'
+import type { GovernanceContext } from './governance.ports.ts'
 import {
   appendAgendaItem,
   checkDeletable,
@@ -15,20 +18,20 @@ import {
   reviseMeeting,
   validateMeeting,
 } from './meeting.entity.ts'
-import { recordMeetingAudit } from './meeting-audit.ts'
-import { writeScopeFor } from './tenant-access.service.ts'
+import { recordMeetingEvent } from './meeting-events.ts'
 
 /** Fields PUT /meetings/{id} may change; the building of a meeting is fixed at creation. */
 export type UpdateMeetingInput = Partial<MeetingFields>
 
-export async function updateMeeting(
-  ctx: ActorContext,
-  id: string,
-  changes: UpdateMeetingInput,
-  expectedVersion: number | undefined,
-): Promise<Result<Meeting>> {
+export async function updateMeeting({
+  ctx,
+  input: { id, changes, expectedVersion },
+}: UseCaseCall<
+  GovernanceContext,
+  { readonly id: string; readonly changes: UpdateMeetingInput; readonly expectedVersion: number | undefined }
+>): Promise<Result<Meeting>> {
   const fields = Object.keys(stripUndefined(changes))
-  return mutateMeeting(ctx, id, expectedVersion, 'meeting.update', { fields }, (current, now) => {
+  return mutateMeeting(ctx, id, expectedVersion, 'MeetingUpdated', { fields }, (current, now) => {
     // State first: editing a held or cancelled AG is refused whatever the input.
     const scheduled = requireScheduled(current)
     if (!scheduled.ok) return scheduled
@@ -38,39 +41,43 @@ export async function updateMeeting(
   })
 }
 
-export async function addMeetingAgendaItem(
-  ctx: ActorContext,
-  id: string,
-  item: string,
-  expectedVersion?: number,
-): Promise<Result<Meeting>> {
-  return mutateMeeting(ctx, id, expectedVersion, 'meeting.agenda_add', undefined, (current, now) =>
+export async function addMeetingAgendaItem({
+  ctx,
+  input: { id, item, expectedVersion },
+}: UseCaseCall<
+  GovernanceContext,
+  { readonly id: string; readonly item: string; readonly expectedVersion?: number | undefined }
+>): Promise<Result<Meeting>> {
+  return mutateMeeting(ctx, id, expectedVersion, 'AgendaItemAdded', undefined, (current, now) =>
     appendAgendaItem(current, item, now),
   )
 }
 
-export async function completeMeeting(
-  ctx: ActorContext,
-  id: string,
-  attendeesCount: number,
-  expectedVersion?: number,
-): Promise<Result<Meeting>> {
+export async function completeMeeting({
+  ctx,
+  input: { id, attendeesCount, expectedVersion },
+}: UseCaseCall<
+  GovernanceContext,
+  { readonly id: string; readonly attendeesCount: number; readonly expectedVersion?: number | undefined }
+>): Promise<Result<Meeting>> {
   return mutateMeeting(
     ctx,
     id,
     expectedVersion,
-    'meeting.complete',
+    'MeetingCompleted',
     { attendees_count: attendeesCount },
     (current, now) => markMeetingCompleted(current, attendeesCount, now),
   )
 }
 
-export async function cancelMeeting(
-  ctx: ActorContext,
-  id: string,
-  expectedVersion?: number,
-): Promise<Result<Meeting>> {
-  return mutateMeeting(ctx, id, expectedVersion, 'meeting.cancel', undefined, (current, now) =>
+export async function cancelMeeting({
+  ctx,
+  input: { id, expectedVersion },
+}: UseCaseCall<
+  GovernanceContext,
+  { readonly id: string; readonly expectedVersion?: number | undefined }
+>): Promise<Result<Meeting>> {
+  return mutateMeeting(ctx, id, expectedVersion, 'MeetingCancelled', undefined, (current, now) =>
     markMeetingCancelled(current, now),
   )
 }
@@ -79,21 +86,23 @@ export async function cancelMeeting(
  * Deletes a Scheduled or Cancelled meeting. A Completed one is history; a meeting documents are
  * linked to is refused too, because deleting it would silently orphan or rewrite those documents.
  */
-export async function deleteMeeting(
-  ctx: ActorContext,
-  id: string,
-  expectedVersion: number | undefined,
-): Promise<Result<null>> {
+export async function deleteMeeting({
+  ctx,
+  input: { id, expectedVersion },
+}: UseCaseCall<
+  GovernanceContext,
+  { readonly id: string; readonly expectedVersion: number | undefined }
+>): Promise<Result<null>> {
   const scope = await meetingWriteScope(ctx, id)
   if (!scope.ok) return scope
   return ctx.transaction(async (repos) => {
-    const current = await repos.meetings.findById(scope.value, id)
+    const current = await repos.governance.meetings.findById(scope.value, id)
     if (!current) return err(DomainErrors.notFound('Meeting'))
     const fresh = checkVersion('Meeting', current.version, expectedVersion)
     if (!fresh.ok) return fresh
     const deletable = checkDeletable(current)
     if (!deletable.ok) return deletable
-    if ((await repos.documents.count(scope.value, { relatedMeetingId: id })) > 0) {
+    if ((await repos.documents.documents.count(scope.value, { relatedMeetingId: id })) > 0) {
       return err(
         DomainErrors.conflict(
           'meeting_has_documents',
@@ -101,18 +110,18 @@ export async function deleteMeeting(
         ),
       )
     }
-    if (!(await repos.meetings.delete(scope.value, id, current.version)))
+    if (!(await repos.governance.meetings.delete(scope.value, id, current.version)))
       return err(DomainErrors.versionConflict('Meeting', current.version + 1))
-    await recordMeetingAudit(ctx, repos, current, 'meeting.delete', { status: current.status })
+    await recordMeetingEvent(ctx, repos, current, 'MeetingDeleted', { status: current.status })
     return ok(null)
   })
 }
 
-function meetingWriteScope(ctx: ActorContext, id: string): Promise<Result<TenantScope>> {
+function meetingWriteScope(ctx: GovernanceContext, id: string): Promise<Result<TenantScope>> {
   return writeScopeFor(
     ctx,
     'governance:write',
-    (mid) => ctx.repos.meetings.organizationOf(mid),
+    (mid) => ctx.repos.governance.meetings.organizationOf(mid),
     id,
     'Meeting',
   )
@@ -120,25 +129,25 @@ function meetingWriteScope(ctx: ActorContext, id: string): Promise<Result<Tenant
 
 /** Load in scope, check the version, apply one pure transition, save conditionally and audit: atomically. */
 async function mutateMeeting(
-  ctx: ActorContext,
+  ctx: GovernanceContext,
   id: string,
   expectedVersion: number | undefined,
-  action: string,
+  action: DomainEventType,
   details: Record<string, unknown> | undefined,
   change: (current: Meeting, now: Date) => Result<Meeting>,
 ): Promise<Result<Meeting>> {
   const scope = await meetingWriteScope(ctx, id)
   if (!scope.ok) return scope
   return ctx.transaction(async (repos) => {
-    const current = await repos.meetings.findById(scope.value, id)
+    const current = await repos.governance.meetings.findById(scope.value, id)
     if (!current) return err(DomainErrors.notFound('Meeting'))
     const fresh = checkVersion('Meeting', current.version, expectedVersion)
     if (!fresh.ok) return fresh
     const next = change(current, ctx.clock.now())
     if (!next.ok) return next
-    if (!(await repos.meetings.update(scope.value, next.value)))
+    if (!(await repos.governance.meetings.update(scope.value, next.value)))
       return err(DomainErrors.versionConflict('Meeting', current.version + 1))
-    await recordMeetingAudit(ctx, repos, next.value, action, details)
+    await recordMeetingEvent(ctx, repos, next.value, action, details)
     return ok(next.value)
   })
 }

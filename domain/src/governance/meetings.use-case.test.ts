@@ -41,7 +41,7 @@ const input = (buildingId: string) => ({
 
 describe('createMeeting', () => {
   it('schedules a meeting in the actor’s organization and audits it in the transaction', async () => {
-    const r = await createMeeting(world.ctx(ACTORS.syndicA), input(a1.id))
+    const r = await createMeeting({ ctx: world.ctx(ACTORS.syndicA), input: input(a1.id) })
     if (!r.ok) throw new Error(r.error.message)
     expect(r.value).toMatchObject({
       organizationId: ORG_A,
@@ -66,18 +66,21 @@ describe('createMeeting', () => {
   })
 
   it('does not enforce the 15-day convocation rule yet (v1 clients schedule freely)', async () => {
-    const r = await createMeeting(world.ctx(ACTORS.syndicA), { ...input(a1.id), scheduledDate: '2026-03-02' })
+    const r = await createMeeting({
+      ctx: world.ctx(ACTORS.syndicA),
+      input: { ...input(a1.id), scheduledDate: '2026-03-02' },
+    })
     expect(r.ok).toBe(true)
   })
 
   it('lets a superadmin schedule in any tenant, in the building’s organization', async () => {
-    const r = await createMeeting(world.ctx(ACTORS.superadmin), input(b1.id))
+    const r = await createMeeting({ ctx: world.ctx(ACTORS.superadmin), input: input(b1.id) })
     expect(r).toMatchObject({ ok: true, value: { organizationId: ORG_B } })
   })
 
   it('refuses roles without governance:write with 403, before looking anything up', async () => {
     for (const actor of [ACTORS.accountantA, ACTORS.ownerA]) {
-      expect(await createMeeting(world.ctx(actor), input(a1.id))).toMatchObject({
+      expect(await createMeeting({ ctx: world.ctx(actor), input: input(a1.id) })).toMatchObject({
         ok: false,
         error: { kind: 'forbidden' },
       })
@@ -86,15 +89,15 @@ describe('createMeeting', () => {
   })
 
   it('treats another tenant’s building exactly like a missing one', async () => {
-    const foreign = await createMeeting(world.ctx(ACTORS.syndicA), input(b1.id))
-    const missing = await createMeeting(world.ctx(ACTORS.syndicA), input('nope'))
+    const foreign = await createMeeting({ ctx: world.ctx(ACTORS.syndicA), input: input(b1.id) })
+    const missing = await createMeeting({ ctx: world.ctx(ACTORS.syndicA), input: input('nope') })
     expect(foreign).toEqual(missing)
     expect(foreign).toMatchObject({ ok: false, error: { kind: 'not_found', entity: 'Building' } })
     expect(world.audit).toEqual([])
   })
 
   it('validates before anything is written', async () => {
-    const r = await createMeeting(world.ctx(ACTORS.syndicA), { ...input(a1.id), title: ' ' })
+    const r = await createMeeting({ ctx: world.ctx(ACTORS.syndicA), input: { ...input(a1.id), title: ' ' } })
     expect(r).toMatchObject({ ok: false, error: { kind: 'validation', issues: [{ path: 'title' }] } })
     expect(world.transactions).toBe(0)
   })
@@ -103,14 +106,19 @@ describe('createMeeting', () => {
 describe('meeting transitions', () => {
   it('updates a Scheduled meeting, checks the version and audits the changed fields', async () => {
     const m = world.addMeeting(a1)
-    const stale = await updateMeeting(world.ctx(ACTORS.syndicA), m.id, { title: 'AG 2026 bis' }, 7)
+    const stale = await updateMeeting({
+      ctx: world.ctx(ACTORS.syndicA),
+      input: { id: m.id, changes: { title: 'AG 2026 bis' }, expectedVersion: 7 },
+    })
     expect(stale).toMatchObject({ ok: false, error: { kind: 'version_conflict', currentVersion: 1 } })
-    const r = await updateMeeting(
-      world.ctx(ACTORS.syndicA),
-      m.id,
-      { title: 'AG 2026 bis', description: null, location: undefined },
-      1,
-    )
+    const r = await updateMeeting({
+      ctx: world.ctx(ACTORS.syndicA),
+      input: {
+        id: m.id,
+        changes: { title: 'AG 2026 bis', description: null, location: undefined },
+        expectedVersion: 1,
+      },
+    })
     expect(r).toMatchObject({ ok: true, value: { title: 'AG 2026 bis', version: 2, location: m.location } })
     expect(world.audit.at(-1)).toMatchObject({
       action: 'meeting.update',
@@ -122,10 +130,13 @@ describe('meeting transitions', () => {
     const ctx = world.ctx(ACTORS.syndicA)
     const done = world.addMeeting(a1, { status: 'Completed', attendeesCount: 12 })
     const results = [
-      await updateMeeting(ctx, done.id, { title: 'x' }, undefined),
-      await completeMeeting(ctx, done.id, 3),
-      await cancelMeeting(ctx, done.id),
-      await addMeetingAgendaItem(ctx, done.id, 'Divers'),
+      await updateMeeting({
+        ctx,
+        input: { id: done.id, changes: { title: 'x' }, expectedVersion: undefined },
+      }),
+      await completeMeeting({ ctx, input: { id: done.id, attendeesCount: 3 } }),
+      await cancelMeeting({ ctx, input: { id: done.id } }),
+      await addMeetingAgendaItem({ ctx, input: { id: done.id, item: 'Divers' } }),
     ]
     for (const r of results) {
       expect(r).toMatchObject({ ok: false, error: { kind: 'conflict', code: 'meeting_not_scheduled' } })
@@ -137,9 +148,9 @@ describe('meeting transitions', () => {
   it('adds agenda items, then completes with the attendance', async () => {
     const ctx = world.ctx(ACTORS.syndicA)
     const m = world.addMeeting(a1)
-    await addMeetingAgendaItem(ctx, m.id, 'Budget 2026')
-    await addMeetingAgendaItem(ctx, m.id, 'Travaux toiture')
-    const r = await completeMeeting(ctx, m.id, 23, 3)
+    await addMeetingAgendaItem({ ctx, input: { id: m.id, item: 'Budget 2026' } })
+    await addMeetingAgendaItem({ ctx, input: { id: m.id, item: 'Travaux toiture' } })
+    const r = await completeMeeting({ ctx, input: { id: m.id, attendeesCount: 23, expectedVersion: 3 } })
     expect(r).toMatchObject({
       ok: true,
       value: {
@@ -165,22 +176,22 @@ describe('meeting transitions', () => {
       world.meetings.rows.set(m.id, { ...m, version: 2 })
       return original(scope, next)
     }
-    const r = await cancelMeeting(ctx, m.id)
+    const r = await cancelMeeting({ ctx, input: { id: m.id } })
     expect(r).toMatchObject({ ok: false, error: { kind: 'version_conflict' } })
     expect(world.audit).toEqual([])
   })
 
   it('keeps writes out of reach of other tenants, accountants and owners', async () => {
     const m = world.addMeeting(a1)
-    expect(await cancelMeeting(world.ctx(ACTORS.syndicB), m.id)).toMatchObject({
+    expect(await cancelMeeting({ ctx: world.ctx(ACTORS.syndicB), input: { id: m.id } })).toMatchObject({
       ok: false,
       error: { kind: 'not_found', entity: 'Meeting' },
     })
-    expect(await cancelMeeting(world.ctx(ACTORS.accountantA), m.id)).toMatchObject({
+    expect(await cancelMeeting({ ctx: world.ctx(ACTORS.accountantA), input: { id: m.id } })).toMatchObject({
       ok: false,
       error: { kind: 'forbidden' },
     })
-    expect(await cancelMeeting(world.ctx(ACTORS.superadmin), m.id)).toMatchObject({
+    expect(await cancelMeeting({ ctx: world.ctx(ACTORS.superadmin), input: { id: m.id } })).toMatchObject({
       ok: true,
       value: { status: 'Cancelled' },
     })
@@ -192,8 +203,14 @@ describe('deleteMeeting', () => {
     const ctx = world.ctx(ACTORS.syndicA)
     const s = world.addMeeting(a1)
     const c = world.addMeeting(a1, { status: 'Cancelled' })
-    expect(await deleteMeeting(ctx, s.id, undefined)).toEqual({ ok: true, value: null })
-    expect(await deleteMeeting(ctx, c.id, 1)).toEqual({ ok: true, value: null })
+    expect(await deleteMeeting({ ctx, input: { id: s.id, expectedVersion: undefined } })).toEqual({
+      ok: true,
+      value: null,
+    })
+    expect(await deleteMeeting({ ctx, input: { id: c.id, expectedVersion: 1 } })).toEqual({
+      ok: true,
+      value: null,
+    })
     expect(world.meetings.rows.size).toBe(0)
     expect(world.audit.map((e) => [e.action, e.entityId])).toEqual([
       ['meeting.delete', s.id],
@@ -204,7 +221,7 @@ describe('deleteMeeting', () => {
   it('keeps a Completed meeting, a meeting with linked documents, and checks the version', async () => {
     const ctx = world.ctx(ACTORS.syndicA)
     const done = world.addMeeting(a1, { status: 'Completed', attendeesCount: 5 })
-    expect(await deleteMeeting(ctx, done.id, undefined)).toMatchObject({
+    expect(await deleteMeeting({ ctx, input: { id: done.id, expectedVersion: undefined } })).toMatchObject({
       ok: false,
       error: { kind: 'conflict', code: 'meeting_completed' },
     })
@@ -227,12 +244,12 @@ describe('deleteMeeting', () => {
       createdAt: world.now,
       updatedAt: world.now,
     })
-    expect(await deleteMeeting(ctx, linked.id, undefined)).toMatchObject({
+    expect(await deleteMeeting({ ctx, input: { id: linked.id, expectedVersion: undefined } })).toMatchObject({
       ok: false,
       error: { kind: 'conflict', code: 'meeting_has_documents' },
     })
     const stale = world.addMeeting(a1)
-    expect(await deleteMeeting(ctx, stale.id, 9)).toMatchObject({
+    expect(await deleteMeeting({ ctx, input: { id: stale.id, expectedVersion: 9 } })).toMatchObject({
       ok: false,
       error: { kind: 'version_conflict' },
     })
@@ -244,27 +261,38 @@ describe('deleteMeeting', () => {
 describe('reading meetings', () => {
   it('gives syndics and accountants their organization, and hides other tenants as 404', async () => {
     const m = world.addMeeting(a1)
-    expect(await getMeeting(world.ctx(ACTORS.accountantA), m.id)).toEqual({ ok: true, value: m })
-    const foreign = await getMeeting(world.ctx(ACTORS.syndicB), m.id)
-    expect(foreign).toEqual(await getMeeting(world.ctx(ACTORS.syndicB), 'missing'))
+    expect(await getMeeting({ ctx: world.ctx(ACTORS.accountantA), input: { id: m.id } })).toEqual({
+      ok: true,
+      value: m,
+    })
+    const foreign = await getMeeting({ ctx: world.ctx(ACTORS.syndicB), input: { id: m.id } })
+    expect(foreign).toEqual(await getMeeting({ ctx: world.ctx(ACTORS.syndicB), input: { id: 'missing' } }))
     expect(foreign).toMatchObject({ ok: false, error: { kind: 'not_found' } })
-    expect(await getMeeting(world.ctx(ACTORS.superadmin), m.id)).toEqual({ ok: true, value: m })
+    expect(await getMeeting({ ctx: world.ctx(ACTORS.superadmin), input: { id: m.id } })).toEqual({
+      ok: true,
+      value: m,
+    })
   })
 
   it('shows an owner only the meetings of buildings where they own a unit', async () => {
     const own = world.addMeeting(a1)
     const other = world.addMeeting(a2)
     const ctx = world.ctx(ACTORS.ownerA)
-    expect(await getMeeting(ctx, own.id)).toEqual({ ok: true, value: own })
-    expect(await getMeeting(ctx, other.id)).toMatchObject({ ok: false, error: { kind: 'not_found' } })
-    const list = await listMeetings(ctx, {}, PAGE)
+    expect(await getMeeting({ ctx, input: { id: own.id } })).toEqual({ ok: true, value: own })
+    expect(await getMeeting({ ctx, input: { id: other.id } })).toMatchObject({
+      ok: false,
+      error: { kind: 'not_found' },
+    })
+    const list = await listMeetings({ ctx, input: { query: {}, page: PAGE } })
     expect(list).toEqual({ ok: true, value: { items: [own], total: 1 } })
     // Asking for another building's meetings through the filter still yields nothing.
-    expect(await listMeetings(ctx, { buildingId: a2.id }, PAGE)).toEqual({
+    expect(await listMeetings({ ctx, input: { query: { buildingId: a2.id }, page: PAGE } })).toEqual({
       ok: true,
       value: { items: [], total: 0 },
     })
-    expect(await listBuildingMeetings(ctx, a2.id, {}, PAGE)).toMatchObject({
+    expect(
+      await listBuildingMeetings({ ctx, input: { buildingId: a2.id, query: {}, page: PAGE } }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'not_found', entity: 'Building' },
     })
@@ -273,8 +301,8 @@ describe('reading meetings', () => {
   it('ignores a caller-supplied buildingIds restriction', async () => {
     world.addMeeting(a1)
     world.addMeeting(a2)
-    const sneaky = { buildingIds: [a1.id] } as Parameters<typeof listMeetings>[1]
-    const r = await listMeetings(world.ctx(ACTORS.syndicA), sneaky, PAGE)
+    const sneaky = { buildingIds: [a1.id] } as Parameters<typeof listMeetings>[0]['input']['query']
+    const r = await listMeetings({ ctx: world.ctx(ACTORS.syndicA), input: { query: sneaky, page: PAGE } })
     expect(r).toMatchObject({ ok: true, value: { total: 2 } })
   })
 
@@ -288,57 +316,95 @@ describe('reading meetings', () => {
     world.addMeeting(a2, { status: 'Cancelled', scheduledDate: new Date('2026-05-01T10:00:00Z') })
     world.addMeeting(b1)
     const ctx = world.ctx(ACTORS.syndicA)
-    expect(await listMeetings(ctx, {}, PAGE)).toMatchObject({ ok: true, value: { total: 3 } })
-    expect(await listMeetings(ctx, { buildingId: a1.id }, { ...PAGE, sortBy: 'title' })).toEqual({
+    expect(await listMeetings({ ctx, input: { query: {}, page: PAGE } })).toMatchObject({
+      ok: true,
+      value: { total: 3 },
+    })
+    expect(
+      await listMeetings({
+        ctx,
+        input: { query: { buildingId: a1.id }, page: { ...PAGE, sortBy: 'title' } },
+      }),
+    ).toEqual({
       ok: true,
       value: { items: [late, early], total: 2 },
     })
-    expect(await listMeetings(ctx, { meetingType: 'Extraordinary' }, PAGE)).toMatchObject({
+    expect(
+      await listMeetings({ ctx, input: { query: { meetingType: 'Extraordinary' }, page: PAGE } }),
+    ).toMatchObject({
       value: { items: [late] },
     })
-    expect(await listMeetings(ctx, { status: 'Cancelled' }, PAGE)).toMatchObject({ value: { total: 1 } })
+    expect(await listMeetings({ ctx, input: { query: { status: 'Cancelled' }, page: PAGE } })).toMatchObject({
+      value: { total: 1 },
+    })
     const to = parseMeetingDateBound('2026-06-30', 'to', 'date_to')
     if (!to.ok) throw new Error('bound')
     expect(
-      await listMeetings(ctx, { dateFrom: new Date('2026-05-01T00:00:00Z'), dateTo: to.value }, PAGE),
+      await listMeetings({
+        ctx,
+        input: { query: { dateFrom: new Date('2026-05-01T00:00:00Z'), dateTo: to.value }, page: PAGE },
+      }),
     ).toMatchObject({
       value: { total: 2 },
     })
-    expect(await listMeetings(ctx, {}, { ...PAGE, perPage: 1, page: 2 })).toMatchObject({
+    expect(
+      await listMeetings({ ctx, input: { query: {}, page: { ...PAGE, perPage: 1, page: 2 } } }),
+    ).toMatchObject({
       value: { total: 3, items: [{ status: 'Cancelled' }] },
     })
-    expect(await listMeetings(world.ctx(ACTORS.superadmin), {}, PAGE)).toMatchObject({ value: { total: 4 } })
     expect(
-      await listMeetings(world.ctx(ACTORS.superadmin), {}, PAGE, { organizationId: ORG_B }),
+      await listMeetings({ ctx: world.ctx(ACTORS.superadmin), input: { query: {}, page: PAGE } }),
+    ).toMatchObject({ value: { total: 4 } })
+    expect(
+      await listMeetings({
+        ctx: world.ctx(ACTORS.superadmin),
+        input: { query: {}, page: PAGE, tenant: { organizationId: ORG_B } },
+      }),
     ).toMatchObject({
       value: { total: 1 },
     })
     // organization_id is ignored for everyone but a superadmin.
-    expect(await listMeetings(ctx, {}, PAGE, { organizationId: ORG_B })).toMatchObject({
+    expect(
+      await listMeetings({ ctx, input: { query: {}, page: PAGE, tenant: { organizationId: ORG_B } } }),
+    ).toMatchObject({
       value: { total: 3 },
     })
   })
 
   it('refuses an inverted date range', async () => {
-    const r = await listMeetings(
-      world.ctx(ACTORS.syndicA),
-      { dateFrom: new Date('2026-06-01'), dateTo: new Date('2026-05-01') },
-      PAGE,
-    )
+    const r = await listMeetings({
+      ctx: world.ctx(ACTORS.syndicA),
+      input: { query: { dateFrom: new Date('2026-06-01'), dateTo: new Date('2026-05-01') }, page: PAGE },
+    })
     expect(r).toMatchObject({ ok: false, error: { kind: 'validation', issues: [{ path: 'date_to' }] } })
   })
 
   it('lists a building’s meetings only when the building is visible', async () => {
     const m = world.addMeeting(b1)
-    expect(await listBuildingMeetings(world.ctx(ACTORS.syndicA), b1.id, {}, PAGE)).toMatchObject({
+    expect(
+      await listBuildingMeetings({
+        ctx: world.ctx(ACTORS.syndicA),
+        input: { buildingId: b1.id, query: {}, page: PAGE },
+      }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'not_found' },
     })
-    expect(await listBuildingMeetings(world.ctx(ACTORS.superadmin), b1.id, {}, PAGE)).toEqual({
+    expect(
+      await listBuildingMeetings({
+        ctx: world.ctx(ACTORS.superadmin),
+        input: { buildingId: b1.id, query: {}, page: PAGE },
+      }),
+    ).toEqual({
       ok: true,
       value: { items: [m], total: 1 },
     })
-    expect(await listBuildingMeetings(world.ctx(ACTORS.ownerA), a1.id, {}, PAGE)).toEqual({
+    expect(
+      await listBuildingMeetings({
+        ctx: world.ctx(ACTORS.ownerA),
+        input: { buildingId: a1.id, query: {}, page: PAGE },
+      }),
+    ).toEqual({
       ok: true,
       value: { items: [], total: 0 },
     })

@@ -1,39 +1,49 @@
-import type { ActorContext } from '../context.ts'
+import { findReadableRow, mayReadBuilding, ownedBuildingIds, readAccessOf } from '../access/index.ts'
+import type { ActorContext, UseCaseCall } from '../context.ts'
+import type { PropertyQueries } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
 import { err, ok, type Result } from '../shared/result.ts'
-import type { MeetingFilter, MeetingSortField } from './governance.ports.ts'
+import type { SharedPorts } from '../shared/shared-ports.ts'
+import type {
+  GovernanceContext,
+  GovernanceQueries,
+  MeetingFilter,
+  MeetingSortField,
+} from './governance.ports.ts'
+
+/** Reading one meeting needs only governance's and property's queries: documents use it too. */
+export type MeetingReaderContext = ActorContext<
+  SharedPorts & { readonly governance: GovernanceQueries; readonly property: PropertyQueries }
+>
+
 import { type Meeting, parseInstant } from './meeting.entity.ts'
-import {
-  mayReadBuilding,
-  ownedBuildingIds,
-  ownsUnitIn,
-  readAccessOf,
-  readScopeFor,
-} from './tenant-access.service.ts'
 
 /** What GET /meetings may filter on; `buildingIds` is the domain's to set, never the caller's. */
 export type MeetingQuery = Omit<MeetingFilter, 'buildingIds'>
 
 /** Syndics and accountants read their firm's meetings; an owner only those of buildings they own a unit in. */
-export async function getMeeting(ctx: ActorContext, id: string): Promise<Result<Meeting>> {
-  const access = readAccessOf(ctx)
-  const scope = await readScopeFor(access, (mid) => ctx.repos.meetings.organizationOf(mid), id)
-  if (!scope) return err(DomainErrors.notFound('Meeting'))
-  const meeting = await ctx.repos.meetings.findById(scope, id)
-  if (!meeting) return err(DomainErrors.notFound('Meeting'))
-  if (access.kind === 'owner' && !(await ownsUnitIn(ctx, access, meeting.buildingId))) {
-    return err(DomainErrors.notFound('Meeting'))
-  }
-  return ok(meeting)
+export async function getMeeting({
+  ctx,
+  input: { id },
+}: UseCaseCall<MeetingReaderContext, { readonly id: string }>): Promise<Result<Meeting>> {
+  return findReadableRow(ctx, 'Meeting', id, {
+    organizationOf: (mid) => ctx.repos.governance.meetings.organizationOf(mid),
+    findById: (scope, mid) => ctx.repos.governance.meetings.findById(scope, mid),
+  })
 }
 
-export async function listMeetings(
-  ctx: ActorContext,
-  query: MeetingQuery,
-  page: PageRequest<MeetingSortField>,
-  tenant: { readonly organizationId?: string | null | undefined } = {},
-): Promise<Result<Page<Meeting>>> {
+export async function listMeetings({
+  ctx,
+  input: { query, page, tenant = {} },
+}: UseCaseCall<
+  GovernanceContext,
+  {
+    readonly query: MeetingQuery
+    readonly page: PageRequest<MeetingSortField>
+    readonly tenant?: { readonly organizationId?: string | null | undefined }
+  }
+>): Promise<Result<Page<Meeting>>> {
   const range = checkDateRange(query)
   if (!range.ok) return range
   const filter: MeetingFilter = { ...query, buildingIds: undefined }
@@ -43,14 +53,14 @@ export async function listMeetings(
       // A superadmin may narrow to one tenant (organization_id), as for property lists.
       return ok(
         tenant.organizationId
-          ? await ctx.repos.meetings.list({ organizationId: tenant.organizationId }, filter, page)
-          : await ctx.repos.meetings.listAcrossTenants(filter, page),
+          ? await ctx.repos.governance.meetings.list({ organizationId: tenant.organizationId }, filter, page)
+          : await ctx.repos.governance.meetings.listAcrossTenants(filter, page),
       )
     case 'organization':
-      return ok(await ctx.repos.meetings.list(access.scope, filter, page))
+      return ok(await ctx.repos.governance.meetings.list(access.scope, filter, page))
     case 'owner': {
-      const buildingIds = await ownedBuildingIds(ctx, access)
-      return ok(await ctx.repos.meetings.list(access.scope, { ...filter, buildingIds }, page))
+      const buildingIds = await ownedBuildingIds(ctx.repos, access.scope, access.userId)
+      return ok(await ctx.repos.governance.meetings.list(access.scope, { ...filter, buildingIds }, page))
     }
     case 'none':
       return ok({ items: [], total: 0 })
@@ -58,18 +68,27 @@ export async function listMeetings(
 }
 
 /** GET /buildings/{id}/meetings: an unknown, foreign or (for an owner) not-owned building is a 404. */
-export async function listBuildingMeetings(
-  ctx: ActorContext,
-  buildingId: string,
-  query: Omit<MeetingQuery, 'buildingId'>,
-  page: PageRequest<MeetingSortField>,
-): Promise<Result<Page<Meeting>>> {
+export async function listBuildingMeetings({
+  ctx,
+  input: { buildingId, query, page },
+}: UseCaseCall<
+  GovernanceContext,
+  {
+    readonly buildingId: string
+    readonly query: Omit<MeetingQuery, 'buildingId'>
+    readonly page: PageRequest<MeetingSortField>
+  }
+>): Promise<Result<Page<Meeting>>> {
   const range = checkDateRange(query)
   if (!range.ok) return range
   const scope = await mayReadBuilding(ctx, readAccessOf(ctx), buildingId)
   if (!scope.ok) return scope
   return ok(
-    await ctx.repos.meetings.list(scope.value, { ...query, buildingId, buildingIds: undefined }, page),
+    await ctx.repos.governance.meetings.list(
+      scope.value,
+      { ...query, buildingId, buildingIds: undefined },
+      page,
+    ),
   )
 }
 

@@ -1,7 +1,9 @@
-import type { ActorContext } from '../context.ts'
+import type { UseCaseCall } from '../context.ts'
 import type { Locale } from '../i18n/locale.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
+import type { IdentityContext } from './identity.ports.ts'
 import { issueSession, type Session } from './issue-session.ts'
 import { PASSWORD_CHANGED_JOB, type PasswordChangedJobPayload } from './password-link.ts'
 import { checkPassword } from './password-policy.ts'
@@ -21,25 +23,25 @@ export type ChangePasswordInput = {
  * it. Every session ends (session epoch, ADR 0016) and the caller gets a fresh one, so only the
  * tab that made the change stays signed in; a confirmation e-mail goes out through the outbox.
  */
-export async function changePassword(
-  ctx: ActorContext,
-  input: ChangePasswordInput,
-): Promise<Result<Session>> {
-  const user = await ctx.repos.users.findById(ctx.actor.userId)
+export async function changePassword({
+  ctx,
+  input,
+}: UseCaseCall<IdentityContext, ChangePasswordInput>): Promise<Result<Session>> {
+  const user = await ctx.repos.identity.users.findById(ctx.actor.userId)
   if (!user?.isActive) return err(DomainErrors.unauthenticated())
   const now = ctx.clock.now()
   const window = ctx.settings.loginWindowSeconds
   const key = `password-change:${user.id}|${input.ip}`
-  const { attempts, windowStartedAt } = await ctx.repos.loginAttempts.reserve(key, now, window)
+  const { attempts, windowStartedAt } = await ctx.repos.identity.loginAttempts.reserve(key, now, window)
   if (attempts > ctx.settings.loginMaxFailuresPerEmailIp) {
-    await ctx.repos.loginAttempts.release(key)
+    await ctx.repos.identity.loginAttempts.release(key)
     const retryAfter = Math.ceil((windowStartedAt.getTime() + window * 1000 - now.getTime()) / 1000)
     return err(DomainErrors.rateLimited(Math.max(1, retryAfter)))
   }
   if (!(await ctx.passwords.verify(user.passwordHash, input.currentPassword))) {
     return err(DomainErrors.invalidField('current_password', 'is not your current password'))
   }
-  await ctx.repos.loginAttempts.clear(key)
+  await ctx.repos.identity.loginAttempts.clear(key)
   const password = checkPassword(input.newPassword, user.email)
   if (!password.ok) return password
   const next: User = {
@@ -50,23 +52,16 @@ export async function changePassword(
     updatedAt: now,
   }
   return ctx.transaction(async (repos) => {
-    if (!(await repos.users.update(next))) return err(DomainErrors.versionConflict('User', user.version + 1))
-    await repos.refreshTokens.revokeAllOfUser(user.id, now)
+    if (!(await repos.identity.users.update(next)))
+      return err(DomainErrors.versionConflict('User', user.version + 1))
+    await repos.identity.refreshTokens.revokeAllOfUser(user.id, now)
     const payload: PasswordChangedJobPayload = {
       userId: user.id,
       locale: input.locale,
       changedAt: now.toISOString(),
     }
     await repos.outbox.enqueue({ kind: PASSWORD_CHANGED_JOB, organizationId: user.organizationId, payload })
-    await repos.audit.record({
-      organizationId: user.organizationId,
-      actorUserId: user.id,
-      action: 'user.password_change',
-      entity: 'user',
-      entityId: user.id,
-      requestId: ctx.requestId,
-      details: { sessions_ended: true },
-    })
+    await recordEvent(ctx, repos, 'PasswordChanged', user, user.id, { sessions_ended: true })
     return ok(await issueSession(ctx, repos, next))
   })
 }

@@ -1,6 +1,8 @@
-import type { UseCaseContext } from '../context.ts'
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
+import type { IdentityPublicContext } from './identity.ports.ts'
 import { issueSession, type Session } from './issue-session.ts'
 import { checkPassword } from './password-policy.ts'
 import type { User } from './user.entity.ts'
@@ -23,22 +25,22 @@ export const LINK_ERRORS = {
  * concurrent uses cannot both pass) and until it expires. A new password ends every other session
  * of the user (session epoch, ADR 0016).
  */
-export async function completePasswordLink(
-  ctx: UseCaseContext,
-  input: CompletePasswordLinkInput,
-): Promise<Result<Session>> {
+export async function completePasswordLink({
+  ctx,
+  input,
+}: UseCaseCall<IdentityPublicContext, CompletePasswordLinkInput>): Promise<Result<Session>> {
   const now = ctx.clock.now()
-  const link = await ctx.repos.passwordLinks.findByTokenHash(input.tokenHash)
+  const link = await ctx.repos.identity.passwordLinks.findByTokenHash(input.tokenHash)
   if (!link) return err(LINK_ERRORS.invalid())
   if (link.usedAt) return err(LINK_ERRORS.used())
   if (link.expiresAt.getTime() <= now.getTime()) return err(LINK_ERRORS.expired())
-  const user = await ctx.repos.users.findById(link.userId)
+  const user = await ctx.repos.identity.users.findById(link.userId)
   if (!user?.isActive) return err(LINK_ERRORS.invalid())
   const password = checkPassword(input.password, user.email)
   if (!password.ok) return password
   const passwordHash = await ctx.passwords.hash(input.password)
   return ctx.transaction(async (repos) => {
-    if (!(await repos.passwordLinks.markUsed(link.id, now))) return err(LINK_ERRORS.used())
+    if (!(await repos.identity.passwordLinks.markUsed(link.id, now))) return err(LINK_ERRORS.used())
     const next: User = {
       ...user,
       passwordHash,
@@ -46,17 +48,17 @@ export async function completePasswordLink(
       version: user.version + 1,
       updatedAt: now,
     }
-    if (!(await repos.users.update(next))) return err(DomainErrors.versionConflict('User', user.version + 1))
-    await repos.refreshTokens.revokeAllOfUser(user.id, now)
-    await repos.audit.record({
-      organizationId: user.organizationId,
-      actorUserId: user.id,
-      action: link.purpose === 'invite' ? 'user.invitation_accept' : 'user.password_reset',
-      entity: 'user',
-      entityId: user.id,
-      requestId: ctx.requestId,
-      details: { link_id: link.id, sessions_ended: true },
-    })
+    if (!(await repos.identity.users.update(next)))
+      return err(DomainErrors.versionConflict('User', user.version + 1))
+    await repos.identity.refreshTokens.revokeAllOfUser(user.id, now)
+    await recordEvent(
+      { requestId: ctx.requestId, actorUserId: user.id },
+      repos,
+      link.purpose === 'invite' ? 'InvitationAccepted' : 'PasswordReset',
+      user,
+      user.id,
+      { link_id: link.id, sessions_ended: true },
+    )
     return ok(await issueSession(ctx, repos, next))
   })
 }

@@ -1,7 +1,9 @@
-import type { ActorContext, Repositories, UseCaseContext } from '../context.ts'
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import type { Actor } from './actor.ts'
+import type { IdentityContext, IdentityPublicContext, IdentityRepos } from './identity.ports.ts'
 import { checkPassword } from './password-policy.ts'
 import { mayManageUser } from './permissions.ts'
 import { reservePlanCapacity } from './plan-limits.ts'
@@ -27,17 +29,18 @@ export function targetOrganization(
   return actor.role === 'superadmin' ? (requested ?? null) : actor.organizationId
 }
 
-export async function authorizeUserCreation(
-  ctx: UseCaseContext,
-  actor: Actor,
-  role: Role,
-  organizationId: string | null,
-): Promise<Result<null>> {
+export async function authorizeUserCreation({
+  ctx,
+  input: { actor, role, organizationId },
+}: UseCaseCall<
+  IdentityPublicContext,
+  { readonly actor: Actor; readonly role: Role; readonly organizationId: string | null }
+>): Promise<Result<null>> {
   if (!mayManageUser(actor, role, organizationId)) {
     return err(DomainErrors.forbidden(`A ${actor.role} may not create a ${role} in this organization`))
   }
   if (organizationId) {
-    const org = await ctx.repos.organizations.findById(organizationId)
+    const org = await ctx.repos.identity.organizations.findById(organizationId)
     if (!org) return err(DomainErrors.notFound('Organization'))
     if (!org.isActive)
       return err(DomainErrors.conflict('organization_inactive', 'The organization is deactivated'))
@@ -46,9 +49,10 @@ export async function authorizeUserCreation(
 }
 
 /** Validates, hashes and inserts a user, then audits it; authorization is the caller's job. */
+/** A step inside the caller's transaction (not a use case): it gets that transaction's repositories. */
 export async function createUserRecord(
-  ctx: UseCaseContext,
-  repos: Repositories,
+  ctx: IdentityPublicContext,
+  repos: IdentityRepos,
   createdBy: string | null,
   organizationId: string | null,
   input: CreateUserInput,
@@ -57,7 +61,7 @@ export async function createUserRecord(
   if (!profile.ok) return profile
   const password = checkPassword(input.password, profile.value.email)
   if (!password.ok) return password
-  if (await repos.users.findByEmail(profile.value.email)) {
+  if (await repos.identity.users.findByEmail(profile.value.email)) {
     return err(DomainErrors.conflict('email_taken', 'A user with this e-mail already exists'))
   }
   if (organizationId !== null) {
@@ -77,22 +81,29 @@ export async function createUserRecord(
     createdAt: now,
     updatedAt: now,
   }
-  await repos.users.insert(user)
-  await repos.audit.record({
-    organizationId,
-    actorUserId: createdBy ?? user.id,
-    action: 'user.create',
-    entity: 'user',
-    entityId: user.id,
-    requestId: ctx.requestId,
-    details: { role: user.role },
-  })
+  await repos.identity.users.insert(user)
+  await recordEvent(
+    { requestId: ctx.requestId, actorUserId: createdBy ?? user.id },
+    repos,
+    'UserCreated',
+    { organizationId },
+    user.id,
+    {
+      role: user.role,
+    },
+  )
   return ok(user)
 }
 
-export async function createUser(ctx: ActorContext, input: CreateUserInput): Promise<Result<User>> {
+export async function createUser({
+  ctx,
+  input,
+}: UseCaseCall<IdentityContext, CreateUserInput>): Promise<Result<User>> {
   const organizationId = targetOrganization(ctx.actor, input.role, input.organizationId)
-  const allowed = await authorizeUserCreation(ctx, ctx.actor, input.role, organizationId)
+  const allowed = await authorizeUserCreation({
+    ctx,
+    input: { actor: ctx.actor, role: input.role, organizationId },
+  })
   if (!allowed.ok) return allowed
   return ctx.transaction((repos) => createUserRecord(ctx, repos, ctx.actor.userId, organizationId, input))
 }

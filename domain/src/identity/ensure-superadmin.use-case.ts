@@ -1,6 +1,8 @@
-import type { UseCaseContext } from '../context.ts'
+import type { UseCaseCall } from '../context.ts'
 import { ok, type Result } from '../shared/result.ts'
 import { normalizeEmail } from '../shared/text.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
+import type { IdentityPublicContext } from './identity.ports.ts'
 import type { User } from './user.entity.ts'
 
 /**
@@ -8,12 +10,14 @@ import type { User } from './user.entity.ts'
  * so the password policy is the operator's responsibility (production mode refuses the default).
  * An existing account is left untouched: changing the env later does not reset a password.
  */
-export async function ensureSuperadmin(
-  ctx: UseCaseContext,
-  input: { email: string; password: string },
-): Promise<Result<{ user: User; created: boolean }>> {
+export async function ensureSuperadmin({
+  ctx,
+  input,
+}: UseCaseCall<IdentityPublicContext, { email: string; password: string }>): Promise<
+  Result<{ user: User; created: boolean }>
+> {
   const email = normalizeEmail(input.email)
-  const existing = await ctx.repos.users.findByEmail(email)
+  const existing = await ctx.repos.identity.users.findByEmail(email)
   if (existing) return ok({ user: existing, created: false })
   const now = ctx.clock.now()
   const user: User = {
@@ -31,15 +35,14 @@ export async function ensureSuperadmin(
     updatedAt: now,
   }
   return ctx.transaction(async (repos) => {
-    await repos.users.insert(user)
-    await repos.audit.record({
-      organizationId: null,
-      actorUserId: null,
-      action: 'user.bootstrap_superadmin',
-      entity: 'user',
-      entityId: user.id,
-      requestId: ctx.requestId,
-    })
+    await repos.identity.users.insert(user)
+    await recordEvent(
+      { requestId: ctx.requestId, actorUserId: null },
+      repos,
+      'SuperadminBootstrapped',
+      { organizationId: null },
+      user.id,
+    )
     return ok({ user, created: true })
   })
 }

@@ -1,5 +1,8 @@
+import type { ActorContext, UseCaseContext } from '../context.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
+import type { SharedPorts } from '../shared/shared-ports.ts'
 import type { Organization } from './organization.entity.ts'
+import type { PasswordLinkRepository } from './password-link.ts'
 import type { Role } from './role.value-object.ts'
 import type { User } from './user.entity.ts'
 
@@ -116,3 +119,27 @@ export type IdentitySettings = {
   /** How long a just-rotated refresh token still yields its successor (concurrent tabs). */
   readonly refreshReuseGraceSeconds: number
 }
+
+/** The identity context's own repositories (its ports bundle). */
+export type IdentityPorts = {
+  readonly users: UserRepository
+  readonly organizations: OrganizationRepository
+  readonly refreshTokens: RefreshTokenRepository
+  readonly loginAttempts: LoginAttemptStore
+  /** Single-use set-password links (invitation, reset); ADR 0023. */
+  readonly passwordLinks: PasswordLinkRepository
+}
+
+/**
+ * What other contexts may use of identity, through identity/index.ts: a user and an organization
+ * by id, and the plan-limit lock a creator of buildings takes in its transaction.
+ */
+export type IdentityQueries = {
+  readonly users: Pick<UserRepository, 'findById'>
+  readonly organizations: Pick<OrganizationRepository, 'findById' | 'lockForPlanCheck' | 'countRows'>
+}
+
+/** What the identity use cases see in a transaction. */
+export type IdentityRepos = SharedPorts & { readonly identity: IdentityPorts }
+export type IdentityPublicContext = UseCaseContext<IdentityRepos>
+export type IdentityContext = ActorContext<IdentityRepos>

@@ -1,7 +1,9 @@
-import type { ActorContext } from '../context.ts'
+import type { UseCaseCall } from '../context.ts'
 import type { Locale } from '../i18n/locale.ts'
 import { ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import { authorizeUserCreation, createUserRecord, targetOrganization } from './create-user.use-case.ts'
+import type { IdentityContext } from './identity.ports.ts'
 import { PASSWORD_LINK_JOB, type PasswordLinkJobPayload } from './password-link.ts'
 import type { Role } from './role.value-object.ts'
 import type { User } from './user.entity.ts'
@@ -21,9 +23,15 @@ export type InviteUserInput = {
  * single-use set-password link. Until they use it nobody can log in as them: their stored hash is
  * that of a random secret nobody ever sees (so login does the same work as for anyone else).
  */
-export async function inviteUser(ctx: ActorContext, input: InviteUserInput): Promise<Result<User>> {
+export async function inviteUser({
+  ctx,
+  input,
+}: UseCaseCall<IdentityContext, InviteUserInput>): Promise<Result<User>> {
   const organizationId = targetOrganization(ctx.actor, input.role, input.organizationId)
-  const allowed = await authorizeUserCreation(ctx, ctx.actor, input.role, organizationId)
+  const allowed = await authorizeUserCreation({
+    ctx,
+    input: { actor: ctx.actor, role: input.role, organizationId },
+  })
   if (!allowed.ok) return allowed
   const unusable = ctx.sessions.newRefreshToken().token
   return ctx.transaction(async (repos) => {
@@ -39,14 +47,9 @@ export async function inviteUser(ctx: ActorContext, input: InviteUserInput): Pro
       locale: input.locale,
     }
     await repos.outbox.enqueue({ kind: PASSWORD_LINK_JOB, organizationId, payload })
-    await repos.audit.record({
-      organizationId,
-      actorUserId: ctx.actor.userId,
-      action: 'user.invite',
-      entity: 'user',
-      entityId: created.value.id,
-      requestId: ctx.requestId,
-      details: { role: created.value.role, locale: input.locale },
+    await recordEvent(ctx, repos, 'UserInvited', { organizationId }, created.value.id, {
+      role: created.value.role,
+      locale: input.locale,
     })
     return ok(created.value)
   })

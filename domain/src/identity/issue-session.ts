@@ -1,4 +1,4 @@
-import type { Repositories, UseCaseContext } from '../context.ts'
+import type { IdentityPublicContext, IdentityRepos } from './identity.ports.ts'
 import type { User } from './user.entity.ts'
 
 export type Session = {
@@ -12,18 +12,22 @@ export type Session = {
 export type RefreshFamily = { readonly id: string; readonly startedAt: Date }
 
 /** When a token issued now in `family` must expire: its own TTL, capped by the family's lifetime. */
-export function refreshExpiry(ctx: UseCaseContext, family: RefreshFamily, now: Date): Date {
+export function refreshExpiry(ctx: IdentityPublicContext, family: RefreshFamily, now: Date): Date {
   const own = now.getTime() + ctx.settings.refreshTokenTtlSeconds * 1000
   const familyEnd = family.startedAt.getTime() + ctx.settings.refreshSessionMaxSeconds * 1000
   return new Date(Math.min(own, familyEnd))
 }
 
 /** Opens a session: one access token and the first refresh token of a new family. */
-export async function issueSession(ctx: UseCaseContext, repos: Repositories, user: User): Promise<Session> {
+export async function issueSession(
+  ctx: IdentityPublicContext,
+  repos: IdentityRepos,
+  user: User,
+): Promise<Session> {
   const now = ctx.clock.now()
   const family = { id: ctx.ids.next(), startedAt: now }
   const refresh = ctx.sessions.newRefreshToken()
-  await repos.refreshTokens.insert({
+  await repos.identity.refreshTokens.insert({
     id: ctx.ids.next(),
     userId: user.id,
     familyId: family.id,
@@ -39,7 +43,7 @@ export async function issueSession(ctx: UseCaseContext, repos: Repositories, use
 
 /** A fresh access token for `user` next to a refresh token the caller already holds or made. */
 export async function withAccessToken(
-  ctx: UseCaseContext,
+  ctx: IdentityPublicContext,
   user: User,
   refreshToken: string,
 ): Promise<Session> {

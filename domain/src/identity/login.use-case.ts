@@ -1,7 +1,8 @@
-import type { UseCaseContext } from '../context.ts'
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { normalizeEmail } from '../shared/text.ts'
+import type { IdentityPublicContext } from './identity.ports.ts'
 import { issueSession, type Session } from './issue-session.ts'
 
 export type LoginInput = { readonly email: string; readonly password: string; readonly ip: string }
@@ -19,7 +20,10 @@ const INVALID = 'Invalid email or password'
  * address, much higher, bounding distributed guessing. A refused attempt gives its reservations
  * back; a failure keeps them; a success clears its pair and gives back the other two.
  */
-export async function login(ctx: UseCaseContext, input: LoginInput): Promise<Result<Session>> {
+export async function login({
+  ctx,
+  input,
+}: UseCaseCall<IdentityPublicContext, LoginInput>): Promise<Result<Session>> {
   const email = normalizeEmail(input.email)
   const now = ctx.clock.now()
   const window = ctx.settings.loginWindowSeconds
@@ -31,23 +35,23 @@ export async function login(ctx: UseCaseContext, input: LoginInput): Promise<Res
   ]
   const reserved: string[] = []
   for (const { key, max } of keys) {
-    const { attempts, windowStartedAt } = await ctx.repos.loginAttempts.reserve(key, now, window)
+    const { attempts, windowStartedAt } = await ctx.repos.identity.loginAttempts.reserve(key, now, window)
     reserved.push(key)
     if (attempts > max) {
-      for (const k of reserved) await ctx.repos.loginAttempts.release(k)
+      for (const k of reserved) await ctx.repos.identity.loginAttempts.release(k)
       const retryAfter = Math.ceil((windowStartedAt.getTime() + window * 1000 - now.getTime()) / 1000)
       return err(DomainErrors.rateLimited(Math.max(1, retryAfter)))
     }
   }
 
-  const user = await ctx.repos.users.findByEmail(email)
+  const user = await ctx.repos.identity.users.findByEmail(email)
   let valid = false
   if (user) valid = await ctx.passwords.verify(user.passwordHash, input.password)
   else await ctx.passwords.verifyDummy(input.password)
   if (!user || !valid || !user.isActive) return err(DomainErrors.unauthenticated(INVALID))
 
-  await ctx.repos.loginAttempts.clear(pairKey)
-  for (const k of reserved) if (k !== pairKey) await ctx.repos.loginAttempts.release(k)
+  await ctx.repos.identity.loginAttempts.clear(pairKey)
+  for (const k of reserved) if (k !== pairKey) await ctx.repos.identity.loginAttempts.release(k)
   return ctx.transaction(async (repos) => {
     let current = user
     if (ctx.passwords.needsRehash(user.passwordHash)) {
@@ -58,7 +62,7 @@ export async function login(ctx: UseCaseContext, input: LoginInput): Promise<Res
         version: user.version + 1,
         updatedAt: now,
       }
-      if (await repos.users.update(rehashed)) current = rehashed
+      if (await repos.identity.users.update(rehashed)) current = rehashed
     }
     return ok(await issueSession(ctx, repos, current))
   })

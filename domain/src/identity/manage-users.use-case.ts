@@ -1,34 +1,41 @@
-import type { ActorContext } from '../context.ts'
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
+import type { DomainEventType } from '../shared/domain-events.ts'
 import { stripUndefined } from '../shared/object.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import { checkVersion } from '../shared/versioning.ts'
-import type { UserSortField } from './identity.ports.ts'
+import type { IdentityContext, UserSortField } from './identity.ports.ts'
 import { checkPassword } from './password-policy.ts'
 import { can, mayManageUser } from './permissions.ts'
 import type { Role } from './role.value-object.ts'
 import { type User, validateUserProfile } from './user.entity.ts'
 
-export async function listUsers(
-  ctx: ActorContext,
-  filter: { role?: Role | undefined },
-  page: PageRequest<UserSortField>,
-  tenant: { readonly organizationId?: string | null | undefined } = {},
-): Promise<Result<Page<User>>> {
+export async function listUsers({
+  ctx,
+  input: { filter, page, tenant = {} },
+}: UseCaseCall<
+  IdentityContext,
+  {
+    readonly filter: { role?: Role | undefined }
+    readonly page: PageRequest<UserSortField>
+    readonly tenant?: { readonly organizationId?: string | null | undefined }
+  }
+>): Promise<Result<Page<User>>> {
   if (!can(ctx.actor, 'users:manage')) return err(DomainErrors.forbidden())
   // The platform lists every organization's users, or one organization's with the filter (the
   // convention of every list); anyone else lists their own organization's, whatever they ask.
   const organizationId = can(ctx.actor, 'platform:manage')
     ? (tenant.organizationId ?? null)
     : ctx.actor.organizationId
-  return ok(await ctx.repos.users.list({ organizationId }, filter, page))
+  return ok(await ctx.repos.identity.users.list({ organizationId }, filter, page))
 }
 
 /** Loads a user the actor may manage; another tenant's user is a 404, not a 403. */
-async function manageableUser(ctx: ActorContext, id: string): Promise<Result<User>> {
+async function manageableUser(ctx: IdentityContext, id: string): Promise<Result<User>> {
   if (!can(ctx.actor, 'users:manage')) return err(DomainErrors.forbidden())
-  const user = await ctx.repos.users.findById(id)
+  const user = await ctx.repos.identity.users.findById(id)
   if (!user) return err(DomainErrors.notFound('User'))
   if (ctx.actor.role !== 'superadmin' && user.organizationId !== ctx.actor.organizationId) {
     return err(DomainErrors.notFound('User'))
@@ -45,12 +52,13 @@ export type UpdateUserInput = {
   readonly password?: string | undefined
 }
 
-export async function updateUser(
-  ctx: ActorContext,
-  id: string,
-  changes: UpdateUserInput,
-  expectedVersion: number | undefined,
-): Promise<Result<User>> {
+export async function updateUser({
+  ctx,
+  input: { id, changes, expectedVersion },
+}: UseCaseCall<
+  IdentityContext,
+  { readonly id: string; readonly changes: UpdateUserInput; readonly expectedVersion: number | undefined }
+>): Promise<Result<User>> {
   const found = await manageableUser(ctx, id)
   if (!found.ok) return found
   const current = found.value
@@ -66,7 +74,10 @@ export async function updateUser(
     ...stripUndefined({ ...changes, role: undefined, password: undefined }),
   })
   if (!profile.ok) return profile
-  if (profile.value.email !== current.email && (await ctx.repos.users.findByEmail(profile.value.email))) {
+  if (
+    profile.value.email !== current.email &&
+    (await ctx.repos.identity.users.findByEmail(profile.value.email))
+  ) {
     return err(DomainErrors.conflict('email_taken', 'A user with this e-mail already exists'))
   }
   let passwordHash = current.passwordHash
@@ -87,12 +98,15 @@ export async function updateUser(
     version: current.version + 1,
     updatedAt: ctx.clock.now(),
   }
-  return saveUser(ctx, current, next, 'user.update', {
+  return saveUser(ctx, current, next, 'UserUpdated', {
     fields: Object.keys(stripUndefined({ ...changes, password: changes.password ? 'changed' : undefined })),
   })
 }
 
-export async function setUserActive(ctx: ActorContext, id: string, active: boolean): Promise<Result<User>> {
+export async function setUserActive({
+  ctx,
+  input: { id, active },
+}: UseCaseCall<IdentityContext, { readonly id: string; readonly active: boolean }>): Promise<Result<User>> {
   const found = await manageableUser(ctx, id)
   if (!found.ok) return found
   const current = found.value
@@ -107,32 +121,24 @@ export async function setUserActive(ctx: ActorContext, id: string, active: boole
     version: current.version + 1,
     updatedAt: ctx.clock.now(),
   }
-  return saveUser(ctx, current, next, active ? 'user.activate' : 'user.deactivate')
+  return saveUser(ctx, current, next, active ? 'UserActivated' : 'UserDeactivated')
 }
 
 async function saveUser(
-  ctx: ActorContext,
+  ctx: IdentityContext,
   current: User,
   next: User,
-  action: string,
+  action: DomainEventType,
   details?: Record<string, unknown>,
 ): Promise<Result<User>> {
   return ctx.transaction(async (repos) => {
-    if (!(await repos.users.update(next)))
+    if (!(await repos.identity.users.update(next)))
       return err(DomainErrors.versionConflict('User', current.version + 1))
     const sessionsEnded = next.sessionEpoch !== current.sessionEpoch
     // The epoch alone already refuses older tokens; revoking the rows makes that visible too.
-    if (sessionsEnded) await repos.refreshTokens.revokeAllOfUser(next.id, next.updatedAt)
+    if (sessionsEnded) await repos.identity.refreshTokens.revokeAllOfUser(next.id, next.updatedAt)
     const allDetails = sessionsEnded ? { ...details, sessions_ended: true } : details
-    await repos.audit.record({
-      organizationId: next.organizationId,
-      actorUserId: ctx.actor.userId,
-      action,
-      entity: 'user',
-      entityId: next.id,
-      requestId: ctx.requestId,
-      ...(allDetails ? { details: allDetails } : {}),
-    })
+    await recordEvent(ctx, repos, action, next, next.id, allDetails)
     return ok(next)
   })
 }

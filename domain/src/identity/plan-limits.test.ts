@@ -48,14 +48,16 @@ describe('reservePlanCapacity', () => {
   it('locks the organization, then counts; a missing organization is not_found', async () => {
     const calls: string[] = []
     const repos = {
-      organizations: {
-        lockForPlanCheck: async (id: string) => {
-          calls.push(`lock ${id}`)
-          return id === 'org-1' ? org({ maxUsers: 2 }) : null
-        },
-        countRows: async (id: string, resource: 'buildings' | 'users') => {
-          calls.push(`count ${id} ${resource}`)
-          return 1
+      identity: {
+        organizations: {
+          lockForPlanCheck: async (id: string) => {
+            calls.push(`lock ${id}`)
+            return id === 'org-1' ? org({ maxUsers: 2 }) : null
+          },
+          countRows: async (id: string, resource: 'buildings' | 'users') => {
+            calls.push(`count ${id} ${resource}`)
+            return 1
+          },
         },
       },
     }

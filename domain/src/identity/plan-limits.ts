@@ -39,11 +39,15 @@ export function checkPlanLimit(org: Organization, resource: PlanResource, curren
  * other and the limit cannot be overshot; the count is read after the lock is held.
  */
 export async function reservePlanCapacity(
-  repos: { readonly organizations: Pick<OrganizationRepository, 'lockForPlanCheck' | 'countRows'> },
+  repos: {
+    readonly identity: {
+      readonly organizations: Pick<OrganizationRepository, 'lockForPlanCheck' | 'countRows'>
+    }
+  },
   organizationId: string,
   resource: PlanResource,
 ): Promise<Result<null>> {
-  const org = await repos.organizations.lockForPlanCheck(organizationId)
+  const org = await repos.identity.organizations.lockForPlanCheck(organizationId)
   if (!org) return err(DomainErrors.notFound('Organization'))
-  return checkPlanLimit(org, resource, await repos.organizations.countRows(organizationId, resource))
+  return checkPlanLimit(org, resource, await repos.identity.organizations.countRows(organizationId, resource))
 }

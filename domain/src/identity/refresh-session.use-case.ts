@@ -1,7 +1,8 @@
-import type { UseCaseContext } from '../context.ts'
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
-import type { RefreshTokenRecord } from './identity.ports.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
+import type { IdentityPublicContext, RefreshTokenRecord } from './identity.ports.ts'
 import { refreshExpiry, type Session, withAccessToken } from './issue-session.ts'
 
 const REUSE = 'Refresh token reuse detected; please log in again'
@@ -18,13 +19,16 @@ const LOST_RACE = 'refresh_rotated_concurrently'
  * A family ends `refreshSessionMaxSeconds` after its login however often it rotates, and a
  * token issued under an older session epoch (password, role, activity changed) is dead.
  */
-export async function refreshSession(ctx: UseCaseContext, refreshToken: string): Promise<Result<Session>> {
+export async function refreshSession({
+  ctx,
+  input: { refreshToken },
+}: UseCaseCall<IdentityPublicContext, { readonly refreshToken: string }>): Promise<Result<Session>> {
   const now = ctx.clock.now()
   const hash = ctx.sessions.hashRefreshToken(refreshToken)
-  let record = await ctx.repos.refreshTokens.findByHash(hash)
+  let record = await ctx.repos.identity.refreshTokens.findByHash(hash)
   if (!record) return err(DomainErrors.unauthenticated('Invalid refresh token'))
   if (expired(ctx, record, now)) return err(DomainErrors.unauthenticated('Refresh token expired'))
-  const user = await ctx.repos.users.findById(record.userId)
+  const user = await ctx.repos.identity.users.findById(record.userId)
   if (!user?.isActive || user.sessionEpoch !== record.sessionEpoch)
     return err(DomainErrors.unauthenticated('Session ended; please log in again'))
 
@@ -36,9 +40,9 @@ export async function refreshSession(ctx: UseCaseContext, refreshToken: string):
     // One transaction: the conditional revoke (the race arbiter, which waits for a concurrent
     // rotation of the same row to commit) and the successor's insert become visible together.
     const rotated = await ctx.transaction(async (repos) => {
-      if (!(await repos.refreshTokens.rotate(spent.id, now, sealed)))
+      if (!(await repos.identity.refreshTokens.rotate(spent.id, now, sealed)))
         return err(DomainErrors.conflict(LOST_RACE, 'Rotated concurrently'))
-      await repos.refreshTokens.insert({
+      await repos.identity.refreshTokens.insert({
         id: ctx.ids.next(),
         userId: user.id,
         familyId: family.id,
@@ -54,25 +58,24 @@ export async function refreshSession(ctx: UseCaseContext, refreshToken: string):
     if (rotated.ok) return ok(await withAccessToken(ctx, user, next.token))
     if (rotated.error.kind !== 'conflict' || rotated.error.code !== LOST_RACE) return err(rotated.error)
     // Someone rotated it between our read and our revoke: their rotation is committed now.
-    record = (await ctx.repos.refreshTokens.findByHash(hash)) ?? record
+    record = (await ctx.repos.identity.refreshTokens.findByHash(hash)) ?? record
   }
 
   const live = await successorWithinGrace(ctx, refreshToken, record, now)
   if (live) return ok(await withAccessToken(ctx, user, live))
 
-  await ctx.repos.refreshTokens.revokeFamily(record.familyId, now)
-  await ctx.repos.audit.record({
-    organizationId: null,
-    actorUserId: record.userId,
-    action: 'auth.refresh_reuse_detected',
-    entity: 'refresh_token_family',
-    entityId: record.familyId,
-    requestId: ctx.requestId,
-  })
+  await ctx.repos.identity.refreshTokens.revokeFamily(record.familyId, now)
+  await recordEvent(
+    { requestId: ctx.requestId, actorUserId: record.userId },
+    ctx.repos,
+    'RefreshTokenReuseDetected',
+    { organizationId: null },
+    record.familyId,
+  )
   return err(DomainErrors.unauthenticated(REUSE))
 }
 
-function expired(ctx: UseCaseContext, record: RefreshTokenRecord, now: Date): boolean {
+function expired(ctx: IdentityPublicContext, record: RefreshTokenRecord, now: Date): boolean {
   const familyEnd = record.familyStartedAt.getTime() + ctx.settings.refreshSessionMaxSeconds * 1000
   return record.expiresAt.getTime() <= now.getTime() || familyEnd <= now.getTime()
 }
@@ -83,7 +86,7 @@ function expired(ctx: UseCaseContext, record: RefreshTokenRecord, now: Date): bo
  * presented token can open the sealed successor.
  */
 async function successorWithinGrace(
-  ctx: UseCaseContext,
+  ctx: IdentityPublicContext,
   presented: string,
   record: RefreshTokenRecord,
   now: Date,
@@ -96,7 +99,7 @@ async function successorWithinGrace(
     if (now.getTime() - current.revokedAt.getTime() > graceMs) return null
     const successor = await ctx.sessions.openSuccessor(token, current.successorSealed)
     if (!successor) return null
-    const next = await ctx.repos.refreshTokens.findByHash(ctx.sessions.hashRefreshToken(successor))
+    const next = await ctx.repos.identity.refreshTokens.findByHash(ctx.sessions.hashRefreshToken(successor))
     if (!next || next.sessionEpoch !== record.sessionEpoch || expired(ctx, next, now)) return null
     if (!next.revokedAt) return successor
     current = next

@@ -1,4 +1,4 @@
-import type { UseCaseContext } from '../context.ts'
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { Actor } from './actor.ts'
@@ -9,6 +9,7 @@ import {
   createUserRecord,
   targetOrganization,
 } from './create-user.use-case.ts'
+import type { IdentityPublicContext } from './identity.ports.ts'
 import { issueSession, type Session } from './issue-session.ts'
 
 export type RegisterInput = CreateUserInput & { readonly organizationName?: string | undefined }
@@ -18,14 +19,16 @@ export type RegisterInput = CreateUserInput & { readonly organizationName?: stri
  * With a token: the same rules as creating a user (a syndic adds accountants and owners to their
  * own firm; a superadmin anyone anywhere). The v1 contract answers with a session for the new user.
  */
-export async function register(
-  ctx: UseCaseContext,
-  actor: Actor | null,
-  input: RegisterInput,
-): Promise<Result<Session>> {
+export async function register({
+  ctx,
+  input: { actor, fields: input },
+}: UseCaseCall<
+  IdentityPublicContext,
+  { readonly actor: Actor | null; readonly fields: RegisterInput }
+>): Promise<Result<Session>> {
   if (actor) {
     const organizationId = targetOrganization(actor, input.role, input.organizationId)
-    const allowed = await authorizeUserCreation(ctx, actor, input.role, organizationId)
+    const allowed = await authorizeUserCreation({ ctx, input: { actor, role: input.role, organizationId } })
     if (!allowed.ok) return allowed
     return ctx.transaction(async (repos) => {
       const user = await createUserRecord(ctx, repos, actor.userId, organizationId, input)

@@ -1,8 +1,9 @@
-import type { UseCaseContext } from '../context.ts'
+import type { UseCaseCall } from '../context.ts'
 import type { Locale } from '../i18n/locale.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { normalizeEmail } from '../shared/text.ts'
+import type { IdentityPublicContext } from './identity.ports.ts'
 import { PASSWORD_LINK_JOB, type PasswordLinkJobPayload } from './password-link.ts'
 
 export type RequestPasswordResetInput = {
@@ -17,10 +18,10 @@ export type RequestPasswordResetInput = {
  * account up later, mailing a link only to an active user. Throttled like login (ADR 0016): per
  * client address and per e-mail, every request counting, so nobody floods a mailbox.
  */
-export async function requestPasswordReset(
-  ctx: UseCaseContext,
-  input: RequestPasswordResetInput,
-): Promise<Result<null>> {
+export async function requestPasswordReset({
+  ctx,
+  input,
+}: UseCaseCall<IdentityPublicContext, RequestPasswordResetInput>): Promise<Result<null>> {
   const email = normalizeEmail(input.email)
   const now = ctx.clock.now()
   const window = ctx.settings.loginWindowSeconds
@@ -30,10 +31,10 @@ export async function requestPasswordReset(
   ]
   const reserved: string[] = []
   for (const { key, max } of keys) {
-    const { attempts, windowStartedAt } = await ctx.repos.loginAttempts.reserve(key, now, window)
+    const { attempts, windowStartedAt } = await ctx.repos.identity.loginAttempts.reserve(key, now, window)
     reserved.push(key)
     if (attempts > max) {
-      for (const k of reserved) await ctx.repos.loginAttempts.release(k)
+      for (const k of reserved) await ctx.repos.identity.loginAttempts.release(k)
       const retryAfter = Math.ceil((windowStartedAt.getTime() + window * 1000 - now.getTime()) / 1000)
       return err(DomainErrors.rateLimited(Math.max(1, retryAfter)))
     }

@@ -1,4 +1,6 @@
+import type { ActorContext } from '../context.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
+import type { SharedPorts } from '../shared/shared-ports.ts'
 
 /** pending → running → done | failed (dead letter, after the last try). */
 export const JOB_STATUSES = ['pending', 'running', 'done', 'failed'] as const
@@ -28,3 +30,12 @@ export interface JobQueue {
   /** A dead letter back in the queue, due now with a fresh count of tries; false if it was not failed. */
   retry(id: string): Promise<boolean>
 }
+
+/** The platform context's own repositories (its ports bundle). */
+export type PlatformPorts = {
+  readonly jobs: JobQueue
+}
+
+/** What the platform use cases see in a transaction. */
+export type PlatformRepos = SharedPorts & { readonly platform: PlatformPorts }
+export type PlatformContext = ActorContext<PlatformRepos>

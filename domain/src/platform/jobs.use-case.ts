@@ -1,26 +1,33 @@
-import type { ActorContext } from '../context.ts'
-import { can } from '../identity/permissions.ts'
+import type { UseCaseCall } from '../context.ts'
+import { can } from '../identity/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
 import { err, ok, type Result } from '../shared/result.ts'
-import type { JobRecord, JobSortField, JobStatus } from './jobs.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
+import type { JobRecord, JobSortField, JobStatus, PlatformContext } from './jobs.ts'
 
 /** The job queue, newest first by default; platform operators (superadmin) only. */
-export async function listJobs(
-  ctx: ActorContext,
-  input: { status?: JobStatus | undefined; page: PageRequest<JobSortField> },
-): Promise<Result<Page<JobRecord>>> {
+export async function listJobs({
+  ctx,
+  input,
+}: UseCaseCall<
+  PlatformContext,
+  { readonly status?: JobStatus | undefined; readonly page: PageRequest<JobSortField> }
+>): Promise<Result<Page<JobRecord>>> {
   if (!can(ctx.actor, 'platform:manage')) return err(DomainErrors.forbidden())
-  return ok(await ctx.repos.jobs.list({ status: input.status }, input.page))
+  return ok(await ctx.repos.platform.jobs.list({ status: input.status }, input.page))
 }
 
 /** Puts a dead-lettered job back in the queue (due now, tries counted afresh), audited. */
-export async function retryJob(ctx: ActorContext, id: string): Promise<Result<JobRecord>> {
+export async function retryJob({
+  ctx,
+  input: { id },
+}: UseCaseCall<PlatformContext, { readonly id: string }>): Promise<Result<JobRecord>> {
   if (!can(ctx.actor, 'platform:manage')) return err(DomainErrors.forbidden())
   return ctx.transaction(async (repos) => {
-    const job = await repos.jobs.findById(id)
+    const job = await repos.platform.jobs.findById(id)
     if (!job) return err(DomainErrors.notFound('Job'))
-    if (job.status !== 'failed' || !(await repos.jobs.retry(id)))
+    if (job.status !== 'failed' || !(await repos.platform.jobs.retry(id)))
       return err(
         DomainErrors.conflict(
           'job_not_failed',
@@ -28,16 +35,12 @@ export async function retryJob(ctx: ActorContext, id: string): Promise<Result<Jo
           { status: job.status },
         ),
       )
-    await repos.audit.record({
-      organizationId: job.organizationId,
-      actorUserId: ctx.actor.userId,
-      action: 'job.retry',
-      entity: 'job',
-      entityId: id,
-      requestId: ctx.requestId,
-      details: { kind: job.kind, attempts: job.attempts, last_error: job.lastError },
+    await recordEvent(ctx, repos, 'JobRetried', job, id, {
+      kind: job.kind,
+      attempts: job.attempts,
+      last_error: job.lastError,
     })
-    const retried = await repos.jobs.findById(id)
+    const retried = await repos.platform.jobs.findById(id)
     return retried ? ok(retried) : err(DomainErrors.notFound('Job'))
   })
 }

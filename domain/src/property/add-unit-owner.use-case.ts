@@ -1,10 +1,12 @@
-import type { ActorContext } from '../context.ts'
+import { requirePermission, scopeForRow } from '../access/index.ts'
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import { parseCalendarDate, todayOf } from './calendar-date.value-object.ts'
 import { applyOwnershipChanges } from './ownership-changes.ts'
 import type { RightType } from './ownership-timeline.ts'
-import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
+import type { PropertyContext } from './property.ports.ts'
 import { sharePpmFromDecimal } from './share.value-object.ts'
 import { planAddOwnership, type UnitOwnership } from './unit-ownership.entity.ts'
 
@@ -21,29 +23,31 @@ export type AddUnitOwnerInput = {
 }
 
 /** POST /units/{id}/owners: adds an owner's share; a new primary contact demotes the previous one. */
-export async function addUnitOwner(
-  ctx: ActorContext,
-  unitId: string,
-  input: AddUnitOwnerInput,
-): Promise<Result<UnitOwnership>> {
-  const allowed = requireWrite(ctx.actor)
+export async function addUnitOwner({
+  ctx,
+  input: { unitId, fields: input },
+}: UseCaseCall<PropertyContext, { readonly unitId: string; readonly fields: AddUnitOwnerInput }>): Promise<
+  Result<UnitOwnership>
+> {
+  const allowed = requirePermission(ctx.actor, 'property:write')
   if (!allowed.ok) return allowed
   const share = sharePpmFromDecimal(input.ownershipShare)
   if (!share.ok) return share
   const startDate =
     input.startDate === undefined ? ok(todayOf(ctx.clock)) : parseCalendarDate(input.startDate, 'start_date')
   if (!startDate.ok) return startDate
-  const scope = await scopeForRow(ctx.actor, 'Unit', () => ctx.repos.units.organizationOf(unitId))
+  const scope = await scopeForRow(ctx.actor, 'Unit', () => ctx.repos.property.units.organizationOf(unitId))
   if (!scope.ok) return scope
   const now = ctx.clock.now()
   const today = todayOf(ctx.clock)
   return ctx.transaction(async (repos) => {
     // The unit's lock serializes every change of its links, so the share sum read below holds.
-    const unit = await repos.units.lockById(scope.value, unitId)
+    const unit = await repos.property.units.lockById(scope.value, unitId)
     if (!unit) return err(DomainErrors.notFound('Unit'))
-    if (!(await repos.owners.findById(scope.value, input.ownerId))) return err(DomainErrors.notFound('Owner'))
+    if (!(await repos.property.owners.findById(scope.value, input.ownerId)))
+      return err(DomainErrors.notFound('Owner'))
     // Every link, ended and future ones too: the shares are checked on every date, not only today.
-    const links = await repos.unitOwnerships.listForUnit(scope.value, unitId, { includeEnded: true })
+    const links = await repos.property.unitOwnerships.listForUnit(scope.value, unitId, { includeEnded: true })
     const planned = planAddOwnership(
       links,
       {
@@ -67,17 +71,15 @@ export async function addUnitOwner(
     const inserted = planned.value.inserted[0] as UnitOwnership
     const saved = await applyOwnershipChanges(repos, scope.value, unit, planned.value, now)
     if (!saved.ok) return saved
-    await repos.audit.record(
-      auditEntry(ctx, scope.value, 'unit_ownership.create', 'unit_ownership', inserted.id, {
-        unit_id: unitId,
-        owner_id: input.ownerId,
-        share_ppm: inserted.sharePpm,
-        right_type: inserted.rightType,
-        start_date: inserted.startDate,
-        is_primary_contact: inserted.isPrimaryContact,
-        demoted_ownership_ids: planned.value.updated.map((l) => l.id),
-      }),
-    )
+    await recordEvent(ctx, repos, 'UnitOwnerAdded', scope.value, inserted.id, {
+      unit_id: unitId,
+      owner_id: input.ownerId,
+      share_ppm: inserted.sharePpm,
+      right_type: inserted.rightType,
+      start_date: inserted.startDate,
+      is_primary_contact: inserted.isPrimaryContact,
+      demoted_ownership_ids: planned.value.updated.map((l) => l.id),
+    })
     return ok(inserted)
   })
 }

@@ -1,9 +1,11 @@
-import type { ActorContext } from '../context.ts'
+import { requirePermission, scopeForRow } from '../access/index.ts'
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import { todayOf } from './calendar-date.value-object.ts'
 import { applyOwnershipChanges } from './ownership-changes.ts'
-import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
+import type { PropertyContext } from './property.ports.ts'
 import { FULL_SHARE_PPM } from './share.value-object.ts'
 import type { Unit } from './unit.entity.ts'
 import { planAssignSoleOwner, type UnitOwnership } from './unit-ownership.entity.ts'
@@ -13,18 +15,24 @@ import { planAssignSoleOwner, type UnitOwnership } from './unit-ownership.entity
  * today in Brussels (share 1, full ownership, primary contact); every link still running on or
  * after today ends today, history kept.
  */
-export async function assignOwner(ctx: ActorContext, unitId: string, ownerId: string): Promise<Result<Unit>> {
-  const allowed = requireWrite(ctx.actor)
+export async function assignOwner({
+  ctx,
+  input: { unitId, ownerId },
+}: UseCaseCall<PropertyContext, { readonly unitId: string; readonly ownerId: string }>): Promise<
+  Result<Unit>
+> {
+  const allowed = requirePermission(ctx.actor, 'property:write')
   if (!allowed.ok) return allowed
-  const scope = await scopeForRow(ctx.actor, 'Unit', () => ctx.repos.units.organizationOf(unitId))
+  const scope = await scopeForRow(ctx.actor, 'Unit', () => ctx.repos.property.units.organizationOf(unitId))
   if (!scope.ok) return scope
   const now = ctx.clock.now()
   const today = todayOf(ctx.clock)
   return ctx.transaction(async (repos) => {
-    const unit = await repos.units.lockById(scope.value, unitId)
+    const unit = await repos.property.units.lockById(scope.value, unitId)
     if (!unit) return err(DomainErrors.notFound('Unit'))
-    if (!(await repos.owners.findById(scope.value, ownerId))) return err(DomainErrors.notFound('Owner'))
-    const links = await repos.unitOwnerships.listForUnit(scope.value, unitId, { includeEnded: true })
+    if (!(await repos.property.owners.findById(scope.value, ownerId)))
+      return err(DomainErrors.notFound('Owner'))
+    const links = await repos.property.unitOwnerships.listForUnit(scope.value, unitId, { includeEnded: true })
     const link: UnitOwnership = {
       id: ctx.ids.next(),
       organizationId: scope.value.organizationId,
@@ -46,13 +54,11 @@ export async function assignOwner(ctx: ActorContext, unitId: string, ownerId: st
     if (changes.inserted.length === 0 && changes.updated.length === 0) return ok(unit)
     const saved = await applyOwnershipChanges(repos, scope.value, unit, changes, now)
     if (!saved.ok) return saved
-    await repos.audit.record(
-      auditEntry(ctx, scope.value, 'unit.assign_owner', 'unit', unitId, {
-        owner_id: ownerId,
-        ended_ownership_ids: changes.updated.map((l) => l.id),
-        created_ownership_id: changes.inserted[0]?.id ?? null,
-      }),
-    )
+    await recordEvent(ctx, repos, 'UnitOwnerAssigned', scope.value, unitId, {
+      owner_id: ownerId,
+      ended_ownership_ids: changes.updated.map((l) => l.id),
+      created_ownership_id: changes.inserted[0]?.id ?? null,
+    })
     return saved
   })
 }

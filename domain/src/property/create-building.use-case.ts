@@ -1,17 +1,19 @@
-import type { ActorContext } from '../context.ts'
-import { reservePlanCapacity } from '../identity/plan-limits.ts'
+import { requirePermission, scopeFor, type TenantOption } from '../access/index.ts'
+import type { UseCaseCall } from '../context.ts'
+import { reservePlanCapacity } from '../identity/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import { type Building, type BuildingFields, validateBuilding } from './building.entity.ts'
-import { auditEntry, requireWrite, scopeFor, type TenantOption } from './property-access.ts'
+import type { PropertyContext } from './property.ports.ts'
 
 export type CreateBuildingInput = BuildingFields & TenantOption
 
-export async function createBuilding(
-  ctx: ActorContext,
-  input: CreateBuildingInput,
-): Promise<Result<Building>> {
-  const allowed = requireWrite(ctx.actor)
+export async function createBuilding({
+  ctx,
+  input,
+}: UseCaseCall<PropertyContext, CreateBuildingInput>): Promise<Result<Building>> {
+  const allowed = requirePermission(ctx.actor, 'property:write')
   if (!allowed.ok) return allowed
   const scope = scopeFor(ctx.actor, input.organizationId)
   if (!scope.ok) return scope
@@ -19,7 +21,7 @@ export async function createBuilding(
   const valid = validateBuilding(input, now.getUTCFullYear())
   if (!valid.ok) return valid
   // Also the superadmin's check that the named tenant exists.
-  const organization = await ctx.repos.organizations.findById(scope.value.organizationId)
+  const organization = await ctx.repos.identity.organizations.findById(scope.value.organizationId)
   if (!organization) return err(DomainErrors.notFound('Organization'))
   const v = valid.value
   const building: Building = {
@@ -41,8 +43,8 @@ export async function createBuilding(
     // Under the organization's row lock: concurrent creates cannot overshoot the plan.
     const capacity = await reservePlanCapacity(repos, scope.value.organizationId, 'buildings')
     if (!capacity.ok) return capacity
-    await repos.buildings.insert(scope.value, building)
-    await repos.audit.record(auditEntry(ctx, scope.value, 'building.create', 'building', building.id))
+    await repos.property.buildings.insert(scope.value, building)
+    await recordEvent(ctx, repos, 'BuildingCreated', scope.value, building.id)
     return ok(building)
   })
 }

@@ -1,20 +1,19 @@
-import type { ActorContext } from '../context.ts'
+import { checkTenantExists, requirePermission, scopeFor, type TenantOption } from '../access/index.ts'
+import type { UseCaseCall } from '../context.ts'
 import { type DomainError, DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import { todayOf } from './calendar-date.value-object.ts'
 import { type Owner, type OwnerFields, validateOwner } from './owner.entity.ts'
-import {
-  auditEntry,
-  checkTenantExists,
-  requireWrite,
-  scopeFor,
-  type TenantOption,
-} from './property-access.ts'
+import type { PropertyContext } from './property.ports.ts'
 
 export type CreateOwnerInput = OwnerFields & TenantOption
 
-export async function createOwner(ctx: ActorContext, input: CreateOwnerInput): Promise<Result<Owner>> {
-  const allowed = requireWrite(ctx.actor)
+export async function createOwner({
+  ctx,
+  input,
+}: UseCaseCall<PropertyContext, CreateOwnerInput>): Promise<Result<Owner>> {
+  const allowed = requirePermission(ctx.actor, 'property:write')
   if (!allowed.ok) return allowed
   const scope = scopeFor(ctx.actor, input.organizationId)
   if (!scope.ok) return scope
@@ -34,11 +33,11 @@ export async function createOwner(ctx: ActorContext, input: CreateOwnerInput): P
   }
   return ctx.transaction(async (repos) => {
     // Owners without e-mail (paper mail) never collide: NULLs are distinct in the unique index too.
-    if (owner.email !== null && (await repos.owners.emailTaken(scope.value, owner.email))) {
+    if (owner.email !== null && (await repos.property.owners.emailTaken(scope.value, owner.email))) {
       return err(ownerEmailTaken())
     }
-    await repos.owners.insert(scope.value, owner)
-    await repos.audit.record(auditEntry(ctx, scope.value, 'owner.create', 'owner', owner.id))
+    await repos.property.owners.insert(scope.value, owner)
+    await recordEvent(ctx, repos, 'OwnerCreated', scope.value, owner.id)
     return ok(owner)
   })
 }

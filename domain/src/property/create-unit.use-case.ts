@@ -1,29 +1,33 @@
-import type { ActorContext, Repositories } from '../context.ts'
+import { requirePermission, scopeForRow } from '../access/index.ts'
+import type { UseCaseCall } from '../context.ts'
 import { type DomainError, DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import type { Building } from './building.entity.ts'
-import type { TenantScope } from './property.ports.ts'
-import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
+import type { PropertyContext, PropertyRepos, TenantScope } from './property.ports.ts'
 import { type Unit, type UnitFields, validateUnit } from './unit.entity.ts'
 
 export type CreateUnitInput = UnitFields & { readonly buildingId: string }
 
-export async function createUnit(ctx: ActorContext, input: CreateUnitInput): Promise<Result<Unit>> {
-  const allowed = requireWrite(ctx.actor)
+export async function createUnit({
+  ctx,
+  input,
+}: UseCaseCall<PropertyContext, CreateUnitInput>): Promise<Result<Unit>> {
+  const allowed = requirePermission(ctx.actor, 'property:write')
   if (!allowed.ok) return allowed
   const valid = validateUnit(input)
   if (!valid.ok) return valid
   const scope = await scopeForRow(ctx.actor, 'Building', () =>
-    ctx.repos.buildings.organizationOf(input.buildingId),
+    ctx.repos.property.buildings.organizationOf(input.buildingId),
   )
   if (!scope.ok) return scope
   const now = ctx.clock.now()
   return ctx.transaction(async (repos) => {
     // The row lock serializes every quota change of this building: two requests racing for the
     // last tantièmes cannot both see the same remaining room.
-    const building = await repos.buildings.lockById(scope.value, input.buildingId)
+    const building = await repos.property.buildings.lockById(scope.value, input.buildingId)
     if (!building) return err(DomainErrors.notFound('Building'))
-    if (await repos.units.unitNumberTaken(scope.value, building.id, valid.value.unitNumber)) {
+    if (await repos.property.units.unitNumberTaken(scope.value, building.id, valid.value.unitNumber)) {
       return err(unitNumberTaken())
     }
     const room = await checkQuotaRoom(repos, scope.value, building, valid.value.quota)
@@ -38,10 +42,8 @@ export async function createUnit(ctx: ActorContext, input: CreateUnitInput): Pro
       createdAt: now,
       updatedAt: now,
     }
-    await repos.units.insert(scope.value, unit)
-    await repos.audit.record(
-      auditEntry(ctx, scope.value, 'unit.create', 'unit', unit.id, { building_id: building.id }),
-    )
+    await repos.property.units.insert(scope.value, unit)
+    await recordEvent(ctx, repos, 'UnitCreated', scope.value, unit.id, { building_id: building.id })
     return ok(unit)
   })
 }
@@ -55,13 +57,13 @@ export function unitNumberTaken(): DomainError {
  * total_tantiemes. The caller holds the building's lock.
  */
 export async function checkQuotaRoom(
-  repos: Repositories,
+  repos: PropertyRepos,
   scope: TenantScope,
   building: Building,
   quota: number,
   excludeUnitId?: string,
 ): Promise<Result<null>> {
-  const used = await repos.units.sumQuotas(scope, building.id, excludeUnitId)
+  const used = await repos.property.units.sumQuotas(scope, building.id, excludeUnitId)
   if (used + quota > building.totalTantiemes) {
     return err(
       DomainErrors.conflict(

@@ -1,33 +1,39 @@
-import type { ActorContext } from '../context.ts'
+import { requirePermission, scopeForRow } from '../access/index.ts'
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import { checkVersion } from '../shared/versioning.ts'
-import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
+import type { PropertyContext } from './property.ports.ts'
 
 /**
  * Only an empty building may go: its units carry quotas and ownership history, and its expenses,
  * meetings and documents are records worth keeping.
  */
-export async function deleteBuilding(
-  ctx: ActorContext,
-  id: string,
-  expectedVersion: number | undefined,
-): Promise<Result<null>> {
-  const allowed = requireWrite(ctx.actor)
+export async function deleteBuilding({
+  ctx,
+  input: { id, expectedVersion },
+}: UseCaseCall<
+  PropertyContext,
+  { readonly id: string; readonly expectedVersion: number | undefined }
+>): Promise<Result<null>> {
+  const allowed = requirePermission(ctx.actor, 'property:write')
   if (!allowed.ok) return allowed
-  const scope = await scopeForRow(ctx.actor, 'Building', () => ctx.repos.buildings.organizationOf(id))
+  const scope = await scopeForRow(ctx.actor, 'Building', () =>
+    ctx.repos.property.buildings.organizationOf(id),
+  )
   if (!scope.ok) return scope
   return ctx.transaction(async (repos) => {
     // The lock makes a concurrent unit creation wait, so no unit can slip in after the count.
-    const current = await repos.buildings.lockById(scope.value, id)
+    const current = await repos.property.buildings.lockById(scope.value, id)
     if (!current) return err(DomainErrors.notFound('Building'))
     const fresh = checkVersion('Building', current.version, expectedVersion)
     if (!fresh.ok) return fresh
-    if ((await repos.units.count(scope.value, { buildingId: id })) > 0) {
+    if ((await repos.property.units.count(scope.value, { buildingId: id })) > 0) {
       return err(DomainErrors.conflict('building_has_units', 'Delete the units of this building first'))
     }
     // Its accounts, minutes and documents are history too: a building that has them stays.
-    if (await repos.buildings.hasLinkedRecords(scope.value, id)) {
+    if (await repos.property.buildings.hasLinkedRecords(scope.value, id)) {
       return err(
         DomainErrors.conflict(
           'building_has_records',
@@ -35,10 +41,10 @@ export async function deleteBuilding(
         ),
       )
     }
-    if (!(await repos.buildings.delete(scope.value, id, current.version))) {
+    if (!(await repos.property.buildings.delete(scope.value, id, current.version))) {
       return err(DomainErrors.versionConflict('Building', current.version))
     }
-    await repos.audit.record(auditEntry(ctx, scope.value, 'building.delete', 'building', id))
+    await recordEvent(ctx, repos, 'BuildingDeleted', scope.value, id)
     return ok(null)
   })
 }

@@ -1,9 +1,10 @@
-import type { ActorContext } from '../context.ts'
+import { readsOrganization, scopeForRow } from '../access/index.ts'
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { type Owner, ownerDisplayName } from './owner.entity.ts'
 import { isEmptyLink } from './ownership-timeline.ts'
-import { readsOrganization, scopeForRow } from './property-access.ts'
+import type { PropertyContext } from './property.ports.ts'
 import { REGISTER_COLUMNS, type RegisterRow } from './register-sheet.ts'
 import { sharePpmToDecimal } from './share.value-object.ts'
 import type { Unit } from './unit.entity.ts'
@@ -17,15 +18,20 @@ const blank = Object.fromEntries(REGISTER_COLUMNS.map((c) => [c, ''])) as Regist
  * into an empty building reproduces the lots, the owners and every dated link. Only the
  * organization's readers (syndic, accountant, superadmin) may export: it lists every owner.
  */
-export async function exportRegister(ctx: ActorContext, buildingId: string): Promise<Result<RegisterRow[]>> {
+export async function exportRegister({
+  ctx,
+  input: { buildingId },
+}: UseCaseCall<PropertyContext, { readonly buildingId: string }>): Promise<Result<RegisterRow[]>> {
   if (!readsOrganization(ctx.actor)) return err(DomainErrors.forbidden())
-  const scope = await scopeForRow(ctx.actor, 'Building', () => ctx.repos.buildings.organizationOf(buildingId))
+  const scope = await scopeForRow(ctx.actor, 'Building', () =>
+    ctx.repos.property.buildings.organizationOf(buildingId),
+  )
   if (!scope.ok) return scope
-  const building = await ctx.repos.buildings.findById(scope.value, buildingId)
+  const building = await ctx.repos.property.buildings.findById(scope.value, buildingId)
   if (!building) return err(DomainErrors.notFound('Building'))
   const units: Unit[] = []
   for (let page = 1; ; page++) {
-    const batch = await ctx.repos.units.list(
+    const batch = await ctx.repos.property.units.list(
       scope.value,
       { buildingId },
       { page, perPage: 500, sortBy: 'unit_number', order: 'asc' },
@@ -35,14 +41,14 @@ export async function exportRegister(ctx: ActorContext, buildingId: string): Pro
   }
   units.sort((a, b) => a.unitNumber.localeCompare(b.unitNumber, 'en', { numeric: true }))
   const links = (
-    await ctx.repos.unitOwnerships.listForUnits(
+    await ctx.repos.property.unitOwnerships.listForUnits(
       scope.value,
       units.map((u) => u.id),
     )
   ).filter((l) => !isEmptyLink(l))
   const owners = new Map<string, Owner>()
   for (const id of new Set(links.map((l) => l.ownerId))) {
-    const owner = await ctx.repos.owners.findById(scope.value, id)
+    const owner = await ctx.repos.property.owners.findById(scope.value, id)
     if (owner) owners.set(id, owner)
   }
   const rows: RegisterRow[] = []

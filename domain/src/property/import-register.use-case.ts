@@ -1,11 +1,12 @@
-import type { ActorContext, Repositories } from '../context.ts'
+import { requirePermission, scopeForRow } from '../access/index.ts'
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import type { Building } from './building.entity.ts'
 import { todayOf } from './calendar-date.value-object.ts'
 import { type Owner, ownerDisplayName } from './owner.entity.ts'
-import type { TenantScope } from './property.ports.ts'
-import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
+import type { PropertyContext, PropertyRepos, TenantScope } from './property.ports.ts'
 import { identityKey, type OwnerDraft, planRegister, type RegisterPlan } from './register-plan.ts'
 import type { RegisterRowError, RegisterSheet } from './register-sheet.ts'
 import type { Unit } from './unit.entity.ts'
@@ -34,25 +35,32 @@ export type RegisterImportReport = {
  * once the caller may write to the building (the HTTP adapter parses the upload there). Errors are returned in the report (an
  * Ok), so the caller can show them as a preview; the adapter decides the status.
  */
-export async function importRegister(
-  ctx: ActorContext,
-  buildingId: string,
-  sheet: RegisterSheet | (() => Promise<Result<RegisterSheet>>),
-  options: { readonly dryRun: boolean },
-): Promise<Result<RegisterImportReport>> {
-  const allowed = requireWrite(ctx.actor)
+export async function importRegister({
+  ctx,
+  input: { buildingId, sheet, options },
+}: UseCaseCall<
+  PropertyContext,
+  {
+    readonly buildingId: string
+    readonly sheet: RegisterSheet | (() => Promise<Result<RegisterSheet>>)
+    readonly options: { readonly dryRun: boolean }
+  }
+>): Promise<Result<RegisterImportReport>> {
+  const allowed = requirePermission(ctx.actor, 'property:write')
   if (!allowed.ok) return allowed
-  const scope = await scopeForRow(ctx.actor, 'Building', () => ctx.repos.buildings.organizationOf(buildingId))
+  const scope = await scopeForRow(ctx.actor, 'Building', () =>
+    ctx.repos.property.buildings.organizationOf(buildingId),
+  )
   if (!scope.ok) return scope
   // Access first: a file sent for a building the caller cannot see is never read (404, not 400/415).
-  if (!(await ctx.repos.buildings.findById(scope.value, buildingId)))
+  if (!(await ctx.repos.property.buildings.findById(scope.value, buildingId)))
     return err(DomainErrors.notFound('Building'))
   const read = typeof sheet === 'function' ? await sheet() : ok(sheet)
   if (!read.ok) return read
   const today = todayOf(ctx.clock)
   const plan = planRegister(read.value, today)
   return ctx.transaction(async (repos) => {
-    const building = await repos.buildings.lockById(scope.value, buildingId)
+    const building = await repos.property.buildings.lockById(scope.value, buildingId)
     if (!building) return err(DomainErrors.notFound('Building'))
     const errors = [...plan.errors]
     // Run even when the sheet has errors: the preview lists every problem at once.
@@ -71,17 +79,15 @@ export async function importRegister(
     }
     if (errors.length > 0 || options.dryRun) return ok(report)
     const written = await write(ctx, repos, scope.value, building, plan, existing)
-    await repos.audit.record(
-      auditEntry(ctx, scope.value, 'building.register_import', 'building', building.id, {
-        lots: report.lots,
-        owners_new: report.ownersNew,
-        owners_matched: report.ownersMatched,
-        links: report.links,
-        unit_ids: written.unitIds,
-        owner_ids: written.ownerIds,
-        ownership_ids: written.ownershipIds,
-      }),
-    )
+    await recordEvent(ctx, repos, 'RegisterImported', scope.value, building.id, {
+      lots: report.lots,
+      owners_new: report.ownersNew,
+      owners_matched: report.ownersMatched,
+      links: report.links,
+      unit_ids: written.unitIds,
+      owner_ids: written.ownerIds,
+      ownership_ids: written.ownershipIds,
+    })
     return ok({ ...report, imported: true })
   })
 }
@@ -92,7 +98,7 @@ export async function importRegister(
  * names disagree it is more likely a typo in the e-mail than the same person: refused.
  */
 async function matchExistingOwners(
-  repos: Repositories,
+  repos: PropertyRepos,
   scope: TenantScope,
   plan: RegisterPlan,
   errors: RegisterRowError[],
@@ -105,11 +111,12 @@ async function matchExistingOwners(
     let by: 'enterprise_number' | 'email' = 'email'
     if (f.enterpriseNumber) {
       owner =
-        (await repos.owners.list(scope, { enterpriseNumber: f.enterpriseNumber }, page)).items[0] ?? null
+        (await repos.property.owners.list(scope, { enterpriseNumber: f.enterpriseNumber }, page)).items[0] ??
+        null
       by = 'enterprise_number'
     }
     if (!owner && f.email) {
-      owner = (await repos.owners.list(scope, { email: f.email }, page)).items[0] ?? null
+      owner = (await repos.property.owners.list(scope, { email: f.email }, page)).items[0] ?? null
       by = 'email'
     }
     if (owner && !sameName(owner, draft)) {
@@ -133,14 +140,14 @@ function sameName(owner: Owner, draft: OwnerDraft): boolean {
 }
 
 async function checkAgainstBuilding(
-  repos: Repositories,
+  repos: PropertyRepos,
   scope: TenantScope,
   building: Building,
   plan: RegisterPlan,
   errors: RegisterRowError[],
 ): Promise<void> {
   for (const lot of plan.lots) {
-    if (await repos.units.unitNumberTaken(scope, building.id, lot.fields.unitNumber)) {
+    if (await repos.property.units.unitNumberTaken(scope, building.id, lot.fields.unitNumber)) {
       errors.push({
         row: lot.row,
         column: plan.columnName('lot_number'),
@@ -148,7 +155,7 @@ async function checkAgainstBuilding(
       })
     }
   }
-  const used = await repos.units.sumQuotas(scope, building.id)
+  const used = await repos.property.units.sumQuotas(scope, building.id)
   let sum = used
   for (const lot of plan.lots) {
     sum += lot.fields.quota
@@ -165,8 +172,8 @@ async function checkAgainstBuilding(
 }
 
 async function write(
-  ctx: ActorContext,
-  repos: Repositories,
+  ctx: PropertyContext,
+  repos: PropertyRepos,
   scope: TenantScope,
   building: Building,
   plan: RegisterPlan,
@@ -190,7 +197,7 @@ async function write(
     ownerIds.push(owner.id)
     return owner
   })
-  for (const o of ids) if (typeof o !== 'string') await repos.owners.insert(scope, o)
+  for (const o of ids) if (typeof o !== 'string') await repos.property.owners.insert(scope, o)
   const ownerIdOf = (index: number) => {
     const o = ids[index]
     return typeof o === 'string' ? o : (o as Owner).id
@@ -228,8 +235,8 @@ async function write(
       createdAt: now,
       updatedAt: now,
     }
-    await repos.units.insert(scope, unit)
-    for (const link of links) await repos.unitOwnerships.insert(scope, link)
+    await repos.property.units.insert(scope, unit)
+    for (const link of links) await repos.property.unitOwnerships.insert(scope, link)
     unitIds.push(unitId)
     ownershipIds.push(...links.map((l) => l.id))
   }

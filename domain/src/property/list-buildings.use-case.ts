@@ -1,25 +1,37 @@
-import type { ActorContext } from '../context.ts'
+import { listScopeFor, readsOrganization, type TenantOption } from '../access/index.ts'
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { Building } from './building.entity.ts'
-import type { BuildingFilter, BuildingSortField } from './property.ports.ts'
-import { listScopeFor, readsOrganization, type TenantOption } from './property-access.ts'
+import type { BuildingFilter, BuildingSortField, PropertyContext } from './property.ports.ts'
 
 /**
  * Organization readers list every building; an owner lists the buildings of their active units; a
  * superadmin without an organization filter lists every organization's.
  */
-export async function listBuildings(
-  ctx: ActorContext,
-  filter: BuildingFilter,
-  page: PageRequest<BuildingSortField>,
-  options: TenantOption = {},
-): Promise<Result<Page<Building>>> {
+export async function listBuildings({
+  ctx,
+  input: { filter, page, options = {} },
+}: UseCaseCall<
+  PropertyContext,
+  {
+    readonly filter: BuildingFilter
+    readonly page: PageRequest<BuildingSortField>
+    readonly options?: TenantOption | undefined
+  }
+>): Promise<Result<Page<Building>>> {
   const scope = listScopeFor(ctx.actor, options.organizationId)
   if (!scope.ok) return scope
-  if (scope.value === null) return ok(await ctx.repos.buildings.listAcrossTenants(filter, page))
-  if (readsOrganization(ctx.actor)) return ok(await ctx.repos.buildings.list(scope.value, filter, page))
+  if (scope.value === null) return ok(await ctx.repos.property.buildings.listAcrossTenants(filter, page))
+  if (readsOrganization(ctx.actor))
+    return ok(await ctx.repos.property.buildings.list(scope.value, filter, page))
   if (ctx.actor.role !== 'owner') return err(DomainErrors.forbidden())
-  return ok(await ctx.repos.buildings.list(scope.value, { ...filter, ownedByUserId: ctx.actor.userId }, page))
+  return ok(
+    await ctx.repos.property.buildings.list(
+      scope.value,
+      { ...filter, ownedByUserId: ctx.actor.userId },
+      page,
+    ),
+  )
 }

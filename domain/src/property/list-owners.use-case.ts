@@ -1,23 +1,28 @@
-import type { ActorContext } from '../context.ts'
+import { listScopeFor, readsOrganization, type TenantOption } from '../access/index.ts'
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { normalizeEmail } from '../shared/text.ts'
 import type { Owner } from './owner.entity.ts'
-import type { OwnerFilter, OwnerSortField } from './property.ports.ts'
-import { listScopeFor, readsOrganization, type TenantOption } from './property-access.ts'
+import type { OwnerFilter, OwnerSortField, PropertyContext } from './property.ports.ts'
 
 /**
  * The organization's register of owners: personal data, so organization readers read it whole (a
  * superadmin without an organization filter: every organization's), and an owner-role caller only
  * the records linked to their own account (v1 let them call it; issue #20, item 14).
  */
-export async function listOwners(
-  ctx: ActorContext,
-  filter: OwnerFilter,
-  page: PageRequest<OwnerSortField>,
-  options: TenantOption = {},
-): Promise<Result<Page<Owner>>> {
+export async function listOwners({
+  ctx,
+  input: { filter, page, options = {} },
+}: UseCaseCall<
+  PropertyContext,
+  {
+    readonly filter: OwnerFilter
+    readonly page: PageRequest<OwnerSortField>
+    readonly options?: TenantOption | undefined
+  }
+>): Promise<Result<Page<Owner>>> {
   const own = ctx.actor.role === 'owner'
   if (!readsOrganization(ctx.actor) && !own) return err(DomainErrors.forbidden())
   const scope = listScopeFor(ctx.actor, options.organizationId)
@@ -25,6 +30,6 @@ export async function listOwners(
   // E-mails are stored lower-cased, so the exact-match filter must be too.
   const email = filter.email === undefined ? undefined : normalizeEmail(filter.email)
   const query = { ...filter, email, userId: own ? ctx.actor.userId : undefined }
-  if (scope.value === null) return ok(await ctx.repos.owners.listAcrossTenants(query, page))
-  return ok(await ctx.repos.owners.list(scope.value, query, page))
+  if (scope.value === null) return ok(await ctx.repos.property.owners.listAcrossTenants(query, page))
+  return ok(await ctx.repos.property.owners.list(scope.value, query, page))
 }

@@ -1,26 +1,31 @@
-import type { ActorContext } from '../context.ts'
-import { DomainErrors } from '../shared/domain-error.ts'
-import type { Page, PageRequest } from '../shared/ports.ts'
-import { err, ok, type Result } from '../shared/result.ts'
-import { parseCalendarDate, todayOf } from './calendar-date.value-object.ts'
-import { unitsOn, unitsOnAcrossTenants } from './ownership-views.ts'
-import type { TenantScope, UnitFilter, UnitSortField } from './property.ports.ts'
 import {
   actorMayReadBuilding,
   listScopeFor,
   readsOrganization,
   scopeForRow,
   type TenantOption,
-} from './property-access.ts'
+} from '../access/index.ts'
+import type { UseCaseCall } from '../context.ts'
+import { DomainErrors } from '../shared/domain-error.ts'
+import type { Page, PageRequest } from '../shared/ports.ts'
+import { err, ok, type Result } from '../shared/result.ts'
+import { parseCalendarDate, todayOf } from './calendar-date.value-object.ts'
+import { unitsOn, unitsOnAcrossTenants } from './ownership-views.ts'
+import type { PropertyContext, TenantScope, UnitFilter, UnitSortField } from './property.ports.ts'
 import type { Unit } from './unit.entity.ts'
 
 /** GET /units: organization readers list every unit; an owner lists the units they hold a share of. */
-export async function listUnits(
-  ctx: ActorContext,
-  filter: UnitFilter,
-  page: PageRequest<UnitSortField>,
-  options: TenantOption & DateOption = {},
-): Promise<Result<Page<Unit>>> {
+export async function listUnits({
+  ctx,
+  input: { filter, page, options = {} },
+}: UseCaseCall<
+  PropertyContext,
+  {
+    readonly filter: UnitFilter
+    readonly page: PageRequest<UnitSortField>
+    readonly options?: (TenantOption & DateOption) | undefined
+  }
+>): Promise<Result<Page<Unit>>> {
   const scope = listScopeFor(ctx.actor, options.organizationId)
   if (!scope.ok) return scope
   // A superadmin without an organization filter (scope null): every organization's units.
@@ -34,18 +39,25 @@ export type DateOption = { readonly date?: string | undefined }
  * GET /buildings/{id}/units: like listUnits within one building, which must exist and be visible
  * to the caller (a 404 otherwise, where listUnits would just answer an empty page).
  */
-export async function listBuildingUnits(
-  ctx: ActorContext,
-  buildingId: string,
-  filter: UnitFilter,
-  page: PageRequest<UnitSortField>,
-  options: DateOption = {},
-): Promise<Result<Page<Unit>>> {
-  const scope = await scopeForRow(ctx.actor, 'Building', () => ctx.repos.buildings.organizationOf(buildingId))
+export async function listBuildingUnits({
+  ctx,
+  input: { buildingId, filter, page, options = {} },
+}: UseCaseCall<
+  PropertyContext,
+  {
+    readonly buildingId: string
+    readonly filter: UnitFilter
+    readonly page: PageRequest<UnitSortField>
+    readonly options?: DateOption | undefined
+  }
+>): Promise<Result<Page<Unit>>> {
+  const scope = await scopeForRow(ctx.actor, 'Building', () =>
+    ctx.repos.property.buildings.organizationOf(buildingId),
+  )
   if (!scope.ok) return scope
   if (
     !(await actorMayReadBuilding(ctx.repos, scope.value, ctx.actor, buildingId)) ||
-    !(await ctx.repos.buildings.findById(scope.value, buildingId))
+    !(await ctx.repos.property.buildings.findById(scope.value, buildingId))
   ) {
     return err(DomainErrors.notFound('Building'))
   }
@@ -53,7 +65,7 @@ export async function listBuildingUnits(
 }
 
 async function listInScope(
-  ctx: ActorContext,
+  ctx: PropertyContext,
   scope: TenantScope | null,
   filter: UnitFilter,
   page: PageRequest<UnitSortField>,
@@ -64,15 +76,15 @@ async function listInScope(
   if (!date.ok) return date
   let found: Page<Unit>
   if (scope === null) {
-    found = await ctx.repos.units.listAcrossTenants({ ...filter, onDate: date.value }, page)
+    found = await ctx.repos.property.units.listAcrossTenants({ ...filter, onDate: date.value }, page)
     return ok({ ...found, items: await unitsOnAcrossTenants(ctx.repos, found.items, date.value) })
   }
   if (readsOrganization(ctx.actor)) {
-    found = await ctx.repos.units.list(scope, { ...filter, onDate: date.value }, page)
+    found = await ctx.repos.property.units.list(scope, { ...filter, onDate: date.value }, page)
   } else if (ctx.actor.role === 'owner') {
     // Visibility is about today (what the owner holds now or is buying); has_owner about `date`.
     const owned = { ...filter, onDate: date.value, ownedByUserId: ctx.actor.userId, ownedOn: today }
-    found = await ctx.repos.units.list(scope, owned, page)
+    found = await ctx.repos.property.units.list(scope, owned, page)
   } else {
     return err(DomainErrors.forbidden())
   }

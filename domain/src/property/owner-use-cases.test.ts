@@ -18,7 +18,9 @@ import { updateOwner } from './update-owner.use-case.ts'
 describe('createOwner', () => {
   it('stores a lower-cased e-mail, no user link, and audits', async () => {
     const { store, syndic } = propertyWorld()
-    const o = unwrap(await createOwner(syndic, ownerInput({ email: 'Jean.PEETERS@Example.be' })))
+    const o = unwrap(
+      await createOwner({ ctx: syndic, input: ownerInput({ email: 'Jean.PEETERS@Example.be' }) }),
+    )
     expect(o).toMatchObject({
       organizationId: ORG_A,
       email: 'jean.peeters@example.be',
@@ -31,29 +33,32 @@ describe('createOwner', () => {
   it('keeps e-mails unique per organization, case-insensitively', async () => {
     const { syndic, syndicB } = propertyWorld()
     await seedOwner(syndic, { email: 'same@example.be' })
-    expect(await createOwner(syndic, ownerInput({ email: 'SAME@example.be' }))).toMatchObject({
-      ok: false,
-      error: { kind: 'conflict', code: 'email_taken' },
-    })
-    unwrap(await createOwner(syndicB, ownerInput({ email: 'same@example.be' })))
+    expect(await createOwner({ ctx: syndic, input: ownerInput({ email: 'SAME@example.be' }) })).toMatchObject(
+      {
+        ok: false,
+        error: { kind: 'conflict', code: 'email_taken' },
+      },
+    )
+    unwrap(await createOwner({ ctx: syndicB, input: ownerInput({ email: 'same@example.be' }) }))
   })
 
   it('forbids accountants and owners; a superadmin names the organization', async () => {
     const { as } = propertyWorld()
-    expect(await createOwner(as('accountant'), ownerInput())).toMatchObject({
+    expect(await createOwner({ ctx: as('accountant'), input: ownerInput() })).toMatchObject({
       ok: false,
       error: { kind: 'forbidden' },
     })
-    expect(await createOwner(as('owner'), ownerInput())).toMatchObject({
+    expect(await createOwner({ ctx: as('owner'), input: ownerInput() })).toMatchObject({
       ok: false,
       error: { kind: 'forbidden' },
     })
-    expect(await createOwner(as('superadmin'), ownerInput())).toMatchObject({
+    expect(await createOwner({ ctx: as('superadmin'), input: ownerInput() })).toMatchObject({
       ok: false,
       error: { kind: 'validation', issues: [{ path: 'organization_id' }] },
     })
     expect(
-      unwrap(await createOwner(as('superadmin'), { ...ownerInput(), organizationId: ORG_B })).organizationId,
+      unwrap(await createOwner({ ctx: as('superadmin'), input: { ...ownerInput(), organizationId: ORG_B } }))
+        .organizationId,
     ).toBe(ORG_B)
   })
 })
@@ -63,24 +68,48 @@ describe('updateOwner', () => {
     const { syndic, syndicB } = propertyWorld()
     const a = await seedOwner(syndic, { email: 'a@example.be' })
     await seedOwner(syndic, { email: 'b@example.be' })
-    expect(unwrap(await updateOwner(syndic, a.id, { phone: null, city: 'Gent' }, 1))).toMatchObject({
+    expect(
+      unwrap(
+        await updateOwner({
+          ctx: syndic,
+          input: { id: a.id, changes: { phone: null, city: 'Gent' }, expectedVersion: 1 },
+        }),
+      ),
+    ).toMatchObject({
       phone: null,
       city: 'Gent',
       email: 'a@example.be',
       version: 2,
     })
-    expect(await updateOwner(syndic, a.id, { email: 'B@example.be' }, undefined)).toMatchObject({
+    expect(
+      await updateOwner({
+        ctx: syndic,
+        input: { id: a.id, changes: { email: 'B@example.be' }, expectedVersion: undefined },
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'email_taken' },
     })
-    expect(unwrap(await updateOwner(syndic, a.id, { email: 'A@EXAMPLE.BE' }, undefined)).email).toBe(
-      'a@example.be',
-    )
-    expect(await updateOwner(syndic, a.id, { city: 'X' }, 1)).toMatchObject({
+    expect(
+      unwrap(
+        await updateOwner({
+          ctx: syndic,
+          input: { id: a.id, changes: { email: 'A@EXAMPLE.BE' }, expectedVersion: undefined },
+        }),
+      ).email,
+    ).toBe('a@example.be')
+    expect(
+      await updateOwner({ ctx: syndic, input: { id: a.id, changes: { city: 'X' }, expectedVersion: 1 } }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'version_conflict' },
     })
-    expect(await updateOwner(syndicB, a.id, { city: 'X' }, undefined)).toMatchObject({
+    expect(
+      await updateOwner({
+        ctx: syndicB,
+        input: { id: a.id, changes: { city: 'X' }, expectedVersion: undefined },
+      }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'not_found' },
     })
@@ -93,20 +122,40 @@ describe('reading owners', () => {
     const janssens = await seedOwner(syndic, { lastName: 'Janssens', email: 'j@example.be' })
     await seedOwner(syndic, { lastName: 'Peeters' })
     const acc = as('accountant')
-    expect(unwrap(await listOwners(acc, {}, firstPage('last_name'))).total).toBe(2)
     expect(
-      unwrap(await listOwners(acc, { email: 'J@Example.be' }, firstPage('last_name'))).items,
+      unwrap(await listOwners({ ctx: acc, input: { filter: {}, page: firstPage('last_name') } })).total,
+    ).toBe(2)
+    expect(
+      unwrap(
+        await listOwners({
+          ctx: acc,
+          input: { filter: { email: 'J@Example.be' }, page: firstPage('last_name') },
+        }),
+      ).items,
     ).toHaveLength(1)
     expect(
-      unwrap(await listOwners(acc, { lastName: 'peet' }, firstPage('last_name'))).items[0]?.lastName,
+      unwrap(
+        await listOwners({ ctx: acc, input: { filter: { lastName: 'peet' }, page: firstPage('last_name') } }),
+      ).items[0]?.lastName,
     ).toBe('Peeters')
     // An owner-role caller: only the records linked to their account (issue #20, item 14).
-    expect(unwrap(await listOwners(as('owner'), {}, firstPage('last_name')))).toEqual({ items: [], total: 0 })
+    expect(
+      unwrap(await listOwners({ ctx: as('owner'), input: { filter: {}, page: firstPage('last_name') } })),
+    ).toEqual({ items: [], total: 0 })
     store.addUser('jan', 'owner', ORG_A)
-    unwrap(await linkOwnerUser(syndic, janssens.id, 'jan'))
-    const own = unwrap(await listOwners(as('owner', ORG_A, 'jan'), {}, firstPage('last_name')))
+    unwrap(await linkOwnerUser({ ctx: syndic, input: { ownerId: janssens.id, userId: 'jan' } }))
+    const own = unwrap(
+      await listOwners({
+        ctx: as('owner', ORG_A, 'jan'),
+        input: { filter: {}, page: firstPage('last_name') },
+      }),
+    )
     expect(own.items.map((o) => o.id)).toEqual([janssens.id])
-    expect(unwrap(await listOwners(as('syndic', ORG_B), {}, firstPage('last_name'))).total).toBe(0)
+    expect(
+      unwrap(
+        await listOwners({ ctx: as('syndic', ORG_B), input: { filter: {}, page: firstPage('last_name') } }),
+      ).total,
+    ).toBe(0)
   })
 
   it('lets an owner read only their own record, others see it as missing', async () => {
@@ -114,16 +163,19 @@ describe('reading owners', () => {
     const mine = await seedOwner(syndic)
     const other = await seedOwner(syndic)
     store.addUser('owner-user', 'owner', ORG_A)
-    unwrap(await linkOwnerUser(syndic, mine.id, 'owner-user'))
+    unwrap(await linkOwnerUser({ ctx: syndic, input: { ownerId: mine.id, userId: 'owner-user' } }))
     const me = as('owner', ORG_A, 'owner-user')
-    expect(unwrap(await getOwner(me, mine.id)).id).toBe(mine.id)
-    expect(await getOwner(me, other.id)).toMatchObject({
+    expect(unwrap(await getOwner({ ctx: me, input: { id: mine.id } })).id).toBe(mine.id)
+    expect(await getOwner({ ctx: me, input: { id: other.id } })).toMatchObject({
       ok: false,
       error: { kind: 'not_found', entity: 'Owner' },
     })
-    expect(unwrap(await getOwner(as('accountant'), other.id)).id).toBe(other.id)
-    expect(await getOwner(syndicB, mine.id)).toMatchObject({ ok: false, error: { kind: 'not_found' } })
-    expect(unwrap(await getOwner(as('superadmin'), mine.id)).id).toBe(mine.id)
+    expect(unwrap(await getOwner({ ctx: as('accountant'), input: { id: other.id } })).id).toBe(other.id)
+    expect(await getOwner({ ctx: syndicB, input: { id: mine.id } })).toMatchObject({
+      ok: false,
+      error: { kind: 'not_found' },
+    })
+    expect(unwrap(await getOwner({ ctx: as('superadmin'), input: { id: mine.id } })).id).toBe(mine.id)
   })
 })
 
@@ -132,20 +184,27 @@ describe('linkOwnerUser and getMyOwner', () => {
     const { as, store, syndic } = propertyWorld()
     const o = await seedOwner(syndic)
     store.addUser('u-owner', 'owner', ORG_A)
-    const linked = unwrap(await linkOwnerUser(syndic, o.id, 'u-owner', 1))
+    const linked = unwrap(
+      await linkOwnerUser({ ctx: syndic, input: { ownerId: o.id, userId: 'u-owner', expectedVersion: 1 } }),
+    )
     expect(linked).toMatchObject({ userId: 'u-owner', version: 2 })
     expect(store.state.audit.at(-1)).toMatchObject({
       action: 'owner.link_user',
       details: { user_id: 'u-owner' },
     })
-    expect(unwrap(await getMyOwner(as('owner', ORG_A, 'u-owner'))).id).toBe(o.id)
-    expect(await getMyOwner(as('owner', ORG_A, 'someone-else'))).toMatchObject({
+    expect(unwrap(await getMyOwner({ ctx: as('owner', ORG_A, 'u-owner') })).id).toBe(o.id)
+    expect(await getMyOwner({ ctx: as('owner', ORG_A, 'someone-else') })).toMatchObject({
       ok: false,
       error: { kind: 'not_found' },
     })
-    expect(await getMyOwner(as('superadmin'))).toMatchObject({ ok: false, error: { kind: 'not_found' } })
+    expect(await getMyOwner({ ctx: as('superadmin') })).toMatchObject({
+      ok: false,
+      error: { kind: 'not_found' },
+    })
     // Unlinking with null.
-    expect(unwrap(await linkOwnerUser(syndic, o.id, null)).userId).toBeNull()
+    expect(
+      unwrap(await linkOwnerUser({ ctx: syndic, input: { ownerId: o.id, userId: null } })).userId,
+    ).toBeNull()
   })
 
   it('refuses unknown or foreign users, non-owner roles and a user linked elsewhere', async () => {
@@ -155,28 +214,34 @@ describe('linkOwnerUser and getMyOwner', () => {
     store.addUser('u-foreign', 'owner', ORG_B)
     store.addUser('u-syndic', 'syndic', ORG_A)
     store.addUser('u-owner', 'owner', ORG_A)
-    expect(await linkOwnerUser(syndic, o.id, 'nobody')).toMatchObject({
+    expect(await linkOwnerUser({ ctx: syndic, input: { ownerId: o.id, userId: 'nobody' } })).toMatchObject({
       ok: false,
       error: { kind: 'not_found', entity: 'User' },
     })
-    expect(await linkOwnerUser(syndic, o.id, 'u-foreign')).toMatchObject({
-      ok: false,
-      error: { kind: 'not_found', entity: 'User' },
-    })
-    expect(await linkOwnerUser(syndic, o.id, 'u-syndic')).toMatchObject({
+    expect(await linkOwnerUser({ ctx: syndic, input: { ownerId: o.id, userId: 'u-foreign' } })).toMatchObject(
+      {
+        ok: false,
+        error: { kind: 'not_found', entity: 'User' },
+      },
+    )
+    expect(await linkOwnerUser({ ctx: syndic, input: { ownerId: o.id, userId: 'u-syndic' } })).toMatchObject({
       ok: false,
       error: { kind: 'validation', issues: [{ path: 'user_id' }] },
     })
-    unwrap(await linkOwnerUser(syndic, o.id, 'u-owner'))
-    expect(await linkOwnerUser(syndic, o2.id, 'u-owner')).toMatchObject({
+    unwrap(await linkOwnerUser({ ctx: syndic, input: { ownerId: o.id, userId: 'u-owner' } }))
+    expect(await linkOwnerUser({ ctx: syndic, input: { ownerId: o2.id, userId: 'u-owner' } })).toMatchObject({
       ok: false,
       error: { kind: 'conflict', code: 'user_already_linked' },
     })
-    expect(await linkOwnerUser(syndicB, o.id, 'u-foreign')).toMatchObject({
+    expect(
+      await linkOwnerUser({ ctx: syndicB, input: { ownerId: o.id, userId: 'u-foreign' } }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'not_found', entity: 'Owner' },
     })
-    expect(await linkOwnerUser(as('accountant'), o.id, 'u-owner')).toMatchObject({
+    expect(
+      await linkOwnerUser({ ctx: as('accountant'), input: { ownerId: o.id, userId: 'u-owner' } }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'forbidden' },
     })

@@ -1,7 +1,6 @@
-import type { Repositories } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
-import type { TenantScope } from './property.ports.ts'
+import type { PropertyRepos, TenantScope } from './property.ports.ts'
 import type { Unit } from './unit.entity.ts'
 import type { OwnershipChanges } from './unit-ownership.entity.ts'
 
@@ -13,7 +12,7 @@ import type { OwnershipChanges } from './unit-ownership.entity.ts'
  * statement, not only at commit.
  */
 export async function applyOwnershipChanges(
-  repos: Repositories,
+  repos: PropertyRepos,
   scope: TenantScope,
   unit: Unit,
   changes: OwnershipChanges,
@@ -21,14 +20,15 @@ export async function applyOwnershipChanges(
   options: { readonly bumpUnit?: boolean } = {},
 ): Promise<Result<Unit>> {
   for (const link of changes.updated) {
-    if (!(await repos.unitOwnerships.update(scope, link))) {
+    if (!(await repos.property.unitOwnerships.update(scope, link))) {
       return err(DomainErrors.versionConflict('UnitOwnership', link.version))
     }
   }
-  for (const link of changes.inserted) await repos.unitOwnerships.insert(scope, link)
+  for (const link of changes.inserted) await repos.property.unitOwnerships.insert(scope, link)
   // A transfer always moves the unit's version, so a second sale sent with the same If-Match fails.
   if (unit.ownerId === changes.primaryOwnerId && !options.bumpUnit) return ok(unit)
   const next: Unit = { ...unit, ownerId: changes.primaryOwnerId, version: unit.version + 1, updatedAt: now }
-  if (!(await repos.units.update(scope, next))) return err(DomainErrors.versionConflict('Unit', next.version))
+  if (!(await repos.property.units.update(scope, next)))
+    return err(DomainErrors.versionConflict('Unit', next.version))
   return ok(next)
 }

@@ -30,10 +30,16 @@ describe('addUnitOwner', () => {
     store.locks = []
     const auditBefore = store.state.audit.length
     const link = unwrap(
-      await addUnitOwner(syndic, unit.id, {
-        ownerId: o.id,
-        ownershipShare: '0,25',
-        startDate: '2024-05-01T00:00:00Z',
+      await addUnitOwner({
+        ctx: syndic,
+        input: {
+          unitId: unit.id,
+          fields: {
+            ownerId: o.id,
+            ownershipShare: '0,25',
+            startDate: '2024-05-01T00:00:00Z',
+          },
+        },
       }),
     )
     expect(link).toMatchObject({
@@ -57,9 +63,17 @@ describe('addUnitOwner', () => {
     const { store, syndic, unit, owners } = await unitWithOwners(2)
     const [a, b] = owners
     if (!a || !b) throw new Error('setup')
-    const first = unwrap(await addUnitOwner(syndic, unit.id, { ownerId: a.id, ownershipShare: 0.5 }))
+    const first = unwrap(
+      await addUnitOwner({
+        ctx: syndic,
+        input: { unitId: unit.id, fields: { ownerId: a.id, ownershipShare: 0.5 } },
+      }),
+    )
     unwrap(
-      await addUnitOwner(syndic, unit.id, { ownerId: b.id, ownershipShare: 0.5, isPrimaryContact: true }),
+      await addUnitOwner({
+        ctx: syndic,
+        input: { unitId: unit.id, fields: { ownerId: b.id, ownershipShare: 0.5, isPrimaryContact: true } },
+      }),
     )
     expect(store.state.ownerships.get(first.id)).toMatchObject({ isPrimaryContact: false, version: 2 })
     expect(store.state.units.get(unit.id)?.ownerId).toBe(b.id)
@@ -69,29 +83,57 @@ describe('addUnitOwner', () => {
     const { store, syndic, unit, owners } = await unitWithOwners(2)
     const [a, b] = owners
     if (!a || !b) throw new Error('setup')
-    unwrap(await addUnitOwner(syndic, unit.id, { ownerId: a.id, ownershipShare: 0.7 }))
+    unwrap(
+      await addUnitOwner({
+        ctx: syndic,
+        input: { unitId: unit.id, fields: { ownerId: a.id, ownershipShare: 0.7 } },
+      }),
+    )
     const before = store.snapshot()
-    expect(await addUnitOwner(syndic, unit.id, { ownerId: b.id, ownershipShare: 0.300001 })).toMatchObject({
+    expect(
+      await addUnitOwner({
+        ctx: syndic,
+        input: { unitId: unit.id, fields: { ownerId: b.id, ownershipShare: 0.300001 } },
+      }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'conflict', code: 'ownership_share_exceeded' },
     })
-    expect(await addUnitOwner(syndic, unit.id, { ownerId: a.id, ownershipShare: 0.1 })).toMatchObject({
+    expect(
+      await addUnitOwner({
+        ctx: syndic,
+        input: { unitId: unit.id, fields: { ownerId: a.id, ownershipShare: 0.1 } },
+      }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'conflict', code: 'owner_already_linked' },
     })
     expect(store.state).toEqual(before)
-    unwrap(await addUnitOwner(syndic, unit.id, { ownerId: b.id, ownershipShare: 0.3 }))
+    unwrap(
+      await addUnitOwner({
+        ctx: syndic,
+        input: { unitId: unit.id, fields: { ownerId: b.id, ownershipShare: 0.3 } },
+      }),
+    )
   })
 
   it('validates share and date with wire paths', async () => {
     const { syndic, unit, owners } = await unitWithOwners(1)
     const ownerId = owners[0]?.id ?? ''
-    expect(await addUnitOwner(syndic, unit.id, { ownerId, ownershipShare: 1.5 })).toMatchObject({
+    expect(
+      await addUnitOwner({
+        ctx: syndic,
+        input: { unitId: unit.id, fields: { ownerId, ownershipShare: 1.5 } },
+      }),
+    ).toMatchObject({
       ok: false,
       error: { issues: [{ path: 'ownership_share' }] },
     })
     expect(
-      await addUnitOwner(syndic, unit.id, { ownerId, ownershipShare: 1, startDate: '2026-02-30' }),
+      await addUnitOwner({
+        ctx: syndic,
+        input: { unitId: unit.id, fields: { ownerId, ownershipShare: 1, startDate: '2026-02-30' } },
+      }),
     ).toMatchObject({
       ok: false,
       error: { issues: [{ path: 'start_date' }] },
@@ -102,22 +144,42 @@ describe('addUnitOwner', () => {
     const { as, syndic, syndicB, unit, owners } = await unitWithOwners(1)
     const ownerId = owners[0]?.id ?? ''
     const foreign = await seedOwner(syndicB)
-    expect(await addUnitOwner(syndicB, unit.id, { ownerId: foreign.id, ownershipShare: 1 })).toMatchObject({
+    expect(
+      await addUnitOwner({
+        ctx: syndicB,
+        input: { unitId: unit.id, fields: { ownerId: foreign.id, ownershipShare: 1 } },
+      }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'not_found', entity: 'Unit' },
     })
-    expect(await addUnitOwner(syndic, unit.id, { ownerId: foreign.id, ownershipShare: 1 })).toMatchObject({
+    expect(
+      await addUnitOwner({
+        ctx: syndic,
+        input: { unitId: unit.id, fields: { ownerId: foreign.id, ownershipShare: 1 } },
+      }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'not_found', entity: 'Owner' },
     })
     for (const role of ['accountant', 'owner'] as const) {
-      expect(await addUnitOwner(as(role), unit.id, { ownerId, ownershipShare: 1 })).toMatchObject({
+      expect(
+        await addUnitOwner({
+          ctx: as(role),
+          input: { unitId: unit.id, fields: { ownerId, ownershipShare: 1 } },
+        }),
+      ).toMatchObject({
         ok: false,
         error: { kind: 'forbidden' },
       })
     }
     expect(
-      unwrap(await addUnitOwner(as('superadmin'), unit.id, { ownerId, ownershipShare: 1 })).organizationId,
+      unwrap(
+        await addUnitOwner({
+          ctx: as('superadmin'),
+          input: { unitId: unit.id, fields: { ownerId, ownershipShare: 1 } },
+        }),
+      ).organizationId,
     ).toBe(ORG_A)
   })
 })
@@ -128,11 +190,29 @@ describe('endUnitOwner', () => {
     const [a, b, c] = owners
     if (!a || !b || !c) throw new Error('setup')
     unwrap(
-      await addUnitOwner(syndic, unit.id, { ownerId: a.id, ownershipShare: 0.4, startDate: '2020-01-01' }),
+      await addUnitOwner({
+        ctx: syndic,
+        input: { unitId: unit.id, fields: { ownerId: a.id, ownershipShare: 0.4, startDate: '2020-01-01' } },
+      }),
     )
-    unwrap(await addUnitOwner(syndic, unit.id, { ownerId: c.id, ownershipShare: 0.3 }))
-    unwrap(await addUnitOwner(syndic, unit.id, { ownerId: b.id, ownershipShare: 0.3 }))
-    const ended = unwrap(await endUnitOwner(syndic, unit.id, a.id, { endDate: '2025-12-31' }))
+    unwrap(
+      await addUnitOwner({
+        ctx: syndic,
+        input: { unitId: unit.id, fields: { ownerId: c.id, ownershipShare: 0.3 } },
+      }),
+    )
+    unwrap(
+      await addUnitOwner({
+        ctx: syndic,
+        input: { unitId: unit.id, fields: { ownerId: b.id, ownershipShare: 0.3 } },
+      }),
+    )
+    const ended = unwrap(
+      await endUnitOwner({
+        ctx: syndic,
+        input: { unitId: unit.id, ownerId: a.id, options: { endDate: '2025-12-31' } },
+      }),
+    )
     expect(ended).toMatchObject({ ownerId: a.id, endDate: '2025-12-31' })
     const successor = [b, c].map((o) => o.id).sort()[0]
     expect(store.state.units.get(unit.id)?.ownerId).toBe(successor)
@@ -144,14 +224,24 @@ describe('endUnitOwner', () => {
     const { store, syndic, unit, owners } = await unitWithOwners(1)
     const [a] = owners
     if (!a) throw new Error('setup')
-    unwrap(await addUnitOwner(syndic, unit.id, { ownerId: a.id, ownershipShare: 1, startDate: '2024-01-01' }))
-    expect(await endUnitOwner(syndic, unit.id, a.id, { endDate: '2023-12-31' })).toMatchObject({
+    unwrap(
+      await addUnitOwner({
+        ctx: syndic,
+        input: { unitId: unit.id, fields: { ownerId: a.id, ownershipShare: 1, startDate: '2024-01-01' } },
+      }),
+    )
+    expect(
+      await endUnitOwner({
+        ctx: syndic,
+        input: { unitId: unit.id, ownerId: a.id, options: { endDate: '2023-12-31' } },
+      }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'validation', issues: [{ path: 'end_date' }] },
     })
-    unwrap(await endUnitOwner(syndic, unit.id, a.id))
+    unwrap(await endUnitOwner({ ctx: syndic, input: { unitId: unit.id, ownerId: a.id } }))
     expect(store.state.units.get(unit.id)?.ownerId).toBeNull()
-    expect(await endUnitOwner(syndic, unit.id, a.id)).toMatchObject({
+    expect(await endUnitOwner({ ctx: syndic, input: { unitId: unit.id, ownerId: a.id } })).toMatchObject({
       ok: false,
       error: { kind: 'not_found', entity: 'UnitOwnership' },
     })
@@ -160,12 +250,14 @@ describe('endUnitOwner', () => {
   it('forbids non-writers and hides another tenant', async () => {
     const { as, syndic, syndicB, unit, owners } = await unitWithOwners(1)
     const ownerId = owners[0]?.id ?? ''
-    unwrap(await addUnitOwner(syndic, unit.id, { ownerId, ownershipShare: 1 }))
-    expect(await endUnitOwner(as('accountant'), unit.id, ownerId)).toMatchObject({
+    unwrap(
+      await addUnitOwner({ ctx: syndic, input: { unitId: unit.id, fields: { ownerId, ownershipShare: 1 } } }),
+    )
+    expect(await endUnitOwner({ ctx: as('accountant'), input: { unitId: unit.id, ownerId } })).toMatchObject({
       ok: false,
       error: { kind: 'forbidden' },
     })
-    expect(await endUnitOwner(syndicB, unit.id, ownerId)).toMatchObject({
+    expect(await endUnitOwner({ ctx: syndicB, input: { unitId: unit.id, ownerId } })).toMatchObject({
       ok: false,
       error: { kind: 'not_found' },
     })
@@ -179,41 +271,70 @@ describe('listing ownerships', () => {
     const [seller, buyer] = owners
     if (!seller || !buyer) throw new Error('setup')
     unwrap(
-      await addUnitOwner(syndic, unit.id, { ownerId: seller.id, ownershipShare: 1, startDate: '2010-06-01' }),
+      await addUnitOwner({
+        ctx: syndic,
+        input: {
+          unitId: unit.id,
+          fields: { ownerId: seller.id, ownershipShare: 1, startDate: '2010-06-01' },
+        },
+      }),
     )
-    unwrap(await endUnitOwner(syndic, unit.id, seller.id, { endDate: '2025-01-31' }))
     unwrap(
-      await addUnitOwner(syndic, unit.id, { ownerId: buyer.id, ownershipShare: 1, startDate: '2025-02-01' }),
+      await endUnitOwner({
+        ctx: syndic,
+        input: { unitId: unit.id, ownerId: seller.id, options: { endDate: '2025-01-31' } },
+      }),
+    )
+    unwrap(
+      await addUnitOwner({
+        ctx: syndic,
+        input: { unitId: unit.id, fields: { ownerId: buyer.id, ownershipShare: 1, startDate: '2025-02-01' } },
+      }),
     )
     store.addUser('buyer-user', 'owner', ORG_A)
     store.addUser('seller-user', 'owner', ORG_A)
-    unwrap(await linkOwnerUser(syndic, buyer.id, 'buyer-user'))
-    unwrap(await linkOwnerUser(syndic, seller.id, 'seller-user'))
+    unwrap(await linkOwnerUser({ ctx: syndic, input: { ownerId: buyer.id, userId: 'buyer-user' } }))
+    unwrap(await linkOwnerUser({ ctx: syndic, input: { ownerId: seller.id, userId: 'seller-user' } }))
     return { ...world, seller, buyer }
   }
 
   it('lists active links by default and the history on request', async () => {
     const { as, unit, buyer, seller } = await history()
     const acc = as('accountant')
-    expect(unwrap(await listUnitOwners(acc, unit.id)).map((l) => l.ownerId)).toEqual([buyer.id])
     expect(
-      unwrap(await listUnitOwners(acc, unit.id, { includeHistory: true })).map((l) => l.ownerId),
+      unwrap(await listUnitOwners({ ctx: acc, input: { unitId: unit.id } })).map((l) => l.ownerId),
+    ).toEqual([buyer.id])
+    expect(
+      unwrap(
+        await listUnitOwners({ ctx: acc, input: { unitId: unit.id, options: { includeHistory: true } } }),
+      ).map((l) => l.ownerId),
     ).toEqual([seller.id, buyer.id])
-    expect(unwrap(await listOwnerUnits(acc, seller.id))).toEqual([])
-    expect(unwrap(await listOwnerUnits(acc, seller.id, { includeHistory: true }))).toHaveLength(1)
+    expect(unwrap(await listOwnerUnits({ ctx: acc, input: { ownerId: seller.id } }))).toEqual([])
+    expect(
+      unwrap(
+        await listOwnerUnits({ ctx: acc, input: { ownerId: seller.id, options: { includeHistory: true } } }),
+      ),
+    ).toHaveLength(1)
   })
 
   it('lets an owner read the ownership of their current units and their own record only', async () => {
     const { as, unit, buyer, seller } = await history()
     const buyerCtx = as('owner', ORG_A, 'buyer-user')
     const sellerCtx = as('owner', ORG_A, 'seller-user')
-    expect(unwrap(await listUnitOwners(buyerCtx, unit.id, { includeHistory: true }))).toHaveLength(2)
-    expect(await listUnitOwners(sellerCtx, unit.id)).toMatchObject({
+    expect(
+      unwrap(
+        await listUnitOwners({
+          ctx: buyerCtx,
+          input: { unitId: unit.id, options: { includeHistory: true } },
+        }),
+      ),
+    ).toHaveLength(2)
+    expect(await listUnitOwners({ ctx: sellerCtx, input: { unitId: unit.id } })).toMatchObject({
       ok: false,
       error: { kind: 'not_found' },
     })
-    expect(unwrap(await listOwnerUnits(buyerCtx, buyer.id))).toHaveLength(1)
-    expect(await listOwnerUnits(buyerCtx, seller.id)).toMatchObject({
+    expect(unwrap(await listOwnerUnits({ ctx: buyerCtx, input: { ownerId: buyer.id } }))).toHaveLength(1)
+    expect(await listOwnerUnits({ ctx: buyerCtx, input: { ownerId: seller.id } })).toMatchObject({
       ok: false,
       error: { kind: 'not_found' },
     })
@@ -221,18 +342,20 @@ describe('listing ownerships', () => {
 
   it('treats another tenant unit or owner as missing', async () => {
     const { as, syndicB, unit, buyer } = await history()
-    expect(await listUnitOwners(syndicB, unit.id)).toMatchObject({
+    expect(await listUnitOwners({ ctx: syndicB, input: { unitId: unit.id } })).toMatchObject({
       ok: false,
       error: { kind: 'not_found', entity: 'Unit' },
     })
-    expect(await listOwnerUnits(syndicB, buyer.id)).toMatchObject({
+    expect(await listOwnerUnits({ ctx: syndicB, input: { ownerId: buyer.id } })).toMatchObject({
       ok: false,
       error: { kind: 'not_found', entity: 'Owner' },
     })
-    expect(await listUnitOwners(as('syndic'), 'missing')).toMatchObject({
+    expect(await listUnitOwners({ ctx: as('syndic'), input: { unitId: 'missing' } })).toMatchObject({
       ok: false,
       error: { kind: 'not_found' },
     })
-    expect(unwrap(await listUnitOwners(as('superadmin'), unit.id))).toHaveLength(1)
+    expect(unwrap(await listUnitOwners({ ctx: as('superadmin'), input: { unitId: unit.id } }))).toHaveLength(
+      1,
+    )
   })
 })

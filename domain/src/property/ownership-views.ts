@@ -1,6 +1,5 @@
-import type { Repositories } from '../context.ts'
 import type { CalendarDate } from './calendar-date.value-object.ts'
-import type { TenantScope } from './property.ports.ts'
+import type { PropertyRepos, TenantScope } from './property.ports.ts'
 import type { Unit } from './unit.entity.ts'
 import { ownerIdOn } from './unit-ownership.entity.ts'
 
@@ -10,13 +9,13 @@ import { ownerIdOn } from './unit-ownership.entity.ts'
  * date shows who held the lot then.
  */
 export async function unitsOn(
-  repos: Repositories,
+  repos: PropertyRepos,
   scope: TenantScope,
   units: readonly Unit[],
   date: CalendarDate,
 ): Promise<Unit[]> {
   if (units.length === 0) return []
-  const links = await repos.unitOwnerships.listForUnits(
+  const links = await repos.property.unitOwnerships.listForUnits(
     scope,
     units.map((u) => u.id),
   )
@@ -31,7 +30,7 @@ export async function unitsOn(
 
 /** `unitsOn` for a page that spans organizations (a superadmin's unfiltered list): one query per tenant. */
 export async function unitsOnAcrossTenants(
-  repos: Repositories,
+  repos: PropertyRepos,
   units: readonly Unit[],
   date: CalendarDate,
 ): Promise<Unit[]> {

@@ -45,8 +45,14 @@ describe('Σ quotas never exceed total_tantiemes', () => {
             const fits = used - (target?.quota ?? 0) + o.quota <= total
             const r =
               o.kind === 'create'
-                ? await createUnit(syndic, unitInput(building.id, { unitNumber: `U${n++}`, quota: o.quota }))
-                : await updateUnit(syndic, target?.id ?? '', { quota: o.quota }, undefined)
+                ? await createUnit({
+                    ctx: syndic,
+                    input: unitInput(building.id, { unitNumber: `U${n++}`, quota: o.quota }),
+                  })
+                : await updateUnit({
+                    ctx: syndic,
+                    input: { id: target?.id ?? '', changes: { quota: o.quota }, expectedVersion: undefined },
+                  })
             expect(r.ok).toBe(fits)
             if (!r.ok) {
               expect(r.error).toMatchObject({ kind: 'conflict', code: 'quota_exceeds_total' })
@@ -96,14 +102,20 @@ describe('ownership of a unit stays consistent', () => {
           const before = store.snapshot()
           const r =
             o.kind === 'add'
-              ? await addUnitOwner(syndic, unit.id, {
-                  ownerId,
-                  ownershipShare: sharePpmToDecimal(o.ppm),
-                  isPrimaryContact: o.primary,
+              ? await addUnitOwner({
+                  ctx: syndic,
+                  input: {
+                    unitId: unit.id,
+                    fields: {
+                      ownerId,
+                      ownershipShare: sharePpmToDecimal(o.ppm),
+                      isPrimaryContact: o.primary,
+                    },
+                  },
                 })
               : o.kind === 'end'
-                ? await endUnitOwner(syndic, unit.id, ownerId)
-                : await assignOwner(syndic, unit.id, ownerId)
+                ? await endUnitOwner({ ctx: syndic, input: { unitId: unit.id, ownerId } })
+                : await assignOwner({ ctx: syndic, input: { unitId: unit.id, ownerId } })
           if (!r.ok) expect(store.state).toEqual(before)
           const changed = r.ok && !sameRows(before.ownerships, store.state.ownerships)
           expect(store.state.audit.length - before.audit.length).toBe(changed ? 1 : 0)
@@ -185,29 +197,43 @@ describe('dated ownership of a unit stays consistent on every day (use cases, ra
           const before = store.snapshot()
           const r =
             o.kind === 'add'
-              ? await addUnitOwner(syndic, unit.id, {
-                  ownerId: owners[o.owner] ?? '',
-                  ownershipShare: sharePpmToDecimal(o.ppm),
-                  rightType: o.right,
-                  startDate: o.start,
+              ? await addUnitOwner({
+                  ctx: syndic,
+                  input: {
+                    unitId: unit.id,
+                    fields: {
+                      ownerId: owners[o.owner] ?? '',
+                      ownershipShare: sharePpmToDecimal(o.ppm),
+                      rightType: o.right,
+                      startDate: o.start,
+                    },
+                  },
                 })
               : o.kind === 'end'
-                ? await endUnitOwner(syndic, unit.id, owners[o.owner] ?? '', { endDate: o.end })
+                ? await endUnitOwner({
+                    ctx: syndic,
+                    input: { unitId: unit.id, ownerId: owners[o.owner] ?? '', options: { endDate: o.end } },
+                  })
                 : o.kind === 'assign'
-                  ? await assignOwner(syndic, unit.id, owners[o.owner] ?? '')
-                  : await transferUnit(
-                      syndic,
-                      unit.id,
-                      {
-                        deedDate: o.deed,
-                        buyers: o.buyers.map((b) => ({
-                          ownerId: owners[b.owner] ?? '',
-                          ownershipShare: sharePpmToDecimal(b.ppm),
-                          rightType: b.right,
-                        })),
+                  ? await assignOwner({
+                      ctx: syndic,
+                      input: { unitId: unit.id, ownerId: owners[o.owner] ?? '' },
+                    })
+                  : await transferUnit({
+                      ctx: syndic,
+                      input: {
+                        unitId: unit.id,
+                        fields: {
+                          deedDate: o.deed,
+                          buyers: o.buyers.map((b) => ({
+                            ownerId: owners[b.owner] ?? '',
+                            ownershipShare: sharePpmToDecimal(b.ppm),
+                            rightType: b.right,
+                          })),
+                        },
+                        expectedVersion: undefined,
                       },
-                      undefined,
-                    )
+                    })
           if (!r.ok) expect(store.state).toEqual(before)
           const changed = r.ok && !sameRows(before.ownerships, store.state.ownerships)
           expect(store.state.audit.length - before.audit.length).toBe(changed ? 1 : 0)

@@ -1,7 +1,11 @@
+import type { ActorContext } from '../context.ts'
+import type { IdentityQueries } from '../identity/index.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
+import type { SharedPorts } from '../shared/shared-ports.ts'
 import type { Building } from './building.entity.ts'
 import type { CalendarDate } from './calendar-date.value-object.ts'
 import type { Owner, OwnerLanguage, OwnerType } from './owner.entity.ts'
+import type { QuotePartsReader } from './quote-parts.ts'
 import type { Unit, UnitType } from './unit.entity.ts'
 import type { UnitOwnership } from './unit-ownership.entity.ts'
 import type { UnitRepresentation } from './unit-representation.entity.ts'
@@ -191,3 +195,33 @@ export interface UnitOwnershipRepository {
   /** Whether any link, active or ended, ever existed for this unit (such a unit cannot be deleted). */
   hasOwnershipHistory(scope: TenantScope, unitId: string): Promise<boolean>
 }
+
+/** The property context's own repositories (its ports bundle). */
+export type PropertyPorts = {
+  readonly buildings: BuildingRepository
+  readonly units: UnitRepository
+  readonly owners: OwnerRepository
+  readonly unitOwnerships: UnitOwnershipRepository
+  /** Quote-parts held on a date (quote-parts.ts), the service finance and assemblies read. */
+  readonly quoteParts: QuotePartsReader
+}
+
+/**
+ * What other contexts may read of property, through property/index.ts: buildings (to check one
+ * exists in the tenant, and which an owner holds a lot in), an owner's record and lots, and the
+ * quote-parts held on a date. Never a write.
+ */
+export type PropertyQueries = {
+  readonly buildings: Pick<BuildingRepository, 'findById' | 'organizationOf' | 'list'>
+  readonly units: Pick<UnitRepository, 'count' | 'list'>
+  readonly owners: Pick<OwnerRepository, 'findByUserId' | 'findById' | 'organizationOf'>
+  readonly unitOwnerships: Pick<UnitOwnershipRepository, 'listForUnit'>
+  readonly quoteParts: QuotePartsReader
+}
+
+/** What the property use cases see in a transaction. */
+export type PropertyRepos = SharedPorts & {
+  readonly property: PropertyPorts
+  readonly identity: IdentityQueries
+}
+export type PropertyContext = ActorContext<PropertyRepos>

@@ -184,8 +184,15 @@ describe('importRegister', () => {
     await seedUnit(syndic, b.id, { unitNumber: 'A1', quota: 500 })
     const unitsBefore = store.state.units.size
     const report = unwrap(
-      await importRegister(syndic, b.id, sheet([{ ...lot('A1', '100') }, { ...lot('B1', '450') }]), {
-        dryRun: false,
+      await importRegister({
+        ctx: syndic,
+        input: {
+          buildingId: b.id,
+          sheet: sheet([{ ...lot('A1', '100') }, { ...lot('B1', '450') }]),
+          options: {
+            dryRun: false,
+          },
+        },
       }),
     )
     expect(report.imported).toBe(false)
@@ -220,7 +227,12 @@ describe('importRegister', () => {
       { lot_number: 'A1', ...person('Dubois'), share: '0,5' },
       { ...lot('P1', '10'), lot_type: 'parking' },
     ])
-    const preview = unwrap(await importRegister(syndic, b.id, rows, { dryRun: true }))
+    const preview = unwrap(
+      await importRegister({
+        ctx: syndic,
+        input: { buildingId: b.id, sheet: rows, options: { dryRun: true } },
+      }),
+    )
     expect(preview).toMatchObject({
       imported: false,
       lots: 2,
@@ -230,14 +242,22 @@ describe('importRegister', () => {
       errors: [],
     })
     const auditBefore = store.state.audit.length
-    const done = unwrap(await importRegister(syndic, b.id, rows, { dryRun: false }))
+    const done = unwrap(
+      await importRegister({
+        ctx: syndic,
+        input: { buildingId: b.id, sheet: rows, options: { dryRun: false } },
+      }),
+    )
     expect(done.imported).toBe(true)
     expect(store.state.audit.length).toBe(auditBefore + 1)
     expect(store.state.audit.at(-1)).toMatchObject({ action: 'building.register_import', entityId: b.id })
     const a1 = [...store.state.units.values()].find((u) => u.buildingId === b.id && u.unitNumber === 'A1')
     expect(a1?.ownerId).toBe(known.id)
     // Another organization's syndic: the building does not exist for them.
-    const other = await importRegister(syndicB, b.id, rows, { dryRun: true })
+    const other = await importRegister({
+      ctx: syndicB,
+      input: { buildingId: b.id, sheet: rows, options: { dryRun: true } },
+    })
     expect(other.ok ? null : other.error.kind).toBe('not_found')
   })
 
@@ -246,14 +266,16 @@ describe('importRegister', () => {
     const b = await seedBuilding(syndic)
     await seedOwner(syndic, { lastName: 'Peeters', firstName: 'Anne', email: 'anne@example.be' })
     const report = unwrap(
-      await importRegister(
-        syndic,
-        b.id,
-        sheet([{ ...lot('A1'), ...person('Smith', { email: 'anne@example.be' }) }]),
-        {
-          dryRun: true,
+      await importRegister({
+        ctx: syndic,
+        input: {
+          buildingId: b.id,
+          sheet: sheet([{ ...lot('A1'), ...person('Smith', { email: 'anne@example.be' }) }]),
+          options: {
+            dryRun: true,
+          },
         },
-      ),
+      }),
     )
     expect(report.errors).toEqual([
       { row: 2, column: 'E-mail', message: expect.stringContaining('Anne Peeters') },
@@ -265,25 +287,29 @@ describe('importRegister', () => {
     const source = await seedBuilding(syndic)
     const t = registerTable(REGISTER_TEMPLATE_EXAMPLE, 'nl')
     unwrap(
-      await importRegister(
-        syndic,
-        source.id,
-        { headers: t.headers, rows: t.rows.map((cells, i) => ({ row: i + 2, cells })) },
-        { dryRun: false },
-      ),
+      await importRegister({
+        ctx: syndic,
+        input: {
+          buildingId: source.id,
+          sheet: { headers: t.headers, rows: t.rows.map((cells, i) => ({ row: i + 2, cells })) },
+          options: { dryRun: false },
+        },
+      }),
     )
-    const exported = unwrap(await exportRegister(syndic, source.id))
+    const exported = unwrap(await exportRegister({ ctx: syndic, input: { buildingId: source.id } }))
     const table = registerTable(exported, 'de')
     const target = await seedBuilding(syndic, { name: 'Copy' })
     const again = unwrap(
-      await importRegister(
-        syndic,
-        target.id,
-        { headers: table.headers, rows: table.rows.map((cells, i) => ({ row: i + 2, cells })) },
-        { dryRun: false },
-      ),
+      await importRegister({
+        ctx: syndic,
+        input: {
+          buildingId: target.id,
+          sheet: { headers: table.headers, rows: table.rows.map((cells, i) => ({ row: i + 2, cells })) },
+          options: { dryRun: false },
+        },
+      }),
     )
     expect(again.errors).toEqual([])
-    expect(unwrap(await exportRegister(syndic, target.id))).toEqual(exported)
+    expect(unwrap(await exportRegister({ ctx: syndic, input: { buildingId: target.id } }))).toEqual(exported)
   })
 })

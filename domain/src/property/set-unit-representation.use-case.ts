@@ -1,9 +1,11 @@
-import type { ActorContext } from '../context.ts'
+import { requirePermission, scopeForRow } from '../access/index.ts'
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import { parseCalendarDate } from './calendar-date.value-object.ts'
 import { holdsOnDate } from './ownership-timeline.ts'
-import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
+import type { PropertyContext } from './property.ports.ts'
 import type { UnitRepresentation } from './unit-representation.entity.ts'
 
 export type SetUnitRepresentationInput = {
@@ -21,22 +23,24 @@ export type SetUnitRepresentationInput = {
  * one mandataire). A designated owner must hold a right in the lot on the start date. Saving the
  * same start date again replaces that designation.
  */
-export async function setUnitRepresentation(
-  ctx: ActorContext,
-  unitId: string,
-  input: SetUnitRepresentationInput,
-): Promise<Result<UnitRepresentation>> {
-  const allowed = requireWrite(ctx.actor)
+export async function setUnitRepresentation({
+  ctx,
+  input: { unitId, fields: input },
+}: UseCaseCall<
+  PropertyContext,
+  { readonly unitId: string; readonly fields: SetUnitRepresentationInput }
+>): Promise<Result<UnitRepresentation>> {
+  const allowed = requirePermission(ctx.actor, 'property:write')
   if (!allowed.ok) return allowed
   const startDate = parseCalendarDate(input.startDate, 'start_date')
   if (!startDate.ok) return startDate
-  const scope = await scopeForRow(ctx.actor, 'Unit', () => ctx.repos.units.organizationOf(unitId))
+  const scope = await scopeForRow(ctx.actor, 'Unit', () => ctx.repos.property.units.organizationOf(unitId))
   if (!scope.ok) return scope
   const now = ctx.clock.now()
   return ctx.transaction(async (repos) => {
-    const unit = await repos.units.lockById(scope.value, unitId)
+    const unit = await repos.property.units.lockById(scope.value, unitId)
     if (!unit) return err(DomainErrors.notFound('Unit'))
-    const links = await repos.unitOwnerships.listForUnit(scope.value, unitId, { includeEnded: true })
+    const links = await repos.property.unitOwnerships.listForUnit(scope.value, unitId, { includeEnded: true })
     const holder = (field: string, id: string | null) =>
       id === null || links.some((l) => l.ownerId === id && holdsOnDate(l, startDate.value))
         ? null
@@ -47,7 +51,7 @@ export async function setUnitRepresentation(
     ]
     const found = issues.filter((i) => i !== null)
     if (found.length > 0) return err(DomainErrors.validation('Invalid representatives', found))
-    const saved = await repos.unitOwnerships.saveRepresentation(scope.value, {
+    const saved = await repos.property.unitOwnerships.saveRepresentation(scope.value, {
       id: ctx.ids.next(),
       organizationId: scope.value.organizationId,
       unitId,
@@ -58,13 +62,11 @@ export async function setUnitRepresentation(
       createdAt: now,
       updatedAt: now,
     })
-    await repos.audit.record(
-      auditEntry(ctx, scope.value, 'unit.representatives', 'unit', unitId, {
-        start_date: saved.startDate,
-        voter_owner_id: saved.voterOwnerId,
-        calls_owner_id: saved.callsOwnerId,
-      }),
-    )
+    await recordEvent(ctx, repos, 'UnitRepresentationSet', scope.value, unitId, {
+      start_date: saved.startDate,
+      voter_owner_id: saved.voterOwnerId,
+      calls_owner_id: saved.callsOwnerId,
+    })
     return ok(saved)
   })
 }

@@ -1,4 +1,4 @@
-import type { Organization } from '../identity/organization.entity.ts'
+import type { Organization } from '../identity/index.ts'
 import type { Building } from './building.entity.ts'
 
 /**

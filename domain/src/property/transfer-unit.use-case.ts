@@ -1,11 +1,13 @@
-import type { ActorContext } from '../context.ts'
+import { requirePermission, scopeForRow } from '../access/index.ts'
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors, type FieldIssue } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import { checkVersion } from '../shared/versioning.ts'
 import { parseCalendarDate, todayOf } from './calendar-date.value-object.ts'
 import { applyOwnershipChanges } from './ownership-changes.ts'
 import type { RightType } from './ownership-timeline.ts'
-import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
+import type { PropertyContext } from './property.ports.ts'
 import { sharePpmFromDecimal } from './share.value-object.ts'
 import type { Unit } from './unit.entity.ts'
 import { planTransfer, type UnitOwnership } from './unit-ownership.entity.ts'
@@ -38,13 +40,18 @@ export type TransferResult = {
  * checked on every date, written to the audit log as one `unit.transfer` event, and versioned on
  * the unit (If-Match), whose version always moves.
  */
-export async function transferUnit(
-  ctx: ActorContext,
-  unitId: string,
-  input: TransferUnitInput,
-  expectedVersion: number | undefined,
-): Promise<Result<TransferResult>> {
-  const allowed = requireWrite(ctx.actor)
+export async function transferUnit({
+  ctx,
+  input: { unitId, fields: input, expectedVersion },
+}: UseCaseCall<
+  PropertyContext,
+  {
+    readonly unitId: string
+    readonly fields: TransferUnitInput
+    readonly expectedVersion: number | undefined
+  }
+>): Promise<Result<TransferResult>> {
+  const allowed = requirePermission(ctx.actor, 'property:write')
   if (!allowed.ok) return allowed
   const deedDate = parseCalendarDate(input.deedDate, 'deed_date')
   if (!deedDate.ok) return deedDate
@@ -67,20 +74,20 @@ export async function transferUnit(
     if (sellers.indexOf(id) !== i) issues.push({ path: `sellers[${i}]`, message: 'appears twice' })
   })
   if (issues.length > 0) return err(DomainErrors.validation('Invalid transfer', issues))
-  const scope = await scopeForRow(ctx.actor, 'Unit', () => ctx.repos.units.organizationOf(unitId))
+  const scope = await scopeForRow(ctx.actor, 'Unit', () => ctx.repos.property.units.organizationOf(unitId))
   if (!scope.ok) return scope
   const now = ctx.clock.now()
   const today = todayOf(ctx.clock)
   return ctx.transaction(async (repos) => {
     // The unit's lock serializes every change of its links: the dated check below holds at commit.
-    const unit = await repos.units.lockById(scope.value, unitId)
+    const unit = await repos.property.units.lockById(scope.value, unitId)
     if (!unit) return err(DomainErrors.notFound('Unit'))
     const fresh = checkVersion('Unit', unit.version, expectedVersion)
     if (!fresh.ok) return fresh
     for (const id of new Set([...buyerIds, ...(sellers ?? [])])) {
-      if (!(await repos.owners.findById(scope.value, id))) return err(DomainErrors.notFound('Owner'))
+      if (!(await repos.property.owners.findById(scope.value, id))) return err(DomainErrors.notFound('Owner'))
     }
-    const links = await repos.unitOwnerships.listForUnit(scope.value, unitId, { includeEnded: true })
+    const links = await repos.property.unitOwnerships.listForUnit(scope.value, unitId, { includeEnded: true })
     const buyers: UnitOwnership[] = input.buyers.map((b, i) => ({
       id: ctx.ids.next(),
       organizationId: scope.value.organizationId,
@@ -111,16 +118,14 @@ export async function transferUnit(
       start_date: l.startDate,
       end_date: l.endDate,
     })
-    await repos.audit.record(
-      auditEntry(ctx, scope.value, 'unit.transfer', 'unit', unitId, {
-        deed_date: deedDate.value,
-        ended: ended.map(summary),
-        started: started.map(summary),
-        primary_contact_changes: planned.value.updated
-          .filter((l) => !ended.some((e) => e.id === l.id))
-          .map((l) => ({ ownership_id: l.id, is_primary_contact: l.isPrimaryContact })),
-      }),
-    )
+    await recordEvent(ctx, repos, 'OwnershipTransferred', scope.value, unitId, {
+      deed_date: deedDate.value,
+      ended: ended.map(summary),
+      started: started.map(summary),
+      primary_contact_changes: planned.value.updated
+        .filter((l) => !ended.some((e) => e.id === l.id))
+        .map((l) => ({ ownership_id: l.id, is_primary_contact: l.isPrimaryContact })),
+    })
     return ok({ unit: saved.value, ended, started })
   })
 }

@@ -24,7 +24,7 @@ describe('createUnit', () => {
     const { store, syndic } = propertyWorld()
     const b = await seedBuilding(syndic)
     store.locks = []
-    const u = unwrap(await createUnit(syndic, unitInput(b.id, { unitNumber: ' B2 ' })))
+    const u = unwrap(await createUnit({ ctx: syndic, input: unitInput(b.id, { unitNumber: ' B2 ' }) }))
     expect(u).toMatchObject({
       organizationId: ORG_A,
       buildingId: b.id,
@@ -42,12 +42,14 @@ describe('createUnit', () => {
     await seedUnit(syndic, b.id, { unitNumber: 'A', quota: 600 })
     await seedUnit(syndic, b.id, { unitNumber: 'B', quota: 399 })
     const before = store.snapshot()
-    expect(await createUnit(syndic, unitInput(b.id, { unitNumber: 'C', quota: 2 }))).toMatchObject({
+    expect(
+      await createUnit({ ctx: syndic, input: unitInput(b.id, { unitNumber: 'C', quota: 2 }) }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'conflict', code: 'quota_exceeds_total' },
     })
     expect(store.state).toEqual(before)
-    unwrap(await createUnit(syndic, unitInput(b.id, { unitNumber: 'C', quota: 1 })))
+    unwrap(await createUnit({ ctx: syndic, input: unitInput(b.id, { unitNumber: 'C', quota: 1 }) }))
   })
 
   it('refuses a duplicate unit number in the same building only', async () => {
@@ -55,38 +57,42 @@ describe('createUnit', () => {
     const b1 = await seedBuilding(syndic)
     const b2 = await seedBuilding(syndic)
     await seedUnit(syndic, b1.id, { unitNumber: 'A1' })
-    expect(await createUnit(syndic, unitInput(b1.id, { unitNumber: 'A1' }))).toMatchObject({
+    expect(await createUnit({ ctx: syndic, input: unitInput(b1.id, { unitNumber: 'A1' }) })).toMatchObject({
       ok: false,
       error: { kind: 'conflict', code: 'unit_number_taken' },
     })
-    unwrap(await createUnit(syndic, unitInput(b2.id, { unitNumber: 'A1' })))
+    unwrap(await createUnit({ ctx: syndic, input: unitInput(b2.id, { unitNumber: 'A1' }) }))
   })
 
   it('hides a missing or foreign building, forbids non-writers, lets a superadmin write in the building tenant', async () => {
     const { as, syndic, syndicB } = propertyWorld()
     const b = await seedBuilding(syndic)
-    expect(await createUnit(syndicB, unitInput(b.id))).toMatchObject({
+    expect(await createUnit({ ctx: syndicB, input: unitInput(b.id) })).toMatchObject({
       ok: false,
       error: { kind: 'not_found', entity: 'Building' },
     })
-    expect(await createUnit(syndic, unitInput('missing'))).toMatchObject({
+    expect(await createUnit({ ctx: syndic, input: unitInput('missing') })).toMatchObject({
       ok: false,
       error: { kind: 'not_found' },
     })
-    expect(await createUnit(as('accountant'), unitInput(b.id))).toMatchObject({
+    expect(await createUnit({ ctx: as('accountant'), input: unitInput(b.id) })).toMatchObject({
       ok: false,
       error: { kind: 'forbidden' },
     })
-    expect(await createUnit(as('owner'), unitInput(b.id))).toMatchObject({
+    expect(await createUnit({ ctx: as('owner'), input: unitInput(b.id) })).toMatchObject({
       ok: false,
       error: { kind: 'forbidden' },
     })
-    expect(unwrap(await createUnit(as('superadmin'), unitInput(b.id))).organizationId).toBe(ORG_A)
+    expect(unwrap(await createUnit({ ctx: as('superadmin'), input: unitInput(b.id) })).organizationId).toBe(
+      ORG_A,
+    )
   })
 
   it('validates with wire paths before touching the store', async () => {
     const { syndic } = propertyWorld()
-    expect(await createUnit(syndic, unitInput('missing', { surfaceArea: 1.234, quota: -1 }))).toMatchObject({
+    expect(
+      await createUnit({ ctx: syndic, input: unitInput('missing', { surfaceArea: 1.234, quota: -1 }) }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'validation', issues: [{ path: 'surface_area' }, { path: 'quota' }] },
     })
@@ -100,13 +106,19 @@ describe('updateUnit', () => {
     const a = await seedUnit(syndic, b.id, { unitNumber: 'A', quota: 500 })
     await seedUnit(syndic, b.id, { unitNumber: 'B', quota: 400 })
     store.locks = []
-    expect(unwrap(await updateUnit(syndic, a.id, { quota: 600 }, 1))).toMatchObject({
+    expect(
+      unwrap(
+        await updateUnit({ ctx: syndic, input: { id: a.id, changes: { quota: 600 }, expectedVersion: 1 } }),
+      ),
+    ).toMatchObject({
       quota: 600,
       version: 2,
     })
     expect(store.locks).toEqual([`building:${b.id}`])
     const before = store.snapshot()
-    expect(await updateUnit(syndic, a.id, { quota: 601 }, 2)).toMatchObject({
+    expect(
+      await updateUnit({ ctx: syndic, input: { id: a.id, changes: { quota: 601 }, expectedVersion: 2 } }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'conflict', code: 'quota_exceeds_total' },
     })
@@ -118,22 +130,44 @@ describe('updateUnit', () => {
     const b = await seedBuilding(syndic)
     const a = await seedUnit(syndic, b.id, { unitNumber: 'A' })
     await seedUnit(syndic, b.id, { unitNumber: 'B' })
-    expect(await updateUnit(syndic, a.id, { unitNumber: 'B' }, undefined)).toMatchObject({
+    expect(
+      await updateUnit({
+        ctx: syndic,
+        input: { id: a.id, changes: { unitNumber: 'B' }, expectedVersion: undefined },
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'unit_number_taken' },
     })
     expect(
-      unwrap(await updateUnit(syndic, a.id, { unitNumber: 'A', floor: null }, undefined)).floor,
+      unwrap(
+        await updateUnit({
+          ctx: syndic,
+          input: { id: a.id, changes: { unitNumber: 'A', floor: null }, expectedVersion: undefined },
+        }),
+      ).floor,
     ).toBeNull()
-    expect(await updateUnit(syndic, a.id, { floor: 3 }, 1)).toMatchObject({
+    expect(
+      await updateUnit({ ctx: syndic, input: { id: a.id, changes: { floor: 3 }, expectedVersion: 1 } }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'version_conflict' },
     })
-    expect(await updateUnit(syndicB, a.id, { floor: 3 }, undefined)).toMatchObject({
+    expect(
+      await updateUnit({
+        ctx: syndicB,
+        input: { id: a.id, changes: { floor: 3 }, expectedVersion: undefined },
+      }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'not_found' },
     })
-    expect(await updateUnit(as('accountant'), a.id, { floor: 3 }, undefined)).toMatchObject({
+    expect(
+      await updateUnit({
+        ctx: as('accountant'),
+        input: { id: a.id, changes: { floor: 3 }, expectedVersion: undefined },
+      }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'forbidden' },
     })
@@ -145,7 +179,10 @@ describe('deleteUnit', () => {
     const { store, syndic } = propertyWorld()
     const b = await seedBuilding(syndic)
     const u = await seedUnit(syndic, b.id)
-    expect(await deleteUnit(syndic, u.id, 1)).toEqual({ ok: true, value: null })
+    expect(await deleteUnit({ ctx: syndic, input: { id: u.id, expectedVersion: 1 } })).toEqual({
+      ok: true,
+      value: null,
+    })
     expect(store.state.units.size).toBe(0)
     expect(store.state.audit.at(-1)).toMatchObject({ action: 'unit.delete', entityId: u.id })
   })
@@ -155,16 +192,23 @@ describe('deleteUnit', () => {
     const b = await seedBuilding(syndic)
     const u = await seedUnit(syndic, b.id)
     const o = await seedOwner(syndic)
-    unwrap(await addUnitOwner(syndic, u.id, { ownerId: o.id, ownershipShare: 1 }))
-    unwrap(await endUnitOwner(syndic, u.id, o.id))
-    expect(await deleteUnit(syndic, u.id, undefined)).toMatchObject({
+    unwrap(
+      await addUnitOwner({
+        ctx: syndic,
+        input: { unitId: u.id, fields: { ownerId: o.id, ownershipShare: 1 } },
+      }),
+    )
+    unwrap(await endUnitOwner({ ctx: syndic, input: { unitId: u.id, ownerId: o.id } }))
+    expect(await deleteUnit({ ctx: syndic, input: { id: u.id, expectedVersion: undefined } })).toMatchObject({
       ok: false,
       error: { kind: 'conflict', code: 'unit_has_ownership_history' },
     })
-    expect(await deleteUnit(syndicB, u.id, undefined)).toMatchObject({
-      ok: false,
-      error: { kind: 'not_found' },
-    })
+    expect(await deleteUnit({ ctx: syndicB, input: { id: u.id, expectedVersion: undefined } })).toMatchObject(
+      {
+        ok: false,
+        error: { kind: 'not_found' },
+      },
+    )
   })
 })
 
@@ -179,35 +223,71 @@ describe('reading units', () => {
     const elsewhere = await seedUnit(syndic, b2.id, { unitNumber: 'Z' })
     const owner = await seedOwner(syndic)
     store.addUser('owner-user', 'owner', ORG_A)
-    unwrap(await linkOwnerUser(syndic, owner.id, 'owner-user'))
-    unwrap(await addUnitOwner(syndic, mine.id, { ownerId: owner.id, ownershipShare: '0.5' }))
+    unwrap(await linkOwnerUser({ ctx: syndic, input: { ownerId: owner.id, userId: 'owner-user' } }))
+    unwrap(
+      await addUnitOwner({
+        ctx: syndic,
+        input: { unitId: mine.id, fields: { ownerId: owner.id, ownershipShare: '0.5' } },
+      }),
+    )
     return { ...world, b1, b2, mine, notMine, elsewhere, owner, ownerCtx: as('owner', ORG_A, 'owner-user') }
   }
 
   it('lets organization readers get and filter every unit', async () => {
     const { as, b1, mine, notMine } = await ownerSetup()
     const acc = as('accountant')
-    expect(unwrap(await getUnit(acc, notMine.id)).id).toBe(notMine.id)
-    expect(unwrap(await listUnits(acc, {}, firstPage('unit_number'))).total).toBe(3)
-    expect(unwrap(await listUnits(acc, { unitType: 'Parking' }, firstPage('unit_number'))).items).toEqual([
-      notMine,
-    ])
-    const owned = unwrap(await listUnits(acc, { hasOwner: true }, firstPage('unit_number'))).items
+    expect(unwrap(await getUnit({ ctx: acc, input: { id: notMine.id } })).id).toBe(notMine.id)
+    expect(
+      unwrap(await listUnits({ ctx: acc, input: { filter: {}, page: firstPage('unit_number') } })).total,
+    ).toBe(3)
+    expect(
+      unwrap(
+        await listUnits({
+          ctx: acc,
+          input: { filter: { unitType: 'Parking' }, page: firstPage('unit_number') },
+        }),
+      ).items,
+    ).toEqual([notMine])
+    const owned = unwrap(
+      await listUnits({ ctx: acc, input: { filter: { hasOwner: true }, page: firstPage('unit_number') } }),
+    ).items
     expect(owned.map((u) => u.id)).toEqual([mine.id])
-    expect(unwrap(await listBuildingUnits(acc, b1.id, {}, firstPage('unit_number'))).total).toBe(2)
+    expect(
+      unwrap(
+        await listBuildingUnits({
+          ctx: acc,
+          input: { buildingId: b1.id, filter: {}, page: firstPage('unit_number') },
+        }),
+      ).total,
+    ).toBe(2)
   })
 
   it('shows an owner only their own active units', async () => {
     const { ownerCtx, b1, b2, mine, notMine } = await ownerSetup()
-    expect(unwrap(await getUnit(ownerCtx, mine.id)).ownerId).not.toBeNull()
-    expect(await getUnit(ownerCtx, notMine.id)).toMatchObject({ ok: false, error: { kind: 'not_found' } })
-    expect(unwrap(await listUnits(ownerCtx, {}, firstPage('unit_number'))).items.map((u) => u.id)).toEqual([
-      mine.id,
-    ])
+    expect(unwrap(await getUnit({ ctx: ownerCtx, input: { id: mine.id } })).ownerId).not.toBeNull()
+    expect(await getUnit({ ctx: ownerCtx, input: { id: notMine.id } })).toMatchObject({
+      ok: false,
+      error: { kind: 'not_found' },
+    })
     expect(
-      unwrap(await listBuildingUnits(ownerCtx, b1.id, {}, firstPage('unit_number'))).items.map((u) => u.id),
+      unwrap(
+        await listUnits({ ctx: ownerCtx, input: { filter: {}, page: firstPage('unit_number') } }),
+      ).items.map((u) => u.id),
     ).toEqual([mine.id])
-    expect(await listBuildingUnits(ownerCtx, b2.id, {}, firstPage('unit_number'))).toMatchObject({
+    expect(
+      unwrap(
+        await listBuildingUnits({
+          ctx: ownerCtx,
+          input: { buildingId: b1.id, filter: {}, page: firstPage('unit_number') },
+        }),
+      ).items.map((u) => u.id),
+    ).toEqual([mine.id])
+    expect(
+      await listBuildingUnits({
+        ctx: ownerCtx,
+        input: { buildingId: b2.id, filter: {}, page: firstPage('unit_number') },
+      }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'not_found', entity: 'Building' },
     })
@@ -215,23 +295,40 @@ describe('reading units', () => {
 
   it('answers 404 for a missing or foreign building and a foreign unit', async () => {
     const { as, b1, mine, syndicB } = await ownerSetup()
-    expect(await listBuildingUnits(as('syndic'), 'missing', {}, firstPage('unit_number'))).toMatchObject({
+    expect(
+      await listBuildingUnits({
+        ctx: as('syndic'),
+        input: { buildingId: 'missing', filter: {}, page: firstPage('unit_number') },
+      }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'not_found' },
     })
-    expect(await listBuildingUnits(syndicB, b1.id, {}, firstPage('unit_number'))).toMatchObject({
+    expect(
+      await listBuildingUnits({
+        ctx: syndicB,
+        input: { buildingId: b1.id, filter: {}, page: firstPage('unit_number') },
+      }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'not_found' },
     })
-    expect(await getUnit(syndicB, mine.id)).toMatchObject({
+    expect(await getUnit({ ctx: syndicB, input: { id: mine.id } })).toMatchObject({
       ok: false,
       error: { kind: 'not_found', entity: 'Unit' },
     })
-    expect(unwrap(await listUnits(syndicB, {}, firstPage('unit_number'))).total).toBe(0)
-    expect(unwrap(await listBuildingUnits(as('superadmin'), b1.id, {}, firstPage('unit_number'))).total).toBe(
-      2,
-    )
-    expect(unwrap(await getUnit(as('superadmin'), mine.id)).id).toBe(mine.id)
+    expect(
+      unwrap(await listUnits({ ctx: syndicB, input: { filter: {}, page: firstPage('unit_number') } })).total,
+    ).toBe(0)
+    expect(
+      unwrap(
+        await listBuildingUnits({
+          ctx: as('superadmin'),
+          input: { buildingId: b1.id, filter: {}, page: firstPage('unit_number') },
+        }),
+      ).total,
+    ).toBe(2)
+    expect(unwrap(await getUnit({ ctx: as('superadmin'), input: { id: mine.id } })).id).toBe(mine.id)
   })
 })
 
@@ -244,13 +341,25 @@ describe('assignOwner', () => {
     const seller2 = await seedOwner(syndic)
     const buyer = await seedOwner(syndic)
     unwrap(
-      await addUnitOwner(syndic, u.id, { ownerId: seller1.id, ownershipShare: 0.5, startDate: '2020-01-01' }),
+      await addUnitOwner({
+        ctx: syndic,
+        input: {
+          unitId: u.id,
+          fields: { ownerId: seller1.id, ownershipShare: 0.5, startDate: '2020-01-01' },
+        },
+      }),
     )
     unwrap(
-      await addUnitOwner(syndic, u.id, { ownerId: seller2.id, ownershipShare: 0.5, startDate: '2020-01-01' }),
+      await addUnitOwner({
+        ctx: syndic,
+        input: {
+          unitId: u.id,
+          fields: { ownerId: seller2.id, ownershipShare: 0.5, startDate: '2020-01-01' },
+        },
+      }),
     )
     const auditBefore = store.state.audit.length
-    const unit = unwrap(await assignOwner(syndic, u.id, buyer.id))
+    const unit = unwrap(await assignOwner({ ctx: syndic, input: { unitId: u.id, ownerId: buyer.id } }))
     expect(unit.ownerId).toBe(buyer.id)
     const links = [...store.state.ownerships.values()]
     expect(links.filter((l) => l.endDate === null)).toMatchObject([
@@ -263,7 +372,9 @@ describe('assignOwner', () => {
     expect(store.state.audit.length).toBe(auditBefore + 1)
     expect(store.state.audit.at(-1)).toMatchObject({ action: 'unit.assign_owner', entityId: u.id })
     // Assigning again changes nothing but is still answered with the unit.
-    expect(unwrap(await assignOwner(syndic, u.id, buyer.id)).version).toBe(unit.version)
+    expect(
+      unwrap(await assignOwner({ ctx: syndic, input: { unitId: u.id, ownerId: buyer.id } })).version,
+    ).toBe(unit.version)
     expect(store.state.ownerships.size).toBe(3)
   })
 
@@ -273,18 +384,22 @@ describe('assignOwner', () => {
     const u = await seedUnit(syndic, b.id)
     const o = await seedOwner(syndic)
     const foreign = await seedOwner(syndicB)
-    expect(await assignOwner(syndic, u.id, foreign.id)).toMatchObject({
+    expect(await assignOwner({ ctx: syndic, input: { unitId: u.id, ownerId: foreign.id } })).toMatchObject({
       ok: false,
       error: { kind: 'not_found', entity: 'Owner' },
     })
-    expect(await assignOwner(syndicB, u.id, foreign.id)).toMatchObject({
+    expect(await assignOwner({ ctx: syndicB, input: { unitId: u.id, ownerId: foreign.id } })).toMatchObject({
       ok: false,
       error: { kind: 'not_found', entity: 'Unit' },
     })
-    expect(await assignOwner(as('accountant'), u.id, o.id)).toMatchObject({
+    expect(
+      await assignOwner({ ctx: as('accountant'), input: { unitId: u.id, ownerId: o.id } }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'forbidden' },
     })
-    expect(unwrap(await assignOwner(as('superadmin'), u.id, o.id)).ownerId).toBe(o.id)
+    expect(
+      unwrap(await assignOwner({ ctx: as('superadmin'), input: { unitId: u.id, ownerId: o.id } })).ownerId,
+    ).toBe(o.id)
   })
 })

@@ -1,28 +1,31 @@
-import type { ActorContext } from '../context.ts'
+import { requirePermission, scopeForRow } from '../access/index.ts'
+import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { stripUndefined } from '../shared/object.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import { checkVersion } from '../shared/versioning.ts'
 import { todayOf } from './calendar-date.value-object.ts'
 import { ownerEmailTaken } from './create-owner.use-case.ts'
 import { type Owner, type OwnerFields, ownerTypeSwitchBase, validateOwner } from './owner.entity.ts'
-import { auditEntry, requireWrite, scopeForRow } from './property-access.ts'
+import type { PropertyContext } from './property.ports.ts'
 
 /** user_id is not editable here: linking an account has its own checks (linkOwnerUser). */
 export type UpdateOwnerInput = Partial<OwnerFields>
 
-export async function updateOwner(
-  ctx: ActorContext,
-  id: string,
-  changes: UpdateOwnerInput,
-  expectedVersion: number | undefined,
-): Promise<Result<Owner>> {
-  const allowed = requireWrite(ctx.actor)
+export async function updateOwner({
+  ctx,
+  input: { id, changes, expectedVersion },
+}: UseCaseCall<
+  PropertyContext,
+  { readonly id: string; readonly changes: UpdateOwnerInput; readonly expectedVersion: number | undefined }
+>): Promise<Result<Owner>> {
+  const allowed = requirePermission(ctx.actor, 'property:write')
   if (!allowed.ok) return allowed
-  const scope = await scopeForRow(ctx.actor, 'Owner', () => ctx.repos.owners.organizationOf(id))
+  const scope = await scopeForRow(ctx.actor, 'Owner', () => ctx.repos.property.owners.organizationOf(id))
   if (!scope.ok) return scope
   return ctx.transaction(async (repos) => {
-    const current = await repos.owners.findById(scope.value, id)
+    const current = await repos.property.owners.findById(scope.value, id)
     if (!current) return err(DomainErrors.notFound('Owner'))
     const fresh = checkVersion('Owner', current.version, expectedVersion)
     if (!fresh.ok) return fresh
@@ -38,7 +41,7 @@ export async function updateOwner(
     if (
       valid.value.email !== null &&
       valid.value.email !== current.email &&
-      (await repos.owners.emailTaken(scope.value, valid.value.email, id))
+      (await repos.property.owners.emailTaken(scope.value, valid.value.email, id))
     ) {
       return err(ownerEmailTaken())
     }
@@ -48,14 +51,12 @@ export async function updateOwner(
       version: current.version + 1,
       updatedAt: ctx.clock.now(),
     }
-    if (!(await repos.owners.update(scope.value, next))) {
+    if (!(await repos.property.owners.update(scope.value, next))) {
       return err(DomainErrors.versionConflict('Owner', next.version))
     }
-    await repos.audit.record(
-      auditEntry(ctx, scope.value, 'owner.update', 'owner', id, {
-        fields: Object.keys(set),
-      }),
-    )
+    await recordEvent(ctx, repos, 'OwnerUpdated', scope.value, id, {
+      fields: Object.keys(set),
+    })
     return ok(next)
   })
 }

@@ -5,7 +5,7 @@ import { getDashboardStats } from './get-dashboard-stats.use-case.ts'
 describe('getDashboardStats', () => {
   it('gives a superadmin the platform-wide counters', async () => {
     const world = new TestWorld()
-    const r = await getDashboardStats(world.ctx(ACTORS.superadmin))
+    const r = await getDashboardStats({ ctx: world.ctx(ACTORS.superadmin) })
     expect(r).toMatchObject({ ok: true, value: { totalOrganizations: 2 } })
     expect(world.stats.asked).toEqual([{ organizationId: null }])
   })
@@ -13,7 +13,7 @@ describe('getDashboardStats', () => {
   it('gives syndics and accountants their own organization only', async () => {
     const world = new TestWorld()
     for (const actor of [ACTORS.syndicA, ACTORS.accountantA]) {
-      expect(await getDashboardStats(world.ctx(actor))).toMatchObject({
+      expect(await getDashboardStats({ ctx: world.ctx(actor) })).toMatchObject({
         ok: true,
         value: { totalOrganizations: 1 },
       })
@@ -23,7 +23,7 @@ describe('getDashboardStats', () => {
 
   it('refuses owners with 403: the firm’s totals are management information', async () => {
     const world = new TestWorld()
-    expect(await getDashboardStats(world.ctx(ACTORS.ownerA))).toMatchObject({
+    expect(await getDashboardStats({ ctx: world.ctx(ACTORS.ownerA) })).toMatchObject({
       ok: false,
       error: { kind: 'forbidden' },
     })
@@ -33,7 +33,7 @@ describe('getDashboardStats', () => {
   it('refuses a non-superadmin without organization rather than counting the platform', async () => {
     const world = new TestWorld()
     const orphan = { ...ACTORS.syndicA, organizationId: null }
-    expect(await getDashboardStats(world.ctx(orphan))).toMatchObject({
+    expect(await getDashboardStats({ ctx: world.ctx(orphan) })).toMatchObject({
       ok: false,
       error: { kind: 'forbidden' },
     })

@@ -1,3 +1,6 @@
+import type { ActorContext } from '../context.ts'
+import type { SharedPorts } from '../shared/shared-ports.ts'
+
 /** The counters of GET /stats/dashboard (wire: snake_case of each member). */
 export type DashboardStats = {
   readonly totalOrganizations: number
@@ -20,3 +23,10 @@ export interface StatsRepository {
    */
   count(scope: StatsScope): Promise<DashboardStats>
 }
+
+/** The stats context's own port (its bundle): counts across the other contexts' tables, read-only. */
+export type StatsPorts = {
+  readonly stats: StatsRepository
+}
+export type StatsRepos = SharedPorts & { readonly stats: StatsPorts }
+export type StatsContext = ActorContext<StatsRepos>

@@ -1,6 +1,12 @@
-import { PASSWORD_CHANGED_JOB, PASSWORD_LINK_JOB, RENDER_EXPENSE_DISTRIBUTION } from '@koprogo/domain'
+import {
+  DELETE_ORPHAN_FILE,
+  PASSWORD_CHANGED_JOB,
+  PASSWORD_LINK_JOB,
+  RENDER_EXPENSE_DISTRIBUTION,
+} from '@koprogo/domain'
 import { passwordChangedJob } from '../../auth/password-changed.job.ts'
 import { passwordLinkJob } from '../../auth/password-link.job.ts'
+import { deleteOrphanFile } from '../../documents/delete-orphan-file.job.ts'
 import { renderExpenseDistribution } from '../../expenses/distribution-documents.job.ts'
 import type { JobHandler } from './job-handler.ts'
 
@@ -14,4 +20,5 @@ export const jobHandlers: Readonly<Record<string, JobHandler>> = {
   [PASSWORD_LINK_JOB]: passwordLinkJob,
   [PASSWORD_CHANGED_JOB]: passwordChangedJob,
   [RENDER_EXPENSE_DISTRIBUTION]: renderExpenseDistribution,
+  [DELETE_ORPHAN_FILE]: deleteOrphanFile,
 }

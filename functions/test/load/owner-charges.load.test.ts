@@ -74,7 +74,12 @@ describe.runIf(ENABLED)('owner charges at 5,000 parts', () => {
     const whole: number[] = []
     for (let i = 0; i < 40; i++) {
       let t = performance.now()
-      const r = await api.repos.ownerCharges.read(scope, ids.owner, {}, { page: 1 + (i % 250), perPage: 20 })
+      const r = await api.repos.finance.ownerCharges.read(
+        scope,
+        ids.owner,
+        {},
+        { page: 1 + (i % 250), perPage: 20 },
+      )
       read.push(performance.now() - t)
       t = performance.now()
       const partOf = ownerPartCalculator(r.histories)

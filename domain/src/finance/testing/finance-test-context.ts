@@ -11,12 +11,12 @@ import type {
   UnitOwnershipRepository,
   UnitRepository,
 } from '../../property/property.ports.ts'
+import { quotePartsReaderFromProperty } from '../../property/quote-parts.reader.ts'
 import { BUILDING_DEFAULTS, OWNER_DEFAULTS } from '../../property/testing/property-fixtures.ts'
 import type { Unit } from '../../property/unit.entity.ts'
 import type { UnitOwnership } from '../../property/unit-ownership.entity.ts'
 import type { AuditEntry } from '../../shared/audit.ts'
 import { ownerChargesReaderFrom } from '../owner-charges.reader.ts'
-import { chargeBasisReaderFromProperty } from '../property-charge-basis.reader.ts'
 import { InMemoryExpenseRepository } from './in-memory-expense.repository.ts'
 
 const EPOCH = new Date('2026-01-01T00:00:00Z')
@@ -180,18 +180,15 @@ export class FinanceWorld {
       listForUnit: async (scope, unitId, o) => links(scope, (l) => l.unitId === unitId, o.includeEnded),
       listForOwner: async (scope, ownerId, o) => links(scope, (l) => l.ownerId === ownerId, o.includeEnded),
     }
-    const property = { buildings, units, unitOwnerships }
+    const quoteParts = quotePartsReaderFromProperty({ buildings, units, unitOwnerships })
+    const property = { buildings, units, owners, unitOwnerships, quoteParts }
     return {
-      ...notFaked<Omit<Repositories, 'buildings' | 'units' | 'owners' | 'unitOwnerships'>>('repos'),
-      ...property,
-      owners,
-      expenses: this.expenses,
-      chargeBasis: chargeBasisReaderFromProperty(property),
-      ownerCharges: ownerChargesReaderFrom({
-        ...property,
+      ...notFaked<Omit<Repositories, 'property' | 'finance' | 'audit'>>('repos'),
+      property,
+      finance: {
         expenses: this.expenses,
-        chargeBasis: chargeBasisReaderFromProperty(property),
-      }),
+        ownerCharges: ownerChargesReaderFrom({ property, finance: { expenses: this.expenses } }),
+      },
       audit: { record: async (entry) => void this.audit.push(entry) },
     }
   }

@@ -1,8 +1,8 @@
 import type { TenantScope } from '../../property/property.ports.ts'
 import type { Page, PageRequest } from '../../shared/ports.ts'
 import type { Expense } from '../expense.entity.ts'
+import { inWindows } from '../expense-visibility.ts'
 import type { ExpenseFilter, ExpenseRepository, ExpenseSortField } from '../finance.ports.ts'
-import { inWindows } from '../finance-access.ts'
 
 /** The reference semantics of ExpenseRepository for tests (and for the SQL adapter's authors). */
 export class InMemoryExpenseRepository implements ExpenseRepository {

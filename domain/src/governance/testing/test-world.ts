@@ -8,6 +8,7 @@ import type { BuildingFilter, BuildingRepository, TenantScope } from '../../prop
 import { BUILDING_DEFAULTS } from '../../property/testing/property-fixtures.ts'
 import type { AuditEntry } from '../../shared/audit.ts'
 import type { Cents } from '../../shared/money.value-object.ts'
+import type { OutboxMessage } from '../../shared/outbox.ts'
 import type { PageRequest } from '../../shared/ports.ts'
 import type { Result } from '../../shared/result.ts'
 import { FakeStatsRepository } from '../../stats/testing/fake-stats.ts'
@@ -50,6 +51,8 @@ export class TestWorld {
   readonly documents = new InMemoryDocumentRepository()
   readonly files = new InMemoryFileStore()
   readonly audit: AuditEntry[] = []
+  /** Outbox messages recorded in committed (or still open) transactions. */
+  readonly outbox: OutboxMessage[] = []
   readonly buildingRows = new Map<string, BuildingRow>()
   readonly expenseRows = new Map<string, Expense>()
   readonly stats = new FakeStatsRepository((scope) => ({
@@ -164,12 +167,18 @@ export class TestWorld {
     })
     const audit = this.audit
     return partialPort<Repositories>('repos', {
-      meetings: this.meetings,
-      documents: this.documents,
-      stats: this.stats,
-      buildings,
-      expenses,
+      governance: { meetings: this.meetings },
+      documents: { documents: this.documents },
+      stats: { stats: this.stats },
+      property: partialPort<Repositories['property']>('property', { buildings }),
+      finance: partialPort<Repositories['finance']>('finance', { expenses }),
       audit: { record: async (entry) => void audit.push(entry) },
+      outbox: {
+        enqueue: async (message) => {
+          this.outbox.push(message)
+          return this.nextId()
+        },
+      },
     })
   }
 
@@ -187,12 +196,14 @@ export class TestWorld {
         const meetings = new Map(this.meetings.rows)
         const documents = new Map(this.documents.rows)
         const auditLength = this.audit.length
+        const outboxLength = this.outbox.length
         const rollback = () => {
           this.meetings.rows.clear()
           for (const [k, v] of meetings) this.meetings.rows.set(k, v)
           this.documents.rows.clear()
           for (const [k, v] of documents) this.documents.rows.set(k, v)
           this.audit.length = auditLength
+          this.outbox.length = outboxLength
         }
         try {
           const result = await work(repos)

@@ -7,6 +7,7 @@ import type {
   UserRepository,
 } from '../../identity/identity.ports.ts'
 import type { Organization } from '../../identity/organization.entity.ts'
+import type { PasswordLinkRepository } from '../../identity/password-link.ts'
 import type { Role } from '../../identity/role.value-object.ts'
 import type { User } from '../../identity/user.entity.ts'
 import type { AuditEntry } from '../../shared/audit.ts'
@@ -29,6 +30,7 @@ import type {
   UnitRepository,
   UnitSortField,
 } from '../property.ports.ts'
+import type { QuotePartsReader } from '../quote-parts.ts'
 import type { Unit } from '../unit.entity.ts'
 import type { UnitOwnership } from '../unit-ownership.entity.ts'
 import type { UnitRepresentation } from '../unit-representation.entity.ts'
@@ -133,14 +135,20 @@ export class InMemoryPropertyStore {
       // Other contexts' repositories: typed but absent, so new ones added to Repositories by other
       // contexts do not break these fakes, and a stray call fails loudly.
       ...unused<Omit<Repositories, PropertyAndIdentityRepositories>>(),
-      buildings: buildingRepository(this),
-      units: unitRepository(this),
-      owners: ownerRepository(this),
-      unitOwnerships: unitOwnershipRepository(this),
-      users: userRepository(this),
-      organizations: organizationRepository(this),
-      refreshTokens: unused<RefreshTokenRepository>(),
-      loginAttempts: unused<LoginAttemptStore>(),
+      property: {
+        buildings: buildingRepository(this),
+        units: unitRepository(this),
+        owners: ownerRepository(this),
+        unitOwnerships: unitOwnershipRepository(this),
+        quoteParts: unused<QuotePartsReader>(),
+      },
+      identity: {
+        users: userRepository(this),
+        organizations: organizationRepository(this),
+        refreshTokens: unused<RefreshTokenRepository>(),
+        loginAttempts: unused<LoginAttemptStore>(),
+        passwordLinks: unused<PasswordLinkRepository>(),
+      },
       audit: { record: async (entry) => void this.state.audit.push(entry) },
     }
   }
@@ -174,16 +182,7 @@ export function actorOf(role: Role, organizationId: string | null, userId = `${r
   return { userId, email: `${userId}@users.test`, role, organizationId }
 }
 
-type PropertyAndIdentityRepositories =
-  | 'buildings'
-  | 'units'
-  | 'owners'
-  | 'unitOwnerships'
-  | 'users'
-  | 'organizations'
-  | 'refreshTokens'
-  | 'loginAttempts'
-  | 'audit'
+type PropertyAndIdentityRepositories = 'property' | 'identity' | 'audit'
 
 /**
  * A port the property use cases never call, typed as T: any method call is a test failure.

@@ -77,7 +77,7 @@ export async function seedBuilding(
   ctx: ActorContext,
   overrides: Partial<CreateBuildingInput> = {},
 ): Promise<Building> {
-  return unwrap(await createBuilding(ctx, buildingInput(overrides)))
+  return unwrap(await createBuilding({ ctx, input: buildingInput(overrides) }))
 }
 
 export async function seedUnit(
@@ -85,14 +85,14 @@ export async function seedUnit(
   buildingId: string,
   overrides: Partial<CreateUnitInput> = {},
 ): Promise<Unit> {
-  return unwrap(await createUnit(ctx, unitInput(buildingId, overrides)))
+  return unwrap(await createUnit({ ctx, input: unitInput(buildingId, overrides) }))
 }
 
 export async function seedOwner(
   ctx: ActorContext,
   overrides: Partial<CreateOwnerInput> = {},
 ): Promise<Owner> {
-  return unwrap(await createOwner(ctx, ownerInput(overrides)))
+  return unwrap(await createOwner({ ctx, input: ownerInput(overrides) }))
 }
 
 export function firstPage<S extends string>(sortBy: S): PageRequest<S> {

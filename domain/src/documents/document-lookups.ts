@@ -1,28 +1,25 @@
-import type { ActorContext, Repositories } from '../context.ts'
-import { ownsUnitIn, readAccessOf, readScopeFor, writeScopeFor } from '../governance/tenant-access.service.ts'
-import type { TenantScope } from '../property/property.ports.ts'
+import { findReadableRow, writeScopeFor } from '../access/index.ts'
+import type { TenantScope } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
+import type { DomainEventType } from '../shared/domain-events.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
 import type { Document } from './document.entity.ts'
+import type { DocumentsContext, DocumentsRepos } from './documents.ports.ts'
 
 /** Reads one document the actor may see; anything else (missing, foreign, not owned) is the same 404. */
-export async function findReadableDocument(ctx: ActorContext, id: string): Promise<Result<Document>> {
-  const access = readAccessOf(ctx)
-  const scope = await readScopeFor(access, (did) => ctx.repos.documents.organizationOf(did), id)
-  if (!scope) return err(DomainErrors.notFound('Document'))
-  const document = await ctx.repos.documents.findById(scope, id)
-  if (!document) return err(DomainErrors.notFound('Document'))
-  if (access.kind === 'owner' && !(await ownsUnitIn(ctx, access, document.buildingId))) {
-    return err(DomainErrors.notFound('Document'))
-  }
-  return ok(document)
+export function findReadableDocument(ctx: DocumentsContext, id: string): Promise<Result<Document>> {
+  return findReadableRow(ctx, 'Document', id, {
+    organizationOf: (did) => ctx.repos.documents.documents.organizationOf(did),
+    findById: (scope, did) => ctx.repos.documents.documents.findById(scope, did),
+  })
 }
 
-export function documentWriteScope(ctx: ActorContext, id: string): Promise<Result<TenantScope>> {
+export function documentWriteScope(ctx: DocumentsContext, id: string): Promise<Result<TenantScope>> {
   return writeScopeFor(
     ctx,
     'documents:write',
-    (did) => ctx.repos.documents.organizationOf(did),
+    (did) => ctx.repos.documents.documents.organizationOf(did),
     id,
     'Document',
   )
@@ -33,13 +30,13 @@ export function documentWriteScope(ctx: ActorContext, id: string): Promise<Resul
  * building's AG would be shown to that building's owners. A foreign or missing target is a 404.
  */
 export async function checkRelatedMeeting(
-  repos: Repositories,
+  repos: DocumentsRepos,
   scope: TenantScope,
   buildingId: string,
   meetingId: string,
   field: string,
 ): Promise<Result<null>> {
-  const meeting = await repos.meetings.findById(scope, meetingId)
+  const meeting = await repos.governance.meetings.findById(scope, meetingId)
   if (!meeting) return err(DomainErrors.notFound('Meeting'))
   if (meeting.buildingId !== buildingId) {
     return err(DomainErrors.invalidField(field, 'must be a meeting of the same building'))
@@ -48,13 +45,13 @@ export async function checkRelatedMeeting(
 }
 
 export async function checkRelatedExpense(
-  repos: Repositories,
+  repos: DocumentsRepos,
   scope: TenantScope,
   buildingId: string,
   expenseId: string,
   field: string,
 ): Promise<Result<null>> {
-  const expense = await repos.expenses.findById(scope, expenseId)
+  const expense = await repos.finance.expenses.findById(scope, expenseId)
   if (!expense) return err(DomainErrors.notFound('Expense'))
   if (expense.buildingId !== buildingId) {
     return err(DomainErrors.invalidField(field, 'must be an expense of the same building'))
@@ -63,20 +60,12 @@ export async function checkRelatedExpense(
 }
 
 /** Written inside the mutation's transaction so a rolled-back change leaves no trace (ADR 0007). */
-export async function recordDocumentAudit(
-  ctx: ActorContext,
-  repos: Repositories,
+export async function recordDocumentEvent(
+  ctx: DocumentsContext,
+  repos: DocumentsRepos,
   document: Pick<Document, 'id' | 'organizationId'>,
-  action: string,
+  action: DomainEventType,
   details?: Record<string, unknown>,
 ): Promise<void> {
-  await repos.audit.record({
-    organizationId: document.organizationId,
-    actorUserId: ctx.actor.userId,
-    action,
-    entity: 'document',
-    entityId: document.id,
-    requestId: ctx.requestId,
-    ...(details ? { details } : {}),
-  })
+  await recordEvent(ctx, repos, action, document, document.id, details)
 }

@@ -1,17 +1,21 @@
-import type { Repositories } from '../context.ts'
 import { MAX_PER_PAGE } from '../shared/ports.ts'
-import type { ChargeBasisUnit } from './charge-distribution.service.ts'
-import type { ChargeBasisReader, OwnerHolding } from './finance.ports.ts'
-import { bearsCharges, holdsOn } from './finance-access.ts'
+import type { PropertyPorts } from './property.ports.ts'
+import {
+  bearsCharges,
+  type ChargeBasisUnit,
+  holdsOn,
+  type OwnerHolding,
+  type QuotePartsReader,
+} from './quote-parts.ts'
 
 /**
- * ChargeBasisReader built only from the property repositories: correct by construction (same
+ * QuotePartsReader built only from the property repositories: correct by construction (same
  * rows, same end-exclusive rule as property), but one query per unit. Adapters may wire it as
- * `chargeBasis` right away and swap in a single-query SQL reader when volumes demand it.
+ * `quoteParts` right away and swap in a single-query SQL reader when volumes demand it.
  */
-export function chargeBasisReaderFromProperty(
-  repos: Pick<Repositories, 'buildings' | 'units' | 'unitOwnerships'>,
-): ChargeBasisReader {
+export function quotePartsReaderFromProperty(
+  repos: Pick<PropertyPorts, 'buildings' | 'units' | 'unitOwnerships'>,
+): QuotePartsReader {
   return {
     async loadBuildingBasis(scope, buildingId, onDate) {
       const building = await repos.buildings.findById(scope, buildingId)

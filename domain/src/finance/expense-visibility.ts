@@ -1,13 +1,9 @@
-import type { ActorContext, Repositories } from '../context.ts'
-import { can } from '../identity/permissions.ts'
-import type { CalendarDate } from '../property/calendar-date.value-object.ts'
-import { holdsOnDate, type RightType } from '../property/ownership-timeline.ts'
-import type { TenantScope } from '../property/property.ports.ts'
-import { scopeForRow } from '../property/property-access.ts'
+import { ownerRecordOf, readsOrganization, scopeForRow } from '../access/index.ts'
+import type { OwnerHolding, TenantScope } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { Expense } from './expense.entity.ts'
-import type { ExpenseWindow, OwnerHolding } from './finance.ports.ts'
+import type { ExpenseWindow, FinanceContext, FinanceRepos } from './finance.ports.ts'
 
 /**
  * Who may read finance data, decided once per request:
@@ -29,15 +25,15 @@ export type FinanceReadAccess =
 
 /** Read access inside `scope` (already resolved), or forbidden for a role with no finance reads. */
 export async function financeReadAccess(
-  ctx: ActorContext,
-  repos: Repositories,
+  ctx: FinanceContext,
+  repos: FinanceRepos,
   scope: TenantScope,
 ): Promise<Result<FinanceReadAccess>> {
-  if (can(ctx.actor, 'organization:read')) return ok({ kind: 'organization', scope })
+  if (readsOrganization(ctx.actor)) return ok({ kind: 'organization', scope })
   if (ctx.actor.role !== 'owner') return err(DomainErrors.forbidden())
-  const owner = await repos.owners.findByUserId(scope, ctx.actor.userId)
+  const owner = await ownerRecordOf(repos, scope, ctx.actor)
   if (!owner) return ok({ kind: 'owner', scope, ownerId: null, windows: [] })
-  const holdings = await repos.chargeBasis.listOwnerHoldings(scope, owner.id)
+  const holdings = await repos.property.quoteParts.listOwnerHoldings(scope, owner.id)
   return ok({ kind: 'owner', scope, ownerId: owner.id, windows: windowsOf(holdings) })
 }
 
@@ -66,33 +62,18 @@ export function inWindows(
   )
 }
 
-/** Whether an ownership link counts on `date` (end exclusive, as property records a sale). */
-/**
- * Which rights bear a lot's charges in the distribution: full ownership and usufruct, never bare
- * ownership. The usufructuary bears the ordinary charges of the thing (Civil Code, book 3, usufruct;
- * platform default, see docs/property-register.md); since Σfull + Σusufruct ≤ 1 on every date, the
- * basis of a lot never exceeds it, and a fully dismembered lot is charged whole to its usufructuaries.
- */
-export function bearsCharges(rightType: RightType): boolean {
-  return rightType !== 'bare'
-}
-
-export function holdsOn(holding: Pick<OwnerHolding, 'startDate' | 'endDate'>, date: CalendarDate): boolean {
-  return holdsOnDate(holding, date)
-}
-
 /**
  * Loads an expense the actor may read, with the access it was read under. Another tenant's
  * expense, a missing one and (for an owner) one outside their buildings all answer not_found.
  */
 export async function loadReadableExpense(
-  ctx: ActorContext,
+  ctx: FinanceContext,
   id: string,
 ): Promise<Result<{ readonly expense: Expense; readonly access: FinanceReadAccess }>> {
-  if (!can(ctx.actor, 'organization:read') && ctx.actor.role !== 'owner') return err(DomainErrors.forbidden())
-  const scope = await scopeForRow(ctx.actor, 'Expense', () => ctx.repos.expenses.organizationOf(id))
+  if (!readsOrganization(ctx.actor) && ctx.actor.role !== 'owner') return err(DomainErrors.forbidden())
+  const scope = await scopeForRow(ctx.actor, 'Expense', () => ctx.repos.finance.expenses.organizationOf(id))
   if (!scope.ok) return scope
-  const expense = await ctx.repos.expenses.findById(scope.value, id)
+  const expense = await ctx.repos.finance.expenses.findById(scope.value, id)
   if (!expense) return err(DomainErrors.notFound('Expense'))
   const access = await financeReadAccess(ctx, ctx.repos, scope.value)
   if (!access.ok) return access

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest'
+import { ACTORS, ORG_A, ORG_B, TestWorld } from '../governance/testing/test-world.ts'
+import { AUDIT_ACTIONS, auditEntry } from '../shared/audit.ts'
+import {
+  actorMayReadBuilding,
+  findReadableRow,
+  holdsLotIn,
+  listScopeFor,
+  readAccessOf,
+  scopeForRow,
+  writeScopeFor,
+} from './access-policy.ts'
+
+/*
+ * The one access policy (ADR 0022): the answers the four former modules (property, governance,
+ * finance, documents) each gave on their own, now given once.
+ */
+describe('access policy', () => {
+  it('answers "owner holds a lot in building X" with one query, for every context', async () => {
+    const world = new TestWorld()
+    const held = world.addBuilding(ORG_A, [ACTORS.ownerA.userId])
+    const other = world.addBuilding(ORG_A)
+    const repos = world.repositories()
+    const scope = { organizationId: ORG_A }
+    expect(await holdsLotIn(repos, scope, ACTORS.ownerA.userId, held.id)).toBe(true)
+    expect(await holdsLotIn(repos, scope, ACTORS.ownerA.userId, other.id)).toBe(false)
+    // An organization reader sees every building; an owner only theirs (property's rule too).
+    expect(await actorMayReadBuilding(repos, scope, ACTORS.syndicA, other.id)).toBe(true)
+    expect(await actorMayReadBuilding(repos, scope, ACTORS.ownerA, other.id)).toBe(false)
+    expect(await actorMayReadBuilding(repos, scope, ACTORS.ownerA, held.id)).toBe(true)
+  })
+
+  it('finds the tenant of an existing row: the token’s for a member, the row’s own for a superadmin', async () => {
+    const lookup = async (id: string) => (id === 'row-b' ? ORG_B : null)
+    expect(await scopeForRow(ACTORS.syndicA, 'Thing', () => lookup('row-b'))).toEqual({
+      ok: true,
+      value: { organizationId: ORG_A },
+    })
+    expect(await scopeForRow(ACTORS.superadmin, 'Thing', () => lookup('row-b'))).toEqual({
+      ok: true,
+      value: { organizationId: ORG_B },
+    })
+    expect(await scopeForRow(ACTORS.superadmin, 'Thing', () => lookup('missing'))).toMatchObject({
+      ok: false,
+      error: { kind: 'not_found' },
+    })
+    expect(listScopeFor(ACTORS.superadmin)).toEqual({ ok: true, value: null })
+    expect(
+      await writeScopeFor({ actor: ACTORS.ownerA }, 'governance:write', lookup, 'row-b', 'Meeting'),
+    ).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    })
+  })
+
+  it('reads a building-bound row only where the reader may: another tenant’s or a non-held building’s is a 404', async () => {
+    const world = new TestWorld()
+    const held = world.addBuilding(ORG_A, [ACTORS.ownerA.userId])
+    const other = world.addBuilding(ORG_A)
+    const rows = new Map([
+      ['in-held', { organizationId: ORG_A, buildingId: held.id }],
+      ['in-other', { organizationId: ORG_A, buildingId: other.id }],
+      ['in-b', { organizationId: ORG_B, buildingId: 'b-building' }],
+    ])
+    const port = {
+      organizationOf: async (id: string) => rows.get(id)?.organizationId ?? null,
+      findById: async (scope: { organizationId: string }, id: string) => {
+        const row = rows.get(id)
+        return row && row.organizationId === scope.organizationId ? row : null
+      },
+    }
+    const read = (actor: (typeof ACTORS)[keyof typeof ACTORS], id: string) =>
+      findReadableRow(world.ctx(actor), 'Row', id, port)
+    expect((await read(ACTORS.ownerA, 'in-held')).ok).toBe(true)
+    expect(await read(ACTORS.ownerA, 'in-other')).toMatchObject({ ok: false, error: { kind: 'not_found' } })
+    expect((await read(ACTORS.syndicA, 'in-other')).ok).toBe(true)
+    expect(await read(ACTORS.syndicA, 'in-b')).toMatchObject({ ok: false, error: { kind: 'not_found' } })
+    expect((await read(ACTORS.superadmin, 'in-b')).ok).toBe(true)
+    expect(readAccessOf({ actor: { ...ACTORS.ownerA, organizationId: null } })).toEqual({ kind: 'none' })
+  })
+})
+
+describe('audit helper', () => {
+  it('keeps the action strings stored since the first audit rows (a closed, typed list)', () => {
+    expect(AUDIT_ACTIONS).toEqual(
+      expect.arrayContaining([
+        'building.create',
+        'unit.transfer',
+        'unit_ownership.end',
+        'expense.create',
+        'expense.mark_paid',
+        'meeting.agenda_add',
+        'document.upload',
+        'document.link_meeting',
+        'user.bootstrap_superadmin',
+        'auth.refresh_reuse_detected',
+        'seed.clear',
+      ]),
+    )
+    expect(new Set(AUDIT_ACTIONS).size).toBe(AUDIT_ACTIONS.length)
+  })
+
+  it('attributes a row to the caller or to an explicit user, in the row’s tenant', () => {
+    expect(
+      auditEntry(
+        { requestId: 'r1', actor: { userId: 'u1' } },
+        { organizationId: ORG_A },
+        'unit.create',
+        'unit',
+        'x',
+        { a: 1 },
+      ),
+    ).toEqual({
+      organizationId: ORG_A,
+      actorUserId: 'u1',
+      action: 'unit.create',
+      entity: 'unit',
+      entityId: 'x',
+      requestId: 'r1',
+      details: { a: 1 },
+    })
+    expect(
+      auditEntry(
+        { requestId: 'r2', actorUserId: null },
+        { organizationId: null },
+        'user.bootstrap_superadmin',
+        'user',
+        'y',
+      ),
+    ).toEqual({
+      organizationId: null,
+      actorUserId: null,
+      action: 'user.bootstrap_superadmin',
+      entity: 'user',
+      entityId: 'y',
+      requestId: 'r2',
+    })
+    const by = { requestId: 'r3', actorUserId: null }
+    // @ts-expect-error a free-text action no longer type-checks
+    auditEntry(by, { organizationId: null }, 'unit.created_somehow', 'unit', 'z')
+  })
+})

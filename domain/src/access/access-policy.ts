@@ -1,0 +1,280 @@
+import type { ActorContext } from '../context.ts'
+import { type Actor, can, type IdentityQueries, type Permission } from '../identity/index.ts'
+import type { CalendarDate, Owner, PropertyQueries, TenantScope } from '../property/index.ts'
+import { DomainErrors } from '../shared/domain-error.ts'
+import { MAX_PER_PAGE } from '../shared/ports.ts'
+import { err, ok, type Result } from '../shared/result.ts'
+import type { SharedPorts } from '../shared/shared-ports.ts'
+
+/*
+ * The one access policy of the domain (ADR 0022). Two questions were answered four times (property,
+ * governance, finance, documents); they are answered here once:
+ *  - in which tenant does the actor work on a new row, a list, or an existing row (`scopeFor`,
+ *    `listScopeFor`, `scopeForRow`, `readScopeFor`, `writeScopeFor`);
+ *  - does an owner-role actor hold a lot in building X (`holdsLotIn`, the only query for it).
+ * Anything an owner may not see answers not_found, never forbidden: an owner must not learn which
+ * other rows exist.
+ */
+
+/** Repositories the policy reads: property's queries only (buildings, owners, links). */
+type PropertyReads<K extends keyof PropertyQueries> = { readonly property: Pick<PropertyQueries, K> }
+
+/** For creates and lists: a superadmin (who has no organization) names the tenant explicitly. */
+export type TenantOption = { readonly organizationId?: string | null | undefined }
+
+/**
+ * The tenant a use case works in. Everyone but a superadmin works in the organization of their
+ * token, whatever `organizationId` says (API.md: a body's organization_id is ignored for them).
+ */
+export function scopeFor(actor: Actor, organizationId?: string | null): Result<TenantScope> {
+  if (actor.role === 'superadmin') {
+    return organizationId
+      ? ok({ organizationId })
+      : err(DomainErrors.invalidField('organization_id', 'is required for a superadmin'))
+  }
+  return actor.organizationId ? ok({ organizationId: actor.organizationId }) : err(DomainErrors.forbidden())
+}
+
+/**
+ * Where a top-level list reads (issue #20, item 11, one convention for every list): a superadmin
+ * without `organizationId` reads every tenant (`null`), with it that one tenant; everyone else
+ * reads the organization of their token, whatever they asked.
+ */
+export function listScopeFor(actor: Actor, organizationId?: string | null): Result<TenantScope | null> {
+  if (actor.role === 'superadmin' && !organizationId) return ok(null)
+  return scopeFor(actor, organizationId)
+}
+
+/**
+ * For a use case on one existing row: a superadmin works in that row's tenant, found through the
+ * repository's explicit cross-tenant lookup; an unknown id is a 404 for them as for anyone.
+ */
+export async function scopeForRow(
+  actor: Actor,
+  entity: string,
+  organizationOf: () => Promise<string | null>,
+): Promise<Result<TenantScope>> {
+  if (actor.role !== 'superadmin') return scopeFor(actor)
+  const organizationId = await organizationOf()
+  return organizationId ? ok({ organizationId }) : err(DomainErrors.notFound(entity))
+}
+
+/** A role without `permission` is refused outright: a 403 reveals nothing about data. */
+export function requirePermission(actor: Actor, permission: Permission): Result<null> {
+  return can(actor, permission) ? ok(null) : err(DomainErrors.forbidden())
+}
+
+/** Syndics, accountants and superadmins read the whole organization; owners only what is theirs. */
+export function readsOrganization(actor: Actor): boolean {
+  return can(actor, 'organization:read')
+}
+
+/**
+ * How far an actor's reads of building-bound records (meetings, documents) reach:
+ * - platform: a superadmin, every tenant (rows are looked up through `organizationOf`);
+ * - organization: syndic and accountant, every building of their firm;
+ * - owner: an owner-role user, only buildings where their owner record holds an active unit;
+ * - none: anyone else (an owner without organization), who sees nothing.
+ */
+export type ReadAccess =
+  | { readonly kind: 'platform' }
+  | { readonly kind: 'organization'; readonly scope: TenantScope }
+  | { readonly kind: 'owner'; readonly scope: TenantScope; readonly userId: string }
+  | { readonly kind: 'none' }
+
+export function readAccessOf(ctx: { readonly actor: Actor }): ReadAccess {
+  const { actor } = ctx
+  if (can(actor, 'platform:manage')) return { kind: 'platform' }
+  if (actor.organizationId === null) return { kind: 'none' }
+  const scope = { organizationId: actor.organizationId }
+  if (can(actor, 'organization:read')) return { kind: 'organization', scope }
+  if (actor.role === 'owner') return { kind: 'owner', scope, userId: actor.userId }
+  return { kind: 'none' }
+}
+
+/**
+ * The tenant scope to read row `id` in, or null when the actor may not see that tenant at all.
+ * A superadmin reads any tenant, so the row's own organization is looked up first; everyone else
+ * is confined to their organization, where another tenant's row is simply missing.
+ */
+export async function readScopeFor(
+  access: ReadAccess,
+  organizationOf: (id: string) => Promise<string | null>,
+  id: string,
+): Promise<TenantScope | null> {
+  switch (access.kind) {
+    case 'platform': {
+      const organizationId = await organizationOf(id)
+      return organizationId === null ? null : { organizationId }
+    }
+    case 'organization':
+    case 'owner':
+      return access.scope
+    case 'none':
+      return null
+  }
+}
+
+/**
+ * The tenant scope in which an actor holding `permission` writes row `id`. A role without the
+ * permission is refused outright (403 reveals nothing about data); a row no scope reaches is a
+ * 404, exactly like a missing one.
+ */
+export async function writeScopeFor(
+  ctx: { readonly actor: Actor },
+  permission: Permission,
+  organizationOf: (id: string) => Promise<string | null>,
+  id: string,
+  entity: string,
+): Promise<Result<TenantScope>> {
+  if (!can(ctx.actor, permission)) return err(DomainErrors.forbidden())
+  const organizationId = can(ctx.actor, 'platform:manage')
+    ? await organizationOf(id)
+    : ctx.actor.organizationId
+  return organizationId === null ? err(DomainErrors.notFound(entity)) : ok({ organizationId })
+}
+
+/**
+ * Whether the user's owner record holds a link not ended by today on a lot of `buildingId`:
+ * the one query behind "an owner sees building X" (a seller until the deed date, a buyer as soon
+ * as the sale is recorded).
+ */
+export async function holdsLotIn(
+  repos: PropertyReads<'buildings'>,
+  scope: TenantScope,
+  userId: string,
+  buildingId: string,
+): Promise<boolean> {
+  const found = await repos.property.buildings.list(
+    scope,
+    { ids: [buildingId], ownedByUserId: userId },
+    { page: 1, perPage: 1, sortBy: 'created_at', order: 'asc' },
+  )
+  return found.total > 0
+}
+
+/** Every building where the user holds a lot (usually one or two). */
+export async function ownedBuildingIds(
+  repos: PropertyReads<'buildings'>,
+  scope: TenantScope,
+  userId: string,
+): Promise<readonly string[]> {
+  const ids: string[] = []
+  for (let page = 1; ; page++) {
+    const batch = await repos.property.buildings.list(
+      scope,
+      { ownedByUserId: userId },
+      { page, perPage: MAX_PER_PAGE, sortBy: 'created_at', order: 'asc' },
+    )
+    ids.push(...batch.items.map((b) => b.id))
+    if (batch.items.length === 0 || ids.length >= batch.total) return ids
+  }
+}
+
+/** An owner-role caller may see a building while they hold a lot in it; organization readers always. */
+export async function actorMayReadBuilding(
+  repos: PropertyReads<'buildings'>,
+  scope: TenantScope,
+  actor: Actor,
+  buildingId: string,
+): Promise<boolean> {
+  if (readsOrganization(actor)) return true
+  if (actor.role !== 'owner') return false
+  return holdsLotIn(repos, scope, actor.userId, buildingId)
+}
+
+/** The owner record linked to the calling user in this tenant, if any. */
+export async function ownerRecordOf(
+  repos: PropertyReads<'owners'>,
+  scope: TenantScope,
+  actor: Actor,
+): Promise<Owner | null> {
+  return repos.property.owners.findByUserId(scope, actor.userId)
+}
+
+/**
+ * An owner-role caller may see a unit while their owner record holds a link on it that has not
+ * ended by `today` (a seller keeps seeing the lot until the deed date; a buyer sees it from the
+ * moment the sale is recorded).
+ */
+export async function actorMayReadUnit(
+  repos: PropertyReads<'owners' | 'unitOwnerships'>,
+  scope: TenantScope,
+  actor: Actor,
+  unitId: string,
+  today: CalendarDate,
+): Promise<boolean> {
+  if (readsOrganization(actor)) return true
+  if (actor.role !== 'owner') return false
+  const owner = await ownerRecordOf(repos, scope, actor)
+  if (!owner) return false
+  const links = await repos.property.unitOwnerships.listForUnit(scope, unitId, { includeEnded: true })
+  return links.some((l) => l.ownerId === owner.id && (l.endDate === null || l.endDate > today))
+}
+
+/** Any context whose repositories include property's queries. */
+export type ReaderContext = ActorContext<SharedPorts & { readonly property: PropertyQueries }>
+
+/**
+ * Whether a reader may see records of `buildingId` (the building must exist in the scope, and an
+ * owner must hold a lot in it). Used before listing "the meetings of building X" so a foreign or
+ * unknown building is a 404 rather than an empty page.
+ */
+export async function mayReadBuilding(
+  ctx: ReaderContext,
+  access: ReadAccess,
+  buildingId: string,
+): Promise<Result<TenantScope>> {
+  const scope = await readScopeFor(
+    access,
+    (id) => ctx.repos.property.buildings.organizationOf(id),
+    buildingId,
+  )
+  if (!scope) return err(DomainErrors.notFound('Building'))
+  if (access.kind === 'owner') {
+    return (await holdsLotIn(ctx.repos, access.scope, access.userId, buildingId))
+      ? ok(scope)
+      : err(DomainErrors.notFound('Building'))
+  }
+  return (await ctx.repos.property.buildings.findById(scope, buildingId))
+    ? ok(scope)
+    : err(DomainErrors.notFound('Building'))
+}
+
+/**
+ * One building-bound row the actor may read (a meeting, a document): its tenant through the
+ * policy, then the row, then for an owner a lot in its building. Missing, foreign and not-owned
+ * are the same 404.
+ */
+export async function findReadableRow<T extends { readonly buildingId: string }>(
+  ctx: ReaderContext,
+  entity: string,
+  id: string,
+  rows: {
+    readonly organizationOf: (id: string) => Promise<string | null>
+    readonly findById: (scope: TenantScope, id: string) => Promise<T | null>
+  },
+): Promise<Result<T>> {
+  const access = readAccessOf(ctx)
+  const scope = await readScopeFor(access, rows.organizationOf, id)
+  if (!scope) return err(DomainErrors.notFound(entity))
+  const row = await rows.findById(scope, id)
+  if (!row) return err(DomainErrors.notFound(entity))
+  if (
+    access.kind === 'owner' &&
+    !(await holdsLotIn(ctx.repos, access.scope, access.userId, row.buildingId))
+  ) {
+    return err(DomainErrors.notFound(entity))
+  }
+  return ok(row)
+}
+
+/** A superadmin may name any tenant, so make sure it exists before writing into it. */
+export async function checkTenantExists(
+  ctx: ActorContext<SharedPorts & { readonly identity: Pick<IdentityQueries, 'organizations'> }>,
+  scope: TenantScope,
+): Promise<Result<null>> {
+  if (ctx.actor.role !== 'superadmin') return ok(null)
+  const org = await ctx.repos.identity.organizations.findById(scope.organizationId)
+  return org ? ok(null) : err(DomainErrors.notFound('Organization'))
+}

@@ -1,0 +1,1 @@
+export type TenantScope = { readonly organizationId: string }

@@ -1,0 +1,69 @@
+import type { QuotePartsReader } from '@koprogo/domain'
+import { and, asc, eq, isNull, lte, ne, or, sql } from 'drizzle-orm'
+import type { Database } from '../client.ts'
+import { buildings, unitOwnerships, units } from '../schema/index.ts'
+
+/**
+ * The distribution basis in two queries (the building, then every unit with the links active on
+ * the date via one LEFT JOIN), instead of one query per unit.
+ */
+export function quotePartsReader(db: Database): QuotePartsReader {
+  return {
+    async loadBuildingBasis(scope, buildingId, onDate) {
+      const [building] = await db
+        .select({ total: buildings.totalTantiemes })
+        .from(buildings)
+        .where(and(eq(buildings.organizationId, scope.organizationId), eq(buildings.id, buildingId)))
+        .limit(1)
+      if (!building) return null
+      const rows = await db
+        .select({
+          unitId: units.id,
+          unitNumber: units.unitNumber,
+          quota: units.quota,
+          ownerId: unitOwnerships.ownerId,
+          sharePpm: unitOwnerships.sharePpm,
+        })
+        .from(units)
+        .leftJoin(
+          unitOwnerships,
+          and(
+            eq(unitOwnerships.unitId, units.id),
+            // Bare ownership bears no charges: the usufructuary does (domain property `bearsCharges`).
+            ne(unitOwnerships.rightType, 'bare'),
+            lte(unitOwnerships.startDate, onDate),
+            or(isNull(unitOwnerships.endDate), sql`${unitOwnerships.endDate} > ${onDate}`),
+          ),
+        )
+        .where(and(eq(units.organizationId, scope.organizationId), eq(units.buildingId, buildingId)))
+      const byUnit = new Map<
+        string,
+        { unitId: string; unitNumber: string; quota: number; owners: { ownerId: string; sharePpm: number }[] }
+      >()
+      for (const r of rows) {
+        let unit = byUnit.get(r.unitId)
+        if (!unit) {
+          unit = { unitId: r.unitId, unitNumber: r.unitNumber, quota: r.quota, owners: [] }
+          byUnit.set(r.unitId, unit)
+        }
+        if (r.ownerId && r.sharePpm !== null) unit.owners.push({ ownerId: r.ownerId, sharePpm: r.sharePpm })
+      }
+      return { totalTantiemes: building.total, units: [...byUnit.values()] }
+    },
+    async listOwnerHoldings(scope, ownerId) {
+      return db
+        .select({
+          unitId: unitOwnerships.unitId,
+          buildingId: units.buildingId,
+          startDate: unitOwnerships.startDate,
+          endDate: unitOwnerships.endDate,
+        })
+        .from(unitOwnerships)
+        .innerJoin(units, eq(units.id, unitOwnerships.unitId))
+        .where(
+          and(eq(unitOwnerships.organizationId, scope.organizationId), eq(unitOwnerships.ownerId, ownerId)),
+        )
+        .orderBy(asc(unitOwnerships.startDate), asc(unitOwnerships.unitId))
+    },
+  }
+}
