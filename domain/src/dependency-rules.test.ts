@@ -17,7 +17,9 @@ async function violations(baseDir: string): Promise<readonly IViolation[]> {
 
 const described = (v: IViolation) => `${v.rule.name}: ${v.from} → ${v.to}`
 
-describe('domain dependency rules', () => {
+// Cruising the whole domain is a second or two of CPU on a quiet machine, several under load:
+// not a timing test, so it gets room.
+describe('domain dependency rules', { timeout: 60_000 }, () => {
   it('flag a deep cross-context import, a kernel depending on a context, frameworks, node:* and value cycles', async () => {
     const found = (await violations(fixtureDir)).map(described)
     expect(found).toContain(
