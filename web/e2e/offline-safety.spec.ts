@@ -275,7 +275,9 @@ test.describe('in French', () => {
     await expect(err).toBeVisible()
     await expect(err).not.toContainText('must be')
     // No raw banner repeating the server's text: the banner only points at the fields.
-    await expect(page.getByRole('alert').filter({ hasText: /validation|must be/i })).toHaveCount(0)
+    await expect(page.getByTestId('buildings').locator('.notice-error')).toHaveText(
+      'Veuillez corriger les champs indiqués ci-dessous.',
+    )
   })
 
   test('@phone documents: the accepted file types are said before an upload is refused', async ({

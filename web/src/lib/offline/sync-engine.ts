@@ -193,7 +193,7 @@ export class SyncEngine {
       this.cancelRetry = null
       if (wasOffline) this.emit({ online: true })
       // Writes still queued on a network that answers (after a dropped reply, a 5xx): send now.
-      if (this.status.pending > 0 && !this.replaying) void this.replay()
+      if (this.status.pending > 0 && !this.replaying) this.replayInBackground()
       return
     }
     if (this.status.online) this.emit({ online: false })
@@ -205,7 +205,7 @@ export class SyncEngine {
     const delay = backoffDelay(this.retryAttempt++, this.opts.random)
     this.cancelRetry = this.opts.schedule(() => {
       this.cancelRetry = null
-      void this.retryNow()
+      this.retryNow().catch(() => undefined)
     }, delay)
   }
 
@@ -316,7 +316,7 @@ export class SyncEngine {
     }
     const entry = await this.enqueue(req, idempotencyKey)
     // Online but behind earlier queued writes: send them (and this one) now, in order.
-    if (this.status.online) void this.replay()
+    if (this.status.online) this.replayInBackground()
     else this.scheduleRetry()
     const row = entry.tempId ? { ...entry.body, id: entry.tempId, _pending: true } : { ...entry.body }
     return { queued: true, data: row }
@@ -360,6 +360,12 @@ export class SyncEngine {
 
   // ------------------------------------------------------------ replay
 
+  /** A replay nobody awaits: its failures are in the status (pending, lastError), and after
+   * close() the database is gone, which must not surface as an unhandled rejection. */
+  private replayInBackground(): void {
+    this.replay().catch(() => undefined)
+  }
+
   /** Replays the outbox in order; concurrent calls share one run. */
   replay(): Promise<ReplayReport> {
     this.replaying ??= this.runReplay().finally(() => {
@@ -377,6 +383,7 @@ export class SyncEngine {
         const next = (await this.outbox()).find((e) => e.status === 'pending')
         if (!next) break
         const outcome = await this.replayOne(next)
+        if (outcome === 'merged') continue // re-based on the server's version: sent next turn
         if (outcome === 'stop') {
           report.stoppedBy = this.lastTransportError
           break
@@ -400,7 +407,7 @@ export class SyncEngine {
 
   private lastTransportError: ApiError | null = null
 
-  private async replayOne(entry: OutboxEntry): Promise<'sent' | 'conflicts' | 'failed' | 'stop'> {
+  private async replayOne(entry: OutboxEntry): Promise<'sent' | 'merged' | 'conflicts' | 'failed' | 'stop'> {
     if (containsTempId({ path: entry.path, body: entry.body })) {
       // Its parent create failed (or was discarded): sending would only earn a 404/400.
       await this.markFailed(entry, new ApiError(424, { title: 'Depends on a write that failed' }))
@@ -423,7 +430,7 @@ export class SyncEngine {
         return 'stop'
       }
       if (err.isConflict && entry.method === 'PUT' && !entry.target) {
-        return (await this.mergeOrRecordConflict(entry)) ? 'sent' : 'conflicts'
+        return (await this.mergeOrRecordConflict(entry)) ? 'merged' : 'conflicts'
       }
       if (err.status === 404 && entry.method === 'DELETE') {
         // Already gone (deleted elsewhere, or our first try's answer was lost): done.
