@@ -24,7 +24,6 @@ import {
   containsTempId,
   isRecord,
   replaceDeep,
-  rowIdOf,
   splitKey,
 } from './optimistic'
 import {
