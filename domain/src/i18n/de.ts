@@ -2,6 +2,7 @@ import { distributionDocumentDe } from './distribution-document-messages.ts'
 import type { Messages } from './en.ts'
 import { enumDe } from './enum-messages.ts'
 import { jobsDe } from './jobs-messages.ts'
+import { offlineSafetyDe } from './offline-safety-messages.ts'
 import { ownershipDe } from './ownership-messages.ts'
 import { passwordDe } from './password-messages.ts'
 
@@ -9,6 +10,7 @@ export const de: Messages = {
   ...ownershipDe,
   ...passwordDe,
   ...jobsDe,
+  ...offlineSafetyDe,
   ...distributionDocumentDe,
   ...enumDe,
   'app.name': 'KoproGo',

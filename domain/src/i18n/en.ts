@@ -6,6 +6,7 @@
 import { distributionDocumentEn } from './distribution-document-messages.ts'
 import { enumEn } from './enum-messages.ts'
 import { jobsEn } from './jobs-messages.ts'
+import { offlineSafetyEn } from './offline-safety-messages.ts'
 import { ownershipEn } from './ownership-messages.ts'
 import { passwordEn } from './password-messages.ts'
 import type { Message } from './plural.ts'
@@ -14,6 +15,7 @@ export const en = {
   ...ownershipEn,
   ...passwordEn,
   ...jobsEn,
+  ...offlineSafetyEn,
   ...distributionDocumentEn,
   ...enumEn,
   'app.name': 'KoproGo',

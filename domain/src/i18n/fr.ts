@@ -2,6 +2,7 @@ import { distributionDocumentFr } from './distribution-document-messages.ts'
 import type { Messages } from './en.ts'
 import { enumFr } from './enum-messages.ts'
 import { jobsFr } from './jobs-messages.ts'
+import { offlineSafetyFr } from './offline-safety-messages.ts'
 import { ownershipFr } from './ownership-messages.ts'
 import { passwordFr } from './password-messages.ts'
 
@@ -9,6 +10,7 @@ export const fr: Messages = {
   ...ownershipFr,
   ...passwordFr,
   ...jobsFr,
+  ...offlineSafetyFr,
   ...distributionDocumentFr,
   ...enumFr,
   'app.name': 'KoproGo',

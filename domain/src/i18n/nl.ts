@@ -2,6 +2,7 @@ import { distributionDocumentNl } from './distribution-document-messages.ts'
 import type { Messages } from './en.ts'
 import { enumNl } from './enum-messages.ts'
 import { jobsNl } from './jobs-messages.ts'
+import { offlineSafetyNl } from './offline-safety-messages.ts'
 import { ownershipNl } from './ownership-messages.ts'
 import { passwordNl } from './password-messages.ts'
 
@@ -9,6 +10,7 @@ export const nl: Messages = {
   ...ownershipNl,
   ...passwordNl,
   ...jobsNl,
+  ...offlineSafetyNl,
   ...distributionDocumentNl,
   ...enumNl,
   'app.name': 'KoproGo',

@@ -1,6 +1,9 @@
 // One labelled input with its error message tied by aria-describedby (screen readers read it).
+
+import { INTL_TAG } from '@koprogo/domain/i18n'
 import { For, type JSX, Match, Show, Switch } from 'solid-js'
-import { type MessageKey, t } from '../lib/i18n'
+import { locale, type MessageKey, t, tMaybe } from '../lib/i18n'
+import { decimalSeparator, formatDecimal, parseDecimal } from '../lib/input/decimal'
 
 export interface Option {
   value: string
@@ -29,6 +32,13 @@ export interface FieldDef {
   greaterThan?: number
   step?: string
   options?: () => Option[]
+  /** A decimal typed as people write it ("1234,57" or "1234.57", issue #19 item 2): read exactly
+   * with at most `places` decimals; ambiguous text (grouping separators) is refused. */
+  decimal?: {
+    places: number
+    /** Send the value as this integer field scaled by 10^places (amount → amount_cents). */
+    scaledAs?: string
+  }
 }
 
 export function FormField(props: {
@@ -59,8 +69,12 @@ export function FormField(props: {
         fallback={
           <input
             {...common()}
-            type={props.field.type}
-            step={props.field.step}
+            // A decimal is a text input: type=number drops "1234,57" in some browsers and
+            // languages; the decimal keypad still opens on phones.
+            type={props.field.decimal ? 'text' : props.field.type}
+            inputmode={props.field.decimal ? 'decimal' : undefined}
+            autocomplete={props.field.decimal ? 'off' : undefined}
+            step={props.field.decimal ? undefined : props.field.step}
             value={props.value}
             onInput={(e) => props.onInput(e.currentTarget.value)}
           />
@@ -111,6 +125,18 @@ export function validate(
       if (f.required) errors[f.name] = t('common.required')
       continue
     }
+    if (f.decimal) {
+      const r = parseDecimal(v, f.decimal.places)
+      if (!r.ok) {
+        errors[f.name] =
+          r.error === 'tooManyDecimals'
+            ? t('input.decimal.tooManyDecimals', { count: f.decimal.places })
+            : t(`input.decimal.${r.error}`)
+      } else if (f.greaterThan !== undefined && r.scaled <= f.greaterThan * 10 ** f.decimal.places) {
+        errors[f.name] = t('common.invalidNumber')
+      }
+      continue
+    }
     if (f.type === 'number') {
       const n = Number(v)
       if (!Number.isFinite(n) || (f.greaterThan !== undefined && n <= f.greaterThan)) {
@@ -128,7 +154,12 @@ export function toBody(fields: readonly FieldDef[], values: Record<string, strin
   for (const f of fields) {
     const v = (values[f.name] ?? '').trim()
     if (v === '') continue
-    if (f.type === 'number') body[f.name] = Number(v)
+    const dec = f.decimal ? parseDecimal(v, f.decimal.places) : undefined
+    if (f.decimal && dec?.ok) {
+      // Integer arithmetic only: 123457 cents, or 8550 / 100 = 85.5 m² (exact for 2 places).
+      if (f.decimal.scaledAs) body[f.decimal.scaledAs] = dec.scaled
+      else body[f.name] = dec.scaled / 10 ** f.decimal.places
+    } else if (f.type === 'number') body[f.name] = Number(v)
     else if (f.type === 'checkbox') body[f.name] = v === 'true'
     else if (f.type === 'datetime-local') body[f.name] = new Date(v).toISOString()
     else body[f.name] = v
@@ -142,6 +173,8 @@ export function toValues(fields: readonly FieldDef[], row: Record<string, unknow
   for (const f of fields) {
     const v = row[f.name]
     if (v === null || v === undefined) values[f.name] = ''
+    else if (f.decimal && typeof v === 'number')
+      values[f.name] = formatDecimal(v, f.decimal.places, decimalSeparator(INTL_TAG[locale()]))
     else if (f.type === 'datetime-local' && typeof v === 'string') {
       const d = new Date(v)
       const local = new Date(d.getTime() - d.getTimezoneOffset() * 60_000)
@@ -150,6 +183,32 @@ export function toValues(fields: readonly FieldDef[], row: Record<string, unknow
     else values[f.name] = String(v)
   }
   return values
+}
+
+/**
+ * The server's field errors (`errors[].path`) on the form's fields: a decimal sent scaled
+ * (amount_cents) shows on its input (amount). Errors no field shows are returned apart, for
+ * the banner.
+ */
+export function fieldErrorsFor(
+  fields: readonly FieldDef[],
+  server: Record<string, string>,
+): { byField: Record<string, string>; rest: string[] } {
+  const byField: Record<string, string> = {}
+  const used = new Set<string>()
+  for (const f of fields) {
+    for (const key of [f.name, f.decimal?.scaledAs]) {
+      const message = key ? server[key] : undefined
+      if (message !== undefined && !(f.name in byField)) {
+        byField[f.name] = message
+        used.add(key as string)
+      }
+    }
+  }
+  const rest = Object.entries(server)
+    .filter(([k]) => !used.has(k))
+    .map(([k, m]) => `${tMaybe(`field.${k}`, k)}: ${m}`)
+  return { byField, rest }
 }
 
 /** The fields shown for these values (a company's fields only for a company, etc.). */

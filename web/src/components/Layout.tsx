@@ -3,7 +3,8 @@ import { A, useLocation, useNavigate } from '@solidjs/router'
 import { createEffect, For, type JSX, on, Show } from 'solid-js'
 import { LOCALES, type Locale, locale, localeName, setLocale, t, tEnum } from '../lib/i18n'
 import { NAV_LABEL, navFor } from '../lib/roles'
-import { signOut, user } from '../lib/session'
+import { user } from '../lib/session'
+import { SignOutButton } from './SignOutButton'
 import { SyncIndicator } from './SyncIndicator'
 
 export function LanguageSelect(props: { id: string }): JSX.Element {
@@ -76,16 +77,7 @@ export function Layout(props: { children?: JSX.Element }): JSX.Element {
                 <span class="who" data-testid="current-user">
                   {u().first_name} {u().last_name} · {tEnum('role', u().role)}
                 </span>
-                <button
-                  type="button"
-                  class="small"
-                  onClick={async () => {
-                    await signOut()
-                    navigate('/login', { replace: true })
-                  }}
-                >
-                  {t('nav.logout')}
-                </button>
+                <SignOutButton onSignedOut={() => navigate('/login', { replace: true })} />
               </>
             )}
           </Show>

@@ -3,7 +3,9 @@
 import { createResource, createSignal, For, type JSX, Show } from 'solid-js'
 import type { Loaded } from '../lib/api'
 import { ApiError } from '../lib/api-error'
+import { errorText } from '../lib/error-text'
 import { dateTime, type MessageKey, t } from '../lib/i18n'
+import { changedFields } from '../lib/offline/merge'
 import { dataRevision } from '../lib/offline/store'
 import type { WriteResult } from '../lib/offline/sync-engine'
 import { value } from '../lib/resource-value'
@@ -12,6 +14,7 @@ import { ConfirmButton } from './ConfirmButton'
 import {
   type FieldDef,
   FormField,
+  fieldErrorsFor,
   initialValues,
   toBody,
   toValues,
@@ -37,7 +40,18 @@ export interface Column {
  */
 export interface RowsApi {
   list(query: ListQuery): Promise<Loaded<Page<Row>>>
-  save(body: Record<string, unknown>, existing?: { id: string; version?: number }): Promise<WriteResult>
+  save(
+    body: Record<string, unknown>,
+    existing?: { id: string; version?: number; base?: Record<string, unknown>; label?: string },
+  ): Promise<WriteResult>
+}
+
+/** A row's name for people: in conflicts and in what signing out would discard. */
+export function rowLabel(row: Record<string, unknown>): string | undefined {
+  for (const k of ['name', 'title', 'description', 'unit_number', 'company_name'])
+    if (typeof row[k] === 'string' && row[k]) return row[k] as string
+  const person = [row.first_name, row.last_name].filter((p) => typeof p === 'string' && p).join(' ')
+  return person || undefined
 }
 
 export interface ResourceConfig {
@@ -104,8 +118,20 @@ export function ResourcePage(props: {
     const target = editing()
     setBusy(true)
     try {
-      const existing = target && target !== 'new' ? { id: target.id, version: target.version } : undefined
-      const result = await c().rows.save(toBody(fields, values()), existing)
+      let body = toBody(fields, values())
+      let existing: Parameters<RowsApi['save']>[1]
+      if (target && target !== 'new') {
+        // Only the fields this user changed are sent, each with the value it had before (the
+        // base): a concurrent edit of other fields is kept, a 409 is merged field by field.
+        const { changes, base } = changedFields(body, target)
+        if (Object.keys(changes).length === 0) {
+          setEditing(null)
+          return
+        }
+        body = changes
+        existing = { id: target.id, version: target.version, base, label: rowLabel(target) }
+      }
+      const result = await c().rows.save(body, existing)
       setNotice({
         kind: result.queued ? 'info' : 'success',
         text: result.queued ? t('sync.queued') : t('common.saved'),
@@ -113,10 +139,16 @@ export function ResourcePage(props: {
       setEditing(null)
       reload()
     } catch (e) {
-      if (e instanceof ApiError) {
-        setErrors(e.fieldErrors)
-        setNotice({ kind: 'error', text: e.message })
-      } else setNotice({ kind: 'error', text: t('common.error') })
+      // The server's messages (in the Accept-Language language) go next to their fields; the
+      // banner only points at them, or says what no field shows.
+      const { byField, rest } =
+        e instanceof ApiError ? fieldErrorsFor(fields, e.fieldErrors) : { byField: {}, rest: [] }
+      setErrors(byField)
+      const marked = Object.keys(byField).length > 0
+      setNotice({
+        kind: 'error',
+        text: marked ? [t('form.fixFields'), ...rest].join(' ') : rest.length ? rest.join(' ') : errorText(e),
+      })
     } finally {
       setBusy(false)
     }
@@ -288,7 +320,7 @@ function ListTable(props: {
                               await props.config.remove?.(row)
                               props.reload()
                             } catch (e) {
-                              props.onError(e instanceof Error ? e.message : t('common.error'))
+                              props.onError(errorText(e))
                             }
                           }}
                         />

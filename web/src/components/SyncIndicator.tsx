@@ -2,11 +2,21 @@
 // conflict resolver and the refused entries in a disclosure panel.
 import { createResource, For, type JSX, Show } from 'solid-js'
 import { dateTime, t, tMaybe } from '../lib/i18n'
+import type { ConflictRecord } from '../lib/offline'
 import { currentEngine, dataRevision, syncStatus } from '../lib/offline/store'
 import { value } from '../lib/resource-value'
 
 const show = (v: unknown) => (v === null || v === undefined ? '—' : String(v))
 const fieldLabel = (k: string) => tMaybe(`field.${k}`, k)
+/** Only the fields both sides changed (older records: every field of mine). */
+const conflictFields = (c: ConflictRecord) => c.fields ?? Object.keys(c.mine)
+/** The row as people know it: its name, else the server's name, never its URL. */
+const conflictName = (c: ConflictRecord) => {
+  const s = c.server
+  for (const v of [c.label, s.name, s.title, s.unit_number, s.description])
+    if (typeof v === 'string' && v) return v
+  return t('conflict.title')
+}
 
 /** Field-by-field view of a refused offline edit: my value and the server's, changed rows marked. */
 export function SyncIndicator(): JSX.Element {
@@ -28,14 +38,14 @@ export function SyncIndicator(): JSX.Element {
         {s().online ? t('sync.online') : t('sync.offline')}
       </span>
       <span class="badge" data-testid="sync-pending" data-count={s().pending}>
-        {t('sync.pending', { n: s().pending })}
+        {t('sync.pendingCount', { count: s().pending })}
       </span>
       <Show when={s().failed > 0}>
-        <span class="badge warn">{t('sync.failed', { n: s().failed })}</span>
+        <span class="badge warn">{t('sync.failedCount', { count: s().failed })}</span>
       </Show>
       <Show when={s().conflicts > 0}>
         <span class="badge warn" data-testid="sync-conflicts">
-          {t('sync.conflicts', { n: s().conflicts })}
+          {t('sync.conflictCount', { count: s().conflicts })}
         </span>
       </Show>
       <button
@@ -56,10 +66,8 @@ export function SyncIndicator(): JSX.Element {
           <For each={value(details)?.conflicts ?? []}>
             {(c) => (
               <article class="conflict" data-testid="conflict">
-                <h2>{t('conflict.title')}</h2>
-                <p>
-                  <code>{c.path}</code>
-                </p>
+                <h2>{t('conflict.heading', { name: conflictName(c), count: conflictFields(c).length })}</h2>
+                <p class="muted">{t('conflict.keepMineHint')}</p>
                 <table class="conflict-diff">
                   <thead>
                     <tr>
@@ -69,7 +77,7 @@ export function SyncIndicator(): JSX.Element {
                     </tr>
                   </thead>
                   <tbody>
-                    <For each={Object.keys(c.mine)}>
+                    <For each={conflictFields(c)}>
                       {(k) => (
                         <tr classList={{ differs: show(c.mine[k]) !== show(c.server[k]) }}>
                           <th scope="row">{fieldLabel(k)}</th>
@@ -94,10 +102,8 @@ export function SyncIndicator(): JSX.Element {
               <article class="conflict">
                 <h2>{t('outbox.failed')}</h2>
                 <p>
-                  <code>
-                    {e.method} {e.path}
-                  </code>{' '}
-                  — {e.lastError?.detail ?? e.lastError?.title}
+                  {tMaybe(`outbox.op.${e.method}`, e.method)} · {e.label ?? e.path} —{' '}
+                  {e.lastError?.detail ?? e.lastError?.title}
                 </p>
                 <button type="button" onClick={() => void currentEngine()?.discard(e.id)}>
                   {t('outbox.discard')}

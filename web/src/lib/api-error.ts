@@ -72,10 +72,11 @@ export class ApiError extends Error {
 
 /** The request never got an HTTP answer (offline, DNS, connection reset, lost response). */
 export class NetworkError extends ApiError {
-  constructor(cause?: unknown) {
+  /** `message`: what to tell the user (translated by the caller); else the browser's text. */
+  constructor(cause?: unknown, message?: string) {
     super(0, {
       title: 'Network error',
-      detail: cause instanceof Error ? cause.message : 'Network unavailable',
+      detail: message ?? (cause instanceof Error ? cause.message : 'Network unavailable'),
     })
     this.name = 'NetworkError'
   }

@@ -9,7 +9,7 @@
 // (lib/offline/), both reached only through the typed functions below.
 import createClient from 'openapi-fetch'
 import { ApiError, NetworkError, parseProblem } from './api-error'
-import { type Locale, locale } from './i18n'
+import { type Locale, locale, t } from './i18n'
 import type { ReadResult, WriteRequest, WriteResult } from './offline/sync-engine'
 import type {
   AddUnitOwnerInput,
@@ -96,6 +96,13 @@ const config: ApiConfig = {
 
 let session: Session | null = null
 let profile: User | null | undefined
+/** Told whether each request got an answer: the offline engine's connectivity comes from real
+ * requests, not only navigator.onLine (which says "online" behind a dead Wi-Fi). */
+let reachability: (reachable: boolean) => void = () => {}
+
+export function onReachability(listener: (reachable: boolean) => void): void {
+  reachability = listener
+}
 let refreshing: Promise<void> | null = null
 const listeners = new Set<SessionListener>()
 
@@ -238,7 +245,7 @@ async function rawFetch(method: string, pathAndQuery: string, opts: RawOptions =
   if (method === 'POST' && !pathAndQuery.startsWith('/auth/'))
     headers['Idempotency-Key'] ??= newIdempotencyKey()
   try {
-    return await config.fetch(config.baseUrl + pathAndQuery, {
+    const res = await config.fetch(config.baseUrl + pathAndQuery, {
       method,
       headers,
       body: opts.body,
@@ -246,9 +253,13 @@ async function rawFetch(method: string, pathAndQuery: string, opts: RawOptions =
       // Same-origin requests carry the refresh cookie (it is scoped to /api/v1/auth anyway).
       credentials: 'same-origin',
     })
+    reachability(true)
+    return res
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e
-    throw new NetworkError(e)
+    reachability(false)
+    // Said in the user's language, never the browser's "Failed to fetch".
+    throw new NetworkError(e, t('offline.needsConnection'))
   }
 }
 
@@ -411,7 +422,7 @@ async function cached<T>(key: string, fetcher: () => Promise<T>): Promise<Loaded
 async function saved<T extends object>(
   collection: string,
   body: object,
-  existing: { id: string; version?: number } | undefined,
+  existing: Existing | undefined,
   direct: () => Promise<T>,
 ): Promise<WriteResult> {
   const engine = await offlineEngine()
@@ -423,10 +434,42 @@ async function saved<T extends object>(
           path: `${collection}/${existing.id}`,
           body: body as Record<string, unknown>,
           baseVersion: existing.version,
+          ...(existing.base ? { base: existing.base } : {}),
+          ...(existing.label ? { label: existing.label } : {}),
         }
-      : { method: 'POST', path: collection, body: body as Record<string, unknown> },
+      : {
+          method: 'POST',
+          path: collection,
+          body: body as Record<string, unknown>,
+          ...(existing === undefined && labelOf(body) ? { label: labelOf(body) } : {}),
+        },
   )
 }
+
+/** A create's name for people (shown when signing out would discard it). */
+function labelOf(body: object): string | undefined {
+  const b = body as Record<string, unknown>
+  for (const k of ['name', 'title', 'description', 'unit_number', 'company_name', 'last_name'])
+    if (typeof b[k] === 'string' && b[k]) return b[k] as string
+  return undefined
+}
+
+/**
+ * A delete or an action on a row (mark-paid, cancel…) through the outbox like creates and
+ * edits (issue #19, item 5): sent now when online, queued with its Idempotency-Key and If-Match
+ * otherwise, shown at once (the row gone, or `patch` applied). `direct` when signed out.
+ */
+async function queued(req: WriteRequest, direct: () => Promise<unknown>): Promise<WriteResult> {
+  const engine = await offlineEngine()
+  if (!engine) {
+    const d = await direct()
+    return { queued: false, data: typeof d === 'object' && d !== null ? (d as Record<string, unknown>) : {} }
+  }
+  return engine.write(req)
+}
+
+const removal = (path: string, version: number | undefined, label: string | undefined) =>
+  ({ method: 'DELETE', path, body: {}, baseVersion: version, ...(label ? { label } : {}) }) as const
 
 /**
  * The outbox's way to the server: an entry queued by one of the typed writes below, replayed
@@ -440,8 +483,13 @@ export async function replay(req: {
   ifMatch?: number
 }): Promise<unknown> {
   const headers = { ...withKey(req.idempotencyKey), ...ifMatch(req.ifMatch) }
-  const body = req.body === undefined ? undefined : JSON.stringify(req.body)
+  const body = req.body === undefined || req.method === 'DELETE' ? undefined : JSON.stringify(req.body)
   return readBody(await authed(req.method, req.path, { body, headers }))
+}
+
+/** Whether the server answers (the outbox's retry when nothing is queued). */
+export async function probe(): Promise<unknown> {
+  return readBody(await authed('GET', '/health', {}, false))
 }
 
 /** A cached GET of the path (the outbox's conflict handling re-reads the current row with it). */
@@ -514,7 +562,13 @@ export async function logout(): Promise<void> {
 export interface WriteOptions {
   idempotencyKey?: string
 }
-type Existing = { id: string; version?: number }
+type Existing = {
+  id: string
+  version?: number
+  /** The changed fields as the user saw them before editing: a 409 is merged against it. */
+  base?: Record<string, unknown>
+  label?: string
+}
 const id = (value: string) => ({ params: { path: { id: value } } })
 
 export const organizations = {
@@ -571,8 +625,10 @@ export const buildings = {
         ? buildings.update(existing.id, body as BuildingUpdate, existing.version)
         : buildings.create(body as BuildingInput),
     ),
-  remove: (buildingId: string, version?: number) =>
-    data(client.DELETE('/buildings/{id}', { ...id(buildingId), headers: ifMatch(version) })),
+  remove: (buildingId: string, version?: number, label?: string) =>
+    queued(removal(`/buildings/${buildingId}`, version, label), () =>
+      data(client.DELETE('/buildings/{id}', { ...id(buildingId), headers: ifMatch(version) })),
+    ),
   units: (buildingId: string, q?: ListQuery) =>
     data(
       client.GET('/buildings/{building_id}/units', {
@@ -601,8 +657,10 @@ export const units = {
         ? units.update(existing.id, body as UnitUpdate, existing.version)
         : units.create(body as UnitInput),
     ),
-  remove: (unitId: string, version?: number) =>
-    data(client.DELETE('/units/{id}', { ...id(unitId), headers: ifMatch(version) })),
+  remove: (unitId: string, version?: number, label?: string) =>
+    queued(removal(`/units/${unitId}`, version, label), () =>
+      data(client.DELETE('/units/{id}', { ...id(unitId), headers: ifMatch(version) })),
+    ),
   assignOwner: (unitId: string, ownerId: string) =>
     data(
       client.PUT('/units/{unit_id}/assign-owner/{owner_id}', {
@@ -677,12 +735,23 @@ export const expenses = {
     return saved('/expenses', body, undefined, () => expenses.create(body))
   },
   markPaid: (expenseId: string, version?: number, paidDate?: string) =>
-    data(
-      client.PUT('/expenses/{id}/mark-paid', {
-        ...id(expenseId),
+    queued(
+      {
+        method: 'PUT',
+        path: `/expenses/${expenseId}/mark-paid`,
         body: paidDate ? { paid_date: paidDate } : {},
-        headers: ifMatch(version),
-      }),
+        baseVersion: version,
+        target: expenseId,
+        patch: { payment_status: 'Paid' },
+      },
+      () =>
+        data(
+          client.PUT('/expenses/{id}/mark-paid', {
+            ...id(expenseId),
+            body: paidDate ? { paid_date: paidDate } : {},
+            headers: ifMatch(version),
+          }),
+        ),
     ),
   distribution: (expenseId: string) => data(client.GET('/expenses/{id}/distribution', id(expenseId))),
   /** Queues the PDF and CSV of the distribution; they exist once GET /documents/{id} answers 200. */
@@ -705,15 +774,50 @@ export const meetings = {
         ? meetings.update(existing.id, body as MeetingUpdate, existing.version)
         : meetings.create(body as MeetingInput),
     ),
-  remove: (meetingId: string, version?: number) =>
-    data(client.DELETE('/meetings/{id}', { ...id(meetingId), headers: ifMatch(version) })),
-  addAgendaItem: (meetingId: string, item: string) =>
-    data(client.POST('/meetings/{id}/agenda', { ...id(meetingId), body: { item } })),
-  complete: (meetingId: string, attendeesCount: number) =>
-    data(
-      client.POST('/meetings/{id}/complete', { ...id(meetingId), body: { attendees_count: attendeesCount } }),
+  remove: (meetingId: string, version?: number, label?: string) =>
+    queued(removal(`/meetings/${meetingId}`, version, label), () =>
+      data(client.DELETE('/meetings/{id}', { ...id(meetingId), headers: ifMatch(version) })),
     ),
-  cancel: (meetingId: string) => data(client.POST('/meetings/{id}/cancel', { ...id(meetingId), body: {} })),
+  /** `agenda`: the items already there, so the queued item shows at once offline. */
+  addAgendaItem: (meetingId: string, item: string, agenda: readonly string[] = []) =>
+    queued(
+      {
+        method: 'POST',
+        path: `/meetings/${meetingId}/agenda`,
+        body: { item },
+        target: meetingId,
+        patch: { agenda: [...agenda, item] },
+      },
+      () => data(client.POST('/meetings/{id}/agenda', { ...id(meetingId), body: { item } })),
+    ),
+  complete: (meetingId: string, attendeesCount: number) =>
+    queued(
+      {
+        method: 'POST',
+        path: `/meetings/${meetingId}/complete`,
+        body: { attendees_count: attendeesCount },
+        target: meetingId,
+        patch: { status: 'Completed', attendees_count: attendeesCount },
+      },
+      () =>
+        data(
+          client.POST('/meetings/{id}/complete', {
+            ...id(meetingId),
+            body: { attendees_count: attendeesCount },
+          }),
+        ),
+    ),
+  cancel: (meetingId: string) =>
+    queued(
+      {
+        method: 'POST',
+        path: `/meetings/${meetingId}/cancel`,
+        body: {},
+        target: meetingId,
+        patch: { status: 'Cancelled' },
+      },
+      () => data(client.POST('/meetings/{id}/cancel', { ...id(meetingId), body: {} })),
+    ),
   documents: (meetingId: string) => data(client.GET('/meetings/{id}/documents', id(meetingId))),
 }
 
@@ -734,7 +838,10 @@ export const documents = {
       data(client.GET('/documents', { params: { query: listQuery<QueryOf<'/documents'>>(q) } })),
     ),
   get: (documentId: string) => data(client.GET('/documents/{id}', id(documentId))),
-  remove: (documentId: string) => data(client.DELETE('/documents/{id}', id(documentId))),
+  remove: (documentId: string, label?: string) =>
+    queued(removal(`/documents/${documentId}`, undefined, label), () =>
+      data(client.DELETE('/documents/{id}', id(documentId))),
+    ),
   linkMeeting: (documentId: string, meetingId: string) =>
     data(client.PUT('/documents/{id}/link-meeting', { ...id(documentId), body: { meeting_id: meetingId } })),
   linkExpense: (documentId: string, expenseId: string) =>

@@ -1,5 +1,6 @@
 // Superadmin: platform stats, organizations, users (activate/deactivate), seed manager.
 import { createResource, createSignal, type JSX, Show } from 'solid-js'
+import { ActionButton } from '../components/ActionButton'
 import { ConfirmButton } from '../components/ConfirmButton'
 import { Notice } from '../components/Notice'
 import { type ResourceConfig, ResourcePage, type Row } from '../components/ResourcePage'
@@ -95,16 +96,11 @@ function usersConfig(orgOptions: () => { value: string; label: string }[]): Reso
       },
     ],
     rowActions: (row, reload) => (
-      <button
-        type="button"
-        class="small"
-        onClick={async () => {
-          await (row.is_active ? api.users.deactivate(row.id) : api.users.activate(row.id))
-          reload()
-        }}
-      >
-        {row.is_active ? t('admin.deactivate') : t('admin.activate')}
-      </button>
+      <ActionButton
+        label={row.is_active ? t('admin.deactivate') : t('admin.activate')}
+        run={() => (row.is_active ? api.users.deactivate(row.id) : api.users.activate(row.id))}
+        onDone={reload}
+      />
     ),
   }
 }

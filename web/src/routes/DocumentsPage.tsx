@@ -7,6 +7,8 @@ import { Notice } from '../components/Notice'
 import { Pagination } from '../components/Pagination'
 import * as api from '../lib/api'
 import { ApiError } from '../lib/api-error'
+import { errorText } from '../lib/error-text'
+import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES_TEXT, isAcceptedFileName } from '../lib/file-types'
 import { date, num, t, tEnum } from '../lib/i18n'
 import { enumOptions, useBuildingOptions } from '../lib/lookups'
 import { dataRevision, syncStatus } from '../lib/offline/store'
@@ -49,7 +51,9 @@ export default function DocumentsPage(props: { heading?: 'h1' | 'h2' }): JSX.Ele
       if (!v[k]?.trim()) errs[k] = t('common.required')
     const f = file()
     if (!f) errs.file = t('common.required')
-    else if (f.size > MAX_BYTES) errs.file = '> 50 MB'
+    else if (!isAcceptedFileName(f.name))
+      errs.file = t('document.typeRefused', { types: ACCEPTED_TYPES_TEXT })
+    else if (f.size > MAX_BYTES) errs.file = t('document.tooLarge')
     setErrors(errs)
     if (Object.keys(errs).length || !f) return
     try {
@@ -66,8 +70,9 @@ export default function DocumentsPage(props: { heading?: 'h1' | 'h2' }): JSX.Ele
       setFile(null)
       setReloads((n) => n + 1)
     } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fieldErrors)
-      setNotice({ kind: 'error', text: err instanceof Error ? err.message : t('common.error') })
+      const fields = err instanceof ApiError ? err.fieldErrors : {}
+      setErrors(fields)
+      setNotice({ kind: 'error', text: Object.keys(fields).length ? t('form.fixFields') : errorText(err) })
     }
   }
 
@@ -81,7 +86,7 @@ export default function DocumentsPage(props: { heading?: 'h1' | 'h2' }): JSX.Ele
       a.click()
       setTimeout(() => URL.revokeObjectURL(url), 1000)
     } catch (err) {
-      setNotice({ kind: 'error', text: err instanceof Error ? err.message : t('common.error') })
+      setNotice({ kind: 'error', text: errorText(err) })
     }
   }
 
@@ -121,10 +126,14 @@ export default function DocumentsPage(props: { heading?: 'h1' | 'h2' }): JSX.Ele
               id="doc-file"
               type="file"
               required
+              accept={ACCEPT_ATTRIBUTE}
               aria-invalid={errors().file ? true : undefined}
-              aria-describedby={errors().file ? 'doc-file-error' : undefined}
+              aria-describedby={errors().file ? 'doc-file-hint doc-file-error' : 'doc-file-hint'}
               onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
             />
+            <p class="muted" id="doc-file-hint">
+              {t('document.acceptedTypes', { types: ACCEPTED_TYPES_TEXT })}
+            </p>
             <Show when={errors().file}>
               <p class="field-error" id="doc-file-error">
                 {errors().file}
@@ -132,9 +141,18 @@ export default function DocumentsPage(props: { heading?: 'h1' | 'h2' }): JSX.Ele
             </Show>
           </div>
           <div class="actions">
-            <button type="submit" disabled={!syncStatus().online}>
+            <button
+              type="submit"
+              disabled={!syncStatus().online}
+              aria-describedby={syncStatus().online ? undefined : 'doc-offline'}
+            >
               {t('document.upload')}
             </button>
+            <Show when={!syncStatus().online}>
+              <span class="muted" id="doc-offline">
+                {t('offline.uploadDisabled')}
+              </span>
+            </Show>
           </div>
         </form>
       </Show>
@@ -185,8 +203,12 @@ export default function DocumentsPage(props: { heading?: 'h1' | 'h2' }): JSX.Ele
                               label={t('common.delete')}
                               class="small danger"
                               onConfirm={async () => {
-                                await api.documents.remove(d.id)
-                                setReloads((n) => n + 1)
+                                try {
+                                  await api.documents.remove(d.id, d.title)
+                                  setReloads((n) => n + 1)
+                                } catch (err) {
+                                  setNotice({ kind: 'error', text: errorText(err) })
+                                }
                               }}
                             />
                           </Show>

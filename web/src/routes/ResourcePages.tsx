@@ -5,6 +5,7 @@ import { DistributionDocuments } from '../components/DistributionDocuments'
 import { OwnerLotsDialog, UnitOwnersDialog, useOwnerNames } from '../components/OwnershipDialogs'
 import { type ResourceConfig, ResourcePage, type Row } from '../components/ResourcePage'
 import * as api from '../lib/api'
+import { errorText } from '../lib/error-text'
 import { money, t } from '../lib/i18n'
 import { useBuildingOptions, useOrganizationOptions } from '../lib/lookups'
 import { canWrite } from '../lib/roles'
@@ -133,6 +134,33 @@ function Distribution(props: { expenseId: string }): JSX.Element {
   )
 }
 
+/** Mark paid goes through the outbox (queued offline, shown paid at once); a refusal is said. */
+function MarkPaid(props: { row: Row; reload: () => void }): JSX.Element {
+  const [error, setError] = createSignal<string | null>(null)
+  return (
+    <>
+      <button
+        type="button"
+        class="small"
+        onClick={async () => {
+          setError(null)
+          try {
+            await api.expenses.markPaid(props.row.id, numOr(props.row.version))
+            props.reload()
+          } catch (e) {
+            setError(errorText(e))
+          }
+        }}
+      >
+        {t('accountant.markPaid')}
+      </button>
+      <Show when={error()}>
+        <span role="alert">{error()}</span>
+      </Show>
+    </>
+  )
+}
+
 export function ExpensesPage(p: Heading): JSX.Element {
   const buildings = useBuildingOptions()
   const config = {
@@ -142,16 +170,7 @@ export function ExpensesPage(p: Heading): JSX.Element {
         <Show
           when={canWrite(role(), 'expenses') && row.payment_status !== 'Paid' && !row.id.startsWith('tmp-')}
         >
-          <button
-            type="button"
-            class="small"
-            onClick={async () => {
-              await api.expenses.markPaid(row.id, numOr(row.version))
-              reload()
-            }}
-          >
-            {t('accountant.markPaid')}
-          </button>
+          <MarkPaid row={row} reload={reload} />
         </Show>
         <Show when={!row.id.startsWith('tmp-')}>
           <Distribution expenseId={row.id} />
@@ -175,7 +194,7 @@ function MeetingActions(props: { row: Row; reload: () => void }): JSX.Element {
       await fn()
       props.reload()
     } catch (e) {
-      setError(e instanceof Error ? e.message : t('common.error'))
+      setError(errorText(e))
     }
   }
   const id = () => props.row.id
@@ -191,7 +210,10 @@ function MeetingActions(props: { row: Row; reload: () => void }): JSX.Element {
         <form
           onSubmit={(e) => {
             e.preventDefault()
-            if (item().trim()) void run(() => api.meetings.addAgendaItem(id(), item().trim()))
+            if (item().trim()) {
+              const agenda = Array.isArray(props.row.agenda) ? (props.row.agenda as string[]) : []
+              void run(() => api.meetings.addAgendaItem(id(), item().trim(), agenda))
+            }
           }}
         >
           <label for={`agenda-${id()}`}>{t('meeting.addItem')}</label>

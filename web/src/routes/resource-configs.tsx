@@ -91,7 +91,7 @@ export function buildingsConfig(): ResourceConfig {
       { name: 'syndic_phone', label: 'field.syndic_phone', type: 'text' },
     ],
     filters: [{ name: 'city', label: 'field.city', type: 'text' }],
-    remove: (row) => api.buildings.remove(row.id, numOr(row.version)),
+    remove: (row) => api.buildings.remove(row.id, numOr(row.version), str(row.name)),
     // Onboarding from a spreadsheet: the syndic's (and superadmin's), like every property write.
     rowActions: (row, reload) => (
       <Show when={canWrite(user()?.role ?? 'owner', 'buildings') && !row.id.startsWith('tmp-')}>
@@ -122,7 +122,7 @@ export function unitsConfig(
       type: 'number',
       required: true,
       greaterThan: 0,
-      step: '0.01',
+      decimal: { places: 2 },
     },
     { name: 'quota', label: 'field.quota', type: 'number', required: true, greaterThan: 0 },
   ]
@@ -170,7 +170,7 @@ export function unitsConfig(
         options: enumOptions('unit_type', UNIT_TYPES),
       },
     ],
-    remove: (row) => api.units.remove(row.id, numOr(row.version)),
+    remove: (row) => api.units.remove(row.id, numOr(row.version), str(row.unit_number)),
   }
 }
 
@@ -324,7 +324,15 @@ export function expensesConfig(buildings: Accessor<Option[]>): ResourceConfig {
         options: enumOptions('category', EXPENSE_CATEGORIES),
       },
       { name: 'description', label: 'field.description', type: 'text', required: true },
-      { name: 'amount', label: 'field.amount', type: 'number', required: true, greaterThan: 0, step: '0.01' },
+      // Typed in euros with a comma or a dot, sent as exact cents (never a float of euros).
+      {
+        name: 'amount',
+        label: 'field.amount',
+        type: 'number',
+        required: true,
+        greaterThan: 0,
+        decimal: { places: 2, scaledAs: 'amount_cents' },
+      },
       { name: 'expense_date', label: 'field.expense_date', type: 'date', required: true },
       { name: 'supplier', label: 'field.supplier', type: 'text' },
       { name: 'invoice_number', label: 'field.invoice_number', type: 'text' },
@@ -396,6 +404,6 @@ export function meetingsConfig(buildings: Accessor<Option[]>): ResourceConfig {
     // A meeting stays in its building (the API refuses building_id on an update).
     editable: ['meeting_type', 'title', 'description', 'scheduled_date', 'location'],
     filters: [{ name: 'building_id', label: 'field.building_id', type: 'select', options: buildings }],
-    remove: (row) => api.meetings.remove(row.id, numOr(row.version)),
+    remove: (row) => api.meetings.remove(row.id, numOr(row.version), str(row.title)),
   }
 }

@@ -75,6 +75,10 @@ export class FakeServer implements SyncTransport {
     if (req.ifMatch !== undefined && req.ifMatch !== row.version) {
       throw new ApiError(409, { title: 'Conflict', current_version: row.version })
     }
+    if (req.method === 'DELETE') {
+      this.rows.delete(id)
+      return undefined as unknown as Row
+    }
     const updated: Row = { ...row, ...req.body, id, version: row.version + 1 }
     this.rows.set(id, updated)
     return this.public(updated)

@@ -45,8 +45,22 @@ function patchRows(value: unknown, id: string, patch: Row): unknown {
   return value
 }
 
+function withoutRow(value: unknown, id: string): unknown {
+  if (!isPage(value) || !value.data.some((r) => r.id === id)) return value
+  const pagination = value.pagination
+    ? { ...value.pagination, total_items: Math.max(0, (value.pagination.total_items ?? 1) - 1) }
+    : undefined
+  return { ...value, data: value.data.filter((r) => r.id !== id), pagination }
+}
+
+/** The id of the row an entry changes: an action's target, else the path's last segment. */
+export const rowIdOf = (entry: Pick<OutboxEntry, 'path' | 'target'>) =>
+  entry.target ?? lastSegment(splitKey(entry.path).pathname)
+
 /** Cached value (list or detail) as the user should see it with one queued entry applied. */
 export function applyEntry(key: string, value: unknown, entry: OutboxEntry): unknown {
+  if (entry.method === 'DELETE') return withoutRow(value, rowIdOf(entry))
+  if (entry.target) return patchRows(value, entry.target, { ...entry.patch, _pending: true })
   if (entry.method === 'POST' && entry.tempId) {
     const row: Row = { ...entry.body, id: entry.tempId, version: 0, _pending: true }
     if (isPage(value) && listReceivesCreate(key, entry.path, row)) return withRow(value, row)
@@ -63,8 +77,9 @@ export function applyEntries(key: string, value: unknown, entries: readonly Outb
 
 /** The server's answer to a replayed entry, folded into one cached value. */
 export function applyServerResult(key: string, value: unknown, entry: OutboxEntry, row: Row): unknown {
+  if (entry.method === 'DELETE') return withoutRow(value, rowIdOf(entry))
   if (typeof row.id !== 'string') return value
-  if (entry.method === 'POST') {
+  if (entry.method === 'POST' && !entry.target) {
     if (isPage(value) && listReceivesCreate(key, entry.path, row)) return withRow(value, row)
     return value
   }

@@ -1,12 +1,12 @@
 // Solid wrapper of the framework-free SyncEngine: one engine per signed-in user, its status as
 // a signal, and the browser's online/offline events wired to it.
 import { createMemo, createRoot, createSignal } from 'solid-js'
-import { fetchPath, replay, useOfflineEngine } from '../api'
+import { fetchPath, onReachability, probe, replay, useOfflineEngine } from '../api'
 import { SyncEngine } from './sync-engine'
 import type { SyncStatus, SyncTransport } from './types'
 
 /** The engine's only way to the server: the API client's transport (tokens, refresh, problem+json). */
-const transport: SyncTransport = { send: replay, get: fetchPath }
+const transport: SyncTransport = { send: replay, get: fetchPath, probe }
 
 const initial: SyncStatus = {
   online: typeof navigator === 'undefined' ? true : navigator.onLine,
@@ -80,6 +80,8 @@ export async function clearSync(): Promise<void> {
 
 // The typed reads and writes of lib/api.ts go through this engine when a user has one.
 useOfflineEngine(whenEngine)
+// Every request's outcome (reads, writes, refreshes) tells the engine whether the server answers.
+onReachability((reachable) => engine?.noteNetwork(reachable))
 
 if (typeof window !== 'undefined') {
   window.addEventListener('online', () => engine?.setOnline(true))

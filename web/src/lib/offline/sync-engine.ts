@@ -6,10 +6,18 @@
 //   (offline, 5xx, expired session), so a later write never overtakes an earlier one;
 // - every entry keeps its Idempotency-Key for life: re-sending after a lost response returns the
 //   first answer instead of creating a duplicate;
-// - a 409 on an edit becomes a ConflictRecord (mine + the server's current row) instead of being
-//   retried blindly or overwritten (the original KoproGo's lost-update defect).
+// - a 409 on an edit is merged field by field against the version the user edited (merge.ts):
+//   only the fields this user changed are re-sent on top of the server's row; fields both sides
+//   changed become a ConflictRecord for the user instead of being overwritten either way;
+// - connectivity is what real requests say (not only navigator.onLine): a transport failure
+//   marks the engine offline and retries with backoff (backoff.ts); any answer marks it online
+//   and resumes the outbox, so a dropped reply heals by itself;
+// - a read with a cached copy answers from it at once and refreshes behind it
+//   (stale-while-revalidate): a slow network shows data, not "Loading…".
 import { ApiError } from '../api-error'
+import { backoffDelay } from './backoff'
 import { deleteOfflineDb, type OfflineDb, openOfflineDb } from './db'
+import { mergeEdit } from './merge'
 import {
   applyEntries,
   applyServerResult,
@@ -34,6 +42,9 @@ export interface SyncEngineOptions {
   online?: boolean
   now?: () => number
   newId?: () => string
+  /** Schedules a retry (setTimeout by default; tests run it by hand). Returns a canceller. */
+  schedule?: (run: () => void, ms: number) => () => void
+  random?: () => number
 }
 
 export interface WriteRequest {
@@ -41,6 +52,12 @@ export interface WriteRequest {
   path: string
   body: Record<string, unknown>
   baseVersion?: number
+  /** For an edit: the changed fields as they were before (the merge base after a 409). */
+  base?: Record<string, unknown>
+  label?: string
+  /** For an action on a row (mark-paid, cancel…): the row's id and its optimistic look. */
+  target?: string
+  patch?: Record<string, unknown>
 }
 
 export interface WriteResult {
@@ -67,6 +84,14 @@ type Listener = (status: SyncStatus) => void
 /** Answers that mean "try again later", not "this entry is wrong". */
 const isTransient = (e: ApiError) => e.isNetwork || e.status >= 500 || e.status === 401 || e.status === 429
 
+/** Automatic merges of one entry before its row counts as "keeps changing": a conflict. */
+const MAX_MERGES = 3
+
+const defaultSchedule = (run: () => void, ms: number) => {
+  const timer = setTimeout(run, ms)
+  return () => clearTimeout(timer)
+}
+
 function toApiError(e: unknown): ApiError {
   if (e instanceof ApiError) return e
   return new ApiError(0, { title: 'Error', detail: e instanceof Error ? e.message : String(e) })
@@ -77,6 +102,10 @@ export class SyncEngine {
   private readonly listeners = new Set<Listener>()
   private replaying: Promise<ReplayReport> | null = null
   private seq = 0
+  private retryAttempt = 0
+  private cancelRetry: (() => void) | null = null
+  private closed = false
+  private readonly revalidating = new Set<string>()
 
   private readonly db: OfflineDb
   private readonly opts: Required<SyncEngineOptions>
@@ -102,6 +131,8 @@ export class SyncEngine {
       online: true,
       now: () => Date.now(),
       newId: () => crypto.randomUUID(),
+      schedule: defaultSchedule,
+      random: Math.random,
       ...options,
     })
     const last = await db.get('meta', 'lastSync')
@@ -144,9 +175,54 @@ export class SyncEngine {
 
   /** Called on the window online/offline events; coming back online replays the outbox. */
   setOnline(online: boolean): void {
-    if (online === this.status.online) return
-    this.emit({ online })
-    if (online) void this.replay()
+    this.noteNetwork(online)
+  }
+
+  /**
+   * What a real request just said about the network. An answer (any HTTP status): online, and
+   * queued writes go now. No answer: offline, and a retry is scheduled with backoff, so the
+   * outbox resumes by itself once the network works again.
+   */
+  noteNetwork(reachable: boolean): void {
+    if (this.closed) return
+    if (reachable) {
+      const wasOffline = !this.status.online
+      this.retryAttempt = 0
+      this.cancelRetry?.()
+      this.cancelRetry = null
+      if (wasOffline) this.emit({ online: true })
+      // Writes still queued on a network that answers (after a dropped reply, a 5xx): send now.
+      if (this.status.pending > 0 && !this.replaying) this.replayInBackground()
+      return
+    }
+    if (this.status.online) this.emit({ online: false })
+    this.scheduleRetry()
+  }
+
+  private scheduleRetry(): void {
+    if (this.cancelRetry || this.closed) return
+    const delay = backoffDelay(this.retryAttempt++, this.opts.random)
+    this.cancelRetry = this.opts.schedule(() => {
+      this.cancelRetry = null
+      this.retryNow().catch(() => undefined)
+    }, delay)
+  }
+
+  /** A scheduled retry: replay when writes wait, else a cheap probe to learn we are back. */
+  private async retryNow(): Promise<void> {
+    if (this.closed) return
+    if (this.status.pending > 0) {
+      const report = await this.replay()
+      if (report.stoppedBy) this.scheduleRetry()
+      return
+    }
+    try {
+      await (this.opts.transport.probe?.() ?? this.opts.transport.get('/health'))
+      this.noteNetwork(true)
+    } catch (e) {
+      const err = toApiError(e)
+      this.noteNetwork(!(err.isNetwork || err.status >= 500))
+    }
   }
 
   // ------------------------------------------------------------ reads
@@ -157,20 +233,50 @@ export class SyncEngine {
    */
   async read<T>(key: string, fetcher: () => Promise<T>): Promise<ReadResult<T>> {
     const entries = (await this.outbox()).filter((e) => e.status === 'pending')
-    if (this.status.online && !containsTempId(key)) {
+    const canFetch = !containsTempId(key)
+    const cachedFirst = canFetch ? await this.db.get('cache', key) : undefined
+    if (cachedFirst) {
+      // Stale-while-revalidate: the copy now, the network behind it (a change bumps revision).
+      void this.revalidate(key, fetcher, cachedFirst.data)
+      return {
+        data: applyEntries(key, cachedFirst.data, entries) as T,
+        fromCache: !this.status.online,
+        storedAt: cachedFirst.storedAt,
+      }
+    }
+    if (canFetch) {
       try {
         const data = await fetcher()
         await this.db.put('cache', { key, data, storedAt: this.opts.now() })
+        this.noteNetwork(true)
         return { data: applyEntries(key, data, entries) as T, fromCache: false }
       } catch (e) {
         const err = toApiError(e)
         if (!err.isNetwork) throw err
-        this.emit({ online: false })
+        this.noteNetwork(false)
       }
     }
     const cached = await this.db.get('cache', key)
     if (!cached) throw new ApiError(0, { title: 'Offline', detail: 'Not available offline yet' })
     return { data: applyEntries(key, cached.data, entries) as T, fromCache: true, storedAt: cached.storedAt }
+  }
+
+  /** Refreshes one cached read; views re-read (revision bump) only when the data changed. */
+  private async revalidate<T>(key: string, fetcher: () => Promise<T>, current: unknown): Promise<void> {
+    if (this.revalidating.has(key) || this.closed) return
+    this.revalidating.add(key)
+    try {
+      const data = await fetcher()
+      this.noteNetwork(true)
+      if (this.closed) return
+      await this.db.put('cache', { key, data, storedAt: this.opts.now() })
+      if (JSON.stringify(data) !== JSON.stringify(current)) this.emit({}, true)
+    } catch (e) {
+      if (toApiError(e).isNetwork) this.noteNetwork(false)
+      // Other refusals (403, 404…) keep the copy; the next read tries again.
+    } finally {
+      this.revalidating.delete(key)
+    }
   }
 
   async cachedKeys(): Promise<string[]> {
@@ -196,26 +302,28 @@ export class SyncEngine {
           idempotencyKey,
           ifMatch: req.baseVersion,
         })
-        if (isRecord(data)) {
-          await this.foldIntoCache(this.makeEntry(req, idempotencyKey), data)
-          return { queued: false, data }
-        }
-        return { queued: false, data: {} }
+        this.noteNetwork(true)
+        await this.foldIntoCache(this.makeEntry(req, idempotencyKey), isRecord(data) ? data : {})
+        return { queued: false, data: isRecord(data) ? data : {} }
       } catch (e) {
         const err = toApiError(e)
-        if (!err.isNetwork) throw err
-        this.emit({ online: false })
+        // An edit someone changed meanwhile: queued, so the replay merges it field by field.
+        const mergeable = err.isConflict && req.method === 'PUT' && !req.target
+        if (!err.isNetwork && !mergeable) throw err
+        if (err.isNetwork) this.noteNetwork(false)
       }
     }
     const entry = await this.enqueue(req, idempotencyKey)
     // Online but behind earlier queued writes: send them (and this one) now, in order.
-    if (this.status.online) void this.replay()
+    if (this.status.online) this.replayInBackground()
+    else this.scheduleRetry()
     const row = entry.tempId ? { ...entry.body, id: entry.tempId, _pending: true } : { ...entry.body }
     return { queued: true, data: row }
   }
 
   private makeEntry(req: WriteRequest, idempotencyKey: string): OutboxEntry {
-    const tempId = req.method === 'POST' ? `${TEMP_ID_PREFIX}${this.opts.newId()}` : undefined
+    // An action (POST /meetings/<id>/cancel) creates no row: no temp id for it.
+    const tempId = req.method === 'POST' && !req.target ? `${TEMP_ID_PREFIX}${this.opts.newId()}` : undefined
     return {
       id: this.opts.newId(),
       seq: ++this.seq,
@@ -225,6 +333,9 @@ export class SyncEngine {
       body: req.body,
       baseVersion: req.baseVersion,
       tempId,
+      ...(req.base ? { base: req.base } : {}),
+      ...(req.label ? { label: req.label } : {}),
+      ...(req.target ? { target: req.target, patch: req.patch ?? {} } : {}),
       createdAt: this.opts.now(),
       status: 'pending',
     }
@@ -248,6 +359,12 @@ export class SyncEngine {
 
   // ------------------------------------------------------------ replay
 
+  /** A replay nobody awaits: its failures are in the status (pending, lastError), and after
+   * close() the database is gone, which must not surface as an unhandled rejection. */
+  private replayInBackground(): void {
+    this.replay().catch(() => undefined)
+  }
+
   /** Replays the outbox in order; concurrent calls share one run. */
   replay(): Promise<ReplayReport> {
     this.replaying ??= this.runReplay().finally(() => {
@@ -265,13 +382,17 @@ export class SyncEngine {
         const next = (await this.outbox()).find((e) => e.status === 'pending')
         if (!next) break
         const outcome = await this.replayOne(next)
+        if (outcome === 'merged') continue // re-based on the server's version: sent next turn
         if (outcome === 'stop') {
           report.stoppedBy = this.lastTransportError
           break
         }
         report[outcome]++
       }
-      if (!report.stoppedBy) {
+      if (report.stoppedBy) {
+        if (report.stoppedBy.isNetwork || report.stoppedBy.status >= 500) this.scheduleRetry()
+      } else {
+        this.retryAttempt = 0
         const now = this.opts.now()
         await this.db.put('meta', { key: 'lastSync', value: now })
         this.emit({ lastSync: now, online: true })
@@ -285,7 +406,7 @@ export class SyncEngine {
 
   private lastTransportError: ApiError | null = null
 
-  private async replayOne(entry: OutboxEntry): Promise<'sent' | 'conflicts' | 'failed' | 'stop'> {
+  private async replayOne(entry: OutboxEntry): Promise<'sent' | 'merged' | 'conflicts' | 'failed' | 'stop'> {
     if (containsTempId({ path: entry.path, body: entry.body })) {
       // Its parent create failed (or was discarded): sending would only earn a 404/400.
       await this.markFailed(entry, new ApiError(424, { title: 'Depends on a write that failed' }))
@@ -304,12 +425,17 @@ export class SyncEngine {
       const err = toApiError(e)
       if (isTransient(err)) {
         this.lastTransportError = err
-        if (err.isNetwork) this.emit({ online: false })
+        if (err.isNetwork && this.status.online) this.emit({ online: false })
         return 'stop'
       }
-      if (err.isConflict && entry.method === 'PUT') {
-        await this.recordConflict(entry)
-        return 'conflicts'
+      if (err.isConflict && entry.method === 'PUT' && !entry.target) {
+        return (await this.mergeOrRecordConflict(entry)) ? 'merged' : 'conflicts'
+      }
+      if (err.status === 404 && entry.method === 'DELETE') {
+        // Already gone (deleted elsewhere, or our first try's answer was lost): done.
+        await this.db.delete('outbox', entry.id)
+        await this.foldIntoCache(entry, {})
+        return 'sent'
       }
       await this.markFailed(entry, err)
       return 'failed'
@@ -345,7 +471,9 @@ export class SyncEngine {
           body: replaceDeep(next.body, done.tempId, serverId),
         }
       }
-      if (next.method === 'PUT' && next.path === rowPath && version !== undefined)
+      const sameRow = next.path === rowPath || (next.target !== undefined && next.target === serverId)
+      const versioned = next.baseVersion !== undefined || (next.method === 'PUT' && !next.target)
+      if (next.method !== 'POST' && sameRow && versioned && version !== undefined)
         next = { ...next, baseVersion: version }
       if (next !== e) await tx.store.put(next)
     }
@@ -360,8 +488,16 @@ export class SyncEngine {
       data = applyServerResult(rec.key, data, entry, row)
       if (data !== rec.data) await tx.store.put({ ...rec, data })
     }
-    if (typeof row.id === 'string') {
-      const detailKey = entry.method === 'POST' ? `${entry.path}/${row.id}` : splitKey(entry.path).pathname
+    if (entry.method === 'DELETE') {
+      await tx.store.delete(splitKey(entry.path).pathname)
+    } else if (typeof row.id === 'string') {
+      const pathname = splitKey(entry.path).pathname
+      const detailKey =
+        entry.method === 'POST' && !entry.target
+          ? `${entry.path}/${row.id}`
+          : entry.target
+            ? pathname.slice(0, pathname.indexOf(entry.target) + entry.target.length)
+            : pathname
       await tx.store.put({ key: detailKey, data: row, storedAt: this.opts.now() })
     }
     await tx.done
@@ -369,19 +505,46 @@ export class SyncEngine {
 
   // ------------------------------------------------------------ conflicts
 
-  private async recordConflict(entry: OutboxEntry): Promise<void> {
+  /**
+   * A 409 on an edit: re-read the row and merge. Nothing both sides changed → the entry is
+   * re-based on the server's version and stays queued (true: the loop sends it again at once).
+   * Otherwise a ConflictRecord naming only the fields both changed (false).
+   */
+  private async mergeOrRecordConflict(entry: OutboxEntry): Promise<boolean> {
     let server: Record<string, unknown> = {}
+    let readable = false
     try {
       const current = await this.opts.transport.get(entry.path)
-      if (isRecord(current)) server = current
+      if (isRecord(current)) {
+        server = current
+        readable = true
+      }
     } catch {
       // keep an empty server side: the user can still re-send theirs once the row is readable
     }
+    const { conflicts } = mergeEdit(entry.body, entry.base, server)
+    const version = typeof server.version === 'number' ? server.version : undefined
+    if (readable && conflicts.length === 0 && version !== undefined && (entry.merges ?? 0) < MAX_MERGES) {
+      await this.db.put('outbox', { ...entry, baseVersion: version, merges: (entry.merges ?? 0) + 1 })
+      return true
+    }
+    await this.recordConflict(entry, server, readable ? conflicts : Object.keys(entry.body))
+    return false
+  }
+
+  private async recordConflict(
+    entry: OutboxEntry,
+    server: Record<string, unknown>,
+    fields: string[],
+  ): Promise<void> {
     const conflict: ConflictRecord = {
       id: entry.id,
       path: entry.path,
       mine: entry.body,
       server,
+      fields,
+      ...(entry.base ? { base: entry.base } : {}),
+      ...(entry.label ? { label: entry.label } : {}),
       baseVersion: entry.baseVersion,
       createdAt: this.opts.now(),
     }
@@ -396,7 +559,8 @@ export class SyncEngine {
   }
 
   /**
-   * 'mine': re-send my values on top of the server's current version (a deliberate overwrite).
+   * 'mine': re-send my changed fields (only those: the others keep the server's values) on top
+   * of the server's current version — for the fields both changed, a deliberate overwrite.
    * 'theirs': drop my edit and cache the server's row.
    */
   async resolveConflict(id: string, choice: 'mine' | 'theirs'): Promise<void> {
@@ -406,7 +570,15 @@ export class SyncEngine {
     if (choice === 'mine') {
       const version =
         typeof conflict.server.version === 'number' ? conflict.server.version : conflict.baseVersion
-      await this.enqueue({ method: 'PUT', path: conflict.path, body: conflict.mine, baseVersion: version })
+      await this.enqueue({
+        method: 'PUT',
+        path: conflict.path,
+        body: conflict.mine,
+        baseVersion: version,
+        // The server's values are now the base: a further change of theirs is merged again.
+        base: Object.fromEntries(Object.keys(conflict.mine).map((k) => [k, conflict.server[k] ?? null])),
+        ...(conflict.label ? { label: conflict.label } : {}),
+      })
       if (this.status.online) await this.replay()
     } else {
       const entry = this.makeEntry({ method: 'PUT', path: conflict.path, body: {} }, '')
@@ -418,6 +590,9 @@ export class SyncEngine {
   // ------------------------------------------------------------ lifecycle
 
   close(): void {
+    this.closed = true
+    this.cancelRetry?.()
+    this.cancelRetry = null
     this.listeners.clear()
     this.db.close()
   }

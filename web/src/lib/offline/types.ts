@@ -1,7 +1,7 @@
 // Shapes stored in the per-user IndexedDB and the sync engine's public status.
 import type { FieldError } from '../api-error'
 
-export type OutboxMethod = 'POST' | 'PUT'
+export type OutboxMethod = 'POST' | 'PUT' | 'DELETE'
 
 export interface OutboxEntry {
   id: string
@@ -17,6 +17,15 @@ export interface OutboxEntry {
   baseVersion?: number
   /** For creates made offline: the temporary id (tmp-<uuid>) shown until the server's id is known. */
   tempId?: string
+  /** An edit's fields as the user saw them before changing them: a 409 is merged against it. */
+  base?: Record<string, unknown>
+  /** The row's name for people ("Résidence Soleil"), shown in conflicts and on sign-out. */
+  label?: string
+  /** An action on a row (/expenses/<id>/mark-paid): the row's id, and what it shows meanwhile. */
+  target?: string
+  patch?: Record<string, unknown>
+  /** 409s merged automatically so far: a row that keeps changing becomes a conflict. */
+  merges?: number
   createdAt: number
   status: 'pending' | 'failed'
   lastError?: { status: number; title: string; detail?: string; errors?: FieldError[] }
@@ -28,6 +37,11 @@ export interface ConflictRecord {
   path: string
   mine: Record<string, unknown>
   server: Record<string, unknown>
+  /** Mine as the user saw it before editing (absent in records made before merging existed). */
+  base?: Record<string, unknown>
+  /** The fields both sides changed: the only ones the user has to decide. */
+  fields?: string[]
+  label?: string
   baseVersion?: number
   createdAt: number
 }
@@ -60,6 +74,8 @@ export interface SyncTransport {
     ifMatch?: number
   }): Promise<unknown>
   get(path: string): Promise<unknown>
+  /** A cheap request telling whether the server answers (GET /health). */
+  probe?(): Promise<unknown>
 }
 
 export const TEMP_ID_PREFIX = 'tmp-'
