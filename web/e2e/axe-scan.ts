@@ -17,11 +17,21 @@ export const PHONE = { width: 390, height: 844 }
 
 /** The page never scrolls sideways: nothing is wider than the viewport. */
 export async function expectNoHorizontalScroll(page: Page): Promise<void> {
-  const { scroll, width } = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    width: window.innerWidth,
-  }))
-  expect(scroll, `page is ${scroll}px wide in a ${width}px viewport`).toBeLessThanOrEqual(width)
+  const { scroll, width, culprit } = await page.evaluate(() => {
+    const w = window.innerWidth
+    // The first element whose right edge passes the viewport, to say what overflows.
+    const wide = [...document.body.querySelectorAll('*')].find(
+      (el) => el.getBoundingClientRect().right > w + 0.5,
+    )
+    const name = wide
+      ? `${wide.tagName.toLowerCase()}${wide.id ? `#${wide.id}` : ''}.${[...wide.classList].join('.')}`
+      : ''
+    return { scroll: document.documentElement.scrollWidth, width: w, culprit: name }
+  })
+  expect(
+    scroll,
+    `${page.url()} is ${scroll}px wide in a ${width}px viewport (${culprit})`,
+  ).toBeLessThanOrEqual(width)
 }
 
 /** The element is entirely inside the viewport horizontally (not cut off, not scrolled away). */

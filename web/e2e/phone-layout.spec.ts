@@ -58,7 +58,7 @@ test.describe('phone 390 px @phone', () => {
     const labels = await row
       .locator('td')
       .evaluateAll((tds) => tds.map((td) => getComputedStyle(td, '::before').content))
-    expect(labels).toContain('"Amount"')
+    expect(labels).toContain('"Amount (€)"')
     await expectNoHorizontalScroll(page)
     for (const path of ['/buildings', '/units', '/owners', '/meetings', '/documents', '/syndic']) {
       await page.goto(path)
