@@ -39,6 +39,7 @@ async function walkDetailPages(page: Page, world: World) {
   await expect(page.getByTestId('building-meetings')).toContainText(d.meeting.title)
   await expect(page.getByTestId('building-documents')).toContainText(d.document.title)
   await expectNoSeriousAxe(page)
+  if ((page.viewportSize()?.width ?? 0) < 600) await expectNoHorizontalScroll(page)
 
   // The owner's name leads to the owner's page: lots with right and share, charges, contact.
   await lots.getByRole('link', { name: new RegExp(d.owner.last_name) }).click()
