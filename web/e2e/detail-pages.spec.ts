@@ -131,3 +131,11 @@ test.describe('phone 390 px @phone', () => {
     await walkDetailPages(page, world)
   })
 })
+
+test('an unknown building or meeting says so instead of loading forever', async ({ page, world }) => {
+  await uiLogin(page, world.syndic, '/syndic')
+  await page.goto('/buildings/01a00000-0000-7000-8000-000000000000')
+  await expect(page.getByRole('alert')).toContainText('does not exist')
+  await page.goto('/meetings/01a00000-0000-7000-8000-000000000000')
+  await expect(page.getByRole('alert')).toContainText('does not exist')
+})

@@ -63,7 +63,7 @@ export const detailFr: Record<keyof typeof detailEn, string> = {
   'meeting.addToAgenda': 'Ajouter à l’ordre du jour',
   'meeting.actions': 'Actions',
   'meeting.noAgenda': 'Aucun point à l’ordre du jour.',
-  'portal.lotIn': 'à',
+  'portal.lotIn': 'dans',
   'portal.owe': 'Ce que je dois',
   'portal.nothingToPay': 'Rien à payer.',
   'portal.toPay': 'À payer',

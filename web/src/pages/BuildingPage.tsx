@@ -138,155 +138,159 @@ export default function BuildingPage(): JSX.Element {
         )}
       </Show>
 
-      <section class="card" aria-labelledby="building-lots-title" data-testid="building-lots">
-        <h2 id="building-lots-title">{t('building.lots')}</h2>
-        <Show when={value(lots)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
-          {(l) => (
-            <Show when={l().rows.length > 0} fallback={<p class="muted">{t('common.empty')}</p>}>
-              <div class="table-wrap">
-                <table class="cards">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('field.unit_number')}</th>
-                      <th scope="col">{t('field.unit_type')}</th>
-                      <th scope="col">{t('field.quota')}</th>
-                      <th scope="col">{t('own.owner')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={l().rows}>
-                      {({ unit, links }) => (
-                        <tr id={`lot-${unit.id}`}>
-                          <td data-label={t('field.unit_number')}>
-                            <strong>{unit.unit_number}</strong>
-                          </td>
-                          <td data-label={t('field.unit_type')}>{tEnum('unit_type', unit.unit_type)}</td>
-                          <td data-label={t('field.quota')}>
-                            {num(unit.quota)} / {num(value(building)?.total_tantiemes)}
-                          </td>
-                          <td data-label={t('own.owner')}>
-                            <ul class="plain">
-                              <For each={links} fallback={<li class="muted">—</li>}>
-                                {(link) => (
-                                  <li>
-                                    <EntityLink id={link.owner_id} href={ownerHref(link.owner_id)}>
-                                      {ownerName(link.owner_id)}
-                                    </EntityLink>{' '}
-                                    · {tEnum('right_type', link.right_type)} · {percent(link.ownership_share)}
-                                  </li>
-                                )}
-                              </For>
-                            </ul>
-                          </td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
-              <FirstOnly shown={l().rows.length} total={l().total} />
-            </Show>
-          )}
-        </Show>
-      </section>
-
-      <section class="card" aria-labelledby="building-owners-title" data-testid="building-owners">
-        <h2 id="building-owners-title">{t('building.owners')}</h2>
-        <ul class="plain list">
-          <For each={owners()} fallback={<li class="muted">{t('common.empty')}</li>}>
-            {(o) => (
-              <li>
-                <EntityLink id={o.id} href={ownerHref(o.id)}>
-                  {ownerName(o.id)}
-                </EntityLink>{' '}
-                <span class="muted">
-                  {o.lots.map((u) => u.unit_number).join(', ')}
-                  <OwnerContact owner={directory().get(o.id)} />
-                </span>
-              </li>
+      {/* An unknown or foreign building: the notice above, not sections loading forever. */}
+      <Show when={!building.error}>
+        <section class="card" aria-labelledby="building-lots-title" data-testid="building-lots">
+          <h2 id="building-lots-title">{t('building.lots')}</h2>
+          <Show when={value(lots)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
+            {(l) => (
+              <Show when={l().rows.length > 0} fallback={<p class="muted">{t('common.empty')}</p>}>
+                <div class="table-wrap">
+                  <table class="cards">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('field.unit_number')}</th>
+                        <th scope="col">{t('field.unit_type')}</th>
+                        <th scope="col">{t('field.quota')}</th>
+                        <th scope="col">{t('own.owner')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <For each={l().rows}>
+                        {({ unit, links }) => (
+                          <tr id={`lot-${unit.id}`}>
+                            <td data-label={t('field.unit_number')}>
+                              <strong>{unit.unit_number}</strong>
+                            </td>
+                            <td data-label={t('field.unit_type')}>{tEnum('unit_type', unit.unit_type)}</td>
+                            <td data-label={t('field.quota')}>
+                              {num(unit.quota)} / {num(value(building)?.total_tantiemes)}
+                            </td>
+                            <td data-label={t('own.owner')}>
+                              <ul class="plain">
+                                <For each={links} fallback={<li class="muted">—</li>}>
+                                  {(link) => (
+                                    <li>
+                                      <EntityLink id={link.owner_id} href={ownerHref(link.owner_id)}>
+                                        {ownerName(link.owner_id)}
+                                      </EntityLink>{' '}
+                                      · {tEnum('right_type', link.right_type)} ·{' '}
+                                      {percent(link.ownership_share)}
+                                    </li>
+                                  )}
+                                </For>
+                              </ul>
+                            </td>
+                          </tr>
+                        )}
+                      </For>
+                    </tbody>
+                  </table>
+                </div>
+                <FirstOnly shown={l().rows.length} total={l().total} />
+              </Show>
             )}
-          </For>
-        </ul>
-      </section>
+          </Show>
+        </section>
 
-      <section class="card" aria-labelledby="building-expenses-title" data-testid="building-expenses">
-        <h2 id="building-expenses-title">{t('building.expenses')}</h2>
-        <Show when={value(expenses)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
-          {(e) => (
-            <>
-              <ul class="plain list">
-                <For each={e().data} fallback={<li class="muted">{t('common.empty')}</li>}>
-                  {(x) => (
-                    <li class="line">
-                      <span>
-                        {date(x.expense_date)} · {x.description}{' '}
-                        <span class="muted">({tEnum('category', x.category)})</span>
-                      </span>
-                      <span class="amount">
-                        {money(x.amount_cents)} · {tEnum('payment_status', x.payment_status)}
-                      </span>
-                    </li>
-                  )}
-                </For>
-              </ul>
-              <FirstOnly shown={e().data.length} total={e().pagination.total_items} href="/expenses" />
-            </>
-          )}
-        </Show>
-      </section>
+        <section class="card" aria-labelledby="building-owners-title" data-testid="building-owners">
+          <h2 id="building-owners-title">{t('building.owners')}</h2>
+          <ul class="plain list">
+            <For each={owners()} fallback={<li class="muted">{t('common.empty')}</li>}>
+              {(o) => (
+                <li>
+                  <EntityLink id={o.id} href={ownerHref(o.id)}>
+                    {ownerName(o.id)}
+                  </EntityLink>{' '}
+                  <span class="muted">
+                    {o.lots.map((u) => u.unit_number).join(', ')}
+                    <OwnerContact owner={directory().get(o.id)} />
+                  </span>
+                </li>
+              )}
+            </For>
+          </ul>
+        </section>
 
-      <section class="card" aria-labelledby="building-meetings-title" data-testid="building-meetings">
-        <h2 id="building-meetings-title">{t('building.meetings')}</h2>
-        <Show when={value(meetings)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
-          {(m) => (
-            <>
-              <ul class="plain list">
-                <For each={m().data} fallback={<li class="muted">{t('common.empty')}</li>}>
-                  {(x) => (
-                    <li class="line">
-                      <EntityLink id={x.id} href={meetingHref(x.id)}>
-                        {x.title}
-                      </EntityLink>
-                      <span class="muted">
-                        {dateTime(x.scheduled_date)} · {tEnum('meeting_status', x.status)}
-                      </span>
-                    </li>
-                  )}
-                </For>
-              </ul>
-              <FirstOnly shown={m().data.length} total={m().pagination.total_items} href="/meetings" />
-            </>
-          )}
-        </Show>
-      </section>
+        <section class="card" aria-labelledby="building-expenses-title" data-testid="building-expenses">
+          <h2 id="building-expenses-title">{t('building.expenses')}</h2>
+          <Show when={value(expenses)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
+            {(e) => (
+              <>
+                <ul class="plain list">
+                  <For each={e().data} fallback={<li class="muted">{t('common.empty')}</li>}>
+                    {(x) => (
+                      <li class="line">
+                        <span>
+                          {date(x.expense_date)} · {x.description}{' '}
+                          <span class="muted">({tEnum('category', x.category)})</span>
+                        </span>
+                        <span class="amount">
+                          {money(x.amount_cents)} · {tEnum('payment_status', x.payment_status)}
+                        </span>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+                <FirstOnly shown={e().data.length} total={e().pagination.total_items} href="/expenses" />
+              </>
+            )}
+          </Show>
+        </section>
 
-      <section class="card" aria-labelledby="building-documents-title" data-testid="building-documents">
-        <h2 id="building-documents-title">{t('building.documents')}</h2>
-        <Show when={value(documents)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
-          {(d) => (
-            <>
-              <ul class="plain list">
-                <For each={d().data} fallback={<li class="muted">{t('common.empty')}</li>}>
-                  {(x) => (
-                    <li class="line">
-                      <span>{x.title}</span>
-                      <span class="muted">
-                        {tEnum('document_type', x.document_type)} · {date(x.created_at)}
-                      </span>
-                    </li>
-                  )}
-                </For>
-              </ul>
-              <FirstOnly shown={d().data.length} total={d().pagination.total_items} href="/documents" />
-            </>
-          )}
-        </Show>
-      </section>
+        <section class="card" aria-labelledby="building-meetings-title" data-testid="building-meetings">
+          <h2 id="building-meetings-title">{t('building.meetings')}</h2>
+          <Show when={value(meetings)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
+            {(m) => (
+              <>
+                <ul class="plain list">
+                  <For each={m().data} fallback={<li class="muted">{t('common.empty')}</li>}>
+                    {(x) => (
+                      <li class="line">
+                        <EntityLink id={x.id} href={meetingHref(x.id)}>
+                          {x.title}
+                        </EntityLink>
+                        <span class="muted">
+                          {dateTime(x.scheduled_date)} · {tEnum('meeting_status', x.status)}
+                        </span>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+                <FirstOnly shown={m().data.length} total={m().pagination.total_items} href="/meetings" />
+              </>
+            )}
+          </Show>
+        </section>
 
-      <section class="card" aria-labelledby="building-accounts-title">
-        <h2 id="building-accounts-title">{t('building.accounts')}</h2>
-        <p class="muted">{t('building.accountsLater')}</p>
-      </section>
+        <section class="card" aria-labelledby="building-documents-title" data-testid="building-documents">
+          <h2 id="building-documents-title">{t('building.documents')}</h2>
+          <Show when={value(documents)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
+            {(d) => (
+              <>
+                <ul class="plain list">
+                  <For each={d().data} fallback={<li class="muted">{t('common.empty')}</li>}>
+                    {(x) => (
+                      <li class="line">
+                        <span>{x.title}</span>
+                        <span class="muted">
+                          {tEnum('document_type', x.document_type)} · {date(x.created_at)}
+                        </span>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+                <FirstOnly shown={d().data.length} total={d().pagination.total_items} href="/documents" />
+              </>
+            )}
+          </Show>
+        </section>
+
+        <section class="card" aria-labelledby="building-accounts-title">
+          <h2 id="building-accounts-title">{t('building.accounts')}</h2>
+          <p class="muted">{t('building.accountsLater')}</p>
+        </section>
+      </Show>
     </div>
   )
 }

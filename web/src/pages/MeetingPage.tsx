@@ -16,15 +16,13 @@ import type { Meeting } from '../lib/wire-types'
 
 export default function MeetingPage(): JSX.Element {
   const params = useParams<{ id: string }>()
-  const [reloads, setReloads] = createSignal(0)
-  const key = () => ({ id: params.id, n: reloads(), rev: dataRevision() })
-  const [meeting] = createResource(key, async ({ id }) => (await api.meetings.read(id)).data)
+  const key = () => ({ id: params.id, rev: dataRevision() })
+  const [meeting, { mutate }] = createResource(key, async ({ id }) => (await api.meetings.read(id)).data)
   const [building] = createResource(
     () => value(meeting)?.building_id,
     async (id) => (await api.buildings.read(id)).data,
   )
   const [documents] = createResource(key, ({ id }) => api.meetings.documents(id))
-  const reload = () => setReloads((n) => n + 1)
 
   return (
     <div class="detail" data-testid="meeting-page">
@@ -85,26 +83,28 @@ export default function MeetingPage(): JSX.Element {
               </ol>
             </section>
             <Show when={canWrite(user()?.role ?? 'owner', 'meetings') && m().status === 'Scheduled'}>
-              <MeetingActions meeting={m()} onChanged={reload} />
+              <MeetingActions meeting={m()} onChanged={mutate} />
             </Show>
           </>
         )}
       </Show>
-      <section class="card" aria-labelledby="meeting-docs-title">
-        <h2 id="meeting-docs-title">{t('building.documents')}</h2>
-        <ul class="plain list">
-          <For each={value(documents)?.data ?? []} fallback={<li class="muted">{t('common.empty')}</li>}>
-            {(d) => (
-              <li class="line">
-                <span>{d.title}</span>
-                <span class="muted">
-                  {tEnum('document_type', d.document_type)} · {date(d.created_at)}
-                </span>
-              </li>
-            )}
-          </For>
-        </ul>
-      </section>
+      <Show when={!meeting.error}>
+        <section class="card" aria-labelledby="meeting-docs-title">
+          <h2 id="meeting-docs-title">{t('building.documents')}</h2>
+          <ul class="plain list">
+            <For each={value(documents)?.data ?? []} fallback={<li class="muted">{t('common.empty')}</li>}>
+              {(d) => (
+                <li class="line">
+                  <span>{d.title}</span>
+                  <span class="muted">
+                    {tEnum('document_type', d.document_type)} · {date(d.created_at)}
+                  </span>
+                </li>
+              )}
+            </For>
+          </ul>
+        </section>
+      </Show>
     </div>
   )
 }
@@ -120,15 +120,15 @@ function BuildingName(props: { id: string; name: string }): JSX.Element {
   )
 }
 
-function MeetingActions(props: { meeting: Meeting; onChanged: () => void }): JSX.Element {
+/** Each action answers the updated meeting: shown as is, without a second read (or a flicker). */
+function MeetingActions(props: { meeting: Meeting; onChanged: (m: Meeting) => void }): JSX.Element {
   const [item, setItem] = createSignal('')
   const [attendees, setAttendees] = createSignal('')
   const [error, setError] = createSignal<string | null>(null)
-  const run = async (fn: () => Promise<unknown>) => {
+  const run = async (fn: () => Promise<Meeting>) => {
     setError(null)
     try {
-      await fn()
-      props.onChanged()
+      props.onChanged(await fn())
     } catch (e) {
       setError(e instanceof Error ? e.message : t('common.error'))
     }
@@ -144,8 +144,9 @@ function MeetingActions(props: { meeting: Meeting; onChanged: () => void }): JSX
           const text = item().trim()
           if (text)
             void run(async () => {
-              await api.meetings.addAgendaItem(id(), text)
+              const updated = await api.meetings.addAgendaItem(id(), text)
               setItem('')
+              return updated
             })
         }}
       >

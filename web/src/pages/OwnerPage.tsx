@@ -93,105 +93,107 @@ export default function OwnerPage(): JSX.Element {
         )}
       </Show>
 
-      <section class="card" aria-labelledby="owner-lots-title" data-testid="owner-page-lots">
-        <h2 id="owner-lots-title">{t('ownerPage.lots')}</h2>
-        <Show when={value(holdings)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
-          {(h) => (
-            <ul class="plain list">
-              <For each={h()} fallback={<li class="muted">{t('common.empty')}</li>}>
-                {(x) => (
-                  <li class="line">
-                    <span>
-                      <Show when={x.unit} fallback={x.link.unit_id.slice(0, 8)}>
-                        {(u) => (
-                          <EntityLink id={u().id} href={lotHref(u().building_id, u().id)}>
-                            <strong>{u().unit_number}</strong>
-                          </EntityLink>
-                        )}
-                      </Show>{' '}
-                      <Show when={x.building}>
-                        {(b) => (
-                          <>
-                            {t('portal.lotIn')}{' '}
-                            <EntityLink id={b().id} href={buildingHref(b().id)}>
-                              {b().name}
-                            </EntityLink>
-                          </>
-                        )}
-                      </Show>
-                    </span>
-                    <span class="muted">
-                      {tEnum('right_type', x.link.right_type)} · {percent(x.link.ownership_share)}
-                      <Show when={x.unit}>
-                        {(u) => (
-                          <>
-                            {' '}
-                            · {num(u().quota)} {t('field.quota')}
-                          </>
-                        )}
-                      </Show>
-                    </span>
-                  </li>
-                )}
-              </For>
-            </ul>
-          )}
-        </Show>
-      </section>
-
-      <section class="card" aria-labelledby="owner-charges-title" data-testid="owner-page-charges">
-        <h2 id="owner-charges-title">{t('ownerPage.charges')}</h2>
-        <Show when={value(charges)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
-          {(c) => (
-            <>
-              <ul class="stats">
-                <li class="stat">
-                  <span class="stat-value">{money(c().totals.unpaid_cents)}</span>
-                  <span class="stat-label">{t('owner.unpaid')}</span>
-                </li>
-                <li class="stat">
-                  <span class="stat-value">{money(c().totals.paid_cents)}</span>
-                  <span class="stat-label">{t('owner.paid')}</span>
-                </li>
-              </ul>
+      <Show when={!owner.error}>
+        <section class="card" aria-labelledby="owner-lots-title" data-testid="owner-page-lots">
+          <h2 id="owner-lots-title">{t('ownerPage.lots')}</h2>
+          <Show when={value(holdings)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
+            {(h) => (
               <ul class="plain list">
-                <For each={c().data} fallback={<li class="muted">{t('common.empty')}</li>}>
-                  {(line) => (
+                <For each={h()} fallback={<li class="muted">{t('common.empty')}</li>}>
+                  {(x) => (
                     <li class="line">
                       <span>
-                        {date(line.expense_date)} · {unitLabel(line.unit_id)} · {line.description}
+                        <Show when={x.unit} fallback={x.link.unit_id.slice(0, 8)}>
+                          {(u) => (
+                            <EntityLink id={u().id} href={lotHref(u().building_id, u().id)}>
+                              <strong>{u().unit_number}</strong>
+                            </EntityLink>
+                          )}
+                        </Show>{' '}
+                        <Show when={x.building}>
+                          {(b) => (
+                            <>
+                              {t('portal.lotIn')}{' '}
+                              <EntityLink id={b().id} href={buildingHref(b().id)}>
+                                {b().name}
+                              </EntityLink>
+                            </>
+                          )}
+                        </Show>
                       </span>
-                      <span class="amount">
-                        {money(line.amount_cents)} · {tEnum('payment_status', line.payment_status)}
+                      <span class="muted">
+                        {tEnum('right_type', x.link.right_type)} · {percent(x.link.ownership_share)}
+                        <Show when={x.unit}>
+                          {(u) => (
+                            <>
+                              {' '}
+                              · {num(u().quota)} {t('field.quota')}
+                            </>
+                          )}
+                        </Show>
                       </span>
                     </li>
                   )}
                 </For>
               </ul>
-            </>
-          )}
-        </Show>
-      </section>
+            )}
+          </Show>
+        </section>
 
-      <section class="card" aria-labelledby="owner-docs-title" data-testid="owner-page-documents">
-        <h2 id="owner-docs-title">{t('ownerPage.documents')}</h2>
-        <Show when={value(documents)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
-          {(d) => (
-            <ul class="plain list">
-              <For each={d()} fallback={<li class="muted">{t('common.empty')}</li>}>
-                {(x) => (
-                  <li class="line">
-                    <span>{x.title}</span>
-                    <span class="muted">
-                      {tEnum('document_type', x.document_type)} · {date(x.created_at)}
-                    </span>
+        <section class="card" aria-labelledby="owner-charges-title" data-testid="owner-page-charges">
+          <h2 id="owner-charges-title">{t('ownerPage.charges')}</h2>
+          <Show when={value(charges)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
+            {(c) => (
+              <>
+                <ul class="stats">
+                  <li class="stat">
+                    <span class="stat-value">{money(c().totals.unpaid_cents)}</span>
+                    <span class="stat-label">{t('owner.unpaid')}</span>
                   </li>
-                )}
-              </For>
-            </ul>
-          )}
-        </Show>
-      </section>
+                  <li class="stat">
+                    <span class="stat-value">{money(c().totals.paid_cents)}</span>
+                    <span class="stat-label">{t('owner.paid')}</span>
+                  </li>
+                </ul>
+                <ul class="plain list">
+                  <For each={c().data} fallback={<li class="muted">{t('common.empty')}</li>}>
+                    {(line) => (
+                      <li class="line">
+                        <span>
+                          {date(line.expense_date)} · {unitLabel(line.unit_id)} · {line.description}
+                        </span>
+                        <span class="amount">
+                          {money(line.amount_cents)} · {tEnum('payment_status', line.payment_status)}
+                        </span>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </>
+            )}
+          </Show>
+        </section>
+
+        <section class="card" aria-labelledby="owner-docs-title" data-testid="owner-page-documents">
+          <h2 id="owner-docs-title">{t('ownerPage.documents')}</h2>
+          <Show when={value(documents)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
+            {(d) => (
+              <ul class="plain list">
+                <For each={d()} fallback={<li class="muted">{t('common.empty')}</li>}>
+                  {(x) => (
+                    <li class="line">
+                      <span>{x.title}</span>
+                      <span class="muted">
+                        {tEnum('document_type', x.document_type)} · {date(x.created_at)}
+                      </span>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            )}
+          </Show>
+        </section>
+      </Show>
     </div>
   )
 }
