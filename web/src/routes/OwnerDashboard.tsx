@@ -71,7 +71,6 @@ export default function OwnerDashboard(): JSX.Element {
         >
           {(c) => (
             <>
-              <p class="portal-due">{money(c().totals.unpaid_cents)}</p>
               <ul class="stats" data-testid="owner-charge-totals">
                 <li class="stat">
                   <span class="stat-value">{money(c().totals.unpaid_cents)}</span>
