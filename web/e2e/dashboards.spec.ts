@@ -133,8 +133,8 @@ test('owner: sees only their own lots, charges, meetings and documents', async (
   await expect(lots).not.toContainText('X-1')
   // 25 % of €400.00, unpaid.
   await expect(page.getByTestId('owner-charge-totals')).toContainText('€100.00')
-  await expect(page.getByTestId('meetings')).toContainText(myMeeting.title)
-  await expect(page.getByTestId('meetings')).not.toContainText(otherMeeting.title)
+  await expect(page.getByTestId('owner-agenda')).toContainText(myMeeting.title)
+  await expect(page.getByTestId('owner-agenda')).not.toContainText(otherMeeting.title)
   await expect(page.getByTestId('documents')).toContainText(myDoc.title)
   await expect(page.getByTestId('documents')).not.toContainText(otherDoc.title)
 

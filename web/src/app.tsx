@@ -27,6 +27,13 @@ const pages = {
   '/jobs': lazy(() => import('./routes/JobsPage')),
 } satisfies Record<AppPath, Component>
 
+// Detail pages (issue #19): opened by whoever may open their list (the guard checks the list's path).
+const details: { path: string; list: AppPath; page: Component }[] = [
+  { path: '/buildings/:id', list: '/buildings', page: lazy(() => import('./pages/BuildingPage')) },
+  { path: '/owners/:id', list: '/owners', page: lazy(() => import('./pages/OwnerPage')) },
+  { path: '/meetings/:id', list: '/meetings', page: lazy(() => import('./pages/MeetingPage')) },
+]
+
 const guarded = (path: AppPath) => () => {
   const Page = pages[path]
   return (
@@ -65,6 +72,16 @@ export default function App(): JSX.Element {
       <Route path="/set-password" component={() => <SetPassword mode="invite" />} />
       {(Object.keys(pages) as AppPath[]).map((path) => (
         <Route path={path} component={guarded(path)} />
+      ))}
+      {details.map((d) => (
+        <Route
+          path={d.path}
+          component={() => (
+            <Guard path={d.list}>
+              <d.page />
+            </Guard>
+          )}
+        />
       ))}
       <Route path="*" component={() => <Navigate href="/" />} />
     </Router>

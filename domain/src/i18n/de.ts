@@ -1,3 +1,4 @@
+import { detailDe } from './detail-messages.ts'
 import { distributionDocumentDe } from './distribution-document-messages.ts'
 import type { Messages } from './en.ts'
 import { enumDe } from './enum-messages.ts'
@@ -9,6 +10,7 @@ import { passwordDe } from './password-messages.ts'
 export const de: Messages = {
   ...ownershipDe,
   ...passwordDe,
+  ...detailDe,
   ...jobsDe,
   ...offlineSafetyDe,
   ...distributionDocumentDe,

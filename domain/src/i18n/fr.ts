@@ -1,3 +1,4 @@
+import { detailFr } from './detail-messages.ts'
 import { distributionDocumentFr } from './distribution-document-messages.ts'
 import type { Messages } from './en.ts'
 import { enumFr } from './enum-messages.ts'
@@ -9,6 +10,7 @@ import { passwordFr } from './password-messages.ts'
 export const fr: Messages = {
   ...ownershipFr,
   ...passwordFr,
+  ...detailFr,
   ...jobsFr,
   ...offlineSafetyFr,
   ...distributionDocumentFr,

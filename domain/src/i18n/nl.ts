@@ -1,3 +1,4 @@
+import { detailNl } from './detail-messages.ts'
 import { distributionDocumentNl } from './distribution-document-messages.ts'
 import type { Messages } from './en.ts'
 import { enumNl } from './enum-messages.ts'
@@ -9,6 +10,7 @@ import { passwordNl } from './password-messages.ts'
 export const nl: Messages = {
   ...ownershipNl,
   ...passwordNl,
+  ...detailNl,
   ...jobsNl,
   ...offlineSafetyNl,
   ...distributionDocumentNl,

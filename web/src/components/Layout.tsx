@@ -1,6 +1,6 @@
 // Page frame: skip link, header with the role's navigation, sync status and language, then main.
 import { A, useLocation, useNavigate } from '@solidjs/router'
-import { createEffect, For, type JSX, on, Show } from 'solid-js'
+import { createEffect, createSignal, For, type JSX, on, onCleanup, Show } from 'solid-js'
 import { LOCALES, type Locale, locale, localeName, setLocale, t, tEnum } from '../lib/i18n'
 import { NAV_LABEL, navFor } from '../lib/roles'
 import { user } from '../lib/session'
@@ -33,10 +33,30 @@ export function Layout(props: { children?: JSX.Element }): JSX.Element {
   // After a client-side navigation, move focus to the new content (as a page load would reset
   // it), so keyboard and screen-reader users are not left on a link or button that is gone.
   let mainEl: HTMLElement | undefined
+  // On a phone the navigation folds into a menu (the header stays one line high): a button with
+  // aria-expanded; opening moves focus to the first link, Esc closes and gives focus back.
+  const [menuOpen, setMenuOpen] = createSignal(false)
+  let toggleEl: HTMLButtonElement | undefined
+  let menuEl: HTMLDivElement | undefined
+  const closeMenu = (returnFocus: boolean) => {
+    setMenuOpen(false)
+    if (returnFocus) toggleEl?.focus()
+  }
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && menuOpen()) {
+      e.preventDefault()
+      closeMenu(true)
+    }
+  }
+  document.addEventListener('keydown', onKey)
+  onCleanup(() => document.removeEventListener('keydown', onKey))
   createEffect(
     on(
       () => location.pathname,
-      () => mainEl?.focus({ preventScroll: true }),
+      () => {
+        setMenuOpen(false)
+        mainEl?.focus({ preventScroll: true })
+      },
       { defer: true },
     ),
   )
@@ -51,36 +71,58 @@ export function Layout(props: { children?: JSX.Element }): JSX.Element {
           KoproGo
         </A>
         <Show when={user()}>
-          {(u) => (
-            <nav aria-label={t('nav.main')}>
-              <ul>
-                <For each={navFor(u().role)}>
-                  {(path) => (
-                    <li>
-                      <A href={path} activeClass="active">
-                        {t(NAV_LABEL[path])}
-                      </A>
-                    </li>
-                  )}
-                </For>
-              </ul>
-            </nav>
-          )}
+          <button
+            type="button"
+            class="menu-toggle"
+            aria-expanded={menuOpen()}
+            aria-controls="site-menu"
+            ref={toggleEl}
+            onClick={() => {
+              const open = !menuOpen()
+              setMenuOpen(open)
+              if (open) queueMicrotask(() => menuEl?.querySelector<HTMLElement>('a, button, select')?.focus())
+            }}
+          >
+            <span aria-hidden="true" class="menu-icon">
+              ☰
+            </span>{' '}
+            {t('nav.menu')}
+          </button>
         </Show>
-        <div class="top-right">
-          <Show when={!ownLanguageField()}>
-            <LanguageSelect id="lang-header" />
-          </Show>
+        {/* Without a user there is no menu button: the (language) controls stay visible. */}
+        <div id="site-menu" class="site-menu" classList={{ open: menuOpen() || !user() }} ref={menuEl}>
           <Show when={user()}>
             {(u) => (
-              <>
-                <span class="who" data-testid="current-user">
-                  {u().first_name} {u().last_name} · {tEnum('role', u().role)}
-                </span>
-                <SignOutButton onSignedOut={() => navigate('/login', { replace: true })} />
-              </>
+              <nav aria-label={t('nav.main')}>
+                <ul>
+                  <For each={navFor(u().role)}>
+                    {(path) => (
+                      <li>
+                        <A href={path} activeClass="active">
+                          {t(NAV_LABEL[path])}
+                        </A>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </nav>
             )}
           </Show>
+          <div class="top-right">
+            <Show when={!ownLanguageField()}>
+              <LanguageSelect id="lang-header" />
+            </Show>
+            <Show when={user()}>
+              {(u) => (
+                <>
+                  <span class="who" data-testid="current-user">
+                    {u().first_name} {u().last_name} · {tEnum('role', u().role)}
+                  </span>
+                  <SignOutButton onSignedOut={() => navigate('/login', { replace: true })} />
+                </>
+              )}
+            </Show>
+          </div>
         </div>
       </header>
       <Show when={user()}>

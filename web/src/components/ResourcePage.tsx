@@ -275,7 +275,8 @@ function ListTable(props: {
   return (
     <Show when={props.page.data.length > 0} fallback={<p class="muted">{t('common.empty')}</p>}>
       <div class="table-wrap">
-        <table>
+        {/* "cards": under the phone breakpoint each row is a card, each value under its label. */}
+        <table class="cards">
           <thead>
             <tr>
               <For each={props.config.columns}>
@@ -302,9 +303,13 @@ function ListTable(props: {
               {(row) => (
                 <tr classList={{ pending: row._pending === true }} data-row-id={row.id}>
                   <For each={props.config.columns}>
-                    {(col) => <td>{col.render ? col.render(row) : String(row[col.key] ?? '')}</td>}
+                    {(col) => (
+                      <td data-label={t(col.label)}>
+                        {col.render ? col.render(row) : String(row[col.key] ?? '')}
+                      </td>
+                    )}
                   </For>
-                  <td class="row-actions">
+                  <td class="row-actions" data-label={t('common.actions')}>
                     <Show when={props.canWrite}>
                       <Show when={props.config.canEdit !== false}>
                         <button type="button" class="small" onClick={() => props.onEdit(row)}>

@@ -614,6 +614,8 @@ export const buildings = {
       data(client.GET('/buildings', { params: { query: listQuery<QueryOf<'/buildings'>>(q) } })),
     ),
   get: (buildingId: string) => data(client.GET('/buildings/{id}', id(buildingId))),
+  /** Cached like the lists: the building page opens offline once it has been seen. */
+  read: (buildingId: string) => cached(`/buildings/${buildingId}`, () => buildings.get(buildingId)),
   create: (body: BuildingInput, opts: WriteOptions = {}) =>
     data(client.POST('/buildings', { body, headers: withKey(opts.idempotencyKey) })),
   update: (buildingId: string, body: BuildingUpdate, version?: number) =>
@@ -695,6 +697,7 @@ export const owners = {
       data(client.GET('/owners', { params: { query: listQuery<QueryOf<'/owners'>>(q) } })),
     ),
   get: (ownerId: string) => data(client.GET('/owners/{id}', id(ownerId))),
+  read: (ownerId: string) => cached(`/owners/${ownerId}`, () => owners.get(ownerId)),
   me: () => cached('/owners/me', () => data(client.GET('/owners/me'))),
   create: (body: OwnerInput) => data(client.POST('/owners', { body })),
   update: (ownerId: string, body: OwnerUpdate, version?: number) =>
@@ -765,6 +768,7 @@ export const meetings = {
       data(client.GET('/meetings', { params: { query: listQuery<QueryOf<'/meetings'>>(q) } })),
     ),
   get: (meetingId: string) => data(client.GET('/meetings/{id}', id(meetingId))),
+  read: (meetingId: string) => cached(`/meetings/${meetingId}`, () => meetings.get(meetingId)),
   create: (body: MeetingInput) => data(client.POST('/meetings', { body })),
   update: (meetingId: string, body: MeetingUpdate, version?: number) =>
     data(client.PUT('/meetings/{id}', { ...id(meetingId), body, headers: ifMatch(version) })),

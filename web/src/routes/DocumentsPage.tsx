@@ -16,7 +16,7 @@ import { value } from '../lib/resource-value'
 import { canWrite } from '../lib/roles'
 import { user } from '../lib/session'
 import { DOCUMENT_TYPES, type DocumentMeta, type DocumentType } from '../lib/wire-types'
-import { buildingName } from './resource-configs'
+import { buildingCell } from './resource-configs'
 
 const MAX_BYTES = 50 * 1024 * 1024
 
@@ -174,7 +174,7 @@ export default function DocumentsPage(props: { heading?: 'h1' | 'h2' }): JSX.Ele
         {(l) => (
           <Show when={l().data.data.length > 0} fallback={<p class="muted">{t('common.empty')}</p>}>
             <div class="table-wrap">
-              <table>
+              <table class="cards">
                 <thead>
                   <tr>
                     <th scope="col">{t('field.title')}</th>
@@ -189,12 +189,14 @@ export default function DocumentsPage(props: { heading?: 'h1' | 'h2' }): JSX.Ele
                   <For each={l().data.data}>
                     {(d) => (
                       <tr>
-                        <td>{d.title}</td>
-                        <td>{tEnum('document_type', d.document_type)}</td>
-                        <td>{buildingName(buildings, d.building_id)}</td>
-                        <td>{num(d.file_size_mb, 2)} MB</td>
-                        <td>{date(d.created_at)}</td>
-                        <td class="row-actions">
+                        <td data-label={t('field.title')}>{d.title}</td>
+                        <td data-label={t('field.document_type')}>
+                          {tEnum('document_type', d.document_type)}
+                        </td>
+                        <td data-label={t('field.building_id')}>{buildingCell(buildings, d.building_id)}</td>
+                        <td data-label={t('field.file_size')}>{num(d.file_size_mb, 2)} MB</td>
+                        <td data-label={t('field.expense_date')}>{date(d.created_at)}</td>
+                        <td class="row-actions" data-label={t('common.actions')}>
                           <button type="button" class="small" onClick={() => void download(d)}>
                             {t('document.download')}
                           </button>

@@ -1,58 +1,186 @@
-// Owner: my lots and shares, my charges (paid/unpaid totals), my buildings' meetings and documents.
+// The owner portal, phone first (issue #19, item 9): what I owe first, how to pay, my lots with
+// their building (name and address), the agenda of my buildings' upcoming meetings, my documents.
+import { A } from '@solidjs/router'
 import { createResource, For, type JSX, Show } from 'solid-js'
+import { meetingHref } from '../components/EntityLinks'
 import { Notice } from '../components/Notice'
 import * as api from '../lib/api'
-import { date, money, num, percent, t, tEnum } from '../lib/i18n'
+import { date, dateTime, money, num, percent, t, tEnum } from '../lib/i18n'
+import { dataRevision } from '../lib/offline/store'
+import { addressLine, ownerHoldings } from '../lib/owner-holdings'
 import { value } from '../lib/resource-value'
+import type { Building } from '../lib/wire-types'
 import DocumentsPage from './DocumentsPage'
-import { MeetingsPage } from './ResourcePages'
+
+/** Lines still to pay (a cancelled expense is owed by nobody). */
+const isOpen = (status: string) => status !== 'Paid' && status !== 'Cancelled'
 
 export default function OwnerDashboard(): JSX.Element {
-  const [me] = createResource(async () => (await api.owners.me()).data)
-  const [lots] = createResource(
-    () => value(me),
-    async (o) => {
-      // The ownership rows name the unit by id only; /units lists exactly the owner's own lots.
-      const [links, units] = await Promise.all([api.owners.units(o.id), api.units.list({ per_page: 100 })])
-      const byId = new Map(units.data.data.map((u) => [u.id, u]))
-      return links.data.map((l) => ({ ...l, unit: byId.get(l.unit_id) }))
-    },
+  const [me] = createResource(
+    () => dataRevision(),
+    async () => (await api.owners.me()).data,
   )
   // Sourced through value(): reading a failed resource directly would throw to the boundary
   // and replace the whole dashboard (an owner account not yet linked to an owner record).
+  const [holdings] = createResource(
+    () => value(me),
+    (o) => ownerHoldings(o.id),
+  )
+  // Paginated server-side: the first 100 lines; the totals cover every line of the owner.
   const [charges] = createResource(
     () => value(me),
-    // Paginated server-side: the first 100 lines; the totals cover every line of the owner.
     async (o) => (await api.owners.charges(o.id, 1, 100)).data,
   )
+  // The API lists an owner only their buildings' meetings: the scheduled ones still ahead.
+  const [meetings] = createResource(
+    () => ({ rev: dataRevision() }),
+    async () => {
+      const page = await api.meetings.list({
+        per_page: 20,
+        sort_by: 'scheduled_date',
+        order: 'asc',
+        filters: { status: 'Scheduled' },
+      })
+      const now = Date.now()
+      return page.data.data.filter((m) => Date.parse(m.scheduled_date) >= now)
+    },
+  )
 
-  const unitNumber = (id?: string) => value(lots)?.find((l) => l.unit_id === id)?.unit?.unit_number ?? ''
-  const lines = () => value(charges)?.data ?? []
-  const total = (paid: boolean) =>
-    lines()
-      .filter((c) => (c.payment_status === 'Paid') === paid)
-      .reduce((s, c) => s + c.amount_cents, 0)
+  const buildings = (): Building[] => {
+    const seen = new Map<string, Building>()
+    for (const h of value(holdings) ?? []) if (h.building) seen.set(h.building.id, h.building)
+    return [...seen.values()]
+  }
+  const buildingOf = (id: string) => buildings().find((b) => b.id === id)
+  const lotOf = (unitId: string) => value(holdings)?.find((h) => h.link.unit_id === unitId)?.unit
+  const open = () => (value(charges)?.data ?? []).filter((c) => isOpen(c.payment_status))
+  const settled = () => (value(charges)?.data ?? []).filter((c) => !isOpen(c.payment_status))
 
   return (
-    <div class="dashboard" data-testid="dashboard-owner">
+    <div class="dashboard portal" data-testid="dashboard-owner">
       <h1>{t('owner.title')}</h1>
       <Show when={me.error}>
         <Notice kind="info" message={t('owner.noRecord')} />
       </Show>
+
+      <section class="card" aria-labelledby="owe-title" data-testid="owner-owe">
+        <h2 id="owe-title">{t('portal.owe')}</h2>
+        <Show
+          when={value(charges)}
+          fallback={<p class="muted">{me.error ? t('common.empty') : t('common.loading')}</p>}
+        >
+          {(c) => (
+            <>
+              <ul class="stats" data-testid="owner-charge-totals">
+                <li class="stat">
+                  <span class="stat-value">{money(c().totals.unpaid_cents)}</span>
+                  <span class="stat-label">{t('owner.unpaid')}</span>
+                </li>
+                <li class="stat">
+                  <span class="stat-value">{money(c().totals.paid_cents)}</span>
+                  <span class="stat-label">{t('owner.paid')}</span>
+                </li>
+              </ul>
+              <Show when={open().length > 0} fallback={<p>{t('portal.nothingToPay')}</p>}>
+                {/* The API has no due dates yet: say so rather than invent one. */}
+                <p class="muted">{t('portal.noDueDate')}</p>
+                <ul class="plain list">
+                  <For each={open()}>
+                    {(line) => (
+                      <li class="line">
+                        <span>
+                          {line.description}
+                          <br />
+                          <span class="muted">
+                            {date(line.expense_date)} · {lotOf(line.unit_id)?.unit_number ?? ''}{' '}
+                            {buildingOf(line.building_id)?.name ?? ''}
+                          </span>
+                        </span>
+                        <span class="amount">
+                          {money(line.amount_cents)} · {t('portal.toPay')}
+                        </span>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
+              <Show when={settled().length > 0}>
+                <details>
+                  <summary>{t('portal.history')}</summary>
+                  <ul class="plain list">
+                    <For each={settled()}>
+                      {(line) => (
+                        <li class="line">
+                          <span>
+                            {date(line.expense_date)} · {line.description}
+                          </span>
+                          <span class="amount">
+                            {money(line.amount_cents)} · {tEnum('payment_status', line.payment_status)}
+                          </span>
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </details>
+              </Show>
+            </>
+          )}
+        </Show>
+      </section>
+
+      <section class="card" aria-labelledby="pay-title" data-testid="owner-how-to-pay">
+        <h2 id="pay-title">{t('portal.howToPay')}</h2>
+        {/* Account and reference arrive with the money issue; the syndic's contact is real data. */}
+        <p>{t('portal.howToPayLater')}</p>
+        <ul class="plain list">
+          <For each={buildings()}>
+            {(b) => (
+              <li>
+                <strong>{b.name}</strong>:{' '}
+                {[b.syndic_name, b.syndic_email, b.syndic_phone].filter(Boolean).join(' · ') ||
+                  t('detail.syndic')}
+              </li>
+            )}
+          </For>
+        </ul>
+      </section>
+
       <section class="card" aria-labelledby="lots-title">
         <h2 id="lots-title">{t('owner.lots')}</h2>
         <Show
-          when={value(lots)}
+          when={value(holdings)}
           fallback={<p class="muted">{me.error ? t('common.empty') : t('common.loading')}</p>}
         >
-          {(l) => (
-            <ul data-testid="owner-lots">
-              <For each={l()} fallback={<li class="muted">{t('common.empty')}</li>}>
-                {(o) => (
+          {(h) => (
+            <ul class="plain list" data-testid="owner-lots">
+              <For each={h()} fallback={<li class="muted">{t('common.empty')}</li>}>
+                {(x) => (
                   <li>
-                    {o.unit?.unit_number ?? o.unit_id.slice(0, 8)} · {tEnum('unit_type', o.unit?.unit_type)}{' '}
-                    {o.unit ? `· ${num(o.unit.quota)} ${t('field.quota')}` : ''} · {t('field.share')}{' '}
-                    {percent(o.ownership_share)}
+                    <strong>{x.unit?.unit_number ?? x.link.unit_id.slice(0, 8)}</strong>
+                    <Show when={x.unit}>{(u) => <> · {tEnum('unit_type', u().unit_type)}</>}</Show>
+                    <Show when={x.building}>
+                      {(b) => (
+                        <>
+                          <br />
+                          {b().name}
+                          <br />
+                          <span class="muted">{addressLine(b())}</span>
+                        </>
+                      )}
+                    </Show>
+                    <br />
+                    <span class="muted">
+                      {tEnum('right_type', x.link.right_type)} · {t('field.share')}{' '}
+                      {percent(x.link.ownership_share)}
+                      <Show when={x.unit}>
+                        {(u) => (
+                          <>
+                            {' '}
+                            · {num(u().quota)} / {num(x.building?.total_tantiemes)} {t('field.quota')}
+                          </>
+                        )}
+                      </Show>
+                    </span>
                   </li>
                 )}
               </For>
@@ -60,48 +188,34 @@ export default function OwnerDashboard(): JSX.Element {
           )}
         </Show>
       </section>
-      <section class="card" aria-labelledby="charges-title">
-        <h2 id="charges-title">{t('owner.charges')}</h2>
-        <Show when={value(charges)}>
-          <ul class="stats" data-testid="owner-charge-totals">
-            <li class="stat">
-              <span class="stat-value">{money(value(charges)?.totals.paid_cents ?? total(true))}</span>
-              <span class="stat-label">{t('owner.paid')}</span>
-            </li>
-            <li class="stat">
-              <span class="stat-value">{money(value(charges)?.totals.unpaid_cents ?? total(false))}</span>
-              <span class="stat-label">{t('owner.unpaid')}</span>
-            </li>
-          </ul>
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('field.expense_date')}</th>
-                  <th scope="col">{t('field.unit_number')}</th>
-                  <th scope="col">{t('field.description')}</th>
-                  <th scope="col">{t('field.amount')}</th>
-                  <th scope="col">{t('field.payment_status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={lines()}>
-                  {(c) => (
-                    <tr>
-                      <td>{date(c.expense_date)}</td>
-                      <td>{unitNumber(c.unit_id)}</td>
-                      <td>{c.description ?? tEnum('category', c.category)}</td>
-                      <td>{money(c.amount_cents)}</td>
-                      <td>{tEnum('payment_status', c.payment_status)}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
+
+      <section class="card" aria-labelledby="agenda-title" data-testid="owner-agenda">
+        <h2 id="agenda-title">{t('portal.agenda')}</h2>
+        <Show when={value(meetings)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
+          {(m) => (
+            <ul class="plain list">
+              <For each={m()} fallback={<li class="muted">{t('portal.noMeetings')}</li>}>
+                {(x) => (
+                  <li>
+                    <A href={meetingHref(x.id)}>
+                      <strong>{x.title}</strong>
+                    </A>
+                    <br />
+                    {dateTime(x.scheduled_date)} · {x.location}
+                    <Show when={buildingOf(x.building_id)}>{(b) => <> · {b().name}</>}</Show>
+                    <Show when={x.agenda.length > 0}>
+                      <ol>
+                        <For each={x.agenda}>{(a) => <li>{a}</li>}</For>
+                      </ol>
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ul>
+          )}
         </Show>
       </section>
-      <MeetingsPage heading="h2" />
+
       <DocumentsPage heading="h2" />
     </div>
   )

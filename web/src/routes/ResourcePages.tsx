@@ -1,6 +1,5 @@
 // Standalone pages for each resource; the dashboards embed the same components.
 import { createSignal, For, type JSX, Show } from 'solid-js'
-import { ConfirmButton } from '../components/ConfirmButton'
 import { DistributionDocuments } from '../components/DistributionDocuments'
 import { OwnerLotsDialog, UnitOwnersDialog, useOwnerNames } from '../components/OwnershipDialogs'
 import { type ResourceConfig, ResourcePage, type Row } from '../components/ResourcePage'
@@ -184,86 +183,10 @@ export function ExpensesPage(p: Heading): JSX.Element {
   return <ResourcePage config={config} canWrite={canWrite(role(), 'expenses')} heading={p.heading} />
 }
 
-function MeetingActions(props: { row: Row; reload: () => void }): JSX.Element {
-  const [item, setItem] = createSignal('')
-  const [attendees, setAttendees] = createSignal('')
-  const [error, setError] = createSignal<string | null>(null)
-  const run = async (fn: () => Promise<unknown>) => {
-    setError(null)
-    try {
-      await fn()
-      props.reload()
-    } catch (e) {
-      setError(errorText(e))
-    }
-  }
-  const id = () => props.row.id
-  return (
-    <Show when={props.row.status === 'Scheduled' && !id().startsWith('tmp-')}>
-      <details class="meeting-actions">
-        <summary>{t('common.details')}</summary>
-        <Show when={Array.isArray(props.row.agenda)}>
-          <ol>
-            <For each={props.row.agenda as string[]}>{(a) => <li>{a}</li>}</For>
-          </ol>
-        </Show>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault()
-            if (item().trim()) {
-              const agenda = Array.isArray(props.row.agenda) ? (props.row.agenda as string[]) : []
-              void run(() => api.meetings.addAgendaItem(id(), item().trim(), agenda))
-            }
-          }}
-        >
-          <label for={`agenda-${id()}`}>{t('meeting.addItem')}</label>
-          <input id={`agenda-${id()}`} value={item()} onInput={(e) => setItem(e.currentTarget.value)} />
-          <button type="submit" class="small">
-            {t('common.save')}
-          </button>
-        </form>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault()
-            const n = Number(attendees())
-            if (Number.isInteger(n) && n >= 0) void run(() => api.meetings.complete(id(), n))
-          }}
-        >
-          <label for={`attendees-${id()}`}>{t('meeting.attendees')}</label>
-          <input
-            id={`attendees-${id()}`}
-            type="number"
-            min="0"
-            value={attendees()}
-            onInput={(e) => setAttendees(e.currentTarget.value)}
-          />
-          <button type="submit" class="small">
-            {t('meeting.complete')}
-          </button>
-        </form>
-        <ConfirmButton
-          label={t('meeting.cancel')}
-          class="small danger"
-          onConfirm={() => run(() => api.meetings.cancel(id()))}
-        />
-        <Show when={error()}>
-          <p role="alert">{error()}</p>
-        </Show>
-      </details>
-    </Show>
-  )
-}
-
 export function MeetingsPage(p: Heading): JSX.Element {
   const buildings = useBuildingOptions()
   const writable = () => canWrite(role(), 'meetings')
-  const config = {
-    ...meetingsConfig(buildings),
-    rowActions: (row: Row, reload: () => void) => (
-      <Show when={writable()}>
-        <MeetingActions row={row} reload={reload} />
-      </Show>
-    ),
-  }
+  // The agenda and the status actions are on the meeting's own page (its title links there).
+  const config = meetingsConfig(buildings)
   return <ResourcePage config={config} canWrite={writable()} heading={p.heading} />
 }

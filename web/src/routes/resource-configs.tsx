@@ -1,6 +1,7 @@
 // Column/field definitions of each managed resource, shared by the standalone pages
 // (/buildings...) and the dashboards (/syndic, /accountant).
 import { type Accessor, Show } from 'solid-js'
+import { buildingHref, GuardedLink, lotHref, meetingHref, ownerHref } from '../components/EntityLinks'
 import type { FieldDef } from '../components/FormField'
 import { RegisterImport } from '../components/RegisterImport'
 import type { ResourceConfig, Row } from '../components/ResourcePage'
@@ -27,6 +28,15 @@ export function buildingName(options: Accessor<Option[]>, id: unknown): string {
  * organization column and filter; `create` adds the organization select to the creation form
  * (resources whose organization is not given by their building), never to the edit form.
  */
+/** The building's name as a link to its page (plain text for a role that cannot open it). */
+export function buildingCell(options: Accessor<Option[]>, id: unknown) {
+  return (
+    <GuardedLink list="/buildings" id={id} href={buildingHref(str(id))}>
+      {buildingName(options, id)}
+    </GuardedLink>
+  )
+}
+
 export function withOrganization(
   config: ResourceConfig,
   organizations: Accessor<Option[]>,
@@ -67,7 +77,16 @@ export function buildingsConfig(): ResourceConfig {
     testId: 'buildings',
     defaultSort: { sort_by: 'name', order: 'asc' },
     columns: [
-      { key: 'name', label: 'field.name', sortable: true },
+      {
+        key: 'name',
+        label: 'field.name',
+        sortable: true,
+        render: (r: Row) => (
+          <GuardedLink list="/buildings" id={r.id} href={buildingHref(r.id)}>
+            {str(r.name)}
+          </GuardedLink>
+        ),
+      },
       { key: 'address', label: 'field.address' },
       { key: 'city', label: 'field.city', sortable: true },
       { key: 'total_units', label: 'field.total_units', sortable: true },
@@ -135,9 +154,18 @@ export function unitsConfig(
       {
         key: 'building_id',
         label: 'field.building_id',
-        render: (r: Row) => buildingName(buildings, r.building_id),
+        render: (r: Row) => buildingCell(buildings, r.building_id),
       },
-      { key: 'unit_number', label: 'field.unit_number', sortable: true },
+      {
+        key: 'unit_number',
+        label: 'field.unit_number',
+        sortable: true,
+        render: (r: Row) => (
+          <GuardedLink list="/buildings" id={r.id} href={lotHref(str(r.building_id), r.id)}>
+            {str(r.unit_number)}
+          </GuardedLink>
+        ),
+      },
       {
         key: 'unit_type',
         label: 'field.unit_type',
@@ -153,7 +181,14 @@ export function unitsConfig(
             {
               key: 'owner_id',
               label: 'own.owner' as const,
-              render: (r: Row) => (typeof r.owner_id === 'string' ? ownerName(r.owner_id) : '—'),
+              render: (r: Row) =>
+                typeof r.owner_id === 'string' ? (
+                  <GuardedLink list="/owners" id={r.owner_id} href={ownerHref(r.owner_id)}>
+                    {ownerName(r.owner_id)}
+                  </GuardedLink>
+                ) : (
+                  '—'
+                ),
             },
           ]
         : []),
@@ -189,7 +224,16 @@ export function ownersConfig(): ResourceConfig {
     defaultSort: { sort_by: 'last_name', order: 'asc' },
     columns: [
       // A company has no last name: the column shows every owner's display name.
-      { key: 'last_name', label: 'field.name', sortable: true, render: (r: Row) => ownerName(r) },
+      {
+        key: 'last_name',
+        label: 'field.name',
+        sortable: true,
+        render: (r: Row) => (
+          <GuardedLink list="/owners" id={r.id} href={ownerHref(r.id)}>
+            {ownerName(r)}
+          </GuardedLink>
+        ),
+      },
       {
         key: 'owner_type',
         label: 'field.owner_type',
@@ -292,7 +336,7 @@ export function expensesConfig(buildings: Accessor<Option[]>): ResourceConfig {
       {
         key: 'building_id',
         label: 'field.building_id',
-        render: (r: Row) => buildingName(buildings, r.building_id),
+        render: (r: Row) => buildingCell(buildings, r.building_id),
       },
       {
         key: 'category',
@@ -371,9 +415,18 @@ export function meetingsConfig(buildings: Accessor<Option[]>): ResourceConfig {
       {
         key: 'building_id',
         label: 'field.building_id',
-        render: (r: Row) => buildingName(buildings, r.building_id),
+        render: (r: Row) => buildingCell(buildings, r.building_id),
       },
-      { key: 'title', label: 'field.title', sortable: true },
+      {
+        key: 'title',
+        label: 'field.title',
+        sortable: true,
+        render: (r: Row) => (
+          <GuardedLink list="/meetings" id={r.id} href={meetingHref(r.id)}>
+            {str(r.title)}
+          </GuardedLink>
+        ),
+      },
       {
         key: 'meeting_type',
         label: 'field.meeting_type',
