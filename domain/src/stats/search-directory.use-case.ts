@@ -1,0 +1,47 @@
+import type { ActorContext } from '../context.ts'
+import { can } from '../identity/permissions.ts'
+import type { TenantScope } from '../property/property.ports.ts'
+import { DomainErrors } from '../shared/domain-error.ts'
+import { err, ok, type Result } from '../shared/result.ts'
+
+/** What the header's search box finds: a building, a lot (unit) or an owner of the caller's tenant. */
+export type SearchHitKind = 'building' | 'unit' | 'owner'
+export type SearchHit = {
+  readonly kind: SearchHitKind
+  readonly id: string
+  /** The name shown: building name, lot number, owner's name or company. */
+  readonly label: string
+  /** What tells two hits apart: address and city, the lot's building, the owner's city. */
+  readonly detail: string
+  /** The building a lot belongs to (null for buildings and owners). */
+  readonly buildingId: string | null
+}
+
+export interface DirectorySearchReader {
+  /** Hits whose names, addresses, cities or lot numbers contain `text` (any case), at most `limit` per kind. */
+  search(scope: TenantScope, text: string, limit: number): Promise<SearchHit[]>
+}
+
+export const SEARCH_MIN_LENGTH = 2
+export const SEARCH_MAX_LIMIT = 50
+
+/**
+ * One search over the directory of the caller's organization (staff only: an owner has their own
+ * portal). The text is matched as a substring, so every wildcard it holds is literal (the adapter
+ * escapes it); fewer than two characters would match nearly everything, so it is refused.
+ */
+export async function searchDirectory(
+  ctx: ActorContext,
+  reader: DirectorySearchReader,
+  input: { q: string; limit: number },
+): Promise<Result<SearchHit[]>> {
+  const organizationId = ctx.actor.organizationId
+  if (!can(ctx.actor, 'organization:read') || organizationId === null)
+    return err(DomainErrors.forbidden('Search is reserved to the organization staff'))
+  const text = input.q.trim()
+  if (text.length < SEARCH_MIN_LENGTH)
+    return err(DomainErrors.invalidField('q', `must hold at least ${SEARCH_MIN_LENGTH} characters`))
+  return ok(
+    await reader.search({ organizationId }, text, Math.min(Math.max(input.limit, 1), SEARCH_MAX_LIMIT)),
+  )
+}
