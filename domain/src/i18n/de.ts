@@ -1,3 +1,4 @@
+import { dashboardsDe } from './dashboards-messages.ts'
 import { distributionDocumentDe } from './distribution-document-messages.ts'
 import type { Messages } from './en.ts'
 import { enumDe } from './enum-messages.ts'
@@ -9,6 +10,7 @@ export const de: Messages = {
   ...ownershipDe,
   ...passwordDe,
   ...jobsDe,
+  ...dashboardsDe,
   ...distributionDocumentDe,
   ...enumDe,
   'app.name': 'KoproGo',

@@ -3,6 +3,7 @@
 // (ownership, enums, mail/pdf next) are spread in first; each keeps its four languages side by side
 // in its own file. The API's error texts are a separate, server-only catalogue (error-messages.ts).
 
+import { dashboardsEn } from './dashboards-messages.ts'
 import { distributionDocumentEn } from './distribution-document-messages.ts'
 import { enumEn } from './enum-messages.ts'
 import { jobsEn } from './jobs-messages.ts'
@@ -14,6 +15,7 @@ export const en = {
   ...ownershipEn,
   ...passwordEn,
   ...jobsEn,
+  ...dashboardsEn,
   ...distributionDocumentEn,
   ...enumEn,
   'app.name': 'KoproGo',

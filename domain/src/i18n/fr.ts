@@ -1,3 +1,4 @@
+import { dashboardsFr } from './dashboards-messages.ts'
 import { distributionDocumentFr } from './distribution-document-messages.ts'
 import type { Messages } from './en.ts'
 import { enumFr } from './enum-messages.ts'
@@ -9,6 +10,7 @@ export const fr: Messages = {
   ...ownershipFr,
   ...passwordFr,
   ...jobsFr,
+  ...dashboardsFr,
   ...distributionDocumentFr,
   ...enumFr,
   'app.name': 'KoproGo',

@@ -1,3 +1,4 @@
+import { dashboardsNl } from './dashboards-messages.ts'
 import { distributionDocumentNl } from './distribution-document-messages.ts'
 import type { Messages } from './en.ts'
 import { enumNl } from './enum-messages.ts'
@@ -9,6 +10,7 @@ export const nl: Messages = {
   ...ownershipNl,
   ...passwordNl,
   ...jobsNl,
+  ...dashboardsNl,
   ...distributionDocumentNl,
   ...enumNl,
   'app.name': 'KoproGo',

@@ -4,6 +4,7 @@ import { createEffect, For, type JSX, on, Show } from 'solid-js'
 import { LOCALES, type Locale, locale, localeName, setLocale, t, tEnum } from '../lib/i18n'
 import { NAV_LABEL, navFor } from '../lib/roles'
 import { signOut, user } from '../lib/session'
+import { SearchBox } from './SearchBox'
 import { SyncIndicator } from './SyncIndicator'
 
 export function LanguageSelect(props: { id: string }): JSX.Element {
@@ -67,6 +68,9 @@ export function Layout(props: { children?: JSX.Element }): JSX.Element {
           )}
         </Show>
         <div class="top-right">
+          <Show when={user()?.role === 'syndic' || user()?.role === 'accountant'}>
+            <SearchBox />
+          </Show>
           <Show when={!ownLanguageField()}>
             <LanguageSelect id="lang-header" />
           </Show>

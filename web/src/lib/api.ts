@@ -796,7 +796,18 @@ export const register = {
 
 export const stats = {
   dashboard: () => cached('/stats/dashboard', () => data(client.GET('/stats/dashboard'))),
+  /** The charts' sums (by category or month, all buildings or one); cached so charts open offline. */
+  expenses: (group: 'category' | 'month', buildingId?: string) => {
+    const query = { group, ...(buildingId ? { building_id: buildingId } : {}) }
+    return cached(buildPath('/stats/expenses', query), () =>
+      data(client.GET('/stats/expenses', { params: { query } })),
+    )
+  },
 }
+
+/** The header's search box: online only (a search over a stale copy would mislead). */
+export const search = (q: string, limit = 8) =>
+  data(client.GET('/stats/search', { params: { query: { q, limit } } }))
 
 /** The superadmin's job queue (ADR 0019). */
 export type AdminJob = Job

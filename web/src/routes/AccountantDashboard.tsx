@@ -1,5 +1,6 @@
 // Accountant: paid / unpaid totals, then the expenses list (mark paid, distribution per expense).
 import { createResource, type JSX, Show } from 'solid-js'
+import { ExpenseCharts } from '../components/ExpenseCharts'
 import * as api from '../lib/api'
 import { money, t } from '../lib/i18n'
 import { dataRevision } from '../lib/offline/store'
@@ -35,6 +36,7 @@ export default function AccountantDashboard(): JSX.Element {
           </ul>
         )}
       </Show>
+      <ExpenseCharts />
       <ExpensesPage heading="h2" />
     </div>
   )
