@@ -78,7 +78,6 @@ test('the counters refresh after an action: a building created from the dashboar
   await page.locator('#buildings-city').fill('Namur')
   await page.locator('#buildings-postal_code').fill('5000')
   await page.locator('#buildings-country').fill('Belgium')
-  await page.locator('#buildings-total_units').fill('4')
   await list.locator('form[novalidate] button[type="submit"]').click()
   await expect(list.locator('tbody tr', { hasText: 'Résidence Compteur' })).toBeVisible()
   await expect(card.locator('.stat-value')).toHaveText('2')

@@ -2,6 +2,7 @@
 // same figures as a summary sentence and a table for those who read (screen readers, print).
 import { createEffect, createResource, createSignal, For, type JSX, onCleanup, Show } from 'solid-js'
 import * as api from '../lib/api'
+import { localChanges } from '../lib/data-changes'
 import { money, num, t, tEnum } from '../lib/i18n'
 import { dataRevision } from '../lib/offline/store'
 import { value } from '../lib/resource-value'
@@ -96,12 +97,12 @@ function Chart(props: { id: string; title: string; items: Total[]; label: (key: 
 export function ExpenseCharts(): JSX.Element {
   const [building, setBuilding] = createSignal('')
   const [buildings] = createResource(
-    () => dataRevision(),
+    () => ({ rev: dataRevision(), local: localChanges() }),
     () => api.buildings.list({ per_page: 100, sort_by: 'name', order: 'asc' }),
   )
   const load = (group: 'category' | 'month') =>
     createResource(
-      () => ({ rev: dataRevision(), b: building() }),
+      () => ({ rev: dataRevision(), local: localChanges(), b: building() }),
       ({ b }) => api.stats.expenses(group, b || undefined),
     )[0]
   const byCategory = load('category')

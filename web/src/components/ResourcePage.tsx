@@ -4,6 +4,7 @@ import { createResource, createSignal, For, type JSX, Show } from 'solid-js'
 import type { Loaded } from '../lib/api'
 import { ApiError } from '../lib/api-error'
 import { fetchAllPages, toCsv } from '../lib/csv'
+import { noteChange } from '../lib/data-changes'
 import { dateTime, locale, type MessageKey, t } from '../lib/i18n'
 import { dataRevision } from '../lib/offline/store'
 import type { WriteResult } from '../lib/offline/sync-engine'
@@ -74,7 +75,10 @@ export function ResourcePage(props: {
     () => ({ q: query(), n: reloads(), rev: dataRevision() }),
     ({ q }) => c().rows.list(q),
   )
-  const reload = () => setReloads((n) => n + 1)
+  const reload = () => {
+    setReloads((n) => n + 1)
+    noteChange()
+  }
 
   const [editing, setEditing] = createSignal<Row | 'new' | null>(null)
   const [values, setValues] = createSignal<Record<string, string>>({})

@@ -48,7 +48,6 @@ export function SearchBox(): JSX.Element {
         value={text()}
         onInput={(e) => onInput(e.currentTarget.value)}
         onKeyDown={(e) => e.key === 'Escape' && close()}
-        aria-controls="search-results"
       />
       <Show when={q().length >= 2 && value(hits)}>
         {(list) => (

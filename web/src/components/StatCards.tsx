@@ -1,5 +1,6 @@
 import { createResource, For, type JSX, Show } from 'solid-js'
 import * as api from '../lib/api'
+import { localChanges } from '../lib/data-changes'
 import { num, t } from '../lib/i18n'
 import { dataRevision } from '../lib/offline/store'
 import { value } from '../lib/resource-value'
@@ -8,7 +9,7 @@ import type { DashboardStats } from '../lib/wire-types'
 export function StatCards(props: { keys: (keyof DashboardStats)[]; refresh?: () => unknown }): JSX.Element {
   // Re-read after every change (a building created, an expense deleted…): the counters follow.
   const [stats] = createResource(
-    () => ({ rev: dataRevision(), extra: props.refresh?.() }),
+    () => ({ rev: dataRevision(), local: localChanges(), extra: props.refresh?.() }),
     () => api.stats.dashboard(),
   )
   // Read through the cache so dashboards still open offline.

@@ -42,6 +42,7 @@ import type {
   UserUpdate,
   Session as WireSession,
 } from './wire-types'
+import { xhrFetch } from './xhr-fetch'
 
 export { ApiError, NetworkError } from './api-error'
 
@@ -222,6 +223,8 @@ interface RawOptions {
   headers?: Record<string, string>
   token?: string
   signal?: AbortSignal | null
+  /** Called while the body goes out (uploads with a progress bar): sent over an XHR, not fetch. */
+  onUploadProgress?: (sent: number, total: number) => void
 }
 
 /** One HTTP exchange with the API: headers, cookie scope, network failures as NetworkError. */
@@ -238,7 +241,8 @@ async function rawFetch(method: string, pathAndQuery: string, opts: RawOptions =
   if (method === 'POST' && !pathAndQuery.startsWith('/auth/'))
     headers['Idempotency-Key'] ??= newIdempotencyKey()
   try {
-    return await config.fetch(config.baseUrl + pathAndQuery, {
+    const send = opts.onUploadProgress ? xhrFetch(opts.onUploadProgress) : config.fetch
+    return await send(config.baseUrl + pathAndQuery, {
       method,
       headers,
       body: opts.body,
@@ -330,7 +334,7 @@ const PASSED_HEADERS = ['If-Match', 'Idempotency-Key']
  * openapi-fetch's fetch: it built a Request from the typed call (URL, query, JSON or multipart
  * body); `authed` sends it with the session. So every typed call shares one transport.
  */
-async function send(req: Request): Promise<Response> {
+async function send(req: Request, onUploadProgress?: RawOptions['onUploadProgress']): Promise<Response> {
   const url = new URL(req.url)
   const base = new URL(clientBase())
   const pathAndQuery = url.pathname.slice(base.pathname.replace(/\/$/, '').length) + url.search
@@ -345,7 +349,12 @@ async function send(req: Request): Promise<Response> {
     const v = req.headers.get(name)
     if (v !== null) headers[name] = v
   }
-  return authed(req.method, pathAndQuery, { body, headers, signal: req.signal }, !req.headers.has(NO_AUTH))
+  return authed(
+    req.method,
+    pathAndQuery,
+    { body, headers, signal: req.signal, ...(onUploadProgress ? { onUploadProgress } : {}) },
+    !req.headers.has(NO_AUTH),
+  )
 }
 
 /** openapi-fetch builds a Request, which needs an absolute URL: a relative base is this origin's. */
@@ -739,7 +748,11 @@ export const documents = {
     data(client.PUT('/documents/{id}/link-meeting', { ...id(documentId), body: { meeting_id: meetingId } })),
   linkExpense: (documentId: string, expenseId: string) =>
     data(client.PUT('/documents/{id}/link-expense', { ...id(documentId), body: { expense_id: expenseId } })),
-  upload: (input: DocumentUpload, opts: WriteOptions = {}) => {
+  /** `onProgress(sent, total)` drives the upload's progress bar (bytes of the multipart body). */
+  upload: (
+    input: DocumentUpload,
+    opts: WriteOptions & { onProgress?: (sent: number, total: number) => void } = {},
+  ) => {
     const { file, file_name, ...fields } = input
     return data(
       client.POST('/documents', {
@@ -753,6 +766,7 @@ export const documents = {
           return form
         },
         headers: withKey(opts.idempotencyKey),
+        ...(opts.onProgress ? { fetch: (req: Request) => send(req, opts.onProgress) } : {}),
       }),
     )
   },

@@ -2,6 +2,7 @@
 import { createResource, type JSX, Show } from 'solid-js'
 import { ExpenseCharts } from '../components/ExpenseCharts'
 import * as api from '../lib/api'
+import { localChanges } from '../lib/data-changes'
 import { money, t } from '../lib/i18n'
 import { dataRevision } from '../lib/offline/store'
 import { value } from '../lib/resource-value'
@@ -18,7 +19,7 @@ async function totals(): Promise<{ paid: number; pending: number }> {
 }
 
 export default function AccountantDashboard(): JSX.Element {
-  const [sums] = createResource(() => dataRevision(), totals)
+  const [sums] = createResource(() => ({ rev: dataRevision(), local: localChanges() }), totals)
   return (
     <div class="dashboard" data-testid="dashboard-accountant">
       <h1>{t('accountant.title')}</h1>
