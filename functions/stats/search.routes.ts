@@ -1,12 +1,12 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
-import { SEARCH_MAX_LIMIT, searchDirectory } from '@koprogo/domain'
+import { SEARCH_HIT_KINDS, SEARCH_MAX_LIMIT, SEARCH_TEXT_MAX, searchDirectory } from '@koprogo/domain'
 import { directorySearchReader } from '../_shared/db/repositories/search.repository.ts'
 import { bearer, errors, json, respond } from '../_shared/http.ts'
 import { type AppEnv, actorContext } from '../_shared/runtime.ts'
 
 const SearchHitSchema = z
   .object({
-    kind: z.enum(['building', 'unit', 'owner']),
+    kind: z.enum(SEARCH_HIT_KINDS),
     id: z.uuid(),
     label: z.string(),
     detail: z.string(),
@@ -17,7 +17,7 @@ const SearchHitSchema = z
 export const SearchResultSchema = z.object({ items: z.array(SearchHitSchema) }).openapi('SearchResult')
 
 const SearchQuery = z.object({
-  q: z.string().max(200),
+  q: z.string().max(SEARCH_TEXT_MAX),
   limit: z.coerce.number().int().min(1).max(SEARCH_MAX_LIMIT).default(8),
 })
 

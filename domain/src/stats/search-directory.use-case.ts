@@ -5,7 +5,8 @@ import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 
 /** What the header's search box finds: a building, a lot (unit) or an owner of the caller's tenant. */
-export type SearchHitKind = 'building' | 'unit' | 'owner'
+export const SEARCH_HIT_KINDS = ['building', 'unit', 'owner'] as const
+export type SearchHitKind = (typeof SEARCH_HIT_KINDS)[number]
 export type SearchHit = {
   readonly kind: SearchHitKind
   readonly id: string
@@ -24,6 +25,8 @@ export interface DirectorySearchReader {
 
 export const SEARCH_MIN_LENGTH = 2
 export const SEARCH_MAX_LIMIT = 50
+/** Longer than any name, address or lot number a person would type. */
+export const SEARCH_TEXT_MAX = 200
 
 /**
  * One search over the directory of the caller's organization (staff only: an owner has their own
