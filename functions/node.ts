@@ -17,12 +17,14 @@ import { crashProbeHandlers } from './_shared/jobs/crash-probe.ts'
 import { jobHandlers } from './_shared/jobs/handlers.ts'
 import { startJobLoop } from './_shared/jobs/job-loop.ts'
 import { testJobHandlers } from './_shared/jobs/test-kinds.ts'
-import { createLogger } from './_shared/logger.ts'
+import { createLogger, defaultLogFormat } from './_shared/logger.ts'
 import { warnAboutMail } from './_shared/mail/select-mailer.ts'
 import { smtpMailer } from './_shared/mail/smtp-mailer.ts'
 import { installProcessFaultHandlers } from './_shared/process-faults.ts'
+import { progressLine, startBanner } from './_shared/start-banner.ts'
 import { localFileStore } from './_shared/storage/local-file-store.ts'
 import { createGateway } from './gateway.ts'
+import { presentDemoLogins } from './seed/demo-logins.ts'
 import { seedDemoIfEmpty } from './seed/seed.service.ts'
 import { mountWeb } from './web-static.ts'
 
@@ -64,7 +66,14 @@ async function main(): Promise<void> {
   if (existsSync(join(repoRoot, '.env'))) process.loadEnvFile(join(repoRoot, '.env'))
   const started = performance.now()
   const { env, deprecations } = loadSettings()
-  const logger = createLogger(env.LOG_LEVEL)
+  const logger = createLogger(
+    env.LOG_LEVEL,
+    undefined,
+    env.LOG_FORMAT ?? defaultLogFormat(env.APP_ENV, process.stdout.isTTY === true),
+  )
+  const progress = (step: string) => process.stdout.write(`${progressLine(step)}\n`)
+  const embedded = !env.DATABASE_URL || env.DATABASE_DRIVER === 'pglite'
+  progress(embedded ? `opening the embedded database in ${env.DATA_DIR}` : 'connecting to the database')
   warnDeprecated(logger, deprecations)
   installProcessFaultHandlers(logger)
   const database = await createDatabase({
@@ -77,6 +86,7 @@ async function main(): Promise<void> {
     // The request that used the connection answers 503 (app.ts); this says why, once per connection.
     onConnectionError: (error) => logger.warn('database connection lost', { error: driverMessage(error) }),
   })
+  progress('applying the database migrations')
   await database.migrate(MIGRATIONS_DIR)
   warnAboutMail(env, logger)
   const runtime = buildRuntime(env, database, {
@@ -88,10 +98,10 @@ async function main(): Promise<void> {
     clientIp: (c) => headerIp(c, env) ?? getConnInfo(c).remote.address ?? 'unknown',
   })
   const admin = await bootstrapSuperadmin(runtime)
-  const demo =
-    database.driver === 'pglite' &&
-    env.SEED_DEMO_ON_START &&
-    (await seedDemoIfEmpty(database.db, runtime.passwords, runtime.files))
+  const seedDemo = database.driver === 'pglite' && env.SEED_DEMO_ON_START
+  if (seedDemo) progress('loading the demo data if the database is empty (first start only, a few seconds)')
+  if (seedDemo) await seedDemoIfEmpty(database.db, runtime.passwords, runtime.files)
+  const demoLogins = await presentDemoLogins(database.db)
 
   // The job runner over the outbox, in this process for every profile (ADR 0019).
   const jobs = startJobLoop(runtime, {
@@ -104,21 +114,18 @@ async function main(): Promise<void> {
   const web = mountWeb(app, env.WEB_DIST_DIR ?? '')
   const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
     const base = `http://${info.address === '0.0.0.0' || info.address === '::' ? 'localhost' : info.address}:${info.port}`
-    const lines = [
-      '',
-      `  KoproGo is running on ${base}  (${database.driver}${database.driver === 'pglite' ? ` in ${env.DATA_DIR}` : ''})`,
-      `  API:       ${base}/api/v1   health: ${base}/health`,
-      `  API docs:  ${base}/api/v1/docs   (OpenAPI: ${base}/api/v1/openapi.json)`,
-      web ? `  Web app:   ${base}/` : '  Web app:   not built (make web) — the API works without it',
-      admin.usingDefault
-        ? `  Log in:    ${DEV_SUPERADMIN.email} / ${DEV_SUPERADMIN.password}  (development default — change it)`
-        : `  Log in:    ${admin.email} with SUPERADMIN_PASSWORD`,
-      demo
-        ? '  Demo data: loaded (syndic@demo.koprogo.be / demo-syndic-2026; see POST /api/v1/seed/demo)'
-        : '',
-      `  Ready in ${Math.round(performance.now() - started)} ms. Stop with Ctrl+C.`,
-      '',
-    ]
+    const lines = startBanner({
+      base,
+      database: `${database.driver}${database.driver === 'pglite' ? ` in ${env.DATA_DIR}` : ''}`,
+      webBuilt: Boolean(web),
+      logins: [
+        admin.usingDefault
+          ? { role: 'superadmin', ...DEV_SUPERADMIN, note: 'development default — change it' }
+          : { role: 'superadmin', email: admin.email, note: 'SUPERADMIN_PASSWORD' },
+        ...demoLogins.map((l) => ({ ...l, note: 'demo data' })),
+      ],
+      readyMs: performance.now() - started,
+    })
     process.stdout.write(`${lines.join('\n')}\n`)
   })
 

@@ -37,7 +37,7 @@ stamp="$root/node_modules/.install-stamp"
 manifests_sum() { { cat "$root"/pnpm-lock.yaml "$root"/pnpm-workspace.yaml "$root"/package.json "$root"/*/package.json 2>/dev/null || true; } | cksum; }
 sum="$(manifests_sum)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$sum" ]; then
-  echo "bootstrap: installing dependencies" >&2
+  echo "  … installing the dependencies into node_modules (first start or after a lock file change, ~20 s)" >&2
   frozen=""; [ -f "$root/pnpm-lock.yaml" ] && [ "${CI:-}" = "true" ] && frozen="--frozen-lockfile"
   (cd "$root" && PATH="$tools/bin:$PATH" pnpm install $frozen --reporter=append-only >&2)
   sum="$(manifests_sum)"

@@ -55,6 +55,8 @@ export const EnvSchema = z
     TRUST_PROXY: bool.default(false),
     SEED_DEMO_ON_START: bool.default(true),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    // Unset: pretty at a development terminal, JSON otherwise (logger.ts defaultLogFormat).
+    LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
     // E-mail (ADR 0023). Unset transport: captured in the database (loud warning in production).
     MAIL_TRANSPORT: z.enum(['capture', 'smtp', 'http']).optional(),
     MAIL_FROM: z.string().default('KoproGo <no-reply@koprogo.invalid>'),

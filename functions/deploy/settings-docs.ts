@@ -120,8 +120,14 @@ export const SETTINGS_DOCS: Readonly<Record<string, SettingDoc>> = {
     profiles: NODE,
   },
   LOG_LEVEL: {
-    meaning: 'JSON log lines at or above this level: debug, info, warn, error, silent.',
+    meaning: 'Log lines at or above this level: debug, info, warn, error, silent.',
     profiles: ALL,
+  },
+  LOG_FORMAT: {
+    meaning:
+      '`json` (one JSON object per line, for log collectors) or `pretty` (one short human line). Unset: pretty when not in production and the output is a terminal (`make start`), JSON otherwise.',
+    profiles: NODE,
+    example: 'json',
   },
   MAIL_TRANSPORT: {
     meaning:

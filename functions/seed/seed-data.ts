@@ -316,6 +316,14 @@ export function realisticSeed(seed = 42, scale = 1): { rows: SeedRows; credentia
   }
 }
 
+/** The demo's logins (the start banner and the README list them; the seed creates them). */
+export const DEMO_CREDENTIALS: readonly SeedCredential[] = [
+  { email: 'syndic@demo.koprogo.be', password: 'demo-syndic-2026', role: 'syndic' },
+  { email: 'accountant@demo.koprogo.be', password: 'demo-accountant-2026', role: 'accountant' },
+  { email: 'owner1@demo.koprogo.be', password: 'demo-owner-2026', role: 'owner' },
+  { email: 'owner2@demo.koprogo.be', password: 'demo-owner-2026', role: 'owner' },
+]
+
 /** One firm with a syndic, an accountant and two owner users linked to owner records. */
 export function demoSeed(seed = 7): { rows: SeedRows; credentials: SeedCredential[] } {
   const rand = prng(seed)
@@ -326,12 +334,7 @@ export function demoSeed(seed = 7): { rows: SeedRows; credentials: SeedCredentia
     rand,
     rows,
   )
-  const credentials: SeedCredential[] = [
-    { email: 'syndic@demo.koprogo.be', password: 'demo-syndic-2026', role: 'syndic' },
-    { email: 'accountant@demo.koprogo.be', password: 'demo-accountant-2026', role: 'accountant' },
-    { email: 'owner1@demo.koprogo.be', password: 'demo-owner-2026', role: 'owner' },
-    { email: 'owner2@demo.koprogo.be', password: 'demo-owner-2026', role: 'owner' },
-  ]
+  const credentials: SeedCredential[] = [...DEMO_CREDENTIALS]
   credentials.forEach((c, i) => {
     const userId = uuidv7()
     rows.users.push({

@@ -4,6 +4,8 @@ import { createResourceApp } from '../_shared/app.ts'
 import { requireAuth } from '../_shared/auth.ts'
 import { bearer, errors, json, respond } from '../_shared/http.ts'
 import { actorContext } from '../_shared/runtime.ts'
+import { registerExpenseStats } from './expense-stats.routes.ts'
+import { registerSearch } from './search.routes.ts'
 
 export const DashboardStatsSchema = z
   .object({
@@ -46,3 +48,6 @@ statsApp.openapi(
   async (c) =>
     respond(c, await getDashboardStats({ ctx: actorContext(c) }), (s) => c.json(toDashboardStatsDto(s), 200)),
 )
+
+registerExpenseStats(statsApp)
+registerSearch(statsApp)

@@ -13,6 +13,7 @@ import {
   DOCUMENT_TYPES,
   EMAIL_MAX,
   EXPENSE_CATEGORIES,
+  EXPENSE_GROUPINGS,
   EXPENSE_LIMITS,
   EXPENSE_SORT_FIELDS,
   JOB_SORT_FIELDS,
@@ -35,6 +36,9 @@ import {
   PAYMENT_STATUSES,
   RIGHT_TYPES,
   ROLES,
+  SEARCH_HIT_KINDS,
+  SEARCH_MAX_LIMIT,
+  SEARCH_TEXT_MAX,
   SUBSCRIPTION_PLANS,
   UNIT_LIMITS,
   UNIT_SORT_FIELDS,
@@ -81,6 +85,7 @@ const LIMITS_BY_CONTEXT: Record<string, Limits> = {
   AddAgendaItem: MEETING,
   CompleteMeeting: MEETING,
   Documents: { title: DOCUMENT_TITLE_MAX, description: DOCUMENT_DESCRIPTION_MAX },
+  Stats: { q: SEARCH_TEXT_MAX, limit: SEARCH_MAX_LIMIT },
 }
 
 /** Limits a field has wherever it appears. */
@@ -143,6 +148,9 @@ const ENUM_BY_FIELD: Record<string, readonly (string | boolean)[]> = {
   'Meeting.status': MEETING_STATUSES,
   'Admin.status': JOB_STATUSES,
   'Job.status': JOB_STATUSES,
+  'Stats.group': EXPENSE_GROUPINGS,
+  'ExpenseStats.group': EXPENSE_GROUPINGS,
+  'SearchHit.kind': SEARCH_HIT_KINDS,
 }
 
 /** Value sets of the protocol itself, not of the domain. */

@@ -1,3 +1,4 @@
+import { dashboardsDe } from './dashboards-messages.ts'
 import { detailDe } from './detail-messages.ts'
 import { distributionDocumentDe } from './distribution-document-messages.ts'
 import type { Messages } from './en.ts'
@@ -13,6 +14,7 @@ export const de: Messages = {
   ...detailDe,
   ...jobsDe,
   ...offlineSafetyDe,
+  ...dashboardsDe,
   ...distributionDocumentDe,
   ...enumDe,
   'app.name': 'KoproGo',

@@ -1,3 +1,4 @@
+import { dashboardsFr } from './dashboards-messages.ts'
 import { detailFr } from './detail-messages.ts'
 import { distributionDocumentFr } from './distribution-document-messages.ts'
 import type { Messages } from './en.ts'
@@ -13,6 +14,7 @@ export const fr: Messages = {
   ...detailFr,
   ...jobsFr,
   ...offlineSafetyFr,
+  ...dashboardsFr,
   ...distributionDocumentFr,
   ...enumFr,
   'app.name': 'KoproGo',

@@ -1,3 +1,4 @@
+import { dashboardsNl } from './dashboards-messages.ts'
 import { detailNl } from './detail-messages.ts'
 import { distributionDocumentNl } from './distribution-document-messages.ts'
 import type { Messages } from './en.ts'
@@ -13,6 +14,7 @@ export const nl: Messages = {
   ...detailNl,
   ...jobsNl,
   ...offlineSafetyNl,
+  ...dashboardsNl,
   ...distributionDocumentNl,
   ...enumNl,
   'app.name': 'KoproGo',

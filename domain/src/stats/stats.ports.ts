@@ -1,5 +1,8 @@
 import type { ActorContext } from '../context.ts'
+import type { PropertyQueries } from '../property/index.ts'
 import type { SharedPorts } from '../shared/shared-ports.ts'
+import type { ExpenseStatsReader } from './expense-stats.use-case.ts'
+import type { DirectorySearchReader } from './search-directory.use-case.ts'
 
 /** The counters of GET /stats/dashboard (wire: snake_case of each member). */
 export type DashboardStats = {
@@ -27,6 +30,12 @@ export interface StatsRepository {
 /** The stats context's own port (its bundle): counts across the other contexts' tables, read-only. */
 export type StatsPorts = {
   readonly stats: StatsRepository
+  /** Sums of expenses per category or month, for the dashboards' charts. */
+  readonly expenseTotals: ExpenseStatsReader
+  /** The header's search over buildings, lots and owners. */
+  readonly directory: DirectorySearchReader
 }
 export type StatsRepos = SharedPorts & { readonly stats: StatsPorts }
 export type StatsContext = ActorContext<StatsRepos>
+/** The charts also check that a named building exists in the caller's tenant (property's queries). */
+export type ExpenseStatsContext = ActorContext<StatsRepos & { readonly property: PropertyQueries }>

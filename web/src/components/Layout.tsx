@@ -4,6 +4,7 @@ import { createEffect, createSignal, For, type JSX, on, onCleanup, Show } from '
 import { LOCALES, type Locale, locale, localeName, setLocale, t, tEnum } from '../lib/i18n'
 import { NAV_LABEL, navFor } from '../lib/roles'
 import { user } from '../lib/session'
+import { SearchBox } from './SearchBox'
 import { SignOutButton } from './SignOutButton'
 import { SyncIndicator } from './SyncIndicator'
 
@@ -109,6 +110,9 @@ export function Layout(props: { children?: JSX.Element }): JSX.Element {
             )}
           </Show>
           <div class="top-right">
+            <Show when={user()?.role === 'syndic' || user()?.role === 'accountant'}>
+              <SearchBox />
+            </Show>
             <Show when={!ownLanguageField()}>
               <LanguageSelect id="lang-header" />
             </Show>

@@ -3,8 +3,10 @@
 import { createResource, createSignal, For, type JSX, Show } from 'solid-js'
 import type { Loaded } from '../lib/api'
 import { ApiError } from '../lib/api-error'
+import { fetchAllPages, toCsv } from '../lib/csv'
+import { noteChange } from '../lib/data-changes'
 import { errorText } from '../lib/error-text'
-import { dateTime, type MessageKey, t } from '../lib/i18n'
+import { dateTime, locale, type MessageKey, t } from '../lib/i18n'
 import { changedFields } from '../lib/offline/merge'
 import { dataRevision } from '../lib/offline/store'
 import type { WriteResult } from '../lib/offline/sync-engine'
@@ -87,7 +89,10 @@ export function ResourcePage(props: {
     () => ({ q: query(), n: reloads(), rev: dataRevision() }),
     ({ q }) => c().rows.list(q),
   )
-  const reload = () => setReloads((n) => n + 1)
+  const reload = () => {
+    setReloads((n) => n + 1)
+    noteChange()
+  }
 
   const [editing, setEditing] = createSignal<Row | 'new' | null>(null)
   const [values, setValues] = createSignal<Record<string, string>>({})
@@ -165,6 +170,34 @@ export function ResourcePage(props: {
   const ariaSort = (key: string): 'ascending' | 'descending' | undefined =>
     query().sort_by === key ? (query().order === 'desc' ? 'descending' : 'ascending') : undefined
 
+  // CSV of every row matching the current filters and sort: all pages fetched (100 at a time),
+  // progress shown on the button, then downloaded (lib/csv.ts says why client-side).
+  const [exporting, setExporting] = createSignal<string | null>(null)
+  const exportCsv = async () => {
+    setExporting(t('csv.exporting', { page: 1, pages: 1 }))
+    try {
+      const rows = await fetchAllPages(
+        async (page) => {
+          const got = (await c().rows.list({ ...query(), page, per_page: 100 })).data
+          return { items: got.data, totalPages: got.pagination.total_pages }
+        },
+        (page, pages) => setExporting(t('csv.exporting', { page, pages })),
+      )
+      const columns = c().columns.map((col) => ({ key: col.key, label: t(col.label) }))
+      const blob = new Blob([toCsv(columns, rows, locale())], { type: 'text/csv;charset=utf-8' })
+      const link = document.createElement('a')
+      link.href = URL.createObjectURL(blob)
+      link.download = `${c().testId}-${new Date().toISOString().slice(0, 10)}.csv`
+      link.click()
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000)
+      setNotice({ kind: 'success', text: t('csv.done', { count: rows.length }) })
+    } catch (e) {
+      setNotice({ kind: 'error', text: e instanceof Error ? e.message : t('common.error') })
+    } finally {
+      setExporting(null)
+    }
+  }
+
   const Heading = (hp: { children: JSX.Element }) =>
     props.heading === 'h2' ? <h2>{hp.children}</h2> : <h1>{hp.children}</h1>
 
@@ -172,6 +205,16 @@ export function ResourcePage(props: {
     <section class="resource" data-testid={c().testId}>
       <div class="resource-head">
         <Heading>{t(c().title)}</Heading>
+        <button
+          type="button"
+          class="secondary"
+          data-testid={`${c().testId}-csv`}
+          disabled={exporting() !== null}
+          aria-busy={exporting() !== null}
+          onClick={exportCsv}
+        >
+          {exporting() ?? t('csv.export')}
+        </button>
         <Show when={props.canWrite}>
           <button type="button" onClick={() => open('new')}>
             {t('common.new')}

@@ -1,11 +1,17 @@
 import { createResource, For, type JSX, Show } from 'solid-js'
 import * as api from '../lib/api'
+import { localChanges } from '../lib/data-changes'
 import { num, t } from '../lib/i18n'
+import { dataRevision } from '../lib/offline/store'
 import { value } from '../lib/resource-value'
 import type { DashboardStats } from '../lib/wire-types'
 
-export function StatCards(props: { keys: (keyof DashboardStats)[] }): JSX.Element {
-  const [stats] = createResource(() => api.stats.dashboard())
+export function StatCards(props: { keys: (keyof DashboardStats)[]; refresh?: () => unknown }): JSX.Element {
+  // Re-read after every change (a building created, an expense deleted…): the counters follow.
+  const [stats] = createResource(
+    () => ({ rev: dataRevision(), local: localChanges(), extra: props.refresh?.() }),
+    () => api.stats.dashboard(),
+  )
   // Read through the cache so dashboards still open offline.
   return (
     <Show when={value(stats)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>

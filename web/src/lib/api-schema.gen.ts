@@ -4617,6 +4617,129 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/stats/expenses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Expense totals of the own organization (or one building), by category or by month */
+        get: {
+            parameters: {
+                query?: {
+                    group?: "category" | "month";
+                    building_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Totals in cents, sorted by key */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExpenseStats"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stats/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Buildings, lots and owners of the own organization whose names, addresses, cities or numbers contain q (any case) */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description At most `limit` hits per kind */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SearchResult"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/mail/captured": {
         parameters: {
             query?: never;
@@ -5872,6 +5995,30 @@ export interface components {
             total_units: number;
             total_expenses: number;
             total_meetings: number;
+        };
+        ExpenseStats: {
+            /** @enum {string} */
+            group: "category" | "month";
+            items: components["schemas"]["ExpenseTotal"][];
+        };
+        ExpenseTotal: {
+            /** @description The category, or the month as YYYY-MM */
+            key: string;
+            total_cents: number;
+            count: number;
+        };
+        SearchResult: {
+            items: components["schemas"]["SearchHit"][];
+        };
+        SearchHit: {
+            /** @enum {string} */
+            kind: "building" | "unit" | "owner";
+            /** Format: uuid */
+            id: string;
+            label: string;
+            detail: string;
+            /** Format: uuid */
+            building_id: string | null;
         };
         CapturedMailPage: {
             data: components["schemas"]["CapturedMailSummary"][];

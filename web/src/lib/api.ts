@@ -42,6 +42,7 @@ import type {
   UserUpdate,
   Session as WireSession,
 } from './wire-types'
+import { xhrFetch } from './xhr-fetch'
 
 export { ApiError, NetworkError } from './api-error'
 
@@ -229,6 +230,8 @@ interface RawOptions {
   headers?: Record<string, string>
   token?: string
   signal?: AbortSignal | null
+  /** Called while the body goes out (uploads with a progress bar): sent over an XHR, not fetch. */
+  onUploadProgress?: (sent: number, total: number) => void
 }
 
 /** One HTTP exchange with the API: headers, cookie scope, network failures as NetworkError. */
@@ -245,7 +248,8 @@ async function rawFetch(method: string, pathAndQuery: string, opts: RawOptions =
   if (method === 'POST' && !pathAndQuery.startsWith('/auth/'))
     headers['Idempotency-Key'] ??= newIdempotencyKey()
   try {
-    const res = await config.fetch(config.baseUrl + pathAndQuery, {
+    const send = opts.onUploadProgress ? xhrFetch(opts.onUploadProgress) : config.fetch
+    const res = await send(config.baseUrl + pathAndQuery, {
       method,
       headers,
       body: opts.body,
@@ -341,7 +345,7 @@ const PASSED_HEADERS = ['If-Match', 'Idempotency-Key']
  * openapi-fetch's fetch: it built a Request from the typed call (URL, query, JSON or multipart
  * body); `authed` sends it with the session. So every typed call shares one transport.
  */
-async function send(req: Request): Promise<Response> {
+async function send(req: Request, onUploadProgress?: RawOptions['onUploadProgress']): Promise<Response> {
   const url = new URL(req.url)
   const base = new URL(clientBase())
   const pathAndQuery = url.pathname.slice(base.pathname.replace(/\/$/, '').length) + url.search
@@ -356,7 +360,12 @@ async function send(req: Request): Promise<Response> {
     const v = req.headers.get(name)
     if (v !== null) headers[name] = v
   }
-  return authed(req.method, pathAndQuery, { body, headers, signal: req.signal }, !req.headers.has(NO_AUTH))
+  return authed(
+    req.method,
+    pathAndQuery,
+    { body, headers, signal: req.signal, ...(onUploadProgress ? { onUploadProgress } : {}) },
+    !req.headers.has(NO_AUTH),
+  )
 }
 
 /** openapi-fetch builds a Request, which needs an absolute URL: a relative base is this origin's. */
@@ -850,7 +859,11 @@ export const documents = {
     data(client.PUT('/documents/{id}/link-meeting', { ...id(documentId), body: { meeting_id: meetingId } })),
   linkExpense: (documentId: string, expenseId: string) =>
     data(client.PUT('/documents/{id}/link-expense', { ...id(documentId), body: { expense_id: expenseId } })),
-  upload: (input: DocumentUpload, opts: WriteOptions = {}) => {
+  /** `onProgress(sent, total)` drives the upload's progress bar (bytes of the multipart body). */
+  upload: (
+    input: DocumentUpload,
+    opts: WriteOptions & { onProgress?: (sent: number, total: number) => void } = {},
+  ) => {
     const { file, file_name, ...fields } = input
     return data(
       client.POST('/documents', {
@@ -864,6 +877,7 @@ export const documents = {
           return form
         },
         headers: withKey(opts.idempotencyKey),
+        ...(opts.onProgress ? { fetch: (req: Request) => send(req, opts.onProgress) } : {}),
       }),
     )
   },
@@ -907,7 +921,18 @@ export const register = {
 
 export const stats = {
   dashboard: () => cached('/stats/dashboard', () => data(client.GET('/stats/dashboard'))),
+  /** The charts' sums (by category or month, all buildings or one); cached so charts open offline. */
+  expenses: (group: 'category' | 'month', buildingId?: string) => {
+    const query = { group, ...(buildingId ? { building_id: buildingId } : {}) }
+    return cached(buildPath('/stats/expenses', query), () =>
+      data(client.GET('/stats/expenses', { params: { query } })),
+    )
+  },
 }
+
+/** The header's search box: online only (a search over a stale copy would mislead). */
+export const search = (q: string, limit = 8) =>
+  data(client.GET('/stats/search', { params: { query: { q, limit } } }))
 
 /** The superadmin's job queue (ADR 0019). */
 export type AdminJob = Job

@@ -1,6 +1,8 @@
 // Accountant: paid / unpaid totals, then the expenses list (mark paid, distribution per expense).
 import { createResource, type JSX, Show } from 'solid-js'
+import { ExpenseCharts } from '../components/ExpenseCharts'
 import * as api from '../lib/api'
+import { localChanges } from '../lib/data-changes'
 import { money, t } from '../lib/i18n'
 import { dataRevision } from '../lib/offline/store'
 import { value } from '../lib/resource-value'
@@ -17,7 +19,7 @@ async function totals(): Promise<{ paid: number; pending: number }> {
 }
 
 export default function AccountantDashboard(): JSX.Element {
-  const [sums] = createResource(() => dataRevision(), totals)
+  const [sums] = createResource(() => ({ rev: dataRevision(), local: localChanges() }), totals)
   return (
     <div class="dashboard" data-testid="dashboard-accountant">
       <h1>{t('accountant.title')}</h1>
@@ -35,6 +37,7 @@ export default function AccountantDashboard(): JSX.Element {
           </ul>
         )}
       </Show>
+      <ExpenseCharts />
       <ExpensesPage heading="h2" />
     </div>
   )

@@ -105,13 +105,14 @@ function usersConfig(orgOptions: () => { value: string; label: string }[]): Reso
   }
 }
 
-function SeedManager(): JSX.Element {
+function SeedManager(props: { onDone: () => void }): JSX.Element {
   const [notice, setNotice] = createSignal<{ kind: 'success' | 'error'; text: string } | null>(null)
   const [busy, setBusy] = createSignal(false)
   const run = async (fn: () => Promise<{ message: string }>) => {
     setBusy(true)
     try {
       setNotice({ kind: 'success', text: (await fn()).message })
+      props.onDone()
     } catch (e) {
       setNotice({ kind: 'error', text: e instanceof Error ? e.message : t('common.error') })
     } finally {
@@ -134,6 +135,12 @@ function SeedManager(): JSX.Element {
           onConfirm={() => run(api.seed.clear)}
         />
       </div>
+      {/* Seeding takes seconds (argon2 per demo user): say so while it runs. */}
+      <Show when={busy()}>
+        <p role="status" data-testid="seed-progress">
+          <progress aria-label={t('progress.seeding')} /> {t('progress.seeding')}
+        </p>
+      </Show>
       <Notice kind={notice()?.kind ?? 'success'} message={notice()?.text} />
     </section>
   )
@@ -144,6 +151,8 @@ export default function AdminDashboard(): JSX.Element {
     api.organizations.list({ per_page: 100, sort_by: 'name', order: 'asc' }).catch(() => null),
   )
   const orgOptions = () => orgs()?.data.data.map((o) => ({ value: o.id, label: o.name })) ?? []
+  // Seeding changes every counter: the cards re-read when it is done.
+  const [seeded, setSeeded] = createSignal(0)
   return (
     <div class="dashboard" data-testid="dashboard-admin">
       <h1>{t('admin.title')}</h1>
@@ -158,8 +167,9 @@ export default function AdminDashboard(): JSX.Element {
           'total_expenses',
           'total_meetings',
         ]}
+        refresh={seeded}
       />
-      <SeedManager />
+      <SeedManager onDone={() => setSeeded((n) => n + 1)} />
       <ResourcePage config={orgConfig} canWrite heading="h2" />
       <Show when={orgs.state !== 'pending'}>
         <ResourcePage config={usersConfig(orgOptions)} canWrite heading="h2" />

@@ -42,6 +42,8 @@ export default function DocumentsPage(props: { heading?: 'h1' | 'h2' }): JSX.Ele
   const [file, setFile] = createSignal<File | null>(null)
   const [errors, setErrors] = createSignal<Record<string, string>>({})
   const [notice, setNotice] = createSignal<{ kind: 'success' | 'error'; text: string } | null>(null)
+  // Share of the upload's bytes sent (0..1) while it runs, null otherwise: the progress bar.
+  const [sent, setSent] = createSignal<number | null>(null)
 
   const upload = async (e: SubmitEvent) => {
     e.preventDefault()
@@ -56,15 +58,19 @@ export default function DocumentsPage(props: { heading?: 'h1' | 'h2' }): JSX.Ele
     else if (f.size > MAX_BYTES) errs.file = t('document.tooLarge')
     setErrors(errs)
     if (Object.keys(errs).length || !f) return
+    setSent(0)
     try {
-      await api.documents.upload({
-        file: f,
-        file_name: f.name,
-        building_id: v.building_id ?? '',
-        document_type: (v.document_type ?? 'Other') as DocumentType,
-        title: v.title ?? '',
-        description: v.description,
-      })
+      await api.documents.upload(
+        {
+          file: f,
+          file_name: f.name,
+          building_id: v.building_id ?? '',
+          document_type: (v.document_type ?? 'Other') as DocumentType,
+          title: v.title ?? '',
+          description: v.description,
+        },
+        { onProgress: (sent, total) => setSent(total > 0 ? sent / total : 0) },
+      )
       setNotice({ kind: 'success', text: t('common.saved') })
       setValues({})
       setFile(null)
@@ -73,6 +79,8 @@ export default function DocumentsPage(props: { heading?: 'h1' | 'h2' }): JSX.Ele
       const fields = err instanceof ApiError ? err.fieldErrors : {}
       setErrors(fields)
       setNotice({ kind: 'error', text: Object.keys(fields).length ? t('form.fixFields') : errorText(err) })
+    } finally {
+      setSent(null)
     }
   }
 
@@ -143,7 +151,7 @@ export default function DocumentsPage(props: { heading?: 'h1' | 'h2' }): JSX.Ele
           <div class="actions">
             <button
               type="submit"
-              disabled={!syncStatus().online}
+              disabled={!syncStatus().online || sent() !== null}
               aria-describedby={syncStatus().online ? undefined : 'doc-offline'}
             >
               {t('document.upload')}
@@ -154,6 +162,12 @@ export default function DocumentsPage(props: { heading?: 'h1' | 'h2' }): JSX.Ele
               </span>
             </Show>
           </div>
+          <Show when={sent() !== null}>
+            <p role="status" data-testid="upload-progress">
+              <progress max="100" value={Math.round((sent() ?? 0) * 100)} aria-label={t('document.upload')} />{' '}
+              {t('progress.upload', { percent: Math.round((sent() ?? 0) * 100) })}
+            </p>
+          </Show>
         </form>
       </Show>
       <div class="filters">

@@ -1,6 +1,7 @@
 // Syndic: organization figures, then one tab per managed resource (same screens as /buildings...).
 import { useSearchParams } from '@solidjs/router'
 import { For, type JSX, Match, Switch } from 'solid-js'
+import { ExpenseCharts } from '../components/ExpenseCharts'
 import { StatCards } from '../components/StatCards'
 import { t } from '../lib/i18n'
 import DocumentsPage from './DocumentsPage'
@@ -19,6 +20,7 @@ export default function SyndicDashboard(): JSX.Element {
       <StatCards
         keys={['total_buildings', 'total_units', 'total_owners', 'total_expenses', 'total_meetings']}
       />
+      <ExpenseCharts />
       <div class="tabs" role="tablist" aria-label={t('syndic.title')}>
         <For each={TABS}>
           {(name) => (

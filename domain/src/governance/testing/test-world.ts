@@ -169,7 +169,7 @@ export class TestWorld {
     return partialPort<Repositories>('repos', {
       governance: { meetings: this.meetings },
       documents: { documents: this.documents },
-      stats: { stats: this.stats },
+      stats: partialPort<Repositories['stats']>('stats', { stats: this.stats }),
       property: partialPort<Repositories['property']>('property', { buildings }),
       finance: partialPort<Repositories['finance']>('finance', { expenses }),
       audit: { record: async (entry) => void audit.push(entry) },

@@ -2,6 +2,7 @@ import type { Repositories } from '@koprogo/domain'
 import type { Database } from '../client.ts'
 import { auditRepository } from './audit.repository.ts'
 import { documentRepository } from './documents.repository.ts'
+import { expenseStatsReader } from './expense-stats.repository.ts'
 import { expenseRepository, ownerChargesReader } from './finance.repository.ts'
 import { meetingRepository } from './governance.repository.ts'
 import { jobQueue } from './jobs.repository.ts'
@@ -15,6 +16,7 @@ import {
   unitRepository,
 } from './property.repository.ts'
 import { quotePartsReader } from './quote-parts.repository.ts'
+import { directorySearchReader } from './search.repository.ts'
 import { loginAttemptStore, refreshTokenRepository } from './session.repository.ts'
 import { statsRepository } from './stats.repository.ts'
 import { userRepository } from './user.repository.ts'
@@ -39,7 +41,11 @@ export function bindRepositories(db: Database): Repositories {
     finance: { expenses: expenseRepository(db), ownerCharges: ownerChargesReader(db) },
     governance: { meetings: meetingRepository(db) },
     documents: { documents: documentRepository(db) },
-    stats: { stats: statsRepository(db) },
+    stats: {
+      stats: statsRepository(db),
+      expenseTotals: expenseStatsReader(db),
+      directory: directorySearchReader(db),
+    },
     audit: auditRepository(db),
     outbox: outboxRepository(db),
     platform: { jobs: jobQueue(db) },

@@ -44,6 +44,7 @@ import {
   units,
 } from '../schema/index.ts'
 import { crossTenant } from '../tenant-scope.ts'
+import { containsPattern } from './like-pattern.ts'
 import {
   allOf,
   countAll,
@@ -102,7 +103,9 @@ const buildingColumns = {
 /** The filter's conditions, without the tenant (the caller adds it, or marks the list cross-tenant). */
 function buildingConditions(db: Database, filter: BuildingFilter): SQL | undefined {
   return allOf(
-    filter.city ? sql`lower(${buildings.city}) = lower(${filter.city})` : undefined,
+    // Partial and case-insensitive (`brux` finds Bruxelles), wildcards literal; the tenant's
+    // organization_id index narrows the rows first, so no trigram index is needed at this size.
+    filter.city ? ilike(buildings.city, containsPattern(filter.city)) : undefined,
     filter.constructionYear !== undefined
       ? eq(buildings.constructionYear, filter.constructionYear)
       : undefined,
@@ -276,7 +279,7 @@ const ownerColumns = {
 
 /** The filter's conditions, without the tenant (the caller adds it, or marks the list cross-tenant). */
 function ownerConditions(filter: OwnerFilter): SQL | undefined {
-  const like = (v: string) => `%${v.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  const like = containsPattern
   return allOf(
     filter.userId ? eq(owners.userId, filter.userId) : undefined,
     filter.email ? eq(owners.email, filter.email) : undefined,

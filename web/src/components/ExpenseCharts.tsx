@@ -1,0 +1,149 @@
+// Expenses by category and by month, for all buildings or one: a bar chart to look at, and the
+// same figures as a summary sentence and a table for those who read (screen readers, print).
+import { createEffect, createResource, createSignal, For, type JSX, onCleanup, Show } from 'solid-js'
+import * as api from '../lib/api'
+import { localChanges } from '../lib/data-changes'
+import { money, num, t, tEnum } from '../lib/i18n'
+import { dataRevision } from '../lib/offline/store'
+import { value } from '../lib/resource-value'
+import type { BarChart } from './bar-chart'
+
+type Total = { key: string; total_cents: number; count: number }
+
+/** The chart's text alternative: how many expenses, the total and the largest group. */
+export function chartSummary(items: readonly Total[], label: (key: string) => string): string {
+  const total = items.reduce((s, i) => s + i.total_cents, 0)
+  const count = items.reduce((s, i) => s + i.count, 0)
+  const top = items.reduce<Total | null>(
+    (best, i) => (!best || i.total_cents > best.total_cents ? i : best),
+    null,
+  )
+  return t('charts.summary', {
+    count: num(count),
+    total: money(total),
+    top: top ? `${label(top.key)} (${money(top.total_cents)})` : '—',
+  })
+}
+
+/** 2026-03 → "mars 2026" in the reader's language. */
+function monthLabel(key: string): string {
+  const [y, m] = key.split('-').map(Number)
+  if (!y || !m) return key
+  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString(document.documentElement.lang || 'en', {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  })
+}
+
+function Chart(props: { id: string; title: string; items: Total[]; label: (key: string) => string }) {
+  let box: HTMLDivElement | undefined
+  let chart: BarChart | undefined
+  const observer = new ResizeObserver(() => box && chart?.resize(box.clientWidth))
+  createEffect(() => {
+    const items = props.items
+    const labels = items.map((i) => props.label(i.key))
+    // The library arrives on first use only (its own chunk); until then the table says it all.
+    void import('./bar-chart').then(({ drawBars }) => {
+      if (!box) return
+      chart?.destroy()
+      chart = drawBars(
+        box,
+        labels,
+        items.map((i) => i.total_cents / 100),
+        (v) => money(Math.round(v * 100)),
+      )
+      observer.observe(box)
+    })
+  })
+  onCleanup(() => {
+    observer.disconnect()
+    chart?.destroy()
+  })
+  return (
+    <figure class="card chart" aria-labelledby={`${props.id}-title`} data-testid={props.id}>
+      <figcaption id={`${props.id}-title`}>
+        <strong>{props.title}</strong>
+        <p class="chart-summary">{chartSummary(props.items, props.label)}</p>
+      </figcaption>
+      <div ref={box} class="chart-canvas" aria-hidden="true" />
+      <details>
+        <summary>{t('charts.table')}</summary>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('charts.key')}</th>
+              <th scope="col">{t('charts.total')}</th>
+              <th scope="col">{t('charts.count')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.items}>
+              {(i) => (
+                <tr>
+                  <th scope="row">{props.label(i.key)}</th>
+                  <td class="num">{money(i.total_cents)}</td>
+                  <td class="num">{num(i.count)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  )
+}
+
+export function ExpenseCharts(): JSX.Element {
+  const [building, setBuilding] = createSignal('')
+  const [buildings] = createResource(
+    () => ({ rev: dataRevision(), local: localChanges() }),
+    () => api.buildings.list({ per_page: 100, sort_by: 'name', order: 'asc' }),
+  )
+  const load = (group: 'category' | 'month') =>
+    createResource(
+      () => ({ rev: dataRevision(), local: localChanges(), b: building() }),
+      ({ b }) => api.stats.expenses(group, b || undefined),
+    )[0]
+  const byCategory = load('category')
+  const byMonth = load('month')
+  return (
+    <section class="charts" aria-labelledby="charts-title" data-testid="expense-charts">
+      <div class="charts-head">
+        <h2 id="charts-title">{t('charts.title')}</h2>
+        <label>
+          {t('charts.building')}{' '}
+          <select
+            data-testid="charts-building"
+            value={building()}
+            onChange={(e) => setBuilding(e.currentTarget.value)}
+          >
+            <option value="">{t('charts.allBuildings')}</option>
+            <For each={value(buildings)?.data.data ?? []}>
+              {(b) => <option value={b.id}>{b.name}</option>}
+            </For>
+          </select>
+        </label>
+      </div>
+      <Show
+        when={(value(byCategory)?.data.items.length ?? 0) > 0}
+        fallback={<Show when={value(byCategory)}>{<p>{t('charts.empty')}</p>}</Show>}
+      >
+        <div class="chart-grid">
+          <Chart
+            id="chart-category"
+            title={t('charts.byCategory')}
+            items={value(byCategory)?.data.items ?? []}
+            label={(k) => tEnum('category', k)}
+          />
+          <Chart
+            id="chart-month"
+            title={t('charts.byMonth')}
+            items={value(byMonth)?.data.items ?? []}
+            label={monthLabel}
+          />
+        </div>
+      </Show>
+    </section>
+  )
+}
