@@ -2,6 +2,7 @@
 import { A, useLocation, useNavigate } from '@solidjs/router'
 import { createEffect, For, type JSX, on, Show } from 'solid-js'
 import { LOCALES, type Locale, locale, localeName, setLocale, t, tEnum } from '../lib/i18n'
+import { pageTitle } from '../lib/page-title'
 import { NAV_LABEL, navFor } from '../lib/roles'
 import { signOut, user } from '../lib/session'
 import { SyncIndicator } from './SyncIndicator'
@@ -32,6 +33,10 @@ export function Layout(props: { children?: JSX.Element }): JSX.Element {
   // After a client-side navigation, move focus to the new content (as a page load would reset
   // it), so keyboard and screen-reader users are not left on a link or button that is gone.
   let mainEl: HTMLElement | undefined
+  // One title per route, re-read when the language changes (t() is reactive).
+  createEffect(() => {
+    document.title = pageTitle(location.pathname)
+  })
   createEffect(
     on(
       () => location.pathname,
