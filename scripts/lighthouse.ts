@@ -79,7 +79,12 @@ const server = await startServer({
     WEB_DIST_DIR: join(ROOT, 'web/dist'),
     LOG_LEVEL: 'warn',
     SEED_DEMO_ON_START: 'false',
+    // Cheap password hashing, as in the e2e run: the demo seed hashes a dozen passwords.
+    ARGON2_MEMORY_KIB: '1024',
+    ARGON2_ITERATIONS: '1',
   },
+  // A first start migrates a new embedded database: slow on a busy machine.
+  timeoutMs: 180_000,
 })
 const base = server.base
 const outDir = resolve(ROOT, 'test-results', 'lighthouse')
