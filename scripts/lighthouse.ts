@@ -62,9 +62,7 @@ type PwPage = {
   evaluate(fn: () => void): Promise<void>
 }
 type PwContext = { pages(): PwPage[]; newPage(): Promise<PwPage>; close(): Promise<void> }
-const { chromium: pwChromium } = (await import(
-  pathToFileURL(requireFromWeb.resolve('@playwright/test')).href
-)) as {
+const { chromium: pwChromium } = requireFromWeb('@playwright/test') as {
   chromium: { launchPersistentContext(dir: string, options: Record<string, unknown>): Promise<PwContext> }
 }
 
