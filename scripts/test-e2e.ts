@@ -127,10 +127,13 @@ const videoDir = process.platform === 'linux' ? ffmpegDir() : null
 /** The .webm files under a folder, relative to the repository root. */
 function videosIn(dir: string): string[] {
   if (!existsSync(dir)) return []
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.webm'))
-    .map((f) => join(dir, f).slice(root.length + 1))
-    .sort()
+  return (
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      // Playwright's names for a test's own video (not the walk-through films of make screenshots).
+      .filter((f) => /(^|\/)video(-\d+)?\.webm$/.test(f))
+      .map((f) => join(dir, f).slice(root.length + 1))
+      .sort()
+  )
 }
 
 // ------------------------------------------------------------------ web build

@@ -206,9 +206,9 @@ test('a form takes the focus, Esc closes it and the focus goes back @phone', asy
   // Edit: the form comes into view with its first field focused; Esc closes it, focus returns.
   await edit.click()
   await expect(page.locator('#buildings-name')).toBeFocused()
-  // The form's top is on screen (not merely a corner of it).
+  // The form's top is on screen (not merely a corner of it; a pixel of rounding allowed).
   const top = await form.evaluate((f) => f.getBoundingClientRect().top)
-  expect(top).toBeGreaterThanOrEqual(0)
+  expect(top).toBeGreaterThanOrEqual(-1)
   expect(top).toBeLessThan((page.viewportSize()?.height ?? 800) / 2)
   await page.keyboard.press('Escape')
   await expect(form).toHaveCount(0)

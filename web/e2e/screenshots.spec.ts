@@ -191,6 +191,7 @@ if (process.env.E2E_SCREENSHOTS === 'docs' && process.env.E2E_VIDEO === '1') {
       }
       await context.close()
       await page.video()?.saveAs(`${videos}${role}.webm`)
+      await page.video()?.delete()
     })
   }
 }
