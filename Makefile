@@ -13,7 +13,7 @@ NODE := $(TOOLS)/node
 PNPM := $(TOOLS)/pnpm
 WRANGLER := $(NODE) node_modules/wrangler/bin/wrangler.js
 
-.PHONY: help setup start web screenshots dev dev-frontend dev-all test test-e2e typecheck lint format bench audit migrate seed \
+.PHONY: help setup start web screenshots dev dev-frontend dev-all test test-e2e lighthouse typecheck lint format bench audit migrate seed \
 	test-vps backup restore db-generate build-edge deploy-edge edge-config edge-secrets edge-serve config-docs api-types clean
 
 help: ## List the targets
@@ -57,6 +57,9 @@ test-vps: setup ## The docker-compose stack built and run for real, checks and d
 
 screenshots: setup ## Retake the user guide's screenshots into docs/screenshots (runs the e2e suite)
 	@E2E_SCREENSHOTS=docs TEST_STEPS=e2e $(NODE) scripts/run-tests.ts
+
+lighthouse: setup web ## Lighthouse (mobile) on login, syndic dashboard, buildings, owner portal; budget ≥ 95 (not in make test)
+	@$(NODE) scripts/lighthouse.ts
 
 typecheck: setup ## TypeScript strict checks of every package
 	@TEST_STEPS=typecheck $(NODE) scripts/run-tests.ts

@@ -7,8 +7,11 @@
  * 2. web/dist is built when missing or older than web/src.
  * 3. The embedded server (functions/node.ts, PGlite) starts on a free port with a fresh temp
  *    DATA_DIR and cheap argon2, and is stopped whatever happens.
- * 4. Playwright runs web/e2e (JSON reporter to a file); the counts go to argv[2] as
+ * 4. Playwright runs web/e2e (JSON reporter to a file), projects `desktop` (every test) and
+ *    `phone` (390×844, the tests tagged @phone); the counts of both go to argv[2] as
  *    {name, passed, failed, skipped} for scripts/run-tests.ts.
+ * 5. Videos: with an ffmpeg (Debian's, installed like Chromium when missing) every failed test
+ *    keeps a video under test-results/e2e/<test>/video.webm, listed at the end of the output.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import {
@@ -121,6 +124,18 @@ function ffmpegDir(): string | null {
 }
 const videoDir = process.platform === 'linux' ? ffmpegDir() : null
 
+/** The .webm files under a folder, relative to the repository root. */
+function videosIn(dir: string): string[] {
+  if (!existsSync(dir)) return []
+  return (
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      // Playwright's names for a test's own video (not the walk-through films of make screenshots).
+      .filter((f) => /(^|\/)video(-\d+)?\.webm$/.test(f))
+      .map((f) => join(dir, f).slice(root.length + 1))
+      .sort()
+  )
+}
+
 // ------------------------------------------------------------------ web build
 function newestMtime(path: string): number {
   const st = statSync(path)
@@ -231,6 +246,13 @@ async function main(): Promise<void> {
     note: `${seconds} s${videoDir ? '' : ', no ffmpeg: screenshots only'}`,
   })
   say(`${stats.expected} passed, ${failed} failed, ${stats.skipped} skipped in ${seconds} s`)
+  // Each failed test leaves a film of what the browser showed (video: 'retain-on-failure').
+  if (failed > 0) {
+    const films = videosIn(join(root, 'test-results', 'e2e'))
+    if (films.length > 0) say(`videos of the failures (open in a browser):\n  ${films.join('\n  ')}`)
+    else if (!videoDir)
+      say("no videos: no ffmpeg (install Debian's ffmpeg, or run as root to have it installed)")
+  }
   if (code !== 0) process.exitCode = 1
 }
 

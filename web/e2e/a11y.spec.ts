@@ -1,6 +1,10 @@
+import { mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
-import { expect, SUPERADMIN, test, uiLogin } from './fixtures'
+import { translate } from '@koprogo/domain/i18n'
+import type { Page, TestInfo } from '@playwright/test'
+import { type AppPath, DASHBOARD, NAV_LABEL, navFor } from '../src/lib/roles'
+import { type Account, expect, SUPERADMIN, test, uiLogin, type World } from './fixtures'
 
 /** WCAG 2.x A/AA rules; the build fails on serious or critical findings (minor ones are listed). */
 const scan = async (page: Page) => {
@@ -94,4 +98,133 @@ test('the login form is usable with the keyboard alone', async ({ page }) => {
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused()
   await page.keyboard.press('Enter')
   await expect(page.locator('main')).toBeFocused()
+})
+
+// ─────────────────────────────────────────── every page of every role (issue #19, item 12)
+// The routes come from the app's own navigation (lib/roles.ts), so a page added there is
+// checked without touching this file. Tagged @phone: the phone project runs them at 390×844.
+
+const en = (key: Parameters<typeof translate>[1]) => translate('en', key)
+
+/** Waits until a page shows its content: one h1, nothing still loading. */
+const settled = async (page: Page) => {
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1)
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0)
+}
+
+// `make screenshots` (E2E_SCREENSHOTS=docs) keeps a picture of each page at each size for the
+// user guide: each path once, by the first of these roles that can open it.
+const SHOOTING_ORDER = ['syndic', 'owner', 'accountant', 'superadmin'] as const
+const shotsDir = fileURLToPath(new URL('../../docs/screenshots/pages/', import.meta.url))
+const shootsPage = (role: (typeof SHOOTING_ORDER)[number], path: string) =>
+  SHOOTING_ORDER.slice(0, SHOOTING_ORDER.indexOf(role)).every((r) => !navFor(r).includes(path as AppPath))
+const pageShot = async (page: Page, info: TestInfo, name: string) => {
+  if (process.env.E2E_SCREENSHOTS !== 'docs') return
+  mkdirSync(shotsDir, { recursive: true })
+  await page.screenshot({
+    path: `${shotsDir}${name}-${info.project.name}.png`,
+    fullPage: true,
+    animations: 'disabled',
+    caret: 'hide',
+  })
+}
+
+/** A building with a lot, its owner (who can sign in), an expense, a meeting and a document. */
+async function furnish(world: World) {
+  const b = await world.building('Résidence Les Tilleuls')
+  const unit = await world.unit(b.id, 'A1', 550)
+  const { account: owner, owner: ownerRow } = await world.ownerAccount('Lambert')
+  await world.ownership(unit.id, ownerRow.id)
+  await world.expense(b.id, 84_000, 'Entretien ascenseur')
+  await world.meeting(b.id, 'Assemblée générale 2027')
+  await world.document(b.id, 'PV AG 2026')
+  return { owner, accountant: await world.user('accountant') }
+}
+
+async function visitEveryPage(page: Page, info: TestInfo, account: Account | typeof SUPERADMIN, role: Role) {
+  await uiLogin(page, account, DASHBOARD[role])
+  for (const path of navFor(role)) {
+    await test.step(path, async () => {
+      await page.goto(path)
+      await settled(page)
+      await expect(page).toHaveTitle(`${en(NAV_LABEL[path])} — KoproGo`)
+      await scan(page)
+      if (shootsPage(role, path)) await pageShot(page, info, path.slice(1))
+    })
+  }
+}
+type Role = keyof typeof DASHBOARD
+
+test('public pages: a title each, no serious violations @phone', async ({ page }, info) => {
+  const pages: [string, string, string | null][] = [
+    ['/', 'KoproGo', 'landing'],
+    ['/login', `${en('login.title')} — KoproGo`, 'login'],
+    ['/forgot-password', `${en('pw.forgotTitle')} — KoproGo`, 'forgot-password'],
+    ['/reset-password', `${en('pw.resetTitle')} — KoproGo`, null],
+    ['/set-password', `${en('pw.setTitle')} — KoproGo`, null],
+  ]
+  for (const [path, title, shot] of pages) {
+    await page.goto(path)
+    await settled(page)
+    await expect(page).toHaveTitle(title)
+    await scan(page)
+    if (shot) await pageShot(page, info, shot)
+  }
+})
+
+for (const role of ['syndic', 'accountant', 'owner', 'superadmin'] as const) {
+  test(`every ${role} page: its title, no serious violations @phone`, async ({ page, world }, info) => {
+    test.setTimeout(120_000)
+    const { owner, accountant } = await furnish(world)
+    const account = { syndic: world.syndic, accountant, owner, superadmin: SUPERADMIN }[role]
+    await visitEveryPage(page, info, account, role)
+  })
+}
+
+test('the title follows the language @phone', async ({ page, world }) => {
+  await uiLogin(page, world.syndic, '/syndic')
+  await page.goto('/buildings')
+  await expect(page).toHaveTitle('Buildings — KoproGo')
+  await page.locator('#lang-header').selectOption('fr')
+  await expect(page).toHaveTitle('Immeubles — KoproGo')
+  await page.locator('#lang-header').selectOption('en')
+})
+
+test('a form takes the focus, Esc closes it and the focus goes back @phone', async ({ page, world }) => {
+  test.setTimeout(60_000)
+  // A full page of rows: the last one's Edit button is far below the form.
+  const names: string[] = []
+  for (let i = 0; i < 20; i++)
+    names.push((await world.building(`Résidence ${String(i).padStart(2, '0')}`)).name)
+  await uiLogin(page, world.syndic, '/syndic')
+  await page.goto('/buildings')
+  const buildings = page.getByTestId('buildings')
+  const last = buildings.locator('tbody tr', { hasText: names[19] })
+  const edit = last.getByRole('button', { name: 'Edit' })
+  const form = buildings.locator('form[novalidate]')
+
+  // Edit: the form comes into view with its first field focused; Esc closes it, focus returns.
+  await edit.click()
+  await expect(page.locator('#buildings-name')).toBeFocused()
+  // The form's top is on screen (not merely a corner of it; a pixel of rounding allowed).
+  const top = await form.evaluate((f) => f.getBoundingClientRect().top)
+  expect(top).toBeGreaterThanOrEqual(-1)
+  expect(top).toBeLessThan((page.viewportSize()?.height ?? 800) / 2)
+  await page.keyboard.press('Escape')
+  await expect(form).toHaveCount(0)
+  await expect(edit).toBeFocused()
+
+  // New: focus in, Cancel, focus back on New.
+  const create = buildings.getByRole('button', { name: 'New' })
+  await create.click()
+  await expect(page.locator('#buildings-name')).toBeFocused()
+  await form.getByRole('button', { name: 'Cancel' }).click()
+  await expect(create).toBeFocused()
+
+  // A save re-renders the rows: the focus lands on the same row's Edit button.
+  await edit.click()
+  await page.locator('#buildings-city').fill('Ixelles')
+  await form.locator('button[type="submit"]').click()
+  await expect(last).toContainText('Ixelles')
+  await expect(last.getByRole('button', { name: 'Edit' })).toBeFocused()
 })

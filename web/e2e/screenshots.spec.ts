@@ -4,6 +4,7 @@
 // Data comes from the API like every other test; names are fixed so the images stay readable.
 import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
+import { DASHBOARD, navFor } from '../src/lib/roles'
 import { expect, SUPERADMIN, test, uiLogin, uiLogout, waitForServiceWorker } from './fixtures'
 
 const dir = fileURLToPath(
@@ -143,3 +144,54 @@ test('screenshot of the owners of a lot', async ({ page, world }) => {
   await expect(dialog.getByTestId('own-history').locator('tbody tr')).toHaveCount(4)
   await shot(page, 'unit-owners')
 })
+
+// `make screenshots` also films a short walk-through per role (desktop size) into docs/videos/
+// when the e2e runner found an ffmpeg (E2E_VIDEO=1). The films are not committed (.gitignore):
+// a few MB each, retaken whenever the screens change. Outside `make screenshots` these tests
+// do not exist, so they never count in `make test`.
+if (process.env.E2E_SCREENSHOTS === 'docs' && process.env.E2E_VIDEO === '1') {
+  const videos = fileURLToPath(new URL('../../docs/videos/', import.meta.url))
+  for (const role of ['syndic', 'accountant', 'owner', 'superadmin'] as const) {
+    test(`video walk-through: ${role}`, async ({ browser, world }, info) => {
+      test.skip(info.project.name !== 'desktop', 'filmed once, at desktop size')
+      test.setTimeout(120_000)
+      const b = await world.building('Résidence Les Tilleuls')
+      const a1 = await world.unit(b.id, 'A1', 550)
+      const { account: owner, owner: ownerRow } = await world.ownerAccount('Lambert')
+      await world.ownership(a1.id, ownerRow.id)
+      await world.expense(b.id, 84_000, 'Entretien ascenseur — T1')
+      await world.meeting(b.id, 'Assemblée générale ordinaire 2027')
+      await world.document(b.id, 'PV AG 2026')
+      const account = {
+        syndic: world.syndic,
+        accountant: await world.user('accountant'),
+        owner,
+        superadmin: SUPERADMIN,
+      }[role]
+      const size = { width: 1280, height: 800 }
+      const context = await browser.newContext({
+        baseURL: info.project.use.baseURL,
+        locale: 'en-GB',
+        timezoneId: 'Europe/Brussels',
+        viewport: size,
+        recordVideo: { dir: info.outputPath('video'), size },
+      })
+      const page = await context.newPage()
+      // Pauses only so a viewer can read each screen; nothing here is asserted on timing.
+      const linger = () => page.waitForTimeout(1_200)
+      await page.goto('/login')
+      await linger()
+      await uiLogin(page, account, DASHBOARD[role])
+      await linger()
+      for (const path of navFor(role).slice(1)) {
+        await page.goto(path)
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+        await expect(page.locator('[aria-busy="true"]')).toHaveCount(0)
+        await linger()
+      }
+      await context.close()
+      await page.video()?.saveAs(`${videos}${role}.webm`)
+      await page.video()?.delete()
+    })
+  }
+}

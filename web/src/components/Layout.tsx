@@ -2,6 +2,7 @@
 import { A, useLocation, useNavigate } from '@solidjs/router'
 import { createEffect, createSignal, For, type JSX, on, onCleanup, Show } from 'solid-js'
 import { LOCALES, type Locale, locale, localeName, setLocale, t, tEnum } from '../lib/i18n'
+import { pageTitle } from '../lib/page-title'
 import { NAV_LABEL, navFor } from '../lib/roles'
 import { user } from '../lib/session'
 import { SearchBox } from './SearchBox'
@@ -51,6 +52,10 @@ export function Layout(props: { children?: JSX.Element }): JSX.Element {
   }
   document.addEventListener('keydown', onKey)
   onCleanup(() => document.removeEventListener('keydown', onKey))
+  // One title per route, re-read when the language changes (t() is reactive).
+  createEffect(() => {
+    document.title = pageTitle(location.pathname)
+  })
   createEffect(
     on(
       () => location.pathname,

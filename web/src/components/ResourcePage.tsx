@@ -1,6 +1,6 @@
 // Generic list + create/edit/delete screen used by buildings, units, owners, expenses and
 // meetings: paginated, sortable, filterable; writes go through the offline outbox.
-import { createResource, createSignal, For, type JSX, Show } from 'solid-js'
+import { createEffect, createResource, createSignal, For, type JSX, on, Show } from 'solid-js'
 import type { Loaded } from '../lib/api'
 import { ApiError } from '../lib/api-error'
 import { fetchAllPages, toCsv } from '../lib/csv'
@@ -107,12 +107,58 @@ export function ResourcePage(props: {
     return visibleFields(fields, values())
   }
 
+  // Focus goes into the form when it opens and back to the button that opened it when it
+  // closes (Cancel, Esc or a save), so keyboard and screen-reader users keep their place.
+  let formEl: HTMLFormElement | undefined
+  let sectionEl: HTMLElement | undefined
+  let opener: { el: HTMLElement; rowId?: string; label: string } | null = null
+  let refocusUntil = 0
+
   const open = (row: Row | 'new') => {
+    const active = document.activeElement
+    if (active instanceof HTMLElement && active !== document.body)
+      opener = {
+        el: active,
+        rowId: active.closest('tr')?.dataset.rowId,
+        label: active.textContent ?? '',
+      }
+    refocusUntil = 0
     setEditing(row)
     setErrors({})
     setNotice(null)
     setValues(row === 'new' ? initialValues(c().fields) : toValues(c().fields, row))
+    // Edit is in a row far below the form: bring the form into view, then its first field.
+    formEl?.scrollIntoView({ block: 'start' })
+    formEl?.querySelector<HTMLElement>('input, select, textarea')?.focus({ preventScroll: true })
   }
+
+  /** The opener, or after a save re-rendered the rows, the same button of the same row. */
+  const focusOpener = () => {
+    const o = opener
+    if (!o) return
+    const again = o.el.isConnected
+      ? o.el
+      : [...(sectionEl?.querySelectorAll<HTMLElement>(`tr[data-row-id="${o.rowId}"] button`) ?? [])].find(
+          (b) => b.textContent === o.label,
+        )
+    again?.focus()
+  }
+  const close = () => {
+    setEditing(null)
+    focusOpener()
+  }
+  // A save reloads the list and re-renders its rows, the opener with them: the focus, left on
+  // the page body, goes to the same row's button once they are back (a few seconds at most).
+  createEffect(
+    on(
+      () => value(list),
+      () => {
+        const lost = document.activeElement === document.body || !document.activeElement?.isConnected
+        if (lost && Date.now() < refocusUntil) focusOpener()
+      },
+      { defer: true },
+    ),
+  )
 
   const submit = async (ev: SubmitEvent) => {
     ev.preventDefault()
@@ -141,7 +187,8 @@ export function ResourcePage(props: {
         kind: result.queued ? 'info' : 'success',
         text: result.queued ? t('sync.queued') : t('common.saved'),
       })
-      setEditing(null)
+      close()
+      refocusUntil = Date.now() + 5_000
       reload()
     } catch (e) {
       // The server's messages (in the Accept-Language language) go next to their fields; the
@@ -202,7 +249,7 @@ export function ResourcePage(props: {
     props.heading === 'h2' ? <h2>{hp.children}</h2> : <h1>{hp.children}</h1>
 
   return (
-    <section class="resource" data-testid={c().testId}>
+    <section class="resource" data-testid={c().testId} ref={sectionEl}>
       <div class="resource-head">
         <Heading>{t(c().title)}</Heading>
         <button
@@ -245,8 +292,15 @@ export function ResourcePage(props: {
 
       <Show when={editing()}>
         <form
+          ref={formEl}
           class="card form"
           onSubmit={submit}
+          // Native listener: it runs before a surrounding dialog's, which then leaves Esc alone.
+          on:keydown={(e) => {
+            if (e.key !== 'Escape' || e.defaultPrevented) return
+            e.preventDefault()
+            close()
+          }}
           aria-label={t(editing() === 'new' ? 'common.create' : 'common.edit')}
           novalidate
         >
@@ -265,7 +319,7 @@ export function ResourcePage(props: {
             <button type="submit" disabled={busy()}>
               {editing() === 'new' ? t('common.create') : t('common.save')}
             </button>
-            <button type="button" onClick={() => setEditing(null)}>
+            <button type="button" onClick={close}>
               {t('common.cancel')}
             </button>
           </div>

@@ -1,0 +1,188 @@
+/**
+ * `make lighthouse`: Lighthouse (mobile preset: Moto G-class screen, simulated slow 4G and 4× CPU
+ * slowdown) on the login page, the syndic dashboard, the buildings page and the owner portal,
+ * performance and accessibility, against a fresh embedded server with the demo data.
+ * Budget: every score ≥ 95 (LIGHTHOUSE_BUDGET). Exit 1 when one is below.
+ *
+ * Not part of `make test`: performance scores move with the machine's load (docs/performance.md).
+ *
+ * - Lighthouse itself (npm `lighthouse`, pinned) is installed on first use into .tools/lighthouse
+ *   with npm, like bootstrap.sh installs pnpm: the project's lock file stays free of its ~100
+ *   packages that nothing else needs.
+ * - The browser is the e2e suite's: Debian's Chromium (CHROMIUM_PATH), started by Playwright as a
+ *   persistent context with a remote-debugging port. Lighthouse drives the same browser, so
+ *   a session signed in through the real login form is there for the next page measured
+ *   (`disableStorageReset`).
+ * - The JSON of each run goes to test-results/lighthouse/<page>.json.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { loadavg, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { freePort, ROOT, startServer } from './lib/server-process.ts'
+
+const LIGHTHOUSE_VERSION = '13.5.0'
+const BUDGET = Number(process.env.LIGHTHOUSE_BUDGET ?? 95)
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const say = (line: string) => process.stdout.write(`lighthouse: ${line}\n`)
+
+// ------------------------------------------------------------------ tools
+const lhDir = join(ROOT, '.tools', 'lighthouse')
+const lhEntry = join(lhDir, 'node_modules', 'lighthouse', 'core', 'index.js')
+if (!existsSync(lhEntry)) {
+  say(`installing lighthouse@${LIGHTHOUSE_VERSION} into .tools/lighthouse (npm)…`)
+  const r = spawnSync(
+    'npm',
+    ['install', '--silent', '--no-audit', '--no-fund', '--prefix', lhDir, `lighthouse@${LIGHTHOUSE_VERSION}`],
+    { stdio: 'inherit', env: { ...process.env, PATH: `${join(ROOT, '.tools/bin')}:${process.env.PATH}` } },
+  )
+  if (r.status !== 0 || !existsSync(lhEntry)) throw new Error('could not install lighthouse with npm')
+}
+if (!existsSync(chromium))
+  throw new Error(
+    `no Chromium at ${chromium}: run make test-e2e once (it installs Debian's) or set CHROMIUM_PATH`,
+  )
+if (!existsSync(join(ROOT, 'web/dist/index.html'))) throw new Error('web/dist is missing: run make web')
+
+type Lhr = { categories: Record<string, { score: number | null }>; finalDisplayedUrl: string }
+type RunLighthouse = (
+  url: string,
+  flags: Record<string, unknown>,
+) => Promise<{ lhr: Lhr; report: string | string[] } | undefined>
+const lighthouse = (await import(pathToFileURL(lhEntry).href)).default as RunLighthouse
+// Playwright as the e2e suite has it (web's devDependency).
+const requireFromWeb = createRequire(join(ROOT, 'web', 'package.json'))
+// (scripts/ has no dependency on Playwright's types: the little used here is typed by hand.)
+type PwPage = {
+  goto(url: string): Promise<unknown>
+  locator(selector: string): { fill(v: string): Promise<void>; click(): Promise<void> }
+  waitForURL(glob: string): Promise<void>
+  evaluate(fn: () => void): Promise<void>
+}
+type PwContext = { pages(): PwPage[]; newPage(): Promise<PwPage>; close(): Promise<void> }
+const { chromium: pwChromium } = requireFromWeb('@playwright/test') as {
+  chromium: { launchPersistentContext(dir: string, options: Record<string, unknown>): Promise<PwContext> }
+}
+
+// ------------------------------------------------------------------ server
+const dataDir = mkdtempSync(join(tmpdir(), 'koprogo-lighthouse-'))
+const server = await startServer({
+  unset: ['DATABASE_URL', 'SUPERADMIN_EMAIL', 'SUPERADMIN_PASSWORD', 'STORAGE_DIR', 'JWT_SECRET'],
+  env: {
+    APP_ENV: 'development',
+    DATA_DIR: dataDir,
+    DATABASE_DRIVER: 'pglite',
+    WEB_DIST_DIR: join(ROOT, 'web/dist'),
+    LOG_LEVEL: 'warn',
+    SEED_DEMO_ON_START: 'false',
+    // Cheap password hashing, as in the e2e run: the demo seed hashes a dozen passwords.
+    ARGON2_MEMORY_KIB: '1024',
+    ARGON2_ITERATIONS: '1',
+  },
+  // A first start migrates a new embedded database: slow on a busy machine.
+  timeoutMs: 180_000,
+})
+const base = server.base
+const outDir = resolve(ROOT, 'test-results', 'lighthouse')
+mkdirSync(outDir, { recursive: true })
+const port = await freePort()
+const profile = mkdtempSync(join(tmpdir(), 'koprogo-lighthouse-chromium-'))
+
+type Row = { page: string; path: string; performance: number; accessibility: number }
+const rows: Row[] = []
+
+try {
+  // The demo data and its logins, as `make seed` loads them.
+  const login = async (email: string, password: string) => {
+    const res = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    })
+    if (!res.ok) throw new Error(`login ${email}: ${res.status}`)
+    return ((await res.json()) as { token: string }).token
+  }
+  const admin = await login('admin@koprogo.com', 'admin123')
+  const seeded = await fetch(`${base}/api/v1/seed/demo`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${admin}`, 'idempotency-key': crypto.randomUUID() },
+  })
+  if (!seeded.ok) throw new Error(`seed demo: ${seeded.status} ${await seeded.text()}`)
+  const { users } = (await seeded.json()) as { users: { email: string; password: string; role: string }[] }
+  const demo = (role: string) => {
+    const u = users.find((x) => x.role === role)
+    if (!u) throw new Error(`the demo seed has no ${role}`)
+    return u
+  }
+
+  const browser = await pwChromium.launchPersistentContext(profile, {
+    executablePath: chromium,
+    headless: true,
+    args: [`--remote-debugging-port=${port}`, '--no-sandbox', '--disable-gpu', '--no-first-run'],
+  })
+  const page = browser.pages()[0] ?? (await browser.newPage())
+  const uiLogin = async (who: { email: string; password: string }, dashboard: string) => {
+    await page.goto(`${base}/login`)
+    await page.locator('#login-email').fill(who.email)
+    await page.locator('#login-password').fill(who.password)
+    await page.locator('form button[type="submit"]').click()
+    await page.waitForURL(`**${dashboard}`)
+  }
+  const measure = async (name: string, path: string) => {
+    say(`${name} (${path})…`)
+    const result = await lighthouse(`${base}${path}`, {
+      port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility'],
+      // Keep the signed-in session (local storage) the page needs.
+      disableStorageReset: true,
+    })
+    if (!result) throw new Error(`lighthouse gave no result for ${path}`)
+    writeFileSync(join(outDir, `${name}.json`), String(result.report))
+    const score = (c: string) => Math.round((result.lhr.categories[c]?.score ?? 0) * 100)
+    rows.push({ page: name, path, performance: score('performance'), accessibility: score('accessibility') })
+  }
+
+  try {
+    await measure('login', '/login')
+    await uiLogin(demo('syndic'), '/syndic')
+    await measure('syndic-dashboard', '/syndic')
+    // The building page: /buildings until a building's own page exists (issue #19, item 7).
+    await measure('buildings', '/buildings')
+    await page.evaluate(() => localStorage.clear())
+    await uiLogin(demo('owner'), '/owner')
+    await measure('owner-portal', '/owner')
+  } finally {
+    await browser.close()
+  }
+} finally {
+  await server.stop(10_000)
+  rmSync(dataDir, { recursive: true, force: true })
+  rmSync(profile, { recursive: true, force: true })
+}
+
+// The performance score follows the machine's load: say what it was.
+process.stdout.write(
+  `\nload average ${loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ')}\n`,
+)
+process.stdout.write('page               path          performance  accessibility\n')
+for (const r of rows)
+  process.stdout.write(
+    `${r.page.padEnd(18)} ${r.path.padEnd(13)} ${String(r.performance).padStart(11)}  ${String(r.accessibility).padStart(13)}\n`,
+  )
+const below = rows.filter((r) => r.performance < BUDGET || r.accessibility < BUDGET)
+writeFileSync(
+  join(outDir, 'summary.json'),
+  `${JSON.stringify({ budget: BUDGET, loadavg: loadavg(), rows }, null, 2)}\n`,
+)
+say(
+  below.length === 0
+    ? `every score ≥ ${BUDGET} (reports in test-results/lighthouse/)`
+    : `below the budget of ${BUDGET}: ${below.map((r) => r.page).join(', ')} (reports in test-results/lighthouse/)`,
+)
+if (below.length > 0) process.exitCode = 1
