@@ -27,7 +27,7 @@ start: setup web ## Serve the API and the web app on :8080 with the embedded dat
 
 # Rebuilds web/dist only when it is missing or older than a web source file.
 # .env: a KoproGo v1 PUBLIC_API_URL there sets the API base of the build (web/scripts/api-base.ts).
-WEB_SOURCES := $(shell find web/src web/public -type f 2>/dev/null) web/index.html web/vite.config.ts web/scripts/api-base.ts web/package.json $(wildcard .env)
+WEB_SOURCES := $(shell find web/src web/public -type f 2>/dev/null) web/app.config.ts web/scripts/api-base.ts web/scripts/post-build.ts web/package.json $(wildcard .env)
 web/dist/index.html: $(WEB_SOURCES)
 	@$(PNPM) --filter @koprogo/web build
 	@touch $@

@@ -4,8 +4,8 @@ import { createResource, createSignal, For, type JSX, Show } from 'solid-js'
 import { Notice } from '../components/Notice'
 import { Pagination } from '../components/Pagination'
 import * as api from '../lib/api'
-import type { Page } from '../lib/wire-types'
 import { dateTime, t } from '../lib/i18n'
+import type { Page } from '../lib/wire-types'
 
 function JobTable(props: {
   page: Page<api.AdminJob> | undefined
