@@ -5,13 +5,14 @@
  * writes the service worker over the finished folder with workbox-build, the shell included.
  * The worker sits at /sw.js so its scope is the whole app without a Service-Worker-Allowed header.
  */
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { generateSW } from 'workbox-build'
 
 const web = join(import.meta.dirname, '..')
 const built = join(web, '.output', 'public')
-const dist = join(web, 'dist')
+// The bench builds into a folder of its own: `node scripts/post-build.ts <outDir>`.
+const dist = process.argv[2] ? resolve(process.argv[2]) : join(web, 'dist')
 
 /** Drops what the static server never needs: nitro's precompressed copies and the SSR bundle's CSS. */
 function prune(dir: string): void {
@@ -26,7 +27,8 @@ if (!existsSync(join(built, 'index.html'))) throw new Error(`post-build: no prer
 rmSync(join(built, '_server'), { recursive: true, force: true })
 prune(built)
 rmSync(dist, { recursive: true, force: true })
-renameSync(built, dist)
+// A copy, not a rename: the bench's folder may be on another file system.
+cpSync(built, dist, { recursive: true })
 rmSync(join(web, '.output'), { recursive: true, force: true })
 
 const { count, size, warnings } = await generateSW({
@@ -48,4 +50,4 @@ const { count, size, warnings } = await generateSW({
   sourcemap: false,
 })
 for (const w of warnings) console.warn(`post-build: ${w}`)
-console.log(`post-build: web/dist, service worker precaches ${count} files (${(size / 1024).toFixed(1)} KiB)`)
+console.log(`post-build: ${dist}, service worker precaches ${count} files (${(size / 1024).toFixed(1)} KiB)`)
