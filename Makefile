@@ -27,11 +27,11 @@ start: setup web ## Serve the API and the web app on :8080 with the embedded dat
 
 # Rebuilds web/dist only when it is missing or older than a web source file.
 # .env: a KoproGo v1 PUBLIC_API_URL there sets the API base of the build (web/scripts/api-base.ts).
-WEB_SOURCES := $(shell find web/src web/public -type f 2>/dev/null) web/index.html web/vite.config.ts web/scripts/api-base.ts web/package.json $(wildcard .env)
-# Quiet on success (a progress line instead of Vite's file list and timings); errors still print.
+WEB_SOURCES := $(shell find web/src web/public -type f 2>/dev/null) web/app.config.ts web/scripts/api-base.ts web/scripts/post-build.ts web/package.json $(wildcard .env)
+# Quiet on success (a progress line instead of the build's file list and timings); errors still print.
 web/dist/index.html: $(WEB_SOURCES)
 	@echo "  … building the web app into web/dist (first start or after a change, ~15 s)"
-	@$(PNPM) --silent --filter @koprogo/web build --logLevel error
+	@out=$$($(PNPM) --silent --filter @koprogo/web build 2>&1) || { printf '%s\n' "$$out"; exit 1; }
 	@touch $@
 
 web: setup web/dist/index.html ## Build the PWA into web/dist (when missing or out of date)

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { OpenAPIHono } from '@hono/zod-openapi'
@@ -44,26 +44,40 @@ export function inlineScriptHashes(html: string): string[] {
  * JSON 404, and a missing script or image is a 404, never the HTML shell.
  *
  * Every answer carries the web app's Content-Security-Policy (functions/_shared/csp.ts), with the
- * hashes of the shell's inline scripts (if a build ever emits one) computed here from index.html.
+ * hashes of the shell's inline scripts computed here from index.html (again when it is rebuilt).
  */
 export function mountWeb(app: OpenAPIHono<AppEnv>, distDir: string): boolean {
   if (!distDir || !existsSync(join(distDir, 'index.html'))) return false
   const root = relative(process.cwd(), distDir) || '.'
-  const csp = webCsp(inlineScriptHashes(readFileSync(join(distDir, 'index.html'), 'utf8')))
+  const shellFile = join(distDir, 'index.html')
+  // The SolidStart shell's inline script (its route → chunk map, ADR 0028) changes with every build:
+  // the policy follows index.html when it is rebuilt under a running server (`make web`), else the
+  // new shell's script would be blocked and the app would not start until a restart.
+  let shellVersion = ''
+  let policy = ''
+  const csp = (): string => {
+    const st = statSync(shellFile, { throwIfNoEntry: false })
+    const version = st ? `${st.mtimeMs}:${st.size}` : ''
+    if (version !== shellVersion) {
+      shellVersion = version
+      policy = webCsp(st ? inlineScriptHashes(readFileSync(shellFile, 'utf8')) : [])
+    }
+    return policy
+  }
   const file = serveStatic<AppEnv>({ root })
   const shell = serveStatic<AppEnv>({ root, path: 'index.html' })
   app.get('*', async (c, next) => {
     if (c.req.path.startsWith('/api/')) return next()
     // Not found, serveStatic returns whatever next() gave (not a Response): the fallback answers.
     const res = await file(c, next)
-    if (res instanceof Response) fileHeaders(c.req.path, res.headers, csp)
+    if (res instanceof Response) fileHeaders(c.req.path, res.headers, csp())
     return res
   })
   app.get('*', async (c, next) => {
     if (c.req.path.startsWith('/api/')) return next()
     if (!(c.req.header('accept') ?? '').includes('text/html')) return next()
     const res = await shell(c, next)
-    if (res instanceof Response) fileHeaders('/index.html', res.headers, csp)
+    if (res instanceof Response) fileHeaders('/index.html', res.headers, csp())
     return res
   })
   return true

@@ -26,7 +26,7 @@ import {
 } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { delimiter, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type ServerProcess, startServer } from './lib/server-process.ts'
 
@@ -145,7 +145,13 @@ function newestMtime(path: string): number {
   return newest
 }
 const dist = join(root, 'web/dist/index.html')
-const webInputs = ['web/src', 'web/index.html', 'web/vite.config.ts', 'web/public'].map((p) => join(root, p))
+const webInputs = [
+  'web/src',
+  'web/app.config.ts',
+  'web/public',
+  'web/scripts/post-build.ts',
+  'web/package.json',
+].map((p) => join(root, p))
 const stale =
   !existsSync(dist) ||
   webInputs.some((p) => existsSync(p) && newestMtime(p) > statSync(dist).mtimeMs) ||
@@ -153,9 +159,11 @@ const stale =
 if (stale) {
   say('building web/dist…')
   const pnpm = join(root, '.tools/bin/pnpm')
+  // The build's scripts run on `node` from PATH: this Node (24) first, as `make` does.
   const r = spawnSync(existsSync(pnpm) ? pnpm : 'pnpm', ['--filter', '@koprogo/web', 'build'], {
     cwd: root,
     stdio: 'inherit',
+    env: { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}` },
   })
   if (r.status !== 0) fail('web build failed')
 }

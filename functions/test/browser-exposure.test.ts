@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -15,10 +15,11 @@ import { createTestApi, TEST_PASSWORD, type TestApi } from './harness.ts'
  * refresh cookie with its CSRF check. web/e2e/browser-security.spec.ts proves the same in Chromium.
  */
 let api: TestApi
+let dist = ''
 const INLINE = 'window.__boot = 1'
 beforeAll(async () => {
   api = await createTestApi({ CORS_ORIGINS: 'https://app.example.test' })
-  const dist = mkdtempSync(join(tmpdir(), 'koprogo-web-'))
+  dist = mkdtempSync(join(tmpdir(), 'koprogo-web-'))
   mkdirSync(join(dist, 'assets'))
   writeFileSync(
     join(dist, 'index.html'),
@@ -72,6 +73,30 @@ describe('Content-Security-Policy', () => {
     const expected = `'sha256-${createHash('sha256').update(INLINE).digest('base64')}'`
     expect(hashes).toEqual([expected])
     expect(webCsp([expected])).toContain(`script-src 'self' ${expected};`)
+  })
+
+  it("follows a shell rebuilt under the running server: the new inline script's hash, the old one gone", async () => {
+    const shell = join(dist, 'index.html')
+    const before = readFileSync(shell, 'utf8')
+    const rebuilt = 'window.manifest = {"rebuilt":1}'
+    try {
+      writeFileSync(shell, before.replace(INLINE, rebuilt))
+      // A rebuild always moves the file's mtime; set it so the test does not race the clock.
+      utimesSync(shell, new Date(), new Date(Date.now() + 5_000))
+      for (const path of ['/', '/assets/app.js']) {
+        const res = await api.request('GET', path, { headers: html })
+        expect(res.headers.get('content-security-policy'), path).toBe(
+          webCsp(inlineScriptHashes(`<script>${rebuilt}</script>`)),
+        )
+      }
+    } finally {
+      writeFileSync(shell, before)
+      utimesSync(shell, new Date(), new Date(Date.now() + 10_000))
+    }
+    const res = await api.request('GET', '/', { headers: html })
+    expect(res.headers.get('content-security-policy')).toBe(
+      webCsp(inlineScriptHashes(`<script>${INLINE}</script>`)),
+    )
   })
 })
 

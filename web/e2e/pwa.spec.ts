@@ -36,14 +36,15 @@ test('static files: worker and shell revalidated, hashed assets immutable, SPA f
   expect(sw.headers()['content-type']).toContain('javascript')
   const shell = await request.get('/', { headers: { Accept: 'text/html' } })
   expect(shell.headers()['cache-control']).toBe('no-cache')
-  const asset = /\/assets\/[\w.-]+\.js/.exec(await shell.text())?.[0]
+  // SolidStart writes its hashed client files under /_build/assets/.
+  const asset = /\/_build\/assets\/[\w.-]+\.js/.exec(await shell.text())?.[0]
   expect(asset).toBeTruthy()
   const a = await request.get(asset ?? '')
   expect(a.headers()['cache-control']).toBe('public, max-age=31536000, immutable')
   const deep = await request.get('/buildings', { headers: { Accept: 'text/html' } })
   expect(deep.status()).toBe(200)
   expect(deep.headers()['content-type']).toContain('text/html')
-  expect((await request.get('/assets/missing-file.js')).status()).toBe(404)
+  expect((await request.get('/_build/assets/missing-file.js')).status()).toBe(404)
   const api = await request.get('/api/v1/no-such-route', { headers: { Accept: 'text/html' } })
   expect(api.status()).toBe(404)
   expect(api.headers()['content-type']).toMatch(/json/)

@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import viteConfig from '../vite.config.ts'
-import { apiBaseForBuild, apiBaseFrom } from './api-base.ts'
+import { apiBaseForBuild, apiBaseFrom, webDefine } from './api-base.ts'
 
 describe('PUBLIC_API_URL (KoproGo v1) in the web build', () => {
   const saved = process.env.PUBLIC_API_URL
@@ -45,17 +44,17 @@ describe('PUBLIC_API_URL (KoproGo v1) in the web build', () => {
     }
   })
 
-  it('is what the vite build config defines as the app base URL', async () => {
-    process.env.PUBLIC_API_URL = '/koprogo/api/v1'
-    const resolve = viteConfig as unknown as (env: { mode: string; command: string }) => {
-      define: Record<string, string>
+  it('is what the build (app.config.ts) defines as the app base URL', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'koprogo-web-env-'))
+    try {
+      process.env.PUBLIC_API_URL = '/koprogo/api/v1'
+      expect(webDefine('production', dir)['import.meta.env.VITE_API_BASE']).toBe(
+        JSON.stringify('/koprogo/api/v1'),
+      )
+      delete process.env.PUBLIC_API_URL
+      expect(webDefine('production', dir)['import.meta.env.VITE_API_BASE']).toBe(JSON.stringify('/api/v1'))
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
     }
-    expect(resolve({ mode: 'production', command: 'build' }).define['import.meta.env.VITE_API_BASE']).toBe(
-      JSON.stringify('/koprogo/api/v1'),
-    )
-    delete process.env.PUBLIC_API_URL
-    expect(resolve({ mode: 'production', command: 'build' }).define['import.meta.env.VITE_API_BASE']).toBe(
-      JSON.stringify('/api/v1'),
-    )
   })
 })

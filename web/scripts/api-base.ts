@@ -42,3 +42,8 @@ export function apiBaseFrom(
 export function apiBaseForBuild(mode: string, envDir: string, warn?: (message: string) => void): string {
   return apiBaseFrom(loadEnv(mode, envDir, 'PUBLIC_API_URL').PUBLIC_API_URL, warn)
 }
+
+/** The build's `define`: the API base the app calls (src/lib/api.ts), from the repository's .env. */
+export function webDefine(mode: string, envDir: string): Record<string, string> {
+  return { 'import.meta.env.VITE_API_BASE': JSON.stringify(apiBaseForBuild(mode, envDir)) }
+}

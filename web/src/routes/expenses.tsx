@@ -1,0 +1,11 @@
+// /expenses: its ResourcePages list behind the role guard (file route; the page lives in src/pages).
+import { Guard } from '../components/Guard'
+import { ExpensesPage } from '../pages/ResourcePages'
+
+export default function Route() {
+  return (
+    <Guard path="/expenses">
+      <ExpensesPage />
+    </Guard>
+  )
+}
