@@ -31,7 +31,7 @@ WEB_SOURCES := $(shell find web/src web/public -type f 2>/dev/null) web/app.conf
 # Quiet on success (a progress line instead of the build's file list and timings); errors still print.
 web/dist/index.html: $(WEB_SOURCES)
 	@echo "  … building the web app into web/dist (first start or after a change, ~15 s)"
-	@out=$$($(PNPM) --silent --filter @koprogo/web build 2>&1) || { printf '%s\n' "$$out"; exit 1; }
+	@log=$$(mktemp); $(PNPM) --silent --filter @koprogo/web build >"$$log" 2>&1 || { cat "$$log"; rm -f "$$log"; exit 1; }; rm -f "$$log"
 	@touch $@
 
 web: setup web/dist/index.html ## Build the PWA into web/dist (when missing or out of date)

@@ -29,5 +29,8 @@ export function startServer(
       WEB_DIST_DIR: join(dataDir, 'no-web'),
       ...extraEnv,
     },
+    // A start takes ~4 s on a quiet machine; these tests run beside a whole vitest run (and CI
+    // neighbours), where the first health answer has been seen to take over 60 s (the tests allow 180 s in all).
+    timeoutMs: 120_000,
   })
 }

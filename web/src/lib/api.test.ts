@@ -140,6 +140,8 @@ describe('api client', () => {
         ? json(200, { token: jwt(h.nowS() + 900), refresh_token: 'r1', user })
         : json(200, {}),
     )
+    // The harness turns the language off for the other tests; the app's own setting is the UI's.
+    configureApi({ language: () => locale() })
     await login('a@b.be', 'pw')
     expect(h.calls[0]?.headers['Accept-Language']).toBe(locale())
     configureApi({ language: () => 'nl' })
