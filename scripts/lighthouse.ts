@@ -1,6 +1,6 @@
 /**
  * `make lighthouse`: Lighthouse (mobile preset: Moto G-class screen, simulated slow 4G and 4× CPU
- * slowdown) on the login page, the syndic dashboard, the buildings page and the owner portal,
+ * slowdown) on the login page, the syndic dashboard, a building's page and the owner portal,
  * performance and accessibility, against a fresh embedded server with the demo data.
  * Budget: every score ≥ 95 (LIGHTHOUSE_BUDGET). Exit 1 when one is below.
  *
@@ -55,9 +55,15 @@ const lighthouse = (await import(pathToFileURL(lhEntry).href)).default as RunLig
 // Playwright as the e2e suite has it (web's devDependency).
 const requireFromWeb = createRequire(join(ROOT, 'web', 'package.json'))
 // (scripts/ has no dependency on Playwright's types: the little used here is typed by hand.)
+type PwLocator = {
+  fill(v: string): Promise<void>
+  click(): Promise<void>
+  first(): PwLocator
+  getAttribute(name: string): Promise<string | null>
+}
 type PwPage = {
   goto(url: string): Promise<unknown>
-  locator(selector: string): { fill(v: string): Promise<void>; click(): Promise<void> }
+  locator(selector: string): PwLocator
   waitForURL(glob: string): Promise<void>
   evaluate(fn: () => void): Promise<void>
 }
@@ -150,8 +156,11 @@ try {
     await measure('login', '/login')
     await uiLogin(demo('syndic'), '/syndic')
     await measure('syndic-dashboard', '/syndic')
-    // The building page: /buildings until a building's own page exists (issue #19, item 7).
-    await measure('buildings', '/buildings')
+    // The building page of the demo's first building (its link in the buildings list).
+    await page.goto(`${base}/buildings`)
+    const href = await page.locator('a[href^="/buildings/"]').first().getAttribute('href')
+    if (!href) throw new Error('no building link on /buildings: is the demo seeded?')
+    await measure('building-page', href)
     await page.evaluate(() => localStorage.clear())
     await uiLogin(demo('owner'), '/owner')
     await measure('owner-portal', '/owner')

@@ -37,6 +37,28 @@ test('every list exports its rows as CSV: UTF-8 BOM, ";" in French, all rows of 
   expect(csv).toContain('"Ascenseur; révision ""annuelle"""')
 })
 
+test('the documents list exports its rows too, with the building’s name and the type in the UI language', async ({
+  page,
+  world,
+}) => {
+  const b = await world.building(`Résidence Documents ${Date.now()}`)
+  const doc = await world.document(b.id, 'PV; AG "2026"')
+  await uiLogin(page, world.syndic, '/documents')
+  await page.locator('#lang-header').selectOption('fr')
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('documents-csv').click(),
+  ])
+  expect(download.suggestedFilename()).toMatch(/^documents-\d{4}-\d{2}-\d{2}\.csv$/)
+  const text = readFileSync((await download.path()) ?? '', 'utf8')
+  expect(text.charCodeAt(0)).toBe(0xfeff)
+  const lines = text.slice(1).trimEnd().split('\r\n')
+  expect(lines[0]?.startsWith('Titre;')).toBe(true)
+  expect(text).toContain(`"${doc.title.replaceAll('"', '""')}"`)
+  expect(text).toContain(b.name)
+  await expect(page.getByText('1 ligne exportée.')).toBeVisible()
+})
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 } })
   test('@phone the export button is on screen next to the list title', async ({ page, world }) => {

@@ -1,5 +1,7 @@
 // Labels of the dashboards' charts, the header's search box and the lists' CSV export (issue #19
 // item 10), the four languages side by side; spread into each locale.
+import type { Message } from './plural.ts'
+
 export const dashboardsEn = {
   'charts.title': 'Expenses at a glance',
   'charts.byCategory': 'Expenses by category',
@@ -11,7 +13,10 @@ export const dashboardsEn = {
   'charts.key': 'Group',
   'charts.total': 'Total',
   'charts.count': 'Expenses',
-  'charts.summary': '{count} expenses, {total} in total; the largest: {top}.',
+  'charts.summary': {
+    one: '{count} expense, {total} in total; the largest: {top}.',
+    other: '{count} expenses, {total} in total; the largest: {top}.',
+  } as Message,
   'search.label': 'Search buildings, lots and owners',
   'search.placeholder': 'Search…',
   'search.none': 'Nothing found for “{q}”.',
@@ -20,12 +25,12 @@ export const dashboardsEn = {
   'search.kind.owner': 'Owner',
   'csv.export': 'Export CSV',
   'csv.exporting': 'Exporting… page {page} of {pages}',
-  'csv.done': '{count} rows exported.',
+  'csv.done': { one: '{count} row exported.', other: '{count} rows exported.' } as Message,
   'progress.seeding': 'Loading the data… this takes a few seconds.',
   'progress.upload': 'Uploading… {percent} %',
 } as const
 
-export const dashboardsFr: Record<keyof typeof dashboardsEn, string> = {
+export const dashboardsFr: Record<keyof typeof dashboardsEn, Message> = {
   'charts.title': 'Les dépenses en un coup d’œil',
   'charts.byCategory': 'Dépenses par catégorie',
   'charts.byMonth': 'Dépenses par mois',
@@ -36,7 +41,10 @@ export const dashboardsFr: Record<keyof typeof dashboardsEn, string> = {
   'charts.key': 'Groupe',
   'charts.total': 'Total',
   'charts.count': 'Dépenses',
-  'charts.summary': '{count} dépenses, {total} au total ; la plus grande part : {top}.',
+  'charts.summary': {
+    one: '{count} dépense, {total} au total ; la plus grande part : {top}.',
+    other: '{count} dépenses, {total} au total ; la plus grande part : {top}.',
+  },
   'search.label': 'Rechercher immeubles, lots et propriétaires',
   'search.placeholder': 'Rechercher…',
   'search.none': 'Aucun résultat pour « {q} ».',
@@ -45,12 +53,12 @@ export const dashboardsFr: Record<keyof typeof dashboardsEn, string> = {
   'search.kind.owner': 'Propriétaire',
   'csv.export': 'Exporter en CSV',
   'csv.exporting': 'Export… page {page} sur {pages}',
-  'csv.done': '{count} lignes exportées.',
+  'csv.done': { one: '{count} ligne exportée.', other: '{count} lignes exportées.' },
   'progress.seeding': 'Chargement des données… cela prend quelques secondes.',
   'progress.upload': 'Envoi… {percent} %',
 }
 
-export const dashboardsNl: Record<keyof typeof dashboardsEn, string> = {
+export const dashboardsNl: Record<keyof typeof dashboardsEn, Message> = {
   'charts.title': 'De uitgaven in één oogopslag',
   'charts.byCategory': 'Uitgaven per categorie',
   'charts.byMonth': 'Uitgaven per maand',
@@ -61,7 +69,10 @@ export const dashboardsNl: Record<keyof typeof dashboardsEn, string> = {
   'charts.key': 'Groep',
   'charts.total': 'Totaal',
   'charts.count': 'Uitgaven',
-  'charts.summary': '{count} uitgaven, {total} in totaal; het grootste deel: {top}.',
+  'charts.summary': {
+    one: '{count} uitgave, {total} in totaal; het grootste deel: {top}.',
+    other: '{count} uitgaven, {total} in totaal; het grootste deel: {top}.',
+  },
   'search.label': 'Gebouwen, kavels en eigenaars zoeken',
   'search.placeholder': 'Zoeken…',
   'search.none': 'Niets gevonden voor “{q}”.',
@@ -70,12 +81,12 @@ export const dashboardsNl: Record<keyof typeof dashboardsEn, string> = {
   'search.kind.owner': 'Eigenaar',
   'csv.export': 'CSV exporteren',
   'csv.exporting': 'Exporteren… pagina {page} van {pages}',
-  'csv.done': '{count} rijen geëxporteerd.',
+  'csv.done': { one: '{count} rij geëxporteerd.', other: '{count} rijen geëxporteerd.' },
   'progress.seeding': 'Gegevens laden… dit duurt enkele seconden.',
   'progress.upload': 'Uploaden… {percent} %',
 }
 
-export const dashboardsDe: Record<keyof typeof dashboardsEn, string> = {
+export const dashboardsDe: Record<keyof typeof dashboardsEn, Message> = {
   'charts.title': 'Die Ausgaben auf einen Blick',
   'charts.byCategory': 'Ausgaben nach Kategorie',
   'charts.byMonth': 'Ausgaben nach Monat',
@@ -86,7 +97,10 @@ export const dashboardsDe: Record<keyof typeof dashboardsEn, string> = {
   'charts.key': 'Gruppe',
   'charts.total': 'Summe',
   'charts.count': 'Ausgaben',
-  'charts.summary': '{count} Ausgaben, insgesamt {total}; der größte Anteil: {top}.',
+  'charts.summary': {
+    one: '{count} Ausgabe, insgesamt {total}; der größte Anteil: {top}.',
+    other: '{count} Ausgaben, insgesamt {total}; der größte Anteil: {top}.',
+  },
   'search.label': 'Gebäude, Einheiten und Eigentümer suchen',
   'search.placeholder': 'Suchen…',
   'search.none': 'Nichts gefunden für „{q}“.',
@@ -95,7 +109,7 @@ export const dashboardsDe: Record<keyof typeof dashboardsEn, string> = {
   'search.kind.owner': 'Eigentümer',
   'csv.export': 'CSV exportieren',
   'csv.exporting': 'Export… Seite {page} von {pages}',
-  'csv.done': '{count} Zeilen exportiert.',
+  'csv.done': { one: '{count} Zeile exportiert.', other: '{count} Zeilen exportiert.' },
   'progress.seeding': 'Daten werden geladen… das dauert einige Sekunden.',
   'progress.upload': 'Hochladen… {percent} %',
 }

@@ -7,9 +7,10 @@ import { Notice } from '../components/Notice'
 import { Pagination } from '../components/Pagination'
 import * as api from '../lib/api'
 import { ApiError } from '../lib/api-error'
+import { fetchAllPages, toCsv } from '../lib/csv'
 import { errorText } from '../lib/error-text'
 import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES_TEXT, isAcceptedFileName } from '../lib/file-types'
-import { date, num, t, tEnum } from '../lib/i18n'
+import { date, locale, num, t, tEnum } from '../lib/i18n'
 import { enumOptions, useBuildingOptions } from '../lib/lookups'
 import { dataRevision, syncStatus } from '../lib/offline/store'
 import { value } from '../lib/resource-value'
@@ -44,6 +45,58 @@ export default function DocumentsPage(props: { heading?: 'h1' | 'h2' }): JSX.Ele
   const [notice, setNotice] = createSignal<{ kind: 'success' | 'error'; text: string } | null>(null)
   // Share of the upload's bytes sent (0..1) while it runs, null otherwise: the progress bar.
   const [sent, setSent] = createSignal<number | null>(null)
+
+  // CSV of every document of the current filter, like every other list (lib/csv.ts): all pages,
+  // 100 at a time, progress on the button; names and labels as the screen shows them.
+  const [exporting, setExporting] = createSignal<string | null>(null)
+  const exportCsv = async () => {
+    setExporting(t('csv.exporting', { page: 1, pages: 1 }))
+    try {
+      const docs = await fetchAllPages(
+        async (n) => {
+          const got = (
+            await api.documents.list({
+              page: n,
+              per_page: 100,
+              sort_by: 'created_at',
+              order: 'desc',
+              filters: { building_id: buildingFilter() || undefined },
+            })
+          ).data
+          return { items: got.data, totalPages: got.pagination.total_pages }
+        },
+        (n, pages) => setExporting(t('csv.exporting', { page: n, pages })),
+      )
+      const buildingName = new Map(buildings().map((b) => [b.value, b.label]))
+      const rows = docs.map((d) => ({
+        title: d.title,
+        document_type: tEnum('document_type', d.document_type),
+        building: buildingName.get(d.building_id) ?? d.building_id,
+        original_filename: d.original_filename,
+        file_size: d.file_size,
+        created_at: d.created_at.slice(0, 10),
+      }))
+      const columns = [
+        { key: 'title', label: t('field.title') },
+        { key: 'document_type', label: t('field.document_type') },
+        { key: 'building', label: t('field.building_id') },
+        { key: 'original_filename', label: t('field.file') },
+        { key: 'file_size', label: t('field.file_size') },
+        { key: 'created_at', label: t('field.expense_date') },
+      ]
+      const blob = new Blob([toCsv(columns, rows, locale())], { type: 'text/csv;charset=utf-8' })
+      const link = document.createElement('a')
+      link.href = URL.createObjectURL(blob)
+      link.download = `documents-${new Date().toISOString().slice(0, 10)}.csv`
+      link.click()
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000)
+      setNotice({ kind: 'success', text: t('csv.done', { count: rows.length }) })
+    } catch (e) {
+      setNotice({ kind: 'error', text: errorText(e) })
+    } finally {
+      setExporting(null)
+    }
+  }
 
   const upload = async (e: SubmitEvent) => {
     e.preventDefault()
@@ -115,7 +168,19 @@ export default function DocumentsPage(props: { heading?: 'h1' | 'h2' }): JSX.Ele
 
   return (
     <section class="resource" data-testid="documents">
-      {props.heading === 'h2' ? <h2>{t('nav.documents')}</h2> : <h1>{t('nav.documents')}</h1>}
+      <div class="resource-head">
+        {props.heading === 'h2' ? <h2>{t('nav.documents')}</h2> : <h1>{t('nav.documents')}</h1>}
+        <button
+          type="button"
+          class="secondary"
+          data-testid="documents-csv"
+          disabled={exporting() !== null}
+          aria-busy={exporting() !== null}
+          onClick={exportCsv}
+        >
+          {exporting() ?? t('csv.export')}
+        </button>
+      </div>
       <Notice kind={notice()?.kind ?? 'success'} message={notice()?.text} />
       <Show when={writable()}>
         <form class="card form" onSubmit={upload} aria-label={t('document.upload')} novalidate>
