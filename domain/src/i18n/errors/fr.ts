@@ -120,6 +120,9 @@ export const errorFr: ErrorMessages = {
   'error.msg.extensionMismatch': 'L’extension .{ext} ne correspond pas au contenu du fichier',
   'error.msg.invalidAgendaItem': 'Point d’ordre du jour invalide',
   'error.msg.invalidJobPayload': 'Contenu de tâche invalide ({id})',
+  'error.msg.expenseStatsStaffOnly':
+    'Les statistiques des dépenses sont réservées au personnel de l’organisation',
+  'error.msg.searchStaffOnly': 'La recherche est réservée au personnel de l’organisation',
   'error.msg.invalidBuilding': 'Immeuble invalide',
   'error.msg.invalidChargeBasis': 'Base de répartition invalide',
   'error.msg.invalidDocument': 'Document invalide',
@@ -150,6 +153,7 @@ export const errorFr: ErrorMessages = {
   'error.field.minChars': 'doit compter au moins {min} caractères',
   'error.field.email': 'doit être une adresse e-mail valide',
   'error.field.notCurrentPassword': 'n’est pas votre mot de passe actuel',
+  'error.field.searchMinChars': 'doit contenir au moins {min} caractères',
   'error.field.positive': 'doit être supérieur à 0',
   'error.field.positiveShort': 'doit être > 0',
   'error.field.positiveInteger': 'doit être un entier supérieur à 0',

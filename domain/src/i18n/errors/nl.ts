@@ -118,6 +118,9 @@ export const errorNl: ErrorMessages = {
   'error.msg.extensionMismatch': 'De extensie .{ext} stemt niet overeen met de inhoud van het bestand',
   'error.msg.invalidAgendaItem': 'Ongeldig agendapunt',
   'error.msg.invalidJobPayload': 'Ongeldige taakinhoud ({id})',
+  'error.msg.expenseStatsStaffOnly':
+    'Uitgavenstatistieken zijn voorbehouden aan het personeel van de organisatie',
+  'error.msg.searchStaffOnly': 'Zoeken is voorbehouden aan het personeel van de organisatie',
   'error.msg.invalidBuilding': 'Ongeldig gebouw',
   'error.msg.invalidChargeBasis': 'Ongeldige verdeelsleutel',
   'error.msg.invalidDocument': 'Ongeldig document',
@@ -148,6 +151,7 @@ export const errorNl: ErrorMessages = {
   'error.field.minChars': 'moet minstens {min} tekens bevatten',
   'error.field.email': 'moet een geldig e-mailadres zijn',
   'error.field.notCurrentPassword': 'is niet uw huidige wachtwoord',
+  'error.field.searchMinChars': 'moet minstens {min} tekens bevatten',
   'error.field.positive': 'moet groter zijn dan 0',
   'error.field.positiveShort': 'moet > 0 zijn',
   'error.field.positiveInteger': 'moet een geheel getal groter dan 0 zijn',
