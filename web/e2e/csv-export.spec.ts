@@ -43,7 +43,8 @@ test('the documents list exports its rows too, with the building’s name and th
 }) => {
   const b = await world.building(`Résidence Documents ${Date.now()}`)
   const doc = await world.document(b.id, 'PV; AG "2026"')
-  await uiLogin(page, world.syndic, '/documents')
+  await uiLogin(page, world.syndic, '/syndic')
+  await page.goto('/documents')
   await page.locator('#lang-header').selectOption('fr')
   const [download] = await Promise.all([
     page.waitForEvent('download'),
