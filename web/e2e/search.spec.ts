@@ -59,6 +59,8 @@ test.describe('on a phone', () => {
   test('@phone the search box is reachable and its results stay on screen', async ({ page, world }) => {
     const b = await world.building(`Phone Tower ${Date.now()}`)
     await uiLogin(page, world.syndic, '/syndic')
+    // On a phone the search box lives in the header's menu (the header stays one line high).
+    await page.getByRole('banner').getByRole('button', { name: 'Menu' }).click()
     await page.getByRole('searchbox').fill('phone tow')
     const link = page.getByTestId('search-results').getByRole('link').first()
     await expect(link).toHaveAttribute('href', `/buildings/${b.id}`)
