@@ -185,6 +185,9 @@ test('the title follows the language @phone', async ({ page, world }) => {
   await uiLogin(page, world.syndic, '/syndic')
   await page.goto('/buildings')
   await expect(page).toHaveTitle('Buildings — KoproGo')
+  // On a phone the language select is in the header's menu.
+  const menu = page.getByRole('banner').getByRole('button', { name: 'Menu' })
+  if (await menu.isVisible()) await menu.click()
   await page.locator('#lang-header').selectOption('fr')
   await expect(page).toHaveTitle('Immeubles — KoproGo')
   await page.locator('#lang-header').selectOption('en')

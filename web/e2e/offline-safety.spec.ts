@@ -31,6 +31,12 @@ async function goOnline(context: BrowserContext) {
   await context.setOffline(false)
 }
 
+/** On a phone the header's links and buttons are in a menu: opens it when it is folded. */
+async function unfoldMenu(page: Page): Promise<void> {
+  const menu = page.getByRole('banner').getByRole('button', { name: 'Menu' })
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click()
+}
+
 test('@phone amounts and areas accept the decimal comma; ambiguous numbers are refused next to the field', async ({
   page,
   world,
@@ -140,6 +146,7 @@ test('@phone signing out with queued writes warns, offers to sync first and neve
   await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-count', '1')
 
   const signOut = page.getByRole('banner').getByRole('button', { name: /^Sign out$/ })
+  await unfoldMenu(page)
   await signOut.click()
   const dialog = page.getByTestId('signout-dialog')
   await expect(dialog).toBeVisible()
@@ -150,6 +157,7 @@ test('@phone signing out with queued writes warns, offers to sync first and neve
   await expect(page.getByTestId('current-user')).toBeVisible()
   await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-count', '1')
 
+  await unfoldMenu(page)
   await signOut.click()
   await context.setOffline(false)
   await dialog.getByTestId('signout-sync').click()
@@ -182,6 +190,7 @@ test('@phone offline, delete and mark-paid are queued like edits (no "Failed to 
   await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-count', '1')
   await expect(row).toContainText('Paid')
 
+  await unfoldMenu(page)
   await page.getByRole('navigation').first().locator('a[href="/meetings"]').click()
   const meetings = page.getByTestId('meetings')
   const mrow = meetings.locator('tbody tr', { hasText: meeting.title })
