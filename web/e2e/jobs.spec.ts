@@ -8,11 +8,16 @@ test('superadmin opens Jobs from the navigation: failed and waiting lists, in th
 }) => {
   await uiLogin(page, SUPERADMIN, '/admin')
   await page.getByRole('navigation').first().locator('a[href="/jobs"]').click()
+  await expect(page).toHaveURL(/\/jobs$/)
   const jobs = page.getByTestId('jobs')
-  await expect(jobs.getByRole('heading', { level: 2 })).toHaveText([
-    /^(Failed jobs|Tâches en échec|Mislukte taken|Fehlgeschlagene Aufträge)$/,
-    /^(Waiting and running jobs|Tâches en attente et en cours|Wachtende en lopende taken|Wartende und laufende Aufträge)$/,
-  ])
+  // The page shows once both lists are read; the whole e2e run's jobs are in them, so give it time.
+  await expect(jobs.getByRole('heading', { level: 2 })).toHaveText(
+    [
+      /^(Failed jobs|Tâches en échec|Mislukte taken|Fehlgeschlagene Aufträge)$/,
+      /^(Waiting and running jobs|Tâches en attente et en cours|Wachtende en lopende taken|Wartende und laufende Aufträge)$/,
+    ],
+    { timeout: 20_000 },
+  )
   await expect(jobs.locator('[role="alert"]')).toHaveCount(0)
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1)
   // WCAG A/AA: no serious or critical finding (as a11y.spec.ts).
