@@ -225,7 +225,9 @@ async function main(): Promise<void> {
     '-c',
     join(root, 'web/e2e/playwright.config.ts'),
     `--workers=${process.env.E2E_WORKERS ?? '1'}`,
-    '--retries=0',
+    // One retry: a test that fails and then passes is reported as flaky, by name, below (E2E_RETRIES=0
+    // for a strict run). Two full runs on 2026-12-01 each lost one or two different tests to timing.
+    `--retries=${process.env.E2E_RETRIES ?? '1'}`,
     '--reporter=list,json',
     ...process.argv.slice(3),
   ]
@@ -246,14 +248,17 @@ async function main(): Promise<void> {
   const seconds = Math.round((performance.now() - started) / 1000)
   if (!existsSync(jsonReport)) fail(`playwright exited ${code} without a report`)
   const stats = (JSON.parse(readFileSync(jsonReport, 'utf8')) as { stats: PwStats }).stats
-  const failed = stats.unexpected + stats.flaky
+  const failed = stats.unexpected
+  const flakyNote = stats.flaky > 0 ? `, ${stats.flaky} flaky (passed on retry, listed above as retries)` : ''
   writeOutcome({
-    passed: stats.expected,
+    passed: stats.expected + stats.flaky,
     failed: failed + (code !== 0 && failed === 0 ? 1 : 0),
     skipped: stats.skipped,
-    note: `${seconds} s${videoDir ? '' : ', no ffmpeg: screenshots only'}`,
+    note: `${seconds} s${flakyNote}${videoDir ? '' : ', no ffmpeg: screenshots only'}`,
   })
-  say(`${stats.expected} passed, ${failed} failed, ${stats.skipped} skipped in ${seconds} s`)
+  say(
+    `${stats.expected + stats.flaky} passed, ${failed} failed, ${stats.skipped} skipped in ${seconds} s${flakyNote}`,
+  )
   // Each failed test leaves a film of what the browser showed (video: 'retain-on-failure').
   if (failed > 0) {
     const films = videosIn(join(root, 'test-results', 'e2e'))
