@@ -153,7 +153,6 @@ if (process.env.E2E_SCREENSHOTS === 'docs' && process.env.E2E_VIDEO === '1') {
   const videos = fileURLToPath(new URL('../../docs/videos/', import.meta.url))
   for (const role of ['syndic', 'accountant', 'owner', 'superadmin'] as const) {
     test(`video walk-through: ${role}`, async ({ browser, world }, info) => {
-      test.skip(info.project.name !== 'desktop', 'filmed once, at desktop size')
       test.setTimeout(120_000)
       const b = await world.building('Résidence Les Tilleuls')
       const a1 = await world.unit(b.id, 'A1', 550)
