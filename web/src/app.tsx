@@ -1,8 +1,17 @@
 // Routes are the files of src/routes (SolidStart file routes, one lazy chunk each); the pages they
-// render live in src/pages. The layout, error boundary and loading state wrap every route.
+// render live in src/pages. The layout and error boundary wrap every route.
+//
+// No <Suspense> above the routes, on purpose: the router navigates inside a transition, and a
+// transition keeps the previous page on screen until every resource read under an already shown
+// Suspense boundary has resolved. One slow or retried request of the next page then left the old
+// page under the new URL for as long as it took (30 s in a loaded e2e run). Without a boundary,
+// no read holds a navigation: the new page renders at once and shows its own loading state or
+// cached copy (each page has one), and a reload no longer blanks the page to "Loading…".
+// A route's code chunk (precached by the worker) renders when it arrives. Don't add one back:
+// web/e2e/navigation.spec.ts fails with it.
 import { Router } from '@solidjs/router'
 import { FileRoutes } from '@solidjs/start/router'
-import { ErrorBoundary, type JSX, Suspense } from 'solid-js'
+import { ErrorBoundary, type JSX } from 'solid-js'
 import { Layout } from './components/Layout'
 import { t } from './lib/i18n'
 import './styles.css'
@@ -20,7 +29,7 @@ function Root(props: { children?: JSX.Element }): JSX.Element {
           </div>
         )}
       >
-        <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>{props.children}</Suspense>
+        {props.children}
       </ErrorBoundary>
     </Layout>
   )
