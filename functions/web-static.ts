@@ -64,8 +64,10 @@ export function mountWeb(app: OpenAPIHono<AppEnv>, distDir: string): boolean {
     }
     return policy
   }
-  const file = serveStatic<AppEnv>({ root })
-  const shell = serveStatic<AppEnv>({ root, path: 'index.html' })
+  // The build writes .br/.gz copies of text files (web/scripts/post-build.ts): sent as they are
+  // to a browser that accepts them (the embedded profile has no compressing proxy in front).
+  const file = serveStatic<AppEnv>({ root, precompressed: true })
+  const shell = serveStatic<AppEnv>({ root, path: 'index.html', precompressed: true })
   app.get('*', async (c, next) => {
     if (c.req.path.startsWith('/api/')) return next()
     // Not found, serveStatic returns whatever next() gave (not a Response): the fallback answers.

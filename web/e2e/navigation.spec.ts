@@ -2,7 +2,8 @@
 // page's requests take. Before, the router's transition kept the previous page on screen until
 // every request the new page read had answered (they were read under the root <Suspense>): a
 // slow or retried request left the Lots page showing under the Owners URL for 30 s.
-import { expect, type Page, test } from './fixtures'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 
 // The service worker's fetches would bypass page.route; the page's own requests are the point.
 test.use({ serviceWorkers: 'block' })

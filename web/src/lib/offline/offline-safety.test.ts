@@ -234,4 +234,57 @@ describe('SyncEngine on a bad network', () => {
     })
     expect(again.data).toEqual({ data: [{ id: 'b1', name: 'New' }] })
   })
+
+  // A revision bump makes every list on screen re-read and re-render its rows: an open "Confirm"
+  // of a delete went back to "Delete" at each failed retry (the e2e "offline delete" flake).
+  it('a retry that sends nothing while offline does not make the views re-read', async () => {
+    const { server, engine, fireTimers } = await setup(false)
+    server.offline = true
+    await engine.write({ method: 'POST', path: '/owners', body: { last_name: 'Claes' } })
+    const before = engine.getStatus().revision
+    for (let i = 0; i < 3; i++) await fireTimers()
+    expect(engine.getStatus()).toMatchObject({ pending: 1, revision: before })
+    server.offline = false
+    await fireTimers()
+    expect(engine.getStatus().pending).toBe(0)
+    expect(engine.getStatus().revision).toBeGreaterThan(before)
+  })
+
+  // After a dropped reply the server has the row; a list refreshed before the replay has folded
+  // the answer in showed it twice: the server's row and the queued write's optimistic one.
+  it('a list refreshed while the replay runs is shown once the replay is done, without a duplicate', async () => {
+    const { server, engine } = await setup()
+    const list = () => ({ data: [...server.rows.values()].map(({ _collection, ...r }) => r) })
+    await engine.read('/owners', async () => list())
+    server.loseNextResponse = true
+    await engine.write({ method: 'POST', path: '/owners', body: { last_name: 'Wouters' } })
+    expect(server.count('/owners')).toBe(1) // committed, the answer lost
+    // The replay's send waits, as on a loaded machine; the list's refresh answers meanwhile.
+    let release: () => void = () => {}
+    const held = new Promise<void>((r) => {
+      release = r
+    })
+    const send = server.send.bind(server)
+    server.send = async (req) => {
+      await held
+      return send(req)
+    }
+    const seen: number[] = []
+    const unsubscribe = engine.subscribe(() => {})
+    const showRows = async () => {
+      const shown = await engine.read<{ data: Record<string, unknown>[] }>('/owners', async () => list())
+      seen.push(shown.data.data.filter((r) => r.last_name === 'Wouters').length)
+    }
+    await showRows() // the cached copy + the queued row; its refresh starts the replay
+    await new Promise((r) => setTimeout(r, 20))
+    const revision = engine.getStatus().revision
+    await showRows() // what a view re-reading now would show
+    release()
+    await new Promise((r) => setTimeout(r, 50))
+    await showRows()
+    unsubscribe()
+    expect(seen).toEqual([1, 1, 1])
+    expect(engine.getStatus()).toMatchObject({ pending: 0 })
+    expect(engine.getStatus().revision).toBeGreaterThan(revision)
+  })
 })

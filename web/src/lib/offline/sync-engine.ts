@@ -20,6 +20,7 @@ import { deleteOfflineDb, type OfflineDb, openOfflineDb } from './db'
 import { mergeEdit } from './merge'
 import {
   applyEntries,
+  applyEntry,
   applyServerResult,
   containsTempId,
   isRecord,
@@ -269,6 +270,12 @@ export class SyncEngine {
       const data = await fetcher()
       this.noteNetwork(true)
       if (this.closed) return
+      // A queued create that would land in this list may already be on the server (its reply
+      // was dropped): this answer would show it twice, the server's row and the optimistic one.
+      // The copy stays until the replay folds the server's answer in (it bumps the revision,
+      // and the next read refreshes again).
+      const pending = (await this.outbox()).filter((e) => e.status === 'pending' && e.tempId)
+      if (pending.some((e) => applyEntry(key, data, e) !== data)) return
       await this.db.put('cache', { key, data, storedAt: this.opts.now() })
       if (JSON.stringify(data) !== JSON.stringify(current)) this.emit({}, true)
     } catch (e) {
@@ -375,6 +382,10 @@ export class SyncEngine {
 
   private async runReplay(): Promise<ReplayReport> {
     const report: ReplayReport = { sent: 0, conflicts: 0, failed: 0, stoppedBy: null }
+    // Whether the outbox or the cache changed: only then may the views re-read. A retry that
+    // sent nothing (still offline) bumped the revision anyway, and every list on screen re-read
+    // and re-rendered its rows at each backoff step, closing an open "Confirm" of a delete.
+    let changed = false
     this.emit({ syncing: true, lastError: null })
     try {
       for (;;) {
@@ -382,6 +393,7 @@ export class SyncEngine {
         const next = (await this.outbox()).find((e) => e.status === 'pending')
         if (!next) break
         const outcome = await this.replayOne(next)
+        if (outcome !== 'stop') changed = true
         if (outcome === 'merged') continue // re-based on the server's version: sent next turn
         if (outcome === 'stop') {
           report.stoppedBy = this.lastTransportError
@@ -399,7 +411,7 @@ export class SyncEngine {
       }
     } finally {
       this.emit({ syncing: false, lastError: report.stoppedBy?.message ?? null })
-      await this.refreshCounts(true)
+      await this.refreshCounts(changed)
     }
     return report
   }
