@@ -3,7 +3,7 @@
 import { createEffect, createResource, createSignal, For, type JSX, on, Show } from 'solid-js'
 import type { Loaded } from '../lib/api'
 import { ApiError } from '../lib/api-error'
-import { fetchAllPages, toCsv } from '../lib/csv'
+import { downloadCsv, fetchAllPages } from '../lib/csv'
 import { noteChange } from '../lib/data-changes'
 import { errorText } from '../lib/error-text'
 import { dateTime, locale, type MessageKey, t } from '../lib/i18n'
@@ -231,12 +231,7 @@ export function ResourcePage(props: {
         (page, pages) => setExporting(t('csv.exporting', { page, pages })),
       )
       const columns = c().columns.map((col) => ({ key: col.key, label: t(col.label) }))
-      const blob = new Blob([toCsv(columns, rows, locale())], { type: 'text/csv;charset=utf-8' })
-      const link = document.createElement('a')
-      link.href = URL.createObjectURL(blob)
-      link.download = `${c().testId}-${new Date().toISOString().slice(0, 10)}.csv`
-      link.click()
-      setTimeout(() => URL.revokeObjectURL(link.href), 10_000)
+      downloadCsv(c().testId, columns, rows, locale())
       setNotice({ kind: 'success', text: t('csv.done', { count: rows.length }) })
     } catch (e) {
       setNotice({ kind: 'error', text: e instanceof Error ? e.message : t('common.error') })

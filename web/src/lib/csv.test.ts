@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
-import { BOM, cellText, fetchAllPages, toCsv } from './csv'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { BOM, cellText, downloadCsv, fetchAllPages, toCsv } from './csv'
 
 const columns = [
   { key: 'name', label: 'Nom' },
@@ -39,5 +39,34 @@ describe('fetchAllPages', () => {
     )
     expect(rows).toEqual([10, 11, 20, 21, 30, 31])
     expect(progress).toEqual(['1/3', '2/3', '3/3'])
+  })
+})
+
+describe('downloadCsv', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals()
+    vi.useRealTimers()
+  })
+
+  it('clicks a link to <name>-<date>.csv holding the CSV, and frees its URL afterwards', async () => {
+    vi.useFakeTimers()
+    const link = { href: '', download: '', click: vi.fn() }
+    vi.stubGlobal('document', { createElement: (tag: string) => (tag === 'a' ? link : null) })
+    const revoke = vi.spyOn(URL, 'revokeObjectURL')
+    const name = downloadCsv(
+      'owners',
+      columns,
+      [{ name: 'Dubois', amount: 2.5 }],
+      'fr',
+      new Date('2026-12-01T10:00:00Z'),
+    )
+    expect(name).toBe('owners-2026-12-01.csv')
+    expect(link.download).toBe('owners-2026-12-01.csv')
+    expect(link.click).toHaveBeenCalledOnce()
+    const text = await (await fetch(link.href)).text()
+    expect(text).toBe('Nom;Montant\r\nDubois;2,5\r\n') // fetch's text() drops the BOM
+    expect(revoke).not.toHaveBeenCalled()
+    vi.advanceTimersByTime(10_000)
+    expect(revoke).toHaveBeenCalledWith(link.href)
   })
 })

@@ -56,3 +56,24 @@ export async function fetchAllPages<T>(
   } while (page <= pages)
   return rows
 }
+
+/**
+ * Saves the rows as `<name>-<yyyy-mm-dd>.csv` through a clicked download link (every list's
+ * export and the documents' one); the object URL is freed once the browser has the file.
+ * Returns the file name.
+ */
+export function downloadCsv(
+  name: string,
+  columns: readonly { key: string; label: string }[],
+  rows: readonly Record<string, unknown>[],
+  locale: Locale,
+  now: Date = new Date(),
+): string {
+  const blob = new Blob([toCsv(columns, rows, locale)], { type: 'text/csv;charset=utf-8' })
+  const link = document.createElement('a')
+  link.href = URL.createObjectURL(blob)
+  link.download = `${name}-${now.toISOString().slice(0, 10)}.csv`
+  link.click()
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000)
+  return link.download
+}

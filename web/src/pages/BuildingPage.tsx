@@ -3,10 +3,11 @@
 import { A, useParams } from '@solidjs/router'
 import { createResource, For, type JSX, Show } from 'solid-js'
 import { Breadcrumbs } from '../components/Breadcrumbs'
+import { ChargeList } from '../components/ChargeList'
 import { EntityLink, meetingHref, ownerHref } from '../components/EntityLinks'
 import { Notice } from '../components/Notice'
 import * as api from '../lib/api'
-import { date, dateTime, money, num, percent, t, tEnum } from '../lib/i18n'
+import { date, dateTime, num, percent, t, tEnum } from '../lib/i18n'
 import { dataRevision } from '../lib/offline/store'
 import { displayName, useOwnerDirectory } from '../lib/owner-directory'
 import { value } from '../lib/resource-value'
@@ -217,21 +218,15 @@ export default function BuildingPage(): JSX.Element {
           <Show when={value(expenses)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
             {(e) => (
               <>
-                <ul class="plain list">
-                  <For each={e().data} fallback={<li class="muted">{t('common.empty')}</li>}>
-                    {(x) => (
-                      <li class="line">
-                        <span>
-                          {date(x.expense_date)} · {x.description}{' '}
-                          <span class="muted">({tEnum('category', x.category)})</span>
-                        </span>
-                        <span class="amount">
-                          {money(x.amount_cents)} · {tEnum('payment_status', x.payment_status)}
-                        </span>
-                      </li>
-                    )}
-                  </For>
-                </ul>
+                <ChargeList
+                  lines={e().data}
+                  label={(x) => (
+                    <>
+                      {date(x.expense_date)} · {x.description}{' '}
+                      <span class="muted">({tEnum('category', x.category)})</span>
+                    </>
+                  )}
+                />
                 <FirstOnly shown={e().data.length} total={e().pagination.total_items} href="/expenses" />
               </>
             )}

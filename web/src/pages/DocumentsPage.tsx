@@ -7,7 +7,7 @@ import { Notice } from '../components/Notice'
 import { Pagination } from '../components/Pagination'
 import * as api from '../lib/api'
 import { ApiError } from '../lib/api-error'
-import { fetchAllPages, toCsv } from '../lib/csv'
+import { downloadCsv, fetchAllPages } from '../lib/csv'
 import { errorText } from '../lib/error-text'
 import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES_TEXT, isAcceptedFileName } from '../lib/file-types'
 import { date, locale, num, t, tEnum } from '../lib/i18n'
@@ -84,12 +84,7 @@ export default function DocumentsPage(props: { heading?: 'h1' | 'h2' }): JSX.Ele
         { key: 'file_size', label: t('field.file_size') },
         { key: 'created_at', label: t('field.expense_date') },
       ]
-      const blob = new Blob([toCsv(columns, rows, locale())], { type: 'text/csv;charset=utf-8' })
-      const link = document.createElement('a')
-      link.href = URL.createObjectURL(blob)
-      link.download = `documents-${new Date().toISOString().slice(0, 10)}.csv`
-      link.click()
-      setTimeout(() => URL.revokeObjectURL(link.href), 10_000)
+      downloadCsv('documents', columns, rows, locale())
       setNotice({ kind: 'success', text: t('csv.done', { count: rows.length }) })
     } catch (e) {
       setNotice({ kind: 'error', text: errorText(e) })

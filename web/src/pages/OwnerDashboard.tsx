@@ -2,10 +2,11 @@
 // their building (name and address), the agenda of my buildings' upcoming meetings, my documents.
 import { A } from '@solidjs/router'
 import { createResource, For, type JSX, Show } from 'solid-js'
+import { ChargeList, ChargeTotals } from '../components/ChargeList'
 import { meetingHref } from '../components/EntityLinks'
 import { Notice } from '../components/Notice'
 import * as api from '../lib/api'
-import { date, dateTime, money, num, percent, t, tEnum } from '../lib/i18n'
+import { date, dateTime, num, percent, t, tEnum } from '../lib/i18n'
 import { dataRevision } from '../lib/offline/store'
 import { addressLine, ownerHoldings } from '../lib/owner-holdings'
 import { value } from '../lib/resource-value'
@@ -71,56 +72,36 @@ export default function OwnerDashboard(): JSX.Element {
         >
           {(c) => (
             <>
-              <ul class="stats" data-testid="owner-charge-totals">
-                <li class="stat">
-                  <span class="stat-value">{money(c().totals.unpaid_cents)}</span>
-                  <span class="stat-label">{t('owner.unpaid')}</span>
-                </li>
-                <li class="stat">
-                  <span class="stat-value">{money(c().totals.paid_cents)}</span>
-                  <span class="stat-label">{t('owner.paid')}</span>
-                </li>
-              </ul>
+              <ChargeTotals totals={c().totals} testId="owner-charge-totals" />
               <Show when={open().length > 0} fallback={<p>{t('portal.nothingToPay')}</p>}>
                 {/* The API has no due dates yet: say so rather than invent one. */}
                 <p class="muted">{t('portal.noDueDate')}</p>
-                <ul class="plain list">
-                  <For each={open()}>
-                    {(line) => (
-                      <li class="line">
-                        <span>
-                          {line.description}
-                          <br />
-                          <span class="muted">
-                            {date(line.expense_date)} · {lotOf(line.unit_id)?.unit_number ?? ''}{' '}
-                            {buildingOf(line.building_id)?.name ?? ''}
-                          </span>
-                        </span>
-                        <span class="amount">
-                          {money(line.amount_cents)} · {t('portal.toPay')}
-                        </span>
-                      </li>
-                    )}
-                  </For>
-                </ul>
+                <ChargeList
+                  lines={open()}
+                  state={() => t('portal.toPay')}
+                  label={(line) => (
+                    <>
+                      {line.description}
+                      <br />
+                      <span class="muted">
+                        {date(line.expense_date)} · {lotOf(line.unit_id)?.unit_number ?? ''}{' '}
+                        {buildingOf(line.building_id)?.name ?? ''}
+                      </span>
+                    </>
+                  )}
+                />
               </Show>
               <Show when={settled().length > 0}>
                 <details>
                   <summary>{t('portal.history')}</summary>
-                  <ul class="plain list">
-                    <For each={settled()}>
-                      {(line) => (
-                        <li class="line">
-                          <span>
-                            {date(line.expense_date)} · {line.description}
-                          </span>
-                          <span class="amount">
-                            {money(line.amount_cents)} · {tEnum('payment_status', line.payment_status)}
-                          </span>
-                        </li>
-                      )}
-                    </For>
-                  </ul>
+                  <ChargeList
+                    lines={settled()}
+                    label={(line) => (
+                      <>
+                        {date(line.expense_date)} · {line.description}
+                      </>
+                    )}
+                  />
                 </details>
               </Show>
             </>

@@ -3,10 +3,11 @@
 import { useParams } from '@solidjs/router'
 import { createResource, For, type JSX, Show } from 'solid-js'
 import { Breadcrumbs } from '../components/Breadcrumbs'
+import { ChargeList, ChargeTotals } from '../components/ChargeList'
 import { buildingHref, EntityLink, lotHref } from '../components/EntityLinks'
 import { Notice } from '../components/Notice'
 import * as api from '../lib/api'
-import { date, localeName, money, num, percent, t, tEnum } from '../lib/i18n'
+import { date, localeName, num, percent, t, tEnum } from '../lib/i18n'
 import { dataRevision } from '../lib/offline/store'
 import { displayName } from '../lib/owner-directory'
 import { addressLine, ownerHoldings } from '../lib/owner-holdings'
@@ -145,30 +146,15 @@ export default function OwnerPage(): JSX.Element {
           <Show when={value(charges)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
             {(c) => (
               <>
-                <ul class="stats">
-                  <li class="stat">
-                    <span class="stat-value">{money(c().totals.unpaid_cents)}</span>
-                    <span class="stat-label">{t('owner.unpaid')}</span>
-                  </li>
-                  <li class="stat">
-                    <span class="stat-value">{money(c().totals.paid_cents)}</span>
-                    <span class="stat-label">{t('owner.paid')}</span>
-                  </li>
-                </ul>
-                <ul class="plain list">
-                  <For each={c().data} fallback={<li class="muted">{t('common.empty')}</li>}>
-                    {(line) => (
-                      <li class="line">
-                        <span>
-                          {date(line.expense_date)} · {unitLabel(line.unit_id)} · {line.description}
-                        </span>
-                        <span class="amount">
-                          {money(line.amount_cents)} · {tEnum('payment_status', line.payment_status)}
-                        </span>
-                      </li>
-                    )}
-                  </For>
-                </ul>
+                <ChargeTotals totals={c().totals} />
+                <ChargeList
+                  lines={c().data}
+                  label={(line) => (
+                    <>
+                      {date(line.expense_date)} · {unitLabel(line.unit_id)} · {line.description}
+                    </>
+                  )}
+                />
               </>
             )}
           </Show>
