@@ -5,6 +5,7 @@ import type { Messages } from './en.ts'
 import { enumDe } from './enum-messages.ts'
 import { jobsDe } from './jobs-messages.ts'
 import { offlineSafetyDe } from './offline-safety-messages.ts'
+import { onlineOnlyDe } from './online-only-messages.ts'
 import { ownershipDe } from './ownership-messages.ts'
 import { passwordDe } from './password-messages.ts'
 
@@ -14,6 +15,7 @@ export const de: Messages = {
   ...detailDe,
   ...jobsDe,
   ...offlineSafetyDe,
+  ...onlineOnlyDe,
   ...dashboardsDe,
   ...distributionDocumentDe,
   ...enumDe,

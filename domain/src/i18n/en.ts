@@ -9,6 +9,7 @@ import { distributionDocumentEn } from './distribution-document-messages.ts'
 import { enumEn } from './enum-messages.ts'
 import { jobsEn } from './jobs-messages.ts'
 import { offlineSafetyEn } from './offline-safety-messages.ts'
+import { onlineOnlyEn } from './online-only-messages.ts'
 import { ownershipEn } from './ownership-messages.ts'
 import { passwordEn } from './password-messages.ts'
 import type { Message } from './plural.ts'
@@ -19,6 +20,7 @@ export const en = {
   ...detailEn,
   ...jobsEn,
   ...offlineSafetyEn,
+  ...onlineOnlyEn,
   ...dashboardsEn,
   ...distributionDocumentEn,
   ...enumEn,

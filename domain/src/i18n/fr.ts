@@ -5,6 +5,7 @@ import type { Messages } from './en.ts'
 import { enumFr } from './enum-messages.ts'
 import { jobsFr } from './jobs-messages.ts'
 import { offlineSafetyFr } from './offline-safety-messages.ts'
+import { onlineOnlyFr } from './online-only-messages.ts'
 import { ownershipFr } from './ownership-messages.ts'
 import { passwordFr } from './password-messages.ts'
 
@@ -14,6 +15,7 @@ export const fr: Messages = {
   ...detailFr,
   ...jobsFr,
   ...offlineSafetyFr,
+  ...onlineOnlyFr,
   ...dashboardsFr,
   ...distributionDocumentFr,
   ...enumFr,

@@ -5,6 +5,7 @@ import type { Messages } from './en.ts'
 import { enumNl } from './enum-messages.ts'
 import { jobsNl } from './jobs-messages.ts'
 import { offlineSafetyNl } from './offline-safety-messages.ts'
+import { onlineOnlyNl } from './online-only-messages.ts'
 import { ownershipNl } from './ownership-messages.ts'
 import { passwordNl } from './password-messages.ts'
 
@@ -14,6 +15,7 @@ export const nl: Messages = {
   ...detailNl,
   ...jobsNl,
   ...offlineSafetyNl,
+  ...onlineOnlyNl,
   ...dashboardsNl,
   ...distributionDocumentNl,
   ...enumNl,

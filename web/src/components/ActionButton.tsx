@@ -1,12 +1,16 @@
-// A row action that needs the server (activate a user…): a failure, offline included, is said
-// next to the button in the user's language instead of escaping as an uncaught error.
+// A row action that needs the server (activate a user…): disabled offline, the reason said by the
+// NeedsConnection note `offlineNote` names (one per list, not one per row); a failure is said next
+// to the button in the user's language instead of escaping as an uncaught error.
 import { createSignal, type JSX, Show } from 'solid-js'
 import { errorText } from '../lib/error-text'
+import { offlineDescribedBy, online } from './OnlineOnly'
 
 export function ActionButton(props: {
   label: string
   run: () => Promise<unknown>
   onDone?: () => void
+  /** The id of the NeedsConnection note that says why the button is disabled offline. */
+  offlineNote: string
 }): JSX.Element {
   const [error, setError] = createSignal<string | null>(null)
   return (
@@ -14,6 +18,8 @@ export function ActionButton(props: {
       <button
         type="button"
         class="small"
+        disabled={!online()}
+        aria-describedby={offlineDescribedBy(props.offlineNote)}
         onClick={async () => {
           setError(null)
           try {

@@ -4,6 +4,7 @@ import { ApiError } from '../lib/api-error'
 import { locale, t } from '../lib/i18n'
 import { NewPasswordFields } from './NewPasswordFields'
 import { Notice } from './Notice'
+import { NeedsConnection, offlineDescribedBy, online } from './OnlineOnly'
 
 /** Profile: the current password and a new one; other sessions end, this one continues. */
 export function ChangePasswordForm(): JSX.Element {
@@ -65,9 +66,14 @@ export function ChangePasswordForm(): JSX.Element {
         onPassword={setPassword}
         onConfirm={setConfirm}
       />
-      <button type="submit" disabled={busy()}>
+      <button
+        type="submit"
+        disabled={busy() || !online()}
+        aria-describedby={offlineDescribedBy('change-password-offline')}
+      >
         {busy() ? t('common.loading') : t('pw.submit')}
       </button>
+      <NeedsConnection id="change-password-offline" />
     </form>
   )
 }

@@ -8,6 +8,8 @@ export function ConfirmButton(props: {
   question?: string
   onConfirm: () => void | Promise<void>
   class?: string
+  disabled?: boolean
+  describedBy?: string
 }): JSX.Element {
   const [asking, setAsking] = createSignal(false)
   let confirmRef: HTMLButtonElement | undefined
@@ -18,6 +20,8 @@ export function ConfirmButton(props: {
         <button
           type="button"
           class={props.class ?? 'danger'}
+          disabled={props.disabled}
+          aria-describedby={props.describedBy}
           onClick={() => {
             setAsking(true)
             confirmRef?.focus()

@@ -4,6 +4,7 @@ import { createSignal, type JSX, onCleanup, Show } from 'solid-js'
 import * as api from '../lib/api'
 import { ApiError } from '../lib/api'
 import { locale, t } from '../lib/i18n'
+import { NeedsConnection, offlineDescribedBy, online } from './OnlineOnly'
 
 const POLL_MS = 1000
 const POLL_TRIES = 60
@@ -75,10 +76,13 @@ export function DistributionDocuments(props: { expenseId: string }): JSX.Element
           type="button"
           class="small"
           title={t('distdoc.generateTitle')}
+          disabled={!online()}
+          aria-describedby={offlineDescribedBy(`distdoc-offline-${props.expenseId}`)}
           onClick={() => void generate()}
         >
           {t('distdoc.generate')}
         </button>
+        <NeedsConnection id={`distdoc-offline-${props.expenseId}`} />
       </Show>
       <Show when={state() === 'pending'}>
         <span role="status">{t('distdoc.pending')}</span>

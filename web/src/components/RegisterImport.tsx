@@ -6,6 +6,7 @@ import * as api from '../lib/api'
 import { locale, t } from '../lib/i18n'
 import type { RegisterImportReport } from '../lib/wire-types'
 import { Notice } from './Notice'
+import { NeedsConnection, offlineDescribedBy, online } from './OnlineOnly'
 
 function save(file: { blob: Blob; fileName: string }): void {
   const url = URL.createObjectURL(file.blob)
@@ -108,9 +109,15 @@ export function RegisterImport(props: {
               setNotice(null)
             }}
           />
-          <button type="button" disabled={!file() || busy()} onClick={check}>
+          <button
+            type="button"
+            disabled={!file() || busy() || !online()}
+            aria-describedby={offlineDescribedBy(`${id()}-offline`)}
+            onClick={check}
+          >
             {t('register.check')}
           </button>
+          <NeedsConnection id={`${id()}-offline`} />
           <Show when={notice()}>{(n) => <Notice kind={n().kind} message={n().text} />}</Show>
           <Show when={report()}>
             {(r) => (
@@ -152,7 +159,12 @@ export function RegisterImport(props: {
                     links: r().links,
                   })}
                 </p>
-                <button type="button" disabled={busy()} onClick={confirm}>
+                <button
+                  type="button"
+                  disabled={busy() || !online()}
+                  aria-describedby={offlineDescribedBy(`${id()}-offline`)}
+                  onClick={confirm}
+                >
                   {t('register.confirm')}
                 </button>
               </Show>

@@ -3,6 +3,7 @@ import { createResource, createSignal, type JSX, Show } from 'solid-js'
 import { ActionButton } from '../components/ActionButton'
 import { ConfirmButton } from '../components/ConfirmButton'
 import { Notice } from '../components/Notice'
+import { NeedsConnection, offlineDescribedBy, online } from '../components/OnlineOnly'
 import { type ResourceConfig, ResourcePage, type Row } from '../components/ResourcePage'
 import { StatCards } from '../components/StatCards'
 import * as api from '../lib/api'
@@ -100,6 +101,7 @@ function usersConfig(orgOptions: () => { value: string; label: string }[]): Reso
         label={row.is_active ? t('admin.deactivate') : t('admin.activate')}
         run={() => (row.is_active ? api.users.deactivate(row.id) : api.users.activate(row.id))}
         onDone={reload}
+        offlineNote="users-offline"
       />
     ),
   }
@@ -123,18 +125,31 @@ function SeedManager(props: { onDone: () => void }): JSX.Element {
     <section class="card" aria-labelledby="seed-title" data-testid="seed">
       <h2 id="seed-title">{t('admin.seed')}</h2>
       <div class="actions">
-        <button type="button" disabled={busy()} onClick={() => run(api.seed.demo)}>
+        <button
+          type="button"
+          disabled={busy() || !online()}
+          aria-describedby={offlineDescribedBy('seed-offline')}
+          onClick={() => run(api.seed.demo)}
+        >
           {t('admin.seedDemo')}
         </button>
-        <button type="button" disabled={busy()} onClick={() => run(api.seed.realistic)}>
+        <button
+          type="button"
+          disabled={busy() || !online()}
+          aria-describedby={offlineDescribedBy('seed-offline')}
+          onClick={() => run(api.seed.realistic)}
+        >
           {t('admin.seedRealistic')}
         </button>
         <ConfirmButton
           label={t('admin.seedClear')}
           question={t('admin.seedConfirmClear')}
           onConfirm={() => run(api.seed.clear)}
+          disabled={busy() || !online()}
+          describedBy={offlineDescribedBy('seed-offline')}
         />
       </div>
+      <NeedsConnection id="seed-offline" />
       {/* Seeding takes seconds (argon2 per demo user): say so while it runs. */}
       <Show when={busy()}>
         <p role="status" data-testid="seed-progress">
@@ -172,6 +187,7 @@ export default function AdminDashboard(): JSX.Element {
       <SeedManager onDone={() => setSeeded((n) => n + 1)} />
       <ResourcePage config={orgConfig} canWrite heading="h2" />
       <Show when={orgs.state !== 'pending'}>
+        <NeedsConnection id="users-offline" />
         <ResourcePage config={usersConfig(orgOptions)} canWrite heading="h2" />
       </Show>
     </div>

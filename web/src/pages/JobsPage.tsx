@@ -2,6 +2,7 @@
 // waiting or running. Read from GET /api/v1/admin/jobs; Retry is POST …/{id}/retry (audited).
 import { createResource, createSignal, For, type JSX, Show } from 'solid-js'
 import { Notice } from '../components/Notice'
+import { NeedsConnection, offlineDescribedBy, online } from '../components/OnlineOnly'
 import { Pagination } from '../components/Pagination'
 import * as api from '../lib/api'
 import { dateTime, t } from '../lib/i18n'
@@ -62,7 +63,8 @@ function JobTable(props: {
                         <button
                           type="button"
                           class="small"
-                          disabled={props.busy === job.id}
+                          disabled={props.busy === job.id || !online()}
+                          aria-describedby={offlineDescribedBy('jobs-offline')}
                           onClick={() => retry()(job)}
                         >
                           {t('jobs.retry')}
@@ -118,6 +120,7 @@ export default function JobsPage(): JSX.Element {
       <Notice kind={notice()?.kind ?? 'success'} message={notice()?.text} />
       <section class="card" aria-labelledby="jobs-failed">
         <h2 id="jobs-failed">{t('jobs.failed')}</h2>
+        <NeedsConnection id="jobs-offline" />
         <JobTable
           page={failed()}
           testId="jobs-failed"
