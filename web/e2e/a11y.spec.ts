@@ -1,9 +1,7 @@
-import { mkdirSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import AxeBuilder from '@axe-core/playwright'
 import { translate } from '@koprogo/domain/i18n'
-import type { Page, TestInfo } from '@playwright/test'
-import { type AppPath, DASHBOARD, NAV_LABEL, navFor } from '../src/lib/roles'
+import type { Page } from '@playwright/test'
+import { DASHBOARD, NAV_LABEL, navFor } from '../src/lib/roles'
 import { type Account, expect, SUPERADMIN, test, uiLogin, type World } from './fixtures'
 
 /** WCAG 2.x A/AA rules; the build fails on serious or critical findings (minor ones are listed). */
@@ -112,22 +110,7 @@ const settled = async (page: Page) => {
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0)
 }
 
-// `make screenshots` (E2E_SCREENSHOTS=docs) keeps a picture of each page at each size for the
-// user guide: each path once, by the first of these roles that can open it.
-const SHOOTING_ORDER = ['syndic', 'owner', 'accountant', 'superadmin'] as const
-const shotsDir = fileURLToPath(new URL('../../docs/screenshots/pages/', import.meta.url))
-const shootsPage = (role: (typeof SHOOTING_ORDER)[number], path: string) =>
-  SHOOTING_ORDER.slice(0, SHOOTING_ORDER.indexOf(role)).every((r) => !navFor(r).includes(path as AppPath))
-const pageShot = async (page: Page, info: TestInfo, name: string) => {
-  if (process.env.E2E_SCREENSHOTS !== 'docs') return
-  mkdirSync(shotsDir, { recursive: true })
-  await page.screenshot({
-    path: `${shotsDir}${name}-${info.project.name}.png`,
-    fullPage: true,
-    animations: 'disabled',
-    caret: 'hide',
-  })
-}
+// The user guide's picture of every page at both sizes: page-screenshots.spec.ts (route list).
 
 /** A building with a lot, its owner (who can sign in), an expense, a meeting and a document. */
 async function furnish(world: World) {
@@ -141,7 +124,7 @@ async function furnish(world: World) {
   return { owner, accountant: await world.user('accountant') }
 }
 
-async function visitEveryPage(page: Page, info: TestInfo, account: Account | typeof SUPERADMIN, role: Role) {
+async function visitEveryPage(page: Page, account: Account | typeof SUPERADMIN, role: Role) {
   await uiLogin(page, account, DASHBOARD[role])
   for (const path of navFor(role)) {
     await test.step(path, async () => {
@@ -149,35 +132,33 @@ async function visitEveryPage(page: Page, info: TestInfo, account: Account | typ
       await settled(page)
       await expect(page).toHaveTitle(`${en(NAV_LABEL[path])} — KoproGo`)
       await scan(page)
-      if (shootsPage(role, path)) await pageShot(page, info, path.slice(1))
     })
   }
 }
 type Role = keyof typeof DASHBOARD
 
-test('public pages: a title each, no serious violations @phone', async ({ page }, info) => {
-  const pages: [string, string, string | null][] = [
-    ['/', 'KoproGo', 'landing'],
-    ['/login', `${en('login.title')} — KoproGo`, 'login'],
-    ['/forgot-password', `${en('pw.forgotTitle')} — KoproGo`, 'forgot-password'],
-    ['/reset-password', `${en('pw.resetTitle')} — KoproGo`, null],
-    ['/set-password', `${en('pw.setTitle')} — KoproGo`, null],
+test('public pages: a title each, no serious violations @phone', async ({ page }) => {
+  const pages: [string, string][] = [
+    ['/', 'KoproGo'],
+    ['/login', `${en('login.title')} — KoproGo`],
+    ['/forgot-password', `${en('pw.forgotTitle')} — KoproGo`],
+    ['/reset-password', `${en('pw.resetTitle')} — KoproGo`],
+    ['/set-password', `${en('pw.setTitle')} — KoproGo`],
   ]
-  for (const [path, title, shot] of pages) {
+  for (const [path, title] of pages) {
     await page.goto(path)
     await settled(page)
     await expect(page).toHaveTitle(title)
     await scan(page)
-    if (shot) await pageShot(page, info, shot)
   }
 })
 
 for (const role of ['syndic', 'accountant', 'owner', 'superadmin'] as const) {
-  test(`every ${role} page: its title, no serious violations @phone`, async ({ page, world }, info) => {
+  test(`every ${role} page: its title, no serious violations @phone`, async ({ page, world }) => {
     test.setTimeout(120_000)
     const { owner, accountant } = await furnish(world)
     const account = { syndic: world.syndic, accountant, owner, superadmin: SUPERADMIN }[role]
-    await visitEveryPage(page, info, account, role)
+    await visitEveryPage(page, account, role)
   })
 }
 
