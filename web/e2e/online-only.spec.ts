@@ -38,7 +38,11 @@ test('@phone syndic: online-only writes are disabled offline with the reason, en
   const expense = await world.expense(b.id, 10_000)
   await uiLogin(page, world.syndic, '/syndic')
   // Each page once online: its lists are then in the offline cache.
-  for (const path of ['/units', '/expenses', '/documents', '/profile', '/buildings']) await page.goto(path)
+  for (const path of ['/units', '/expenses', '/documents', '/profile', '/buildings']) {
+    await page.goto(path)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1)
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0)
+  }
   await waitForServiceWorker(page)
 
   // Buildings: the register import (checking and importing a file go to the server).
