@@ -5,7 +5,7 @@ import * as api from '../lib/api'
 import { localChanges } from '../lib/data-changes'
 import { money, num, t, tEnum } from '../lib/i18n'
 import { dataRevision } from '../lib/offline/store'
-import { value } from '../lib/resource-value'
+import { answered, value } from '../lib/resource-value'
 import type { BarChart } from './bar-chart'
 
 type Total = { key: string; total_cents: number; count: number }
@@ -125,25 +125,46 @@ export function ExpenseCharts(): JSX.Element {
           </select>
         </label>
       </div>
-      <Show
-        when={(value(byCategory)?.data.items.length ?? 0) > 0}
-        fallback={<Show when={value(byCategory)}>{<p>{t('charts.empty')}</p>}</Show>}
-      >
-        <div class="chart-grid">
-          <Chart
-            id="chart-category"
-            title={t('charts.byCategory')}
-            items={value(byCategory)?.data.items ?? []}
-            label={(k) => tEnum('category', k)}
-          />
-          <Chart
-            id="chart-month"
-            title={t('charts.byMonth')}
-            items={value(byMonth)?.data.items ?? []}
-            label={monthLabel}
-          />
-        </div>
+      {/* Until the sums arrive, two empty cards of the charts' size: the page below stays put. */}
+      <Show when={answered(byCategory, byMonth)} fallback={<ChartPlaceholders />}>
+        <Show
+          when={(value(byCategory)?.data.items.length ?? 0) > 0}
+          fallback={<Show when={value(byCategory)}>{<p>{t('charts.empty')}</p>}</Show>}
+        >
+          <div class="chart-grid">
+            <Chart
+              id="chart-category"
+              title={t('charts.byCategory')}
+              items={value(byCategory)?.data.items ?? []}
+              label={(k) => tEnum('category', k)}
+            />
+            <Chart
+              id="chart-month"
+              title={t('charts.byMonth')}
+              items={value(byMonth)?.data.items ?? []}
+              label={monthLabel}
+            />
+          </div>
+        </Show>
       </Show>
     </section>
+  )
+}
+
+function ChartPlaceholders(): JSX.Element {
+  return (
+    <div class="chart-grid" aria-busy="true">
+      <For each={[t('charts.byCategory'), t('charts.byMonth')]}>
+        {(title) => (
+          <figure class="card chart">
+            <figcaption>
+              <strong>{title}</strong>
+              <p class="chart-summary">{t('common.loading')}</p>
+            </figcaption>
+            <div class="chart-canvas" />
+          </figure>
+        )}
+      </For>
+    </div>
   )
 }

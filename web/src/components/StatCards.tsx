@@ -14,7 +14,22 @@ export function StatCards(props: { keys: (keyof DashboardStats)[]; refresh?: () 
   )
   // Read through the cache so dashboards still open offline.
   return (
-    <Show when={value(stats)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
+    // While loading, the same cards with "…": the figures arriving do not push the page down.
+    <Show
+      when={value(stats)}
+      fallback={
+        <ul class="stats" aria-busy="true">
+          <For each={props.keys}>
+            {(k) => (
+              <li class="card stat">
+                <span class="stat-value">…</span>
+                <span class="stat-label">{t(`stats.${k}`)}</span>
+              </li>
+            )}
+          </For>
+        </ul>
+      }
+    >
       {(s) => (
         <ul class="stats" data-testid="stats">
           <For each={props.keys}>

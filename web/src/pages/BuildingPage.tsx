@@ -10,7 +10,7 @@ import * as api from '../lib/api'
 import { date, dateTime, num, percent, t, tEnum } from '../lib/i18n'
 import { dataRevision } from '../lib/offline/store'
 import { displayName, useOwnerDirectory } from '../lib/owner-directory'
-import { value } from '../lib/resource-value'
+import { answered, value } from '../lib/resource-value'
 import type { Owner, Unit, UnitOwnership } from '../lib/wire-types'
 
 const RECENT = 10
@@ -139,8 +139,16 @@ export default function BuildingPage(): JSX.Element {
         )}
       </Show>
 
-      {/* An unknown or foreign building: the notice above, not sections loading forever. */}
-      <Show when={!building.error}>
+      {/* An unknown or foreign building: the notice above, not sections loading forever. The
+          sections appear together once each has its first answer (no section pushes another). */}
+      <Show
+        when={!building.error && answered(lots, expenses, meetings, documents)}
+        fallback={
+          <Show when={!building.error && value(building)}>
+            <p aria-busy="true">{t('common.loading')}</p>
+          </Show>
+        }
+      >
         <section class="card" aria-labelledby="building-lots-title" data-testid="building-lots">
           <h2 id="building-lots-title">{t('building.lots')}</h2>
           <Show when={value(lots)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
