@@ -55,6 +55,10 @@ test('a unit created offline inside an offline-created building gets the real bu
   await waitForServiceWorker(page)
   await page.goto('/units')
   await expect(page.getByTestId('units')).toBeVisible()
+  // A page shows at once now (no root Suspense, ADR 0034): wait until its reads (the list and
+  // the buildings of its form) have answered, so they are in the offline cache.
+  await expect(page.getByTestId('units').locator('[aria-busy="true"]')).toHaveCount(0)
+  await page.waitForLoadState('networkidle')
   await page.goto('/buildings')
   await context.setOffline(true)
 
