@@ -1,3 +1,4 @@
+export * from './assembly/index.ts'
 export * from './convocation.policy.ts'
 export * from './create-meeting.use-case.ts'
 export * from './governance.ports.ts'

@@ -1,0 +1,7 @@
+export * from './majority.ts'
+export * from './meeting-log.ts'
+export * from './proxies.ts'
+export * from './quorum.ts'
+export * from './register.ts'
+export * from './replay.ts'
+export * from './tally.ts'
