@@ -6,7 +6,12 @@
  * (P95). The building is made through the API so every rule runs as in production; the acts are
  * built with the domain's appendAct, as the browser builds them.
  */
-import { type ActKind, type ActPayloads, appendAct, type MeetingAct } from '../../domain/src/governance/assembly/index.ts'
+import {
+  type ActKind,
+  type ActPayloads,
+  appendAct,
+  type MeetingAct,
+} from '../../domain/src/governance/assembly/index.ts'
 
 export type AssemblyBudget = {
   lots: number

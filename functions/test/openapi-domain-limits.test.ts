@@ -173,6 +173,7 @@ const WIRE_ENUMS: Record<string, readonly (string | boolean)[]> = {
   order: ['asc', 'desc'],
   format: ['csv', 'xlsx'],
   dry_run: ['true', 'false'],
+  include: ['state'],
   'Health.status': ['ok', 'degraded'],
   'DistributionDocumentsAccepted.format': ['pdf', 'csv'],
   'DistributionDocumentsAccepted.status': ['pending'],
