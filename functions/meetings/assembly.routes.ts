@@ -98,7 +98,7 @@ export function mountAssembly(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
       method: 'patch',
-      path: '/{id}/resolutions/{resolutionId}',
+      path: '/{id}/resolutions/{resolution_id}',
       tags: ['Meetings'],
       summary: 'Change an agenda item (until the meeting’s log starts); If-Match or version',
       security: bearer,
@@ -112,7 +112,7 @@ export function mountAssembly(app: OpenAPIHono<AppEnv>): void {
         ctx: actorContext(c),
         input: {
           meetingId: p.id,
-          resolutionId: p.resolutionId,
+          resolutionId: p.resolution_id,
           fields: {
             title: b.title,
             proposedDecision: b.proposed_decision,
@@ -130,7 +130,7 @@ export function mountAssembly(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
       method: 'delete',
-      path: '/{id}/resolutions/{resolutionId}',
+      path: '/{id}/resolutions/{resolution_id}',
       tags: ['Meetings'],
       summary: 'Remove an agenda item (until the meeting’s log starts)',
       security: bearer,
@@ -141,7 +141,7 @@ export function mountAssembly(app: OpenAPIHono<AppEnv>): void {
       const p = c.req.valid('param')
       const result = await deleteResolution({
         ctx: actorContext(c),
-        input: { meetingId: p.id, resolutionId: p.resolutionId, expectedVersion: expectedVersion(c) },
+        input: { meetingId: p.id, resolutionId: p.resolution_id, expectedVersion: expectedVersion(c) },
       })
       return respond(c, result, () => c.body(null, 204))
     },

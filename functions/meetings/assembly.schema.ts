@@ -70,7 +70,7 @@ export const UpdateResolutionBody = z
 
 export const ResolutionParams = z.object({
   id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
-  resolutionId: z.uuid().openapi({ param: { name: 'resolutionId', in: 'path' } }),
+  resolution_id: z.uuid().openapi({ param: { name: 'resolution_id', in: 'path' } }),
 })
 
 export const ResolutionListSchema = z.object({ items: z.array(ResolutionSchema) }).openapi('ResolutionList')
