@@ -170,7 +170,12 @@ export class TestWorld {
       // The assembly's ports are exercised by the route tests (functions/meetings/assembly.test.ts).
       governance: {
         meetings: this.meetings,
-        assembly: partialPort<Repositories['governance']['assembly']>('assembly', {}),
+        assembly: partialPort<Repositories['governance']['assembly']>('assembly', {
+          // No meeting of these tests has a log.
+          registers: partialPort<Repositories['governance']['assembly']['registers']>('registers', {
+            findFrozen: async () => null,
+          }),
+        }),
       },
       documents: { documents: this.documents },
       stats: partialPort<Repositories['stats']>('stats', { stats: this.stats }),
