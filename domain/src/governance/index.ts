@@ -1,4 +1,6 @@
+export * from './convocation/index.ts'
 export * from './convocation.policy.ts'
+export * from './convocation.ports.ts'
 export * from './create-meeting.use-case.ts'
 export * from './governance.ports.ts'
 export * from './manage-meetings.use-case.ts'

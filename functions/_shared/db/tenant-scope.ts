@@ -19,6 +19,9 @@ export const TENANT_TABLES = [
   'documents',
   'owner_charges',
   'charge_distributions',
+  // Issue #14, assembly convocation side (schema/convocation.ts).
+  ...(['building_assembly_settings', 'assembly_requests', 'board_mandates'] as const),
+  ...(['second_assemblies', 'assembly_deliveries', 'meeting_minutes'] as const),
 ] as const
 
 const MARKER = '/* cross-tenant */'
