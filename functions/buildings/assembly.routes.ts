@@ -5,6 +5,7 @@ import {
   BOARD_ROLES,
   type BoardMandate,
   type BoardView,
+  DEADLINE_STATUSES,
   deleteBoardMandate,
   getAssemblySettings,
   getBoard,
@@ -21,13 +22,19 @@ import {
 } from '@koprogo/domain'
 import { bearer, errors, expectedVersion, IdParam, json, jsonBody, respond } from '../_shared/http.ts'
 import { type AppEnv, actorContext } from '../_shared/runtime.ts'
+import { WIRE_BOUNDS } from '../_shared/wire-bounds.ts'
 
 /*
  * A building's assembly statutes (issue #14 item 1), owners' requests to convene (art. 3.87 §2) and
  * its board of co-owners (art. 3.90), under /buildings/{id}/…; another tenant's building is a 404.
  */
 
-const MonthDay = z.string().max(5).nullable().openapi({ example: '05-01' })
+// Checked by the domain (a day of the year), so no length is advertised here.
+const MonthDay = z
+  .string()
+  .regex(/^\d{2}-\d{2}$/)
+  .nullable()
+  .openapi({ example: '05-01' })
 
 export const AssemblySettingsSchema = z
   .object({
@@ -48,7 +55,7 @@ const UpdateAssemblySettingsBody = z
     ordinary_period_start: MonthDay.optional(),
     ordinary_period_end: MonthDay.optional(),
     remote_participation: z.boolean().optional(),
-    minutes_languages: z.array(z.string().max(5)).max(4).optional(),
+    minutes_languages: z.array(z.enum(MINUTES_LANGUAGES)).max(MINUTES_LANGUAGES.length).optional(),
     version: z.number().int().nonnegative().optional(),
   })
   .openapi('UpdateAssemblySettings')
@@ -64,7 +71,7 @@ const toSettingsDto = (s: AssemblySettings): z.infer<typeof AssemblySettingsSche
   version: s.version,
 })
 
-const DeadlineStatusSchema = z.enum(['on_time', 'due_soon', 'overdue', 'done'])
+const DeadlineStatusSchema = z.enum(DEADLINE_STATUSES)
 
 export const AssemblyRequestSchema = z
   .object({
@@ -97,7 +104,10 @@ const toRequestDto = (r: AssemblyRequestView): z.infer<typeof AssemblyRequestSch
 const CreateAssemblyRequestBody = z
   .object({
     owner_ids: z.array(z.uuid()).min(1).max(REQUEST_OWNERS_MAX),
-    received_at: z.string().max(40).openapi({ description: 'When the registered letter was received (ISO)' }),
+    received_at: z
+      .string()
+      .max(WIRE_BOUNDS.date_text)
+      .openapi({ description: 'When the registered letter was received (ISO)' }),
     note: z.string().max(REQUEST_NOTE_MAX).nullish(),
   })
   .openapi('CreateAssemblyRequest')
@@ -107,7 +117,7 @@ export const BoardMandateSchema = z
     id: z.uuid(),
     building_id: z.uuid(),
     owner_id: z.uuid(),
-    role: z.enum(BOARD_ROLES),
+    board_role: z.enum(BOARD_ROLES),
     start_date: z.string(),
     end_date: z.string().nullable(),
     resolution_id: z.uuid().nullable(),
@@ -119,7 +129,7 @@ const toMandateDto = (m: BoardMandate): z.infer<typeof BoardMandateSchema> => ({
   id: m.id,
   building_id: m.buildingId,
   owner_id: m.ownerId,
-  role: m.role,
+  board_role: m.role,
   start_date: m.startDate,
   end_date: m.endDate,
   resolution_id: m.resolutionId,
@@ -149,9 +159,9 @@ const toBoardDto = (b: BoardView): z.infer<typeof BoardSchema> => ({
 const MandateBody = z
   .object({
     owner_id: z.uuid(),
-    role: z.enum(BOARD_ROLES),
-    start_date: z.string().max(10),
-    end_date: z.string().max(10).nullish(),
+    board_role: z.enum(BOARD_ROLES),
+    start_date: z.string().max(WIRE_BOUNDS.date_text),
+    end_date: z.string().max(WIRE_BOUNDS.date_text).nullish(),
     resolution_id: z.uuid().nullish(),
   })
   .openapi('CreateBoardMandate')
@@ -159,7 +169,7 @@ const MandateBody = z
 const UpdateMandateBody = MandateBody.omit({ owner_id: true }).partial().openapi('UpdateBoardMandate')
 
 const MandateParams = IdParam.extend({
-  mandateId: z.uuid().openapi({ param: { name: 'mandateId', in: 'path' } }),
+  mandate_id: z.uuid().openapi({ param: { name: 'mandate_id', in: 'path' } }),
 })
 
 const writeErrors = { 400: errors[400], 403: errors[403], 404: errors[404], 409: errors[409] }
@@ -296,7 +306,7 @@ export function mountBuildingAssembly(app: OpenAPIHono<AppEnv>): void {
         input: {
           buildingId: c.req.valid('param').id,
           ownerId: b.owner_id,
-          role: b.role,
+          role: b.board_role,
           startDate: b.start_date,
           endDate: b.end_date,
           resolutionId: b.resolution_id,
@@ -309,7 +319,7 @@ export function mountBuildingAssembly(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
       method: 'patch',
-      path: '/{id}/board/mandates/{mandateId}',
+      path: '/{id}/board/mandates/{mandate_id}',
       tags: ['Assemblies'],
       summary: 'End or correct a mandate (syndic)',
       security: bearer,
@@ -321,10 +331,10 @@ export function mountBuildingAssembly(app: OpenAPIHono<AppEnv>): void {
       const result = await updateBoardMandate({
         ctx: actorContext(c),
         input: {
-          id: c.req.valid('param').mandateId,
+          id: c.req.valid('param').mandate_id,
           buildingId: c.req.valid('param').id,
           changes: {
-            role: b.role,
+            role: b.board_role,
             startDate: b.start_date,
             endDate: b.end_date,
             resolutionId: b.resolution_id,
@@ -338,7 +348,7 @@ export function mountBuildingAssembly(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
       method: 'delete',
-      path: '/{id}/board/mandates/{mandateId}',
+      path: '/{id}/board/mandates/{mandate_id}',
       tags: ['Assemblies'],
       summary: 'Delete a mandate recorded by mistake (syndic)',
       security: bearer,
@@ -350,7 +360,7 @@ export function mountBuildingAssembly(app: OpenAPIHono<AppEnv>): void {
         c,
         await deleteBoardMandate({
           ctx: actorContext(c),
-          input: { id: c.req.valid('param').mandateId, buildingId: c.req.valid('param').id },
+          input: { id: c.req.valid('param').mandate_id, buildingId: c.req.valid('param').id },
         }),
         () => c.body(null, 204),
       ),

@@ -5,8 +5,10 @@
 import {
   AGENDA_ITEM_MAX,
   ATTENDEES_MAX,
+  BOARD_ROLES,
   BUILDING_LIMITS,
   BUILDING_SORT_FIELDS,
+  DEADLINE_STATUSES,
   DOCUMENT_DESCRIPTION_MAX,
   DOCUMENT_SORT_FIELDS,
   DOCUMENT_TITLE_MAX,
@@ -26,6 +28,8 @@ import {
   MEETING_STATUSES,
   MEETING_TITLE_MAX,
   MEETING_TYPES,
+  MINUTES_LANGUAGES,
+  NOTICE_DAYS_MAX,
   ORGANIZATION_LIMITS,
   ORGANIZATION_SORT_FIELDS,
   OWNER_LANGUAGES,
@@ -34,6 +38,7 @@ import {
   OWNER_TYPES,
   PASSWORD_MAX,
   PAYMENT_STATUSES,
+  REQUEST_NOTE_MAX,
   RIGHT_TYPES,
   ROLES,
   SEARCH_HIT_KINDS,
@@ -85,6 +90,9 @@ const LIMITS_BY_CONTEXT: Record<string, Limits> = {
   AddAgendaItem: MEETING,
   CompleteMeeting: MEETING,
   Documents: { title: DOCUMENT_TITLE_MAX, description: DOCUMENT_DESCRIPTION_MAX },
+  // Assemblies, convocation side (issue #14).
+  UpdateAssemblySettings: { notice_days: NOTICE_DAYS_MAX },
+  CreateAssemblyRequest: { note: REQUEST_NOTE_MAX },
   Stats: { q: SEARCH_TEXT_MAX, limit: SEARCH_MAX_LIMIT },
 }
 
@@ -101,7 +109,10 @@ const DATE_FIELDS = ['date', 'end_date', 'start_date', 'deed_date', 'paid_date',
 /** Raw text the domain parses (functions/_shared/wire-bounds.ts): bounds, not domain limits. */
 const WIRE: Limits = {
   ...Object.fromEntries(
-    [...DATE_FIELDS, 'scheduled_date', 'email_consent_date'].map((f) => [f, WIRE_BOUNDS.date_text]),
+    [...DATE_FIELDS, 'scheduled_date', 'email_consent_date', 'received_at'].map((f) => [
+      f,
+      WIRE_BOUNDS.date_text,
+    ]),
   ),
   ownership_share: WIRE_BOUNDS.share_text,
   ownership_percentage: WIRE_BOUNDS.share_text,
@@ -151,6 +162,9 @@ const ENUM_BY_FIELD: Record<string, readonly (string | boolean)[]> = {
   'Stats.group': EXPENSE_GROUPINGS,
   'ExpenseStats.group': EXPENSE_GROUPINGS,
   'SearchHit.kind': SEARCH_HIT_KINDS,
+  minutes_languages: MINUTES_LANGUAGES,
+  board_role: BOARD_ROLES,
+  'AssemblyRequest.status': DEADLINE_STATUSES,
 }
 
 /** Value sets of the protocol itself, not of the domain. */

@@ -84,8 +84,9 @@ export async function completeMeeting({
     'MeetingCompleted',
     { attendees_count: attendeesCount },
     async (current, now, repos) => {
-      const scheduled = requireScheduled(current)
-      if (!scheduled.ok) return scheduled
+      // State and the count's range first (a negative count is a 400 whatever the date).
+      const completed = markMeetingCompleted(current, attendeesCount, now)
+      if (!completed.ok) return completed
       // A meeting is held on its date: recording it as held before then is refused.
       if (now.getTime() < current.scheduledDate.getTime())
         return err(
@@ -104,7 +105,7 @@ export async function completeMeeting({
             { attendees: attendeesCount, owners },
           ),
         )
-      return markMeetingCompleted(current, attendeesCount, now)
+      return completed
     },
   )
 }

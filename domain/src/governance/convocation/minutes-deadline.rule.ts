@@ -9,7 +9,8 @@ export function minutesDeadline(meetingDate: Date): Date {
   return new Date(meetingDate.getTime() + MINUTES_SENDING_DAYS * DAY_MS)
 }
 
-export type DeadlineStatus = 'on_time' | 'due_soon' | 'overdue' | 'done'
+export const DEADLINE_STATUSES = ['on_time', 'due_soon', 'overdue', 'done'] as const
+export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number]
 
 /** 'due_soon' within the last 5 days, so the syndic is warned before it is too late. */
 export function deadlineStatus(deadline: Date, now: Date, doneAt: Date | null): DeadlineStatus {
