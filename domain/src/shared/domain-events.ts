@@ -1,4 +1,5 @@
 import { CONVOCATION_EVENTS } from '../governance/convocation-events.ts'
+import { ASSEMBLY_EVENTS } from './assembly-events.ts'
 import type { AuditAction, AuditEntity } from './audit.ts'
 
 /*
@@ -52,6 +53,7 @@ export const DOMAIN_EVENTS = {
   DistributionDocumentsRequested: ['expense.distribution_documents_requested', 'expense'],
   DocumentGenerated: ['document.generate', 'document'],
   JobRetried: ['job.retry', 'job'],
+  ...ASSEMBLY_EVENTS,
   ...CONVOCATION_EVENTS,
 } as const satisfies Record<string, readonly [AuditAction, AuditEntity]>
 

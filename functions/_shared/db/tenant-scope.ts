@@ -19,6 +19,10 @@ export const TENANT_TABLES = [
   'documents',
   'owner_charges',
   'charge_distributions',
+  'meeting_resolutions',
+  'meeting_acts',
+  'meeting_registers',
+  'meeting_online_proxies',
   // Issue #14, assembly convocation side (schema/convocation.ts).
   ...(['building_assembly_settings', 'assembly_requests', 'board_mandates'] as const),
   ...(['second_assemblies', 'assembly_deliveries', 'meeting_minutes'] as const),

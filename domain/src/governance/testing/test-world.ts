@@ -169,8 +169,10 @@ export class TestWorld {
     })
     const audit = this.audit
     return partialPort<Repositories>('repos', {
+      // The assembly's ports are exercised by the route tests (functions/meetings/assembly.test.ts).
       governance: {
         meetings: this.meetings,
+        assembly: partialPort<Repositories['governance']['assembly']>('assembly', {}),
         convocation: partialPort<ConvocationPorts>('convocation', {
           settings: partialPort<ConvocationPorts['settings']>('settings', { find: async () => null }),
         }),

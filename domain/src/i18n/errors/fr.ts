@@ -1,3 +1,4 @@
+import { assemblyErrorsFr } from './assembly-fr.ts'
 import type { ErrorMessages } from './en.ts'
 
 export const errorFr: ErrorMessages = {
@@ -236,6 +237,7 @@ export const errorFr: ErrorMessages = {
   'error.field.zod.date': 'Date ISO invalide',
   'error.field.zod.datetime': 'Date et heure ISO invalides',
   'error.field.zod.url': 'URL invalide',
+  ...assemblyErrorsFr,
   // Assemblées, convocation (issue #14 ; Code civil art. 3.87, 3.90)
   'error.entity.BoardMandate': 'Mandat au conseil de copropriété',
   'error.entity.AssemblySettings': 'Paramètres d’assemblée',

@@ -1,3 +1,4 @@
+import { assemblyErrorsNl } from './assembly-nl.ts'
 import type { ErrorMessages } from './en.ts'
 
 export const errorNl: ErrorMessages = {
@@ -234,6 +235,7 @@ export const errorNl: ErrorMessages = {
   'error.field.zod.date': 'Ongeldige ISO-datum',
   'error.field.zod.datetime': 'Ongeldige ISO-datum en -tijd',
   'error.field.zod.url': 'Ongeldige URL',
+  ...assemblyErrorsNl,
   // Algemene vergaderingen, oproeping (issue #14; Burgerlijk Wetboek art. 3.87, 3.90)
   'error.entity.BoardMandate': 'Mandaat in de raad van mede-eigendom',
   'error.entity.AssemblySettings': 'Instellingen van de vergadering',

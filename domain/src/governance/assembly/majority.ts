@@ -1,0 +1,72 @@
+/*
+ * Decision types and the majority the law requires for each (Belgian Civil Code, book 3).
+ *  - art. 3.87 §3: unless the law requires a qualified majority, a decision is taken by the absolute
+ *    majority of the votes of the owners present or represented at the time of the vote;
+ *  - art. 3.88 §1, 1°: two thirds of the votes; 2°: four fifths of the votes;
+ *  - art. 3.88 §2 (§3 for the 4/5 exception): unanimity of the votes of ALL the owners.
+ * A building's statutes may require more, never less: the syndic may choose a stricter majority for
+ * an item (`isAtLeast(chosen, required)`), and the API refuses a weaker one.
+ */
+
+export const MAJORITIES = ['absolute', 'two_thirds', 'four_fifths', 'unanimity'] as const
+export type Majority = (typeof MAJORITIES)[number]
+
+/** The law's categories. `article` is the provision each one comes from, printed in docs and minutes. */
+export const DECISION_TYPES = {
+  /** Art. 3.87 §3: every decision the law does not reserve to a qualified majority (accounts, budget, syndic…). */
+  ordinary: { majority: 'absolute', article: 'art. 3.87 §3' },
+  /** Art. 3.88 §1, 1°, a): statutes' clauses on the enjoyment, use or administration of the common parts. */
+  statutes_enjoyment: { majority: 'two_thirds', article: 'art. 3.88 §1, 1°, a)' },
+  /** Art. 3.88 §1, 1°, b): works on the common parts, except those the syndic may decide (conservatory acts). */
+  common_works: { majority: 'two_thirds', article: 'art. 3.88 §1, 1°, b)' },
+  /** Art. 3.88 §1, 1°, c): creating a board of co-owners in a building of fewer than 20 lots. */
+  board_creation: { majority: 'two_thirds', article: 'art. 3.88 §1, 1°, c)' },
+  /** Art. 3.88 §1, 1°, d): the amount of contracts above which competitive tendering is compulsory. */
+  tender_threshold: { majority: 'two_thirds', article: 'art. 3.88 §1, 1°, d)' },
+  /** Art. 3.88 §1, 1°, e): works on private parts carried out by the association for economic or technical reasons. */
+  private_parts_works: { majority: 'two_thirds', article: 'art. 3.88 §1, 1°, e)' },
+  /** Art. 3.88 §1, 2°, a): any other change to the statutes, including the distribution of charges. */
+  statutes_other: { majority: 'four_fifths', article: 'art. 3.88 §1, 2°, a)' },
+  /** Art. 3.88 §1, 2°, b): changing the destination of the building or of a part of it. */
+  destination_change: { majority: 'four_fifths', article: 'art. 3.88 §1, 2°, b)' },
+  /** Art. 3.88 §1, 2°, c): rebuilding, or repairing the damaged part after a partial destruction. */
+  partial_rebuilding: { majority: 'four_fifths', article: 'art. 3.88 §1, 2°, c)' },
+  /** Art. 3.88 §1, 2°, d): acquiring new immovable property meant to become common. */
+  common_acquisition: { majority: 'four_fifths', article: 'art. 3.88 §1, 2°, d)' },
+  /** Art. 3.88 §1, 2°, e): acts of disposal of common immovable property. */
+  common_disposal: { majority: 'four_fifths', article: 'art. 3.88 §1, 2°, e)' },
+  /** Art. 3.88 §1, 2°, f) and art. 3.86 §3: not constituting the reserve fund (the waiver). */
+  reserve_fund_waiver: { majority: 'four_fifths', article: 'art. 3.88 §1, 2°, f); art. 3.86 §3' },
+  /** Art. 3.88 §3: demolition or total rebuilding for health or safety reasons, or when bringing it up to standard costs too much. */
+  demolition_for_safety: { majority: 'four_fifths', article: 'art. 3.88 §3' },
+  /** Art. 3.88 §2: any change of the distribution of the quote-parts of co-ownership. */
+  quote_parts_change: { majority: 'unanimity', article: 'art. 3.88 §2' },
+  /** Art. 3.88 §2: the total rebuilding of the building (outside the §3 exception). */
+  total_rebuilding: { majority: 'unanimity', article: 'art. 3.88 §2' },
+} as const satisfies Record<string, { readonly majority: Majority; readonly article: string }>
+
+export type DecisionType = keyof typeof DECISION_TYPES
+export const DECISION_TYPE_KEYS = Object.keys(DECISION_TYPES) as readonly DecisionType[]
+
+export function isDecisionType(value: unknown): value is DecisionType {
+  return typeof value === 'string' && Object.hasOwn(DECISION_TYPES, value)
+}
+
+/** The majority the law requires for a decision type (art. 3.87 §3, art. 3.88). */
+export function requiredMajority(type: DecisionType): Majority {
+  return DECISION_TYPES[type].majority
+}
+
+/** Whether `chosen` is at least as strict as `required` (statutes may require more, never less). */
+export function isAtLeast(chosen: Majority, required: Majority): boolean {
+  return MAJORITIES.indexOf(chosen) >= MAJORITIES.indexOf(required)
+}
+
+/** The fraction of the cast votes the "for" side must exceed or reach, as a rational. */
+export const MAJORITY_FRACTION: {
+  readonly [M in Exclude<Majority, 'unanimity'>]: readonly [number, number]
+} = {
+  absolute: [1, 2],
+  two_thirds: [2, 3],
+  four_fifths: [4, 5],
+}
