@@ -1,13 +1,17 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import {
+  conveneSecondAssembly,
   DELIVERY_CHANNELS,
   DELIVERY_STATUSES,
   type Delivery,
   listDeliveries,
+  MEETING_LOCATION_MAX,
   sendConvocation,
 } from '@koprogo/domain'
-import { bearer, errors, IdParam, json, respond } from '../_shared/http.ts'
+import { bearer, errors, IdParam, json, jsonBody, respond } from '../_shared/http.ts'
 import { type AppEnv, actorContext } from '../_shared/runtime.ts'
+import { WIRE_BOUNDS } from '../_shared/wire-bounds.ts'
+import { MeetingSchema, toMeetingDto } from './schema.ts'
 
 /*
  * POST/GET /meetings/{id}/convocation (issue #14 item 1): convene the owners, list who was reached
@@ -83,5 +87,41 @@ export function mountMeetingConvocation(app: OpenAPIHono<AppEnv>): void {
         }),
         (rows) => c.json({ created: 0, data: rows.map(toDeliveryDto) }, 200),
       ),
+  )
+}
+
+const SecondAssemblyBody = z
+  .object({
+    scheduled_date: z.string().max(WIRE_BOUNDS.date_text),
+    location: z.string().max(MEETING_LOCATION_MAX).optional(),
+  })
+  .openapi('SecondAssembly')
+
+/** POST /meetings/{id}/second-assembly (art. 3.87 §5): after a first assembly without quorum. */
+export function mountSecondAssembly(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/second-assembly',
+      tags: ['Assemblies'],
+      summary: 'Convene the second assembly (≥ 15 days later, same agenda) after a quorum failure',
+      security: bearer,
+      request: { params: IdParam, ...jsonBody(SecondAssemblyBody) },
+      responses: {
+        201: json(MeetingSchema, 'The second assembly'),
+        400: errors[400],
+        403: errors[403],
+        404: errors[404],
+        409: errors[409],
+      },
+    }),
+    async (c) => {
+      const b = c.req.valid('json')
+      const result = await conveneSecondAssembly({
+        ctx: actorContext(c),
+        input: { meetingId: c.req.valid('param').id, scheduledDate: b.scheduled_date, location: b.location },
+      })
+      return respond(c, result, (m) => c.json(toMeetingDto(m), 201))
+    },
   )
 }

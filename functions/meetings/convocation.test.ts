@@ -1,3 +1,4 @@
+import { appendAct } from '@koprogo/domain'
 import { sql } from 'drizzle-orm'
 import { extractText, getDocumentProxy } from 'unpdf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -149,5 +150,65 @@ describe('POST /meetings/{id}/convocation', () => {
     expect(res.status).toBe(409)
     expect(res.body.code).toBe('convocation_notice_too_short')
     expect(res.body.detail).toMatch(/^De vergadering moet minstens 15 dagen vooraf/)
+  })
+})
+
+describe('POST /meetings/{id}/second-assembly (art. 3.87 §5)', () => {
+  it('after an opening without quorum: refuses 14 days later, convenes 15+ days later with the same agenda, once', async () => {
+    const t = await api.tenant()
+    const other = await api.tenant()
+    const building = await fx.building(t.syndic.token, { total_tantiemes: 1000 })
+    await ownerOfLot(t, building.id, { first_name: 'A', last_name: 'Absent' })
+    const firstDate = new Date(Date.now() + 20 * DAY)
+    const first = await api.request('POST', '/api/v1/meetings', {
+      token: t.syndic.token,
+      body: {
+        building_id: building.id,
+        meeting_type: 'Ordinary',
+        title: 'AG',
+        scheduled_date: firstDate.toISOString(),
+        location: 'Salle',
+      },
+    })
+    await api.request('POST', `/api/v1/meetings/${first.body.id}/resolutions`, {
+      token: t.syndic.token,
+      body: { title: 'Comptes', proposed_decision: 'Approuver les comptes', decision_type: 'ordinary' },
+    })
+    const url = `/api/v1/meetings/${first.body.id}/second-assembly`
+    const at = (days: number) => new Date(firstDate.getTime() + days * DAY).toISOString()
+    // Nothing recorded yet: no quorum failed.
+    const early = await api.request('POST', url, { token: t.syndic.token, body: { scheduled_date: at(20) } })
+    expect(early.status).toBe(409)
+    expect(early.body.code).toBe('quorum_not_failed')
+    // The meeting opens with nobody present: the log says the quorum failed.
+    const opened = appendAct([], 'opened', {}, new Date().toISOString())
+    const sync = await api.request('POST', `/api/v1/meetings/${first.body.id}/acts`, {
+      token: t.syndic.token,
+      body: { acts: [opened] },
+    })
+    expect(sync.status, JSON.stringify(sync.body)).toBeLessThan(300)
+    const fourteen = await api.request('POST', url, {
+      token: t.syndic.token,
+      body: { scheduled_date: at(14) },
+    })
+    expect(fourteen.status).toBe(409)
+    expect(fourteen.body.code).toBe('second_assembly_too_early')
+    expect(
+      (await api.request('POST', url, { token: other.syndic.token, body: { scheduled_date: at(20) } }))
+        .status,
+    ).toBe(404)
+    const second = await api.request('POST', url, { token: t.syndic.token, body: { scheduled_date: at(15) } })
+    expect(second.status, JSON.stringify(second.body)).toBe(201)
+    expect(second.body).toMatchObject({
+      building_id: building.id,
+      status: 'Scheduled',
+      scheduled_date: at(15),
+    })
+    const items = await api.request('GET', `/api/v1/meetings/${second.body.id}/resolutions`, {
+      token: t.syndic.token,
+    })
+    expect(JSON.stringify(items.body)).toContain('Approuver les comptes')
+    const again = await api.request('POST', url, { token: t.syndic.token, body: { scheduled_date: at(30) } })
+    expect(again.body.id).toBe(second.body.id)
   })
 })

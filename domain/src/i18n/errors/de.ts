@@ -257,4 +257,6 @@ export const errorDe: ErrorMessages = {
   'error.field.notBeforeStart': 'darf nicht vor start_date liegen',
   'error.field.ownersCount': 'muss 1 bis {max} Miteigentümer nennen',
   'error.field.notFuture': 'darf nicht in der Zukunft liegen',
+  'error.code.quorum_not_failed':
+    'Eine zweite Versammlung wird erst einberufen, nachdem eine erste ohne Quorum eröffnet wurde (ZGB Art. 3.87 §5)',
 }
