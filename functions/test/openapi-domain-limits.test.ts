@@ -93,6 +93,7 @@ const LIMITS_BY_CONTEXT: Record<string, Limits> = {
   // Assemblies, convocation side (issue #14).
   UpdateAssemblySettings: { notice_days: NOTICE_DAYS_MAX },
   CreateAssemblyRequest: { note: REQUEST_NOTE_MAX },
+  SecondAssembly: MEETING,
   Stats: { q: SEARCH_TEXT_MAX, limit: SEARCH_MAX_LIMIT },
 }
 
