@@ -1,3 +1,4 @@
+import { assemblyRoomDe } from './assembly-room-messages.ts'
 import { dashboardsDe } from './dashboards-messages.ts'
 import { detailDe } from './detail-messages.ts'
 import { distributionDocumentDe } from './distribution-document-messages.ts'
@@ -10,6 +11,7 @@ import { passwordDe } from './password-messages.ts'
 
 export const de: Messages = {
   ...ownershipDe,
+  ...assemblyRoomDe,
   ...passwordDe,
   ...detailDe,
   ...jobsDe,

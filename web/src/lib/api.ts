@@ -949,3 +949,71 @@ export const seed = {
   realistic: () => data(client.POST('/seed/realistic')),
   clear: () => data(client.POST('/seed/clear')),
 }
+
+// ---------------------------------------------------------------- general assemblies (issue #14)
+
+/** An agenda item with its decision type and majority (GET /meetings/{id}/resolutions). */
+export interface Resolution {
+  id: string
+  meeting_id: string
+  position: number
+  title: string
+  proposed_decision: string | null
+  decision_type: import('@koprogo/domain/assembly').DecisionType
+  majority: import('@koprogo/domain/assembly').Majority
+  version?: number
+}
+
+/** Everything the room needs to work offline (GET /meetings/{id}/session). */
+export interface AssemblySession {
+  register: import('@koprogo/domain/assembly').AssemblyRegister
+  resolutions: Resolution[]
+  acts: import('@koprogo/domain/assembly').MeetingAct[]
+  second_assembly: boolean
+  syndic_owner_ids: string[]
+}
+
+export interface LogVerification {
+  ok: boolean
+  root_hash: string | null
+  last_seq: number
+}
+
+type ResolutionBody = Pick<Resolution, 'title' | 'proposed_decision' | 'decision_type' | 'majority'>
+
+export const assembly = {
+  /** Cached: the portal and the room read the agenda offline. */
+  resolutions: (meetingId: string): Promise<Loaded<Resolution[]>> =>
+    cached(`/meetings/${meetingId}/resolutions`, async () => {
+      const body = (await fetchPath(`/meetings/${meetingId}/resolutions`)) as
+        | { data: Resolution[] }
+        | Resolution[]
+      return Array.isArray(body) ? body : body.data
+    }),
+  createResolution: (meetingId: string, body: ResolutionBody) =>
+    replay({
+      method: 'POST',
+      path: `/meetings/${meetingId}/resolutions`,
+      body: { ...body },
+    }) as Promise<Resolution>,
+  updateResolution: (meetingId: string, resolutionId: string, body: ResolutionBody, version?: number) =>
+    replay({
+      method: 'PATCH',
+      path: `/meetings/${meetingId}/resolutions/${resolutionId}`,
+      body: { ...body },
+      ifMatch: version,
+    }) as Promise<Resolution>,
+  removeResolution: (meetingId: string, resolutionId: string) =>
+    replay({ method: 'DELETE', path: `/meetings/${meetingId}/resolutions/${resolutionId}` }),
+  /** Register + agenda + stored acts: cached so the room opens with no network (ADR 0033). */
+  session: (meetingId: string): Promise<Loaded<AssemblySession>> =>
+    cached(
+      `/meetings/${meetingId}/session`,
+      async () => (await fetchPath(`/meetings/${meetingId}/session`)) as AssemblySession,
+    ),
+  /** The device's acts the server does not hold yet; acts it holds with the same hash are no-ops. */
+  postActs: (meetingId: string, acts: import('@koprogo/domain/assembly').MeetingAct[]) =>
+    replay({ method: 'POST', path: `/meetings/${meetingId}/acts`, body: { acts } }),
+  verifyLog: async (meetingId: string) =>
+    (await fetchPath(`/meetings/${meetingId}/log/verify`)) as LogVerification,
+}
