@@ -13,14 +13,12 @@ import {
 import { createResource, createSignal, For, type JSX, Show } from 'solid-js'
 import type { Resolution } from '../lib/api'
 import * as api from '../lib/api'
+import { decisionLabel, majorityLabel } from '../lib/assembly/labels'
 import { errorText } from '../lib/error-text'
-import { t, tMaybe } from '../lib/i18n'
+import { t } from '../lib/i18n'
 import { value } from '../lib/resource-value'
 import { ConfirmButton } from './ConfirmButton'
 import { Notice } from './Notice'
-
-export const majorityLabel = (m: string) => tMaybe(`majority.${m}`, m)
-export const decisionLabel = (d: string) => tMaybe(`decision.${d}`, d)
 
 /** The majorities allowed for a decision type: the required one and every stricter one. */
 export const allowedMajorities = (type: DecisionType): Majority[] =>

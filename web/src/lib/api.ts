@@ -1014,6 +1014,9 @@ export const assembly = {
   /** The device's acts the server does not hold yet; acts it holds with the same hash are no-ops. */
   postActs: (meetingId: string, acts: import('@koprogo/domain/assembly').MeetingAct[]) =>
     replay({ method: 'POST', path: `/meetings/${meetingId}/acts`, body: { acts } }),
+  /** An owner's proxy given online before the meeting (the server applies art. 3.87 §7). */
+  giveProxy: (meetingId: string, body: { holder_owner_id?: string; holder_name?: string }) =>
+    replay({ method: 'POST', path: `/meetings/${meetingId}/proxies`, body: { ...body } }),
   verifyLog: async (meetingId: string) =>
     (await fetchPath(`/meetings/${meetingId}/log/verify`)) as LogVerification,
 }

@@ -6,6 +6,7 @@ import { Breadcrumbs } from '../components/Breadcrumbs'
 import { ConfirmButton } from '../components/ConfirmButton'
 import { buildingHref, EntityLink } from '../components/EntityLinks'
 import { Notice } from '../components/Notice'
+import { OwnerProxyForm } from '../components/OwnerAssemblies'
 import { ResolutionsEditor } from '../components/ResolutionsEditor'
 import { RoomLinks } from '../components/RoomLinks'
 import * as api from '../lib/api'
@@ -92,6 +93,9 @@ export default function MeetingPage(): JSX.Element {
             />
             <Show when={canWrite(user()?.role ?? 'owner', 'meetings')}>
               <RoomLinks meetingId={m().id} />
+            </Show>
+            <Show when={user()?.role === 'owner' && m().status === 'Scheduled'}>
+              <OwnerProxyForm meetingId={m().id} />
             </Show>
             <Show when={canWrite(user()?.role ?? 'owner', 'meetings') && m().status === 'Scheduled'}>
               <MeetingActions meeting={m()} onChanged={mutate} />

@@ -4,6 +4,7 @@ import { A } from '@solidjs/router'
 import { createResource, For, type JSX, Show } from 'solid-js'
 import { meetingHref } from '../components/EntityLinks'
 import { Notice } from '../components/Notice'
+import { PastAssemblies, ResolutionSummary } from '../components/OwnerAssemblies'
 import * as api from '../lib/api'
 import { date, dateTime, money, num, percent, t, tEnum } from '../lib/i18n'
 import { dataRevision } from '../lib/offline/store'
@@ -208,6 +209,7 @@ export default function OwnerDashboard(): JSX.Element {
                         <For each={x.agenda}>{(a) => <li>{a}</li>}</For>
                       </ol>
                     </Show>
+                    <ResolutionSummary meetingId={x.id} />
                   </li>
                 )}
               </For>
@@ -216,6 +218,7 @@ export default function OwnerDashboard(): JSX.Element {
         </Show>
       </section>
 
+      <PastAssemblies />
       <DocumentsPage heading="h2" />
     </div>
   )

@@ -4,7 +4,7 @@
 import { useParams } from '@solidjs/router'
 import { type JSX, onMount, Show } from 'solid-js'
 import { Notice } from '../components/Notice'
-import { majorityLabel } from '../components/ResolutionsEditor'
+import { majorityLabel } from '../lib/assembly/labels'
 import { createRoom } from '../lib/assembly/room-store'
 import { loadSession } from '../lib/assembly/session'
 import { t } from '../lib/i18n'
