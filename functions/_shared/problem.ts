@@ -23,6 +23,7 @@ export const ProblemSchema = z
     error: z.string(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     code: z.string().optional(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     current_version: z.number().int().optional(),
     retry_after: z.number().int().optional(),
   })
@@ -36,6 +37,7 @@ const STATUS: Record<DomainError['kind'], ContentfulStatusCode> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  unprocessable: 422,
   version_conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
@@ -76,7 +78,11 @@ export function problemOf(
     error: error.message,
   }
   if (issues.length > 0) body.errors = [...issues]
-  if (error.kind === 'conflict') body.code = error.code
+  if (error.kind === 'conflict' || error.kind === 'unprocessable') {
+    body.code = error.code
+    // The values the detail names (e.g. the seq of a refused act), for clients to act on.
+    if (error.params) body.params = { ...error.params }
+  }
   if (error.kind === 'version_conflict') body.current_version = error.currentVersion
   if (error.kind === 'rate_limited' || error.kind === 'server_busy')
     body.retry_after = error.retryAfterSeconds

@@ -3,6 +3,7 @@ import type { DocumentsQueries } from '../documents/index.ts'
 import type { PropertyQueries, TenantScope } from '../property/index.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
 import type { SharedPorts } from '../shared/shared-ports.ts'
+import type { AssemblyPorts } from './assembly.ports.ts'
 import type { Meeting, MeetingStatus, MeetingType } from './meeting.entity.ts'
 
 /** Sort keys the HTTP layer may pass through as `sort_by` (wire spelling, whitelisted). */
@@ -41,6 +42,7 @@ export interface MeetingRepository {
 /** The governance context's own repositories (its ports bundle). */
 export type GovernancePorts = {
   readonly meetings: MeetingRepository
+  readonly assembly: AssemblyPorts
 }
 
 /** What other contexts may read of governance, through governance/index.ts (a document's meeting). */

@@ -127,7 +127,10 @@ export const translateIssues = (locale: Locale, issues: readonly FieldIssue[]): 
 
 // ---------------------------------------------------------------- one DomainError
 
-function conflictDetail(locale: Locale, error: Extract<DomainError, { kind: 'conflict' }>): string {
+function conflictDetail(
+  locale: Locale,
+  error: Extract<DomainError, { kind: 'conflict' | 'unprocessable' }>,
+): string {
   const variant = error.params?.variant
   const key = [`error.code.${error.code}.${variant}`, `error.code.${error.code}`].find(isErrorKey)
   // Said in another language only with every value its text needs; otherwise as written.
@@ -162,6 +165,7 @@ function detailOf(locale: Locale, error: DomainError): string {
       return translateMessage(locale, error.message)
     }
     case 'conflict':
+    case 'unprocessable':
       return conflictDetail(locale, error)
     case 'not_found':
       return text(locale, 'error.not_found', { entity: entityLabel(locale, error.entity) })

@@ -1,3 +1,4 @@
+import { ASSEMBLY_AUDIT_ACTIONS } from './assembly-events.ts'
 import { DOMAIN_EVENTS, type DomainEvent } from './domain-events.ts'
 
 /*
@@ -55,6 +56,7 @@ export const AUDIT_ACTIONS = [
   'user.password_reset',
   'user.password_reset_request',
   'user.update',
+  ...ASSEMBLY_AUDIT_ACTIONS,
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -18,6 +18,13 @@ export type DomainError =
       readonly code: string
       readonly params?: ErrorParams
     }
+  /** Well-formed but refused by a rule on its content (a meeting log's broken chain or unlawful act): 422. */
+  | {
+      readonly kind: 'unprocessable'
+      readonly message: string
+      readonly code: string
+      readonly params?: ErrorParams
+    }
   | {
       readonly kind: 'version_conflict'
       readonly message: string
@@ -55,6 +62,8 @@ export const DomainErrors = {
   notFound: (entity: string): DomainError => ({ kind: 'not_found', entity, message: `${entity} not found` }),
   conflict: (code: string, message: string, params?: ErrorParams): DomainError =>
     params ? { kind: 'conflict', code, message, params } : { kind: 'conflict', code, message },
+  unprocessable: (code: string, message: string, params?: ErrorParams): DomainError =>
+    params ? { kind: 'unprocessable', code, message, params } : { kind: 'unprocessable', code, message },
   versionConflict: (entity: string, currentVersion: number): DomainError => ({
     kind: 'version_conflict',
     entity,

@@ -1,3 +1,4 @@
+import { ASSEMBLY_EVENTS } from './assembly-events.ts'
 import type { AuditAction, AuditEntity } from './audit.ts'
 
 /*
@@ -51,6 +52,7 @@ export const DOMAIN_EVENTS = {
   DistributionDocumentsRequested: ['expense.distribution_documents_requested', 'expense'],
   DocumentGenerated: ['document.generate', 'document'],
   JobRetried: ['job.retry', 'job'],
+  ...ASSEMBLY_EVENTS,
 } as const satisfies Record<string, readonly [AuditAction, AuditEntity]>
 
 export type DomainEventType = keyof typeof DOMAIN_EVENTS

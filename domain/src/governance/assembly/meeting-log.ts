@@ -103,12 +103,24 @@ export function appendAct<K extends ActKind>(
   return { ...unsigned, hash: hashAct(unsigned) } as MeetingAct
 }
 
+export const CHAIN_BREAK_TEXTS = {
+  log_seq_gap: 'Act {seq} does not follow act {previous} of the log',
+  log_prev_hash_mismatch: 'Act {seq} does not point at the hash of act {previous}: the chain is broken',
+  log_hash_mismatch: 'Act {seq} was altered: its hash does not match its content',
+} as const
+
 export type ChainBreak = {
   /** The first act that does not fit. */
   readonly seq: number
-  readonly reason: 'seq_gap' | 'prev_hash_mismatch' | 'hash_mismatch'
+  readonly code: keyof typeof CHAIN_BREAK_TEXTS
   readonly message: string
 }
+
+const chainBreak = (code: ChainBreak['code'], seq: number, previous: number): ChainBreak => ({
+  seq,
+  code,
+  message: CHAIN_BREAK_TEXTS[code].replace('{seq}', String(seq)).replace('{previous}', String(previous)),
+})
 
 /**
  * Checks that `acts` continue the chain after `after` (the last act already trusted, or none):
@@ -121,27 +133,9 @@ export function verifyChain(
   let seq = after?.seq ?? 0
   let hash = after?.hash ?? ''
   for (const act of acts) {
-    if (act.seq !== seq + 1) {
-      return err({
-        seq: act.seq,
-        reason: 'seq_gap',
-        message: `act ${act.seq} follows act ${seq}: expected ${seq + 1}`,
-      })
-    }
-    if (act.prevHash !== hash) {
-      return err({
-        seq: act.seq,
-        reason: 'prev_hash_mismatch',
-        message: `act ${act.seq} does not point at the hash of act ${seq}`,
-      })
-    }
-    if (hashAct(act) !== act.hash) {
-      return err({
-        seq: act.seq,
-        reason: 'hash_mismatch',
-        message: `act ${act.seq} was altered: its hash does not match its content`,
-      })
-    }
+    if (act.seq !== seq + 1) return err(chainBreak('log_seq_gap', act.seq, seq))
+    if (act.prevHash !== hash) return err(chainBreak('log_prev_hash_mismatch', act.seq, seq))
+    if (hashAct(act) !== act.hash) return err(chainBreak('log_hash_mismatch', act.seq, seq))
     seq = act.seq
     hash = act.hash
   }

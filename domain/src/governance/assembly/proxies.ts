@@ -1,3 +1,5 @@
+import { type RefusalCode, type RefusalParams, refusalText } from './refusals.ts'
+
 /*
  * Proxies (Civil Code art. 3.87 §7): every owner may be represented by a proxy holder, owner or not.
  * Nobody may accept more than three proxies, unless the votes the holder has himself plus those of
@@ -10,17 +12,19 @@ export const MAX_PROXIES_PER_HOLDER = 3
 /** Numerator/denominator of the 10 % ceiling under which a holder may accept more than three proxies. */
 export const PROXY_VOTES_CEILING = [1, 10] as const
 
-export type ProxyRefusalCode =
-  | 'proxy_grantor_unknown'
-  | 'proxy_holder_unknown'
-  | 'proxy_holder_missing'
-  | 'proxy_to_self'
-  | 'proxy_holder_is_syndic'
-  | 'proxy_already_given'
-  | 'proxy_grantor_present'
-  | 'proxy_limit'
+export type ProxyRefusalCode = Extract<RefusalCode, `proxy_${string}`>
 
-export type ProxyRefusal = { readonly code: ProxyRefusalCode; readonly message: string }
+export type ProxyRefusal = {
+  readonly code: ProxyRefusalCode
+  readonly params: RefusalParams
+  readonly message: string
+}
+
+const refusal = (code: ProxyRefusalCode, params: RefusalParams = {}): ProxyRefusal => ({
+  code,
+  params,
+  message: refusalText(code, params),
+})
 
 export type ProxyCheck = {
   readonly grantorOwnerId: string
@@ -40,29 +44,18 @@ export type ProxyCheck = {
 export function proxyRefusal(check: ProxyCheck): ProxyRefusal | null {
   const { grantorOwnerId, holderOwnerId, holderName } = check
   if (holderOwnerId === null && (holderName === null || holderName.trim() === '')) {
-    return {
-      code: 'proxy_holder_missing',
-      message: 'A proxy names its holder: an owner or a person by name.',
-    }
+    return refusal('proxy_holder_missing')
   }
-  if (holderOwnerId === grantorOwnerId) {
-    return { code: 'proxy_to_self', message: 'An owner cannot give a proxy to himself.' }
-  }
+  if (holderOwnerId === grantorOwnerId) return refusal('proxy_to_self')
   if (holderOwnerId !== null && check.syndicOwnerIds.includes(holderOwnerId)) {
-    return {
-      code: 'proxy_holder_is_syndic',
-      message: 'The syndic (and its staff) may not hold a proxy of an owner (art. 3.87 §7).',
-    }
+    return refusal('proxy_holder_is_syndic')
   }
   const count = check.heldGrantorVotes.length + 1
   if (count > MAX_PROXIES_PER_HOLDER) {
     const held = check.holderOwnVotes + check.heldGrantorVotes.reduce((a, b) => a + b, 0) + check.grantorVotes
     const [num, den] = PROXY_VOTES_CEILING
     if (held * den > check.totalVotes * num) {
-      return {
-        code: 'proxy_limit',
-        message: `This would be proxy no. ${count} for the holder, who would then hold ${held} of ${check.totalVotes} votes, more than 10 %: at most ${MAX_PROXIES_PER_HOLDER} proxies unless the holder's own votes and those represented stay within 10 % of all votes (art. 3.87 §7).`,
-      }
+      return refusal('proxy_limit', { count, held, total: check.totalVotes })
     }
   }
   return null

@@ -10,6 +10,7 @@ import {
 } from './meeting-log.ts'
 import { proxyRefusal } from './proxies.ts'
 import { computeQuorum, type QuorumResult } from './quorum.ts'
+import { type RefusalCode, type RefusalParams, refusalText } from './refusals.ts'
 import type { AssemblyVoter, AssemblyVoterUnit, MeetingSetup } from './register.ts'
 import { type TallyBallot, type TallyParticipant, tallyVotes, type VoteReduction } from './tally.ts'
 
@@ -89,30 +90,15 @@ export type MeetingState = {
   readonly lastHash: string
 }
 
-export type ActRefusalCode =
-  | 'act_out_of_order'
-  | 'act_time_invalid'
-  | 'meeting_closed'
-  | 'meeting_already_opened'
-  | 'meeting_not_opened'
-  | 'quorum_not_reached'
-  | 'unknown_owner'
-  | 'unknown_resolution'
-  | 'already_present'
-  | 'not_present'
-  | 'no_proxy'
-  | 'vote_already_open'
-  | 'vote_not_open'
-  | 'vote_still_open'
-  | 'resolution_already_voted'
-  | 'owner_excluded'
-  | 'owner_absent'
-  | 'already_voted'
-  | 'invalid_payload'
-  | import('./proxies.ts').ProxyRefusalCode
+export type ActRefusalCode = RefusalCode
 
-/** Why an act cannot be recorded: its seq (0 for an online proxy of the register), a code, a sentence. */
-export type ActRefusal = { readonly seq: number; readonly code: ActRefusalCode; readonly message: string }
+/** Why an act cannot be recorded: its seq (0 for an online proxy of the register), a code, its values, a sentence. */
+export type ActRefusal = {
+  readonly seq: number
+  readonly code: ActRefusalCode
+  readonly params: RefusalParams
+  readonly message: string
+}
 
 type Proxy = {
   grantorOwnerId: string
@@ -143,6 +129,11 @@ export type MeetingReplay = {
 
 const holderKeyOf = (p: Pick<Proxy, 'holderOwnerId' | 'holderName'>) =>
   p.holderOwnerId ?? `name:${(p.holderName ?? '').trim()}`
+
+function refusalAt(seq: number, code: ActRefusalCode, params: RefusalParams = {}): ActRefusal {
+  const all = { seq, ...params }
+  return { seq, code, params: all, message: refusalText(code, all) }
+}
 
 /** A replay positioned before the first act, with the register's online proxies in force. */
 export function createMeetingReplay(setup: MeetingSetup): Result<MeetingReplay, ActRefusal> {
@@ -178,16 +169,9 @@ export function createMeetingReplay(setup: MeetingSetup): Result<MeetingReplay, 
   }
 
   const addProxy = (seq: number, p: Proxy): ActRefusal | null => {
-    if (!voters.has(p.grantorOwnerId)) {
-      return { seq, code: 'proxy_grantor_unknown', message: 'The grantor has no vote in this meeting.' }
-    }
-    if (p.holderOwnerId !== null && !voters.has(p.holderOwnerId)) {
-      return {
-        seq,
-        code: 'proxy_holder_unknown',
-        message: 'The holder is not an owner of this building; name them instead.',
-      }
-    }
+    if (!voters.has(p.grantorOwnerId)) return refusalAt(seq, 'proxy_grantor_unknown')
+    if (p.holderOwnerId !== null && !voters.has(p.holderOwnerId))
+      return refusalAt(seq, 'proxy_holder_unknown')
     const existing = proxies.get(p.grantorOwnerId)
     if (existing) {
       // The desk confirming an online proxy to a named outsider: the same holder, now in the room.
@@ -195,19 +179,9 @@ export function createMeetingReplay(setup: MeetingSetup): Result<MeetingReplay, 
         existing.confirmed = true
         return null
       }
-      return {
-        seq,
-        code: 'proxy_already_given',
-        message: 'This owner already gave a proxy; revoke it first.',
-      }
+      return refusalAt(seq, 'proxy_already_given')
     }
-    if (isPresent(p.grantorOwnerId)) {
-      return {
-        seq,
-        code: 'proxy_grantor_present',
-        message: 'The owner is in the room and votes himself; check him out first.',
-      }
-    }
+    if (isPresent(p.grantorOwnerId)) return refusalAt(seq, 'proxy_grantor_present')
     const key = holderKeyOf(p)
     const grantors = held.get(key) ?? new Set<string>()
     const refusal = proxyRefusal({
@@ -220,7 +194,7 @@ export function createMeetingReplay(setup: MeetingSetup): Result<MeetingReplay, 
       totalVotes: register.totalVotes,
       syndicOwnerIds: setup.syndicOwnerIds,
     })
-    if (refusal) return { seq, ...refusal }
+    if (refusal) return refusalAt(seq, refusal.code, refusal.params)
     proxies.set(p.grantorOwnerId, p)
     grantors.add(p.grantorOwnerId)
     held.set(key, grantors)
@@ -302,24 +276,21 @@ export function createMeetingReplay(setup: MeetingSetup): Result<MeetingReplay, 
     }
   }
 
-  const refuse = (act: MeetingAct, code: ActRefusalCode, message: string) =>
-    err<ActRefusal>({ seq: act.seq, code, message })
+  const refuse = (act: MeetingAct, code: ActRefusalCode, params: RefusalParams = {}) =>
+    err<ActRefusal>(refusalAt(act.seq, code, params))
   const needVoter = (act: MeetingAct, ownerId: unknown) =>
-    typeof ownerId === 'string' && voters.has(ownerId)
-      ? null
-      : refuse(act, 'unknown_owner', 'This owner has no vote in this meeting.')
+    typeof ownerId === 'string' && voters.has(ownerId) ? null : refuse(act, 'unknown_owner')
 
   function apply(act: MeetingAct): Result<void, ActRefusal> {
-    if (act.seq !== lastSeq + 1) return refuse(act, 'act_out_of_order', `Expected act ${lastSeq + 1}.`)
+    if (act.seq !== lastSeq + 1) return refuse(act, 'act_out_of_order', { last: lastSeq })
     if (
       typeof act.at !== 'string' ||
       Number.isNaN(Date.parse(act.at)) ||
       (lastAt !== '' && Date.parse(act.at) < Date.parse(lastAt))
     ) {
-      return refuse(act, 'act_time_invalid', 'The act has no valid time or is earlier than the previous act.')
+      return refuse(act, 'act_time_invalid')
     }
-    if (phase === 'closed')
-      return refuse(act, 'meeting_closed', 'The meeting is closed: nothing more can be recorded.')
+    if (phase === 'closed') return refuse(act, 'meeting_closed')
     const payload = (act.payload ?? {}) as Record<string, unknown>
     const done = () => {
       lastSeq = act.seq
@@ -329,7 +300,7 @@ export function createMeetingReplay(setup: MeetingSetup): Result<MeetingReplay, 
     }
     switch (act.kind) {
       case 'opened': {
-        if (phase !== 'before') return refuse(act, 'meeting_already_opened', 'The meeting is already open.')
+        if (phase !== 'before') return refuse(act, 'meeting_already_opened')
         phase = 'open'
         openedAt = act.at
         frozenQuorum = quorumNow()
@@ -339,7 +310,7 @@ export function createMeetingReplay(setup: MeetingSetup): Result<MeetingReplay, 
         const unknown = needVoter(act, payload.ownerId)
         if (unknown) return unknown
         const ownerId = payload.ownerId as string
-        if (isPresent(ownerId)) return refuse(act, 'already_present', 'This owner is already checked in.')
+        if (isPresent(ownerId)) return refuse(act, 'already_present')
         const previous = presence.get(ownerId)
         const signature = (payload.signature as CapturedSignature | undefined) ?? previous?.signature ?? null
         presence.set(ownerId, { present: true, arrivedAt: act.at, leftAt: null, signature })
@@ -350,7 +321,7 @@ export function createMeetingReplay(setup: MeetingSetup): Result<MeetingReplay, 
         if (unknown) return unknown
         const ownerId = payload.ownerId as string
         const p = presence.get(ownerId)
-        if (!p?.present) return refuse(act, 'not_present', 'This owner is not checked in.')
+        if (!p?.present) return refuse(act, 'not_present')
         presence.set(ownerId, { ...p, present: false, leftAt: act.at })
         return done()
       }
@@ -370,31 +341,20 @@ export function createMeetingReplay(setup: MeetingSetup): Result<MeetingReplay, 
       case 'proxy_revoked': {
         const grantor = String(payload.grantorOwnerId ?? '')
         const p = proxies.get(grantor)
-        if (!p) return refuse(act, 'no_proxy', 'This owner has no proxy to revoke.')
+        if (!p) return refuse(act, 'no_proxy')
         proxies.delete(grantor)
         held.get(holderKeyOf(p))?.delete(grantor)
         return done()
       }
       case 'vote_opened': {
-        if (phase !== 'open') return refuse(act, 'meeting_not_opened', 'Open the meeting before voting.')
+        if (phase !== 'open') return refuse(act, 'meeting_not_opened')
         if (frozenQuorum && !frozenQuorum.reached) {
-          return refuse(
-            act,
-            'quorum_not_reached',
-            'The quorum was not reached at the opening (art. 3.87 §5): the assembly cannot deliberate.',
-          )
+          return refuse(act, 'quorum_not_reached')
         }
-        if (openVote)
-          return refuse(
-            act,
-            'vote_already_open',
-            'Another vote is open: close it first (one vote at a time).',
-          )
+        if (openVote) return refuse(act, 'vote_already_open')
         const resolutionId = String(payload.resolutionId ?? '')
-        if (!resolutions.has(resolutionId))
-          return refuse(act, 'unknown_resolution', 'This resolution is not on the agenda.')
-        if (closedVotes.has(resolutionId))
-          return refuse(act, 'resolution_already_voted', 'This resolution was already voted.')
+        if (!resolutions.has(resolutionId)) return refuse(act, 'unknown_resolution')
+        if (closedVotes.has(resolutionId)) return refuse(act, 'resolution_already_voted')
         const excludedIds = Array.isArray(payload.excludedOwnerIds) ? payload.excludedOwnerIds : []
         for (const id of excludedIds) {
           const unknown = needVoter(act, id)
@@ -413,36 +373,21 @@ export function createMeetingReplay(setup: MeetingSetup): Result<MeetingReplay, 
       case 'ballot': {
         const vote = openVote
         if (!vote || vote.resolutionId !== payload.resolutionId) {
-          return refuse(act, 'vote_not_open', 'No vote is open on this resolution.')
+          return refuse(act, 'vote_not_open')
         }
         const unknown = needVoter(act, payload.ownerId)
         if (unknown) return unknown
         const ownerId = payload.ownerId as string
-        if (!BALLOT_CHOICES.includes(payload.choice as BallotChoice))
-          return refuse(act, 'invalid_payload', 'Unknown choice.')
+        if (!BALLOT_CHOICES.includes(payload.choice as BallotChoice)) return refuse(act, 'invalid_payload')
         if (vote.excluded.has(ownerId)) {
-          return refuse(
-            act,
-            'owner_excluded',
-            'This owner may not vote on this item (mandated or employed by the association for it, art. 3.87).',
-          )
+          return refuse(act, 'owner_excluded')
         }
         const key = carrierOf(ownerId)
-        if (key === null)
-          return refuse(
-            act,
-            'owner_absent',
-            'This owner is neither present nor represented now: only those present at the vote count.',
-          )
+        if (key === null) return refuse(act, 'owner_absent')
         if (vote.excluded.has(key)) {
-          return refuse(
-            act,
-            'owner_excluded',
-            'The proxy holder may not vote on this item, personally or by proxy (art. 3.87).',
-          )
+          return refuse(act, 'owner_excluded')
         }
-        if (vote.ballots.has(ownerId))
-          return refuse(act, 'already_voted', 'This owner already voted on this resolution.')
+        if (vote.ballots.has(ownerId)) return refuse(act, 'already_voted')
         vote.ballots.set(ownerId, {
           ownerId,
           participantKey: key,
@@ -453,7 +398,7 @@ export function createMeetingReplay(setup: MeetingSetup): Result<MeetingReplay, 
       }
       case 'vote_closed': {
         if (!openVote || openVote.resolutionId !== payload.resolutionId) {
-          return refuse(act, 'vote_not_open', 'No vote is open on this resolution.')
+          return refuse(act, 'vote_not_open')
         }
         closedVotes.set(openVote.resolutionId, { result: resultOf(openVote, 'adopted') })
         openVote = null
@@ -465,7 +410,7 @@ export function createMeetingReplay(setup: MeetingSetup): Result<MeetingReplay, 
           typeof payload.name !== 'string' ||
           payload.name.trim() === ''
         ) {
-          return refuse(act, 'invalid_payload', 'A signature names its signatory and role.')
+          return refuse(act, 'invalid_payload')
         }
         if (payload.ownerId !== undefined) {
           const unknown = needVoter(act, payload.ownerId)
@@ -480,13 +425,13 @@ export function createMeetingReplay(setup: MeetingSetup): Result<MeetingReplay, 
         return done()
       }
       case 'closed': {
-        if (openVote) return refuse(act, 'vote_still_open', 'A vote is still open: close it first.')
+        if (openVote) return refuse(act, 'vote_still_open')
         phase = 'closed'
         closedAt = act.at
         return done()
       }
       default:
-        return refuse(act, 'invalid_payload', 'Unknown act kind.')
+        return refuse(act, 'invalid_payload')
     }
   }
 

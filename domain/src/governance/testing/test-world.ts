@@ -167,7 +167,11 @@ export class TestWorld {
     })
     const audit = this.audit
     return partialPort<Repositories>('repos', {
-      governance: { meetings: this.meetings },
+      // The assembly's ports are exercised by the route tests (functions/meetings/assembly.test.ts).
+      governance: {
+        meetings: this.meetings,
+        assembly: partialPort<Repositories['governance']['assembly']>('assembly', {}),
+      },
       documents: { documents: this.documents },
       stats: partialPort<Repositories['stats']>('stats', { stats: this.stats }),
       property: partialPort<Repositories['property']>('property', { buildings }),

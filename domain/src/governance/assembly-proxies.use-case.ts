@@ -1,0 +1,103 @@
+import { ownerRecordOf } from '../access/index.ts'
+import type { UseCaseCall } from '../context.ts'
+import { DomainErrors } from '../shared/domain-error.ts'
+import { err, ok, type Result } from '../shared/result.ts'
+import { recordEvent } from '../shared/unit-of-work.ts'
+import { createMeetingReplay } from './assembly/index.ts'
+import type { OnlineProxyRecord } from './assembly.ports.ts'
+import { readableMeeting, registerOf, setupOf } from './assembly-access.ts'
+import type { GovernanceContext } from './governance.ports.ts'
+import { requireScheduled } from './meeting.entity.ts'
+
+/*
+ * Proxies given online before the meeting (issue #14 item 10; art. 3.87 §7). The owner signed in
+ * is the grantor (never a body field); the same rules as in the room apply (at most three proxies
+ * unless within 10 % of the votes, never the syndic or its staff), checked by the same replay.
+ */
+
+export type GiveProxyInput = {
+  readonly holderOwnerId?: string | null | undefined
+  readonly holderName?: string | null | undefined
+}
+
+export async function giveProxyOnline({
+  ctx,
+  input: { meetingId, holder },
+}: UseCaseCall<GovernanceContext, { readonly meetingId: string; readonly holder: GiveProxyInput }>): Promise<
+  Result<OnlineProxyRecord>
+> {
+  if (ctx.actor.role !== 'owner') return err(DomainErrors.forbidden())
+  const found = await readableMeeting(ctx, meetingId)
+  if (!found.ok) return found
+  const { scope } = found.value
+  const owner = await ownerRecordOf(ctx.repos, scope, ctx.actor)
+  if (!owner) return err(DomainErrors.notFound('Meeting'))
+  return ctx.transaction(async (repos) => {
+    const meeting = await repos.governance.meetings.findById(scope, meetingId)
+    if (!meeting) return err(DomainErrors.notFound('Meeting'))
+    const scheduled = requireScheduled(meeting)
+    if (!scheduled.ok) return scheduled
+    const store = repos.governance.assembly
+    await store.acts.lockLog(scope, meetingId)
+    if ((await store.registers.findFrozen(scope, meetingId)) !== null) {
+      return err(
+        DomainErrors.conflict(
+          'meeting_log_started',
+          'The meeting’s log has started: the agenda and online proxies are fixed',
+        ),
+      )
+    }
+    const register = await registerOf(repos, scope, meeting)
+    if (!register.ok) return register
+    const proxy: OnlineProxyRecord = {
+      id: ctx.ids.next(),
+      organizationId: scope.organizationId,
+      meetingId,
+      grantorOwnerId: owner.id,
+      holderOwnerId: holder.holderOwnerId ?? null,
+      holderName: holder.holderOwnerId ? null : (holder.holderName?.trim() ?? null),
+      createdAt: ctx.clock.now(),
+    }
+    const withNew = {
+      ...register.value,
+      register: {
+        ...register.value.register,
+        proxies: [
+          ...register.value.register.proxies,
+          {
+            grantorOwnerId: proxy.grantorOwnerId,
+            holderOwnerId: proxy.holderOwnerId,
+            holderName: proxy.holderName,
+          },
+        ],
+      },
+    }
+    const checked = createMeetingReplay(setupOf(meeting, withNew, []))
+    if (!checked.ok)
+      return err(DomainErrors.conflict(checked.error.code, checked.error.message, checked.error.params))
+    await store.proxies.insert(scope, proxy)
+    await recordEvent(ctx, repos, 'ProxyGivenOnline', scope, meetingId, {
+      proxy_id: proxy.id,
+      grantor_owner_id: proxy.grantorOwnerId,
+      holder_owner_id: proxy.holderOwnerId,
+      holder_name: proxy.holderName,
+    })
+    return ok(proxy)
+  })
+}
+
+/** GET /meetings/{id}/proxies: staff see all; an owner sees those they gave or hold. */
+export async function listMeetingProxies({
+  ctx,
+  input: { meetingId },
+}: UseCaseCall<GovernanceContext, { readonly meetingId: string }>): Promise<
+  Result<readonly OnlineProxyRecord[]>
+> {
+  const found = await readableMeeting(ctx, meetingId)
+  if (!found.ok) return found
+  const all = await ctx.repos.governance.assembly.proxies.listForMeeting(found.value.scope, meetingId)
+  if (ctx.actor.role !== 'owner') return ok(all)
+  const owner = await ownerRecordOf(ctx.repos, found.value.scope, ctx.actor)
+  if (!owner) return ok([])
+  return ok(all.filter((p) => p.grantorOwnerId === owner.id || p.holderOwnerId === owner.id))
+}
