@@ -7,14 +7,17 @@
 import {
   type ActKind,
   type ActPayloads,
+  type ActRefusal,
   appendAct,
   type MeetingAct,
   type MeetingSetup,
   type MeetingState,
   replayMeeting,
 } from '@koprogo/domain/assembly'
+import { describeError } from '@koprogo/domain/i18n'
 import { createMemo, createSignal, onCleanup } from 'solid-js'
 import * as api from '../api'
+import { locale } from '../i18n'
 import { backoffDelay } from '../offline/backoff'
 import { syncStatus } from '../offline/store'
 import { logStore, refreshUnsynced } from './log-store'
@@ -197,12 +200,8 @@ export function createRoom(opts: {
   }
 }
 
-/** A domain refusal as text: its message, with the act's seq when it names one. */
-function refusalText(error: unknown): string {
-  if (error && typeof error === 'object') {
-    const e = error as { message?: unknown; seq?: unknown }
-    const message = typeof e.message === 'string' ? e.message : JSON.stringify(error)
-    return typeof e.seq === 'number' ? `#${e.seq}: ${message}` : message
-  }
-  return String(error)
+/** The law's refusal of an act in the user's language (the API's error catalogue, same texts). */
+function refusalText(error: ActRefusal): string {
+  const problem = { kind: 'unprocessable', code: error.code, message: error.message, params: error.params }
+  return describeError(locale(), problem as Parameters<typeof describeError>[1]).detail
 }
