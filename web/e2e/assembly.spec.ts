@@ -117,10 +117,10 @@ test.describe('general assembly in the room', () => {
     await expect(item).toHaveCount(1)
 
     // The server stored the stricter majority chosen, and it refuses a lower one than the law's.
-    const stored = await world.syndicApi.get<{ data: { title: string; majority: string }[] }>(
+    const stored = await world.syndicApi.get<{ items: { title: string; majority: string }[] }>(
       `/meetings/${meeting.id}/resolutions`,
     )
-    expect(stored.data.find((r) => r.title === 'Facade works')?.majority).toBe('four_fifths')
+    expect(stored.items.find((r) => r.title === 'Facade works')?.majority).toBe('four_fifths')
     const res = await page.request.post(`/api/v1/meetings/${meeting.id}/resolutions`, {
       headers: { Authorization: `Bearer ${world.syndic.token}`, 'Idempotency-Key': crypto.randomUUID() },
       data: { title: 'Cheap trick', decision_type: 'common_works', majority: 'absolute' },
@@ -243,13 +243,13 @@ test.describe('general assembly in the room', () => {
       await expect(page.getByTestId('log-unsynced')).toHaveAttribute('data-count', '0')
       await expect(page.getByTestId('log-verified')).toHaveAttribute('data-verified', 'true')
       const root = (await page.getByTestId('root-hash').textContent()) ?? ''
-      const verify = await world.syndicApi.get<{ ok: boolean; root_hash: string; last_seq: number }>(
+      const verify = await world.syndicApi.get<{ valid: boolean; root_hash: string; count: number }>(
         `/meetings/${second.id}/log/verify`,
       )
-      expect(verify.ok).toBe(true)
+      expect(verify.valid).toBe(true)
       expect(verify.root_hash).toBe(root)
       const count = Number(await page.getByTestId('log-count').getAttribute('data-count'))
-      expect(verify.last_seq).toBe(count)
+      expect(verify.count).toBe(count)
       // A second send stores nothing twice.
       await sendNow(page).click()
       const session = await world.syndicApi.get<{ acts: Act[] }>(`/meetings/${second.id}/session`)
@@ -281,11 +281,11 @@ test.describe('general assembly in the room', () => {
         data: { acts: [forged] },
       })
       expect(res2.status()).toBe(422)
-      const verify = await world.syndicApi.get<{ ok: boolean; last_seq: number }>(
+      const verify = await world.syndicApi.get<{ valid: boolean; count: number }>(
         `/meetings/${second.id}/log/verify`,
       )
-      expect(verify.ok).toBe(true)
-      expect(verify.last_seq).toBe(last.seq)
+      expect(verify.valid).toBe(true)
+      expect(verify.count).toBe(last.seq)
     })
     void owners
   })
@@ -341,7 +341,7 @@ test.describe('owner portal: assemblies @phone', () => {
     const stored = await world.syndicApi.get<{
       data: { grantor_owner_id: string; holder_name: string | null }[]
     }>(`/meetings/${meeting.id}/proxies`)
-    expect(stored.data.map((p) => [p.grantor_owner_id, p.holder_name])).toEqual([
+    expect(stored.items.map((p) => [p.grantor_owner_id, p.holder_name])).toEqual([
       [owner.id, 'Claire Notaire'],
     ])
     await expectNoHorizontalScroll(page)

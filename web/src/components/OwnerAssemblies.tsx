@@ -34,6 +34,17 @@ export function ResolutionSummary(props: { meetingId: string }): JSX.Element {
 /** An owner gives a proxy online before the meeting (art. 3.87 §7): the server checks the law. */
 export function OwnerProxyForm(props: { meetingId: string }): JSX.Element {
   const [name, setName] = createSignal('')
+  const [holder, setHolder] = createSignal('')
+  // The co-owners who vote at this meeting (from the server's register), myself left out.
+  const [coOwners] = createResource(
+    () => props.meetingId,
+    async (id) => {
+      const [register, me] = await Promise.all([api.assembly.register(id), api.owners.me()])
+      return register.data.register.voters.filter((v) => v.ownerId !== me.data.id)
+    },
+  )
+  const holderLabel = () =>
+    holder() ? (value(coOwners)?.find((v) => v.ownerId === holder())?.name ?? '') : name().trim()
   const [error, setError] = createSignal<string | null>(null)
   const [done, setDone] = createSignal<string | null>(null)
   const [busy, setBusy] = createSignal(false)
@@ -43,14 +54,17 @@ export function OwnerProxyForm(props: { meetingId: string }): JSX.Element {
       <form
         onSubmit={async (e) => {
           e.preventDefault()
-          const holder = name().trim()
-          if (!holder) return
+          const label = holderLabel()
+          if (!label) return
           setError(null)
           setDone(null)
           setBusy(true)
           try {
-            await api.assembly.giveProxy(props.meetingId, { holder_name: holder })
-            setDone(t('portal.proxyGiven', { name: holder }))
+            await api.assembly.giveProxy(
+              props.meetingId,
+              holder() ? { holder_owner_id: holder() } : { holder_name: label },
+            )
+            setDone(t('portal.proxyGiven', { name: label }))
           } catch (err) {
             setError(errorText(err))
           } finally {
@@ -59,11 +73,18 @@ export function OwnerProxyForm(props: { meetingId: string }): JSX.Element {
         }}
       >
         <div class="field">
-          <label for="proxy-holder-name">{t('portal.proxyTo')}</label>
+          <label for="proxy-holder-owner">{t('portal.proxyOwner')}</label>
+          <select id="proxy-holder-owner" value={holder()} onChange={(e) => setHolder(e.currentTarget.value)}>
+            <option value="">{t('room.choose')}</option>
+            <For each={value(coOwners) ?? []}>{(v) => <option value={v.ownerId}>{v.name}</option>}</For>
+          </select>
+        </div>
+        <div class="field">
+          <label for="proxy-holder-name">{t('portal.proxyName')}</label>
           <input
             id="proxy-holder-name"
             autocomplete="name"
-            required
+            disabled={holder() !== ''}
             value={name()}
             onInput={(e) => setName(e.currentTarget.value)}
           />

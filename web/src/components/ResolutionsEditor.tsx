@@ -6,7 +6,6 @@ import {
   DECISION_TYPES,
   type DecisionType,
   isAtLeast,
-  MAJORITIES,
   type Majority,
   requiredMajority,
 } from '@koprogo/domain/assembly'
@@ -14,15 +13,12 @@ import { createResource, createSignal, For, type JSX, Show } from 'solid-js'
 import type { Resolution } from '../lib/api'
 import * as api from '../lib/api'
 import { decisionLabel, majorityLabel } from '../lib/assembly/labels'
+import { allowedMajorities } from '../lib/assembly/majorities'
 import { errorText } from '../lib/error-text'
 import { t } from '../lib/i18n'
 import { value } from '../lib/resource-value'
 import { ConfirmButton } from './ConfirmButton'
 import { Notice } from './Notice'
-
-/** The majorities allowed for a decision type: the required one and every stricter one. */
-export const allowedMajorities = (type: DecisionType): Majority[] =>
-  MAJORITIES.filter((m) => isAtLeast(m, requiredMajority(type)))
 
 /** Read-only list (owners, a meeting already held) or editor (syndic, before the meeting). */
 export function ResolutionsEditor(props: { meetingId: string; editable: boolean }): JSX.Element {

@@ -952,71 +952,55 @@ export const seed = {
 
 // ---------------------------------------------------------------- general assemblies (issue #14)
 
-/** An agenda item with its decision type and majority (GET /meetings/{id}/resolutions). */
-export interface Resolution {
-  id: string
-  meeting_id: string
-  position: number
-  title: string
-  proposed_decision: string | null
-  decision_type: import('@koprogo/domain/assembly').DecisionType
-  majority: import('@koprogo/domain/assembly').Majority
-  version?: number
-}
+type Schemas = import('./api-schema.gen').components['schemas']
+/** An agenda item with its decision type and majority. */
+export type Resolution = Schemas['Resolution']
+/** Everything the room needs to work offline (register, agenda, stored acts, server's state). */
+export type AssemblySession = Schemas['MeetingSession']
+export type MeetingProxy = Schemas['MeetingProxy']
+type ResolutionBody = Schemas['CreateResolution']
+type ActWire = Schemas['MeetingAct']
 
-/** Everything the room needs to work offline (GET /meetings/{id}/session). */
-export interface AssemblySession {
-  register: import('@koprogo/domain/assembly').AssemblyRegister
-  resolutions: Resolution[]
-  acts: import('@koprogo/domain/assembly').MeetingAct[]
-  second_assembly: boolean
-  syndic_owner_ids: string[]
-}
-
-export interface LogVerification {
-  ok: boolean
-  root_hash: string | null
-  last_seq: number
-}
-
-type ResolutionBody = Pick<Resolution, 'title' | 'proposed_decision' | 'decision_type' | 'majority'>
+const resolutionPath = (meetingId: string, resolutionId: string) => ({
+  params: { path: { id: meetingId, resolutionId } },
+})
 
 export const assembly = {
   /** Cached: the portal and the room read the agenda offline. */
   resolutions: (meetingId: string): Promise<Loaded<Resolution[]>> =>
-    cached(`/meetings/${meetingId}/resolutions`, async () => {
-      const body = (await fetchPath(`/meetings/${meetingId}/resolutions`)) as
-        | { data: Resolution[] }
-        | Resolution[]
-      return Array.isArray(body) ? body : body.data
-    }),
+    cached(
+      `/meetings/${meetingId}/resolutions`,
+      async () => (await data(client.GET('/meetings/{id}/resolutions', id(meetingId)))).items,
+    ),
   createResolution: (meetingId: string, body: ResolutionBody) =>
-    replay({
-      method: 'POST',
-      path: `/meetings/${meetingId}/resolutions`,
-      body: { ...body },
-    }) as Promise<Resolution>,
+    data(client.POST('/meetings/{id}/resolutions', { ...id(meetingId), body })),
   updateResolution: (meetingId: string, resolutionId: string, body: ResolutionBody, version?: number) =>
-    replay({
-      method: 'PATCH',
-      path: `/meetings/${meetingId}/resolutions/${resolutionId}`,
-      body: { ...body },
-      ifMatch: version,
-    }) as Promise<Resolution>,
+    data(
+      client.PATCH('/meetings/{id}/resolutions/{resolutionId}', {
+        ...resolutionPath(meetingId, resolutionId),
+        body,
+        headers: ifMatch(version),
+      }),
+    ),
   removeResolution: (meetingId: string, resolutionId: string) =>
-    replay({ method: 'DELETE', path: `/meetings/${meetingId}/resolutions/${resolutionId}` }),
+    data(client.DELETE('/meetings/{id}/resolutions/{resolutionId}', resolutionPath(meetingId, resolutionId))),
+  /** Who votes with how many votes (the server's quote-parts); owners read it to name a co-owner. */
+  register: (meetingId: string) =>
+    cached(`/meetings/${meetingId}/register`, () => data(client.GET('/meetings/{id}/register', id(meetingId)))),
   /** Register + agenda + stored acts: cached so the room opens with no network (ADR 0033). */
   session: (meetingId: string): Promise<Loaded<AssemblySession>> =>
-    cached(
-      `/meetings/${meetingId}/session`,
-      async () => (await fetchPath(`/meetings/${meetingId}/session`)) as AssemblySession,
-    ),
+    cached(`/meetings/${meetingId}/session`, () => data(client.GET('/meetings/{id}/session', id(meetingId)))),
   /** The device's acts the server does not hold yet; acts it holds with the same hash are no-ops. */
-  postActs: (meetingId: string, acts: import('@koprogo/domain/assembly').MeetingAct[]) =>
-    replay({ method: 'POST', path: `/meetings/${meetingId}/acts`, body: { acts } }),
+  postActs: (meetingId: string, acts: readonly import('@koprogo/domain/assembly').MeetingAct[]) =>
+    data(
+      client.POST('/meetings/{id}/acts', {
+        ...id(meetingId),
+        body: { acts: acts as unknown as ActWire[] },
+      }),
+    ),
   /** An owner's proxy given online before the meeting (the server applies art. 3.87 §7). */
   giveProxy: (meetingId: string, body: { holder_owner_id?: string; holder_name?: string }) =>
-    replay({ method: 'POST', path: `/meetings/${meetingId}/proxies`, body: { ...body } }),
-  verifyLog: async (meetingId: string) =>
-    (await fetchPath(`/meetings/${meetingId}/log/verify`)) as LogVerification,
+    data(client.POST('/meetings/{id}/proxies', { ...id(meetingId), body })),
+  proxies: (meetingId: string) => data(client.GET('/meetings/{id}/proxies', id(meetingId))),
+  verifyLog: (meetingId: string) => data(client.GET('/meetings/{id}/log/verify', id(meetingId))),
 }

@@ -15,7 +15,7 @@ import {
   replayMeeting,
 } from '@koprogo/domain/assembly'
 import { describeError } from '@koprogo/domain/i18n'
-import { createMemo, createSignal, onCleanup } from 'solid-js'
+import { createEffect, createMemo, createSignal, on, onCleanup } from 'solid-js'
 import * as api from '../api'
 import { locale } from '../i18n'
 import { backoffDelay } from '../offline/backoff'
@@ -30,7 +30,7 @@ const transport = {
   post: (meetingId: string, acts: MeetingAct[]) => api.assembly.postActs(meetingId, acts),
   verify: async (meetingId: string) => {
     const v = await api.assembly.verifyLog(meetingId)
-    return { ok: v.ok, rootHash: v.root_hash ?? '', lastSeq: v.last_seq ?? 0 }
+    return { ok: v.valid, rootHash: v.root_hash, lastSeq: v.count }
   },
 }
 
@@ -172,13 +172,16 @@ export function createRoom(opts: {
       void reload()
     }
 
-  // Back online (a real request answered, ADR of the offline engine): send what waits.
-  const online = createMemo(() => syncStatus().online)
-  createMemo((was: boolean) => {
-    const now = online()
-    if (now && !was && !opts.readOnly) void sendNow()
-    return now
-  }, online())
+  // Back online (a real request answered: the offline engine's connectivity): send what waits.
+  createEffect(
+    on(
+      () => syncStatus().online,
+      (now, was) => {
+        if (now && was === false && !opts.readOnly) void sendNow()
+      },
+      { defer: true },
+    ),
+  )
 
   onCleanup(() => {
     if (retryTimer) clearTimeout(retryTimer)

@@ -13,9 +13,11 @@ export interface LoadedSession {
 export async function loadSession(meetingId: string): Promise<LoadedSession> {
   const read = await api.assembly.session(meetingId)
   const s = read.data
+  const serverState = s.state as { quorum?: { rule?: string } } | null
+  const wire = s as typeof s & { second_assembly?: boolean }
   return {
     setup: {
-      register: s.register,
+      register: s.register.register,
       resolutions: s.resolutions.map((r) => ({
         id: r.id,
         position: r.position,
@@ -23,8 +25,13 @@ export async function loadSession(meetingId: string): Promise<LoadedSession> {
         decisionType: r.decision_type,
         majority: r.majority,
       })),
-      secondAssembly: s.second_assembly,
-      syndicOwnerIds: s.syndic_owner_ids,
+      // The session does not name it (yet): the server's own replay says it through the quorum
+      // rule, exactly while nobody is checked in (the case when the room is prepared).
+      secondAssembly:
+        typeof wire.second_assembly === 'boolean'
+          ? wire.second_assembly
+          : serverState?.quorum?.rule === 'second_assembly',
+      syndicOwnerIds: s.register.syndicOwnerIds,
     } as MeetingSetup,
     serverActs: s.acts as readonly MeetingAct[],
     fromCache: read.fromCache,
