@@ -986,7 +986,9 @@ export const assembly = {
     data(client.DELETE('/meetings/{id}/resolutions/{resolutionId}', resolutionPath(meetingId, resolutionId))),
   /** Who votes with how many votes (the server's quote-parts); owners read it to name a co-owner. */
   register: (meetingId: string) =>
-    cached(`/meetings/${meetingId}/register`, () => data(client.GET('/meetings/{id}/register', id(meetingId)))),
+    cached(`/meetings/${meetingId}/register`, () =>
+      data(client.GET('/meetings/{id}/register', id(meetingId))),
+    ),
   /** Register + agenda + stored acts: cached so the room opens with no network (ADR 0033). */
   session: (meetingId: string): Promise<Loaded<AssemblySession>> =>
     cached(`/meetings/${meetingId}/session`, () => data(client.GET('/meetings/{id}/session', id(meetingId)))),

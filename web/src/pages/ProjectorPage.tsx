@@ -2,7 +2,7 @@
 // high contrast, for the room's screen. It reads the same log on this device as the room (the
 // syndic's window records; this one follows it over a BroadcastChannel) and never sends anything.
 import { useParams } from '@solidjs/router'
-import { type JSX, onMount, Show } from 'solid-js'
+import { type JSX, Show } from 'solid-js'
 import { Notice } from '../components/Notice'
 import { majorityLabel } from '../lib/assembly/labels'
 import { createRoom } from '../lib/assembly/room-store'
@@ -19,9 +19,6 @@ export default function ProjectorPage(): JSX.Element {
     userId: user()?.id ?? '',
     loadSetup: () => loadSession(params.id),
     readOnly: true,
-  })
-  onMount(() => {
-    document.title = `${t('room.projectorTitle')} — ${t('app.name')}`
   })
   /** The vote open now, else the last one closed (the room still reads its result). */
   const shown = () => {

@@ -4,7 +4,7 @@
 // replayed here by the domain's rules (lib/assembly/room-store.ts); the log is sent once online.
 import type { AttendanceLine, BallotChoice, MeetingState, ResolutionResult } from '@koprogo/domain/assembly'
 import { A, useParams } from '@solidjs/router'
-import { createMemo, createSignal, For, type JSX, Match, onMount, Show, Switch } from 'solid-js'
+import { createMemo, createSignal, For, type JSX, Match, Show, Switch } from 'solid-js'
 import { Breadcrumbs } from '../components/Breadcrumbs'
 import { meetingHref } from '../components/EntityLinks'
 import { Notice } from '../components/Notice'
@@ -46,9 +46,6 @@ function RoomView(props: { meetingId: string }): JSX.Element {
     if (reason) setRefusal(reason)
     return reason
   }
-  onMount(() => {
-    document.title = `${t('room.title')} — ${t('app.name')}`
-  })
 
   return (
     <div class="detail room" data-testid="room">
