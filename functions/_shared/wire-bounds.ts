@@ -20,6 +20,8 @@ export const WIRE_BOUNDS = {
   password_link_token: 200,
   /** Login checks a password against its hash, not the policy: any length up to this is merely wrong. */
   login_password: 1024,
+  /** A sha256 in hex (a meeting log's hashes). */
+  sha256_hex: 64,
   /** How many times the bench's growth runs multiply the realistic seed. */
   seed_scale: 20,
 } as const

@@ -23,6 +23,7 @@ import {
   toPageRequest,
 } from '../_shared/http.ts'
 import { actorContext } from '../_shared/runtime.ts'
+import { mountAssembly } from './assembly.routes.ts'
 import { mountMeetingDocuments } from './documents.routes.ts'
 import {
   AgendaItemBody,
@@ -227,3 +228,4 @@ meetingsApp.openapi(
 )
 
 mountMeetingDocuments(meetingsApp)
+mountAssembly(meetingsApp)

@@ -2,6 +2,7 @@ import { ownerRecordOf } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import { optionalText } from '../shared/text.ts'
 import { recordEvent } from '../shared/unit-of-work.ts'
 import { createMeetingReplay } from './assembly/index.ts'
 import type { OnlineProxyRecord } from './assembly.ports.ts'
@@ -15,6 +16,8 @@ import { requireScheduled } from './meeting.entity.ts'
  * unless within 10 % of the votes, never the syndic or its staff), checked by the same replay.
  */
 
+export const PROXY_HOLDER_NAME_MAX = 200
+
 export type GiveProxyInput = {
   readonly holderOwnerId?: string | null | undefined
   readonly holderName?: string | null | undefined
@@ -27,6 +30,8 @@ export async function giveProxyOnline({
   Result<OnlineProxyRecord>
 > {
   if (ctx.actor.role !== 'owner') return err(DomainErrors.forbidden())
+  const name = optionalText('holder_name', holder.holderName, PROXY_HOLDER_NAME_MAX)
+  if (name) return err(DomainErrors.validation('Invalid proxy', [name]))
   const found = await readableMeeting(ctx, meetingId)
   if (!found.ok) return found
   const { scope } = found.value

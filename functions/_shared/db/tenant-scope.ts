@@ -19,6 +19,10 @@ export const TENANT_TABLES = [
   'documents',
   'owner_charges',
   'charge_distributions',
+  'meeting_resolutions',
+  'meeting_acts',
+  'meeting_registers',
+  'meeting_online_proxies',
 ] as const
 
 const MARKER = '/* cross-tenant */'

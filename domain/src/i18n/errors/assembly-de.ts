@@ -2,6 +2,8 @@ import type { assemblyErrorsEn } from './assembly-en.ts'
 
 export const assemblyErrorsDe: Record<keyof typeof assemblyErrorsEn, string> = {
   'error.title.unprocessable': 'Nicht verarbeitbare Anfrage',
+  'error.msg.invalidResolution': 'Ungültiger Beschluss',
+  'error.msg.invalidProxy': 'Ungültige Vollmacht',
   'error.entity.Resolution': 'Beschluss',
   'error.entity.Proxy': 'Vollmacht',
   'error.field.majorityBelowLaw':

@@ -2,6 +2,8 @@
 // repeat governance/assembly/refusals.ts (same placeholders) so the API can say them in any language.
 export const assemblyErrorsEn = {
   'error.title.unprocessable': 'Unprocessable request',
+  'error.msg.invalidResolution': 'Invalid resolution',
+  'error.msg.invalidProxy': 'Invalid proxy',
   'error.entity.Resolution': 'Resolution',
   'error.entity.Proxy': 'Proxy',
   'error.field.majorityBelowLaw': 'is below the {required} majority the law requires for this decision type',

@@ -2,6 +2,8 @@ import type { assemblyErrorsEn } from './assembly-en.ts'
 
 export const assemblyErrorsFr: Record<keyof typeof assemblyErrorsEn, string> = {
   'error.title.unprocessable': 'Requête non traitable',
+  'error.msg.invalidResolution': 'Résolution invalide',
+  'error.msg.invalidProxy': 'Procuration invalide',
   'error.entity.Resolution': 'Résolution',
   'error.entity.Proxy': 'Procuration',
   'error.field.majorityBelowLaw':

@@ -2,6 +2,8 @@ import type { assemblyErrorsEn } from './assembly-en.ts'
 
 export const assemblyErrorsNl: Record<keyof typeof assemblyErrorsEn, string> = {
   'error.title.unprocessable': 'Onverwerkbaar verzoek',
+  'error.msg.invalidResolution': 'Ongeldig besluit',
+  'error.msg.invalidProxy': 'Ongeldige volmacht',
   'error.entity.Resolution': 'Besluit',
   'error.entity.Proxy': 'Volmacht',
   'error.field.majorityBelowLaw':

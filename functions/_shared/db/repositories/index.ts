@@ -1,5 +1,6 @@
 import type { Repositories } from '@koprogo/domain'
 import type { Database } from '../client.ts'
+import { assemblyRepositories } from './assembly.repository.ts'
 import { auditRepository } from './audit.repository.ts'
 import { documentRepository } from './documents.repository.ts'
 import { expenseStatsReader } from './expense-stats.repository.ts'
@@ -39,7 +40,7 @@ export function bindRepositories(db: Database): Repositories {
       quoteParts: quotePartsReader(db),
     },
     finance: { expenses: expenseRepository(db), ownerCharges: ownerChargesReader(db) },
-    governance: { meetings: meetingRepository(db) },
+    governance: { meetings: meetingRepository(db), assembly: assemblyRepositories(db) },
     documents: { documents: documentRepository(db) },
     stats: {
       stats: statsRepository(db),

@@ -1,3 +1,4 @@
+export * from './assembly.ts'
 export * from './audit-log.ts'
 export * from './documents.ts'
 export * from './finance.ts'
