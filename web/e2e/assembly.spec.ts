@@ -339,7 +339,7 @@ test.describe('owner portal: assemblies @phone', () => {
     await proxy.getByRole('button', { name: 'Give the proxy' }).click()
     await expect(proxy.getByRole('status')).toContainText('Proxy given to Claire Notaire')
     const stored = await world.syndicApi.get<{
-      data: { grantor_owner_id: string; holder_name: string | null }[]
+      items: { grantor_owner_id: string; holder_name: string | null }[]
     }>(`/meetings/${meeting.id}/proxies`)
     expect(stored.items.map((p) => [p.grantor_owner_id, p.holder_name])).toEqual([
       [owner.id, 'Claire Notaire'],

@@ -4107,6 +4107,624 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/meetings/{id}/resolutions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agenda items with their decision type and majority */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The items */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResolutionList"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an agenda item; the majority defaults to, and may not be below, the law’s (art. 3.88) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateResolution"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Resolution"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{id}/resolutions/{resolutionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an agenda item (until the meeting’s log starts) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    resolutionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an agenda item (until the meeting’s log starts); If-Match or version */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    resolutionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateResolution"];
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Resolution"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/meetings/{id}/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The attendance register: who votes for which lots, with how many votes (from the property register) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The register */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssemblyRegister"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{id}/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Register, agenda, log and the state the server replays it to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The session */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeetingSession"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{id}/acts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sync acts recorded in the room: chain verified from the stored last act, law replayed, stored exactly once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RecordMeetingActs"];
+                };
+            };
+            responses: {
+                /** @description Recorded (acts already stored identically are skipped) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecordedMeetingActs"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A broken hash chain or an act the law refuses (code, params.seq) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{id}/log/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recompute every stored hash of the log: a row changed in the database is reported */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The verification */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeetingLogVerification"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{id}/proxies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Proxies given online (an owner sees those they gave or hold) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The proxies */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeetingProxyList"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** An owner gives a proxy online before the meeting (art. 3.87 §7 limits apply) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["GiveProxy"];
+                };
+            };
+            responses: {
+                /** @description Given */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeetingProxy"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/documents": {
         parameters: {
             query?: never;
@@ -5239,6 +5857,9 @@ export interface components {
                 message: string;
             }[];
             code?: string;
+            params?: {
+                [key: string]: string | number;
+            };
             current_version?: number;
             retry_after?: number;
         };
@@ -5969,6 +6590,143 @@ export interface components {
         };
         CancelMeeting: {
             version?: number;
+        };
+        ResolutionList: {
+            items: components["schemas"]["Resolution"][];
+        };
+        Resolution: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            meeting_id: string;
+            position: number;
+            title: string;
+            proposed_decision: string | null;
+            /** @enum {string} */
+            decision_type: "ordinary" | "statutes_enjoyment" | "common_works" | "board_creation" | "tender_threshold" | "private_parts_works" | "statutes_other" | "destination_change" | "partial_rebuilding" | "common_acquisition" | "common_disposal" | "reserve_fund_waiver" | "demolition_for_safety" | "quote_parts_change" | "total_rebuilding";
+            /** @enum {string} */
+            majority: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+            version: number;
+            created_at: string;
+            updated_at: string;
+        };
+        CreateResolution: {
+            title: string;
+            proposed_decision?: string | null;
+            /** @enum {string} */
+            decision_type: "ordinary" | "statutes_enjoyment" | "common_works" | "board_creation" | "tender_threshold" | "private_parts_works" | "statutes_other" | "destination_change" | "partial_rebuilding" | "common_acquisition" | "common_disposal" | "reserve_fund_waiver" | "demolition_for_safety" | "quote_parts_change" | "total_rebuilding";
+            /**
+             * @description Omitted: the one the law requires for decision_type; never lower (art. 3.88)
+             * @enum {string}
+             */
+            majority?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+            position?: number;
+        };
+        UpdateResolution: {
+            title?: string;
+            proposed_decision?: string | null;
+            /** @enum {string} */
+            decision_type?: "ordinary" | "statutes_enjoyment" | "common_works" | "board_creation" | "tender_threshold" | "private_parts_works" | "statutes_other" | "destination_change" | "partial_rebuilding" | "common_acquisition" | "common_disposal" | "reserve_fund_waiver" | "demolition_for_safety" | "quote_parts_change" | "total_rebuilding";
+            /**
+             * @description Omitted: the one the law requires for decision_type; never lower (art. 3.88)
+             * @enum {string}
+             */
+            majority?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+            position?: number;
+            version?: number;
+        };
+        AssemblyRegister: {
+            register: {
+                /** Format: uuid */
+                meetingId: string;
+                /** Format: uuid */
+                buildingId: string;
+                totalVotes: number;
+                voters: {
+                    /** Format: uuid */
+                    ownerId: string;
+                    name: string;
+                    votes: number;
+                    units: {
+                        /** Format: uuid */
+                        unitId: string;
+                        unitNumber: string;
+                        quota: number;
+                    }[];
+                }[];
+                proxies: {
+                    /** Format: uuid */
+                    grantorOwnerId: string;
+                    /** Format: uuid */
+                    holderOwnerId: string | null;
+                    holderName: string | null;
+                }[];
+            };
+            syndicOwnerIds: string[];
+            /** @description Fixed since the log’s first act */
+            frozen: boolean;
+        };
+        MeetingSession: {
+            register: components["schemas"]["AssemblyRegister"];
+            resolutions: components["schemas"]["Resolution"][];
+            acts: components["schemas"]["MeetingAct"][];
+            /** @description The domain’s MeetingState (attendance, proxies, quorum, results with their arithmetic) */
+            state: {
+                [key: string]: unknown;
+            } | null;
+            refusal: {
+                [key: string]: unknown;
+            } | null;
+        };
+        MeetingAct: {
+            seq: number;
+            /** @enum {string} */
+            kind: "opened" | "checked_in" | "checked_out" | "proxy_given" | "proxy_revoked" | "vote_opened" | "ballot" | "vote_closed" | "signed" | "closed";
+            payload: {
+                [key: string]: unknown;
+            };
+            at: string;
+            prevHash: string;
+            hash: string;
+        };
+        RecordedMeetingActs: {
+            recorded: number;
+            last_seq: number;
+            last_hash: string;
+            /** @description The domain’s MeetingState (attendance, proxies, quorum, results with their arithmetic) */
+            state: {
+                [key: string]: unknown;
+            };
+        };
+        RecordMeetingActs: {
+            acts: components["schemas"]["MeetingAct"][];
+        };
+        MeetingLogVerification: {
+            valid: boolean;
+            count: number;
+            root_hash: string;
+            first_bad_seq: number | null;
+            reason: string | null;
+        };
+        MeetingProxy: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            meeting_id: string;
+            /** Format: uuid */
+            grantor_owner_id: string;
+            /** Format: uuid */
+            holder_owner_id: string | null;
+            holder_name: string | null;
+            created_at: string;
+        };
+        GiveProxy: {
+            /** Format: uuid */
+            holder_owner_id?: string | null;
+            holder_name?: string | null;
+        };
+        MeetingProxyList: {
+            items: components["schemas"]["MeetingProxy"][];
         };
         LinkDocumentMeeting: {
             /**

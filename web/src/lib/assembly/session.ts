@@ -33,7 +33,7 @@ export async function loadSession(meetingId: string): Promise<LoadedSession> {
           : serverState?.quorum?.rule === 'second_assembly',
       syndicOwnerIds: s.register.syndicOwnerIds,
     } as MeetingSetup,
-    serverActs: s.acts as readonly MeetingAct[],
+    serverActs: s.acts as unknown as readonly MeetingAct[],
     fromCache: read.fromCache,
   }
 }
