@@ -102,32 +102,47 @@ export function createRoom(opts: {
     }, backoffDelay(attempt++))
   }
 
+  // An act recorded while a send is under way must not wait for the next trigger: send again.
+  let again = false
   const sendNow = async (): Promise<SyncOutcome | null> => {
-    if (opts.readOnly || syncing()) return null
+    if (opts.readOnly) return null
+    if (syncing()) {
+      again = true
+      return null
+    }
     setSyncing(true)
+    let outcome: SyncOutcome | null = null
     try {
-      const store = await logStore(opts.userId)
-      let outcome = await syncMeetingLog(store, opts.meetingId, transport)
-      // Everything was already sent but the server's check is missing (its answer was lost).
-      if (outcome.kind === 'nothing' && !(await store.state(opts.meetingId)).verified && acts().length > 0) {
-        try {
-          const v = await transport.verify(opts.meetingId)
-          if (v.ok)
-            await store.setState(opts.meetingId, {
-              verified: { rootHash: v.rootHash, lastSeq: v.lastSeq, at: Date.now() },
-            })
-        } catch (e) {
-          if (e instanceof api.ApiError && e.isNetwork) outcome = { kind: 'offline', error: e }
-        }
-      }
-      if (outcome.kind === 'offline') scheduleRetry()
-      else attempt = 0
-      await reload()
-      channel?.postMessage('changed')
+      do {
+        again = false
+        outcome = await sendOnce()
+      } while (again && outcome.kind === 'sent')
       return outcome
     } finally {
       setSyncing(false)
     }
+  }
+
+  const sendOnce = async (): Promise<SyncOutcome> => {
+    const store = await logStore(opts.userId)
+    let outcome = await syncMeetingLog(store, opts.meetingId, transport)
+    // Everything was already sent but the server's check is missing (its answer was lost).
+    if (outcome.kind === 'nothing' && !(await store.state(opts.meetingId)).verified && acts().length > 0) {
+      try {
+        const v = await transport.verify(opts.meetingId)
+        if (v.ok)
+          await store.setState(opts.meetingId, {
+            verified: { rootHash: v.rootHash, lastSeq: v.lastSeq, at: Date.now() },
+          })
+      } catch (e) {
+        if (e instanceof api.ApiError && e.isNetwork) outcome = { kind: 'offline', error: e }
+      }
+    }
+    if (outcome.kind === 'offline') scheduleRetry()
+    else attempt = 0
+    await reload()
+    channel?.postMessage('changed')
+    return outcome
   }
 
   const record: Room['record'] = async (kind, payload) => {
