@@ -128,6 +128,7 @@ test.describe('general assembly in the room', () => {
     })
     // Refused as invalid input (400) or unprocessable (422): never stored.
     expect([400, 422]).toContain(res.status())
+    expect(await res.text()).toMatch(/majority/i)
     await expectNoSeriousAxe(page)
   })
 
