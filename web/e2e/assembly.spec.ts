@@ -209,6 +209,7 @@ test.describe('general assembly in the room', () => {
       await ballots.getByRole('button', { name: `Against: ${names.albert}` }).click()
       await ballots.getByRole('button', { name: `For: ${names.gilles}` }).click()
       await ballots.getByRole('button', { name: `For: ${names.berthe}` }).click()
+      await expect(ballots.getByTestId('ballot-choice')).toHaveText(['Against', 'For', 'For'])
       const tally = page.getByTestId('tally')
       await expect(tally.getByTestId('reduction')).toContainText(names.albert)
       await expect(tally.getByTestId('reduction')).toContainText('600 → 400')

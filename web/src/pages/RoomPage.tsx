@@ -42,9 +42,16 @@ function RoomView(props: { meetingId: string }): JSX.Element {
   const [refusal, setRefusal] = createSignal<string | null>(null)
   const act: Room['record'] = async (kind, payload) => {
     setRefusal(null)
-    const reason = await room.record(kind, payload)
-    if (reason) setRefusal(reason)
-    return reason
+    try {
+      const reason = await room.record(kind, payload)
+      if (reason) setRefusal(reason)
+      return reason
+    } catch (e) {
+      // The device's storage failed (full, or the database being deleted): said, never swallowed.
+      const message = e instanceof Error ? e.message : String(e)
+      setRefusal(message)
+      return message
+    }
   }
 
   return (

@@ -145,7 +145,7 @@ export function createRoom(opts: {
     return outcome
   }
 
-  const record: Room['record'] = async (kind, payload) => {
+  const recordNow: Room['record'] = async (kind, payload) => {
     const s = setup()
     if (!s) return null
     const current = acts().map((a) => a.act)
@@ -165,6 +165,15 @@ export function createRoom(opts: {
     if (syncStatus().online) void sendNow()
     else scheduleRetry()
     return null
+  }
+
+  // One act at a time: two quick taps must not both chain onto the same previous act (the second
+  // would take the same seq and be refused by the store). Each waits for the one before.
+  let queue: Promise<unknown> = Promise.resolve()
+  const record: Room['record'] = (kind, payload) => {
+    const run = queue.then(() => recordNow(kind, payload))
+    queue = run.catch(() => undefined)
+    return run
   }
 
   void (async () => {
