@@ -3,10 +3,10 @@
 // any, a dialog says how many and which, offers to send them first, and discards them only on
 // an explicit choice that names what goes.
 import { createResource, createSignal, For, type JSX, Show } from 'solid-js'
-import { unsyncedActs } from '../lib/assembly/log-store'
+import { sendAllLogs, unsyncedActs } from '../lib/assembly/log-store'
 import { t, tMaybe } from '../lib/i18n'
 import { currentEngine, syncStatus } from '../lib/offline/store'
-import { signOut } from '../lib/session'
+import { signOut, user } from '../lib/session'
 import { Modal } from './Modal'
 
 const unsent = () => {
@@ -54,6 +54,8 @@ export function SignOutButton(props: { onSignedOut: () => void }): JSX.Element {
     setMessage(null)
     try {
       await currentEngine()?.replay()
+      const u = user()
+      if (u && unsyncedActs() > 0) await sendAllLogs(u.id).catch(() => undefined)
       if (unsent() === 0) await finish()
       else setMessage(t('signout.syncFailed'))
     } finally {

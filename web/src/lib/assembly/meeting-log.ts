@@ -140,6 +140,13 @@ export class MeetingLogStore {
     return next
   }
 
+  /** The meetings with acts not yet on the server. */
+  async meetingsWithUnsynced(): Promise<string[]> {
+    const ids = new Set<string>()
+    for (const r of await this.db.getAll('meeting_acts')) if (!r.synced) ids.add(r.meetingId)
+    return [...ids]
+  }
+
   /** Acts not yet on the server, over every meeting of this device (sign-out warns about them). */
   async unsyncedCount(): Promise<number> {
     let n = 0

@@ -20,19 +20,13 @@ import * as api from '../api'
 import { locale } from '../i18n'
 import { backoffDelay } from '../offline/backoff'
 import { syncStatus } from '../offline/store'
-import { logStore, refreshUnsynced } from './log-store'
+import { logStore, logTransport, refreshUnsynced } from './log-store'
 import { type LoggedAct, type LogSyncState, type SyncOutcome, syncMeetingLog } from './meeting-log'
 
 /** Other windows of this device (the projector view) re-read the log when it changes. */
 const channelName = (meetingId: string) => `koprogo-room-${meetingId}`
 
-const transport = {
-  post: (meetingId: string, acts: MeetingAct[]) => api.assembly.postActs(meetingId, acts),
-  verify: async (meetingId: string) => {
-    const v = await api.assembly.verifyLog(meetingId)
-    return { ok: v.valid, rootHash: v.root_hash, lastSeq: v.count }
-  },
-}
+const transport = logTransport
 
 export interface Room {
   setup: () => MeetingSetup | null
