@@ -194,7 +194,7 @@ describe('POST /meetings/{id}/acts', () => {
       .add('ballot', { resolutionId: s.r1, ownerId: s.ids.b, choice: 'against' })
       .add('ballot', { resolutionId: s.r1, ownerId: s.ids.c, choice: 'abstain' })
       .add('vote_closed', { resolutionId: s.r1 })
-    const first = await api.request('POST', `${s.base}/acts`, {
+    const first = await api.request('POST', `${s.base}/acts?include=state`, {
       token: s.syndic.token,
       body: { acts: log.acts.slice(0, 4) },
     })
@@ -202,7 +202,7 @@ describe('POST /meetings/{id}/acts', () => {
     expect(first.body).toMatchObject({ recorded: 4, last_seq: 4 })
     expect(first.body.state.quorum).toMatchObject({ reached: true, ownersPresent: 3, votesPresent: 900 })
     // The whole log again: the four stored acts are skipped, the rest recorded once.
-    const all = await api.request('POST', `${s.base}/acts`, {
+    const all = await api.request('POST', `${s.base}/acts?include=state`, {
       token: s.syndic.token,
       body: { acts: log.acts },
     })
@@ -374,7 +374,7 @@ describe('proxies given online (art. 3.87 §7)', () => {
     ])
     // In the room: A present carries D's vote; D is represented.
     const log = chain().add('checked_in', { ownerId: s.ids.a }).add('opened', {})
-    const res = await api.request('POST', `${s.base}/acts`, {
+    const res = await api.request('POST', `${s.base}/acts?include=state`, {
       token: s.syndic.token,
       body: { acts: log.acts },
     })

@@ -65,6 +65,13 @@ beforeAll(async () => {
         location: 'Salle',
       })) ?? ''
   }
+  if (doc.paths['/api/v1/meetings/{id}/resolutions/{resolution_id}'] && a.meeting) {
+    a.resolution =
+      (await post(`/api/v1/meetings/${a.meeting}/resolutions`, {
+        title: 'Comptes',
+        decision_type: 'ordinary',
+      })) ?? ''
+  }
   if (doc.paths['/api/v1/documents']) {
     const form = new FormData()
     form.set('building_id', building.id)

@@ -4225,7 +4225,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/meetings/{id}/resolutions/{resolutionId}": {
+    "/meetings/{id}/resolutions/{resolution_id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -4242,7 +4242,7 @@ export interface paths {
                 header?: never;
                 path: {
                     id: string;
-                    resolutionId: string;
+                    resolution_id: string;
                 };
                 cookie?: never;
             };
@@ -4293,7 +4293,7 @@ export interface paths {
                 header?: never;
                 path: {
                     id: string;
-                    resolutionId: string;
+                    resolution_id: string;
                 };
                 cookie?: never;
             };
@@ -4476,7 +4476,10 @@ export interface paths {
         /** Sync acts recorded in the room: chain verified from the stored last act, law replayed, stored exactly once */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description `state`: also return the replayed state (GET …/session has it too) */
+                    include?: "state";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -6696,7 +6699,7 @@ export interface components {
             /** @description The domain’s MeetingState (attendance, proxies, quorum, results with their arithmetic) */
             state: {
                 [key: string]: unknown;
-            };
+            } | null;
         };
         RecordMeetingActs: {
             acts: components["schemas"]["MeetingAct"][];
