@@ -962,7 +962,7 @@ type ResolutionBody = Schemas['CreateResolution']
 type ActWire = Schemas['MeetingAct']
 
 const resolutionPath = (meetingId: string, resolutionId: string) => ({
-  params: { path: { id: meetingId, resolutionId } },
+  params: { path: { id: meetingId, resolution_id: resolutionId } },
 })
 
 export const assembly = {
@@ -976,14 +976,14 @@ export const assembly = {
     data(client.POST('/meetings/{id}/resolutions', { ...id(meetingId), body })),
   updateResolution: (meetingId: string, resolutionId: string, body: ResolutionBody, version?: number) =>
     data(
-      client.PATCH('/meetings/{id}/resolutions/{resolutionId}', {
+      client.PATCH('/meetings/{id}/resolutions/{resolution_id}', {
         ...resolutionPath(meetingId, resolutionId),
         body,
         headers: ifMatch(version),
       }),
     ),
   removeResolution: (meetingId: string, resolutionId: string) =>
-    data(client.DELETE('/meetings/{id}/resolutions/{resolutionId}', resolutionPath(meetingId, resolutionId))),
+    data(client.DELETE('/meetings/{id}/resolutions/{resolution_id}', resolutionPath(meetingId, resolutionId))),
   /** Who votes with how many votes (the server's quote-parts); owners read it to name a co-owner. */
   register: (meetingId: string) =>
     cached(`/meetings/${meetingId}/register`, () =>
