@@ -219,6 +219,7 @@ buildingsApp.openapi(
 
 // Nested lists of other resources, each in its own file. Appended here (imports are hoisted) so
 // the building routes above and these mounts can be edited without touching each other.
+import { mountBuildingAssembly } from './assembly.routes.ts'
 import { mountBuildingDocuments } from './documents.routes.ts'
 import { mountBuildingExpenses } from './expenses.routes.ts'
 import { mountBuildingMeetings } from './meetings.routes.ts'
@@ -226,5 +227,6 @@ import { mountRegisterImport, mountRegisterTemplate } from './register.routes.ts
 
 mountBuildingExpenses(buildingsApp)
 mountBuildingMeetings(buildingsApp)
+mountBuildingAssembly(buildingsApp)
 mountBuildingDocuments(buildingsApp)
 mountRegisterImport(buildingsApp)

@@ -289,7 +289,7 @@ describe('links, listing and deletion', () => {
           building_id: buildingId,
           meeting_type: 'Ordinary',
           title: 'AG',
-          scheduled_date: '2026-06-01',
+          scheduled_date: '2030-06-01',
           location: 'Ici',
         },
       })

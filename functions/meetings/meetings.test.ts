@@ -16,7 +16,7 @@ const newMeeting = (buildingId: string, over: Record<string, unknown> = {}) => (
   meeting_type: 'Ordinary',
   title: 'Assemblée générale ordinaire 2026',
   description: 'Approbation des comptes',
-  scheduled_date: '2026-06-15T18:30:00Z',
+  scheduled_date: '2030-06-15T18:30:00Z',
   location: 'Salle communale, Ixelles',
   ...over,
 })
@@ -35,6 +35,22 @@ async function setup() {
     return res.body as MeetingDto
   }
   return { ...t, building, create }
+}
+
+/** Moves a meeting to yesterday and gives its building one owner (a lot held since 2020). */
+async function heldYesterdayWithOneOwner(t: Awaited<ReturnType<typeof setup>>, meetingId: string) {
+  const unit = await fx.unit(t.syndic.token, t.building.id)
+  const owner = await fx.owner(t.syndic.token)
+  const assigned = await api.request('PUT', `/api/v1/units/${unit.id}/assign-owner/${owner.id}`, {
+    token: t.syndic.token,
+  })
+  expect(assigned.status).toBe(200)
+  await api.inspect.execute(
+    sql`update unit_ownerships set start_date = '2020-01-01' where unit_id = ${unit.id}`,
+  )
+  await api.inspect.execute(
+    sql`update meetings set scheduled_date = now() - interval '1 day' where id = ${meetingId}`,
+  )
 }
 
 async function auditActions(entityId: string): Promise<string[]> {
@@ -57,7 +73,7 @@ describe('POST /meetings', () => {
       building_id: t.building.id,
       meeting_type: 'Ordinary',
       title: 'Assemblée générale ordinaire 2026',
-      scheduled_date: '2026-06-15T18:30:00.000Z',
+      scheduled_date: '2030-06-15T18:30:00.000Z',
       status: 'Scheduled',
       agenda: ['Comptes 2025', 'Budget 2026'],
       attendees_count: null,
@@ -73,7 +89,7 @@ describe('POST /meetings', () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ title: '  ' }, 'title'],
       [{ meeting_type: 'Party' }, 'meeting_type'],
-      [{ scheduled_date: '2026-02-30' }, 'scheduled_date'],
+      [{ scheduled_date: '2030-02-30' }, 'scheduled_date'],
       [{ scheduled_date: 'next tuesday' }, 'scheduled_date'],
       [{ location: '' }, 'location'],
       [{ agenda: ['ok', ' '] }, 'agenda.1'],
@@ -159,12 +175,32 @@ describe('meeting lifecycle', () => {
       body: { attendees_count: -1 },
     })
     expect(negative.status).toBe(400)
-    const done = await api.request('POST', `/api/v1/meetings/${m.id}/complete`, {
+    // Issue #14: a meeting is not "held" before its date…
+    const early = await api.request('POST', `/api/v1/meetings/${m.id}/complete`, {
       token: t.syndic.token,
+      body: { attendees_count: 1 },
+    })
+    expect(early.status).toBe(409)
+    expect(early.body).toMatchObject({ code: 'meeting_not_yet_held' })
+    // …so time passes: the meeting's date is moved into the past in the database (the API
+    // refuses a near date), and the register gets one owner holding since 2020.
+    await heldYesterdayWithOneOwner(t, m.id)
+    const tooMany = await api.request('POST', `/api/v1/meetings/${m.id}/complete`, {
+      token: t.syndic.token,
+      headers: { 'accept-language': 'fr' },
       body: { attendees_count: 42 },
     })
+    expect(tooMany.status).toBe(409)
+    expect(tooMany.body.code).toBe('attendees_exceed_owners')
+    expect(tooMany.body.detail).toBe(
+      '42 présents enregistrés, mais l’immeuble compte 1 copropriétaires à la date de l’assemblée',
+    )
+    const done = await api.request('POST', `/api/v1/meetings/${m.id}/complete`, {
+      token: t.syndic.token,
+      body: { attendees_count: 1 },
+    })
     expect(done.status).toBe(200)
-    expect(done.body).toMatchObject({ status: 'Completed', attendees_count: 42, version: 3 })
+    expect(done.body).toMatchObject({ status: 'Completed', attendees_count: 1, version: 3 })
     for (const [method, suffix, body] of [
       ['POST', '/agenda', { item: 'Trop tard' }],
       ['POST', '/complete', { attendees_count: 1 }],
@@ -246,9 +282,9 @@ describe('GET /meetings', () => {
     const other = await setup()
     await other.create()
     const second = await fx.building(t.syndic.token)
-    const june = await t.create({ scheduled_date: '2026-06-15T18:30:00Z' })
-    const sept = await t.create({ scheduled_date: '2026-09-10', meeting_type: 'Extraordinary' })
-    const march = await t.create({ scheduled_date: '2026-03-01T09:00:00Z' }, second.id)
+    const june = await t.create({ scheduled_date: '2030-06-15T18:30:00Z' })
+    const sept = await t.create({ scheduled_date: '2030-09-10', meeting_type: 'Extraordinary' })
+    const march = await t.create({ scheduled_date: '2030-03-01T09:00:00Z' }, second.id)
     await api.request('POST', `/api/v1/meetings/${march.id}/cancel`, { token: t.syndic.token })
     const ids = async (query: string) => {
       const res = await api.request('GET', `/api/v1/meetings?${query}`, { token: t.accountant.token })
@@ -261,8 +297,8 @@ describe('GET /meetings', () => {
     expect(await ids('status=Cancelled')).toEqual([march.id])
     expect(await ids('meeting_type=Extraordinary')).toEqual([sept.id])
     // A bare date_to covers that whole day (the AG at 18:30 is included).
-    expect(await ids('date_from=2026-04-01&date_to=2026-06-15')).toEqual([june.id])
-    expect(await ids('date_from=2026-06-15T19:00:00Z')).toEqual([sept.id])
+    expect(await ids('date_from=2030-04-01&date_to=2030-06-15')).toEqual([june.id])
+    expect(await ids('date_from=2030-06-15T19:00:00Z')).toEqual([sept.id])
     const page = await api.request('GET', '/api/v1/meetings?per_page=2&page=2', { token: t.syndic.token })
     expect(page.body.data.map((m: { id: string }) => m.id)).toEqual([sept.id])
     expect(page.body.pagination).toMatchObject({
@@ -272,8 +308,8 @@ describe('GET /meetings', () => {
       has_next: false,
     })
     for (const bad of [
-      'date_from=2026-13-01',
-      'date_from=2026-07-01&date_to=2026-06-01',
+      'date_from=2030-13-01',
+      'date_from=2030-07-01&date_to=2030-06-01',
       'status=Done',
       'sort_by=location',
     ]) {

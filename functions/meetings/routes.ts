@@ -24,6 +24,7 @@ import {
 } from '../_shared/http.ts'
 import { actorContext } from '../_shared/runtime.ts'
 import { mountAssembly } from './assembly.routes.ts'
+import { mountMeetingConvocation, mountSecondAssembly } from './convocation.routes.ts'
 import { mountMeetingDocuments } from './documents.routes.ts'
 import {
   AgendaItemBody,
@@ -228,4 +229,6 @@ meetingsApp.openapi(
 )
 
 mountMeetingDocuments(meetingsApp)
+mountMeetingConvocation(meetingsApp)
+mountSecondAssembly(meetingsApp)
 mountAssembly(meetingsApp)

@@ -38,7 +38,7 @@ async function populatedTenant() {
       building_id: b2.id,
       meeting_type: 'Ordinary',
       title: 'AG',
-      scheduled_date: '2026-06-01',
+      scheduled_date: '2030-06-01',
       location: 'Ici',
     },
   })

@@ -6,8 +6,10 @@ import {
   ACT_KINDS,
   AGENDA_ITEM_MAX,
   ATTENDEES_MAX,
+  BOARD_ROLES,
   BUILDING_LIMITS,
   BUILDING_SORT_FIELDS,
+  DEADLINE_STATUSES,
   DECISION_TYPE_KEYS,
   DOCUMENT_DESCRIPTION_MAX,
   DOCUMENT_SORT_FIELDS,
@@ -29,6 +31,8 @@ import {
   MEETING_STATUSES,
   MEETING_TITLE_MAX,
   MEETING_TYPES,
+  MINUTES_LANGUAGES,
+  NOTICE_DAYS_MAX,
   ORGANIZATION_LIMITS,
   ORGANIZATION_SORT_FIELDS,
   OWNER_LANGUAGES,
@@ -38,6 +42,7 @@ import {
   PASSWORD_MAX,
   PAYMENT_STATUSES,
   PROXY_HOLDER_NAME_MAX,
+  REQUEST_NOTE_MAX,
   RESOLUTION_DECISION_MAX,
   RESOLUTION_TITLE_MAX,
   RIGHT_TYPES,
@@ -94,6 +99,9 @@ const LIMITS_BY_CONTEXT: Record<string, Limits> = {
   UpdateResolution: { title: RESOLUTION_TITLE_MAX, proposed_decision: RESOLUTION_DECISION_MAX },
   GiveProxy: { holder_name: PROXY_HOLDER_NAME_MAX },
   Documents: { title: DOCUMENT_TITLE_MAX, description: DOCUMENT_DESCRIPTION_MAX },
+  // Assemblies, convocation side (issue #14).
+  UpdateAssemblySettings: { notice_days: NOTICE_DAYS_MAX },
+  CreateAssemblyRequest: { note: REQUEST_NOTE_MAX },
   Stats: { q: SEARCH_TEXT_MAX, limit: SEARCH_MAX_LIMIT },
 }
 
@@ -110,7 +118,10 @@ const DATE_FIELDS = ['date', 'end_date', 'start_date', 'deed_date', 'paid_date',
 /** Raw text the domain parses (functions/_shared/wire-bounds.ts): bounds, not domain limits. */
 const WIRE: Limits = {
   ...Object.fromEntries(
-    [...DATE_FIELDS, 'scheduled_date', 'email_consent_date'].map((f) => [f, WIRE_BOUNDS.date_text]),
+    [...DATE_FIELDS, 'scheduled_date', 'email_consent_date', 'received_at'].map((f) => [
+      f,
+      WIRE_BOUNDS.date_text,
+    ]),
   ),
   ownership_share: WIRE_BOUNDS.share_text,
   ownership_percentage: WIRE_BOUNDS.share_text,
@@ -166,6 +177,9 @@ const ENUM_BY_FIELD: Record<string, readonly (string | boolean)[]> = {
   decision_type: DECISION_TYPE_KEYS,
   majority: MAJORITIES,
   'MeetingAct.kind': ACT_KINDS,
+  minutes_languages: MINUTES_LANGUAGES,
+  board_role: BOARD_ROLES,
+  'AssemblyRequest.status': DEADLINE_STATUSES,
 }
 
 /** Value sets of the protocol itself, not of the domain. */

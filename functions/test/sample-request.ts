@@ -41,6 +41,7 @@ const SAMPLES: Record<string, unknown> = {
   paid_date: '2026-03-02',
   scheduled_date: '2027-06-01T18:00:00Z',
   item: 'Divers',
+  received_at: '2026-01-05T10:00:00Z',
   role: 'owner',
 }
 

@@ -39,6 +39,8 @@ beforeAll(async () => {
     // The lot's representatives (who votes, who receives calls for funds) are owners.
     voter_owner: owner.id,
     calls_owner: owner.id,
+    // The owners who ask for an assembly (art. 3.87 §2) and a board member (art. 3.90).
+    owner_ids: owner.id,
   })
   // Resources added by later work register their fixture here when their route exists.
   const post = async (path: string, body: unknown) => {
@@ -70,6 +72,15 @@ beforeAll(async () => {
       (await post(`/api/v1/meetings/${a.meeting}/resolutions`, {
         title: 'Comptes',
         decision_type: 'ordinary',
+      })) ?? ''
+  }
+  if (doc.paths['/api/v1/buildings/{id}/board/mandates']) {
+    a.resolution ??= uuidv7()
+    a.mandate =
+      (await post(`/api/v1/buildings/${building.id}/board/mandates`, {
+        owner_id: owner.id,
+        board_role: 'member',
+        start_date: '2026-01-01',
       })) ?? ''
   }
   if (doc.paths['/api/v1/documents']) {

@@ -4,6 +4,7 @@ import type { PropertyQueries, TenantScope } from '../property/index.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
 import type { SharedPorts } from '../shared/shared-ports.ts'
 import type { AssemblyPorts } from './assembly.ports.ts'
+import type { ConvocationPorts } from './convocation.ports.ts'
 import type { Meeting, MeetingStatus, MeetingType } from './meeting.entity.ts'
 
 /** Sort keys the HTTP layer may pass through as `sort_by` (wire spelling, whitelisted). */
@@ -43,6 +44,7 @@ export interface MeetingRepository {
 export type GovernancePorts = {
   readonly meetings: MeetingRepository
   readonly assembly: AssemblyPorts
+  readonly convocation: ConvocationPorts
 }
 
 /** What other contexts may read of governance, through governance/index.ts (a document's meeting). */

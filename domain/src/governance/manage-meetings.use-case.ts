@@ -1,12 +1,15 @@
 import { writeScopeFor } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
 import type { TenantScope } from '../property/index.ts'
+import { BUILDING_TIME_ZONE, calendarDateIn } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import type { DomainEventType } from '../shared/domain-events.ts'
 import { stripUndefined } from '../shared/object.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { checkVersion } from '../shared/versioning.ts'
-import type { GovernanceContext } from './governance.ports.ts'
+import { checkNotice } from './convocation/notice.rule.ts'
+import { settingsOf } from './convocation/settings.use-case.ts'
+import type { GovernanceContext, GovernanceRepos } from './governance.ports.ts'
 import {
   appendAgendaItem,
   checkDeletable,
@@ -31,14 +34,28 @@ export async function updateMeeting({
   { readonly id: string; readonly changes: UpdateMeetingInput; readonly expectedVersion: number | undefined }
 >): Promise<Result<Meeting>> {
   const fields = Object.keys(stripUndefined(changes))
-  return mutateMeeting(ctx, id, expectedVersion, 'MeetingUpdated', { fields }, (current, now) => {
-    // State first: editing a held or cancelled AG is refused whatever the input.
-    const scheduled = requireScheduled(current)
-    if (!scheduled.ok) return scheduled
-    const valid = validateMeeting({ ...current, ...stripUndefined(changes) })
-    if (!valid.ok) return valid
-    return reviseMeeting(current, valid.value, now)
-  })
+  return mutateMeeting(
+    ctx,
+    id,
+    expectedVersion,
+    'MeetingUpdated',
+    { fields },
+    async (current, now, repos) => {
+      // State first: editing a held or cancelled AG is refused whatever the input.
+      const scheduled = requireScheduled(current)
+      if (!scheduled.ok) return scheduled
+      const valid = validateMeeting({ ...current, ...stripUndefined(changes) })
+      if (!valid.ok) return valid
+      // Rescheduling needs a new convocation, so the notice applies again (art. 3.87 §3); editing
+      // the title or the place of a meeting already inside its notice period stays possible.
+      if (valid.value.scheduledDate.getTime() !== current.scheduledDate.getTime()) {
+        const settings = await settingsOf(repos, current, current.buildingId)
+        const notice = checkNotice(valid.value.scheduledDate, now, settings.noticeDays)
+        if (!notice.ok) return notice
+      }
+      return reviseMeeting(current, valid.value, now)
+    },
+  )
 }
 
 export async function addMeetingAgendaItem({
@@ -66,7 +83,30 @@ export async function completeMeeting({
     expectedVersion,
     'MeetingCompleted',
     { attendees_count: attendeesCount },
-    (current, now) => markMeetingCompleted(current, attendeesCount, now),
+    async (current, now, repos) => {
+      // State and the count's range first (a negative count is a 400 whatever the date).
+      const completed = markMeetingCompleted(current, attendeesCount, now)
+      if (!completed.ok) return completed
+      // A meeting is held on its date: recording it as held before then is refused.
+      if (now.getTime() < current.scheduledDate.getTime())
+        return err(
+          DomainErrors.conflict(
+            'meeting_not_yet_held',
+            `The meeting is scheduled for ${current.scheduledDate.toISOString().slice(0, 10)}; it cannot be recorded as held before its date`,
+            { date: current.scheduledDate.toISOString().slice(0, 10) },
+          ),
+        )
+      const owners = await ownersOnMeetingDay(repos, current)
+      if (attendeesCount > owners)
+        return err(
+          DomainErrors.conflict(
+            'attendees_exceed_owners',
+            `${attendeesCount} attendees recorded, but the building has ${owners} owners on the meeting's date`,
+            { attendees: attendeesCount, owners },
+          ),
+        )
+      return completed
+    },
   )
 }
 
@@ -117,6 +157,13 @@ export async function deleteMeeting({
   })
 }
 
+/** Distinct owners holding a lot of the building on the meeting's day (Brussels), from the register. */
+async function ownersOnMeetingDay(repos: GovernanceRepos, meeting: Meeting): Promise<number> {
+  const day = calendarDateIn(meeting.scheduledDate, BUILDING_TIME_ZONE)
+  const basis = await repos.property.quoteParts.loadBuildingBasis(meeting, meeting.buildingId, day)
+  return new Set((basis?.units ?? []).flatMap((u) => u.owners.map((o) => o.ownerId))).size
+}
+
 function meetingWriteScope(ctx: GovernanceContext, id: string): Promise<Result<TenantScope>> {
   return writeScopeFor(
     ctx,
@@ -134,7 +181,7 @@ async function mutateMeeting(
   expectedVersion: number | undefined,
   action: DomainEventType,
   details: Record<string, unknown> | undefined,
-  change: (current: Meeting, now: Date) => Result<Meeting>,
+  change: (current: Meeting, now: Date, repos: GovernanceRepos) => Result<Meeting> | Promise<Result<Meeting>>,
 ): Promise<Result<Meeting>> {
   const scope = await meetingWriteScope(ctx, id)
   if (!scope.ok) return scope
@@ -143,7 +190,7 @@ async function mutateMeeting(
     if (!current) return err(DomainErrors.notFound('Meeting'))
     const fresh = checkVersion('Meeting', current.version, expectedVersion)
     if (!fresh.ok) return fresh
-    const next = change(current, ctx.clock.now())
+    const next = await change(current, ctx.clock.now(), repos)
     if (!next.ok) return next
     if (!(await repos.governance.meetings.update(scope.value, next.value)))
       return err(DomainErrors.versionConflict('Meeting', current.version + 1))

@@ -65,12 +65,46 @@ describe('createMeeting', () => {
     expect(world.transactions).toBe(1)
   })
 
-  it('does not enforce the 15-day convocation rule yet (v1 clients schedule freely)', async () => {
+  it('refuses a date closer than the 15-day notice (Civil Code art. 3.87 §3), accepts day 15', async () => {
+    // now = 2026-03-01T10:00Z: a meeting the next day could not be convened lawfully.
     const r = await createMeeting({
       ctx: world.ctx(ACTORS.syndicA),
       input: { ...input(a1.id), scheduledDate: '2026-03-02' },
     })
-    expect(r.ok).toBe(true)
+    expect(r).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'conflict',
+        code: 'convocation_notice_too_short',
+        params: { days: 15, earliest: '2026-03-16' },
+      },
+    })
+    const tooClose = await createMeeting({
+      ctx: world.ctx(ACTORS.syndicA),
+      input: { ...input(a1.id), scheduledDate: '2026-03-16T09:59:59Z' },
+    })
+    expect(tooClose.ok).toBe(false)
+    const onTime = await createMeeting({
+      ctx: world.ctx(ACTORS.syndicA),
+      input: { ...input(a1.id), scheduledDate: '2026-03-16T10:00:00Z' },
+    })
+    expect(onTime.ok).toBe(true)
+    expect(world.meetings.rows.size).toBe(1)
+  })
+
+  it('refuses to reschedule inside the notice, but still edits the title of a near meeting', async () => {
+    const ctx = world.ctx(ACTORS.syndicA)
+    const near = world.addMeeting(a1, { scheduledDate: new Date('2026-03-05T18:00:00Z') })
+    const title = await updateMeeting({
+      ctx,
+      input: { id: near.id, changes: { title: 'AG' }, expectedVersion: 1 },
+    })
+    expect(title.ok).toBe(true)
+    const moved = await updateMeeting({
+      ctx,
+      input: { id: near.id, changes: { scheduledDate: '2026-03-06T18:00:00Z' }, expectedVersion: 2 },
+    })
+    expect(moved).toMatchObject({ ok: false, error: { code: 'convocation_notice_too_short' } })
   })
 
   it('lets a superadmin schedule in any tenant, in the building’s organization', async () => {
@@ -145,17 +179,39 @@ describe('meeting transitions', () => {
     expect(world.audit).toEqual([])
   })
 
+  it('refuses to complete a meeting before its date, or with more attendees than owners', async () => {
+    const ctx = world.ctx(ACTORS.syndicA)
+    const m = world.addMeeting(a1) // 2026-04-20T18:00Z, now 2026-03-01
+    expect(await completeMeeting({ ctx, input: { id: m.id, attendeesCount: 5 } })).toMatchObject({
+      ok: false,
+      error: { code: 'meeting_not_yet_held', params: { date: '2026-04-20' } },
+    })
+    world.now = new Date('2026-04-20T21:00:00Z')
+    // The register holds 10 owners that day: 50 attendees is impossible.
+    expect(
+      await completeMeeting({ ctx: world.ctx(ACTORS.syndicA), input: { id: m.id, attendeesCount: 50 } }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'attendees_exceed_owners', params: { attendees: 50, owners: 10 } },
+    })
+    expect(world.meetings.rows.get(m.id)?.status).toBe('Scheduled')
+  })
+
   it('adds agenda items, then completes with the attendance', async () => {
     const ctx = world.ctx(ACTORS.syndicA)
     const m = world.addMeeting(a1)
     await addMeetingAgendaItem({ ctx, input: { id: m.id, item: 'Budget 2026' } })
     await addMeetingAgendaItem({ ctx, input: { id: m.id, item: 'Travaux toiture' } })
-    const r = await completeMeeting({ ctx, input: { id: m.id, attendeesCount: 23, expectedVersion: 3 } })
+    world.now = new Date('2026-04-20T21:00:00Z')
+    const r = await completeMeeting({
+      ctx: world.ctx(ACTORS.syndicA),
+      input: { id: m.id, attendeesCount: 10, expectedVersion: 3 },
+    })
     expect(r).toMatchObject({
       ok: true,
       value: {
         status: 'Completed',
-        attendeesCount: 23,
+        attendeesCount: 10,
         agenda: ['Budget 2026', 'Travaux toiture'],
         version: 4,
       },

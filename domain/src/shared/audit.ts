@@ -57,6 +57,16 @@ export const AUDIT_ACTIONS = [
   'user.password_reset_request',
   'user.update',
   ...ASSEMBLY_AUDIT_ACTIONS,
+  ...([
+    'building.assembly_settings_update',
+    'building.assembly_request',
+    'building.board_mandate_create',
+    'building.board_mandate_update',
+    'building.board_mandate_delete',
+    'meeting.convocation_send',
+    'meeting.second_assembly',
+    'meeting.minutes_generate',
+  ] as const),
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -1,3 +1,4 @@
+import { CONVOCATION_EVENTS } from '../governance/convocation-events.ts'
 import { ASSEMBLY_EVENTS } from './assembly-events.ts'
 import type { AuditAction, AuditEntity } from './audit.ts'
 
@@ -53,6 +54,7 @@ export const DOMAIN_EVENTS = {
   DocumentGenerated: ['document.generate', 'document'],
   JobRetried: ['job.retry', 'job'],
   ...ASSEMBLY_EVENTS,
+  ...CONVOCATION_EVENTS,
 } as const satisfies Record<string, readonly [AuditAction, AuditEntity]>
 
 export type DomainEventType = keyof typeof DOMAIN_EVENTS

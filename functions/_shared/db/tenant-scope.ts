@@ -23,6 +23,9 @@ export const TENANT_TABLES = [
   'meeting_acts',
   'meeting_registers',
   'meeting_online_proxies',
+  // Issue #14, assembly convocation side (schema/convocation.ts).
+  ...(['building_assembly_settings', 'assembly_requests', 'board_mandates'] as const),
+  ...(['second_assemblies', 'assembly_deliveries', 'meeting_minutes'] as const),
 ] as const
 
 const MARKER = '/* cross-tenant */'

@@ -1,4 +1,5 @@
 import {
+  CONVOCATION_MAIL_JOB,
   DELETE_ORPHAN_FILE,
   PASSWORD_CHANGED_JOB,
   PASSWORD_LINK_JOB,
@@ -8,6 +9,7 @@ import { passwordChangedJob } from '../../auth/password-changed.job.ts'
 import { passwordLinkJob } from '../../auth/password-link.job.ts'
 import { deleteOrphanFile } from '../../documents/delete-orphan-file.job.ts'
 import { renderExpenseDistribution } from '../../expenses/distribution-documents.job.ts'
+import { convocationMailJob } from '../../meetings/convocation-mail.job.ts'
 import type { JobHandler } from './job-handler.ts'
 
 /**
@@ -21,4 +23,5 @@ export const jobHandlers: Readonly<Record<string, JobHandler>> = {
   [PASSWORD_CHANGED_JOB]: passwordChangedJob,
   [RENDER_EXPENSE_DISTRIBUTION]: renderExpenseDistribution,
   [DELETE_ORPHAN_FILE]: deleteOrphanFile,
+  [CONVOCATION_MAIL_JOB]: convocationMailJob,
 }

@@ -1,5 +1,5 @@
 import type { Database } from '../db/client.ts'
-import { capturedMail } from '../db/schema/index.ts'
+import { capturedMail, capturedMailAttachments } from '../db/schema/index.ts'
 import { uuidv7 } from '../ids.ts'
 import { type Mailer, messageIdFor } from './mailer.ts'
 
@@ -26,6 +26,17 @@ export function captureMailer(db: Database, from: string): Mailer {
           htmlBody: m.html,
         })
         .onConflictDoNothing({ target: capturedMail.jobId })
+      for (const a of m.attachments ?? [])
+        await db
+          .insert(capturedMailAttachments)
+          .values({
+            id: uuidv7(),
+            jobId: m.idempotencyKey,
+            filename: a.filename,
+            contentType: a.contentType,
+            content: a.content,
+          })
+          .onConflictDoNothing()
     },
   }
 }

@@ -32,6 +32,16 @@ export function httpMailer(config: HttpMailerConfig): Mailer {
           subject: m.subject,
           text: m.text,
           html: m.html,
+          // Resend takes attachments as base64 content.
+          ...(m.attachments?.length
+            ? {
+                attachments: m.attachments.map((a) => ({
+                  filename: a.filename,
+                  content: base64(a.content),
+                  content_type: a.contentType,
+                })),
+              }
+            : {}),
           headers: {
             'Message-ID': messageIdFor(m.idempotencyKey, config.from),
             'Content-Language': m.locale,
@@ -44,4 +54,12 @@ export function httpMailer(config: HttpMailerConfig): Mailer {
       }
     },
   }
+}
+
+/** Base64 without Node's Buffer (this adapter runs in Workers too). */
+function base64(bytes: Uint8Array): string {
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary)
 }

@@ -12,6 +12,14 @@ export type MailMessage = {
   readonly text: string
   readonly html: string
   readonly idempotencyKey: string
+  /** Files sent with the message (a convocation's PDF); absent for plain notices. */
+  readonly attachments?: readonly MailAttachment[] | undefined
+}
+
+export type MailAttachment = {
+  readonly filename: string
+  readonly contentType: string
+  readonly content: Uint8Array
 }
 
 /** The outgoing-mail port. `send` resolves once the transport accepted the message, or throws (the job retries). */

@@ -23,6 +23,11 @@ export function smtpMailer(config: SmtpMailerConfig): Mailer & { close(): void }
         html: m.html,
         messageId: messageIdFor(m.idempotencyKey, config.from),
         headers: { 'Content-Language': m.locale },
+        attachments: (m.attachments ?? []).map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: Buffer.from(a.content),
+        })),
       })
     },
     close: () => transport.close(),

@@ -12,6 +12,7 @@ import type { OutboxMessage } from '../../shared/outbox.ts'
 import type { PageRequest } from '../../shared/ports.ts'
 import type { Result } from '../../shared/result.ts'
 import { FakeStatsRepository } from '../../stats/testing/fake-stats.ts'
+import type { ConvocationPorts } from '../convocation.ports.ts'
 import type { Meeting } from '../meeting.entity.ts'
 import { InMemoryMeetingRepository } from './in-memory-meetings.ts'
 
@@ -66,6 +67,7 @@ export class TestWorld {
     totalMeetings: this.meetings.rows.size,
   }))
   now = new Date('2026-03-01T10:00:00.000Z')
+  ownersPerBuilding = 10
   transactions = 0
   private seq = 0
 
@@ -171,10 +173,27 @@ export class TestWorld {
       governance: {
         meetings: this.meetings,
         assembly: partialPort<Repositories['governance']['assembly']>('assembly', {}),
+        convocation: partialPort<ConvocationPorts>('convocation', {
+          settings: partialPort<ConvocationPorts['settings']>('settings', { find: async () => null }),
+        }),
       },
       documents: { documents: this.documents },
       stats: partialPort<Repositories['stats']>('stats', { stats: this.stats }),
-      property: partialPort<Repositories['property']>('property', { buildings }),
+      property: partialPort<Repositories['property']>('property', {
+        buildings,
+        // Owners on the meeting day: `ownersPerBuilding` of them, each holding one lot.
+        quoteParts: partialPort<Repositories['property']['quoteParts']>('quoteParts', {
+          loadBuildingBasis: async (_scope, buildingId) => ({
+            totalTantiemes: 1000,
+            units: Array.from({ length: this.ownersPerBuilding }, (_, i) => ({
+              unitId: `${buildingId}-u${i}`,
+              unitNumber: String(i + 1),
+              quota: 100,
+              owners: [{ ownerId: `${buildingId}-o${i}`, sharePpm: 1_000_000 }],
+            })),
+          }),
+        }),
+      }),
       finance: partialPort<Repositories['finance']>('finance', { expenses }),
       audit: { record: async (entry) => void audit.push(entry) },
       outbox: {

@@ -235,4 +235,28 @@ export const errorDe: ErrorMessages = {
   'error.field.zod.datetime': 'Ungültiges ISO-Datum mit Uhrzeit',
   'error.field.zod.url': 'Ungültige URL',
   ...assemblyErrorsDe,
+  // Versammlungen, Einberufung (Issue #14; Zivilgesetzbuch Art. 3.87, 3.90)
+  'error.entity.BoardMandate': 'Mandat im Miteigentümerbeirat',
+  'error.entity.AssemblySettings': 'Versammlungseinstellungen',
+  'error.code.convocation_notice_too_short':
+    'Die Versammlung muss mindestens {days} Tage im Voraus einberufen werden (ZGB Art. 3.87 §3); frühestes Datum ist {earliest}',
+  'error.code.meeting_not_yet_held':
+    'Die Versammlung ist für {date} angesetzt; sie kann nicht vor diesem Datum als abgehalten erfasst werden',
+  'error.code.attendees_exceed_owners':
+    '{attendees} Anwesende erfasst, aber das Gebäude hat am Versammlungstag {owners} Miteigentümer',
+  'error.code.request_share_below_fifth':
+    'Die antragstellenden Miteigentümer halten {held} / {total} Anteile, weniger als ein Fünftel (ZGB Art. 3.87 §2)',
+  'error.code.second_assembly_too_early':
+    'Eine zweite Versammlung findet mindestens {days} Tage nach der ersten statt (ZGB Art. 3.87 §5); frühestes Datum ist {earliest}',
+  'error.msg.invalidAssemblySettings': 'Ungültige Versammlungseinstellungen',
+  'error.field.monthDay': 'muss ein Tag des Jahres im Format MM-TT sein',
+  'error.field.noticeMin':
+    'muss mindestens {min} Tage betragen (ZGB Art. 3.87 §3: die Satzung kann die Frist nur verlängern)',
+  'error.field.bothEnds': 'beide Grenzen des Zeitraums angeben, oder keine',
+  'error.field.languagesOf': 'muss eine oder mehrere von {values} enthalten',
+  'error.field.notBeforeStart': 'darf nicht vor start_date liegen',
+  'error.field.ownersCount': 'muss 1 bis {max} Miteigentümer nennen',
+  'error.field.notFuture': 'darf nicht in der Zukunft liegen',
+  'error.code.quorum_not_failed':
+    'Eine zweite Versammlung wird erst einberufen, nachdem eine erste ohne Quorum eröffnet wurde (ZGB Art. 3.87 §5)',
 }

@@ -231,6 +231,30 @@ export const errorEn = {
   'error.field.zod.datetime': 'Invalid ISO datetime',
   'error.field.zod.url': 'Invalid URL',
   ...assemblyErrorsEn,
+  // Assemblies, convocation side (issue #14; Civil Code art. 3.87, 3.90)
+  'error.entity.BoardMandate': 'Board mandate',
+  'error.entity.AssemblySettings': 'Assembly settings',
+  'error.code.convocation_notice_too_short':
+    'The assembly must be convened at least {days} days ahead (Civil Code art. 3.87 §3); the earliest date is {earliest}',
+  'error.code.meeting_not_yet_held':
+    'The meeting is scheduled for {date}; it cannot be recorded as held before its date',
+  'error.code.attendees_exceed_owners':
+    '{attendees} attendees recorded, but the building has {owners} owners on the meeting’s date',
+  'error.code.request_share_below_fifth':
+    'The requesting owners hold {held} / {total} tantièmes, less than one fifth (Civil Code art. 3.87 §2)',
+  'error.code.second_assembly_too_early':
+    'A second assembly is held at least {days} days after the first (Civil Code art. 3.87 §5); the earliest date is {earliest}',
+  'error.msg.invalidAssemblySettings': 'Invalid assembly settings',
+  'error.field.monthDay': 'must be a day of the year as MM-DD',
+  'error.field.noticeMin':
+    'must be at least {min} days (Civil Code art. 3.87 §3: statutes may only lengthen the notice)',
+  'error.field.bothEnds': 'give both ends of the period, or neither',
+  'error.field.languagesOf': 'must list one or more of {values}',
+  'error.field.notBeforeStart': 'must not be before start_date',
+  'error.field.ownersCount': 'must name 1 to {max} owners',
+  'error.field.notFuture': 'must not be in the future',
+  'error.code.quorum_not_failed':
+    'A second assembly is convened only after a first one opened without its quorum (Civil Code art. 3.87 §5)',
 } as const satisfies Record<string, Message>
 
 export type ErrorKey = keyof typeof errorEn

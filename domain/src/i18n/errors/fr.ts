@@ -238,4 +238,28 @@ export const errorFr: ErrorMessages = {
   'error.field.zod.datetime': 'Date et heure ISO invalides',
   'error.field.zod.url': 'URL invalide',
   ...assemblyErrorsFr,
+  // Assemblées, convocation (issue #14 ; Code civil art. 3.87, 3.90)
+  'error.entity.BoardMandate': 'Mandat au conseil de copropriété',
+  'error.entity.AssemblySettings': 'Paramètres d’assemblée',
+  'error.code.convocation_notice_too_short':
+    'L’assemblée doit être convoquée au moins {days} jours à l’avance (Code civil art. 3.87 §3) ; la date la plus proche possible est le {earliest}',
+  'error.code.meeting_not_yet_held':
+    'L’assemblée est prévue le {date} ; elle ne peut être enregistrée comme tenue avant cette date',
+  'error.code.attendees_exceed_owners':
+    '{attendees} présents enregistrés, mais l’immeuble compte {owners} copropriétaires à la date de l’assemblée',
+  'error.code.request_share_below_fifth':
+    'Les copropriétaires demandeurs détiennent {held} / {total} quotes-parts, moins d’un cinquième (Code civil art. 3.87 §2)',
+  'error.code.second_assembly_too_early':
+    'Une deuxième assemblée se tient au moins {days} jours après la première (Code civil art. 3.87 §5) ; la date la plus proche possible est le {earliest}',
+  'error.msg.invalidAssemblySettings': 'Paramètres d’assemblée invalides',
+  'error.field.monthDay': 'doit être un jour de l’année au format MM-JJ',
+  'error.field.noticeMin':
+    'doit être d’au moins {min} jours (Code civil art. 3.87 §3 : les statuts ne peuvent qu’allonger le délai)',
+  'error.field.bothEnds': 'indiquez les deux bornes de la période, ou aucune',
+  'error.field.languagesOf': 'doit contenir une ou plusieurs langues parmi {values}',
+  'error.field.notBeforeStart': 'ne peut précéder start_date',
+  'error.field.ownersCount': 'doit nommer de 1 à {max} copropriétaires',
+  'error.field.notFuture': 'ne peut être dans le futur',
+  'error.code.quorum_not_failed':
+    'Une deuxième assemblée n’est convoquée qu’après une première ouverte sans quorum (Code civil art. 3.87 §5)',
 }

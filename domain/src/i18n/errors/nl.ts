@@ -236,4 +236,28 @@ export const errorNl: ErrorMessages = {
   'error.field.zod.datetime': 'Ongeldige ISO-datum en -tijd',
   'error.field.zod.url': 'Ongeldige URL',
   ...assemblyErrorsNl,
+  // Algemene vergaderingen, oproeping (issue #14; Burgerlijk Wetboek art. 3.87, 3.90)
+  'error.entity.BoardMandate': 'Mandaat in de raad van mede-eigendom',
+  'error.entity.AssemblySettings': 'Instellingen van de vergadering',
+  'error.code.convocation_notice_too_short':
+    'De vergadering moet minstens {days} dagen vooraf worden bijeengeroepen (BW art. 3.87 §3); de vroegst mogelijke datum is {earliest}',
+  'error.code.meeting_not_yet_held':
+    'De vergadering is gepland op {date}; ze kan niet vóór die datum als gehouden worden geregistreerd',
+  'error.code.attendees_exceed_owners':
+    '{attendees} aanwezigen geregistreerd, maar het gebouw telt {owners} mede-eigenaars op de datum van de vergadering',
+  'error.code.request_share_below_fifth':
+    'De verzoekende mede-eigenaars bezitten {held} / {total} aandelen, minder dan een vijfde (BW art. 3.87 §2)',
+  'error.code.second_assembly_too_early':
+    'Een tweede vergadering wordt minstens {days} dagen na de eerste gehouden (BW art. 3.87 §5); de vroegst mogelijke datum is {earliest}',
+  'error.msg.invalidAssemblySettings': 'Ongeldige instellingen van de vergadering',
+  'error.field.monthDay': 'moet een dag van het jaar zijn als MM-DD',
+  'error.field.noticeMin':
+    'moet minstens {min} dagen zijn (BW art. 3.87 §3: de statuten kunnen de termijn enkel verlengen)',
+  'error.field.bothEnds': 'geef beide grenzen van de periode, of geen',
+  'error.field.languagesOf': 'moet een of meer van {values} bevatten',
+  'error.field.notBeforeStart': 'mag niet vóór start_date liggen',
+  'error.field.ownersCount': 'moet 1 tot {max} mede-eigenaars noemen',
+  'error.field.notFuture': 'mag niet in de toekomst liggen',
+  'error.code.quorum_not_failed':
+    'Een tweede vergadering wordt pas bijeengeroepen nadat een eerste zonder quorum werd geopend (BW art. 3.87 §5)',
 }

@@ -2,6 +2,7 @@ import type { Repositories } from '@koprogo/domain'
 import type { Database } from '../client.ts'
 import { assemblyRepositories } from './assembly.repository.ts'
 import { auditRepository } from './audit.repository.ts'
+import { convocationRepositories } from './convocation.repository.ts'
 import { documentRepository } from './documents.repository.ts'
 import { expenseStatsReader } from './expense-stats.repository.ts'
 import { expenseRepository, ownerChargesReader } from './finance.repository.ts'
@@ -40,7 +41,11 @@ export function bindRepositories(db: Database): Repositories {
       quoteParts: quotePartsReader(db),
     },
     finance: { expenses: expenseRepository(db), ownerCharges: ownerChargesReader(db) },
-    governance: { meetings: meetingRepository(db), assembly: assemblyRepositories(db) },
+    governance: {
+      meetings: meetingRepository(db),
+      assembly: assemblyRepositories(db),
+      convocation: convocationRepositories(db),
+    },
     documents: { documents: documentRepository(db) },
     stats: {
       stats: statsRepository(db),

@@ -1,5 +1,6 @@
 export * from './assembly.ts'
 export * from './audit-log.ts'
+export * from './convocation.ts'
 export * from './documents.ts'
 export * from './finance.ts'
 export * from './governance.ts'

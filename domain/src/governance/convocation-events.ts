@@ -1,0 +1,15 @@
+/*
+ * The convocation side's events (issue #14): each with its audit action and entity, spread into
+ * DOMAIN_EVENTS and AUDIT_ACTIONS (shared/) with one line each. Entities are the existing
+ * 'building' and 'meeting': a setting, request or mandate is about its building.
+ */
+export const CONVOCATION_EVENTS = {
+  AssemblySettingsUpdated: ['building.assembly_settings_update', 'building'],
+  AssemblyRequested: ['building.assembly_request', 'building'],
+  BoardMandateRecorded: ['building.board_mandate_create', 'building'],
+  BoardMandateUpdated: ['building.board_mandate_update', 'building'],
+  BoardMandateDeleted: ['building.board_mandate_delete', 'building'],
+  ConvocationSent: ['meeting.convocation_send', 'meeting'],
+  SecondAssemblyConvened: ['meeting.second_assembly', 'meeting'],
+  MinutesGenerated: ['meeting.minutes_generate', 'meeting'],
+} as const

@@ -1,0 +1,134 @@
+import { findReadableRow, writeScopeFor } from '../../access/index.ts'
+import type { UseCaseCall } from '../../context.ts'
+import { can } from '../../identity/index.ts'
+import { BUILDING_TIME_ZONE, calendarDateIn, type TenantScope } from '../../property/index.ts'
+import { DomainErrors } from '../../shared/domain-error.ts'
+import { err, ok, type Result } from '../../shared/result.ts'
+import { recordEvent } from '../../shared/unit-of-work.ts'
+import type { Delivery, DeliveryKind } from '../convocation.ports.ts'
+import type { GovernanceContext, GovernanceRepos } from '../governance.ports.ts'
+import { requireScheduled } from '../meeting.entity.ts'
+import { checkNotice } from './notice.rule.ts'
+import { settingsOf } from './settings.use-case.ts'
+
+/** The outbox kind of the job that renders one owner's convocation and e-mails it. */
+export const CONVOCATION_MAIL_JOB = 'mail.convocation'
+export type ConvocationMailPayload = { readonly deliveryId: string }
+
+export type ConvocationSummary = {
+  readonly deliveries: readonly Delivery[]
+  /** Deliveries created by this call (0 when everything was already sent: a safe re-send). */
+  readonly created: number
+}
+
+/**
+ * POST /meetings/{id}/convocation: convenes the co-owners holding a lot today (Civil Code art. 3.87
+ * §3). Refused when the meeting is closer than the building's notice. One delivery per owner: by
+ * e-mail when the owner consented in writing to receive documents so and gave an address (the
+ * job renders the PDF in the owner's language and mails it), otherwise listed for the post.
+ * Re-sending creates deliveries only for owners not yet reached: no duplicate e-mail.
+ */
+export async function sendConvocation({
+  ctx,
+  input: { meetingId },
+}: UseCaseCall<GovernanceContext, { readonly meetingId: string }>): Promise<Result<ConvocationSummary>> {
+  if (!can(ctx.actor, 'governance:write')) return err(DomainErrors.forbidden())
+  const scope = await writeScopeFor(
+    ctx,
+    'governance:write',
+    (id) => ctx.repos.governance.meetings.organizationOf(id),
+    meetingId,
+    'Meeting',
+  )
+  if (!scope.ok) return scope
+  return ctx.transaction(async (repos) => {
+    const meeting = await repos.governance.meetings.findById(scope.value, meetingId)
+    if (!meeting) return err(DomainErrors.notFound('Meeting'))
+    const scheduled = requireScheduled(meeting)
+    if (!scheduled.ok) return scheduled
+    const now = ctx.clock.now()
+    const settings = await settingsOf(repos, scope.value, meeting.buildingId)
+    const notice = checkNotice(meeting.scheduledDate, now, settings.noticeDays)
+    if (!notice.ok) return notice
+    const ownerIds = await ownersHoldingToday(repos, scope.value, meeting.buildingId, now)
+    let created = 0
+    for (const ownerId of ownerIds) {
+      const owner = await repos.property.owners.findById(scope.value, ownerId)
+      if (!owner) continue
+      const byEmail = owner.emailConsent && !!owner.email
+      const delivery: Delivery = {
+        id: ctx.ids.next(),
+        organizationId: meeting.organizationId,
+        meetingId,
+        kind: 'convocation',
+        ownerId,
+        channel: byEmail ? 'email' : 'post',
+        status: byEmail ? 'pending' : 'to_post',
+        language: owner.preferredLanguage,
+        documentId: null,
+        sentAt: null,
+        error: null,
+        createdAt: now,
+      }
+      if (!(await repos.governance.convocation.deliveries.insertIfAbsent(scope.value, delivery))) continue
+      created++
+      if (byEmail) {
+        const payload: ConvocationMailPayload = { deliveryId: delivery.id }
+        await repos.outbox.enqueue({
+          kind: CONVOCATION_MAIL_JOB,
+          organizationId: meeting.organizationId,
+          payload,
+        })
+      }
+    }
+    const deliveries = await repos.governance.convocation.deliveries.list(
+      scope.value,
+      meetingId,
+      'convocation',
+    )
+    await recordEvent(ctx, repos, 'ConvocationSent', meeting, meetingId, {
+      created,
+      email: deliveries.filter((d) => d.channel === 'email').length,
+      post: deliveries.filter((d) => d.channel === 'post').length,
+    })
+    return ok({ deliveries, created })
+  })
+}
+
+/** Distinct owners holding (full ownership or usufruct) a lot of the building today. */
+async function ownersHoldingToday(
+  repos: GovernanceRepos,
+  scope: TenantScope,
+  buildingId: string,
+  now: Date,
+): Promise<string[]> {
+  const basis = await repos.property.quoteParts.loadBuildingBasis(
+    scope,
+    buildingId,
+    calendarDateIn(now, BUILDING_TIME_ZONE),
+  )
+  return [...new Set((basis?.units ?? []).flatMap((u) => u.owners.map((o) => o.ownerId)))]
+}
+
+/** GET /meetings/{id}/convocation (and …/minutes deliveries): who was reached, how, when. */
+export async function listDeliveries({
+  ctx,
+  input: { meetingId, kind },
+}: UseCaseCall<GovernanceContext, { readonly meetingId: string; readonly kind: DeliveryKind }>): Promise<
+  Result<readonly Delivery[]>
+> {
+  if (!can(ctx.actor, 'governance:write') && ctx.actor.role !== 'accountant')
+    return err(DomainErrors.forbidden())
+  const meeting = await findReadableRow(ctx, 'Meeting', meetingId, {
+    organizationOf: (id) => ctx.repos.governance.meetings.organizationOf(id),
+    findById: (s, id) => ctx.repos.governance.meetings.findById(s, id),
+  })
+  if (!meeting.ok) return meeting
+  return ok(
+    await ctx.repos.governance.convocation.deliveries.list(
+      { organizationId: meeting.value.organizationId },
+      meetingId,
+      kind,
+    ),
+  )
+}

@@ -1,0 +1,127 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import {
+  conveneSecondAssembly,
+  DELIVERY_CHANNELS,
+  DELIVERY_STATUSES,
+  type Delivery,
+  listDeliveries,
+  MEETING_LOCATION_MAX,
+  sendConvocation,
+} from '@koprogo/domain'
+import { bearer, errors, IdParam, json, jsonBody, respond } from '../_shared/http.ts'
+import { type AppEnv, actorContext } from '../_shared/runtime.ts'
+import { WIRE_BOUNDS } from '../_shared/wire-bounds.ts'
+import { MeetingSchema, toMeetingDto } from './schema.ts'
+
+/*
+ * POST/GET /meetings/{id}/convocation (issue #14 item 1): convene the owners, list who was reached
+ * by e-mail and who must get the letter by (registered) post. Another tenant's meeting is a 404.
+ */
+export const DeliverySchema = z
+  .object({
+    id: z.uuid(),
+    owner_id: z.uuid(),
+    channel: z.enum(DELIVERY_CHANNELS),
+    status: z.enum(DELIVERY_STATUSES),
+    language: z.string(),
+    sent_at: z.string().nullable(),
+    error: z.string().nullable(),
+  })
+  .openapi('AssemblyDelivery')
+
+const ConvocationSchema = z
+  .object({ created: z.number().int(), data: z.array(DeliverySchema) })
+  .openapi('ConvocationDeliveries')
+
+const toDeliveryDto = (d: Delivery): z.infer<typeof DeliverySchema> => ({
+  id: d.id,
+  owner_id: d.ownerId,
+  channel: d.channel,
+  status: d.status,
+  language: d.language,
+  sent_at: d.sentAt?.toISOString() ?? null,
+  error: d.error,
+})
+
+export function mountMeetingConvocation(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/convocation',
+      tags: ['Assemblies'],
+      summary:
+        'Convene the owners: a PDF per owner e-mailed (consent) through the outbox, the others listed for the post; safe to repeat',
+      security: bearer,
+      request: { params: IdParam },
+      responses: {
+        202: json(ConvocationSchema, 'Deliveries recorded; e-mails sent by the job runner'),
+        403: errors[403],
+        404: errors[404],
+        409: errors[409],
+      },
+    }),
+    async (c) =>
+      respond(
+        c,
+        await sendConvocation({ ctx: actorContext(c), input: { meetingId: c.req.valid('param').id } }),
+        (s) => c.json({ created: s.created, data: s.deliveries.map(toDeliveryDto) }, 202),
+      ),
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/convocation',
+      tags: ['Assemblies'],
+      summary: 'The convocation’s deliveries: e-mailed (sent/failed) and to post',
+      security: bearer,
+      request: { params: IdParam },
+      responses: { 200: json(ConvocationSchema, 'Deliveries'), 403: errors[403], 404: errors[404] },
+    }),
+    async (c) =>
+      respond(
+        c,
+        await listDeliveries({
+          ctx: actorContext(c),
+          input: { meetingId: c.req.valid('param').id, kind: 'convocation' },
+        }),
+        (rows) => c.json({ created: 0, data: rows.map(toDeliveryDto) }, 200),
+      ),
+  )
+}
+
+const SecondAssemblyBody = z
+  .object({
+    scheduled_date: z.string().max(WIRE_BOUNDS.date_text),
+    location: z.string().max(MEETING_LOCATION_MAX).optional(),
+  })
+  .openapi('SecondAssembly')
+
+/** POST /meetings/{id}/second-assembly (art. 3.87 §5): after a first assembly without quorum. */
+export function mountSecondAssembly(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/second-assembly',
+      tags: ['Assemblies'],
+      summary: 'Convene the second assembly (≥ 15 days later, same agenda) after a quorum failure',
+      security: bearer,
+      request: { params: IdParam, ...jsonBody(SecondAssemblyBody) },
+      responses: {
+        201: json(MeetingSchema, 'The second assembly'),
+        400: errors[400],
+        403: errors[403],
+        404: errors[404],
+        409: errors[409],
+      },
+    }),
+    async (c) => {
+      const b = c.req.valid('json')
+      const result = await conveneSecondAssembly({
+        ctx: actorContext(c),
+        input: { meetingId: c.req.valid('param').id, scheduledDate: b.scheduled_date, location: b.location },
+      })
+      return respond(c, result, (m) => c.json(toMeetingDto(m), 201))
+    },
+  )
+}
