@@ -1,3 +1,4 @@
+import { assemblyRoomDe } from './assembly-room-messages.ts'
 import { dashboardsDe } from './dashboards-messages.ts'
 import { detailDe } from './detail-messages.ts'
 import { distributionDocumentDe } from './distribution-document-messages.ts'
@@ -11,6 +12,7 @@ import { passwordDe } from './password-messages.ts'
 
 export const de: Messages = {
   ...ownershipDe,
+  ...assemblyRoomDe,
   ...passwordDe,
   ...detailDe,
   ...jobsDe,

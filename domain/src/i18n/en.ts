@@ -3,6 +3,7 @@
 // (ownership, enums, mail/pdf next) are spread in first; each keeps its four languages side by side
 // in its own file. The API's error texts are a separate, server-only catalogue (error-messages.ts).
 
+import { assemblyRoomEn } from './assembly-room-messages.ts'
 import { dashboardsEn } from './dashboards-messages.ts'
 import { detailEn } from './detail-messages.ts'
 import { distributionDocumentEn } from './distribution-document-messages.ts'
@@ -16,6 +17,7 @@ import type { Message } from './plural.ts'
 
 export const en = {
   ...ownershipEn,
+  ...assemblyRoomEn,
   ...passwordEn,
   ...detailEn,
   ...jobsEn,

@@ -1,3 +1,4 @@
+import { assemblyRoomFr } from './assembly-room-messages.ts'
 import { dashboardsFr } from './dashboards-messages.ts'
 import { detailFr } from './detail-messages.ts'
 import { distributionDocumentFr } from './distribution-document-messages.ts'
@@ -11,6 +12,7 @@ import { passwordFr } from './password-messages.ts'
 
 export const fr: Messages = {
   ...ownershipFr,
+  ...assemblyRoomFr,
   ...passwordFr,
   ...detailFr,
   ...jobsFr,

@@ -1,3 +1,4 @@
+import { assemblyRoomNl } from './assembly-room-messages.ts'
 import { dashboardsNl } from './dashboards-messages.ts'
 import { detailNl } from './detail-messages.ts'
 import { distributionDocumentNl } from './distribution-document-messages.ts'
@@ -11,6 +12,7 @@ import { passwordNl } from './password-messages.ts'
 
 export const nl: Messages = {
   ...ownershipNl,
+  ...assemblyRoomNl,
   ...passwordNl,
   ...detailNl,
   ...jobsNl,

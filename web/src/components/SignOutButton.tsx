@@ -3,14 +3,16 @@
 // any, a dialog says how many and which, offers to send them first, and discards them only on
 // an explicit choice that names what goes.
 import { createResource, createSignal, For, type JSX, Show } from 'solid-js'
+import { sendAllLogs, unsyncedActs } from '../lib/assembly/log-store'
 import { t, tMaybe } from '../lib/i18n'
 import { currentEngine, syncStatus } from '../lib/offline/store'
-import { signOut } from '../lib/session'
+import { signOut, user } from '../lib/session'
 import { Modal } from './Modal'
 
 const unsent = () => {
   const s = syncStatus()
-  return s.pending + s.failed + s.conflicts
+  // Acts of a general assembly recorded offline are not in the outbox (ADR 0033) but vanish too.
+  return s.pending + s.failed + s.conflicts + unsyncedActs()
 }
 
 export function SignOutButton(props: { onSignedOut: () => void }): JSX.Element {
@@ -30,7 +32,16 @@ export function SignOutButton(props: { onSignedOut: () => void }): JSX.Element {
         id: c.id,
         text: `${t('outbox.op.PUT')} · ${c.label ?? c.path}`,
       }))
-      return [...queued, ...conflicts]
+      const acts =
+        unsyncedActs() > 0
+          ? [
+              {
+                id: 'meeting-acts',
+                text: `${t('room.log')} · ${t('room.unsynced', { count: unsyncedActs() })}`,
+              },
+            ]
+          : []
+      return [...queued, ...conflicts, ...acts]
     },
   )
   const finish = async () => {
@@ -43,6 +54,8 @@ export function SignOutButton(props: { onSignedOut: () => void }): JSX.Element {
     setMessage(null)
     try {
       await currentEngine()?.replay()
+      const u = user()
+      if (u && unsyncedActs() > 0) await sendAllLogs(u.id).catch(() => undefined)
       if (unsent() === 0) await finish()
       else setMessage(t('signout.syncFailed'))
     } finally {

@@ -949,3 +949,60 @@ export const seed = {
   realistic: () => data(client.POST('/seed/realistic')),
   clear: () => data(client.POST('/seed/clear')),
 }
+
+// ---------------------------------------------------------------- general assemblies (issue #14)
+
+type Schemas = import('./api-schema.gen').components['schemas']
+/** An agenda item with its decision type and majority. */
+export type Resolution = Schemas['Resolution']
+/** Everything the room needs to work offline (register, agenda, stored acts, server's state). */
+export type AssemblySession = Schemas['MeetingSession']
+export type MeetingProxy = Schemas['MeetingProxy']
+type ResolutionBody = Schemas['CreateResolution']
+type ActWire = Schemas['MeetingAct']
+
+const resolutionPath = (meetingId: string, resolutionId: string) => ({
+  params: { path: { id: meetingId, resolution_id: resolutionId } },
+})
+
+export const assembly = {
+  /** Cached: the portal and the room read the agenda offline. */
+  resolutions: (meetingId: string): Promise<Loaded<Resolution[]>> =>
+    cached(
+      `/meetings/${meetingId}/resolutions`,
+      async () => (await data(client.GET('/meetings/{id}/resolutions', id(meetingId)))).items,
+    ),
+  createResolution: (meetingId: string, body: ResolutionBody) =>
+    data(client.POST('/meetings/{id}/resolutions', { ...id(meetingId), body })),
+  updateResolution: (meetingId: string, resolutionId: string, body: ResolutionBody, version?: number) =>
+    data(
+      client.PATCH('/meetings/{id}/resolutions/{resolution_id}', {
+        ...resolutionPath(meetingId, resolutionId),
+        body,
+        headers: ifMatch(version),
+      }),
+    ),
+  removeResolution: (meetingId: string, resolutionId: string) =>
+    data(client.DELETE('/meetings/{id}/resolutions/{resolution_id}', resolutionPath(meetingId, resolutionId))),
+  /** Who votes with how many votes (the server's quote-parts); owners read it to name a co-owner. */
+  register: (meetingId: string) =>
+    cached(`/meetings/${meetingId}/register`, () =>
+      data(client.GET('/meetings/{id}/register', id(meetingId))),
+    ),
+  /** Register + agenda + stored acts: cached so the room opens with no network (ADR 0033). */
+  session: (meetingId: string): Promise<Loaded<AssemblySession>> =>
+    cached(`/meetings/${meetingId}/session`, () => data(client.GET('/meetings/{id}/session', id(meetingId)))),
+  /** The device's acts the server does not hold yet; acts it holds with the same hash are no-ops. */
+  postActs: (meetingId: string, acts: readonly import('@koprogo/domain/assembly').MeetingAct[]) =>
+    data(
+      client.POST('/meetings/{id}/acts', {
+        ...id(meetingId),
+        body: { acts: acts as unknown as ActWire[] },
+      }),
+    ),
+  /** An owner's proxy given online before the meeting (the server applies art. 3.87 §7). */
+  giveProxy: (meetingId: string, body: { holder_owner_id?: string; holder_name?: string }) =>
+    data(client.POST('/meetings/{id}/proxies', { ...id(meetingId), body })),
+  proxies: (meetingId: string) => data(client.GET('/meetings/{id}/proxies', id(meetingId))),
+  verifyLog: (meetingId: string) => data(client.GET('/meetings/{id}/log/verify', id(meetingId))),
+}

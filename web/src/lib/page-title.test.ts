@@ -25,4 +25,13 @@ describe('pageTitle', () => {
     expect(pageTitle('/')).toBe('KoproGo')
     expect(pageTitle('/nowhere')).toBe('KoproGo')
   })
+
+  it('names the meeting room and its projector view (issue #14)', () => {
+    setLocale('en')
+    expect(pageTitle('/meetings/0193a2b4/room')).toBe('Meeting room — KoproGo')
+    expect(pageTitle('/meetings/0193a2b4/projector')).toBe('Vote — projector — KoproGo')
+    expect(pageTitle('/meetings/0193a2b4')).toBe('Meetings — KoproGo')
+    setLocale('fr')
+    expect(pageTitle('/meetings/0193a2b4/room')).toBe('Salle de l’assemblée — KoproGo')
+  })
 })

@@ -2,6 +2,7 @@
 // with the per-user offline engine (started on login/reload, deleted on logout).
 import { createRoot, createSignal } from 'solid-js'
 import * as api from './api'
+import { refreshUnsynced } from './assembly/log-store'
 import { clearSync, startSync, stopSync } from './offline/store'
 import type { User } from './wire-types'
 
@@ -23,6 +24,8 @@ export async function resumeSession(): Promise<void> {
   const u = user()
   if (!u) return
   await startSync(u.id)
+  // Assembly acts recorded offline before this reload: the sign-out warning counts them.
+  void refreshUnsynced(u.id).catch(() => undefined)
   try {
     await api.refreshSession()
   } catch {

@@ -6,6 +6,9 @@ import { Breadcrumbs } from '../components/Breadcrumbs'
 import { ConfirmButton } from '../components/ConfirmButton'
 import { buildingHref, EntityLink } from '../components/EntityLinks'
 import { Notice } from '../components/Notice'
+import { OwnerProxyForm } from '../components/OwnerAssemblies'
+import { ResolutionsEditor } from '../components/ResolutionsEditor'
+import { RoomLinks } from '../components/RoomLinks'
 import * as api from '../lib/api'
 import { errorText } from '../lib/error-text'
 import { date, dateTime, t, tEnum } from '../lib/i18n'
@@ -84,6 +87,16 @@ export default function MeetingPage(): JSX.Element {
                 </For>
               </ol>
             </section>
+            <ResolutionsEditor
+              meetingId={m().id}
+              editable={canWrite(user()?.role ?? 'owner', 'meetings') && m().status === 'Scheduled'}
+            />
+            <Show when={canWrite(user()?.role ?? 'owner', 'meetings')}>
+              <RoomLinks meetingId={m().id} />
+            </Show>
+            <Show when={user()?.role === 'owner' && m().status === 'Scheduled'}>
+              <OwnerProxyForm meetingId={m().id} />
+            </Show>
             <Show when={canWrite(user()?.role ?? 'owner', 'meetings') && m().status === 'Scheduled'}>
               <MeetingActions meeting={m()} onChanged={mutate} />
             </Show>

@@ -5,6 +5,7 @@ import { createResource, For, type JSX, Show } from 'solid-js'
 import { ChargeList, ChargeTotals } from '../components/ChargeList'
 import { meetingHref } from '../components/EntityLinks'
 import { Notice } from '../components/Notice'
+import { PastAssemblies, ResolutionSummary } from '../components/OwnerAssemblies'
 import * as api from '../lib/api'
 import { date, dateTime, num, percent, t, tEnum } from '../lib/i18n'
 import { dataRevision } from '../lib/offline/store'
@@ -197,6 +198,7 @@ export default function OwnerDashboard(): JSX.Element {
                           <For each={x.agenda}>{(a) => <li>{a}</li>}</For>
                         </ol>
                       </Show>
+                      <ResolutionSummary meetingId={x.id} />
                     </li>
                   )}
                 </For>
@@ -205,6 +207,7 @@ export default function OwnerDashboard(): JSX.Element {
           </Show>
         </section>
 
+        <PastAssemblies />
         <DocumentsPage heading="h2" />
       </Show>
     </div>

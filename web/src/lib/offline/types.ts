@@ -80,3 +80,12 @@ export interface SyncTransport {
 
 export const TEMP_ID_PREFIX = 'tmp-'
 export const isTempId = (v: unknown): v is string => typeof v === 'string' && v.startsWith(TEMP_ID_PREFIX)
+
+/** One act of a meeting's log on this device; `synced` once the server stored it (ADR 0033). */
+export interface MeetingActRecord {
+  meetingId: string
+  seq: number
+  /** The act exactly as hashed: { seq, kind, payload, at, prevHash, hash }. */
+  act: { seq: number; kind: string; payload: unknown; at: string; prevHash: string; hash: string }
+  synced: boolean
+}

@@ -1,6 +1,6 @@
 // /meetings/:id: the detail page, opened by whoever may open the list (the guard checks the list's path).
-import { Guard } from '../../components/Guard'
-import MeetingPage from '../../pages/MeetingPage'
+import { Guard } from '../../../components/Guard'
+import MeetingPage from '../../../pages/MeetingPage'
 
 export default function Route() {
   return (
