@@ -6,6 +6,7 @@ import { err, ok, type Result } from '../shared/result.ts'
 import { recordEvent } from '../shared/unit-of-work.ts'
 import { type Expense, type ExpenseFields, issuesOf, validateExpense } from './expense.entity.ts'
 import { type ExpenseAmountInput, resolveExpenseAmount } from './expense-amount.value-object.ts'
+import { approvalDetails } from './expense-postings.ts'
 import type { FinanceContext } from './finance.ports.ts'
 
 /** The wire's amount comes as `amount` (euros) and/or `amount_cents`; see resolveExpenseAmount. */
@@ -54,6 +55,8 @@ export async function createExpense({
       amountCents: expense.amountCents,
       category: expense.category,
     })
+    // v1 has no draft: an expense it records is approved at once, and posted (ADR 0031).
+    await recordEvent(ctx, repos, 'ExpenseApproved', expense, expense.id, approvalDetails(expense))
     return ok(expense)
   })
 }

@@ -84,7 +84,7 @@ async function create(over: Partial<CreateExpenseInput> = {}, actor: Actor = syn
 }
 
 describe('createExpense', () => {
-  it('creates a Pending expense in the actor organization and audits it', async () => {
+  it('creates a Pending expense in the actor organization, approved and posted at once (v1), and audits both', async () => {
     const e = await create({ supplier: 'Toitures SA' })
     expect(e).toMatchObject({
       organizationId: 'org-1',
@@ -102,6 +102,15 @@ describe('createExpense', () => {
         organizationId: 'org-1',
         requestId: 'req-1',
       }),
+      expect.objectContaining({ action: 'expense.approve', entityId: e.id }),
+    ])
+    expect(
+      world.ledger.entries.map((x) => x.lines.map((l) => [l.account, l.debitCents, l.creditCents])),
+    ).toEqual([
+      [
+        ['611', 100_001, 0],
+        ['440', 0, 100_001],
+      ],
     ])
   })
 

@@ -7,6 +7,7 @@ import { err, ok, type Result } from '../shared/result.ts'
 import { recordEvent } from '../shared/unit-of-work.ts'
 import { checkVersion } from '../shared/versioning.ts'
 import { type Expense, withExpensePaid } from './expense.entity.ts'
+import { paymentDetails } from './expense-postings.ts'
 import type { FinanceContext } from './finance.ports.ts'
 
 export type MarkExpensePaidInput = {
@@ -43,7 +44,7 @@ export async function markExpensePaid({
     if (!(await repos.finance.expenses.update(scope, next.value)))
       return err(DomainErrors.versionConflict('Expense', current.version + 1))
     await recordEvent(ctx, repos, 'ExpensePaid', next.value, id, {
-      paidDate: paidDate.value,
+      ...paymentDetails(next.value, paidDate.value),
       previousStatus: current.paymentStatus,
     })
     return ok(next.value)

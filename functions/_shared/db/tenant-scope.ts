@@ -19,6 +19,9 @@ export const TENANT_TABLES = [
   'documents',
   'owner_charges',
   'charge_distributions',
+  'ledger_settings',
+  'ledger_entries',
+  'ledger_lines',
 ] as const
 
 const MARKER = '/* cross-tenant */'

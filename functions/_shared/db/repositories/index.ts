@@ -1,4 +1,4 @@
-import type { Repositories } from '@koprogo/domain'
+import { ledgerPostings, type Repositories } from '@koprogo/domain'
 import type { Database } from '../client.ts'
 import { auditRepository } from './audit.repository.ts'
 import { documentRepository } from './documents.repository.ts'
@@ -6,6 +6,7 @@ import { expenseStatsReader } from './expense-stats.repository.ts'
 import { expenseRepository, ownerChargesReader } from './finance.repository.ts'
 import { meetingRepository } from './governance.repository.ts'
 import { jobQueue } from './jobs.repository.ts'
+import { ledgerRepository } from './ledger.repository.ts'
 import { organizationRepository } from './organization.repository.ts'
 import { outboxRepository } from './outbox.repository.ts'
 import { passwordLinkRepository } from './password-link.repository.ts'
@@ -23,6 +24,7 @@ import { userRepository } from './user.repository.ts'
 
 /** Binds every context's ports bundle to one database handle (the pool, or a transaction). */
 export function bindRepositories(db: Database): Repositories {
+  const ledgerEntries = ledgerRepository(db)
   return {
     identity: {
       users: userRepository(db),
@@ -39,6 +41,7 @@ export function bindRepositories(db: Database): Repositories {
       quoteParts: quotePartsReader(db),
     },
     finance: { expenses: expenseRepository(db), ownerCharges: ownerChargesReader(db) },
+    ledger: { entries: ledgerEntries },
     governance: { meetings: meetingRepository(db) },
     documents: { documents: documentRepository(db) },
     stats: {
@@ -48,6 +51,8 @@ export function bindRepositories(db: Database): Repositories {
     },
     audit: auditRepository(db),
     outbox: outboxRepository(db),
+    // Money events post their entries on this same handle: in the use case's transaction.
+    postings: ledgerPostings(ledgerEntries),
     platform: { jobs: jobQueue(db) },
   }
 }
