@@ -405,11 +405,12 @@ describe('getExpenseDistribution', () => {
     ).toBe('not_found')
   })
 
-  it('reports inconsistent stored quotas as a conflict', async () => {
+  it('reports inconsistent stored quotas as a conflict (nothing could be frozen at approval)', async () => {
     const b = world.buildings.find((x) => x.id === ids.b)
     if (!b) throw new Error('fixture')
-    const e = await create()
     world.buildings[world.buildings.indexOf(b)] = { ...b, totalTantiemes: 900 }
+    const e = await create()
+    expect(e.distribution).toBeNull()
     expect(
       failure(await getExpenseDistribution({ ctx: world.context(syndic), input: { id: e.id } })),
     ).toMatchObject({

@@ -88,15 +88,19 @@ export const EXPENSE_POSTINGS: PostingRules<
       },
     ]
   },
-  ExpenseCancelled: (event) => [
-    {
-      kind: 'reverse',
-      buildingId: detail(event, 'buildingId', 'string'),
-      source: { kind: EXPENSE_SOURCE, id: event.entityId },
-      date: detail(event, 'date', 'string'),
-      reason: `expense cancelled${optionalDetail(event, 'reason') ? ` (${optionalDetail(event, 'reason')})` : ''}`,
-    },
-  ],
+  // A cancelled draft was never in the books: nothing to reverse.
+  ExpenseCancelled: (event) =>
+    event.details?.posted === false
+      ? []
+      : [
+          {
+            kind: 'reverse',
+            buildingId: detail(event, 'buildingId', 'string'),
+            source: { kind: EXPENSE_SOURCE, id: event.entityId },
+            date: detail(event, 'date', 'string'),
+            reason: `expense cancelled${optionalDetail(event, 'reason') ? ` (${optionalDetail(event, 'reason')})` : ''}`,
+          },
+        ],
   ExpenseCorrected: (event) => [
     {
       kind: 'reverse',
