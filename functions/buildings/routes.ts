@@ -221,10 +221,12 @@ buildingsApp.openapi(
 // the building routes above and these mounts can be edited without touching each other.
 import { mountBuildingDocuments } from './documents.routes.ts'
 import { mountBuildingExpenses } from './expenses.routes.ts'
+import { mountBuildingLedger } from './ledger.routes.ts'
 import { mountBuildingMeetings } from './meetings.routes.ts'
 import { mountRegisterImport, mountRegisterTemplate } from './register.routes.ts'
 
 mountBuildingExpenses(buildingsApp)
+mountBuildingLedger(buildingsApp)
 mountBuildingMeetings(buildingsApp)
 mountBuildingDocuments(buildingsApp)
 mountRegisterImport(buildingsApp)

@@ -1,4 +1,5 @@
 import type { ErrorMessages } from './en.ts'
+import { ledgerErrorsDe } from './ledger-errors.ts'
 
 export const errorDe: ErrorMessages = {
   'error.title.validation': 'Ungültige Anfrage',
@@ -233,4 +234,5 @@ export const errorDe: ErrorMessages = {
   'error.field.zod.date': 'Ungültiges ISO-Datum',
   'error.field.zod.datetime': 'Ungültiges ISO-Datum mit Uhrzeit',
   'error.field.zod.url': 'Ungültige URL',
+  ...ledgerErrorsDe,
 }

@@ -1,4 +1,5 @@
 import type { ErrorMessages } from './en.ts'
+import { ledgerErrorsFr } from './ledger-errors.ts'
 
 export const errorFr: ErrorMessages = {
   'error.title.validation': 'Requête invalide',
@@ -236,4 +237,5 @@ export const errorFr: ErrorMessages = {
   'error.field.zod.date': 'Date ISO invalide',
   'error.field.zod.datetime': 'Date et heure ISO invalides',
   'error.field.zod.url': 'URL invalide',
+  ...ledgerErrorsFr,
 }

@@ -1,4 +1,5 @@
 import type { ErrorMessages } from './en.ts'
+import { ledgerErrorsNl } from './ledger-errors.ts'
 
 export const errorNl: ErrorMessages = {
   'error.title.validation': 'Ongeldige aanvraag',
@@ -234,4 +235,5 @@ export const errorNl: ErrorMessages = {
   'error.field.zod.date': 'Ongeldige ISO-datum',
   'error.field.zod.datetime': 'Ongeldige ISO-datum en -tijd',
   'error.field.zod.url': 'Ongeldige URL',
+  ...ledgerErrorsNl,
 }
