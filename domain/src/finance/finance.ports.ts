@@ -51,7 +51,7 @@ export interface ExpenseRepository {
   list(scope: TenantScope, filter: ExpenseFilter, page: PageRequest<ExpenseSortField>): Promise<Page<Expense>>
   /** Cross-tenant, superadmin only: every tenant's expenses, grouped by organization, newest first (see BuildingRepository). */
   listAcrossTenants(filter: ExpenseFilter, page: PageRequest<ExpenseSortField>): Promise<Page<Expense>>
-  /** Every non-Cancelled expense of these buildings with expense_date in the inclusive bounds, unpaginated, by expense_date then id. */
+  /** Every non-Cancelled, non-draft expense of these buildings with expense_date in the inclusive bounds, unpaginated, by expense_date then id. */
   listChargeable(
     scope: TenantScope,
     buildingIds: readonly string[],

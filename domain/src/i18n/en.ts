@@ -9,6 +9,7 @@ import { detailEn } from './detail-messages.ts'
 import { distributionDocumentEn } from './distribution-document-messages.ts'
 import { enumEn } from './enum-messages.ts'
 import { jobsEn } from './jobs-messages.ts'
+import { ledgerEn } from './ledger-messages.ts'
 import { offlineSafetyEn } from './offline-safety-messages.ts'
 import { onlineOnlyEn } from './online-only-messages.ts'
 import { ownershipEn } from './ownership-messages.ts'
@@ -21,6 +22,7 @@ export const en = {
   ...passwordEn,
   ...detailEn,
   ...jobsEn,
+  ...ledgerEn,
   ...offlineSafetyEn,
   ...onlineOnlyEn,
   ...dashboardsEn,

@@ -1,5 +1,6 @@
 import { ASSEMBLY_AUDIT_ACTIONS } from './assembly-events.ts'
 import { DOMAIN_EVENTS, type DomainEvent } from './domain-events.ts'
+import { MONEY_AUDIT_ACTIONS } from './money-events.ts'
 
 /*
  * The one audit helper (ADR 0022): every mutation writes one append-only row in the same
@@ -21,7 +22,6 @@ export const AUDIT_ACTIONS = [
   'document.upload',
   'expense.create',
   'expense.distribution_documents_requested',
-  'expense.mark_paid',
   'job.retry',
   'meeting.agenda_add',
   'meeting.cancel',
@@ -67,6 +67,7 @@ export const AUDIT_ACTIONS = [
     'meeting.second_assembly',
     'meeting.minutes_generate',
   ] as const),
+  ...MONEY_AUDIT_ACTIONS,
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

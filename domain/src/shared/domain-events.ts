@@ -1,6 +1,7 @@
 import { CONVOCATION_EVENTS } from '../governance/convocation-events.ts'
 import { ASSEMBLY_EVENTS } from './assembly-events.ts'
 import type { AuditAction, AuditEntity } from './audit.ts'
+import { MONEY_EVENTS } from './money-events.ts'
 
 /*
  * What happened, as the use cases record it in their unit of work (ADR 0020). Each event names a
@@ -25,7 +26,6 @@ export const DOMAIN_EVENTS = {
   OwnerUpdated: ['owner.update', 'owner'],
   OwnerLinkedToUser: ['owner.link_user', 'owner'],
   ExpenseRecorded: ['expense.create', 'expense'],
-  ExpensePaid: ['expense.mark_paid', 'expense'],
   MeetingScheduled: ['meeting.create', 'meeting'],
   MeetingUpdated: ['meeting.update', 'meeting'],
   AgendaItemAdded: ['meeting.agenda_add', 'meeting'],
@@ -55,6 +55,7 @@ export const DOMAIN_EVENTS = {
   JobRetried: ['job.retry', 'job'],
   ...ASSEMBLY_EVENTS,
   ...CONVOCATION_EVENTS,
+  ...MONEY_EVENTS,
 } as const satisfies Record<string, readonly [AuditAction, AuditEntity]>
 
 export type DomainEventType = keyof typeof DOMAIN_EVENTS

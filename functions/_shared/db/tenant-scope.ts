@@ -26,6 +26,9 @@ export const TENANT_TABLES = [
   // Issue #14, assembly convocation side (schema/convocation.ts).
   ...(['building_assembly_settings', 'assembly_requests', 'board_mandates'] as const),
   ...(['second_assemblies', 'assembly_deliveries', 'meeting_minutes'] as const),
+  'ledger_settings',
+  'ledger_entries',
+  'ledger_lines',
 ] as const
 
 const MARKER = '/* cross-tenant */'

@@ -1,7 +1,7 @@
 // Charges (expenses and an owner's shares of them) as the building page, the owner page and the
-// owner portal show them: the unpaid/paid totals as two figures, and one line per charge with
+// owner portal show them: an owner's share (and, on the owner page, what the association paid its suppliers), and one line per charge with
 // what it is on the left and its amount and state on the right (a card line on a phone too).
-import { For, type JSX } from 'solid-js'
+import { For, type JSX, Show } from 'solid-js'
 import { money, t, tEnum } from '../lib/i18n'
 
 export interface ChargeLine {
@@ -10,21 +10,31 @@ export interface ChargeLine {
 }
 
 export function ChargeTotals(props: {
-  totals: { unpaid_cents: number; paid_cents: number }
+  totals: { total_cents: number; supplier_paid_cents: number }
+  /** The owner page shows how much of the share the association already paid its suppliers;
+   * the portal does not (it says nothing of what the owner owes, ADR 0031). */
+  showSupplierPaid?: boolean
   testId?: string
 }): JSX.Element {
   return (
     <ul class="stats" data-testid={props.testId}>
       <li class="stat">
-        <span class="stat-value">{money(props.totals.unpaid_cents)}</span>
-        <span class="stat-label">{t('owner.unpaid')}</span>
+        <span class="stat-value">{money(props.totals.total_cents)}</span>
+        <span class="stat-label">{t('charges.share')}</span>
       </li>
-      <li class="stat">
-        <span class="stat-value">{money(props.totals.paid_cents)}</span>
-        <span class="stat-label">{t('owner.paid')}</span>
-      </li>
+      <Show when={props.showSupplierPaid}>
+        <li class="stat">
+          <span class="stat-value">{money(props.totals.supplier_paid_cents)}</span>
+          <span class="stat-label">{t('charges.supplierPaid')}</span>
+        </li>
+      </Show>
     </ul>
   )
+}
+
+/** An owner's share line says whether the association paid that supplier — not what the owner paid. */
+export function supplierState(line: ChargeLine): string {
+  return t(line.payment_status === 'Paid' ? 'charges.supplierPaid' : 'charges.supplierUnpaid')
 }
 
 /** `label`: what the line is (date, description…); `state`: after the amount, by default the

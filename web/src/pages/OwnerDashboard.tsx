@@ -2,7 +2,7 @@
 // their building (name and address), the agenda of my buildings' upcoming meetings, my documents.
 import { A } from '@solidjs/router'
 import { createResource, For, type JSX, Show } from 'solid-js'
-import { ChargeList, ChargeTotals } from '../components/ChargeList'
+import { ChargeList, ChargeTotals, supplierState } from '../components/ChargeList'
 import { meetingHref } from '../components/EntityLinks'
 import { Notice } from '../components/Notice'
 import { PastAssemblies, ResolutionSummary } from '../components/OwnerAssemblies'
@@ -82,12 +82,13 @@ export default function OwnerDashboard(): JSX.Element {
             {(c) => (
               <>
                 <ChargeTotals totals={c().totals} testId="owner-charge-totals" />
+                <p class="muted">{t('charges.settledByCalls')}</p>
                 <Show when={open().length > 0} fallback={<p>{t('portal.nothingToPay')}</p>}>
                   {/* The API has no due dates yet: say so rather than invent one. */}
                   <p class="muted">{t('portal.noDueDate')}</p>
                   <ChargeList
                     lines={open()}
-                    state={() => t('portal.toPay')}
+                    state={supplierState}
                     label={(line) => (
                       <>
                         {line.description}
@@ -105,6 +106,7 @@ export default function OwnerDashboard(): JSX.Element {
                     <summary>{t('portal.history')}</summary>
                     <ChargeList
                       lines={settled()}
+                      state={supplierState}
                       label={(line) => (
                         <>
                           {date(line.expense_date)} · {line.description}

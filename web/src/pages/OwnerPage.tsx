@@ -3,7 +3,7 @@
 import { useParams } from '@solidjs/router'
 import { createResource, For, type JSX, Show } from 'solid-js'
 import { Breadcrumbs } from '../components/Breadcrumbs'
-import { ChargeList, ChargeTotals } from '../components/ChargeList'
+import { ChargeList, ChargeTotals, supplierState } from '../components/ChargeList'
 import { buildingHref, EntityLink, lotHref } from '../components/EntityLinks'
 import { Notice } from '../components/Notice'
 import * as api from '../lib/api'
@@ -146,8 +146,9 @@ export default function OwnerPage(): JSX.Element {
           <Show when={value(charges)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
             {(c) => (
               <>
-                <ChargeTotals totals={c().totals} />
+                <ChargeTotals totals={c().totals} showSupplierPaid />
                 <ChargeList
+                  state={supplierState}
                   lines={c().data}
                   label={(line) => (
                     <>

@@ -1,5 +1,6 @@
 import { assemblyErrorsDe } from './assembly-de.ts'
 import type { ErrorMessages } from './en.ts'
+import { ledgerErrorsDe } from './ledger-errors.ts'
 
 export const errorDe: ErrorMessages = {
   'error.title.validation': 'Ungültige Anfrage',
@@ -259,4 +260,5 @@ export const errorDe: ErrorMessages = {
   'error.field.notFuture': 'darf nicht in der Zukunft liegen',
   'error.code.quorum_not_failed':
     'Eine zweite Versammlung wird erst einberufen, nachdem eine erste ohne Quorum eröffnet wurde (ZGB Art. 3.87 §5)',
+  ...ledgerErrorsDe,
 }

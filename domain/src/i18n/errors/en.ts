@@ -7,6 +7,7 @@
 // not carry them (the web shows the `detail` the server translated).
 import type { Message } from '../plural.ts'
 import { assemblyErrorsEn } from './assembly-en.ts'
+import { ledgerErrorsEn } from './ledger-errors.ts'
 
 export const errorEn = {
   'error.title.validation': 'Invalid request',
@@ -255,6 +256,7 @@ export const errorEn = {
   'error.field.notFuture': 'must not be in the future',
   'error.code.quorum_not_failed':
     'A second assembly is convened only after a first one opened without its quorum (Civil Code art. 3.87 §5)',
+  ...ledgerErrorsEn,
 } as const satisfies Record<string, Message>
 
 export type ErrorKey = keyof typeof errorEn

@@ -1,5 +1,6 @@
 import { assemblyErrorsFr } from './assembly-fr.ts'
 import type { ErrorMessages } from './en.ts'
+import { ledgerErrorsFr } from './ledger-errors.ts'
 
 export const errorFr: ErrorMessages = {
   'error.title.validation': 'Requête invalide',
@@ -262,4 +263,5 @@ export const errorFr: ErrorMessages = {
   'error.field.notFuture': 'ne peut être dans le futur',
   'error.code.quorum_not_failed':
     'Une deuxième assemblée n’est convoquée qu’après une première ouverte sans quorum (Code civil art. 3.87 §5)',
+  ...ledgerErrorsFr,
 }

@@ -1,5 +1,6 @@
 import { assemblyErrorsNl } from './assembly-nl.ts'
 import type { ErrorMessages } from './en.ts'
+import { ledgerErrorsNl } from './ledger-errors.ts'
 
 export const errorNl: ErrorMessages = {
   'error.title.validation': 'Ongeldige aanvraag',
@@ -260,4 +261,5 @@ export const errorNl: ErrorMessages = {
   'error.field.notFuture': 'mag niet in de toekomst liggen',
   'error.code.quorum_not_failed':
     'Een tweede vergadering wordt pas bijeengeroepen nadat een eerste zonder quorum werd geopend (BW art. 3.87 §5)',
+  ...ledgerErrorsNl,
 }

@@ -1,4 +1,4 @@
-import type { Repositories } from '@koprogo/domain'
+import { ledgerPostings, type Repositories } from '@koprogo/domain'
 import type { Database } from '../client.ts'
 import { assemblyRepositories } from './assembly.repository.ts'
 import { auditRepository } from './audit.repository.ts'
@@ -8,6 +8,7 @@ import { expenseStatsReader } from './expense-stats.repository.ts'
 import { expenseRepository, ownerChargesReader } from './finance.repository.ts'
 import { meetingRepository } from './governance.repository.ts'
 import { jobQueue } from './jobs.repository.ts'
+import { ledgerRepository } from './ledger.repository.ts'
 import { organizationRepository } from './organization.repository.ts'
 import { outboxRepository } from './outbox.repository.ts'
 import { passwordLinkRepository } from './password-link.repository.ts'
@@ -25,6 +26,7 @@ import { userRepository } from './user.repository.ts'
 
 /** Binds every context's ports bundle to one database handle (the pool, or a transaction). */
 export function bindRepositories(db: Database): Repositories {
+  const ledgerEntries = ledgerRepository(db)
   return {
     identity: {
       users: userRepository(db),
@@ -41,6 +43,7 @@ export function bindRepositories(db: Database): Repositories {
       quoteParts: quotePartsReader(db),
     },
     finance: { expenses: expenseRepository(db), ownerCharges: ownerChargesReader(db) },
+    ledger: { entries: ledgerEntries },
     governance: {
       meetings: meetingRepository(db),
       assembly: assemblyRepositories(db),
@@ -54,6 +57,8 @@ export function bindRepositories(db: Database): Repositories {
     },
     audit: auditRepository(db),
     outbox: outboxRepository(db),
+    // Money events post their entries on this same handle: in the use case's transaction.
+    postings: ledgerPostings(ledgerEntries),
     platform: { jobs: jobQueue(db) },
   }
 }
