@@ -4,13 +4,18 @@ import { can } from '../identity/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { recordEvent } from '../shared/unit-of-work.ts'
+import { keyOfBuilding } from './budget/building-access.ts'
 import { type Expense, type ExpenseFields, issuesOf, validateExpense } from './expense.entity.ts'
 import { type ExpenseAmountInput, resolveExpenseAmount } from './expense-amount.value-object.ts'
 import type { FinanceContext } from './finance.ports.ts'
 
 /** The wire's amount comes as `amount` (euros) and/or `amount_cents`; see resolveExpenseAmount. */
 export type CreateExpenseInput = Omit<ExpenseFields, 'amountCents'> &
-  ExpenseAmountInput & { readonly buildingId: string }
+  ExpenseAmountInput & {
+    readonly buildingId: string
+    /** A key of the building (finance/budget); absent or null: the general key. */
+    readonly distributionKeyId?: string | null | undefined
+  }
 
 /**
  * Records an expense of a building of the actor's organization (a superadmin: of the building's
@@ -36,6 +41,14 @@ export async function createExpense({
     const scope = scoped.value
     const building = await repos.property.buildings.findById(scope, input.buildingId)
     if (!building) return err(DomainErrors.notFound('Building'))
+    const key = await keyOfBuilding(
+      repos,
+      scope,
+      building.id,
+      input.distributionKeyId ?? null,
+      'distribution_key_id',
+    )
+    if (!key.ok) return key
     const now = ctx.clock.now()
     const expense: Expense = {
       id: ctx.ids.next(),
@@ -44,6 +57,7 @@ export async function createExpense({
       ...valid,
       paymentStatus: 'Pending',
       paidDate: null,
+      distributionKeyId: key.value?.id ?? null,
       version: 1,
       createdAt: now,
       updatedAt: now,

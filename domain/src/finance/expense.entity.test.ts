@@ -25,6 +25,7 @@ const expense = (over: Partial<Expense> = {}): Expense => ({
   supplier: null,
   invoiceNumber: null,
   paidDate: null,
+  distributionKeyId: null,
   version: 3,
   createdAt: now,
   updatedAt: now,

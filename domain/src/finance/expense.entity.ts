@@ -42,6 +42,8 @@ export type Expense = {
   readonly supplier: string | null
   readonly invoiceNumber: string | null
   readonly paidDate: CalendarDate | null
+  /** The distribution key (finance/budget); null: the general key, the building's quote-parts. */
+  readonly distributionKeyId: string | null
   readonly version: number
   readonly createdAt: Date
   readonly updatedAt: Date

@@ -1,3 +1,4 @@
+import { BUDGET_AUDIT_ACTIONS, type BudgetAuditEntity } from './budget-events.ts'
 import { DOMAIN_EVENTS, type DomainEvent } from './domain-events.ts'
 
 /*
@@ -55,11 +56,13 @@ export const AUDIT_ACTIONS = [
   'user.password_reset',
   'user.password_reset_request',
   'user.update',
+  ...BUDGET_AUDIT_ACTIONS,
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
 /** What an audit row is about (the `entity` column). */
 export type AuditEntity =
+  | BudgetAuditEntity
   | 'building'
   | 'document'
   | 'expense'

@@ -19,6 +19,11 @@ export const TENANT_TABLES = [
   'documents',
   'owner_charges',
   'charge_distributions',
+  'distribution_keys',
+  'distribution_key_members',
+  'budgets',
+  'budget_lines',
+  'building_finance_settings',
 ] as const
 
 const MARKER = '/* cross-tenant */'

@@ -17,6 +17,7 @@ import type { Unit } from '../../property/unit.entity.ts'
 import type { UnitOwnership } from '../../property/unit-ownership.entity.ts'
 import type { AuditEntry } from '../../shared/audit.ts'
 import { ownerChargesReaderFrom } from '../owner-charges.reader.ts'
+import { InMemoryBudgetPorts } from './in-memory-budget.ts'
 import { InMemoryExpenseRepository } from './in-memory-expense.repository.ts'
 
 const EPOCH = new Date('2026-01-01T00:00:00Z')
@@ -32,6 +33,7 @@ export class FinanceWorld {
   readonly owners: Owner[] = []
   readonly ownerships: UnitOwnership[] = []
   readonly expenses = new InMemoryExpenseRepository()
+  readonly budget = new InMemoryBudgetPorts()
   readonly audit: AuditEntry[] = []
   now = new Date('2026-03-15T10:00:00Z')
   private seq = 0
@@ -188,6 +190,7 @@ export class FinanceWorld {
       finance: {
         expenses: this.expenses,
         ownerCharges: ownerChargesReaderFrom({ property, finance: { expenses: this.expenses } }),
+        budget: this.budget.ports(),
       },
       audit: { record: async (entry) => void this.audit.push(entry) },
     }

@@ -109,6 +109,7 @@ export class TestWorld {
       supplier: null,
       invoiceNumber: null,
       paidDate: null,
+      distributionKeyId: null,
       version: 1,
       createdAt: this.now,
       updatedAt: this.now,

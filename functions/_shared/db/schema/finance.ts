@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { bigint, check, date, index, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { distributionKeys } from './budget.ts'
 import { id, timestamps, version } from './columns.ts'
 import { organizations } from './organizations.ts'
 import { buildings } from './property.ts'
@@ -23,6 +24,8 @@ export const expenses = pgTable(
     supplier: text('supplier'),
     invoiceNumber: text('invoice_number'),
     paidDate: date('paid_date', { mode: 'string' }),
+    /** The distribution key (budget.ts); null: the general key, the building's quote-parts. */
+    distributionKeyId: uuid('distribution_key_id').references(() => distributionKeys.id),
     version: version(),
     ...timestamps(),
   },
