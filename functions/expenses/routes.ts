@@ -65,6 +65,7 @@ expensesApp.openapi(
         expenseDate: b.expense_date,
         supplier: b.supplier,
         invoiceNumber: b.invoice_number,
+        distributionKeyId: b.distribution_key_id,
       },
     })
     return respond(c, result, (e) => c.json(toExpenseDto(e), 201))

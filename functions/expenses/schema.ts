@@ -30,6 +30,7 @@ export const ExpenseSchema = z
     supplier: z.string().nullable(),
     invoice_number: z.string().nullable(),
     paid_date: z.string().nullable(),
+    distribution_key_id: z.uuid().nullable().openapi({ description: 'null: the general key (quote-parts)' }),
     version: z.number().int(),
     created_at: z.string(),
     updated_at: z.string(),
@@ -53,6 +54,7 @@ export function toExpenseDto(e: Expense): z.infer<typeof ExpenseSchema> {
     supplier: e.supplier,
     invoice_number: e.invoiceNumber,
     paid_date: e.paidDate,
+    distribution_key_id: e.distributionKeyId,
     version: e.version,
     created_at: e.createdAt.toISOString(),
     updated_at: e.updatedAt.toISOString(),
@@ -76,6 +78,10 @@ export const CreateExpenseBody = z
     expense_date: z.string().max(WIRE_BOUNDS.date_text).openapi({ example: '2026-03-31' }),
     supplier: z.string().max(EXPENSE_LIMITS.supplier).nullish(),
     invoice_number: z.string().max(EXPENSE_LIMITS.invoice_number).nullish(),
+    distribution_key_id: z
+      .uuid()
+      .nullish()
+      .openapi({ description: 'A distribution key of the building; absent or null: the general key' }),
     organization_id: optionalId().openapi({
       description: 'Sent by v1 clients; ignored: an expense belongs to its building’s organization',
     }),

@@ -5,8 +5,12 @@
 import {
   AGENDA_ITEM_MAX,
   ATTENDEES_MAX,
+  BUDGET_LIMITS,
+  BUDGET_STATUSES,
   BUILDING_LIMITS,
   BUILDING_SORT_FIELDS,
+  DISTRIBUTION_KEY_KINDS,
+  DISTRIBUTION_KEY_LIMITS,
   DOCUMENT_DESCRIPTION_MAX,
   DOCUMENT_SORT_FIELDS,
   DOCUMENT_TITLE_MAX,
@@ -34,8 +38,10 @@ import {
   OWNER_TYPES,
   PASSWORD_MAX,
   PAYMENT_STATUSES,
+  PROVISION_PERIODICITIES,
   RIGHT_TYPES,
   ROLES,
+  SALE_SPLIT_RULES,
   SEARCH_HIT_KINDS,
   SEARCH_MAX_LIMIT,
   SEARCH_TEXT_MAX,
@@ -64,6 +70,18 @@ const MEETING = {
   attendees_count: ATTENDEES_MAX,
 }
 
+/** Distribution keys and budgets (functions/buildings/budget.schema.ts). */
+const BUDGET = { ...BUDGET_LIMITS, fiscal_year: BUDGET_LIMITS.max_fiscal_year }
+const BUDGET_CONTEXTS: Record<string, Limits> = {
+  DistributionKey: DISTRIBUTION_KEY_LIMITS,
+  DistributionKeyInput: DISTRIBUTION_KEY_LIMITS,
+  Budget: BUDGET,
+  BudgetInput: BUDGET,
+  Budgets: BUDGET,
+  ApprovedBudget: BUDGET,
+  ApproveBudget: BUDGET,
+}
+
 /** The domain limits per context: a component name, or the operation's tag for parameters. */
 const LIMITS_BY_CONTEXT: Record<string, Limits> = {
   CreateBuilding: BUILDING_LIMITS,
@@ -86,6 +104,7 @@ const LIMITS_BY_CONTEXT: Record<string, Limits> = {
   CompleteMeeting: MEETING,
   Documents: { title: DOCUMENT_TITLE_MAX, description: DOCUMENT_DESCRIPTION_MAX },
   Stats: { q: SEARCH_TEXT_MAX, limit: SEARCH_MAX_LIMIT },
+  ...BUDGET_CONTEXTS,
 }
 
 /** Limits a field has wherever it appears. */
@@ -98,10 +117,21 @@ const LIMITS_BY_FIELD: Limits = {
 }
 
 const DATE_FIELDS = ['date', 'end_date', 'start_date', 'deed_date', 'paid_date', 'expense_date']
+const BUDGET_DATE_FIELDS = [
+  'decided_on',
+  'approved_on',
+  'period_start',
+  'period_end',
+  'invoice_date',
+  'due_date',
+]
 /** Raw text the domain parses (functions/_shared/wire-bounds.ts): bounds, not domain limits. */
 const WIRE: Limits = {
   ...Object.fromEntries(
-    [...DATE_FIELDS, 'scheduled_date', 'email_consent_date'].map((f) => [f, WIRE_BOUNDS.date_text]),
+    [...DATE_FIELDS, ...BUDGET_DATE_FIELDS, 'scheduled_date', 'email_consent_date'].map((f) => [
+      f,
+      WIRE_BOUNDS.date_text,
+    ]),
   ),
   ownership_share: WIRE_BOUNDS.share_text,
   ownership_percentage: WIRE_BOUNDS.share_text,
@@ -151,6 +181,12 @@ const ENUM_BY_FIELD: Record<string, readonly (string | boolean)[]> = {
   'Stats.group': EXPENSE_GROUPINGS,
   'ExpenseStats.group': EXPENSE_GROUPINGS,
   'SearchHit.kind': SEARCH_HIT_KINDS,
+  'DistributionKey.kind': DISTRIBUTION_KEY_KINDS,
+  'DistributionKeyInput.kind': DISTRIBUTION_KEY_KINDS,
+  'Budget.status': BUDGET_STATUSES,
+  provision_periodicity: PROVISION_PERIODICITIES,
+  sale_split_rule: SALE_SPLIT_RULES,
+  'SaleSplit.rule': SALE_SPLIT_RULES,
 }
 
 /** Value sets of the protocol itself, not of the domain. */

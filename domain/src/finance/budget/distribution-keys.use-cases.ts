@@ -99,7 +99,7 @@ export async function updateDistributionKey({
       return err(
         DomainErrors.invalidField(
           'resolution_reference',
-          "is required to change a key's lots or weights: name the assembly resolution that decided it (resolution_id or resolution_reference)",
+          'is required to change the lots or weights of a key: name the assembly resolution that decided it (resolution_id or resolution_reference)',
         ),
       )
     }
