@@ -233,7 +233,13 @@ export function toBudgetDto(b: Budget): z.infer<typeof BudgetSchema> {
 }
 
 export const ApprovedBudgetQuery = z.object({
-  fiscal_year: z.coerce.number().int().min(BUDGET_LIMITS.min_fiscal_year).max(BUDGET_LIMITS.max_fiscal_year),
+  fiscal_year: z.coerce
+    .number()
+    .int()
+    .min(BUDGET_LIMITS.min_fiscal_year)
+    .max(BUDGET_LIMITS.max_fiscal_year)
+    .optional()
+    .openapi({ description: 'Defaults to the current year (Brussels calendar)' }),
 })
 
 export const ApprovedBudgetSchema = z
@@ -287,11 +293,13 @@ export const toSettingsDto = (s: BuildingFinanceSettings): z.infer<typeof Financ
   version: s.version,
 })
 
+// Required in fact, optional on the wire: the use case checks the building first (a foreign one is
+// a 404 whatever the query), then reports each missing value.
 export const SaleSplitQuery = z.object({
-  amount_cents: z.coerce.number().int().min(0),
-  period_start: z.string().max(WIRE_BOUNDS.date_text),
-  period_end: z.string().max(WIRE_BOUNDS.date_text),
-  deed_date: z.string().max(WIRE_BOUNDS.date_text),
+  amount_cents: z.coerce.number().int().min(0).optional(),
+  period_start: z.string().max(WIRE_BOUNDS.date_text).optional(),
+  period_end: z.string().max(WIRE_BOUNDS.date_text).optional(),
+  deed_date: z.string().max(WIRE_BOUNDS.date_text).optional(),
   invoice_date: z.string().max(WIRE_BOUNDS.date_text).optional(),
   due_date: z.string().max(WIRE_BOUNDS.date_text).optional(),
 })

@@ -2243,8 +2243,9 @@ export interface paths {
         /** The approved budget of a fiscal year with each line’s key (what calls for funds read) */
         get: {
             parameters: {
-                query: {
-                    fiscal_year: number;
+                query?: {
+                    /** @description Defaults to the current year (Brussels calendar) */
+                    fiscal_year?: number;
                 };
                 header?: never;
                 path: {
@@ -2648,11 +2649,11 @@ export interface paths {
         /** Split an amount of a period between seller and buyer by the building’s rule */
         get: {
             parameters: {
-                query: {
+                query?: {
                     amount_cents?: number | null;
-                    period_start: string;
-                    period_end: string;
-                    deed_date: string;
+                    period_start?: string;
+                    period_end?: string;
+                    deed_date?: string;
                     invoice_date?: string;
                     due_date?: string;
                 };

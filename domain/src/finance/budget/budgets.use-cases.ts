@@ -1,5 +1,5 @@
 import type { UseCaseCall } from '../../context.ts'
-import type { TenantScope } from '../../property/index.ts'
+import { type TenantScope, todayOf } from '../../property/index.ts'
 import { DomainErrors, type FieldIssue } from '../../shared/domain-error.ts'
 import type { Cents } from '../../shared/money.value-object.ts'
 import { err, ok, type Result } from '../../shared/result.ts'
@@ -145,11 +145,12 @@ export async function approveBudget({
     readonly expectedVersion?: number | undefined
   }
 >): Promise<Result<Budget>> {
-  const approval = validateApproval(input)
-  if (!approval.ok) return approval
   return ctx.transaction(async (repos) => {
+    // Access first: another tenant's budget is a 404 whatever the body says.
     const current = await loadForWrite(ctx, repos, input.buildingId, input.id, input.expectedVersion)
     if (!current.ok) return current
+    const approval = validateApproval(input)
+    if (!approval.ok) return approval
     const { scope, budget } = current.value
     const budgets = repos.finance.budget.budgets
     if (await budgets.findApproved(scope, budget.buildingId, budget.fiscalYear)) {
@@ -247,12 +248,14 @@ export async function approvedBudget(
 export async function getApprovedBudget({
   ctx,
   input: { buildingId, fiscalYear },
-}: UseCaseCall<FinanceContext, { readonly buildingId: string; readonly fiscalYear: number }>): Promise<
-  Result<ApprovedBudget>
-> {
+}: UseCaseCall<
+  FinanceContext,
+  { readonly buildingId: string; readonly fiscalYear?: number | undefined }
+>): Promise<Result<ApprovedBudget>> {
   const scope = await buildingReadScope(ctx, buildingId)
   if (!scope.ok) return scope
-  const found = await approvedBudget(ctx.repos, scope.value, buildingId, fiscalYear)
+  const year = fiscalYear ?? Number(todayOf(ctx.clock).slice(0, 4))
+  const found = await approvedBudget(ctx.repos, scope.value, buildingId, year)
   return found ? ok(found) : err(DomainErrors.notFound('Budget'))
 }
 

@@ -70,7 +70,8 @@ function defaults(organizationId: string, buildingId: string): BuildingFinanceSe
 
 /**
  * GET /buildings/{id}/sale-split: how the building's rule splits one amount of a period between
- * seller and buyer (the figures of the settlement statement a notary asks the syndic for).
+ * seller and buyer (the figures of the settlement statement a notary asks the syndic for). The
+ * building is checked first, so another tenant's building is a 404 whatever the query says.
  */
 export async function previewSaleSplit({
   ctx,
@@ -79,37 +80,41 @@ export async function previewSaleSplit({
   FinanceContext,
   {
     readonly buildingId: string
-    readonly amountCents: number
-    readonly periodStart: string
-    readonly periodEnd: string
-    readonly deedDate: string
+    readonly amountCents?: number | undefined
+    readonly periodStart?: string | undefined
+    readonly periodEnd?: string | undefined
+    readonly deedDate?: string | undefined
     readonly invoiceDate?: string | undefined
     readonly dueDate?: string | undefined
   }
 >): Promise<Result<{ readonly rule: SaleSplitRule; readonly split: SaleSplit }>> {
+  const settings = await getFinanceSettings({ ctx, input: { buildingId: input.buildingId } })
+  if (!settings.ok) return settings
+  const required = (path: string, v: string | undefined) =>
+    v === undefined ? err(DomainErrors.invalidField(path, 'is required')) : parseCalendarDate(v, path)
+  const optional = (path: string, v: string | undefined) =>
+    v === undefined ? ok(undefined) : parseCalendarDate(v, path)
   const dates = {
-    period_start: parseCalendarDate(input.periodStart, 'period_start'),
-    period_end: parseCalendarDate(input.periodEnd, 'period_end'),
-    deed_date: parseCalendarDate(input.deedDate, 'deed_date'),
-    invoice_date:
-      input.invoiceDate === undefined ? ok(undefined) : parseCalendarDate(input.invoiceDate, 'invoice_date'),
-    due_date: input.dueDate === undefined ? ok(undefined) : parseCalendarDate(input.dueDate, 'due_date'),
+    periodStart: required('period_start', input.periodStart),
+    periodEnd: required('period_end', input.periodEnd),
+    deedDate: required('deed_date', input.deedDate),
+    invoiceDate: optional('invoice_date', input.invoiceDate),
+    dueDate: optional('due_date', input.dueDate),
   }
   const issues = Object.values(dates).flatMap((d) =>
     !d.ok && d.error.kind === 'validation' ? d.error.issues : [],
   )
+  if (input.amountCents === undefined) issues.push({ path: 'amount_cents', message: 'is required' })
   if (issues.length > 0) return err(DomainErrors.validation('Invalid sale split', issues))
   const value = <T>(r: Result<T>) => (r.ok ? r.value : undefined) as T
-  const settings = await getFinanceSettings({ ctx, input: { buildingId: input.buildingId } })
-  if (!settings.ok) return settings
   const rule = settings.value.saleSplitRule
   const split = splitSaleCharge({
-    amountCents: input.amountCents,
-    periodStart: value(dates.period_start),
-    periodEnd: value(dates.period_end),
-    deedDate: value(dates.deed_date),
-    invoiceDate: value(dates.invoice_date),
-    dueDate: value(dates.due_date),
+    amountCents: input.amountCents ?? 0,
+    periodStart: value(dates.periodStart),
+    periodEnd: value(dates.periodEnd),
+    deedDate: value(dates.deedDate),
+    invoiceDate: value(dates.invoiceDate),
+    dueDate: value(dates.dueDate),
     rule,
   })
   return split.ok ? ok({ rule, split: split.value }) : split
