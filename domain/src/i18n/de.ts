@@ -1,3 +1,4 @@
+import { budgetKeysDe } from './budget-keys-messages.ts'
 import { dashboardsDe } from './dashboards-messages.ts'
 import { detailDe } from './detail-messages.ts'
 import { distributionDocumentDe } from './distribution-document-messages.ts'
@@ -13,6 +14,7 @@ export const de: Messages = {
   ...passwordDe,
   ...detailDe,
   ...jobsDe,
+  ...budgetKeysDe,
   ...offlineSafetyDe,
   ...dashboardsDe,
   ...distributionDocumentDe,

@@ -1,3 +1,4 @@
+import { budgetKeysFr } from './budget-keys-messages.ts'
 import { dashboardsFr } from './dashboards-messages.ts'
 import { detailFr } from './detail-messages.ts'
 import { distributionDocumentFr } from './distribution-document-messages.ts'
@@ -13,6 +14,7 @@ export const fr: Messages = {
   ...passwordFr,
   ...detailFr,
   ...jobsFr,
+  ...budgetKeysFr,
   ...offlineSafetyFr,
   ...dashboardsFr,
   ...distributionDocumentFr,

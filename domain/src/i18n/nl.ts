@@ -1,3 +1,4 @@
+import { budgetKeysNl } from './budget-keys-messages.ts'
 import { dashboardsNl } from './dashboards-messages.ts'
 import { detailNl } from './detail-messages.ts'
 import { distributionDocumentNl } from './distribution-document-messages.ts'
@@ -13,6 +14,7 @@ export const nl: Messages = {
   ...passwordNl,
   ...detailNl,
   ...jobsNl,
+  ...budgetKeysNl,
   ...offlineSafetyNl,
   ...dashboardsNl,
   ...distributionDocumentNl,

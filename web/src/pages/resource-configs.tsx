@@ -7,7 +7,7 @@ import { RegisterImport } from '../components/RegisterImport'
 import type { ResourceConfig, Row } from '../components/ResourcePage'
 import * as api from '../lib/api'
 import { date, dateTime, LOCALES, localeName, money, num, tEnum } from '../lib/i18n'
-import { enumOptions, type Option } from '../lib/lookups'
+import { enumOptions, type Option, useDistributionKeyOptions } from '../lib/lookups'
 import { canWrite } from '../lib/roles'
 import { user } from '../lib/session'
 import { MEETING_TYPES, PAYMENT_STATUSES, UNIT_TYPES } from '../lib/wire-types'
@@ -380,6 +380,13 @@ export function expensesConfig(buildings: Accessor<Option[]>): ResourceConfig {
       { name: 'expense_date', label: 'field.expense_date', type: 'date', required: true },
       { name: 'supplier', label: 'field.supplier', type: 'text' },
       { name: 'invoice_number', label: 'field.invoice_number', type: 'text' },
+      // Empty: the general key (quote-parts); the server refuses a key of another building.
+      {
+        name: 'distribution_key_id',
+        label: 'field.distribution_key_id',
+        type: 'select',
+        options: useDistributionKeyOptions(buildings),
+      },
     ],
     filters: [
       { name: 'building_id', label: 'field.building_id', type: 'select', options: buildings },
