@@ -6,7 +6,7 @@ import { EXPENSE_CATEGORIES, type ExpenseCategory } from '../expense.entity.ts'
 import type { ReserveWaiver } from './reserve-fund.ts'
 
 /*
- * The budget of one fiscal year of a building (art. 3.89 §5, 6° Civil Code: the syndic submits
+ * The budget of one fiscal year of a building (art. 3.89 §5, 18° Civil Code: the syndic submits
  * each year to the assembly a budget of the foreseeable expenses for the ordinary common charges
  * and for the reserve fund). Lines by category and distribution key: the category list is the
  * expenses' one, which maps onto the class-6 charge accounts of the RD 12 July 2012 chart (the
