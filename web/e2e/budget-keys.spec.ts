@@ -25,7 +25,9 @@ test('syndic creates a key and a budget; approval follows the 5 % reserve rule',
 
   const budgets = page.getByTestId('building-budgets')
   const draft = async (reserve: string) => {
-    await budgets.locator('summary').click()
+    // The <details> stays open after a first draft: open it only when closed.
+    if (!(await budgets.locator('details').evaluate((d) => (d as HTMLDetailsElement).open)))
+      await budgets.locator('summary').click()
     const form = budgets.getByTestId('budget-form')
     await form.getByLabel('Fiscal year').fill('2027')
     const line = form.getByTestId('budget-line').first()
@@ -45,4 +47,35 @@ test('syndic creates a key and a budget; approval follows the 5 % reserve rule',
   // 5 % × €10000.00 = €500.00: refused, with the arithmetic.
   await expect(budgets.getByRole('alert')).toContainText('€500.00')
   await expectNoSeriousAxe(page)
+
+  // A second draft with the minimum reserve: approved, with its resolution shown.
+  await draft('500')
+  const second = budgets.getByTestId('budget').nth(1)
+  await second.getByTestId('approve-form').getByRole('button', { name: 'Approve' }).click()
+  await expect(budgets.getByRole('status')).toContainText('Budget approved')
+  await expect(second).toContainText('AG 2027-03-10, point 4')
+  await expect(second.getByTestId('approve-form')).toHaveCount(0)
+
+  // The expense form offers the building's keys; the expense keeps the one chosen.
+  await page.goto('/expenses')
+  const section = page.getByTestId('expenses')
+  await section.getByRole('button', { name: 'New' }).click()
+  await page.locator('#expenses-building_id').selectOption({ label: `${b.name} — Bruxelles` })
+  await page.locator('#expenses-category').selectOption('Maintenance')
+  await page.locator('#expenses-description').fill('Entretien ascenseur')
+  await page.locator('#expenses-amount').fill('700,01')
+  await page.locator('#expenses-expense_date').fill('2027-02-01')
+  const created = page.waitForResponse(
+    (r) => r.url().endsWith('/api/v1/expenses') && r.request().method() === 'POST',
+  )
+  await page.locator('#expenses-distribution_key_id').selectOption({ label: `${b.name} — Ascenseur` })
+  await section.locator('form[novalidate] button[type="submit"]').click()
+  const res = await created
+  expect(res.status()).toBe(201)
+  const keyList = (await (
+    await page.request.get(`/api/v1/buildings/${b.id}/distribution-keys`, {
+      headers: { Authorization: `Bearer ${world.syndic.token}` },
+    })
+  ).json()) as { id: string }[]
+  expect(((await res.json()) as { distribution_key_id: string }).distribution_key_id).toBe(keyList[0]?.id)
 })
