@@ -410,6 +410,21 @@ describe('budgets', () => {
   })
 })
 
+describe('a building with budgets or keys', () => {
+  it('is kept like one with expenses (409, not a foreign-key failure)', async () => {
+    const t = await api.tenant()
+    const b = await fx.building(t.syndic.token)
+    const draft = await api.request('POST', budgetsOf(b.id), {
+      token: t.syndic.token,
+      body: { fiscal_year: 2026, lines: [] },
+    })
+    expect(draft.status).toBe(201)
+    const del = await api.request('DELETE', `/api/v1/buildings/${b.id}`, { token: t.syndic.token })
+    expect(del.status).toBe(409)
+    expect(del.body).toMatchObject({ code: 'building_has_records' })
+  })
+})
+
 describe('sale mid-period', () => {
   it('splits by days from the deed date by default; the building may settle on the invoice date instead', async () => {
     const { t, token, building: b } = await building()
