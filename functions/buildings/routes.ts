@@ -220,6 +220,8 @@ buildingsApp.openapi(
 // Nested lists of other resources, each in its own file. Appended here (imports are hoisted) so
 // the building routes above and these mounts can be edited without touching each other.
 import { mountBuildingAssembly } from './assembly.routes.ts'
+import { mountBudgets } from './budgets.routes.ts'
+import { mountDistributionKeys } from './distribution-keys.routes.ts'
 import { mountBuildingDocuments } from './documents.routes.ts'
 import { mountBuildingExpenses } from './expenses.routes.ts'
 import { mountBuildingLedger } from './ledger.routes.ts'
@@ -232,3 +234,5 @@ mountBuildingMeetings(buildingsApp)
 mountBuildingAssembly(buildingsApp)
 mountBuildingDocuments(buildingsApp)
 mountRegisterImport(buildingsApp)
+mountDistributionKeys(buildingsApp)
+mountBudgets(buildingsApp)

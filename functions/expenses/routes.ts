@@ -74,6 +74,7 @@ expensesApp.openapi(
         invoiceNumber: b.invoice_number,
         ...ledgerFieldsOf(b),
         draft: b.draft,
+        distributionKeyId: b.distribution_key_id,
       },
     })
     return respond(c, result, (e) => c.json(toExpenseDto(e), 201))

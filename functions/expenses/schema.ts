@@ -50,6 +50,7 @@ export const ExpenseSchema = z
     corrects_expense_id: z.uuid().nullable(),
     corrected_by_expense_id: z.uuid().nullable(),
     cancel_reason: z.string().nullable(),
+    distribution_key_id: z.uuid().nullable().openapi({ description: 'null: the general key (quote-parts)' }),
     version: z.number().int(),
     created_at: z.string(),
     updated_at: z.string(),
@@ -83,6 +84,7 @@ export function toExpenseDto(e: Expense): z.infer<typeof ExpenseSchema> {
     corrects_expense_id: e.correctsExpenseId,
     corrected_by_expense_id: e.correctedByExpenseId,
     cancel_reason: e.cancelReason,
+    distribution_key_id: e.distributionKeyId,
     version: e.version,
     created_at: e.createdAt.toISOString(),
     updated_at: e.updatedAt.toISOString(),
@@ -125,6 +127,10 @@ export const CreateExpenseBody = z
       description:
         'Keep it out of the books until POST /expenses/{id}/approve; absent (v1): approved and posted at once',
     }),
+    distribution_key_id: z
+      .uuid()
+      .nullish()
+      .openapi({ description: 'A distribution key of the building; absent or null: the general key' }),
     organization_id: optionalId().openapi({
       description: 'Sent by v1 clients; ignored: an expense belongs to its building’s organization',
     }),

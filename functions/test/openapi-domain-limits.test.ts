@@ -11,6 +11,10 @@ import {
   BUILDING_SORT_FIELDS,
   DECISION_TYPE_KEYS,
   DEADLINE_STATUSES,
+  BUDGET_LIMITS,
+  BUDGET_STATUSES,
+  DISTRIBUTION_KEY_KINDS,
+  DISTRIBUTION_KEY_LIMITS,
   DOCUMENT_DESCRIPTION_MAX,
   DOCUMENT_SORT_FIELDS,
   DOCUMENT_TITLE_MAX,
@@ -45,8 +49,10 @@ import {
   REQUEST_NOTE_MAX,
   RESOLUTION_DECISION_MAX,
   RESOLUTION_TITLE_MAX,
+  PROVISION_PERIODICITIES,
   RIGHT_TYPES,
   ROLES,
+  SALE_SPLIT_RULES,
   SEARCH_HIT_KINDS,
   SEARCH_MAX_LIMIT,
   SEARCH_TEXT_MAX,
@@ -73,6 +79,18 @@ const MEETING = {
   agenda: AGENDA_ITEM_MAX,
   item: AGENDA_ITEM_MAX,
   attendees_count: ATTENDEES_MAX,
+}
+
+/** Distribution keys and budgets (functions/buildings/budget.schema.ts). */
+const BUDGET = { ...BUDGET_LIMITS, fiscal_year: BUDGET_LIMITS.max_fiscal_year }
+const BUDGET_CONTEXTS: Record<string, Limits> = {
+  DistributionKey: DISTRIBUTION_KEY_LIMITS,
+  DistributionKeyInput: DISTRIBUTION_KEY_LIMITS,
+  Budget: BUDGET,
+  BudgetInput: BUDGET,
+  Budgets: BUDGET,
+  ApprovedBudget: BUDGET,
+  ApproveBudget: BUDGET,
 }
 
 /** The domain limits per context: a component name, or the operation's tag for parameters. */
@@ -104,6 +122,7 @@ const LIMITS_BY_CONTEXT: Record<string, Limits> = {
   CreateAssemblyRequest: { note: REQUEST_NOTE_MAX },
   SecondAssembly: MEETING,
   Stats: { q: SEARCH_TEXT_MAX, limit: SEARCH_MAX_LIMIT },
+  ...BUDGET_CONTEXTS,
 }
 
 /** Limits a field has wherever it appears. */
@@ -116,10 +135,19 @@ const LIMITS_BY_FIELD: Limits = {
 }
 
 const DATE_FIELDS = ['date', 'end_date', 'start_date', 'deed_date', 'paid_date', 'expense_date']
+const BUDGET_DATE_FIELDS = [
+  'decided_on',
+  'approved_on',
+  'period_start',
+  'period_end',
+  'invoice_date',
+  'due_date',
+]
 /** Raw text the domain parses (functions/_shared/wire-bounds.ts): bounds, not domain limits. */
 const WIRE: Limits = {
   ...Object.fromEntries(
     [...DATE_FIELDS, 'scheduled_date', 'email_consent_date', 'received_at'].map((f) => [
+    [...DATE_FIELDS, ...BUDGET_DATE_FIELDS, 'scheduled_date', 'email_consent_date'].map((f) => [
       f,
       WIRE_BOUNDS.date_text,
     ]),
@@ -181,6 +209,12 @@ const ENUM_BY_FIELD: Record<string, readonly (string | boolean)[]> = {
   minutes_languages: MINUTES_LANGUAGES,
   board_role: BOARD_ROLES,
   'AssemblyRequest.status': DEADLINE_STATUSES,
+  'DistributionKey.kind': DISTRIBUTION_KEY_KINDS,
+  'DistributionKeyInput.kind': DISTRIBUTION_KEY_KINDS,
+  'Budget.status': BUDGET_STATUSES,
+  provision_periodicity: PROVISION_PERIODICITIES,
+  sale_split_rule: SALE_SPLIT_RULES,
+  'SaleSplit.rule': SALE_SPLIT_RULES,
 }
 
 /** Value sets of the protocol itself, not of the domain. */

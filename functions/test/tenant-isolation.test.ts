@@ -57,6 +57,20 @@ beforeAll(async () => {
         expense_date: '2026-02-01',
       })) ?? ''
   }
+  if (doc.paths['/api/v1/buildings/{building_id}/distribution-keys']) {
+    a.key =
+      (await post(`/api/v1/buildings/${building.id}/distribution-keys`, {
+        name: 'Ascenseur',
+        kind: 'subset',
+        members: [{ unit_id: unit.id, weight: 2 }],
+      })) ?? ''
+    a.distribution_key = a.key
+    a.budget =
+      (await post(`/api/v1/buildings/${building.id}/budgets`, {
+        fiscal_year: 2026,
+        lines: [{ category: 'Cleaning', amount_cents: 1000 }],
+      })) ?? ''
+  }
   if (doc.paths['/api/v1/meetings']) {
     a.meeting =
       (await post('/api/v1/meetings', {
@@ -170,6 +184,8 @@ async function snapshot() {
            (select count(*) from unit_ownerships where organization_id = ${a.organization})::int as uo,
            (select coalesce(sum(version), 0) from unit_ownerships where organization_id = ${a.organization})::int as uov,
            (select count(*) from unit_representatives where organization_id = ${a.organization})::int as ur,
+           (select coalesce(sum(version), 0) from distribution_keys where organization_id = ${a.organization})::int as dk,
+           (select coalesce(sum(version), 0) from budgets where organization_id = ${a.organization})::int as bu,
            (select count(*) from audit_log where organization_id = ${a.organization})::int as audit,
            (select count(*) from users where organization_id = ${a.organization})::int as users`)) as {
     rows: Record<string, number>[]

@@ -5,6 +5,7 @@ import { DomainErrors } from '../shared/domain-error.ts'
 import type { Cents } from '../shared/money.value-object.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { recordEvent } from '../shared/unit-of-work.ts'
+import { keyOfBuilding } from './budget/building-access.ts'
 import {
   type Expense,
   type ExpenseFields,
@@ -24,6 +25,8 @@ export type CreateExpenseInput = Omit<ExpenseFields, 'amountCents'> &
     readonly buildingId: string
     /** Keep it out of the books until approved (POST /expenses/{id}/approve). v1: absent = approved at once. */
     readonly draft?: boolean | undefined
+    /** A key of the building (finance/budget); absent or null: the general key. */
+    readonly distributionKeyId?: string | null | undefined
   }
 
 /**
@@ -72,7 +75,20 @@ export async function createExpense({
     if (!scoped.ok) return scoped
     const building = await repos.property.buildings.findById(scoped.value, input.buildingId)
     if (!building) return err(DomainErrors.notFound('Building'))
-    return ok(await insertExpense(ctx, repos, building, fields.value, { draft: input.draft === true }))
+    const key = await keyOfBuilding(
+      repos,
+      scoped.value,
+      building.id,
+      input.distributionKeyId ?? null,
+      'distribution_key_id',
+    )
+    if (!key.ok) return key
+    return ok(
+      await insertExpense(ctx, repos, building, fields.value, {
+        draft: input.draft === true,
+        distributionKeyId: key.value?.id ?? null,
+      }),
+    )
   })
 }
 
@@ -82,7 +98,12 @@ export async function insertExpense(
   repos: FinanceRepos,
   building: { readonly id: string; readonly organizationId: string },
   valid: ValidExpenseFields,
-  options: { readonly draft: boolean; readonly correctsExpenseId?: string },
+  options: {
+    readonly draft: boolean
+    readonly correctsExpenseId?: string
+    /** The expense's key; null or absent: the general key. */
+    readonly distributionKeyId?: string | null
+  },
 ): Promise<Expense> {
   const scope = { organizationId: building.organizationId }
   const now = ctx.clock.now()
@@ -93,6 +114,7 @@ export async function insertExpense(
     ...NEW_EXPENSE_LIFECYCLE,
     ...valid,
     correctsExpenseId: options.correctsExpenseId ?? null,
+    distributionKeyId: options.distributionKeyId ?? null,
     paymentStatus: 'Pending',
     paidDate: null,
     version: 1,

@@ -17,7 +17,7 @@ import { distributeExpense } from './get-expense-distribution.use-case.ts'
 export async function distributionToFreeze(
   repos: FinanceRepos,
   scope: TenantScope,
-  expense: Pick<Expense, 'buildingId' | 'expenseDate' | 'amountCents'>,
+  expense: Pick<Expense, 'buildingId' | 'expenseDate' | 'amountCents' | 'distributionKeyId'>,
 ): Promise<ChargeDistribution | null> {
   // A credit note is split as its positive amount, with the signs turned (largest remainder
   // needs a non-negative amount; the parts stay exact: −Σ parts = −amount).

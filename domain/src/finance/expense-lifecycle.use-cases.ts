@@ -140,6 +140,8 @@ export async function correctExpense({
     const correction = await insertExpense(ctx, repos, building, fields.value, {
       draft: false,
       correctsExpenseId: current.id,
+      // A correction is split like the expense it replaces.
+      distributionKeyId: current.distributionKeyId,
     })
     const saved = await save(repos, scope, { ...cancelled.value, correctedByExpenseId: correction.id })
     if (!saved.ok) return saved

@@ -28,6 +28,7 @@ const expense = (over: Partial<Expense> = {}): Expense => ({
   paidDate: null,
   ...NEW_EXPENSE_LIFECYCLE,
   status: 'approved',
+  distributionKeyId: null,
   version: 3,
   createdAt: now,
   updatedAt: now,

@@ -70,6 +70,8 @@ export type Expense = {
   readonly cancelReason: string | null
   /** The distribution frozen at approval; null for a draft (or a basis that could not be split). */
   readonly distribution: ChargeDistribution | null
+  /** The distribution key (finance/budget); null: the general key, the building's quote-parts. */
+  readonly distributionKeyId: string | null
   readonly version: number
   readonly createdAt: Date
   readonly updatedAt: Date

@@ -2,6 +2,8 @@ import type { UseCaseCall } from '../context.ts'
 import type { CalendarDate, QuotePartsReader, TenantScope } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
+import type { DistributionKeyRepository } from './budget/budget.ports.ts'
+import { keyBasis } from './budget/distribution-key.ts'
 import {
   type ChargeDistribution,
   distributeCharge,
@@ -53,16 +55,31 @@ export async function getExpenseDistribution({
  * request, that needs fixing.
  */
 export async function distributeExpense(
-  repos: { readonly property: { readonly quoteParts: Pick<QuotePartsReader, 'loadBuildingBasis'> } },
+  repos: {
+    readonly property: { readonly quoteParts: Pick<QuotePartsReader, 'loadBuildingBasis'> }
+    readonly finance: {
+      readonly budget: { readonly distributionKeys: Pick<DistributionKeyRepository, 'findById'> }
+    }
+  },
   scope: TenantScope,
-  expense: Pick<Expense, 'buildingId' | 'expenseDate' | 'amountCents'>,
+  expense: Pick<Expense, 'buildingId' | 'expenseDate' | 'amountCents' | 'distributionKeyId'>,
 ): Promise<Result<ChargeDistribution>> {
-  const basis = await repos.property.quoteParts.loadBuildingBasis(
+  const register = await repos.property.quoteParts.loadBuildingBasis(
     scope,
     expense.buildingId,
     expense.expenseDate,
   )
-  if (!basis) return err(DomainErrors.notFound('Building'))
+  if (!register) return err(DomainErrors.notFound('Building'))
+  // The expense's key narrows the register to its lots and weights (lift maintenance is not
+  // charged to cellars); no key: the general quote-parts.
+  let basis = register
+  if (expense.distributionKeyId) {
+    const key = await repos.finance.budget.distributionKeys.findById(scope, expense.distributionKeyId)
+    if (!key) return err(DomainErrors.notFound('DistributionKey'))
+    const keyed = keyBasis(key, register)
+    if (!keyed.ok) return keyed
+    basis = keyed.value
+  }
   const distribution = distributeCharge(expense.amountCents, basis)
   return distribution.ok ? distribution : err(inconsistentBasis(distribution.error))
 }

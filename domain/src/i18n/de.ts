@@ -1,4 +1,5 @@
 import { assemblyRoomDe } from './assembly-room-messages.ts'
+import { budgetKeysDe } from './budget-keys-messages.ts'
 import { dashboardsDe } from './dashboards-messages.ts'
 import { detailDe } from './detail-messages.ts'
 import { distributionDocumentDe } from './distribution-document-messages.ts'
@@ -18,6 +19,7 @@ export const de: Messages = {
   ...detailDe,
   ...jobsDe,
   ...ledgerDe,
+  ...budgetKeysDe,
   ...offlineSafetyDe,
   ...onlineOnlyDe,
   ...dashboardsDe,

@@ -4,6 +4,7 @@
 // in its own file. The API's error texts are a separate, server-only catalogue (error-messages.ts).
 
 import { assemblyRoomEn } from './assembly-room-messages.ts'
+import { budgetKeysEn } from './budget-keys-messages.ts'
 import { dashboardsEn } from './dashboards-messages.ts'
 import { detailEn } from './detail-messages.ts'
 import { distributionDocumentEn } from './distribution-document-messages.ts'
@@ -23,6 +24,7 @@ export const en = {
   ...detailEn,
   ...jobsEn,
   ...ledgerEn,
+  ...budgetKeysEn,
   ...offlineSafetyEn,
   ...onlineOnlyEn,
   ...dashboardsEn,

@@ -1,4 +1,5 @@
 import { assemblyRoomFr } from './assembly-room-messages.ts'
+import { budgetKeysFr } from './budget-keys-messages.ts'
 import { dashboardsFr } from './dashboards-messages.ts'
 import { detailFr } from './detail-messages.ts'
 import { distributionDocumentFr } from './distribution-document-messages.ts'
@@ -18,6 +19,7 @@ export const fr: Messages = {
   ...detailFr,
   ...jobsFr,
   ...ledgerFr,
+  ...budgetKeysFr,
   ...offlineSafetyFr,
   ...onlineOnlyFr,
   ...dashboardsFr,

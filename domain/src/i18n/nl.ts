@@ -1,4 +1,5 @@
 import { assemblyRoomNl } from './assembly-room-messages.ts'
+import { budgetKeysNl } from './budget-keys-messages.ts'
 import { dashboardsNl } from './dashboards-messages.ts'
 import { detailNl } from './detail-messages.ts'
 import { distributionDocumentNl } from './distribution-document-messages.ts'
@@ -18,6 +19,7 @@ export const nl: Messages = {
   ...detailNl,
   ...jobsNl,
   ...ledgerNl,
+  ...budgetKeysNl,
   ...offlineSafetyNl,
   ...onlineOnlyNl,
   ...dashboardsNl,

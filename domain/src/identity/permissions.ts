@@ -12,6 +12,7 @@ export type Permission =
   | 'governance:write' // meetings
   | 'documents:write'
   | 'finance:write' // expenses, mark paid
+  | 'finance:manage' // distribution keys, budgets, finance settings (assembly decisions; accountants read)
   | 'organization:read' // read everything of own organization
 
 const GRANTS: Record<Role, readonly Permission[]> = {
@@ -22,6 +23,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'governance:write',
     'documents:write',
     'finance:write',
+    'finance:manage',
     'organization:read',
   ],
   syndic: [
@@ -30,6 +32,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'governance:write',
     'documents:write',
     'finance:write',
+    'finance:manage',
     'organization:read',
   ],
   accountant: ['finance:write', 'organization:read'],

@@ -32,7 +32,8 @@ export async function deleteBuilding({
     if ((await repos.property.units.count(scope.value, { buildingId: id })) > 0) {
       return err(DomainErrors.conflict('building_has_units', 'Delete the units of this building first'))
     }
-    // Its accounts, minutes and documents are history too: a building that has them stays.
+    // Its accounts (expenses, budgets, distribution keys), minutes and documents are history too:
+    // a building that has them stays.
     if (await repos.property.buildings.hasLinkedRecords(scope.value, id)) {
       return err(
         DomainErrors.conflict(

@@ -1,4 +1,5 @@
 import { ASSEMBLY_AUDIT_ACTIONS } from './assembly-events.ts'
+import { BUDGET_AUDIT_ACTIONS, type BudgetAuditEntity } from './budget-events.ts'
 import { DOMAIN_EVENTS, type DomainEvent } from './domain-events.ts'
 import { MONEY_AUDIT_ACTIONS } from './money-events.ts'
 
@@ -68,11 +69,13 @@ export const AUDIT_ACTIONS = [
     'meeting.minutes_generate',
   ] as const),
   ...MONEY_AUDIT_ACTIONS,
+  ...BUDGET_AUDIT_ACTIONS,
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
 /** What an audit row is about (the `entity` column). */
 export type AuditEntity =
+  | BudgetAuditEntity
   | 'building'
   | 'document'
   | 'expense'

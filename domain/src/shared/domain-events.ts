@@ -2,6 +2,7 @@ import { CONVOCATION_EVENTS } from '../governance/convocation-events.ts'
 import { ASSEMBLY_EVENTS } from './assembly-events.ts'
 import type { AuditAction, AuditEntity } from './audit.ts'
 import { MONEY_EVENTS } from './money-events.ts'
+import { BUDGET_EVENTS } from './budget-events.ts'
 
 /*
  * What happened, as the use cases record it in their unit of work (ADR 0020). Each event names a
@@ -56,6 +57,7 @@ export const DOMAIN_EVENTS = {
   ...ASSEMBLY_EVENTS,
   ...CONVOCATION_EVENTS,
   ...MONEY_EVENTS,
+  ...BUDGET_EVENTS,
 } as const satisfies Record<string, readonly [AuditAction, AuditEntity]>
 
 export type DomainEventType = keyof typeof DOMAIN_EVENTS

@@ -29,6 +29,11 @@ export const TENANT_TABLES = [
   'ledger_settings',
   'ledger_entries',
   'ledger_lines',
+  'distribution_keys',
+  'distribution_key_members',
+  'budgets',
+  'budget_lines',
+  'building_finance_settings',
 ] as const
 
 const MARKER = '/* cross-tenant */'

@@ -13,9 +13,12 @@ import { type Locale, locale, t } from './i18n'
 import type { ReadResult, WriteRequest, WriteResult } from './offline/sync-engine'
 import type {
   AddUnitOwnerInput,
+  ApproveBudgetInput,
+  BudgetInput,
   Building,
   BuildingInput,
   BuildingUpdate,
+  DistributionKeyInput,
   DocumentMeta,
   DocumentUpload,
   Expense,
@@ -1045,4 +1048,35 @@ export const assembly = {
     data(client.POST('/meetings/{id}/proxies', { ...id(meetingId), body })),
   proxies: (meetingId: string) => data(client.GET('/meetings/{id}/proxies', id(meetingId))),
   verifyLog: (meetingId: string) => data(client.GET('/meetings/{id}/log/verify', id(meetingId))),
+// ---------------------------------------------------------------- distribution keys and budgets
+// Online only (assembly decisions the syndic records at the desk, never queued offline).
+
+const keyPath = (buildingId: string, keyId: string) => ({
+  params: { path: { building_id: buildingId, key_id: keyId } },
+})
+const budgetPath = (buildingId: string, budgetId: string) => ({
+  params: { path: { building_id: buildingId, budget_id: budgetId } },
+})
+
+export const distributionKeys = {
+  list: (buildingId: string) =>
+    data(client.GET('/buildings/{building_id}/distribution-keys', buildingPath(buildingId))),
+  create: (buildingId: string, body: DistributionKeyInput) =>
+    data(client.POST('/buildings/{building_id}/distribution-keys', { ...buildingPath(buildingId), body })),
+  remove: (buildingId: string, keyId: string) =>
+    data(client.DELETE('/buildings/{building_id}/distribution-keys/{key_id}', keyPath(buildingId, keyId))),
+}
+
+export const budgets = {
+  list: (buildingId: string) =>
+    data(client.GET('/buildings/{building_id}/budgets', buildingPath(buildingId))),
+  create: (buildingId: string, body: BudgetInput) =>
+    data(client.POST('/buildings/{building_id}/budgets', { ...buildingPath(buildingId), body })),
+  approve: (buildingId: string, budgetId: string, body: ApproveBudgetInput) =>
+    data(
+      client.POST('/buildings/{building_id}/budgets/{budget_id}/approve', {
+        ...budgetPath(buildingId, budgetId),
+        body,
+      }),
+    ),
 }

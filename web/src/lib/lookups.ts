@@ -1,7 +1,7 @@
 // Shared option lists for selects (buildings by name), read through the offline cache.
 
 import type { EnumName } from '@koprogo/domain/i18n'
-import { type Accessor, createResource } from 'solid-js'
+import { type Accessor, createResource, createSignal } from 'solid-js'
 import * as api from './api'
 import { tEnum } from './i18n'
 import { dataRevision } from './offline/store'
@@ -72,3 +72,36 @@ export const enumOptions =
   (name: EnumName, values: readonly string[]): (() => Option[]) =>
   () =>
     values.map((v) => ({ value: v, label: tEnum(name, v) }))
+
+/**
+ * Every distribution key of the listed buildings, labelled "Building — Key", for the expense
+ * form (the general key is the empty choice). Keys are read online only; none offline.
+ */
+export function useDistributionKeyOptions(buildings: Accessor<Option[]>): Accessor<Option[]> {
+  // Read only once the form shows the select: a list page never asks every building for its keys.
+  const [wanted, setWanted] = createSignal(false)
+  const [keys] = createResource(
+    () =>
+      wanted()
+        ? buildings()
+            .map((b) => b.value)
+            .join(',')
+        : false,
+    async (ids) => {
+      if (!ids) return []
+      const all = await Promise.all(
+        buildings().map((b) =>
+          api.distributionKeys.list(b.value).then(
+            (list) => list.map((k) => ({ value: k.id, label: `${b.label.split(' — ')[0]} — ${k.name}` })),
+            () => [] as Option[],
+          ),
+        ),
+      )
+      return all.flat()
+    },
+  )
+  return () => {
+    if (!wanted()) queueMicrotask(() => setWanted(true))
+    return keys() ?? []
+  }
+}

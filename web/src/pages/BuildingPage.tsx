@@ -4,6 +4,7 @@ import { A, useParams } from '@solidjs/router'
 import { createResource, For, type JSX, Show } from 'solid-js'
 import { Breadcrumbs } from '../components/Breadcrumbs'
 import { ChargeList } from '../components/ChargeList'
+import { BudgetKeysSections } from '../components/BudgetKeys'
 import { EntityLink, meetingHref, ownerHref } from '../components/EntityLinks'
 import { Notice } from '../components/Notice'
 import * as api from '../lib/api'
@@ -288,6 +289,8 @@ export default function BuildingPage(): JSX.Element {
             )}
           </Show>
         </section>
+
+        <BudgetKeysSections buildingId={params.id} lots={(value(lots)?.rows ?? []).map((r) => r.unit)} />
 
         <section class="card" aria-labelledby="building-accounts-title">
           <h2 id="building-accounts-title">{t('building.accounts')}</h2>

@@ -7,7 +7,7 @@ import { RegisterImport } from '../components/RegisterImport'
 import type { ResourceConfig, Row } from '../components/ResourcePage'
 import * as api from '../lib/api'
 import { date, dateTime, LOCALES, localeName, type MessageKey, money, num, t, tEnum } from '../lib/i18n'
-import { enumOptions, type Option } from '../lib/lookups'
+import { enumOptions, type Option, useDistributionKeyOptions } from '../lib/lookups'
 import { canWrite } from '../lib/roles'
 import { user } from '../lib/session'
 import { MEETING_TYPES, PAYMENT_STATUSES, UNIT_TYPES } from '../lib/wire-types'
@@ -399,6 +399,13 @@ export function expensesConfig(buildings: Accessor<Option[]>): ResourceConfig {
       { name: 'supplier_iban', label: 'expense.iban', type: 'text' },
       { name: 'invoice_number', label: 'field.invoice_number', type: 'text' },
       { name: 'draft', label: 'expense.draft', type: 'checkbox' },
+      // Empty: the general key (quote-parts); the server refuses a key of another building.
+      {
+        name: 'distribution_key_id',
+        label: 'field.distribution_key_id',
+        type: 'select',
+        options: useDistributionKeyOptions(buildings),
+      },
     ],
     filters: [
       { name: 'building_id', label: 'field.building_id', type: 'select', options: buildings },

@@ -19,6 +19,7 @@ import type { Unit } from '../../property/unit.entity.ts'
 import type { UnitOwnership } from '../../property/unit-ownership.entity.ts'
 import type { AuditEntry } from '../../shared/audit.ts'
 import { ownerChargesReaderFrom } from '../owner-charges.reader.ts'
+import { InMemoryBudgetPorts } from './in-memory-budget.ts'
 import { InMemoryExpenseRepository } from './in-memory-expense.repository.ts'
 
 const EPOCH = new Date('2026-01-01T00:00:00Z')
@@ -36,6 +37,7 @@ export class FinanceWorld {
   readonly expenses = new InMemoryExpenseRepository()
   /** The association's books: money events post here, as in the database's transaction. */
   readonly ledger = new InMemoryLedger()
+  readonly budget = new InMemoryBudgetPorts()
   readonly audit: AuditEntry[] = []
   now = new Date('2026-03-15T10:00:00Z')
   private seq = 0
@@ -192,6 +194,7 @@ export class FinanceWorld {
       finance: {
         expenses: this.expenses,
         ownerCharges: ownerChargesReaderFrom({ property, finance: { expenses: this.expenses } }),
+        budget: this.budget.ports(),
       },
       audit: { record: async (entry) => void this.audit.push(entry) },
       ledger: { entries: this.ledger },

@@ -113,6 +113,7 @@ export class TestWorld {
       paidDate: null,
       ...NEW_EXPENSE_LIFECYCLE,
       status: 'approved',
+      distributionKeyId: null,
       version: 1,
       createdAt: this.now,
       updatedAt: this.now,

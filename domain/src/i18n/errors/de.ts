@@ -1,4 +1,5 @@
 import { assemblyErrorsDe } from './assembly-de.ts'
+import { budgetErrorsDe } from './budget-errors.ts'
 import type { ErrorMessages } from './en.ts'
 import { ledgerErrorsDe } from './ledger-errors.ts'
 
@@ -261,4 +262,5 @@ export const errorDe: ErrorMessages = {
   'error.code.quorum_not_failed':
     'Eine zweite Versammlung wird erst einberufen, nachdem eine erste ohne Quorum eröffnet wurde (ZGB Art. 3.87 §5)',
   ...ledgerErrorsDe,
+  ...budgetErrorsDe,
 }

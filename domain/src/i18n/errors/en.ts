@@ -8,6 +8,7 @@
 import type { Message } from '../plural.ts'
 import { assemblyErrorsEn } from './assembly-en.ts'
 import { ledgerErrorsEn } from './ledger-errors.ts'
+import { budgetErrorsEn } from './budget-errors.ts'
 
 export const errorEn = {
   'error.title.validation': 'Invalid request',
@@ -257,6 +258,7 @@ export const errorEn = {
   'error.code.quorum_not_failed':
     'A second assembly is convened only after a first one opened without its quorum (Civil Code art. 3.87 §5)',
   ...ledgerErrorsEn,
+  ...budgetErrorsEn,
 } as const satisfies Record<string, Message>
 
 export type ErrorKey = keyof typeof errorEn

@@ -1,4 +1,5 @@
 import { assemblyErrorsFr } from './assembly-fr.ts'
+import { budgetErrorsFr } from './budget-errors.ts'
 import type { ErrorMessages } from './en.ts'
 import { ledgerErrorsFr } from './ledger-errors.ts'
 
@@ -264,4 +265,5 @@ export const errorFr: ErrorMessages = {
   'error.code.quorum_not_failed':
     'Une deuxième assemblée n’est convoquée qu’après une première ouverte sans quorum (Code civil art. 3.87 §5)',
   ...ledgerErrorsFr,
+  ...budgetErrorsFr,
 }

@@ -1,4 +1,5 @@
 import { assemblyErrorsNl } from './assembly-nl.ts'
+import { budgetErrorsNl } from './budget-errors.ts'
 import type { ErrorMessages } from './en.ts'
 import { ledgerErrorsNl } from './ledger-errors.ts'
 
@@ -262,4 +263,5 @@ export const errorNl: ErrorMessages = {
   'error.code.quorum_not_failed':
     'Een tweede vergadering wordt pas bijeengeroepen nadat een eerste zonder quorum werd geopend (BW art. 3.87 §5)',
   ...ledgerErrorsNl,
+  ...budgetErrorsNl,
 }

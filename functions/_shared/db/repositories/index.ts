@@ -3,6 +3,7 @@ import type { Database } from '../client.ts'
 import { assemblyRepositories } from './assembly.repository.ts'
 import { auditRepository } from './audit.repository.ts'
 import { convocationRepositories } from './convocation.repository.ts'
+import { budgetRepositories } from './budget.repository.ts'
 import { documentRepository } from './documents.repository.ts'
 import { expenseStatsReader } from './expense-stats.repository.ts'
 import { expenseRepository, ownerChargesReader } from './finance.repository.ts'
@@ -42,7 +43,11 @@ export function bindRepositories(db: Database): Repositories {
       unitOwnerships: unitOwnershipRepository(db),
       quoteParts: quotePartsReader(db),
     },
-    finance: { expenses: expenseRepository(db), ownerCharges: ownerChargesReader(db) },
+    finance: {
+      expenses: expenseRepository(db),
+      ownerCharges: ownerChargesReader(db),
+      budget: budgetRepositories(db),
+    },
     ledger: { entries: ledgerEntries },
     governance: {
       meetings: meetingRepository(db),

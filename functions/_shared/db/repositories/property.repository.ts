@@ -34,7 +34,9 @@ import {
 } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import {
+  budgets,
   buildings,
+  distributionKeys,
   documents,
   expenses,
   meetings,
@@ -163,6 +165,8 @@ export function buildingRepository(db: Database): BuildingRepository {
           exists (select 1 from ${expenses} where organization_id = ${scope.organizationId} and building_id = ${id})
           or exists (select 1 from ${meetings} where organization_id = ${scope.organizationId} and building_id = ${id})
           or exists (select 1 from ${documents} where organization_id = ${scope.organizationId} and building_id = ${id})
+          or exists (select 1 from ${budgets} where organization_id = ${scope.organizationId} and building_id = ${id})
+          or exists (select 1 from ${distributionKeys} where organization_id = ${scope.organizationId} and building_id = ${id})
           as linked`)) as unknown as { rows: { linked: boolean }[] }
       return result.rows[0]?.linked === true
     },

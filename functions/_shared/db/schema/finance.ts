@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { bigint, check, date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { distributionKeys } from './budget.ts'
 import { id, timestamps, tstz, version } from './columns.ts'
 import { organizations } from './organizations.ts'
 import { buildings } from './property.ts'
@@ -37,6 +38,8 @@ export const expenses = pgTable(
     cancelReason: text('cancel_reason'),
     /** The distribution frozen at approval (a later quota change does not rewrite it). */
     distribution: jsonb('distribution'),
+    /** The distribution key (budget.ts); null: the general key, the building's quote-parts. */
+    distributionKeyId: uuid('distribution_key_id').references(() => distributionKeys.id),
     version: version(),
     ...timestamps(),
   },

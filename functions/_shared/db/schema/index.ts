@@ -1,6 +1,7 @@
 export * from './assembly.ts'
 export * from './audit-log.ts'
 export * from './convocation.ts'
+export * from './budget.ts'
 export * from './documents.ts'
 export * from './finance.ts'
 export * from './governance.ts'
