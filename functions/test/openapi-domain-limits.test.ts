@@ -7,12 +7,12 @@ import {
   AGENDA_ITEM_MAX,
   ATTENDEES_MAX,
   BOARD_ROLES,
-  BUILDING_LIMITS,
-  BUILDING_SORT_FIELDS,
-  DECISION_TYPE_KEYS,
-  DEADLINE_STATUSES,
   BUDGET_LIMITS,
   BUDGET_STATUSES,
+  BUILDING_LIMITS,
+  BUILDING_SORT_FIELDS,
+  DEADLINE_STATUSES,
+  DECISION_TYPE_KEYS,
   DISTRIBUTION_KEY_KINDS,
   DISTRIBUTION_KEY_LIMITS,
   DOCUMENT_DESCRIPTION_MAX,
@@ -45,11 +45,11 @@ import {
   OWNER_TYPES,
   PASSWORD_MAX,
   PAYMENT_STATUSES,
+  PROVISION_PERIODICITIES,
   PROXY_HOLDER_NAME_MAX,
   REQUEST_NOTE_MAX,
   RESOLUTION_DECISION_MAX,
   RESOLUTION_TITLE_MAX,
-  PROVISION_PERIODICITIES,
   RIGHT_TYPES,
   ROLES,
   SALE_SPLIT_RULES,
@@ -146,11 +146,9 @@ const BUDGET_DATE_FIELDS = [
 /** Raw text the domain parses (functions/_shared/wire-bounds.ts): bounds, not domain limits. */
 const WIRE: Limits = {
   ...Object.fromEntries(
-    [...DATE_FIELDS, 'scheduled_date', 'email_consent_date', 'received_at'].map((f) => [
-    [...DATE_FIELDS, ...BUDGET_DATE_FIELDS, 'scheduled_date', 'email_consent_date'].map((f) => [
-      f,
-      WIRE_BOUNDS.date_text,
-    ]),
+    [...DATE_FIELDS, ...BUDGET_DATE_FIELDS, 'scheduled_date', 'email_consent_date', 'received_at'].map(
+      (f) => [f, WIRE_BOUNDS.date_text],
+    ),
   ),
   ownership_share: WIRE_BOUNDS.share_text,
   ownership_percentage: WIRE_BOUNDS.share_text,

@@ -1,8 +1,8 @@
 import { CONVOCATION_EVENTS } from '../governance/convocation-events.ts'
 import { ASSEMBLY_EVENTS } from './assembly-events.ts'
 import type { AuditAction, AuditEntity } from './audit.ts'
-import { MONEY_EVENTS } from './money-events.ts'
 import { BUDGET_EVENTS } from './budget-events.ts'
+import { MONEY_EVENTS } from './money-events.ts'
 
 /*
  * What happened, as the use cases record it in their unit of work (ADR 0020). Each event names a

@@ -2545,6 +2545,834 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/buildings/{building_id}/distribution-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The building’s distribution keys (the general key, null, is implicit) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    building_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The keys */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DistributionKey"][];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a key: subset of lots (own weights or quote-parts) or custom tantièmes (syndic) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    building_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DistributionKeyInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DistributionKey"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{building_id}/distribution-keys/{key_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One distribution key */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    building_id: string;
+                    key_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Found */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DistributionKey"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Change a key; its lots or weights only with the assembly resolution that decided it */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    building_id: string;
+                    key_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DistributionKeyInput"];
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DistributionKey"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a key no expense or budget line uses (409 otherwise) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    building_id: string;
+                    key_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{building_id}/budgets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The building’s budgets, newest fiscal year first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    building_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The budgets */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Budget"][];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Prepare a draft budget (lines by category and key, reserve contribution) (syndic) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    building_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BudgetInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Budget"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{building_id}/budgets/approved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The approved budget of a fiscal year with each line’s key (what calls for funds read) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Defaults to the current year (Brussels calendar) */
+                    fiscal_year?: number;
+                };
+                header?: never;
+                path: {
+                    building_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Found */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApprovedBudget"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{building_id}/budgets/{budget_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One budget */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    building_id: string;
+                    budget_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Found */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Budget"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Replace a draft’s lines and figures (an approved budget is final: 409) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    building_id: string;
+                    budget_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BudgetInput"];
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Budget"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a draft */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    building_id: string;
+                    budget_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{building_id}/budgets/{budget_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the assembly’s approval (resolution id or reference + date); refuses a reserve contribution below 5 % of last year’s ordinary charges without a 4/5 waiver */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    building_id: string;
+                    budget_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ApproveBudget"];
+                };
+            };
+            responses: {
+                /** @description Approved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Budget"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{building_id}/finance-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The building’s finance rules (sale split); defaults while never set */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    building_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FinanceSettings"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Set the building’s finance rules (syndic) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    building_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateFinanceSettings"];
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FinanceSettings"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{building_id}/sale-split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Split an amount of a period between seller and buyer by the building’s rule */
+        get: {
+            parameters: {
+                query?: {
+                    amount_cents?: number | null;
+                    period_start?: string;
+                    period_end?: string;
+                    deed_date?: string;
+                    invoice_date?: string;
+                    due_date?: string;
+                };
+                header?: never;
+                path: {
+                    building_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The split */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SaleSplit"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/units": {
         parameters: {
             query?: never;
@@ -7243,6 +8071,11 @@ export interface components {
             /** Format: uuid */
             corrected_by_expense_id: string | null;
             cancel_reason: string | null;
+            /**
+             * Format: uuid
+             * @description null: the general key (quote-parts)
+             */
+            distribution_key_id: string | null;
             version: number;
             created_at: string;
             updated_at: string;
@@ -7505,6 +8338,174 @@ export interface components {
                 column: string;
                 message: string;
             }[];
+        };
+        DistributionKey: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            building_id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "general" | "subset" | "custom";
+            statutory: boolean;
+            members: {
+                /** Format: uuid */
+                unit_id: string;
+                /** @description null in a subset key: the lot’s quote-part on the charge’s date */
+                weight: number | null;
+            }[];
+            /** Format: uuid */
+            resolution_id: string | null;
+            resolution_reference: string | null;
+            version: number;
+            created_at: string;
+            updated_at: string;
+        };
+        DistributionKeyInput: {
+            name: string;
+            /** @enum {string} */
+            kind: "general" | "subset" | "custom";
+            members?: {
+                /** Format: uuid */
+                unit_id: string;
+                /** @description null in a subset key: the lot’s quote-part on the charge’s date */
+                weight: number | null;
+            }[];
+            statutory?: boolean;
+            /**
+             * Format: uuid
+             * @description The assembly resolution that decided the key
+             */
+            resolution_id?: string | null;
+            resolution_reference?: string | null;
+            version?: number;
+        };
+        Budget: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            building_id: string;
+            fiscal_year: number;
+            /** @enum {string} */
+            status: "draft" | "approved";
+            /** @enum {string} */
+            provision_periodicity: "monthly" | "quarterly";
+            lines: {
+                /** @enum {string} */
+                category: "Maintenance" | "Repairs" | "Insurance" | "Utilities" | "Cleaning" | "Administration" | "Works" | "Other";
+                label: string;
+                /**
+                 * Format: uuid
+                 * @description null: the general key (quote-parts)
+                 */
+                distribution_key_id: string | null;
+                amount_cents: number;
+            }[];
+            /** @description Σ lines: the year’s provisions */
+            working_capital_cents: number;
+            reserve_contribution_cents: number;
+            previous_year_ordinary_charges_cents: number | null;
+            /** @description 5 % of previous_year_ordinary_charges_cents, rounded up (art. 3.86 §3) */
+            reserve_minimum_cents: number | null;
+            reserve_waiver: {
+                /** Format: uuid */
+                resolution_id: string | null;
+                resolution_reference: string | null;
+                decided_on: string;
+            } | null;
+            approval: {
+                /** Format: uuid */
+                resolution_id: string | null;
+                resolution_reference: string | null;
+                approved_on: string;
+            } | null;
+            version: number;
+            created_at: string;
+            updated_at: string;
+        };
+        BudgetInput: {
+            fiscal_year: number;
+            /** @enum {string} */
+            provision_periodicity?: "monthly" | "quarterly";
+            lines: {
+                /** @enum {string} */
+                category: "Maintenance" | "Repairs" | "Insurance" | "Utilities" | "Cleaning" | "Administration" | "Works" | "Other";
+                label?: string | null;
+                /** Format: uuid */
+                distribution_key_id?: string | null;
+                amount_cents: number;
+            }[];
+            reserve_contribution_cents?: number;
+            /** @description The assembly’s four-fifths decision not to (fully) fund the reserve */
+            reserve_waiver?: {
+                /** Format: uuid */
+                resolution_id?: string | null;
+                resolution_reference?: string | null;
+                decided_on: string;
+            } | null;
+            version?: number;
+        };
+        ApprovedBudget: {
+            /** Format: uuid */
+            budget_id: string;
+            /** Format: uuid */
+            building_id: string;
+            fiscal_year: number;
+            /** @enum {string} */
+            provision_periodicity: "monthly" | "quarterly";
+            lines: {
+                /** @enum {string} */
+                category: "Maintenance" | "Repairs" | "Insurance" | "Utilities" | "Cleaning" | "Administration" | "Works" | "Other";
+                label: string;
+                /**
+                 * Format: uuid
+                 * @description null: the general key (quote-parts)
+                 */
+                distribution_key_id: string | null;
+                amount_cents: number;
+                key: components["schemas"]["DistributionKey"] & (Record<string, never> | null);
+            }[];
+            working_capital_cents: number;
+            reserve_contribution_cents: number;
+            approval: {
+                /** Format: uuid */
+                resolution_id: string | null;
+                resolution_reference: string | null;
+                approved_on: string;
+            };
+        };
+        ApproveBudget: {
+            /** Format: uuid */
+            resolution_id?: string | null;
+            resolution_reference?: string | null;
+            approved_on: string;
+            version?: number;
+        };
+        FinanceSettings: {
+            /** Format: uuid */
+            building_id: string;
+            /**
+             * @description How a sale splits a period’s ordinary charges and provisions: days (pro rata from the deed date), invoice_date or due_date (whoever holds the lot that day)
+             * @enum {string}
+             */
+            sale_split_rule: "days" | "invoice_date" | "due_date";
+            /** @description 0 while the building uses the defaults */
+            version: number;
+        };
+        UpdateFinanceSettings: {
+            /** @enum {string} */
+            sale_split_rule: "days" | "invoice_date" | "due_date";
+            version?: number;
+        };
+        SaleSplit: {
+            /** @enum {string} */
+            rule: "days" | "invoice_date" | "due_date";
+            seller_cents: number;
+            buyer_cents: number;
+            seller_days: number;
+            buyer_days: number;
+            total_days: number;
+            explanation: string;
         };
         CreateUnit: {
             unit_number: string;
@@ -7826,6 +8827,11 @@ export interface components {
             supplier_iban?: string | null;
             /** @description Keep it out of the books until POST /expenses/{id}/approve; absent (v1): approved and posted at once */
             draft?: boolean;
+            /**
+             * Format: uuid
+             * @description A distribution key of the building; absent or null: the general key
+             */
+            distribution_key_id?: string | null;
             /**
              * Format: uuid
              * @description Sent by v1 clients; ignored: an expense belongs to its building’s organization

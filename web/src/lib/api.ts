@@ -1026,7 +1026,9 @@ export const assembly = {
       }),
     ),
   removeResolution: (meetingId: string, resolutionId: string) =>
-    data(client.DELETE('/meetings/{id}/resolutions/{resolution_id}', resolutionPath(meetingId, resolutionId))),
+    data(
+      client.DELETE('/meetings/{id}/resolutions/{resolution_id}', resolutionPath(meetingId, resolutionId)),
+    ),
   /** Who votes with how many votes (the server's quote-parts); owners read it to name a co-owner. */
   register: (meetingId: string) =>
     cached(`/meetings/${meetingId}/register`, () =>
@@ -1048,6 +1050,8 @@ export const assembly = {
     data(client.POST('/meetings/{id}/proxies', { ...id(meetingId), body })),
   proxies: (meetingId: string) => data(client.GET('/meetings/{id}/proxies', id(meetingId))),
   verifyLog: (meetingId: string) => data(client.GET('/meetings/{id}/log/verify', id(meetingId))),
+}
+
 // ---------------------------------------------------------------- distribution keys and budgets
 // Online only (assembly decisions the syndic records at the desk, never queued offline).
 

@@ -7,8 +7,8 @@
 // not carry them (the web shows the `detail` the server translated).
 import type { Message } from '../plural.ts'
 import { assemblyErrorsEn } from './assembly-en.ts'
-import { ledgerErrorsEn } from './ledger-errors.ts'
 import { budgetErrorsEn } from './budget-errors.ts'
+import { ledgerErrorsEn } from './ledger-errors.ts'
 
 export const errorEn = {
   'error.title.validation': 'Invalid request',
