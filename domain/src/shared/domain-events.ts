@@ -1,7 +1,7 @@
-import { CONVOCATION_EVENTS } from '../governance/convocation-events.ts'
 import { ASSEMBLY_EVENTS } from './assembly-events.ts'
 import type { AuditAction, AuditEntity } from './audit.ts'
 import { BUDGET_EVENTS } from './budget-events.ts'
+import { CONVOCATION_EVENTS } from './convocation-events.ts'
 import { MONEY_EVENTS } from './money-events.ts'
 
 /*

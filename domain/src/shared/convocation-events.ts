@@ -1,6 +1,6 @@
 /*
  * The convocation side's events (issue #14): each with its audit action and entity, spread into
- * DOMAIN_EVENTS and AUDIT_ACTIONS (shared/) with one line each. Entities are the existing
+ * DOMAIN_EVENTS and AUDIT_ACTIONS with one line each (in shared/: the kernel imports no context). Entities are the existing
  * 'building' and 'meeting': a setting, request or mandate is about its building.
  */
 export const CONVOCATION_EVENTS = {
