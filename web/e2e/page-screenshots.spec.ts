@@ -91,12 +91,23 @@ function guideTable(rows: { slug: string; label: string }[]): string {
   return [line(head), `| ${width.map((w) => '-'.repeat(w)).join(' | ')} |`, ...cells.map(line)].join('\n')
 }
 
-function labelOf(r: AppRoute, title: string): string {
+const ROLE_NAME: Record<Role, string> = {
+  syndic: 'Syndic',
+  owner: 'Owner',
+  accountant: 'Accountant',
+  superadmin: 'Administrator',
+}
+
+/** "Buildings", "Buildings: one building", "Owner: My home", "Sign in", "Home page". */
+function labelOf(r: AppRoute, role: Role | null, title: string): string {
+  if (r.pattern === '/') return 'Home page'
   const section = r.parent ?? r.pattern
   const name = section in NAV_LABEL ? en(NAV_LABEL[section as keyof typeof NAV_LABEL]) : null
   if (r.parent) return `${name ?? r.parent}: one ${r.parent.slice(1).replace(/s$/, '')}`
-  if (name) return name
-  return title.replace(/ — KoproGo$/, '') || (r.pattern === '/' ? 'Home page' : r.pattern)
+  if (!name) return title.replace(/ — KoproGo$/, '') || r.pattern
+  // A role's own pages (its dashboard, the administrator's tools) are named with the role.
+  const own = role && (role !== 'syndic' || r.guard === DASHBOARD.syndic)
+  return own ? `${ROLE_NAME[role]}: ${name}` : name
 }
 
 async function shoot(page: Page, info: TestInfo, slug: string) {
@@ -134,7 +145,7 @@ test('@phone every page of the route list, pictured at this size', async ({ page
         await settled(page)
         const slug = routeSlug(r.pattern)
         await shoot(page, info, slug)
-        rows.push({ slug, label: labelOf(r, await page.title()) })
+        rows.push({ slug, label: labelOf(r, role, await page.title()) })
       })
     }
   }
@@ -142,7 +153,8 @@ test('@phone every page of the route list, pictured at this size', async ({ page
   expect(missing, 'detail pages with no sample row: add one in furnish()').toEqual([])
   expect(rows.map((r) => r.slug).sort()).toEqual(routes.map((r) => routeSlug(r.pattern)).sort())
   if (docs && info.project.name === 'desktop') {
-    const byRoute = routes.flatMap((r) => rows.filter((x) => x.slug === routeSlug(r.pattern)))
+    // In the order they were visited: public pages, then each role's.
+    const byRoute = rows
     const text = readFileSync(guide, 'utf8')
     const from = text.indexOf(START)
     const to = text.indexOf(END)
