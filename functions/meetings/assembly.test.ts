@@ -167,6 +167,22 @@ describe('resolutions (art. 3.88)', () => {
   })
 })
 
+describe('deleting a meeting', () => {
+  it('takes its agenda items along, but keeps a meeting whose log started', async () => {
+    const s = await setup()
+    const removed = await api.request('DELETE', s.base, { token: s.syndic.token })
+    expect(removed.status, JSON.stringify(removed.body)).toBe(204)
+    const held = await setup()
+    const acts = chain().add('checked_in', { ownerId: held.ids.a }).acts
+    expect(
+      (await api.request('POST', `${held.base}/acts`, { token: held.syndic.token, body: { acts } })).status,
+    ).toBe(200)
+    const kept = await api.request('DELETE', held.base, { token: held.syndic.token })
+    expect(kept.status).toBe(409)
+    expect(kept.body.code).toBe('meeting_has_log')
+  })
+})
+
 describe('register', () => {
   it('is built by the server from the property register: votes are the lots’ quote-parts', async () => {
     const s = await setup()
