@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { measureAssembly } from './budgets/assembly.ts'
 import { measureLighthouse } from './budgets/lighthouse.ts'
 import { measureOwnerCharges } from './budgets/owner-charges.ts'
 import { measureWeb } from './budgets/web.ts'
@@ -122,3 +123,20 @@ export async function runOwnerChargesBudgets() {
 }
 
 export type OwnerChargesBudgets = Awaited<ReturnType<typeof runOwnerChargesBudgets>>
+
+/** BENCH_ASSEMBLY: the general-assembly budget (300 lots, acts posted one by one) on a fresh embedded server. */
+export async function runAssemblyBudget() {
+  return attempt('general assembly', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'koprogo-bench-assembly-'))
+    try {
+      const api = await startApi({ DATA_DIR: dataDir })
+      try {
+        return await measureAssembly({ base: api.base, superadmin: SUPERADMIN, log })
+      } finally {
+        await stop(api)
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
+}

@@ -1,5 +1,6 @@
 /** The markdown report: the load profiles beside the Rust KoproGo's published figures, then the budgets. */
 import type { Budgets, OwnerChargesBudgets } from './budget-runs.ts'
+import { type AssemblyBudget, assemblyRows } from './budgets/assembly.ts'
 import { lighthouseRows } from './budgets/lighthouse.ts'
 import { ownerChargesRows } from './budgets/owner-charges.ts'
 import { workerRows } from './budgets/workers.ts'
@@ -51,6 +52,12 @@ export function budgetRows(b: Budgets): string[] {
       ? [`| Lighthouse (login, syndic dashboard) | ${lighthouse.state}: ${lighthouse.note} |`]
       : lighthouseRows(lighthouse)),
   ]
+}
+
+export function assemblyBudgetRows(measured: AssemblyBudget | { state: string; note: string }): string[] {
+  return 'note' in measured
+    ? [`| general assembly (300 lots) | ${measured.state}: ${measured.note} |`]
+    : assemblyRows(measured, 'embedded (PGlite), API on one core')
 }
 
 export function ownerChargesBudgetRows(all: OwnerChargesBudgets): string[] {

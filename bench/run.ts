@@ -22,6 +22,9 @@
  *   BENCH_OWNER_CHARGES=1      GET /owners/{id}/charges budget (an owner with 5,000 expense parts, P95 of a
  *                             page ≤ 50 ms) on a fresh embedded server; default on with the budgets.
  *                             Alone (~2.5 min): BENCH_PROFILES= BENCH_BUDGETS=0 BENCH_OWNER_CHARGES=1
+ *   BENCH_ASSEMBLY=1           general-assembly budget: a 300-lot building, 200 present, 20 resolutions,
+ *                             each act posted alone, P95 per act ≤ 50 ms (default on with the budgets).
+ *                             Alone (~5 min): BENCH_PROFILES= BENCH_BUDGETS=0 BENCH_OWNER_CHARGES=0 BENCH_ASSEMBLY=1
  *   BENCH_OWNER_CHARGES_ON=pglite   where that budget runs: pglite, postgres, or both (comma-separated)
  *   BENCH_LIGHTHOUSE_PRESET=desktop   or mobile (Lighthouse's default: emulated phone, slow 4G)
  *   BENCH_LABEL=               suffix of the result file names (e.g. "before", "scale10")
@@ -49,10 +52,10 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
-import { runBudgets, runOwnerChargesBudgets } from './budget-runs.ts'
+import { runAssemblyBudget, runBudgets, runOwnerChargesBudgets } from './budget-runs.ts'
 import { canPin, cfg, log, resultsDir } from './config.ts'
 import { type FailedProfile, type ProfileResult, runProfile } from './profile.ts'
-import { budgetRows, markdown, ownerChargesBudgetRows } from './report.ts'
+import { assemblyBudgetRows, budgetRows, markdown, ownerChargesBudgetRows } from './report.ts'
 
 async function main() {
   if (canPin) spawnSync('taskset', ['-a', '-p', '-c', cfg.loadCpu, String(process.pid)], { stdio: 'ignore' })
@@ -107,7 +110,20 @@ async function main() {
     )
     budgets.push(...ownerChargesBudgetRows(all))
   }
-  const md = markdown(stamp, machine, results, cfg.budgets || cfg.ownerCharges ? budgets : null)
+  if (cfg.assembly) {
+    const measured = await runAssemblyBudget()
+    writeFileSync(
+      join(resultsDir, `${stamp}-assembly${cfg.label}.json`),
+      `${JSON.stringify(measured, null, 2)}\n`,
+    )
+    budgets.push(...assemblyBudgetRows(measured))
+  }
+  const md = markdown(
+    stamp,
+    machine,
+    results,
+    cfg.budgets || cfg.ownerCharges || cfg.assembly ? budgets : null,
+  )
   writeFileSync(join(resultsDir, `${stamp}${cfg.scale > 1 ? `-x${cfg.scale}` : ''}${cfg.label}.md`), md)
   process.stdout.write(`\n${md}`)
 }

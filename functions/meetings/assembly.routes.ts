@@ -24,6 +24,7 @@ import {
   ProxyListSchema,
   ProxySchema,
   RecordActsBody,
+  RecordActsQuery,
   RecordedActsSchema,
   ResolutionListSchema,
   ResolutionParams,
@@ -97,7 +98,7 @@ export function mountAssembly(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
       method: 'patch',
-      path: '/{id}/resolutions/{resolutionId}',
+      path: '/{id}/resolutions/{resolution_id}',
       tags: ['Meetings'],
       summary: 'Change an agenda item (until the meeting’s log starts); If-Match or version',
       security: bearer,
@@ -111,7 +112,7 @@ export function mountAssembly(app: OpenAPIHono<AppEnv>): void {
         ctx: actorContext(c),
         input: {
           meetingId: p.id,
-          resolutionId: p.resolutionId,
+          resolutionId: p.resolution_id,
           fields: {
             title: b.title,
             proposedDecision: b.proposed_decision,
@@ -129,7 +130,7 @@ export function mountAssembly(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
       method: 'delete',
-      path: '/{id}/resolutions/{resolutionId}',
+      path: '/{id}/resolutions/{resolution_id}',
       tags: ['Meetings'],
       summary: 'Remove an agenda item (until the meeting’s log starts)',
       security: bearer,
@@ -140,7 +141,7 @@ export function mountAssembly(app: OpenAPIHono<AppEnv>): void {
       const p = c.req.valid('param')
       const result = await deleteResolution({
         ctx: actorContext(c),
-        input: { meetingId: p.id, resolutionId: p.resolutionId, expectedVersion: expectedVersion(c) },
+        input: { meetingId: p.id, resolutionId: p.resolution_id, expectedVersion: expectedVersion(c) },
       })
       return respond(c, result, () => c.body(null, 204))
     },
@@ -201,7 +202,7 @@ export function mountAssembly(app: OpenAPIHono<AppEnv>): void {
       summary:
         'Sync acts recorded in the room: chain verified from the stored last act, law replayed, stored exactly once',
       security: bearer,
-      request: { params: IdParam, ...jsonBody(RecordActsBody) },
+      request: { params: IdParam, query: RecordActsQuery, ...jsonBody(RecordActsBody) },
       responses: {
         200: json(RecordedActsSchema, 'Recorded (acts already stored identically are skipped)'),
         ...writeErrors,
@@ -211,7 +212,11 @@ export function mountAssembly(app: OpenAPIHono<AppEnv>): void {
     async (c) => {
       const result = await recordMeetingActs({
         ctx: actorContext(c),
-        input: { meetingId: c.req.valid('param').id, acts: c.req.valid('json').acts as MeetingAct[] },
+        input: {
+          meetingId: c.req.valid('param').id,
+          acts: c.req.valid('json').acts as MeetingAct[],
+          withState: c.req.valid('query').include === 'state',
+        },
       })
       return respond(c, result, (r) =>
         c.json(
@@ -219,7 +224,7 @@ export function mountAssembly(app: OpenAPIHono<AppEnv>): void {
             recorded: r.recorded,
             last_seq: r.lastSeq,
             last_hash: r.lastHash,
-            state: r.state as unknown as Record<string, unknown>,
+            state: r.state as unknown as Record<string, unknown> | null,
           },
           200,
         ),

@@ -70,7 +70,7 @@ export const UpdateResolutionBody = z
 
 export const ResolutionParams = z.object({
   id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
-  resolutionId: z.uuid().openapi({ param: { name: 'resolutionId', in: 'path' } }),
+  resolution_id: z.uuid().openapi({ param: { name: 'resolution_id', in: 'path' } }),
 })
 
 export const ResolutionListSchema = z.object({ items: z.array(ResolutionSchema) }).openapi('ResolutionList')
@@ -129,12 +129,19 @@ const StateSchema = z.record(z.string(), z.unknown()).openapi({
   description: 'The domain’s MeetingState (attendance, proxies, quorum, results with their arithmetic)',
 })
 
+export const RecordActsQuery = z.object({
+  include: z
+    .enum(['state'])
+    .optional()
+    .openapi({ description: '`state`: also return the replayed state (GET …/session has it too)' }),
+})
+
 export const RecordedActsSchema = z
   .object({
     recorded: z.number().int(),
     last_seq: z.number().int(),
     last_hash: z.string(),
-    state: StateSchema,
+    state: StateSchema.nullable(),
   })
   .openapi('RecordedMeetingActs')
 

@@ -167,6 +167,22 @@ describe('resolutions (art. 3.88)', () => {
   })
 })
 
+describe('deleting a meeting', () => {
+  it('takes its agenda items along, but keeps a meeting whose log started', async () => {
+    const s = await setup()
+    const removed = await api.request('DELETE', s.base, { token: s.syndic.token })
+    expect(removed.status, JSON.stringify(removed.body)).toBe(204)
+    const held = await setup()
+    const acts = chain().add('checked_in', { ownerId: held.ids.a }).acts
+    expect(
+      (await api.request('POST', `${held.base}/acts`, { token: held.syndic.token, body: { acts } })).status,
+    ).toBe(200)
+    const kept = await api.request('DELETE', held.base, { token: held.syndic.token })
+    expect(kept.status).toBe(409)
+    expect(kept.body.code).toBe('meeting_has_log')
+  })
+})
+
 describe('register', () => {
   it('is built by the server from the property register: votes are the lots’ quote-parts', async () => {
     const s = await setup()
@@ -194,7 +210,7 @@ describe('POST /meetings/{id}/acts', () => {
       .add('ballot', { resolutionId: s.r1, ownerId: s.ids.b, choice: 'against' })
       .add('ballot', { resolutionId: s.r1, ownerId: s.ids.c, choice: 'abstain' })
       .add('vote_closed', { resolutionId: s.r1 })
-    const first = await api.request('POST', `${s.base}/acts`, {
+    const first = await api.request('POST', `${s.base}/acts?include=state`, {
       token: s.syndic.token,
       body: { acts: log.acts.slice(0, 4) },
     })
@@ -202,7 +218,7 @@ describe('POST /meetings/{id}/acts', () => {
     expect(first.body).toMatchObject({ recorded: 4, last_seq: 4 })
     expect(first.body.state.quorum).toMatchObject({ reached: true, ownersPresent: 3, votesPresent: 900 })
     // The whole log again: the four stored acts are skipped, the rest recorded once.
-    const all = await api.request('POST', `${s.base}/acts`, {
+    const all = await api.request('POST', `${s.base}/acts?include=state`, {
       token: s.syndic.token,
       body: { acts: log.acts },
     })
@@ -374,7 +390,7 @@ describe('proxies given online (art. 3.87 §7)', () => {
     ])
     // In the room: A present carries D's vote; D is represented.
     const log = chain().add('checked_in', { ownerId: s.ids.a }).add('opened', {})
-    const res = await api.request('POST', `${s.base}/acts`, {
+    const res = await api.request('POST', `${s.base}/acts?include=state`, {
       token: s.syndic.token,
       body: { acts: log.acts },
     })

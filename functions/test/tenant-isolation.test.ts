@@ -67,8 +67,14 @@ beforeAll(async () => {
         location: 'Salle',
       })) ?? ''
   }
+  if (doc.paths['/api/v1/meetings/{id}/resolutions/{resolution_id}'] && a.meeting) {
+    a.resolution =
+      (await post(`/api/v1/meetings/${a.meeting}/resolutions`, {
+        title: 'Comptes',
+        decision_type: 'ordinary',
+      })) ?? ''
+  }
   if (doc.paths['/api/v1/buildings/{id}/board/mandates']) {
-    a.resolution ??= uuidv7()
     a.mandate =
       (await post(`/api/v1/buildings/${building.id}/board/mandates`, {
         owner_id: owner.id,

@@ -71,7 +71,8 @@ export type RecordedActs = {
   readonly recorded: number
   readonly lastSeq: number
   readonly lastHash: string
-  readonly state: MeetingState
+  /** The replayed state, when asked for (a room device computes its own; the screens use GET …/session). */
+  readonly state: MeetingState | null
 }
 
 const refused = (r: ActRefusal) => err(DomainErrors.unprocessable(r.code, r.message, r.params))
@@ -82,16 +83,18 @@ const broken = (b: ChainBreak) => err(DomainErrors.unprocessable(b.code, b.messa
  * stored with the same hash is skipped; a different act at a stored seq is a 409 naming the stored
  * log's end; a broken chain or an act the law refuses is a 422 naming its seq, and nothing of the
  * batch is stored. The register is frozen with the first act (the attendance list of the day).
+ * The whole log is replayed, from a cached replay when it is exactly at the stored log's end.
  */
 export async function recordMeetingActs({
   ctx,
-  input: { meetingId, acts },
+  input: { meetingId, acts, withState = false },
 }: UseCaseCall<
   GovernanceContext,
-  { readonly meetingId: string; readonly acts: readonly MeetingAct[] }
+  { readonly meetingId: string; readonly acts: readonly MeetingAct[]; readonly withState?: boolean }
 >): Promise<Result<RecordedActs>> {
   const scope = await meetingWriteScope(ctx, meetingId)
   if (!scope.ok) return scope
+  const { organizationId } = scope.value
   return ctx.transaction(async (repos) => {
     const meeting = await repos.governance.meetings.findById(scope.value, meetingId)
     if (!meeting) return err(DomainErrors.notFound('Meeting'))
@@ -99,20 +102,23 @@ export async function recordMeetingActs({
     if (!scheduled.ok) return scheduled
     const store = repos.governance.assembly
     await store.acts.lockLog(scope.value, meetingId)
-    const stored = await store.acts.list(scope.value, meetingId)
-    const last = stored.at(-1) ?? null
+    const last = await store.acts.last(scope.value, meetingId)
     const incoming = [...acts].sort((a, b) => a.seq - b.seq)
+    const firstSeq = incoming[0]?.seq ?? 1
+    // Only the stored acts the batch overlaps are read, to tell a re-sent act from a conflicting one.
+    const overlap =
+      last && firstSeq <= last.seq ? await store.acts.list(scope.value, meetingId, firstSeq) : []
+    const storedHash = new Map(overlap.map((a) => [a.seq, a.hash]))
     const fresh: MeetingAct[] = []
     for (const act of incoming) {
-      const known = act.seq >= 1 ? stored[act.seq - 1] : undefined
-      if (known === undefined || act.seq > stored.length) {
-        fresh.push(act)
-      } else if (known.hash !== act.hash) {
+      const known = storedHash.get(act.seq)
+      if (last === null || act.seq > last.seq) fresh.push(act)
+      else if (known !== act.hash) {
         return err(
           DomainErrors.conflict(
             'meeting_act_conflict',
-            `Act ${act.seq} differs from the act already recorded with that number (the log ends at act ${last?.seq ?? 0}, hash ${last?.hash ?? ''})`,
-            { seq: act.seq, last_seq: last?.seq ?? 0, last_hash: last?.hash ?? '' },
+            `Act ${act.seq} differs from the act already recorded with that number (the log ends at act ${last.seq}, hash ${last.hash})`,
+            { seq: act.seq, last_seq: last.seq, last_hash: last.hash },
           ),
         )
       }
@@ -120,21 +126,34 @@ export async function recordMeetingActs({
     const chained = verifyChain(fresh, last)
     if (!chained.ok) return broken(chained.error)
 
-    let register = await store.registers.findFrozen(scope.value, meetingId)
-    if (!register) {
-      const built = await registerOf(repos, scope.value, meeting)
-      if (!built.ok) return built
-      register = { register: built.value.register, syndicOwnerIds: built.value.syndicOwnerIds }
+    let replay = store.replays.get(organizationId, meetingId)
+    if (!replay || last === null || replay.lastSeq !== last.seq || replay.lastHash !== last.hash) {
+      let register = await store.registers.findFrozen(scope.value, meetingId)
+      if (!register) {
+        const built = await registerOf(repos, scope.value, meeting)
+        if (!built.ok) return built
+        register = { register: built.value.register, syndicOwnerIds: built.value.syndicOwnerIds }
+      }
+      const resolutions = await store.resolutions.listForMeeting(scope.value, meetingId)
+      const created = createMeetingReplay(setupOf(meeting, register, resolutions))
+      if (!created.ok) return refused(created.error)
+      replay = created.value
+      for (const act of last ? await store.acts.list(scope.value, meetingId) : []) {
+        const applied = replay.apply(act)
+        if (!applied.ok) return refused(applied.error)
+      }
+      if (last === null) await store.registers.freeze(scope.value, meetingId, register)
+      store.replays.set(organizationId, meetingId, replay)
     }
-    const resolutions = await store.resolutions.listForMeeting(scope.value, meetingId)
-    const replay = createMeetingReplay(setupOf(meeting, register, resolutions))
-    if (!replay.ok) return refused(replay.error)
-    for (const act of [...stored, ...fresh]) {
-      const applied = replay.value.apply(act)
-      if (!applied.ok) return refused(applied.error)
+    for (const act of fresh) {
+      const applied = replay.apply(act)
+      if (!applied.ok) {
+        // The cached replay holds part of a refused batch: drop it (the stored log is unchanged).
+        store.replays.delete(organizationId, meetingId)
+        return refused(applied.error)
+      }
     }
     if (fresh.length > 0) {
-      if (stored.length === 0) await store.registers.freeze(scope.value, meetingId, register)
       await store.acts.append(scope.value, meetingId, fresh)
       await recordEvent(ctx, repos, 'MeetingActsRecorded', scope.value, meetingId, {
         from_seq: fresh[0]?.seq,
@@ -145,9 +164,9 @@ export async function recordMeetingActs({
     }
     return ok({
       recorded: fresh.length,
-      lastSeq: replay.value.lastSeq,
-      lastHash: replay.value.lastHash,
-      state: replay.value.state(),
+      lastSeq: replay.lastSeq,
+      lastHash: replay.lastHash,
+      state: withState ? replay.state() : null,
     })
   })
 }

@@ -1,5 +1,5 @@
 import type { TenantScope, UnitOwnership, UnitRepresentation } from '../property/index.ts'
-import type { AssemblyRegister, DecisionType, Majority, MeetingAct } from './assembly/index.ts'
+import type { AssemblyRegister, DecisionType, Majority, MeetingAct, MeetingReplay } from './assembly/index.ts'
 
 /*
  * The general assembly's repositories (issue #14): agenda items (resolutions), the meeting's
@@ -36,8 +36,10 @@ export interface ResolutionRepository {
 export interface MeetingActRepository {
   /** Serialises writers of one meeting's log until the transaction ends. */
   lockLog(scope: TenantScope, meetingId: string): Promise<void>
-  /** The acts in seq order. */
-  list(scope: TenantScope, meetingId: string): Promise<readonly MeetingAct[]>
+  /** The acts in seq order, from `fromSeq` (default 1). */
+  list(scope: TenantScope, meetingId: string, fromSeq?: number): Promise<readonly MeetingAct[]>
+  /** The last stored act's seq and hash, or null for an empty log. */
+  last(scope: TenantScope, meetingId: string): Promise<{ readonly seq: number; readonly hash: string } | null>
   append(scope: TenantScope, meetingId: string, acts: readonly MeetingAct[]): Promise<void>
 }
 
@@ -88,9 +90,22 @@ export type FrozenRegister = {
   readonly syndicOwnerIds: readonly string[]
 }
 
+/**
+ * Replays kept between syncs of one meeting (a process-local cache: a sync then applies only its
+ * new acts). Never trusted blindly: a replay is used only when its last seq and hash equal the
+ * stored log's, otherwise the log is replayed from the start (another process wrote, or a batch
+ * was refused or rolled back after the cached replay had applied part of it).
+ */
+export interface MeetingReplayCache {
+  get(organizationId: string, meetingId: string): MeetingReplay | undefined
+  set(organizationId: string, meetingId: string, replay: MeetingReplay): void
+  delete(organizationId: string, meetingId: string): void
+}
+
 export type AssemblyPorts = {
   readonly resolutions: ResolutionRepository
   readonly acts: MeetingActRepository
   readonly proxies: MeetingProxyRepository
   readonly registers: AssemblyRegisterStore
+  readonly replays: MeetingReplayCache
 }

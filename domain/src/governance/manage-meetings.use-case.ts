@@ -142,6 +142,12 @@ export async function deleteMeeting({
     if (!fresh.ok) return fresh
     const deletable = checkDeletable(current)
     if (!deletable.ok) return deletable
+    // A meeting whose log started is the assembly's history (its agenda items and online proxies go with it otherwise).
+    if ((await repos.governance.assembly.registers.findFrozen(scope.value, id)) !== null) {
+      return err(
+        DomainErrors.conflict('meeting_has_log', 'This meeting has a recorded log; it is kept as history'),
+      )
+    }
     if ((await repos.documents.documents.count(scope.value, { relatedMeetingId: id })) > 0) {
       return err(
         DomainErrors.conflict(

@@ -4944,7 +4944,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/meetings/{id}/resolutions/{resolutionId}": {
+    "/meetings/{id}/resolutions/{resolution_id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -4961,7 +4961,7 @@ export interface paths {
                 header?: never;
                 path: {
                     id: string;
-                    resolutionId: string;
+                    resolution_id: string;
                 };
                 cookie?: never;
             };
@@ -5012,7 +5012,7 @@ export interface paths {
                 header?: never;
                 path: {
                     id: string;
-                    resolutionId: string;
+                    resolution_id: string;
                 };
                 cookie?: never;
             };
@@ -5195,7 +5195,10 @@ export interface paths {
         /** Sync acts recorded in the room: chain verified from the stored last act, law replayed, stored exactly once */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description `state`: also return the replayed state (GET …/session has it too) */
+                    include?: "state";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -7533,7 +7536,7 @@ export interface components {
             /** @description The domain’s MeetingState (attendance, proxies, quorum, results with their arithmetic) */
             state: {
                 [key: string]: unknown;
-            };
+            } | null;
         };
         RecordMeetingActs: {
             acts: components["schemas"]["MeetingAct"][];

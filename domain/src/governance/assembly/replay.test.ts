@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { appendAct, type MeetingAct, replayMeeting, verifyChain } from './index.ts'
+import {
+  type ActKind,
+  type ActPayloads,
+  appendAct,
+  type MeetingAct,
+  replayMeeting,
+  verifyChain,
+} from './index.ts'
 import type { MeetingSetup } from './register.ts'
 
 const voter = (ownerId: string, votes: number) => ({
@@ -9,46 +16,73 @@ const voter = (ownerId: string, votes: number) => ({
   units: [{ unitId: `u-${ownerId}`, unitNumber: ownerId, quota: votes }],
 })
 
+/** 1000 votes: a 400, b 300, c 200, d 40, e 30, f 20, g 10. */
 const setup: MeetingSetup = {
   register: {
     meetingId: 'm',
     buildingId: 'b',
     totalVotes: 1000,
-    voters: [voter('a', 400), voter('b', 300), voter('c', 200), voter('d', 100)],
+    voters: [
+      voter('a', 400),
+      voter('b', 300),
+      voter('c', 200),
+      voter('d', 40),
+      voter('e', 30),
+      voter('f', 20),
+      voter('g', 10),
+    ],
     proxies: [],
   },
-  resolutions: [{ id: 'r1', position: 1, title: 'Accounts', decisionType: 'ordinary', majority: 'absolute' }],
+  resolutions: [
+    { id: 'r1', position: 1, title: 'Accounts', decisionType: 'ordinary', majority: 'absolute' },
+    { id: 'r2', position: 2, title: 'Syndic mandate', decisionType: 'ordinary', majority: 'absolute' },
+  ],
   secondAssembly: false,
-  syndicOwnerIds: [],
+  syndicOwnerIds: ['g'],
 }
 
-function log(...steps: [MeetingAct['kind'], Record<string, unknown>][]): MeetingAct[] {
+function log() {
   const acts: MeetingAct[] = []
-  let t = Date.parse('2026-03-01T18:00:00Z')
-  for (const [kind, payload] of steps) {
-    acts.push(appendAct(acts, kind, payload as never, new Date((t += 60_000)).toISOString()))
+  let t = Date.parse('2027-03-01T18:00:00Z')
+  const self = {
+    acts,
+    add<K extends ActKind>(kind: K, payload: ActPayloads[K]) {
+      t += 60_000
+      acts.push(appendAct(acts, kind, payload, new Date(t).toISOString()))
+      return self
+    },
   }
-  return acts
+  return self
 }
 
-describe('replayMeeting (smoke)', () => {
-  it('records a meeting, adopts by absolute majority and verifies the chain', () => {
-    const acts = log(
-      ['checked_in', { ownerId: 'a' }],
-      ['checked_in', { ownerId: 'b' }],
-      ['checked_in', { ownerId: 'c' }],
-      ['opened', {}],
-      ['vote_opened', { resolutionId: 'r1', excludedOwnerIds: [] }],
-      ['ballot', { resolutionId: 'r1', ownerId: 'a', choice: 'for' }],
-      ['ballot', { resolutionId: 'r1', ownerId: 'b', choice: 'against' }],
-      ['ballot', { resolutionId: 'r1', ownerId: 'c', choice: 'abstain' }],
-      ['vote_closed', { resolutionId: 'r1' }],
-      ['closed', {}],
-    )
-    expect(verifyChain(acts).ok).toBe(true)
-    const state = replayMeeting(setup, acts)
+const present = (...ids: string[]) => {
+  const l = log()
+  for (const id of ids) l.add('checked_in', { ownerId: id })
+  return l
+}
+
+const refusal = (acts: MeetingAct[]) => {
+  const r = replayMeeting(setup, acts)
+  if (r.ok) throw new Error('expected a refusal')
+  return r.error
+}
+
+describe('replayMeeting', () => {
+  it('records a meeting and adopts by absolute majority, with a verifiable chain', () => {
+    const l = present('a', 'b', 'c')
+      .add('opened', {})
+      .add('vote_opened', { resolutionId: 'r1', excludedOwnerIds: [] })
+      .add('ballot', { resolutionId: 'r1', ownerId: 'a', choice: 'for' })
+      .add('ballot', { resolutionId: 'r1', ownerId: 'b', choice: 'against' })
+      .add('ballot', { resolutionId: 'r1', ownerId: 'c', choice: 'abstain' })
+      .add('vote_closed', { resolutionId: 'r1' })
+      .add('signed', { role: 'chair', name: 'A' })
+      .add('closed', {})
+    expect(verifyChain(l.acts).ok).toBe(true)
+    const state = replayMeeting(setup, l.acts)
     if (!state.ok) throw new Error(state.error.message)
-    expect(state.value.quorum.reached).toBe(true)
+    expect(state.value.phase).toBe('closed')
+    expect(state.value.quorum).toMatchObject({ reached: true, rule: 'three_quarters' })
     expect(state.value.resolutions[0]).toMatchObject({
       status: 'adopted',
       for: 400,
@@ -56,5 +90,103 @@ describe('replayMeeting (smoke)', () => {
       abstain: 200,
       cast: 700,
     })
+    expect(state.value.resolutions[1]?.status).toBe('pending')
+  })
+
+  it('verifyChain names the first altered act', () => {
+    const l = present('a', 'b', 'c')
+    const tampered = l.acts.map((a) =>
+      a.seq === 2 ? ({ ...a, payload: { ownerId: 'd' } } as MeetingAct) : a,
+    )
+    expect(verifyChain(tampered)).toMatchObject({ ok: false, error: { seq: 2, code: 'log_hash_mismatch' } })
+    const dropped = l.acts.filter((a) => a.seq !== 2)
+    expect(verifyChain(dropped)).toMatchObject({ ok: false, error: { seq: 3, code: 'log_seq_gap' } })
+  })
+
+  it('art. 3.87 §5: no vote without the quorum at the opening', () => {
+    const l = present('a', 'd')
+      .add('opened', {})
+      .add('vote_opened', { resolutionId: 'r1', excludedOwnerIds: [] })
+    expect(refusal(l.acts)).toMatchObject({ seq: 4, code: 'quorum_not_reached' })
+  })
+
+  it('votes count only for those present at the vote: an owner who left cannot vote', () => {
+    const l = present('a', 'b', 'c')
+      .add('opened', {})
+      .add('checked_out', { ownerId: 'b' })
+      .add('vote_opened', { resolutionId: 'r1', excludedOwnerIds: [] })
+      .add('ballot', { resolutionId: 'r1', ownerId: 'b', choice: 'against' })
+    expect(refusal(l.acts)).toMatchObject({ seq: 7, code: 'owner_absent' })
+  })
+
+  it('art. 3.87 §7: a fourth proxy above 10 % of the votes is refused, with the reason and the seq', () => {
+    const l = present('a', 'b', 'c')
+      .add('proxy_given', { grantorOwnerId: 'd', holderOwnerId: 'c' })
+      .add('proxy_given', { grantorOwnerId: 'e', holderOwnerId: 'c' })
+      .add('proxy_given', { grantorOwnerId: 'f', holderOwnerId: 'c' })
+      .add('proxy_given', { grantorOwnerId: 'g', holderOwnerId: 'c' })
+    const r = refusal(l.acts)
+    expect(r).toMatchObject({ seq: 7, code: 'proxy_limit', params: { count: 4, held: 300, total: 1000 } })
+    expect(r.message).toContain('proxy no. 4')
+  })
+
+  it('art. 3.87 §7: up to 10 % of the votes a holder may carry more than three proxies', () => {
+    const l = present('a', 'b', 'c')
+      .add('proxy_given', { grantorOwnerId: 'd', holderName: 'Jean Voisin' })
+      .add('proxy_given', { grantorOwnerId: 'e', holderName: 'Jean Voisin' })
+      .add('proxy_given', { grantorOwnerId: 'f', holderName: 'Jean Voisin' })
+      .add('proxy_given', { grantorOwnerId: 'g', holderName: 'Jean Voisin' })
+    const state = replayMeeting(setup, l.acts)
+    expect(state.ok).toBe(true)
+    if (state.ok) expect(state.value.attendance.filter((a) => a.status === 'represented')).toHaveLength(4)
+  })
+
+  it('art. 3.87 §7: the syndic (an owner of its staff) may not hold a proxy', () => {
+    const l = present('g').add('proxy_given', { grantorOwnerId: 'd', holderOwnerId: 'g' })
+    expect(refusal(l.acts)).toMatchObject({ seq: 2, code: 'proxy_holder_is_syndic' })
+  })
+
+  it('a proxy holder votes for the grantor while present; the grantor counts as represented', () => {
+    const l = present('a', 'b', 'c')
+      .add('proxy_given', { grantorOwnerId: 'd', holderOwnerId: 'c' })
+      .add('opened', {})
+      .add('vote_opened', { resolutionId: 'r1', excludedOwnerIds: [] })
+      .add('ballot', { resolutionId: 'r1', ownerId: 'd', choice: 'for' })
+      .add('checked_out', { ownerId: 'c' })
+      .add('ballot', { resolutionId: 'r1', ownerId: 'c', choice: 'for' })
+    // C left: neither C nor C's grantor may vote any more.
+    expect(refusal(l.acts)).toMatchObject({ seq: 9, code: 'owner_absent' })
+  })
+
+  it('art. 3.87: an owner mandated by the association for an item is excluded from its vote', () => {
+    const l = present('a', 'b', 'c')
+      .add('opened', {})
+      .add('vote_opened', { resolutionId: 'r2', excludedOwnerIds: ['b'] })
+      .add('ballot', { resolutionId: 'r2', ownerId: 'b', choice: 'for' })
+    expect(refusal(l.acts)).toMatchObject({ seq: 6, code: 'owner_excluded' })
+  })
+
+  it('one vote at a time; a closed item is not voted again; nothing after the closing', () => {
+    const base = () =>
+      present('a', 'b', 'c')
+        .add('opened', {})
+        .add('vote_opened', { resolutionId: 'r1', excludedOwnerIds: [] })
+    expect(
+      refusal(base().add('vote_opened', { resolutionId: 'r2', excludedOwnerIds: [] }).acts),
+    ).toMatchObject({
+      seq: 6,
+      code: 'vote_already_open',
+    })
+    const closed = base().add('vote_closed', { resolutionId: 'r1' })
+    expect(
+      refusal(closed.add('vote_opened', { resolutionId: 'r1', excludedOwnerIds: [] }).acts),
+    ).toMatchObject({
+      code: 'resolution_already_voted',
+    })
+    const ended = base()
+      .add('vote_closed', { resolutionId: 'r1' })
+      .add('closed', {})
+      .add('checked_in', { ownerId: 'd' })
+    expect(refusal(ended.acts)).toMatchObject({ seq: 8, code: 'meeting_closed' })
   })
 })

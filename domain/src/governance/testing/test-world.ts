@@ -172,7 +172,12 @@ export class TestWorld {
       // The assembly's ports are exercised by the route tests (functions/meetings/assembly.test.ts).
       governance: {
         meetings: this.meetings,
-        assembly: partialPort<Repositories['governance']['assembly']>('assembly', {}),
+        assembly: partialPort<Repositories['governance']['assembly']>('assembly', {
+          // No meeting of these tests has a log.
+          registers: partialPort<Repositories['governance']['assembly']['registers']>('registers', {
+            findFrozen: async () => null,
+          }),
+        }),
         convocation: partialPort<ConvocationPorts>('convocation', {
           settings: partialPort<ConvocationPorts['settings']>('settings', { find: async () => null }),
         }),

@@ -8,6 +8,8 @@ export const assemblyErrorsDe: Record<keyof typeof assemblyErrorsEn, string> = {
   'error.entity.Proxy': 'Vollmacht',
   'error.field.majorityBelowLaw':
     'liegt unter der Mehrheit {required}, die das Gesetz für diese Beschlussart verlangt',
+  'error.code.meeting_has_log':
+    'Diese Versammlung hat ein erfasstes Protokoll; sie bleibt als Verlauf erhalten',
   'error.code.meeting_log_started':
     'Das Protokoll der Versammlung hat begonnen: Tagesordnung und Online-Vollmachten stehen fest',
   'error.code.meeting_act_conflict':

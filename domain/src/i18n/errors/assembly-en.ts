@@ -7,6 +7,7 @@ export const assemblyErrorsEn = {
   'error.entity.Resolution': 'Resolution',
   'error.entity.Proxy': 'Proxy',
   'error.field.majorityBelowLaw': 'is below the {required} majority the law requires for this decision type',
+  'error.code.meeting_has_log': 'This meeting has a recorded log; it is kept as history',
   'error.code.meeting_log_started': 'The meeting’s log has started: the agenda and online proxies are fixed',
   'error.code.meeting_act_conflict':
     'Act {seq} differs from the act already recorded with that number (the log ends at act {last_seq}, hash {last_hash})',

@@ -8,6 +8,8 @@ export const assemblyErrorsFr: Record<keyof typeof assemblyErrorsEn, string> = {
   'error.entity.Proxy': 'Procuration',
   'error.field.majorityBelowLaw':
     'est inférieure à la majorité {required} que la loi exige pour ce type de décision',
+  'error.code.meeting_has_log':
+    'Cette assemblée a un journal enregistré ; elle est conservée comme historique',
   'error.code.meeting_log_started':
     'Le journal de l’assemblée a commencé : l’ordre du jour et les procurations en ligne sont figés',
   'error.code.meeting_act_conflict':

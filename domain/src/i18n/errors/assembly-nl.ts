@@ -8,6 +8,8 @@ export const assemblyErrorsNl: Record<keyof typeof assemblyErrorsEn, string> = {
   'error.entity.Proxy': 'Volmacht',
   'error.field.majorityBelowLaw':
     'ligt onder de meerderheid {required} die de wet voor dit soort besluit eist',
+  'error.code.meeting_has_log':
+    'Deze vergadering heeft een vastgelegd logboek; ze wordt als geschiedenis bewaard',
   'error.code.meeting_log_started':
     'Het logboek van de vergadering is begonnen: de agenda en de online volmachten liggen vast',
   'error.code.meeting_act_conflict':

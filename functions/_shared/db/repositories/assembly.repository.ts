@@ -4,10 +4,12 @@ import {
   type DecisionType,
   type Majority,
   type MeetingAct,
+  type MeetingReplay,
+  type MeetingReplayCache,
   ownerDisplayName,
   type Resolution,
 } from '@koprogo/domain'
-import { and, asc, eq, inArray, ne } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, ne } from 'drizzle-orm'
 import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import type { Database } from '../client.ts'
 import {
@@ -43,6 +45,23 @@ const toAct = (row: ActRow): MeetingAct =>
     prevHash: row.prevHash,
     hash: row.hash,
   }) as MeetingAct
+
+/**
+ * Replays of the meetings synced lately, per process (ADR 0029): a sync applies only its new acts
+ * when the cached replay is exactly at the stored log's end. Bounded: the oldest entry goes first.
+ */
+const REPLAYS_KEPT = 64
+const replays = new Map<string, MeetingReplay>()
+const replayCache: MeetingReplayCache = {
+  get: (org, meeting) => replays.get(`${org}/${meeting}`),
+  set(org, meeting, replay) {
+    const key = `${org}/${meeting}`
+    replays.delete(key)
+    replays.set(key, replay)
+    if (replays.size > REPLAYS_KEPT) replays.delete(replays.keys().next().value as string)
+  },
+  delete: (org, meeting) => void replays.delete(`${org}/${meeting}`),
+}
 
 /** The general assembly's ports over Drizzle (issue #14). */
 export function assemblyRepositories(db: Database): AssemblyPorts {
@@ -103,13 +122,28 @@ export function assemblyRepositories(db: Database): AssemblyPorts {
           .where(and(eq(meetings.organizationId, scope.organizationId), eq(meetings.id, meetingId)))
           .for('update')
       },
-      async list(scope, meetingId) {
+      async list(scope, meetingId, fromSeq = 1) {
         const rows = await db
           .select()
           .from(meetingActs)
-          .where(and(inTenant(meetingActs, scope.organizationId), eq(meetingActs.meetingId, meetingId)))
+          .where(
+            and(
+              inTenant(meetingActs, scope.organizationId),
+              eq(meetingActs.meetingId, meetingId),
+              gte(meetingActs.seq, fromSeq),
+            ),
+          )
           .orderBy(asc(meetingActs.seq))
         return rows.map(toAct)
+      },
+      async last(scope, meetingId) {
+        const [row] = await db
+          .select({ seq: meetingActs.seq, hash: meetingActs.hash })
+          .from(meetingActs)
+          .where(and(inTenant(meetingActs, scope.organizationId), eq(meetingActs.meetingId, meetingId)))
+          .orderBy(desc(meetingActs.seq))
+          .limit(1)
+        return row ?? null
       },
       async append(scope, meetingId, acts) {
         if (acts.length === 0) return
@@ -152,6 +186,7 @@ export function assemblyRepositories(db: Database): AssemblyPorts {
         await db.insert(meetingOnlineProxies).values(proxy)
       },
     },
+    replays: replayCache,
     registers: {
       async loadHoldings(scope, buildingId) {
         const [building] = await db

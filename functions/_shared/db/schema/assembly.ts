@@ -21,7 +21,7 @@ import { owners } from './property.ts'
  * attendance register frozen at the log's first act, and proxies given online before the meeting.
  */
 
-/** One agenda item: its decision type and the majority it needs (≥ the law's, art. 3.88). */
+/** One agenda item: its decision type and the majority it needs (≥ the law's, art. 3.88). Goes with its meeting. */
 export const meetingResolutions = pgTable(
   'meeting_resolutions',
   {
@@ -31,7 +31,7 @@ export const meetingResolutions = pgTable(
       .references(() => organizations.id),
     meetingId: uuid('meeting_id')
       .notNull()
-      .references(() => meetings.id),
+      .references(() => meetings.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     title: text('title').notNull(),
     proposedDecision: text('proposed_decision'),
@@ -104,7 +104,7 @@ export const meetingOnlineProxies = pgTable(
       .references(() => organizations.id),
     meetingId: uuid('meeting_id')
       .notNull()
-      .references(() => meetings.id),
+      .references(() => meetings.id, { onDelete: 'cascade' }),
     grantorOwnerId: uuid('grantor_owner_id')
       .notNull()
       .references(() => owners.id),
