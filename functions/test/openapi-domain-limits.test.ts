@@ -102,6 +102,7 @@ const LIMITS_BY_CONTEXT: Record<string, Limits> = {
   // Assemblies, convocation side (issue #14).
   UpdateAssemblySettings: { notice_days: NOTICE_DAYS_MAX },
   CreateAssemblyRequest: { note: REQUEST_NOTE_MAX },
+  SecondAssembly: MEETING,
   Stats: { q: SEARCH_TEXT_MAX, limit: SEARCH_MAX_LIMIT },
 }
 
@@ -174,12 +175,12 @@ const ENUM_BY_FIELD: Record<string, readonly (string | boolean)[]> = {
   'Stats.group': EXPENSE_GROUPINGS,
   'ExpenseStats.group': EXPENSE_GROUPINGS,
   'SearchHit.kind': SEARCH_HIT_KINDS,
-  decision_type: DECISION_TYPE_KEYS,
-  majority: MAJORITIES,
-  'MeetingAct.kind': ACT_KINDS,
   minutes_languages: MINUTES_LANGUAGES,
   board_role: BOARD_ROLES,
   'AssemblyRequest.status': DEADLINE_STATUSES,
+  decision_type: DECISION_TYPE_KEYS,
+  majority: MAJORITIES,
+  'MeetingAct.kind': ACT_KINDS,
 }
 
 /** Value sets of the protocol itself, not of the domain. */
