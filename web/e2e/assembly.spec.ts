@@ -303,6 +303,28 @@ test.describe('general assembly in the room', () => {
       expect(session.acts).toHaveLength(count)
     })
 
+    await test.step('minutes generated from the recorded log, with its root hash', async () => {
+      const verify = await world.syndicApi.get<{ root_hash: string }>(`/meetings/${second.id}/log/verify`)
+      const minutes = await world.syndicApi.post<{ document_ids: string[]; root_hash: string }>(
+        `/meetings/${second.id}/minutes`,
+        {},
+      )
+      expect(minutes.root_hash).toBe(verify.root_hash)
+      expect(minutes.document_ids.length).toBeGreaterThan(0)
+      const res = await page.request.get(`/api/v1/documents/${minutes.document_ids[0]}/download`, {
+        headers: { Authorization: `Bearer ${world.syndic.token}` },
+      })
+      expect(res.ok()).toBe(true)
+      const { extractText, getDocumentProxy } = await import('unpdf')
+      const pdf = await getDocumentProxy(new Uint8Array(await res.body()))
+      const text = (await extractText(pdf, { mergePages: true })).text as string
+      const flat = text.replace(/\s+/g, '')
+      expect(flat).toContain(verify.root_hash)
+      expect(text).toContain(works.title)
+      // Those who voted against are named (art. 3.87 §10): Albert.
+      expect(text).toContain(`Albert${tag}`)
+    })
+
     await test.step('a tampered log is refused', async () => {
       const session = await world.syndicApi.get<{ acts: Act[] }>(`/meetings/${second.id}/session`)
       const ballot = session.acts.find((a) => a.kind === 'ballot') as Act
