@@ -983,7 +983,9 @@ export const assembly = {
       }),
     ),
   removeResolution: (meetingId: string, resolutionId: string) =>
-    data(client.DELETE('/meetings/{id}/resolutions/{resolution_id}', resolutionPath(meetingId, resolutionId))),
+    data(
+      client.DELETE('/meetings/{id}/resolutions/{resolution_id}', resolutionPath(meetingId, resolutionId)),
+    ),
   /** Who votes with how many votes (the server's quote-parts); owners read it to name a co-owner. */
   register: (meetingId: string) =>
     cached(`/meetings/${meetingId}/register`, () =>
@@ -1005,4 +1007,16 @@ export const assembly = {
     data(client.POST('/meetings/{id}/proxies', { ...id(meetingId), body })),
   proxies: (meetingId: string) => data(client.GET('/meetings/{id}/proxies', id(meetingId))),
   verifyLog: (meetingId: string) => data(client.GET('/meetings/{id}/log/verify', id(meetingId))),
+  /** Convocation (art. 3.87 §3): e-mails through the outbox, a post list; safe to repeat. */
+  sendConvocation: (meetingId: string) => data(client.POST('/meetings/{id}/convocation', id(meetingId))),
+  /** After an opening without quorum (art. 3.87 §5): same agenda, ≥ 15 days later. */
+  conveneSecondAssembly: (meetingId: string, scheduledDate: string) =>
+    data(
+      client.POST('/meetings/{id}/second-assembly', {
+        ...id(meetingId),
+        body: { scheduled_date: scheduledDate },
+      }),
+    ),
+  /** The minutes (PDF per minutes language) from the recorded log, with its root hash. */
+  generateMinutes: (meetingId: string) => data(client.POST('/meetings/{id}/minutes', id(meetingId))),
 }
