@@ -137,6 +137,7 @@ const MinutesSchema = z
     generated_at: z.string(),
     deadline: z.string().openapi({ description: 'Send to the owners by then (Civil Code art. 3.87 §12)' }),
     status: z.enum(DEADLINE_STATUSES),
+    emailed: z.number().int().openapi({ description: 'Owners the minutes are e-mailed to by this call' }),
   })
   .openapi('MeetingMinutes')
 
@@ -173,6 +174,7 @@ export function mountMinutes(app: OpenAPIHono<AppEnv>): void {
               generated_at: m.generatedAt.toISOString(),
               deadline: m.deadline.toISOString(),
               status: m.status,
+              emailed: m.emailed,
             },
             201,
           ),

@@ -218,7 +218,14 @@ describe('POST /meetings/{id}/minutes (art. 3.87 §10-12)', () => {
     const t = await api.tenant()
     const other = await api.tenant()
     const building = await fx.building(t.syndic.token, { total_tantiemes: 300 })
-    const a = await ownerOfLot(t, building.id, { first_name: 'Anne', last_name: 'Martin' })
+    const a = await ownerOfLot(t, building.id, {
+      first_name: 'Anne',
+      last_name: 'Martin',
+      email: 'anne.martin@example.test',
+      email_consent: true,
+      email_consent_date: '2026-01-10',
+      preferred_language: 'nl',
+    })
     const b = await ownerOfLot(t, building.id, { first_name: 'Bruno', last_name: 'Lambert' })
     const c = await ownerOfLot(t, building.id, { first_name: 'Chloé', last_name: 'Simon' })
     await api.request('PUT', `/api/v1/buildings/${building.id}/assembly-settings`, {
@@ -295,5 +302,21 @@ describe('POST /meetings/{id}/minutes (art. 3.87 §10-12)', () => {
     expect(text).toContain('Président : Anne Martin')
     expect(text).toContain('Secrétaire : Bruno Lambert')
     expect(text.replace(/\s/g, '')).toContain(rootHash)
+
+    // Sent through the outbox to the consenting owner, in her language (Dutch copy), once.
+    expect(pv.body.emailed).toBe(1)
+    await runJobs()
+    expect((await api.request('POST', url, { token: t.syndic.token })).body.emailed).toBe(0)
+    await runJobs()
+    const mails = (await api.inspect.execute(
+      sql`select m.subject, a.filename from captured_mail m join captured_mail_attachments a on a.job_id = m.job_id
+          where m.to_address = 'anne.martin@example.test'`,
+    )) as { rows: { subject: string; filename: string }[] }
+    expect(mails.rows).toEqual([
+      {
+        subject: 'Notulen van de algemene vergadering — AG 2027',
+        filename: expect.stringMatching(/-nl\.pdf$/),
+      },
+    ])
   })
 })

@@ -7430,6 +7430,8 @@ export interface components {
             deadline: string;
             /** @enum {string} */
             status: "on_time" | "due_soon" | "overdue" | "done";
+            /** @description Owners the minutes are e-mailed to by this call */
+            emailed: number;
         };
         ResolutionList: {
             items: components["schemas"]["Resolution"][];

@@ -2,6 +2,7 @@ import { writeScopeFor } from '../../access/index.ts'
 import type { ActorContext, UseCaseCall } from '../../context.ts'
 import { type Document, type GeneratedDocumentsPorts, storageKeyFor } from '../../documents/index.ts'
 import { can, type IdentityQueries } from '../../identity/index.ts'
+import { BUILDING_TIME_ZONE, calendarDateIn } from '../../property/index.ts'
 import type { DocumentRenderer } from '../../shared/document-renderer.ts'
 import { DomainErrors } from '../../shared/domain-error.ts'
 import { err, ok, type Result } from '../../shared/result.ts'
@@ -18,7 +19,11 @@ export type MinutesRepos = GovernanceRepos & {
   readonly identity: IdentityQueries
 }
 
-export type MinutesView = MinutesRecord & { readonly status: DeadlineStatus }
+export type MinutesView = MinutesRecord & { readonly status: DeadlineStatus; readonly emailed: number }
+
+/** The outbox kind of the job that e-mails the minutes to one owner (art. 3.87 §12). */
+export const MINUTES_MAIL_JOB = 'mail.minutes'
+export type MinutesMailPayload = { readonly deliveryId: string }
 
 /**
  * POST /meetings/{id}/minutes: the minutes as a PDF per minutes language of the building (its
@@ -107,10 +112,43 @@ export async function generateMinutes({
   return ctx.transaction(async (tx) => {
     for (const d of documents) await tx.documents.documents.insert(scope.value, d)
     await tx.governance.convocation.minutes.upsert(scope.value, record)
+    // Sent to the owners through the outbox (art. 3.87 §12), each once: by e-mail with consent,
+    // the others listed for the post (GET …/convocation lists both kinds' channels).
+    let emailed = 0
+    const basis = await tx.property.quoteParts.loadBuildingBasis(
+      scope.value,
+      building.id,
+      calendarDateIn(now, BUILDING_TIME_ZONE),
+    )
+    const ownerIds = [...new Set((basis?.units ?? []).flatMap((u) => u.owners.map((o) => o.ownerId)))]
+    for (const ownerId of ownerIds) {
+      const owner = await tx.property.owners.findById(scope.value, ownerId)
+      if (!owner) continue
+      const byEmail = owner.emailConsent && !!owner.email
+      const delivery = {
+        id: ctx.ids.next(),
+        organizationId: scope.value.organizationId,
+        meetingId,
+        kind: 'minutes' as const,
+        ownerId,
+        channel: byEmail ? ('email' as const) : ('post' as const),
+        status: byEmail ? ('pending' as const) : ('to_post' as const),
+        language: owner.preferredLanguage,
+        documentId: null,
+        sentAt: null,
+        error: null,
+        createdAt: now,
+      }
+      if (!(await tx.governance.convocation.deliveries.insertIfAbsent(scope.value, delivery)) || !byEmail)
+        continue
+      const payload: MinutesMailPayload = { deliveryId: delivery.id }
+      await tx.outbox.enqueue({ kind: MINUTES_MAIL_JOB, organizationId: scope.value.organizationId, payload })
+      emailed++
+    }
     await recordEvent(ctx, tx, 'MinutesGenerated', meeting, meetingId, {
       root_hash: record.rootHash,
       documents: record.documentIds.join(','),
     })
-    return ok({ ...record, status: deadlineStatus(record.deadline, now, null) })
+    return ok({ ...record, status: deadlineStatus(record.deadline, now, null), emailed })
   })
 }
