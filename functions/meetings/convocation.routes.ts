@@ -1,14 +1,17 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import {
   conveneSecondAssembly,
+  DEADLINE_STATUSES,
   DELIVERY_CHANNELS,
   DELIVERY_STATUSES,
   type Delivery,
+  generateMinutes,
   listDeliveries,
   MEETING_LOCATION_MAX,
   sendConvocation,
 } from '@koprogo/domain'
 import { bearer, errors, IdParam, json, jsonBody, respond } from '../_shared/http.ts'
+import { pdfLibRenderer } from '../_shared/pdf/pdf-lib-renderer.ts'
 import { type AppEnv, actorContext } from '../_shared/runtime.ts'
 import { WIRE_BOUNDS } from '../_shared/wire-bounds.ts'
 import { MeetingSchema, toMeetingDto } from './schema.ts'
@@ -123,5 +126,58 @@ export function mountSecondAssembly(app: OpenAPIHono<AppEnv>): void {
       })
       return respond(c, result, (m) => c.json(toMeetingDto(m), 201))
     },
+  )
+}
+
+const MinutesSchema = z
+  .object({
+    meeting_id: z.uuid(),
+    document_ids: z.array(z.uuid()),
+    root_hash: z.string(),
+    generated_at: z.string(),
+    deadline: z.string().openapi({ description: 'Send to the owners by then (Civil Code art. 3.87 §12)' }),
+    status: z.enum(DEADLINE_STATUSES),
+    emailed: z.number().int().openapi({ description: 'Owners the minutes are e-mailed to by this call' }),
+  })
+  .openapi('MeetingMinutes')
+
+/** POST /meetings/{id}/minutes: the PV from the recorded log, stored as the meeting's documents. */
+export function mountMinutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/minutes',
+      tags: ['Assemblies'],
+      summary: 'Generate the minutes (PDF per minutes language) from the recorded log, with its root hash',
+      security: bearer,
+      request: { params: IdParam },
+      responses: {
+        201: json(MinutesSchema, 'Generated'),
+        403: errors[403],
+        404: errors[404],
+        409: errors[409],
+      },
+    }),
+    async (c) =>
+      respond(
+        c,
+        await generateMinutes({
+          ctx: actorContext(c),
+          input: { meetingId: c.req.valid('param').id, renderer: pdfLibRenderer },
+        }),
+        (m) =>
+          c.json(
+            {
+              meeting_id: m.meetingId,
+              document_ids: [...m.documentIds],
+              root_hash: m.rootHash,
+              generated_at: m.generatedAt.toISOString(),
+              deadline: m.deadline.toISOString(),
+              status: m.status,
+              emailed: m.emailed,
+            },
+            201,
+          ),
+      ),
   )
 }

@@ -212,3 +212,111 @@ describe('POST /meetings/{id}/second-assembly (art. 3.87 §5)', () => {
     expect(again.body.id).toBe(second.body.id)
   })
 })
+
+describe('POST /meetings/{id}/minutes (art. 3.87 §10-12)', () => {
+  it('generates the PV from the log: attendance, quorum, decision, names against, signatures, root hash', async () => {
+    const t = await api.tenant()
+    const other = await api.tenant()
+    const building = await fx.building(t.syndic.token, { total_tantiemes: 300 })
+    const a = await ownerOfLot(t, building.id, {
+      first_name: 'Anne',
+      last_name: 'Martin',
+      email: 'anne.martin@example.test',
+      email_consent: true,
+      email_consent_date: '2026-01-10',
+      preferred_language: 'nl',
+    })
+    const b = await ownerOfLot(t, building.id, { first_name: 'Bruno', last_name: 'Lambert' })
+    const c = await ownerOfLot(t, building.id, { first_name: 'Chloé', last_name: 'Simon' })
+    await api.request('PUT', `/api/v1/buildings/${building.id}/assembly-settings`, {
+      token: t.syndic.token,
+      body: { minutes_languages: ['fr', 'nl'] },
+    })
+    const m = await api.request('POST', '/api/v1/meetings', {
+      token: t.syndic.token,
+      body: {
+        building_id: building.id,
+        meeting_type: 'Ordinary',
+        title: 'AG 2027',
+        scheduled_date: new Date(Date.now() + 16 * DAY).toISOString(),
+        location: 'Salle communale',
+      },
+    })
+    const r = await api.request('POST', `/api/v1/meetings/${m.body.id}/resolutions`, {
+      token: t.syndic.token,
+      body: { title: 'Comptes 2026', proposed_decision: 'Approuver les comptes', decision_type: 'ordinary' },
+    })
+    const url = `/api/v1/meetings/${m.body.id}/minutes`
+    const none = await api.request('POST', url, { token: t.syndic.token })
+    expect(none.status).toBe(409)
+    expect(none.body.code).toBe('minutes_without_log')
+
+    const acts: Parameters<typeof appendAct>[0][number][] = []
+    let time = Date.now()
+    const add = (kind: string, payload: Record<string, unknown>) => {
+      time += 1000
+      acts.push(appendAct(acts, kind as never, payload as never, new Date(time).toISOString()))
+    }
+    // Quorum is taken at the opening (art. 3.87 §5): the owners check in first.
+    for (const o of [a, b, c]) add('checked_in', { ownerId: o.id })
+    add('opened', {})
+    add('vote_opened', { resolutionId: r.body.id, excludedOwnerIds: [] })
+    add('ballot', { resolutionId: r.body.id, ownerId: a.id, choice: 'for' })
+    add('ballot', { resolutionId: r.body.id, ownerId: b.id, choice: 'for' })
+    add('ballot', { resolutionId: r.body.id, ownerId: c.id, choice: 'against' })
+    add('vote_closed', { resolutionId: r.body.id })
+    add('signed', { role: 'chair', name: 'Anne Martin', ownerId: a.id })
+    add('signed', { role: 'secretary', name: 'Bruno Lambert', ownerId: b.id })
+    add('closed', {})
+    const sync = await api.request('POST', `/api/v1/meetings/${m.body.id}/acts`, {
+      token: t.syndic.token,
+      body: { acts },
+    })
+    expect(sync.status, JSON.stringify(sync.body)).toBeLessThan(300)
+
+    expect((await api.request('POST', url, { token: other.syndic.token })).status).toBe(404)
+    expect((await api.request('POST', url, { token: t.accountant.token })).status).toBe(403)
+    const pv = await api.request('POST', url, { token: t.syndic.token })
+    expect(pv.status, JSON.stringify(pv.body)).toBe(201)
+    const rootHash = acts.at(-1)?.hash as string
+    expect(pv.body.root_hash).toBe(rootHash)
+    expect(pv.body.document_ids).toHaveLength(2)
+    expect(new Date(pv.body.deadline).getTime()).toBe(new Date(m.body.scheduled_date).getTime() + 30 * DAY)
+    const docs = await api.request('GET', `/api/v1/meetings/${m.body.id}/documents`, {
+      token: t.syndic.token,
+    })
+    expect(docs.body.data.map((d: { document_type: string }) => d.document_type)).toEqual([
+      'MeetingMinutes',
+      'MeetingMinutes',
+    ])
+    const file = await api.app.request(`/api/v1/documents/${pv.body.document_ids[0]}/download`, {
+      headers: { authorization: `Bearer ${t.syndic.token}` },
+    })
+    expect(file.status).toBe(200)
+    const text = await pdfText(new Uint8Array(await file.arrayBuffer()))
+    expect(text).toContain('Procès-verbal de l’assemblée générale')
+    expect(text).toContain('Anne Martin')
+    expect(text).toContain('Comptes 2026')
+    expect(text).toContain('adoptée')
+    expect(text).toContain('Ont voté contre : Chloé Simon')
+    expect(text).toContain('Président : Anne Martin')
+    expect(text).toContain('Secrétaire : Bruno Lambert')
+    expect(text.replace(/\s/g, '')).toContain(rootHash)
+
+    // Sent through the outbox to the consenting owner, in her language (Dutch copy), once.
+    expect(pv.body.emailed).toBe(1)
+    await runJobs()
+    expect((await api.request('POST', url, { token: t.syndic.token })).body.emailed).toBe(0)
+    await runJobs()
+    const mails = (await api.inspect.execute(
+      sql`select m.subject, a.filename from captured_mail m join captured_mail_attachments a on a.job_id = m.job_id
+          where m.to_address = 'anne.martin@example.test'`,
+    )) as { rows: { subject: string; filename: string }[] }
+    expect(mails.rows).toEqual([
+      {
+        subject: 'Notulen van de algemene vergadering — AG 2027',
+        filename: expect.stringMatching(/-nl\.pdf$/),
+      },
+    ])
+  })
+})

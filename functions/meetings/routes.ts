@@ -24,7 +24,7 @@ import {
 } from '../_shared/http.ts'
 import { actorContext } from '../_shared/runtime.ts'
 import { mountAssembly } from './assembly.routes.ts'
-import { mountMeetingConvocation, mountSecondAssembly } from './convocation.routes.ts'
+import { mountMeetingConvocation, mountMinutes, mountSecondAssembly } from './convocation.routes.ts'
 import { mountMeetingDocuments } from './documents.routes.ts'
 import {
   AgendaItemBody,
@@ -231,4 +231,5 @@ meetingsApp.openapi(
 mountMeetingDocuments(meetingsApp)
 mountMeetingConvocation(meetingsApp)
 mountSecondAssembly(meetingsApp)
+mountMinutes(meetingsApp)
 mountAssembly(meetingsApp)

@@ -15,6 +15,8 @@ import {
   DECISION_TYPE_KEYS,
   DISTRIBUTION_KEY_KINDS,
   DISTRIBUTION_KEY_LIMITS,
+  DELIVERY_CHANNELS,
+  DELIVERY_STATUSES,
   DOCUMENT_DESCRIPTION_MAX,
   DOCUMENT_SORT_FIELDS,
   DOCUMENT_TITLE_MAX,
@@ -201,9 +203,6 @@ const ENUM_BY_FIELD: Record<string, readonly (string | boolean)[]> = {
   'Stats.group': EXPENSE_GROUPINGS,
   'ExpenseStats.group': EXPENSE_GROUPINGS,
   'SearchHit.kind': SEARCH_HIT_KINDS,
-  decision_type: DECISION_TYPE_KEYS,
-  majority: MAJORITIES,
-  'MeetingAct.kind': ACT_KINDS,
   minutes_languages: MINUTES_LANGUAGES,
   board_role: BOARD_ROLES,
   'AssemblyRequest.status': DEADLINE_STATUSES,
@@ -213,6 +212,12 @@ const ENUM_BY_FIELD: Record<string, readonly (string | boolean)[]> = {
   provision_periodicity: PROVISION_PERIODICITIES,
   sale_split_rule: SALE_SPLIT_RULES,
   'SaleSplit.rule': SALE_SPLIT_RULES,
+  'MeetingMinutes.status': DEADLINE_STATUSES,
+  'AssemblyDelivery.channel': DELIVERY_CHANNELS,
+  'AssemblyDelivery.status': DELIVERY_STATUSES,
+  decision_type: DECISION_TYPE_KEYS,
+  majority: MAJORITIES,
+  'MeetingAct.kind': ACT_KINDS,
 }
 
 /** Value sets of the protocol itself, not of the domain. */

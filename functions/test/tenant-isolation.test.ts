@@ -89,7 +89,6 @@ beforeAll(async () => {
       })) ?? ''
   }
   if (doc.paths['/api/v1/buildings/{id}/board/mandates']) {
-    a.resolution ??= uuidv7()
     a.mandate =
       (await post(`/api/v1/buildings/${building.id}/board/mandates`, {
         owner_id: owner.id,

@@ -156,9 +156,15 @@ test.describe('general assembly in the room', () => {
           { email_consent: true },
           (o as { version?: number }).version,
         )
-      const sent = await world.syndicApi.post<{ data: { owner_id: string; channel: string }[] }>(
+      await uiLogin(page, world.syndic, '/syndic')
+      await waitForServiceWorker(page)
+      await page.goto(`/meetings/${first.id}`)
+      await page.getByRole('button', { name: 'Send the convocation' }).click()
+      await expect(page.getByTestId('convocation-result')).toHaveText(
+        'Convocation: 2 by e-mail, 1 to send by post.',
+      )
+      const sent = await world.syndicApi.get<{ data: { owner_id: string; channel: string }[] }>(
         `/meetings/${first.id}/convocation`,
-        {},
       )
       const channelOf = (id: string) => sent.data.find((d) => d.owner_id === id)?.channel
       expect(channelOf(owners.albert.id)).toBe('email')
@@ -182,9 +188,6 @@ test.describe('general assembly in the room', () => {
       const again = await world.syndicApi.post<{ created: number }>(`/meetings/${first.id}/convocation`, {})
       expect(again.created).toBe(0)
     })
-
-    await uiLogin(page, world.syndic, '/syndic')
-    await waitForServiceWorker(page)
 
     // ---- the first assembly: only Berthe (1 owner of 3, 400/1000) — no quorum (art. 3.87 §5)
     await test.step('first assembly: quorum not reached', async () => {
@@ -301,6 +304,32 @@ test.describe('general assembly in the room', () => {
       await sendNow(page).click()
       const session = await world.syndicApi.get<{ acts: Act[] }>(`/meetings/${second.id}/session`)
       expect(session.acts).toHaveLength(count)
+    })
+
+    await test.step('minutes generated from the recorded log, with its root hash', async () => {
+      const verify = await world.syndicApi.get<{ root_hash: string }>(`/meetings/${second.id}/log/verify`)
+      await page.goto(`/meetings/${second.id}`)
+      await page.getByRole('button', { name: 'Generate the minutes' }).click()
+      await expect(page.getByTestId('minutes-result')).toContainText(verify.root_hash)
+      const docs = await world.syndicApi.get<{ data: { id: string; document_type: string }[] }>(
+        `/meetings/${second.id}/documents`,
+      )
+      const minutes = {
+        document_ids: docs.data.filter((d) => d.document_type === 'MeetingMinutes').map((d) => d.id),
+      }
+      expect(minutes.document_ids.length).toBeGreaterThan(0)
+      const res = await page.request.get(`/api/v1/documents/${minutes.document_ids[0]}/download`, {
+        headers: { Authorization: `Bearer ${world.syndic.token}` },
+      })
+      expect(res.ok()).toBe(true)
+      const { extractText, getDocumentProxy } = await import('unpdf')
+      const pdf = await getDocumentProxy(new Uint8Array(await res.body()))
+      const text = (await extractText(pdf, { mergePages: true })).text as string
+      const flat = text.replace(/\s+/g, '')
+      expect(flat).toContain(verify.root_hash)
+      expect(text).toContain(works.title)
+      // Those who voted against are named (art. 3.87 §10): Albert.
+      expect(text).toContain(`Albert${tag}`)
     })
 
     await test.step('a tampered log is refused', async () => {

@@ -4,6 +4,14 @@
 import type { Message } from './plural.ts'
 
 export const assemblyRoomEn = {
+  'assemblyActions.title': 'Convocation, second assembly and minutes',
+  'assemblyActions.convene': 'Send the convocation',
+  'assemblyActions.convened': 'Convocation: {email} by e-mail, {post} to send by post.',
+  'assemblyActions.minutes': 'Generate the minutes',
+  'assemblyActions.minutesDone':
+    'Minutes generated (send them to the owners by {deadline}). Root hash of the log:',
+  'assemblyActions.secondDate': 'Date of the second assembly',
+  'assemblyActions.second': 'Convene the second assembly',
   'agendaEd.title': 'Agenda items and the majority each needs',
   'agendaEd.none': 'No agenda item yet.',
   'agendaEd.add': 'Add the item',
@@ -149,6 +157,14 @@ export const assemblyRoomEn = {
 type Keys = keyof typeof assemblyRoomEn
 
 export const assemblyRoomFr: Record<Keys, Message> = {
+  'assemblyActions.title': 'Convocation, seconde assemblée et procès-verbal',
+  'assemblyActions.convene': 'Envoyer la convocation',
+  'assemblyActions.convened': 'Convocation : {email} par e-mail, {post} à envoyer par la poste.',
+  'assemblyActions.minutes': 'Générer le procès-verbal',
+  'assemblyActions.minutesDone':
+    'Procès-verbal généré (à envoyer aux copropriétaires avant le {deadline}). Empreinte racine du journal :',
+  'assemblyActions.secondDate': 'Date de la seconde assemblée',
+  'assemblyActions.second': 'Convoquer la seconde assemblée',
   'agendaEd.title': 'Points de l’ordre du jour et la majorité requise',
   'agendaEd.none': 'Aucun point à l’ordre du jour.',
   'agendaEd.add': 'Ajouter le point',
@@ -295,6 +311,14 @@ export const assemblyRoomFr: Record<Keys, Message> = {
 }
 
 export const assemblyRoomNl: Record<Keys, Message> = {
+  'assemblyActions.title': 'Oproeping, tweede vergadering en notulen',
+  'assemblyActions.convene': 'Oproeping versturen',
+  'assemblyActions.convened': 'Oproeping: {email} per e-mail, {post} per post te versturen.',
+  'assemblyActions.minutes': 'Notulen opmaken',
+  'assemblyActions.minutesDone':
+    'Notulen opgemaakt (aan de mede-eigenaars te bezorgen vóór {deadline}). Wortelhash van het logboek:',
+  'assemblyActions.secondDate': 'Datum van de tweede vergadering',
+  'assemblyActions.second': 'Tweede vergadering bijeenroepen',
   'agendaEd.title': 'Agendapunten en de vereiste meerderheid',
   'agendaEd.none': 'Nog geen agendapunt.',
   'agendaEd.add': 'Punt toevoegen',
@@ -440,6 +464,14 @@ export const assemblyRoomNl: Record<Keys, Message> = {
 }
 
 export const assemblyRoomDe: Record<Keys, Message> = {
+  'assemblyActions.title': 'Einberufung, zweite Versammlung und Protokoll',
+  'assemblyActions.convene': 'Einberufung versenden',
+  'assemblyActions.convened': 'Einberufung: {email} per E-Mail, {post} per Post zu versenden.',
+  'assemblyActions.minutes': 'Protokoll erstellen',
+  'assemblyActions.minutesDone':
+    'Protokoll erstellt (bis {deadline} an die Miteigentümer zu senden). Wurzel-Hash der Protokollkette:',
+  'assemblyActions.secondDate': 'Datum der zweiten Versammlung',
+  'assemblyActions.second': 'Zweite Versammlung einberufen',
   'agendaEd.title': 'Tagesordnungspunkte und die erforderliche Mehrheit',
   'agendaEd.none': 'Noch kein Tagesordnungspunkt.',
   'agendaEd.add': 'Punkt hinzufügen',

@@ -1,6 +1,7 @@
 import {
   CONVOCATION_MAIL_JOB,
   DELETE_ORPHAN_FILE,
+  MINUTES_MAIL_JOB,
   PASSWORD_CHANGED_JOB,
   PASSWORD_LINK_JOB,
   RENDER_EXPENSE_DISTRIBUTION,
@@ -10,6 +11,7 @@ import { passwordLinkJob } from '../../auth/password-link.job.ts'
 import { deleteOrphanFile } from '../../documents/delete-orphan-file.job.ts'
 import { renderExpenseDistribution } from '../../expenses/distribution-documents.job.ts'
 import { convocationMailJob } from '../../meetings/convocation-mail.job.ts'
+import { minutesMailJob } from '../../meetings/minutes-mail.job.ts'
 import type { JobHandler } from './job-handler.ts'
 
 /**
@@ -24,4 +26,5 @@ export const jobHandlers: Readonly<Record<string, JobHandler>> = {
   [RENDER_EXPENSE_DISTRIBUTION]: renderExpenseDistribution,
   [DELETE_ORPHAN_FILE]: deleteOrphanFile,
   [CONVOCATION_MAIL_JOB]: convocationMailJob,
+  [MINUTES_MAIL_JOB]: minutesMailJob,
 }

@@ -104,13 +104,11 @@ export function PastAssemblies(): JSX.Element {
   const [meetings] = createResource(
     () => ({ rev: dataRevision() }),
     async () => {
-      const page = await api.meetings.list({
-        per_page: 10,
-        sort_by: 'scheduled_date',
-        order: 'desc',
-        filters: { status: 'Completed' },
-      })
-      return page.data.data
+      // Held = its date is past (a meeting run in the room keeps its status until the syndic
+      // closes it in the list); a cancelled one had no minutes.
+      const page = await api.meetings.list({ per_page: 20, sort_by: 'scheduled_date', order: 'desc' })
+      const now = Date.now()
+      return page.data.data.filter((m) => m.status !== 'Cancelled' && Date.parse(m.scheduled_date) < now)
     },
   )
   return (

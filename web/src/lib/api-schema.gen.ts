@@ -6027,6 +6027,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/meetings/{id}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Generate the minutes (PDF per minutes language) from the recorded log, with its root hash */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["NoBody"];
+                };
+            };
+            responses: {
+                /** @description Generated */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MeetingMinutes"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/meetings/{id}/resolutions": {
         parameters: {
             query?: never;
@@ -8985,6 +9054,19 @@ export interface components {
         SecondAssembly: {
             scheduled_date: string;
             location?: string;
+        };
+        MeetingMinutes: {
+            /** Format: uuid */
+            meeting_id: string;
+            document_ids: string[];
+            root_hash: string;
+            generated_at: string;
+            /** @description Send to the owners by then (Civil Code art. 3.87 §12) */
+            deadline: string;
+            /** @enum {string} */
+            status: "on_time" | "due_soon" | "overdue" | "done";
+            /** @description Owners the minutes are e-mailed to by this call */
+            emailed: number;
         };
         ResolutionList: {
             items: components["schemas"]["Resolution"][];

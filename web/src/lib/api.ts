@@ -1050,6 +1050,18 @@ export const assembly = {
     data(client.POST('/meetings/{id}/proxies', { ...id(meetingId), body })),
   proxies: (meetingId: string) => data(client.GET('/meetings/{id}/proxies', id(meetingId))),
   verifyLog: (meetingId: string) => data(client.GET('/meetings/{id}/log/verify', id(meetingId))),
+  /** Convocation (art. 3.87 §3): e-mails through the outbox, a post list; safe to repeat. */
+  sendConvocation: (meetingId: string) => data(client.POST('/meetings/{id}/convocation', id(meetingId))),
+  /** After an opening without quorum (art. 3.87 §5): same agenda, ≥ 15 days later. */
+  conveneSecondAssembly: (meetingId: string, scheduledDate: string) =>
+    data(
+      client.POST('/meetings/{id}/second-assembly', {
+        ...id(meetingId),
+        body: { scheduled_date: scheduledDate },
+      }),
+    ),
+  /** The minutes (PDF per minutes language) from the recorded log, with its root hash. */
+  generateMinutes: (meetingId: string) => data(client.POST('/meetings/{id}/minutes', id(meetingId))),
 }
 
 // ---------------------------------------------------------------- distribution keys and budgets

@@ -2,6 +2,7 @@
 // (add an agenda item, mark held, cancel) that used to be folded into a table cell.
 import { useParams } from '@solidjs/router'
 import { createResource, createSignal, For, type JSX, Show } from 'solid-js'
+import { AssemblyActions } from '../components/AssemblyActions'
 import { Breadcrumbs } from '../components/Breadcrumbs'
 import { ConfirmButton } from '../components/ConfirmButton'
 import { buildingHref, EntityLink } from '../components/EntityLinks'
@@ -93,6 +94,7 @@ export default function MeetingPage(): JSX.Element {
             />
             <Show when={canWrite(user()?.role ?? 'owner', 'meetings')}>
               <RoomLinks meetingId={m().id} />
+              <AssemblyActions meetingId={m().id} />
             </Show>
             <Show when={user()?.role === 'owner' && m().status === 'Scheduled'}>
               <OwnerProxyForm meetingId={m().id} />

@@ -259,6 +259,8 @@ export const errorDe: ErrorMessages = {
   'error.field.notBeforeStart': 'darf nicht vor start_date liegen',
   'error.field.ownersCount': 'muss 1 bis {max} Miteigentümer nennen',
   'error.field.notFuture': 'darf nicht in der Zukunft liegen',
+  'error.code.minutes_without_log':
+    'Das Protokoll wird aus dem Sitzungsregister erstellt; nichts wurde erfasst',
   'error.code.quorum_not_failed':
     'Eine zweite Versammlung wird erst einberufen, nachdem eine erste ohne Quorum eröffnet wurde (ZGB Art. 3.87 §5)',
   ...ledgerErrorsDe,

@@ -255,6 +255,7 @@ export const errorEn = {
   'error.field.notBeforeStart': 'must not be before start_date',
   'error.field.ownersCount': 'must name 1 to {max} owners',
   'error.field.notFuture': 'must not be in the future',
+  'error.code.minutes_without_log': 'Minutes are generated from the recorded log; nothing was recorded',
   'error.code.quorum_not_failed':
     'A second assembly is convened only after a first one opened without its quorum (Civil Code art. 3.87 §5)',
   ...ledgerErrorsEn,

@@ -262,6 +262,8 @@ export const errorFr: ErrorMessages = {
   'error.field.notBeforeStart': 'ne peut précéder start_date',
   'error.field.ownersCount': 'doit nommer de 1 à {max} copropriétaires',
   'error.field.notFuture': 'ne peut être dans le futur',
+  'error.code.minutes_without_log':
+    'Le procès-verbal est généré à partir du registre de séance ; rien n’a été enregistré',
   'error.code.quorum_not_failed':
     'Une deuxième assemblée n’est convoquée qu’après une première ouverte sans quorum (Code civil art. 3.87 §5)',
   ...ledgerErrorsFr,

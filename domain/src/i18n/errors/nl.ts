@@ -260,6 +260,8 @@ export const errorNl: ErrorMessages = {
   'error.field.notBeforeStart': 'mag niet vóór start_date liggen',
   'error.field.ownersCount': 'moet 1 tot {max} mede-eigenaars noemen',
   'error.field.notFuture': 'mag niet in de toekomst liggen',
+  'error.code.minutes_without_log':
+    'De notulen worden opgemaakt uit het zittingsregister; er werd niets geregistreerd',
   'error.code.quorum_not_failed':
     'Een tweede vergadering wordt pas bijeengeroepen nadat een eerste zonder quorum werd geopend (BW art. 3.87 §5)',
   ...ledgerErrorsNl,
