@@ -4,6 +4,7 @@
 // written, a request at the advertised limit is accepted and one past it refused.
 import {
   ACT_KINDS,
+  ACCOUNT_NATURES,
   AGENDA_ITEM_MAX,
   ATTENDEES_MAX,
   BOARD_ROLES,
@@ -26,8 +27,11 @@ import {
   EXPENSE_GROUPINGS,
   EXPENSE_LIMITS,
   EXPENSE_SORT_FIELDS,
+  EXPENSE_STATUSES,
   JOB_SORT_FIELDS,
   JOB_STATUSES,
+  JOURNALS,
+  LEDGER_LIMITS,
   LOCALES,
   MAJORITIES,
   MAX_PER_PAGE,
@@ -111,6 +115,9 @@ const LIMITS_BY_CONTEXT: Record<string, Limits> = {
   CreateOrganization: ORGANIZATION_LIMITS,
   UpdateOrganization: ORGANIZATION_LIMITS,
   CreateExpense: EXPENSE_LIMITS,
+  CorrectExpense: EXPENSE_LIMITS,
+  CancelExpense: EXPENSE_LIMITS,
+  Ledger: LEDGER_LIMITS,
   CreateMeeting: MEETING,
   UpdateMeeting: MEETING,
   AddAgendaItem: MEETING,
@@ -218,6 +225,9 @@ const ENUM_BY_FIELD: Record<string, readonly (string | boolean)[]> = {
   decision_type: DECISION_TYPE_KEYS,
   majority: MAJORITIES,
   'MeetingAct.kind': ACT_KINDS,
+  'Expense.status': EXPENSE_STATUSES,
+  'TrialBalance.nature': ACCOUNT_NATURES,
+  journal: JOURNALS,
 }
 
 /** Value sets of the protocol itself, not of the domain. */
