@@ -1,3 +1,4 @@
+import { assemblyConvocationDe } from './assembly-convocation-messages.ts'
 import { dashboardsDe } from './dashboards-messages.ts'
 import { detailDe } from './detail-messages.ts'
 import { distributionDocumentDe } from './distribution-document-messages.ts'
@@ -16,6 +17,7 @@ export const de: Messages = {
   ...offlineSafetyDe,
   ...dashboardsDe,
   ...distributionDocumentDe,
+  ...assemblyConvocationDe,
   ...enumDe,
   'app.name': 'KoproGo',
   'field.status': 'Status',

@@ -1,3 +1,4 @@
+import { assemblyConvocationFr } from './assembly-convocation-messages.ts'
 import { dashboardsFr } from './dashboards-messages.ts'
 import { detailFr } from './detail-messages.ts'
 import { distributionDocumentFr } from './distribution-document-messages.ts'
@@ -16,6 +17,7 @@ export const fr: Messages = {
   ...offlineSafetyFr,
   ...dashboardsFr,
   ...distributionDocumentFr,
+  ...assemblyConvocationFr,
   ...enumFr,
   'app.name': 'KoproGo',
   'app.tagline': 'Gestion de copropriété pour syndics, comptables et copropriétaires',

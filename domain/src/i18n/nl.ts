@@ -1,3 +1,4 @@
+import { assemblyConvocationNl } from './assembly-convocation-messages.ts'
 import { dashboardsNl } from './dashboards-messages.ts'
 import { detailNl } from './detail-messages.ts'
 import { distributionDocumentNl } from './distribution-document-messages.ts'
@@ -16,6 +17,7 @@ export const nl: Messages = {
   ...offlineSafetyNl,
   ...dashboardsNl,
   ...distributionDocumentNl,
+  ...assemblyConvocationNl,
   ...enumNl,
   'app.name': 'KoproGo',
   'field.unit_type': 'Type',
