@@ -1,6 +1,6 @@
-import { CONVOCATION_EVENTS } from '../governance/convocation-events.ts'
 import { ASSEMBLY_EVENTS } from './assembly-events.ts'
 import type { AuditAction, AuditEntity } from './audit.ts'
+import { CONVOCATION_EVENTS } from './convocation-events.ts'
 
 /*
  * What happened, as the use cases record it in their unit of work (ADR 0020). Each event names a
