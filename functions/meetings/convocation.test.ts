@@ -116,6 +116,12 @@ describe('POST /meetings/{id}/convocation', () => {
     expect(text).toContain('BW art. 3.87 §3')
     expect(text).not.toContain('Op afstand') // remote participation not offered by the statutes
 
+    const postal = await api.request('GET', `${url}/postal-list`, { token: t.syndic.token })
+    expect(postal.status).toBe(200)
+    expect(postal.headers.get('content-type')).toContain('text/csv')
+    expect(postal.text).toContain('Marie Dubois')
+    expect(postal.text).not.toContain('Jan Peeters')
+    expect((await api.request('GET', `${url}/postal-list`, { token: other.syndic.token })).status).toBe(404)
     const listed = await api.request('GET', url, { token: t.syndic.token })
     expect(listed.body.data.find((d: { owner_id: string }) => d.owner_id === nl.id)).toMatchObject({
       status: 'sent',
