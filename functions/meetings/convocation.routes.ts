@@ -7,6 +7,7 @@ import {
   DELIVERY_STATUSES,
   type Delivery,
   generateMinutes,
+  getMinutesStatus,
   listDeliveries,
   MEETING_LOCATION_MAX,
   sendConvocation,
@@ -178,8 +179,44 @@ const MinutesSchema = z
   })
   .openapi('MeetingMinutes')
 
+const MinutesStatusSchema = z
+  .object({
+    deadline: z.string(),
+    status: z.enum(DEADLINE_STATUSES),
+    root_hash: z.string().nullable(),
+    document_ids: z.array(z.uuid()),
+  })
+  .openapi('MinutesStatus')
+
 /** POST /meetings/{id}/minutes: the PV from the recorded log, stored as the meeting's documents. */
 export function mountMinutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/minutes',
+      tags: ['Assemblies'],
+      summary: 'The minutes’ 30-day sending deadline (art. 3.87 §12) and its status',
+      security: bearer,
+      request: { params: IdParam },
+      responses: { 200: json(MinutesStatusSchema, 'Status'), 403: errors[403], 404: errors[404] },
+    }),
+    async (c) =>
+      respond(
+        c,
+        await getMinutesStatus({ ctx: actorContext(c), input: { meetingId: c.req.valid('param').id } }),
+        (m) =>
+          c.json(
+            {
+              deadline: m.deadline.toISOString(),
+              status: m.status,
+              root_hash: m.record?.rootHash ?? null,
+              document_ids: [...(m.record?.documentIds ?? [])],
+            },
+            200,
+          ),
+      ),
+  )
+
   app.openapi(
     createRoute({
       method: 'post',

@@ -181,6 +181,7 @@ const ENUM_BY_FIELD: Record<string, readonly (string | boolean)[]> = {
   board_role: BOARD_ROLES,
   'AssemblyRequest.status': DEADLINE_STATUSES,
   'MeetingMinutes.status': DEADLINE_STATUSES,
+  'MinutesStatus.status': DEADLINE_STATUSES,
   'AssemblyDelivery.channel': DELIVERY_CHANNELS,
   'AssemblyDelivery.status': DELIVERY_STATUSES,
   decision_type: DECISION_TYPE_KEYS,

@@ -4820,7 +4820,47 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The minutes’ 30-day sending deadline (art. 3.87 §12) and its status */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Status */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MinutesStatus"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         put?: never;
         /** Generate the minutes (PDF per minutes language) from the recorded log, with its root hash */
         post: {
@@ -7475,6 +7515,13 @@ export interface components {
         SecondAssembly: {
             scheduled_date: string;
             location?: string;
+        };
+        MinutesStatus: {
+            deadline: string;
+            /** @enum {string} */
+            status: "on_time" | "due_soon" | "overdue" | "done";
+            root_hash: string | null;
+            document_ids: string[];
         };
         MeetingMinutes: {
             /** Format: uuid */
