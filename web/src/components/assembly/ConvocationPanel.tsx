@@ -26,7 +26,12 @@ export function ConvocationPanel(props: { meetingId: string }): JSX.Element {
       <h2 id="agc-convocation">{t('agc.convocation.title')}</h2>
       <button
         type="button"
-        onClick={() => run(async () => (await api.assemblyConvocation.convene(props.meetingId), refetch()))}
+        onClick={() =>
+          run(async () => {
+            await api.assemblyConvocation.convene(props.meetingId)
+            await refetch()
+          })
+        }
       >
         {t('agc.convocation.send')}
       </button>
