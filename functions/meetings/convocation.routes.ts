@@ -1,15 +1,18 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import {
   conveneSecondAssembly,
+  convocationPostalList,
   DEADLINE_STATUSES,
   DELIVERY_CHANNELS,
   DELIVERY_STATUSES,
   type Delivery,
   generateMinutes,
+  getMinutesStatus,
   listDeliveries,
   MEETING_LOCATION_MAX,
   sendConvocation,
 } from '@koprogo/domain'
+import { papaCsvWriter } from '../_shared/csv-writer.ts'
 import { bearer, errors, IdParam, json, jsonBody, respond } from '../_shared/http.ts'
 import { pdfLibRenderer } from '../_shared/pdf/pdf-lib-renderer.ts'
 import { type AppEnv, actorContext } from '../_shared/runtime.ts'
@@ -47,6 +50,41 @@ const toDeliveryDto = (d: Delivery): z.infer<typeof DeliverySchema> => ({
 })
 
 export function mountMeetingConvocation(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/convocation/postal-list',
+      tags: ['Assemblies'],
+      summary: 'The owners to convene by (registered) post, as CSV: name, address, language',
+      security: bearer,
+      request: { params: IdParam },
+      responses: {
+        200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
+        403: errors[403],
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const result = await convocationPostalList({
+        ctx: actorContext(c),
+        input: { meetingId: c.req.valid('param').id },
+      })
+      return respond(c, result, (lines) => {
+        const bytes = papaCsvWriter.write(
+          {
+            headers: ['owner_id', 'name', 'address', 'language'],
+            rows: lines.map((l) => [l.ownerId, l.name, l.address, l.language]),
+          },
+          { separator: ';' },
+        )
+        return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': 'attachment; filename="convocation-postal-list.csv"',
+        })
+      })
+    },
+  )
+
   app.openapi(
     createRoute({
       method: 'post',
@@ -141,8 +179,44 @@ const MinutesSchema = z
   })
   .openapi('MeetingMinutes')
 
+const MinutesStatusSchema = z
+  .object({
+    deadline: z.string(),
+    status: z.enum(DEADLINE_STATUSES),
+    root_hash: z.string().nullable(),
+    document_ids: z.array(z.uuid()),
+  })
+  .openapi('MinutesStatus')
+
 /** POST /meetings/{id}/minutes: the PV from the recorded log, stored as the meeting's documents. */
 export function mountMinutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/minutes',
+      tags: ['Assemblies'],
+      summary: 'The minutes’ 30-day sending deadline (art. 3.87 §12) and its status',
+      security: bearer,
+      request: { params: IdParam },
+      responses: { 200: json(MinutesStatusSchema, 'Status'), 403: errors[403], 404: errors[404] },
+    }),
+    async (c) =>
+      respond(
+        c,
+        await getMinutesStatus({ ctx: actorContext(c), input: { meetingId: c.req.valid('param').id } }),
+        (m) =>
+          c.json(
+            {
+              deadline: m.deadline.toISOString(),
+              status: m.status,
+              root_hash: m.record?.rootHash ?? null,
+              document_ids: [...(m.record?.documentIds ?? [])],
+            },
+            200,
+          ),
+      ),
+  )
+
   app.openapi(
     createRoute({
       method: 'post',

@@ -116,6 +116,12 @@ describe('POST /meetings/{id}/convocation', () => {
     expect(text).toContain('BW art. 3.87 §3')
     expect(text).not.toContain('Op afstand') // remote participation not offered by the statutes
 
+    const postal = await api.request('GET', `${url}/postal-list`, { token: t.syndic.token })
+    expect(postal.status).toBe(200)
+    expect(postal.headers.get('content-type')).toContain('text/csv')
+    expect(postal.text).toContain('Marie Dubois')
+    expect(postal.text).not.toContain('Jan Peeters')
+    expect((await api.request('GET', `${url}/postal-list`, { token: other.syndic.token })).status).toBe(404)
     const listed = await api.request('GET', url, { token: t.syndic.token })
     expect(listed.body.data.find((d: { owner_id: string }) => d.owner_id === nl.id)).toMatchObject({
       status: 'sent',
@@ -247,6 +253,8 @@ describe('POST /meetings/{id}/minutes (art. 3.87 §10-12)', () => {
       body: { title: 'Comptes 2026', proposed_decision: 'Approuver les comptes', decision_type: 'ordinary' },
     })
     const url = `/api/v1/meetings/${m.body.id}/minutes`
+    const before = await api.request('GET', url, { token: t.syndic.token })
+    expect(before.body).toMatchObject({ status: 'on_time', root_hash: null })
     const none = await api.request('POST', url, { token: t.syndic.token })
     expect(none.status).toBe(409)
     expect(none.body.code).toBe('minutes_without_log')
@@ -312,6 +320,10 @@ describe('POST /meetings/{id}/minutes (art. 3.87 §10-12)', () => {
       sql`select m.subject, a.filename from captured_mail m join captured_mail_attachments a on a.job_id = m.job_id
           where m.to_address = 'anne.martin@example.test'`,
     )) as { rows: { subject: string; filename: string }[] }
+    expect((await api.request('GET', url, { token: t.syndic.token })).body).toMatchObject({
+      status: 'done',
+      root_hash: rootHash,
+    })
     expect(mails.rows).toEqual([
       {
         subject: 'Notulen van de algemene vergadering — AG 2027',

@@ -220,6 +220,7 @@ const ENUM_BY_FIELD: Record<string, readonly (string | boolean)[]> = {
   sale_split_rule: SALE_SPLIT_RULES,
   'SaleSplit.rule': SALE_SPLIT_RULES,
   'MeetingMinutes.status': DEADLINE_STATUSES,
+  'MinutesStatus.status': DEADLINE_STATUSES,
   'AssemblyDelivery.channel': DELIVERY_CHANNELS,
   'AssemblyDelivery.status': DELIVERY_STATUSES,
   decision_type: DECISION_TYPE_KEYS,

@@ -1,5 +1,6 @@
 import { assemblyRoomDe } from './assembly-room-messages.ts'
 import { budgetKeysDe } from './budget-keys-messages.ts'
+import { assemblyConvocationDe } from './assembly-convocation-messages.ts'
 import { dashboardsDe } from './dashboards-messages.ts'
 import { detailDe } from './detail-messages.ts'
 import { distributionDocumentDe } from './distribution-document-messages.ts'
@@ -24,6 +25,7 @@ export const de: Messages = {
   ...onlineOnlyDe,
   ...dashboardsDe,
   ...distributionDocumentDe,
+  ...assemblyConvocationDe,
   ...enumDe,
   'app.name': 'KoproGo',
   'field.status': 'Status',

@@ -5,6 +5,7 @@
 
 import { assemblyRoomEn } from './assembly-room-messages.ts'
 import { budgetKeysEn } from './budget-keys-messages.ts'
+import { assemblyConvocationEn } from './assembly-convocation-messages.ts'
 import { dashboardsEn } from './dashboards-messages.ts'
 import { detailEn } from './detail-messages.ts'
 import { distributionDocumentEn } from './distribution-document-messages.ts'
@@ -29,6 +30,7 @@ export const en = {
   ...onlineOnlyEn,
   ...dashboardsEn,
   ...distributionDocumentEn,
+  ...assemblyConvocationEn,
   ...enumEn,
   'app.name': 'KoproGo',
   'app.tagline': 'Co-ownership management for syndics, accountants and owners',

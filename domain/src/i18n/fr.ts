@@ -1,5 +1,6 @@
 import { assemblyRoomFr } from './assembly-room-messages.ts'
 import { budgetKeysFr } from './budget-keys-messages.ts'
+import { assemblyConvocationFr } from './assembly-convocation-messages.ts'
 import { dashboardsFr } from './dashboards-messages.ts'
 import { detailFr } from './detail-messages.ts'
 import { distributionDocumentFr } from './distribution-document-messages.ts'
@@ -24,6 +25,7 @@ export const fr: Messages = {
   ...onlineOnlyFr,
   ...dashboardsFr,
   ...distributionDocumentFr,
+  ...assemblyConvocationFr,
   ...enumFr,
   'app.name': 'KoproGo',
   'app.tagline': 'Gestion de copropriété pour syndics, comptables et copropriétaires',

@@ -1,5 +1,6 @@
 import { assemblyRoomNl } from './assembly-room-messages.ts'
 import { budgetKeysNl } from './budget-keys-messages.ts'
+import { assemblyConvocationNl } from './assembly-convocation-messages.ts'
 import { dashboardsNl } from './dashboards-messages.ts'
 import { detailNl } from './detail-messages.ts'
 import { distributionDocumentNl } from './distribution-document-messages.ts'
@@ -24,6 +25,7 @@ export const nl: Messages = {
   ...onlineOnlyNl,
   ...dashboardsNl,
   ...distributionDocumentNl,
+  ...assemblyConvocationNl,
   ...enumNl,
   'app.name': 'KoproGo',
   'field.unit_type': 'Type',

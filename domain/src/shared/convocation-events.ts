@@ -1,4 +1,5 @@
 /*
+ * (Lives in shared/ beside assembly-events.ts: the shared kernel may not import a context.)
  * The convocation side's events (issue #14): each with its audit action and entity, spread into
  * DOMAIN_EVENTS and AUDIT_ACTIONS with one line each (in shared/: the kernel imports no context). Entities are the existing
  * 'building' and 'meeting': a setting, request or mandate is about its building.

@@ -1064,6 +1064,33 @@ export const assembly = {
   generateMinutes: (meetingId: string) => data(client.POST('/meetings/{id}/minutes', id(meetingId))),
 }
 
+/** Issue #14, convocation side: statutes settings, board, convocation, second assembly, minutes. */
+export const assemblyConvocation = {
+  settings: (buildingId: string) => data(client.GET('/buildings/{id}/assembly-settings', id(buildingId))),
+  saveSettings: (
+    buildingId: string,
+    body: {
+      notice_days?: number
+      remote_participation?: boolean
+      minutes_languages?: ('fr' | 'nl' | 'de' | 'en')[]
+    },
+  ) => data(client.PUT('/buildings/{id}/assembly-settings', { ...id(buildingId), body })),
+  board: (buildingId: string) => data(client.GET('/buildings/{id}/board', id(buildingId))),
+  requests: (buildingId: string) => data(client.GET('/buildings/{id}/assembly-requests', id(buildingId))),
+  deliveries: (meetingId: string) => data(client.GET('/meetings/{id}/convocation', id(meetingId))),
+  convene: (meetingId: string) => data(client.POST('/meetings/{id}/convocation', id(meetingId))),
+  minutes: (meetingId: string) => data(client.POST('/meetings/{id}/minutes', id(meetingId))),
+  secondAssembly: (meetingId: string, scheduledDate: string) =>
+    data(
+      client.POST('/meetings/{id}/second-assembly', {
+        ...id(meetingId),
+        body: { scheduled_date: scheduledDate },
+      }),
+    ),
+  /** The minutes (PDF per minutes language) from the recorded log, with its root hash. */
+  generateMinutes: (meetingId: string) => data(client.POST('/meetings/{id}/minutes', id(meetingId))),
+}
+
 // ---------------------------------------------------------------- distribution keys and budgets
 // Online only (assembly decisions the syndic records at the desk, never queued offline).
 

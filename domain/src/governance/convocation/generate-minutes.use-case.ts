@@ -1,4 +1,4 @@
-import { writeScopeFor } from '../../access/index.ts'
+import { findReadableRow, writeScopeFor } from '../../access/index.ts'
 import type { ActorContext, UseCaseCall } from '../../context.ts'
 import { type Document, type GeneratedDocumentsPorts, storageKeyFor } from '../../documents/index.ts'
 import { can, type IdentityQueries } from '../../identity/index.ts'
@@ -12,6 +12,7 @@ import type { MinutesRecord } from '../convocation.ports.ts'
 import type { GovernanceRepos } from '../governance.ports.ts'
 import { type DeadlineStatus, deadlineStatus, minutesDeadline } from './minutes-deadline.rule.ts'
 import { minutesDocument } from './minutes-document.ts'
+import { listDeliveries } from './send-convocation.use-case.ts'
 import { settingsOf } from './settings.use-case.ts'
 
 export type MinutesRepos = GovernanceRepos & {
@@ -151,4 +152,40 @@ export async function generateMinutes({
     })
     return ok({ ...record, status: deadlineStatus(record.deadline, now, null), emailed })
   })
+}
+
+export type MinutesStatusView = {
+  readonly deadline: Date
+  /** 'done' once the minutes exist and every e-mail copy went out (the post copies are listed). */
+  readonly status: DeadlineStatus
+  readonly record: MinutesRecord | null
+}
+
+/**
+ * GET /meetings/{id}/minutes: the 30-day sending deadline (art. 3.87 §12) and where it stands, so
+ * the syndic is warned ('due_soon' 5 days before, 'overdue' after) even before generating them.
+ */
+export async function getMinutesStatus({
+  ctx,
+  input: { meetingId },
+}: UseCaseCall<ActorContext<MinutesRepos>, { readonly meetingId: string }>): Promise<
+  Result<MinutesStatusView>
+> {
+  const deliveries = await listDeliveries({ ctx, input: { meetingId, kind: 'minutes' } })
+  if (!deliveries.ok) return deliveries
+  const meeting = await findReadableRow(ctx, 'Meeting', meetingId, {
+    organizationOf: (id) => ctx.repos.governance.meetings.organizationOf(id),
+    findById: (s, id) => ctx.repos.governance.meetings.findById(s, id),
+  })
+  if (!meeting.ok) return meeting
+  const scope = { organizationId: meeting.value.organizationId }
+  const record = await ctx.repos.governance.convocation.minutes.find(scope, meetingId)
+  const deadline = minutesDeadline(meeting.value.scheduledDate)
+  const emails = deliveries.value.filter((d) => d.channel === 'email')
+  const done =
+    record && emails.every((d) => d.status === 'sent')
+      ? (emails.map((d) => d.sentAt).sort((a, b) => (b?.getTime() ?? 0) - (a?.getTime() ?? 0))[0] ??
+        record.generatedAt)
+      : null
+  return ok({ deadline, status: deadlineStatus(deadline, ctx.clock.now(), done), record })
 }

@@ -1,7 +1,12 @@
 import { findReadableRow, writeScopeFor } from '../../access/index.ts'
 import type { UseCaseCall } from '../../context.ts'
 import { can } from '../../identity/index.ts'
-import { BUILDING_TIME_ZONE, calendarDateIn, type TenantScope } from '../../property/index.ts'
+import {
+  BUILDING_TIME_ZONE,
+  calendarDateIn,
+  ownerDisplayName,
+  type TenantScope,
+} from '../../property/index.ts'
 import { DomainErrors } from '../../shared/domain-error.ts'
 import { err, ok, type Result } from '../../shared/result.ts'
 import { recordEvent } from '../../shared/unit-of-work.ts'
@@ -131,4 +136,39 @@ export async function listDeliveries({
       kind,
     ),
   )
+}
+
+export type PostalLine = {
+  readonly ownerId: string
+  readonly name: string
+  /** The correspondence address when the owner gave one, else the owner's address. */
+  readonly address: string
+  readonly language: string
+}
+
+/**
+ * GET /meetings/{id}/convocation/postal-list: the owners the convocation must reach by (registered)
+ * post — no written consent to e-mail, or no address —, with where to send it.
+ */
+export async function convocationPostalList({
+  ctx,
+  input: { meetingId },
+}: UseCaseCall<GovernanceContext, { readonly meetingId: string }>): Promise<Result<readonly PostalLine[]>> {
+  const deliveries = await listDeliveries({ ctx, input: { meetingId, kind: 'convocation' } })
+  if (!deliveries.ok) return deliveries
+  const lines: PostalLine[] = []
+  for (const d of deliveries.value) {
+    if (d.channel !== 'post') continue
+    const owner = await ctx.repos.property.owners.findById({ organizationId: d.organizationId }, d.ownerId)
+    if (!owner) continue
+    lines.push({
+      ownerId: owner.id,
+      name: ownerDisplayName(owner),
+      address:
+        owner.correspondenceAddress ??
+        `${owner.address}, ${owner.postalCode} ${owner.city}, ${owner.country}`,
+      language: owner.preferredLanguage,
+    })
+  }
+  return ok(lines)
 }
