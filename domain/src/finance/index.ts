@@ -1,3 +1,4 @@
+export * from './calls/index.ts'
 export * from './charge-distribution.service.ts'
 export * from './create-expense.use-case.ts'
 export * from './distribution-report.ts'

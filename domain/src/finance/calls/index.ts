@@ -1,0 +1,5 @@
+export * from './call-split.ts'
+export * from './epc-qr.ts'
+export * from './iban.value-object.ts'
+export * from './payment-allocation.ts'
+export * from './structured-communication.ts'
