@@ -219,6 +219,7 @@ buildingsApp.openapi(
 
 // Nested lists of other resources, each in its own file. Appended here (imports are hoisted) so
 // the building routes above and these mounts can be edited without touching each other.
+import { mountBuildingCalls } from './calls.routes.ts'
 import { mountBuildingDocuments } from './documents.routes.ts'
 import { mountBuildingExpenses } from './expenses.routes.ts'
 import { mountBuildingMeetings } from './meetings.routes.ts'
@@ -228,3 +229,4 @@ mountBuildingExpenses(buildingsApp)
 mountBuildingMeetings(buildingsApp)
 mountBuildingDocuments(buildingsApp)
 mountRegisterImport(buildingsApp)
+mountBuildingCalls(buildingsApp)

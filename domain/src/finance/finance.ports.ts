@@ -2,6 +2,7 @@ import type { ActorContext } from '../context.ts'
 import type { CalendarDate, PropertyQueries, TenantScope } from '../property/index.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
 import type { SharedPorts } from '../shared/shared-ports.ts'
+import type { CallsRepository } from './calls.ports.ts'
 import type { Expense, ExpenseCategory, PaymentStatus } from './expense.entity.ts'
 import type { BuildingBasisHistory } from './owner-part.calculator.ts'
 
@@ -106,6 +107,7 @@ export interface OwnerChargesReader {
 export type FinancePorts = {
   readonly expenses: ExpenseRepository
   readonly ownerCharges: OwnerChargesReader
+  readonly calls: CallsRepository
 }
 
 /** What other contexts may read of finance, through finance/index.ts (a document's expense). */

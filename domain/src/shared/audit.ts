@@ -1,3 +1,4 @@
+import { CALLS_AUDIT_ACTIONS, type CallsAuditEntity } from './calls-events.ts'
 import { DOMAIN_EVENTS, type DomainEvent } from './domain-events.ts'
 
 /*
@@ -55,6 +56,7 @@ export const AUDIT_ACTIONS = [
   'user.password_reset',
   'user.password_reset_request',
   'user.update',
+  ...CALLS_AUDIT_ACTIONS,
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -72,6 +74,7 @@ export type AuditEntity =
   | 'unit'
   | 'unit_ownership'
   | 'user'
+  | CallsAuditEntity
 
 /** One append-only record per mutation, written in the same transaction as the change. */
 export type AuditEntry = {

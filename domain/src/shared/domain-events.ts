@@ -1,4 +1,5 @@
 import type { AuditAction, AuditEntity } from './audit.ts'
+import { CALLS_EVENTS } from './calls-events.ts'
 
 /*
  * What happened, as the use cases record it in their unit of work (ADR 0020). Each event names a
@@ -51,6 +52,7 @@ export const DOMAIN_EVENTS = {
   DistributionDocumentsRequested: ['expense.distribution_documents_requested', 'expense'],
   DocumentGenerated: ['document.generate', 'document'],
   JobRetried: ['job.retry', 'job'],
+  ...CALLS_EVENTS,
 } as const satisfies Record<string, readonly [AuditAction, AuditEntity]>
 
 export type DomainEventType = keyof typeof DOMAIN_EVENTS

@@ -19,6 +19,11 @@ export const TENANT_TABLES = [
   'documents',
   'owner_charges',
   'charge_distributions',
+  'building_bank_accounts',
+  'calls_for_funds',
+  'call_lines',
+  'owner_payments',
+  'payment_allocations',
 ] as const
 
 const MARKER = '/* cross-tenant */'

@@ -39,7 +39,7 @@ export function splitCallAmount(totalCents: number, lots: readonly CallLot[]): R
     .filter((l) => l.weight > 0)
     .sort((a, b) => cmp(a.unitNumber, b.unitNumber) || cmp(a.unitId, b.unitId))
   if (sorted.some((l) => !Number.isSafeInteger(l.weight))) {
-    return err(DomainErrors.invalidField('weight', 'must be an integer'))
+    return err(DomainErrors.invalidField('weight', 'must be a positive integer'))
   }
   if (sorted.length === 0) {
     return totalCents === 0 ? ok([]) : err(DomainErrors.invalidField('lots', 'no lot carries this amount'))
@@ -50,9 +50,7 @@ export function splitCallAmount(totalCents: number, lots: readonly CallLot[]): R
       DomainErrors.conflict(
         'call_without_recipient',
         `Lot ${orphan.unitNumber} has nobody to receive its call`,
-        {
-          unit_id: orphan.unitId,
-        },
+        { unit_number: orphan.unitNumber, unit_id: orphan.unitId },
       ),
     )
   }

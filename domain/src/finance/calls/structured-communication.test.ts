@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   callLineCommunication,
-  checkDigits,
+  communicationCheckDigits,
   formatStructuredCommunication,
   parseStructuredCommunication,
   structuredCommunicationOf,
@@ -10,9 +10,9 @@ import {
 
 describe('Belgian structured communication (Febelfin OGM/VCS)', () => {
   it('check digits are the payload mod 97, 97 when the remainder is 0', () => {
-    expect(checkDigits(1)).toBe(1)
-    expect(checkDigits(97)).toBe(97)
-    expect(checkDigits(0)).toBe(97)
+    expect(communicationCheckDigits(1)).toBe(1)
+    expect(communicationCheckDigits(97)).toBe(97)
+    expect(communicationCheckDigits(0)).toBe(97)
     // The lowest communication is +++000/0000/00097+++.
     expect(formatStructuredCommunication(structuredCommunicationOf(0))).toBe('+++000/0000/00097+++')
     // Published example of the BBA usage: 0108068171 mod 97 = 83.

@@ -16,7 +16,7 @@ export type StructuredCommunication = string & { readonly __brand: 'StructuredCo
 export const STRUCTURED_COMMUNICATION_MAX_PAYLOAD = 9_999_999_999
 
 /** Check digits of a ten-digit payload: payload mod 97, or 97 when that is 0. */
-export function checkDigits(payload: number): number {
+export function communicationCheckDigits(payload: number): number {
   const r = payload % 97
   return r === 0 ? 97 : r
 }
@@ -26,7 +26,7 @@ export function structuredCommunicationOf(payload: number): StructuredCommunicat
   if (!Number.isSafeInteger(payload) || payload < 0 || payload > STRUCTURED_COMMUNICATION_MAX_PAYLOAD) {
     throw new Error(`structured communication payload out of range: ${payload}`)
   }
-  return `${String(payload).padStart(10, '0')}${String(checkDigits(payload)).padStart(2, '0')}` as StructuredCommunication
+  return `${String(payload).padStart(10, '0')}${String(communicationCheckDigits(payload)).padStart(2, '0')}` as StructuredCommunication
 }
 
 /**
@@ -63,7 +63,7 @@ export function parseStructuredCommunication(
     return err(DomainErrors.invalidField(field, 'is not a structured communication (+++ddd/dddd/ddddd+++)'))
   }
   const payload = Number(digits.slice(0, 10))
-  if (Number(digits.slice(10)) !== checkDigits(payload)) {
+  if (Number(digits.slice(10)) !== communicationCheckDigits(payload)) {
     return err(DomainErrors.invalidField(field, 'has wrong check digits (modulo 97)'))
   }
   return ok(digits as StructuredCommunication)

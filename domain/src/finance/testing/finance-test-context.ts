@@ -188,6 +188,7 @@ export class FinanceWorld {
       finance: {
         expenses: this.expenses,
         ownerCharges: ownerChargesReaderFrom({ property, finance: { expenses: this.expenses } }),
+        calls: notFaked<Repositories['finance']['calls']>('calls'),
       },
       audit: { record: async (entry) => void this.audit.push(entry) },
     }

@@ -1,3 +1,4 @@
+import { callsErrorsDe } from './calls.ts'
 import type { ErrorMessages } from './en.ts'
 
 export const errorDe: ErrorMessages = {
@@ -233,4 +234,5 @@ export const errorDe: ErrorMessages = {
   'error.field.zod.date': 'Ungültiges ISO-Datum',
   'error.field.zod.datetime': 'Ungültiges ISO-Datum mit Uhrzeit',
   'error.field.zod.url': 'Ungültige URL',
+  ...callsErrorsDe,
 }

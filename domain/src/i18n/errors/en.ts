@@ -6,6 +6,7 @@
 // {params} back from it. Server-only: not spread into the UI dictionaries, so the web bundle does
 // not carry them (the web shows the `detail` the server translated).
 import type { Message } from '../plural.ts'
+import { callsErrorsEn } from './calls.ts'
 
 export const errorEn = {
   'error.title.validation': 'Invalid request',
@@ -229,6 +230,7 @@ export const errorEn = {
   'error.field.zod.date': 'Invalid ISO date',
   'error.field.zod.datetime': 'Invalid ISO datetime',
   'error.field.zod.url': 'Invalid URL',
+  ...callsErrorsEn,
 } as const satisfies Record<string, Message>
 
 export type ErrorKey = keyof typeof errorEn

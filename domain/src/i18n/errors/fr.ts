@@ -1,3 +1,4 @@
+import { callsErrorsFr } from './calls.ts'
 import type { ErrorMessages } from './en.ts'
 
 export const errorFr: ErrorMessages = {
@@ -236,4 +237,5 @@ export const errorFr: ErrorMessages = {
   'error.field.zod.date': 'Date ISO invalide',
   'error.field.zod.datetime': 'Date et heure ISO invalides',
   'error.field.zod.url': 'URL invalide',
+  ...callsErrorsFr,
 }

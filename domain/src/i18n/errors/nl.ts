@@ -1,3 +1,4 @@
+import { callsErrorsNl } from './calls.ts'
 import type { ErrorMessages } from './en.ts'
 
 export const errorNl: ErrorMessages = {
@@ -234,4 +235,5 @@ export const errorNl: ErrorMessages = {
   'error.field.zod.date': 'Ongeldige ISO-datum',
   'error.field.zod.datetime': 'Ongeldige ISO-datum en -tijd',
   'error.field.zod.url': 'Ongeldige URL',
+  ...callsErrorsNl,
 }

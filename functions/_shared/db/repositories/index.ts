@@ -1,6 +1,7 @@
 import type { Repositories } from '@koprogo/domain'
 import type { Database } from '../client.ts'
 import { auditRepository } from './audit.repository.ts'
+import { callsRepository } from './calls.repository.ts'
 import { documentRepository } from './documents.repository.ts'
 import { expenseStatsReader } from './expense-stats.repository.ts'
 import { expenseRepository, ownerChargesReader } from './finance.repository.ts'
@@ -38,7 +39,11 @@ export function bindRepositories(db: Database): Repositories {
       unitOwnerships: unitOwnershipRepository(db),
       quoteParts: quotePartsReader(db),
     },
-    finance: { expenses: expenseRepository(db), ownerCharges: ownerChargesReader(db) },
+    finance: {
+      expenses: expenseRepository(db),
+      ownerCharges: ownerChargesReader(db),
+      calls: callsRepository(db),
+    },
     governance: { meetings: meetingRepository(db) },
     documents: { documents: documentRepository(db) },
     stats: {

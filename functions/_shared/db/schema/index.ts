@@ -1,4 +1,5 @@
 export * from './audit-log.ts'
+export * from './calls.ts'
 export * from './documents.ts'
 export * from './finance.ts'
 export * from './governance.ts'
