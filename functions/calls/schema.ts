@@ -3,6 +3,7 @@ import {
   type AccountLine,
   BANK_ACCOUNT_PURPOSES,
   type BuildingBankAccount,
+  CALL_DELIVERIES,
   CALL_KINDS,
   CALL_LIMITS,
   type CallForFunds,
@@ -40,8 +41,8 @@ export const BankAccountSchema = z
 
 export const BankAccountBody = z
   .object({
-    iban: z.string().max(50),
-    bic: z.string().max(11).nullish(),
+    iban: z.string().max(CALL_LIMITS.iban),
+    bic: z.string().max(CALL_LIMITS.bic).nullish(),
     holder_name: z.string().min(1).max(CALL_LIMITS.holder_name),
   })
   .strict()
@@ -70,8 +71,8 @@ export const IssueCallBody = z
     budget: z
       .object({
         budget_ref: z.string().min(1).max(CALL_LIMITS.budget_ref),
-        periods: z.number().int().min(1).max(12),
-        period_index: z.number().int().min(0).max(11),
+        periods: z.number().int().min(1).max(CALL_LIMITS.periods),
+        period_index: z.number().int().min(0).max(CALL_LIMITS.period_index),
         lines: z
           .array(
             z.object({
@@ -106,7 +107,7 @@ export const CallLineSchema = z
     communication: z.string().openapi({ example: '+++001/0000/00128+++' }),
     communication_digits: z.string().openapi({ example: '000100000128' }),
     due_date: z.string(),
-    delivery: z.enum(['email', 'post']),
+    delivery: z.enum(CALL_DELIVERIES),
     document_id: z.uuid().nullable(),
     emailed_at: z.string().nullable(),
   })
@@ -197,7 +198,7 @@ export const PaymentBody = z
     owner_id: z.uuid().optional().openapi({ description: 'Optional when the communication names a line' }),
     amount_cents: cents.positive(),
     payment_date: calendarDate,
-    communication: z.string().max(140).nullish(),
+    communication: z.string().max(CALL_LIMITS.communication).nullish(),
     payer: z.string().max(CALL_LIMITS.payer).nullish(),
   })
   .strict()

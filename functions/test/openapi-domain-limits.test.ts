@@ -5,8 +5,12 @@
 import {
   AGENDA_ITEM_MAX,
   ATTENDEES_MAX,
+  BANK_ACCOUNT_PURPOSES,
   BUILDING_LIMITS,
   BUILDING_SORT_FIELDS,
+  CALL_DELIVERIES,
+  CALL_KINDS,
+  CALL_LIMITS,
   DOCUMENT_DESCRIPTION_MAX,
   DOCUMENT_SORT_FIELDS,
   DOCUMENT_TITLE_MAX,
@@ -86,6 +90,9 @@ const LIMITS_BY_CONTEXT: Record<string, Limits> = {
   CompleteMeeting: MEETING,
   Documents: { title: DOCUMENT_TITLE_MAX, description: DOCUMENT_DESCRIPTION_MAX },
   Stats: { q: SEARCH_TEXT_MAX, limit: SEARCH_MAX_LIMIT },
+  CallForFundsInput: CALL_LIMITS,
+  BuildingBankAccountInput: CALL_LIMITS,
+  OwnerPaymentInput: CALL_LIMITS,
 }
 
 /** Limits a field has wherever it appears. */
@@ -151,6 +158,14 @@ const ENUM_BY_FIELD: Record<string, readonly (string | boolean)[]> = {
   'Stats.group': EXPENSE_GROUPINGS,
   'ExpenseStats.group': EXPENSE_GROUPINGS,
   'SearchHit.kind': SEARCH_HIT_KINDS,
+  'CallForFunds.kind': CALL_KINDS,
+  'CallForFundsInput.kind': CALL_KINDS,
+  'OwnerAccount.kind': CALL_KINDS,
+  purpose: BANK_ACCOUNT_PURPOSES,
+  'CallForFunds.account': BANK_ACCOUNT_PURPOSES,
+  'CallForFundsInput.account': BANK_ACCOUNT_PURPOSES,
+  'OwnerPayment.account': BANK_ACCOUNT_PURPOSES,
+  'CallLine.delivery': CALL_DELIVERIES,
 }
 
 /** Value sets of the protocol itself, not of the domain. */

@@ -40,6 +40,9 @@ const SAMPLES: Record<string, unknown> = {
   deed_date: '2026-04-01',
   paid_date: '2026-03-02',
   scheduled_date: '2027-06-01T18:00:00Z',
+  due_date: '2027-01-15',
+  payment_date: '2027-01-10',
+  iban: 'BE68 5390 0754 7034',
   item: 'Divers',
   role: 'owner',
 }

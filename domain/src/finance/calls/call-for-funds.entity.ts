@@ -18,12 +18,22 @@ export function accountOfKind(kind: CallKind): BankAccountPurpose {
   return kind === 'provision' ? 'working_capital' : 'reserve'
 }
 
+/**
+ * Text lengths and bounds by wire name (the API's schemas are built from them). The IBAN is at
+ * most 34 characters, 42 with the spaces of its printed groups; the BIC 11 (ISO 9362); the holder
+ * name 70, the EPC QR beneficiary's maximum; a payment's text 140, SEPA's remittance information.
+ */
 export const CALL_LIMITS = {
   label: 200,
   resolution_ref: 200,
   budget_ref: 100,
   holder_name: 70,
   payer: 200,
+  iban: 42,
+  bic: 11,
+  communication: 140,
+  periods: 12,
+  period_index: 11,
 } as const
 
 export type BuildingBankAccount = {
@@ -63,7 +73,9 @@ export type CallForFunds = {
   readonly createdAt: Date
 }
 
-export type CallDelivery = 'email' | 'post'
+/** A consenting owner with an address gets the letter by e-mail; everyone else by post. */
+export const CALL_DELIVERIES = ['email', 'post'] as const
+export type CallDelivery = (typeof CALL_DELIVERIES)[number]
 
 export type CallLine = {
   readonly id: string

@@ -79,13 +79,17 @@ export async function issueCall({
   input,
 }: UseCaseCall<FinanceContext, IssueCallInput>): Promise<Result<IssuedCall>> {
   if (!can(ctx.actor, 'finance:write')) return err(DomainErrors.forbidden())
-  const checked = checkInput(input, todayOf(ctx.clock))
-  if (!checked.ok) return checked
-  const { dueDate, issueDate, components } = checked.value
   const scope = await scopeForRow(ctx.actor, 'Building', () =>
     ctx.repos.property.buildings.organizationOf(input.buildingId),
   )
   if (!scope.ok) return scope
+  // Another tenant's building is a 404 whatever the body says (the tenant matrix relies on it).
+  if (!(await ctx.repos.property.buildings.findById(scope.value, input.buildingId))) {
+    return err(DomainErrors.notFound('Building'))
+  }
+  const checked = checkInput(input, todayOf(ctx.clock))
+  if (!checked.ok) return checked
+  const { dueDate, issueDate, components } = checked.value
   return ctx.transaction(async (repos) => {
     const building = await repos.property.buildings.findById(scope.value, input.buildingId)
     if (!building) return err(DomainErrors.notFound('Building'))
