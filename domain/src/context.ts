@@ -8,6 +8,7 @@ import type {
   PasswordHasher,
   SessionTokenService,
 } from './identity/identity.ports.ts'
+import type { LedgerPorts } from './ledger/ledger.ports.ts'
 import type { PlatformPorts } from './platform/jobs.ts'
 import type { PropertyPorts } from './property/property.ports.ts'
 import type { Clock, IdGenerator } from './shared/ports.ts'
@@ -25,6 +26,7 @@ export type Repositories = SharedPorts & {
   readonly identity: IdentityPorts
   readonly property: PropertyPorts
   readonly finance: FinancePorts
+  readonly ledger: LedgerPorts
   readonly governance: GovernancePorts
   readonly documents: DocumentsPorts
   readonly stats: StatsPorts

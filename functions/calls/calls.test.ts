@@ -230,6 +230,7 @@ describe('calls for funds (issue #15 item 6)', () => {
 type Account = {
   buildings: {
     balance_cents: number
+    ledger_balance_cents: number
     called_cents: number
     paid_cents: number
     lines: {
@@ -300,6 +301,8 @@ describe('owner accounts and payments (issue #15 item 7)', () => {
     expect(acc?.called_cents).toBe(owed)
     expect(acc?.paid_cents).toBe(240_000)
     expect(acc?.balance_cents).toBe(owed - 240_000)
+    // The books agree: the owner's 410 sub-account carries the same balance.
+    expect(acc?.ledger_balance_cents).toBe(acc?.balance_cents)
     expect(acc?.lines.every((l) => l.outstanding_cents === 0 && l.epc_payload === null)).toBe(true)
     // Another owner's account is a 404 for this owner.
     const others = (q1.lines.find((l) => l.owner_id !== o1.id) as Line).owner_id

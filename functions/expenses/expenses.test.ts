@@ -75,7 +75,7 @@ describe('POST /expenses', () => {
     const got = await api.request('GET', `/api/v1/expenses/${res.body.id}`, { token: t.accountant.token })
     expect(got.status).toBe(200)
     expect(got.body).toEqual(res.body)
-    expect(await auditActions(res.body.id)).toEqual(['expense.create'])
+    expect(await auditActions(res.body.id)).toEqual(['expense.create', 'expense.approve'])
   })
 
   it('accepts amount_cents, a decimal string with a comma, or both when they agree', async () => {
@@ -178,7 +178,7 @@ describe('PUT /expenses/{id}/mark-paid', () => {
     const again = await api.request('PUT', `/api/v1/expenses/${e.id}/mark-paid`, { token: t.syndic.token })
     expect(again.status).toBe(409)
     expect(again.body.code).toBe('expense_already_paid')
-    expect(await auditActions(e.id)).toEqual(['expense.create', 'expense.mark_paid'])
+    expect(await auditActions(e.id)).toEqual(['expense.create', 'expense.approve', 'expense.mark_paid'])
   })
 
   it('takes paid_date and a version; stale If-Match → 409 with current_version', async () => {

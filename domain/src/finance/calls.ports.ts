@@ -58,3 +58,12 @@ export interface CallsRepository {
 }
 
 export type { BankAccountPurpose, CalendarDate }
+
+/**
+ * The ledger's owner sub-account balance (410 lines with ownerId), typed here structurally so
+ * finance does not import the ledger (which imports finance): the owner account shows it beside
+ * its own sum, and they are equal by construction (ledger/postings/calls.ts).
+ */
+export type OwnerLedgerBalance = {
+  ownerBalance(scope: TenantScope, buildingId: string, ownerId: string): Promise<number>
+}

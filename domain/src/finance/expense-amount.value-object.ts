@@ -6,6 +6,8 @@ import { err, ok, type Result } from '../shared/result.ts'
 export type ExpenseAmountInput = {
   readonly amount?: number | string | null | undefined
   readonly amountCents?: number | null | undefined
+  /** A credit note: the amount must be negative (else positive, as v1 requires). */
+  readonly creditNote?: boolean | undefined
 }
 
 /**
@@ -24,11 +26,18 @@ export function resolveExpenseAmount(input: ExpenseAmountInput): Result<Cents> {
     )
   }
 
+  const credit = input.creditNote === true
+  const wrongSign = (v: number) => (credit ? v >= 0 : v <= 0)
   let fromCents: Cents | undefined
   if (input.amountCents !== undefined && input.amountCents !== null) {
-    if (!Number.isSafeInteger(input.amountCents) || input.amountCents <= 0) {
+    if (!Number.isSafeInteger(input.amountCents) || wrongSign(input.amountCents)) {
       return err(
-        DomainErrors.invalidField('amount_cents', 'must be an integer number of cents greater than 0'),
+        DomainErrors.invalidField(
+          'amount_cents',
+          credit
+            ? 'must be a negative integer number of cents (a credit note)'
+            : 'must be an integer number of cents greater than 0',
+        ),
       )
     }
     fromCents = input.amountCents as Cents
@@ -38,7 +47,13 @@ export function resolveExpenseAmount(input: ExpenseAmountInput): Result<Cents> {
   if (input.amount !== undefined && input.amount !== null) {
     const parsed = centsFromEuros(input.amount, 'amount')
     if (!parsed.ok) return parsed
-    if (parsed.value <= 0) return err(DomainErrors.invalidField('amount', 'must be greater than 0'))
+    if (wrongSign(parsed.value))
+      return err(
+        DomainErrors.invalidField(
+          'amount',
+          credit ? 'must be negative (a credit note)' : 'must be greater than 0',
+        ),
+      )
     fromEuros = parsed.value
   }
 

@@ -4,6 +4,7 @@ import type { Cents } from '../shared/money.value-object.ts'
 import {
   canTransition,
   type Expense,
+  NEW_EXPENSE_LIFECYCLE,
   PAYMENT_STATUSES,
   validateExpense,
   withExpenseCancelled,
@@ -25,6 +26,8 @@ const expense = (over: Partial<Expense> = {}): Expense => ({
   supplier: null,
   invoiceNumber: null,
   paidDate: null,
+  ...NEW_EXPENSE_LIFECYCLE,
+  status: 'approved',
   version: 3,
   createdAt: now,
   updatedAt: now,
@@ -53,6 +56,11 @@ describe('validateExpense', () => {
         expenseDate: '2026-02-28',
         supplier: null,
         invoiceNumber: 'F-2026-001',
+        amountExclVatCents: null,
+        vatRate: null,
+        vatCents: null,
+        supplierEnterpriseNumber: null,
+        supplierIban: null,
       },
     })
   })

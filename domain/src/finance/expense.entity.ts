@@ -1,9 +1,13 @@
 import type { CalendarDate } from '../property/index.ts'
 import { parseCalendarDate } from '../property/index.ts'
 import { DomainErrors, type FieldIssue } from '../shared/domain-error.ts'
+import { enterpriseNumberIssue, parseEnterpriseNumber } from '../shared/enterprise-number.value-object.ts'
+import { ibanIssue, parseIban } from '../shared/iban.value-object.ts'
 import type { Cents } from '../shared/money.value-object.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { collectIssues, optionalText, requiredText } from '../shared/text.ts'
+import type { ChargeDistribution } from './charge-distribution.service.ts'
+import { resolveVat, type VatInput, type VatRate } from './expense-vat.ts'
 
 export const EXPENSE_CATEGORIES = [
   'Maintenance',
@@ -20,6 +24,15 @@ export type ExpenseCategory = (typeof EXPENSE_CATEGORIES)[number]
 export const PAYMENT_STATUSES = ['Pending', 'Paid', 'Overdue', 'Cancelled'] as const
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number]
 
+/**
+ * The expense lifecycle (ADR 0031): draft (not in the books) → approved (posted: charge by nature /
+ * supplier; its distribution frozen) → paid to the supplier (posted: supplier / bank). An approved,
+ * unpaid expense may be cancelled or corrected: its entries are reversed, the row stays. A paid
+ * one is corrected by a credit note. `paymentStatus` (v1) follows: Pending/Overdue until paid.
+ */
+export const EXPENSE_STATUSES = ['draft', 'approved', 'paid', 'cancelled'] as const
+export type ExpenseStatus = (typeof EXPENSE_STATUSES)[number]
+
 export function isExpenseCategory(value: unknown): value is ExpenseCategory {
   return typeof value === 'string' && (EXPENSE_CATEGORIES as readonly string[]).includes(value)
 }
@@ -28,7 +41,7 @@ export function isPaymentStatus(value: unknown): value is PaymentStatus {
   return typeof value === 'string' && (PAYMENT_STATUSES as readonly string[]).includes(value)
 }
 
-/** An invoice or cost of a building (amount incl. VAT, integer cents). */
+/** An invoice or cost of a building (amount incl. VAT, integer cents; negative: a credit note). */
 export type Expense = {
   readonly id: string
   readonly organizationId: string
@@ -42,12 +55,42 @@ export type Expense = {
   readonly supplier: string | null
   readonly invoiceNumber: string | null
   readonly paidDate: CalendarDate | null
+  readonly status: ExpenseStatus
+  /** When its approval was posted; null for a draft and for a row approved before the books existed. */
+  readonly postedAt: Date | null
+  readonly amountExclVatCents: number | null
+  readonly vatRate: VatRate | null
+  readonly vatCents: number | null
+  /** The supplier's enterprise number, `0123.456.789`. */
+  readonly supplierEnterpriseNumber: string | null
+  readonly supplierIban: string | null
+  /** The expense this one corrects (a correction), and the one that corrected this one. */
+  readonly correctsExpenseId: string | null
+  readonly correctedByExpenseId: string | null
+  readonly cancelReason: string | null
+  /** The distribution frozen at approval; null for a draft (or a basis that could not be split). */
+  readonly distribution: ChargeDistribution | null
   readonly version: number
   readonly createdAt: Date
   readonly updatedAt: Date
 }
 
-export type ExpenseFields = {
+/** The lifecycle fields of a new expense before any approval: spread into new rows and fixtures. */
+export const NEW_EXPENSE_LIFECYCLE = {
+  status: 'draft',
+  postedAt: null,
+  amountExclVatCents: null,
+  vatRate: null,
+  vatCents: null,
+  supplierEnterpriseNumber: null,
+  supplierIban: null,
+  correctsExpenseId: null,
+  correctedByExpenseId: null,
+  cancelReason: null,
+  distribution: null,
+} as const satisfies Partial<Expense>
+
+export type ExpenseFields = VatInput & {
   readonly category: ExpenseCategory
   readonly description: string
   readonly amountCents: number
@@ -55,6 +98,10 @@ export type ExpenseFields = {
   readonly expenseDate: string
   readonly supplier?: string | null | undefined
   readonly invoiceNumber?: string | null | undefined
+  readonly supplierEnterpriseNumber?: string | null | undefined
+  readonly supplierIban?: string | null | undefined
+  /** A credit note: the amounts must be negative. Without it they must be positive (v1). */
+  readonly creditNote?: boolean | undefined
 }
 
 export type ValidExpenseFields = {
@@ -64,6 +111,11 @@ export type ValidExpenseFields = {
   readonly expenseDate: CalendarDate
   readonly supplier: string | null
   readonly invoiceNumber: string | null
+  readonly amountExclVatCents: number | null
+  readonly vatRate: VatRate | null
+  readonly vatCents: number | null
+  readonly supplierEnterpriseNumber: string | null
+  readonly supplierIban: string | null
 }
 
 export const MAX_DESCRIPTION_LENGTH = 2000
@@ -73,6 +125,9 @@ export const EXPENSE_LIMITS = {
   description: MAX_DESCRIPTION_LENGTH,
   supplier: 255,
   invoice_number: 100,
+  supplier_enterprise_number: 20,
+  supplier_iban: 42,
+  reason: 500,
 } as const
 
 /** Validates what a caller types for a new expense; every problem is reported at once. */
@@ -80,17 +135,27 @@ export function validateExpense(fields: ExpenseFields): Result<ValidExpenseField
   const date = parseCalendarDate(fields.expenseDate, 'expense_date')
   const supplier = blankToNull(fields.supplier)
   const invoiceNumber = blankToNull(fields.invoiceNumber)
+  const enterpriseNumber = blankToNull(fields.supplierEnterpriseNumber)
+  const iban = blankToNull(fields.supplierIban)
+  const vat = resolveVat(fields.amountCents, fields)
   const issues = collectIssues(
     isExpenseCategory(fields.category)
       ? undefined
       : { path: 'category', message: `must be one of ${EXPENSE_CATEGORIES.join(', ')}` },
     requiredText('description', fields.description, MAX_DESCRIPTION_LENGTH),
-    positiveCentsIssue('amount_cents', fields.amountCents),
+    fields.creditNote === true
+      ? negativeCentsIssue('amount_cents', fields.amountCents)
+      : positiveCentsIssue('amount_cents', fields.amountCents),
     ...issuesOf(date),
     optionalText('supplier', supplier, EXPENSE_LIMITS.supplier),
     optionalText('invoice_number', invoiceNumber, EXPENSE_LIMITS.invoice_number),
+    enterpriseNumberIssue('supplier_enterprise_number', enterpriseNumber),
+    ibanIssue('supplier_iban', iban),
+    ...vat.issues,
   )
   if (issues.length > 0 || !date.ok) return err(DomainErrors.validation('Invalid expense', issues))
+  const en = enterpriseNumber === null ? null : parseEnterpriseNumber(enterpriseNumber)
+  const ib = iban === null ? null : parseIban(iban)
   return ok({
     category: fields.category,
     description: fields.description.trim(),
@@ -98,7 +163,18 @@ export function validateExpense(fields: ExpenseFields): Result<ValidExpenseField
     expenseDate: date.value,
     supplier,
     invoiceNumber,
+    amountExclVatCents: vat.vat?.amountExclVatCents ?? null,
+    vatRate: vat.vat?.vatRate ?? null,
+    vatCents: vat.vat?.vatCents ?? null,
+    supplierEnterpriseNumber: en?.ok ? en.value : null,
+    supplierIban: ib?.ok ? ib.value : null,
   })
+}
+
+export function negativeCentsIssue(path: string, value: number): FieldIssue | undefined {
+  if (!Number.isSafeInteger(value) || value >= 0)
+    return { path, message: 'must be a negative integer number of cents (a credit note)' }
+  return undefined
 }
 
 export function positiveCentsIssue(path: string, value: number): FieldIssue | undefined {
@@ -139,6 +215,8 @@ function transitionError(from: PaymentStatus, to: PaymentStatus) {
  * conditionally on the previous one.
  */
 export function withExpensePaid(expense: Expense, paidDate: CalendarDate, now: Date): Result<Expense> {
+  if (expense.status === 'draft')
+    return err(DomainErrors.conflict('expense_not_approved', 'Approve this expense before paying it'))
   if (!canTransition(expense.paymentStatus, 'Paid'))
     return err(transitionError(expense.paymentStatus, 'Paid'))
   if (paidDate < expense.expenseDate) {
@@ -146,7 +224,7 @@ export function withExpensePaid(expense: Expense, paidDate: CalendarDate, now: D
       DomainErrors.invalidField('paid_date', `must not be before the expense date ${expense.expenseDate}`),
     )
   }
-  return ok(bump({ ...expense, paymentStatus: 'Paid', paidDate }, now))
+  return ok(bump({ ...expense, paymentStatus: 'Paid', status: 'paid', paidDate }, now))
 }
 
 /** Pending → Overdue (a reminder job or the syndic flags an unpaid invoice past its term). */
@@ -156,11 +234,32 @@ export function withExpenseOverdue(expense: Expense, now: Date): Result<Expense>
   return ok(bump({ ...expense, paymentStatus: 'Overdue' }, now))
 }
 
-/** Pending/Overdue → Cancelled: the expense stays for history but no longer charges anyone. */
-export function withExpenseCancelled(expense: Expense, now: Date): Result<Expense> {
+/**
+ * Draft or approved (unpaid) → cancelled: the expense stays for history but no longer charges
+ * anyone; an approved one's entries are reversed by the cancellation's event. A paid expense is
+ * not cancelled: the supplier was paid, a credit note records the refund.
+ */
+export function withExpenseCancelled(
+  expense: Expense,
+  now: Date,
+  reason: string | null = null,
+): Result<Expense> {
   if (!canTransition(expense.paymentStatus, 'Cancelled'))
     return err(transitionError(expense.paymentStatus, 'Cancelled'))
-  return ok(bump({ ...expense, paymentStatus: 'Cancelled' }, now))
+  return ok(bump({ ...expense, paymentStatus: 'Cancelled', status: 'cancelled', cancelReason: reason }, now))
+}
+
+/** Draft → approved, with its distribution frozen and the time its entry is posted. */
+export function withExpenseApproved(
+  expense: Expense,
+  distribution: ChargeDistribution | null,
+  now: Date,
+): Result<Expense> {
+  if (expense.status !== 'draft') {
+    if (expense.status === 'cancelled') return err(transitionError('Cancelled', 'Paid'))
+    return err(DomainErrors.conflict('expense_already_approved', 'This expense is already approved'))
+  }
+  return ok(bump({ ...expense, status: 'approved', distribution, postedAt: now }, now))
 }
 
 function bump(expense: Expense, now: Date): Expense {

@@ -2,7 +2,7 @@ import type { ActorContext } from '../context.ts'
 import type { CalendarDate, PropertyQueries, TenantScope } from '../property/index.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
 import type { SharedPorts } from '../shared/shared-ports.ts'
-import type { CallsRepository } from './calls.ports.ts'
+import type { CallsRepository, OwnerLedgerBalance } from './calls.ports.ts'
 import type { Expense, ExpenseCategory, PaymentStatus } from './expense.entity.ts'
 import type { BuildingBasisHistory } from './owner-part.calculator.ts'
 
@@ -52,7 +52,7 @@ export interface ExpenseRepository {
   list(scope: TenantScope, filter: ExpenseFilter, page: PageRequest<ExpenseSortField>): Promise<Page<Expense>>
   /** Cross-tenant, superadmin only: every tenant's expenses, grouped by organization, newest first (see BuildingRepository). */
   listAcrossTenants(filter: ExpenseFilter, page: PageRequest<ExpenseSortField>): Promise<Page<Expense>>
-  /** Every non-Cancelled expense of these buildings with expense_date in the inclusive bounds, unpaginated, by expense_date then id. */
+  /** Every non-Cancelled, non-draft expense of these buildings with expense_date in the inclusive bounds, unpaginated, by expense_date then id. */
   listChargeable(
     scope: TenantScope,
     buildingIds: readonly string[],
@@ -117,6 +117,7 @@ export type FinanceQueries = {
 
 /** What the finance use cases see in a transaction: their bundle and property's queries. */
 export type FinanceRepos = SharedPorts & {
+  readonly ledger: { readonly entries: OwnerLedgerBalance }
   readonly finance: FinancePorts
   readonly property: PropertyQueries
 }

@@ -84,7 +84,7 @@ async function create(over: Partial<CreateExpenseInput> = {}, actor: Actor = syn
 }
 
 describe('createExpense', () => {
-  it('creates a Pending expense in the actor organization and audits it', async () => {
+  it('creates a Pending expense in the actor organization, approved and posted at once (v1), and audits both', async () => {
     const e = await create({ supplier: 'Toitures SA' })
     expect(e).toMatchObject({
       organizationId: 'org-1',
@@ -102,6 +102,15 @@ describe('createExpense', () => {
         organizationId: 'org-1',
         requestId: 'req-1',
       }),
+      expect.objectContaining({ action: 'expense.approve', entityId: e.id }),
+    ])
+    expect(
+      world.ledger.entries.map((x) => x.lines.map((l) => [l.account, l.debitCents, l.creditCents])),
+    ).toEqual([
+      [
+        ['611', 100_001, 0],
+        ['440', 0, 100_001],
+      ],
     ])
   })
 
@@ -396,11 +405,12 @@ describe('getExpenseDistribution', () => {
     ).toBe('not_found')
   })
 
-  it('reports inconsistent stored quotas as a conflict', async () => {
+  it('reports inconsistent stored quotas as a conflict (nothing could be frozen at approval)', async () => {
     const b = world.buildings.find((x) => x.id === ids.b)
     if (!b) throw new Error('fixture')
-    const e = await create()
     world.buildings[world.buildings.indexOf(b)] = { ...b, totalTantiemes: 900 }
+    const e = await create()
+    expect(e.distribution).toBeNull()
     expect(
       failure(await getExpenseDistribution({ ctx: world.context(syndic), input: { id: e.id } })),
     ).toMatchObject({

@@ -20,8 +20,8 @@ export type ExpenseDistribution = ChargeDistribution & {
 }
 
 /**
- * GET /expenses/{id}/distribution: each unit's and owner's part, over the ownership links active
- * on the expense date — a sale after the invoice does not move the charge to the buyer. Readable
+ * GET /expenses/{id}/distribution: each unit's and owner's part, as frozen when the expense was
+ * approved, over the ownership links active on the expense date — a sale after the invoice does not move the charge to the buyer. Readable
  * by whoever may read the expense (an owner-role actor sees the whole building's split, as the
  * annual accounts shown at the general assembly do).
  */
@@ -32,7 +32,11 @@ export async function getExpenseDistribution({
   const found = await loadReadableExpense(ctx, id)
   if (!found.ok) return found
   const { expense, access } = found.value
-  const distribution = await distributeExpense(ctx.repos, access.scope, expense)
+  // Frozen at approval (ADR 0031): a later change of quotas or owners does not rewrite it. A draft,
+  // or a row whose basis could not be split then, is computed on its date as before.
+  const distribution = expense.distribution
+    ? ok(expense.distribution)
+    : await distributeExpense(ctx.repos, access.scope, expense)
   if (!distribution.ok) return distribution
   return ok({
     expenseId: expense.id,

@@ -51,7 +51,7 @@ export function ownerChargesReaderFrom(repos: {
       }
       const rows: OwnerChargeRow[] = []
       for (const e of expenses) {
-        if (e.paymentStatus === 'Cancelled') continue
+        if (e.paymentStatus === 'Cancelled' || e.status === 'draft') continue
         for (const h of holdings)
           if (h.buildingId === e.buildingId && holdsOn(h, e.expenseDate))
             rows.push({ expense: e, unitId: h.unitId })

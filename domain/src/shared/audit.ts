@@ -1,5 +1,6 @@
 import { CALLS_AUDIT_ACTIONS, type CallsAuditEntity } from './calls-events.ts'
 import { DOMAIN_EVENTS, type DomainEvent } from './domain-events.ts'
+import { MONEY_AUDIT_ACTIONS } from './money-events.ts'
 
 /*
  * The one audit helper (ADR 0022): every mutation writes one append-only row in the same
@@ -21,7 +22,6 @@ export const AUDIT_ACTIONS = [
   'document.upload',
   'expense.create',
   'expense.distribution_documents_requested',
-  'expense.mark_paid',
   'job.retry',
   'meeting.agenda_add',
   'meeting.cancel',
@@ -57,6 +57,7 @@ export const AUDIT_ACTIONS = [
   'user.password_reset_request',
   'user.update',
   ...CALLS_AUDIT_ACTIONS,
+  ...MONEY_AUDIT_ACTIONS,
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -1,5 +1,6 @@
 import type { AuditAction, AuditEntity } from './audit.ts'
 import { CALLS_EVENTS } from './calls-events.ts'
+import { MONEY_EVENTS } from './money-events.ts'
 
 /*
  * What happened, as the use cases record it in their unit of work (ADR 0020). Each event names a
@@ -24,7 +25,6 @@ export const DOMAIN_EVENTS = {
   OwnerUpdated: ['owner.update', 'owner'],
   OwnerLinkedToUser: ['owner.link_user', 'owner'],
   ExpenseRecorded: ['expense.create', 'expense'],
-  ExpensePaid: ['expense.mark_paid', 'expense'],
   MeetingScheduled: ['meeting.create', 'meeting'],
   MeetingUpdated: ['meeting.update', 'meeting'],
   AgendaItemAdded: ['meeting.agenda_add', 'meeting'],
@@ -53,6 +53,7 @@ export const DOMAIN_EVENTS = {
   DocumentGenerated: ['document.generate', 'document'],
   JobRetried: ['job.retry', 'job'],
   ...CALLS_EVENTS,
+  ...MONEY_EVENTS,
 } as const satisfies Record<string, readonly [AuditAction, AuditEntity]>
 
 export type DomainEventType = keyof typeof DOMAIN_EVENTS

@@ -1,5 +1,6 @@
 import type { AuditLog } from './audit.ts'
 import type { Outbox } from './outbox.ts'
+import type { Postings } from './postings.ts'
 
 /**
  * The ports every context's transaction carries besides its own bundle: the audit log (one row
@@ -8,4 +9,6 @@ import type { Outbox } from './outbox.ts'
 export type SharedPorts = {
   readonly audit: AuditLog
   readonly outbox: Outbox
+  /** The ledger's postings of money events (same transaction; ledger context, ADR 0031). */
+  readonly postings: Postings
 }

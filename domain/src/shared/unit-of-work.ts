@@ -1,5 +1,6 @@
 import { type AuditAuthor, auditEntryOf } from './audit.ts'
 import type { DomainEvent, DomainEventType } from './domain-events.ts'
+import { isMoneyEvent } from './money-events.ts'
 import type { OutboxMessage } from './outbox.ts'
 import type { SharedPorts } from './shared-ports.ts'
 
@@ -8,9 +9,11 @@ import type { SharedPorts } from './shared-ports.ts'
  * what happened as domain events. Recording an event runs every in-transaction subscriber at once,
  * on the same transaction's ports, so their writes commit or roll back with the change:
  *  - the audit subscriber writes the event's audit row (the one audit helper derives it);
+ *  - the posting subscriber writes the entries of a money event in the association's books
+ *    (shared/money-events.ts; the rules are the ledger's, ADR 0031): a posting that fails throws,
+ *    and the whole use case rolls back;
  *  - the after-commit subscriber writes the outbox messages of the event (work a job runner does
  *    once the transaction has committed: e-mails, PDFs, file clean-up), never the work itself.
- * Next: ledger postings subscribe here too.
  */
 
 export type InTransactionSubscriber = (event: DomainEvent, tx: SharedPorts, by: AuditAuthor) => Promise<void>
@@ -41,9 +44,15 @@ export const afterCommitSubscriber: InTransactionSubscriber = async (event, tx) 
   for (const message of AFTER_COMMIT[event.type]?.(event) ?? []) await tx.outbox.enqueue(message)
 }
 
-/** In order: the audit row first, then what runs after the commit. */
+/** Only money events reach the books (other events never touch the postings port). */
+export const postingSubscriber: InTransactionSubscriber = async (event, tx) => {
+  if (isMoneyEvent(event.type)) await tx.postings.post(event)
+}
+
+/** In order: the audit row first, then the books, then what runs after the commit. */
 export const IN_TRANSACTION_SUBSCRIBERS: readonly InTransactionSubscriber[] = [
   auditSubscriber,
+  postingSubscriber,
   afterCommitSubscriber,
 ]
 

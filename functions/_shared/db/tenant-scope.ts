@@ -24,6 +24,9 @@ export const TENANT_TABLES = [
   'call_lines',
   'owner_payments',
   'payment_allocations',
+  'ledger_settings',
+  'ledger_entries',
+  'ledger_lines',
 ] as const
 
 const MARKER = '/* cross-tenant */'

@@ -6536,6 +6536,8 @@ export interface components {
                 building_id: string;
                 /** @description Called − paid: positive = owed, negative = a credit */
                 balance_cents: number;
+                /** @description The owner's 410 sub-account in the books: equal to balance_cents */
+                ledger_balance_cents: number;
                 called_cents: number;
                 paid_cents: number;
                 due_now_cents: number;

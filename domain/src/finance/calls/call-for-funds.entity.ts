@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../../property/index.ts'
-import type { Iban } from './iban.value-object.ts'
+import type { Iban } from '../../shared/iban.value-object.ts'
 
 /** Which account a call is paid into: working capital (provisions) or reserve fund (art. 3.86 §3). */
 export const BANK_ACCOUNT_PURPOSES = ['working_capital', 'reserve'] as const

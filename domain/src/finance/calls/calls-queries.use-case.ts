@@ -14,7 +14,7 @@ import {
   CALL_LIMITS,
   type CallForFunds,
 } from './call-for-funds.entity.ts'
-import { parseBic, parseIban } from './iban.value-object.ts'
+import { parseAccountIban, parseBic } from './iban.value-object.ts'
 
 /** Calls, lines and accounts are the syndic's and accountant's (owners see their own account). */
 function mayReadCalls(ctx: FinanceContext): boolean {
@@ -78,7 +78,7 @@ export async function setBankAccount({
 >): Promise<Result<BuildingBankAccount>> {
   if (!can(ctx.actor, 'finance:write')) return err(DomainErrors.forbidden())
   if (!BANK_ACCOUNT_PURPOSES.includes(input.purpose)) return err(DomainErrors.notFound('BankAccount'))
-  const iban = parseIban(input.iban)
+  const iban = parseAccountIban(input.iban)
   if (!iban.ok) return iban
   const bic = parseBic(input.bic)
   if (!bic.ok) return bic

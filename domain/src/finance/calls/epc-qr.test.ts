@@ -1,11 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import type { Iban } from '../../shared/iban.value-object.ts'
 import { EPC_LIMITS, epcQrPayload, parseEpcQrPayload } from './epc-qr.ts'
-import { type Iban, parseIban } from './iban.value-object.ts'
+import { parseAccountIban } from './iban.value-object.ts'
 import { callLineCommunication } from './structured-communication.ts'
 
 const iban = (text: string): Iban => {
-  const r = parseIban(text)
+  const r = parseAccountIban(text)
   if (!r.ok) throw new Error(text)
   return r.value
 }
@@ -93,8 +94,8 @@ describe('EPC QR payload (EPC069-12)', () => {
 
 describe('IBAN', () => {
   it('accepts valid IBANs in any spacing, refuses a wrong check', () => {
-    expect(parseIban('be68 5390 0754 7034')).toEqual({ ok: true, value: 'BE68539007547034' })
-    expect(parseIban('BE68539007547035').ok).toBe(false)
-    expect(parseIban('FR14 2004 1010 0505 0001 3M02 606').ok).toBe(true)
+    expect(parseAccountIban('be68 5390 0754 7034')).toEqual({ ok: true, value: 'BE68539007547034' })
+    expect(parseAccountIban('BE68539007547035').ok).toBe(false)
+    expect(parseAccountIban('FR14 2004 1010 0505 0001 3M02 606').ok).toBe(true)
   })
 })

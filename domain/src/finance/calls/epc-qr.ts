@@ -1,4 +1,4 @@
-import type { Iban } from './iban.value-object.ts'
+import type { Iban } from '../../shared/iban.value-object.ts'
 import type { StructuredCommunication } from './structured-communication.ts'
 
 /**

@@ -1,19 +1,20 @@
 import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools'
 import { DomainErrors } from '../../shared/domain-error.ts'
+import type { Iban } from '../../shared/iban.value-object.ts'
 import { err, ok, type Result } from '../../shared/result.ts'
 
-/** An IBAN in electronic form (upper case, no spaces), valid per ISO 13616 (country length, mod 97-10). */
-export type Iban = string & { readonly __brand: 'Iban' }
-
-/** Validated by `ibantools` (well kept, country lengths and BBAN formats of the SWIFT IBAN registry). */
-export function parseIban(text: string, field = 'iban'): Result<Iban> {
+/**
+ * A building account's IBAN in electronic form (the shared `Iban` type), validated by `ibantools`
+ * (well kept: the country lengths and BBAN formats of the SWIFT IBAN registry, not only mod 97-10).
+ */
+export function parseAccountIban(text: string, field = 'iban'): Result<Iban> {
   const electronic = electronicFormatIBAN(text) ?? ''
   if (!isValidIBAN(electronic)) return err(DomainErrors.invalidField(field, 'is not a valid IBAN'))
   return ok(electronic as Iban)
 }
 
 /** `BE68 5390 0754 7034`: groups of four, as printed on a letter. */
-export function formatIban(iban: Iban): string {
+export function formatAccountIban(iban: Iban): string {
   return iban.replace(/(.{4})(?=.)/g, '$1 ')
 }
 

@@ -184,9 +184,11 @@ export async function issueCall({
       account: call.account,
       issueDate: call.issueDate,
       dueDate: call.dueDate,
+      label: call.label,
       totalCents: call.totalCents,
-      lineCount: lines.length,
       jobId,
+      // The ledger's posting (ledger/postings/calls.ts) debits each owner's 410 with these.
+      lines: lines.map((l) => ({ ownerId: l.ownerId, unitId: l.unitId, amountCents: l.amountCents })),
     })
     return ok({ call, lines, jobId })
   })

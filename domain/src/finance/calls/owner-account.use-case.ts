@@ -2,12 +2,12 @@ import { readAccessOf, readScopeFor } from '../../access/index.ts'
 import type { UseCaseCall } from '../../context.ts'
 import { type CalendarDate, todayOf } from '../../property/index.ts'
 import { DomainErrors } from '../../shared/domain-error.ts'
+import type { Iban } from '../../shared/iban.value-object.ts'
 import { err, ok, type Result } from '../../shared/result.ts'
 import type { CallLineWithPaid } from '../calls.ports.ts'
 import type { FinanceContext } from '../finance.ports.ts'
 import type { OwnerPayment } from './call-for-funds.entity.ts'
 import { epcQrPayload } from './epc-qr.ts'
-import type { Iban } from './iban.value-object.ts'
 import type { StructuredCommunication } from './structured-communication.ts'
 
 export type AccountLine = CallLineWithPaid & {
@@ -21,6 +21,8 @@ export type OwnerBuildingAccount = {
   readonly buildingId: string
   /** Σ calls − Σ payments: positive = owed by the owner, negative = a credit. */
   readonly balanceCents: number
+  /** The same read from the books (the owner's 410 sub-account): always equal to balanceCents. */
+  readonly ledgerBalanceCents: number
   readonly calledCents: number
   readonly paidCents: number
   /** What is due now (due date passed or today) and later. */
@@ -63,6 +65,13 @@ export async function getOwnerAccount({
     ctx.repos.finance.calls.listPayments(scope, { ownerId, ...(buildingId ? { buildingId } : {}) }),
   ])
   const buildingIds = [...new Set([...lines.map((l) => l.buildingId), ...payments.map((p) => p.buildingId)])]
+  const ledger = new Map(
+    await Promise.all(
+      buildingIds.map(
+        async (b) => [b, await ctx.repos.ledger.entries.ownerBalance(scope, b, ownerId)] as const,
+      ),
+    ),
+  )
   return ok({
     ownerId,
     buildings: buildingIds.map((b) => {
@@ -94,6 +103,7 @@ export async function getOwnerAccount({
       return {
         buildingId: b,
         balanceCents: calledCents - paidCents,
+        ledgerBalanceCents: ledger.get(b) ?? 0,
         calledCents,
         paidCents,
         dueNowCents: Math.max(

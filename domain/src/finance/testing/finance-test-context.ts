@@ -1,6 +1,8 @@
 import type { ActorContext, Repositories } from '../../context.ts'
 import type { Actor } from '../../identity/actor.ts'
 import type { Role } from '../../identity/role.value-object.ts'
+import { ledgerPostings } from '../../ledger/ledger-postings.ts'
+import { InMemoryLedger } from '../../ledger/testing/in-memory-ledger.ts'
 import type { Building } from '../../property/building.entity.ts'
 import type { Owner } from '../../property/owner.entity.ts'
 import type { RightType } from '../../property/ownership-timeline.ts'
@@ -32,6 +34,8 @@ export class FinanceWorld {
   readonly owners: Owner[] = []
   readonly ownerships: UnitOwnership[] = []
   readonly expenses = new InMemoryExpenseRepository()
+  /** The association's books: money events post here, as in the database's transaction. */
+  readonly ledger = new InMemoryLedger()
   readonly audit: AuditEntry[] = []
   now = new Date('2026-03-15T10:00:00Z')
   private seq = 0
@@ -183,7 +187,7 @@ export class FinanceWorld {
     const quoteParts = quotePartsReaderFromProperty({ buildings, units, unitOwnerships })
     const property = { buildings, units, owners, unitOwnerships, quoteParts }
     return {
-      ...notFaked<Omit<Repositories, 'property' | 'finance' | 'audit'>>('repos'),
+      ...notFaked<Omit<Repositories, 'property' | 'finance' | 'audit' | 'ledger' | 'postings'>>('repos'),
       property,
       finance: {
         expenses: this.expenses,
@@ -191,6 +195,8 @@ export class FinanceWorld {
         calls: notFaked<Repositories['finance']['calls']>('calls'),
       },
       audit: { record: async (entry) => void this.audit.push(entry) },
+      ledger: { entries: this.ledger },
+      postings: ledgerPostings(this.ledger),
     }
   }
 

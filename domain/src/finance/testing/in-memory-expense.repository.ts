@@ -70,6 +70,7 @@ export class InMemoryExpenseRepository implements ExpenseRepository {
           e.organizationId === scope.organizationId &&
           buildingIds.includes(e.buildingId) &&
           e.paymentStatus !== 'Cancelled' &&
+          e.status !== 'draft' &&
           (period.dateFrom === undefined || e.expenseDate >= period.dateFrom) &&
           (period.dateTo === undefined || e.expenseDate <= period.dateTo),
       )

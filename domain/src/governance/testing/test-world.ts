@@ -1,6 +1,6 @@
 import type { ActorContext, Repositories } from '../../context.ts'
 import { InMemoryDocumentRepository, InMemoryFileStore } from '../../documents/testing/in-memory-documents.ts'
-import type { Expense } from '../../finance/expense.entity.ts'
+import { type Expense, NEW_EXPENSE_LIFECYCLE } from '../../finance/expense.entity.ts'
 import type { ExpenseRepository } from '../../finance/finance.ports.ts'
 import type { Actor } from '../../identity/actor.ts'
 import type { Building } from '../../property/building.entity.ts'
@@ -109,6 +109,8 @@ export class TestWorld {
       supplier: null,
       invoiceNumber: null,
       paidDate: null,
+      ...NEW_EXPENSE_LIFECYCLE,
+      status: 'approved',
       version: 1,
       createdAt: this.now,
       updatedAt: this.now,

@@ -2,13 +2,16 @@ import type {
   BuildingBasisHistory,
   CalendarDate,
   Cents,
+  ChargeDistribution,
   Expense,
   ExpenseCategory,
   ExpenseFilter,
   ExpenseRepository,
+  ExpenseStatus,
   OwnerChargesReader,
   PaymentStatus,
   TenantScope,
+  VatRate,
 } from '@koprogo/domain'
 import { and, asc, eq, gte, inArray, isNull, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm'
 import type { Database } from '../client.ts'
@@ -29,6 +32,9 @@ const toExpense = (row: Row): Expense => ({
   category: row.category as ExpenseCategory,
   paymentStatus: row.paymentStatus as PaymentStatus,
   amountCents: row.amountCents as Cents,
+  status: row.status as ExpenseStatus,
+  vatRate: row.vatRate as VatRate | null,
+  distribution: row.distribution as ChargeDistribution | null,
 })
 
 const expenseColumns = {
@@ -100,6 +106,8 @@ export function expenseRepository(db: Database): ExpenseRepository {
             eq(expenses.organizationId, scope.organizationId),
             inArray(expenses.buildingId, [...buildingIds]),
             ne(expenses.paymentStatus, 'Cancelled'),
+            // A draft is not in the books yet: it charges nobody (ADR 0031).
+            ne(expenses.status, 'draft'),
             period.dateFrom ? gte(expenses.expenseDate, period.dateFrom) : undefined,
             period.dateTo ? lte(expenses.expenseDate, period.dateTo) : undefined,
           ),
@@ -134,6 +142,7 @@ export function ownerChargesReader(db: Database): OwnerChargesReader {
         eq(expenses.organizationId, org),
         eq(expenses.buildingId, units.buildingId),
         ne(expenses.paymentStatus, 'Cancelled'),
+        ne(expenses.status, 'draft'),
         gte(expenses.expenseDate, unitOwnerships.startDate),
         or(isNull(unitOwnerships.endDate), lt(expenses.expenseDate, unitOwnerships.endDate)),
         period.dateFrom ? gte(expenses.expenseDate, period.dateFrom) : undefined,

@@ -1,4 +1,4 @@
-import type { Repositories } from '@koprogo/domain'
+import { ledgerPostings, type Repositories } from '@koprogo/domain'
 import type { Database } from '../client.ts'
 import { auditRepository } from './audit.repository.ts'
 import { callsRepository } from './calls.repository.ts'
@@ -7,6 +7,7 @@ import { expenseStatsReader } from './expense-stats.repository.ts'
 import { expenseRepository, ownerChargesReader } from './finance.repository.ts'
 import { meetingRepository } from './governance.repository.ts'
 import { jobQueue } from './jobs.repository.ts'
+import { ledgerRepository } from './ledger.repository.ts'
 import { organizationRepository } from './organization.repository.ts'
 import { outboxRepository } from './outbox.repository.ts'
 import { passwordLinkRepository } from './password-link.repository.ts'
@@ -24,6 +25,7 @@ import { userRepository } from './user.repository.ts'
 
 /** Binds every context's ports bundle to one database handle (the pool, or a transaction). */
 export function bindRepositories(db: Database): Repositories {
+  const ledgerEntries = ledgerRepository(db)
   return {
     identity: {
       users: userRepository(db),
@@ -44,6 +46,7 @@ export function bindRepositories(db: Database): Repositories {
       ownerCharges: ownerChargesReader(db),
       calls: callsRepository(db),
     },
+    ledger: { entries: ledgerEntries },
     governance: { meetings: meetingRepository(db) },
     documents: { documents: documentRepository(db) },
     stats: {
@@ -53,6 +56,8 @@ export function bindRepositories(db: Database): Repositories {
     },
     audit: auditRepository(db),
     outbox: outboxRepository(db),
+    // Money events post their entries on this same handle: in the use case's transaction.
+    postings: ledgerPostings(ledgerEntries),
     platform: { jobs: jobQueue(db) },
   }
 }

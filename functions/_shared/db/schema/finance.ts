@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
-import { bigint, check, date, index, pgTable, text, uuid } from 'drizzle-orm/pg-core'
-import { id, timestamps, version } from './columns.ts'
+import { bigint, check, date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { id, timestamps, tstz, version } from './columns.ts'
 import { organizations } from './organizations.ts'
 import { buildings } from './property.ts'
 
@@ -23,6 +23,20 @@ export const expenses = pgTable(
     supplier: text('supplier'),
     invoiceNumber: text('invoice_number'),
     paidDate: date('paid_date', { mode: 'string' }),
+    // The lifecycle (ADR 0031): draft → approved (posted) → paid; cancelled by reversal. Rows made
+    // before it are approved (v1 had no draft) and posted at their next money event (posted_at null).
+    status: text('status').notNull().default('approved'),
+    postedAt: tstz('posted_at'),
+    amountExclVatCents: bigint('amount_excl_vat_cents', { mode: 'number' }),
+    vatRate: integer('vat_rate'),
+    vatCents: bigint('vat_cents', { mode: 'number' }),
+    supplierEnterpriseNumber: text('supplier_enterprise_number'),
+    supplierIban: text('supplier_iban'),
+    correctsExpenseId: uuid('corrects_expense_id'),
+    correctedByExpenseId: uuid('corrected_by_expense_id'),
+    cancelReason: text('cancel_reason'),
+    /** The distribution frozen at approval (a later quota change does not rewrite it). */
+    distribution: jsonb('distribution'),
     version: version(),
     ...timestamps(),
   },
@@ -30,6 +44,9 @@ export const expenses = pgTable(
     index('expenses_org_date_idx').on(t.organizationId, t.expenseDate),
     index('expenses_org_building_date_idx').on(t.organizationId, t.buildingId, t.expenseDate),
     index('expenses_org_created_idx').on(t.organizationId, t.createdAt, t.id),
-    check('expenses_amount_positive', sql`${t.amountCents} > 0`),
+    // Negative: a credit note. Zero is no expense.
+    check('expenses_amount_not_zero', sql`${t.amountCents} <> 0`),
+    check('expenses_status', sql`${t.status} IN ('draft', 'approved', 'paid', 'cancelled')`),
+    check('expenses_vat_rate', sql`${t.vatRate} IS NULL OR ${t.vatRate} IN (0, 6, 12, 21)`),
   ],
 )

@@ -1,0 +1,89 @@
+import type { TenantScope } from '../../property/index.ts'
+import type { BalancedEntry, Entry } from '../entry.ts'
+import type { LedgerRepository } from '../ledger.ports.ts'
+import { trialBalanceOfLines } from '../trial-balance.ts'
+
+/** The books in memory, append-only like the tables: for domain tests. */
+export class InMemoryLedger implements LedgerRepository {
+  readonly entries: Entry[] = []
+  readonly startMonths = new Map<string, number>()
+  private seq = 0
+
+  async insert(scope: TenantScope, entry: BalancedEntry): Promise<Entry> {
+    this.seq += 1
+    const stored: Entry = {
+      ...entry,
+      id: `entry-${String(this.seq).padStart(5, '0')}`,
+      organizationId: scope.organizationId,
+      createdAt: new Date(0),
+    }
+    this.entries.push(stored)
+    return stored
+  }
+
+  private of(scope: TenantScope, buildingId: string): Entry[] {
+    return this.entries.filter(
+      (e) => e.organizationId === scope.organizationId && e.buildingId === buildingId,
+    )
+  }
+
+  async findBySource(scope: TenantScope, buildingId: string, source: { kind: string; id: string }) {
+    return this.of(scope, buildingId).filter(
+      (e) => e.source.kind === source.kind && e.source.id === source.id,
+    )
+  }
+
+  async fiscalYearStartMonth(_scope: TenantScope, buildingId: string) {
+    return this.startMonths.get(buildingId) ?? 1
+  }
+
+  async accountTotals(scope: TenantScope, buildingId: string, fiscalYear: number) {
+    const lines = this.of(scope, buildingId)
+      .filter((e) => e.fiscalYear === fiscalYear)
+      .flatMap((e) => e.lines)
+    return trialBalanceOfLines(lines).rows.map((r) => ({
+      account: r.account,
+      debitCents: r.debitCents,
+      creditCents: r.creditCents,
+    }))
+  }
+
+  async accountLines(scope: TenantScope, buildingId: string, fiscalYear: number, account: string) {
+    return this.of(scope, buildingId)
+      .filter((e) => e.fiscalYear === fiscalYear)
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1))
+      .flatMap((e) =>
+        e.lines
+          .filter((l) => l.account === account)
+          .map((l) => ({
+            ...l,
+            entryId: e.id,
+            date: e.date,
+            journal: e.journal,
+            label: e.label,
+            reversesEntryId: e.reversesEntryId,
+          })),
+      )
+  }
+
+  async listEntries(
+    scope: TenantScope,
+    buildingId: string,
+    filter: { fiscalYear?: number | undefined; journal?: string | undefined },
+    page: { page: number; perPage: number },
+  ) {
+    const all = this.of(scope, buildingId)
+      .filter((e) => filter.fiscalYear === undefined || e.fiscalYear === filter.fiscalYear)
+      .filter((e) => filter.journal === undefined || e.journal === filter.journal)
+      .sort((a, b) => (a.date > b.date ? -1 : a.date < b.date ? 1 : a.id > b.id ? -1 : 1))
+    const start = (page.page - 1) * page.perPage
+    return { items: all.slice(start, start + page.perPage), total: all.length }
+  }
+
+  async ownerBalance(scope: TenantScope, buildingId: string, ownerId: string) {
+    return this.of(scope, buildingId)
+      .flatMap((e) => e.lines)
+      .filter((l) => l.account === '410' && l.ownerId === ownerId)
+      .reduce((s, l) => s + l.debitCents - l.creditCents, 0)
+  }
+}
