@@ -1,5 +1,8 @@
 import { parseEpcQrPayload, parseStructuredCommunication } from '@koprogo/domain'
+import { sql } from 'drizzle-orm'
+import { extractText, getDocumentProxy } from 'unpdf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runDueJobs } from '../_shared/jobs/runner.ts'
 import { createTestApi, type TestApi } from '../test/harness.ts'
 import { propertyFixtures } from '../test/property-fixtures.ts'
 
@@ -46,7 +49,11 @@ async function setup() {
   const a = await fx.unit(token, b.id, { unit_number: 'A', quota: 333 })
   const bb = await fx.unit(token, b.id, { unit_number: 'B', quota: 333 })
   const c = await fx.unit(token, b.id, { unit_number: 'C', quota: 334 })
-  const o1 = await fx.owner(token, { email_consent: true, email_consent_date: '2024-01-01' })
+  const o1 = await fx.owner(token, {
+    email_consent: true,
+    email_consent_date: '2024-01-01',
+    preferred_language: 'nl',
+  })
   const o2 = await fx.owner(token, { email: null })
   const o3 = await fx.owner(token)
   await link(token, a.id, o1.id, 1)
@@ -319,5 +326,46 @@ describe('owner accounts and payments (issue #15 item 7)', () => {
       reference: line?.communication_digits,
     })
     expect(epc.amountCents).toBe(line?.outstanding_cents)
+  })
+})
+
+describe('call letters (PDF per owner and lot, e-mail through the outbox)', () => {
+  it('renders one letter per line in the owner language, mails only consenting owners, once', async () => {
+    const { token, b, o1 } = await setup()
+    await accounts(token, b.id)
+    const res = await issue(token, b.id, {
+      kind: 'provision',
+      label: 'T1 2027',
+      due_date: '2027-01-15',
+      amount_cents: 100_001,
+    })
+    const call = res.body as Call
+    while ((await runDueJobs(api.runtime)) > 0) {}
+    const detail = (await api.request('GET', `/api/v1/calls/${call.id}`, { token })).body as {
+      lines: (Line & { document_id: string | null; emailed_at: string | null })[]
+    }
+    expect(detail.lines.every((l) => l.document_id === l.id)).toBe(true)
+    const line = detail.lines.find((l) => l.owner_id === o1.id) as Line & { document_id: string }
+    const file = await api.app.request(`/api/v1/documents/${line.document_id}/download`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(file.status).toBe(200)
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(await file.arrayBuffer())), {
+      mergePages: true,
+    })
+    const page = text.replace(/[\u00a0\u202f]/g, ' ')
+    expect(page).toContain('Opvraging van fondsen nr. 1')
+    expect(page).toContain(line.communication)
+    expect(page).toContain('BE68 5390 0754 7034')
+    expect(page).toContain('333,00 €')
+    // E-mail: the two lines of the consenting owner, once each, even after the jobs run again.
+    expect(detail.lines.filter((l) => l.emailed_at !== null).map((l) => l.owner_id)).toEqual([o1.id, o1.id])
+    while ((await runDueJobs(api.runtime)) > 0) {}
+    const mails = (await api.inspect.execute(
+      sql`select subject from captured_mail where subject like ${'Opvraging van fondsen nr. 1:%'} and to_address = ${
+        (await api.request('GET', `/api/v1/owners/${o1.id}`, { token })).body.email
+      }`,
+    )) as unknown as { rows: { subject: string }[] }
+    expect(mails.rows).toHaveLength(2)
   })
 })

@@ -1,11 +1,14 @@
 import {
   DELETE_ORPHAN_FILE,
+  MAIL_CALL_LETTER,
   PASSWORD_CHANGED_JOB,
   PASSWORD_LINK_JOB,
+  RENDER_CALL_LETTERS,
   RENDER_EXPENSE_DISTRIBUTION,
 } from '@koprogo/domain'
 import { passwordChangedJob } from '../../auth/password-changed.job.ts'
 import { passwordLinkJob } from '../../auth/password-link.job.ts'
+import { mailCallLetter, renderCallLetters } from '../../calls/call-letters.job.ts'
 import { deleteOrphanFile } from '../../documents/delete-orphan-file.job.ts'
 import { renderExpenseDistribution } from '../../expenses/distribution-documents.job.ts'
 import type { JobHandler } from './job-handler.ts'
@@ -21,4 +24,6 @@ export const jobHandlers: Readonly<Record<string, JobHandler>> = {
   [PASSWORD_CHANGED_JOB]: passwordChangedJob,
   [RENDER_EXPENSE_DISTRIBUTION]: renderExpenseDistribution,
   [DELETE_ORPHAN_FILE]: deleteOrphanFile,
+  [RENDER_CALL_LETTERS]: renderCallLetters,
+  [MAIL_CALL_LETTER]: mailCallLetter,
 }

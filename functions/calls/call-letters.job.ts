@@ -1,0 +1,95 @@
+import {
+  callsText,
+  formatAccountIban,
+  formatCalendarDay,
+  formatCents,
+  formatStructuredCommunication,
+  generateCallLetters,
+  type Iban,
+  ok,
+  recordEvent,
+  type StructuredCommunication,
+} from '@koprogo/domain'
+import { bindRepositories } from '../_shared/db/repositories/index.ts'
+import type { JobHandler } from '../_shared/jobs/job-handler.ts'
+import { escapeHtml, PRODUCT_NAME } from '../_shared/mail/render.ts'
+import { publicBaseUrl } from '../_shared/mail/select-mailer.ts'
+import { pdfLibRendererWith } from '../_shared/pdf/pdf-lib-renderer.ts'
+import { useCaseContextFor } from '../_shared/runtime.ts'
+
+/** Letters are one page of Latin text: the standard fonts make 500 of them cheap (ADR 0032). */
+const letterRenderer = pdfLibRendererWith({ standardFontsWhenPossible: true })
+
+/**
+ * RENDER_CALL_LETTERS: the PDF letter of every line of a call, stored as documents; each
+ * e-mailed line gets its MAIL_CALL_LETTER job in the same transaction. Only the job bundle
+ * imports this file (pdf-lib, fonts and qrcode stay out of the request Workers).
+ */
+export const renderCallLetters: JobHandler = async (job, runtime) => {
+  const ctx = useCaseContextFor(runtime, `job:${job.id}`)
+  const result = await generateCallLetters({ ctx, input: { job, renderer: letterRenderer } })
+  if (!result.ok) throw new Error(`${job.kind} ${job.id}: ${result.error.kind}: ${result.error.message}`)
+  runtime.logger.info('call letters stored', { jobId: job.id, ...result.value })
+}
+
+/**
+ * MAIL_CALL_LETTER: tells a consenting owner a call is issued (amount, due date, IBAN,
+ * communication) with a link to the owner portal, where the letter and its QR code are. The
+ * job id is the message's idempotency key (capture is unique on it, Resend deduplicates on it,
+ * SMTP gets the same Message-ID), and the line is marked e-mailed once, conditionally.
+ */
+export const mailCallLetter: JobHandler = async (job, runtime) => {
+  const { callId, lineId } = job.payload as { callId: string; lineId: string }
+  if (!job.organizationId) return
+  const scope = { organizationId: job.organizationId }
+  const repos = bindRepositories(runtime.database.db)
+  const call = await repos.finance.calls.findCall(scope, callId)
+  const line = call
+    ? (await repos.finance.calls.listLines(scope, callId)).find((l) => l.id === lineId)
+    : undefined
+  if (!call || !line || line.emailedAt !== null) return
+  const [owner] = await repos.finance.calls.ownersByIds(scope, [line.ownerId])
+  const organization = await repos.identity.organizations.findById(scope.organizationId)
+  if (!owner?.email || !owner.emailConsent) return
+  const lang = owner.preferredLanguage
+  const values = {
+    number: String(call.number),
+    label: call.label,
+    lot: line.unitNumber,
+    amount: formatCents(line.amountCents, lang),
+    date: formatCalendarDay(line.dueDate, lang),
+    iban: formatAccountIban(call.iban as Iban),
+    communication: formatStructuredCommunication(line.communication as StructuredCommunication),
+    organization: organization?.name ?? PRODUCT_NAME,
+  }
+  const t = (key: Parameters<typeof callsText>[1]) => callsText(lang, key, values)
+  const url = `${publicBaseUrl(runtime.env)}/owner`
+  const paragraphs = [t('calls.mail.intro'), t('calls.mail.details')]
+  await runtime.mailer.send({
+    to: owner.email,
+    locale: lang,
+    subject: t('calls.mail.subject'),
+    text: [...paragraphs, `${t('calls.mail.action')}:\n${url}`].join('\n\n'),
+    html: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"></head><body>${paragraphs
+      .map((p) => `<p>${escapeHtml(p)}</p>`)
+      .join('')}<p><a href="${escapeHtml(url)}">${escapeHtml(t('calls.mail.action'))}</a></p></body></html>`,
+    idempotencyKey: job.id,
+  })
+  const ctx = useCaseContextFor(runtime, `job:${job.id}`)
+  await ctx.transaction(async (tx) => {
+    if (await tx.finance.calls.markLineEmailed(scope, line.id, ctx.clock.now())) {
+      await recordEvent(
+        { requestId: ctx.requestId, actorUserId: null },
+        tx,
+        'CallLetterEmailed',
+        scope,
+        call.id,
+        {
+          lineId: line.id,
+          jobId: job.id,
+        },
+      )
+    }
+    return ok(null)
+  })
+}
