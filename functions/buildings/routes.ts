@@ -222,10 +222,12 @@ buildingsApp.openapi(
 import { mountBuildingCalls } from './calls.routes.ts'
 import { mountBuildingDocuments } from './documents.routes.ts'
 import { mountBuildingExpenses } from './expenses.routes.ts'
+import { mountBuildingLedger } from './ledger.routes.ts'
 import { mountBuildingMeetings } from './meetings.routes.ts'
 import { mountRegisterImport, mountRegisterTemplate } from './register.routes.ts'
 
 mountBuildingExpenses(buildingsApp)
+mountBuildingLedger(buildingsApp)
 mountBuildingMeetings(buildingsApp)
 mountBuildingDocuments(buildingsApp)
 mountRegisterImport(buildingsApp)

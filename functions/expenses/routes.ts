@@ -1,5 +1,8 @@
 import { createRoute } from '@hono/zod-openapi'
 import {
+  approveExpense,
+  cancelExpense,
+  correctExpense,
   createExpense,
   getExpense,
   getExpenseDistribution,
@@ -22,11 +25,15 @@ import {
 import { actorContext } from '../_shared/runtime.ts'
 import { mountDistributionDocuments } from './distribution-documents.routes.ts'
 import {
+  ApproveExpenseBody,
+  CancelExpenseBody,
+  CorrectExpenseBody,
   CreateExpenseBody,
   DistributionSchema,
   ExpenseListQuery,
   ExpensePageSchema,
   ExpenseSchema,
+  ledgerFieldsOf,
   MarkPaidBody,
   toDistributionDto,
   toExpenseDto,
@@ -65,6 +72,8 @@ expensesApp.openapi(
         expenseDate: b.expense_date,
         supplier: b.supplier,
         invoiceNumber: b.invoice_number,
+        ...ledgerFieldsOf(b),
+        draft: b.draft,
       },
     })
     return respond(c, result, (e) => c.json(toExpenseDto(e), 201))
@@ -167,6 +176,95 @@ expensesApp.openapi(
       await getExpenseDistribution({ ctx: actorContext(c), input: { id: c.req.valid('param').id } }),
       (d) => c.json(toDistributionDto(d), 200),
     ),
+)
+
+const refusals = { 400: errors[400], 403: errors[403], 404: errors[404], 409: errors[409] }
+
+expensesApp.openapi(
+  createRoute({
+    method: 'post',
+    path: '/{id}/approve',
+    tags: ['Expenses'],
+    summary: 'Approve a draft: its distribution is frozen and it is posted (charge / supplier)',
+    security: bearer,
+    request: {
+      params: IdParam,
+      body: { content: { 'application/json': { schema: ApproveExpenseBody } }, required: false },
+    },
+    responses: { 200: json(ExpenseSchema, 'Approved'), ...refusals },
+  }),
+  async (c) => {
+    const b = c.req.valid('json') ?? {}
+    const result = await approveExpense({
+      ctx: actorContext(c),
+      input: { id: c.req.valid('param').id, expectedVersion: expectedVersion(c, b.version) },
+    })
+    return respond(c, result, (e) => c.json(toExpenseDto(e), 200))
+  },
+)
+
+expensesApp.openapi(
+  createRoute({
+    method: 'post',
+    path: '/{id}/cancel',
+    tags: ['Expenses'],
+    summary: 'Cancel a draft or an approved, unpaid expense: its entries are reversed, the row stays',
+    security: bearer,
+    request: {
+      params: IdParam,
+      body: { content: { 'application/json': { schema: CancelExpenseBody } }, required: false },
+    },
+    responses: { 200: json(ExpenseSchema, 'Cancelled'), ...refusals },
+  }),
+  async (c) => {
+    const b = c.req.valid('json') ?? {}
+    const result = await cancelExpense({
+      ctx: actorContext(c),
+      input: {
+        id: c.req.valid('param').id,
+        reason: b.reason,
+        expectedVersion: expectedVersion(c, b.version),
+      },
+    })
+    return respond(c, result, (e) => c.json(toExpenseDto(e), 200))
+  },
+)
+
+expensesApp.openapi(
+  createRoute({
+    method: 'post',
+    path: '/{id}/corrections',
+    tags: ['Expenses'],
+    summary: 'Correct an approved, unpaid expense: the original is reversed and kept, the correction posted',
+    security: bearer,
+    request: { params: IdParam, ...jsonBody(CorrectExpenseBody) },
+    responses: {
+      201: json(ExpenseSchema, 'The correction (a new expense pointing to the original)'),
+      ...refusals,
+    },
+  }),
+  async (c) => {
+    const b = c.req.valid('json')
+    const result = await correctExpense({
+      ctx: actorContext(c),
+      input: {
+        id: c.req.valid('param').id,
+        reason: b.reason,
+        expectedVersion: expectedVersion(c, b.version),
+        fields: {
+          category: b.category,
+          description: b.description,
+          amount: b.amount,
+          amountCents: b.amount_cents,
+          expenseDate: b.expense_date,
+          supplier: b.supplier,
+          invoiceNumber: b.invoice_number,
+          ...ledgerFieldsOf(b),
+        },
+      },
+    })
+    return respond(c, result, (e) => c.json(toExpenseDto(e), 201))
+  },
 )
 
 mountDistributionDocuments(expensesApp)

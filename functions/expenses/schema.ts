@@ -6,11 +6,13 @@ import {
   EXPENSE_CATEGORIES,
   EXPENSE_LIMITS,
   EXPENSE_SORT_FIELDS,
+  EXPENSE_STATUSES,
   type Expense,
   type ExpenseDistribution,
   PAYMENT_STATUSES,
   parseCalendarDate,
   sharePpmToDecimal,
+  VAT_RATES,
 } from '@koprogo/domain'
 import { domainParsed } from '../_shared/domain-query.ts'
 import { optionalId, organizationFilter, pageOf, pageQuery } from '../_shared/http.ts'
@@ -26,10 +28,28 @@ export const ExpenseSchema = z
     amount: z.number().openapi({ description: 'Euros (v1); exact cents are in amount_cents' }),
     amount_cents: z.number().int(),
     expense_date: z.string().openapi({ example: '2026-03-31' }),
-    payment_status: z.enum(PAYMENT_STATUSES),
+    payment_status: z.enum(PAYMENT_STATUSES).openapi({
+      description: 'v1: whether the association paid its supplier (Paid), not whether the owners paid',
+    }),
     supplier: z.string().nullable(),
     invoice_number: z.string().nullable(),
-    paid_date: z.string().nullable(),
+    paid_date: z.string().nullable().openapi({ description: 'When the association paid the supplier' }),
+    status: z.enum(EXPENSE_STATUSES).openapi({
+      description:
+        'Lifecycle: draft (not in the books) → approved (posted) → paid (to the supplier); cancelled',
+    }),
+    credit_note: z.boolean().openapi({ description: 'A credit note: the amounts are negative' }),
+    amount_excl_vat_cents: z.number().int().nullable(),
+    vat_rate: z
+      .union(VAT_RATES.map((r) => z.literal(r)))
+      .nullable()
+      .openapi({ description: 'Belgian VAT rate, %' }),
+    vat_cents: z.number().int().nullable(),
+    supplier_enterprise_number: z.string().nullable().openapi({ example: '0123.456.749' }),
+    supplier_iban: z.string().nullable().openapi({ example: 'BE68539007547034' }),
+    corrects_expense_id: z.uuid().nullable(),
+    corrected_by_expense_id: z.uuid().nullable(),
+    cancel_reason: z.string().nullable(),
     version: z.number().int(),
     created_at: z.string(),
     updated_at: z.string(),
@@ -53,10 +73,34 @@ export function toExpenseDto(e: Expense): z.infer<typeof ExpenseSchema> {
     supplier: e.supplier,
     invoice_number: e.invoiceNumber,
     paid_date: e.paidDate,
+    status: e.status,
+    credit_note: e.amountCents < 0,
+    amount_excl_vat_cents: e.amountExclVatCents,
+    vat_rate: e.vatRate,
+    vat_cents: e.vatCents,
+    supplier_enterprise_number: e.supplierEnterpriseNumber,
+    supplier_iban: e.supplierIban,
+    corrects_expense_id: e.correctsExpenseId,
+    corrected_by_expense_id: e.correctedByExpenseId,
+    cancel_reason: e.cancelReason,
     version: e.version,
     created_at: e.createdAt.toISOString(),
     updated_at: e.updatedAt.toISOString(),
   }
+}
+
+/** VAT, supplier identity and credit note: checked by the domain (consistency to the cent, mod 97). */
+const ExpenseLedgerFields = {
+  credit_note: z.boolean().optional().openapi({ description: 'A credit note: amounts must be negative' }),
+  amount_excl_vat_cents: z.number().int().nullish(),
+  vat_rate: z
+    .number()
+    .int()
+    .nullish()
+    .openapi({ description: `One of ${VAT_RATES.join(', ')} (%)` }),
+  vat_cents: z.number().int().nullish().openapi({ description: 'Computed from the rate when absent' }),
+  supplier_enterprise_number: z.string().max(EXPENSE_LIMITS.supplier_enterprise_number).nullish(),
+  supplier_iban: z.string().max(EXPENSE_LIMITS.supplier_iban).nullish(),
 }
 
 /**
@@ -76,11 +120,64 @@ export const CreateExpenseBody = z
     expense_date: z.string().max(WIRE_BOUNDS.date_text).openapi({ example: '2026-03-31' }),
     supplier: z.string().max(EXPENSE_LIMITS.supplier).nullish(),
     invoice_number: z.string().max(EXPENSE_LIMITS.invoice_number).nullish(),
+    ...ExpenseLedgerFields,
+    draft: z.boolean().optional().openapi({
+      description:
+        'Keep it out of the books until POST /expenses/{id}/approve; absent (v1): approved and posted at once',
+    }),
     organization_id: optionalId().openapi({
       description: 'Sent by v1 clients; ignored: an expense belongs to its building’s organization',
     }),
   })
   .openapi('CreateExpense')
+
+/** What a correction replaces: the expense's own fields (its building stays). */
+export const CorrectExpenseBody = z
+  .object({
+    category: z.enum(EXPENSE_CATEGORIES),
+    description: z.string().max(EXPENSE_LIMITS.description),
+    amount: z.union([z.number(), z.string().max(WIRE_BOUNDS.amount_text)]).nullish(),
+    amount_cents: z.number().int().nullish(),
+    expense_date: z.string().max(WIRE_BOUNDS.date_text),
+    supplier: z.string().max(EXPENSE_LIMITS.supplier).nullish(),
+    invoice_number: z.string().max(EXPENSE_LIMITS.invoice_number).nullish(),
+    ...ExpenseLedgerFields,
+    reason: z.string().max(EXPENSE_LIMITS.reason).nullish(),
+    version: z.number().int().positive().optional(),
+  })
+  .openapi('CorrectExpense')
+
+export const CancelExpenseBody = z
+  .object({
+    reason: z.string().max(EXPENSE_LIMITS.reason).nullish(),
+    version: z.number().int().positive().optional(),
+  })
+  .openapi('CancelExpense')
+
+export const ApproveExpenseBody = z
+  .object({ version: z.number().int().positive().optional() })
+  .openapi('ApproveExpense')
+
+type LedgerFieldsWire = {
+  credit_note?: boolean | undefined
+  amount_excl_vat_cents?: number | null | undefined
+  vat_rate?: number | null | undefined
+  vat_cents?: number | null | undefined
+  supplier_enterprise_number?: string | null | undefined
+  supplier_iban?: string | null | undefined
+}
+
+/** The wire's VAT, supplier and credit-note fields → the domain's. */
+export function ledgerFieldsOf(b: LedgerFieldsWire) {
+  return {
+    creditNote: b.credit_note,
+    amountExclVatCents: b.amount_excl_vat_cents,
+    vatRate: b.vat_rate,
+    vatCents: b.vat_cents,
+    supplierEnterpriseNumber: b.supplier_enterprise_number,
+    supplierIban: b.supplier_iban,
+  }
+}
 
 export const MarkPaidBody = z
   .object({

@@ -40,12 +40,31 @@ export const OwnerChargesSchema = z
       .object({
         total: z.number(),
         total_cents: z.number().int(),
-        paid: z.number(),
-        paid_cents: z.number().int(),
-        unpaid: z.number(),
-        unpaid_cents: z.number().int(),
+        supplier_paid_cents: z.number().int().openapi({
+          description: 'Parts of invoices the association has paid to its supplier (not what the owner paid)',
+        }),
+        supplier_unpaid_cents: z.number().int().openapi({
+          description: 'Parts of invoices the association has not paid to its supplier yet',
+        }),
+        paid: z
+          .number()
+          .openapi({ deprecated: true, description: 'v1 alias of supplier_paid_cents in euros' }),
+        paid_cents: z
+          .number()
+          .int()
+          .openapi({ deprecated: true, description: 'v1 alias of supplier_paid_cents' }),
+        unpaid: z
+          .number()
+          .openapi({ deprecated: true, description: 'v1 alias of supplier_unpaid_cents in euros' }),
+        unpaid_cents: z
+          .number()
+          .int()
+          .openapi({ deprecated: true, description: 'v1 alias of supplier_unpaid_cents' }),
       })
-      .openapi({ description: 'Over every line of the period, not only this page' }),
+      .openapi({
+        description:
+          'Over every line of the period, not only this page. What the owner owes and paid is their owner account (calls for funds and payments), not these totals (ADR 0031)',
+      }),
   })
   .openapi('OwnerCharges')
 
@@ -75,6 +94,8 @@ export function toOwnerChargesDto(o: OwnerCharges, v1Lines: boolean): z.infer<ty
     totals: {
       total: centsToEuros(o.totals.totalCents),
       total_cents: o.totals.totalCents,
+      supplier_paid_cents: o.totals.paidCents,
+      supplier_unpaid_cents: o.totals.unpaidCents,
       paid: centsToEuros(o.totals.paidCents),
       paid_cents: o.totals.paidCents,
       unpaid: centsToEuros(o.totals.unpaidCents),

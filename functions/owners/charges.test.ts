@@ -148,6 +148,11 @@ describe('GET /owners/{id}/charges (paginated)', () => {
     expect(totals.total_cents).toBe(sum(lines))
     expect(totals.paid_cents).toBe(sum(lines.filter((l) => l.payment_status === 'Paid')))
     expect(totals.unpaid_cents).toBe(sum(lines.filter((l) => l.payment_status !== 'Paid')))
+    // The honest names (ADR 0031): the association paid its supplier, not "the owner paid".
+    expect([totals.supplier_paid_cents, totals.supplier_unpaid_cents]).toEqual([
+      totals.paid_cents,
+      totals.unpaid_cents,
+    ])
 
     // A period narrows lines and totals alike.
     const h2 = await allPages(

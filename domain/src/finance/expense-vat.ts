@@ -53,8 +53,7 @@ export function resolveVat(
   if (!given) return { vat: null, issues: [] }
   const issues: FieldIssue[] = []
   const rate = input.vatRate
-  if (!isVatRate(rate))
-    issues.push({ path: 'vat_rate', message: `must be one of ${VAT_RATES.join(', ')} (%)` })
+  if (!isVatRate(rate)) issues.push({ path: 'vat_rate', message: `must be one of ${VAT_RATES.join(', ')}` })
   const excl = input.amountExclVatCents
   if (excl === undefined || excl === null || !Number.isSafeInteger(excl) || excl === 0)
     issues.push({

@@ -34,9 +34,12 @@ export type OwnerCharges = {
   /** Over every line of the period, not only this page. */
   readonly totals: {
     readonly totalCents: Cents
-    /** Parts of expenses the association has paid to the supplier. */
+    /**
+     * Parts of expenses the association has paid to its supplier. Not what the owner paid: an
+     * owner's debts are settled by the owner's payments against the calls for funds (ADR 0031).
+     */
     readonly paidCents: Cents
-    /** Parts of Pending and Overdue expenses. */
+    /** Parts of approved expenses the association has not paid to its supplier yet. */
     readonly unpaidCents: Cents
   }
 }

@@ -4,6 +4,7 @@ import { distributionDocumentDe } from './distribution-document-messages.ts'
 import type { Messages } from './en.ts'
 import { enumDe } from './enum-messages.ts'
 import { jobsDe } from './jobs-messages.ts'
+import { ledgerDe } from './ledger-messages.ts'
 import { offlineSafetyDe } from './offline-safety-messages.ts'
 import { ownershipDe } from './ownership-messages.ts'
 import { passwordDe } from './password-messages.ts'
@@ -13,6 +14,7 @@ export const de: Messages = {
   ...passwordDe,
   ...detailDe,
   ...jobsDe,
+  ...ledgerDe,
   ...offlineSafetyDe,
   ...dashboardsDe,
   ...distributionDocumentDe,

@@ -8,6 +8,7 @@ import { detailEn } from './detail-messages.ts'
 import { distributionDocumentEn } from './distribution-document-messages.ts'
 import { enumEn } from './enum-messages.ts'
 import { jobsEn } from './jobs-messages.ts'
+import { ledgerEn } from './ledger-messages.ts'
 import { offlineSafetyEn } from './offline-safety-messages.ts'
 import { ownershipEn } from './ownership-messages.ts'
 import { passwordEn } from './password-messages.ts'
@@ -18,6 +19,7 @@ export const en = {
   ...passwordEn,
   ...detailEn,
   ...jobsEn,
+  ...ledgerEn,
   ...offlineSafetyEn,
   ...dashboardsEn,
   ...distributionDocumentEn,

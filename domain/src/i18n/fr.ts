@@ -4,6 +4,7 @@ import { distributionDocumentFr } from './distribution-document-messages.ts'
 import type { Messages } from './en.ts'
 import { enumFr } from './enum-messages.ts'
 import { jobsFr } from './jobs-messages.ts'
+import { ledgerFr } from './ledger-messages.ts'
 import { offlineSafetyFr } from './offline-safety-messages.ts'
 import { ownershipFr } from './ownership-messages.ts'
 import { passwordFr } from './password-messages.ts'
@@ -13,6 +14,7 @@ export const fr: Messages = {
   ...passwordFr,
   ...detailFr,
   ...jobsFr,
+  ...ledgerFr,
   ...offlineSafetyFr,
   ...dashboardsFr,
   ...distributionDocumentFr,

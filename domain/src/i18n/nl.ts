@@ -4,6 +4,7 @@ import { distributionDocumentNl } from './distribution-document-messages.ts'
 import type { Messages } from './en.ts'
 import { enumNl } from './enum-messages.ts'
 import { jobsNl } from './jobs-messages.ts'
+import { ledgerNl } from './ledger-messages.ts'
 import { offlineSafetyNl } from './offline-safety-messages.ts'
 import { ownershipNl } from './ownership-messages.ts'
 import { passwordNl } from './password-messages.ts'
@@ -13,6 +14,7 @@ export const nl: Messages = {
   ...passwordNl,
   ...detailNl,
   ...jobsNl,
+  ...ledgerNl,
   ...offlineSafetyNl,
   ...dashboardsNl,
   ...distributionDocumentNl,

@@ -1,7 +1,7 @@
 import { DomainErrors, type FieldIssue } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { type AccountCode, isAccountCode } from './accounts.ts'
-import { isJournal, type Journal } from './journals.ts'
+import { isJournal, JOURNALS, type Journal } from './journals.ts'
 
 /*
  * Double entry, to the cent: an entry is refused unless every line is a whole, non-negative number
@@ -54,12 +54,16 @@ export const ENTRY_LIMITS = { label: 500, lines: 1000 } as const
 /** Validates and balances an entry; every problem is reported at once. */
 export function buildEntry(input: EntryInput, reversesEntryId: string | null = null): Result<BalancedEntry> {
   const issues: FieldIssue[] = []
-  if (!isJournal(input.journal)) issues.push({ path: 'journal', message: 'is not a journal' })
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date)) issues.push({ path: 'date', message: 'must be YYYY-MM-DD' })
-  if (!Number.isSafeInteger(input.fiscalYear)) issues.push({ path: 'fiscal_year', message: 'must be a year' })
+  if (!isJournal(input.journal))
+    issues.push({ path: 'journal', message: `must be one of ${JOURNALS.join(', ')}` })
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date))
+    issues.push({ path: 'date', message: 'must be an ISO-8601 date or timestamp' })
+  if (!Number.isSafeInteger(input.fiscalYear) || input.fiscalYear < 1000 || input.fiscalYear > 9999)
+    issues.push({ path: 'fiscal_year', message: 'must be a year between 1000 and 9999' })
   const label = input.label.trim()
-  if (label.length === 0 || label.length > ENTRY_LIMITS.label)
-    issues.push({ path: 'label', message: `must have 1 to ${ENTRY_LIMITS.label} characters` })
+  if (label.length === 0) issues.push({ path: 'label', message: 'is required' })
+  else if (label.length > ENTRY_LIMITS.label)
+    issues.push({ path: 'label', message: `must be at most ${ENTRY_LIMITS.label} characters` })
   if (input.lines.length < 2 || input.lines.length > ENTRY_LIMITS.lines)
     issues.push({ path: 'lines', message: `must have 2 to ${ENTRY_LIMITS.lines} lines` })
   let debit = 0
@@ -70,7 +74,7 @@ export function buildEntry(input: EntryInput, reversesEntryId: string | null = n
     const d = line.debitCents
     const c = line.creditCents
     if (!Number.isSafeInteger(d) || !Number.isSafeInteger(c) || d < 0 || c < 0)
-      issues.push({ path: `lines.${i}`, message: 'amounts must be non-negative integers of cents' })
+      issues.push({ path: `lines.${i}`, message: 'must be a non-negative integer number of cents' })
     else if ((d === 0) === (c === 0))
       issues.push({ path: `lines.${i}`, message: 'must be either a debit or a credit, not both nor neither' })
     else {
@@ -81,7 +85,7 @@ export function buildEntry(input: EntryInput, reversesEntryId: string | null = n
   if (issues.length === 0 && debit !== credit)
     issues.push({ path: 'lines', message: `debits (${debit}) and credits (${credit}) differ` })
   if (issues.length === 0 && !Number.isSafeInteger(debit))
-    issues.push({ path: 'lines', message: 'total is too large' })
+    issues.push({ path: 'lines', message: 'is too large' })
   if (issues.length > 0) return err(DomainErrors.validation('Unbalanced or invalid entry', issues))
   return ok({ ...input, label, lines: input.lines.map(normalizeLine), totalCents: debit, reversesEntryId })
 }

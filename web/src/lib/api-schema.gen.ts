@@ -1583,6 +1583,214 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/buildings/{building_id}/ledger/trial-balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Trial balance of a fiscal year: per account debits, credits and balance (syndic, accountant) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The year the fiscal year starts in; default: the current one */
+                    fiscal_year?: number;
+                };
+                header?: never;
+                path: {
+                    building_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The trial balance */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrialBalance"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{building_id}/ledger/accounts/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An account's ledger for a fiscal year, with the running balance (syndic, accountant) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The year the fiscal year starts in; default: the current one */
+                    fiscal_year?: number;
+                };
+                header?: never;
+                path: {
+                    building_id: string;
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The account ledger */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccountLedger"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{building_id}/ledger/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The entries of a fiscal year, newest first, paged (syndic, accountant) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The year the fiscal year starts in; default: the current one */
+                    fiscal_year?: number;
+                    journal?: "purchases" | "sales" | "financial" | "miscellaneous";
+                    page?: number;
+                    per_page?: number;
+                };
+                header?: never;
+                path: {
+                    building_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of entries */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerEntryPage"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/buildings/{building_id}/meetings": {
         parameters: {
             query?: never;
@@ -3847,6 +4055,240 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/expenses/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a draft: its distribution is frozen and it is posted (charge / supplier) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["ApproveExpense"];
+                };
+            };
+            responses: {
+                /** @description Approved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Expense"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/expenses/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a draft or an approved, unpaid expense: its entries are reversed, the row stays */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CancelExpense"];
+                };
+            };
+            responses: {
+                /** @description Cancelled */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Expense"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/expenses/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct an approved, unpaid expense: the original is reversed and kept, the correction posted */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CorrectExpense"];
+                };
+            };
+            responses: {
+                /** @description The correction (a new expense pointing to the original) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Expense"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/expenses/{id}/distribution-documents": {
         parameters: {
             query?: never;
@@ -6044,14 +6486,142 @@ export interface components {
             amount_cents: number;
             /** @example 2026-03-31 */
             expense_date: string;
-            /** @enum {string} */
+            /**
+             * @description v1: whether the association paid its supplier (Paid), not whether the owners paid
+             * @enum {string}
+             */
             payment_status: "Pending" | "Paid" | "Overdue" | "Cancelled";
             supplier: string | null;
             invoice_number: string | null;
+            /** @description When the association paid the supplier */
             paid_date: string | null;
+            /**
+             * @description Lifecycle: draft (not in the books) → approved (posted) → paid (to the supplier); cancelled
+             * @enum {string}
+             */
+            status: "draft" | "approved" | "paid" | "cancelled";
+            /** @description A credit note: the amounts are negative */
+            credit_note: boolean;
+            amount_excl_vat_cents: number | null;
+            /** @description Belgian VAT rate, % */
+            vat_rate: 0 | 6 | 12 | 21 | null;
+            vat_cents: number | null;
+            /** @example 0123.456.749 */
+            supplier_enterprise_number: string | null;
+            /** @example BE68539007547034 */
+            supplier_iban: string | null;
+            /** Format: uuid */
+            corrects_expense_id: string | null;
+            /** Format: uuid */
+            corrected_by_expense_id: string | null;
+            cancel_reason: string | null;
             version: number;
             created_at: string;
             updated_at: string;
+        };
+        TrialBalance: {
+            /** Format: uuid */
+            building_id: string;
+            fiscal_year: {
+                year: number;
+                from: string;
+                to: string;
+            };
+            rows: {
+                account: string;
+                name: string;
+                account_class: number;
+                /** @enum {string} */
+                nature: "asset" | "liability" | "equity" | "charge" | "income";
+                debit_cents: number;
+                credit_cents: number;
+                /** @description debit − credit */
+                balance_cents: number;
+            }[];
+            total_debit_cents: number;
+            total_credit_cents: number;
+            /** @description Always 0: the books balance */
+            balance_cents: number;
+        };
+        AccountLedger: {
+            /** Format: uuid */
+            building_id: string;
+            fiscal_year: {
+                year: number;
+                from: string;
+                to: string;
+            };
+            account: string;
+            name: string;
+            lines: {
+                account: string;
+                debit_cents: number;
+                credit_cents: number;
+                /** Format: uuid */
+                owner_id: string | null;
+                /** Format: uuid */
+                unit_id: string | null;
+                /** Format: uuid */
+                supplier_id: string | null;
+                /** Format: uuid */
+                entry_id: string;
+                date: string;
+                /** @enum {string} */
+                journal: "purchases" | "sales" | "financial" | "miscellaneous";
+                label: string;
+                /** Format: uuid */
+                reverses_entry_id: string | null;
+                running_balance_cents: number;
+            }[];
+            debit_cents: number;
+            credit_cents: number;
+            balance_cents: number;
+        };
+        LedgerEntryPage: {
+            data: components["schemas"]["LedgerEntry"][];
+            pagination: {
+                current_page: number;
+                per_page: number;
+                total_items: number;
+                total_pages: number;
+                has_next: boolean;
+                has_previous: boolean;
+            };
+            fiscal_year: {
+                year: number;
+                from: string;
+                to: string;
+            };
+        };
+        LedgerEntry: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            building_id: string;
+            fiscal_year: number;
+            /** @enum {string} */
+            journal: "purchases" | "sales" | "financial" | "miscellaneous";
+            date: string;
+            label: string;
+            source: {
+                kind: string;
+                id: string;
+            };
+            /** Format: uuid */
+            reverses_entry_id: string | null;
+            total_cents: number;
+            created_at: string;
+            lines: {
+                account: string;
+                debit_cents: number;
+                credit_cents: number;
+                /** Format: uuid */
+                owner_id: string | null;
+                /** Format: uuid */
+                unit_id: string | null;
+                /** Format: uuid */
+                supplier_id: string | null;
+            }[];
         };
         MeetingPage: {
             data: components["schemas"]["Meeting"][];
@@ -6501,13 +7071,33 @@ export interface components {
             pagination: components["schemas"]["Pagination"];
             /** @description v1 spelling of `data`, sent only when the request has neither `page` nor `per_page` (then the first 100 lines) */
             lines?: components["schemas"]["OwnerChargeLine"][];
-            /** @description Over every line of the period, not only this page */
+            /** @description Over every line of the period, not only this page. What the owner owes and paid is their owner account (calls for funds and payments), not these totals (ADR 0031) */
             totals: {
                 total: number;
                 total_cents: number;
+                /** @description Parts of invoices the association has paid to its supplier (not what the owner paid) */
+                supplier_paid_cents: number;
+                /** @description Parts of invoices the association has not paid to its supplier yet */
+                supplier_unpaid_cents: number;
+                /**
+                 * @deprecated
+                 * @description v1 alias of supplier_paid_cents in euros
+                 */
                 paid: number;
+                /**
+                 * @deprecated
+                 * @description v1 alias of supplier_paid_cents
+                 */
                 paid_cents: number;
+                /**
+                 * @deprecated
+                 * @description v1 alias of supplier_unpaid_cents in euros
+                 */
                 unpaid: number;
+                /**
+                 * @deprecated
+                 * @description v1 alias of supplier_unpaid_cents
+                 */
                 unpaid_cents: number;
             };
         };
@@ -6575,6 +7165,17 @@ export interface components {
             expense_date: string;
             supplier?: string | null;
             invoice_number?: string | null;
+            /** @description A credit note: amounts must be negative */
+            credit_note?: boolean;
+            amount_excl_vat_cents?: number | null;
+            /** @description One of 0, 6, 12, 21 (%) */
+            vat_rate?: number | null;
+            /** @description Computed from the rate when absent */
+            vat_cents?: number | null;
+            supplier_enterprise_number?: string | null;
+            supplier_iban?: string | null;
+            /** @description Keep it out of the books until POST /expenses/{id}/approve; absent (v1): approved and posted at once */
+            draft?: boolean;
             /**
              * Format: uuid
              * @description Sent by v1 clients; ignored: an expense belongs to its building’s organization
@@ -6617,6 +7218,34 @@ export interface components {
                     amount_cents: number;
                 }[];
             }[];
+        };
+        ApproveExpense: {
+            version?: number;
+        };
+        CancelExpense: {
+            reason?: string | null;
+            version?: number;
+        };
+        CorrectExpense: {
+            /** @enum {string} */
+            category: "Maintenance" | "Repairs" | "Insurance" | "Utilities" | "Cleaning" | "Administration" | "Works" | "Other";
+            description: string;
+            amount?: number | string | null;
+            amount_cents?: number | null;
+            expense_date: string;
+            supplier?: string | null;
+            invoice_number?: string | null;
+            /** @description A credit note: amounts must be negative */
+            credit_note?: boolean;
+            amount_excl_vat_cents?: number | null;
+            /** @description One of 0, 6, 12, 21 (%) */
+            vat_rate?: number | null;
+            /** @description Computed from the rate when absent */
+            vat_cents?: number | null;
+            supplier_enterprise_number?: string | null;
+            supplier_iban?: string | null;
+            reason?: string | null;
+            version?: number;
         };
         DistributionDocumentsAccepted: {
             /** Format: uuid */

@@ -934,6 +934,46 @@ export const stats = {
 export const search = (q: string, limit = 8) =>
   data(client.GET('/stats/search', { params: { query: { q, limit } } }))
 
+/**
+ * The association's books (ADR 0031): trial balance, one account's ledger, the entries. Online
+ * reads (the books are an accountant's desk, not a phone-in-a-cellar page).
+ */
+export const ledger = {
+  trialBalance: (buildingId: string, fiscalYear?: number) =>
+    data(
+      client.GET('/buildings/{building_id}/ledger/trial-balance', {
+        params: { path: { building_id: buildingId }, query: fiscalYear ? { fiscal_year: fiscalYear } : {} },
+      }),
+    ),
+  account: (buildingId: string, code: string, fiscalYear?: number) =>
+    data(
+      client.GET('/buildings/{building_id}/ledger/accounts/{code}', {
+        params: {
+          path: { building_id: buildingId, code },
+          query: fiscalYear ? { fiscal_year: fiscalYear } : {},
+        },
+      }),
+    ),
+  entries: (buildingId: string, fiscalYear?: number, page = 1) =>
+    data(
+      client.GET('/buildings/{building_id}/ledger/entries', {
+        params: {
+          path: { building_id: buildingId },
+          query: { page, per_page: 20, ...(fiscalYear ? { fiscal_year: fiscalYear } : {}) },
+        },
+      }),
+    ),
+}
+export type TrialBalance = Awaited<ReturnType<typeof ledger.trialBalance>>
+export type AccountLedger = Awaited<ReturnType<typeof ledger.account>>
+
+/** The expense lifecycle's moves (ADR 0031): online, each posts in the books. */
+export const expenseLifecycle = {
+  approve: (expenseId: string) => data(client.POST('/expenses/{id}/approve', { ...id(expenseId), body: {} })),
+  cancel: (expenseId: string, reason?: string) =>
+    data(client.POST('/expenses/{id}/cancel', { ...id(expenseId), body: reason ? { reason } : {} })),
+}
+
 /** The superadmin's job queue (ADR 0019). */
 export type AdminJob = Job
 export type JobStatus = AdminJob['status']

@@ -18,6 +18,7 @@ export type AppPath =
   | '/profile'
   | '/mail'
   | '/jobs'
+  | '/books'
 
 export const DASHBOARD: Record<Role, AppPath> = {
   superadmin: '/admin',
@@ -33,19 +34,31 @@ const ALLOWED: Record<Role, readonly AppPath[]> = {
     '/units',
     '/owners',
     '/expenses',
+    '/books',
     '/meetings',
     '/documents',
     '/jobs',
     '/profile',
     '/mail',
   ],
-  syndic: ['/syndic', '/buildings', '/units', '/owners', '/expenses', '/meetings', '/documents', '/profile'],
+  syndic: [
+    '/syndic',
+    '/buildings',
+    '/units',
+    '/owners',
+    '/expenses',
+    '/books',
+    '/meetings',
+    '/documents',
+    '/profile',
+  ],
   accountant: [
     '/accountant',
     '/buildings',
     '/units',
     '/owners',
     '/expenses',
+    '/books',
     '/meetings',
     '/documents',
     '/profile',
@@ -69,6 +82,7 @@ export const NAV_LABEL: Record<AppPath, MessageKey> = {
   '/profile': 'nav.profile',
   '/mail': 'mail.nav',
   '/jobs': 'nav.jobs',
+  '/books': 'nav.books',
 }
 
 export const navFor = (role: Role): readonly AppPath[] => ALLOWED[role]

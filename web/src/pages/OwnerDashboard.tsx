@@ -71,16 +71,15 @@ export default function OwnerDashboard(): JSX.Element {
         >
           {(c) => (
             <>
+              {/* Whether the association paid its supplier says nothing of what the owner owes
+                  (ADR 0031): the owner sees their share; calls for funds say what is due. */}
               <ul class="stats" data-testid="owner-charge-totals">
                 <li class="stat">
-                  <span class="stat-value">{money(c().totals.unpaid_cents)}</span>
-                  <span class="stat-label">{t('owner.unpaid')}</span>
-                </li>
-                <li class="stat">
-                  <span class="stat-value">{money(c().totals.paid_cents)}</span>
-                  <span class="stat-label">{t('owner.paid')}</span>
+                  <span class="stat-value">{money(c().totals.total_cents)}</span>
+                  <span class="stat-label">{t('charges.share')}</span>
                 </li>
               </ul>
+              <p class="muted">{t('charges.settledByCalls')}</p>
               <Show when={open().length > 0} fallback={<p>{t('portal.nothingToPay')}</p>}>
                 {/* The API has no due dates yet: say so rather than invent one. */}
                 <p class="muted">{t('portal.noDueDate')}</p>
@@ -97,7 +96,7 @@ export default function OwnerDashboard(): JSX.Element {
                           </span>
                         </span>
                         <span class="amount">
-                          {money(line.amount_cents)} · {t('portal.toPay')}
+                          {money(line.amount_cents)} · {t('charges.supplierUnpaid')}
                         </span>
                       </li>
                     )}
@@ -115,7 +114,12 @@ export default function OwnerDashboard(): JSX.Element {
                             {date(line.expense_date)} · {line.description}
                           </span>
                           <span class="amount">
-                            {money(line.amount_cents)} · {tEnum('payment_status', line.payment_status)}
+                            {money(line.amount_cents)} ·{' '}
+                            {t(
+                              line.payment_status === 'Paid'
+                                ? 'charges.supplierPaid'
+                                : 'charges.supplierUnpaid',
+                            )}
                           </span>
                         </li>
                       )}

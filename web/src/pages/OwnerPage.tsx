@@ -145,14 +145,15 @@ export default function OwnerPage(): JSX.Element {
           <Show when={value(charges)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
             {(c) => (
               <>
+                {/* The owner's share; "paid" here would only say the association paid its supplier (ADR 0031). */}
                 <ul class="stats">
                   <li class="stat">
-                    <span class="stat-value">{money(c().totals.unpaid_cents)}</span>
-                    <span class="stat-label">{t('owner.unpaid')}</span>
+                    <span class="stat-value">{money(c().totals.total_cents)}</span>
+                    <span class="stat-label">{t('charges.share')}</span>
                   </li>
                   <li class="stat">
-                    <span class="stat-value">{money(c().totals.paid_cents)}</span>
-                    <span class="stat-label">{t('owner.paid')}</span>
+                    <span class="stat-value">{money(c().totals.supplier_paid_cents)}</span>
+                    <span class="stat-label">{t('charges.supplierPaid')}</span>
                   </li>
                 </ul>
                 <ul class="plain list">
@@ -163,7 +164,12 @@ export default function OwnerPage(): JSX.Element {
                           {date(line.expense_date)} · {unitLabel(line.unit_id)} · {line.description}
                         </span>
                         <span class="amount">
-                          {money(line.amount_cents)} · {tEnum('payment_status', line.payment_status)}
+                          {money(line.amount_cents)} ·{' '}
+                          {t(
+                            line.payment_status === 'Paid'
+                              ? 'charges.supplierPaid'
+                              : 'charges.supplierUnpaid',
+                          )}
                         </span>
                       </li>
                     )}

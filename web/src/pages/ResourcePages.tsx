@@ -160,16 +160,64 @@ function MarkPaid(props: { row: Row; reload: () => void }): JSX.Element {
   )
 }
 
+/** Approve a draft or cancel an unpaid expense (ADR 0031): online, each posts in the books. */
+function LifecycleAction(props: { row: Row; reload: () => void; action: 'approve' | 'cancel' }): JSX.Element {
+  const [error, setError] = createSignal<string | null>(null)
+  return (
+    <>
+      <button
+        type="button"
+        class="small"
+        data-testid={`expense-${props.action}`}
+        onClick={async () => {
+          setError(null)
+          try {
+            await api.expenseLifecycle[props.action](props.row.id)
+            props.reload()
+          } catch (e) {
+            setError(errorText(e))
+          }
+        }}
+      >
+        {t(props.action === 'approve' ? 'expense.approve' : 'expense.cancel')}
+      </button>
+      <Show when={error()}>
+        <span role="alert">{error()}</span>
+      </Show>
+    </>
+  )
+}
+
 export function ExpensesPage(p: Heading): JSX.Element {
   const buildings = useBuildingOptions()
   const config = {
     ...forRole(expensesConfig(buildings)),
     rowActions: (row: Row, reload: () => void) => (
       <>
+        {/* A row cached before the lifecycle existed has no status: its payment status decides. */}
         <Show
-          when={canWrite(role(), 'expenses') && row.payment_status !== 'Paid' && !row.id.startsWith('tmp-')}
+          when={
+            canWrite(role(), 'expenses') &&
+            (row.status === 'approved' ||
+              (row.status === undefined &&
+                row.payment_status !== 'Paid' &&
+                row.payment_status !== 'Cancelled')) &&
+            !row.id.startsWith('tmp-')
+          }
         >
           <MarkPaid row={row} reload={reload} />
+        </Show>
+        <Show when={canWrite(role(), 'expenses') && row.status === 'draft' && !row.id.startsWith('tmp-')}>
+          <LifecycleAction row={row} reload={reload} action="approve" />
+        </Show>
+        <Show
+          when={
+            canWrite(role(), 'expenses') &&
+            (row.status === 'draft' || row.status === 'approved') &&
+            !row.id.startsWith('tmp-')
+          }
+        >
+          <LifecycleAction row={row} reload={reload} action="cancel" />
         </Show>
         <Show when={!row.id.startsWith('tmp-')}>
           <Distribution expenseId={row.id} />

@@ -6,7 +6,7 @@ import type { FieldDef } from '../components/FormField'
 import { RegisterImport } from '../components/RegisterImport'
 import type { ResourceConfig, Row } from '../components/ResourcePage'
 import * as api from '../lib/api'
-import { date, dateTime, LOCALES, localeName, money, num, tEnum } from '../lib/i18n'
+import { date, dateTime, LOCALES, localeName, type MessageKey, money, num, t, tEnum } from '../lib/i18n'
 import { enumOptions, type Option } from '../lib/lookups'
 import { canWrite } from '../lib/roles'
 import { user } from '../lib/session'
@@ -357,6 +357,13 @@ export function expensesConfig(buildings: Accessor<Option[]>): ResourceConfig {
         sortable: true,
         render: (r: Row) => tEnum('payment_status', r.payment_status),
       },
+      {
+        // The lifecycle (ADR 0031): draft → approved (posted) → paid to the supplier; cancelled.
+        key: 'status',
+        label: 'expense.status',
+        render: (r: Row) =>
+          typeof r.status === 'string' ? t(`expense.status.${r.status}` as MessageKey) : '',
+      },
     ],
     fields: [
       { name: 'building_id', label: 'field.building_id', type: 'select', required: true, options: buildings },
@@ -378,8 +385,20 @@ export function expensesConfig(buildings: Accessor<Option[]>): ResourceConfig {
         decimal: { places: 2, scaledAs: 'amount_cents' },
       },
       { name: 'expense_date', label: 'field.expense_date', type: 'date', required: true },
+      // VAT is kept and checked to the cent by the server (0, 6, 12 or 21 %; excl. + VAT = amount).
+      {
+        name: 'amount_excl_vat',
+        label: 'expense.amountExclVat',
+        type: 'number',
+        greaterThan: 0,
+        decimal: { places: 2, scaledAs: 'amount_excl_vat_cents' },
+      },
+      { name: 'vat_rate', label: 'expense.vatRate', type: 'number', step: '1' },
       { name: 'supplier', label: 'field.supplier', type: 'text' },
+      { name: 'supplier_enterprise_number', label: 'expense.enterpriseNumber', type: 'text' },
+      { name: 'supplier_iban', label: 'expense.iban', type: 'text' },
       { name: 'invoice_number', label: 'field.invoice_number', type: 'text' },
+      { name: 'draft', label: 'expense.draft', type: 'checkbox' },
     ],
     filters: [
       { name: 'building_id', label: 'field.building_id', type: 'select', options: buildings },

@@ -1,5 +1,6 @@
 import { callsErrorsDe } from './calls.ts'
 import type { ErrorMessages } from './en.ts'
+import { ledgerErrorsDe } from './ledger-errors.ts'
 
 export const errorDe: ErrorMessages = {
   'error.title.validation': 'Ungültige Anfrage',
@@ -235,4 +236,5 @@ export const errorDe: ErrorMessages = {
   'error.field.zod.datetime': 'Ungültiges ISO-Datum mit Uhrzeit',
   'error.field.zod.url': 'Ungültige URL',
   ...callsErrorsDe,
+  ...ledgerErrorsDe,
 }

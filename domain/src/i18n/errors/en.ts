@@ -7,6 +7,7 @@
 // not carry them (the web shows the `detail` the server translated).
 import type { Message } from '../plural.ts'
 import { callsErrorsEn } from './calls.ts'
+import { ledgerErrorsEn } from './ledger-errors.ts'
 
 export const errorEn = {
   'error.title.validation': 'Invalid request',
@@ -231,6 +232,7 @@ export const errorEn = {
   'error.field.zod.datetime': 'Invalid ISO datetime',
   'error.field.zod.url': 'Invalid URL',
   ...callsErrorsEn,
+  ...ledgerErrorsEn,
 } as const satisfies Record<string, Message>
 
 export type ErrorKey = keyof typeof errorEn

@@ -1,5 +1,6 @@
 import { callsErrorsFr } from './calls.ts'
 import type { ErrorMessages } from './en.ts'
+import { ledgerErrorsFr } from './ledger-errors.ts'
 
 export const errorFr: ErrorMessages = {
   'error.title.validation': 'Requête invalide',
@@ -238,4 +239,5 @@ export const errorFr: ErrorMessages = {
   'error.field.zod.datetime': 'Date et heure ISO invalides',
   'error.field.zod.url': 'URL invalide',
   ...callsErrorsFr,
+  ...ledgerErrorsFr,
 }

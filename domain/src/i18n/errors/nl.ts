@@ -1,5 +1,6 @@
 import { callsErrorsNl } from './calls.ts'
 import type { ErrorMessages } from './en.ts'
+import { ledgerErrorsNl } from './ledger-errors.ts'
 
 export const errorNl: ErrorMessages = {
   'error.title.validation': 'Ongeldige aanvraag',
@@ -236,4 +237,5 @@ export const errorNl: ErrorMessages = {
   'error.field.zod.datetime': 'Ongeldige ISO-datum en -tijd',
   'error.field.zod.url': 'Ongeldige URL',
   ...callsErrorsNl,
+  ...ledgerErrorsNl,
 }
