@@ -1,3 +1,4 @@
+import { callsWebDe } from './calls-web-messages.ts'
 import { dashboardsDe } from './dashboards-messages.ts'
 import { detailDe } from './detail-messages.ts'
 import { distributionDocumentDe } from './distribution-document-messages.ts'
@@ -15,6 +16,7 @@ export const de: Messages = {
   ...detailDe,
   ...jobsDe,
   ...ledgerDe,
+  ...callsWebDe,
   ...offlineSafetyDe,
   ...dashboardsDe,
   ...distributionDocumentDe,

@@ -3,6 +3,7 @@
 // (ownership, enums, mail/pdf next) are spread in first; each keeps its four languages side by side
 // in its own file. The API's error texts are a separate, server-only catalogue (error-messages.ts).
 
+import { callsWebEn } from './calls-web-messages.ts'
 import { dashboardsEn } from './dashboards-messages.ts'
 import { detailEn } from './detail-messages.ts'
 import { distributionDocumentEn } from './distribution-document-messages.ts'
@@ -20,6 +21,7 @@ export const en = {
   ...detailEn,
   ...jobsEn,
   ...ledgerEn,
+  ...callsWebEn,
   ...offlineSafetyEn,
   ...dashboardsEn,
   ...distributionDocumentEn,

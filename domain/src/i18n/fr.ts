@@ -1,3 +1,4 @@
+import { callsWebFr } from './calls-web-messages.ts'
 import { dashboardsFr } from './dashboards-messages.ts'
 import { detailFr } from './detail-messages.ts'
 import { distributionDocumentFr } from './distribution-document-messages.ts'
@@ -15,6 +16,7 @@ export const fr: Messages = {
   ...detailFr,
   ...jobsFr,
   ...ledgerFr,
+  ...callsWebFr,
   ...offlineSafetyFr,
   ...dashboardsFr,
   ...distributionDocumentFr,

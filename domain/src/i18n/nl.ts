@@ -1,3 +1,4 @@
+import { callsWebNl } from './calls-web-messages.ts'
 import { dashboardsNl } from './dashboards-messages.ts'
 import { detailNl } from './detail-messages.ts'
 import { distributionDocumentNl } from './distribution-document-messages.ts'
@@ -15,6 +16,7 @@ export const nl: Messages = {
   ...detailNl,
   ...jobsNl,
   ...ledgerNl,
+  ...callsWebNl,
   ...offlineSafetyNl,
   ...dashboardsNl,
   ...distributionDocumentNl,

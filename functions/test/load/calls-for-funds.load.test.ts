@@ -27,8 +27,14 @@ describe.skipIf(!ENABLED)('calls for funds, 500 lots with PDFs', () => {
     const token = t.syndic.token
     const b = await fx.building(token, { total_units: LOTS, total_tantiemes: 100_000 })
     for (let i = 0; i < LOTS; i++) {
-      const unit = await fx.unit(token, b.id, { unit_number: `L${String(i + 1).padStart(3, '0')}`, quota: 150 + (i % 100) })
-      const owner = await fx.owner(token, i % 2 === 0 ? { email_consent: true, email_consent_date: '2024-01-01' } : {})
+      const unit = await fx.unit(token, b.id, {
+        unit_number: `L${String(i + 1).padStart(3, '0')}`,
+        quota: 150 + (i % 100),
+      })
+      const owner = await fx.owner(
+        token,
+        i % 2 === 0 ? { email_consent: true, email_consent_date: '2024-01-01' } : {},
+      )
       const res = await api.request('PUT', `/api/v1/units/${unit.id}/assign-owner/${owner.id}`, { token })
       expect(res.status).toBeLessThan(300)
     }

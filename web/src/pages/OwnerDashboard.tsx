@@ -4,6 +4,7 @@ import { A } from '@solidjs/router'
 import { createResource, For, type JSX, Show } from 'solid-js'
 import { meetingHref } from '../components/EntityLinks'
 import { Notice } from '../components/Notice'
+import OwnerMoney from '../components/OwnerMoney'
 import * as api from '../lib/api'
 import { date, dateTime, money, num, percent, t, tEnum } from '../lib/i18n'
 import { dataRevision } from '../lib/offline/store'
@@ -61,6 +62,9 @@ export default function OwnerDashboard(): JSX.Element {
       <h1>{t('owner.title')}</h1>
       <Show when={me.error}>
         <Notice kind="info" message={t('owner.noRecord')} />
+      </Show>
+      <Show when={value(me)}>
+        <OwnerMoney />
       </Show>
 
       <section class="card" aria-labelledby="owe-title" data-testid="owner-owe">

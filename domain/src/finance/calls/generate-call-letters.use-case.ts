@@ -11,6 +11,9 @@ import { callLetter } from './call-letter.ts'
 /** The outbox kind of the job that e-mails one line's letter (functions/calls/call-letters.job.ts). */
 export const MAIL_CALL_LETTER = 'calls.mail-letter'
 
+/** Letters filed per transaction. */
+const LETTERS_PER_BATCH = 100
+
 export type CallLettersRepos = FinanceRepos & {
   readonly documents: GeneratedDocumentsPorts
   readonly identity: IdentityQueries
@@ -54,61 +57,69 @@ export async function generateCallLetters({
     ]),
   )
   let created = 0
-  let skipped = 0
-  for (const line of lines) {
-    const owner = owners.get(line.ownerId)
-    if (line.documentId !== null || !owner) {
-      skipped++
-      continue
-    }
-    const letter = callLetter({ call, line, owner, building, organization })
-    const bytes = await renderer.render(letter.pdf)
-    const storageKey = storageKeyFor(scope.organizationId, line.id)
-    await ctx.files.put(storageKey, bytes, { contentType: 'application/pdf', size: bytes.length })
-    const now = ctx.clock.now()
-    const document: Document = {
-      id: line.id,
-      organizationId: scope.organizationId,
-      buildingId: building.id,
-      documentType: 'FinancialStatement',
-      title: letter.title.slice(0, 200),
-      description: null,
-      fileSize: bytes.length,
-      mimeType: 'application/pdf',
-      originalFilename: letter.fileName,
-      storageKey,
-      uploadedBy: payload.requestedBy,
-      relatedMeetingId: null,
-      relatedExpenseId: null,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
+  const todo = lines.filter((l) => l.documentId === null && owners.has(l.ownerId))
+  const skipped = lines.length - todo.length
+  // Rendered and stored in batches, each batch filed in ONE transaction: a commit per letter
+  // made 500 letters spend most of their time committing (ADR 0032, measured).
+  for (let i = 0; i < todo.length; i += LETTERS_PER_BATCH) {
+    const batch = todo.slice(i, i + LETTERS_PER_BATCH)
+    const documents: Document[] = []
+    for (const line of batch) {
+      const owner = owners.get(line.ownerId)
+      if (!owner) continue
+      const letter = callLetter({ call, line, owner, building, organization })
+      const bytes = await renderer.render(letter.pdf)
+      const storageKey = storageKeyFor(scope.organizationId, line.id)
+      await ctx.files.put(storageKey, bytes, { contentType: 'application/pdf', size: bytes.length })
+      const now = ctx.clock.now()
+      documents.push({
+        id: line.id,
+        organizationId: scope.organizationId,
+        buildingId: building.id,
+        documentType: 'FinancialStatement',
+        title: letter.title.slice(0, 200),
+        description: null,
+        fileSize: bytes.length,
+        mimeType: 'application/pdf',
+        originalFilename: letter.fileName,
+        storageKey,
+        uploadedBy: payload.requestedBy,
+        relatedMeetingId: null,
+        relatedExpenseId: null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      })
     }
     await ctx.transaction(async (tx) => {
-      if (!(await tx.documents.documents.findById(scope, document.id))) {
-        await tx.documents.documents.insert(scope, document)
-      }
-      // Conditional: only the run that links the letter enqueues its mail.
-      if (await tx.finance.calls.setLineDocument(scope, line.id, document.id)) {
-        if (line.delivery === 'email') {
-          await tx.outbox.enqueue({
-            kind: MAIL_CALL_LETTER,
-            organizationId: scope.organizationId,
-            payload: { callId: call.id, lineId: line.id },
-          })
+      for (const document of documents) {
+        const line = batch.find((l) => l.id === document.id)
+        if (!line) continue
+        if (!(await tx.documents.documents.findById(scope, document.id))) {
+          await tx.documents.documents.insert(scope, document)
         }
-        await recordEvent(
-          { requestId: ctx.requestId, actorUserId: payload.requestedBy },
-          tx,
-          'DocumentGenerated',
-          scope,
-          document.id,
-          { jobId: job.id, callId: call.id, mimeType: 'application/pdf', fileSize: bytes.length },
-        )
+        // Conditional: only the run that links the letter enqueues its mail.
+        if (await tx.finance.calls.setLineDocument(scope, line.id, document.id)) {
+          if (line.delivery === 'email') {
+            await tx.outbox.enqueue({
+              kind: MAIL_CALL_LETTER,
+              organizationId: scope.organizationId,
+              payload: { callId: call.id, lineId: line.id },
+            })
+          }
+          await recordEvent(
+            { requestId: ctx.requestId, actorUserId: payload.requestedBy },
+            tx,
+            'DocumentGenerated',
+            scope,
+            document.id,
+            { jobId: job.id, callId: call.id, mimeType: 'application/pdf', fileSize: document.fileSize },
+          )
+          created++
+        }
       }
       return ok(null)
     })
-    created++
   }
   return ok({ created, skipped })
 }
