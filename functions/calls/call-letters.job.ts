@@ -39,7 +39,7 @@ export const renderCallLetters: JobHandler = async (job, runtime) => {
  * SMTP gets the same Message-ID), and the line is marked e-mailed once, conditionally.
  */
 export const mailCallLetter: JobHandler = async (job, runtime) => {
-  const { callId, lineId } = job.payload as { callId: string; lineId: string }
+  const { callId, lineId, ownerId } = job.payload as { callId: string; lineId: string; ownerId: string }
   if (!job.organizationId) return
   const scope = { organizationId: job.organizationId }
   const repos = bindRepositories(runtime.database.db)

@@ -104,7 +104,7 @@ export async function generateCallLetters({
             await tx.outbox.enqueue({
               kind: MAIL_CALL_LETTER,
               organizationId: scope.organizationId,
-              payload: { callId: call.id, lineId: line.id },
+              payload: { callId: call.id, lineId: line.id, ownerId: line.ownerId },
             })
           }
           await recordEvent(
