@@ -33,63 +33,76 @@ export const renderCallLetters: JobHandler = async (job, runtime) => {
 }
 
 /**
- * MAIL_CALL_LETTER: tells a consenting owner a call is issued (amount, due date, IBAN,
- * communication) with a link to the owner portal, where the letter and its QR code are. The
- * job id is the message's idempotency key (capture is unique on it, Resend deduplicates on it,
- * SMTP gets the same Message-ID), and the line is marked e-mailed once, conditionally.
+ * MAIL_CALL_LETTER: tells each consenting owner of a batch of lines that a call is issued (amount,
+ * due date, IBAN, communication) with a link to the owner portal, where the letter and its QR
+ * code are. Each message's idempotency key is `job id:line id` (capture is unique on it, Resend
+ * deduplicates on it, SMTP gets it as Message-ID), and each line is marked e-mailed right after
+ * its message, conditionally: a retried job skips the lines already marked and re-sends at most
+ * the one in flight, under the same key.
  */
 export const mailCallLetter: JobHandler = async (job, runtime) => {
-  const { callId, lineId, ownerId } = job.payload as { callId: string; lineId: string; ownerId: string }
-  if (!job.organizationId) return
+  const { callId, lineIds } = job.payload as { callId: string; lineIds: string[] }
+  if (!job.organizationId || !Array.isArray(lineIds)) return
   const scope = { organizationId: job.organizationId }
   const repos = bindRepositories(runtime.database.db)
   const call = await repos.finance.calls.findCall(scope, callId)
-  const line = call
-    ? (await repos.finance.calls.listLines(scope, callId)).find((l) => l.id === lineId)
-    : undefined
-  if (!call || !line || line.emailedAt !== null) return
-  const [owner] = await repos.finance.calls.ownersByIds(scope, [line.ownerId])
+  if (!call) return
+  const wanted = new Set(lineIds)
+  const lines = (await repos.finance.calls.listLines(scope, callId)).filter(
+    (l) => wanted.has(l.id) && l.emailedAt === null,
+  )
+  const owners = new Map(
+    (await repos.finance.calls.ownersByIds(scope, [...new Set(lines.map((l) => l.ownerId))])).map((o) => [
+      o.id,
+      o,
+    ]),
+  )
   const organization = await repos.identity.organizations.findById(scope.organizationId)
-  if (!owner?.email || !owner.emailConsent) return
-  const lang = owner.preferredLanguage
-  const values = {
-    number: String(call.number),
-    label: call.label,
-    lot: line.unitNumber,
-    amount: formatCents(line.amountCents, lang),
-    date: formatCalendarDay(line.dueDate, lang),
-    iban: formatAccountIban(call.iban as Iban),
-    communication: formatStructuredCommunication(line.communication as StructuredCommunication),
-    organization: organization?.name ?? PRODUCT_NAME,
-  }
-  const t = (key: Parameters<typeof callsText>[1]) => callsText(lang, key, values)
   const url = `${publicBaseUrl(runtime.env)}/owner`
-  const paragraphs = [t('calls.mail.intro'), t('calls.mail.details')]
-  await runtime.mailer.send({
-    to: owner.email,
-    locale: lang,
-    subject: t('calls.mail.subject'),
-    text: [...paragraphs, `${t('calls.mail.action')}:\n${url}`].join('\n\n'),
-    html: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"></head><body>${paragraphs
-      .map((p) => `<p>${escapeHtml(p)}</p>`)
-      .join('')}<p><a href="${escapeHtml(url)}">${escapeHtml(t('calls.mail.action'))}</a></p></body></html>`,
-    idempotencyKey: job.id,
-  })
   const ctx = useCaseContextFor(runtime, `job:${job.id}`)
-  await ctx.transaction(async (tx) => {
-    if (await tx.finance.calls.markLineEmailed(scope, line.id, ctx.clock.now())) {
-      await recordEvent(
-        { requestId: ctx.requestId, actorUserId: null },
-        tx,
-        'CallLetterEmailed',
-        scope,
-        call.id,
-        {
-          lineId: line.id,
-          jobId: job.id,
-        },
-      )
+  for (const line of lines) {
+    const owner = owners.get(line.ownerId)
+    if (!owner?.email || !owner.emailConsent) continue
+    const lang = owner.preferredLanguage
+    const values = {
+      number: String(call.number),
+      label: call.label,
+      lot: line.unitNumber,
+      amount: formatCents(line.amountCents, lang),
+      date: formatCalendarDay(line.dueDate, lang),
+      iban: formatAccountIban(call.iban as Iban),
+      communication: formatStructuredCommunication(line.communication as StructuredCommunication),
+      organization: organization?.name ?? PRODUCT_NAME,
     }
-    return ok(null)
-  })
+    const t = (key: Parameters<typeof callsText>[1]) => callsText(lang, key, values)
+    const paragraphs = [t('calls.mail.intro'), t('calls.mail.details')]
+    await runtime.mailer.send({
+      to: owner.email,
+      locale: lang,
+      subject: t('calls.mail.subject'),
+      text: [...paragraphs, `${t('calls.mail.action')}:\n${url}`].join('\n\n'),
+      html: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"></head><body>${paragraphs
+        .map((p) => `<p>${escapeHtml(p)}</p>`)
+        .join(
+          '',
+        )}<p><a href="${escapeHtml(url)}">${escapeHtml(t('calls.mail.action'))}</a></p></body></html>`,
+      idempotencyKey: `${job.id}:${line.id}`,
+    })
+    await ctx.transaction(async (tx) => {
+      if (await tx.finance.calls.markLineEmailed(scope, line.id, ctx.clock.now())) {
+        await recordEvent(
+          { requestId: ctx.requestId, actorUserId: null },
+          tx,
+          'CallLetterEmailed',
+          scope,
+          call.id,
+          {
+            lineId: line.id,
+            jobId: job.id,
+          },
+        )
+      }
+      return ok(null)
+    })
+  }
 }

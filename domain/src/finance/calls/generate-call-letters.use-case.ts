@@ -8,7 +8,7 @@ import { recordEvent } from '../../shared/unit-of-work.ts'
 import type { FinanceRepos } from '../finance.ports.ts'
 import { callLetter } from './call-letter.ts'
 
-/** The outbox kind of the job that e-mails one line's letter (functions/calls/call-letters.job.ts). */
+/** The outbox kind of the job that e-mails a batch of lines' letters (functions/calls/call-letters.job.ts). */
 export const MAIL_CALL_LETTER = 'calls.mail-letter'
 
 /** Letters filed per transaction. */
@@ -92,6 +92,7 @@ export async function generateCallLetters({
       })
     }
     await ctx.transaction(async (tx) => {
+      const toMail: string[] = []
       for (const document of documents) {
         const line = batch.find((l) => l.id === document.id)
         if (!line) continue
@@ -100,13 +101,7 @@ export async function generateCallLetters({
         }
         // Conditional: only the run that links the letter enqueues its mail.
         if (await tx.finance.calls.setLineDocument(scope, line.id, document.id)) {
-          if (line.delivery === 'email') {
-            await tx.outbox.enqueue({
-              kind: MAIL_CALL_LETTER,
-              organizationId: scope.organizationId,
-              payload: { callId: call.id, lineId: line.id, ownerId: line.ownerId },
-            })
-          }
+          if (line.delivery === 'email') toMail.push(line.id)
           await recordEvent(
             { requestId: ctx.requestId, actorUserId: payload.requestedBy },
             tx,
@@ -117,6 +112,15 @@ export async function generateCallLetters({
           )
           created++
         }
+      }
+      // One mail job for the batch's e-mailed lines, in the transaction that linked them: each
+      // line is linked once, so each is in exactly one mail job.
+      if (toMail.length > 0) {
+        await tx.outbox.enqueue({
+          kind: MAIL_CALL_LETTER,
+          organizationId: scope.organizationId,
+          payload: { callId: call.id, lineIds: toMail },
+        })
       }
       return ok(null)
     })
