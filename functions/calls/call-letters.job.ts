@@ -22,7 +22,7 @@ const letterRenderer = pdfLibRendererWith({ standardFontsWhenPossible: true })
 
 /**
  * RENDER_CALL_LETTERS: the PDF letter of every line of a call, stored as documents; each
- * e-mailed line gets its MAIL_CALL_LETTER job in the same transaction. Only the job bundle
+ * e-mailed line gets its MAIL_CALL_LETTER batch job in the same transaction. Only the job bundle
  * imports this file (pdf-lib, fonts and qrcode stay out of the request Workers).
  */
 export const renderCallLetters: JobHandler = async (job, runtime) => {
