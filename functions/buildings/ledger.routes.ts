@@ -1,10 +1,12 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import {
   ACCOUNT_CODES,
+  ACCOUNT_NATURES,
   type Entry,
   getAccountLedger,
   getTrialBalance,
   JOURNALS,
+  LEDGER_LIMITS,
   listLedgerEntries,
 } from '@koprogo/domain'
 import { bearer, errors, json, paginated, respond } from '../_shared/http.ts'
@@ -22,7 +24,7 @@ const FiscalYearQuery = z.object({
     .number()
     .int()
     .min(1900)
-    .max(9999)
+    .max(LEDGER_LIMITS.fiscal_year)
     .optional()
     .openapi({ description: 'The year the fiscal year starts in; default: the current one' }),
 })
@@ -38,7 +40,7 @@ const TrialBalanceSchema = z
         account: z.string(),
         name: z.string(),
         account_class: z.number().int(),
-        nature: z.enum(['asset', 'liability', 'equity', 'charge', 'income']),
+        nature: z.enum(ACCOUNT_NATURES),
         debit_cents: z.number().int(),
         credit_cents: z.number().int(),
         balance_cents: z.number().int().openapi({ description: 'debit − credit' }),

@@ -41,9 +41,10 @@ export const ExpenseSchema = z
     credit_note: z.boolean().openapi({ description: 'A credit note: the amounts are negative' }),
     amount_excl_vat_cents: z.number().int().nullable(),
     vat_rate: z
-      .union(VAT_RATES.map((r) => z.literal(r)))
+      .number()
+      .int()
       .nullable()
-      .openapi({ description: 'Belgian VAT rate, %' }),
+      .openapi({ description: `Belgian VAT rate in %: ${VAT_RATES.join(', ')}` }),
     vat_cents: z.number().int().nullable(),
     supplier_enterprise_number: z.string().nullable().openapi({ example: '0123.456.749' }),
     supplier_iban: z.string().nullable().openapi({ example: 'BE68539007547034' }),

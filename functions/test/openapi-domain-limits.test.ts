@@ -3,6 +3,7 @@
 // one it cannot account for fails (issue #13, item 5). Then, per mismatch found when this test was
 // written, a request at the advertised limit is accepted and one past it refused.
 import {
+  ACCOUNT_NATURES,
   AGENDA_ITEM_MAX,
   ATTENDEES_MAX,
   BANK_ACCOUNT_PURPOSES,
@@ -20,8 +21,11 @@ import {
   EXPENSE_GROUPINGS,
   EXPENSE_LIMITS,
   EXPENSE_SORT_FIELDS,
+  EXPENSE_STATUSES,
   JOB_SORT_FIELDS,
   JOB_STATUSES,
+  JOURNALS,
+  LEDGER_LIMITS,
   LOCALES,
   MAX_PER_PAGE,
   MEETING_DESCRIPTION_MAX,
@@ -84,6 +88,9 @@ const LIMITS_BY_CONTEXT: Record<string, Limits> = {
   CreateOrganization: ORGANIZATION_LIMITS,
   UpdateOrganization: ORGANIZATION_LIMITS,
   CreateExpense: EXPENSE_LIMITS,
+  CorrectExpense: EXPENSE_LIMITS,
+  CancelExpense: EXPENSE_LIMITS,
+  Ledger: LEDGER_LIMITS,
   CreateMeeting: MEETING,
   UpdateMeeting: MEETING,
   AddAgendaItem: MEETING,
@@ -166,6 +173,9 @@ const ENUM_BY_FIELD: Record<string, readonly (string | boolean)[]> = {
   'CallForFundsInput.account': BANK_ACCOUNT_PURPOSES,
   'OwnerPayment.account': BANK_ACCOUNT_PURPOSES,
   'CallLine.delivery': CALL_DELIVERIES,
+  'Expense.status': EXPENSE_STATUSES,
+  'TrialBalance.nature': ACCOUNT_NATURES,
+  journal: JOURNALS,
 }
 
 /** Value sets of the protocol itself, not of the domain. */

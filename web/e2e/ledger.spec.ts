@@ -23,7 +23,7 @@ test('syndic: a draft with VAT is approved, posted, shown in the trial balance a
   await page.locator('#expenses-vat_rate').fill('21')
   await page.locator('#expenses-supplier_iban').fill('BE68 5390 0754 7034')
   await page.locator('#expenses-draft').check()
-  await expenses.locator('form button[type="submit"]').click()
+  await expenses.locator('form[novalidate] button[type="submit"]').click()
   const row = expenses.locator('tbody tr', { hasText: 'Roof gutter' })
   await expect(row).toContainText('draft')
   await row.getByTestId('expense-approve').click()

@@ -21,11 +21,14 @@ async function portal(page: Page, world: World) {
   await expect(lots).toContainText(building.name)
   await expect(lots).toContainText('Rue de la Loi 16')
   await expect(lots).toContainText('1000 Bruxelles')
-  // What I owe: 25 % of €400.00, to pay.
+  // My share: 25 % of €400.00. Whether the association paid its supplier is said as such, never
+  // as "to pay" / "paid" by the owner (issue #15 item 2, ADR 0031): calls for funds say what is due.
   const owe = page.getByTestId('owner-owe')
   await expect(owe).toContainText('€100.00')
   await expect(owe).toContainText(`Cleaning ${tag}`)
-  await expect(owe).toContainText('To pay')
+  await expect(owe).toContainText('My share of the charges')
+  await expect(owe).toContainText('invoice not yet paid by the association')
+  await expect(owe).not.toContainText('To pay')
   // How to pay: the syndic's payment details are not in the API yet — said, not invented.
   await expect(page.getByTestId('owner-how-to-pay')).toContainText('payment details')
   // The agenda of upcoming meetings, with the date and the place.

@@ -13,7 +13,11 @@
  */
 
 /** Balance-sheet side or result side, which fixes the sign a balance is read with. */
-export type AccountNature = 'asset' | 'liability' | 'equity' | 'charge' | 'income'
+export const ACCOUNT_NATURES = ['asset', 'liability', 'equity', 'charge', 'income'] as const
+export type AccountNature = (typeof ACCOUNT_NATURES)[number]
+
+/** Bounds of the books' wire parameters (the API's schemas are built from them). */
+export const LEDGER_LIMITS = { fiscal_year: 9999, code: 10 } as const
 
 export type Account = {
   readonly code: string

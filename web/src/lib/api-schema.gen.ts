@@ -6503,8 +6503,8 @@ export interface components {
             /** @description A credit note: the amounts are negative */
             credit_note: boolean;
             amount_excl_vat_cents: number | null;
-            /** @description Belgian VAT rate, % */
-            vat_rate: 0 | 6 | 12 | 21 | null;
+            /** @description Belgian VAT rate in %: 0, 6, 12, 21 */
+            vat_rate: number | null;
             vat_cents: number | null;
             /** @example 0123.456.749 */
             supplier_enterprise_number: string | null;

@@ -96,12 +96,10 @@ export default function OwnerDashboard(): JSX.Element {
                           <br />
                           <span class="muted">
                             {date(line.expense_date)} · {lotOf(line.unit_id)?.unit_number ?? ''}{' '}
-                            {buildingOf(line.building_id)?.name ?? ''}
+                            {buildingOf(line.building_id)?.name ?? ''} · {t('charges.supplierUnpaid')}
                           </span>
                         </span>
-                        <span class="amount">
-                          {money(line.amount_cents)} · {t('charges.supplierUnpaid')}
-                        </span>
+                        <span class="amount">{money(line.amount_cents)}</span>
                       </li>
                     )}
                   </For>
@@ -116,15 +114,16 @@ export default function OwnerDashboard(): JSX.Element {
                         <li class="line">
                           <span>
                             {date(line.expense_date)} · {line.description}
+                            <br />
+                            <span class="muted">
+                              {t(
+                                line.payment_status === 'Paid'
+                                  ? 'charges.supplierPaid'
+                                  : 'charges.supplierUnpaid',
+                              )}
+                            </span>
                           </span>
-                          <span class="amount">
-                            {money(line.amount_cents)} ·{' '}
-                            {t(
-                              line.payment_status === 'Paid'
-                                ? 'charges.supplierPaid'
-                                : 'charges.supplierUnpaid',
-                            )}
-                          </span>
+                          <span class="amount">{money(line.amount_cents)}</span>
                         </li>
                       )}
                     </For>

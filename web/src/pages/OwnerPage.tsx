@@ -162,15 +162,16 @@ export default function OwnerPage(): JSX.Element {
                       <li class="line">
                         <span>
                           {date(line.expense_date)} · {unitLabel(line.unit_id)} · {line.description}
+                          <br />
+                          <span class="muted">
+                            {t(
+                              line.payment_status === 'Paid'
+                                ? 'charges.supplierPaid'
+                                : 'charges.supplierUnpaid',
+                            )}
+                          </span>
                         </span>
-                        <span class="amount">
-                          {money(line.amount_cents)} ·{' '}
-                          {t(
-                            line.payment_status === 'Paid'
-                              ? 'charges.supplierPaid'
-                              : 'charges.supplierUnpaid',
-                          )}
-                        </span>
+                        <span class="amount">{money(line.amount_cents)}</span>
                       </li>
                     )}
                   </For>
