@@ -105,6 +105,8 @@ beforeAll(async () => {
   if (doc.paths['/api/v1/calls/{id}']) {
     // Calls for funds: A's reserve account (the path's purpose) and one call of A.
     a.purpose = 'reserve'
+    // The ledger's account path names a chart code (owners' receivables), in A's building.
+    a.code = '410'
     await api.request('PUT', `/api/v1/buildings/${building.id}/bank-accounts/reserve`, {
       token: ta.syndic.token,
       body: { iban: 'BE71 0961 2345 6769', holder_name: 'ACP A' },
