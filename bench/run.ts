@@ -48,12 +48,14 @@
  * profile.ts (one load profile), budget-runs.ts and budgets/ (the once-per-run budgets), report.ts
  * (the markdown table); this file runs them in order and writes bench/results/.
  */
+
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { runAssemblyBudget, runBudgets, runOwnerChargesBudgets } from './budget-runs.ts'
-import { canPin, cfg, log, resultsDir } from './config.ts'
+import { callsForFundsRows, measureCallsForFunds } from './budgets/calls-for-funds.ts'
+import { canPin, cfg, log, resultsDir, root } from './config.ts'
 import { type FailedProfile, type ProfileResult, runProfile } from './profile.ts'
 import { assemblyBudgetRows, budgetRows, markdown, ownerChargesBudgetRows } from './report.ts'
 
@@ -109,6 +111,15 @@ async function main() {
       `${JSON.stringify(all, null, 2)}\n`,
     )
     budgets.push(...ownerChargesBudgetRows(all))
+  }
+  if (cfg.budgets) {
+    // Calls for funds for a 500-lot building including the PDFs (ADR 0032), in-process.
+    const calls = measureCallsForFunds(root)
+    writeFileSync(
+      join(resultsDir, `${stamp}-calls-for-funds${cfg.label}.json`),
+      `${JSON.stringify(calls, null, 2)}\n`,
+    )
+    budgets.push(...callsForFundsRows(calls))
   }
   if (cfg.assembly) {
     const measured = await runAssemblyBudget()

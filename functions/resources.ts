@@ -3,6 +3,7 @@ import type { AppEnv } from './_shared/runtime.ts'
 import { adminApp } from './admin/routes.ts'
 import { authApp } from './auth/routes.ts'
 import { buildingsApp } from './buildings/routes.ts'
+import { callsApp } from './calls/routes.ts'
 import { documentsApp } from './documents/routes.ts'
 import { expensesApp } from './expenses/routes.ts'
 import { healthApp } from './health/routes.ts'
@@ -28,6 +29,7 @@ export const RESOURCES: ReadonlyArray<readonly [name: string, app: OpenAPIHono<A
   ['units', unitsApp],
   ['owners', ownersApp],
   ['expenses', expensesApp],
+  ['calls', callsApp],
   ['meetings', meetingsApp],
   ['documents', documentsApp],
   ['stats', statsApp],

@@ -222,6 +222,7 @@ buildingsApp.openapi(
 import { mountBuildingAssembly } from './assembly.routes.ts'
 import { mountBudgets } from './budgets.routes.ts'
 import { mountDistributionKeys } from './distribution-keys.routes.ts'
+import { mountBuildingCalls } from './calls.routes.ts'
 import { mountBuildingDocuments } from './documents.routes.ts'
 import { mountBuildingExpenses } from './expenses.routes.ts'
 import { mountBuildingLedger } from './ledger.routes.ts'
@@ -236,3 +237,4 @@ mountBuildingDocuments(buildingsApp)
 mountRegisterImport(buildingsApp)
 mountDistributionKeys(buildingsApp)
 mountBudgets(buildingsApp)
+mountBuildingCalls(buildingsApp)

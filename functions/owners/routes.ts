@@ -25,6 +25,7 @@ import {
 } from '../_shared/http.ts'
 import { actorContext } from '../_shared/runtime.ts'
 import { HistoryQuery, toOwnershipDto, UnitOwnershipSchema } from '../units/schema.ts'
+import { mountOwnerAccount } from './account.routes.ts'
 import { mountOwnerCharges } from './charges.routes.ts'
 import {
   CreateOwnerBody,
@@ -214,3 +215,4 @@ ownersApp.openapi(
 )
 
 mountOwnerCharges(ownersApp)
+mountOwnerAccount(ownersApp)

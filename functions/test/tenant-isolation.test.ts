@@ -45,7 +45,8 @@ beforeAll(async () => {
   // Resources added by later work register their fixture here when their route exists.
   const post = async (path: string, body: unknown) => {
     const res = await api.request('POST', path, { token: ta.syndic.token, body })
-    return res.status === 201 ? (res.body.id as string) : undefined
+    if (res.status !== 201) throw new Error(`fixture ${path}: ${res.status} ${res.text}`)
+    return res.body.id as string
   }
   if (doc.paths['/api/v1/expenses']) {
     a.expense =
@@ -132,6 +133,23 @@ beforeAll(async () => {
     // A job of organization A: only the superadmin may see or retry it (403 for everyone else).
     a.admin = await api.repos.outbox.enqueue({ kind: 'test.tenant', organizationId: ta.org.id, payload: {} })
   }
+  if (doc.paths['/api/v1/calls/{id}']) {
+    // Calls for funds: A's reserve account (the path's purpose) and one call of A.
+    a.purpose = 'reserve'
+    // The ledger's account path names a chart code (owners' receivables), in A's building.
+    a.code = '410'
+    await api.request('PUT', `/api/v1/buildings/${building.id}/bank-accounts/reserve`, {
+      token: ta.syndic.token,
+      body: { iban: 'BE71 0961 2345 6769', holder_name: 'ACP A' },
+    })
+    a.call =
+      (await post(`/api/v1/buildings/${building.id}/calls`, {
+        kind: 'reserve',
+        label: 'Fonds de réserve',
+        due_date: '2027-01-15',
+        amount_cents: 10_000,
+      })) ?? ''
+  }
   const tb = await api.tenant()
   const mine = await fx.ownerWithUnit(tb.syndic.token, tb.org.id)
   b = { ...tb, ownerUser: mine.user }
@@ -186,6 +204,9 @@ async function snapshot() {
            (select coalesce(sum(version), 0) from distribution_keys where organization_id = ${a.organization})::int as dk,
            (select coalesce(sum(version), 0) from budgets where organization_id = ${a.organization})::int as bu,
            (select count(*) from audit_log where organization_id = ${a.organization})::int as audit,
+           (select count(*) from calls_for_funds where organization_id = ${a.organization})::int as calls,
+           (select count(*) from owner_payments where organization_id = ${a.organization})::int as payments,
+           (select coalesce(sum(version), 0) from building_bank_accounts where organization_id = ${a.organization})::int as accounts,
            (select count(*) from users where organization_id = ${a.organization})::int as users`)) as {
     rows: Record<string, number>[]
   }

@@ -3,6 +3,7 @@ import type { CalendarDate, PropertyQueries, TenantScope } from '../property/ind
 import type { Page, PageRequest } from '../shared/ports.ts'
 import type { SharedPorts } from '../shared/shared-ports.ts'
 import type { BudgetPorts } from './budget/budget.ports.ts'
+import type { CallsRepository, OwnerLedgerBalance } from './calls.ports.ts'
 import type { Expense, ExpenseCategory, PaymentStatus } from './expense.entity.ts'
 import type { BuildingBasisHistory } from './owner-part.calculator.ts'
 
@@ -108,6 +109,7 @@ export type FinancePorts = {
   readonly expenses: ExpenseRepository
   readonly ownerCharges: OwnerChargesReader
   readonly budget: BudgetPorts
+  readonly calls: CallsRepository
 }
 
 /** What other contexts may read of finance, through finance/index.ts (a document's expense). */
@@ -117,6 +119,7 @@ export type FinanceQueries = {
 
 /** What the finance use cases see in a transaction: their bundle and property's queries. */
 export type FinanceRepos = SharedPorts & {
+  readonly ledger: { readonly entries: OwnerLedgerBalance }
   readonly finance: FinancePorts
   readonly property: PropertyQueries
 }

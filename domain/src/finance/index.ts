@@ -1,4 +1,6 @@
 export * from './budget/index.ts'
+export * from './calls/index.ts'
+export * from './calls.ports.ts'
 export * from './charge-distribution.service.ts'
 export * from './create-expense.use-case.ts'
 export * from './distribution-report.ts'

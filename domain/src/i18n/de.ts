@@ -1,6 +1,7 @@
 import { assemblyRoomDe } from './assembly-room-messages.ts'
 import { budgetKeysDe } from './budget-keys-messages.ts'
 import { assemblyConvocationDe } from './assembly-convocation-messages.ts'
+import { callsWebDe } from './calls-web-messages.ts'
 import { dashboardsDe } from './dashboards-messages.ts'
 import { detailDe } from './detail-messages.ts'
 import { distributionDocumentDe } from './distribution-document-messages.ts'
@@ -21,6 +22,7 @@ export const de: Messages = {
   ...jobsDe,
   ...ledgerDe,
   ...budgetKeysDe,
+  ...callsWebDe,
   ...offlineSafetyDe,
   ...onlineOnlyDe,
   ...dashboardsDe,

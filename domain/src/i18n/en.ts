@@ -6,6 +6,7 @@
 import { assemblyRoomEn } from './assembly-room-messages.ts'
 import { budgetKeysEn } from './budget-keys-messages.ts'
 import { assemblyConvocationEn } from './assembly-convocation-messages.ts'
+import { callsWebEn } from './calls-web-messages.ts'
 import { dashboardsEn } from './dashboards-messages.ts'
 import { detailEn } from './detail-messages.ts'
 import { distributionDocumentEn } from './distribution-document-messages.ts'
@@ -26,6 +27,7 @@ export const en = {
   ...jobsEn,
   ...ledgerEn,
   ...budgetKeysEn,
+  ...callsWebEn,
   ...offlineSafetyEn,
   ...onlineOnlyEn,
   ...dashboardsEn,

@@ -1,6 +1,7 @@
 import { assemblyRoomFr } from './assembly-room-messages.ts'
 import { budgetKeysFr } from './budget-keys-messages.ts'
 import { assemblyConvocationFr } from './assembly-convocation-messages.ts'
+import { callsWebFr } from './calls-web-messages.ts'
 import { dashboardsFr } from './dashboards-messages.ts'
 import { detailFr } from './detail-messages.ts'
 import { distributionDocumentFr } from './distribution-document-messages.ts'
@@ -21,6 +22,7 @@ export const fr: Messages = {
   ...jobsFr,
   ...ledgerFr,
   ...budgetKeysFr,
+  ...callsWebFr,
   ...offlineSafetyFr,
   ...onlineOnlyFr,
   ...dashboardsFr,

@@ -1,6 +1,7 @@
 import { assemblyRoomNl } from './assembly-room-messages.ts'
 import { budgetKeysNl } from './budget-keys-messages.ts'
 import { assemblyConvocationNl } from './assembly-convocation-messages.ts'
+import { callsWebNl } from './calls-web-messages.ts'
 import { dashboardsNl } from './dashboards-messages.ts'
 import { detailNl } from './detail-messages.ts'
 import { distributionDocumentNl } from './distribution-document-messages.ts'
@@ -21,6 +22,7 @@ export const nl: Messages = {
   ...jobsNl,
   ...ledgerNl,
   ...budgetKeysNl,
+  ...callsWebNl,
   ...offlineSafetyNl,
   ...onlineOnlyNl,
   ...dashboardsNl,

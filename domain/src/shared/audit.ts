@@ -1,5 +1,6 @@
 import { ASSEMBLY_AUDIT_ACTIONS } from './assembly-events.ts'
 import { BUDGET_AUDIT_ACTIONS, type BudgetAuditEntity } from './budget-events.ts'
+import { CALLS_AUDIT_ACTIONS, type CallsAuditEntity } from './calls-events.ts'
 import { DOMAIN_EVENTS, type DomainEvent } from './domain-events.ts'
 import { MONEY_AUDIT_ACTIONS } from './money-events.ts'
 
@@ -68,6 +69,7 @@ export const AUDIT_ACTIONS = [
     'meeting.second_assembly',
     'meeting.minutes_generate',
   ] as const),
+  ...CALLS_AUDIT_ACTIONS,
   ...MONEY_AUDIT_ACTIONS,
   ...BUDGET_AUDIT_ACTIONS,
 ] as const
@@ -88,6 +90,7 @@ export type AuditEntity =
   | 'unit'
   | 'unit_ownership'
   | 'user'
+  | CallsAuditEntity
 
 /** One append-only record per mutation, written in the same transaction as the change. */
 export type AuditEntry = {

@@ -40,6 +40,16 @@ export type DocumentBlock =
       /** A last row in bold (e.g. the totals), kept after the rows. */
       readonly totals?: readonly string[] | undefined
     }
+  | {
+      /**
+       * A QR code of `payload` (error correction M, as EPC069-12 requires for payment codes),
+       * `size` points wide, with a caption to its right. The adapter draws the modules as vectors.
+       */
+      readonly kind: 'qr'
+      readonly payload: string
+      readonly size: number
+      readonly caption?: string | undefined
+    }
 
 /** Renders a document to the bytes of a PDF file. */
 export interface DocumentRenderer {

@@ -2,6 +2,7 @@ import { ASSEMBLY_EVENTS } from './assembly-events.ts'
 import type { AuditAction, AuditEntity } from './audit.ts'
 import { BUDGET_EVENTS } from './budget-events.ts'
 import { CONVOCATION_EVENTS } from './convocation-events.ts'
+import { CALLS_EVENTS } from './calls-events.ts'
 import { MONEY_EVENTS } from './money-events.ts'
 
 /*
@@ -56,6 +57,7 @@ export const DOMAIN_EVENTS = {
   JobRetried: ['job.retry', 'job'],
   ...ASSEMBLY_EVENTS,
   ...CONVOCATION_EVENTS,
+  ...CALLS_EVENTS,
   ...MONEY_EVENTS,
   ...BUDGET_EVENTS,
 } as const satisfies Record<string, readonly [AuditAction, AuditEntity]>

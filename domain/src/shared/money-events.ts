@@ -1,4 +1,5 @@
 import type { AuditEntity } from './audit.ts'
+import { CALLS_MONEY_AUDIT_ACTIONS, CALLS_MONEY_EVENTS } from './calls-events.ts'
 
 /*
  * Money events: every one of them posts an entry in the association's books in the same
@@ -12,6 +13,7 @@ export const MONEY_AUDIT_ACTIONS = [
   'expense.cancel',
   'expense.correct',
   'expense.mark_paid',
+  ...CALLS_MONEY_AUDIT_ACTIONS,
 ] as const
 
 export const MONEY_EVENTS = {
@@ -23,6 +25,7 @@ export const MONEY_EVENTS = {
   ExpenseCancelled: ['expense.cancel', 'expense'],
   /** An approved, unpaid expense is replaced by a corrected one: its entries are reversed. */
   ExpenseCorrected: ['expense.correct', 'expense'],
+  ...CALLS_MONEY_EVENTS,
 } as const satisfies Record<string, readonly [(typeof MONEY_AUDIT_ACTIONS)[number], AuditEntity]>
 
 export type MoneyEventType = keyof typeof MONEY_EVENTS

@@ -26,6 +26,11 @@ export const TENANT_TABLES = [
   // Issue #14, assembly convocation side (schema/convocation.ts).
   ...(['building_assembly_settings', 'assembly_requests', 'board_mandates'] as const),
   ...(['second_assemblies', 'assembly_deliveries', 'meeting_minutes'] as const),
+  'building_bank_accounts',
+  'calls_for_funds',
+  'call_lines',
+  'owner_payments',
+  'payment_allocations',
   'ledger_settings',
   'ledger_entries',
   'ledger_lines',

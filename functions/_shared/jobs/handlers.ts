@@ -2,12 +2,15 @@ import {
   CONVOCATION_MAIL_JOB,
   DELETE_ORPHAN_FILE,
   MINUTES_MAIL_JOB,
+  MAIL_CALL_LETTER,
   PASSWORD_CHANGED_JOB,
   PASSWORD_LINK_JOB,
+  RENDER_CALL_LETTERS,
   RENDER_EXPENSE_DISTRIBUTION,
 } from '@koprogo/domain'
 import { passwordChangedJob } from '../../auth/password-changed.job.ts'
 import { passwordLinkJob } from '../../auth/password-link.job.ts'
+import { mailCallLetter, renderCallLetters } from '../../calls/call-letters.job.ts'
 import { deleteOrphanFile } from '../../documents/delete-orphan-file.job.ts'
 import { renderExpenseDistribution } from '../../expenses/distribution-documents.job.ts'
 import { convocationMailJob } from '../../meetings/convocation-mail.job.ts'
@@ -27,4 +30,6 @@ export const jobHandlers: Readonly<Record<string, JobHandler>> = {
   [DELETE_ORPHAN_FILE]: deleteOrphanFile,
   [CONVOCATION_MAIL_JOB]: convocationMailJob,
   [MINUTES_MAIL_JOB]: minutesMailJob,
+  [RENDER_CALL_LETTERS]: renderCallLetters,
+  [MAIL_CALL_LETTER]: mailCallLetter,
 }

@@ -1,6 +1,19 @@
 import type { DocumentBlock, DocumentColumn, DocumentModel, DocumentRenderer } from '@koprogo/domain'
 import fontkit from '@pdf-lib/fontkit'
-import { type PDFDocument as Doc, PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib'
+import {
+  type PDFDocument as Doc,
+  fill,
+  PDFDocument,
+  type PDFFont,
+  type PDFPage,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
+  rgb,
+  StandardFonts,
+  setFillingRgbColor,
+} from 'pdf-lib'
+import QRCode from 'qrcode'
 import { ROBOTO_BOLD_BASE64, ROBOTO_REGULAR_BASE64 } from './fonts.gen.ts'
 
 /** A4 in PDF points (1/72 in). */
@@ -34,24 +47,57 @@ function fromBase64(text: string): Uint8Array {
  * DocumentRenderer over pdf-lib (ADR 0024): pure JavaScript, no Node API, so the same code runs on
  * Node and in Workers. Roboto (full Latin: é ë ç ß € œ …) is embedded as a subset of the glyphs used.
  */
-export const pdfLibRenderer: DocumentRenderer = {
-  async render(model) {
-    const pdf = await PDFDocument.create()
-    pdf.registerFontkit(fontkit)
-    const bytes = robotoBytes()
-    const fonts: Fonts = {
-      regular: await pdf.embedFont(bytes.regular, { subset: true }),
-      bold: await pdf.embedFont(bytes.bold, { subset: true }),
-    }
-    pdf.setTitle(model.title)
-    pdf.setAuthor(model.issuer.name)
-    pdf.setLanguage(model.language)
-    pdf.setProducer('KoproGo')
-    pdf.setCreator('KoproGo')
-    new Layout(pdf, fonts, model).run()
-    numberPages(pdf, fonts.regular)
-    return pdf.save()
-  },
+export const pdfLibRenderer: DocumentRenderer = pdfLibRendererWith({ standardFontsWhenPossible: false })
+
+/**
+ * `standardFontsWhenPossible`: when every character of the document is in WinAnsi (Latin-1 plus
+ * € œ Š Ž “ ” – — …), use the PDF standard Helvetica, which every reader has and nothing embeds:
+ * no font parsing or subsetting, the cost that dominates a one-page letter (ADR 0032: 500
+ * call-for-funds letters). Any other character (ő, ł, ř…) falls back to embedded Roboto.
+ */
+export function pdfLibRendererWith(options: {
+  readonly standardFontsWhenPossible: boolean
+}): DocumentRenderer {
+  return {
+    async render(model) {
+      const pdf = await PDFDocument.create()
+      let fonts: Fonts
+      if (options.standardFontsWhenPossible && isWinAnsi(model)) {
+        fonts = {
+          regular: await pdf.embedFont(StandardFonts.Helvetica),
+          bold: await pdf.embedFont(StandardFonts.HelveticaBold),
+        }
+      } else {
+        pdf.registerFontkit(fontkit)
+        const bytes = robotoBytes()
+        fonts = {
+          regular: await pdf.embedFont(bytes.regular, { subset: true }),
+          bold: await pdf.embedFont(bytes.bold, { subset: true }),
+        }
+      }
+      pdf.setTitle(model.title)
+      pdf.setAuthor(model.issuer.name)
+      pdf.setLanguage(model.language)
+      pdf.setProducer('KoproGo')
+      pdf.setCreator('KoproGo')
+      new Layout(pdf, fonts, model).run()
+      numberPages(pdf, fonts.regular)
+      return pdf.save()
+    },
+  }
+}
+
+const WIN_ANSI = /^[\n\x20-\x7e\xa0-\xff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]*$/
+
+/** Whether every text of the model can be written with a standard font's WinAnsi encoding. */
+function isWinAnsi(model: DocumentModel): boolean {
+  const texts: string[] = [model.title, model.issuer.name, ...model.issuer.details]
+  for (const b of model.blocks) {
+    if (b.kind === 'heading' || b.kind === 'paragraph') texts.push(b.text)
+    else if (b.kind === 'qr') texts.push(b.caption ?? '')
+    else texts.push(...b.columns.map((c) => c.header), ...b.rows.flat(), ...(b.totals ?? []))
+  }
+  return texts.every((t) => WIN_ANSI.test(t))
 }
 
 /** Top-down flow of blocks over pages; `y` is the baseline cursor of the current page. */
@@ -112,7 +158,50 @@ class Layout {
       case 'table':
         this.table(block.columns, block.rows, block.totals)
         return
+      case 'qr':
+        this.qr(block.payload, block.size, block.caption)
+        return
     }
+  }
+
+  /**
+   * A QR code drawn as vector squares (crisp at any print resolution, no PNG encoder needed),
+   * built by the `qrcode` package at error correction M with its 4-module quiet zone; each run of
+   * dark modules on a row is one rectangle. The caption wraps to the right of the code.
+   */
+  private qr(payload: string, size: number, caption: string | undefined): void {
+    if (!this.fits(size + 8)) this.newPage()
+    const modules = QRCode.create(payload, { errorCorrectionLevel: 'M' }).modules
+    const count = modules.size + 8
+    const cell = size / count
+    const top = this.y
+    const x0 = MARGIN + 4 * cell
+    // One path of `re` operators filled once: drawRectangle per run cost ~12 ms a code.
+    const ops = [pushGraphicsState(), setFillingRgbColor(0, 0, 0)]
+    for (let r = 0; r < modules.size; r++) {
+      let c = 0
+      while (c < modules.size) {
+        if (!modules.get(r, c)) {
+          c++
+          continue
+        }
+        const start = c
+        while (c < modules.size && modules.get(r, c)) c++
+        ops.push(rectangle(x0 + start * cell, top - (4 + r + 1) * cell, (c - start) * cell, cell))
+      }
+    }
+    ops.push(fill(), popGraphicsState())
+    this.page.pushOperators(...ops)
+    if (caption) {
+      const width = TEXT_WIDTH - size - 12
+      let y = top - 4 * cell
+      for (const part of wrap(caption, this.fonts.regular, SIZE.body, width)) {
+        y -= SIZE.body
+        this.page.drawText(part, { x: MARGIN + size + 12, y, size: SIZE.body, font: this.fonts.regular })
+        y -= SIZE.body * (LINE - 1)
+      }
+    }
+    this.y = top - size - 4
   }
 
   /** One line at the cursor, no wrapping (header lines are short). */

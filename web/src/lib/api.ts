@@ -729,6 +729,9 @@ export const owners = {
       data(client.GET('/owners/{id}/units', { params: { path: { id: ownerId }, query } })),
     )
   },
+  /** The caller's own account (owner portal): balance, due lines with IBAN, communication, EPC payload. */
+  account: () =>
+    cached('/owners/me/account', () => data(client.GET('/owners/me/account', { params: { query: {} } }))),
   charges: (ownerId: string, page = 1, perPage = 100) => {
     const query = { page, per_page: perPage }
     return cached(buildPath(`/owners/${ownerId}/charges`, query), () =>

@@ -6,6 +6,7 @@ import { ChargeList, ChargeTotals, supplierState } from '../components/ChargeLis
 import { meetingHref } from '../components/EntityLinks'
 import { Notice } from '../components/Notice'
 import { PastAssemblies, ResolutionSummary } from '../components/OwnerAssemblies'
+import OwnerMoney from '../components/OwnerMoney'
 import * as api from '../lib/api'
 import { date, dateTime, num, percent, t, tEnum } from '../lib/i18n'
 import { dataRevision } from '../lib/offline/store'
@@ -63,6 +64,9 @@ export default function OwnerDashboard(): JSX.Element {
       <h1>{t('owner.title')}</h1>
       <Show when={me.error}>
         <Notice kind="info" message={t('owner.noRecord')} />
+      </Show>
+      <Show when={value(me)}>
+        <OwnerMoney />
       </Show>
       {/* The sections appear together once the owner's first data is in (no section pushes
           another down as it loads); the lots and charges are asked for once the owner is known. */}

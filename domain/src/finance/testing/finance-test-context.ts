@@ -195,6 +195,7 @@ export class FinanceWorld {
         expenses: this.expenses,
         ownerCharges: ownerChargesReaderFrom({ property, finance: { expenses: this.expenses } }),
         budget: this.budget.ports(),
+        calls: notFaked<Repositories['finance']['calls']>('calls'),
       },
       audit: { record: async (entry) => void this.audit.push(entry) },
       ledger: { entries: this.ledger },

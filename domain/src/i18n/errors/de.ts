@@ -1,5 +1,6 @@
 import { assemblyErrorsDe } from './assembly-de.ts'
 import { budgetErrorsDe } from './budget-errors.ts'
+import { callsErrorsDe } from './calls.ts'
 import type { ErrorMessages } from './en.ts'
 import { ledgerErrorsDe } from './ledger-errors.ts'
 
@@ -263,6 +264,7 @@ export const errorDe: ErrorMessages = {
     'Das Protokoll wird aus dem Sitzungsregister erstellt; nichts wurde erfasst',
   'error.code.quorum_not_failed':
     'Eine zweite Versammlung wird erst einberufen, nachdem eine erste ohne Quorum eröffnet wurde (ZGB Art. 3.87 §5)',
+  ...callsErrorsDe,
   ...ledgerErrorsDe,
   ...budgetErrorsDe,
 }

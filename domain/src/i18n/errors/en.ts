@@ -8,6 +8,7 @@
 import type { Message } from '../plural.ts'
 import { assemblyErrorsEn } from './assembly-en.ts'
 import { budgetErrorsEn } from './budget-errors.ts'
+import { callsErrorsEn } from './calls.ts'
 import { ledgerErrorsEn } from './ledger-errors.ts'
 
 export const errorEn = {
@@ -258,6 +259,7 @@ export const errorEn = {
   'error.code.minutes_without_log': 'Minutes are generated from the recorded log; nothing was recorded',
   'error.code.quorum_not_failed':
     'A second assembly is convened only after a first one opened without its quorum (Civil Code art. 3.87 §5)',
+  ...callsErrorsEn,
   ...ledgerErrorsEn,
   ...budgetErrorsEn,
 } as const satisfies Record<string, Message>

@@ -1,5 +1,6 @@
 import { assemblyErrorsFr } from './assembly-fr.ts'
 import { budgetErrorsFr } from './budget-errors.ts'
+import { callsErrorsFr } from './calls.ts'
 import type { ErrorMessages } from './en.ts'
 import { ledgerErrorsFr } from './ledger-errors.ts'
 
@@ -266,6 +267,7 @@ export const errorFr: ErrorMessages = {
     'Le procès-verbal est généré à partir du registre de séance ; rien n’a été enregistré',
   'error.code.quorum_not_failed':
     'Une deuxième assemblée n’est convoquée qu’après une première ouverte sans quorum (Code civil art. 3.87 §5)',
+  ...callsErrorsFr,
   ...ledgerErrorsFr,
   ...budgetErrorsFr,
 }

@@ -1,5 +1,6 @@
 import { assemblyErrorsNl } from './assembly-nl.ts'
 import { budgetErrorsNl } from './budget-errors.ts'
+import { callsErrorsNl } from './calls.ts'
 import type { ErrorMessages } from './en.ts'
 import { ledgerErrorsNl } from './ledger-errors.ts'
 
@@ -264,6 +265,7 @@ export const errorNl: ErrorMessages = {
     'De notulen worden opgemaakt uit het zittingsregister; er werd niets geregistreerd',
   'error.code.quorum_not_failed':
     'Een tweede vergadering wordt pas bijeengeroepen nadat een eerste zonder quorum werd geopend (BW art. 3.87 §5)',
+  ...callsErrorsNl,
   ...ledgerErrorsNl,
   ...budgetErrorsNl,
 }

@@ -1,4 +1,5 @@
 import type { MoneyEventType } from '../../shared/money-events.ts'
+import { CALLS_POSTINGS } from './calls.ts'
 import { EXPENSE_POSTINGS } from './expenses.ts'
 import type { PostingRules } from './posting-rule.ts'
 
@@ -8,7 +9,9 @@ import type { PostingRules } from './posting-rule.ts'
  */
 export const POSTING_RULES: PostingRules<MoneyEventType> = {
   ...EXPENSE_POSTINGS,
+  ...CALLS_POSTINGS,
 }
 
+export * from './calls.ts'
 export * from './expenses.ts'
 export * from './posting-rule.ts'

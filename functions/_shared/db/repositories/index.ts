@@ -4,6 +4,7 @@ import { assemblyRepositories } from './assembly.repository.ts'
 import { auditRepository } from './audit.repository.ts'
 import { budgetRepositories } from './budget.repository.ts'
 import { convocationRepositories } from './convocation.repository.ts'
+import { callsRepository } from './calls.repository.ts'
 import { documentRepository } from './documents.repository.ts'
 import { expenseStatsReader } from './expense-stats.repository.ts'
 import { expenseRepository, ownerChargesReader } from './finance.repository.ts'
@@ -47,6 +48,7 @@ export function bindRepositories(db: Database): Repositories {
       expenses: expenseRepository(db),
       ownerCharges: ownerChargesReader(db),
       budget: budgetRepositories(db),
+      calls: callsRepository(db),
     },
     ledger: { entries: ledgerEntries },
     governance: {

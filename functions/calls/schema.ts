@@ -1,0 +1,300 @@
+import { z } from '@hono/zod-openapi'
+import {
+  type AccountLine,
+  BANK_ACCOUNT_PURPOSES,
+  type BuildingBankAccount,
+  CALL_DELIVERIES,
+  CALL_KINDS,
+  CALL_LIMITS,
+  type CallForFunds,
+  type CallLine,
+  type CallLineWithPaid,
+  formatAccountIban,
+  formatStructuredCommunication,
+  type Iban,
+  type OwnerAccount,
+  type OwnerPayment,
+  type PaymentAllocation,
+  type StructuredCommunication,
+} from '@koprogo/domain'
+
+/** Wire shapes of calls for funds, payments, bank accounts and owner accounts (ADR 0032). */
+
+const cents = z.number().int()
+const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .openapi({ example: '2027-01-15' })
+
+export const BankAccountSchema = z
+  .object({
+    id: z.uuid(),
+    building_id: z.uuid(),
+    purpose: z.enum(BANK_ACCOUNT_PURPOSES),
+    iban: z.string().openapi({ description: 'Electronic form (no spaces)', example: 'BE68539007547034' }),
+    iban_display: z.string().openapi({ example: 'BE68 5390 0754 7034' }),
+    bic: z.string().nullable(),
+    holder_name: z.string(),
+    version: z.number().int(),
+  })
+  .openapi('BuildingBankAccount')
+
+export const BankAccountBody = z
+  .object({
+    iban: z.string().max(CALL_LIMITS.iban),
+    bic: z.string().max(CALL_LIMITS.bic).nullish(),
+    holder_name: z.string().min(1).max(CALL_LIMITS.holder_name),
+  })
+  .strict()
+  .openapi('BuildingBankAccountInput')
+
+export const toBankAccountDto = (a: BuildingBankAccount): z.infer<typeof BankAccountSchema> => ({
+  id: a.id,
+  building_id: a.buildingId,
+  purpose: a.purpose,
+  iban: a.iban,
+  iban_display: formatAccountIban(a.iban),
+  bic: a.bic,
+  holder_name: a.holderName,
+  version: a.version,
+})
+
+export const IssueCallBody = z
+  .object({
+    kind: z.enum(CALL_KINDS),
+    label: z.string().min(1).max(CALL_LIMITS.label),
+    due_date: calendarDate,
+    issue_date: calendarDate.optional(),
+    amount_cents: cents.positive().optional().openapi({
+      description: 'Spread over the quote-parts; for a provision from the budget give `budget` instead',
+    }),
+    budget: z
+      .object({
+        budget_ref: z.string().min(1).max(CALL_LIMITS.budget_ref),
+        periods: z.number().int().min(1).max(CALL_LIMITS.periods),
+        period_index: z.number().int().min(0).max(CALL_LIMITS.period_index),
+        lines: z
+          .array(
+            z.object({
+              annual_cents: cents.nonnegative(),
+              weights: z
+                .array(z.object({ unit_id: z.uuid(), weight: z.number().int().nonnegative() }))
+                .optional()
+                .openapi({ description: "The key's weight per lot; omitted = the quote-parts" }),
+            }),
+          )
+          .min(1)
+          .max(200),
+      })
+      .optional(),
+    resolution_ref: z.string().max(CALL_LIMITS.resolution_ref).nullish(),
+    account: z.enum(BANK_ACCOUNT_PURPOSES).optional(),
+  })
+  .strict()
+  .openapi('CallForFundsInput')
+
+export const CallLineSchema = z
+  .object({
+    id: z.uuid(),
+    call_id: z.uuid(),
+    line_number: z.number().int(),
+    unit_id: z.uuid(),
+    unit_number: z.string(),
+    owner_id: z.uuid(),
+    amount_cents: cents,
+    paid_cents: cents,
+    outstanding_cents: cents,
+    communication: z.string().openapi({ example: '+++001/0000/00128+++' }),
+    communication_digits: z.string().openapi({ example: '000100000128' }),
+    due_date: z.string(),
+    delivery: z.enum(CALL_DELIVERIES),
+    document_id: z.uuid().nullable(),
+    emailed_at: z.string().nullable(),
+  })
+  .openapi('CallLine')
+
+export const CallSchema = z
+  .object({
+    id: z.uuid(),
+    building_id: z.uuid(),
+    number: z.number().int(),
+    kind: z.enum(CALL_KINDS),
+    label: z.string(),
+    issue_date: z.string(),
+    due_date: z.string(),
+    total_cents: cents,
+    account: z.enum(BANK_ACCOUNT_PURPOSES),
+    iban: z.string(),
+    bic: z.string().nullable(),
+    holder_name: z.string(),
+    budget_ref: z.string().nullable(),
+    period_index: z.number().int().nullable(),
+    periods: z.number().int().nullable(),
+    resolution_ref: z.string().nullable(),
+    created_at: z.string(),
+  })
+  .openapi('CallForFunds')
+
+export const CallWithLinesSchema = CallSchema.extend({ lines: z.array(CallLineSchema) }).openapi(
+  'CallForFundsDetail',
+)
+
+export const toCallDto = (c: CallForFunds): z.infer<typeof CallSchema> => ({
+  id: c.id,
+  building_id: c.buildingId,
+  number: c.number,
+  kind: c.kind,
+  label: c.label,
+  issue_date: c.issueDate,
+  due_date: c.dueDate,
+  total_cents: c.totalCents,
+  account: c.account,
+  iban: c.iban,
+  bic: c.bic,
+  holder_name: c.holderName,
+  budget_ref: c.budgetRef,
+  period_index: c.periodIndex,
+  periods: c.periods,
+  resolution_ref: c.resolutionRef,
+  created_at: c.createdAt.toISOString(),
+})
+
+export const toLineDto = (l: CallLine & { readonly paidCents?: number }): z.infer<typeof CallLineSchema> => ({
+  id: l.id,
+  call_id: l.callId,
+  line_number: l.lineNumber,
+  unit_id: l.unitId,
+  unit_number: l.unitNumber,
+  owner_id: l.ownerId,
+  amount_cents: l.amountCents,
+  paid_cents: l.paidCents ?? 0,
+  outstanding_cents: l.amountCents - (l.paidCents ?? 0),
+  communication: formatStructuredCommunication(l.communication as StructuredCommunication),
+  communication_digits: l.communication,
+  due_date: l.dueDate,
+  delivery: l.delivery,
+  document_id: l.documentId,
+  emailed_at: l.emailedAt?.toISOString() ?? null,
+})
+
+export const PostalListSchema = z
+  .object({
+    call_id: z.uuid(),
+    letters: z.array(
+      z.object({
+        line_id: z.uuid(),
+        owner_id: z.uuid(),
+        unit_number: z.string(),
+        amount_cents: cents,
+        document_id: z.uuid().nullable(),
+        address: z.array(z.string()),
+      }),
+    ),
+  })
+  .openapi('CallPostalList')
+
+export const PaymentBody = z
+  .object({
+    owner_id: z.uuid().optional().openapi({ description: 'Optional when the communication names a line' }),
+    amount_cents: cents.positive(),
+    payment_date: calendarDate,
+    communication: z.string().max(CALL_LIMITS.communication).nullish(),
+    payer: z.string().max(CALL_LIMITS.payer).nullish(),
+  })
+  .strict()
+  .openapi('OwnerPaymentInput')
+
+export const PaymentSchema = z
+  .object({
+    id: z.uuid(),
+    building_id: z.uuid(),
+    owner_id: z.uuid(),
+    amount_cents: cents,
+    payment_date: z.string(),
+    communication: z.string().nullable(),
+    payer: z.string().nullable(),
+    account: z.enum(BANK_ACCOUNT_PURPOSES),
+    credit_cents: cents,
+    allocations: z.array(z.object({ line_id: z.uuid(), amount_cents: cents })).optional(),
+  })
+  .openapi('OwnerPayment')
+
+export const toPaymentDto = (p: OwnerPayment, allocations?: readonly PaymentAllocation[]) => ({
+  id: p.id,
+  building_id: p.buildingId,
+  owner_id: p.ownerId,
+  amount_cents: p.amountCents,
+  payment_date: p.paymentDate,
+  communication: p.communication,
+  payer: p.payer,
+  account: p.account,
+  credit_cents: p.creditCents,
+  ...(allocations
+    ? { allocations: allocations.map((a) => ({ line_id: a.lineId, amount_cents: a.amountCents })) }
+    : {}),
+})
+
+const AccountLineSchema = CallLineSchema.extend({
+  call_number: z.number().int(),
+  kind: z.enum(CALL_KINDS),
+  label: z.string(),
+  overdue: z.boolean(),
+  iban: z.string(),
+  iban_display: z.string(),
+  bic: z.string().nullable(),
+  holder_name: z.string(),
+  epc_payload: z.string().nullable().openapi({
+    description: 'EPC069-12 QR payload of what is still due (render it as a QR code, error correction M)',
+  }),
+})
+
+export const OwnerAccountSchema = z
+  .object({
+    owner_id: z.uuid(),
+    buildings: z.array(
+      z.object({
+        building_id: z.uuid(),
+        balance_cents: cents.openapi({ description: 'Called − paid: positive = owed, negative = a credit' }),
+        ledger_balance_cents: cents.openapi({
+          description: "The owner's 410 sub-account in the books: equal to balance_cents",
+        }),
+        called_cents: cents,
+        paid_cents: cents,
+        due_now_cents: cents,
+        next_due_date: z.string().nullable(),
+        lines: z.array(AccountLineSchema),
+        payments: z.array(PaymentSchema),
+      }),
+    ),
+  })
+  .openapi('OwnerAccount')
+
+const toAccountLineDto = (l: AccountLine) => ({
+  ...toLineDto(l),
+  call_number: l.callNumber,
+  kind: l.kind,
+  label: l.label,
+  overdue: l.overdue,
+  iban: l.iban,
+  iban_display: formatAccountIban(l.iban as Iban),
+  bic: l.bic,
+  holder_name: l.holderName,
+  epc_payload: l.epcPayload,
+})
+
+export const toOwnerAccountDto = (a: OwnerAccount): z.infer<typeof OwnerAccountSchema> => ({
+  owner_id: a.ownerId,
+  buildings: a.buildings.map((b) => ({
+    building_id: b.buildingId,
+    balance_cents: b.balanceCents,
+    ledger_balance_cents: b.ledgerBalanceCents,
+    called_cents: b.calledCents,
+    paid_cents: b.paidCents,
+    due_now_cents: b.dueNowCents,
+    next_due_date: b.nextDueDate,
+    lines: b.lines.map(toAccountLineDto),
+    payments: b.payments.map((p) => toPaymentDto(p)),
+  })),
+})
+
+export type { CallLineWithPaid }

@@ -1,0 +1,92 @@
+// The owner portal's money part (issue #15 item 7), phone first: the balance, each line still to
+// pay with the IBAN, the structured communication and the EPC QR code rendered from the same
+// payload the letter carries (so scanning either pays the same transfer).
+import QRCode from 'qrcode'
+import { createResource, For, type JSX, Show } from 'solid-js'
+import * as api from '../lib/api'
+import { date, money, t } from '../lib/i18n'
+import { dataRevision } from '../lib/offline/store'
+import { value } from '../lib/resource-value'
+
+/** A PNG data URL of the payload, error correction M as EPC069-12 requires. */
+function QrImage(props: { payload: string; label: string }): JSX.Element {
+  const [src] = createResource(
+    () => props.payload,
+    (payload) => QRCode.toDataURL(payload, { errorCorrectionLevel: 'M', margin: 4, width: 220 }),
+  )
+  return (
+    <Show when={value(src)}>
+      {(url) => (
+        <img class="epc-qr" src={url()} alt={props.label} width="220" height="220" data-testid="epc-qr" />
+      )}
+    </Show>
+  )
+}
+
+export default function OwnerMoney(): JSX.Element {
+  const [account] = createResource(
+    () => dataRevision(),
+    async () => (await api.owners.account()).data,
+  )
+  return (
+    <section class="card" aria-labelledby="money-title" data-testid="owner-money">
+      <h2 id="money-title">{t('money.title')}</h2>
+      <Show when={value(account)} fallback={<p>{t('money.none')}</p>}>
+        {(a) => (
+          <Show when={a().buildings.length > 0} fallback={<p>{t('money.none')}</p>}>
+            <For each={a().buildings}>
+              {(b) => (
+                <div class="money-building">
+                  <p data-testid="money-balance">
+                    {t('money.balance')}: <strong>{money(b.balance_cents)}</strong>{' '}
+                    {b.balance_cents > 0
+                      ? t('money.owed')
+                      : b.balance_cents < 0
+                        ? t('money.credit')
+                        : t('money.settled')}
+                  </p>
+                  <h3>{t('money.dueLines')}</h3>
+                  <ul class="due-lines">
+                    <For each={b.lines.filter((l) => l.outstanding_cents > 0)}>
+                      {(l) => (
+                        <li data-testid="due-line">
+                          <p>
+                            <strong>{l.label}</strong> — {money(l.outstanding_cents)} ·{' '}
+                            {t('money.due', { date: date(l.due_date) })}
+                            <Show when={l.overdue}> · {t('money.overdue')}</Show>
+                          </p>
+                          <dl>
+                            <dt>{t('money.beneficiary')}</dt>
+                            <dd>{l.holder_name}</dd>
+                            <dt>{t('money.iban')}</dt>
+                            <dd data-testid="due-iban">{l.iban_display}</dd>
+                            <dt>{t('money.communication')}</dt>
+                            <dd data-testid="due-communication">{l.communication}</dd>
+                          </dl>
+                          <Show when={l.epc_payload}>
+                            {(payload) => (
+                              <>
+                                <QrImage
+                                  payload={payload()}
+                                  label={t('money.qr', {
+                                    amount: money(l.outstanding_cents),
+                                    communication: l.communication,
+                                  })}
+                                />
+                                <p class="hint">{t('money.qrHint')}</p>
+                              </>
+                            )}
+                          </Show>
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </div>
+              )}
+            </For>
+          </Show>
+        )}
+      </Show>
+    </section>
+  )
+}
