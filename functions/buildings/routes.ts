@@ -221,8 +221,8 @@ buildingsApp.openapi(
 // the building routes above and these mounts can be edited without touching each other.
 import { mountBuildingAssembly } from './assembly.routes.ts'
 import { mountBudgets } from './budgets.routes.ts'
-import { mountDistributionKeys } from './distribution-keys.routes.ts'
 import { mountBuildingCalls } from './calls.routes.ts'
+import { mountDistributionKeys } from './distribution-keys.routes.ts'
 import { mountBuildingDocuments } from './documents.routes.ts'
 import { mountBuildingExpenses } from './expenses.routes.ts'
 import { mountBuildingLedger } from './ledger.routes.ts'

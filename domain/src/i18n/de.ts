@@ -1,6 +1,6 @@
+import { assemblyConvocationDe } from './assembly-convocation-messages.ts'
 import { assemblyRoomDe } from './assembly-room-messages.ts'
 import { budgetKeysDe } from './budget-keys-messages.ts'
-import { assemblyConvocationDe } from './assembly-convocation-messages.ts'
 import { callsWebDe } from './calls-web-messages.ts'
 import { dashboardsDe } from './dashboards-messages.ts'
 import { detailDe } from './detail-messages.ts'

@@ -3,9 +3,9 @@
 // (ownership, enums, mail/pdf next) are spread in first; each keeps its four languages side by side
 // in its own file. The API's error texts are a separate, server-only catalogue (error-messages.ts).
 
+import { assemblyConvocationEn } from './assembly-convocation-messages.ts'
 import { assemblyRoomEn } from './assembly-room-messages.ts'
 import { budgetKeysEn } from './budget-keys-messages.ts'
-import { assemblyConvocationEn } from './assembly-convocation-messages.ts'
 import { callsWebEn } from './calls-web-messages.ts'
 import { dashboardsEn } from './dashboards-messages.ts'
 import { detailEn } from './detail-messages.ts'

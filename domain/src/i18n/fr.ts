@@ -1,6 +1,6 @@
+import { assemblyConvocationFr } from './assembly-convocation-messages.ts'
 import { assemblyRoomFr } from './assembly-room-messages.ts'
 import { budgetKeysFr } from './budget-keys-messages.ts'
-import { assemblyConvocationFr } from './assembly-convocation-messages.ts'
 import { callsWebFr } from './calls-web-messages.ts'
 import { dashboardsFr } from './dashboards-messages.ts'
 import { detailFr } from './detail-messages.ts'

@@ -1,6 +1,6 @@
+import { assemblyConvocationNl } from './assembly-convocation-messages.ts'
 import { assemblyRoomNl } from './assembly-room-messages.ts'
 import { budgetKeysNl } from './budget-keys-messages.ts'
-import { assemblyConvocationNl } from './assembly-convocation-messages.ts'
 import { callsWebNl } from './calls-web-messages.ts'
 import { dashboardsNl } from './dashboards-messages.ts'
 import { detailNl } from './detail-messages.ts'

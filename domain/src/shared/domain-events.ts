@@ -1,8 +1,8 @@
 import { ASSEMBLY_EVENTS } from './assembly-events.ts'
 import type { AuditAction, AuditEntity } from './audit.ts'
 import { BUDGET_EVENTS } from './budget-events.ts'
-import { CONVOCATION_EVENTS } from './convocation-events.ts'
 import { CALLS_EVENTS } from './calls-events.ts'
+import { CONVOCATION_EVENTS } from './convocation-events.ts'
 import { MONEY_EVENTS } from './money-events.ts'
 
 /*

@@ -3373,6 +3373,326 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/buildings/{id}/bank-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The building's working-capital and reserve bank accounts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Accounts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["BuildingBankAccount"][];
+                        };
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{id}/bank-accounts/{purpose}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the building account of a purpose (IBAN validated, ISO 13616) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    purpose: "working_capital" | "reserve";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BuildingBankAccountInput"];
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BuildingBankAccount"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{id}/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The building's calls for funds, by number */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Calls */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["CallForFunds"][];
+                        };
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Issue a call for funds: one line per owner per lot with its structured communication; letters rendered and e-mailed by a job */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CallForFundsInput"];
+                };
+            };
+            responses: {
+                /** @description Issued */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CallForFundsDetail"] & {
+                            /** Format: uuid */
+                            job_id: string;
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an owner's payment: allocated to the line its communication names, then the oldest due; the rest is a credit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OwnerPaymentInput"];
+                };
+            };
+            responses: {
+                /** @description Recorded */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OwnerPayment"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/units": {
         parameters: {
             query?: never;
@@ -4572,6 +4892,120 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/owners/me/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The calling owner's account: balance, due lines with IBAN, communication and EPC QR payload */
+        get: {
+            parameters: {
+                query?: {
+                    building_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The account */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OwnerAccount"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/owners/{id}/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An owner's account per building (syndic, accountant; an owner only their own) */
+        get: {
+            parameters: {
+                query?: {
+                    building_id?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The account */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OwnerAccount"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/expenses": {
         parameters: {
             query?: never;
@@ -5218,6 +5652,118 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A call for funds with its lines (paid and outstanding per line) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The call */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CallForFundsDetail"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{id}/postal-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The letters of a call that go by post (no e-mail consent or no address), with the address */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Letters to post */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CallPostalList"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8672,6 +9218,140 @@ export interface components {
             total_days: number;
             explanation: string;
         };
+        BuildingBankAccount: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            building_id: string;
+            /** @enum {string} */
+            purpose: "working_capital" | "reserve";
+            /**
+             * @description Electronic form (no spaces)
+             * @example BE68539007547034
+             */
+            iban: string;
+            /** @example BE68 5390 0754 7034 */
+            iban_display: string;
+            bic: string | null;
+            holder_name: string;
+            version: number;
+        };
+        BuildingBankAccountInput: {
+            iban: string;
+            bic?: string | null;
+            holder_name: string;
+        };
+        CallForFunds: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            building_id: string;
+            number: number;
+            /** @enum {string} */
+            kind: "provision" | "reserve" | "extraordinary";
+            label: string;
+            issue_date: string;
+            due_date: string;
+            total_cents: number;
+            /** @enum {string} */
+            account: "working_capital" | "reserve";
+            iban: string;
+            bic: string | null;
+            holder_name: string;
+            budget_ref: string | null;
+            period_index: number | null;
+            periods: number | null;
+            resolution_ref: string | null;
+            created_at: string;
+        };
+        CallLine: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            call_id: string;
+            line_number: number;
+            /** Format: uuid */
+            unit_id: string;
+            unit_number: string;
+            /** Format: uuid */
+            owner_id: string;
+            amount_cents: number;
+            paid_cents: number;
+            outstanding_cents: number;
+            /** @example +++001/0000/00128+++ */
+            communication: string;
+            /** @example 000100000128 */
+            communication_digits: string;
+            due_date: string;
+            /** @enum {string} */
+            delivery: "email" | "post";
+            /** Format: uuid */
+            document_id: string | null;
+            emailed_at: string | null;
+        };
+        CallForFundsDetail: components["schemas"]["CallForFunds"] & {
+            lines: components["schemas"]["CallLine"][];
+        };
+        CallForFundsInput: {
+            /** @enum {string} */
+            kind: "provision" | "reserve" | "extraordinary";
+            label: string;
+            /** @example 2027-01-15 */
+            due_date: string;
+            /** @example 2027-01-15 */
+            issue_date?: string;
+            /** @description Spread over the quote-parts; for a provision from the budget give `budget` instead */
+            amount_cents?: number;
+            budget?: {
+                budget_ref: string;
+                periods: number;
+                period_index: number;
+                lines: {
+                    annual_cents: number;
+                    /** @description The key's weight per lot; omitted = the quote-parts */
+                    weights?: {
+                        /** Format: uuid */
+                        unit_id: string;
+                        weight: number;
+                    }[];
+                }[];
+            };
+            resolution_ref?: string | null;
+            /** @enum {string} */
+            account?: "working_capital" | "reserve";
+        };
+        OwnerPayment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            building_id: string;
+            /** Format: uuid */
+            owner_id: string;
+            amount_cents: number;
+            payment_date: string;
+            communication: string | null;
+            payer: string | null;
+            /** @enum {string} */
+            account: "working_capital" | "reserve";
+            credit_cents: number;
+            allocations?: {
+                /** Format: uuid */
+                line_id: string;
+                amount_cents: number;
+            }[];
+        };
+        OwnerPaymentInput: {
+            /**
+             * Format: uuid
+             * @description Optional when the communication names a line
+             */
+            owner_id?: string;
+            amount_cents: number;
+            /** @example 2027-01-15 */
+            payment_date: string;
+            communication?: string | null;
+            payer?: string | null;
+        };
         CreateUnit: {
             unit_number: string;
             /** @enum {string} */
@@ -8964,6 +9644,36 @@ export interface components {
             amount: number;
             amount_cents: number;
         };
+        OwnerAccount: {
+            /** Format: uuid */
+            owner_id: string;
+            buildings: {
+                /** Format: uuid */
+                building_id: string;
+                /** @description Called − paid: positive = owed, negative = a credit */
+                balance_cents: number;
+                /** @description The owner's 410 sub-account in the books: equal to balance_cents */
+                ledger_balance_cents: number;
+                called_cents: number;
+                paid_cents: number;
+                due_now_cents: number;
+                next_due_date: string | null;
+                lines: (components["schemas"]["CallLine"] & {
+                    call_number: number;
+                    /** @enum {string} */
+                    kind: "provision" | "reserve" | "extraordinary";
+                    label: string;
+                    overdue: boolean;
+                    iban: string;
+                    iban_display: string;
+                    bic: string | null;
+                    holder_name: string;
+                    /** @description EPC069-12 QR payload of what is still due (render it as a QR code, error correction M) */
+                    epc_payload: string | null;
+                })[];
+                payments: components["schemas"]["OwnerPayment"][];
+            }[];
+        };
         CreateExpense: {
             /** Format: uuid */
             building_id: string;
@@ -9090,6 +9800,21 @@ export interface components {
              * @enum {string}
              */
             language?: "fr" | "nl" | "de" | "en";
+        };
+        CallPostalList: {
+            /** Format: uuid */
+            call_id: string;
+            letters: {
+                /** Format: uuid */
+                line_id: string;
+                /** Format: uuid */
+                owner_id: string;
+                unit_number: string;
+                amount_cents: number;
+                /** Format: uuid */
+                document_id: string | null;
+                address: string[];
+            }[];
         };
         CreateMeeting: {
             /** @enum {string} */
