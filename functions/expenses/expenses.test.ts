@@ -172,7 +172,9 @@ describe('PUT /expenses/{id}/mark-paid', () => {
     expect(paid.status).toBe(200)
     expect(paid.body).toMatchObject({
       payment_status: 'Paid',
-      paid_date: new Date().toISOString().slice(0, 10),
+      // "Today" is the building's day in Brussels (the domain's clock), not UTC's: they differ
+      // between 22:00/23:00 and midnight UTC.
+      paid_date: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date()),
       version: 2,
     })
     const again = await api.request('PUT', `/api/v1/expenses/${e.id}/mark-paid`, { token: t.syndic.token })

@@ -66,6 +66,9 @@ beforeAll(async () => {
     title: 'Plan',
   })
   a.document = doc.body.id
+  // Path segments that are not ids: a bank account's purpose, a ledger account's code.
+  a.purpose = 'reserve'
+  a.code = '410'
 })
 afterAll(() => api.close())
 
