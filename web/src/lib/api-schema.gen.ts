@@ -9975,6 +9975,8 @@ export interface components {
             register: components["schemas"]["AssemblyRegister"];
             resolutions: components["schemas"]["Resolution"][];
             acts: components["schemas"]["MeetingAct"][];
+            /** @description Convened after a first assembly without quorum (art. 3.87 §5): it deliberates whatever the attendance */
+            second_assembly: boolean;
             /** @description The domain’s MeetingState (attendance, proxies, quorum, results with their arithmetic) */
             state: {
                 [key: string]: unknown;
