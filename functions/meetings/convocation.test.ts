@@ -116,6 +116,22 @@ describe('POST /meetings/{id}/convocation', () => {
     expect(text).toContain('BW art. 3.87 §3')
     expect(text).not.toContain('Op afstand') // remote participation not offered by the statutes
 
+    // The superadmin reads the same PDF through the captured-mail API (what the e2e scenario checks).
+    const admin = await api.user('superadmin', null)
+    const list = await api.request('GET', '/api/v1/mail/captured?per_page=100', { token: admin.token })
+    const entry = list.body.data.find((m: { job_id: string }) => m.job_id === mails.rows[0]?.job_id)
+    const detail = await api.request('GET', `/api/v1/mail/captured/${entry.id}`, { token: admin.token })
+    expect(detail.body.attachments).toEqual([
+      { index: 0, filename: files.rows[0]?.filename, content_type: 'application/pdf' },
+    ])
+    const fileUrl = `/api/v1/mail/captured/${entry.id}/attachments/0`
+    const file = await api.app.request(fileUrl, { headers: { authorization: `Bearer ${admin.token}` } })
+    expect(file.status).toBe(200)
+    expect(file.headers.get('content-type')).toBe('application/pdf')
+    expect(await pdfText(new Uint8Array(await file.arrayBuffer()))).toContain('Gemeentezaal Leuven')
+    expect((await api.request('GET', `${fileUrl.slice(0, -1)}1`, { token: admin.token })).status).toBe(404)
+    expect((await api.request('GET', fileUrl, { token: t.syndic.token })).status).toBe(403)
+
     const postal = await api.request('GET', `${url}/postal-list`, { token: t.syndic.token })
     expect(postal.status).toBe(200)
     expect(postal.headers.get('content-type')).toContain('text/csv')
