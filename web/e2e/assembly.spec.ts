@@ -158,11 +158,12 @@ test.describe('general assembly in the room', () => {
     const accounts = await resolution(world.syndicApi, first.id, 'Accounts 2026')
 
     await test.step('convocation: e-mailed to the owners who consented, the other listed for the post', async () => {
-      // Albert and Berthe gave written consent to e-mail; Gilles did not (art. 3.87 §3).
+      // Albert and Berthe gave written consent to e-mail; Gilles did not (art. 3.87 §3). Berthe
+      // reads Dutch, Albert French (the default).
       for (const o of [owners.albert, owners.berthe])
         await world.syndicApi.put(
           `/owners/${o.id}`,
-          { email_consent: true },
+          { email_consent: true, ...(o === owners.berthe ? { preferred_language: 'nl' } : {}) },
           (o as { version?: number }).version,
         )
       await uiLogin(page, world.syndic, '/syndic')
@@ -179,20 +180,53 @@ test.describe('general assembly in the room', () => {
       expect(channelOf(owners.albert.id)).toBe('email')
       expect(channelOf(owners.berthe.id)).toBe('email')
       expect(channelOf(owners.gilles.id)).toBe('post')
-      // The job runner mails each letter (captured by the embedded profile), once.
-      for (const o of [owners.albert, owners.berthe]) {
-        const to = `${o.last_name.toLowerCase()}@e2e.test`
+      // The job runner mails each letter (captured by the embedded profile), once, with its PDF in
+      // the owner's language: date, place, the agenda item with its proposed decision and majority.
+      const expected = {
+        albert: [
+          'Convocation à l’assemblée générale',
+          'jeudi 20 mai 2027',
+          'Majorité requise',
+          'majorité absolue',
+        ],
+        berthe: [
+          'Oproeping tot de algemene vergadering',
+          'donderdag 20 mei 2027',
+          'Vereiste meerderheid',
+          'volstrekte meerderheid',
+        ],
+      }
+      const { extractText, getDocumentProxy } = await import('unpdf')
+      for (const k of ['albert', 'berthe'] as const) {
+        const to = `${owners[k].last_name.toLowerCase()}@e2e.test`
+        let mailId = ''
         await expect
           .poll(
             async () => {
-              const list = await world.admin.get<{ data: { to: string; subject: string }[] }>(
+              const list = await world.admin.get<{ data: { id: string; to: string; subject: string }[] }>(
                 '/mail/captured?per_page=100&order=desc',
               )
-              return list.data.filter((m) => m.to === to).map((m) => m.subject)
+              const mine = list.data.filter((m) => m.to === to)
+              mailId = mine[0]?.id ?? ''
+              return mine.map((m) => m.subject)
             },
             { timeout: 20_000 },
           )
           .toEqual([expect.stringContaining(b.name)])
+        const mail = await world.admin.get<{ attachments: { index: number; content_type: string }[] }>(
+          `/mail/captured/${mailId}`,
+        )
+        expect(mail.attachments.map((a) => a.content_type)).toEqual(['application/pdf'])
+        const pdf = await getDocumentProxy(await world.admin.bytes(`/mail/captured/${mailId}/attachments/0`))
+        const text = ((await extractText(pdf, { mergePages: true })).text as string).replace(/\s+/g, ' ')
+        const common = [
+          'Salle des fêtes',
+          accounts.title,
+          `${accounts.title}: approved as presented.`,
+          names[k],
+        ]
+        for (const phrase of [...expected[k], ...common])
+          expect(text, `${k}'s convocation PDF`).toContain(phrase)
       }
       const again = await world.syndicApi.post<{ created: number }>(`/meetings/${first.id}/convocation`, {})
       expect(again.created).toBe(0)
