@@ -474,3 +474,62 @@ test.describe('owner portal: assemblies @phone', () => {
     await expectNoSeriousAxe(page)
   })
 })
+
+test.describe('convocation side: statutes, board, deliveries @phone', () => {
+  test('the building page shows the assembly settings and the board in four languages; the meeting page lists the deliveries @phone', async ({
+    page,
+    world,
+  }) => {
+    test.setTimeout(90_000)
+    const tag = Date.now().toString(36)
+    const { building: b, owners } = await building(world, tag)
+    await world.syndicApi.put(`/owners/${owners.albert.id}`, { email_consent: true })
+    const meeting = await world.meeting(b.id, `AG ${tag}`)
+    // Albert (300 of 1000, more than a fifth) asked for an assembly 20 days ago: overdue (art. 3.87 §2).
+    await world.syndicApi.post(`/buildings/${b.id}/assembly-requests`, {
+      owner_ids: [owners.albert.id],
+      received_at: new Date(Date.now() - 20 * 86_400_000).toISOString(),
+    })
+    await uiLogin(page, world.syndic, '/syndic')
+    await page.goto(`/buildings/${b.id}`)
+    const request = page.getByTestId('assembly-request')
+    await expect(request).toHaveAttribute('data-status', 'overdue')
+    await expect(request).toContainText(`Anne Albert${tag}`)
+    await expect(request).toContainText('overdue')
+    const settings = page.getByTestId('assembly-settings')
+    const board = page.getByTestId('assembly-board')
+    // The header's language menu is a desktop control (the phone's is in the menu): four languages
+    // on the desktop run, English on the phone.
+    const languages = [
+      ['fr', 'Paramètres d’assemblée (statuts)', 'Conseil de copropriété'],
+      ['nl', 'Instellingen van de vergadering (statuten)', 'Raad van mede-eigendom'],
+      ['de', 'Versammlungseinstellungen (Satzung)', 'Miteigentümerbeirat'],
+      ['en', 'Assembly settings (statutes)', 'Board of co-owners'],
+    ] as const
+    const phone = (page.viewportSize()?.width ?? 1280) < 600
+    for (const [code, title, boardTitle] of phone ? languages.slice(3) : languages) {
+      if (!phone) await page.locator('#lang-header').selectOption(code)
+      await expect(settings.getByRole('heading', { level: 2 })).toHaveText(title)
+      await expect(board.getByRole('heading', { level: 2 })).toHaveText(boardTitle)
+      await expectNoHorizontalScroll(page)
+    }
+    // Six lots: a board is not mandatory (art. 3.90 §1, from 20).
+    await expect(board).toContainText('Not mandatory: 6 lots counted')
+    await settings.locator('#agc-notice-days').fill('21')
+    await settings.getByRole('button', { name: 'Save' }).click()
+    await expect(settings.getByText('Legal defaults (nothing recorded)')).toHaveCount(0)
+    await page.reload()
+    await expect(page.getByTestId('assembly-settings').locator('#agc-notice-days')).toHaveValue('21')
+    await expectNoSeriousAxe(page)
+
+    await page.goto(`/meetings/${meeting.id}`)
+    const deliveries = page.getByTestId('convocation-deliveries')
+    await expect(deliveries).toContainText('Not convened yet.')
+    await page.getByRole('button', { name: 'Send the convocation' }).click()
+    await expect(deliveries.getByTestId('delivery')).toHaveCount(6)
+    await expect(deliveries.locator('[data-testid="delivery"][data-channel="post"]')).toHaveCount(5)
+    await expect(deliveries).toContainText(`Anne Albert${tag}`)
+    await expectNoHorizontalScroll(page)
+    await expectNoSeriousAxe(page)
+  })
+})
