@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi'
-import { pageQuery } from '../_shared/http.ts'
-import type { CapturedMail } from './captured-mail.reader.ts'
+import { IdParam, pageQuery } from '../_shared/http.ts'
+import type { CapturedMail, CapturedMailWithFiles } from './captured-mail.reader.ts'
 
 export const CapturedMailSummarySchema = z
   .object({
@@ -18,7 +18,23 @@ export const CapturedMailSchema = CapturedMailSummarySchema.extend({
   from: z.string(),
   text: z.string(),
   html: z.string(),
+  attachments: z.array(
+    z.object({
+      index: z.number().int().openapi({ description: 'GET /mail/captured/{id}/attachments/{index}' }),
+      filename: z.string(),
+      content_type: z.string(),
+    }),
+  ),
 }).openapi('CapturedMail')
+
+export const AttachmentParams = IdParam.extend({
+  index: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2_147_483_647) // int32: no limit of its own (a missing index is a 404)
+    .openapi({ param: { name: 'index', in: 'path' } }),
+})
 
 /** Captured mail is listed by time only. */
 export const CAPTURED_MAIL_SORT_FIELDS = ['created_at'] as const
@@ -36,10 +52,15 @@ export const toSummaryDto = (m: CapturedMail): z.infer<typeof CapturedMailSummar
   created_at: m.createdAt.toISOString(),
 })
 
-export const toCapturedMailDto = (m: CapturedMail): z.infer<typeof CapturedMailSchema> => ({
+export const toCapturedMailDto = (m: CapturedMailWithFiles): z.infer<typeof CapturedMailSchema> => ({
   ...toSummaryDto(m),
   message_id: m.messageId,
   from: m.fromAddress,
   text: m.textBody,
   html: m.htmlBody,
+  attachments: m.attachments.map((a, index) => ({
+    index,
+    filename: a.filename,
+    content_type: a.contentType,
+  })),
 })

@@ -186,6 +186,7 @@ export function mountAssembly(app: OpenAPIHono<AppEnv>): void {
               register: toRegisterDto(s.register),
               resolutions: s.resolutions.map(toResolutionDto),
               acts: s.acts as unknown as z.infer<typeof MeetingActSchema>[],
+              second_assembly: s.secondAssembly,
               state: s.state as Record<string, unknown> | null,
               refusal: s.refusal as Record<string, unknown> | null,
             },

@@ -150,6 +150,10 @@ export const MeetingSessionSchema = z
     register: AssemblyRegisterSchema,
     resolutions: z.array(ResolutionSchema),
     acts: z.array(MeetingActSchema),
+    second_assembly: z.boolean().openapi({
+      description:
+        'Convened after a first assembly without quorum (art. 3.87 §5): it deliberates whatever the attendance',
+    }),
     state: StateSchema.nullable(),
     refusal: z.record(z.string(), z.unknown()).nullable(),
   })

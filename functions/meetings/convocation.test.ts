@@ -116,6 +116,22 @@ describe('POST /meetings/{id}/convocation', () => {
     expect(text).toContain('BW art. 3.87 §3')
     expect(text).not.toContain('Op afstand') // remote participation not offered by the statutes
 
+    // The superadmin reads the same PDF through the captured-mail API (what the e2e scenario checks).
+    const admin = await api.user('superadmin', null)
+    const list = await api.request('GET', '/api/v1/mail/captured?per_page=100', { token: admin.token })
+    const entry = list.body.data.find((m: { job_id: string }) => m.job_id === mails.rows[0]?.job_id)
+    const detail = await api.request('GET', `/api/v1/mail/captured/${entry.id}`, { token: admin.token })
+    expect(detail.body.attachments).toEqual([
+      { index: 0, filename: files.rows[0]?.filename, content_type: 'application/pdf' },
+    ])
+    const fileUrl = `/api/v1/mail/captured/${entry.id}/attachments/0`
+    const file = await api.app.request(fileUrl, { headers: { authorization: `Bearer ${admin.token}` } })
+    expect(file.status).toBe(200)
+    expect(file.headers.get('content-type')).toBe('application/pdf')
+    expect(await pdfText(new Uint8Array(await file.arrayBuffer()))).toContain('Gemeentezaal Leuven')
+    expect((await api.request('GET', `${fileUrl.slice(0, -1)}1`, { token: admin.token })).status).toBe(404)
+    expect((await api.request('GET', fileUrl, { token: t.syndic.token })).status).toBe(403)
+
     const postal = await api.request('GET', `${url}/postal-list`, { token: t.syndic.token })
     expect(postal.status).toBe(200)
     expect(postal.headers.get('content-type')).toContain('text/csv')
@@ -216,6 +232,93 @@ describe('POST /meetings/{id}/second-assembly (art. 3.87 §5)', () => {
     expect(JSON.stringify(items.body)).toContain('Approuver les comptes')
     const again = await api.request('POST', url, { token: t.syndic.token, body: { scheduled_date: at(30) } })
     expect(again.body.id).toBe(second.body.id)
+  })
+})
+
+describe('a second assembly deliberates whatever the attendance (art. 3.87 §5)', () => {
+  it('with two owners of four present: the first assembly refuses the vote, its second assembly adopts', async () => {
+    const t = await api.tenant()
+    const building = await fx.building(t.syndic.token, { total_tantiemes: 400 })
+    const present = await ownerOfLot(t, building.id, { first_name: 'P', last_name: 'Present' })
+    const grantor = await ownerOfLot(t, building.id, { first_name: 'S', last_name: 'Second' })
+    await ownerOfLot(t, building.id, { first_name: 'A', last_name: 'Absent' })
+    await ownerOfLot(t, building.id, { first_name: 'B', last_name: 'Away' })
+    const firstDate = new Date(Date.now() + 20 * DAY)
+    const first = await api.request('POST', '/api/v1/meetings', {
+      token: t.syndic.token,
+      body: {
+        building_id: building.id,
+        meeting_type: 'Ordinary',
+        title: 'AG',
+        scheduled_date: firstDate.toISOString(),
+        location: 'Salle',
+      },
+    })
+    await api.request('POST', `/api/v1/meetings/${first.body.id}/resolutions`, {
+      token: t.syndic.token,
+      body: { title: 'Comptes', proposed_decision: 'Approuver les comptes', decision_type: 'ordinary' },
+    })
+    /**
+     * The same attendance in both meetings: two owners check in (2 of 4 owners, not more than half;
+     * 200 of 400 votes), the meeting opens, a vote.
+     */
+    const hold = async (meetingId: string) => {
+      const items = await api.request('GET', `/api/v1/meetings/${meetingId}/resolutions`, {
+        token: t.syndic.token,
+      })
+      expect(items.status, JSON.stringify(items.body)).toBe(200)
+      const resolutionId = items.body.items[0].id as string
+      const acts: ReturnType<typeof appendAct>[] = []
+      const add = (kind: Parameters<typeof appendAct>[1], payload: Record<string, unknown>) =>
+        acts.push(appendAct(acts, kind, payload as never, new Date(Date.now() + acts.length).toISOString()))
+      add('checked_in', { ownerId: present.id })
+      add('checked_in', { ownerId: grantor.id })
+      add('opened', {})
+      const opening = await api.request('POST', `/api/v1/meetings/${meetingId}/acts`, {
+        token: t.syndic.token,
+        body: { acts },
+      })
+      expect(opening.status, JSON.stringify(opening.body)).toBe(200)
+      add('vote_opened', { resolutionId, excludedOwnerIds: [] })
+      add('ballot', { resolutionId, ownerId: present.id, choice: 'for' })
+      add('ballot', { resolutionId, ownerId: grantor.id, choice: 'for' })
+      add('vote_closed', { resolutionId })
+      return api.request('POST', `/api/v1/meetings/${meetingId}/acts?include=state`, {
+        token: t.syndic.token,
+        body: { acts: acts.slice(3) },
+      })
+    }
+    const refused = await hold(first.body.id)
+    expect(refused.status).toBe(422)
+    expect(refused.body.code).toBe('quorum_not_reached')
+    const firstSession = await api.request('GET', `/api/v1/meetings/${first.body.id}/session`, {
+      token: t.syndic.token,
+    })
+    expect(firstSession.body.second_assembly).toBe(false)
+    expect(firstSession.body.state.quorum).toMatchObject({
+      reached: false,
+      ownersPresent: 2,
+      votesPresent: 200,
+    })
+
+    const second = await api.request('POST', `/api/v1/meetings/${first.body.id}/second-assembly`, {
+      token: t.syndic.token,
+      body: { scheduled_date: new Date(firstDate.getTime() + 16 * DAY).toISOString() },
+    })
+    expect(second.status, JSON.stringify(second.body)).toBe(201)
+    const adopted = await hold(second.body.id)
+    expect(adopted.status, JSON.stringify(adopted.body)).toBe(200)
+    expect(adopted.body.state.quorum).toMatchObject({
+      reached: true,
+      rule: 'second_assembly',
+      votesPresent: 200,
+    })
+    expect(adopted.body.state.resolutions[0]).toMatchObject({ status: 'adopted', for: 200, cast: 200 })
+    const session = await api.request('GET', `/api/v1/meetings/${second.body.id}/session`, {
+      token: t.syndic.token,
+    })
+    expect(session.body.second_assembly).toBe(true)
+    expect(session.body.state.resolutions[0]).toMatchObject({ status: 'adopted' })
   })
 })
 

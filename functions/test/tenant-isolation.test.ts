@@ -128,6 +128,7 @@ beforeAll(async () => {
       textBody: 'token',
       htmlBody: '<p>token</p>',
     })
+    a.index = '0' // its first attachment (/mail/captured/{id}/attachments/{index})
   }
   if (doc.paths['/api/v1/admin/jobs/{id}/retry']) {
     // A job of organization A: only the superadmin may see or retry it (403 for everyone else).

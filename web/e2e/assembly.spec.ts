@@ -20,22 +20,31 @@ interface Act {
 }
 
 /**
- * A building of 1000 quote-parts: Albert 500, Gilles 100, Berthe 400. With Gilles's proxy Albert
- * carries 600 — more than Berthe's 400 — so he is reduced to 400 in every vote (art. 3.87 §6).
+ * A building of 1000 quote-parts and six owners: Albert 300, Gilles 60, Berthe 240, and Dora 150,
+ * Emil 150, Fanny 100 who never come. Albert and Berthe present with Gilles's proxy are 3 of 6
+ * owners (not more than half) holding 600 (not more than three quarters): no quorum (art. 3.87 §5),
+ * so only a second assembly can deliberate with them. With Gilles's proxy Albert carries 360 — more
+ * than Berthe's 240 — so he is reduced to 240 in every vote (art. 3.87 §6).
  */
 async function building(world: World, tag: string) {
   const b = await world.building(`Résidence Agora ${tag}`)
   const lots = {
-    albert: await world.unit(b.id, 'A1', 500),
-    gilles: await world.unit(b.id, 'G1', 100),
-    berthe: await world.unit(b.id, 'B1', 400),
+    albert: await world.unit(b.id, 'A1', 300),
+    gilles: await world.unit(b.id, 'G1', 60),
+    berthe: await world.unit(b.id, 'B1', 240),
+    dora: await world.unit(b.id, 'D1', 150),
+    emil: await world.unit(b.id, 'E1', 150),
+    fanny: await world.unit(b.id, 'F1', 100),
   }
   const owners = {
     albert: await world.owner(`Albert${tag}`),
     gilles: await world.owner(`Gilles${tag}`),
     berthe: await world.owner(`Berthe${tag}`),
+    dora: await world.owner(`Dora${tag}`),
+    emil: await world.owner(`Emil${tag}`),
+    fanny: await world.owner(`Fanny${tag}`),
   }
-  for (const k of ['albert', 'gilles', 'berthe'] as const) await world.ownership(lots[k].id, owners[k].id)
+  for (const k of Object.keys(lots) as (keyof typeof lots)[]) await world.ownership(lots[k].id, owners[k].id)
   return { building: b, lots, owners }
 }
 
@@ -149,11 +158,12 @@ test.describe('general assembly in the room', () => {
     const accounts = await resolution(world.syndicApi, first.id, 'Accounts 2026')
 
     await test.step('convocation: e-mailed to the owners who consented, the other listed for the post', async () => {
-      // Albert and Berthe gave written consent to e-mail; Gilles did not (art. 3.87 §3).
+      // Albert and Berthe gave written consent to e-mail; Gilles did not (art. 3.87 §3). Berthe
+      // reads Dutch, Albert French (the default).
       for (const o of [owners.albert, owners.berthe])
         await world.syndicApi.put(
           `/owners/${o.id}`,
-          { email_consent: true },
+          { email_consent: true, ...(o === owners.berthe ? { preferred_language: 'nl' } : {}) },
           (o as { version?: number }).version,
         )
       await uiLogin(page, world.syndic, '/syndic')
@@ -161,7 +171,7 @@ test.describe('general assembly in the room', () => {
       await page.goto(`/meetings/${first.id}`)
       await page.getByRole('button', { name: 'Send the convocation' }).click()
       await expect(page.getByTestId('convocation-result')).toHaveText(
-        'Convocation: 2 by e-mail, 1 to send by post.',
+        'Convocation: 2 by e-mail, 4 to send by post.',
       )
       const sent = await world.syndicApi.get<{ data: { owner_id: string; channel: string }[] }>(
         `/meetings/${first.id}/convocation`,
@@ -170,26 +180,59 @@ test.describe('general assembly in the room', () => {
       expect(channelOf(owners.albert.id)).toBe('email')
       expect(channelOf(owners.berthe.id)).toBe('email')
       expect(channelOf(owners.gilles.id)).toBe('post')
-      // The job runner mails each letter (captured by the embedded profile), once.
-      for (const o of [owners.albert, owners.berthe]) {
-        const to = `${o.last_name.toLowerCase()}@e2e.test`
+      // The job runner mails each letter (captured by the embedded profile), once, with its PDF in
+      // the owner's language: date, place, the agenda item with its proposed decision and majority.
+      const expected = {
+        albert: [
+          'Convocation à l’assemblée générale',
+          'jeudi 20 mai 2027',
+          'Majorité requise',
+          'majorité absolue',
+        ],
+        berthe: [
+          'Oproeping tot de algemene vergadering',
+          'donderdag 20 mei 2027',
+          'Vereiste meerderheid',
+          'volstrekte meerderheid',
+        ],
+      }
+      const { extractText, getDocumentProxy } = await import('unpdf')
+      for (const k of ['albert', 'berthe'] as const) {
+        const to = `${owners[k].last_name.toLowerCase()}@e2e.test`
+        let mailId = ''
         await expect
           .poll(
             async () => {
-              const list = await world.admin.get<{ data: { to: string; subject: string }[] }>(
+              const list = await world.admin.get<{ data: { id: string; to: string; subject: string }[] }>(
                 '/mail/captured?per_page=100&order=desc',
               )
-              return list.data.filter((m) => m.to === to).map((m) => m.subject)
+              const mine = list.data.filter((m) => m.to === to)
+              mailId = mine[0]?.id ?? ''
+              return mine.map((m) => m.subject)
             },
             { timeout: 20_000 },
           )
           .toEqual([expect.stringContaining(b.name)])
+        const mail = await world.admin.get<{ attachments: { index: number; content_type: string }[] }>(
+          `/mail/captured/${mailId}`,
+        )
+        expect(mail.attachments.map((a) => a.content_type)).toEqual(['application/pdf'])
+        const pdf = await getDocumentProxy(await world.admin.bytes(`/mail/captured/${mailId}/attachments/0`))
+        const text = ((await extractText(pdf, { mergePages: true })).text as string).replace(/\s+/g, ' ')
+        const common = [
+          'Salle des fêtes',
+          accounts.title,
+          `${accounts.title}: approved as presented.`,
+          names[k],
+        ]
+        for (const phrase of [...expected[k], ...common])
+          expect(text, `${k}'s convocation PDF`).toContain(phrase)
       }
       const again = await world.syndicApi.post<{ created: number }>(`/meetings/${first.id}/convocation`, {})
       expect(again.created).toBe(0)
     })
 
-    // ---- the first assembly: only Berthe (1 owner of 3, 400/1000) — no quorum (art. 3.87 §5)
+    // ---- the first assembly: only Berthe (1 owner of 6, 240/1000) — no quorum (art. 3.87 §5)
     await test.step('first assembly: quorum not reached', async () => {
       await prepareRoom(page, first.id)
       await page.getByRole('link', { name: 'Run the meeting in the room' }).click()
@@ -198,7 +241,7 @@ test.describe('general assembly in the room', () => {
       await checkIn(page, names.berthe)
       await page.getByRole('button', { name: 'Open the meeting' }).click()
       await expect(page.getByTestId('quorum')).toHaveAttribute('data-reached', 'false')
-      await expect(page.getByTestId('quorum')).toContainText('1 of 3 owners present or represented')
+      await expect(page.getByTestId('quorum')).toContainText('1 of 6 owners present or represented')
       await page.getByRole('button', { name: `Open the vote: ${accounts.title}` }).click()
       // The domain refuses a vote without quorum, with the reason; nothing is recorded.
       await expect(page.getByRole('alert').filter({ hasText: /quorum/i })).toBeVisible()
@@ -243,13 +286,18 @@ test.describe('general assembly in the room', () => {
       await expect(page.getByRole('alert').filter({ hasText: /in the room/i })).toBeVisible()
       await expect(page.getByTestId('proxy-line')).toHaveCount(1)
 
+      // Below the quorum (3 of 6 owners, 600/1000), yet a second assembly deliberates (art. 3.87 §5):
+      // the room knows it from the server's session (second_assembly), offline too.
       await page.getByRole('button', { name: 'Open the meeting' }).click()
       await expect(page.getByTestId('quorum')).toHaveAttribute('data-reached', 'true')
-      await expect(page.getByTestId('quorum')).toContainText('3 of 3 owners present or represented')
+      await expect(page.getByTestId('quorum')).toContainText('3 of 6 owners present or represented')
+      await expect(page.getByTestId('quorum')).toContainText(
+        'Second assembly: it deliberates whatever the attendance',
+      )
 
       // One vote at a time: Albert against, Gilles (by Albert's proxy) for, Berthe for.
-      // Without reduction 500 for / 500 against: rejected. Albert carries 600 > 400 (Berthe):
-      // reduced to 400, so 400 + 66.67 for / 333.33 against: adopted.
+      // Without reduction 300 for / 300 against: rejected. Albert carries 360 > 240 (Berthe):
+      // reduced to 240 (Albert 200, Gilles 40), so 240 + 40 = 280 for / 200 against: adopted.
       await page.getByRole('button', { name: `Open the vote: ${works.title}` }).click()
       const ballots = page.getByTestId('ballots')
       await ballots.getByRole('button', { name: `Against: ${names.albert}` }).click()
@@ -258,20 +306,20 @@ test.describe('general assembly in the room', () => {
       await expect(ballots.getByTestId('ballot-choice')).toHaveText(['Against', 'For', 'For'])
       const tally = page.getByTestId('tally')
       await expect(tally.getByTestId('reduction')).toContainText(names.albert)
-      await expect(tally.getByTestId('reduction')).toContainText('600 → 400')
+      await expect(tally.getByTestId('reduction')).toContainText('360 → 240')
 
       // The projector (another window of this device, offline too) follows the vote.
       const projector = await context.newPage()
       await projector.setViewportSize(TABLET_LANDSCAPE)
       await projector.goto(`/meetings/${second.id}/projector`)
       await expect(projector.getByTestId('projector-title')).toHaveText(works.title)
-      await expect(projector.getByTestId('tally-for')).toContainText(/466[.,]67/)
+      await expect(projector.getByTestId('tally-for')).toContainText(/\b280\b/)
 
       await page.getByRole('button', { name: 'Close the vote' }).click()
       const item = page.getByTestId('vote-item').filter({ hasText: works.title })
       await expect(item).toHaveAttribute('data-status', 'adopted')
-      await expect(item.getByTestId('tally-for')).toHaveText(/466[.,]67/)
-      await expect(item.getByTestId('tally-against')).toHaveText(/333[.,]33/)
+      await expect(item.getByTestId('tally-for')).toHaveText(/\b280\b/)
+      await expect(item.getByTestId('tally-against')).toHaveText(/\b200\b/)
       await expect(projector.getByTestId('verdict')).toHaveText('adopted')
       await projector.close()
 
@@ -379,7 +427,7 @@ test.describe('general assembly in the room', () => {
       await prepareRoom(page, meeting.id)
       await expectNoSeriousAxe(page)
       await page.getByRole('link', { name: 'Run the meeting in the room' }).click()
-      await expect(page.getByTestId('attendance-line')).toHaveCount(3)
+      await expect(page.getByTestId('attendance-line')).toHaveCount(6)
       await expectNoHorizontalScroll(page)
       await expectNoSeriousAxe(page)
       await page.goto(`/meetings/${meeting.id}/projector`)
@@ -422,6 +470,65 @@ test.describe('owner portal: assemblies @phone', () => {
     expect(stored.items.map((p) => [p.grantor_owner_id, p.holder_name])).toEqual([
       [owner.id, 'Claire Notaire'],
     ])
+    await expectNoHorizontalScroll(page)
+    await expectNoSeriousAxe(page)
+  })
+})
+
+test.describe('convocation side: statutes, board, deliveries @phone', () => {
+  test('the building page shows the assembly settings and the board in four languages; the meeting page lists the deliveries @phone', async ({
+    page,
+    world,
+  }) => {
+    test.setTimeout(90_000)
+    const tag = Date.now().toString(36)
+    const { building: b, owners } = await building(world, tag)
+    await world.syndicApi.put(`/owners/${owners.albert.id}`, { email_consent: true })
+    const meeting = await world.meeting(b.id, `AG ${tag}`)
+    // Albert (300 of 1000, more than a fifth) asked for an assembly 20 days ago: overdue (art. 3.87 §2).
+    await world.syndicApi.post(`/buildings/${b.id}/assembly-requests`, {
+      owner_ids: [owners.albert.id],
+      received_at: new Date(Date.now() - 20 * 86_400_000).toISOString(),
+    })
+    await uiLogin(page, world.syndic, '/syndic')
+    await page.goto(`/buildings/${b.id}`)
+    const request = page.getByTestId('assembly-request')
+    await expect(request).toHaveAttribute('data-status', 'overdue')
+    await expect(request).toContainText(`Anne Albert${tag}`)
+    await expect(request).toContainText('overdue')
+    const settings = page.getByTestId('assembly-settings')
+    const board = page.getByTestId('assembly-board')
+    // The header's language menu is a desktop control (the phone's is in the menu): four languages
+    // on the desktop run, English on the phone.
+    const languages = [
+      ['fr', 'Paramètres d’assemblée (statuts)', 'Conseil de copropriété'],
+      ['nl', 'Instellingen van de vergadering (statuten)', 'Raad van mede-eigendom'],
+      ['de', 'Versammlungseinstellungen (Satzung)', 'Miteigentümerbeirat'],
+      ['en', 'Assembly settings (statutes)', 'Board of co-owners'],
+    ] as const
+    const phone = (page.viewportSize()?.width ?? 1280) < 600
+    for (const [code, title, boardTitle] of phone ? languages.slice(3) : languages) {
+      if (!phone) await page.locator('#lang-header').selectOption(code)
+      await expect(settings.getByRole('heading', { level: 2 })).toHaveText(title)
+      await expect(board.getByRole('heading', { level: 2 })).toHaveText(boardTitle)
+      await expectNoHorizontalScroll(page)
+    }
+    // Six lots: a board is not mandatory (art. 3.90 §1, from 20).
+    await expect(board).toContainText('Not mandatory: 6 lots counted')
+    await settings.locator('#agc-notice-days').fill('21')
+    await settings.getByRole('button', { name: 'Save' }).click()
+    await expect(settings.getByText('Legal defaults (nothing recorded)')).toHaveCount(0)
+    await page.reload()
+    await expect(page.getByTestId('assembly-settings').locator('#agc-notice-days')).toHaveValue('21')
+    await expectNoSeriousAxe(page)
+
+    await page.goto(`/meetings/${meeting.id}`)
+    const deliveries = page.getByTestId('convocation-deliveries')
+    await expect(deliveries).toContainText('Not convened yet.')
+    await page.getByRole('button', { name: 'Send the convocation' }).click()
+    await expect(deliveries.getByTestId('delivery')).toHaveCount(6)
+    await expect(deliveries.locator('[data-testid="delivery"][data-channel="post"]')).toHaveCount(5)
+    await expect(deliveries).toContainText(`Anne Albert${tag}`)
     await expectNoHorizontalScroll(page)
     await expectNoSeriousAxe(page)
   })

@@ -64,6 +64,13 @@ export class ApiClient {
     expect(res.ok(), `${path}: ${res.status()}`).toBeTruthy()
     return (await res.json()) as T
   }
+
+  /** A binary answer (a PDF, an attachment) as bytes. */
+  async bytes(path: string): Promise<Uint8Array> {
+    const res = await this.request.get(API + path, { headers: this.headers() })
+    expect(res.ok(), `${path}: ${res.status()}`).toBeTruthy()
+    return new Uint8Array(await res.body())
+  }
 }
 
 export async function apiLogin(request: APIRequestContext, email: string, password: string) {

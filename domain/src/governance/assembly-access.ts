@@ -63,22 +63,29 @@ export const toAssemblyResolution = (r: Resolution): AssemblyResolution => ({
   majority: r.majority,
 })
 
-/** What the replay needs: the register, the agenda, whether it is a second assembly. */
+/** What the replay needs: the register, the agenda, whether it is a second assembly (see isSecondAssembly). */
 export function setupOf(
-  meeting: Meeting,
   frozen: FrozenRegister,
   resolutions: readonly Resolution[],
+  secondAssembly: boolean,
 ): MeetingSetup {
   return {
     register: frozen.register,
     resolutions: resolutions.map(toAssemblyResolution),
-    // assembly-convocation records second assemblies; until then a meeting is a first one.
-    secondAssembly: isSecondAssembly(meeting),
+    secondAssembly,
     syndicOwnerIds: frozen.syndicOwnerIds,
   }
 }
 
-/** Whether a meeting is a second assembly (art. 3.87 §5): convocation's setting once merged; false until then. */
-export function isSecondAssembly(_meeting: Meeting): boolean {
-  return false
+/**
+ * Whether a meeting is a second assembly (art. 3.87 §5: convened after a first one lacked the
+ * quorum, it deliberates whatever the attendance): it is one exactly when POST
+ * /meetings/{first}/second-assembly linked it to its first meeting (the convocation's record).
+ */
+export async function isSecondAssembly(
+  repos: GovernanceRepos,
+  scope: TenantScope,
+  meetingId: string,
+): Promise<boolean> {
+  return (await repos.governance.convocation.secondAssemblies.firstOf(scope, meetingId)) !== null
 }

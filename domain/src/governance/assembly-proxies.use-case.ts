@@ -6,7 +6,7 @@ import { optionalText } from '../shared/text.ts'
 import { recordEvent } from '../shared/unit-of-work.ts'
 import { createMeetingReplay } from './assembly/index.ts'
 import type { OnlineProxyRecord } from './assembly.ports.ts'
-import { readableMeeting, registerOf, setupOf } from './assembly-access.ts'
+import { isSecondAssembly, readableMeeting, registerOf, setupOf } from './assembly-access.ts'
 import type { GovernanceContext } from './governance.ports.ts'
 import { requireScheduled } from './meeting.entity.ts'
 
@@ -77,7 +77,7 @@ export async function giveProxyOnline({
         ],
       },
     }
-    const checked = createMeetingReplay(setupOf(meeting, withNew, []))
+    const checked = createMeetingReplay(setupOf(withNew, [], await isSecondAssembly(repos, scope, meetingId)))
     if (!checked.ok)
       return err(DomainErrors.conflict(checked.error.code, checked.error.message, checked.error.params))
     await store.proxies.insert(scope, proxy)

@@ -12,7 +12,13 @@ import {
   verifyChain,
 } from './assembly/index.ts'
 import type { FrozenRegister, Resolution } from './assembly.ports.ts'
-import { meetingWriteScope, readableMeeting, registerOf, setupOf } from './assembly-access.ts'
+import {
+  isSecondAssembly,
+  meetingWriteScope,
+  readableMeeting,
+  registerOf,
+  setupOf,
+} from './assembly-access.ts'
 import type { GovernanceContext } from './governance.ports.ts'
 import { requireScheduled } from './meeting.entity.ts'
 
@@ -39,6 +45,8 @@ export type MeetingSession = {
   readonly register: FrozenRegister & { readonly frozen: boolean }
   readonly resolutions: readonly Resolution[]
   readonly acts: readonly MeetingAct[]
+  /** Convened after a first assembly without quorum (art. 3.87 §5): no quorum is needed. */
+  readonly secondAssembly: boolean
   /** Null only if the stored log no longer replays (then `refusal` says why). */
   readonly state: MeetingState | null
   readonly refusal: ActRefusal | null
@@ -56,11 +64,13 @@ export async function getMeetingSession({
   if (!register.ok) return register
   const resolutions = await ctx.repos.governance.assembly.resolutions.listForMeeting(scope, meetingId)
   const acts = await ctx.repos.governance.assembly.acts.list(scope, meetingId)
-  const replayed = replayMeeting(setupOf(meeting, register.value, resolutions), acts)
+  const secondAssembly = await isSecondAssembly(ctx.repos, scope, meetingId)
+  const replayed = replayMeeting(setupOf(register.value, resolutions, secondAssembly), acts)
   return ok({
     register: register.value,
     resolutions,
     acts,
+    secondAssembly,
     state: replayed.ok ? replayed.value : null,
     refusal: replayed.ok ? null : replayed.error,
   })
@@ -135,7 +145,8 @@ export async function recordMeetingActs({
         register = { register: built.value.register, syndicOwnerIds: built.value.syndicOwnerIds }
       }
       const resolutions = await store.resolutions.listForMeeting(scope.value, meetingId)
-      const created = createMeetingReplay(setupOf(meeting, register, resolutions))
+      const second = await isSecondAssembly(repos, scope.value, meetingId)
+      const created = createMeetingReplay(setupOf(register, resolutions, second))
       if (!created.ok) return refused(created.error)
       replay = created.value
       for (const act of last ? await store.acts.list(scope.value, meetingId) : []) {

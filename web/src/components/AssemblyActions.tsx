@@ -10,7 +10,7 @@ import { date, t } from '../lib/i18n'
 import { meetingHref } from './EntityLinks'
 import { Notice } from './Notice'
 
-export function AssemblyActions(props: { meetingId: string }): JSX.Element {
+export function AssemblyActions(props: { meetingId: string; onConvened?: () => void }): JSX.Element {
   const [busy, setBusy] = createSignal(false)
   const [error, setError] = createSignal<string | null>(null)
   const [convocation, setConvocation] = createSignal<{ email: number; post: number } | null>(null)
@@ -42,6 +42,7 @@ export function AssemblyActions(props: { meetingId: string }): JSX.Element {
                 email: sent.data.filter((d) => d.channel === 'email').length,
                 post: sent.data.filter((d) => d.channel !== 'email').length,
               })
+              props.onConvened?.()
             })
           }
         >

@@ -8126,6 +8126,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/mail/captured/{id}/attachments/{index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One attachment of a captured e-mail, as sent (e.g. a convocation PDF) (superadmin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    index: number | null;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The bytes, with the type the message gave them */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description Missing, invalid or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/seed/demo": {
         parameters: {
             query?: never;
@@ -9975,6 +10041,8 @@ export interface components {
             register: components["schemas"]["AssemblyRegister"];
             resolutions: components["schemas"]["Resolution"][];
             acts: components["schemas"]["MeetingAct"][];
+            /** @description Convened after a first assembly without quorum (art. 3.87 §5): it deliberates whatever the attendance */
+            second_assembly: boolean;
             /** @description The domain’s MeetingState (attendance, proxies, quorum, results with their arithmetic) */
             state: {
                 [key: string]: unknown;
@@ -10100,6 +10168,12 @@ export interface components {
             from: string;
             text: string;
             html: string;
+            attachments: {
+                /** @description GET /mail/captured/{id}/attachments/{index} */
+                index: number;
+                filename: string;
+                content_type: string;
+            }[];
         };
         SeedResult: {
             /**

@@ -2,6 +2,9 @@
 // owners, latest expenses, meetings and documents; accounts arrive with the accounting module.
 import { A, useParams } from '@solidjs/router'
 import { createResource, For, type JSX, Show } from 'solid-js'
+import { AssemblySettingsPanel } from '../components/assembly/AssemblySettingsPanel'
+import { BoardPanel } from '../components/assembly/BoardPanel'
+import { RequestsPanel } from '../components/assembly/RequestsPanel'
 import { Breadcrumbs } from '../components/Breadcrumbs'
 import { BudgetKeysSections } from '../components/BudgetKeys'
 import { ChargeList } from '../components/ChargeList'
@@ -12,6 +15,8 @@ import { date, dateTime, num, percent, t, tEnum } from '../lib/i18n'
 import { dataRevision } from '../lib/offline/store'
 import { displayName, useOwnerDirectory } from '../lib/owner-directory'
 import { answered, value } from '../lib/resource-value'
+import { canWrite } from '../lib/roles'
+import { user } from '../lib/session'
 import type { Owner, Unit, UnitOwnership } from '../lib/wire-types'
 
 const RECENT = 10
@@ -289,6 +294,13 @@ export default function BuildingPage(): JSX.Element {
             )}
           </Show>
         </section>
+
+        <AssemblySettingsPanel
+          buildingId={params.id}
+          editable={canWrite(user()?.role ?? 'owner', 'meetings')}
+        />
+        <BoardPanel buildingId={params.id} />
+        <RequestsPanel buildingId={params.id} ownerName={ownerName} />
 
         <BudgetKeysSections buildingId={params.id} lots={(value(lots)?.rows ?? []).map((r) => r.unit)} />
 

@@ -3,6 +3,7 @@
 import { useParams } from '@solidjs/router'
 import { createResource, createSignal, For, type JSX, Show } from 'solid-js'
 import { AssemblyActions } from '../components/AssemblyActions'
+import { ConvocationPanel } from '../components/assembly/ConvocationPanel'
 import { Breadcrumbs } from '../components/Breadcrumbs'
 import { ConfirmButton } from '../components/ConfirmButton'
 import { buildingHref, EntityLink } from '../components/EntityLinks'
@@ -29,6 +30,8 @@ export default function MeetingPage(): JSX.Element {
     async (id) => (await api.buildings.read(id)).data,
   )
   const [documents] = createResource(key, ({ id }) => api.meetings.documents(id))
+  // Bumped when AssemblyActions sends the convocation, so the deliveries list reloads.
+  const [convened, setConvened] = createSignal(0)
 
   return (
     <div class="detail" data-testid="meeting-page">
@@ -94,7 +97,8 @@ export default function MeetingPage(): JSX.Element {
             />
             <Show when={canWrite(user()?.role ?? 'owner', 'meetings')}>
               <RoomLinks meetingId={m().id} />
-              <AssemblyActions meetingId={m().id} />
+              <AssemblyActions meetingId={m().id} onConvened={() => setConvened((n) => n + 1)} />
+              <ConvocationPanel meetingId={m().id} tick={convened()} />
             </Show>
             <Show when={user()?.role === 'owner' && m().status === 'Scheduled'}>
               <OwnerProxyForm meetingId={m().id} />

@@ -4,7 +4,8 @@ import { createResource, createSignal, type JSX, Show } from 'solid-js'
 import * as api from '../../lib/api'
 import { t } from '../../lib/i18n'
 
-export function AssemblySettingsPanel(props: { buildingId: string }): JSX.Element {
+/** `editable`: the syndic (and superadmin) may change the statutes' settings; others read them. */
+export function AssemblySettingsPanel(props: { buildingId: string; editable: boolean }): JSX.Element {
   const [settings, { refetch }] = createResource(() => props.buildingId, api.assemblyConvocation.settings)
   const [error, setError] = createSignal<string | null>(null)
   const save = async (form: HTMLFormElement) => {
@@ -21,7 +22,7 @@ export function AssemblySettingsPanel(props: { buildingId: string }): JSX.Elemen
     }
   }
   return (
-    <section aria-labelledby="agc-settings">
+    <section class="card" aria-labelledby="agc-settings" data-testid="assembly-settings">
       <h2 id="agc-settings">{t('agc.settings.title')}</h2>
       <Show when={settings()}>
         {(s) => (
@@ -34,18 +35,29 @@ export function AssemblySettingsPanel(props: { buildingId: string }): JSX.Elemen
             <Show when={s().legal_defaults}>
               <p>{t('agc.settings.legal')}</p>
             </Show>
-            <label>
-              {t('agc.settings.notice')}
-              <input name="notice_days" type="number" min="15" value={s().notice_days} />
-            </label>
-            <label>
-              <input name="remote" type="checkbox" checked={s().remote_participation} />
-              {t('agc.settings.remote')}
-            </label>
+            <fieldset disabled={!props.editable}>
+              <div class="field">
+                <label for="agc-notice-days">{t('agc.settings.notice')}</label>
+                <input
+                  id="agc-notice-days"
+                  name="notice_days"
+                  type="number"
+                  inputmode="numeric"
+                  min="15"
+                  value={s().notice_days}
+                />
+              </div>
+              <label>
+                <input name="remote" type="checkbox" checked={s().remote_participation} />{' '}
+                {t('agc.settings.remote')}
+              </label>
+            </fieldset>
             <p>
-              {t('agc.settings.languages')}: {s().minutes_languages.join(', ')}
+              {t('agc.settings.languages')}: {s().minutes_languages.join(', ').toUpperCase()}
             </p>
-            <button type="submit">{t('agc.save')}</button>
+            <Show when={props.editable}>
+              <button type="submit">{t('agc.save')}</button>
+            </Show>
             <Show when={error()}>
               <p role="alert">{error()}</p>
             </Show>

@@ -7,7 +7,7 @@ import { t } from '../../lib/i18n'
 export function BoardPanel(props: { buildingId: string }): JSX.Element {
   const [board] = createResource(() => props.buildingId, api.assemblyConvocation.board)
   return (
-    <section aria-labelledby="agc-board">
+    <section class="card" aria-labelledby="agc-board" data-testid="assembly-board">
       <h2 id="agc-board">{t('agc.board.title')}</h2>
       <Show when={board()}>
         {(b) => (

@@ -1,63 +1,57 @@
-// Convocation and minutes of one meeting (issue #14): send the convocation (e-mail with consent,
-// the rest listed for the post), generate the minutes with the log's root hash and the 30-day
-// deadline (art. 3.87 §3, §12). Mounted by the meeting page with one line.
-import { createResource, createSignal, For, type JSX, Show } from 'solid-js'
+// Who the convocation reached and how (issue #14 item 1, art. 3.87 §3): one line per owner, by
+// e-mail (with consent, sent through the outbox) or to send by registered post — the postal list.
+// The send and minutes buttons live in AssemblyActions; `tick` refetches after a send there.
+import { createResource, For, type JSX, Show } from 'solid-js'
 import * as api from '../../lib/api'
 import { t } from '../../lib/i18n'
 
-type Minutes = Awaited<ReturnType<typeof api.assemblyConvocation.minutes>>
-
-export function ConvocationPanel(props: { meetingId: string }): JSX.Element {
-  const [deliveries, { refetch }] = createResource(() => props.meetingId, api.assemblyConvocation.deliveries)
-  const [minutes, setMinutes] = createSignal<Minutes | null>(null)
-  const [error, setError] = createSignal<string | null>(null)
-  const run = async (work: () => Promise<unknown>) => {
-    setError(null)
-    try {
-      await work()
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
-    }
-  }
-  const byChannel = (channel: 'email' | 'post') =>
-    (deliveries()?.data ?? []).filter((d) => d.channel === channel)
+export function ConvocationPanel(props: { meetingId: string; tick?: number }): JSX.Element {
+  const [deliveries] = createResource(
+    () => [props.meetingId, props.tick ?? 0] as const,
+    ([id]) => api.assemblyConvocation.deliveries(id),
+  )
+  // Names from the meeting's register (the owners who vote); an owner not in it shows its id.
+  const [register] = createResource(
+    () => props.meetingId,
+    (id) => api.assembly.register(id).then((r) => r.data),
+  )
+  const nameOf = (ownerId: string) =>
+    register()?.register.voters.find((v) => v.ownerId === ownerId)?.name ?? ownerId
+  const rows = () => deliveries()?.data ?? []
+  const count = (channel: 'email' | 'post') => rows().filter((d) => d.channel === channel).length
   return (
-    <section aria-labelledby="agc-convocation">
+    <section class="card" aria-labelledby="agc-convocation" data-testid="convocation-deliveries">
       <h2 id="agc-convocation">{t('agc.convocation.title')}</h2>
-      <button
-        type="button"
-        onClick={() =>
-          run(async () => {
-            await api.assemblyConvocation.convene(props.meetingId)
-            await refetch()
-          })
-        }
-      >
-        {t('agc.convocation.send')}
-      </button>
-      <p>
-        {t('agc.convocation.email')}: {byChannel('email').length} · {t('agc.convocation.post')}:{' '}
-        {byChannel('post').length}
-      </p>
-      <ul>
-        <For each={byChannel('post')}>{(d) => <li>{d.owner_id}</li>}</For>
-      </ul>
-      <button
-        type="button"
-        onClick={() => run(async () => setMinutes(await api.assemblyConvocation.minutes(props.meetingId)))}
-      >
-        {t('agc.minutes.generate')}
-      </button>
-      <Show when={minutes()}>
-        {(m) => (
-          <p>
-            {t('agc.minutes.deadline', { date: m().deadline.slice(0, 10) })} — {t('agc.minutes.hash')}:{' '}
-            <code>{m().root_hash}</code>
-          </p>
-        )}
-      </Show>
-      <Show when={error()}>
-        <p role="alert">{error()}</p>
+      <Show when={rows().length > 0} fallback={<p class="muted">{t('agc.convocation.none')}</p>}>
+        <p>
+          {t('agc.convocation.email')}: {count('email')} · {t('agc.convocation.post')}: {count('post')}
+        </p>
+        <div class="table-wrap">
+          <table class="cards">
+            <thead>
+              <tr>
+                <th scope="col">{t('agc.convocation.owner')}</th>
+                <th scope="col">{t('agc.convocation.channel')}</th>
+                <th scope="col">{t('agc.convocation.status')}</th>
+                <th scope="col">{t('agc.convocation.language')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={rows()}>
+                {(d) => (
+                  <tr data-testid="delivery" data-channel={d.channel}>
+                    <td data-label={t('agc.convocation.owner')}>{nameOf(d.owner_id)}</td>
+                    <td data-label={t('agc.convocation.channel')}>
+                      {t(d.channel === 'email' ? 'agc.convocation.email' : 'agc.convocation.post')}
+                    </td>
+                    <td data-label={t('agc.convocation.status')}>{t(`agc.status.${d.status}`)}</td>
+                    <td data-label={t('agc.convocation.language')}>{d.language.toUpperCase()}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
       </Show>
     </section>
   )

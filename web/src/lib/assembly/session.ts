@@ -13,8 +13,6 @@ export interface LoadedSession {
 export async function loadSession(meetingId: string): Promise<LoadedSession> {
   const read = await api.assembly.session(meetingId)
   const s = read.data
-  const serverState = s.state as { quorum?: { rule?: string } } | null
-  const wire = s as typeof s & { second_assembly?: boolean }
   return {
     setup: {
       register: s.register.register,
@@ -25,12 +23,9 @@ export async function loadSession(meetingId: string): Promise<LoadedSession> {
         decisionType: r.decision_type,
         majority: r.majority,
       })),
-      // The session does not name it (yet): the server's own replay says it through the quorum
-      // rule, exactly while nobody is checked in (the case when the room is prepared).
-      secondAssembly:
-        typeof wire.second_assembly === 'boolean'
-          ? wire.second_assembly
-          : serverState?.quorum?.rule === 'second_assembly',
+      // The server's flag (a meeting convened by POST …/second-assembly, art. 3.87 §5): the
+      // browser's replay then needs no quorum, exactly as the server's.
+      secondAssembly: s.second_assembly,
       syndicOwnerIds: s.register.syndicOwnerIds,
     } as MeetingSetup,
     serverActs: s.acts as unknown as readonly MeetingAct[],
