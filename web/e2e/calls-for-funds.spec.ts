@@ -75,6 +75,9 @@ test('budget approved → call issued by the syndic → the owner pays from the 
   await expect(calls.getByTestId('payment-allocation')).toContainText('€200.00')
   await expectNoHorizontalScroll(page)
   await expectNoSeriousAxe(page)
+  // On a phone the sign-out button is in the header's menu.
+  const menu = page.getByRole('banner').getByRole('button', { name: 'Menu' })
+  if (await menu.isVisible()) await menu.click()
   await uiLogout(page)
 
   // The owner's portal: the due line with IBAN and communication, the letter, the QR code.
@@ -94,7 +97,11 @@ test('budget approved → call issued by the syndic → the owner pays from the 
   const pdf = await letter
   expect(pdf.status()).toBe(200)
   expect(pdf.headers()['content-type']).toContain('application/pdf')
-  expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-')
+  // The bytes themselves (the page's fetch consumed the body): a PDF.
+  const bytes = await page.request.get(pdf.url(), {
+    headers: { Authorization: `Bearer ${mine.account.token}` },
+  })
+  expect((await bytes.body()).subarray(0, 5).toString()).toBe('%PDF-')
 
   const qr = page.getByTestId('epc-qr').first()
   await expect(qr).toBeVisible()
