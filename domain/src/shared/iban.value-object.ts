@@ -18,8 +18,7 @@ export function parseIban(input: string): Result<Iban, string> {
   if (valid) return ok(compact as Iban)
   const country = compact.slice(0, 2)
   const expected = getCountrySpecifications()[country]?.chars
-  if (expected && compact.length !== expected)
-    return err(`must have ${expected} characters for ${country}`)
+  if (expected && compact.length !== expected) return err(`must have ${expected} characters for ${country}`)
   if (
     errorCodes.includes(ValidationErrorsIBAN.WrongIBANChecksum) ||
     errorCodes.includes(ValidationErrorsIBAN.WrongAccountBankBranchChecksum)
