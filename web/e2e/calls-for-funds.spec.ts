@@ -72,7 +72,9 @@ test('budget approved → call issued by the syndic → the owner pays from the 
   await pay.getByLabel('Amount').fill('200')
   await pay.getByLabel('Payment date').fill('2027-01-10')
   await pay.getByRole('button', { name: 'Record' }).click()
-  await expect(calls.getByTestId('payment-allocation')).toContainText('€200.00')
+  const allocation = calls.getByTestId('payment-allocation')
+  await expect(allocation).toContainText('€200.00')
+  await expect(allocation).toContainText(/Provisions T1 2027 · Lot B · \+\+\+\d{3}\/\d{4}\/\d{5}\+\+\+/)
   await expectNoHorizontalScroll(page)
   await expectNoSeriousAxe(page)
   // On a phone the sign-out button is in the header's menu.

@@ -312,6 +312,8 @@ function PaymentForm(props: {
   const [paid, setPaid] = createSignal('')
   const [communication, setCommunication] = createSignal('')
   const [result, setResult] = createSignal<OwnerPayment | null>(null)
+  // Each allocated line named as the owner reads it: call label, lot and communication.
+  const [lineNames, setLineNames] = createSignal<Map<string, string>>(new Map())
   const submit = async (e: SubmitEvent) => {
     e.preventDefault()
     const cents = parseDecimal(amount(), 2)
@@ -327,6 +329,17 @@ function PaymentForm(props: {
         communication: communication().trim() || null,
       })
       setResult(payment)
+      const account = await api.calls.ownerAccount(payment.owner_id).catch(() => null)
+      setLineNames(
+        new Map(
+          (account?.buildings ?? []).flatMap((b) =>
+            b.lines.map((l) => [
+              l.id,
+              `${l.label} · ${t('callsUi.lot')} ${l.unit_number} · ${l.communication}`,
+            ]),
+          ),
+        ),
+      )
       props.setNotice({
         kind: 'success',
         text: t('callsUi.recorded', { amount: money(payment.amount_cents) }),
@@ -373,7 +386,10 @@ function PaymentForm(props: {
               <For each={p().allocations ?? []}>
                 {(a) => (
                   <li>
-                    {t('callsUi.allocation', { line: a.line_id.slice(0, 8), amount: money(a.amount_cents) })}
+                    {t('callsUi.allocation', {
+                      line: lineNames().get(a.line_id) ?? a.line_id.slice(0, 8),
+                      amount: money(a.amount_cents),
+                    })}
                   </li>
                 )}
               </For>

@@ -1144,6 +1144,9 @@ export const calls = {
   postalList: (callId: string) => data(client.GET('/calls/{id}/postal-list', id(callId))),
   recordPayment: (building: string, body: OwnerPaymentInput) =>
     data(client.POST('/buildings/{id}/payments', { ...buildingId(building), body })),
+  /** An owner's account (syndic view): the lines a payment's allocations point at. */
+  ownerAccount: (ownerId: string) =>
+    data(client.GET('/owners/{id}/account', { params: { path: { id: ownerId }, query: {} } })),
   bankAccounts: (building: string) => data(client.GET('/buildings/{id}/bank-accounts', buildingId(building))),
   saveBankAccount: (building: string, purpose: 'working_capital' | 'reserve', body: BankAccountInput) =>
     data(
