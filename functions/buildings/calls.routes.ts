@@ -129,17 +129,8 @@ export function mountBuildingCalls(app: OpenAPIHono<AppEnv>): void {
           dueDate: b.due_date,
           issueDate: b.issue_date,
           amountCents: b.amount_cents,
-          budget: b.budget
-            ? {
-                budgetRef: b.budget.budget_ref,
-                periods: b.budget.periods,
-                periodIndex: b.budget.period_index,
-                lines: b.budget.lines.map((l) => ({
-                  annualCents: l.annual_cents,
-                  ...(l.weights ? { weights: new Map(l.weights.map((w) => [w.unit_id, w.weight])) } : {}),
-                })),
-              }
-            : undefined,
+          period: b.period,
+          fiscalYear: b.fiscal_year,
           resolutionRef: b.resolution_ref,
           account: b.account,
         },

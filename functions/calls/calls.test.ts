@@ -76,6 +76,27 @@ async function accounts(token: string, buildingId: string) {
   }
 }
 
+/** Creates and approves the fiscal year's budget (general key unless a line names one). */
+async function approveBudget(token: string, buildingId: string, body: Record<string, unknown>) {
+  const url = `/api/v1/buildings/${buildingId}/budgets`
+  const draft = await api.request('POST', url, {
+    token,
+    body: { fiscal_year: 2027, provision_periodicity: 'quarterly', reserve_contribution_cents: 0, ...body },
+  })
+  expect(draft.status, JSON.stringify(draft.body)).toBe(201)
+  const id = (draft.body as { id: string }).id
+  const approved = await api.request('POST', `${url}/${id}/approve`, {
+    token,
+    body: { resolution_reference: 'AG 2026-11-20, point 3', approved_on: '2026-11-20' },
+  })
+  expect(approved.status, JSON.stringify(approved.body)).toBe(200)
+  return id
+}
+
+const oneLine = (annualCents: number) => ({
+  lines: [{ category: 'Insurance', label: 'Assurance', amount_cents: annualCents }],
+})
+
 async function issue(token: string, buildingId: string, body: Record<string, unknown>) {
   return api.request('POST', `/api/v1/buildings/${buildingId}/calls`, { token, body })
 }
@@ -94,14 +115,31 @@ describe('calls for funds (issue #15 item 6)', () => {
   it('refuses a call without the account it is paid into (409), an extraordinary call without resolution (400)', async () => {
     const { token, b } = await setup()
     const none = await issue(token, b.id, {
-      kind: 'provision',
-      label: 'Q1',
+      kind: 'reserve',
+      label: 'R',
       due_date: '2027-01-15',
       amount_cents: 100_000,
     })
     expect(none.status).toBe(409)
     expect((none.body as { code: string }).code).toBe('bank_account_missing')
     await accounts(token, b.id)
+    // A provision is the approved budget's: without one it is refused, saying so.
+    const noBudget = await issue(token, b.id, {
+      kind: 'provision',
+      label: 'T1',
+      due_date: '2027-01-15',
+      period: 1,
+    })
+    expect(noBudget.status).toBe(409)
+    expect(noBudget.body).toMatchObject({ code: 'budget_not_approved' })
+    expect((noBudget.body as { detail: string }).detail).toContain('No approved budget for 2027')
+    const withAmount = await issue(token, b.id, {
+      kind: 'provision',
+      label: 'T1',
+      due_date: '2027-01-15',
+      amount_cents: 100_000,
+    })
+    expect(withAmount.status).toBe(400)
     const noVote = await issue(token, b.id, {
       kind: 'extraordinary',
       label: 'Toiture',
@@ -114,12 +152,13 @@ describe('calls for funds (issue #15 item 6)', () => {
   it('one line per owner per lot, exact to the cent, each with its own valid structured communication', async () => {
     const { token, b, o1, o2, o3 } = await setup()
     await accounts(token, b.id)
+    await approveBudget(token, b.id, oneLine(400_004))
     const res = await issue(token, b.id, {
       kind: 'provision',
       label: 'Provisions T1 2027',
       due_date: '2027-01-15',
       issue_date: '2026-12-15',
-      amount_cents: 100_001,
+      period: 1,
     })
     expect(res.status, JSON.stringify(res.body)).toBe(201)
     const call = res.body as Call
@@ -163,30 +202,68 @@ describe('calls for funds (issue #15 item 6)', () => {
     expect(new Set(all).size).toBe(all.length)
   })
 
-  it('provisions from a budget: the period parts of each annual line, over its key', async () => {
+  it('provisions and reserve calls are read from the approved budget: each line over its key, quarters exact', async () => {
     const { token, b } = await setup()
     await accounts(token, b.id)
     const units = (await api.request('GET', `/api/v1/units?building_id=${b.id}`, { token })).body as {
       data: { id: string; unit_number: string }[]
     }
     const c = units.data.find((u) => u.unit_number === 'C')
-    const lines = [
-      { annual_cents: 1_200_001 },
-      { annual_cents: 40_000, weights: [{ unit_id: c?.id, weight: 1 }] },
-    ]
+    const key = await api.request('POST', `/api/v1/buildings/${b.id}/distribution-keys`, {
+      token,
+      body: { name: 'Parking C', kind: 'custom', members: [{ unit_id: c?.id, weight: 1 }] },
+    })
+    expect(key.status, JSON.stringify(key.body)).toBe(201)
+    const budgetId = await approveBudget(token, b.id, {
+      lines: [
+        { category: 'Insurance', label: 'Assurance', amount_cents: 1_200_001 },
+        {
+          category: 'Maintenance',
+          label: 'Parking',
+          amount_cents: 40_000,
+          distribution_key_id: (key.body as { id: string }).id,
+        },
+      ],
+      reserve_contribution_cents: 100_003,
+    })
     let sum = 0
     for (let q = 0; q < 4; q++) {
       const res = await issue(token, b.id, {
         kind: 'provision',
         label: `Provisions T${q + 1}`,
-        due_date: `2027-0${1 + 3 * q}-01`.replace('-010-', '-10-'),
-        budget: { budget_ref: 'budget-2027', periods: 4, period_index: q, lines },
+        due_date: ['2027-01-01', '2027-04-01', '2027-07-01', '2027-10-01'][q],
+        period: q + 1,
       })
       expect(res.status, JSON.stringify(res.body)).toBe(201)
-      sum += (res.body as Call).total_cents
+      const call = res.body as Call & { budget_ref: string; period_index: number; periods: number }
+      expect(call).toMatchObject({ budget_ref: budgetId, period_index: q, periods: 4 })
+      sum += call.total_cents
+      if (q === 0) {
+        // Q1: 300 001 over 333/333/334 + the parking line's 10 000 on lot C alone.
+        const byLot = (n: string) =>
+          call.lines.filter((l) => l.unit_number === n).reduce((s, l) => s + l.amount_cents, 0)
+        expect([byLot('A'), byLot('B'), byLot('C')]).toEqual([99_900, 99_900, 100_201 + 10_000])
+      }
     }
     // The four quarters sum exactly to the annual budget.
     expect(sum).toBe(1_240_001)
+    // The reserve call: the period's part of the contribution, to the reserve account.
+    const reserve = await issue(token, b.id, {
+      kind: 'reserve',
+      label: 'Réserve T1',
+      due_date: '2027-01-01',
+      period: 1,
+    })
+    expect(reserve.status, JSON.stringify(reserve.body)).toBe(201)
+    expect(reserve.body).toMatchObject({ total_cents: 25_001, iban: 'BE71096123456769' })
+    // A fifth quarter does not exist.
+    const fifth = await issue(token, b.id, {
+      kind: 'provision',
+      label: 'T5',
+      due_date: '2027-12-01',
+      period: 5,
+    })
+    expect(fifth.status).toBe(400)
   })
 
   it('is the syndic’s: an owner is refused, another tenant’s building, call and owner are 404', async () => {
@@ -255,21 +332,12 @@ describe('owner accounts and payments (issue #15 item 7)', () => {
   it('allocates to the named line first, then the oldest due; the rest is a credit; the owner reads it in the portal', async () => {
     const { t, token, b, o1 } = await setup()
     await accounts(token, b.id)
+    await approveBudget(token, b.id, oneLine(400_000))
     const q1 = (
-      await issue(token, b.id, {
-        kind: 'provision',
-        label: 'T1',
-        due_date: '2027-01-01',
-        amount_cents: 100_000,
-      })
+      await issue(token, b.id, { kind: 'provision', label: 'T1', due_date: '2027-01-01', period: 1 })
     ).body as Call
     const q2 = (
-      await issue(token, b.id, {
-        kind: 'provision',
-        label: 'T2',
-        due_date: '2027-04-01',
-        amount_cents: 100_000,
-      })
+      await issue(token, b.id, { kind: 'provision', label: 'T2', due_date: '2027-04-01', period: 2 })
     ).body as Call
     const mine = (c: Call) => c.lines.filter((l) => l.owner_id === o1.id)
     // o1 owes A 33 300 + C 33 400 per quarter.
@@ -333,11 +401,12 @@ describe('call letters (PDF per owner and lot, e-mail through the outbox)', () =
   it('renders one letter per line in the owner language, mails only consenting owners, once', async () => {
     const { token, b, o1 } = await setup()
     await accounts(token, b.id)
+    await approveBudget(token, b.id, oneLine(400_004))
     const res = await issue(token, b.id, {
       kind: 'provision',
       label: 'T1 2027',
       due_date: '2027-01-15',
-      amount_cents: 100_001,
+      period: 1,
     })
     const call = res.body as Call
     while ((await runDueJobs(api.runtime)) > 0) {}

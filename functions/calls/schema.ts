@@ -66,27 +66,16 @@ export const IssueCallBody = z
     due_date: calendarDate,
     issue_date: calendarDate.optional(),
     amount_cents: cents.positive().optional().openapi({
-      description: 'Spread over the quote-parts; for a provision from the budget give `budget` instead',
+      description:
+        'Extraordinary call (or a reserve call outside the budget): spread over the quote-parts. A provision is read from the approved budget: give `period`',
     }),
-    budget: z
-      .object({
-        budget_ref: z.string().min(1).max(CALL_LIMITS.budget_ref),
-        periods: z.number().int().min(1).max(CALL_LIMITS.periods),
-        period_index: z.number().int().min(0).max(CALL_LIMITS.period_index),
-        lines: z
-          .array(
-            z.object({
-              annual_cents: cents.nonnegative(),
-              weights: z
-                .array(z.object({ unit_id: z.uuid(), weight: z.number().int().nonnegative() }))
-                .optional()
-                .openapi({ description: "The key's weight per lot; omitted = the quote-parts" }),
-            }),
-          )
-          .min(1)
-          .max(200),
-      })
-      .optional(),
+    period: z.number().int().min(1).max(12).optional().openapi({
+      description:
+        "Provision (and reserve without amount): the month or quarter (1-based, per the approved budget's periodicity) whose share of the budget is called",
+    }),
+    fiscal_year: z.number().int().min(2000).max(2100).optional().openapi({
+      description: "The approved budget's fiscal year (default: the due date's year)",
+    }),
     resolution_ref: z.string().max(CALL_LIMITS.resolution_ref).nullish(),
     account: z.enum(BANK_ACCOUNT_PURPOSES).optional(),
   })

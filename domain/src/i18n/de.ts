@@ -1,6 +1,7 @@
 import { assemblyConvocationDe } from './assembly-convocation-messages.ts'
 import { assemblyRoomDe } from './assembly-room-messages.ts'
 import { budgetKeysDe } from './budget-keys-messages.ts'
+import { callsSyndicDe } from './calls-syndic-messages.ts'
 import { callsWebDe } from './calls-web-messages.ts'
 import { dashboardsDe } from './dashboards-messages.ts'
 import { detailDe } from './detail-messages.ts'
@@ -23,6 +24,7 @@ export const de: Messages = {
   ...ledgerDe,
   ...budgetKeysDe,
   ...callsWebDe,
+  ...callsSyndicDe,
   ...offlineSafetyDe,
   ...onlineOnlyDe,
   ...dashboardsDe,

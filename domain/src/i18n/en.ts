@@ -6,6 +6,7 @@
 import { assemblyConvocationEn } from './assembly-convocation-messages.ts'
 import { assemblyRoomEn } from './assembly-room-messages.ts'
 import { budgetKeysEn } from './budget-keys-messages.ts'
+import { callsSyndicEn } from './calls-syndic-messages.ts'
 import { callsWebEn } from './calls-web-messages.ts'
 import { dashboardsEn } from './dashboards-messages.ts'
 import { detailEn } from './detail-messages.ts'
@@ -28,6 +29,7 @@ export const en = {
   ...ledgerEn,
   ...budgetKeysEn,
   ...callsWebEn,
+  ...callsSyndicEn,
   ...offlineSafetyEn,
   ...onlineOnlyEn,
   ...dashboardsEn,

@@ -1,6 +1,7 @@
 import { assemblyConvocationFr } from './assembly-convocation-messages.ts'
 import { assemblyRoomFr } from './assembly-room-messages.ts'
 import { budgetKeysFr } from './budget-keys-messages.ts'
+import { callsSyndicFr } from './calls-syndic-messages.ts'
 import { callsWebFr } from './calls-web-messages.ts'
 import { dashboardsFr } from './dashboards-messages.ts'
 import { detailFr } from './detail-messages.ts'
@@ -23,6 +24,7 @@ export const fr: Messages = {
   ...ledgerFr,
   ...budgetKeysFr,
   ...callsWebFr,
+  ...callsSyndicFr,
   ...offlineSafetyFr,
   ...onlineOnlyFr,
   ...dashboardsFr,

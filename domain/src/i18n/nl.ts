@@ -1,6 +1,7 @@
 import { assemblyConvocationNl } from './assembly-convocation-messages.ts'
 import { assemblyRoomNl } from './assembly-room-messages.ts'
 import { budgetKeysNl } from './budget-keys-messages.ts'
+import { callsSyndicNl } from './calls-syndic-messages.ts'
 import { callsWebNl } from './calls-web-messages.ts'
 import { dashboardsNl } from './dashboards-messages.ts'
 import { detailNl } from './detail-messages.ts'
@@ -23,6 +24,7 @@ export const nl: Messages = {
   ...ledgerNl,
   ...budgetKeysNl,
   ...callsWebNl,
+  ...callsSyndicNl,
   ...offlineSafetyNl,
   ...onlineOnlyNl,
   ...dashboardsNl,

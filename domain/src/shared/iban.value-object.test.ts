@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { ibanMod97, parseIban } from './iban.value-object.ts'
+import { parseIban } from './iban.value-object.ts'
 
 describe('parseIban', () => {
   it('accepts a Belgian IBAN in print or electronic form', () => {
@@ -12,6 +12,10 @@ describe('parseIban', () => {
   it('refuses wrong check digits, a wrong length and garbage', () => {
     expect(parseIban('BE68 5390 0754 7035')).toEqual({ ok: false, error: 'has wrong check digits' })
     expect(parseIban('BE68 5390 0754 70').ok).toBe(false)
+    expect(parseIban('BE68 5390 0754 703')).toEqual({ ok: false, error: 'must have 16 characters for BE' })
+    // A length ibantools knows from the SWIFT registry, beyond the old hand-written list (Poland: 28).
+    expect(parseIban('PL61 1090 1014 0000 0712 1981 287').ok).toBe(false)
+    expect(parseIban('PL61 1090 1014 0000 0712 1981 2874').ok).toBe(true)
     expect(parseIban('not an iban').ok).toBe(false)
   })
 
@@ -24,7 +28,7 @@ describe('parseIban', () => {
         (i, delta) => {
           const d = (Number(valid[i]) + delta) % 10
           const changed = valid.slice(0, i) + String(d) + valid.slice(i + 1)
-          return ibanMod97(changed) !== 1 && !parseIban(changed).ok
+          return !parseIban(changed).ok
         },
       ),
     )

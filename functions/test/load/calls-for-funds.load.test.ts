@@ -42,11 +42,30 @@ describe.skipIf(!ENABLED)('calls for funds, 500 lots with PDFs', () => {
       token,
       body: { iban: 'BE68 5390 0754 7034', holder_name: 'ACP Bench' },
     })
+    // Provisions are read from the approved budget (4 × 12 345 678 a year, quarterly).
+    const draft = await api.request('POST', `/api/v1/buildings/${b.id}/budgets`, {
+      token,
+      body: {
+        fiscal_year: 2027,
+        provision_periodicity: 'quarterly',
+        lines: [{ category: 'Insurance', label: 'Bench', amount_cents: 4 * 12_345_678 }],
+        reserve_contribution_cents: 0,
+      },
+    })
+    const approve = await api.request(
+      'POST',
+      `/api/v1/buildings/${b.id}/budgets/${(draft.body as { id: string }).id}/approve`,
+      {
+        token,
+        body: { resolution_reference: 'AG bench', approved_on: '2026-11-20' },
+      },
+    )
+    expect(approve.status, approve.text).toBe(200)
     const cpu0 = process.cpuUsage()
     const t0 = performance.now()
     const res = await api.request('POST', `/api/v1/buildings/${b.id}/calls`, {
       token,
-      body: { kind: 'provision', label: 'Provisions T1', due_date: '2027-01-15', amount_cents: 12_345_678 },
+      body: { kind: 'provision', label: 'Provisions T1', due_date: '2027-01-15', period: 1 },
     })
     expect(res.status, res.text).toBe(201)
     const issuedMs = performance.now() - t0

@@ -288,7 +288,8 @@ function BudgetsCard(props: { buildingId: string; keys: readonly DistributionKey
                   ({t('budget.reserveMinimum', { amount: money(b.reserve_minimum_cents) })})
                 </Show>
               </p>
-              <div class="table-wrap">
+              {/* Scrolls sideways on a phone: focusable so keyboard users can scroll it too (axe). */}
+              <section class="table-wrap" tabindex="0" aria-label={`${t('budget.lines')} ${b.fiscal_year}`}>
                 <table>
                   <caption class="visually-hidden">
                     {t('budget.lines')} {b.fiscal_year}
@@ -314,7 +315,7 @@ function BudgetsCard(props: { buildingId: string; keys: readonly DistributionKey
                     </For>
                   </tbody>
                 </table>
-              </div>
+              </section>
               <Show when={b.approval}>
                 {(a) => (
                   <p>

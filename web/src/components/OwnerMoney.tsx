@@ -23,6 +23,18 @@ function QrImage(props: { payload: string; label: string }): JSX.Element {
   )
 }
 
+/** Opens the call's letter (PDF) in a new tab: the same IBAN, amount and QR code as above. */
+async function openLetter(documentId: string) {
+  const { blob } = await api.documents.download(documentId)
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.target = '_blank'
+  a.rel = 'noopener'
+  a.click()
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+}
+
 export default function OwnerMoney(): JSX.Element {
   const [account] = createResource(
     () => dataRevision(),
@@ -63,6 +75,17 @@ export default function OwnerMoney(): JSX.Element {
                             <dt>{t('money.communication')}</dt>
                             <dd data-testid="due-communication">{l.communication}</dd>
                           </dl>
+                          <Show when={l.document_id}>
+                            {(doc) => (
+                              <button
+                                type="button"
+                                data-testid="due-letter"
+                                onClick={() => void openLetter(doc())}
+                              >
+                                {t('callsUi.letter')}
+                              </button>
+                            )}
+                          </Show>
                           <Show when={l.epc_payload}>
                             {(payload) => (
                               <>

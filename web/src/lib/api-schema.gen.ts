@@ -9366,22 +9366,12 @@ export interface components {
             due_date: string;
             /** @example 2027-01-15 */
             issue_date?: string;
-            /** @description Spread over the quote-parts; for a provision from the budget give `budget` instead */
+            /** @description Extraordinary call (or a reserve call outside the budget): spread over the quote-parts. A provision is read from the approved budget: give `period` */
             amount_cents?: number;
-            budget?: {
-                budget_ref: string;
-                periods: number;
-                period_index: number;
-                lines: {
-                    annual_cents: number;
-                    /** @description The key's weight per lot; omitted = the quote-parts */
-                    weights?: {
-                        /** Format: uuid */
-                        unit_id: string;
-                        weight: number;
-                    }[];
-                }[];
-            };
+            /** @description Provision (and reserve without amount): the month or quarter (1-based, per the approved budget's periodicity) whose share of the budget is called */
+            period?: number;
+            /** @description The approved budget's fiscal year (default: the due date's year) */
+            fiscal_year?: number;
             resolution_ref?: string | null;
             /** @enum {string} */
             account?: "working_capital" | "reserve";

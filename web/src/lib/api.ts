@@ -14,6 +14,7 @@ import type { ReadResult, WriteRequest, WriteResult } from './offline/sync-engin
 import type {
   AddUnitOwnerInput,
   ApproveBudgetInput,
+  BankAccountInput,
   BudgetInput,
   Building,
   BuildingInput,
@@ -23,6 +24,7 @@ import type {
   DocumentUpload,
   Expense,
   ExpenseInput,
+  IssueCallInput,
   Job,
   ListQuery,
   Meeting,
@@ -32,6 +34,7 @@ import type {
   OrganizationUpdate,
   Owner,
   OwnerInput,
+  OwnerPaymentInput,
   OwnerUpdate,
   Page,
   paths,
@@ -1122,6 +1125,33 @@ export const budgets = {
     data(
       client.POST('/buildings/{building_id}/budgets/{budget_id}/approve', {
         ...budgetPath(buildingId, budgetId),
+        body,
+      }),
+    ),
+}
+
+// ---------------------------------------------------------------- calls for funds (syndic)
+// Online only: issuing a call numbers it and its structured communications on the server.
+
+const buildingId = (value: string) => ({ params: { path: { id: value } } })
+
+export const calls = {
+  list: (building: string) => data(client.GET('/buildings/{id}/calls', buildingId(building))),
+  get: (callId: string) => data(client.GET('/calls/{id}', id(callId))),
+  /** A provision or reserve call computed by the server from the approved budget's period. */
+  issue: (building: string, body: IssueCallInput) =>
+    data(client.POST('/buildings/{id}/calls', { ...buildingId(building), body })),
+  postalList: (callId: string) => data(client.GET('/calls/{id}/postal-list', id(callId))),
+  recordPayment: (building: string, body: OwnerPaymentInput) =>
+    data(client.POST('/buildings/{id}/payments', { ...buildingId(building), body })),
+  /** An owner's account (syndic view): the lines a payment's allocations point at. */
+  ownerAccount: (ownerId: string) =>
+    data(client.GET('/owners/{id}/account', { params: { path: { id: ownerId }, query: {} } })),
+  bankAccounts: (building: string) => data(client.GET('/buildings/{id}/bank-accounts', buildingId(building))),
+  saveBankAccount: (building: string, purpose: 'working_capital' | 'reserve', body: BankAccountInput) =>
+    data(
+      client.PUT('/buildings/{id}/bank-accounts/{purpose}', {
+        params: { path: { id: building, purpose } },
         body,
       }),
     ),

@@ -112,3 +112,9 @@ export const DOCUMENT_TYPES = valuesOf<DocumentType>({
   WorksQuote: true,
   Other: true,
 })
+export type CallForFunds = Schemas['CallForFunds']
+export type CallLine = Schemas['CallLine']
+export type IssueCallInput = Schemas['CallForFundsInput']
+export type OwnerPaymentInput = Schemas['OwnerPaymentInput']
+export type OwnerPayment = Schemas['OwnerPayment']
+export type BankAccountInput = Schemas['BuildingBankAccountInput']

@@ -7,6 +7,7 @@ import { BoardPanel } from '../components/assembly/BoardPanel'
 import { RequestsPanel } from '../components/assembly/RequestsPanel'
 import { Breadcrumbs } from '../components/Breadcrumbs'
 import { BudgetKeysSections } from '../components/BudgetKeys'
+import { BuildingCalls } from '../components/BuildingCalls'
 import { ChargeList } from '../components/ChargeList'
 import { EntityLink, meetingHref, ownerHref } from '../components/EntityLinks'
 import { Notice } from '../components/Notice'
@@ -303,6 +304,11 @@ export default function BuildingPage(): JSX.Element {
         <RequestsPanel buildingId={params.id} ownerName={ownerName} />
 
         <BudgetKeysSections buildingId={params.id} lots={(value(lots)?.rows ?? []).map((r) => r.unit)} />
+
+        <BuildingCalls
+          buildingId={params.id}
+          owners={owners().map((o) => ({ id: o.id, name: ownerName(o.id) }))}
+        />
 
         <section class="card" aria-labelledby="building-accounts-title">
           <h2 id="building-accounts-title">{t('building.accounts')}</h2>

@@ -1,16 +1,15 @@
-import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools'
+import { isValidBIC } from 'ibantools'
 import { DomainErrors } from '../../shared/domain-error.ts'
-import type { Iban } from '../../shared/iban.value-object.ts'
+import { type Iban, parseIban } from '../../shared/iban.value-object.ts'
 import { err, ok, type Result } from '../../shared/result.ts'
 
 /**
- * A building account's IBAN in electronic form (the shared `Iban` type), validated by `ibantools`
- * (well kept: the country lengths and BBAN formats of the SWIFT IBAN registry, not only mod 97-10).
+ * A building account's IBAN in electronic form: the shared validator (`parseIban`, ibantools),
+ * with the single message the calls' API has always answered.
  */
 export function parseAccountIban(text: string, field = 'iban'): Result<Iban> {
-  const electronic = electronicFormatIBAN(text) ?? ''
-  if (!isValidIBAN(electronic)) return err(DomainErrors.invalidField(field, 'is not a valid IBAN'))
-  return ok(electronic as Iban)
+  const parsed = parseIban(text)
+  return parsed.ok ? ok(parsed.value) : err(DomainErrors.invalidField(field, 'is not a valid IBAN'))
 }
 
 /** `BE68 5390 0754 7034`: groups of four, as printed on a letter. */

@@ -1,3 +1,4 @@
+export * from './budget-call.ts'
 export * from './call-for-funds.entity.ts'
 export * from './call-letter.ts'
 export * from './call-split.ts'

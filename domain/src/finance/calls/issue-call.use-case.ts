@@ -3,6 +3,7 @@ import type { UseCaseCall } from '../../context.ts'
 import { can } from '../../identity/index.ts'
 import {
   type CalendarDate,
+  type ChargeBasis,
   mayReceiveDocumentsByEmail,
   parseCalendarDate,
   representationOn,
@@ -13,7 +14,9 @@ import {
 import { DomainErrors, type FieldIssue } from '../../shared/domain-error.ts'
 import { err, ok, type Result } from '../../shared/result.ts'
 import { recordEvent } from '../../shared/unit-of-work.ts'
+import { approvedBudget } from '../budget/budgets.use-cases.ts'
 import type { FinanceContext, FinanceRepos } from '../finance.ports.ts'
+import { budgetCallPlan } from './budget-call.ts'
 import {
   accountOfKind,
   type BankAccountPurpose,
@@ -23,7 +26,7 @@ import {
   type CallKind,
   type CallLine,
 } from './call-for-funds.entity.ts'
-import { type CallLot, mergeCallLines, periodPart, splitCallAmount } from './call-split.ts'
+import { type CallLot, mergeCallLines, splitCallAmount } from './call-split.ts'
 import { callLineCommunication } from './structured-communication.ts'
 
 /** The outbox kind of the job that renders a call's letters and e-mails them (functions/calls). */
@@ -42,20 +45,15 @@ export type IssueCallInput = {
   readonly label: string
   readonly dueDate: string
   readonly issueDate?: string | undefined
-  /** A single amount over the quote-parts (reserve, extraordinary, or a provision without budget). */
+  /** A single amount over the quote-parts (an extraordinary call, or a reserve call outside the budget). */
   readonly amountCents?: number | undefined
-  /** Provisions from the approved budget: the period's parts of each annual line. */
-  readonly budget?:
-    | {
-        readonly budgetRef: string
-        readonly periods: number
-        readonly periodIndex: number
-        readonly lines: readonly {
-          readonly annualCents: number
-          readonly weights?: ReadonlyMap<string, number>
-        }[]
-      }
-    | undefined
+  /**
+   * From the approved budget (always for a provision, for a reserve call without amount): the
+   * period (1-based; month or quarter per the budget's periodicity) of the fiscal year (default:
+   * the due date's year). The server reads the lines, keys and reserve contribution itself.
+   */
+  readonly period?: number | undefined
+  readonly fiscalYear?: number | undefined
   readonly resolutionRef?: string | null | undefined
   readonly account?: BankAccountPurpose | undefined
 }
@@ -89,7 +87,7 @@ export async function issueCall({
   }
   const checked = checkInput(input, todayOf(ctx.clock))
   if (!checked.ok) return checked
-  const { dueDate, issueDate, components } = checked.value
+  const { dueDate, issueDate, fromBudget } = checked.value
   return ctx.transaction(async (repos) => {
     const building = await repos.property.buildings.findById(scope.value, input.buildingId)
     if (!building) return err(DomainErrors.notFound('Building'))
@@ -106,11 +104,30 @@ export async function issueCall({
     }
     const lots = await lotsOn(repos, scope.value, building.id, dueDate)
     if (!lots.ok) return lots
+    let components: readonly CallComponent[] = [{ amountCents: input.amountCents ?? 0 }]
+    let plan: { budgetRef: string; periods: number; periodIndex: number } | null = null
+    if (fromBudget && (input.kind === 'provision' || input.kind === 'reserve')) {
+      const fiscalYear = input.fiscalYear ?? Number(dueDate.slice(0, 4))
+      const budget = await approvedBudget(repos, scope.value, building.id, fiscalYear)
+      if (!budget) {
+        return err(
+          DomainErrors.conflict(
+            'budget_not_approved',
+            `No approved budget for ${fiscalYear}: provisions are called from the budget the assembly approved`,
+            { fiscal_year: fiscalYear },
+          ),
+        )
+      }
+      const planned = budgetCallPlan(budget, input.kind, input.period ?? 0, lots.value.basis)
+      if (!planned.ok) return planned
+      components = planned.value.components
+      plan = planned.value
+    }
     const parts = []
     for (const c of components) {
       const weighted = c.weights
-        ? lots.value.map((l) => ({ ...l, weight: c.weights?.get(l.unitId) ?? 0 }))
-        : lots.value
+        ? lots.value.lots.map((l) => ({ ...l, weight: c.weights?.get(l.unitId) ?? 0 }))
+        : lots.value.lots
       const split = splitCallAmount(c.amountCents, weighted)
       if (!split.ok) return split
       parts.push(split.value)
@@ -139,9 +156,9 @@ export async function issueCall({
       issueDate,
       dueDate,
       totalCents: amounts.reduce((s, a) => s + a.amountCents, 0),
-      budgetRef: input.budget?.budgetRef ?? null,
-      periodIndex: input.budget?.periodIndex ?? null,
-      periods: input.budget?.periods ?? null,
+      budgetRef: plan?.budgetRef ?? null,
+      periodIndex: plan?.periodIndex ?? null,
+      periods: plan?.periods ?? null,
       resolutionRef: input.resolutionRef?.trim() || null,
       account: accountPurpose,
       iban: account.iban,
@@ -200,15 +217,16 @@ async function lotsOn(
   scope: TenantScope,
   buildingId: string,
   date: CalendarDate,
-): Promise<Result<CallLot[]>> {
+): Promise<Result<{ lots: CallLot[]; basis: ChargeBasis }>> {
   const basis = await repos.property.quoteParts.loadBuildingBasis(scope, buildingId, date)
   if (!basis) return err(DomainErrors.notFound('Building'))
   const designations = new Map<string, UnitRepresentation[]>()
   for (const d of await repos.finance.calls.representations(scope, buildingId)) {
     designations.set(d.unitId, [...(designations.get(d.unitId) ?? []), d])
   }
-  return ok(
-    basis.units.map((u) => {
+  return ok({
+    basis,
+    lots: basis.units.map((u) => {
       // The designated recipient takes the whole lot when they hold it that day (art. 3.87 §1);
       // otherwise the holders who bear the lot's charges share it by their shares.
       const designated = representationOn(designations.get(u.unitId) ?? [], date)?.callsOwnerId
@@ -218,13 +236,13 @@ async function lotsOn(
           : u.owners
       return { unitId: u.unitId, unitNumber: u.unitNumber, weight: u.quota, recipients }
     }),
-  )
+  })
 }
 
 function checkInput(
   input: IssueCallInput,
   today: CalendarDate,
-): Result<{ dueDate: CalendarDate; issueDate: CalendarDate; components: CallComponent[] }> {
+): Result<{ dueDate: CalendarDate; issueDate: CalendarDate; fromBudget: boolean }> {
   const issues: FieldIssue[] = []
   if (!CALL_KINDS.includes(input.kind))
     issues.push({ path: 'kind', message: `must be one of ${CALL_KINDS.join(', ')}` })
@@ -242,24 +260,19 @@ function checkInput(
       message: 'is required: extraordinary works are voted by the assembly',
     })
   }
-  const components: CallComponent[] = []
-  if (input.budget) {
-    const { periods, periodIndex, lines } = input.budget
-    if (!Number.isInteger(periods) || periods < 1 || periods > 12 || !Number.isInteger(periodIndex)) {
-      issues.push({ path: 'budget.periods', message: 'must be an integer between 1 and 12' })
-    } else if (periodIndex < 0 || periodIndex >= periods) {
-      issues.push({ path: 'budget.period_index', message: `must be an integer between 0 and ${periods - 1}` })
-    } else {
-      for (const l of lines) {
-        components.push({ amountCents: periodPart(l.annualCents, periods, periodIndex), weights: l.weights })
-      }
+  // A provision is always the approved budget's; a reserve call is the budget's unless an amount
+  // is given; an extraordinary call is the amount the assembly voted.
+  const fromBudget =
+    input.kind === 'provision' || (input.kind === 'reserve' && input.amountCents === undefined)
+  if (fromBudget) {
+    if (input.amountCents !== undefined) {
+      issues.push({ path: 'amount_cents', message: 'is read from the approved budget: give period instead' })
     }
+    if (input.period === undefined) issues.push({ path: 'period', message: 'is required' })
   } else if (input.amountCents === undefined) {
     issues.push({ path: 'amount_cents', message: 'is required without a budget' })
   } else if (!Number.isSafeInteger(input.amountCents) || input.amountCents <= 0) {
     issues.push({ path: 'amount_cents', message: 'must be an integer number of cents greater than 0' })
-  } else {
-    components.push({ amountCents: input.amountCents })
   }
   if (issues.length > 0 || !due.ok || !issue.ok)
     return err(DomainErrors.validation('Invalid call for funds', issues))
@@ -270,5 +283,5 @@ function checkInput(
       ]),
     )
   }
-  return ok({ dueDate: due.value, issueDate: issue.value, components })
+  return ok({ dueDate: due.value, issueDate: issue.value, fromBudget })
 }

@@ -5,6 +5,11 @@ import type { Message } from '../plural.ts'
 export const callsErrorsEn = {
   'error.entity.CallForFunds': 'Call for funds',
   'error.entity.BankAccount': 'Bank account',
+  'error.code.budget_not_approved':
+    'No approved budget for {fiscal_year}: provisions are called from the budget the assembly approved',
+  'error.code.budget_without_reserve':
+    'The approved budget of {fiscal_year} has no reserve-fund contribution',
+  'error.field.fromApprovedBudget': 'is read from the approved budget: give period instead',
   'error.code.bank_account_missing': 'The building has no {account} bank account',
   'error.code.call_without_recipient': 'Lot {unit_number} has nobody to receive its call',
   'error.code.call_numbers_exhausted': 'This building has 9999 calls',
@@ -27,6 +32,11 @@ type CallsErrors = Record<keyof typeof callsErrorsEn, Message>
 export const callsErrorsFr: CallsErrors = {
   'error.entity.CallForFunds': 'Appel de fonds',
   'error.entity.BankAccount': 'Compte bancaire',
+  'error.code.budget_not_approved':
+    'Pas de budget approuvé pour {fiscal_year} : les provisions sont appelées sur le budget approuvé par l’assemblée',
+  'error.code.budget_without_reserve':
+    'Le budget approuvé de {fiscal_year} ne prévoit pas de contribution au fonds de réserve',
+  'error.field.fromApprovedBudget': 'est lu dans le budget approuvé : indiquez la période',
   'error.code.bank_account_missing': 'L’immeuble n’a pas de compte bancaire {account}',
   'error.code.call_without_recipient': 'Le lot {unit_number} n’a personne pour recevoir son appel',
   'error.code.call_numbers_exhausted': 'Cet immeuble a déjà 9999 appels',
@@ -48,6 +58,11 @@ export const callsErrorsFr: CallsErrors = {
 export const callsErrorsNl: CallsErrors = {
   'error.entity.CallForFunds': 'Opvraging van fondsen',
   'error.entity.BankAccount': 'Bankrekening',
+  'error.code.budget_not_approved':
+    'Geen goedgekeurde begroting voor {fiscal_year}: voorschotten worden opgevraagd op basis van de door de algemene vergadering goedgekeurde begroting',
+  'error.code.budget_without_reserve':
+    'De goedgekeurde begroting van {fiscal_year} bevat geen bijdrage aan het reservefonds',
+  'error.field.fromApprovedBudget': 'wordt uit de goedgekeurde begroting gelezen: geef de periode op',
   'error.code.bank_account_missing': 'Het gebouw heeft geen bankrekening {account}',
   'error.code.call_without_recipient': 'Kavel {unit_number} heeft niemand om de opvraging te ontvangen',
   'error.code.call_numbers_exhausted': 'Dit gebouw heeft al 9999 opvragingen',
@@ -68,6 +83,11 @@ export const callsErrorsNl: CallsErrors = {
 export const callsErrorsDe: CallsErrors = {
   'error.entity.CallForFunds': 'Mittelabruf',
   'error.entity.BankAccount': 'Bankkonto',
+  'error.code.budget_not_approved':
+    'Kein genehmigter Haushalt für {fiscal_year}: Vorschüsse werden aus dem von der Versammlung genehmigten Haushalt angefordert',
+  'error.code.budget_without_reserve':
+    'Der genehmigte Haushalt {fiscal_year} enthält keinen Beitrag zur Rücklage',
+  'error.field.fromApprovedBudget': 'wird aus dem genehmigten Haushalt gelesen: geben Sie den Zeitraum an',
   'error.code.bank_account_missing': 'Das Gebäude hat kein Bankkonto {account}',
   'error.code.call_without_recipient': 'Für Los {unit_number} gibt es keinen Empfänger des Abrufs',
   'error.code.call_numbers_exhausted': 'Dieses Gebäude hat bereits 9999 Abrufe',
