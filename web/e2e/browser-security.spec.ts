@@ -96,7 +96,10 @@ test('no token in localStorage or IndexedDB; the refresh cookie is httpOnly, Sec
   expect(stored).not.toMatch(/eyJ[\w-]+\.[\w-]+\.[\w-]+/) // …but no JWT
   expect(stored).not.toContain(cookie?.value ?? 'no cookie')
 
+  // The page is drawn before its data (ADR 0034): wait for the refresh itself, not only the page.
+  const refreshed = page.waitForResponse((r) => r.url().includes('/auth/refresh') && r.ok())
   await page.reload()
+  await refreshed
   await expect(page).toHaveURL(/\/syndic$/)
   await expect(page.getByTestId('buildings')).toBeVisible()
   // The reload got a fresh access token through the cookie, which rotated.

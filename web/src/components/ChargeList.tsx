@@ -1,6 +1,6 @@
 // Charges (expenses and an owner's shares of them) as the building page, the owner page and the
 // owner portal show them: an owner's share (and, on the owner page, what the association paid its suppliers), and one line per charge with
-// what it is on the left and its amount and state on the right (a card line on a phone too).
+// what it is and its state on the left, its amount on the right (a card line on a phone too).
 import { For, type JSX, Show } from 'solid-js'
 import { money, t, tEnum } from '../lib/i18n'
 
@@ -50,10 +50,14 @@ export function ChargeList<T extends ChargeLine>(props: {
       <For each={props.lines} fallback={<li class="muted">{t('common.empty')}</li>}>
         {(line) => (
           <li class="line">
-            <span>{props.label(line)}</span>
-            <span class="amount">
-              {money(line.amount_cents)} · {state(line)}
+            {/* The state under the label, not beside the amount: "Supplier not yet paid" would
+                push the amount off a 390 px phone. */}
+            <span>
+              {props.label(line)}
+              <br />
+              <span class="muted">{state(line)}</span>
             </span>
+            <span class="amount">{money(line.amount_cents)}</span>
           </li>
         )}
       </For>
