@@ -2,6 +2,8 @@ import { z } from '@hono/zod-openapi'
 import {
   type AccountLine,
   BANK_ACCOUNT_PURPOSES,
+  BUDGET_LIMITS,
+  BUDGET_PERIODS,
   type BuildingBankAccount,
   CALL_DELIVERIES,
   CALL_KINDS,
@@ -69,13 +71,19 @@ export const IssueCallBody = z
       description:
         'Extraordinary call (or a reserve call outside the budget): spread over the quote-parts. A provision is read from the approved budget: give `period`',
     }),
-    period: z.number().int().min(1).max(12).optional().openapi({
+    period: z.number().int().min(1).max(BUDGET_PERIODS.monthly).optional().openapi({
       description:
         "Provision (and reserve without amount): the month or quarter (1-based, per the approved budget's periodicity) whose share of the budget is called",
     }),
-    fiscal_year: z.number().int().min(2000).max(2100).optional().openapi({
-      description: "The approved budget's fiscal year (default: the due date's year)",
-    }),
+    fiscal_year: z
+      .number()
+      .int()
+      .min(BUDGET_LIMITS.min_fiscal_year)
+      .max(BUDGET_LIMITS.max_fiscal_year)
+      .optional()
+      .openapi({
+        description: "The approved budget's fiscal year (default: the due date's year)",
+      }),
     resolution_ref: z.string().max(CALL_LIMITS.resolution_ref).nullish(),
     account: z.enum(BANK_ACCOUNT_PURPOSES).optional(),
   })

@@ -10,6 +10,7 @@ import {
   BANK_ACCOUNT_PURPOSES,
   BOARD_ROLES,
   BUDGET_LIMITS,
+  BUDGET_PERIODS,
   BUDGET_STATUSES,
   BUILDING_LIMITS,
   BUILDING_SORT_FIELDS,
@@ -136,7 +137,11 @@ const LIMITS_BY_CONTEXT: Record<string, Limits> = {
   SecondAssembly: MEETING,
   Stats: { q: SEARCH_TEXT_MAX, limit: SEARCH_MAX_LIMIT },
   ...BUDGET_CONTEXTS,
-  CallForFundsInput: CALL_LIMITS,
+  CallForFundsInput: {
+    ...CALL_LIMITS,
+    period: BUDGET_PERIODS.monthly,
+    fiscal_year: BUDGET_LIMITS.max_fiscal_year,
+  },
   BuildingBankAccountInput: CALL_LIMITS,
   OwnerPaymentInput: CALL_LIMITS,
 }

@@ -240,6 +240,7 @@ export const errorDe: ErrorMessages = {
   ...assemblyErrorsDe,
   // Versammlungen, Einberufung (Issue #14; Zivilgesetzbuch Art. 3.87, 3.90)
   'error.entity.BoardMandate': 'Mandat im Miteigentümerbeirat',
+  'error.entity.Attachment': 'Anhang',
   'error.entity.AssemblySettings': 'Versammlungseinstellungen',
   'error.code.convocation_notice_too_short':
     'Die Versammlung muss mindestens {days} Tage im Voraus einberufen werden (ZGB Art. 3.87 §3); frühestes Datum ist {earliest}',

@@ -236,6 +236,7 @@ export const errorEn = {
   ...assemblyErrorsEn,
   // Assemblies, convocation side (issue #14; Civil Code art. 3.87, 3.90)
   'error.entity.BoardMandate': 'Board mandate',
+  'error.entity.Attachment': 'Attachment',
   'error.entity.AssemblySettings': 'Assembly settings',
   'error.code.convocation_notice_too_short':
     'The assembly must be convened at least {days} days ahead (Civil Code art. 3.87 §3); the earliest date is {earliest}',

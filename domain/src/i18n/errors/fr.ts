@@ -243,6 +243,7 @@ export const errorFr: ErrorMessages = {
   ...assemblyErrorsFr,
   // Assemblées, convocation (issue #14 ; Code civil art. 3.87, 3.90)
   'error.entity.BoardMandate': 'Mandat au conseil de copropriété',
+  'error.entity.Attachment': 'Pièce jointe',
   'error.entity.AssemblySettings': 'Paramètres d’assemblée',
   'error.code.convocation_notice_too_short':
     'L’assemblée doit être convoquée au moins {days} jours à l’avance (Code civil art. 3.87 §3) ; la date la plus proche possible est le {earliest}',

@@ -241,6 +241,7 @@ export const errorNl: ErrorMessages = {
   ...assemblyErrorsNl,
   // Algemene vergaderingen, oproeping (issue #14; Burgerlijk Wetboek art. 3.87, 3.90)
   'error.entity.BoardMandate': 'Mandaat in de raad van mede-eigendom',
+  'error.entity.Attachment': 'Bijlage',
   'error.entity.AssemblySettings': 'Instellingen van de vergadering',
   'error.code.convocation_notice_too_short':
     'De vergadering moet minstens {days} dagen vooraf worden bijeengeroepen (BW art. 3.87 §3); de vroegst mogelijke datum is {earliest}',
