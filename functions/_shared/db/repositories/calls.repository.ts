@@ -1,6 +1,5 @@
 import type {
   BankAccountPurpose,
-  BuildingBankAccount,
   CallForFunds,
   CallKind,
   CallLine,
@@ -8,7 +7,6 @@ import type {
   CallsRepository,
   Iban,
   OwnerPayment,
-  TenantScope,
 } from '@koprogo/domain'
 import { and, asc, eq, inArray, isNull, max, type SQL, sql } from 'drizzle-orm'
 import type { Database } from '../client.ts'
