@@ -26,6 +26,10 @@ export const DocumentSchema = z
     uploaded_by: z.uuid(),
     related_meeting_id: z.uuid().nullable(),
     related_expense_id: z.uuid().nullable(),
+    addressee_owner_id: z
+      .uuid()
+      .nullable()
+      .openapi({ description: 'The one owner this document is addressed to (e.g. a call letter); null: the building’s' }),
     version: z.number().int(),
     created_at: z.string(),
     updated_at: z.string(),
@@ -49,6 +53,7 @@ export function toDocumentDto(d: Document): z.infer<typeof DocumentSchema> {
     uploaded_by: d.uploadedBy,
     related_meeting_id: d.relatedMeetingId,
     related_expense_id: d.relatedExpenseId,
+    addressee_owner_id: d.addresseeOwnerId,
     version: d.version,
     created_at: d.createdAt.toISOString(),
     updated_at: d.updatedAt.toISOString(),

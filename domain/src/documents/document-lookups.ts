@@ -1,4 +1,4 @@
-import { findReadableRow, writeScopeFor } from '../access/index.ts'
+import { findReadableRow, ownerRecordOf, readAccessOf, writeScopeFor } from '../access/index.ts'
 import type { TenantScope } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import type { DomainEventType } from '../shared/domain-events.ts'
@@ -7,12 +7,31 @@ import { recordEvent } from '../shared/unit-of-work.ts'
 import type { Document } from './document.entity.ts'
 import type { DocumentsContext, DocumentsRepos } from './documents.ports.ts'
 
-/** Reads one document the actor may see; anything else (missing, foreign, not owned) is the same 404. */
-export function findReadableDocument(ctx: DocumentsContext, id: string): Promise<Result<Document>> {
-  return findReadableRow(ctx, 'Document', id, {
+/**
+ * Reads one document the actor may see; anything else (missing, foreign, not owned, or addressed
+ * to another owner) is the same 404.
+ */
+export async function findReadableDocument(ctx: DocumentsContext, id: string): Promise<Result<Document>> {
+  const found = await findReadableRow(ctx, 'Document', id, {
     organizationOf: (did) => ctx.repos.documents.documents.organizationOf(did),
     findById: (scope, did) => ctx.repos.documents.documents.findById(scope, did),
   })
+  if (!found.ok || found.value.addresseeOwnerId === null) return found
+  const readable = await readableByOwnerId(ctx)
+  return readable === undefined || readable === found.value.addresseeOwnerId
+    ? found
+    : err(DomainErrors.notFound('Document'))
+}
+
+/**
+ * The `readableByOwnerId` restriction of a document list for this actor: an owner-role reader sees
+ * the building's documents plus those addressed to their own owner record (null when they have
+ * none), never another owner's letter. Staff and superadmins: undefined, no restriction.
+ */
+export async function readableByOwnerId(ctx: DocumentsContext): Promise<string | null | undefined> {
+  const access = readAccessOf(ctx)
+  if (access.kind !== 'owner') return undefined
+  return (await ownerRecordOf(ctx.repos, access.scope, ctx.actor))?.id ?? null
 }
 
 export function documentWriteScope(ctx: DocumentsContext, id: string): Promise<Result<TenantScope>> {

@@ -37,6 +37,11 @@ export type Document = {
   readonly uploadedBy: string
   readonly relatedMeetingId: string | null
   readonly relatedExpenseId: string | null
+  /**
+   * Set when the document is addressed to one owner (their call-for-funds letter: name, address,
+   * amount owed). Another owner never sees it; the firm's staff do. Null: a building document.
+   */
+  readonly addresseeOwnerId: string | null
   readonly version: number
   readonly createdAt: Date
   readonly updatedAt: Date

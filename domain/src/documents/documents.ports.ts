@@ -18,6 +18,11 @@ export type DocumentFilter = {
   readonly relatedExpenseId?: string | undefined
   /** Restricts to documents of these buildings (an owner's); an empty array matches nothing. */
   readonly buildingIds?: readonly string[] | undefined
+  /**
+   * An owner reader: documents addressed to one owner are kept only when addressed to this one
+   * (null: the reader has no owner record, so only unaddressed documents). Undefined: no restriction.
+   */
+  readonly readableByOwnerId?: string | null | undefined
 }
 
 export interface DocumentRepository {

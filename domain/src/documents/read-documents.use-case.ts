@@ -4,7 +4,7 @@ import { getMeeting } from '../governance/index.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
 import { ok, type Result } from '../shared/result.ts'
 import type { Document } from './document.entity.ts'
-import { findReadableDocument } from './document-lookups.ts'
+import { findReadableDocument, readableByOwnerId } from './document-lookups.ts'
 import type { ByteStream, DocumentFilter, DocumentSortField, DocumentsContext } from './documents.ports.ts'
 
 /** What GET /documents may filter on; `buildingIds` is the domain's to set, never the caller's. */
@@ -43,7 +43,14 @@ export async function listDocuments({
       return ok(await ctx.repos.documents.documents.list(access.scope, filter, page))
     case 'owner': {
       const buildingIds = await ownedBuildingIds(ctx.repos, access.scope, access.userId)
-      return ok(await ctx.repos.documents.documents.list(access.scope, { ...filter, buildingIds }, page))
+      const readable = await readableByOwnerId(ctx)
+      return ok(
+        await ctx.repos.documents.documents.list(
+          access.scope,
+          { ...filter, buildingIds, readableByOwnerId: readable },
+          page,
+        ),
+      )
     }
     case 'none':
       return ok({ items: [], total: 0 })
@@ -67,7 +74,7 @@ export async function listBuildingDocuments({
   return ok(
     await ctx.repos.documents.documents.list(
       scope.value,
-      { ...query, buildingId, buildingIds: undefined },
+      { ...query, buildingId, buildingIds: undefined, readableByOwnerId: await readableByOwnerId(ctx) },
       page,
     ),
   )
@@ -90,7 +97,12 @@ export async function listMeetingDocuments({
   return ok(
     await ctx.repos.documents.documents.list(
       { organizationId: meeting.value.organizationId },
-      { ...query, relatedMeetingId: meetingId, buildingIds: undefined },
+      {
+        ...query,
+        relatedMeetingId: meetingId,
+        buildingIds: undefined,
+        readableByOwnerId: await readableByOwnerId(ctx),
+      },
       page,
     ),
   )

@@ -215,6 +215,7 @@ async function record(
     uploadedBy: ctx.actor.userId,
     relatedMeetingId: target.relatedMeetingId,
     relatedExpenseId: target.relatedExpenseId,
+    addresseeOwnerId: null,
     version: 1,
     createdAt: now,
     updatedAt: now,

@@ -109,6 +109,7 @@ export async function generateDistributionDocuments({
       uploadedBy: payload.requestedBy,
       relatedMeetingId: null,
       relatedExpenseId: expense.id,
+      addresseeOwnerId: null,
       version: 1,
       createdAt: now,
       updatedAt: now,

@@ -9099,6 +9099,11 @@ export interface components {
             related_meeting_id: string | null;
             /** Format: uuid */
             related_expense_id: string | null;
+            /**
+             * Format: uuid
+             * @description The one owner this document is addressed to (e.g. a call letter); null: the building’s
+             */
+            addressee_owner_id: string | null;
             version: number;
             created_at: string;
             updated_at: string;

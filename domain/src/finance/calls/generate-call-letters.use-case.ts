@@ -21,7 +21,7 @@ export type CallLettersRepos = FinanceRepos & {
 
 /**
  * The job of RENDER_CALL_LETTERS: one PDF letter per line (owner and lot), stored as a document
- * of the building whose id IS the line's id, so a re-run finds what it already stored and the
+ * of the building addressed to the line's owner (no co-owner may read it) whose id IS the line's id, so a re-run finds what it already stored and the
  * file key is the same (idempotent by construction). In the transaction that files a letter, a
  * line sent by e-mail gets its mail job: the mail exists once, whatever the retries.
  */
@@ -86,6 +86,8 @@ export async function generateCallLetters({
         uploadedBy: payload.requestedBy,
         relatedMeetingId: null,
         relatedExpenseId: null,
+        // The letter names the owner and what they owe: only they (and the firm) may read it.
+        addresseeOwnerId: line.ownerId,
         version: 1,
         createdAt: now,
         updatedAt: now,

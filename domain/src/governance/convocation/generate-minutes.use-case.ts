@@ -96,6 +96,7 @@ export async function generateMinutes({
       uploadedBy: ctx.actor.userId,
       relatedMeetingId: meeting.id,
       relatedExpenseId: null,
+      addresseeOwnerId: null,
       version: 1,
       createdAt: now,
       updatedAt: now,

@@ -7,7 +7,7 @@ import type {
   PageRequest,
   TenantScope,
 } from '@koprogo/domain'
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq, inArray, isNull, or } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { documents } from '../schema/index.ts'
 import { crossTenant } from '../tenant-scope.ts'
@@ -29,6 +29,11 @@ export function documentRepository(db: Database): DocumentRepository {
       filter.relatedMeetingId ? eq(documents.relatedMeetingId, filter.relatedMeetingId) : undefined,
       filter.relatedExpenseId ? eq(documents.relatedExpenseId, filter.relatedExpenseId) : undefined,
       filter.buildingIds ? inArray(documents.buildingId, [...filter.buildingIds]) : undefined,
+      filter.readableByOwnerId === undefined
+        ? undefined
+        : filter.readableByOwnerId === null
+          ? isNull(documents.addresseeOwnerId)
+          : or(isNull(documents.addresseeOwnerId), eq(documents.addresseeOwnerId, filter.readableByOwnerId)),
     )
 
   async function page(

@@ -3,7 +3,7 @@ import { id, timestamps, version } from './columns.ts'
 import { expenses } from './finance.ts'
 import { meetings } from './governance.ts'
 import { organizations } from './organizations.ts'
-import { buildings } from './property.ts'
+import { buildings, owners } from './property.ts'
 
 /** Metadata only; the bytes live in the file store under `storage_key` (never a client path). */
 export const documents = pgTable(
@@ -26,6 +26,8 @@ export const documents = pgTable(
     uploadedBy: uuid('uploaded_by').notNull(),
     relatedMeetingId: uuid('related_meeting_id').references(() => meetings.id),
     relatedExpenseId: uuid('related_expense_id').references(() => expenses.id),
+    // A letter to one owner (a call for funds' letter): no other owner may list or read it.
+    addresseeOwnerId: uuid('addressee_owner_id').references(() => owners.id),
     version: version(),
     ...timestamps(),
   },
