@@ -26,10 +26,9 @@ export const DocumentSchema = z
     uploaded_by: z.uuid(),
     related_meeting_id: z.uuid().nullable(),
     related_expense_id: z.uuid().nullable(),
-    addressee_owner_id: z
-      .uuid()
-      .nullable()
-      .openapi({ description: 'The one owner this document is addressed to (e.g. a call letter); null: the building’s' }),
+    addressee_owner_id: z.uuid().nullable().openapi({
+      description: 'The one owner this document is addressed to (e.g. a call letter); null: the building’s',
+    }),
     version: z.number().int(),
     created_at: z.string(),
     updated_at: z.string(),

@@ -296,6 +296,7 @@ describe('deleteMeeting', () => {
       uploadedBy: ACTORS.syndicA.userId,
       relatedMeetingId: linked.id,
       relatedExpenseId: null,
+      addresseeOwnerId: null,
       version: 1,
       createdAt: world.now,
       updatedAt: world.now,

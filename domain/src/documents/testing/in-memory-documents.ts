@@ -78,7 +78,10 @@ export class InMemoryDocumentRepository implements DocumentRepository {
         (f.documentType === undefined || d.documentType === f.documentType) &&
         (f.relatedMeetingId === undefined || d.relatedMeetingId === f.relatedMeetingId) &&
         (f.relatedExpenseId === undefined || d.relatedExpenseId === f.relatedExpenseId) &&
-        (f.buildingIds === undefined || f.buildingIds.includes(d.buildingId)),
+        (f.buildingIds === undefined || f.buildingIds.includes(d.buildingId)) &&
+        (f.readableByOwnerId === undefined ||
+          d.addresseeOwnerId === null ||
+          d.addresseeOwnerId === f.readableByOwnerId),
     )
   }
 }

@@ -189,6 +189,8 @@ export class TestWorld {
       stats: partialPort<Repositories['stats']>('stats', { stats: this.stats }),
       property: partialPort<Repositories['property']>('property', {
         buildings,
+        // No owner records here: an owner-role reader sees only documents addressed to nobody.
+        owners: partialPort<Repositories['property']['owners']>('owners', { findByUserId: async () => null }),
         // Owners on the meeting day: `ownersPerBuilding` of them, each holding one lot.
         quoteParts: partialPort<Repositories['property']['quoteParts']>('quoteParts', {
           loadBuildingBasis: async (_scope, buildingId) => ({
