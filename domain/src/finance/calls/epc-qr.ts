@@ -56,10 +56,20 @@ export function epcQrPayload(t: EpcTransfer): string {
   ]
   while (elements.length > 0 && elements[elements.length - 1] === '') elements.pop()
   const payload = elements.join('\n')
-  if (new TextEncoder().encode(payload).length > EPC_LIMITS.payloadBytes) {
+  if (utf8Length(payload) > EPC_LIMITS.payloadBytes) {
     throw new Error('EPC payload longer than 331 bytes')
   }
   return payload
+}
+
+/** UTF-8 length of a string, counted by code point: the domain has no DOM or Node types (no TextEncoder). */
+function utf8Length(text: string): number {
+  let bytes = 0
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0
+    bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4
+  }
+  return bytes
 }
 
 /** The fields of a payload, for tests and the web's checks (the inverse of epcQrPayload). */
