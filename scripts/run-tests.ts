@@ -7,7 +7,14 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 
-type Outcome = { name: string; passed: number; failed: number; skipped: number; note?: string }
+type Outcome = {
+  name: string
+  passed: number
+  failed: number
+  skipped: number
+  note?: string
+  failures?: string[]
+}
 const outcomes: Outcome[] = []
 const results = join(process.cwd(), '.test-results')
 rmSync(results, { recursive: true, force: true })
@@ -32,6 +39,25 @@ type VitestReport = {
   numFailedTests: number
   numPendingTests: number
   numTodoTests: number
+  testResults?: {
+    name: string
+    assertionResults?: { status: string; fullName?: string; title: string; failureMessages?: string[] }[]
+  }[]
+}
+
+/** CI keeps only the end of the output: the names of the failed tests go into the summary. */
+function failedVitestTests(r: VitestReport): string[] {
+  const names: string[] = []
+  for (const file of r.testResults ?? []) {
+    for (const a of file.assertionResults ?? []) {
+      if (a.status !== 'failed') continue
+      const why = (a.failureMessages?.[0] ?? '').split('\n')[0]?.slice(0, 200) ?? ''
+      names.push(
+        `${file.name.replace(`${process.cwd()}/`, '')} › ${a.fullName ?? a.title}${why ? ` — ${why}` : ''}`,
+      )
+    }
+  }
+  return names
 }
 
 if (wanted('typecheck')) {
@@ -85,6 +111,7 @@ if (wanted('unit')) {
       passed: r.numPassedTests,
       failed: r.numFailedTests + (code !== 0 && r.numFailedTests === 0 ? 1 : 0),
       skipped: r.numPendingTests + r.numTodoTests,
+      failures: failedVitestTests(r),
     })
   } else outcomes.push({ name: 'vitest', passed: 0, failed: 1, skipped: 0, note: 'no report' })
 }
@@ -107,6 +134,7 @@ for (const o of outcomes) {
   process.stdout.write(
     `${mark} ${o.name}: ${o.passed} passed, ${o.failed} failed${o.skipped ? `, ${o.skipped} skipped` : ''}${o.note ? ` (${o.note})` : ''}\n`,
   )
+  for (const f of (o.failures ?? []).slice(0, 20)) process.stdout.write(`    ✗ ${f}\n`)
 }
 const passed = outcomes.reduce((n, o) => n + o.passed, 0)
 const failed = outcomes.reduce((n, o) => n + o.failed, 0)

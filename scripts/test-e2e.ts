@@ -36,7 +36,36 @@ const reportPath = resolve(process.argv[2] ?? join(root, '.test-results', 'e2e.j
 const node = process.execPath
 const started = performance.now()
 
-type Outcome = { name: string; passed: number; failed: number; skipped: number; note?: string }
+type Outcome = {
+  name: string
+  passed: number
+  failed: number
+  skipped: number
+  note?: string
+  failures?: string[]
+}
+type PwSuite = {
+  title: string
+  file?: string
+  specs?: { title: string; file?: string; tests?: { projectName?: string; status?: string }[] }[]
+  suites?: PwSuite[]
+}
+
+/** The failed tests' names, for the summary of `make test` (CI keeps only the end of the output). */
+function unexpectedTests(suites: PwSuite[] = [], trail: string[] = []): string[] {
+  const names: string[] = []
+  for (const suite of suites) {
+    const here = suite.title ? [...trail, suite.title] : trail
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status === 'unexpected')
+          names.push(`[${t.projectName ?? ''}] ${[...here, spec.title].join(' › ')}`)
+      }
+    }
+    names.push(...unexpectedTests(suite.suites, here))
+  }
+  return names
+}
 const writeOutcome = (o: Omit<Outcome, 'name'>) => {
   writeFileSync(reportPath, `${JSON.stringify({ name: NAME, ...o })}\n`)
 }
@@ -249,7 +278,8 @@ async function main(): Promise<void> {
   })
   const seconds = Math.round((performance.now() - started) / 1000)
   if (!existsSync(jsonReport)) fail(`playwright exited ${code} without a report`)
-  const stats = (JSON.parse(readFileSync(jsonReport, 'utf8')) as { stats: PwStats }).stats
+  const pw = JSON.parse(readFileSync(jsonReport, 'utf8')) as { stats: PwStats; suites?: PwSuite[] }
+  const stats = pw.stats
   const failed = stats.unexpected
   const flakyNote = stats.flaky > 0 ? `, ${stats.flaky} flaky (passed on retry, listed above as retries)` : ''
   writeOutcome({
@@ -257,6 +287,7 @@ async function main(): Promise<void> {
     failed: failed + (code !== 0 && failed === 0 ? 1 : 0),
     skipped: stats.skipped,
     note: `${seconds} s${flakyNote}${videoDir ? '' : ', no ffmpeg: screenshots only'}`,
+    failures: unexpectedTests(pw.suites),
   })
   say(
     `${stats.expected + stats.flaky} passed, ${failed} failed, ${stats.skipped} skipped in ${seconds} s${flakyNote}`,
