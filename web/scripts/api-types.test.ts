@@ -52,7 +52,8 @@ beforeAll(() => {
   const emitted = run(['scripts/api-types.ts', '--emit-document', join(dir, 'original.json')])
   expect(emitted.code, emitted.out).toBe(0)
   document = JSON.parse(readFileSync(join(dir, 'original.json'), 'utf8'))
-})
+  // Copying web/src and starting the API to emit its document take > 10 s on a loaded CI machine.
+}, 180_000)
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true })

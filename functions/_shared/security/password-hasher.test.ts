@@ -1,5 +1,6 @@
 import { argon2id } from '@noble/hashes/argon2.js'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { HashSlots } from './hash-slots.ts'
 import { argon2PasswordHasher } from './password-hasher.ts'
 
 const params = { memoryKib: 64, iterations: 2, parallelism: 1 }
@@ -15,5 +16,18 @@ describe('argon2 password hasher', () => {
     expect(await hasher.verify(phc, 'correct horse')).toBe(true)
     expect(await hasher.verify(phc, 'wrong horse')).toBe(false)
     expect(hasher.needsRehash(phc)).toBe(false)
+  })
+
+  it('the dummy check of an unknown e-mail costs one derivation, like checking a real password', async () => {
+    // Counting the slots counts the derivations: every one of them takes a slot.
+    const slots = new HashSlots({ concurrency: 1, queueDepth: 10 })
+    const run = vi.spyOn(slots, 'run')
+    const hasher = argon2PasswordHasher(params, slots)
+    const phc = await hasher.hash('correct horse')
+    run.mockClear()
+    expect(await hasher.verify(phc, 'wrong horse')).toBe(false)
+    expect(run).toHaveBeenCalledTimes(1)
+    await hasher.verifyDummy('wrong horse')
+    expect(run).toHaveBeenCalledTimes(2)
   })
 })
