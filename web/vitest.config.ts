@@ -7,5 +7,8 @@ export default defineConfig({
     root: import.meta.dirname,
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // Ceilings, not timing goals: scripts/ tests start the API and tsc, slow on a loaded CI runner.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 })
