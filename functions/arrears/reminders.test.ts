@@ -1,4 +1,7 @@
+import { sql } from 'drizzle-orm'
+import { extractText, getDocumentProxy } from 'unpdf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runDueJobs } from '../_shared/jobs/runner.ts'
 import { createTestApi, type TestApi } from '../test/harness.ts'
 import { propertyFixtures } from '../test/property-fixtures.ts'
 
@@ -267,5 +270,97 @@ describe('reminders and late interest (issue #16 item 4)', () => {
       body: { rate_bp: 400, source: 'MB' },
     })
     expect(platform.status).toBe(403)
+  })
+})
+
+async function pdfText(token: string, documentId: string) {
+  const file = await api.app.request(`/api/v1/documents/${documentId}/download`, {
+    headers: { authorization: `Bearer ${token}` },
+  })
+  expect(file.status).toBe(200)
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(await file.arrayBuffer())), {
+    mergePages: true,
+  })
+  return text.replace(/[\u00a0\u202f]/g, ' ')
+}
+
+describe('reminder letters (PDF in the owner language, e-mail through the outbox, postal list)', () => {
+  it('renders each reminder as a document addressed to its owner, mails consenting owners once, posts the others and every formal notice', async () => {
+    const { t, token, b, o1, o2 } = await setup()
+    expect(
+      (
+        await settings(token, b.id, {
+          steps: [
+            { kind: 'friendly', days_after_due: 15 },
+            { kind: 'formal_notice', days_after_due: 30 },
+          ],
+          interest_enabled: true,
+          interest_basis: 'assembly',
+          interest_basis_ref: 'AG 2025-05-12, point 9',
+        })
+      ).status,
+    ).toBe(200)
+    const first = await run(token, b.id, '2026-02-15')
+    expect(first.body.job_id).toBeTruthy()
+    while ((await runDueJobs(api.runtime)) > 0) {}
+    const list = (await api.request('GET', `/api/v1/buildings/${b.id}/reminders`, { token })).body
+      .data as (Reminder & {
+      document_id: string | null
+      emailed_at: string | null
+    })[]
+    expect(list.every((r) => r.document_id === r.id)).toBe(true)
+    const r1 = list.find((r) => r.owner_id === o1.id) as (typeof list)[number]
+    // o1 reads Dutch: the kind, the line, the interest with its basis, the total, the communication.
+    const page = await pdfText(token, r1.id)
+    expect(page).toContain('Herinnering')
+    expect(page).toContain('Verwijlinteresten')
+    expect(page).toContain('AG 2025-05-12, point 9')
+    expect(page).toContain('15 dagen in 2026 aan 4,50 %')
+    expect(page).toContain('601,11 €')
+    expect(page).toContain(r1.lines[0]?.communication)
+    // E-mailed once to the consenting owner, even after the jobs run again; o2 is on the postal list.
+    expect(r1.emailed_at).not.toBeNull()
+    while ((await runDueJobs(api.runtime)) > 0) {}
+    const o1Email = (await api.request('GET', `/api/v1/owners/${o1.id}`, { token })).body.email
+    const mails = (await api.inspect.execute(
+      sql`select subject from captured_mail where to_address = ${o1Email} and subject like ${'Herinnering%'}`,
+    )) as unknown as { rows: { subject: string }[] }
+    expect(mails.rows.map((m) => m.subject)).toEqual([expect.stringContaining('Herinnering: 601,11')])
+    const postal = await api.request('GET', `/api/v1/buildings/${b.id}/reminders/postal-list`, { token })
+    expect(postal.status, JSON.stringify(postal.body)).toBe(200)
+    expect(
+      postal.body.data.map((l: { owner_id: string; registered: boolean }) => [l.owner_id, l.registered]),
+    ).toEqual([[o2.id, false]])
+    // The formal notice goes by registered post, to the consenting owner too.
+    await run(token, b.id, '2026-03-02')
+    while ((await runDueJobs(api.runtime)) > 0) {}
+    const notices = await api.request(
+      'GET',
+      `/api/v1/buildings/${b.id}/reminders/postal-list?date=2026-03-02`,
+      { token },
+    )
+    expect(
+      notices.body.data
+        .map((l: { owner_id: string; registered: boolean; kind: string }) => [
+          l.owner_id,
+          l.kind,
+          l.registered,
+        ])
+        .sort(),
+    ).toEqual(
+      [
+        [o1.id, 'formal_notice', true],
+        [o2.id, 'formal_notice', true],
+      ].sort(),
+    )
+    const o2Notice = notices.body.data.find((l: { owner_id: string }) => l.owner_id === o2.id)
+    expect(await pdfText(token, o2Notice.document_id)).toContain('Mise en demeure')
+    // The owner reads their own letter, not another owner's.
+    await api.request('PUT', `/api/v1/owners/${o1.id}/link-user`, { token, body: { user_id: t.owner.id } })
+    expect(await pdfText(t.owner.token, r1.id)).toContain('Herinnering')
+    const foreign = await api.app.request(`/api/v1/documents/${o2Notice.document_id}/download`, {
+      headers: { authorization: `Bearer ${t.owner.token}` },
+    })
+    expect(foreign.status).toBe(404)
   })
 })

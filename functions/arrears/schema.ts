@@ -176,3 +176,24 @@ export const LegalRateBody = z
   })
   .strict()
   .openapi('LegalInterestRateInput')
+
+export const ReminderPostalListSchema = z
+  .object({
+    data: z.array(
+      z.object({
+        reminder_id: z.uuid(),
+        owner_id: z.uuid(),
+        kind: z.enum(REMINDER_KINDS),
+        registered: z.boolean().openapi({ description: 'A formal notice: by registered letter' }),
+        reminder_date: z.string(),
+        total_cents: cents,
+        document_id: z.uuid().nullable(),
+        address: z.array(z.string()),
+      }),
+    ),
+  })
+  .openapi('ReminderPostalList')
+
+export const PostalListQuery = z.object({
+  date: calendarDate.optional().openapi({ param: { name: 'date', in: 'query' } }),
+})

@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import {
   ARREARS_LIMITS,
   getArrearsSettings,
+  getReminderPostalList,
   listBuildingReminders,
   listLegalInterestRates,
   runReminders,
@@ -15,6 +16,8 @@ import {
   ArrearsSettingsSchema,
   LegalRateBody,
   LegalRateSchema,
+  PostalListQuery,
+  ReminderPostalListSchema,
   ReminderSchema,
   RunRemindersBody,
   RunRemindersSchema,
@@ -149,6 +152,47 @@ export function mountBuildingArrears(app: OpenAPIHono<AppEnv>): void {
         input: { buildingId: c.req.valid('param').id },
       })
       return respond(c, result, (list) => c.json({ data: list.map(toReminderDto) }, 200))
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/reminders/postal-list',
+      tags: ['Arrears'],
+      summary:
+        'The reminders to post (formal notices by registered letter; owners without e-mail consent), with the address',
+      security: bearer,
+      request: { params: IdParam, query: PostalListQuery },
+      responses: {
+        200: json(ReminderPostalListSchema, 'Letters to post'),
+        400: errors[400],
+        403: errors[403],
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const result = await getReminderPostalList({
+        ctx: actorContext(c),
+        input: { buildingId: c.req.valid('param').id, date: c.req.valid('query').date },
+      })
+      return respond(c, result, (letters) =>
+        c.json(
+          {
+            data: letters.map((l) => ({
+              reminder_id: l.reminderId,
+              owner_id: l.ownerId,
+              kind: l.kind,
+              registered: l.registered,
+              reminder_date: l.reminderDate,
+              total_cents: l.totalCents,
+              document_id: l.documentId,
+              address: [...l.address],
+            })),
+          },
+          200,
+        ),
+      )
     },
   )
 

@@ -262,6 +262,7 @@ const ENUM_BY_FIELD: Record<string, readonly (string | boolean)[]> = {
   'ArrearsSettings.kind': REMINDER_KINDS,
   'ArrearsSettingsInput.kind': REMINDER_KINDS,
   'Reminder.kind': REMINDER_KINDS,
+  'ReminderPostalList.kind': REMINDER_KINDS,
   fee_basis: ARREARS_BASES,
   interest_basis: ARREARS_BASES,
   'Reminder.delivery': REMINDER_DELIVERIES,

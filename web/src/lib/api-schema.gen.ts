@@ -3938,6 +3938,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/buildings/{id}/reminders/postal-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reminders to post (formal notices by registered letter; owners without e-mail consent), with the address */
+        get: {
+            parameters: {
+                query?: {
+                    date?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Letters to post */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReminderPostalList"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/buildings/{id}/legal-interest-rates": {
         parameters: {
             query?: never;
@@ -10053,6 +10120,23 @@ export interface components {
              * @example 2026-03-02
              */
             as_of?: string;
+        };
+        ReminderPostalList: {
+            data: {
+                /** Format: uuid */
+                reminder_id: string;
+                /** Format: uuid */
+                owner_id: string;
+                /** @enum {string} */
+                kind: "friendly" | "firm" | "formal_notice";
+                /** @description A formal notice: by registered letter */
+                registered: boolean;
+                reminder_date: string;
+                total_cents: number;
+                /** Format: uuid */
+                document_id: string | null;
+                address: string[];
+            }[];
         };
         LegalInterestRate: {
             year: number;

@@ -1,6 +1,7 @@
 import { readAccessOf, readScopeFor } from '../../access/index.ts'
 import type { UseCaseCall } from '../../context.ts'
 import { can } from '../../identity/index.ts'
+import { letterAddress } from '../../property/index.ts'
 import { DomainErrors } from '../../shared/domain-error.ts'
 import { err, ok, type Result } from '../../shared/result.ts'
 import { buildingReadScope } from '../budget/building-access.ts'
@@ -79,4 +80,56 @@ export async function listLegalInterestRates({
     })
   }
   return ok(rows)
+}
+
+export type ReminderPostalLetter = {
+  readonly reminderId: string
+  readonly ownerId: string
+  readonly kind: ReminderWithLines['kind']
+  readonly registered: boolean
+  readonly reminderDate: string
+  readonly totalCents: number
+  readonly documentId: string | null
+  readonly address: readonly string[]
+}
+
+/**
+ * GET /buildings/{id}/reminders/postal-list[?date=]: the reminders to post — every formal notice
+ * (registered letter, whatever the owner's consent) and the reminders of owners without written
+ * consent to e-mail or without an address — with the address for the envelope and the letter.
+ */
+export async function getReminderPostalList({
+  ctx,
+  input: { buildingId, date },
+}: UseCaseCall<FinanceContext, { readonly buildingId: string; readonly date?: string | undefined }>): Promise<
+  Result<readonly ReminderPostalLetter[]>
+> {
+  const all = await listBuildingReminders({ ctx, input: { buildingId } })
+  if (!all.ok) return all
+  const post = all.value.filter(
+    (r) => r.delivery !== 'email' && (date === undefined || r.reminderDate === date),
+  )
+  const scope = { organizationId: post[0]?.organizationId ?? '' }
+  const owners = new Map(
+    post.length === 0
+      ? []
+      : (await ctx.repos.finance.calls.ownersByIds(scope, [...new Set(post.map((r) => r.ownerId))])).map(
+          (o) => [o.id, o],
+        ),
+  )
+  return ok(
+    post.map((r) => {
+      const owner = owners.get(r.ownerId)
+      return {
+        reminderId: r.id,
+        ownerId: r.ownerId,
+        kind: r.kind,
+        registered: r.delivery === 'registered',
+        reminderDate: r.reminderDate,
+        totalCents: r.outstandingCents + r.interestCents + r.feeCents,
+        documentId: r.documentId,
+        address: owner ? letterAddress(owner) : [],
+      }
+    }),
+  )
 }
