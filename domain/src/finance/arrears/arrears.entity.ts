@@ -7,8 +7,8 @@ import type { CalendarDate } from '../../property/index.ts'
 
 /**
  * friendly: a first reminder; firm: a second, firmer one; formal_notice: the mise en demeure /
- * ingebrekestelling, sent by registered letter (it makes legal interest run when the statutes do
- * not, former Civil Code art. 1153, new Civil Code art. 5.236).
+ * ingebrekestelling, sent by registered letter (moratory interest runs from a formal notice when
+ * no agreement says otherwise: former Civil Code art. 1153).
  */
 export const REMINDER_KINDS = ['friendly', 'firm', 'formal_notice'] as const
 export type ReminderKind = (typeof REMINDER_KINDS)[number]
