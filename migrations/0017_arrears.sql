@@ -9,6 +9,7 @@ CREATE TABLE "arrears_settings" (
 	"interest_enabled" boolean DEFAULT false NOT NULL,
 	"interest_basis" text,
 	"interest_basis_ref" text,
+	"daily_run" boolean DEFAULT false NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,

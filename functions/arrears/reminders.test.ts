@@ -25,6 +25,7 @@ type Reminder = {
   delivery: string
   lines: {
     line_id: string
+    communication: string
     outstanding_cents: number
     interest_cents: number
     interest_from: string | null
@@ -362,5 +363,50 @@ describe('reminder letters (PDF in the owner language, e-mail through the outbox
       headers: { authorization: `Bearer ${t.owner.token}` },
     })
     expect(foreign.status).toBe(404)
+  })
+})
+
+describe('the daily run by the job runner', () => {
+  it('turning the daily run on runs the ladder now as the syndic and schedules the next morning; turned off, the chain stops', async () => {
+    const { token, b } = await setup()
+    const on = await settings(token, b.id, {
+      steps: [{ kind: 'friendly', days_after_due: 15 }],
+      daily_run: true,
+    })
+    expect(on.status, JSON.stringify(on.body)).toBe(200)
+    expect(on.body.daily_run).toBe(true)
+    while ((await runDueJobs(api.runtime)) > 0) {}
+    // Today is long after 2026-01-31 + 15: both owners got their friendly reminder, with letters.
+    const list = (await api.request('GET', `/api/v1/buildings/${b.id}/reminders`, { token })).body
+      .data as (Reminder & {
+      document_id: string | null
+    })[]
+    expect(list.map((r) => r.kind)).toEqual(['friendly', 'friendly'])
+    expect(list.every((r) => r.document_id === r.id)).toBe(true)
+    const pending = async () =>
+      (
+        (await api.inspect.execute(
+          sql`select run_after from outbox where kind = 'arrears.run-reminders' and status = 'pending'
+              and payload->>'buildingId' = ${b.id}`,
+        )) as unknown as { rows: { run_after: string | Date }[] }
+      ).rows
+    const next = await pending()
+    expect(next).toHaveLength(1)
+    expect(new Date(next[0]?.run_after as string).getTime()).toBeGreaterThan(Date.now())
+    // Off: the next job, made due now, stops the chain and sends nothing.
+    const off = await settings(token, b.id, {
+      steps: [{ kind: 'friendly', days_after_due: 15 }],
+      daily_run: false,
+      version: on.body.version,
+    })
+    expect(off.status).toBe(200)
+    await api.inspect.execute(
+      sql`update outbox set run_after = now() where kind = 'arrears.run-reminders' and payload->>'buildingId' = ${b.id}`,
+    )
+    while ((await runDueJobs(api.runtime)) > 0) {}
+    expect(await pending()).toHaveLength(0)
+    expect(
+      (await api.request('GET', `/api/v1/buildings/${b.id}/reminders`, { token })).body.data,
+    ).toHaveLength(2)
   })
 })

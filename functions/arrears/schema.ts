@@ -38,6 +38,7 @@ export const ArrearsSettingsSchema = z
     interest_enabled: z.boolean(),
     interest_basis: Basis,
     interest_basis_ref: z.string().nullable(),
+    daily_run: z.boolean().openapi({ description: 'The job runner runs the ladder every morning' }),
     version: z.number().int().openapi({ description: '0: the defaults, nothing stored yet' }),
   })
   .openapi('ArrearsSettings')
@@ -54,6 +55,10 @@ export const ArrearsSettingsBody = z
       description: 'The statutes article or the assembly resolution allowing late interest',
       example: 'Statuts art. 24',
     }),
+    daily_run: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'Run the ladder every morning (the job runner)' }),
     version: z.number().int().optional(),
   })
   .strict()
@@ -68,6 +73,7 @@ export const toArrearsSettingsDto = (s: ArrearsSettings): z.infer<typeof Arrears
   interest_enabled: s.interestEnabled,
   interest_basis: s.interestBasis,
   interest_basis_ref: s.interestBasisRef,
+  daily_run: s.dailyRun,
   version: s.version,
 })
 

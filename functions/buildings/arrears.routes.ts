@@ -90,6 +90,7 @@ export function mountBuildingArrears(app: OpenAPIHono<AppEnv>): void {
           interestEnabled: b.interest_enabled,
           interestBasis: b.interest_basis,
           interestBasisRef: b.interest_basis_ref,
+          dailyRun: b.daily_run,
           expectedVersion: b.version,
         },
       })

@@ -9,8 +9,10 @@ import {
   RENDER_CALL_LETTERS,
   RENDER_EXPENSE_DISTRIBUTION,
   RENDER_REMINDER_LETTERS,
+  RUN_REMINDERS_JOB,
 } from '@koprogo/domain'
 import { mailReminders, renderReminderLetters } from '../../arrears/reminder-letters.job.ts'
+import { runRemindersJob } from '../../arrears/run-reminders.job.ts'
 import { passwordChangedJob } from '../../auth/password-changed.job.ts'
 import { passwordLinkJob } from '../../auth/password-link.job.ts'
 import { mailCallLetter, renderCallLetters } from '../../calls/call-letters.job.ts'
@@ -37,4 +39,5 @@ export const jobHandlers: Readonly<Record<string, JobHandler>> = {
   [MAIL_CALL_LETTER]: mailCallLetter,
   [RENDER_REMINDER_LETTERS]: renderReminderLetters,
   [MAIL_REMINDERS]: mailReminders,
+  [RUN_REMINDERS_JOB]: runRemindersJob,
 }

@@ -128,6 +128,7 @@ function SettingsFields(props: {
   const [interest, setInterest] = createSignal(props.settings.interest_enabled)
   const [basis, setBasis] = createSignal<'statutes' | 'assembly'>(props.settings.interest_basis ?? 'statutes')
   const [ref, setRef] = createSignal(props.settings.interest_basis_ref ?? '')
+  const [daily, setDaily] = createSignal(props.settings.daily_run)
   const [version, setVersion] = createSignal(props.settings.version)
   const submit = async (e: SubmitEvent) => {
     e.preventDefault()
@@ -140,6 +141,7 @@ function SettingsFields(props: {
         interest_enabled: interest(),
         interest_basis: interest() ? basis() : null,
         interest_basis_ref: interest() ? ref() : null,
+        daily_run: daily(),
         version: version(),
       })
       setVersion(saved.version)
@@ -216,6 +218,10 @@ function SettingsFields(props: {
           <input required maxLength={200} value={ref()} onInput={(e) => setRef(e.currentTarget.value)} />
         </label>
       </Show>
+      <label class="checkbox">
+        <input type="checkbox" checked={daily()} onChange={(e) => setDaily(e.currentTarget.checked)} />
+        {t('remindersUi.daily')}
+      </label>
       <button type="submit" disabled={!online()} aria-describedby={offlineDescribedBy(OFFLINE_ID)}>
         {t('remindersUi.save')}
       </button>

@@ -10042,6 +10042,8 @@ export interface components {
             interest_enabled: boolean;
             interest_basis: ("statutes" | "assembly") | null;
             interest_basis_ref: string | null;
+            /** @description The job runner runs the ladder every morning */
+            daily_run: boolean;
             /** @description 0: the defaults, nothing stored yet */
             version: number;
         };
@@ -10063,6 +10065,8 @@ export interface components {
              * @example Statuts art. 24
              */
             interest_basis_ref?: string | null;
+            /** @description Run the ladder every morning (the job runner) */
+            daily_run?: boolean;
             version?: number;
         };
         RemindersRun: {

@@ -14,6 +14,7 @@ import {
   DEFAULT_REMINDER_STEPS,
   REMINDER_KINDS,
   type ReminderStep,
+  RUN_REMINDERS_JOB,
 } from './arrears.entity.ts'
 
 export function defaultArrearsSettings(organizationId: string, buildingId: string): ArrearsSettings {
@@ -27,6 +28,7 @@ export function defaultArrearsSettings(organizationId: string, buildingId: strin
     interestEnabled: false,
     interestBasis: null,
     interestBasisRef: null,
+    dailyRun: false,
     version: 0,
   }
 }
@@ -52,6 +54,7 @@ export type ArrearsSettingsInput = {
   readonly interestEnabled: boolean
   readonly interestBasis?: ArrearsBasis | null | undefined
   readonly interestBasisRef?: string | null | undefined
+  readonly dailyRun?: boolean | undefined
   readonly expectedVersion?: number | undefined
 }
 
@@ -136,12 +139,22 @@ export async function updateArrearsSettings({
       interestEnabled: input.interestEnabled,
       interestBasis: interestBasis.value.kind,
       interestBasisRef: interestBasis.value.ref,
+      dailyRun: input.dailyRun ?? current.dailyRun,
       version: current.version + 1,
     }
     if (!(await store.saveSettings(scope.value, next))) {
       return err(DomainErrors.versionConflict('ArrearsSettings', current.version))
     }
+    // Turning the daily run on starts its chain of jobs: the first one now, run as this syndic.
+    if (next.dailyRun && !current.dailyRun) {
+      await repos.outbox.enqueue({
+        kind: RUN_REMINDERS_JOB,
+        organizationId: scope.value.organizationId,
+        payload: { buildingId: input.buildingId, userId: ctx.actor.userId },
+      })
+    }
     await recordEvent(ctx, repos, 'ArrearsSettingsUpdated', next, input.buildingId, {
+      dailyRun: next.dailyRun,
       steps: next.steps,
       reminderFeeCents: next.reminderFeeCents,
       interestEnabled: next.interestEnabled,

@@ -13,6 +13,9 @@ import type { CalendarDate } from '../../property/index.ts'
 export const REMINDER_KINDS = ['friendly', 'firm', 'formal_notice'] as const
 export type ReminderKind = (typeof REMINDER_KINDS)[number]
 
+/** The outbox kind of the daily run of a building's ladder (functions/arrears/run-reminders.job.ts). */
+export const RUN_REMINDERS_JOB = 'arrears.run-reminders'
+
 export type ReminderStep = { readonly kind: ReminderKind; readonly daysAfterDue: number }
 
 /** Defaults of issue #16: due + 15 days friendly, + 30 firm, + 60 formal notice by registered letter. */
@@ -62,6 +65,11 @@ export type ArrearsSettings = {
   readonly interestEnabled: boolean
   readonly interestBasis: ArrearsBasis | null
   readonly interestBasisRef: string | null
+  /**
+   * The job runner runs the ladder every morning (RUN_REMINDERS_JOB, re-enqueued day after day
+   * as the syndic who turned it on) until this is turned off.
+   */
+  readonly dailyRun: boolean
   readonly version: number
 }
 

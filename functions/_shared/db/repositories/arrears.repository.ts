@@ -65,6 +65,7 @@ export function arrearsRepository(db: Database): ArrearsRepository {
         interestEnabled: s.interestEnabled,
         interestBasis: s.interestBasis,
         interestBasisRef: s.interestBasisRef,
+        dailyRun: s.dailyRun,
       }
       if (s.version === 1) {
         const rows = await db
@@ -254,6 +255,7 @@ function toSettings(row: typeof arrearsSettings.$inferSelect): ArrearsSettings {
     interestEnabled: row.interestEnabled,
     interestBasis: row.interestBasis as ArrearsBasis | null,
     interestBasisRef: row.interestBasisRef,
+    dailyRun: row.dailyRun,
     version: row.version,
   }
 }

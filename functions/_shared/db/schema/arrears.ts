@@ -44,6 +44,8 @@ export const arrearsSettings = pgTable(
     interestEnabled: boolean('interest_enabled').notNull().default(false),
     interestBasis: text('interest_basis'),
     interestBasisRef: text('interest_basis_ref'),
+    /** The job runner runs the ladder every morning while true. */
+    dailyRun: boolean('daily_run').notNull().default(false),
     version: version(),
     ...timestamps(),
   },
