@@ -6,6 +6,8 @@ import {
   ACCOUNT_NATURES,
   ACT_KINDS,
   AGENDA_ITEM_MAX,
+  ARREARS_BASES,
+  ARREARS_WIRE_LIMITS,
   ATTENDEES_MAX,
   BANK_ACCOUNT_PURPOSES,
   BOARD_ROLES,
@@ -58,6 +60,9 @@ import {
   PAYMENT_STATUSES,
   PROVISION_PERIODICITIES,
   PROXY_HOLDER_NAME_MAX,
+  RATE_ORIGINS,
+  REMINDER_DELIVERIES,
+  REMINDER_KINDS,
   REQUEST_NOTE_MAX,
   RESOLUTION_DECISION_MAX,
   RESOLUTION_TITLE_MAX,
@@ -144,6 +149,11 @@ const LIMITS_BY_CONTEXT: Record<string, Limits> = {
   },
   BuildingBankAccountInput: CALL_LIMITS,
   OwnerPaymentInput: CALL_LIMITS,
+  // Arrears (ADR 0039).
+  ArrearsSettings: ARREARS_WIRE_LIMITS,
+  ArrearsSettingsInput: ARREARS_WIRE_LIMITS,
+  LegalInterestRateInput: ARREARS_WIRE_LIMITS,
+  Arrears: ARREARS_WIRE_LIMITS,
 }
 
 /** Limits a field has wherever it appears. */
@@ -249,6 +259,14 @@ const ENUM_BY_FIELD: Record<string, readonly (string | boolean)[]> = {
   'Expense.status': EXPENSE_STATUSES,
   'TrialBalance.nature': ACCOUNT_NATURES,
   journal: JOURNALS,
+  'ArrearsSettings.kind': REMINDER_KINDS,
+  'ArrearsSettingsInput.kind': REMINDER_KINDS,
+  'Reminder.kind': REMINDER_KINDS,
+  'ReminderPostalList.kind': REMINDER_KINDS,
+  fee_basis: ARREARS_BASES,
+  interest_basis: ARREARS_BASES,
+  'Reminder.delivery': REMINDER_DELIVERIES,
+  'LegalInterestRate.origin': RATE_ORIGINS,
 }
 
 /** Value sets of the protocol itself, not of the domain. */

@@ -1,3 +1,4 @@
+import { arrearsWebDe } from './arrears-web-messages.ts'
 import { assemblyConvocationDe } from './assembly-convocation-messages.ts'
 import { assemblyRoomDe } from './assembly-room-messages.ts'
 import { budgetKeysDe } from './budget-keys-messages.ts'
@@ -24,6 +25,7 @@ export const de: Messages = {
   ...ledgerDe,
   ...budgetKeysDe,
   ...callsWebDe,
+  ...arrearsWebDe,
   ...callsSyndicDe,
   ...offlineSafetyDe,
   ...onlineOnlyDe,

@@ -1,3 +1,4 @@
+import { arrearsWebFr } from './arrears-web-messages.ts'
 import { assemblyConvocationFr } from './assembly-convocation-messages.ts'
 import { assemblyRoomFr } from './assembly-room-messages.ts'
 import { budgetKeysFr } from './budget-keys-messages.ts'
@@ -24,6 +25,7 @@ export const fr: Messages = {
   ...ledgerFr,
   ...budgetKeysFr,
   ...callsWebFr,
+  ...arrearsWebFr,
   ...callsSyndicFr,
   ...offlineSafetyFr,
   ...onlineOnlyFr,

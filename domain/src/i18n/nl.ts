@@ -1,3 +1,4 @@
+import { arrearsWebNl } from './arrears-web-messages.ts'
 import { assemblyConvocationNl } from './assembly-convocation-messages.ts'
 import { assemblyRoomNl } from './assembly-room-messages.ts'
 import { budgetKeysNl } from './budget-keys-messages.ts'
@@ -24,6 +25,7 @@ export const nl: Messages = {
   ...ledgerNl,
   ...budgetKeysNl,
   ...callsWebNl,
+  ...arrearsWebNl,
   ...callsSyndicNl,
   ...offlineSafetyNl,
   ...onlineOnlyNl,

@@ -1,3 +1,4 @@
+import { ARREARS_EVENTS } from './arrears-events.ts'
 import { ASSEMBLY_EVENTS } from './assembly-events.ts'
 import type { AuditAction, AuditEntity } from './audit.ts'
 import { BUDGET_EVENTS } from './budget-events.ts'
@@ -60,6 +61,7 @@ export const DOMAIN_EVENTS = {
   ...CALLS_EVENTS,
   ...MONEY_EVENTS,
   ...BUDGET_EVENTS,
+  ...ARREARS_EVENTS,
 } as const satisfies Record<string, readonly [AuditAction, AuditEntity]>
 
 export type DomainEventType = keyof typeof DOMAIN_EVENTS

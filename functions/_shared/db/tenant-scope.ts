@@ -39,6 +39,8 @@ export const TENANT_TABLES = [
   'budgets',
   'budget_lines',
   'building_finance_settings',
+  // Issue #16 item 4, arrears (schema/arrears.ts).
+  ...(['arrears_settings', 'reminders', 'reminder_lines', 'legal_interest_rates'] as const),
 ] as const
 
 const MARKER = '/* cross-tenant */'

@@ -2,12 +2,17 @@ import {
   CONVOCATION_MAIL_JOB,
   DELETE_ORPHAN_FILE,
   MAIL_CALL_LETTER,
+  MAIL_REMINDERS,
   MINUTES_MAIL_JOB,
   PASSWORD_CHANGED_JOB,
   PASSWORD_LINK_JOB,
   RENDER_CALL_LETTERS,
   RENDER_EXPENSE_DISTRIBUTION,
+  RENDER_REMINDER_LETTERS,
+  RUN_REMINDERS_JOB,
 } from '@koprogo/domain'
+import { mailReminders, renderReminderLetters } from '../../arrears/reminder-letters.job.ts'
+import { runRemindersJob } from '../../arrears/run-reminders.job.ts'
 import { passwordChangedJob } from '../../auth/password-changed.job.ts'
 import { passwordLinkJob } from '../../auth/password-link.job.ts'
 import { mailCallLetter, renderCallLetters } from '../../calls/call-letters.job.ts'
@@ -32,4 +37,7 @@ export const jobHandlers: Readonly<Record<string, JobHandler>> = {
   [MINUTES_MAIL_JOB]: minutesMailJob,
   [RENDER_CALL_LETTERS]: renderCallLetters,
   [MAIL_CALL_LETTER]: mailCallLetter,
+  [RENDER_REMINDER_LETTERS]: renderReminderLetters,
+  [MAIL_REMINDERS]: mailReminders,
+  [RUN_REMINDERS_JOB]: runRemindersJob,
 }

@@ -3693,6 +3693,446 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/buildings/{id}/arrears-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reminder ladder, reminder fee and late-interest settings (defaults when never set) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ArrearsSettings"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Set the ladder (steps, days after the due date), the fee and late interest (each needs its basis: statutes or assembly) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ArrearsSettingsInput"];
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ArrearsSettings"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{id}/reminders/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the reminders due on a day: the next ladder step of each overdue line, one letter per owner and step, with late interest and fee posted */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RunRemindersInput"];
+                };
+            };
+            responses: {
+                /** @description What was sent (possibly nothing) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RemindersRun"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The building's reminders, newest first, with the lines each chased */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Reminders */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Reminder"][];
+                        };
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{id}/reminders/postal-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reminders to post (formal notices by registered letter; owners without e-mail consent), with the address */
+        get: {
+            parameters: {
+                query?: {
+                    date?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Letters to post */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReminderPostalList"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{id}/legal-interest-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The legal interest rates in force for the building (published, platform or organization) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Rates by year */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["LegalInterestRate"][];
+                        };
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{id}/legal-interest-rates/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a year's legal rate for the building's organization (its own override of the table) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LegalInterestRateInput"];
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LegalInterestRate"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/units": {
         parameters: {
             query?: never;
@@ -4976,6 +5416,120 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["OwnerAccount"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/owners/me/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The calling owner's reminders (letters as documents addressed to them) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Reminders */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Reminder"][];
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/owners/{id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An owner's reminders (syndic, accountant; an owner only their own) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Reminders */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Reminder"][];
+                        };
                     };
                 };
                 /** @description Invalid request */
@@ -8509,6 +9063,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/legal-interest-rates/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the platform's legal interest rate of a year (e.g. once the Moniteur belge publishes it) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LegalInterestRateInput"];
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LegalInterestRate"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -9413,6 +10027,133 @@ export interface components {
             communication?: string | null;
             payer?: string | null;
         };
+        ArrearsSettings: {
+            /** Format: uuid */
+            building_id: string;
+            steps: {
+                /** @enum {string} */
+                kind: "friendly" | "firm" | "formal_notice";
+                days_after_due: number;
+            }[];
+            /** @description Charged with every reminder but the first; 0 = none */
+            reminder_fee_cents: number;
+            fee_basis: ("statutes" | "assembly") | null;
+            fee_basis_ref: string | null;
+            interest_enabled: boolean;
+            interest_basis: ("statutes" | "assembly") | null;
+            interest_basis_ref: string | null;
+            /** @description The job runner runs the ladder every morning */
+            daily_run: boolean;
+            /** @description 0: the defaults, nothing stored yet */
+            version: number;
+        };
+        ArrearsSettingsInput: {
+            steps: {
+                /** @enum {string} */
+                kind: "friendly" | "firm" | "formal_notice";
+                days_after_due: number;
+            }[];
+            /** @default 0 */
+            reminder_fee_cents: number;
+            fee_basis?: ("statutes" | "assembly") | null;
+            fee_basis_ref?: string | null;
+            /** @default false */
+            interest_enabled: boolean;
+            interest_basis?: ("statutes" | "assembly") | null;
+            /**
+             * @description The statutes article or the assembly resolution allowing late interest
+             * @example Statuts art. 24
+             */
+            interest_basis_ref?: string | null;
+            /** @description Run the ladder every morning (the job runner) */
+            daily_run?: boolean;
+            version?: number;
+        };
+        RemindersRun: {
+            as_of: string;
+            reminders: components["schemas"]["Reminder"][];
+            /**
+             * Format: uuid
+             * @description The job rendering and e-mailing the letters
+             */
+            job_id: string | null;
+            /** @description Interest stopped before this year: its legal rate is not set yet */
+            interest_missing_year: number | null;
+        };
+        Reminder: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            building_id: string;
+            /** Format: uuid */
+            owner_id: string;
+            /** @description 0-based index of the ladder step */
+            step: number;
+            /** @enum {string} */
+            kind: "friendly" | "firm" | "formal_notice";
+            reminder_date: string;
+            outstanding_cents: number;
+            interest_cents: number;
+            fee_cents: number;
+            /** @description Outstanding + interest + fee */
+            total_cents: number;
+            /** @enum {string} */
+            delivery: "email" | "post" | "registered";
+            /** Format: uuid */
+            document_id: string | null;
+            emailed_at: string | null;
+            created_at: string;
+            lines: {
+                /** Format: uuid */
+                line_id: string;
+                unit_number: string;
+                label: string;
+                /** @example +++001/0000/00128+++ */
+                communication: string;
+                due_date: string;
+                amount_cents: number;
+                outstanding_cents: number;
+                interest_cents: number;
+                interest_from: string | null;
+                interest_to: string | null;
+            }[];
+        };
+        RunRemindersInput: {
+            /**
+             * @description The day the ladder is applied for (default today; never later)
+             * @example 2026-03-02
+             */
+            as_of?: string;
+        };
+        ReminderPostalList: {
+            data: {
+                /** Format: uuid */
+                reminder_id: string;
+                /** Format: uuid */
+                owner_id: string;
+                /** @enum {string} */
+                kind: "friendly" | "firm" | "formal_notice";
+                /** @description A formal notice: by registered letter */
+                registered: boolean;
+                reminder_date: string;
+                total_cents: number;
+                /** Format: uuid */
+                document_id: string | null;
+                address: string[];
+            }[];
+        };
+        LegalInterestRate: {
+            year: number;
+            /** @description Hundredths of a percent: 450 = 4.50 % */
+            rate_bp: number;
+            source: string;
+            /** @enum {string} */
+            origin: "published" | "platform" | "organization";
+        };
+        LegalInterestRateInput: {
+            rate_bp: number;
+            source: string;
+        };
         CreateUnit: {
             unit_number: string;
             /** @enum {string} */
@@ -9711,11 +10452,13 @@ export interface components {
             buildings: {
                 /** Format: uuid */
                 building_id: string;
-                /** @description Called − paid: positive = owed, negative = a credit */
+                /** @description Called + arrears charges − paid: positive = owed, negative = a credit */
                 balance_cents: number;
                 /** @description The owner's 410 sub-account in the books: equal to balance_cents */
                 ledger_balance_cents: number;
                 called_cents: number;
+                /** @description Late interest and reminder fees charged (ADR 0039) */
+                charges_cents: number;
                 paid_cents: number;
                 due_now_cents: number;
                 next_due_date: string | null;

@@ -8,6 +8,7 @@ import { RequestsPanel } from '../components/assembly/RequestsPanel'
 import { Breadcrumbs } from '../components/Breadcrumbs'
 import { BudgetKeysSections } from '../components/BudgetKeys'
 import { BuildingCalls } from '../components/BuildingCalls'
+import { BuildingReminders } from '../components/BuildingReminders'
 import { ChargeList } from '../components/ChargeList'
 import { EntityLink, meetingHref, ownerHref } from '../components/EntityLinks'
 import { Notice } from '../components/Notice'
@@ -306,6 +307,10 @@ export default function BuildingPage(): JSX.Element {
         <BudgetKeysSections buildingId={params.id} lots={(value(lots)?.rows ?? []).map((r) => r.unit)} />
 
         <BuildingCalls
+          buildingId={params.id}
+          owners={owners().map((o) => ({ id: o.id, name: ownerName(o.id) }))}
+        />
+        <BuildingReminders
           buildingId={params.id}
           owners={owners().map((o) => ({ id: o.id, name: ownerName(o.id) }))}
         />

@@ -6,6 +6,7 @@
 // {params} back from it. Server-only: not spread into the UI dictionaries, so the web bundle does
 // not carry them (the web shows the `detail` the server translated).
 import type { Message } from '../plural.ts'
+import { arrearsErrorsEn } from './arrears-errors.ts'
 import { assemblyErrorsEn } from './assembly-en.ts'
 import { budgetErrorsEn } from './budget-errors.ts'
 import { callsErrorsEn } from './calls.ts'
@@ -261,6 +262,7 @@ export const errorEn = {
   'error.code.quorum_not_failed':
     'A second assembly is convened only after a first one opened without its quorum (Civil Code art. 3.87 §5)',
   ...callsErrorsEn,
+  ...arrearsErrorsEn,
   ...ledgerErrorsEn,
   ...budgetErrorsEn,
 } as const satisfies Record<string, Message>

@@ -1,3 +1,4 @@
+import { arrearsErrorsFr } from './arrears-errors.ts'
 import { assemblyErrorsFr } from './assembly-fr.ts'
 import { budgetErrorsFr } from './budget-errors.ts'
 import { callsErrorsFr } from './calls.ts'
@@ -269,6 +270,7 @@ export const errorFr: ErrorMessages = {
   'error.code.quorum_not_failed':
     'Une deuxième assemblée n’est convoquée qu’après une première ouverte sans quorum (Code civil art. 3.87 §5)',
   ...callsErrorsFr,
+  ...arrearsErrorsFr,
   ...ledgerErrorsFr,
   ...budgetErrorsFr,
 }

@@ -1,3 +1,4 @@
+import { arrearsErrorsNl } from './arrears-errors.ts'
 import { assemblyErrorsNl } from './assembly-nl.ts'
 import { budgetErrorsNl } from './budget-errors.ts'
 import { callsErrorsNl } from './calls.ts'
@@ -267,6 +268,7 @@ export const errorNl: ErrorMessages = {
   'error.code.quorum_not_failed':
     'Een tweede vergadering wordt pas bijeengeroepen nadat een eerste zonder quorum werd geopend (BW art. 3.87 §5)',
   ...callsErrorsNl,
+  ...arrearsErrorsNl,
   ...ledgerErrorsNl,
   ...budgetErrorsNl,
 }
