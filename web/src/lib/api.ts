@@ -1084,6 +1084,12 @@ export const assemblyConvocation = {
   board: (buildingId: string) => data(client.GET('/buildings/{id}/board', id(buildingId))),
   requests: (buildingId: string) => data(client.GET('/buildings/{id}/assembly-requests', id(buildingId))),
   deliveries: (meetingId: string) => data(client.GET('/meetings/{id}/convocation', id(meetingId))),
+  /** Every owner reached by post's convocation, joined in one PDF to print (staff). */
+  postalLetters: (meetingId: string) =>
+    download(
+      client.GET('/meetings/{id}/convocation/postal-letters', { ...id(meetingId), parseAs: 'blob' }),
+      'convocations-post.pdf',
+    ),
   convene: (meetingId: string) => data(client.POST('/meetings/{id}/convocation', id(meetingId))),
   minutes: (meetingId: string) => data(client.POST('/meetings/{id}/minutes', id(meetingId))),
   secondAssembly: (meetingId: string, scheduledDate: string) =>

@@ -55,4 +55,9 @@ export const assemblyErrorsDe: Record<keyof typeof assemblyErrorsEn, string> = {
     'Akt {seq}: dieser Eigentümer ist weder anwesend noch vertreten; nur die bei der Abstimmung Anwesenden zählen (Art. 3.87 §3)',
   'error.code.already_voted': 'Akt {seq}: dieser Eigentümer hat über diesen Beschluss bereits abgestimmt',
   'error.code.invalid_payload': 'Akt {seq}: sein Inhalt passt nicht zu seiner Art',
+  'error.code.postal_letters_pending':
+    '{pending} der {total} Einladungen per Post werden noch vorbereitet; versuchen Sie es gleich noch einmal',
+  'error.code.no_postal_letters': 'Kein Eigentümer dieser Versammlung wird per Post eingeladen',
+  'error.code.proxy_revoke_too_late':
+    'Das Register der Versammlung ist eröffnet: eine Vollmacht wird jetzt im Saal widerrufen (das Büro erfasst den Widerruf)',
 }

@@ -47,4 +47,9 @@ export const assemblyErrorsEn = {
     'Act {seq}: this owner is neither present nor represented now; only those present at the vote count (art. 3.87 §3)',
   'error.code.already_voted': 'Act {seq}: this owner already voted on this resolution',
   'error.code.invalid_payload': 'Act {seq}: its content does not fit its kind',
+  'error.code.postal_letters_pending':
+    '{pending} of the {total} postal convocations are still being prepared; try again in a moment',
+  'error.code.no_postal_letters': 'No owner of this meeting is convened by post',
+  'error.code.proxy_revoke_too_late':
+    'The meeting’s log has started: a proxy is now revoked in the room (the desk records its revocation)',
 } as const

@@ -55,4 +55,9 @@ export const assemblyErrorsFr: Record<keyof typeof assemblyErrorsEn, string> = {
     'Acte {seq} : ce copropriétaire n’est ni présent ni représenté ; seuls comptent les présents au moment du vote (art. 3.87 §3)',
   'error.code.already_voted': 'Acte {seq} : ce copropriétaire a déjà voté sur cette résolution',
   'error.code.invalid_payload': 'Acte {seq} : son contenu ne correspond pas à son type',
+  'error.code.postal_letters_pending':
+    '{pending} des {total} convocations postales sont encore en préparation ; réessayez dans un instant',
+  'error.code.no_postal_letters': 'Aucun copropriétaire de cette assemblée n’est convoqué par la poste',
+  'error.code.proxy_revoke_too_late':
+    'Le registre de l’assemblée est ouvert : une procuration se révoque désormais en séance (le bureau enregistre la révocation)',
 }

@@ -52,4 +52,9 @@ export const assemblyErrorsNl: Record<keyof typeof assemblyErrorsEn, string> = {
     'Akte {seq}: deze eigenaar is niet aanwezig of vertegenwoordigd; enkel wie bij de stemming aanwezig is telt (art. 3.87 §3)',
   'error.code.already_voted': 'Akte {seq}: deze eigenaar heeft al over dit besluit gestemd',
   'error.code.invalid_payload': 'Akte {seq}: de inhoud past niet bij het soort akte',
+  'error.code.postal_letters_pending':
+    '{pending} van de {total} oproepingen per post worden nog voorbereid; probeer het zo meteen opnieuw',
+  'error.code.no_postal_letters': 'Geen enkele eigenaar van deze vergadering wordt per post opgeroepen',
+  'error.code.proxy_revoke_too_late':
+    'Het register van de vergadering is geopend: een volmacht wordt nu in de zaal herroepen (het bureau registreert de herroeping)',
 }

@@ -11,7 +11,7 @@ import type {
   MinutesLanguage,
   TenantScope,
 } from '@koprogo/domain'
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, isNull, sql } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import {
   assemblyDeliveries,
@@ -235,6 +235,20 @@ export function convocationRepositories(db: Database): ConvocationPorts {
             error: null,
           })
           .where(and(eq(assemblyDeliveries.organizationId, org(scope)), eq(assemblyDeliveries.id, id)))
+      },
+      async attachDocument(scope, id, documentId) {
+        const rows = await db
+          .update(assemblyDeliveries)
+          .set({ documentId })
+          .where(
+            and(
+              eq(assemblyDeliveries.organizationId, org(scope)),
+              eq(assemblyDeliveries.id, id),
+              isNull(assemblyDeliveries.documentId),
+            ),
+          )
+          .returning({ id: assemblyDeliveries.id })
+        return rows.length === 1
       },
       async markFailed(scope, id, error) {
         await db
