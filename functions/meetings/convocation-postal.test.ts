@@ -65,7 +65,7 @@ describe('printable convocations for the owners reached by post', () => {
       ).toBe(200)
       owners.push(owner)
     }
-    const [marie, hans, jan] = owners as [{ id: string }, { id: string }, { id: string }]
+    const [marie, hans, jan] = owners as unknown as [{ id: string }, { id: string }, { id: string }]
     for (const [owner, user] of [
       [marie, t.owner],
       [hans, userDe],

@@ -439,7 +439,7 @@ test.describe('general assembly in the room', () => {
 
 test.describe('owner portal: assemblies @phone', () => {
   test.use({ viewport: PHONE })
-  test('an owner sees the agenda with majorities and gives a proxy online @phone', async ({
+  test('an owner sees the agenda with majorities, gives a proxy online and revokes it @phone', async ({
     page,
     world,
   }) => {
@@ -470,8 +470,15 @@ test.describe('owner portal: assemblies @phone', () => {
     expect(stored.items.map((p) => [p.grantor_owner_id, p.holder_name])).toEqual([
       [owner.id, 'Claire Notaire'],
     ])
+    // Revocable until the meeting's log starts: the button names the holder and removes the proxy.
+    await expect(proxy.getByTestId('owner-proxy-current')).toContainText('Claire Notaire')
     await expectNoHorizontalScroll(page)
     await expectNoSeriousAxe(page)
+    await proxy.getByRole('button', { name: 'Revoke the proxy' }).click()
+    await expect(proxy.getByRole('status')).toContainText('Proxy to Claire Notaire revoked')
+    await expect(proxy.getByTestId('owner-proxy-current')).toHaveCount(0)
+    const after = await world.syndicApi.get<{ items: unknown[] }>(`/meetings/${meeting.id}/proxies`)
+    expect(after.items).toEqual([])
   })
 })
 

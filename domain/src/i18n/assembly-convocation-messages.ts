@@ -5,6 +5,10 @@ export const assemblyConvocationEn = {
   'agc.settings.remote': 'Remote participation offered',
   'agc.settings.languages': 'Minutes languages',
   'agc.settings.legal': 'Legal defaults (nothing recorded)',
+  'agc.settings.majorities': 'Majorities required by the statutes',
+  'agc.settings.majoritiesHint':
+    'The law’s majorities are minimums (art. 3.88): the statutes may require more for a type of decision, never less.',
+  'agc.settings.lawMajority': '{majority} (the law)',
   'agc.save': 'Save',
   'agc.board.title': 'Board of co-owners',
   'agc.board.mandatory': 'Mandatory: {count} lots counted (cellars and parkings excluded), from 20',
@@ -47,6 +51,10 @@ export const assemblyConvocationFr: Record<Keys, string> = {
   'agc.settings.remote': 'Participation à distance proposée',
   'agc.settings.languages': 'Langues du procès-verbal',
   'agc.settings.legal': 'Valeurs légales (rien d’enregistré)',
+  'agc.settings.majorities': 'Majorités exigées par les statuts',
+  'agc.settings.majoritiesHint':
+    'Les majorités de la loi sont des minimums (art. 3.88) : les statuts peuvent exiger davantage pour un type de décision, jamais moins.',
+  'agc.settings.lawMajority': '{majority} (la loi)',
   'agc.save': 'Enregistrer',
   'agc.board.title': 'Conseil de copropriété',
   'agc.board.mandatory': 'Obligatoire : {count} lots comptés (hors caves et parkings), dès 20',
@@ -87,6 +95,10 @@ export const assemblyConvocationNl: Record<Keys, string> = {
   'agc.settings.remote': 'Deelname op afstand aangeboden',
   'agc.settings.languages': 'Talen van de notulen',
   'agc.settings.legal': 'Wettelijke waarden (niets geregistreerd)',
+  'agc.settings.majorities': 'Meerderheden vereist door de statuten',
+  'agc.settings.majoritiesHint':
+    'De meerderheden van de wet zijn minima (art. 3.88): de statuten kunnen voor een soort beslissing meer vereisen, nooit minder.',
+  'agc.settings.lawMajority': '{majority} (de wet)',
   'agc.save': 'Opslaan',
   'agc.board.title': 'Raad van mede-eigendom',
   'agc.board.mandatory': 'Verplicht: {count} kavels geteld (zonder kelders en parkings), vanaf 20',
@@ -127,6 +139,10 @@ export const assemblyConvocationDe: Record<Keys, string> = {
   'agc.settings.remote': 'Teilnahme aus der Ferne angeboten',
   'agc.settings.languages': 'Sprachen des Protokolls',
   'agc.settings.legal': 'Gesetzliche Werte (nichts erfasst)',
+  'agc.settings.majorities': 'Von der Satzung verlangte Mehrheiten',
+  'agc.settings.majoritiesHint':
+    'Die gesetzlichen Mehrheiten sind Mindestwerte (Art. 3.88): die Satzung kann für eine Beschlussart mehr verlangen, nie weniger.',
+  'agc.settings.lawMajority': '{majority} (das Gesetz)',
   'agc.save': 'Speichern',
   'agc.board.title': 'Miteigentümerbeirat',
   'agc.board.mandatory': 'Pflicht: {count} Lose gezählt (ohne Keller und Stellplätze), ab 20',

@@ -1055,6 +1055,13 @@ export const assembly = {
   giveProxy: (meetingId: string, body: { holder_owner_id?: string; holder_name?: string }) =>
     data(client.POST('/meetings/{id}/proxies', { ...id(meetingId), body })),
   proxies: (meetingId: string) => data(client.GET('/meetings/{id}/proxies', id(meetingId))),
+  /** Revokes a proxy given online (its grantor or the syndic), until the meeting's log starts. */
+  revokeProxy: (meetingId: string, proxyId: string) =>
+    data(
+      client.DELETE('/meetings/{id}/proxies/{proxy_id}', {
+        params: { path: { id: meetingId, proxy_id: proxyId } },
+      }),
+    ),
   verifyLog: (meetingId: string) => data(client.GET('/meetings/{id}/log/verify', id(meetingId))),
   /** Convocation (art. 3.87 §3): e-mails through the outbox, a post list; safe to repeat. */
   sendConvocation: (meetingId: string) => data(client.POST('/meetings/{id}/convocation', id(meetingId))),
@@ -1079,6 +1086,7 @@ export const assemblyConvocation = {
       notice_days?: number
       remote_participation?: boolean
       minutes_languages?: ('fr' | 'nl' | 'de' | 'en')[]
+      statutory_majorities?: Schemas['UpdateAssemblySettings']['statutory_majorities']
     },
   ) => data(client.PUT('/buildings/{id}/assembly-settings', { ...id(buildingId), body })),
   board: (buildingId: string) => data(client.GET('/buildings/{id}/board', id(buildingId))),

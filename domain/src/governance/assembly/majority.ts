@@ -52,14 +52,56 @@ export function isDecisionType(value: unknown): value is DecisionType {
   return typeof value === 'string' && Object.hasOwn(DECISION_TYPES, value)
 }
 
-/** The majority the law requires for a decision type (art. 3.87 §3, art. 3.88). */
-export function requiredMajority(type: DecisionType): Majority {
-  return DECISION_TYPES[type].majority
+/**
+ * The majorities a building's statutes require for given decision types, above the law's. The
+ * law's majorities are minimums the statutes may raise, never lower (the former art. 577-7 §1 said
+ * so expressly: "sauf dispositions plus strictes du règlement de copropriété"; art. 3.88 keeps the
+ * same majorities as mandatory law): a statutory majority below the legal one is refused when the
+ * settings are saved, and ignored if met anyway.
+ */
+export type StatutoryMajorities = Readonly<Partial<Record<DecisionType, Majority>>>
+
+/**
+ * The majority a decision type requires (art. 3.87 §8, art. 3.88): the law's, or the building's
+ * statutory one when it is stricter. The server (resolutions, sync, minutes) and the room's
+ * browser (offline replay) both derive it here, so they cannot disagree.
+ */
+export function requiredMajority(type: DecisionType, statutes?: StatutoryMajorities): Majority {
+  const legal: Majority = DECISION_TYPES[type].majority
+  const statutory = statutes?.[type]
+  return statutory && isAtLeast(statutory, legal) ? statutory : legal
 }
 
 /** Whether `chosen` is at least as strict as `required` (statutes may require more, never less). */
 export function isAtLeast(chosen: Majority, required: Majority): boolean {
   return MAJORITIES.indexOf(chosen) >= MAJORITIES.indexOf(required)
+}
+
+/** The stricter of two majorities. */
+export function strictest(a: Majority, b: Majority): Majority {
+  return isAtLeast(a, b) ? a : b
+}
+
+/**
+ * Checks statutory majorities as stored in the settings: known decision types and majorities, none
+ * below the law's. Returns the issues (path `statutory_majorities.<type>`), empty when valid.
+ */
+export function statutoryMajorityIssues(
+  value: Readonly<Record<string, unknown>>,
+): readonly { readonly path: string; readonly message: string }[] {
+  const issues: { path: string; message: string }[] = []
+  for (const [type, majority] of Object.entries(value)) {
+    const path = `statutory_majorities.${type}`
+    if (!isDecisionType(type)) issues.push({ path, message: 'is not a decision type' })
+    else if (typeof majority !== 'string' || !(MAJORITIES as readonly string[]).includes(majority))
+      issues.push({ path, message: `must be one of ${MAJORITIES.join(', ')}` })
+    else if (!isAtLeast(majority as Majority, DECISION_TYPES[type].majority))
+      issues.push({
+        path,
+        message: `is below the ${DECISION_TYPES[type].majority} majority the law requires (${DECISION_TYPES[type].article}); statutes may only raise it`,
+      })
+  }
+  return issues
 }
 
 /** The fraction of the cast votes the "for" side must exceed or reach, as a rational. */

@@ -60,4 +60,9 @@ export const assemblyErrorsDe: Record<keyof typeof assemblyErrorsEn, string> = {
   'error.code.no_postal_letters': 'Kein Eigentümer dieser Versammlung wird per Post eingeladen',
   'error.code.proxy_revoke_too_late':
     'Das Register der Versammlung ist eröffnet: eine Vollmacht wird jetzt im Saal widerrufen (das Büro erfasst den Widerruf)',
+  'error.field.majorityBelowStatutes':
+    'liegt unter der Mehrheit {required}, die die Satzung des Gebäudes für diese Art von Beschluss verlangt',
+  'error.field.statutoryMajorityBelowLaw':
+    'liegt unter der Mehrheit {required}, die das Gesetz verlangt ({article}); die Satzung kann sie nur erhöhen',
+  'error.field.notDecisionType': 'ist keine Beschlussart',
 }

@@ -52,4 +52,9 @@ export const assemblyErrorsEn = {
   'error.code.no_postal_letters': 'No owner of this meeting is convened by post',
   'error.code.proxy_revoke_too_late':
     'The meeting’s log has started: a proxy is now revoked in the room (the desk records its revocation)',
+  'error.field.majorityBelowStatutes':
+    'is below the {required} majority the building’s statutes require for this decision type',
+  'error.field.statutoryMajorityBelowLaw':
+    'is below the {required} majority the law requires ({article}); statutes may only raise it',
+  'error.field.notDecisionType': 'is not a decision type',
 } as const

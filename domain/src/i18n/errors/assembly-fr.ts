@@ -60,4 +60,9 @@ export const assemblyErrorsFr: Record<keyof typeof assemblyErrorsEn, string> = {
   'error.code.no_postal_letters': 'Aucun copropriétaire de cette assemblée n’est convoqué par la poste',
   'error.code.proxy_revoke_too_late':
     'Le registre de l’assemblée est ouvert : une procuration se révoque désormais en séance (le bureau enregistre la révocation)',
+  'error.field.majorityBelowStatutes':
+    'est inférieure à la majorité {required} que les statuts de l’immeuble exigent pour ce type de décision',
+  'error.field.statutoryMajorityBelowLaw':
+    'est inférieure à la majorité {required} que la loi exige ({article}) ; les statuts peuvent seulement la relever',
+  'error.field.notDecisionType': 'n’est pas un type de décision',
 }

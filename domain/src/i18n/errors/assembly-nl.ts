@@ -57,4 +57,9 @@ export const assemblyErrorsNl: Record<keyof typeof assemblyErrorsEn, string> = {
   'error.code.no_postal_letters': 'Geen enkele eigenaar van deze vergadering wordt per post opgeroepen',
   'error.code.proxy_revoke_too_late':
     'Het register van de vergadering is geopend: een volmacht wordt nu in de zaal herroepen (het bureau registreert de herroeping)',
+  'error.field.majorityBelowStatutes':
+    'is lager dan de meerderheid {required} die de statuten van het gebouw voor dit soort beslissing vereisen',
+  'error.field.statutoryMajorityBelowLaw':
+    'is lager dan de meerderheid {required} die de wet vereist ({article}); de statuten kunnen ze enkel verhogen',
+  'error.field.notDecisionType': 'is geen soort beslissing',
 }

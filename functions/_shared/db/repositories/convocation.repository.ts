@@ -9,6 +9,7 @@ import type {
   DeliveryKind,
   DeliveryStatus,
   MinutesLanguage,
+  StatutoryMajorities,
   TenantScope,
 } from '@koprogo/domain'
 import { and, asc, eq, isNull, sql } from 'drizzle-orm'
@@ -47,6 +48,7 @@ export function convocationRepositories(db: Database): ConvocationPorts {
           ordinaryPeriodEnd: row.ordinaryPeriodEnd,
           remoteParticipation: row.remoteParticipation,
           minutesLanguages: row.minutesLanguages as MinutesLanguage[],
+          statutoryMajorities: row.statutoryMajorities as StatutoryMajorities,
           stored: true,
           version: row.version,
         } satisfies AssemblySettings
@@ -60,6 +62,7 @@ export function convocationRepositories(db: Database): ConvocationPorts {
           ordinaryPeriodEnd: s.ordinaryPeriodEnd,
           remoteParticipation: s.remoteParticipation,
           minutesLanguages: [...s.minutesLanguages],
+          statutoryMajorities: { ...s.statutoryMajorities } as Record<string, string>,
           version: s.version,
           updatedAt: new Date(),
         }

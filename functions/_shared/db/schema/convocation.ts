@@ -42,6 +42,8 @@ export const buildingAssemblySettings = pgTable(
     ordinaryPeriodEnd: text('ordinary_period_end'),
     remoteParticipation: boolean('remote_participation').notNull().default(false),
     minutesLanguages: jsonb('minutes_languages').$type<string[]>().notNull().default(['fr']),
+    // Decision type → majority the statutes require above the law's (never below: checked on save).
+    statutoryMajorities: jsonb('statutory_majorities').$type<Record<string, string>>().notNull().default({}),
     version: version(),
     ...timestamps(),
   },
