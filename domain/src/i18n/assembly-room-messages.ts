@@ -114,7 +114,7 @@ export const assemblyRoomEn = {
   'room.tally': 'Tally',
   'room.cast': 'Cast votes',
   'room.reduction':
-    '{name}: {from} → {to} votes (reduced: no one votes with more than all the others together, art. 3.87 §6)',
+    '{name}: {from} → {to} votes (reduced: no one votes with more than all the others together, art. 3.87 §7)',
   'room.status.pending': 'not voted yet',
   'room.status.open': 'vote open',
   'room.status.adopted': 'adopted',
@@ -272,7 +272,7 @@ export const assemblyRoomFr: Record<Keys, Message> = {
   'room.tally': 'Décompte',
   'room.cast': 'Voix exprimées',
   'room.reduction':
-    '{name} : {from} → {to} voix (réduites : nul ne vote pour plus que tous les autres réunis, art. 3.87 §6)',
+    '{name} : {from} → {to} voix (réduites : nul ne vote pour plus que tous les autres réunis, art. 3.87 §7)',
   'room.status.pending': 'pas encore voté',
   'room.status.open': 'vote ouvert',
   'room.status.adopted': 'adopté',
@@ -428,7 +428,7 @@ export const assemblyRoomNl: Record<Keys, Message> = {
   'room.tally': 'Telling',
   'room.cast': 'Uitgebrachte stemmen',
   'room.reduction':
-    '{name}: {from} → {to} stemmen (verminderd: niemand stemt met meer dan alle anderen samen, art. 3.87 §6)',
+    '{name}: {from} → {to} stemmen (verminderd: niemand stemt met meer dan alle anderen samen, art. 3.87 §7)',
   'room.status.pending': 'nog niet gestemd',
   'room.status.open': 'stemming open',
   'room.status.adopted': 'aangenomen',
@@ -584,7 +584,7 @@ export const assemblyRoomDe: Record<Keys, Message> = {
   'room.tally': 'Auszählung',
   'room.cast': 'Abgegebene Stimmen',
   'room.reduction':
-    '{name}: {from} → {to} Stimmen (gekürzt: niemand stimmt mit mehr als alle anderen zusammen, Art. 3.87 §6)',
+    '{name}: {from} → {to} Stimmen (gekürzt: niemand stimmt mit mehr als alle anderen zusammen, Art. 3.87 §7)',
   'room.status.pending': 'noch nicht abgestimmt',
   'room.status.open': 'Abstimmung offen',
   'room.status.adopted': 'angenommen',

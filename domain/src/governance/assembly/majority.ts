@@ -1,9 +1,11 @@
 /*
  * Decision types and the majority the law requires for each (Belgian Civil Code, book 3).
- *  - art. 3.87 §3: unless the law requires a qualified majority, a decision is taken by the absolute
+ *  - art. 3.87 §8: unless the law requires a qualified majority, a decision is taken by the absolute
  *    majority of the votes of the owners present or represented at the time of the vote;
  *  - art. 3.88 §1, 1°: two thirds of the votes; 2°: four fifths of the votes;
- *  - art. 3.88 §2 (§3 for the 4/5 exception): unanimity of the votes of ALL the owners.
+ *  - art. 3.88 §3: unanimity of the votes of ALL the owners; demolition or total rebuilding for
+ *    health, safety or excessive cost of compliance is 4/5 (art. 3.88 §1, 2°, h)).
+ * Sources checked and what stayed unverified: docs/general-assembly.md § Sources.
  * A building's statutes may require more, never less: the syndic may choose a stricter majority for
  * an item (`isAtLeast(chosen, required)`), and the API refuses a weaker one.
  */
@@ -13,8 +15,8 @@ export type Majority = (typeof MAJORITIES)[number]
 
 /** The law's categories. `article` is the provision each one comes from, printed in docs and minutes. */
 export const DECISION_TYPES = {
-  /** Art. 3.87 §3: every decision the law does not reserve to a qualified majority (accounts, budget, syndic…). */
-  ordinary: { majority: 'absolute', article: 'art. 3.87 §3' },
+  /** Art. 3.87 §8: every decision the law does not reserve to a qualified majority (accounts, budget, syndic…). */
+  ordinary: { majority: 'absolute', article: 'art. 3.87 §8' },
   /** Art. 3.88 §1, 1°, a): statutes' clauses on the enjoyment, use or administration of the common parts. */
   statutes_enjoyment: { majority: 'two_thirds', article: 'art. 3.88 §1, 1°, a)' },
   /** Art. 3.88 §1, 1°, b): works on the common parts, except those the syndic may decide (conservatory acts). */
@@ -35,14 +37,14 @@ export const DECISION_TYPES = {
   common_acquisition: { majority: 'four_fifths', article: 'art. 3.88 §1, 2°, d)' },
   /** Art. 3.88 §1, 2°, e): acts of disposal of common immovable property. */
   common_disposal: { majority: 'four_fifths', article: 'art. 3.88 §1, 2°, e)' },
-  /** Art. 3.88 §1, 2°, f) and art. 3.86 §3: not constituting the reserve fund (the waiver). */
-  reserve_fund_waiver: { majority: 'four_fifths', article: 'art. 3.88 §1, 2°, f); art. 3.86 §3' },
-  /** Art. 3.88 §3: demolition or total rebuilding for health or safety reasons, or when bringing it up to standard costs too much. */
-  demolition_for_safety: { majority: 'four_fifths', article: 'art. 3.88 §3' },
-  /** Art. 3.88 §2: any change of the distribution of the quote-parts of co-ownership. */
-  quote_parts_change: { majority: 'unanimity', article: 'art. 3.88 §2' },
-  /** Art. 3.88 §2: the total rebuilding of the building (outside the §3 exception). */
-  total_rebuilding: { majority: 'unanimity', article: 'art. 3.88 §2' },
+  /** Art. 3.86 §3: not constituting the (compulsory) reserve fund, decided by four fifths of the votes. */
+  reserve_fund_waiver: { majority: 'four_fifths', article: 'art. 3.86 §3' },
+  /** Art. 3.88 §1, 2°, h): demolition or total rebuilding for health or safety reasons, or when bringing it up to standard costs too much. */
+  demolition_for_safety: { majority: 'four_fifths', article: 'art. 3.88 §1, 2°, h)' },
+  /** Art. 3.88 §3: any change of the distribution of the quote-parts of co-ownership. */
+  quote_parts_change: { majority: 'unanimity', article: 'art. 3.88 §3' },
+  /** Art. 3.88 §3: the total rebuilding of the building (outside the §1, 2°, h) case). */
+  total_rebuilding: { majority: 'unanimity', article: 'art. 3.88 §3' },
 } as const satisfies Record<string, { readonly majority: Majority; readonly article: string }>
 
 export type DecisionType = keyof typeof DECISION_TYPES

@@ -135,7 +135,7 @@ describe('replayMeeting', () => {
       {
         path: 'statutory_majorities.reserve_fund_waiver',
         message:
-          'is below the four_fifths majority the law requires (art. 3.88 §1, 2°, f); art. 3.86 §3); statutes may only raise it',
+          'is below the four_fifths majority the law requires (art. 3.86 §3); statutes may only raise it',
       },
       { path: 'statutory_majorities.nope', message: 'is not a decision type' },
     ])
@@ -206,7 +206,7 @@ describe('replayMeeting', () => {
     expect(refusal(l.acts)).toMatchObject({ seq: 9, code: 'owner_absent' })
   })
 
-  it('art. 3.87: an owner mandated by the association for an item is excluded from its vote', () => {
+  it('art. 3.87 §9: an owner mandated by the association for an item is excluded from its vote', () => {
     const l = present('a', 'b', 'c')
       .add('opened', {})
       .add('vote_opened', { resolutionId: 'r2', excludedOwnerIds: ['b'] })

@@ -13,9 +13,10 @@ import { CONVOCATION_MIN_DAYS } from '../convocation.policy.ts'
  * assemblies, with the law's default when they say nothing. Belgian Civil Code:
  * - art. 3.87 §3: the convocation is sent at least 15 days before the assembly, unless the
  *   statutes set a LONGER notice: a shorter one is refused.
- * - art. 3.87 §1: the ordinary assembly is held every year during the period the statutes fix
+ * - art. 3.87 §2, first paragraph: the ordinary assembly is held every year during the period the statutes fix
  *   (a fortnight); the law sets no default, so an unset period means "not recorded".
- * - art. 3.87 §1: participation at a distance is possible when the convocation offers it.
+ * - art. 3.87 §1 (paragraph not verified against the primary text): participation at a distance is
+ *   possible when the convocation offers it.
  * - the minutes are written in the language(s) the building uses (the law sets none: French by
  *   default here, the syndic adds Dutch/German for a bilingual building).
  * - the statutes may require a HIGHER majority than the law for some decision types (art. 3.88's
@@ -133,7 +134,7 @@ function raisedOnly(value: StatutoryMajorities): StatutoryMajorities {
   ) as StatutoryMajorities
 }
 
-/** Whether a day falls in the statutory period (art. 3.87 §1); true when none is recorded. A period may wrap the new year. */
+/** Whether a day falls in the statutory period (art. 3.87 §2, first paragraph); true when none is recorded. A period may wrap the new year. */
 export function inOrdinaryPeriod(settings: AssemblySettings, monthDay: string): boolean {
   const { ordinaryPeriodStart: from, ordinaryPeriodEnd: to } = settings
   if (!from || !to) return true

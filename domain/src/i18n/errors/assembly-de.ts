@@ -50,9 +50,9 @@ export const assemblyErrorsDe: Record<keyof typeof assemblyErrorsEn, string> = {
   'error.code.vote_still_open': 'Akt {seq}: eine Abstimmung ist noch offen; schließen Sie sie zuerst',
   'error.code.resolution_already_voted': 'Akt {seq}: über diesen Beschluss wurde bereits abgestimmt',
   'error.code.owner_excluded':
-    'Akt {seq}: dieser Eigentümer (oder sein Bevollmächtigter) darf über diesen Punkt nicht abstimmen, da von der Vereinigung dafür beauftragt oder angestellt (Art. 3.87)',
+    'Akt {seq}: dieser Eigentümer (oder sein Bevollmächtigter) darf über diesen Punkt nicht abstimmen, da von der Vereinigung dafür beauftragt oder angestellt (Art. 3.87 §9)',
   'error.code.owner_absent':
-    'Akt {seq}: dieser Eigentümer ist weder anwesend noch vertreten; nur die bei der Abstimmung Anwesenden zählen (Art. 3.87 §3)',
+    'Akt {seq}: dieser Eigentümer ist weder anwesend noch vertreten; nur die bei der Abstimmung Anwesenden zählen (Art. 3.87 §8)',
   'error.code.already_voted': 'Akt {seq}: dieser Eigentümer hat über diesen Beschluss bereits abgestimmt',
   'error.code.invalid_payload': 'Akt {seq}: sein Inhalt passt nicht zu seiner Art',
   'error.code.postal_letters_pending':

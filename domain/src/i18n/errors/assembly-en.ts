@@ -42,9 +42,9 @@ export const assemblyErrorsEn = {
   'error.code.vote_still_open': 'Act {seq}: a vote is still open; close it first',
   'error.code.resolution_already_voted': 'Act {seq}: this resolution was already voted',
   'error.code.owner_excluded':
-    'Act {seq}: this owner (or their proxy holder) may not vote on this item, being mandated or employed by the association for it (art. 3.87)',
+    'Act {seq}: this owner (or their proxy holder) may not vote on this item, being mandated or employed by the association for it (art. 3.87 §9)',
   'error.code.owner_absent':
-    'Act {seq}: this owner is neither present nor represented now; only those present at the vote count (art. 3.87 §3)',
+    'Act {seq}: this owner is neither present nor represented now; only those present at the vote count (art. 3.87 §8)',
   'error.code.already_voted': 'Act {seq}: this owner already voted on this resolution',
   'error.code.invalid_payload': 'Act {seq}: its content does not fit its kind',
   'error.code.postal_letters_pending':

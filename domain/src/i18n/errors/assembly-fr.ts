@@ -50,9 +50,9 @@ export const assemblyErrorsFr: Record<keyof typeof assemblyErrorsEn, string> = {
   'error.code.vote_still_open': 'Acte {seq} : un vote est encore ouvert ; clôturez-le d’abord',
   'error.code.resolution_already_voted': 'Acte {seq} : cette résolution a déjà été votée',
   'error.code.owner_excluded':
-    'Acte {seq} : ce copropriétaire (ou son mandataire) ne peut voter sur ce point, mandaté ou employé par l’association pour celui-ci (art. 3.87)',
+    'Acte {seq} : ce copropriétaire (ou son mandataire) ne peut voter sur ce point, mandaté ou employé par l’association pour celui-ci (art. 3.87 §9)',
   'error.code.owner_absent':
-    'Acte {seq} : ce copropriétaire n’est ni présent ni représenté ; seuls comptent les présents au moment du vote (art. 3.87 §3)',
+    'Acte {seq} : ce copropriétaire n’est ni présent ni représenté ; seuls comptent les présents au moment du vote (art. 3.87 §8)',
   'error.code.already_voted': 'Acte {seq} : ce copropriétaire a déjà voté sur cette résolution',
   'error.code.invalid_payload': 'Acte {seq} : son contenu ne correspond pas à son type',
   'error.code.postal_letters_pending':

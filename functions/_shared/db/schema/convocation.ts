@@ -27,7 +27,7 @@ import { buildings, owners } from './property.ts'
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' })
 
-/** One row per building whose statutes were recorded; absent = the legal defaults (art. 3.87). */
+/** One row per building whose statutes were recorded; absent = the legal defaults (art. 3.87 §2, §3). */
 export const buildingAssemblySettings = pgTable(
   'building_assembly_settings',
   {
