@@ -6,10 +6,13 @@ import {
   type BoardMandate,
   type BoardView,
   DEADLINE_STATUSES,
+  DECISION_TYPE_KEYS,
+  type DecisionType,
   deleteBoardMandate,
   getAssemblySettings,
   getBoard,
   listAssemblyRequests,
+  MAJORITIES,
   MINUTES_LANGUAGES,
   NOTICE_DAYS_MAX,
   parseInstant,
@@ -44,6 +47,15 @@ export const AssemblySettingsSchema = z
     ordinary_period_end: z.string().nullable(),
     remote_participation: z.boolean(),
     minutes_languages: z.array(z.enum(MINUTES_LANGUAGES)),
+    statutory_majorities: z
+      .partialRecord(
+        z.enum(DECISION_TYPE_KEYS as unknown as [DecisionType, ...DecisionType[]]),
+        z.enum(MAJORITIES),
+      )
+      .openapi({
+        description:
+          'Decision types whose majority the statutes raise above the law’s (art. 3.88 majorities are minimums)',
+      }),
     legal_defaults: z.boolean().openapi({ description: 'true while nothing was recorded for the building' }),
     version: z.number().int(),
   })
@@ -56,6 +68,13 @@ const UpdateAssemblySettingsBody = z
     ordinary_period_end: MonthDay.optional(),
     remote_participation: z.boolean().optional(),
     minutes_languages: z.array(z.enum(MINUTES_LANGUAGES)).max(MINUTES_LANGUAGES.length).optional(),
+    statutory_majorities: z
+      .partialRecord(
+        z.enum(DECISION_TYPE_KEYS as unknown as [DecisionType, ...DecisionType[]]),
+        z.enum(MAJORITIES),
+      )
+      .optional()
+      .openapi({ description: 'Replaces the whole map; a majority below the law’s is a 400' }),
     version: z.number().int().nonnegative().optional(),
   })
   .openapi('UpdateAssemblySettings')
@@ -67,6 +86,7 @@ const toSettingsDto = (s: AssemblySettings): z.infer<typeof AssemblySettingsSche
   ordinary_period_end: s.ordinaryPeriodEnd,
   remote_participation: s.remoteParticipation,
   minutes_languages: [...s.minutesLanguages],
+  statutory_majorities: { ...s.statutoryMajorities },
   legal_defaults: !s.stored,
   version: s.version,
 })
@@ -215,6 +235,7 @@ export function mountBuildingAssembly(app: OpenAPIHono<AppEnv>): void {
             ordinaryPeriodEnd: b.ordinary_period_end,
             remoteParticipation: b.remote_participation,
             minutesLanguages: b.minutes_languages,
+            statutoryMajorities: b.statutory_majorities,
           },
           expectedVersion: expectedVersion(c, b.version),
         },

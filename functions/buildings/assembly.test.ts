@@ -122,13 +122,13 @@ describe('assembly settings (Civil Code art. 3.87 §3)', () => {
 })
 
 describe('owners’ request to convene (art. 3.87 §2)', () => {
-  it('refuses 150/1000 with the arithmetic, records 200/1000 with a 15-day deadline', async () => {
+  it('refuses 150/1000 with the arithmetic, records 200/1000 with a 30-day deadline (art. 3.87 §2)', async () => {
     const t = await setup()
     const a = await lot(t, 150)
     const b = await lot(t, 50)
     await lot(t, 800)
     const url = `/api/v1/buildings/${t.building.id}/assembly-requests`
-    const receivedAt = new Date(Date.now() - 20 * DAY).toISOString()
+    const receivedAt = new Date(Date.now() - 35 * DAY).toISOString()
     const low = await api.request('POST', url, {
       token: t.syndic.token,
       body: { owner_ids: [a], received_at: receivedAt },
@@ -144,7 +144,7 @@ describe('owners’ request to convene (art. 3.87 §2)', () => {
     })
     expect(enough.status, JSON.stringify(enough.body)).toBe(201)
     expect(enough.body).toMatchObject({ shares_held: 200, shares_total: 1000, status: 'overdue' })
-    expect(new Date(enough.body.deadline).getTime() - new Date(receivedAt).getTime()).toBe(15 * DAY)
+    expect(new Date(enough.body.deadline).getTime() - new Date(receivedAt).getTime()).toBe(30 * DAY)
     const list = await api.request('GET', url, { token: t.syndic.token })
     expect(list.body.data.map((r: { id: string }) => r.id)).toEqual([enough.body.id])
     const other = await api.tenant()

@@ -9,6 +9,7 @@ import {
   listResolutions,
   type MeetingAct,
   recordMeetingActs,
+  revokeProxyOnline,
   updateResolution,
   verifyMeetingLog,
 } from '@koprogo/domain'
@@ -22,6 +23,7 @@ import {
   type MeetingActSchema,
   MeetingSessionSchema,
   ProxyListSchema,
+  ProxyParams,
   ProxySchema,
   RecordActsBody,
   RecordActsQuery,
@@ -300,5 +302,26 @@ export function mountAssembly(app: OpenAPIHono<AppEnv>): void {
         await listMeetingProxies({ ctx: actorContext(c), input: { meetingId: c.req.valid('param').id } }),
         (items) => c.json({ items: items.map(toProxyDto) }, 200),
       ),
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/{id}/proxies/{proxy_id}',
+      tags: ['Meetings'],
+      summary:
+        'Revoke a proxy given online: its grantor or the syndic, until the meeting’s log starts (then in the room)',
+      security: bearer,
+      request: { params: ProxyParams },
+      responses: { 204: { description: 'Revoked' }, 403: errors[403], 404: errors[404], 409: errors[409] },
+    }),
+    async (c) => {
+      const p = c.req.valid('param')
+      const result = await revokeProxyOnline({
+        ctx: actorContext(c),
+        input: { meetingId: p.id, proxyId: p.proxy_id },
+      })
+      return respond(c, result, () => c.body(null, 204))
+    },
   )
 }

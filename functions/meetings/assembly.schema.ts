@@ -73,6 +73,11 @@ export const ResolutionParams = z.object({
   resolution_id: z.uuid().openapi({ param: { name: 'resolution_id', in: 'path' } }),
 })
 
+export const ProxyParams = z.object({
+  id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
+  proxy_id: z.uuid().openapi({ param: { name: 'proxy_id', in: 'path' } }),
+})
+
 export const ResolutionListSchema = z.object({ items: z.array(ResolutionSchema) }).openapi('ResolutionList')
 
 const VoterSchema = z.object({
@@ -103,6 +108,10 @@ export const AssemblyRegisterSchema = z
       proxies: z.array(OnlineProxyRefSchema),
     }),
     syndicOwnerIds: z.array(z.uuid()),
+    statutoryMajorities: z.partialRecord(z.enum(decisionTypes), z.enum(MAJORITIES)).optional().openapi({
+      description:
+        'Majorities the building’s statutes raise above the law’s (art. 3.88), as of the log’s start once frozen; the replay applies them',
+    }),
     frozen: z.boolean().openapi({ description: 'Fixed since the log’s first act' }),
   })
   .openapi('AssemblyRegister')

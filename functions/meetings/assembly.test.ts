@@ -359,6 +359,69 @@ describe('GET /meetings/{id}/log/verify', () => {
   })
 })
 
+describe('statutes raising a majority (art. 3.88: the law’s majorities are minimums)', () => {
+  it('applies the statutory majority to new items and to the tally, frozen with the register at the log’s start', async () => {
+    const s = await setup()
+    const settingsUrl = `/api/v1/buildings/${s.building.id}/assembly-settings`
+    const lower = await api.request('PUT', settingsUrl, {
+      token: s.syndic.token,
+      body: { statutory_majorities: { reserve_fund_waiver: 'two_thirds' } },
+    })
+    expect(lower.status).toBe(400)
+    expect(lower.body.errors[0].path).toBe('statutory_majorities.reserve_fund_waiver')
+    const saved = await api.request('PUT', settingsUrl, {
+      token: s.syndic.token,
+      body: { statutory_majorities: { ordinary: 'two_thirds', common_works: 'two_thirds' } },
+    })
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200)
+    // common_works at its legal two thirds raises nothing: dropped.
+    expect(saved.body.statutory_majorities).toEqual({ ordinary: 'two_thirds' })
+    const derived = await api.request('POST', `${s.base}/resolutions`, {
+      token: s.syndic.token,
+      body: { title: 'Budget 2027', decision_type: 'ordinary' },
+    })
+    expect(derived.status).toBe(201)
+    expect(derived.body.majority).toBe('two_thirds')
+    const below = await api.request('POST', `${s.base}/resolutions`, {
+      token: s.syndic.token,
+      body: { title: 'Budget 2027', decision_type: 'ordinary', majority: 'absolute' },
+    })
+    expect(below.status).toBe(400)
+    expect(below.body.errors[0].message).toBe(
+      'is below the two_thirds majority the building’s statutes require for this decision type',
+    )
+    // r1 was added before the statutes were recorded (absolute): the tally still applies them.
+    // A 400 for, B 300 against: 57.14 % — adopted under the law, rejected under the statutes.
+    const log = chain()
+      .add('checked_in', { ownerId: s.ids.a })
+      .add('checked_in', { ownerId: s.ids.b })
+      .add('checked_in', { ownerId: s.ids.c })
+      .add('opened', {})
+      .add('vote_opened', { resolutionId: s.r1, excludedOwnerIds: [] })
+      .add('ballot', { resolutionId: s.r1, ownerId: s.ids.a, choice: 'for' })
+      .add('ballot', { resolutionId: s.r1, ownerId: s.ids.b, choice: 'against' })
+      .add('vote_closed', { resolutionId: s.r1 })
+    const res = await api.request('POST', `${s.base}/acts?include=state`, {
+      token: s.syndic.token,
+      body: { acts: log.acts },
+    })
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    const result = res.body.state.resolutions.find((r: { resolutionId: string }) => r.resolutionId === s.r1)
+    expect(result).toMatchObject({ status: 'rejected', majority: 'two_thirds', for: 400, against: 300 })
+    // The statutes changed after the log started: the meeting keeps the rules it began with.
+    expect(
+      (await api.request('PUT', settingsUrl, { token: s.syndic.token, body: { statutory_majorities: {} } }))
+        .status,
+    ).toBe(200)
+    const session = await api.request('GET', `${s.base}/session`, { token: s.syndic.token })
+    expect(session.body.register.statutoryMajorities).toEqual({ ordinary: 'two_thirds' })
+    const again = session.body.state.resolutions.find(
+      (r: { resolutionId: string }) => r.resolutionId === s.r1,
+    )
+    expect(again).toMatchObject({ status: 'rejected', majority: 'two_thirds' })
+  })
+})
+
 describe('proxies given online (art. 3.87 §7)', () => {
   it('lets an owner give a proxy before the meeting, applied in the room, and refuses it once the log started', async () => {
     const s = await setup()
@@ -405,5 +468,58 @@ describe('proxies given online (art. 3.87 §7)', () => {
     expect(late.status).toBe(409)
     expect(late.body.code).toBe('meeting_log_started')
     expect(await auditActions(s.meetingId)).toContain('meeting.proxy_give')
+  })
+
+  it('lets the grantor (or the syndic) revoke an online proxy until the log starts, then refuses with the reason', async () => {
+    const s = await setup()
+    const other = await api.tenant()
+    const give = () =>
+      api.request('POST', `${s.base}/proxies`, {
+        token: s.ownerUser.token,
+        body: { holder_owner_id: s.ids.a },
+      })
+    const first = await give()
+    expect(first.status, JSON.stringify(first.body)).toBe(201)
+    const url = (id: string) => `${s.base}/proxies/${id}`
+    // Another owner of the building, another tenant, an accountant: not theirs to revoke.
+    const stranger = await api.user('owner', s.org.id)
+    const link = await api.request('PUT', `/api/v1/owners/${s.ids.c}/link-user`, {
+      token: s.syndic.token,
+      body: { user_id: stranger.id },
+    })
+    expect(link.status).toBe(200)
+    expect((await api.request('DELETE', url(first.body.id), { token: stranger.token })).status).toBe(404)
+    expect((await api.request('DELETE', url(first.body.id), { token: other.syndic.token })).status).toBe(404)
+    expect((await api.request('DELETE', url(first.body.id), { token: s.accountant.token })).status).toBe(403)
+    // The grantor revokes; the register no longer carries it and a new proxy may be given.
+    expect((await api.request('DELETE', url(first.body.id), { token: s.ownerUser.token })).status).toBe(204)
+    expect((await api.request('DELETE', url(first.body.id), { token: s.ownerUser.token })).status).toBe(404)
+    const register = await api.request('GET', `${s.base}/register`, { token: s.syndic.token })
+    expect(register.body.register.proxies).toEqual([])
+    // The syndic may revoke too (e.g. the owner asked by letter).
+    const second = await give()
+    expect(second.status).toBe(201)
+    expect((await api.request('DELETE', url(second.body.id), { token: s.syndic.token })).status).toBe(204)
+    expect((await api.request('GET', `${s.base}/proxies`, { token: s.ownerUser.token })).body.items).toEqual(
+      [],
+    )
+    // Once the log has started, the revocation belongs to the room (a proxy_revoked act).
+    const third = await give()
+    expect(third.status).toBe(201)
+    const log = chain().add('checked_in', { ownerId: s.ids.a })
+    expect(
+      (await api.request('POST', `${s.base}/acts`, { token: s.syndic.token, body: { acts: log.acts } }))
+        .status,
+    ).toBe(200)
+    const late = await api.request('DELETE', url(third.body.id), { token: s.ownerUser.token })
+    expect(late.status).toBe(409)
+    expect(late.body.code).toBe('proxy_revoke_too_late')
+    const fr = await api.request('DELETE', url(third.body.id), {
+      token: s.ownerUser.token,
+      headers: { 'accept-language': 'fr' },
+    })
+    expect(JSON.stringify(fr.body)).toContain('se révoque désormais en séance')
+    const actions = await auditActions(s.meetingId)
+    expect(actions.filter((a) => a === 'meeting.proxy_revoke')).toHaveLength(2)
   })
 })

@@ -10,10 +10,12 @@ import {
   getMinutesStatus,
   listDeliveries,
   MEETING_LOCATION_MAX,
+  postalConvocationLetters,
   sendConvocation,
 } from '@koprogo/domain'
 import { papaCsvWriter } from '../_shared/csv-writer.ts'
 import { bearer, errors, IdParam, json, jsonBody, respond } from '../_shared/http.ts'
+import { mergePdfs } from '../_shared/pdf/merge-pdfs.ts'
 import { pdfLibRenderer } from '../_shared/pdf/pdf-lib-renderer.ts'
 import { type AppEnv, actorContext } from '../_shared/runtime.ts'
 import { WIRE_BOUNDS } from '../_shared/wire-bounds.ts'
@@ -81,6 +83,41 @@ export function mountMeetingConvocation(app: OpenAPIHono<AppEnv>): void {
           'content-type': 'text/csv; charset=utf-8',
           'content-disposition': 'attachment; filename="convocation-postal-list.csv"',
         })
+      })
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/convocation/postal-letters',
+      tags: ['Assemblies'],
+      summary:
+        'Every printable convocation of the owners reached by post, in their languages, as one PDF to print (staff)',
+      security: bearer,
+      request: { params: IdParam },
+      responses: {
+        200: { description: 'PDF', content: { 'application/pdf': { schema: z.string() } } },
+        403: errors[403],
+        404: errors[404],
+        409: errors[409],
+      },
+    }),
+    async (c) => {
+      const ctx = actorContext(c)
+      const result = await postalConvocationLetters({ ctx, input: { meetingId: c.req.valid('param').id } })
+      if (!result.ok) return respond(c, result, () => c.body(null, 500))
+      const files: Uint8Array[] = []
+      for (const letter of result.value.letters) {
+        const file = await ctx.files.get(letter.storageKey)
+        if (!file) throw new Error(`postal convocation file missing: ${letter.storageKey}`)
+        files.push(new Uint8Array(await new Response(file.body as ReadableStream<Uint8Array>).arrayBuffer()))
+      }
+      const pdf = await mergePdfs(files, 'Convocations')
+      return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': 'attachment; filename="convocations-post.pdf"',
+        'cache-control': 'no-store',
       })
     },
   )

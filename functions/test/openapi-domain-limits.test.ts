@@ -247,6 +247,12 @@ const ENUM_BY_FIELD: Record<string, readonly (string | boolean)[]> = {
   'AssemblyDelivery.status': DELIVERY_STATUSES,
   decision_type: DECISION_TYPE_KEYS,
   majority: MAJORITIES,
+  // statutory_majorities: one optional property per decision type, each a majority.
+  ...Object.fromEntries(
+    ['AssemblySettings', 'UpdateAssemblySettings', 'AssemblyRegister'].flatMap((ctx) =>
+      DECISION_TYPE_KEYS.map((type) => [`${ctx}.${type}`, MAJORITIES]),
+    ),
+  ),
   'MeetingAct.kind': ACT_KINDS,
   'CallForFunds.kind': CALL_KINDS,
   'CallForFundsInput.kind': CALL_KINDS,

@@ -89,6 +89,19 @@ beforeAll(async () => {
         decision_type: 'ordinary',
       })) ?? ''
   }
+  if (doc.paths['/api/v1/meetings/{id}/proxies/{proxy_id}'] && a.meeting) {
+    // A proxy given online by A's owner (linked to A's owner-role user) for A's meeting.
+    await api.request('PUT', `/api/v1/owners/${owner.id}/link-user`, {
+      token: ta.syndic.token,
+      body: { user_id: ta.owner.id },
+    })
+    const res = await api.request('POST', `/api/v1/meetings/${a.meeting}/proxies`, {
+      token: ta.owner.token,
+      body: { holder_name: 'Jean Voisin' },
+    })
+    if (res.status !== 201) throw new Error(`fixture proxy: ${res.status} ${res.text}`)
+    a.proxy = res.body.id as string
+  }
   if (doc.paths['/api/v1/buildings/{id}/board/mandates']) {
     a.mandate =
       (await post(`/api/v1/buildings/${building.id}/board/mandates`, {

@@ -24,7 +24,7 @@ interface Act {
  * Emil 150, Fanny 100 who never come. Albert and Berthe present with Gilles's proxy are 3 of 6
  * owners (not more than half) holding 600 (not more than three quarters): no quorum (art. 3.87 §5),
  * so only a second assembly can deliberate with them. With Gilles's proxy Albert carries 360 — more
- * than Berthe's 240 — so he is reduced to 240 in every vote (art. 3.87 §6).
+ * than Berthe's 240 — so he is reduced to 240 in every vote (art. 3.87 §7).
  */
 async function building(world: World, tag: string) {
   const b = await world.building(`Résidence Agora ${tag}`)
@@ -439,7 +439,7 @@ test.describe('general assembly in the room', () => {
 
 test.describe('owner portal: assemblies @phone', () => {
   test.use({ viewport: PHONE })
-  test('an owner sees the agenda with majorities and gives a proxy online @phone', async ({
+  test('an owner sees the agenda with majorities, gives a proxy online and revokes it @phone', async ({
     page,
     world,
   }) => {
@@ -470,8 +470,15 @@ test.describe('owner portal: assemblies @phone', () => {
     expect(stored.items.map((p) => [p.grantor_owner_id, p.holder_name])).toEqual([
       [owner.id, 'Claire Notaire'],
     ])
+    // Revocable until the meeting's log starts: the button names the holder and removes the proxy.
+    await expect(proxy.getByTestId('owner-proxy-current')).toContainText('Claire Notaire')
     await expectNoHorizontalScroll(page)
     await expectNoSeriousAxe(page)
+    await proxy.getByRole('button', { name: 'Revoke the proxy' }).click()
+    await expect(proxy.getByRole('status')).toContainText('Proxy to Claire Notaire revoked')
+    await expect(proxy.getByTestId('owner-proxy-current')).toHaveCount(0)
+    const after = await world.syndicApi.get<{ items: unknown[] }>(`/meetings/${meeting.id}/proxies`)
+    expect(after.items).toEqual([])
   })
 })
 
@@ -485,10 +492,10 @@ test.describe('convocation side: statutes, board, deliveries @phone', () => {
     const { building: b, owners } = await building(world, tag)
     await world.syndicApi.put(`/owners/${owners.albert.id}`, { email_consent: true })
     const meeting = await world.meeting(b.id, `AG ${tag}`)
-    // Albert (300 of 1000, more than a fifth) asked for an assembly 20 days ago: overdue (art. 3.87 §2).
+    // Albert (300 of 1000, more than a fifth) asked for an assembly 35 days ago: overdue (30 days, art. 3.87 §2).
     await world.syndicApi.post(`/buildings/${b.id}/assembly-requests`, {
       owner_ids: [owners.albert.id],
-      received_at: new Date(Date.now() - 20 * 86_400_000).toISOString(),
+      received_at: new Date(Date.now() - 35 * 86_400_000).toISOString(),
     })
     await uiLogin(page, world.syndic, '/syndic')
     await page.goto(`/buildings/${b.id}`)

@@ -2,9 +2,10 @@ import { writeScopeFor } from '../access/index.ts'
 import type { TenantScope } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
-import type { AssemblyResolution, MeetingSetup } from './assembly/index.ts'
+import type { AssemblyResolution, MeetingSetup, StatutoryMajorities } from './assembly/index.ts'
 import type { FrozenRegister, Resolution } from './assembly.ports.ts'
 import { buildAssemblyRegister, meetingDay } from './assembly-register.ts'
+import { settingsOf } from './convocation/settings.use-case.ts'
 import type { GovernanceContext, GovernanceRepos } from './governance.ports.ts'
 import type { Meeting } from './meeting.entity.ts'
 import { getMeeting } from './read-meetings.use-case.ts'
@@ -37,7 +38,14 @@ export async function registerOf(
   meeting: Meeting,
 ): Promise<Result<FrozenRegister & { readonly frozen: boolean }>> {
   const frozen = await repos.governance.assembly.registers.findFrozen(scope, meeting.id)
-  if (frozen) return ok({ ...frozen, frozen: true })
+  // Until the log starts (or for a register frozen before statutory majorities existed), the
+  // building's current settings; once frozen, those the meeting started with.
+  if (frozen)
+    return ok({
+      ...frozen,
+      statutoryMajorities: frozen.statutoryMajorities ?? (await statutoryMajoritiesOf(repos, scope, meeting)),
+      frozen: true,
+    })
   const holdings = await repos.governance.assembly.registers.loadHoldings(scope, meeting.buildingId)
   if (!holdings) return err(DomainErrors.notFound('Building'))
   const proxies = await repos.governance.assembly.proxies.listForMeeting(scope, meeting.id)
@@ -52,7 +60,11 @@ export async function registerOf(
       holderName: p.holderName,
     })),
   })
-  return ok({ ...built, frozen: false })
+  return ok({
+    ...built,
+    statutoryMajorities: await statutoryMajoritiesOf(repos, scope, meeting),
+    frozen: false,
+  })
 }
 
 export const toAssemblyResolution = (r: Resolution): AssemblyResolution => ({
@@ -74,7 +86,17 @@ export function setupOf(
     resolutions: resolutions.map(toAssemblyResolution),
     secondAssembly,
     syndicOwnerIds: frozen.syndicOwnerIds,
+    statutoryMajorities: frozen.statutoryMajorities ?? {},
   }
+}
+
+/** The majorities the meeting's building's statutes raise (the replay applies them, art. 3.88). */
+export async function statutoryMajoritiesOf(
+  repos: GovernanceRepos,
+  scope: TenantScope,
+  meeting: Meeting,
+): Promise<StatutoryMajorities> {
+  return (await settingsOf(repos, scope, meeting.buildingId)).statutoryMajorities
 }
 
 /**

@@ -1,5 +1,6 @@
 import { ownerRecordOf } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
+import { can } from '../identity/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { optionalText } from '../shared/text.ts'
@@ -86,6 +87,55 @@ export async function giveProxyOnline({
       grantor_owner_id: proxy.grantorOwnerId,
       holder_owner_id: proxy.holderOwnerId,
       holder_name: proxy.holderName,
+    })
+    return ok(proxy)
+  })
+}
+
+/**
+ * DELETE /meetings/{id}/proxies/{proxyId}: a proxy given online is revoked by its grantor (the owner
+ * signed in) or by the syndic, while the meeting's log has not started. A mandate is revocable at
+ * will by its principal (old Civil Code art. 2004, still the law of mandate), so the grantor needs no
+ * reason; once the log has started the online proxies are part of the frozen register and a
+ * revocation is recorded in the room as a `proxy_revoked` act (409 proxy_revoke_too_late).
+ * Another owner's proxy, or another tenant's, is a 404.
+ */
+export async function revokeProxyOnline({
+  ctx,
+  input: { meetingId, proxyId },
+}: UseCaseCall<GovernanceContext, { readonly meetingId: string; readonly proxyId: string }>): Promise<
+  Result<OnlineProxyRecord>
+> {
+  const staff = can(ctx.actor, 'governance:write')
+  if (!staff && ctx.actor.role !== 'owner') return err(DomainErrors.forbidden())
+  const found = await readableMeeting(ctx, meetingId)
+  if (!found.ok) return found
+  const { scope } = found.value
+  const owner = staff ? null : await ownerRecordOf(ctx.repos, scope, ctx.actor)
+  if (!staff && !owner) return err(DomainErrors.notFound('Proxy'))
+  return ctx.transaction(async (repos) => {
+    const store = repos.governance.assembly
+    const proxy = await store.proxies.findById(scope, proxyId)
+    if (!proxy || proxy.meetingId !== meetingId || (owner && proxy.grantorOwnerId !== owner.id)) {
+      return err(DomainErrors.notFound('Proxy'))
+    }
+    // The same lock as the room's sync: a revocation and the log's first act never cross.
+    await store.acts.lockLog(scope, meetingId)
+    if ((await store.registers.findFrozen(scope, meetingId)) !== null) {
+      return err(
+        DomainErrors.conflict(
+          'proxy_revoke_too_late',
+          'The meeting’s log has started: a proxy is now revoked in the room (the desk records its revocation)',
+        ),
+      )
+    }
+    if (!(await store.proxies.delete(scope, proxyId))) return err(DomainErrors.notFound('Proxy'))
+    await recordEvent(ctx, repos, 'ProxyRevokedOnline', scope, meetingId, {
+      proxy_id: proxy.id,
+      grantor_owner_id: proxy.grantorOwnerId,
+      holder_owner_id: proxy.holderOwnerId,
+      holder_name: proxy.holderName,
+      by: staff ? 'syndic' : 'grantor',
     })
     return ok(proxy)
   })

@@ -15,7 +15,7 @@ export const meetingDay = (scheduledDate: Date): CalendarDate =>
 
 /**
  * The attendance register of a meeting from the property register on its day (issue #14 item 3):
- * each lot's votes are its quote-parts (art. 3.87 §2), cast by who votes for the lot that day —
+ * each lot's votes are its quote-parts (art. 3.87 §6), cast by who votes for the lot that day —
  * the designated representative of a lot in indivision or dismemberment (art. 3.87 §1), else
  * property's default (usufructuaries, otherwise full owners: rolesOn). When the default leaves
  * several co-holders and none was designated, the lot's votes go to the one holding the largest

@@ -4,9 +4,16 @@ import { err, ok, type Result } from '../shared/result.ts'
 import { collectIssues, optionalText, requiredText } from '../shared/text.ts'
 import { recordEvent } from '../shared/unit-of-work.ts'
 import { checkVersion } from '../shared/versioning.ts'
-import { type DecisionType, isAtLeast, type Majority, requiredMajority } from './assembly/index.ts'
+import {
+  type DecisionType,
+  isAtLeast,
+  type Majority,
+  requiredMajority,
+  type StatutoryMajorities,
+} from './assembly/index.ts'
 import type { Resolution } from './assembly.ports.ts'
 import { meetingWriteScope, readableMeeting } from './assembly-access.ts'
+import { settingsOf } from './convocation/settings.use-case.ts'
 import type { GovernanceContext, GovernanceRepos } from './governance.ports.ts'
 import { requireScheduled } from './meeting.entity.ts'
 
@@ -22,18 +29,27 @@ export type ResolutionFields = {
   readonly position?: number | undefined
 }
 
-/** Art. 3.88: the majority is at least the one the decision type requires; the statutes may ask more, never less. */
-function validate(fields: ResolutionFields): Result<{ majority: Majority }> {
-  const required = requiredMajority(fields.decisionType)
+/**
+ * Art. 3.88: the majority is at least the one the decision type requires — the law's, raised by the
+ * building's statutes when they ask more (settings' statutory majorities); omitted, it is that one.
+ */
+function validate(fields: ResolutionFields, statutes?: StatutoryMajorities): Result<{ majority: Majority }> {
+  const legal = requiredMajority(fields.decisionType)
+  const required = requiredMajority(fields.decisionType, statutes)
   const majority = fields.majority ?? required
   const issues = collectIssues(
     requiredText('title', fields.title, RESOLUTION_TITLE_MAX),
     optionalText('proposed_decision', fields.proposedDecision, RESOLUTION_DECISION_MAX),
-    isAtLeast(majority, required)
-      ? undefined
+    isAtLeast(majority, legal)
+      ? isAtLeast(majority, required)
+        ? undefined
+        : {
+            path: 'majority',
+            message: `is below the ${required} majority the building’s statutes require for this decision type`,
+          }
       : {
           path: 'majority',
-          message: `is below the ${required} majority the law requires for this decision type`,
+          message: `is below the ${legal} majority the law requires for this decision type`,
         },
   )
   if (issues.length > 0) return err(DomainErrors.validation('Invalid resolution', issues))
@@ -76,11 +92,14 @@ export async function addResolution({
 >): Promise<Result<Resolution>> {
   const scope = await meetingWriteScope(ctx, meetingId)
   if (!scope.ok) return scope
-  const valid = validate(fields)
-  if (!valid.ok) return valid
+  const basic = validate(fields)
+  if (!basic.ok) return basic
   return ctx.transaction(async (repos) => {
     const meeting = await editableMeeting(repos, scope.value, meetingId)
     if (!meeting.ok) return meeting
+    const settings = await settingsOf(repos, scope.value, meeting.value.buildingId)
+    const valid = validate(fields, settings.statutoryMajorities)
+    if (!valid.ok) return valid
     const existing = await repos.governance.assembly.resolutions.listForMeeting(scope.value, meetingId)
     const now = ctx.clock.now()
     const resolution: Resolution = {
@@ -136,7 +155,8 @@ export async function updateResolution({
       // A new decision type without a majority takes the law's; otherwise the stored one is re-checked.
       majority: fields.majority ?? (fields.decisionType ? undefined : current.majority),
     }
-    const valid = validate(merged)
+    const settings = await settingsOf(repos, scope.value, meeting.value.buildingId)
+    const valid = validate(merged, settings.statutoryMajorities)
     if (!valid.ok) return valid
     const next: Resolution = {
       ...current,

@@ -18,6 +18,7 @@ import {
   readableMeeting,
   registerOf,
   setupOf,
+  statutoryMajoritiesOf,
 } from './assembly-access.ts'
 import type { GovernanceContext } from './governance.ports.ts'
 import { requireScheduled } from './meeting.entity.ts'
@@ -139,10 +140,21 @@ export async function recordMeetingActs({
     let replay = store.replays.get(organizationId, meetingId)
     if (!replay || last === null || replay.lastSeq !== last.seq || replay.lastHash !== last.hash) {
       let register = await store.registers.findFrozen(scope.value, meetingId)
+      if (register && !register.statutoryMajorities) {
+        // Frozen before the statutes' majorities were recorded with it: the building's current ones.
+        register = {
+          ...register,
+          statutoryMajorities: await statutoryMajoritiesOf(repos, scope.value, meeting),
+        }
+      }
       if (!register) {
         const built = await registerOf(repos, scope.value, meeting)
         if (!built.ok) return built
-        register = { register: built.value.register, syndicOwnerIds: built.value.syndicOwnerIds }
+        register = {
+          register: built.value.register,
+          syndicOwnerIds: built.value.syndicOwnerIds,
+          statutoryMajorities: built.value.statutoryMajorities,
+        }
       }
       const resolutions = await store.resolutions.listForMeeting(scope.value, meetingId)
       const second = await isSecondAssembly(repos, scope.value, meetingId)

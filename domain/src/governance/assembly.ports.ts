@@ -1,5 +1,12 @@
 import type { TenantScope, UnitOwnership, UnitRepresentation } from '../property/index.ts'
-import type { AssemblyRegister, DecisionType, Majority, MeetingAct, MeetingReplay } from './assembly/index.ts'
+import type {
+  AssemblyRegister,
+  DecisionType,
+  Majority,
+  MeetingAct,
+  MeetingReplay,
+  StatutoryMajorities,
+} from './assembly/index.ts'
 
 /*
  * The general assembly's repositories (issue #14): agenda items (resolutions), the meeting's
@@ -57,6 +64,9 @@ export type OnlineProxyRecord = {
 export interface MeetingProxyRepository {
   listForMeeting(scope: TenantScope, meetingId: string): Promise<readonly OnlineProxyRecord[]>
   insert(scope: TenantScope, proxy: OnlineProxyRecord): Promise<void>
+  findById(scope: TenantScope, id: string): Promise<OnlineProxyRecord | null>
+  /** Removes a revoked proxy (before the log starts only); true when a row went. */
+  delete(scope: TenantScope, id: string): Promise<boolean>
 }
 
 /** An owner as the register names them; `staff`: linked to a syndic/accountant account (holds no proxy). */
@@ -88,6 +98,11 @@ export interface AssemblyRegisterStore {
 export type FrozenRegister = {
   readonly register: AssemblyRegister
   readonly syndicOwnerIds: readonly string[]
+  /**
+   * The majorities the statutes raised when the log started: a meeting is replayed under the rules
+   * it began with, whatever the settings say later (absent on registers frozen before they existed).
+   */
+  readonly statutoryMajorities?: StatutoryMajorities | undefined
 }
 
 /**

@@ -101,6 +101,8 @@ export interface DeliveryRepository {
   findById(scope: TenantScope, id: string): Promise<Delivery | null>
   markSent(scope: TenantScope, id: string, sentAt: Date, documentId: string | null): Promise<void>
   markFailed(scope: TenantScope, id: string, error: string): Promise<void>
+  /** Links the delivery's printed letter once (only while it has none); true when it linked. */
+  attachDocument(scope: TenantScope, id: string, documentId: string): Promise<boolean>
 }
 
 export type MinutesRecord = {

@@ -10,6 +10,7 @@ export const ASSEMBLY_AUDIT_ACTIONS = [
   'meeting.resolution_delete',
   'meeting.acts_record',
   'meeting.proxy_give',
+  'meeting.proxy_revoke',
 ] as const
 
 export const ASSEMBLY_EVENTS = {
@@ -18,4 +19,5 @@ export const ASSEMBLY_EVENTS = {
   ResolutionDeleted: ['meeting.resolution_delete', 'meeting'],
   MeetingActsRecorded: ['meeting.acts_record', 'meeting'],
   ProxyGivenOnline: ['meeting.proxy_give', 'meeting'],
+  ProxyRevokedOnline: ['meeting.proxy_revoke', 'meeting'],
 } as const

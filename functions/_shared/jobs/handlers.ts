@@ -6,6 +6,7 @@ import {
   MINUTES_MAIL_JOB,
   PASSWORD_CHANGED_JOB,
   PASSWORD_LINK_JOB,
+  POSTAL_CONVOCATION_JOB,
   RENDER_CALL_LETTERS,
   RENDER_EXPENSE_DISTRIBUTION,
   RENDER_REMINDER_LETTERS,
@@ -19,6 +20,7 @@ import { mailCallLetter, renderCallLetters } from '../../calls/call-letters.job.
 import { deleteOrphanFile } from '../../documents/delete-orphan-file.job.ts'
 import { renderExpenseDistribution } from '../../expenses/distribution-documents.job.ts'
 import { convocationMailJob } from '../../meetings/convocation-mail.job.ts'
+import { convocationPostalJob } from '../../meetings/convocation-postal.job.ts'
 import { minutesMailJob } from '../../meetings/minutes-mail.job.ts'
 import type { JobHandler } from './job-handler.ts'
 
@@ -34,6 +36,7 @@ export const jobHandlers: Readonly<Record<string, JobHandler>> = {
   [RENDER_EXPENSE_DISTRIBUTION]: renderExpenseDistribution,
   [DELETE_ORPHAN_FILE]: deleteOrphanFile,
   [CONVOCATION_MAIL_JOB]: convocationMailJob,
+  [POSTAL_CONVOCATION_JOB]: convocationPostalJob,
   [MINUTES_MAIL_JOB]: minutesMailJob,
   [RENDER_CALL_LETTERS]: renderCallLetters,
   [MAIL_CALL_LETTER]: mailCallLetter,

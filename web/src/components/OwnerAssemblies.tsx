@@ -11,6 +11,7 @@ import { dataRevision } from '../lib/offline/store'
 import { value } from '../lib/resource-value'
 import { meetingHref } from './EntityLinks'
 import { Notice } from './Notice'
+import { NeedsConnection, offlineDescribedBy, online } from './OnlineOnly'
 
 /** One line per agenda item: its title and the majority it needs. */
 export function ResolutionSummary(props: { meetingId: string }): JSX.Element {
@@ -48,9 +49,55 @@ export function OwnerProxyForm(props: { meetingId: string }): JSX.Element {
   const [error, setError] = createSignal<string | null>(null)
   const [done, setDone] = createSignal<string | null>(null)
   const [busy, setBusy] = createSignal(false)
+  // The proxy I gave (the server lists those I gave or hold): revocable until the log starts.
+  const [tick, setTick] = createSignal(0)
+  const [given] = createResource(
+    () => [props.meetingId, tick()] as const,
+    async ([id]) => {
+      const [list, me] = await Promise.all([api.assembly.proxies(id), api.owners.me()])
+      return list.items.find((p) => p.grantor_owner_id === me.data.id) ?? null
+    },
+  )
+  const givenName = () => {
+    const p = value(given)
+    if (!p) return ''
+    return p.holder_name ?? value(coOwners)?.find((v) => v.ownerId === p.holder_owner_id)?.name ?? ''
+  }
+  const revoke = async () => {
+    const p = value(given)
+    if (!p) return
+    const label = givenName()
+    setError(null)
+    setDone(null)
+    setBusy(true)
+    try {
+      await api.assembly.revokeProxy(props.meetingId, p.id)
+      setDone(t('portal.proxyRevoked', { name: label }))
+      setTick(tick() + 1)
+    } catch (err) {
+      setError(errorText(err))
+    } finally {
+      setBusy(false)
+    }
+  }
   return (
     <section class="card" aria-labelledby="owner-proxy-title" data-testid="owner-proxy">
       <h2 id="owner-proxy-title">{t('portal.giveProxy')}</h2>
+      <Show when={value(given)}>
+        <p data-testid="owner-proxy-current">
+          {t('portal.proxyCurrent', { name: givenName() })}{' '}
+          <button
+            type="button"
+            data-testid="revoke-proxy"
+            disabled={busy() || !online()}
+            aria-describedby={offlineDescribedBy('revoke-proxy-offline')}
+            onClick={() => void revoke()}
+          >
+            {t('portal.proxyRevoke')}
+          </button>
+        </p>
+        <NeedsConnection id="revoke-proxy-offline" />
+      </Show>
       <form
         onSubmit={async (e) => {
           e.preventDefault()
@@ -65,6 +112,7 @@ export function OwnerProxyForm(props: { meetingId: string }): JSX.Element {
               holder() ? { holder_owner_id: holder() } : { holder_name: label },
             )
             setDone(t('portal.proxyGiven', { name: label }))
+            setTick(tick() + 1)
           } catch (err) {
             setError(errorText(err))
           } finally {

@@ -1,5 +1,5 @@
 // The meeting page's agenda items (issue #14 item 2 on the web): each item's decision type fixes
-// the majority the law requires (art. 3.87 §3, art. 3.88); the majority select offers only that
+// the majority the law requires (art. 3.87 §8, art. 3.88); the majority select offers only that
 // one and stricter ones, so a lower majority cannot be picked (the API refuses it anyway).
 import {
   DECISION_TYPE_KEYS,

@@ -6996,6 +6996,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/meetings/{id}/convocation/postal-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every printable convocation of the owners reached by post, in their languages, as one PDF to print (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/meetings/{id}/convocation": {
         parameters: {
             query?: never;
@@ -7908,6 +7973,70 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/meetings/{id}/proxies/{proxy_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a proxy given online: its grantor or the syndic, until the meeting’s log starts (then in the room) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    proxy_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Revoked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -9609,6 +9738,39 @@ export interface components {
             ordinary_period_end: string | null;
             remote_participation: boolean;
             minutes_languages: ("fr" | "nl" | "de" | "en")[];
+            /** @description Decision types whose majority the statutes raise above the law’s (art. 3.88 majorities are minimums) */
+            statutory_majorities: {
+                /** @enum {string} */
+                ordinary?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                statutes_enjoyment?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                common_works?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                board_creation?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                tender_threshold?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                private_parts_works?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                statutes_other?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                destination_change?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                partial_rebuilding?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                common_acquisition?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                common_disposal?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                reserve_fund_waiver?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                demolition_for_safety?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                quote_parts_change?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                total_rebuilding?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+            };
             /** @description true while nothing was recorded for the building */
             legal_defaults: boolean;
             version: number;
@@ -9621,6 +9783,39 @@ export interface components {
             ordinary_period_end?: string | null;
             remote_participation?: boolean;
             minutes_languages?: ("fr" | "nl" | "de" | "en")[];
+            /** @description Replaces the whole map; a majority below the law’s is a 400 */
+            statutory_majorities?: {
+                /** @enum {string} */
+                ordinary?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                statutes_enjoyment?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                common_works?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                board_creation?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                tender_threshold?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                private_parts_works?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                statutes_other?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                destination_change?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                partial_rebuilding?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                common_acquisition?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                common_disposal?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                reserve_fund_waiver?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                demolition_for_safety?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                quote_parts_change?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                total_rebuilding?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+            };
             version?: number;
         };
         AssemblyRequest: {
@@ -10772,6 +10967,39 @@ export interface components {
                 }[];
             };
             syndicOwnerIds: string[];
+            /** @description Majorities the building’s statutes raise above the law’s (art. 3.88), as of the log’s start once frozen; the replay applies them */
+            statutoryMajorities?: {
+                /** @enum {string} */
+                ordinary?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                statutes_enjoyment?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                common_works?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                board_creation?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                tender_threshold?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                private_parts_works?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                statutes_other?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                destination_change?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                partial_rebuilding?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                common_acquisition?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                common_disposal?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                reserve_fund_waiver?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                demolition_for_safety?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                quote_parts_change?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+                /** @enum {string} */
+                total_rebuilding?: "absolute" | "two_thirds" | "four_fifths" | "unanimity";
+            };
             /** @description Fixed since the log’s first act */
             frozen: boolean;
         };

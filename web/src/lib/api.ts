@@ -1056,6 +1056,13 @@ export const assembly = {
   giveProxy: (meetingId: string, body: { holder_owner_id?: string; holder_name?: string }) =>
     data(client.POST('/meetings/{id}/proxies', { ...id(meetingId), body })),
   proxies: (meetingId: string) => data(client.GET('/meetings/{id}/proxies', id(meetingId))),
+  /** Revokes a proxy given online (its grantor or the syndic), until the meeting's log starts. */
+  revokeProxy: (meetingId: string, proxyId: string) =>
+    data(
+      client.DELETE('/meetings/{id}/proxies/{proxy_id}', {
+        params: { path: { id: meetingId, proxy_id: proxyId } },
+      }),
+    ),
   verifyLog: (meetingId: string) => data(client.GET('/meetings/{id}/log/verify', id(meetingId))),
   /** Convocation (art. 3.87 §3): e-mails through the outbox, a post list; safe to repeat. */
   sendConvocation: (meetingId: string) => data(client.POST('/meetings/{id}/convocation', id(meetingId))),
@@ -1080,11 +1087,18 @@ export const assemblyConvocation = {
       notice_days?: number
       remote_participation?: boolean
       minutes_languages?: ('fr' | 'nl' | 'de' | 'en')[]
+      statutory_majorities?: Schemas['UpdateAssemblySettings']['statutory_majorities']
     },
   ) => data(client.PUT('/buildings/{id}/assembly-settings', { ...id(buildingId), body })),
   board: (buildingId: string) => data(client.GET('/buildings/{id}/board', id(buildingId))),
   requests: (buildingId: string) => data(client.GET('/buildings/{id}/assembly-requests', id(buildingId))),
   deliveries: (meetingId: string) => data(client.GET('/meetings/{id}/convocation', id(meetingId))),
+  /** Every owner reached by post's convocation, joined in one PDF to print (staff). */
+  postalLetters: (meetingId: string) =>
+    download(
+      client.GET('/meetings/{id}/convocation/postal-letters', { ...id(meetingId), parseAs: 'blob' }),
+      'convocations-post.pdf',
+    ),
   convene: (meetingId: string) => data(client.POST('/meetings/{id}/convocation', id(meetingId))),
   minutes: (meetingId: string) => data(client.POST('/meetings/{id}/minutes', id(meetingId))),
   secondAssembly: (meetingId: string, scheduledDate: string) =>

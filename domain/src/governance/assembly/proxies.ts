@@ -4,7 +4,7 @@ import { type RefusalCode, type RefusalParams, refusalText } from './refusals.ts
  * Proxies (Civil Code art. 3.87 §7): every owner may be represented by a proxy holder, owner or not.
  * Nobody may accept more than three proxies, unless the votes the holder has himself plus those of
  * the owners he represents do not exceed 10 % of the total votes of all the lots. The syndic may not
- * act as proxy holder of an owner at the assembly (art. 3.87), nor may its staff: the register passes
+ * act as proxy holder of an owner at the assembly (art. 3.87 §7), nor may its staff: the register passes
  * their owner ids as `syndicOwnerIds`.
  */
 

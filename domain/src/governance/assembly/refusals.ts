@@ -33,9 +33,9 @@ export const REFUSAL_TEXTS = {
   vote_still_open: 'Act {seq}: a vote is still open; close it first',
   resolution_already_voted: 'Act {seq}: this resolution was already voted',
   owner_excluded:
-    'Act {seq}: this owner (or their proxy holder) may not vote on this item, being mandated or employed by the association for it (art. 3.87)',
+    'Act {seq}: this owner (or their proxy holder) may not vote on this item, being mandated or employed by the association for it (art. 3.87 §9)',
   owner_absent:
-    'Act {seq}: this owner is neither present nor represented now; only those present at the vote count (art. 3.87 §3)',
+    'Act {seq}: this owner is neither present nor represented now; only those present at the vote count (art. 3.87 §8)',
   already_voted: 'Act {seq}: this owner already voted on this resolution',
   invalid_payload: 'Act {seq}: its content does not fit its kind',
 } as const

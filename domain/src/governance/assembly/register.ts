@@ -1,9 +1,9 @@
-import type { DecisionType, Majority } from './majority.ts'
+import type { DecisionType, Majority, StatutoryMajorities } from './majority.ts'
 
 /*
  * The attendance register of one meeting: who votes, with how many votes. Built on the server from
  * the property register on the meeting date (never from the client): a lot's votes are its quote-parts
- * (art. 3.87 §2: each owner has a number of votes equal to their quote-parts in the common parts), held
+ * (art. 3.87 §6: each owner has a number of votes equal to their quote-parts in the common parts), held
  * by the lot's representative (art. 3.87 §1: indivision or dismemberment → one designated mandataire;
  * property's default otherwise). One voter per owner, summing the lots they vote for.
  */
@@ -56,4 +56,6 @@ export type MeetingSetup = {
   readonly secondAssembly: boolean
   /** Owners who are the syndic or its staff: they may hold no proxy (art. 3.87 §7). */
   readonly syndicOwnerIds: readonly string[]
+  /** Majorities the building's statutes raise (absent: the law's only); see requiredMajority. */
+  readonly statutoryMajorities?: StatutoryMajorities | undefined
 }

@@ -5,6 +5,8 @@ import {
   appendAct,
   type MeetingAct,
   replayMeeting,
+  requiredMajority,
+  statutoryMajorityIssues,
   verifyChain,
 } from './index.ts'
 import type { MeetingSetup } from './register.ts'
@@ -93,6 +95,52 @@ describe('replayMeeting', () => {
     expect(state.value.resolutions[1]?.status).toBe('pending')
   })
 
+  it('statutes raising a majority (art. 3.88 minimums): adopted under the law, rejected under the statutes', () => {
+    // a 400 for, b 300 against: 57.14 % of the votes cast — more than half, less than two thirds.
+    const l = present('a', 'b', 'c')
+      .add('opened', {})
+      .add('vote_opened', { resolutionId: 'r1', excludedOwnerIds: [] })
+      .add('ballot', { resolutionId: 'r1', ownerId: 'a', choice: 'for' })
+      .add('ballot', { resolutionId: 'r1', ownerId: 'b', choice: 'against' })
+      .add('vote_closed', { resolutionId: 'r1' })
+    const legal = replayMeeting(setup, l.acts)
+    const statutory = replayMeeting({ ...setup, statutoryMajorities: { ordinary: 'two_thirds' } }, l.acts)
+    if (!legal.ok || !statutory.ok) throw new Error('replay refused')
+    expect(legal.value.resolutions[0]).toMatchObject({ status: 'adopted', majority: 'absolute' })
+    expect(statutory.value.resolutions[0]).toMatchObject({ status: 'rejected', majority: 'two_thirds' })
+    expect(statutory.value.resolutions[0]?.explanation).toContain('two-thirds majority')
+    // Not yet voted: the item already shows the statutory majority.
+    expect(statutory.value.resolutions[1]?.majority).toBe('two_thirds')
+    // A statutory majority below the law's is never applied (and refused when saved).
+    const lowered = replayMeeting(
+      {
+        ...setup,
+        resolutions: [
+          { id: 'r1', position: 1, title: 'Works', decisionType: 'common_works', majority: 'two_thirds' },
+        ],
+        statutoryMajorities: { common_works: 'absolute' },
+      },
+      l.acts,
+    )
+    if (!lowered.ok) throw new Error('replay refused')
+    expect(lowered.value.resolutions[0]).toMatchObject({ status: 'rejected', majority: 'two_thirds' })
+  })
+
+  it('requiredMajority takes the stricter of the law and the statutes; statutes below the law are refused', () => {
+    expect(requiredMajority('ordinary')).toBe('absolute')
+    expect(requiredMajority('ordinary', { ordinary: 'four_fifths' })).toBe('four_fifths')
+    expect(requiredMajority('reserve_fund_waiver', { reserve_fund_waiver: 'two_thirds' })).toBe('four_fifths')
+    expect(statutoryMajorityIssues({ ordinary: 'two_thirds', common_works: 'unanimity' })).toEqual([])
+    expect(statutoryMajorityIssues({ reserve_fund_waiver: 'two_thirds', nope: 'absolute' })).toEqual([
+      {
+        path: 'statutory_majorities.reserve_fund_waiver',
+        message:
+          'is below the four_fifths majority the law requires (art. 3.86 §3); statutes may only raise it',
+      },
+      { path: 'statutory_majorities.nope', message: 'is not a decision type' },
+    ])
+  })
+
   it('verifyChain names the first altered act', () => {
     const l = present('a', 'b', 'c')
     const tampered = l.acts.map((a) =>
@@ -158,7 +206,7 @@ describe('replayMeeting', () => {
     expect(refusal(l.acts)).toMatchObject({ seq: 9, code: 'owner_absent' })
   })
 
-  it('art. 3.87: an owner mandated by the association for an item is excluded from its vote', () => {
+  it('art. 3.87 §9: an owner mandated by the association for an item is excluded from its vote', () => {
     const l = present('a', 'b', 'c')
       .add('opened', {})
       .add('vote_opened', { resolutionId: 'r2', excludedOwnerIds: ['b'] })

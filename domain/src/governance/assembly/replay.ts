@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../../shared/result.ts'
-import type { Majority } from './majority.ts'
+import { type Majority, requiredMajority, strictest } from './majority.ts'
 import {
   BALLOT_CHOICES,
   type BallotChoice,
@@ -139,7 +139,14 @@ function refusalAt(seq: number, code: ActRefusalCode, params: RefusalParams = {}
 export function createMeetingReplay(setup: MeetingSetup): Result<MeetingReplay, ActRefusal> {
   const { register } = setup
   const voters = new Map<string, AssemblyVoter>(register.voters.map((v) => [v.ownerId, v]))
-  const resolutions = new Map(setup.resolutions.map((r) => [r.id, r]))
+  // Each item's majority: the one chosen for it, raised to what the statutes require for its type
+  // (settings changed after the item was added still apply). Same code on the server and offline.
+  const resolutions = new Map(
+    setup.resolutions.map((r) => [
+      r.id,
+      { ...r, majority: strictest(r.majority, requiredMajority(r.decisionType, setup.statutoryMajorities)) },
+    ]),
+  )
   const presence = new Map<
     string,
     { present: boolean; arrivedAt: string | null; leftAt: string | null; signature: CapturedSignature | null }
@@ -475,7 +482,7 @@ export function createMeetingReplay(setup: MeetingSetup): Result<MeetingReplay, 
       })),
       quorum: frozenQuorum ?? quorumNow(),
       currentResolutionId: openVote?.resolutionId ?? null,
-      resolutions: [...setup.resolutions]
+      resolutions: [...resolutions.values()]
         .sort((a, b) => a.position - b.position)
         .map((r): ResolutionResult => {
           const closed = closedVotes.get(r.id)

@@ -103,7 +103,7 @@ describe('assembly rules, for any building', () => {
     )
   })
 
-  it('vote reduction never leaves anyone above the total of all the others (art. 3.87 §6)', () => {
+  it('vote reduction never leaves anyone above the total of all the others (art. 3.87 §7)', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 12 }), (votes) => {
         const participants = votes.map((v, i) => ({
@@ -115,7 +115,9 @@ describe('assembly rules, for any building', () => {
         const reduction = reductionOf(participants)
         const effective = participants.map((p) => (reduction?.key === p.key ? reduction.to : p.votes))
         const total = effective.reduce((s, v) => s + v, 0)
-        for (const e of effective) expect(e).toBeLessThanOrEqual(total - e)
+        // Whenever someone else holds votes: nobody above the others. Alone: not reduced (see below).
+        for (const e of effective) if (total - e > 0) expect(e).toBeLessThanOrEqual(total - e)
+        if (votes.filter((v) => v > 0).length <= 1) expect(reduction).toBeNull()
         // And the tally counts exactly those weights when everyone votes for.
         const t = tallyVotes({
           majority: 'absolute',
@@ -133,7 +135,38 @@ describe('assembly rules, for any building', () => {
     )
   })
 
-  it('unanimity fails as soon as one lot is absent, and passes when every lot votes for (art. 3.88 §2)', () => {
+  it('a participant alone in the vote is not reduced to zero: he decides alone (art. 3.87 §7, our reading)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.array(fc.constant(0), { maxLength: 4 }),
+        fc.constantFrom('absolute', 'two_thirds', 'four_fifths') as fc.Arbitrary<
+          'absolute' | 'two_thirds' | 'four_fifths'
+        >,
+        fc.constantFrom('for', 'against') as fc.Arbitrary<'for' | 'against'>,
+        (alone, zeros, majority, choice) => {
+          const participants = [alone, ...zeros].map((v, i) => ({
+            key: `p${i}`,
+            ownerId: `p${i}`,
+            holderName: null,
+            votes: v,
+          }))
+          expect(reductionOf(participants)).toBeNull()
+          const t = tallyVotes({
+            majority,
+            totalVotes: alone * 2,
+            participants,
+            ballots: [{ ownerId: 'p0', participantKey: 'p0', votes: alone, choice }],
+          })
+          expect(t.reductions).toEqual([])
+          expect(t.cast).toBe(alone)
+          expect(t.adopted).toBe(choice === 'for')
+        },
+      ),
+    )
+  })
+
+  it('unanimity fails as soon as one lot is absent, and passes when every lot votes for (art. 3.88 §3)', () => {
     fc.assert(
       fc.property(building, fc.nat(), (owners, pick) => {
         const allFor = owners.map((o) => ({ ...o, present: true, choice: 'for' as const }))

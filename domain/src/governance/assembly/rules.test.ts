@@ -14,7 +14,7 @@ import {
 /* The rules of the general assembly, each test naming the article it encodes (Civil Code, book 3). */
 
 describe('art. 3.88: the majority each decision type requires', () => {
-  it('art. 3.87 §3: absolute majority unless the law requires more', () => {
+  it('art. 3.87 §8: absolute majority unless the law requires more', () => {
     expect(requiredMajority('ordinary')).toBe('absolute')
   })
   it('art. 3.88 §1, 1°: two thirds for works on the common parts and enjoyment clauses', () => {
@@ -26,7 +26,7 @@ describe('art. 3.88: the majority each decision type requires', () => {
     expect(requiredMajority('statutes_other')).toBe('four_fifths')
     expect(requiredMajority('common_disposal')).toBe('four_fifths')
   })
-  it('art. 3.88 §2: unanimity of all the votes to change the quote-parts', () => {
+  it('art. 3.88 §3: unanimity of all the votes to change the quote-parts', () => {
     expect(requiredMajority('quote_parts_change')).toBe('unanimity')
   })
   it('every decision type cites its article', () => {
@@ -114,7 +114,7 @@ const ballot = (
   choice,
 })
 
-describe('art. 3.87 §3 and art. 3.88: counting the votes cast', () => {
+describe('art. 3.87 §8 and art. 3.88: counting the votes cast', () => {
   it('abstentions, blank and invalid votes are not votes cast', () => {
     const t = tallyVotes({
       majority: 'absolute',
@@ -160,7 +160,7 @@ describe('art. 3.87 §3 and art. 3.88: counting the votes cast', () => {
     expect(four(400, 100)).toBe(true)
     expect(four(399, 100)).toBe(false)
   })
-  it('unanimity counts all the votes of the building: a lot absent makes it fail (art. 3.88 §2)', () => {
+  it('unanimity counts all the votes of the building: a lot absent makes it fail (art. 3.88 §3)', () => {
     const participants = [person('a', 600), person('b', 300)]
     const t = tallyVotes({
       majority: 'unanimity',
@@ -173,7 +173,7 @@ describe('art. 3.87 §3 and art. 3.88: counting the votes cast', () => {
   })
 })
 
-describe('art. 3.87 §6: vote reduction', () => {
+describe('art. 3.87 §7: vote reduction', () => {
   it('brings the one person above all the others down to their total, and says so', () => {
     // A 600 present, B 250, C 150: A votes against, B and C for.
     const t = tallyVotes({

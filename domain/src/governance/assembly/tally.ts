@@ -2,15 +2,15 @@ import { MAJORITY_FRACTION, type Majority } from './majority.ts'
 import type { BallotChoice } from './meeting-log.ts'
 
 /*
- * Counting one resolution's votes (Civil Code art. 3.87 §3, §6; art. 3.88):
- *  - votes weigh by quote-parts (art. 3.87 §2);
+ * Counting one resolution's votes (Civil Code art. 3.87 §6, §7, §8; art. 3.88):
+ *  - votes weigh by quote-parts (art. 3.87 §6);
  *  - abstentions, blank and invalid votes are not votes cast: the majority is counted on for +
- *    against only (art. 3.87 §3, as we read "voix émises");
+ *    against only (art. 3.87 §8, second sentence: abstentions, blank and invalid votes are not "voix émises");
  *  - absolute majority: more than half of the votes cast; 2/3 and 4/5: at least that share of the
  *    votes cast (art. 3.88 §1);
- *  - unanimity: the votes of ALL the owners of the building (art. 3.88 §2): a lot absent, an
+ *  - unanimity: the votes of ALL the owners of the building (art. 3.88 §3): a lot absent, an
  *    abstention or a vote against makes it fail;
- *  - vote reduction (art. 3.87 §6): nobody takes part in a vote, even as a proxy holder, with more
+ *  - vote reduction (art. 3.87 §7, fourth paragraph): nobody takes part in a vote, even as a proxy holder, with more
  *    votes than all the other owners present or represented together. Only one person can exceed
  *    the others (they would hold more than half); that person's votes are brought down to the others'
  *    total, each of their ballots scaled by the same factor.
@@ -65,10 +65,10 @@ export type Tally = {
 }
 
 const MAJORITY_WORDS: Record<Majority, string> = {
-  absolute: 'absolute majority (more than 1/2 of the votes cast, art. 3.87 §3)',
+  absolute: 'absolute majority (more than 1/2 of the votes cast, art. 3.87 §8)',
   two_thirds: 'two-thirds majority (at least 2/3 of the votes cast, art. 3.88 §1, 1°)',
   four_fifths: 'four-fifths majority (at least 4/5 of the votes cast, art. 3.88 §1, 2°)',
-  unanimity: 'unanimity of the votes of all the owners (art. 3.88 §2)',
+  unanimity: 'unanimity of the votes of all the owners (art. 3.88 §3)',
 }
 
 /** A rational shown with at most 2 decimals (a reduced weight may be fractional). */
@@ -77,14 +77,26 @@ function show(scaled: number, denominator: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(2)
 }
 
-/** Art. 3.87 §6: the one participant above all the others together, and the others' total. */
+/**
+ * Art. 3.87 §7 al. 4: the one participant above all the others together, and the others' total.
+ *
+ * A participant ALONE (nobody else present or represented takes part in the vote, or the others
+ * hold no votes) is not reduced. Read literally, "no more votes than the sum of the votes of the
+ * other co-owners present or represented" would bring a lone participant to 0 and make every
+ * decision of a validly held assembly impossible — a second assembly "deliberates whatever the
+ * attendance" (§5), and a first one may be held by one owner above three quarters of the
+ * quote-parts (§5). The rule caps the weight of one participant against the OTHERS in the room
+ * (the minority present); with no others there is nobody to protect from him, and absent owners
+ * keep the annulment action (art. 3.92 §3). We read it, as the practice does, as applying only
+ * when at least one other participant holds votes (docs/general-assembly.md § Vote reduction).
+ */
 export function reductionOf(
   participants: readonly Pick<TallyParticipant, 'key' | 'votes'>[],
 ): { readonly key: string; readonly from: number; readonly to: number } | null {
   const total = participants.reduce((sum, p) => sum + p.votes, 0)
   for (const p of participants) {
     const others = total - p.votes
-    if (p.votes > others) return { key: p.key, from: p.votes, to: others }
+    if (p.votes > others && others > 0) return { key: p.key, from: p.votes, to: others }
   }
   return null
 }
@@ -116,7 +128,7 @@ export function tallyVotes(input: TallyInput): Tally {
       to: reduction.to,
     })
     notes.push(
-      `Vote reduction (art. 3.87 §6): ${who?.ownerId ? 'one owner' : 'one proxy holder'} takes part with ${reduction.from} votes, more than the ${reduction.to} of all the others present or represented; counted for ${reduction.to}.`,
+      `Vote reduction (art. 3.87 §7): ${who?.ownerId ? 'one owner' : 'one proxy holder'} takes part with ${reduction.from} votes, more than the ${reduction.to} of all the others present or represented; counted for ${reduction.to}.`,
     )
   }
   const notCast = `Abstentions ${show(sums.abstain, d)}, blank ${show(sums.blank, d)}, invalid ${show(sums.invalid, d)}: not votes cast.`

@@ -1,17 +1,21 @@
 import type { ChargeBasis } from '../../property/index.ts'
 
 /*
- * Civil Code art. 3.87 §2: one or more co-owners holding together at least one fifth of the
- * quote-parts in the common parts may ask the syndic to convene an assembly; the syndic must act
- * on it (the deadline is tracked from the day the request is received).
+ * Civil Code art. 3.87 §2, second and third paragraphs: the syndic holds a general assembly at the
+ * request of one or more co-owners holding together at least one fifth of the quote-parts in the
+ * common parts; the request goes to the syndic by registered letter and the syndic sends the
+ * convocation within THIRTY days of receiving it; failing that, any co-owner who signed the
+ * request may convene the assembly himself. (Before the 2018 reform, former art. 577-6 §2 gave the
+ * syndic fifteen days.) The deadline is tracked from the day the request is received.
  */
 export const REQUEST_MIN_SHARE = { numerator: 1, denominator: 5 } as const
 /**
- * Days the syndic has to convene after receiving the request. The issue states 15; the 2018 text of
- * the article is read by some as "dans les trente jours". 15 is the conservative reading: a syndic
- * meeting it meets both, and the warning never comes late.
+ * Days the syndic has to send the convocation after receiving the request: 30 (art. 3.87 §2, third
+ * paragraph, as quoted in docs/general-assembly.md § Sources). The issue said 15, the figure of the
+ * text before 2018; telling owners a syndic is late on day 16 would be wrong in law, and the
+ * consequence the law attaches (the requesters may convene themselves) starts on day 31.
  */
-export const REQUEST_RESPONSE_DAYS = 15
+export const REQUEST_RESPONSE_DAYS = 30
 
 export type RequestShare = {
   /** Σ over the lots of quota × the owner's share: tantièmes held by the requesting owners. */

@@ -1,5 +1,11 @@
 import { DomainErrors, type FieldIssue } from '../../shared/domain-error.ts'
 import { err, ok, type Result } from '../../shared/result.ts'
+import {
+  type DecisionType,
+  requiredMajority,
+  type StatutoryMajorities,
+  statutoryMajorityIssues,
+} from '../assembly/majority.ts'
 import { CONVOCATION_MIN_DAYS } from '../convocation.policy.ts'
 
 /*
@@ -7,11 +13,15 @@ import { CONVOCATION_MIN_DAYS } from '../convocation.policy.ts'
  * assemblies, with the law's default when they say nothing. Belgian Civil Code:
  * - art. 3.87 §3: the convocation is sent at least 15 days before the assembly, unless the
  *   statutes set a LONGER notice: a shorter one is refused.
- * - art. 3.87 §1: the ordinary assembly is held every year during the period the statutes fix
+ * - art. 3.87 §2, first paragraph: the ordinary assembly is held every year during the period the statutes fix
  *   (a fortnight); the law sets no default, so an unset period means "not recorded".
- * - art. 3.87 §1: participation at a distance is possible when the convocation offers it.
+ * - art. 3.87 §1 (paragraph not verified against the primary text): participation at a distance is
+ *   possible when the convocation offers it.
  * - the minutes are written in the language(s) the building uses (the law sets none: French by
  *   default here, the syndic adds Dutch/German for a bilingual building).
+ * - the statutes may require a HIGHER majority than the law for some decision types (art. 3.88's
+ *   majorities are minimums; the former art. 577-7 §1: "sauf dispositions plus strictes du
+ *   règlement de copropriété"), never a lower one: `statutoryMajorities`, empty by default.
  */
 
 export const MINUTES_LANGUAGES = ['fr', 'nl', 'de', 'en'] as const
@@ -31,6 +41,8 @@ export type AssemblySettings = {
   readonly ordinaryPeriodEnd: string | null
   readonly remoteParticipation: boolean
   readonly minutesLanguages: readonly MinutesLanguage[]
+  /** Decision types whose majority the statutes raise above the law's (requiredMajority applies it). */
+  readonly statutoryMajorities: StatutoryMajorities
   /** False while the building uses the legal defaults (nothing stored). */
   readonly stored: boolean
   readonly version: number
@@ -45,6 +57,7 @@ export function legalDefaultSettings(organizationId: string, buildingId: string)
     ordinaryPeriodEnd: null,
     remoteParticipation: false,
     minutesLanguages: ['fr'],
+    statutoryMajorities: {},
     stored: false,
     version: 0,
   }
@@ -56,6 +69,8 @@ export type AssemblySettingsChanges = {
   readonly ordinaryPeriodEnd?: string | null | undefined
   readonly remoteParticipation?: boolean | undefined
   readonly minutesLanguages?: readonly string[] | undefined
+  /** Replaces the whole map; a type mapped to its legal majority is dropped (nothing raised). */
+  readonly statutoryMajorities?: Readonly<Record<string, string>> | undefined
 }
 
 const MONTH_DAY = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
@@ -101,16 +116,25 @@ export function reviseSettings(
       path: 'minutes_languages',
       message: `must list one or more of ${MINUTES_LANGUAGES.join(', ')}`,
     })
+  issues.push(...statutoryMajorityIssues(next.statutoryMajorities))
   if (issues.length > 0) return err(DomainErrors.validation('Invalid assembly settings', issues))
   return ok({
     ...next,
+    statutoryMajorities: raisedOnly(next.statutoryMajorities),
     minutesLanguages: langs as MinutesLanguage[],
     stored: true,
     version: current.version + 1,
   })
 }
 
-/** Whether a day falls in the statutory period (art. 3.87 §1); true when none is recorded. A period may wrap the new year. */
+/** Keeps the types whose statutory majority is stricter than the law's (validated before). */
+function raisedOnly(value: StatutoryMajorities): StatutoryMajorities {
+  return Object.fromEntries(
+    Object.entries(value).filter(([type, m]) => m && requiredMajority(type as DecisionType) !== m),
+  ) as StatutoryMajorities
+}
+
+/** Whether a day falls in the statutory period (art. 3.87 §2, first paragraph); true when none is recorded. A period may wrap the new year. */
 export function inOrdinaryPeriod(settings: AssemblySettings, monthDay: string): boolean {
   const { ordinaryPeriodStart: from, ordinaryPeriodEnd: to } = settings
   if (!from || !to) return true

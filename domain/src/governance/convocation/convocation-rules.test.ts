@@ -8,7 +8,7 @@ import { checkSecondAssemblyDate } from './second-assembly.rule.ts'
 
 const defaults = legalDefaultSettings('org', 'b')
 
-describe('statutes settings (Civil Code art. 3.87 §1, §3)', () => {
+describe('statutes settings (Civil Code art. 3.87 §2, §3)', () => {
   it('defaults to the legal 15-day notice, no remote participation, French minutes', () => {
     expect(defaults).toMatchObject({ noticeDays: 15, remoteParticipation: false, minutesLanguages: ['fr'] })
   })
@@ -78,9 +78,9 @@ describe('owners’ request (art. 3.87 §2: one fifth of the quote-parts)', () =
     expect(s).toMatchObject({ held: 150, reached: false })
     expect(s.explanation).toBe('150 / 1000 tantièmes held; one fifth is 200: not reached (art. 3.87 §2)')
   })
-  it('the syndic must convene within the period from receipt', () => {
-    expect(REQUEST_RESPONSE_DAYS).toBe(15)
-    expect(requestDeadline(new Date('2026-12-01T09:00:00Z')).toISOString()).toBe('2026-12-16T09:00:00.000Z')
+  it('art. 3.87 §2: the syndic sends the convocation within thirty days of receiving the request', () => {
+    expect(REQUEST_RESPONSE_DAYS).toBe(30)
+    expect(requestDeadline(new Date('2026-12-01T09:00:00Z')).toISOString()).toBe('2026-12-31T09:00:00.000Z')
   })
 })
 

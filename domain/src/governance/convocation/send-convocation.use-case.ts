@@ -1,5 +1,6 @@
 import { findReadableRow, writeScopeFor } from '../../access/index.ts'
 import type { UseCaseCall } from '../../context.ts'
+import { storageKeyFor } from '../../documents/index.ts'
 import { can } from '../../identity/index.ts'
 import {
   BUILDING_TIME_ZONE,
@@ -18,7 +19,12 @@ import { settingsOf } from './settings.use-case.ts'
 
 /** The outbox kind of the job that renders one owner's convocation and e-mails it. */
 export const CONVOCATION_MAIL_JOB = 'mail.convocation'
-export type ConvocationMailPayload = { readonly deliveryId: string }
+/** `requestedBy`: the syndic who convened, recorded as who filed the letter (absent on older jobs). */
+export type ConvocationMailPayload = { readonly deliveryId: string; readonly requestedBy?: string }
+
+/** The outbox kind of the job that renders the printable letters of the owners reached by post. */
+export const POSTAL_CONVOCATION_JOB = 'convocation.render-postal'
+export type PostalConvocationPayload = { readonly meetingId: string; readonly requestedBy: string }
 
 export type ConvocationSummary = {
   readonly deliveries: readonly Delivery[]
@@ -57,6 +63,7 @@ export async function sendConvocation({
     if (!notice.ok) return notice
     const ownerIds = await ownersHoldingToday(repos, scope.value, meeting.buildingId, now)
     let created = 0
+    let postal = 0
     for (const ownerId of ownerIds) {
       const owner = await repos.property.owners.findById(scope.value, ownerId)
       if (!owner) continue
@@ -77,14 +84,24 @@ export async function sendConvocation({
       }
       if (!(await repos.governance.convocation.deliveries.insertIfAbsent(scope.value, delivery))) continue
       created++
+      if (!byEmail) postal++
       if (byEmail) {
-        const payload: ConvocationMailPayload = { deliveryId: delivery.id }
+        const payload: ConvocationMailPayload = { deliveryId: delivery.id, requestedBy: ctx.actor.userId }
         await repos.outbox.enqueue({
           kind: CONVOCATION_MAIL_JOB,
           organizationId: meeting.organizationId,
           payload,
         })
       }
+    }
+    // The printable letters of the owners reached by post: rendered after commit, in one job.
+    if (postal > 0) {
+      const payload: PostalConvocationPayload = { meetingId, requestedBy: ctx.actor.userId }
+      await repos.outbox.enqueue({
+        kind: POSTAL_CONVOCATION_JOB,
+        organizationId: meeting.organizationId,
+        payload,
+      })
     }
     const deliveries = await repos.governance.convocation.deliveries.list(
       scope.value,
@@ -171,4 +188,47 @@ export async function convocationPostalList({
     })
   }
   return ok(lines)
+}
+
+export type PostalLetters = {
+  /** The stored letters of the owners reached by post, in the postal list's order. */
+  readonly letters: readonly { readonly ownerId: string; readonly storageKey: string }[]
+  /** Postal deliveries whose letter the job has not filed yet. */
+  readonly pending: number
+}
+
+/**
+ * GET /meetings/{id}/convocation/postal-letters: every printable convocation of the owners reached
+ * by post, for the syndic to print in one go (the route joins them into one PDF). Staff only, like
+ * the postal list: the combined file holds every such owner's letter. Refused while the job has not
+ * filed them all (409 postal_letters_pending), so a printed batch is never silently short.
+ */
+export async function postalConvocationLetters({
+  ctx,
+  input: { meetingId },
+}: UseCaseCall<GovernanceContext, { readonly meetingId: string }>): Promise<Result<PostalLetters>> {
+  const deliveries = await listDeliveries({ ctx, input: { meetingId, kind: 'convocation' } })
+  if (!deliveries.ok) return deliveries
+  const postal = deliveries.value.filter((d) => d.channel === 'post')
+  const letters: { ownerId: string; storageKey: string }[] = []
+  let pending = 0
+  for (const d of postal) {
+    // The letter's document id is the delivery's and its key derives from it (convocation-postal.job).
+    if (d.documentId)
+      letters.push({ ownerId: d.ownerId, storageKey: storageKeyFor(d.organizationId, d.documentId) })
+    else pending++
+  }
+  if (postal.length === 0) {
+    return err(DomainErrors.conflict('no_postal_letters', 'No owner of this meeting is convened by post'))
+  }
+  if (pending > 0) {
+    return err(
+      DomainErrors.conflict(
+        'postal_letters_pending',
+        `${pending} of the ${postal.length} postal convocations are still being prepared; try again shortly`,
+        { pending, total: postal.length },
+      ),
+    )
+  }
+  return ok({ letters, pending })
 }

@@ -50,9 +50,19 @@ export const assemblyErrorsDe: Record<keyof typeof assemblyErrorsEn, string> = {
   'error.code.vote_still_open': 'Akt {seq}: eine Abstimmung ist noch offen; schließen Sie sie zuerst',
   'error.code.resolution_already_voted': 'Akt {seq}: über diesen Beschluss wurde bereits abgestimmt',
   'error.code.owner_excluded':
-    'Akt {seq}: dieser Eigentümer (oder sein Bevollmächtigter) darf über diesen Punkt nicht abstimmen, da von der Vereinigung dafür beauftragt oder angestellt (Art. 3.87)',
+    'Akt {seq}: dieser Eigentümer (oder sein Bevollmächtigter) darf über diesen Punkt nicht abstimmen, da von der Vereinigung dafür beauftragt oder angestellt (Art. 3.87 §9)',
   'error.code.owner_absent':
-    'Akt {seq}: dieser Eigentümer ist weder anwesend noch vertreten; nur die bei der Abstimmung Anwesenden zählen (Art. 3.87 §3)',
+    'Akt {seq}: dieser Eigentümer ist weder anwesend noch vertreten; nur die bei der Abstimmung Anwesenden zählen (Art. 3.87 §8)',
   'error.code.already_voted': 'Akt {seq}: dieser Eigentümer hat über diesen Beschluss bereits abgestimmt',
   'error.code.invalid_payload': 'Akt {seq}: sein Inhalt passt nicht zu seiner Art',
+  'error.code.postal_letters_pending':
+    '{pending} der {total} Einladungen per Post werden noch vorbereitet; versuchen Sie es gleich noch einmal',
+  'error.code.no_postal_letters': 'Kein Eigentümer dieser Versammlung wird per Post eingeladen',
+  'error.code.proxy_revoke_too_late':
+    'Das Register der Versammlung ist eröffnet: eine Vollmacht wird jetzt im Saal widerrufen (das Büro erfasst den Widerruf)',
+  'error.field.majorityBelowStatutes':
+    'liegt unter der Mehrheit {required}, die die Satzung des Gebäudes für diese Art von Beschluss verlangt',
+  'error.field.statutoryMajorityBelowLaw':
+    'liegt unter der Mehrheit {required}, die das Gesetz verlangt ({article}); die Satzung kann sie nur erhöhen',
+  'error.field.notDecisionType': 'ist keine Beschlussart',
 }

@@ -42,9 +42,19 @@ export const assemblyErrorsEn = {
   'error.code.vote_still_open': 'Act {seq}: a vote is still open; close it first',
   'error.code.resolution_already_voted': 'Act {seq}: this resolution was already voted',
   'error.code.owner_excluded':
-    'Act {seq}: this owner (or their proxy holder) may not vote on this item, being mandated or employed by the association for it (art. 3.87)',
+    'Act {seq}: this owner (or their proxy holder) may not vote on this item, being mandated or employed by the association for it (art. 3.87 §9)',
   'error.code.owner_absent':
-    'Act {seq}: this owner is neither present nor represented now; only those present at the vote count (art. 3.87 §3)',
+    'Act {seq}: this owner is neither present nor represented now; only those present at the vote count (art. 3.87 §8)',
   'error.code.already_voted': 'Act {seq}: this owner already voted on this resolution',
   'error.code.invalid_payload': 'Act {seq}: its content does not fit its kind',
+  'error.code.postal_letters_pending':
+    '{pending} of the {total} postal convocations are still being prepared; try again in a moment',
+  'error.code.no_postal_letters': 'No owner of this meeting is convened by post',
+  'error.code.proxy_revoke_too_late':
+    'The meeting’s log has started: a proxy is now revoked in the room (the desk records its revocation)',
+  'error.field.majorityBelowStatutes':
+    'is below the {required} majority the building’s statutes require for this decision type',
+  'error.field.statutoryMajorityBelowLaw':
+    'is below the {required} majority the law requires ({article}); statutes may only raise it',
+  'error.field.notDecisionType': 'is not a decision type',
 } as const

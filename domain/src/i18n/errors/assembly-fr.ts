@@ -50,9 +50,19 @@ export const assemblyErrorsFr: Record<keyof typeof assemblyErrorsEn, string> = {
   'error.code.vote_still_open': 'Acte {seq} : un vote est encore ouvert ; clôturez-le d’abord',
   'error.code.resolution_already_voted': 'Acte {seq} : cette résolution a déjà été votée',
   'error.code.owner_excluded':
-    'Acte {seq} : ce copropriétaire (ou son mandataire) ne peut voter sur ce point, mandaté ou employé par l’association pour celui-ci (art. 3.87)',
+    'Acte {seq} : ce copropriétaire (ou son mandataire) ne peut voter sur ce point, mandaté ou employé par l’association pour celui-ci (art. 3.87 §9)',
   'error.code.owner_absent':
-    'Acte {seq} : ce copropriétaire n’est ni présent ni représenté ; seuls comptent les présents au moment du vote (art. 3.87 §3)',
+    'Acte {seq} : ce copropriétaire n’est ni présent ni représenté ; seuls comptent les présents au moment du vote (art. 3.87 §8)',
   'error.code.already_voted': 'Acte {seq} : ce copropriétaire a déjà voté sur cette résolution',
   'error.code.invalid_payload': 'Acte {seq} : son contenu ne correspond pas à son type',
+  'error.code.postal_letters_pending':
+    '{pending} des {total} convocations postales sont encore en préparation ; réessayez dans un instant',
+  'error.code.no_postal_letters': 'Aucun copropriétaire de cette assemblée n’est convoqué par la poste',
+  'error.code.proxy_revoke_too_late':
+    'Le registre de l’assemblée est ouvert : une procuration se révoque désormais en séance (le bureau enregistre la révocation)',
+  'error.field.majorityBelowStatutes':
+    'est inférieure à la majorité {required} que les statuts de l’immeuble exigent pour ce type de décision',
+  'error.field.statutoryMajorityBelowLaw':
+    'est inférieure à la majorité {required} que la loi exige ({article}) ; les statuts peuvent seulement la relever',
+  'error.field.notDecisionType': 'n’est pas un type de décision',
 }

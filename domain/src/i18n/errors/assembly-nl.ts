@@ -47,9 +47,19 @@ export const assemblyErrorsNl: Record<keyof typeof assemblyErrorsEn, string> = {
   'error.code.vote_still_open': 'Akte {seq}: er is nog een stemming open; sluit die eerst',
   'error.code.resolution_already_voted': 'Akte {seq}: over dit besluit werd al gestemd',
   'error.code.owner_excluded':
-    'Akte {seq}: deze eigenaar (of zijn volmachthouder) mag niet stemmen over dit punt, als lasthebber of werknemer van de vereniging daarvoor (art. 3.87)',
+    'Akte {seq}: deze eigenaar (of zijn volmachthouder) mag niet stemmen over dit punt, als lasthebber of werknemer van de vereniging daarvoor (art. 3.87 §9)',
   'error.code.owner_absent':
-    'Akte {seq}: deze eigenaar is niet aanwezig of vertegenwoordigd; enkel wie bij de stemming aanwezig is telt (art. 3.87 §3)',
+    'Akte {seq}: deze eigenaar is niet aanwezig of vertegenwoordigd; enkel wie bij de stemming aanwezig is telt (art. 3.87 §8)',
   'error.code.already_voted': 'Akte {seq}: deze eigenaar heeft al over dit besluit gestemd',
   'error.code.invalid_payload': 'Akte {seq}: de inhoud past niet bij het soort akte',
+  'error.code.postal_letters_pending':
+    '{pending} van de {total} oproepingen per post worden nog voorbereid; probeer het zo meteen opnieuw',
+  'error.code.no_postal_letters': 'Geen enkele eigenaar van deze vergadering wordt per post opgeroepen',
+  'error.code.proxy_revoke_too_late':
+    'Het register van de vergadering is geopend: een volmacht wordt nu in de zaal herroepen (het bureau registreert de herroeping)',
+  'error.field.majorityBelowStatutes':
+    'is lager dan de meerderheid {required} die de statuten van het gebouw voor dit soort beslissing vereisen',
+  'error.field.statutoryMajorityBelowLaw':
+    'is lager dan de meerderheid {required} die de wet vereist ({article}); de statuten kunnen ze enkel verhogen',
+  'error.field.notDecisionType': 'is geen soort beslissing',
 }

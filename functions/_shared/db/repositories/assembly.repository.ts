@@ -8,6 +8,7 @@ import {
   type MeetingReplayCache,
   ownerDisplayName,
   type Resolution,
+  type StatutoryMajorities,
 } from '@koprogo/domain'
 import { and, asc, desc, eq, gte, inArray, ne } from 'drizzle-orm'
 import type { AnyPgColumn } from 'drizzle-orm/pg-core'
@@ -185,6 +186,29 @@ export function assemblyRepositories(db: Database): AssemblyPorts {
       async insert(_scope, proxy) {
         await db.insert(meetingOnlineProxies).values(proxy)
       },
+      async findById(scope, id) {
+        const [row] = await db
+          .select({
+            id: meetingOnlineProxies.id,
+            organizationId: meetingOnlineProxies.organizationId,
+            meetingId: meetingOnlineProxies.meetingId,
+            grantorOwnerId: meetingOnlineProxies.grantorOwnerId,
+            holderOwnerId: meetingOnlineProxies.holderOwnerId,
+            holderName: meetingOnlineProxies.holderName,
+            createdAt: meetingOnlineProxies.createdAt,
+          })
+          .from(meetingOnlineProxies)
+          .where(and(inTenant(meetingOnlineProxies, scope.organizationId), eq(meetingOnlineProxies.id, id)))
+          .limit(1)
+        return row ?? null
+      },
+      async delete(scope, id) {
+        const rows = await db
+          .delete(meetingOnlineProxies)
+          .where(and(inTenant(meetingOnlineProxies, scope.organizationId), eq(meetingOnlineProxies.id, id)))
+          .returning({ id: meetingOnlineProxies.id })
+        return rows.length === 1
+      },
     },
     replays: replayCache,
     registers: {
@@ -257,7 +281,14 @@ export function assemblyRepositories(db: Database): AssemblyPorts {
             and(inTenant(meetingRegisters, scope.organizationId), eq(meetingRegisters.meetingId, meetingId)),
           )
           .limit(1)
-        return row ? { register: row.register as AssemblyRegister, syndicOwnerIds: row.syndicOwnerIds } : null
+        if (!row) return null
+        return {
+          register: row.register as AssemblyRegister,
+          syndicOwnerIds: row.syndicOwnerIds,
+          ...(row.statutoryMajorities
+            ? { statutoryMajorities: row.statutoryMajorities as StatutoryMajorities }
+            : {}),
+        }
       },
       async freeze(scope, meetingId, frozen) {
         await db.insert(meetingRegisters).values({
@@ -265,6 +296,9 @@ export function assemblyRepositories(db: Database): AssemblyPorts {
           organizationId: scope.organizationId,
           register: frozen.register,
           syndicOwnerIds: [...frozen.syndicOwnerIds],
+          statutoryMajorities: frozen.statutoryMajorities
+            ? ({ ...frozen.statutoryMajorities } as Record<string, string>)
+            : null,
         })
       },
     },

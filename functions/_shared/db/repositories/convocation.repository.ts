@@ -9,9 +9,10 @@ import type {
   DeliveryKind,
   DeliveryStatus,
   MinutesLanguage,
+  StatutoryMajorities,
   TenantScope,
 } from '@koprogo/domain'
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, isNull, sql } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import {
   assemblyDeliveries,
@@ -47,6 +48,7 @@ export function convocationRepositories(db: Database): ConvocationPorts {
           ordinaryPeriodEnd: row.ordinaryPeriodEnd,
           remoteParticipation: row.remoteParticipation,
           minutesLanguages: row.minutesLanguages as MinutesLanguage[],
+          statutoryMajorities: row.statutoryMajorities as StatutoryMajorities,
           stored: true,
           version: row.version,
         } satisfies AssemblySettings
@@ -60,6 +62,7 @@ export function convocationRepositories(db: Database): ConvocationPorts {
           ordinaryPeriodEnd: s.ordinaryPeriodEnd,
           remoteParticipation: s.remoteParticipation,
           minutesLanguages: [...s.minutesLanguages],
+          statutoryMajorities: { ...s.statutoryMajorities } as Record<string, string>,
           version: s.version,
           updatedAt: new Date(),
         }
@@ -235,6 +238,20 @@ export function convocationRepositories(db: Database): ConvocationPorts {
             error: null,
           })
           .where(and(eq(assemblyDeliveries.organizationId, org(scope)), eq(assemblyDeliveries.id, id)))
+      },
+      async attachDocument(scope, id, documentId) {
+        const rows = await db
+          .update(assemblyDeliveries)
+          .set({ documentId })
+          .where(
+            and(
+              eq(assemblyDeliveries.organizationId, org(scope)),
+              eq(assemblyDeliveries.id, id),
+              isNull(assemblyDeliveries.documentId),
+            ),
+          )
+          .returning({ id: assemblyDeliveries.id })
+        return rows.length === 1
       },
       async markFailed(scope, id, error) {
         await db

@@ -89,6 +89,8 @@ export const meetingRegisters = pgTable(
       .references(() => organizations.id),
     register: jsonb('register').notNull(),
     syndicOwnerIds: jsonb('syndic_owner_ids').$type<string[]>().notNull(),
+    // The statutes' raised majorities as they stood when the log started (null: frozen before they existed).
+    statutoryMajorities: jsonb('statutory_majorities').$type<Record<string, string>>(),
     frozenAt: tstz('frozen_at').notNull().defaultNow(),
   },
   (t) => [index('meeting_registers_org_idx').on(t.organizationId)],

@@ -27,7 +27,7 @@ import { buildings, owners } from './property.ts'
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' })
 
-/** One row per building whose statutes were recorded; absent = the legal defaults (art. 3.87). */
+/** One row per building whose statutes were recorded; absent = the legal defaults (art. 3.87 §2, §3). */
 export const buildingAssemblySettings = pgTable(
   'building_assembly_settings',
   {
@@ -42,6 +42,8 @@ export const buildingAssemblySettings = pgTable(
     ordinaryPeriodEnd: text('ordinary_period_end'),
     remoteParticipation: boolean('remote_participation').notNull().default(false),
     minutesLanguages: jsonb('minutes_languages').$type<string[]>().notNull().default(['fr']),
+    // Decision type → majority the statutes require above the law's (never below: checked on save).
+    statutoryMajorities: jsonb('statutory_majorities').$type<Record<string, string>>().notNull().default({}),
     version: version(),
     ...timestamps(),
   },

@@ -1,5 +1,5 @@
 // Owners' requests for an assembly (art. 3.87 §2): owners holding a fifth of the quote-parts may
-// ask for one and the syndic must convene it within 15 days. The list shows each request with its
+// ask for one and the syndic must send the convocation within 30 days. The list shows each request with its
 // deadline and whether it is on time, due soon, overdue or done (a meeting was convened).
 import { createResource, For, type JSX, Show } from 'solid-js'
 import * as api from '../../lib/api'

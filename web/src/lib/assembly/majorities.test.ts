@@ -11,7 +11,7 @@ describe('majorities offered by the agenda editor', () => {
     }
   })
 
-  it('ordinary decisions may take any majority; a quote-parts change only unanimity (art. 3.88 §2)', () => {
+  it('ordinary decisions may take any majority; a quote-parts change only unanimity (art. 3.88 §3)', () => {
     expect(allowedMajorities('ordinary')).toEqual(['absolute', 'two_thirds', 'four_fifths', 'unanimity'])
     expect(allowedMajorities('common_works')).toEqual(['two_thirds', 'four_fifths', 'unanimity'])
     expect(allowedMajorities('reserve_fund_waiver')).toEqual(['four_fifths', 'unanimity'])

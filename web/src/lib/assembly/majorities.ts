@@ -1,5 +1,5 @@
 // The majorities the agenda editor offers for a decision type: the one the law requires (art. 3.87
-// §3, art. 3.88) and every stricter one — never a lower one (the API refuses it anyway).
+// §8, art. 3.88) and every stricter one — never a lower one (the API refuses it anyway).
 import {
   type DecisionType,
   isAtLeast,

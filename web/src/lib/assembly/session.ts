@@ -27,6 +27,8 @@ export async function loadSession(meetingId: string): Promise<LoadedSession> {
       // browser's replay then needs no quorum, exactly as the server's.
       secondAssembly: s.second_assembly,
       syndicOwnerIds: s.register.syndicOwnerIds,
+      // The statutes' raised majorities (art. 3.88 minimums): the offline replay applies them as the server does.
+      statutoryMajorities: s.register.statutoryMajorities ?? {},
     } as MeetingSetup,
     serverActs: s.acts as unknown as readonly MeetingAct[],
     fromCache: read.fromCache,

@@ -1,0 +1,2 @@
+ALTER TABLE "meeting_registers" ADD COLUMN "statutory_majorities" jsonb;--> statement-breakpoint
+ALTER TABLE "building_assembly_settings" ADD COLUMN "statutory_majorities" jsonb DEFAULT '{}'::jsonb NOT NULL;
