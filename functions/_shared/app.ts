@@ -169,8 +169,13 @@ export const PUBLIC_BODY_ROUTES: ReadonlySet<string> = new Set([
   'POST /api/v1/auth/reset-password',
 ])
 
-/** The one route that takes a large body: a document upload, as multipart/form-data only. */
-const isUpload = (c: Context<AppEnv>) => c.req.method === 'POST' && c.req.path === '/api/v1/documents'
+/**
+ * The routes that take a large body, as multipart/form-data only: a document upload and a bank
+ * statement file (a year of CODA for a large building is several MiB, ADR 0038).
+ */
+const isUpload = (c: Context<AppEnv>) =>
+  c.req.method === 'POST' &&
+  (c.req.path === '/api/v1/documents' || /^\/api\/v1\/buildings\/[^/]+\/bank-statements$/.test(c.req.path))
 
 const mediaType = (c: Context<AppEnv>) =>
   (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase()

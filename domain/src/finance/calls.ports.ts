@@ -47,6 +47,10 @@ export interface CallsRepository {
     payment: OwnerPayment,
     allocations: readonly PaymentAllocation[],
   ): Promise<void>
+  /** One payment, or null when missing or of another tenant. */
+  findPayment(scope: TenantScope, id: string): Promise<OwnerPayment | null>
+  /** Removes a payment and its allocations (a reversed payment: its entries stay in the books). */
+  deletePayment(scope: TenantScope, id: string): Promise<boolean>
   listPayments(
     scope: TenantScope,
     filter: { readonly buildingId?: string; readonly ownerId?: string },

@@ -1,4 +1,5 @@
 import type { AuditEntity } from './audit.ts'
+import { BANK_MONEY_AUDIT_ACTIONS, BANK_MONEY_EVENTS } from './bank-events.ts'
 import { CALLS_MONEY_AUDIT_ACTIONS, CALLS_MONEY_EVENTS } from './calls-events.ts'
 
 /*
@@ -14,6 +15,7 @@ export const MONEY_AUDIT_ACTIONS = [
   'expense.correct',
   'expense.mark_paid',
   ...CALLS_MONEY_AUDIT_ACTIONS,
+  ...BANK_MONEY_AUDIT_ACTIONS,
 ] as const
 
 export const MONEY_EVENTS = {
@@ -26,6 +28,7 @@ export const MONEY_EVENTS = {
   /** An approved, unpaid expense is replaced by a corrected one: its entries are reversed. */
   ExpenseCorrected: ['expense.correct', 'expense'],
   ...CALLS_MONEY_EVENTS,
+  ...BANK_MONEY_EVENTS,
 } as const satisfies Record<string, readonly [(typeof MONEY_AUDIT_ACTIONS)[number], AuditEntity]>
 
 export type MoneyEventType = keyof typeof MONEY_EVENTS

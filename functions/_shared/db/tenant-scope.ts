@@ -39,6 +39,7 @@ export const TENANT_TABLES = [
   'budgets',
   'budget_lines',
   'building_finance_settings',
+  ...(['bank_statements', 'bank_movements', 'owner_payer_ibans'] as const),
 ] as const
 
 const MARKER = '/* cross-tenant */'

@@ -1,4 +1,5 @@
 import type { MoneyEventType } from '../../shared/money-events.ts'
+import { BANK_POSTINGS } from './bank.ts'
 import { CALLS_POSTINGS } from './calls.ts'
 import { EXPENSE_POSTINGS } from './expenses.ts'
 import type { PostingRules } from './posting-rule.ts'
@@ -10,8 +11,10 @@ import type { PostingRules } from './posting-rule.ts'
 export const POSTING_RULES: PostingRules<MoneyEventType> = {
   ...EXPENSE_POSTINGS,
   ...CALLS_POSTINGS,
+  ...BANK_POSTINGS,
 }
 
+export * from './bank.ts'
 export * from './calls.ts'
 export * from './expenses.ts'
 export * from './posting-rule.ts'

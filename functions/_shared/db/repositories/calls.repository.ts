@@ -228,6 +228,28 @@ export function callsRepository(db: Database): CallsRepository {
       await db.insert(ownerPayments).values(payment)
       if (allocations.length > 0) await db.insert(paymentAllocations).values([...allocations])
     },
+    async findPayment(scope, id) {
+      const [row] = await db
+        .select()
+        .from(ownerPayments)
+        .where(and(eq(ownerPayments.organizationId, scope.organizationId), eq(ownerPayments.id, id)))
+      return row ? toPayment(row) : null
+    },
+    async deletePayment(scope, id) {
+      await db
+        .delete(paymentAllocations)
+        .where(
+          and(
+            eq(paymentAllocations.organizationId, scope.organizationId),
+            eq(paymentAllocations.paymentId, id),
+          ),
+        )
+      const deleted = await db
+        .delete(ownerPayments)
+        .where(and(eq(ownerPayments.organizationId, scope.organizationId), eq(ownerPayments.id, id)))
+        .returning({ id: ownerPayments.id })
+      return deleted.length > 0
+    },
     async listPayments(scope, filter) {
       const rows = await db
         .select()
