@@ -76,6 +76,12 @@ export interface BankRepository {
     newBalanceDate: CalendarDate,
   ): Promise<BankStatement | null>
   insertStatement(scope: TenantScope, statement: BankStatement): Promise<void>
+  /** Which of these identity keys the account already has (a file imported again, an overlap). */
+  existingIdentities(
+    scope: TenantScope,
+    bankAccountId: string,
+    keys: readonly string[],
+  ): Promise<ReadonlySet<string>>
   /** Inserts the movements whose (account, identity key) is new; returns the ids inserted. */
   insertMovements(scope: TenantScope, movements: readonly BankMovement[]): Promise<ReadonlySet<string>>
   listStatements(scope: TenantScope, buildingId: string): Promise<readonly BankStatement[]>
@@ -91,6 +97,12 @@ export interface BankRepository {
     match: BankMovementMatch | null,
     expected: MovementStatus,
   ): Promise<boolean>
+  /** Remembers many payer IBANs at once. */
+  rememberPayers(
+    scope: TenantScope,
+    buildingId: string,
+    pairs: readonly { readonly ownerId: string; readonly iban: string }[],
+  ): Promise<void>
   /** The owners of the building a payer IBAN is known for (remembered at earlier matches). */
   ownersOfPayer(scope: TenantScope, buildingId: string, iban: string): Promise<readonly string[]>
   /** Every remembered payer IBAN of the building (one query for a whole import). */

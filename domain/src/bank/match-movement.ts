@@ -24,13 +24,6 @@ export function nested(ctx: BankContext, tx: BankRepos): BankContext {
   return { ...ctx, repos: tx, transaction: (work) => work(tx) }
 }
 
-export type AutoMatchState = {
-  /** Payer IBAN → owners it was seen for (remembered at earlier matches). */
-  readonly payers: Map<string, string[]>
-  /** Approved, unpaid expenses of the building not yet settled in this run. */
-  readonly expenses: Expense[]
-}
-
 export function outstanding(line: CallLineWithPaid): number {
   return line.amountCents - line.paidCents
 }
@@ -119,7 +112,20 @@ export async function matchAsPayment(
   return ok(match)
 }
 
-/** Settles an approved expense with a debit movement and links it. */
+/** Marks the expense a debit paid as paid on the movement's booking date (finance's markExpensePaid). */
+export async function settleExpense(
+  ctx: BankContext,
+  tx: BankRepos,
+  movement: BankMovement,
+  expense: Expense,
+): Promise<Result<Expense>> {
+  return markExpensePaid({
+    ctx: nested(ctx, tx),
+    input: { id: expense.id, fields: { paidDate: movement.bookingDate }, expectedVersion: undefined },
+  })
+}
+
+/** Settles an approved expense with a stored debit movement and links it (a manual match). */
 export async function matchAsExpense(
   ctx: BankContext,
   tx: BankRepos,
@@ -128,10 +134,7 @@ export async function matchAsExpense(
   expense: Expense,
   kind: MatchKind,
 ): Promise<Result<BankMovementMatch>> {
-  const paid = await markExpensePaid({
-    ctx: nested(ctx, tx),
-    input: { id: expense.id, fields: { paidDate: movement.bookingDate }, expectedVersion: undefined },
-  })
+  const paid = await settleExpense(ctx, tx, movement, expense)
   if (!paid.ok) return paid
   const match: BankMovementMatch = {
     kind,
@@ -147,60 +150,6 @@ export async function matchAsExpense(
     )
   }
   return ok(match)
-}
-
-/**
- * The automatic pass over new movements: a credit by its structured communication (the exact
- * line), else by the payer's remembered IBAN when it names one owner and the amount fits their
- * open lines; a debit by an approved expense's supplier IBAN (or invoice number) and amount.
- * Anything else stays unmatched for a person. Returns how each matched movement was matched.
- */
-export async function autoMatch(
-  ctx: BankContext,
-  tx: BankRepos,
-  scope: TenantScope,
-  movement: BankMovement,
-  state: AutoMatchState,
-): Promise<Result<MatchKind | null>> {
-  if (movement.status !== 'unmatched') return ok(null)
-  if (movement.amountCents < 0) {
-    const expense = expenseFor(movement, state.expenses)
-    if (!expense) return ok(null)
-    const done = await matchAsExpense(ctx, tx, scope, movement, expense, 'expense')
-    if (!done.ok) return done
-    state.expenses.splice(state.expenses.indexOf(expense), 1)
-    return ok('expense')
-  }
-  if (movement.structuredCommunication) {
-    const line = await tx.finance.calls.lineByCommunication(
-      scope,
-      movement.buildingId,
-      movement.structuredCommunication,
-    )
-    if (line) {
-      const done = await matchAsPayment(ctx, tx, scope, movement, {
-        ownerId: line.ownerId,
-        kind: 'communication',
-      })
-      if (!done.ok) return done
-      remember(state, movement, line.ownerId)
-      return ok('communication')
-    }
-  }
-  const owners = movement.counterpartyIban ? (state.payers.get(movement.counterpartyIban) ?? []) : []
-  const [ownerId] = owners
-  if (owners.length !== 1 || !ownerId) return ok(null)
-  const lines = await tx.finance.calls.ownerLines(scope, ownerId, movement.buildingId)
-  const lineIds = linesForAmount(lines, movement.amountCents)
-  if (!lineIds) return ok(null)
-  const done = await matchAsPayment(ctx, tx, scope, movement, { ownerId, lineIds, kind: 'iban' })
-  return done.ok ? ok('iban') : done
-}
-
-function remember(state: AutoMatchState, movement: BankMovement, ownerId: string): void {
-  if (!movement.counterpartyIban) return
-  const known = state.payers.get(movement.counterpartyIban) ?? []
-  if (!known.includes(ownerId)) state.payers.set(movement.counterpartyIban, [...known, ownerId])
 }
 
 /** Undoes a match: the owner payment reversed (entry reversed, allocations removed); a settled expense cannot be unpaid here. */

@@ -3,11 +3,13 @@
  * its entry reversed) is spread into MONEY_EVENTS, the others into DOMAIN_EVENTS, one line each;
  * their audit actions likewise.
  */
-export const BANK_MONEY_AUDIT_ACTIONS = ['payment.reverse'] as const
+export const BANK_MONEY_AUDIT_ACTIONS = ['payment.reverse', 'payment.record_batch'] as const
 
 export const BANK_MONEY_EVENTS = {
   /** An owner payment undone (a bank movement unmatched): its entry reversed, its allocations removed. */
   OwnerPaymentReversed: ['payment.reverse', 'owner_payment'],
+  /** A statement's matched transfers recorded at once: the bank debited, each owner's 410 credited. */
+  BankPaymentsRecorded: ['payment.record_batch', 'bank_statement'],
 } as const
 
 export const BANK_AUDIT_ACTIONS = [

@@ -19,7 +19,7 @@ export type ReversePaymentInput = {
 /**
  * Undoes an owner payment (a bank movement unmatched, ADR 0038): its allocations and row are
  * removed, so the lines it paid are due again and the owner account no longer counts it; the
- * `OwnerPaymentReversed` event reverses its entry in the books (never edited, ADR 0031) and audits
+ * `OwnerPaymentReversed` event reverses posts the opposite entry in the books (never edited, ADR 0031) and audits
  * it. Runs in the caller's transaction when nested (ctx.transaction of the caller's unit of work).
  */
 export async function reversePayment({
@@ -35,6 +35,7 @@ export async function reversePayment({
       buildingId: payment.buildingId,
       ownerId: payment.ownerId,
       amountCents: payment.amountCents,
+      account: payment.account,
       reversalDate: input.reversalDate,
       reason: input.reason,
     })

@@ -7,6 +7,8 @@ export const bankErrorsEn = {
   'error.entity.BankMovement': 'Bank movement',
   'error.entity.OwnerPayment': 'Owner payment',
   'error.code.bank_movement_already_matched': 'This bank movement is already matched',
+  'error.code.bank_import_concurrent':
+    'Another import of these movements is under way: try again in a moment',
   'error.code.bank_movement_not_matched': 'This bank movement is not matched',
   'error.code.bank_match_expense_paid':
     'This movement paid an expense: correct the expense with a credit note instead',
@@ -32,6 +34,8 @@ export const bankErrorsFr: BankErrors = {
   'error.entity.BankMovement': 'Mouvement bancaire',
   'error.entity.OwnerPayment': 'Paiement du copropriétaire',
   'error.code.bank_movement_already_matched': 'Ce mouvement bancaire est déjà rapproché',
+  'error.code.bank_import_concurrent':
+    'Un autre import de ces mouvements est en cours : réessayez dans un instant',
   'error.code.bank_movement_not_matched': 'Ce mouvement bancaire n’est pas rapproché',
   'error.code.bank_match_expense_paid':
     'Ce mouvement a payé une dépense : corrigez la dépense par une note de crédit',
@@ -55,6 +59,8 @@ export const bankErrorsNl: BankErrors = {
   'error.entity.BankMovement': 'Bankverrichting',
   'error.entity.OwnerPayment': 'Betaling van de mede-eigenaar',
   'error.code.bank_movement_already_matched': 'Deze bankverrichting is al afgestemd',
+  'error.code.bank_import_concurrent':
+    'Een andere import van deze verrichtingen is bezig: probeer het zo meteen opnieuw',
   'error.code.bank_movement_not_matched': 'Deze bankverrichting is niet afgestemd',
   'error.code.bank_match_expense_paid':
     'Deze verrichting betaalde een uitgave: corrigeer de uitgave met een creditnota',
@@ -79,6 +85,8 @@ export const bankErrorsDe: BankErrors = {
   'error.entity.BankMovement': 'Kontobewegung',
   'error.entity.OwnerPayment': 'Zahlung des Miteigentümers',
   'error.code.bank_movement_already_matched': 'Diese Kontobewegung ist bereits zugeordnet',
+  'error.code.bank_import_concurrent':
+    'Ein anderer Import dieser Bewegungen läuft gerade: versuchen Sie es gleich noch einmal',
   'error.code.bank_movement_not_matched': 'Diese Kontobewegung ist nicht zugeordnet',
   'error.code.bank_match_expense_paid':
     'Diese Bewegung hat eine Ausgabe bezahlt: korrigieren Sie die Ausgabe mit einer Gutschrift',

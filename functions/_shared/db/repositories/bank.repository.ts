@@ -6,7 +6,7 @@ import type {
   MovementStatus,
   StatementFormat,
 } from '@koprogo/domain'
-import { and, asc, eq } from 'drizzle-orm'
+import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { bankMovements, bankStatements, ownerPayerIbans } from '../schema/index.ts'
 import { crossTenant } from '../tenant-scope.ts'
@@ -72,10 +72,35 @@ export function bankRepository(db: Database): BankRepository {
     async insertStatement(_scope, statement) {
       await db.insert(bankStatements).values(statement)
     },
+    async existingIdentities(scope, bankAccountId, keys) {
+      const found = new Set<string>()
+      for (let i = 0; i < keys.length; i += 5_000) {
+        const rows = await db
+          .select({ key: bankMovements.identityKey })
+          .from(bankMovements)
+          .where(
+            and(
+              eq(bankMovements.organizationId, scope.organizationId),
+              eq(bankMovements.bankAccountId, bankAccountId),
+              inArray(bankMovements.identityKey, [...keys.slice(i, i + 5_000)]),
+            ),
+          )
+        for (const r of rows) found.add(r.key)
+      }
+      return found
+    },
     async insertMovements(_scope, movements) {
       const inserted = new Set<string>()
       for (let i = 0; i < movements.length; i += CHUNK) {
-        const rows = movements.slice(i, i + CHUNK).map(({ match: _none, ...m }) => m)
+        const rows = movements.slice(i, i + CHUNK).map(({ match, ...m }) => ({
+          ...m,
+          matchKind: match?.kind ?? null,
+          ownerId: match?.ownerId ?? null,
+          paymentId: match?.paymentId ?? null,
+          expenseId: match?.expenseId ?? null,
+          matchedBy: match?.matchedBy ?? null,
+          matchedAt: match?.matchedAt ?? null,
+        }))
         // An identity already imported (the same file, an overlapping statement) is skipped.
         const ids = await db
           .insert(bankMovements)
@@ -176,6 +201,17 @@ export function bankRepository(db: Database): BankRepository {
         )
         .returning({ id: bankMovements.id })
       return rows.length > 0
+    },
+    async rememberPayers(scope, buildingId, pairs) {
+      for (let i = 0; i < pairs.length; i += 5_000) {
+        const rows = pairs.slice(i, i + 5_000).map((p) => ({
+          organizationId: scope.organizationId,
+          buildingId,
+          ownerId: p.ownerId,
+          iban: p.iban,
+        }))
+        if (rows.length > 0) await db.insert(ownerPayerIbans).values(rows).onConflictDoNothing()
+      }
     },
     async ownersOfPayer(scope, buildingId, iban) {
       const rows = await db
