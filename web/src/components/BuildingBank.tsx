@@ -142,7 +142,7 @@ export function BuildingBank(props: { buildingId: string; owners: readonly Owner
           <For each={matched()}>
             {(m) => (
               <li>
-                {describe(m, props.owners)} — {t('bank.matched')} (
+                {movementLine(m, props.owners)} — {t('bank.matched')} (
                 {t(`bank.kind.${m.match?.kind ?? 'manual'}` as MessageKey)}){' '}
                 <Show when={m.match?.payment_id}>
                   <button
@@ -150,7 +150,12 @@ export function BuildingBank(props: { buildingId: string; owners: readonly Owner
                     class="secondary"
                     disabled={disabled()}
                     aria-describedby={offlineDescribedBy(OFFLINE_ID)}
-                    onClick={() => run(async () => (await api.bank.unmatch(m.id), null))}
+                    onClick={() =>
+                      run(async () => {
+                        await api.bank.unmatch(m.id)
+                        return null
+                      })
+                    }
                   >
                     {t('bank.unmatch')}
                   </button>
@@ -164,7 +169,7 @@ export function BuildingBank(props: { buildingId: string; owners: readonly Owner
   )
 }
 
-function describe(m: Movement, owners: readonly Owner[]): string {
+function movementLine(m: Movement, owners: readonly Owner[]): string {
   const owner = owners.find((o) => o.id === m.match?.owner_id)?.name
   return t('bank.movement', {
     date: date(m.booking_date),
@@ -187,7 +192,7 @@ function UnmatchedMovement(props: {
   const selectId = () => `bank-owner-${props.movement.id}`
   return (
     <li data-testid="bank-movement">
-      <strong>{describe(props.movement, props.owners)}</strong>
+      <strong>{movementLine(props.movement, props.owners)}</strong>
       <Show when={props.movement.communication ?? props.movement.free_text}>
         {(text) => <span class="muted"> · {text()}</span>}
       </Show>
