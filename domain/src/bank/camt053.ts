@@ -82,7 +82,13 @@ function signedAmount(node: unknown, path: string): number {
 function dateOf(node: unknown, path: string): string {
   const value = text(dig(node, 'Dt')) ?? text(dig(node, 'DtTm'))
   const iso = value?.slice(0, 10) ?? ''
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(new Date(`${iso}T00:00:00Z`).getTime())) {
+  const parsed = new Date(`${iso}T00:00:00Z`)
+  // A real calendar day: 2026-02-30 would otherwise roll over to March.
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(iso) ||
+    Number.isNaN(parsed.getTime()) ||
+    parsed.toISOString().slice(0, 10) !== iso
+  ) {
     throw new Refused(path, `is not a date: "${value ?? ''}"`)
   }
   return iso
