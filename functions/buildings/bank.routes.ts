@@ -1,13 +1,13 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import {
   DomainErrors,
+  err,
   importStatements,
   listBankMovements,
   listBankStatements,
   MOVEMENT_STATUSES,
 } from '@koprogo/domain'
 import { bearer, errors, IdParam, json, respond } from '../_shared/http.ts'
-import { problemResponse } from '../_shared/problem.ts'
 import { type AppEnv, actorContext } from '../_shared/runtime.ts'
 import {
   BankMovementSchema,
@@ -62,14 +62,14 @@ export function mountBuildingBank(app: OpenAPIHono<AppEnv>): void {
       },
     }),
     async (c) => {
-      const file = await uploadedFile(c.req.raw)
-      if (!file)
-        return problemResponse(c, DomainErrors.invalidField('file', 'is required (multipart field "file")'))
-      const statements = readStatementFile(new Uint8Array(await file.arrayBuffer()))
-      if (!statements.ok) return problemResponse(c, statements.error)
+      const readFile = async () => {
+        const file = await uploadedFile(c.req.raw)
+        if (!file) return err(DomainErrors.invalidField('file', 'is required (multipart field "file")'))
+        return readStatementFile(new Uint8Array(await file.arrayBuffer()))
+      }
       const result = await importStatements({
         ctx: actorContext(c),
-        input: { buildingId: c.req.valid('param').id, statements: statements.value },
+        input: { buildingId: c.req.valid('param').id, statements: readFile },
       })
       return respond(c, result, (r) => c.json(toImportDto(r), 201))
     },

@@ -25,8 +25,12 @@ import { compactAccount, fileRefused, type ParsedMovement, type ParsedStatement 
 
 export type ImportStatementsInput = {
   readonly buildingId: string
-  /** The file already read and validated (CODA or camt.053, ./coda.ts, ./camt053.ts). */
-  readonly statements: readonly ParsedStatement[]
+  /**
+   * Reads and validates the file (CODA or camt.053, ./coda.ts, ./camt053.ts); called only once
+   * the caller may import into this building, so another tenant's building is a 404 before the
+   * body is read.
+   */
+  readonly statements: () => Promise<Result<readonly ParsedStatement[]>>
 }
 
 export type ImportedStatement = {
@@ -86,12 +90,18 @@ export async function importStatements({
     ctx.repos.property.buildings.organizationOf(input.buildingId),
   )
   if (!scope.ok) return scope
+  if (!(await ctx.repos.property.buildings.findById(scope.value, input.buildingId))) {
+    return err(DomainErrors.notFound('Building'))
+  }
+  const read = await input.statements()
+  if (!read.ok) return read
+  const parsedStatements = read.value
   return ctx.transaction(async (tx) => {
     const building = await tx.property.buildings.findById(scope.value, input.buildingId)
     if (!building) return err(DomainErrors.notFound('Building'))
     const accounts = await tx.finance.calls.listBankAccounts(scope.value, building.id)
     const issues: FieldIssue[] = []
-    const targets = input.statements.map((s) => {
+    const targets = parsedStatements.map((s) => {
       const account = accounts.find((a) => compactAccount(a.iban) === s.iban)
       if (!account) {
         issues.push({
@@ -102,7 +112,7 @@ export async function importStatements({
       return { parsed: s, account }
     })
     if (issues.length > 0) return fileRefused(issues)
-    const state = await matchState(tx, scope.value, building.id, input.statements)
+    const state = await matchState(tx, scope.value, building.id, parsedStatements)
     const imported: ImportedStatement[] = []
     for (const { parsed, account } of targets) {
       if (!account) continue
