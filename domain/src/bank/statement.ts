@@ -1,6 +1,6 @@
 import type { CalendarDate } from '../property/index.ts'
 import { DomainErrors, type FieldIssue } from '../shared/domain-error.ts'
-import { err, ok, type Result } from '../shared/result.ts'
+import { err, type Result } from '../shared/result.ts'
 
 /*
  * The one model both bank statement formats are read into (ADR 0038): CODA 2.x (Febelfin) and
@@ -63,20 +63,10 @@ export function bookedMovements(movements: readonly ParsedMovement[]): readonly 
   return movements.filter((m) => m.detail === 0)
 }
 
-/** The movements a match is made for: a batch is matched through its details. */
-export function matchableMovements(movements: readonly ParsedMovement[]): readonly ParsedMovement[] {
-  return movements.filter((m) => !m.batch)
-}
-
 /**
  * The statement's arithmetic: old balance + Σ booked movements = new balance, in integer cents;
- * a batch's details add up to its total.
+ * a batch's details add up to its total. Each problem names its place.
  */
-export function checkBalances(statement: ParsedStatement): Result<ParsedStatement> {
-  const issues = balanceIssues(statement)
-  return issues.length > 0 ? fileRefused(issues) : ok(statement)
-}
-
 export function balanceIssues(statement: ParsedStatement): FieldIssue[] {
   const issues: FieldIssue[] = []
   const booked = bookedMovements(statement.movements)
