@@ -221,6 +221,7 @@ buildingsApp.openapi(
 // the building routes above and these mounts can be edited without touching each other.
 import { mountBuildingArrears } from './arrears.routes.ts'
 import { mountBuildingAssembly } from './assembly.routes.ts'
+import { mountBuildingBank } from './bank.routes.ts'
 import { mountBudgets } from './budgets.routes.ts'
 import { mountBuildingCalls } from './calls.routes.ts'
 import { mountDistributionKeys } from './distribution-keys.routes.ts'
@@ -240,3 +241,4 @@ mountDistributionKeys(buildingsApp)
 mountBudgets(buildingsApp)
 mountBuildingCalls(buildingsApp)
 mountBuildingArrears(buildingsApp)
+mountBuildingBank(buildingsApp)

@@ -1,6 +1,7 @@
 import { arrearsWebFr } from './arrears-web-messages.ts'
 import { assemblyConvocationFr } from './assembly-convocation-messages.ts'
 import { assemblyRoomFr } from './assembly-room-messages.ts'
+import { bankWebFr } from './bank-web-messages.ts'
 import { budgetKeysFr } from './budget-keys-messages.ts'
 import { callsSyndicFr } from './calls-syndic-messages.ts'
 import { callsWebFr } from './calls-web-messages.ts'
@@ -26,6 +27,7 @@ export const fr: Messages = {
   ...budgetKeysFr,
   ...callsWebFr,
   ...arrearsWebFr,
+  ...bankWebFr,
   ...callsSyndicFr,
   ...offlineSafetyFr,
   ...onlineOnlyFr,

@@ -1,6 +1,7 @@
 import { ARREARS_EVENTS } from './arrears-events.ts'
 import { ASSEMBLY_EVENTS } from './assembly-events.ts'
 import type { AuditAction, AuditEntity } from './audit.ts'
+import { BANK_EVENTS } from './bank-events.ts'
 import { BUDGET_EVENTS } from './budget-events.ts'
 import { CALLS_EVENTS } from './calls-events.ts'
 import { CONVOCATION_EVENTS } from './convocation-events.ts'
@@ -62,6 +63,7 @@ export const DOMAIN_EVENTS = {
   ...MONEY_EVENTS,
   ...BUDGET_EVENTS,
   ...ARREARS_EVENTS,
+  ...BANK_EVENTS,
 } as const satisfies Record<string, readonly [AuditAction, AuditEntity]>
 
 export type DomainEventType = keyof typeof DOMAIN_EVENTS

@@ -4133,6 +4133,197 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/buildings/{id}/bank-statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The building's imported bank statements, by closing date */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Statements */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["BankStatement"][];
+                        };
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Import a bank statement file (multipart `file`: CODA 2.x or camt.053, detected from the content), idempotent; new movements matched (structured communication, then known payer IBAN + amount; supplier IBAN + amount for expenses) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description CODA or camt.053 XML
+                         */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Imported (counts of what was new and what was already there) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BankImportResult"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description File over the upload limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Neither CODA nor camt.053 */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{id}/bank-movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The building's bank movements, optionally by status (unmatched: the reconciliation's to-do) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "unmatched" | "matched" | "batch";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Movements */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["BankMovement"][];
+                        };
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/units": {
         parameters: {
             query?: never;
@@ -6319,6 +6510,245 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bank-statements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A bank statement with its movements and how each is matched */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The statement */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BankStatementDetail"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bank-movements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A bank movement with match suggestions (candidate owners and lines, or expenses, with the reason) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The movement */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BankMovementDetail"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bank-movements/{id}/match": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Match a movement by hand: an incoming one as an owner's payment (lines first, then the oldest due, the rest a credit), an outgoing one to an approved expense (paid) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BankMatchInput"];
+                };
+            };
+            responses: {
+                /** @description Matched */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BankMovement"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Unmatch a movement: the owner's payment is reversed (reversing entry, allocations removed) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Unmatched */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BankMovement"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -10349,6 +10779,73 @@ export interface components {
             rate_bp: number;
             source: string;
         };
+        BankImportResult: {
+            statements: (components["schemas"]["BankStatement"] & {
+                created: boolean;
+                movements_created: number;
+                movements_already_imported: number;
+            })[];
+            matched: {
+                communication: number;
+                iban: number;
+                manual: number;
+                expense: number;
+            };
+            unmatched: number;
+        };
+        BankStatement: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            building_id: string;
+            /** Format: uuid */
+            bank_account_id: string;
+            /** @enum {string} */
+            account: "working_capital" | "reserve";
+            iban: string;
+            /** @enum {string} */
+            format: "coda" | "camt053";
+            statement_number: string;
+            old_balance_date: string;
+            new_balance_date: string;
+            old_balance_cents: number;
+            new_balance_cents: number;
+            created_at: string;
+        };
+        BankMovement: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            statement_id: string;
+            /** Format: uuid */
+            building_id: string;
+            sequence: number;
+            /** @description 0 for a movement; 1, 2… for the details of a grouped batch */
+            detail: number;
+            value_date: string;
+            booking_date: string;
+            /** @description Signed: > 0 money in, < 0 money out */
+            amount_cents: number;
+            counterparty_name: string | null;
+            counterparty_iban: string | null;
+            /** @example +++001/0000/00128+++ */
+            communication: string | null;
+            free_text: string | null;
+            bank_reference: string | null;
+            /** @enum {string} */
+            status: "unmatched" | "matched" | "batch";
+            match: {
+                /** @enum {string} */
+                kind: "communication" | "iban" | "manual" | "expense";
+                /** Format: uuid */
+                owner_id: string | null;
+                /** Format: uuid */
+                payment_id: string | null;
+                /** Format: uuid */
+                expense_id: string | null;
+                matched_at: string;
+            } | null;
+        };
         CreateUnit: {
             unit_number: string;
             /** @enum {string} */
@@ -10814,6 +11311,38 @@ export interface components {
                 document_id: string | null;
                 address: string[];
             }[];
+        };
+        BankStatementDetail: components["schemas"]["BankStatement"] & {
+            movements: components["schemas"]["BankMovement"][];
+        };
+        BankMovementDetail: components["schemas"]["BankMovement"] & {
+            suggestions: components["schemas"]["BankMatchSuggestion"][];
+        };
+        BankMatchSuggestion: {
+            /** @enum {string} */
+            reason: "communication" | "known_payer_iban" | "amount" | "supplier_iban" | "invoice_number";
+            /** Format: uuid */
+            owner_id: string | null;
+            owner_name: string | null;
+            line_ids: string[];
+            /** Format: uuid */
+            expense_id: string | null;
+            amount_cents: number;
+            label: string;
+        };
+        BankMatchInput: {
+            /**
+             * Format: uuid
+             * @description An incoming movement: whose payment
+             */
+            owner_id?: string;
+            /** @description Lines to pay first, in this order; the rest to the oldest due, then a credit */
+            line_ids?: string[];
+            /**
+             * Format: uuid
+             * @description An outgoing movement: the approved expense it paid
+             */
+            expense_id?: string;
         };
         CreateMeeting: {
             /** @enum {string} */

@@ -1,5 +1,6 @@
 import { arrearsErrorsDe } from './arrears-errors.ts'
 import { assemblyErrorsDe } from './assembly-de.ts'
+import { bankErrorsDe } from './bank.ts'
 import { budgetErrorsDe } from './budget-errors.ts'
 import { callsErrorsDe } from './calls.ts'
 import type { ErrorMessages } from './en.ts'
@@ -268,6 +269,7 @@ export const errorDe: ErrorMessages = {
     'Eine zweite Versammlung wird erst einberufen, nachdem eine erste ohne Quorum eröffnet wurde (ZGB Art. 3.87 §5)',
   ...callsErrorsDe,
   ...arrearsErrorsDe,
+  ...bankErrorsDe,
   ...ledgerErrorsDe,
   ...budgetErrorsDe,
 }

@@ -8,6 +8,7 @@
 import type { Message } from '../plural.ts'
 import { arrearsErrorsEn } from './arrears-errors.ts'
 import { assemblyErrorsEn } from './assembly-en.ts'
+import { bankErrorsEn } from './bank.ts'
 import { budgetErrorsEn } from './budget-errors.ts'
 import { callsErrorsEn } from './calls.ts'
 import { ledgerErrorsEn } from './ledger-errors.ts'
@@ -263,6 +264,7 @@ export const errorEn = {
     'A second assembly is convened only after a first one opened without its quorum (Civil Code art. 3.87 §5)',
   ...callsErrorsEn,
   ...arrearsErrorsEn,
+  ...bankErrorsEn,
   ...ledgerErrorsEn,
   ...budgetErrorsEn,
 } as const satisfies Record<string, Message>

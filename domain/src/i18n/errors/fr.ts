@@ -1,5 +1,6 @@
 import { arrearsErrorsFr } from './arrears-errors.ts'
 import { assemblyErrorsFr } from './assembly-fr.ts'
+import { bankErrorsFr } from './bank.ts'
 import { budgetErrorsFr } from './budget-errors.ts'
 import { callsErrorsFr } from './calls.ts'
 import type { ErrorMessages } from './en.ts'
@@ -271,6 +272,7 @@ export const errorFr: ErrorMessages = {
     'Une deuxième assemblée n’est convoquée qu’après une première ouverte sans quorum (Code civil art. 3.87 §5)',
   ...callsErrorsFr,
   ...arrearsErrorsFr,
+  ...bankErrorsFr,
   ...ledgerErrorsFr,
   ...budgetErrorsFr,
 }

@@ -1,5 +1,6 @@
 import { arrearsErrorsNl } from './arrears-errors.ts'
 import { assemblyErrorsNl } from './assembly-nl.ts'
+import { bankErrorsNl } from './bank.ts'
 import { budgetErrorsNl } from './budget-errors.ts'
 import { callsErrorsNl } from './calls.ts'
 import type { ErrorMessages } from './en.ts'
@@ -269,6 +270,7 @@ export const errorNl: ErrorMessages = {
     'Een tweede vergadering wordt pas bijeengeroepen nadat een eerste zonder quorum werd geopend (BW art. 3.87 §5)',
   ...callsErrorsNl,
   ...arrearsErrorsNl,
+  ...bankErrorsNl,
   ...ledgerErrorsNl,
   ...budgetErrorsNl,
 }

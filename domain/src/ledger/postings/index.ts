@@ -1,5 +1,6 @@
 import type { MoneyEventType } from '../../shared/money-events.ts'
 import { ARREARS_POSTINGS } from './arrears.ts'
+import { BANK_POSTINGS } from './bank.ts'
 import { CALLS_POSTINGS } from './calls.ts'
 import { EXPENSE_POSTINGS } from './expenses.ts'
 import type { PostingRules } from './posting-rule.ts'
@@ -12,9 +13,11 @@ export const POSTING_RULES: PostingRules<MoneyEventType> = {
   ...EXPENSE_POSTINGS,
   ...CALLS_POSTINGS,
   ...ARREARS_POSTINGS,
+  ...BANK_POSTINGS,
 }
 
 export * from './arrears.ts'
+export * from './bank.ts'
 export * from './calls.ts'
 export * from './expenses.ts'
 export * from './posting-rule.ts'

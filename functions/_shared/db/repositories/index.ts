@@ -3,6 +3,7 @@ import type { Database } from '../client.ts'
 import { arrearsRepository } from './arrears.repository.ts'
 import { assemblyRepositories } from './assembly.repository.ts'
 import { auditRepository } from './audit.repository.ts'
+import { bankRepository } from './bank.repository.ts'
 import { budgetRepositories } from './budget.repository.ts'
 import { callsRepository } from './calls.repository.ts'
 import { convocationRepositories } from './convocation.repository.ts'
@@ -69,5 +70,6 @@ export function bindRepositories(db: Database): Repositories {
     // Money events post their entries on this same handle: in the use case's transaction.
     postings: ledgerPostings(ledgerEntries),
     platform: { jobs: jobQueue(db) },
+    bank: { movements: bankRepository(db) },
   }
 }

@@ -1,6 +1,7 @@
 export * from './arrears.ts'
 export * from './assembly.ts'
 export * from './audit-log.ts'
+export * from './bank.ts'
 export * from './budget.ts'
 export * from './calls.ts'
 export * from './convocation.ts'
