@@ -222,6 +222,7 @@ buildingsApp.openapi(
 import { mountBuildingAssembly } from './assembly.routes.ts'
 import { mountBudgets } from './budgets.routes.ts'
 import { mountBuildingCalls } from './calls.routes.ts'
+import { mountBuildingClosing } from './closing.routes.ts'
 import { mountDistributionKeys } from './distribution-keys.routes.ts'
 import { mountBuildingDocuments } from './documents.routes.ts'
 import { mountBuildingExpenses } from './expenses.routes.ts'
@@ -238,3 +239,4 @@ mountRegisterImport(buildingsApp)
 mountDistributionKeys(buildingsApp)
 mountBudgets(buildingsApp)
 mountBuildingCalls(buildingsApp)
+mountBuildingClosing(buildingsApp)

@@ -1,6 +1,7 @@
 import { ASSEMBLY_AUDIT_ACTIONS } from './assembly-events.ts'
 import { BUDGET_AUDIT_ACTIONS, type BudgetAuditEntity } from './budget-events.ts'
 import { CALLS_AUDIT_ACTIONS, type CallsAuditEntity } from './calls-events.ts'
+import type { ClosingAuditEntity } from './closing-events.ts'
 import { DOMAIN_EVENTS, type DomainEvent } from './domain-events.ts'
 import { MONEY_AUDIT_ACTIONS } from './money-events.ts'
 
@@ -91,6 +92,7 @@ export type AuditEntity =
   | 'unit_ownership'
   | 'user'
   | CallsAuditEntity
+  | ClosingAuditEntity
 
 /** One append-only record per mutation, written in the same transaction as the change. */
 export type AuditEntry = {

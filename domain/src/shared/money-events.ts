@@ -1,5 +1,6 @@
 import type { AuditEntity } from './audit.ts'
 import { CALLS_MONEY_AUDIT_ACTIONS, CALLS_MONEY_EVENTS } from './calls-events.ts'
+import { CLOSING_MONEY_AUDIT_ACTIONS, CLOSING_MONEY_EVENTS } from './closing-events.ts'
 
 /*
  * Money events: every one of them posts an entry in the association's books in the same
@@ -14,6 +15,7 @@ export const MONEY_AUDIT_ACTIONS = [
   'expense.correct',
   'expense.mark_paid',
   ...CALLS_MONEY_AUDIT_ACTIONS,
+  ...CLOSING_MONEY_AUDIT_ACTIONS,
 ] as const
 
 export const MONEY_EVENTS = {
@@ -26,6 +28,7 @@ export const MONEY_EVENTS = {
   /** An approved, unpaid expense is replaced by a corrected one: its entries are reversed. */
   ExpenseCorrected: ['expense.correct', 'expense'],
   ...CALLS_MONEY_EVENTS,
+  ...CLOSING_MONEY_EVENTS,
 } as const satisfies Record<string, readonly [(typeof MONEY_AUDIT_ACTIONS)[number], AuditEntity]>
 
 export type MoneyEventType = keyof typeof MONEY_EVENTS

@@ -1,6 +1,7 @@
 import { assemblyErrorsDe } from './assembly-de.ts'
 import { budgetErrorsDe } from './budget-errors.ts'
 import { callsErrorsDe } from './calls.ts'
+import { closingErrorsDe } from './closing-errors.ts'
 import type { ErrorMessages } from './en.ts'
 import { ledgerErrorsDe } from './ledger-errors.ts'
 
@@ -267,5 +268,6 @@ export const errorDe: ErrorMessages = {
     'Eine zweite Versammlung wird erst einberufen, nachdem eine erste ohne Quorum eröffnet wurde (ZGB Art. 3.87 §5)',
   ...callsErrorsDe,
   ...ledgerErrorsDe,
+  ...closingErrorsDe,
   ...budgetErrorsDe,
 }

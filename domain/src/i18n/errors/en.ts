@@ -9,6 +9,7 @@ import type { Message } from '../plural.ts'
 import { assemblyErrorsEn } from './assembly-en.ts'
 import { budgetErrorsEn } from './budget-errors.ts'
 import { callsErrorsEn } from './calls.ts'
+import { closingErrorsEn } from './closing-errors.ts'
 import { ledgerErrorsEn } from './ledger-errors.ts'
 
 export const errorEn = {
@@ -262,6 +263,7 @@ export const errorEn = {
     'A second assembly is convened only after a first one opened without its quorum (Civil Code art. 3.87 §5)',
   ...callsErrorsEn,
   ...ledgerErrorsEn,
+  ...closingErrorsEn,
   ...budgetErrorsEn,
 } as const satisfies Record<string, Message>
 

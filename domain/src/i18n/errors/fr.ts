@@ -1,6 +1,7 @@
 import { assemblyErrorsFr } from './assembly-fr.ts'
 import { budgetErrorsFr } from './budget-errors.ts'
 import { callsErrorsFr } from './calls.ts'
+import { closingErrorsFr } from './closing-errors.ts'
 import type { ErrorMessages } from './en.ts'
 import { ledgerErrorsFr } from './ledger-errors.ts'
 
@@ -270,5 +271,6 @@ export const errorFr: ErrorMessages = {
     'Une deuxième assemblée n’est convoquée qu’après une première ouverte sans quorum (Code civil art. 3.87 §5)',
   ...callsErrorsFr,
   ...ledgerErrorsFr,
+  ...closingErrorsFr,
   ...budgetErrorsFr,
 }

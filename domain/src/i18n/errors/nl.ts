@@ -1,6 +1,7 @@
 import { assemblyErrorsNl } from './assembly-nl.ts'
 import { budgetErrorsNl } from './budget-errors.ts'
 import { callsErrorsNl } from './calls.ts'
+import { closingErrorsNl } from './closing-errors.ts'
 import type { ErrorMessages } from './en.ts'
 import { ledgerErrorsNl } from './ledger-errors.ts'
 
@@ -268,5 +269,6 @@ export const errorNl: ErrorMessages = {
     'Een tweede vergadering wordt pas bijeengeroepen nadat een eerste zonder quorum werd geopend (BW art. 3.87 §5)',
   ...callsErrorsNl,
   ...ledgerErrorsNl,
+  ...closingErrorsNl,
   ...budgetErrorsNl,
 }

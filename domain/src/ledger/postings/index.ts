@@ -1,5 +1,6 @@
 import type { MoneyEventType } from '../../shared/money-events.ts'
 import { CALLS_POSTINGS } from './calls.ts'
+import { CLOSING_POSTINGS } from './closing.ts'
 import { EXPENSE_POSTINGS } from './expenses.ts'
 import type { PostingRules } from './posting-rule.ts'
 
@@ -10,8 +11,10 @@ import type { PostingRules } from './posting-rule.ts'
 export const POSTING_RULES: PostingRules<MoneyEventType> = {
   ...EXPENSE_POSTINGS,
   ...CALLS_POSTINGS,
+  ...CLOSING_POSTINGS,
 }
 
 export * from './calls.ts'
+export * from './closing.ts'
 export * from './expenses.ts'
 export * from './posting-rule.ts'

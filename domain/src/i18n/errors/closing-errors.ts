@@ -1,0 +1,36 @@
+// Error texts of the year-end close (ADR 0040), spread into each language's catalogue with one line.
+import type { Message } from '../plural.ts'
+
+export const closingErrorsEn = {
+  'error.code.fiscal_year_closed':
+    'Fiscal year {fiscal_year} is closed: nothing more is posted into it; date the correction in the next year',
+  'error.code.fiscal_year_not_ended':
+    'Fiscal year {fiscal_year} ends on {period_to}: it cannot be closed before',
+  'error.code.fiscal_year_already_closed': 'Fiscal year {fiscal_year} is already closed',
+} as const satisfies Record<string, Message>
+
+type ClosingErrors = Record<keyof typeof closingErrorsEn, Message>
+
+export const closingErrorsFr: ClosingErrors = {
+  'error.code.fiscal_year_closed':
+    'L’exercice {fiscal_year} est clôturé : plus rien n’y est comptabilisé ; datez la correction dans l’exercice suivant',
+  'error.code.fiscal_year_not_ended':
+    'L’exercice {fiscal_year} se termine le {period_to} : il ne peut pas être clôturé avant',
+  'error.code.fiscal_year_already_closed': 'L’exercice {fiscal_year} est déjà clôturé',
+}
+
+export const closingErrorsNl: ClosingErrors = {
+  'error.code.fiscal_year_closed':
+    'Boekjaar {fiscal_year} is afgesloten: er wordt niets meer in geboekt; boek de correctie in het volgende boekjaar',
+  'error.code.fiscal_year_not_ended':
+    'Boekjaar {fiscal_year} eindigt op {period_to}: het kan niet eerder worden afgesloten',
+  'error.code.fiscal_year_already_closed': 'Boekjaar {fiscal_year} is al afgesloten',
+}
+
+export const closingErrorsDe: ClosingErrors = {
+  'error.code.fiscal_year_closed':
+    'Das Geschäftsjahr {fiscal_year} ist abgeschlossen: es wird nichts mehr darin gebucht; buchen Sie die Korrektur im folgenden Jahr',
+  'error.code.fiscal_year_not_ended':
+    'Das Geschäftsjahr {fiscal_year} endet am {period_to}: es kann nicht vorher abgeschlossen werden',
+  'error.code.fiscal_year_already_closed': 'Das Geschäftsjahr {fiscal_year} ist bereits abgeschlossen',
+}
