@@ -11,6 +11,7 @@ CREATE TABLE "fiscal_year_closings" (
 	"provisions_cents" bigint NOT NULL,
 	"undistributed_cents" bigint NOT NULL,
 	"regularisation_net_cents" bigint NOT NULL,
+	"accounts" jsonb NOT NULL,
 	"closed_by" uuid,
 	"closed_at" timestamp with time zone DEFAULT now() NOT NULL
 );

@@ -1,7 +1,7 @@
 import { ASSEMBLY_AUDIT_ACTIONS } from './assembly-events.ts'
 import { BUDGET_AUDIT_ACTIONS, type BudgetAuditEntity } from './budget-events.ts'
 import { CALLS_AUDIT_ACTIONS, type CallsAuditEntity } from './calls-events.ts'
-import type { ClosingAuditEntity } from './closing-events.ts'
+import { CLOSING_AUDIT_ACTIONS, type ClosingAuditEntity } from './closing-events.ts'
 import { DOMAIN_EVENTS, type DomainEvent } from './domain-events.ts'
 import { MONEY_AUDIT_ACTIONS } from './money-events.ts'
 
@@ -73,6 +73,7 @@ export const AUDIT_ACTIONS = [
   ...CALLS_AUDIT_ACTIONS,
   ...MONEY_AUDIT_ACTIONS,
   ...BUDGET_AUDIT_ACTIONS,
+  ...CLOSING_AUDIT_ACTIONS,
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

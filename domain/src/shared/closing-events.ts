@@ -12,3 +12,10 @@ export const CLOSING_MONEY_EVENTS = {
 } as const
 
 export type ClosingAuditEntity = 'fiscal_year_closing'
+
+export const CLOSING_AUDIT_ACTIONS = ['fiscal_year.statement_email'] as const
+
+export const CLOSING_EVENTS = {
+  /** An owner's statement was e-mailed (once; the job marks it). */
+  OwnerStatementEmailed: ['fiscal_year.statement_email', 'fiscal_year_closing'],
+} as const

@@ -2,6 +2,7 @@ import { ASSEMBLY_EVENTS } from './assembly-events.ts'
 import type { AuditAction, AuditEntity } from './audit.ts'
 import { BUDGET_EVENTS } from './budget-events.ts'
 import { CALLS_EVENTS } from './calls-events.ts'
+import { CLOSING_EVENTS } from './closing-events.ts'
 import { CONVOCATION_EVENTS } from './convocation-events.ts'
 import { MONEY_EVENTS } from './money-events.ts'
 
@@ -60,6 +61,7 @@ export const DOMAIN_EVENTS = {
   ...CALLS_EVENTS,
   ...MONEY_EVENTS,
   ...BUDGET_EVENTS,
+  ...CLOSING_EVENTS,
 } as const satisfies Record<string, readonly [AuditAction, AuditEntity]>
 
 export type DomainEventType = keyof typeof DOMAIN_EVENTS

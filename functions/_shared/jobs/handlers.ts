@@ -2,15 +2,18 @@ import {
   CONVOCATION_MAIL_JOB,
   DELETE_ORPHAN_FILE,
   MAIL_CALL_LETTER,
+  MAIL_STATEMENTS,
   MINUTES_MAIL_JOB,
   PASSWORD_CHANGED_JOB,
   PASSWORD_LINK_JOB,
   RENDER_CALL_LETTERS,
   RENDER_EXPENSE_DISTRIBUTION,
+  RENDER_STATEMENTS,
 } from '@koprogo/domain'
 import { passwordChangedJob } from '../../auth/password-changed.job.ts'
 import { passwordLinkJob } from '../../auth/password-link.job.ts'
 import { mailCallLetter, renderCallLetters } from '../../calls/call-letters.job.ts'
+import { mailStatements, renderStatements } from '../../closing/statements.job.ts'
 import { deleteOrphanFile } from '../../documents/delete-orphan-file.job.ts'
 import { renderExpenseDistribution } from '../../expenses/distribution-documents.job.ts'
 import { convocationMailJob } from '../../meetings/convocation-mail.job.ts'
@@ -32,4 +35,6 @@ export const jobHandlers: Readonly<Record<string, JobHandler>> = {
   [MINUTES_MAIL_JOB]: minutesMailJob,
   [RENDER_CALL_LETTERS]: renderCallLetters,
   [MAIL_CALL_LETTER]: mailCallLetter,
+  [RENDER_STATEMENTS]: renderStatements,
+  [MAIL_STATEMENTS]: mailStatements,
 }

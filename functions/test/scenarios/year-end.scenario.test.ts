@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm'
+import { extractText, getDocumentProxy } from 'unpdf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runDueJobs } from '../../_shared/jobs/runner.ts'
 import { createTestApi, type TestApi } from '../harness.ts'
 import { propertyFixtures } from '../property-fixtures.ts'
 
@@ -69,6 +71,17 @@ const EXPENSES = [
   { category: 'Cleaning', amount: 100_001, date: '2025-09-30', key: 'general' },
 ] as const
 const RESERVE_CALL = 40_000
+/** Anne reads Dutch and consented to e-mail; Bernard and Claire get paper (Claire in German). */
+const CONTACT: Record<Lot, Record<string, unknown>> = {
+  A: { email_consent: true, email_consent_date: '2024-01-01', preferred_language: 'nl' },
+  B: {},
+  C: { preferred_language: 'de' },
+}
+/** "1 234,56" as the PDFs print euros in nl/de/fr (narrow spaces read as spaces). */
+const euros = (cents: number) =>
+  `${Math.floor(cents / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ' ')},${String(cents % 100).padStart(2, '0')}`
 
 describe('issue #16 scenario: a year of a building, closed and checked to the cent', () => {
   it('budget → calls → payments → close: statements and annual accounts equal an independent computation; the closed year refuses postings', async () => {
@@ -80,7 +93,7 @@ describe('issue #16 scenario: a year of a building, closed and checked to the ce
     const names: Record<Lot, string> = { A: 'Anne', B: 'Bernard', C: 'Claire' }
     for (const lot of LOTS) {
       units[lot] = (await fx.unit(token, b.id, { unit_number: lot, quota: QUOTA[lot] })).id
-      owners[lot] = (await fx.owner(token, { first_name: names[lot], last_name: 'Test' })).id
+      owners[lot] = (await fx.owner(token, { first_name: names[lot], last_name: 'Test', ...CONTACT[lot] })).id
       const res = await api.request('POST', `/api/v1/units/${units[lot]}/owners`, {
         token,
         body: {
@@ -292,6 +305,53 @@ describe('issue #16 scenario: a year of a building, closed and checked to the ce
         ordinary[lot] - liftPart,
       )
     }
+
+    // 6b. Each statement is a PDF in the owner's language, addressed to them; Anne's is e-mailed
+    // (once, even when the jobs run again), the others are on paper.
+    while ((await runDueJobs(api.runtime)) > 0) {}
+    const listed = await api.request('GET', `/api/v1/buildings/${b.id}/fiscal-years/${YEAR}/statements`, {
+      token,
+    })
+    const rows = (
+      listed.body as {
+        data: (Statement & {
+          id: string
+          document_id: string | null
+          delivery: string
+          emailed_at: string | null
+        })[]
+      }
+    ).data
+    expect(rows.every((r) => r.document_id === r.id)).toBe(true)
+    expect(
+      Object.fromEntries(rows.map((r) => [lotOf(r.owner_id), [r.delivery, r.emailed_at !== null]])),
+    ).toEqual({
+      A: ['email', true],
+      B: ['post', false],
+      C: ['post', false],
+    })
+    for (const [lot, title] of [
+      ['A', 'Afrekening van de lasten 2025'],
+      ['C', 'Nebenkostenabrechnung 2025'],
+    ] as const) {
+      const row = rows.find((r) => r.owner_id === owners[lot]) as { document_id: string }
+      const file = await api.app.request(`/api/v1/documents/${row.document_id}/download`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+      expect(file.status).toBe(200)
+      const { text } = await extractText(await getDocumentProxy(new Uint8Array(await file.arrayBuffer())), {
+        mergePages: true,
+      })
+      const page = text.replace(/[\u00a0\u202f]/g, ' ')
+      expect(page).toContain(title)
+      expect(page).toContain(euros(ordinary[lot] - provisions[lot]))
+      expect(page).toContain(euros(provisions[lot]))
+    }
+    while ((await runDueJobs(api.runtime)) > 0) {}
+    const mails = (await api.inspect.execute(
+      sql`select to_address from captured_mail where subject like ${'Afrekening van de lasten 2025:%'}`,
+    )) as unknown as { rows: { to_address: string }[] }
+    expect(mails.rows).toHaveLength(1)
 
     // 7. Each owner's account: called − paid in 2025, plus the regularisation posted on 1 Jan 2026.
     for (const lot of LOTS) {

@@ -86,6 +86,7 @@ export function annualAccounts(input: {
   const charges: AccountAmount[] = []
   for (const [code, t] of year) {
     const account = accountOf(code)
+    if (t.d === t.c) continue // an account moved and moved back (a reversal) shows nothing
     if (account.accountClass === 7) income.push({ account: code, name: account.name, amountCents: t.c - t.d })
     if (account.accountClass === 6)
       charges.push({ account: code, name: account.name, amountCents: t.d - t.c })

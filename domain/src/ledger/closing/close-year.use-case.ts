@@ -161,6 +161,7 @@ export async function closeFiscalYear({
         )
       ).map((o) => [o.id, o]),
     )
+    const accounts = await computeAccounts(repos, scope.value, input.buildingId, y)
     const now = ctx.clock.now()
     const regularisationDate = fiscalYearBounds(y.year + 1, y.startMonth).from
     const closing: FiscalYearClosing = {
@@ -176,6 +177,7 @@ export async function closeFiscalYear({
       provisionsCents: figures.provisionsCents,
       undistributedCents: figures.undistributedCents,
       regularisationNetCents: figures.regularisationNetCents,
+      accounts,
       closedBy: ctx.actor.userId,
       closedAt: now,
     }
@@ -302,17 +304,11 @@ export async function getAnnualAccounts({
   if (!year.ok) return year
   const scope = await closingReadScope(ctx, input.buildingId)
   if (!scope.ok) return scope
-  const repos = ctx.repos
-  const s = scope.value
-  const y = await yearBounds(repos, s, input.buildingId, year.value)
-  const [closing, yearTotals, cumulativeTotals, expenses, budget] = await Promise.all([
-    repos.closing.findClosing(s, input.buildingId, y.year),
-    repos.ledger.entries.accountTotals(s, input.buildingId, y.year),
-    repos.closing.totalsThrough(s, input.buildingId, y.year),
-    repos.closing.yearExpenses(s, input.buildingId, y.from, y.to),
-    repos.closing.approvedBudgetByCategory(s, input.buildingId, y.year),
-  ])
-  const statements = yearStatements(expenses, [])
+  const y = await yearBounds(ctx.repos, scope.value, input.buildingId, year.value)
+  const closing = await ctx.repos.closing.findClosing(scope.value, input.buildingId, y.year)
+  const accounts = closing
+    ? closing.accounts
+    : await computeAccounts(ctx.repos, scope.value, input.buildingId, y)
   return ok({
     buildingId: input.buildingId,
     fiscalYear: y.year,
@@ -320,14 +316,25 @@ export async function getAnnualAccounts({
     periodTo: y.to,
     closed: closing !== null,
     closedAt: closing?.closedAt ?? null,
-    ...annualAccounts({
-      yearTotals,
-      cumulativeTotals,
-      expenses,
-      chargesByKey: statements.chargesByKey,
-      budget,
-    }),
+    ...accounts,
   })
+}
+
+/** The annual accounts of a year from the books, the expenses and the approved budget. */
+async function computeAccounts(
+  repos: ClosingRepos,
+  s: TenantScope,
+  buildingId: string,
+  y: YearBounds,
+): Promise<AnnualAccounts> {
+  const [yearTotals, cumulativeTotals, expenses, budget] = await Promise.all([
+    repos.ledger.entries.accountTotals(s, buildingId, y.year),
+    repos.closing.totalsThrough(s, buildingId, y.year),
+    repos.closing.yearExpenses(s, buildingId, y.from, y.to),
+    repos.closing.approvedBudgetByCategory(s, buildingId, y.year),
+  ])
+  const { chargesByKey } = yearStatements(expenses, [])
+  return annualAccounts({ yearTotals, cumulativeTotals, expenses, chargesByKey, budget })
 }
 
 /** GET /buildings/{id}/fiscal-years: the closed years. */

@@ -1,6 +1,7 @@
 import type { Owner, OwnerLanguage, TenantScope } from '../../property/index.ts'
 import type { ClosedYears } from '../ledger-postings.ts'
 import type { AccountTotals } from '../trial-balance.ts'
+import type { AnnualAccounts } from './annual-accounts.ts'
 import type { KeyCharge, ProvisionCalled, YearExpense } from './year-statement.ts'
 
 /** A closed fiscal year of a building (ADR 0040): one row, never reopened. */
@@ -19,6 +20,8 @@ export type FiscalYearClosing = {
   readonly provisionsCents: number
   readonly undistributedCents: number
   readonly regularisationNetCents: number
+  /** The annual accounts computed at the close, kept as they were (the year is frozen). */
+  readonly accounts: AnnualAccounts
   readonly closedBy: string | null
   readonly closedAt: Date
 }
@@ -51,6 +54,7 @@ export type OwnerStatementView = OwnerStatement & {
 /** The year-end close's store and the reads it needs (one adapter, SQL aggregates). */
 export interface ClosingRepository extends ClosedYears {
   findClosing(scope: TenantScope, buildingId: string, fiscalYear: number): Promise<FiscalYearClosing | null>
+  findClosingById(scope: TenantScope, id: string): Promise<FiscalYearClosing | null>
   listClosings(scope: TenantScope, buildingId: string): Promise<readonly FiscalYearClosing[]>
   /** Approved and paid expenses dated in [from, to] with their frozen distributions and keys. */
   yearExpenses(

@@ -2,4 +2,6 @@
 export * from './annual-accounts.ts'
 export * from './close-year.use-case.ts'
 export * from './closing.ports.ts'
+export * from './generate-statements.use-case.ts'
+export * from './statement-letter.ts'
 export * from './year-statement.ts'

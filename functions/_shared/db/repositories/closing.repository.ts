@@ -1,4 +1,5 @@
 import type {
+  AnnualAccounts,
   ChargeDistribution,
   ClosingRepository,
   FiscalYearClosing,
@@ -30,7 +31,10 @@ import { toOwner } from './property.repository.ts'
  * frozen distributions), the provision call lines and the ledger, each in one statement.
  */
 
-const toClosing = (row: typeof fiscalYearClosings.$inferSelect): FiscalYearClosing => row
+const toClosing = (row: typeof fiscalYearClosings.$inferSelect): FiscalYearClosing => ({
+  ...row,
+  accounts: row.accounts as AnnualAccounts,
+})
 
 const toStatement = (row: typeof ownerStatements.$inferSelect): OwnerStatement => ({
   ...row,
@@ -79,6 +83,16 @@ export function closingRepository(db: Database): ClosingRepository {
             eq(fiscalYearClosings.buildingId, buildingId),
             eq(fiscalYearClosings.fiscalYear, fiscalYear),
           ),
+        )
+      return row ? toClosing(row) : null
+    },
+
+    async findClosingById(scope, id) {
+      const [row] = await db
+        .select()
+        .from(fiscalYearClosings)
+        .where(
+          and(eq(fiscalYearClosings.organizationId, scope.organizationId), eq(fiscalYearClosings.id, id)),
         )
       return row ? toClosing(row) : null
     },

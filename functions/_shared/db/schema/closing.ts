@@ -42,6 +42,8 @@ export const fiscalYearClosings = pgTable(
     provisionsCents: bigint('provisions_cents', { mode: 'number' }).notNull(),
     undistributedCents: bigint('undistributed_cents', { mode: 'number' }).notNull(),
     regularisationNetCents: bigint('regularisation_net_cents', { mode: 'number' }).notNull(),
+    /** The annual accounts as closed (AnnualAccounts, cents): a closed year's accounts never change. */
+    accounts: jsonb('accounts').notNull(),
     closedBy: uuid('closed_by').references(() => users.id),
     closedAt: tstz('closed_at').notNull().defaultNow(),
   },
