@@ -55,6 +55,7 @@ import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { runAssemblyBudget, runBudgets, runOwnerChargesBudgets } from './budget-runs.ts'
 import { callsForFundsRows, measureCallsForFunds } from './budgets/calls-for-funds.ts'
+import { measureYearEndClose, yearEndCloseRows } from './budgets/year-end-close.ts'
 import { canPin, cfg, log, resultsDir, root } from './config.ts'
 import { type FailedProfile, type ProfileResult, runProfile } from './profile.ts'
 import { assemblyBudgetRows, budgetRows, markdown, ownerChargesBudgetRows } from './report.ts'
@@ -120,6 +121,10 @@ async function main() {
       `${JSON.stringify(calls, null, 2)}\n`,
     )
     budgets.push(...callsForFundsRows(calls))
+    // The year-end close of a 500-lot building (ADR 0040), in-process.
+    const close = measureYearEndClose(root)
+    writeFileSync(join(resultsDir, `${stamp}-year-end-close${cfg.label}.json`), `${JSON.stringify(close, null, 2)}\n`)
+    budgets.push(...yearEndCloseRows(close))
   }
   if (cfg.assembly) {
     const measured = await runAssemblyBudget()
