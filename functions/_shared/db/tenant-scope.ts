@@ -39,7 +39,7 @@ export const TENANT_TABLES = [
   'budgets',
   'budget_lines',
   'building_finance_settings',
-  ...(['fiscal_year_closings', 'owner_statements'] as const),
+  ...(['fiscal_year_closings', 'owner_statements', 'building_auditors'] as const),
 ] as const
 
 const MARKER = '/* cross-tenant */'

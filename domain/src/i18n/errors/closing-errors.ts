@@ -6,6 +6,7 @@ export const closingErrorsEn = {
     'Fiscal year {fiscal_year} is closed: nothing more is posted into it; date the correction in the next year',
   'error.code.fiscal_year_not_ended':
     'Fiscal year {fiscal_year} ends on {period_to}: it cannot be closed before',
+  'error.code.auditor_already_granted': 'This auditor already has this building',
   'error.code.fiscal_year_already_closed': 'Fiscal year {fiscal_year} is already closed',
 } as const satisfies Record<string, Message>
 
@@ -16,6 +17,7 @@ export const closingErrorsFr: ClosingErrors = {
     'L’exercice {fiscal_year} est clôturé : plus rien n’y est comptabilisé ; datez la correction dans l’exercice suivant',
   'error.code.fiscal_year_not_ended':
     'L’exercice {fiscal_year} se termine le {period_to} : il ne peut pas être clôturé avant',
+  'error.code.auditor_already_granted': 'Ce vérificateur a déjà accès à cet immeuble',
   'error.code.fiscal_year_already_closed': 'L’exercice {fiscal_year} est déjà clôturé',
 }
 
@@ -24,6 +26,7 @@ export const closingErrorsNl: ClosingErrors = {
     'Boekjaar {fiscal_year} is afgesloten: er wordt niets meer in geboekt; boek de correctie in het volgende boekjaar',
   'error.code.fiscal_year_not_ended':
     'Boekjaar {fiscal_year} eindigt op {period_to}: het kan niet eerder worden afgesloten',
+  'error.code.auditor_already_granted': 'Deze commissaris heeft al toegang tot dit gebouw',
   'error.code.fiscal_year_already_closed': 'Boekjaar {fiscal_year} is al afgesloten',
 }
 
@@ -32,5 +35,6 @@ export const closingErrorsDe: ClosingErrors = {
     'Das Geschäftsjahr {fiscal_year} ist abgeschlossen: es wird nichts mehr darin gebucht; buchen Sie die Korrektur im folgenden Jahr',
   'error.code.fiscal_year_not_ended':
     'Das Geschäftsjahr {fiscal_year} endet am {period_to}: es kann nicht vorher abgeschlossen werden',
+  'error.code.auditor_already_granted': 'Dieser Rechnungsprüfer hat bereits Zugang zu diesem Gebäude',
   'error.code.fiscal_year_already_closed': 'Das Geschäftsjahr {fiscal_year} ist bereits abgeschlossen',
 }

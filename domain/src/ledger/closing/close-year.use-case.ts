@@ -1,4 +1,4 @@
-import { requirePermission, scopeForRow } from '../../access/index.ts'
+import { booksReadScope, scopeForRow } from '../../access/index.ts'
 import type { ActorContext, UseCaseCall } from '../../context.ts'
 import { can } from '../../identity/index.ts'
 import {
@@ -55,13 +55,8 @@ function checkYear(fiscalYear: number): Result<number> {
  * Who reads a building's closing, statements and accounts: the roles that read the books (syndic,
  * accountant, superadmin). Another tenant's or an unknown building is a 404.
  */
-export async function closingReadScope(
-  ctx: ClosingContext,
-  buildingId: string,
-): Promise<Result<TenantScope>> {
-  const allowed = requirePermission(ctx.actor, 'finance:write')
-  if (!allowed.ok) return allowed
-  return buildingScope(ctx, buildingId)
+export function closingReadScope(ctx: ClosingContext, buildingId: string): Promise<Result<TenantScope>> {
+  return booksReadScope(ctx, buildingId, (s, userId, b) => ctx.repos.closing.auditsBuilding(s, userId, b))
 }
 
 async function buildingScope(ctx: ClosingContext, buildingId: string): Promise<Result<TenantScope>> {

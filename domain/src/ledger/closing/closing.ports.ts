@@ -51,6 +51,17 @@ export type OwnerStatementView = OwnerStatement & {
   readonly language: OwnerLanguage
 }
 
+/** An account auditor (art. 3.91) granted one building by its syndic: read only. */
+export type AuditorGrant = {
+  readonly id: string
+  readonly organizationId: string
+  readonly buildingId: string
+  readonly userId: string
+  readonly grantedBy: string | null
+  readonly createdAt: Date
+}
+export type AuditorGrantView = AuditorGrant & { readonly email: string; readonly name: string }
+
 /** The year-end close's store and the reads it needs (one adapter, SQL aggregates). */
 export interface ClosingRepository extends ClosedYears {
   findClosing(scope: TenantScope, buildingId: string, fiscalYear: number): Promise<FiscalYearClosing | null>
@@ -87,6 +98,15 @@ export interface ClosingRepository extends ClosedYears {
   listStatements(scope: TenantScope, closingId: string): Promise<readonly OwnerStatementView[]>
   /** Records the statement's PDF; false when it already had one (a retried job). */
   setStatementDocument(scope: TenantScope, statementId: string, documentId: string): Promise<boolean>
+  /** Whether this auditor user was granted this building (ADR 0040). */
+  auditsBuilding(scope: TenantScope, userId: string, buildingId: string): Promise<boolean>
+  /**
+   * Grants the building to a user of the tenant whose role is auditor: 'already' when they had it,
+   * 'not_an_auditor' when no such user exists in the tenant (another tenant's is the same).
+   */
+  grantAuditor(scope: TenantScope, grant: AuditorGrant): Promise<'granted' | 'already' | 'not_an_auditor'>
+  /** The building's auditors, with their user's name and e-mail. */
+  listAuditors(scope: TenantScope, buildingId: string): Promise<readonly AuditorGrantView[]>
   /** These owners' records (name, language, contact, consent) in one query. */
   ownersByIds(scope: TenantScope, ownerIds: readonly string[]): Promise<readonly Owner[]>
   /** Marks the statement e-mailed once; false when it already was. */

@@ -14,6 +14,7 @@ import { and, asc, between, eq, inArray, isNull, lte, sql } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import {
   budgetLines,
+  buildingAuditors,
   budgets,
   callLines,
   callsForFunds,
@@ -23,6 +24,7 @@ import {
   ledgerLines,
   ownerStatements,
   owners,
+  users,
 } from '../schema/index.ts'
 import { toOwner } from './property.repository.ts'
 
@@ -281,6 +283,45 @@ export function closingRepository(db: Database): ClosingRepository {
         )
         .returning({ id: ownerStatements.id })
       return rows.length > 0
+    },
+
+    async auditsBuilding(scope, userId, buildingId) {
+      const rows = await db
+        .select({ id: buildingAuditors.id })
+        .from(buildingAuditors)
+        .where(
+          and(
+            eq(buildingAuditors.organizationId, scope.organizationId),
+            eq(buildingAuditors.userId, userId),
+            eq(buildingAuditors.buildingId, buildingId),
+          ),
+        )
+        .limit(1)
+      return rows.length > 0
+    },
+
+    async grantAuditor(scope, grant) {
+      const [user] = await db
+        .select({ role: users.role })
+        .from(users)
+        .where(and(eq(users.organizationId, scope.organizationId), eq(users.id, grant.userId)))
+      if (!user || user.role !== 'auditor') return 'not_an_auditor'
+      const rows = await db
+        .insert(buildingAuditors)
+        .values({ ...grant, organizationId: scope.organizationId })
+        .onConflictDoNothing()
+        .returning({ id: buildingAuditors.id })
+      return rows.length > 0 ? 'granted' : 'already'
+    },
+
+    async listAuditors(scope, buildingId) {
+      const rows = await db
+        .select({ grant: buildingAuditors, email: users.email, firstName: users.firstName, lastName: users.lastName })
+        .from(buildingAuditors)
+        .innerJoin(users, eq(users.id, buildingAuditors.userId))
+        .where(and(eq(buildingAuditors.organizationId, scope.organizationId), eq(buildingAuditors.buildingId, buildingId)))
+        .orderBy(asc(buildingAuditors.createdAt))
+      return rows.map((r) => ({ ...r.grant, email: r.email, name: `${r.firstName} ${r.lastName}`.trim() }))
     },
 
     async ownersByIds(scope, ownerIds) {

@@ -86,3 +86,23 @@ export const ownerStatements = pgTable(
     check('owner_statements_delivery', sql`${t.delivery} in ('email', 'post')`),
   ],
 )
+
+/** An account auditor (art. 3.91) granted one building's books by its syndic (ADR 0040): read only. */
+export const buildingAuditors = pgTable(
+  'building_auditors',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    buildingId: uuid('building_id')
+      .notNull()
+      .references(() => buildings.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    grantedBy: uuid('granted_by').references(() => users.id),
+    createdAt: tstz('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('building_auditors_org_user_building_uq').on(t.organizationId, t.userId, t.buildingId)],
+)
