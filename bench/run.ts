@@ -123,7 +123,10 @@ async function main() {
     budgets.push(...callsForFundsRows(calls))
     // The year-end close of a 500-lot building (ADR 0040), in-process.
     const close = measureYearEndClose(root)
-    writeFileSync(join(resultsDir, `${stamp}-year-end-close${cfg.label}.json`), `${JSON.stringify(close, null, 2)}\n`)
+    writeFileSync(
+      join(resultsDir, `${stamp}-year-end-close${cfg.label}.json`),
+      `${JSON.stringify(close, null, 2)}\n`,
+    )
     budgets.push(...yearEndCloseRows(close))
   }
   if (cfg.assembly) {

@@ -1,3 +1,12 @@
+CREATE TABLE "building_auditors" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"building_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"granted_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "fiscal_year_closings" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"organization_id" uuid NOT NULL,
@@ -34,6 +43,10 @@ CREATE TABLE "owner_statements" (
 	CONSTRAINT "owner_statements_delivery" CHECK ("owner_statements"."delivery" in ('email', 'post'))
 );
 --> statement-breakpoint
+ALTER TABLE "building_auditors" ADD CONSTRAINT "building_auditors_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "building_auditors" ADD CONSTRAINT "building_auditors_building_id_buildings_id_fk" FOREIGN KEY ("building_id") REFERENCES "public"."buildings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "building_auditors" ADD CONSTRAINT "building_auditors_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "building_auditors" ADD CONSTRAINT "building_auditors_granted_by_users_id_fk" FOREIGN KEY ("granted_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "fiscal_year_closings" ADD CONSTRAINT "fiscal_year_closings_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "fiscal_year_closings" ADD CONSTRAINT "fiscal_year_closings_building_id_buildings_id_fk" FOREIGN KEY ("building_id") REFERENCES "public"."buildings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "fiscal_year_closings" ADD CONSTRAINT "fiscal_year_closings_closed_by_users_id_fk" FOREIGN KEY ("closed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -42,6 +55,7 @@ ALTER TABLE "owner_statements" ADD CONSTRAINT "owner_statements_closing_id_fisca
 ALTER TABLE "owner_statements" ADD CONSTRAINT "owner_statements_building_id_buildings_id_fk" FOREIGN KEY ("building_id") REFERENCES "public"."buildings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "owner_statements" ADD CONSTRAINT "owner_statements_owner_id_owners_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."owners"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "owner_statements" ADD CONSTRAINT "owner_statements_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "building_auditors_org_user_building_uq" ON "building_auditors" USING btree ("organization_id","user_id","building_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "fiscal_year_closings_building_year_uq" ON "fiscal_year_closings" USING btree ("organization_id","building_id","fiscal_year");--> statement-breakpoint
 CREATE UNIQUE INDEX "owner_statements_closing_owner_uq" ON "owner_statements" USING btree ("closing_id","owner_id");--> statement-breakpoint
 CREATE INDEX "owner_statements_org_owner_idx" ON "owner_statements" USING btree ("organization_id","owner_id");--> statement-breakpoint

@@ -1,16 +1,20 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import {
   type AnnualAccountsView,
+  type AuditorGrant,
+  CALL_DELIVERIES,
   closeFiscalYear,
   type FiscalYearClosing,
   getAnnualAccounts,
   getYearStatements,
+  grantBuildingAuditor,
   type KeyCharge,
   LEDGER_LIMITS,
+  listBuildingAuditors,
   listClosings,
   type YearStatementsView,
 } from '@koprogo/domain'
-import { bearer, errors, json, respond } from '../_shared/http.ts'
+import { bearer, errors, json, jsonBody, respond } from '../_shared/http.ts'
 import { type AppEnv, actorContext } from '../_shared/runtime.ts'
 
 /*
@@ -85,7 +89,7 @@ const StatementSchema = z
       .int()
       .openapi({ description: 'charges − provisions: > 0 to pay, < 0 refunded' }),
     extraordinary_cents: z.number().int(),
-    delivery: z.enum(['email', 'post']),
+    delivery: z.enum(CALL_DELIVERIES),
     document_id: z.uuid().nullable(),
     emailed_at: z.string().nullable(),
   })
@@ -228,7 +232,81 @@ export const toAccountsDto = (a: AnnualAccountsView) => ({
   },
 })
 
+const AuditorSchema = z
+  .object({
+    id: z.uuid(),
+    building_id: z.uuid(),
+    user_id: z.uuid(),
+    granted_by: z.uuid().nullable(),
+    created_at: z.string(),
+    email: z.string().optional(),
+    name: z.string().optional(),
+  })
+  .openapi('BuildingAuditor')
+const toAuditorDto = (g: AuditorGrant & { email?: string; name?: string }) => ({
+  id: g.id,
+  building_id: g.buildingId,
+  user_id: g.userId,
+  granted_by: g.grantedBy,
+  created_at: g.createdAt.toISOString(),
+  ...(g.email !== undefined ? { email: g.email } : {}),
+  ...(g.name !== undefined ? { name: g.name } : {}),
+})
+const GrantAuditorBody = z
+  .object({ user_id: z.uuid().openapi({ description: 'A user of the organization with the auditor role' }) })
+  .strict()
+  .openapi('GrantAuditorInput')
+
 export function mountBuildingClosing(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/auditors',
+      tags: ['Year-end close'],
+      summary: "The building's account auditors (art. 3.91): read-only access to its books (syndic)",
+      security: bearer,
+      request: { params: BuildingParams },
+      responses: {
+        200: json(z.object({ data: z.array(AuditorSchema) }), 'Auditors'),
+        403: errors[403],
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const result = await listBuildingAuditors({
+        ctx: actorContext(c),
+        input: { buildingId: c.req.valid('param').id },
+      })
+      return respond(c, result, (rows) => c.json({ data: rows.map(toAuditorDto) }, 200))
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/auditors',
+      tags: ['Year-end close'],
+      summary:
+        'Grant an account auditor (a user invited with the auditor role) read-only access to this building’s books, statements and accounts',
+      security: bearer,
+      request: { params: BuildingParams, ...jsonBody(GrantAuditorBody) },
+      responses: {
+        201: json(AuditorSchema, 'Granted'),
+        400: errors[400],
+        403: errors[403],
+        404: errors[404],
+        409: errors[409],
+      },
+    }),
+    async (c) => {
+      const result = await grantBuildingAuditor({
+        ctx: actorContext(c),
+        input: { buildingId: c.req.valid('param').id, userId: c.req.valid('json').user_id },
+      })
+      return respond(c, result, (g) => c.json(toAuditorDto(g), 201))
+    },
+  )
+
   app.openapi(
     createRoute({
       method: 'get',

@@ -144,6 +144,7 @@ const LIMITS_BY_CONTEXT: Record<string, Limits> = {
   },
   BuildingBankAccountInput: CALL_LIMITS,
   OwnerPaymentInput: CALL_LIMITS,
+  'Year-end close': { year: LEDGER_LIMITS.fiscal_year },
 }
 
 /** Limits a field has wherever it appears. */
@@ -246,6 +247,7 @@ const ENUM_BY_FIELD: Record<string, readonly (string | boolean)[]> = {
   'CallForFundsInput.account': BANK_ACCOUNT_PURPOSES,
   'OwnerPayment.account': BANK_ACCOUNT_PURPOSES,
   'CallLine.delivery': CALL_DELIVERIES,
+  'OwnerStatement.delivery': CALL_DELIVERIES,
   'Expense.status': EXPENSE_STATUSES,
   'TrialBalance.nature': ACCOUNT_NATURES,
   journal: JOURNALS,

@@ -292,7 +292,9 @@ export async function booksReadScope(
   }
   const allowed = requirePermission(actor, 'finance:write')
   if (!allowed.ok) return allowed
-  const scoped = await scopeForRow(actor, 'Building', () => ctx.repos.property.buildings.organizationOf(buildingId))
+  const scoped = await scopeForRow(actor, 'Building', () =>
+    ctx.repos.property.buildings.organizationOf(buildingId),
+  )
   if (!scoped.ok) return scoped
   return (await ctx.repos.property.buildings.findById(scoped.value, buildingId))
     ? scoped

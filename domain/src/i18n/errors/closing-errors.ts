@@ -7,6 +7,8 @@ export const closingErrorsEn = {
   'error.code.fiscal_year_not_ended':
     'Fiscal year {fiscal_year} ends on {period_to}: it cannot be closed before',
   'error.code.auditor_already_granted': 'This auditor already has this building',
+  'error.entity.FiscalYearClosing': 'Closed fiscal year',
+  'error.field.notAnAuditor': 'is not a user of this organization with the auditor role',
   'error.code.fiscal_year_already_closed': 'Fiscal year {fiscal_year} is already closed',
 } as const satisfies Record<string, Message>
 
@@ -18,6 +20,8 @@ export const closingErrorsFr: ClosingErrors = {
   'error.code.fiscal_year_not_ended':
     'L’exercice {fiscal_year} se termine le {period_to} : il ne peut pas être clôturé avant',
   'error.code.auditor_already_granted': 'Ce vérificateur a déjà accès à cet immeuble',
+  'error.entity.FiscalYearClosing': 'Exercice clôturé',
+  'error.field.notAnAuditor': 'n’est pas un utilisateur de cette organisation avec le rôle de vérificateur',
   'error.code.fiscal_year_already_closed': 'L’exercice {fiscal_year} est déjà clôturé',
 }
 
@@ -27,6 +31,8 @@ export const closingErrorsNl: ClosingErrors = {
   'error.code.fiscal_year_not_ended':
     'Boekjaar {fiscal_year} eindigt op {period_to}: het kan niet eerder worden afgesloten',
   'error.code.auditor_already_granted': 'Deze commissaris heeft al toegang tot dit gebouw',
+  'error.entity.FiscalYearClosing': 'Afgesloten boekjaar',
+  'error.field.notAnAuditor': 'is geen gebruiker van deze organisatie met de rol van commissaris',
   'error.code.fiscal_year_already_closed': 'Boekjaar {fiscal_year} is al afgesloten',
 }
 
@@ -36,5 +42,7 @@ export const closingErrorsDe: ClosingErrors = {
   'error.code.fiscal_year_not_ended':
     'Das Geschäftsjahr {fiscal_year} endet am {period_to}: es kann nicht vorher abgeschlossen werden',
   'error.code.auditor_already_granted': 'Dieser Rechnungsprüfer hat bereits Zugang zu diesem Gebäude',
+  'error.entity.FiscalYearClosing': 'Abgeschlossenes Geschäftsjahr',
+  'error.field.notAnAuditor': 'ist kein Benutzer dieser Organisation mit der Rolle Rechnungsprüfer',
   'error.code.fiscal_year_already_closed': 'Das Geschäftsjahr {fiscal_year} ist bereits abgeschlossen',
 }

@@ -18,7 +18,9 @@ import type { AuditorGrant, AuditorGrantView } from './closing.ports.ts'
 
 async function managedBuilding(ctx: ClosingContext, buildingId: string): Promise<Result<TenantScope>> {
   if (!can(ctx.actor, 'finance:manage')) return err(DomainErrors.forbidden())
-  const scoped = await scopeForRow(ctx.actor, 'Building', () => ctx.repos.property.buildings.organizationOf(buildingId))
+  const scoped = await scopeForRow(ctx.actor, 'Building', () =>
+    ctx.repos.property.buildings.organizationOf(buildingId),
+  )
   if (!scoped.ok) return scoped
   return (await ctx.repos.property.buildings.findById(scoped.value, buildingId))
     ? scoped
@@ -45,7 +47,9 @@ export async function grantBuildingAuditor({
     }
     const result = await repos.closing.grantAuditor(scope.value, grant)
     if (result === 'not_an_auditor') {
-      return err(DomainErrors.invalidField('user_id', 'is not a user of this organization with the auditor role'))
+      return err(
+        DomainErrors.invalidField('user_id', 'is not a user of this organization with the auditor role'),
+      )
     }
     if (result === 'already') {
       return err(DomainErrors.conflict('auditor_already_granted', 'This auditor already has this building'))
@@ -59,7 +63,9 @@ export async function grantBuildingAuditor({
 export async function listBuildingAuditors({
   ctx,
   input,
-}: UseCaseCall<ClosingContext, { readonly buildingId: string }>): Promise<Result<readonly AuditorGrantView[]>> {
+}: UseCaseCall<ClosingContext, { readonly buildingId: string }>): Promise<
+  Result<readonly AuditorGrantView[]>
+> {
   const scope = await managedBuilding(ctx, input.buildingId)
   if (!scope.ok) return scope
   return ok(await ctx.repos.closing.listAuditors(scope.value, input.buildingId))

@@ -14,8 +14,8 @@ import { and, asc, between, eq, inArray, isNull, lte, sql } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import {
   budgetLines,
-  buildingAuditors,
   budgets,
+  buildingAuditors,
   callLines,
   callsForFunds,
   distributionKeys,
@@ -316,10 +316,20 @@ export function closingRepository(db: Database): ClosingRepository {
 
     async listAuditors(scope, buildingId) {
       const rows = await db
-        .select({ grant: buildingAuditors, email: users.email, firstName: users.firstName, lastName: users.lastName })
+        .select({
+          grant: buildingAuditors,
+          email: users.email,
+          firstName: users.firstName,
+          lastName: users.lastName,
+        })
         .from(buildingAuditors)
         .innerJoin(users, eq(users.id, buildingAuditors.userId))
-        .where(and(eq(buildingAuditors.organizationId, scope.organizationId), eq(buildingAuditors.buildingId, buildingId)))
+        .where(
+          and(
+            eq(buildingAuditors.organizationId, scope.organizationId),
+            eq(buildingAuditors.buildingId, buildingId),
+          ),
+        )
         .orderBy(asc(buildingAuditors.createdAt))
       return rows.map((r) => ({ ...r.grant, email: r.email, name: `${r.firstName} ${r.lastName}`.trim() }))
     },
