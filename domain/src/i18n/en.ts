@@ -19,6 +19,7 @@ import { onlineOnlyEn } from './online-only-messages.ts'
 import { ownershipEn } from './ownership-messages.ts'
 import { passwordEn } from './password-messages.ts'
 import type { Message } from './plural.ts'
+import { yearEndWebEn } from './year-end-web-messages.ts'
 
 export const en = {
   ...ownershipEn,
@@ -27,6 +28,7 @@ export const en = {
   ...detailEn,
   ...jobsEn,
   ...ledgerEn,
+  ...yearEndWebEn,
   ...budgetKeysEn,
   ...callsWebEn,
   ...callsSyndicEn,

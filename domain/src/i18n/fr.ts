@@ -14,6 +14,7 @@ import { offlineSafetyFr } from './offline-safety-messages.ts'
 import { onlineOnlyFr } from './online-only-messages.ts'
 import { ownershipFr } from './ownership-messages.ts'
 import { passwordFr } from './password-messages.ts'
+import { yearEndWebFr } from './year-end-web-messages.ts'
 
 export const fr: Messages = {
   ...ownershipFr,
@@ -22,6 +23,7 @@ export const fr: Messages = {
   ...detailFr,
   ...jobsFr,
   ...ledgerFr,
+  ...yearEndWebFr,
   ...budgetKeysFr,
   ...callsWebFr,
   ...callsSyndicFr,

@@ -1156,3 +1156,25 @@ export const calls = {
       }),
     ),
 }
+
+/** The year-end close (ADR 0040): statements, annual accounts, the close itself (online only). */
+export const closing = {
+  statements: (buildingId: string, year: number) =>
+    data(
+      client.GET('/buildings/{id}/fiscal-years/{year}/statements', {
+        params: { path: { id: buildingId, year } },
+      }),
+    ),
+  accounts: (buildingId: string, year: number) =>
+    data(
+      client.GET('/buildings/{id}/fiscal-years/{year}/accounts', {
+        params: { path: { id: buildingId, year } },
+      }),
+    ),
+  close: (buildingId: string, year: number) =>
+    data(
+      client.POST('/buildings/{id}/fiscal-years/{year}/close', {
+        params: { path: { id: buildingId, year } },
+      }),
+    ),
+}
