@@ -54,6 +54,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { runAssemblyBudget, runBudgets, runOwnerChargesBudgets } from './budget-runs.ts'
+import { bankImportRows, measureBankImport } from './budgets/bank-import.ts'
 import { callsForFundsRows, measureCallsForFunds } from './budgets/calls-for-funds.ts'
 import { measureYearEndClose, yearEndCloseRows } from './budgets/year-end-close.ts'
 import { canPin, cfg, log, resultsDir, root } from './config.ts'
@@ -128,6 +129,13 @@ async function main() {
       `${JSON.stringify(close, null, 2)}\n`,
     )
     budgets.push(...yearEndCloseRows(close))
+    // A 10,000-movement CODA file imported and matched (ADR 0038), in-process.
+    const bank = measureBankImport(root)
+    writeFileSync(
+      join(resultsDir, `${stamp}-bank-import${cfg.label}.json`),
+      `${JSON.stringify(bank, null, 2)}\n`,
+    )
+    budgets.push(...bankImportRows(bank))
   }
   if (cfg.assembly) {
     const measured = await runAssemblyBudget()

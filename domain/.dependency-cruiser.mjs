@@ -2,7 +2,7 @@
  * The domain's dependency rules (ADR 0021), checked by `make test` (scripts/run-tests.ts) and proved
  * able to fail by domain/dependency-rules.test.ts. Paths are relative to domain/.
  */
-const CONTEXTS = '(access|documents|finance|governance|identity|ledger|platform|property|stats)'
+const CONTEXTS = '(access|bank|documents|finance|governance|identity|ledger|platform|property|stats)'
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 export default {

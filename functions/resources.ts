@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { AppEnv } from './_shared/runtime.ts'
 import { adminApp } from './admin/routes.ts'
 import { authApp } from './auth/routes.ts'
+import { bankMovementsApp, bankStatementsApp } from './bank/routes.ts'
 import { buildingsApp } from './buildings/routes.ts'
 import { callsApp } from './calls/routes.ts'
 import { documentsApp } from './documents/routes.ts'
@@ -30,6 +31,8 @@ export const RESOURCES: ReadonlyArray<readonly [name: string, app: OpenAPIHono<A
   ['owners', ownersApp],
   ['expenses', expensesApp],
   ['calls', callsApp],
+  ['bank-statements', bankStatementsApp],
+  ['bank-movements', bankMovementsApp],
   ['meetings', meetingsApp],
   ['documents', documentsApp],
   ['stats', statsApp],

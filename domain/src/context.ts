@@ -1,3 +1,4 @@
+import type { BankPorts } from './bank/bank.ports.ts'
 import type { DocumentsPorts, FileStore } from './documents/documents.ports.ts'
 import type { FinancePorts } from './finance/finance.ports.ts'
 import type { GovernancePorts } from './governance/governance.ports.ts'
@@ -34,6 +35,7 @@ export type Repositories = SharedPorts & {
   readonly documents: DocumentsPorts
   readonly stats: StatsPorts
   readonly platform: PlatformPorts
+  readonly bank: BankPorts
 }
 
 /**

@@ -1,4 +1,5 @@
 export * from './access/index.ts'
+export * from './bank/index.ts'
 export * from './context.ts'
 export * from './documents/index.ts'
 export * from './finance/index.ts'

@@ -170,7 +170,16 @@ export const PUBLIC_BODY_ROUTES: ReadonlySet<string> = new Set([
 ])
 
 /** The one route that takes a large body: a document upload, as multipart/form-data only. */
-const isUpload = (c: Context<AppEnv>) => c.req.method === 'POST' && c.req.path === '/api/v1/documents'
+const isDocumentUpload = (c: Context<AppEnv>) => c.req.method === 'POST' && c.req.path === '/api/v1/documents'
+
+/**
+ * Routes that take a large multipart body: a document upload and a bank statement file (a year of
+ * CODA for a large building is several MiB, ADR 0038). Only the document upload refuses other
+ * media types here; the statement route answers a foreign building's 404 before reading anything.
+ */
+const isUpload = (c: Context<AppEnv>) =>
+  isDocumentUpload(c) ||
+  (c.req.method === 'POST' && /^\/api\/v1\/buildings\/[^/]+\/bank-statements$/.test(c.req.path))
 
 const mediaType = (c: Context<AppEnv>) =>
   (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase()
@@ -202,7 +211,7 @@ const admitBody: MiddlewareHandler<AppEnv> = (c, next) => {
   ) {
     return Promise.resolve(problemResponse(c, DomainErrors.unauthenticated()))
   }
-  if (isUpload(c) && mediaType(c) !== 'multipart/form-data') {
+  if (isDocumentUpload(c) && mediaType(c) !== 'multipart/form-data') {
     return Promise.resolve(
       problemResponse(c, DomainErrors.unsupportedMediaType('A document upload is multipart/form-data')),
     )

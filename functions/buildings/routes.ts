@@ -220,6 +220,7 @@ buildingsApp.openapi(
 // Nested lists of other resources, each in its own file. Appended here (imports are hoisted) so
 // the building routes above and these mounts can be edited without touching each other.
 import { mountBuildingAssembly } from './assembly.routes.ts'
+import { mountBuildingBank } from './bank.routes.ts'
 import { mountBudgets } from './budgets.routes.ts'
 import { mountBuildingCalls } from './calls.routes.ts'
 import { mountBuildingClosing } from './closing.routes.ts'
@@ -240,3 +241,4 @@ mountDistributionKeys(buildingsApp)
 mountBudgets(buildingsApp)
 mountBuildingCalls(buildingsApp)
 mountBuildingClosing(buildingsApp)
+mountBuildingBank(buildingsApp)

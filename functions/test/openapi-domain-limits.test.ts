@@ -39,6 +39,7 @@ import {
   LEDGER_LIMITS,
   LOCALES,
   MAJORITIES,
+  MATCH_KINDS,
   MAX_PER_PAGE,
   MEETING_DESCRIPTION_MAX,
   MEETING_LOCATION_MAX,
@@ -47,6 +48,7 @@ import {
   MEETING_TITLE_MAX,
   MEETING_TYPES,
   MINUTES_LANGUAGES,
+  MOVEMENT_STATUSES,
   NOTICE_DAYS_MAX,
   ORGANIZATION_LIMITS,
   ORGANIZATION_SORT_FIELDS,
@@ -67,7 +69,9 @@ import {
   SEARCH_HIT_KINDS,
   SEARCH_MAX_LIMIT,
   SEARCH_TEXT_MAX,
+  STATEMENT_FORMATS,
   SUBSCRIPTION_PLANS,
+  SUGGESTION_REASONS,
   UNIT_LIMITS,
   UNIT_SORT_FIELDS,
   UNIT_TYPES,
@@ -251,6 +255,13 @@ const ENUM_BY_FIELD: Record<string, readonly (string | boolean)[]> = {
   'Expense.status': EXPENSE_STATUSES,
   'TrialBalance.nature': ACCOUNT_NATURES,
   journal: JOURNALS,
+  // Bank statements and matching (ADR 0038).
+  'BankStatement.account': BANK_ACCOUNT_PURPOSES,
+  'BankStatement.format': STATEMENT_FORMATS,
+  'Bank.status': MOVEMENT_STATUSES,
+  'BankMovement.status': MOVEMENT_STATUSES,
+  'BankMovement.kind': MATCH_KINDS,
+  'BankMatchSuggestion.reason': SUGGESTION_REASONS,
 }
 
 /** Value sets of the protocol itself, not of the domain. */

@@ -1,3 +1,4 @@
+import { writeCoda } from '@koprogo/domain/bank-testing'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { capturedMail } from '../_shared/db/schema/index.ts'
@@ -151,6 +152,41 @@ beforeAll(async () => {
         amount_cents: 10_000,
       })) ?? ''
   }
+  if (doc.paths['/api/v1/bank-movements/{id}']) {
+    // Bank statements (ADR 0038): one statement of A's reserve account with one unmatched movement.
+    const form = new FormData()
+    const coda = writeCoda([
+      {
+        iban: 'BE71096123456769',
+        statementNumber: 1,
+        oldBalanceCents: 0,
+        newBalanceCents: 4_321,
+        oldBalanceDate: '2027-01-01',
+        newBalanceDate: '2027-01-02',
+        movements: [
+          {
+            sequence: 1,
+            amountCents: 4_321,
+            valueDate: '2027-01-02',
+            bookingDate: '2027-01-02',
+            bankReference: 'TI-1',
+          },
+        ],
+      },
+    ])
+    form.set('file', new Blob([coda]), 'a.cod')
+    const imported = await api.request('POST', `/api/v1/buildings/${building.id}/bank-statements`, {
+      token: ta.syndic.token,
+      rawBody: form,
+    })
+    if (imported.status !== 201)
+      throw new Error(`fixture bank statement: ${imported.status} ${imported.text}`)
+    a['bank-statement'] = (imported.body as { statements: { id: string }[] }).statements[0]?.id ?? ''
+    const moves = await api.request('GET', `/api/v1/buildings/${building.id}/bank-movements`, {
+      token: ta.syndic.token,
+    })
+    a['bank-movement'] = (moves.body as { data: { id: string }[] }).data[0]?.id ?? ''
+  }
   const tb = await api.tenant()
   const mine = await fx.ownerWithUnit(tb.syndic.token, tb.org.id)
   b = { ...tb, ownerUser: mine.user }
@@ -207,6 +243,7 @@ async function snapshot() {
            (select count(*) from audit_log where organization_id = ${a.organization})::int as audit,
            (select count(*) from calls_for_funds where organization_id = ${a.organization})::int as calls,
            (select count(*) from owner_payments where organization_id = ${a.organization})::int as payments,
+           (select count(*) from bank_movements where organization_id = ${a.organization} and status = 'matched')::int as bank_matched,
            (select coalesce(sum(version), 0) from building_bank_accounts where organization_id = ${a.organization})::int as accounts,
            (select count(*) from users where organization_id = ${a.organization})::int as users`)) as {
     rows: Record<string, number>[]

@@ -40,6 +40,8 @@ export interface CallsRepository {
   setLineDocument(scope: TenantScope, lineId: string, documentId: string): Promise<boolean>
   /** Marks the line e-mailed once; false when it already was (no duplicate on retry). */
   markLineEmailed(scope: TenantScope, lineId: string, at: Date): Promise<boolean>
+  /** Every line of the building, with what was paid, by due date (a bank import's one read). */
+  buildingLines(scope: TenantScope, buildingId: string): Promise<readonly CallLineWithPaid[]>
   /** The line of the building carrying this communication, if any. */
   lineByCommunication(scope: TenantScope, buildingId: string, communication: string): Promise<CallLine | null>
   insertPayment(
@@ -47,6 +49,16 @@ export interface CallsRepository {
     payment: OwnerPayment,
     allocations: readonly PaymentAllocation[],
   ): Promise<void>
+  /** Many payments at once (a bank import), in a few statements. */
+  insertPayments(
+    scope: TenantScope,
+    payments: readonly OwnerPayment[],
+    allocations: readonly PaymentAllocation[],
+  ): Promise<void>
+  /** One payment, or null when missing or of another tenant. */
+  findPayment(scope: TenantScope, id: string): Promise<OwnerPayment | null>
+  /** Removes a payment and its allocations (a reversed payment: its entries stay in the books). */
+  deletePayment(scope: TenantScope, id: string): Promise<boolean>
   listPayments(
     scope: TenantScope,
     filter: { readonly buildingId?: string; readonly ownerId?: string },

@@ -1,5 +1,6 @@
 import { assemblyConvocationDe } from './assembly-convocation-messages.ts'
 import { assemblyRoomDe } from './assembly-room-messages.ts'
+import { bankWebDe } from './bank-web-messages.ts'
 import { budgetKeysDe } from './budget-keys-messages.ts'
 import { callsSyndicDe } from './calls-syndic-messages.ts'
 import { callsWebDe } from './calls-web-messages.ts'
@@ -26,6 +27,7 @@ export const de: Messages = {
   ...yearEndWebDe,
   ...budgetKeysDe,
   ...callsWebDe,
+  ...bankWebDe,
   ...callsSyndicDe,
   ...offlineSafetyDe,
   ...onlineOnlyDe,

@@ -5,6 +5,7 @@
 
 import { assemblyConvocationEn } from './assembly-convocation-messages.ts'
 import { assemblyRoomEn } from './assembly-room-messages.ts'
+import { bankWebEn } from './bank-web-messages.ts'
 import { budgetKeysEn } from './budget-keys-messages.ts'
 import { callsSyndicEn } from './calls-syndic-messages.ts'
 import { callsWebEn } from './calls-web-messages.ts'
@@ -31,6 +32,7 @@ export const en = {
   ...yearEndWebEn,
   ...budgetKeysEn,
   ...callsWebEn,
+  ...bankWebEn,
   ...callsSyndicEn,
   ...offlineSafetyEn,
   ...onlineOnlyEn,

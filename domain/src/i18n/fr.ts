@@ -1,5 +1,6 @@
 import { assemblyConvocationFr } from './assembly-convocation-messages.ts'
 import { assemblyRoomFr } from './assembly-room-messages.ts'
+import { bankWebFr } from './bank-web-messages.ts'
 import { budgetKeysFr } from './budget-keys-messages.ts'
 import { callsSyndicFr } from './calls-syndic-messages.ts'
 import { callsWebFr } from './calls-web-messages.ts'
@@ -26,6 +27,7 @@ export const fr: Messages = {
   ...yearEndWebFr,
   ...budgetKeysFr,
   ...callsWebFr,
+  ...bankWebFr,
   ...callsSyndicFr,
   ...offlineSafetyFr,
   ...onlineOnlyFr,

@@ -1,5 +1,6 @@
 import { assemblyConvocationNl } from './assembly-convocation-messages.ts'
 import { assemblyRoomNl } from './assembly-room-messages.ts'
+import { bankWebNl } from './bank-web-messages.ts'
 import { budgetKeysNl } from './budget-keys-messages.ts'
 import { callsSyndicNl } from './calls-syndic-messages.ts'
 import { callsWebNl } from './calls-web-messages.ts'
@@ -26,6 +27,7 @@ export const nl: Messages = {
   ...yearEndWebNl,
   ...budgetKeysNl,
   ...callsWebNl,
+  ...bankWebNl,
   ...callsSyndicNl,
   ...offlineSafetyNl,
   ...onlineOnlyNl,

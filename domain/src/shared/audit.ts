@@ -1,4 +1,5 @@
 import { ASSEMBLY_AUDIT_ACTIONS } from './assembly-events.ts'
+import { BANK_AUDIT_ACTIONS, type BankAuditEntity } from './bank-events.ts'
 import { BUDGET_AUDIT_ACTIONS, type BudgetAuditEntity } from './budget-events.ts'
 import { CALLS_AUDIT_ACTIONS, type CallsAuditEntity } from './calls-events.ts'
 import { CLOSING_AUDIT_ACTIONS, type ClosingAuditEntity } from './closing-events.ts'
@@ -74,6 +75,7 @@ export const AUDIT_ACTIONS = [
   ...MONEY_AUDIT_ACTIONS,
   ...BUDGET_AUDIT_ACTIONS,
   ...CLOSING_AUDIT_ACTIONS,
+  ...BANK_AUDIT_ACTIONS,
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -94,6 +96,7 @@ export type AuditEntity =
   | 'user'
   | CallsAuditEntity
   | ClosingAuditEntity
+  | BankAuditEntity
 
 /** One append-only record per mutation, written in the same transaction as the change. */
 export type AuditEntry = {

@@ -1,5 +1,6 @@
 import { ASSEMBLY_EVENTS } from './assembly-events.ts'
 import type { AuditAction, AuditEntity } from './audit.ts'
+import { BANK_EVENTS } from './bank-events.ts'
 import { BUDGET_EVENTS } from './budget-events.ts'
 import { CALLS_EVENTS } from './calls-events.ts'
 import { CLOSING_EVENTS } from './closing-events.ts'
@@ -62,6 +63,7 @@ export const DOMAIN_EVENTS = {
   ...MONEY_EVENTS,
   ...BUDGET_EVENTS,
   ...CLOSING_EVENTS,
+  ...BANK_EVENTS,
 } as const satisfies Record<string, readonly [AuditAction, AuditEntity]>
 
 export type DomainEventType = keyof typeof DOMAIN_EVENTS

@@ -1,4 +1,5 @@
 import type { AuditEntity } from './audit.ts'
+import { BANK_MONEY_AUDIT_ACTIONS, BANK_MONEY_EVENTS } from './bank-events.ts'
 import { CALLS_MONEY_AUDIT_ACTIONS, CALLS_MONEY_EVENTS } from './calls-events.ts'
 import { CLOSING_MONEY_AUDIT_ACTIONS, CLOSING_MONEY_EVENTS } from './closing-events.ts'
 
@@ -16,6 +17,7 @@ export const MONEY_AUDIT_ACTIONS = [
   'expense.mark_paid',
   ...CALLS_MONEY_AUDIT_ACTIONS,
   ...CLOSING_MONEY_AUDIT_ACTIONS,
+  ...BANK_MONEY_AUDIT_ACTIONS,
 ] as const
 
 export const MONEY_EVENTS = {
@@ -29,6 +31,7 @@ export const MONEY_EVENTS = {
   ExpenseCorrected: ['expense.correct', 'expense'],
   ...CALLS_MONEY_EVENTS,
   ...CLOSING_MONEY_EVENTS,
+  ...BANK_MONEY_EVENTS,
 } as const satisfies Record<string, readonly [(typeof MONEY_AUDIT_ACTIONS)[number], AuditEntity]>
 
 export type MoneyEventType = keyof typeof MONEY_EVENTS

@@ -40,6 +40,7 @@ export const TENANT_TABLES = [
   'budget_lines',
   'building_finance_settings',
   ...(['fiscal_year_closings', 'owner_statements', 'building_auditors'] as const),
+  ...(['bank_statements', 'bank_movements', 'owner_payer_ibans'] as const),
 ] as const
 
 const MARKER = '/* cross-tenant */'

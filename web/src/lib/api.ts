@@ -1135,6 +1135,34 @@ export const budgets = {
 
 const buildingId = (value: string) => ({ params: { path: { id: value } } })
 
+/** Bank statements and their matching (ADR 0038): online only, every match posts in the books. */
+export const bank = {
+  importFile: (building: string, file: File) =>
+    data(
+      client.POST('/buildings/{id}/bank-statements', {
+        ...buildingId(building),
+        body: { file: file as unknown as string },
+        bodySerializer: () => {
+          const form = new FormData()
+          form.set('file', file, file.name)
+          return form
+        },
+      }),
+    ),
+  statements: (building: string) => data(client.GET('/buildings/{id}/bank-statements', buildingId(building))),
+  movements: (building: string, status?: 'unmatched' | 'matched' | 'batch') =>
+    data(
+      client.GET('/buildings/{id}/bank-movements', {
+        params: { path: { id: building }, query: status ? { status } : {} },
+      }),
+    ),
+  movement: (movementId: string) => data(client.GET('/bank-movements/{id}', id(movementId))),
+  match: (movementId: string, body: { owner_id?: string; line_ids?: string[]; expense_id?: string }) =>
+    data(client.POST('/bank-movements/{id}/match', { ...id(movementId), body })),
+  unmatch: (movementId: string) => data(client.DELETE('/bank-movements/{id}/match', id(movementId))),
+}
+export type BankMovement = Awaited<ReturnType<typeof bank.movement>>
+
 export const calls = {
   list: (building: string) => data(client.GET('/buildings/{id}/calls', buildingId(building))),
   get: (callId: string) => data(client.GET('/calls/{id}', id(callId))),

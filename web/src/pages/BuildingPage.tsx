@@ -7,6 +7,7 @@ import { BoardPanel } from '../components/assembly/BoardPanel'
 import { RequestsPanel } from '../components/assembly/RequestsPanel'
 import { Breadcrumbs } from '../components/Breadcrumbs'
 import { BudgetKeysSections } from '../components/BudgetKeys'
+import { BuildingBank } from '../components/BuildingBank'
 import { BuildingCalls } from '../components/BuildingCalls'
 import { ChargeList } from '../components/ChargeList'
 import { EntityLink, meetingHref, ownerHref } from '../components/EntityLinks'
@@ -306,6 +307,10 @@ export default function BuildingPage(): JSX.Element {
         <BudgetKeysSections buildingId={params.id} lots={(value(lots)?.rows ?? []).map((r) => r.unit)} />
 
         <BuildingCalls
+          buildingId={params.id}
+          owners={owners().map((o) => ({ id: o.id, name: ownerName(o.id) }))}
+        />
+        <BuildingBank
           buildingId={params.id}
           owners={owners().map((o) => ({ id: o.id, name: ownerName(o.id) }))}
         />

@@ -7,7 +7,7 @@ import { err, ok, type Result } from '../../shared/result.ts'
 import { recordEvent } from '../../shared/unit-of-work.ts'
 import type { FinanceContext } from '../finance.ports.ts'
 import { CALL_LIMITS, type OwnerPayment, type PaymentAllocation } from './call-for-funds.entity.ts'
-import { allocatePayment } from './payment-allocation.ts'
+import { type AllocationResult, allocatePayment, type OpenLine } from './payment-allocation.ts'
 import { parseStructuredCommunication } from './structured-communication.ts'
 
 export type RecordPaymentInput = {
@@ -18,6 +18,10 @@ export type RecordPaymentInput = {
   readonly paymentDate: string
   readonly communication?: string | null | undefined
   readonly payer?: string | null | undefined
+  /** Lines to pay first, in this order (a manual bank match naming them); then as usual. */
+  readonly lineIds?: readonly string[] | undefined
+  /** The bank movement this payment comes from (ADR 0038), kept in the audit row. */
+  readonly bankMovementId?: string | undefined
 }
 
 export type RecordedPayment = {
@@ -79,7 +83,11 @@ export async function recordPayment({
       communication: l.communication,
       outstandingCents: l.amountCents - l.paidCents,
     }))
-    const { allocations, creditCents } = allocatePayment(input.amountCents, named, open)
+    const chosen = input.lineIds ?? []
+    const unknown = chosen.find((id) => !open.some((l) => l.id === id))
+    if (unknown)
+      return err(DomainErrors.invalidField('line_ids', `names a line that is not this owner's: ${unknown}`))
+    const { allocations, creditCents } = allocateChosenFirst(input.amountCents, named, open, chosen)
     const namedLine = named ? lines.find((l) => l.communication === named) : undefined
     const payment: OwnerPayment = {
       id: ctx.ids.next(),
@@ -114,7 +122,34 @@ export async function recordPayment({
       account: payment.account,
       creditCents,
       allocations: allocations.map((a) => ({ lineId: a.lineId, amountCents: a.amountCents })),
+      ...(input.bankMovementId ? { bankMovementId: input.bankMovementId } : {}),
     })
     return ok({ payment, allocations: rows })
   })
+}
+
+/** The chosen lines first (each up to what it owes, in the order given), the rest as allocatePayment does. */
+function allocateChosenFirst(
+  amountCents: number,
+  named: string | null,
+  open: readonly OpenLine[],
+  chosen: readonly string[],
+): AllocationResult {
+  if (chosen.length === 0) return allocatePayment(amountCents, named, open)
+  const first: { lineId: string; amountCents: number }[] = []
+  let left = amountCents
+  for (const id of chosen) {
+    const line = open.find((l) => l.id === id)
+    if (!line || left === 0 || line.outstandingCents <= 0) continue
+    const take = Math.min(left, line.outstandingCents)
+    first.push({ lineId: id, amountCents: take })
+    left -= take
+  }
+  if (left === 0) return { allocations: first, creditCents: 0 }
+  const rest = allocatePayment(
+    left,
+    named,
+    open.filter((l) => !chosen.includes(l.id)),
+  )
+  return { allocations: [...first, ...rest.allocations], creditCents: rest.creditCents }
 }

@@ -1,4 +1,5 @@
 import { assemblyErrorsDe } from './assembly-de.ts'
+import { bankErrorsDe } from './bank.ts'
 import { budgetErrorsDe } from './budget-errors.ts'
 import { callsErrorsDe } from './calls.ts'
 import { closingErrorsDe } from './closing-errors.ts'
@@ -267,6 +268,7 @@ export const errorDe: ErrorMessages = {
   'error.code.quorum_not_failed':
     'Eine zweite Versammlung wird erst einberufen, nachdem eine erste ohne Quorum eröffnet wurde (ZGB Art. 3.87 §5)',
   ...callsErrorsDe,
+  ...bankErrorsDe,
   ...ledgerErrorsDe,
   ...closingErrorsDe,
   ...budgetErrorsDe,

@@ -7,6 +7,7 @@
 // not carry them (the web shows the `detail` the server translated).
 import type { Message } from '../plural.ts'
 import { assemblyErrorsEn } from './assembly-en.ts'
+import { bankErrorsEn } from './bank.ts'
 import { budgetErrorsEn } from './budget-errors.ts'
 import { callsErrorsEn } from './calls.ts'
 import { closingErrorsEn } from './closing-errors.ts'
@@ -262,6 +263,7 @@ export const errorEn = {
   'error.code.quorum_not_failed':
     'A second assembly is convened only after a first one opened without its quorum (Civil Code art. 3.87 §5)',
   ...callsErrorsEn,
+  ...bankErrorsEn,
   ...ledgerErrorsEn,
   ...closingErrorsEn,
   ...budgetErrorsEn,

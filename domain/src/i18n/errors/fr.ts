@@ -1,4 +1,5 @@
 import { assemblyErrorsFr } from './assembly-fr.ts'
+import { bankErrorsFr } from './bank.ts'
 import { budgetErrorsFr } from './budget-errors.ts'
 import { callsErrorsFr } from './calls.ts'
 import { closingErrorsFr } from './closing-errors.ts'
@@ -270,6 +271,7 @@ export const errorFr: ErrorMessages = {
   'error.code.quorum_not_failed':
     'Une deuxième assemblée n’est convoquée qu’après une première ouverte sans quorum (Code civil art. 3.87 §5)',
   ...callsErrorsFr,
+  ...bankErrorsFr,
   ...ledgerErrorsFr,
   ...closingErrorsFr,
   ...budgetErrorsFr,

@@ -1,4 +1,5 @@
 import { assemblyErrorsNl } from './assembly-nl.ts'
+import { bankErrorsNl } from './bank.ts'
 import { budgetErrorsNl } from './budget-errors.ts'
 import { callsErrorsNl } from './calls.ts'
 import { closingErrorsNl } from './closing-errors.ts'
@@ -268,6 +269,7 @@ export const errorNl: ErrorMessages = {
   'error.code.quorum_not_failed':
     'Een tweede vergadering wordt pas bijeengeroepen nadat een eerste zonder quorum werd geopend (BW art. 3.87 §5)',
   ...callsErrorsNl,
+  ...bankErrorsNl,
   ...ledgerErrorsNl,
   ...closingErrorsNl,
   ...budgetErrorsNl,

@@ -1,4 +1,5 @@
 import type { MoneyEventType } from '../../shared/money-events.ts'
+import { BANK_POSTINGS } from './bank.ts'
 import { CALLS_POSTINGS } from './calls.ts'
 import { CLOSING_POSTINGS } from './closing.ts'
 import { EXPENSE_POSTINGS } from './expenses.ts'
@@ -12,8 +13,10 @@ export const POSTING_RULES: PostingRules<MoneyEventType> = {
   ...EXPENSE_POSTINGS,
   ...CALLS_POSTINGS,
   ...CLOSING_POSTINGS,
+  ...BANK_POSTINGS,
 }
 
+export * from './bank.ts'
 export * from './calls.ts'
 export * from './closing.ts'
 export * from './expenses.ts'

@@ -182,6 +182,13 @@ export function callsRepository(db: Database): CallsRepository {
       ).orderBy(asc(callLines.dueDate), asc(callsForFunds.number), asc(callLines.lineNumber))
       return rows.map(toLineWithPaid)
     },
+    async buildingLines(scope, buildingId) {
+      const rows = await linesWithPaid(
+        db,
+        and(eq(callLines.organizationId, scope.organizationId), eq(callLines.buildingId, buildingId)),
+      ).orderBy(asc(callLines.dueDate), asc(callsForFunds.number), asc(callLines.lineNumber))
+      return rows.map(toLineWithPaid)
+    },
     async lineByCommunication(scope, buildingId, communication) {
       const [row] = await db
         .select()
@@ -227,6 +234,37 @@ export function callsRepository(db: Database): CallsRepository {
     async insertPayment(_scope, payment, allocations) {
       await db.insert(ownerPayments).values(payment)
       if (allocations.length > 0) await db.insert(paymentAllocations).values([...allocations])
+    },
+    async insertPayments(_scope, payments, allocations) {
+      // Chunked: PostgreSQL binds at most 65,535 parameters per statement.
+      for (let i = 0; i < payments.length; i += 1_000) {
+        await db.insert(ownerPayments).values(payments.slice(i, i + 1_000))
+      }
+      for (let i = 0; i < allocations.length; i += 2_000) {
+        await db.insert(paymentAllocations).values(allocations.slice(i, i + 2_000))
+      }
+    },
+    async findPayment(scope, id) {
+      const [row] = await db
+        .select()
+        .from(ownerPayments)
+        .where(and(eq(ownerPayments.organizationId, scope.organizationId), eq(ownerPayments.id, id)))
+      return row ? toPayment(row) : null
+    },
+    async deletePayment(scope, id) {
+      await db
+        .delete(paymentAllocations)
+        .where(
+          and(
+            eq(paymentAllocations.organizationId, scope.organizationId),
+            eq(paymentAllocations.paymentId, id),
+          ),
+        )
+      const deleted = await db
+        .delete(ownerPayments)
+        .where(and(eq(ownerPayments.organizationId, scope.organizationId), eq(ownerPayments.id, id)))
+        .returning({ id: ownerPayments.id })
+      return deleted.length > 0
     },
     async listPayments(scope, filter) {
       const rows = await db

@@ -2,6 +2,7 @@ import { ledgerPostings, type Repositories } from '@koprogo/domain'
 import type { Database } from '../client.ts'
 import { assemblyRepositories } from './assembly.repository.ts'
 import { auditRepository } from './audit.repository.ts'
+import { bankRepository } from './bank.repository.ts'
 import { budgetRepositories } from './budget.repository.ts'
 import { callsRepository } from './calls.repository.ts'
 import { closingRepository } from './closing.repository.ts'
@@ -70,5 +71,6 @@ export function bindRepositories(db: Database): Repositories {
     // Money events post their entries on this same handle: in the use case's transaction.
     postings: ledgerPostings(ledgerEntries, closing),
     platform: { jobs: jobQueue(db) },
+    bank: { movements: bankRepository(db) },
   }
 }

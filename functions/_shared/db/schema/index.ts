@@ -1,5 +1,6 @@
 export * from './assembly.ts'
 export * from './audit-log.ts'
+export * from './bank.ts'
 export * from './budget.ts'
 export * from './calls.ts'
 export * from './closing.ts'

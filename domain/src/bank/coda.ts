@@ -1,0 +1,415 @@
+import { parseStructuredCommunication } from '../finance/index.ts'
+import type { FieldIssue } from '../shared/domain-error.ts'
+import { ok, type Result } from '../shared/result.ts'
+import {
+  balanceIssues,
+  compactAccount,
+  fileRefused,
+  type ParsedMovement,
+  type ParsedStatement,
+} from './statement.ts'
+
+/*
+ * CODA 2.x reader: Febelfin, "Coded statement of account (CODA), standard 2.6" (the version
+ * followed here; 2.x files share the layout). Fixed 128-character records, positions 1-based as in
+ * the standard (`at(line, from, to)` below reads [from, to] inclusive):
+ *   0  header          1 version code at 128 ('2')
+ *   1  old balance     2 account structure, 3-5 paper statement number, 6-42 account + currency,
+ *                      43 sign (0 credit, 1 debit), 44-58 amount (12 + 3 decimals), 59-64 date
+ *   21 movement        3-6 continuous sequence, 7-10 detail number, 11-31 bank reference,
+ *                      32 sign, 33-47 amount, 48-53 value date, 54-61 transaction code,
+ *                      62 communication type (1 structured), 63-115 communication
+ *                      (structured: 63-65 type, 101/102 = Belgian structured communication in
+ *                      66-77), 116-121 entry date, 125 globalisation code, 126 next code,
+ *                      128 link code (an information record 3 follows)
+ *   22 continuation    11-63 communication, 99-109 counterparty BIC, 126 next code, 128 link code
+ *   23 continuation    11-47 counterparty account (34) + currency, 48-82 counterparty name,
+ *                      83-125 communication, 128 link code
+ *   31/32/33 information records (communication continued: 41-113, 11-115, 11-100)
+ *   4  free communication 33-112
+ *   8  new balance     2-4 paper statement number, 5-41 account + currency, 42 sign,
+ *                      43-57 amount, 58-63 date
+ *   9  trailer         17-22 number of records 1, 2.x, 3.x and 8, 23-37 debit total,
+ *                      38-52 credit total, 128 (1: another file follows, 2: last)
+ * A file may hold several statements (0 … 9 blocks one after the other).
+ */
+
+export const CODA_LINE_LENGTH = 128
+
+function at(line: string, from: number, to: number): string {
+  return line.slice(from - 1, to)
+}
+
+type Issue = FieldIssue
+
+class Refused extends Error {
+  readonly issue: Issue
+  constructor(line: number | Issue, message = '') {
+    super(message)
+    this.issue = typeof line === 'number' ? { path: `line ${line}`, message } : line
+  }
+}
+
+function digits(line: string, no: number, from: number, to: number, what: string): number {
+  const text = at(line, from, to)
+  if (!/^\d+$/.test(text))
+    throw new Refused(no, `${what} (positions ${from}-${to}) is not numeric: "${text}"`)
+  return Number(text)
+}
+
+/** 15 digits, three decimals, a sign position: integer cents (a fraction of a cent is refused). */
+function amount(line: string, no: number, signAt: number, from: number, what: string): number {
+  const sign = at(line, signAt, signAt)
+  if (sign !== '0' && sign !== '1') throw new Refused(no, `${what} sign (position ${signAt}) must be 0 or 1`)
+  const mills = digits(line, no, from, from + 14, what)
+  if (mills % 10 !== 0) throw new Refused(no, `${what} has a fraction of a cent`)
+  const cents = mills / 10
+  return sign === '1' ? -cents : cents
+}
+
+/** DDMMYY → YYYY-MM-DD (20YY), a real calendar date. */
+function date(line: string, no: number, from: number, what: string): string {
+  const text = at(line, from, from + 5)
+  const m = /^(\d\d)(\d\d)(\d\d)$/.exec(text)
+  const iso = m ? `20${m[3]}-${m[2]}-${m[1]}` : ''
+  const parsed = m ? new Date(`${iso}T00:00:00Z`) : null
+  if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== iso) {
+    throw new Refused(no, `${what} (positions ${from}-${from + 5}) is not a date DDMMYY: "${text}"`)
+  }
+  return iso
+}
+
+/** A Belgian BBAN (12 digits) as its IBAN (ISO 13616: check digits 98 − (BBAN + "BE00") mod 97). */
+export function belgianIbanOf(bban: string): string {
+  const numeric = `${bban}111400`
+  let rest = 0
+  for (const ch of numeric) rest = (rest * 10 + Number(ch)) % 97
+  return `BE${String(98 - rest).padStart(2, '0')}${bban}`
+}
+
+/** The account of records 1 and 8: structure 0/1 (BBAN / foreign), 2/3 (Belgian / foreign IBAN). */
+function account(
+  line: string,
+  no: number,
+  structure: string,
+  from: number,
+): { iban: string; currency: string } {
+  const field = at(line, from, from + 36)
+  switch (structure) {
+    case '0': {
+      const bban = field.slice(0, 12)
+      if (!/^\d{12}$/.test(bban)) throw new Refused(no, `Belgian account number is not 12 digits: "${bban}"`)
+      return { iban: belgianIbanOf(bban), currency: field.slice(13, 16) }
+    }
+    case '1':
+      return { iban: compactAccount(field.slice(0, 34)) ?? '', currency: field.slice(34, 37) }
+    case '2':
+      return { iban: compactAccount(field.slice(0, 16)) ?? '', currency: field.slice(34, 37) }
+    case '3':
+      return { iban: compactAccount(field.slice(0, 34)) ?? '', currency: field.slice(34, 37) }
+    default:
+      throw new Refused(no, `account structure (position 2) must be 0, 1, 2 or 3, not "${structure}"`)
+  }
+}
+
+type MovementDraft = {
+  sequence: number
+  detail: number
+  batch: boolean
+  valueDate: string
+  bookingDate: string
+  amountCents: number
+  counterpartyName: string | null
+  counterpartyIban: string | null
+  structuredCommunication: string | null
+  text: string[]
+  bankReference: string | null
+  location: string
+  lineNo: number
+}
+
+type StatementDraft = {
+  lineNo: number
+  structure: string
+  iban: string
+  currency: string
+  number: string
+  oldBalanceDate: string
+  oldBalanceCents: number
+  movements: MovementDraft[]
+  /** Records 1, 2.x, 3.x and 8 (the trailer's count), and the record 4s (some banks count them). */
+  counted: number
+  freeRecords: number
+}
+
+function finish(m: MovementDraft): ParsedMovement {
+  const text = m.text.join('').replace(/\s+/g, ' ').trim()
+  return {
+    sequence: m.sequence,
+    detail: m.detail,
+    batch: m.batch,
+    valueDate: m.valueDate,
+    bookingDate: m.bookingDate,
+    amountCents: m.amountCents,
+    counterpartyName: m.counterpartyName,
+    counterpartyIban: m.counterpartyIban,
+    structuredCommunication: m.structuredCommunication,
+    freeText: text.length > 0 ? text : null,
+    bankReference: m.bankReference,
+    location: m.location,
+  }
+}
+
+/**
+ * Reads a CODA file: every statement in it, validated as a whole (record order, continuation
+ * flags, sequence numbers, the trailer's count and totals, old + movements = new). The first
+ * problem refuses the file with its line number.
+ */
+export function parseCoda(text: string): Result<readonly ParsedStatement[]> {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/)
+  while (lines.length > 0 && lines[lines.length - 1]?.trim() === '') lines.pop()
+  try {
+    return ok(readStatements(lines))
+  } catch (e) {
+    if (e instanceof Refused) return fileRefused([e.issue])
+    throw e
+  }
+}
+
+function readStatements(lines: readonly string[]): ParsedStatement[] {
+  if (lines.length === 0) throw new Refused(1, 'the file is empty')
+  const statements: ParsedStatement[] = []
+  let state: 'header' | 'old' | 'body' | 'afterNew' | 'done' = 'header'
+  let current: StatementDraft | null = null
+  let movement: MovementDraft | null = null
+  /** What the previous record announced: a continuation 2.2/2.3 ('2'), an information record ('3'). */
+  let expect: { next: boolean; link: boolean; kind: '2' | '3' | null; seq: number; detail: number } = {
+    next: false,
+    link: false,
+    kind: null,
+    seq: 0,
+    detail: 0,
+  }
+  let lastSequence = 0
+  let newBalance: { no: number; cents: number; date: string } | null = null
+  lines.forEach((raw, index) => {
+    const no = index + 1
+    if (raw.length > CODA_LINE_LENGTH) {
+      throw new Refused(no, `a record has ${CODA_LINE_LENGTH} characters, this one ${raw.length}`)
+    }
+    // Some transfers strip trailing blanks: a short record is read as if padded.
+    const line = raw.padEnd(CODA_LINE_LENGTH, ' ')
+    const type = line[0]
+    const id = type === '2' || type === '3' ? `${type}.${line[1]}` : (type ?? '')
+    const pending = expect.next || expect.link
+    if (pending && !(type === '2' || type === '3')) {
+      throw new Refused(no, `record ${id} found where the previous record announced a continuation`)
+    }
+    switch (type) {
+      case '0': {
+        if (state !== 'header' && state !== 'done') throw new Refused(no, 'header record 0 out of place')
+        if (at(line, 128, 128) !== '2') {
+          throw new Refused(
+            no,
+            `version code (position 128) is "${at(line, 128, 128)}": only CODA 2.x is read`,
+          )
+        }
+        date(line, no, 6, 'creation date')
+        state = 'old'
+        return
+      }
+      case '1': {
+        if (state !== 'old') throw new Refused(no, 'old balance record 1 must follow the header 0')
+        const structure = at(line, 2, 2)
+        const acc = account(line, no, structure, 6)
+        if (acc.currency !== 'EUR')
+          throw new Refused(no, `currency "${acc.currency}": only EUR accounts are read`)
+        current = {
+          lineNo: no,
+          structure,
+          iban: acc.iban,
+          currency: acc.currency,
+          number: at(line, 3, 5),
+          oldBalanceCents: amount(line, no, 43, 44, 'old balance'),
+          oldBalanceDate: date(line, no, 59, 'old balance date'),
+          movements: [],
+          counted: 1,
+          freeRecords: 0,
+        }
+        digits(line, no, 3, 5, 'statement number')
+        lastSequence = 0
+        state = 'body'
+        return
+      }
+      case '2':
+      case '3': {
+        if (state !== 'body' || !current)
+          throw new Refused(no, `record ${id} outside a statement (after 1, before 8)`)
+        const statement: StatementDraft = current
+        const seq = digits(line, no, 3, 6, 'sequence number')
+        const detail = digits(line, no, 7, 10, 'detail number')
+        const sub = line[1]
+        const isFirst = (type === '2' && sub === '1') || (type === '3' && sub === '1')
+        if (isFirst) {
+          if (expect.next)
+            throw new Refused(no, `record ${id} where a continuation of the previous record was announced`)
+          if (type === '3' && !(expect.link && expect.seq === seq && expect.detail === detail)) {
+            throw new Refused(
+              no,
+              'information record 3.1 not announced by its movement (link code, sequence)',
+            )
+          }
+          if (type === '2' && expect.link)
+            throw new Refused(no, 'record 2.1 where an information record 3.1 was announced')
+        } else {
+          if (!(expect.next && expect.kind === type && expect.seq === seq && expect.detail === detail)) {
+            throw new Refused(
+              no,
+              `record ${id} is not announced by the previous record (next code, sequence)`,
+            )
+          }
+          if (type === '2' && sub !== '2' && sub !== '3') throw new Refused(no, `unknown record ${id}`)
+          if (type === '3' && sub !== '2' && sub !== '3') throw new Refused(no, `unknown record ${id}`)
+        }
+        statement.counted++
+        if (type === '2' && sub === '1') {
+          if (detail === 0) {
+            if (seq <= lastSequence)
+              throw new Refused(no, `sequence number ${seq} does not follow ${lastSequence}`)
+            lastSequence = seq
+          } else if (seq !== lastSequence) {
+            throw new Refused(
+              no,
+              `detail ${detail} of sequence ${seq} does not belong to movement ${lastSequence}`,
+            )
+          }
+          const bookingDate = date(line, no, 116, 'entry date')
+          const value = at(line, 48, 53)
+          const structured = line[61] === '1' && ['101', '102'].includes(at(line, 63, 65))
+          const communication = structured ? parseStructuredCommunication(at(line, 66, 77)) : null
+          movement = {
+            sequence: seq,
+            detail,
+            batch: detail === 0 && at(line, 125, 125) !== '0' && at(line, 125, 125) !== ' ',
+            valueDate: value === '000000' ? bookingDate : date(line, no, 48, 'value date'),
+            bookingDate,
+            amountCents: amount(line, no, 32, 33, 'amount'),
+            counterpartyName: null,
+            counterpartyIban: null,
+            structuredCommunication: communication?.ok ? communication.value : null,
+            // A structured communication with wrong check digits is kept as text (never guessed).
+            text: communication?.ok ? [] : [structured ? at(line, 66, 77) : at(line, 63, 115)],
+            bankReference: at(line, 11, 31).trim() || null,
+            location: `line ${no}`,
+            lineNo: no,
+          }
+          statement.movements.push(movement)
+        } else if (!movement || movement.sequence !== seq) {
+          throw new Refused(no, `record ${id} belongs to no movement of sequence ${seq}`)
+        } else if (type === '2' && sub === '2') {
+          if (movement.structuredCommunication === null) movement.text.push(at(line, 11, 63))
+        } else if (type === '2' && sub === '3') {
+          movement.counterpartyIban = compactAccount(at(line, 11, 44))
+          movement.counterpartyName = at(line, 48, 82).trim() || null
+          if (movement.structuredCommunication === null) movement.text.push(at(line, 83, 125))
+        }
+        // Information records (3.x) carry details the bank adds (names, addresses, references):
+        // validated for order, not imported.
+        const next = at(line, 126, 126)
+        const link = at(line, 128, 128)
+        if (!['0', '1'].includes(next) || !['0', '1'].includes(link)) {
+          throw new Refused(no, 'next code (126) and link code (128) must be 0 or 1')
+        }
+        const isLast = (type === '2' && sub === '3') || (type === '3' && sub === '3')
+        if (isLast && next === '1')
+          throw new Refused(no, `record ${id} is the last of its kind: its next code must be 0`)
+        expect = {
+          next: next === '1',
+          link: next === '0' && link === '1',
+          kind: next === '1' ? (type as '2' | '3') : link === '1' ? '3' : null,
+          seq,
+          detail,
+        }
+        return
+      }
+      case '4': {
+        if ((state !== 'body' && state !== 'afterNew') || !current) {
+          throw new Refused(no, 'free communication record 4 outside a statement')
+        }
+        current.freeRecords++
+        return
+      }
+      case '8': {
+        if (state !== 'body' || !current) throw new Refused(no, 'new balance record 8 out of place')
+        const statement: StatementDraft = current
+        const acc = account(line, no, statement.structure, 5)
+        if (acc.iban !== statement.iban) {
+          throw new Refused(no, `account ${acc.iban} differs from the old balance's ${statement.iban}`)
+        }
+        if (at(line, 2, 4) !== statement.number) {
+          throw new Refused(
+            no,
+            `statement number ${at(line, 2, 4)} differs from the old balance's ${statement.number}`,
+          )
+        }
+        newBalance = {
+          no,
+          cents: amount(line, no, 42, 43, 'new balance'),
+          date: date(line, no, 58, 'new balance date'),
+        }
+        statement.counted++
+        state = 'afterNew'
+        return
+      }
+      case '9': {
+        if (state !== 'afterNew' || !current || !newBalance)
+          throw new Refused(no, 'trailer record 9 must follow the new balance 8')
+        const statement: StatementDraft = current
+        const nb: { no: number; cents: number; date: string } = newBalance
+        const count = digits(line, no, 17, 22, 'record count')
+        if (count !== statement.counted && count !== statement.counted + statement.freeRecords) {
+          throw new Refused(no, `the trailer counts ${count} records, the statement has ${statement.counted}`)
+        }
+        const debit = digits(line, no, 23, 37, 'debit total') / 10
+        const credit = digits(line, no, 38, 52, 'credit total') / 10
+        const totals = (all: readonly MovementDraft[]) => ({
+          debit: -all.filter((m) => m.amountCents < 0).reduce((s, m) => s + m.amountCents, 0),
+          credit: all.filter((m) => m.amountCents > 0).reduce((s, m) => s + m.amountCents, 0),
+        })
+        const booked = totals(statement.movements.filter((m) => m.detail === 0))
+        const every = totals(statement.movements)
+        const fits = (t: { debit: number; credit: number }) => t.debit === debit && t.credit === credit
+        if (!fits(booked) && !fits(every)) {
+          throw new Refused(
+            no,
+            `the trailer's totals (debit ${debit}, credit ${credit} cents) differ from the movements' (debit ${booked.debit}, credit ${booked.credit})`,
+          )
+        }
+        const parsed: ParsedStatement = {
+          format: 'coda',
+          iban: statement.iban,
+          currency: statement.currency,
+          statementNumber: statement.number,
+          oldBalanceDate: statement.oldBalanceDate,
+          newBalanceDate: nb.date,
+          oldBalanceCents: statement.oldBalanceCents,
+          newBalanceCents: nb.cents,
+          movements: statement.movements.map(finish),
+          location: `line ${nb.no}`,
+        }
+        const [unbalanced] = balanceIssues(parsed)
+        if (unbalanced) throw new Refused(unbalanced)
+        statements.push(parsed)
+        current = null
+        newBalance = null
+        state = 'done'
+        return
+      }
+      default:
+        throw new Refused(no, `unknown record type "${type}"`)
+    }
+  })
+  if ((state as string) !== 'done')
+    throw new Refused(lines.length, 'the file ends before the trailer record 9')
+  return statements
+}

@@ -1,0 +1,7 @@
+export * from './bank.ports.ts'
+export * from './bank-movements.use-cases.ts'
+export * from './camt053.ts'
+export * from './coda.ts'
+export * from './import-statement.use-case.ts'
+export * from './match-movement.ts'
+export * from './statement.ts'

@@ -1,0 +1,94 @@
+import { writeCoda } from '../../domain/src/bank/testing/coda-writer'
+import { expectNoHorizontalScroll, expectNoSeriousAxe } from './axe-scan'
+import { expect, test, uiLogin } from './fixtures'
+
+// Issue #16 items 1-3 from the building page: the syndic uploads a small CODA file (built here
+// with the test-only writer), sees the transfer carrying a line's structured communication
+// matched at once, and matches the unknown one by hand to an owner. The arithmetic and the books
+// are proven in functions/bank/bank.test.ts.
+
+test('a CODA file imported on the building page: one movement matched by its communication, one matched by hand', async ({
+  page,
+  world,
+}) => {
+  const api = world.syndicApi
+  const b = await world.building()
+  const a = await world.unit(b.id, 'A', 500)
+  const bb = await world.unit(b.id, 'B', 500)
+  const janssens = await world.owner('Janssens')
+  const peeters = await world.owner('Peeters')
+  await world.ownership(a.id, janssens.id)
+  await world.ownership(bb.id, peeters.id)
+  await api.put(`/buildings/${b.id}/bank-accounts/working_capital`, {
+    iban: 'BE68 5390 0754 7034',
+    holder_name: 'ACP Résidence',
+  })
+  const call = await api.post<{ lines: { owner_id: string; communication_digits: string }[] }>(
+    `/buildings/${b.id}/calls`,
+    {
+      kind: 'extraordinary',
+      label: 'Toiture',
+      due_date: '2027-01-15',
+      amount_cents: 100_000,
+      resolution_ref: 'AG 2026-11-20 point 4',
+      account: 'working_capital',
+    },
+  )
+  const line = call.lines.find((l) => l.owner_id === janssens.id)
+  const coda = writeCoda([
+    {
+      iban: 'BE68539007547034',
+      statementNumber: 1,
+      oldBalanceCents: 0,
+      newBalanceCents: 50_000 + 12_345,
+      oldBalanceDate: '2027-01-10',
+      newBalanceDate: '2027-01-11',
+      movements: [
+        {
+          sequence: 1,
+          amountCents: 50_000,
+          valueDate: '2027-01-11',
+          bookingDate: '2027-01-11',
+          bankReference: 'E2E-1',
+          counterpartyName: 'A. Janssens',
+          counterpartyIban: 'BE62510007547061',
+          structuredCommunication: line?.communication_digits ?? null,
+        },
+        {
+          sequence: 2,
+          amountCents: 12_345,
+          valueDate: '2027-01-11',
+          bookingDate: '2027-01-11',
+          bankReference: 'E2E-2',
+          counterpartyName: 'Someone',
+          freeText: 'toiture lot B',
+        },
+      ],
+    },
+  ])
+
+  await uiLogin(page, world.syndic, '/syndic')
+  await page.goto(`/buildings/${b.id}`)
+  const bank = page.getByTestId('building-bank')
+  await bank.getByTestId('bank-file').setInputFiles({
+    name: 'statement.cod',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(coda, 'latin1'),
+  })
+  await bank.getByTestId('bank-import').click()
+  await expect(bank.getByRole('status')).toContainText('1 matched, 1 to match by hand')
+  await expect(bank.getByTestId('bank-statements').locator('li')).toHaveCount(1)
+  await expect(bank.getByTestId('bank-matched')).toContainText('€500.00')
+  await expect(bank.getByTestId('bank-matched')).toContainText('communication')
+
+  // The unknown transfer: no suggestion by amount (no line owes €123.45), matched by hand.
+  const movement = bank.getByTestId('bank-movement')
+  await expect(movement).toHaveCount(1)
+  await expect(movement).toContainText('€123.45')
+  await movement.getByLabel('Owner').selectOption({ label: 'Anne Peeters' })
+  await movement.getByTestId('bank-match-owner').click()
+  await expect(bank.getByText('Every movement is matched.')).toBeVisible()
+  await expect(bank.getByTestId('bank-matched')).toContainText('by hand')
+  await expectNoHorizontalScroll(page)
+  await expectNoSeriousAxe(page)
+})
