@@ -54,3 +54,8 @@ adminApp.openapi(
       c.json(toJobDto(j), 200),
     ),
 )
+
+// The platform's legal interest rates (arrears, ADR 0039), in their own file.
+import { mountAdminLegalRates } from './legal-interest-rates.routes.ts'
+
+mountAdminLegalRates(adminApp)

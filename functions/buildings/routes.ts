@@ -219,6 +219,7 @@ buildingsApp.openapi(
 
 // Nested lists of other resources, each in its own file. Appended here (imports are hoisted) so
 // the building routes above and these mounts can be edited without touching each other.
+import { mountBuildingArrears } from './arrears.routes.ts'
 import { mountBuildingAssembly } from './assembly.routes.ts'
 import { mountBuildingBank } from './bank.routes.ts'
 import { mountBudgets } from './budgets.routes.ts'
@@ -242,3 +243,4 @@ mountBudgets(buildingsApp)
 mountBuildingCalls(buildingsApp)
 mountBuildingClosing(buildingsApp)
 mountBuildingBank(buildingsApp)
+mountBuildingArrears(buildingsApp)

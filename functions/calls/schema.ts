@@ -251,11 +251,14 @@ export const OwnerAccountSchema = z
     buildings: z.array(
       z.object({
         building_id: z.uuid(),
-        balance_cents: cents.openapi({ description: 'Called − paid: positive = owed, negative = a credit' }),
+        balance_cents: cents.openapi({
+          description: 'Called + arrears charges − paid: positive = owed, negative = a credit',
+        }),
         ledger_balance_cents: cents.openapi({
           description: "The owner's 410 sub-account in the books: equal to balance_cents",
         }),
         called_cents: cents,
+        charges_cents: cents.openapi({ description: 'Late interest and reminder fees charged (ADR 0039)' }),
         paid_cents: cents,
         due_now_cents: cents,
         next_due_date: z.string().nullable(),
@@ -286,6 +289,7 @@ export const toOwnerAccountDto = (a: OwnerAccount): z.infer<typeof OwnerAccountS
     balance_cents: b.balanceCents,
     ledger_balance_cents: b.ledgerBalanceCents,
     called_cents: b.calledCents,
+    charges_cents: b.chargesCents,
     paid_cents: b.paidCents,
     due_now_cents: b.dueNowCents,
     next_due_date: b.nextDueDate,

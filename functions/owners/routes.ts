@@ -27,6 +27,7 @@ import { actorContext } from '../_shared/runtime.ts'
 import { HistoryQuery, toOwnershipDto, UnitOwnershipSchema } from '../units/schema.ts'
 import { mountOwnerAccount } from './account.routes.ts'
 import { mountOwnerCharges } from './charges.routes.ts'
+import { mountOwnerReminders } from './reminders.routes.ts'
 import {
   CreateOwnerBody,
   LinkUserBody,
@@ -216,3 +217,4 @@ ownersApp.openapi(
 
 mountOwnerCharges(ownersApp)
 mountOwnerAccount(ownersApp)
+mountOwnerReminders(ownersApp)

@@ -6,6 +6,8 @@ import {
   ACCOUNT_NATURES,
   ACT_KINDS,
   AGENDA_ITEM_MAX,
+  ARREARS_BASES,
+  ARREARS_WIRE_LIMITS,
   ATTENDEES_MAX,
   BANK_ACCOUNT_PURPOSES,
   BOARD_ROLES,
@@ -60,6 +62,9 @@ import {
   PAYMENT_STATUSES,
   PROVISION_PERIODICITIES,
   PROXY_HOLDER_NAME_MAX,
+  RATE_ORIGINS,
+  REMINDER_DELIVERIES,
+  REMINDER_KINDS,
   REQUEST_NOTE_MAX,
   RESOLUTION_DECISION_MAX,
   RESOLUTION_TITLE_MAX,
@@ -149,6 +154,11 @@ const LIMITS_BY_CONTEXT: Record<string, Limits> = {
   BuildingBankAccountInput: CALL_LIMITS,
   OwnerPaymentInput: CALL_LIMITS,
   'Year-end close': { year: LEDGER_LIMITS.fiscal_year },
+  // Arrears (ADR 0039).
+  ArrearsSettings: ARREARS_WIRE_LIMITS,
+  ArrearsSettingsInput: ARREARS_WIRE_LIMITS,
+  LegalInterestRateInput: ARREARS_WIRE_LIMITS,
+  Arrears: ARREARS_WIRE_LIMITS,
 }
 
 /** Limits a field has wherever it appears. */
@@ -262,6 +272,14 @@ const ENUM_BY_FIELD: Record<string, readonly (string | boolean)[]> = {
   'BankMovement.status': MOVEMENT_STATUSES,
   'BankMovement.kind': MATCH_KINDS,
   'BankMatchSuggestion.reason': SUGGESTION_REASONS,
+  'ArrearsSettings.kind': REMINDER_KINDS,
+  'ArrearsSettingsInput.kind': REMINDER_KINDS,
+  'Reminder.kind': REMINDER_KINDS,
+  'ReminderPostalList.kind': REMINDER_KINDS,
+  fee_basis: ARREARS_BASES,
+  interest_basis: ARREARS_BASES,
+  'Reminder.delivery': REMINDER_DELIVERIES,
+  'LegalInterestRate.origin': RATE_ORIGINS,
 }
 
 /** Value sets of the protocol itself, not of the domain. */

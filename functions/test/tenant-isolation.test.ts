@@ -140,6 +140,8 @@ beforeAll(async () => {
     a.purpose = 'reserve'
     // The ledger's account path names a chart code (owners' receivables), in A's building.
     a.code = '410'
+    // The legal interest table names a year (arrears, ADR 0039).
+    a.year = '2026'
     await api.request('PUT', `/api/v1/buildings/${building.id}/bank-accounts/reserve`, {
       token: ta.syndic.token,
       body: { iban: 'BE71 0961 2345 6769', holder_name: 'ACP A' },

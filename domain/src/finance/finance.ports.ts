@@ -2,6 +2,7 @@ import type { ActorContext } from '../context.ts'
 import type { CalendarDate, PropertyQueries, TenantScope } from '../property/index.ts'
 import type { Page, PageRequest } from '../shared/ports.ts'
 import type { SharedPorts } from '../shared/shared-ports.ts'
+import type { ArrearsRepository } from './arrears/arrears.ports.ts'
 import type { BudgetPorts } from './budget/budget.ports.ts'
 import type { CallsRepository, OwnerLedgerBalance } from './calls.ports.ts'
 import type { Expense, ExpenseCategory, PaymentStatus } from './expense.entity.ts'
@@ -110,6 +111,7 @@ export type FinancePorts = {
   readonly ownerCharges: OwnerChargesReader
   readonly budget: BudgetPorts
   readonly calls: CallsRepository
+  readonly arrears: ArrearsRepository
 }
 
 /** What other contexts may read of finance, through finance/index.ts (a document's expense). */

@@ -1,3 +1,4 @@
+export * from './arrears/index.ts'
 export * from './budget/index.ts'
 export * from './calls/index.ts'
 export * from './calls.ports.ts'

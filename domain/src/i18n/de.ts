@@ -1,3 +1,4 @@
+import { arrearsWebDe } from './arrears-web-messages.ts'
 import { assemblyConvocationDe } from './assembly-convocation-messages.ts'
 import { assemblyRoomDe } from './assembly-room-messages.ts'
 import { bankWebDe } from './bank-web-messages.ts'
@@ -28,6 +29,7 @@ export const de: Messages = {
   ...budgetKeysDe,
   ...callsWebDe,
   ...bankWebDe,
+  ...arrearsWebDe,
   ...callsSyndicDe,
   ...offlineSafetyDe,
   ...onlineOnlyDe,

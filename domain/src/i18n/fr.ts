@@ -1,3 +1,4 @@
+import { arrearsWebFr } from './arrears-web-messages.ts'
 import { assemblyConvocationFr } from './assembly-convocation-messages.ts'
 import { assemblyRoomFr } from './assembly-room-messages.ts'
 import { bankWebFr } from './bank-web-messages.ts'
@@ -28,6 +29,7 @@ export const fr: Messages = {
   ...budgetKeysFr,
   ...callsWebFr,
   ...bankWebFr,
+  ...arrearsWebFr,
   ...callsSyndicFr,
   ...offlineSafetyFr,
   ...onlineOnlyFr,

@@ -1,3 +1,4 @@
+import { arrearsWebNl } from './arrears-web-messages.ts'
 import { assemblyConvocationNl } from './assembly-convocation-messages.ts'
 import { assemblyRoomNl } from './assembly-room-messages.ts'
 import { bankWebNl } from './bank-web-messages.ts'
@@ -28,6 +29,7 @@ export const nl: Messages = {
   ...budgetKeysNl,
   ...callsWebNl,
   ...bankWebNl,
+  ...arrearsWebNl,
   ...callsSyndicNl,
   ...offlineSafetyNl,
   ...onlineOnlyNl,

@@ -1,3 +1,4 @@
+import { ARREARS_AUDIT_ACTIONS, type ArrearsAuditEntity } from './arrears-events.ts'
 import { ASSEMBLY_AUDIT_ACTIONS } from './assembly-events.ts'
 import { BANK_AUDIT_ACTIONS, type BankAuditEntity } from './bank-events.ts'
 import { BUDGET_AUDIT_ACTIONS, type BudgetAuditEntity } from './budget-events.ts'
@@ -76,6 +77,7 @@ export const AUDIT_ACTIONS = [
   ...BUDGET_AUDIT_ACTIONS,
   ...CLOSING_AUDIT_ACTIONS,
   ...BANK_AUDIT_ACTIONS,
+  ...ARREARS_AUDIT_ACTIONS,
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -97,6 +99,7 @@ export type AuditEntity =
   | CallsAuditEntity
   | ClosingAuditEntity
   | BankAuditEntity
+  | ArrearsAuditEntity
 
 /** One append-only record per mutation, written in the same transaction as the change. */
 export type AuditEntry = {

@@ -1,3 +1,4 @@
+import { ARREARS_EVENTS } from './arrears-events.ts'
 import { ASSEMBLY_EVENTS } from './assembly-events.ts'
 import type { AuditAction, AuditEntity } from './audit.ts'
 import { BANK_EVENTS } from './bank-events.ts'
@@ -64,6 +65,7 @@ export const DOMAIN_EVENTS = {
   ...BUDGET_EVENTS,
   ...CLOSING_EVENTS,
   ...BANK_EVENTS,
+  ...ARREARS_EVENTS,
 } as const satisfies Record<string, readonly [AuditAction, AuditEntity]>
 
 export type DomainEventType = keyof typeof DOMAIN_EVENTS

@@ -1,3 +1,4 @@
+import { ARREARS_MONEY_AUDIT_ACTIONS, ARREARS_MONEY_EVENTS } from './arrears-events.ts'
 import type { AuditEntity } from './audit.ts'
 import { BANK_MONEY_AUDIT_ACTIONS, BANK_MONEY_EVENTS } from './bank-events.ts'
 import { CALLS_MONEY_AUDIT_ACTIONS, CALLS_MONEY_EVENTS } from './calls-events.ts'
@@ -18,6 +19,7 @@ export const MONEY_AUDIT_ACTIONS = [
   ...CALLS_MONEY_AUDIT_ACTIONS,
   ...CLOSING_MONEY_AUDIT_ACTIONS,
   ...BANK_MONEY_AUDIT_ACTIONS,
+  ...ARREARS_MONEY_AUDIT_ACTIONS,
 ] as const
 
 export const MONEY_EVENTS = {
@@ -32,6 +34,7 @@ export const MONEY_EVENTS = {
   ...CALLS_MONEY_EVENTS,
   ...CLOSING_MONEY_EVENTS,
   ...BANK_MONEY_EVENTS,
+  ...ARREARS_MONEY_EVENTS,
 } as const satisfies Record<string, readonly [(typeof MONEY_AUDIT_ACTIONS)[number], AuditEntity]>
 
 export type MoneyEventType = keyof typeof MONEY_EVENTS

@@ -2,14 +2,19 @@ import {
   CONVOCATION_MAIL_JOB,
   DELETE_ORPHAN_FILE,
   MAIL_CALL_LETTER,
+  MAIL_REMINDERS,
   MAIL_STATEMENTS,
   MINUTES_MAIL_JOB,
   PASSWORD_CHANGED_JOB,
   PASSWORD_LINK_JOB,
   RENDER_CALL_LETTERS,
   RENDER_EXPENSE_DISTRIBUTION,
+  RENDER_REMINDER_LETTERS,
   RENDER_STATEMENTS,
+  RUN_REMINDERS_JOB,
 } from '@koprogo/domain'
+import { mailReminders, renderReminderLetters } from '../../arrears/reminder-letters.job.ts'
+import { runRemindersJob } from '../../arrears/run-reminders.job.ts'
 import { passwordChangedJob } from '../../auth/password-changed.job.ts'
 import { passwordLinkJob } from '../../auth/password-link.job.ts'
 import { mailCallLetter, renderCallLetters } from '../../calls/call-letters.job.ts'
@@ -37,4 +42,7 @@ export const jobHandlers: Readonly<Record<string, JobHandler>> = {
   [MAIL_CALL_LETTER]: mailCallLetter,
   [RENDER_STATEMENTS]: renderStatements,
   [MAIL_STATEMENTS]: mailStatements,
+  [RENDER_REMINDER_LETTERS]: renderReminderLetters,
+  [MAIL_REMINDERS]: mailReminders,
+  [RUN_REMINDERS_JOB]: runRemindersJob,
 }

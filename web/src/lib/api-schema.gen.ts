@@ -794,7 +794,7 @@ export interface paths {
                     per_page?: number;
                     sort_by?: "email" | "last_name" | "created_at" | "role";
                     order?: "asc" | "desc";
-                    role?: "superadmin" | "syndic" | "accountant" | "owner";
+                    role?: "superadmin" | "syndic" | "accountant" | "owner" | "auditor";
                     /** @description Superadmin: only this organization (without it: every organization). Ignored for other roles, who see their own organization. */
                     organization_id?: string;
                 };
@@ -3693,6 +3693,401 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/buildings/{id}/auditors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The building's account auditors (art. 3.91): read-only access to its books (syndic) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Auditors */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["BuildingAuditor"][];
+                        };
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Grant an account auditor (a user invited with the auditor role) read-only access to this building’s books, statements and accounts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["GrantAuditorInput"];
+                };
+            };
+            responses: {
+                /** @description Granted */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BuildingAuditor"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{id}/fiscal-years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The building's closed fiscal years */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Closed years */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["FiscalYearClosing"][];
+                        };
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{id}/fiscal-years/{year}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a fiscal year: owners' statements stored, regularisations posted in the next year, the year frozen (never reopened) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The year the fiscal year starts in */
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["NoBody"];
+                };
+            };
+            responses: {
+                /** @description Closed */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closing: components["schemas"]["FiscalYearClosing"];
+                            data: components["schemas"]["OwnerStatement"][];
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{id}/fiscal-years/{year}/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The owners' statements (décomptes) of a fiscal year: stored when closed, a preview otherwise */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The year the fiscal year starts in */
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Statements */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["YearStatements"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{id}/fiscal-years/{year}/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The annual accounts for the assembly: balance sheet, income and charges, per category and key, budget vs actual, reserve fund */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The year the fiscal year starts in */
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Annual accounts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnnualAccounts"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/buildings/{id}/bank-statements": {
         parameters: {
             query?: never;
@@ -3877,6 +4272,446 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{id}/arrears-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reminder ladder, reminder fee and late-interest settings (defaults when never set) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ArrearsSettings"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Set the ladder (steps, days after the due date), the fee and late interest (each needs its basis: statutes or assembly) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ArrearsSettingsInput"];
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ArrearsSettings"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{id}/reminders/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the reminders due on a day: the next ladder step of each overdue line, one letter per owner and step, with late interest and fee posted */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RunRemindersInput"];
+                };
+            };
+            responses: {
+                /** @description What was sent (possibly nothing) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RemindersRun"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The building's reminders, newest first, with the lines each chased */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Reminders */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Reminder"][];
+                        };
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{id}/reminders/postal-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reminders to post (formal notices by registered letter; owners without e-mail consent), with the address */
+        get: {
+            parameters: {
+                query?: {
+                    date?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Letters to post */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReminderPostalList"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{id}/legal-interest-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The legal interest rates in force for the building (published, platform or organization) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Rates by year */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["LegalInterestRate"][];
+                        };
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{id}/legal-interest-rates/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a year's legal rate for the building's organization (its own override of the table) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LegalInterestRateInput"];
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LegalInterestRate"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -5167,6 +6002,120 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["OwnerAccount"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/owners/me/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The calling owner's reminders (letters as documents addressed to them) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Reminders */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Reminder"][];
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/owners/{id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An owner's reminders (syndic, accountant; an owner only their own) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Reminders */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Reminder"][];
+                        };
                     };
                 };
                 /** @description Invalid request */
@@ -8939,6 +9888,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/legal-interest-rates/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the platform's legal interest rate of a year (e.g. once the Moniteur belge publishes it) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LegalInterestRateInput"];
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LegalInterestRate"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8966,7 +9975,7 @@ export interface components {
             first_name: string;
             last_name: string;
             /** @enum {string} */
-            role: "superadmin" | "syndic" | "accountant" | "owner";
+            role: "superadmin" | "syndic" | "accountant" | "owner" | "auditor";
             /** Format: uuid */
             organization_id: string | null;
             is_active: boolean;
@@ -9003,7 +10012,7 @@ export interface components {
             first_name: string;
             last_name: string;
             /** @enum {string} */
-            role: "superadmin" | "syndic" | "accountant" | "owner";
+            role: "superadmin" | "syndic" | "accountant" | "owner" | "auditor";
             /**
              * Format: uuid
              * @description Optional; an empty string means not given
@@ -9094,7 +10103,7 @@ export interface components {
             first_name: string;
             last_name: string;
             /** @enum {string} */
-            role: "superadmin" | "syndic" | "accountant" | "owner";
+            role: "superadmin" | "syndic" | "accountant" | "owner" | "auditor";
             /**
              * Format: uuid
              * @description Optional; an empty string means not given
@@ -9107,7 +10116,7 @@ export interface components {
             first_name?: string;
             last_name?: string;
             /** @enum {string} */
-            role?: "superadmin" | "syndic" | "accountant" | "owner";
+            role?: "superadmin" | "syndic" | "accountant" | "owner" | "auditor";
             version?: number;
         };
         /** @description This request takes no fields */
@@ -9843,6 +10852,159 @@ export interface components {
             communication?: string | null;
             payer?: string | null;
         };
+        BuildingAuditor: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            building_id: string;
+            /** Format: uuid */
+            user_id: string;
+            /** Format: uuid */
+            granted_by: string | null;
+            created_at: string;
+            email?: string;
+            name?: string;
+        };
+        GrantAuditorInput: {
+            /**
+             * Format: uuid
+             * @description A user of the organization with the auditor role
+             */
+            user_id: string;
+        };
+        FiscalYearClosing: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            building_id: string;
+            fiscal_year: number;
+            period_from: string;
+            period_to: string;
+            regularisation_date: string;
+            ordinary_charges_cents: number;
+            extraordinary_charges_cents: number;
+            provisions_cents: number;
+            undistributed_cents: number;
+            regularisation_net_cents: number;
+            /** Format: uuid */
+            closed_by: string | null;
+            closed_at: string;
+        };
+        OwnerStatement: {
+            /**
+             * Format: uuid
+             * @description null in the preview of an open year
+             */
+            id: string | null;
+            /** Format: uuid */
+            owner_id: string;
+            owner_name: string;
+            language: string;
+            charges_by_key: {
+                /**
+                 * Format: uuid
+                 * @description null: the general key (quote-parts)
+                 */
+                key_id: string | null;
+                key_name: string | null;
+                amount_cents: number;
+            }[];
+            charges_cents: number;
+            provisions_cents: number;
+            /** @description charges − provisions: > 0 to pay, < 0 refunded */
+            regularisation_cents: number;
+            extraordinary_cents: number;
+            /** @enum {string} */
+            delivery: "email" | "post";
+            /** Format: uuid */
+            document_id: string | null;
+            emailed_at: string | null;
+        };
+        YearStatements: {
+            /** Format: uuid */
+            building_id: string;
+            fiscal_year: number;
+            period_from: string;
+            period_to: string;
+            closing: components["schemas"]["FiscalYearClosing"] & (Record<string, never> | null);
+            totals: {
+                charges_by_key: {
+                    /**
+                     * Format: uuid
+                     * @description null: the general key (quote-parts)
+                     */
+                    key_id: string | null;
+                    key_name: string | null;
+                    amount_cents: number;
+                }[];
+                ordinary_charges_cents: number;
+                extraordinary_charges_cents: number;
+                provisions_cents: number;
+                undistributed_cents: number;
+                regularisation_net_cents: number;
+            };
+            data: components["schemas"]["OwnerStatement"][];
+        };
+        AnnualAccounts: {
+            /** Format: uuid */
+            building_id: string;
+            fiscal_year: number;
+            period_from: string;
+            period_to: string;
+            closed: boolean;
+            closed_at: string | null;
+            balance_sheet: {
+                assets: {
+                    account: string;
+                    name: string;
+                    amount_cents: number;
+                }[];
+                liabilities: {
+                    account: string;
+                    name: string;
+                    amount_cents: number;
+                }[];
+                total_assets_cents: number;
+                total_liabilities_cents: number;
+                result_not_carried_cents: number;
+            };
+            income: {
+                account: string;
+                name: string;
+                amount_cents: number;
+            }[];
+            charges: {
+                account: string;
+                name: string;
+                amount_cents: number;
+            }[];
+            total_income_cents: number;
+            total_charges_cents: number;
+            result_cents: number;
+            by_category: {
+                category: string;
+                ordinary: boolean;
+                budget_cents: number;
+                actual_cents: number;
+                difference_cents: number;
+            }[];
+            by_key: {
+                /**
+                 * Format: uuid
+                 * @description null: the general key (quote-parts)
+                 */
+                key_id: string | null;
+                key_name: string | null;
+                amount_cents: number;
+            }[];
+            has_approved_budget: boolean;
+            reserve_fund: {
+                called_cents: number;
+                received_cents: number;
+                paid_out_cents: number;
+                bank_balance_cents: number;
+            };
+        };
         BankImportResult: {
             statements: (components["schemas"]["BankStatement"] & {
                 created: boolean;
@@ -9909,6 +11071,133 @@ export interface components {
                 expense_id: string | null;
                 matched_at: string;
             } | null;
+        };
+        ArrearsSettings: {
+            /** Format: uuid */
+            building_id: string;
+            steps: {
+                /** @enum {string} */
+                kind: "friendly" | "firm" | "formal_notice";
+                days_after_due: number;
+            }[];
+            /** @description Charged with every reminder but the first; 0 = none */
+            reminder_fee_cents: number;
+            fee_basis: ("statutes" | "assembly") | null;
+            fee_basis_ref: string | null;
+            interest_enabled: boolean;
+            interest_basis: ("statutes" | "assembly") | null;
+            interest_basis_ref: string | null;
+            /** @description The job runner runs the ladder every morning */
+            daily_run: boolean;
+            /** @description 0: the defaults, nothing stored yet */
+            version: number;
+        };
+        ArrearsSettingsInput: {
+            steps: {
+                /** @enum {string} */
+                kind: "friendly" | "firm" | "formal_notice";
+                days_after_due: number;
+            }[];
+            /** @default 0 */
+            reminder_fee_cents: number;
+            fee_basis?: ("statutes" | "assembly") | null;
+            fee_basis_ref?: string | null;
+            /** @default false */
+            interest_enabled: boolean;
+            interest_basis?: ("statutes" | "assembly") | null;
+            /**
+             * @description The statutes article or the assembly resolution allowing late interest
+             * @example Statuts art. 24
+             */
+            interest_basis_ref?: string | null;
+            /** @description Run the ladder every morning (the job runner) */
+            daily_run?: boolean;
+            version?: number;
+        };
+        RemindersRun: {
+            as_of: string;
+            reminders: components["schemas"]["Reminder"][];
+            /**
+             * Format: uuid
+             * @description The job rendering and e-mailing the letters
+             */
+            job_id: string | null;
+            /** @description Interest stopped before this year: its legal rate is not set yet */
+            interest_missing_year: number | null;
+        };
+        Reminder: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            building_id: string;
+            /** Format: uuid */
+            owner_id: string;
+            /** @description 0-based index of the ladder step */
+            step: number;
+            /** @enum {string} */
+            kind: "friendly" | "firm" | "formal_notice";
+            reminder_date: string;
+            outstanding_cents: number;
+            interest_cents: number;
+            fee_cents: number;
+            /** @description Outstanding + interest + fee */
+            total_cents: number;
+            /** @enum {string} */
+            delivery: "email" | "post" | "registered";
+            /** Format: uuid */
+            document_id: string | null;
+            emailed_at: string | null;
+            created_at: string;
+            lines: {
+                /** Format: uuid */
+                line_id: string;
+                unit_number: string;
+                label: string;
+                /** @example +++001/0000/00128+++ */
+                communication: string;
+                due_date: string;
+                amount_cents: number;
+                outstanding_cents: number;
+                interest_cents: number;
+                interest_from: string | null;
+                interest_to: string | null;
+            }[];
+        };
+        RunRemindersInput: {
+            /**
+             * @description The day the ladder is applied for (default today; never later)
+             * @example 2026-03-02
+             */
+            as_of?: string;
+        };
+        ReminderPostalList: {
+            data: {
+                /** Format: uuid */
+                reminder_id: string;
+                /** Format: uuid */
+                owner_id: string;
+                /** @enum {string} */
+                kind: "friendly" | "firm" | "formal_notice";
+                /** @description A formal notice: by registered letter */
+                registered: boolean;
+                reminder_date: string;
+                total_cents: number;
+                /** Format: uuid */
+                document_id: string | null;
+                address: string[];
+            }[];
+        };
+        LegalInterestRate: {
+            year: number;
+            /** @description Hundredths of a percent: 450 = 4.50 % */
+            rate_bp: number;
+            source: string;
+            /** @enum {string} */
+            origin: "published" | "platform" | "organization";
+        };
+        LegalInterestRateInput: {
+            rate_bp: number;
+            source: string;
         };
         CreateUnit: {
             unit_number: string;
@@ -10208,11 +11497,13 @@ export interface components {
             buildings: {
                 /** Format: uuid */
                 building_id: string;
-                /** @description Called − paid: positive = owed, negative = a credit */
+                /** @description Called + arrears charges − paid: positive = owed, negative = a credit */
                 balance_cents: number;
                 /** @description The owner's 410 sub-account in the books: equal to balance_cents */
                 ledger_balance_cents: number;
                 called_cents: number;
+                /** @description Late interest and reminder fees charged (ADR 0039) */
+                charges_cents: number;
                 paid_cents: number;
                 due_now_cents: number;
                 next_due_date: string | null;

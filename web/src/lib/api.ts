@@ -14,6 +14,7 @@ import type { ReadResult, WriteRequest, WriteResult } from './offline/sync-engin
 import type {
   AddUnitOwnerInput,
   ApproveBudgetInput,
+  ArrearsSettingsInput,
   BankAccountInput,
   BudgetInput,
   Building,
@@ -1205,4 +1206,23 @@ export const closing = {
         params: { path: { id: buildingId, year } },
       }),
     ),
+}
+
+// ---------------------------------------------------------------- arrears (ADR 0039)
+// Online only: a run numbers nothing but posts interest and fees; the server decides what is due.
+
+export const reminders = {
+  settings: (building: string) => data(client.GET('/buildings/{id}/arrears-settings', buildingId(building))),
+  saveSettings: (building: string, body: ArrearsSettingsInput) =>
+    data(client.PUT('/buildings/{id}/arrears-settings', { ...buildingId(building), body })),
+  run: (building: string, asOf?: string) =>
+    data(
+      client.POST('/buildings/{id}/reminders/run', {
+        ...buildingId(building),
+        body: asOf ? { as_of: asOf } : {},
+      }),
+    ),
+  list: (building: string) => data(client.GET('/buildings/{id}/reminders', buildingId(building))),
+  /** The caller's own reminders (owner portal). */
+  mine: () => cached('/owners/me/reminders', () => data(client.GET('/owners/me/reminders'))),
 }

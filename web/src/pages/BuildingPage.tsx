@@ -9,6 +9,7 @@ import { Breadcrumbs } from '../components/Breadcrumbs'
 import { BudgetKeysSections } from '../components/BudgetKeys'
 import { BuildingBank } from '../components/BuildingBank'
 import { BuildingCalls } from '../components/BuildingCalls'
+import { BuildingReminders } from '../components/BuildingReminders'
 import { ChargeList } from '../components/ChargeList'
 import { EntityLink, meetingHref, ownerHref } from '../components/EntityLinks'
 import { Notice } from '../components/Notice'
@@ -311,6 +312,10 @@ export default function BuildingPage(): JSX.Element {
           owners={owners().map((o) => ({ id: o.id, name: ownerName(o.id) }))}
         />
         <BuildingBank
+          buildingId={params.id}
+          owners={owners().map((o) => ({ id: o.id, name: ownerName(o.id) }))}
+        />
+        <BuildingReminders
           buildingId={params.id}
           owners={owners().map((o) => ({ id: o.id, name: ownerName(o.id) }))}
         />

@@ -7,6 +7,7 @@ import { meetingHref } from '../components/EntityLinks'
 import { Notice } from '../components/Notice'
 import { PastAssemblies, ResolutionSummary } from '../components/OwnerAssemblies'
 import OwnerMoney from '../components/OwnerMoney'
+import OwnerReminders from '../components/OwnerReminders'
 import * as api from '../lib/api'
 import { date, dateTime, num, percent, t, tEnum } from '../lib/i18n'
 import { dataRevision } from '../lib/offline/store'
@@ -67,6 +68,7 @@ export default function OwnerDashboard(): JSX.Element {
       </Show>
       <Show when={value(me)}>
         <OwnerMoney />
+        <OwnerReminders />
       </Show>
       {/* The sections appear together once the owner's first data is in (no section pushes
           another down as it loads); the lots and charges are asked for once the owner is known. */}

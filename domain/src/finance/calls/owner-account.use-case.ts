@@ -19,11 +19,13 @@ export type AccountLine = CallLineWithPaid & {
 
 export type OwnerBuildingAccount = {
   readonly buildingId: string
-  /** Σ calls − Σ payments: positive = owed by the owner, negative = a credit. */
+  /** Σ calls + Σ arrears charges − Σ payments: positive = owed by the owner, negative = a credit. */
   readonly balanceCents: number
   /** The same read from the books (the owner's 410 sub-account): always equal to balanceCents. */
   readonly ledgerBalanceCents: number
   readonly calledCents: number
+  /** Late interest and reminder fees charged with reminders (ADR 0039). */
+  readonly chargesCents: number
   readonly paidCents: number
   /** What is due now (due date passed or today) and later. */
   readonly dueNowCents: number
@@ -60,11 +62,18 @@ export async function getOwnerAccount({
   if (!owner || (access.kind === 'owner' && owner.userId !== access.userId))
     return err(DomainErrors.notFound('Owner'))
   const today = todayOf(ctx.clock)
-  const [lines, payments] = await Promise.all([
+  const [lines, payments, charges] = await Promise.all([
     ctx.repos.finance.calls.ownerLines(scope, ownerId, buildingId),
     ctx.repos.finance.calls.listPayments(scope, { ownerId, ...(buildingId ? { buildingId } : {}) }),
+    ctx.repos.finance.arrears.ownerCharges(scope, ownerId, buildingId),
   ])
-  const buildingIds = [...new Set([...lines.map((l) => l.buildingId), ...payments.map((p) => p.buildingId)])]
+  const buildingIds = [
+    ...new Set([
+      ...lines.map((l) => l.buildingId),
+      ...payments.map((p) => p.buildingId),
+      ...charges.map((c) => c.buildingId),
+    ]),
+  ]
   const ledger = new Map(
     await Promise.all(
       buildingIds.map(
@@ -97,18 +106,23 @@ export async function getOwnerAccount({
         })
       const paid = payments.filter((p) => p.buildingId === b)
       const calledCents = own.reduce((s, l) => s + l.amountCents, 0)
+      const chargesCents = charges.filter((c) => c.buildingId === b).reduce((s, c) => s + c.cents, 0)
       const paidCents = paid.reduce((s, p) => s + p.amountCents, 0)
       const open = own.filter((l) => l.outstandingCents > 0)
       const credit = paid.reduce((s, p) => s + p.creditCents, 0)
       return {
         buildingId: b,
-        balanceCents: calledCents - paidCents,
+        balanceCents: calledCents + chargesCents - paidCents,
         ledgerBalanceCents: ledger.get(b) ?? 0,
         calledCents,
+        chargesCents,
         paidCents,
         dueNowCents: Math.max(
           0,
-          open.filter((l) => l.dueDate <= today).reduce((s, l) => s + l.outstandingCents, 0) - credit,
+          // Charges are due at once; a credit left by payments pays them first.
+          open.filter((l) => l.dueDate <= today).reduce((s, l) => s + l.outstandingCents, 0) +
+            chargesCents -
+            credit,
         ),
         nextDueDate: open.map((l) => l.dueDate).sort()[0] ?? null,
         lines: own,

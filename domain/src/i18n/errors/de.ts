@@ -1,3 +1,4 @@
+import { arrearsErrorsDe } from './arrears-errors.ts'
 import { assemblyErrorsDe } from './assembly-de.ts'
 import { bankErrorsDe } from './bank.ts'
 import { budgetErrorsDe } from './budget-errors.ts'
@@ -269,6 +270,7 @@ export const errorDe: ErrorMessages = {
     'Eine zweite Versammlung wird erst einberufen, nachdem eine erste ohne Quorum eröffnet wurde (ZGB Art. 3.87 §5)',
   ...callsErrorsDe,
   ...bankErrorsDe,
+  ...arrearsErrorsDe,
   ...ledgerErrorsDe,
   ...closingErrorsDe,
   ...budgetErrorsDe,

@@ -6,6 +6,7 @@
 // {params} back from it. Server-only: not spread into the UI dictionaries, so the web bundle does
 // not carry them (the web shows the `detail` the server translated).
 import type { Message } from '../plural.ts'
+import { arrearsErrorsEn } from './arrears-errors.ts'
 import { assemblyErrorsEn } from './assembly-en.ts'
 import { bankErrorsEn } from './bank.ts'
 import { budgetErrorsEn } from './budget-errors.ts'
@@ -264,6 +265,7 @@ export const errorEn = {
     'A second assembly is convened only after a first one opened without its quorum (Civil Code art. 3.87 §5)',
   ...callsErrorsEn,
   ...bankErrorsEn,
+  ...arrearsErrorsEn,
   ...ledgerErrorsEn,
   ...closingErrorsEn,
   ...budgetErrorsEn,

@@ -1,3 +1,4 @@
+import { arrearsErrorsFr } from './arrears-errors.ts'
 import { assemblyErrorsFr } from './assembly-fr.ts'
 import { bankErrorsFr } from './bank.ts'
 import { budgetErrorsFr } from './budget-errors.ts'
@@ -272,6 +273,7 @@ export const errorFr: ErrorMessages = {
     'Une deuxième assemblée n’est convoquée qu’après une première ouverte sans quorum (Code civil art. 3.87 §5)',
   ...callsErrorsFr,
   ...bankErrorsFr,
+  ...arrearsErrorsFr,
   ...ledgerErrorsFr,
   ...closingErrorsFr,
   ...budgetErrorsFr,

@@ -1,3 +1,4 @@
+import { arrearsErrorsNl } from './arrears-errors.ts'
 import { assemblyErrorsNl } from './assembly-nl.ts'
 import { bankErrorsNl } from './bank.ts'
 import { budgetErrorsNl } from './budget-errors.ts'
@@ -270,6 +271,7 @@ export const errorNl: ErrorMessages = {
     'Een tweede vergadering wordt pas bijeengeroepen nadat een eerste zonder quorum werd geopend (BW art. 3.87 §5)',
   ...callsErrorsNl,
   ...bankErrorsNl,
+  ...arrearsErrorsNl,
   ...ledgerErrorsNl,
   ...closingErrorsNl,
   ...budgetErrorsNl,

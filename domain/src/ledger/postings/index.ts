@@ -1,4 +1,5 @@
 import type { MoneyEventType } from '../../shared/money-events.ts'
+import { ARREARS_POSTINGS } from './arrears.ts'
 import { BANK_POSTINGS } from './bank.ts'
 import { CALLS_POSTINGS } from './calls.ts'
 import { CLOSING_POSTINGS } from './closing.ts'
@@ -14,8 +15,10 @@ export const POSTING_RULES: PostingRules<MoneyEventType> = {
   ...CALLS_POSTINGS,
   ...CLOSING_POSTINGS,
   ...BANK_POSTINGS,
+  ...ARREARS_POSTINGS,
 }
 
+export * from './arrears.ts'
 export * from './bank.ts'
 export * from './calls.ts'
 export * from './closing.ts'

@@ -45,7 +45,7 @@ const paidOf = sql<number>`coalesce((select sum(${paymentAllocations.amountCents
   Number,
 )
 
-function linesWithPaid(db: Database, where: SQL | undefined) {
+export function linesWithPaid(db: Database, where: SQL | undefined) {
   return db
     .select({
       line: callLines,
@@ -66,7 +66,7 @@ function linesWithPaid(db: Database, where: SQL | undefined) {
     .where(where)
 }
 
-const toLineWithPaid = (r: Awaited<ReturnType<typeof linesWithPaid>>[number]): CallLineWithPaid => ({
+export const toLineWithPaid = (r: Awaited<ReturnType<typeof linesWithPaid>>[number]): CallLineWithPaid => ({
   ...toLine(r.line),
   paidCents: r.paidCents,
   kind: r.kind as CallKind,

@@ -1,5 +1,6 @@
 import { ledgerPostings, type Repositories } from '@koprogo/domain'
 import type { Database } from '../client.ts'
+import { arrearsRepository } from './arrears.repository.ts'
 import { assemblyRepositories } from './assembly.repository.ts'
 import { auditRepository } from './audit.repository.ts'
 import { bankRepository } from './bank.repository.ts'
@@ -52,6 +53,7 @@ export function bindRepositories(db: Database): Repositories {
       ownerCharges: ownerChargesReader(db),
       budget: budgetRepositories(db),
       calls: callsRepository(db),
+      arrears: arrearsRepository(db),
     },
     ledger: { entries: ledgerEntries },
     closing,

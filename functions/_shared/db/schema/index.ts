@@ -1,3 +1,4 @@
+export * from './arrears.ts'
 export * from './assembly.ts'
 export * from './audit-log.ts'
 export * from './bank.ts'
