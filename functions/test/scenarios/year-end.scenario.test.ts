@@ -1,3 +1,4 @@
+import { writeCoda } from '@koprogo/domain/bank-testing'
 import { sql } from 'drizzle-orm'
 import { extractText, getDocumentProxy } from 'unpdf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -157,7 +158,13 @@ describe('issue #16 scenario: a year of a building, closed and checked to the ce
     expect(approved.status, JSON.stringify(approved.body)).toBe(200)
 
     // 2. Four quarterly provision calls and one reserve call.
-    type Line = { id: string; owner_id: string; amount_cents: number; communication: string }
+    type Line = {
+      id: string
+      owner_id: string
+      amount_cents: number
+      communication: string
+      communication_digits: string
+    }
     const calls: { kind: string; lines: Line[] }[] = []
     for (const [q, issueDate] of ['2025-01-02', '2025-04-01', '2025-07-01', '2025-10-01'].entries()) {
       const res = await api.request('POST', `/api/v1/buildings/${b.id}/calls`, {
@@ -221,15 +228,64 @@ describe('issue #16 scenario: a year of a building, closed and checked to the ce
       if (e.category === 'Works') extraordinary = add(extraordinary, parts)
       else ordinary = add(ordinary, parts)
     }
-    // 4. Payments: Anne pays each line by its communication, Bernard part, Claire too much.
+    // 4. Payments. The bank's CODA statement (Febelfin CODA 2.x) of the working-capital account:
+    // Anne pays her Q1 line exactly (matched by its communication), Bernard part of his Q1 line,
+    // Claire more than she owes (a credit), and someone unknown pays without a communication.
     const pay = async (body: Record<string, unknown>) => {
       const res = await api.request('POST', `/api/v1/buildings/${b.id}/payments`, { token, body })
       expect(res.status, JSON.stringify(res.body)).toBe(201)
     }
-    let annePaid = 0
+    const q1 = (lot: Lot) => calls[0]?.lines.find((l) => l.owner_id === owners[lot]) as Line
+    const coda = writeCoda([
+      {
+        iban: 'BE68539007547034',
+        statementNumber: 1,
+        oldBalanceCents: 0,
+        newBalanceCents: q1('A').amount_cents + 20_000 + 1_234 + 150_000,
+        oldBalanceDate: '2025-01-01',
+        newBalanceDate: '2025-02-01',
+        movements: [
+          ['A', q1('A').amount_cents, '2025-01-10', 'BE62510007547061'],
+          ['B', 20_000, '2025-01-20', 'NL91ABNA0417164300'],
+          [null, 1_234, '2025-01-25', 'BE09000000000057'],
+          ['C', 150_000, '2025-02-01', 'BE43068999999501'],
+        ].map(([lot, amountCents, date, iban], i) => ({
+          sequence: i + 1,
+          amountCents: amountCents as number,
+          valueDate: date as string,
+          bookingDate: date as string,
+          bankReference: `REF-${i + 1}`,
+          counterpartyIban: iban as string,
+          counterpartyName: lot ? names[lot as Lot] : 'Unknown',
+          ...(lot
+            ? { structuredCommunication: q1(lot as Lot).communication_digits }
+            : { freeText: 'cotisation' }),
+        })),
+      },
+    ])
+    const upload = () => {
+      const form = new FormData()
+      form.set('file', new Blob([coda]), 'statement-2025-001.cod')
+      return api.request('POST', `/api/v1/buildings/${b.id}/bank-statements`, { token, rawBody: form })
+    }
+    const imported = await upload()
+    expect(imported.status, JSON.stringify(imported.body)).toBe(201)
+    expect(imported.body).toMatchObject({
+      statements: [{ movements_created: 4, movements_already_imported: 0 }],
+      matched: { communication: 3 },
+      unmatched: 1,
+    })
+    // The same file again (a duplicate download): nothing is created twice.
+    const again2 = await upload()
+    expect(again2.status, JSON.stringify(again2.body)).toBeLessThan(300)
+    expect(again2.body).toMatchObject({
+      statements: [{ movements_created: 0, movements_already_imported: 4 }],
+    })
+    // Anne pays her other lines by hand with their communications.
+    let annePaid = q1('A').amount_cents
     let anneReserve = 0
     for (const call of calls) {
-      for (const l of call.lines.filter((x) => x.owner_id === owners.A)) {
+      for (const l of call.lines.filter((x) => x.owner_id === owners.A && x.id !== q1('A').id)) {
         await pay({
           amount_cents: l.amount_cents,
           payment_date: '2025-01-10',
@@ -239,8 +295,33 @@ describe('issue #16 scenario: a year of a building, closed and checked to the ce
         if (call.kind === 'reserve') anneReserve += l.amount_cents
       }
     }
-    await pay({ owner_id: owners.B, amount_cents: 100_000, payment_date: '2025-03-01' })
-    await pay({ owner_id: owners.C, amount_cents: 150_000, payment_date: '2025-02-01' })
+    // 4b. Reminders on 20 February (the default ladder, no interest nor fee: the statutes allow
+    // none here): only Bernard is late (Q1 part paid, reserve unpaid).
+    const ladder = await api.request('PUT', `/api/v1/buildings/${b.id}/arrears-settings`, {
+      token,
+      body: {
+        steps: [
+          { kind: 'friendly', days_after_due: 15 },
+          { kind: 'firm', days_after_due: 30 },
+          { kind: 'formal_notice', days_after_due: 60 },
+        ],
+        reminder_fee_cents: 0,
+        interest_enabled: false,
+      },
+    })
+    expect(ladder.status, JSON.stringify(ladder.body)).toBe(200)
+    const reminders = await api.request('POST', `/api/v1/buildings/${b.id}/reminders/run`, {
+      token,
+      body: { as_of: '2025-02-20' },
+    })
+    expect(reminders.status, JSON.stringify(reminders.body)).toBe(200)
+    expect(
+      (reminders.body as { reminders: { owner_id: string; kind: string }[] }).reminders.map((r) => [
+        lotOf(r.owner_id),
+        r.kind,
+      ]),
+    ).toEqual([['B', 'friendly']])
+    await pay({ owner_id: owners.B, amount_cents: 80_000, payment_date: '2025-03-01' })
     const paid: Record<Lot, number> = { A: annePaid, B: 100_000, C: 150_000 }
 
     // 5. Not before the year's end, not by the accountant, not another tenant's.
