@@ -56,6 +56,7 @@ import { join } from 'node:path'
 import { runAssemblyBudget, runBudgets, runOwnerChargesBudgets } from './budget-runs.ts'
 import { bankImportRows, measureBankImport } from './budgets/bank-import.ts'
 import { callsForFundsRows, measureCallsForFunds } from './budgets/calls-for-funds.ts'
+import { measureYearEndClose, yearEndCloseRows } from './budgets/year-end-close.ts'
 import { canPin, cfg, log, resultsDir, root } from './config.ts'
 import { type FailedProfile, type ProfileResult, runProfile } from './profile.ts'
 import { assemblyBudgetRows, budgetRows, markdown, ownerChargesBudgetRows } from './report.ts'
@@ -121,6 +122,13 @@ async function main() {
       `${JSON.stringify(calls, null, 2)}\n`,
     )
     budgets.push(...callsForFundsRows(calls))
+    // The year-end close of a 500-lot building (ADR 0040), in-process.
+    const close = measureYearEndClose(root)
+    writeFileSync(
+      join(resultsDir, `${stamp}-year-end-close${cfg.label}.json`),
+      `${JSON.stringify(close, null, 2)}\n`,
+    )
+    budgets.push(...yearEndCloseRows(close))
     // A 10,000-movement CODA file imported and matched (ADR 0038), in-process.
     const bank = measureBankImport(root)
     writeFileSync(

@@ -9,6 +9,7 @@ import type {
   PasswordHasher,
   SessionTokenService,
 } from './identity/identity.ports.ts'
+import type { ClosingRepository } from './ledger/closing/closing.ports.ts'
 import type { LedgerPorts } from './ledger/ledger.ports.ts'
 import type { PlatformPorts } from './platform/jobs.ts'
 import type { PropertyPorts } from './property/property.ports.ts'
@@ -28,6 +29,8 @@ export type Repositories = SharedPorts & {
   readonly property: PropertyPorts
   readonly finance: FinancePorts
   readonly ledger: LedgerPorts
+  /** The year-end close (ADR 0040): closed years, statements, the annual accounts' reads. */
+  readonly closing: ClosingRepository
   readonly governance: GovernancePorts
   readonly documents: DocumentsPorts
   readonly stats: StatsPorts

@@ -224,6 +224,7 @@ import { mountBuildingAssembly } from './assembly.routes.ts'
 import { mountBuildingBank } from './bank.routes.ts'
 import { mountBudgets } from './budgets.routes.ts'
 import { mountBuildingCalls } from './calls.routes.ts'
+import { mountBuildingClosing } from './closing.routes.ts'
 import { mountDistributionKeys } from './distribution-keys.routes.ts'
 import { mountBuildingDocuments } from './documents.routes.ts'
 import { mountBuildingExpenses } from './expenses.routes.ts'
@@ -240,5 +241,6 @@ mountRegisterImport(buildingsApp)
 mountDistributionKeys(buildingsApp)
 mountBudgets(buildingsApp)
 mountBuildingCalls(buildingsApp)
-mountBuildingArrears(buildingsApp)
+mountBuildingClosing(buildingsApp)
 mountBuildingBank(buildingsApp)
+mountBuildingArrears(buildingsApp)

@@ -153,6 +153,7 @@ const LIMITS_BY_CONTEXT: Record<string, Limits> = {
   },
   BuildingBankAccountInput: CALL_LIMITS,
   OwnerPaymentInput: CALL_LIMITS,
+  'Year-end close': { year: LEDGER_LIMITS.fiscal_year },
   // Arrears (ADR 0039).
   ArrearsSettings: ARREARS_WIRE_LIMITS,
   ArrearsSettingsInput: ARREARS_WIRE_LIMITS,
@@ -266,9 +267,17 @@ const ENUM_BY_FIELD: Record<string, readonly (string | boolean)[]> = {
   'CallForFundsInput.account': BANK_ACCOUNT_PURPOSES,
   'OwnerPayment.account': BANK_ACCOUNT_PURPOSES,
   'CallLine.delivery': CALL_DELIVERIES,
+  'OwnerStatement.delivery': CALL_DELIVERIES,
   'Expense.status': EXPENSE_STATUSES,
   'TrialBalance.nature': ACCOUNT_NATURES,
   journal: JOURNALS,
+  // Bank statements and matching (ADR 0038).
+  'BankStatement.account': BANK_ACCOUNT_PURPOSES,
+  'BankStatement.format': STATEMENT_FORMATS,
+  'Bank.status': MOVEMENT_STATUSES,
+  'BankMovement.status': MOVEMENT_STATUSES,
+  'BankMovement.kind': MATCH_KINDS,
+  'BankMatchSuggestion.reason': SUGGESTION_REASONS,
   'ArrearsSettings.kind': REMINDER_KINDS,
   'ArrearsSettingsInput.kind': REMINDER_KINDS,
   'Reminder.kind': REMINDER_KINDS,
@@ -277,13 +286,6 @@ const ENUM_BY_FIELD: Record<string, readonly (string | boolean)[]> = {
   interest_basis: ARREARS_BASES,
   'Reminder.delivery': REMINDER_DELIVERIES,
   'LegalInterestRate.origin': RATE_ORIGINS,
-  // Bank statements and matching (ADR 0038).
-  'BankStatement.account': BANK_ACCOUNT_PURPOSES,
-  'BankStatement.format': STATEMENT_FORMATS,
-  'Bank.status': MOVEMENT_STATUSES,
-  'BankMovement.status': MOVEMENT_STATUSES,
-  'BankMovement.kind': MATCH_KINDS,
-  'BankMatchSuggestion.reason': SUGGESTION_REASONS,
 }
 
 /** Value sets of the protocol itself, not of the domain. */

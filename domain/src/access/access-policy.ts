@@ -269,6 +269,38 @@ export async function findReadableRow<T extends { readonly buildingId: string }>
   return ok(row)
 }
 
+/**
+ * Who reads a building's books, statements and annual accounts (ADR 0031, 0040): the roles holding
+ * `finance:write` (syndic, accountant, superadmin) for any building of their scope, and an account
+ * auditor (art. 3.91) only for the buildings a syndic granted them (`audits`). Anyone else is
+ * refused (403: owners read their own account); a building outside the reach is a 404, exactly like
+ * a missing one — an auditor learns nothing of the other buildings.
+ */
+export async function booksReadScope(
+  ctx: ReaderContext,
+  buildingId: string,
+  audits: (scope: TenantScope, userId: string, buildingId: string) => Promise<boolean>,
+): Promise<Result<TenantScope>> {
+  const { actor } = ctx
+  if (actor.role === 'auditor') {
+    if (actor.organizationId === null) return err(DomainErrors.notFound('Building'))
+    const scope = { organizationId: actor.organizationId }
+    if (!(await audits(scope, actor.userId, buildingId))) return err(DomainErrors.notFound('Building'))
+    return (await ctx.repos.property.buildings.findById(scope, buildingId))
+      ? ok(scope)
+      : err(DomainErrors.notFound('Building'))
+  }
+  const allowed = requirePermission(actor, 'finance:write')
+  if (!allowed.ok) return allowed
+  const scoped = await scopeForRow(actor, 'Building', () =>
+    ctx.repos.property.buildings.organizationOf(buildingId),
+  )
+  if (!scoped.ok) return scoped
+  return (await ctx.repos.property.buildings.findById(scoped.value, buildingId))
+    ? scoped
+    : err(DomainErrors.notFound('Building'))
+}
+
 /** A superadmin may name any tenant, so make sure it exists before writing into it. */
 export async function checkTenantExists(
   ctx: ActorContext<SharedPorts & { readonly identity: Pick<IdentityQueries, 'organizations'> }>,

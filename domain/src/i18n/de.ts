@@ -16,6 +16,7 @@ import { offlineSafetyDe } from './offline-safety-messages.ts'
 import { onlineOnlyDe } from './online-only-messages.ts'
 import { ownershipDe } from './ownership-messages.ts'
 import { passwordDe } from './password-messages.ts'
+import { yearEndWebDe } from './year-end-web-messages.ts'
 
 export const de: Messages = {
   ...ownershipDe,
@@ -24,10 +25,11 @@ export const de: Messages = {
   ...detailDe,
   ...jobsDe,
   ...ledgerDe,
+  ...yearEndWebDe,
   ...budgetKeysDe,
   ...callsWebDe,
-  ...arrearsWebDe,
   ...bankWebDe,
+  ...arrearsWebDe,
   ...callsSyndicDe,
   ...offlineSafetyDe,
   ...onlineOnlyDe,

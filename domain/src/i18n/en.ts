@@ -21,6 +21,7 @@ import { onlineOnlyEn } from './online-only-messages.ts'
 import { ownershipEn } from './ownership-messages.ts'
 import { passwordEn } from './password-messages.ts'
 import type { Message } from './plural.ts'
+import { yearEndWebEn } from './year-end-web-messages.ts'
 
 export const en = {
   ...ownershipEn,
@@ -29,10 +30,11 @@ export const en = {
   ...detailEn,
   ...jobsEn,
   ...ledgerEn,
+  ...yearEndWebEn,
   ...budgetKeysEn,
   ...callsWebEn,
-  ...arrearsWebEn,
   ...bankWebEn,
+  ...arrearsWebEn,
   ...callsSyndicEn,
   ...offlineSafetyEn,
   ...onlineOnlyEn,

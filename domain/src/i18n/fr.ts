@@ -16,6 +16,7 @@ import { offlineSafetyFr } from './offline-safety-messages.ts'
 import { onlineOnlyFr } from './online-only-messages.ts'
 import { ownershipFr } from './ownership-messages.ts'
 import { passwordFr } from './password-messages.ts'
+import { yearEndWebFr } from './year-end-web-messages.ts'
 
 export const fr: Messages = {
   ...ownershipFr,
@@ -24,10 +25,11 @@ export const fr: Messages = {
   ...detailFr,
   ...jobsFr,
   ...ledgerFr,
+  ...yearEndWebFr,
   ...budgetKeysFr,
   ...callsWebFr,
-  ...arrearsWebFr,
   ...bankWebFr,
+  ...arrearsWebFr,
   ...callsSyndicFr,
   ...offlineSafetyFr,
   ...onlineOnlyFr,

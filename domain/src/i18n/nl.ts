@@ -16,6 +16,7 @@ import { offlineSafetyNl } from './offline-safety-messages.ts'
 import { onlineOnlyNl } from './online-only-messages.ts'
 import { ownershipNl } from './ownership-messages.ts'
 import { passwordNl } from './password-messages.ts'
+import { yearEndWebNl } from './year-end-web-messages.ts'
 
 export const nl: Messages = {
   ...ownershipNl,
@@ -24,10 +25,11 @@ export const nl: Messages = {
   ...detailNl,
   ...jobsNl,
   ...ledgerNl,
+  ...yearEndWebNl,
   ...budgetKeysNl,
   ...callsWebNl,
-  ...arrearsWebNl,
   ...bankWebNl,
+  ...arrearsWebNl,
   ...callsSyndicNl,
   ...offlineSafetyNl,
   ...onlineOnlyNl,

@@ -37,6 +37,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   ],
   accountant: ['finance:write', 'organization:read'],
   owner: [],
+  // Reads the books of the buildings granted to them (access/booksReadScope), nothing else.
+  auditor: [],
 }
 
 export function can(actor: Pick<Actor, 'role'>, permission: Permission): boolean {
@@ -45,10 +47,11 @@ export function can(actor: Pick<Actor, 'role'>, permission: Permission): boolean
 
 /** Roles a user-manager may create or edit inside an organization. */
 const MANAGEABLE: Record<Role, readonly Role[]> = {
-  superadmin: ['superadmin', 'syndic', 'accountant', 'owner'],
-  syndic: ['accountant', 'owner'],
+  superadmin: ['superadmin', 'syndic', 'accountant', 'owner', 'auditor'],
+  syndic: ['accountant', 'owner', 'auditor'],
   accountant: [],
   owner: [],
+  auditor: [],
 }
 
 /**

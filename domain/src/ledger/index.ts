@@ -5,6 +5,7 @@
  * same transaction. They read the books through `LedgerQueries` (e.g. an owner's balance).
  */
 export * from './accounts.ts'
+export * from './closing/index.ts'
 export * from './entry.ts'
 export * from './fiscal-year.ts'
 export * from './journals.ts'

@@ -1,4 +1,4 @@
-import { requirePermission, scopeForRow } from '../access/index.ts'
+import { booksReadScope } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
 import { type TenantScope, todayOf } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
@@ -24,14 +24,11 @@ async function bookScope(
   buildingId: string,
   fiscalYear: number | undefined,
 ): Promise<Result<{ scope: TenantScope; fiscalYear: FiscalYearView }>> {
-  const allowed = requirePermission(ctx.actor, 'finance:write')
-  if (!allowed.ok) return allowed
-  const scoped = await scopeForRow(ctx.actor, 'Building', () =>
-    ctx.repos.property.buildings.organizationOf(buildingId),
+  // The one rule for reading the books: finance roles, or the building's account auditor.
+  const scoped = await booksReadScope(ctx, buildingId, (s, userId, b) =>
+    ctx.repos.closing.auditsBuilding(s, userId, b),
   )
   if (!scoped.ok) return scoped
-  const building = await ctx.repos.property.buildings.findById(scoped.value, buildingId)
-  if (!building) return err(DomainErrors.notFound('Building'))
   const startMonth = await ctx.repos.ledger.entries.fiscalYearStartMonth(scoped.value, buildingId)
   const year = fiscalYear ?? fiscalYearOf(todayOf(ctx.clock), startMonth)
   return ok({ scope: scoped.value, fiscalYear: { year, ...fiscalYearBounds(year, startMonth) } })

@@ -3,6 +3,7 @@ import { ASSEMBLY_AUDIT_ACTIONS } from './assembly-events.ts'
 import { BANK_AUDIT_ACTIONS, type BankAuditEntity } from './bank-events.ts'
 import { BUDGET_AUDIT_ACTIONS, type BudgetAuditEntity } from './budget-events.ts'
 import { CALLS_AUDIT_ACTIONS, type CallsAuditEntity } from './calls-events.ts'
+import { CLOSING_AUDIT_ACTIONS, type ClosingAuditEntity } from './closing-events.ts'
 import { DOMAIN_EVENTS, type DomainEvent } from './domain-events.ts'
 import { MONEY_AUDIT_ACTIONS } from './money-events.ts'
 
@@ -74,8 +75,9 @@ export const AUDIT_ACTIONS = [
   ...CALLS_AUDIT_ACTIONS,
   ...MONEY_AUDIT_ACTIONS,
   ...BUDGET_AUDIT_ACTIONS,
-  ...ARREARS_AUDIT_ACTIONS,
+  ...CLOSING_AUDIT_ACTIONS,
   ...BANK_AUDIT_ACTIONS,
+  ...ARREARS_AUDIT_ACTIONS,
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -95,8 +97,9 @@ export type AuditEntity =
   | 'unit_ownership'
   | 'user'
   | CallsAuditEntity
-  | ArrearsAuditEntity
+  | ClosingAuditEntity
   | BankAuditEntity
+  | ArrearsAuditEntity
 
 /** One append-only record per mutation, written in the same transaction as the change. */
 export type AuditEntry = {

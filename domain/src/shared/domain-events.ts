@@ -4,6 +4,7 @@ import type { AuditAction, AuditEntity } from './audit.ts'
 import { BANK_EVENTS } from './bank-events.ts'
 import { BUDGET_EVENTS } from './budget-events.ts'
 import { CALLS_EVENTS } from './calls-events.ts'
+import { CLOSING_EVENTS } from './closing-events.ts'
 import { CONVOCATION_EVENTS } from './convocation-events.ts'
 import { MONEY_EVENTS } from './money-events.ts'
 
@@ -62,8 +63,9 @@ export const DOMAIN_EVENTS = {
   ...CALLS_EVENTS,
   ...MONEY_EVENTS,
   ...BUDGET_EVENTS,
-  ...ARREARS_EVENTS,
+  ...CLOSING_EVENTS,
   ...BANK_EVENTS,
+  ...ARREARS_EVENTS,
 } as const satisfies Record<string, readonly [AuditAction, AuditEntity]>
 
 export type DomainEventType = keyof typeof DOMAIN_EVENTS

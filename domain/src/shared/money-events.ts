@@ -2,6 +2,7 @@ import { ARREARS_MONEY_AUDIT_ACTIONS, ARREARS_MONEY_EVENTS } from './arrears-eve
 import type { AuditEntity } from './audit.ts'
 import { BANK_MONEY_AUDIT_ACTIONS, BANK_MONEY_EVENTS } from './bank-events.ts'
 import { CALLS_MONEY_AUDIT_ACTIONS, CALLS_MONEY_EVENTS } from './calls-events.ts'
+import { CLOSING_MONEY_AUDIT_ACTIONS, CLOSING_MONEY_EVENTS } from './closing-events.ts'
 
 /*
  * Money events: every one of them posts an entry in the association's books in the same
@@ -16,8 +17,9 @@ export const MONEY_AUDIT_ACTIONS = [
   'expense.correct',
   'expense.mark_paid',
   ...CALLS_MONEY_AUDIT_ACTIONS,
-  ...ARREARS_MONEY_AUDIT_ACTIONS,
+  ...CLOSING_MONEY_AUDIT_ACTIONS,
   ...BANK_MONEY_AUDIT_ACTIONS,
+  ...ARREARS_MONEY_AUDIT_ACTIONS,
 ] as const
 
 export const MONEY_EVENTS = {
@@ -30,8 +32,9 @@ export const MONEY_EVENTS = {
   /** An approved, unpaid expense is replaced by a corrected one: its entries are reversed. */
   ExpenseCorrected: ['expense.correct', 'expense'],
   ...CALLS_MONEY_EVENTS,
-  ...ARREARS_MONEY_EVENTS,
+  ...CLOSING_MONEY_EVENTS,
   ...BANK_MONEY_EVENTS,
+  ...ARREARS_MONEY_EVENTS,
 } as const satisfies Record<string, readonly [(typeof MONEY_AUDIT_ACTIONS)[number], AuditEntity]>
 
 export type MoneyEventType = keyof typeof MONEY_EVENTS

@@ -39,9 +39,10 @@ export const TENANT_TABLES = [
   'budgets',
   'budget_lines',
   'building_finance_settings',
+  ...(['fiscal_year_closings', 'owner_statements', 'building_auditors'] as const),
+  ...(['bank_statements', 'bank_movements', 'owner_payer_ibans'] as const),
   // Issue #16 item 4, arrears (schema/arrears.ts).
   ...(['arrears_settings', 'reminders', 'reminder_lines', 'legal_interest_rates'] as const),
-  ...(['bank_statements', 'bank_movements', 'owner_payer_ibans'] as const),
 ] as const
 
 const MARKER = '/* cross-tenant */'

@@ -1,4 +1,4 @@
-import type { Result } from '@koprogo/domain'
+import { err, PostingRefused, type Result } from '@koprogo/domain'
 import type { Database } from './client.ts'
 
 /** Thrown inside a Drizzle transaction to roll it back while carrying the use case's Err out. */
@@ -26,6 +26,8 @@ export async function runInTransaction<R, T>(
     })
   } catch (e) {
     if (e instanceof RollbackWith) return e.result
+    // A posting into a closed fiscal year (ADR 0040) is the caller's error, not a crash: a 409.
+    if (e instanceof PostingRefused && e.domainError) return err(e.domainError)
     throw e
   }
 }

@@ -3,6 +3,7 @@ import {
   DELETE_ORPHAN_FILE,
   MAIL_CALL_LETTER,
   MAIL_REMINDERS,
+  MAIL_STATEMENTS,
   MINUTES_MAIL_JOB,
   PASSWORD_CHANGED_JOB,
   PASSWORD_LINK_JOB,
@@ -10,6 +11,7 @@ import {
   RENDER_CALL_LETTERS,
   RENDER_EXPENSE_DISTRIBUTION,
   RENDER_REMINDER_LETTERS,
+  RENDER_STATEMENTS,
   RUN_REMINDERS_JOB,
 } from '@koprogo/domain'
 import { mailReminders, renderReminderLetters } from '../../arrears/reminder-letters.job.ts'
@@ -17,6 +19,7 @@ import { runRemindersJob } from '../../arrears/run-reminders.job.ts'
 import { passwordChangedJob } from '../../auth/password-changed.job.ts'
 import { passwordLinkJob } from '../../auth/password-link.job.ts'
 import { mailCallLetter, renderCallLetters } from '../../calls/call-letters.job.ts'
+import { mailStatements, renderStatements } from '../../closing/statements.job.ts'
 import { deleteOrphanFile } from '../../documents/delete-orphan-file.job.ts'
 import { renderExpenseDistribution } from '../../expenses/distribution-documents.job.ts'
 import { convocationMailJob } from '../../meetings/convocation-mail.job.ts'
@@ -40,6 +43,8 @@ export const jobHandlers: Readonly<Record<string, JobHandler>> = {
   [MINUTES_MAIL_JOB]: minutesMailJob,
   [RENDER_CALL_LETTERS]: renderCallLetters,
   [MAIL_CALL_LETTER]: mailCallLetter,
+  [RENDER_STATEMENTS]: renderStatements,
+  [MAIL_STATEMENTS]: mailStatements,
   [RENDER_REMINDER_LETTERS]: renderReminderLetters,
   [MAIL_REMINDERS]: mailReminders,
   [RUN_REMINDERS_JOB]: runRemindersJob,

@@ -794,7 +794,7 @@ export interface paths {
                     per_page?: number;
                     sort_by?: "email" | "last_name" | "created_at" | "role";
                     order?: "asc" | "desc";
-                    role?: "superadmin" | "syndic" | "accountant" | "owner";
+                    role?: "superadmin" | "syndic" | "accountant" | "owner" | "auditor";
                     /** @description Superadmin: only this organization (without it: every organization). Ignored for other roles, who see their own organization. */
                     organization_id?: string;
                 };
@@ -3693,6 +3693,592 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/buildings/{id}/auditors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The building's account auditors (art. 3.91): read-only access to its books (syndic) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Auditors */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["BuildingAuditor"][];
+                        };
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Grant an account auditor (a user invited with the auditor role) read-only access to this building’s books, statements and accounts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["GrantAuditorInput"];
+                };
+            };
+            responses: {
+                /** @description Granted */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BuildingAuditor"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{id}/fiscal-years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The building's closed fiscal years */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Closed years */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["FiscalYearClosing"][];
+                        };
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{id}/fiscal-years/{year}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a fiscal year: owners' statements stored, regularisations posted in the next year, the year frozen (never reopened) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The year the fiscal year starts in */
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["NoBody"];
+                };
+            };
+            responses: {
+                /** @description Closed */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closing: components["schemas"]["FiscalYearClosing"];
+                            data: components["schemas"]["OwnerStatement"][];
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{id}/fiscal-years/{year}/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The owners' statements (décomptes) of a fiscal year: stored when closed, a preview otherwise */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The year the fiscal year starts in */
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Statements */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["YearStatements"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{id}/fiscal-years/{year}/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The annual accounts for the assembly: balance sheet, income and charges, per category and key, budget vs actual, reserve fund */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The year the fiscal year starts in */
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Annual accounts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnnualAccounts"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{id}/bank-statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The building's imported bank statements, by closing date */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Statements */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["BankStatement"][];
+                        };
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Import a bank statement file (multipart `file`: CODA 2.x or camt.053, detected from the content), idempotent; new movements matched (structured communication, then known payer IBAN + amount; supplier IBAN + amount for expenses) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description CODA or camt.053 XML
+                         */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Imported (counts of what was new and what was already there) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BankImportResult"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description File over the upload limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Neither CODA nor camt.053 */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{id}/bank-movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The building's bank movements, optionally by status (unmatched: the reconciliation's to-do) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "unmatched" | "matched" | "batch";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Movements */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["BankMovement"][];
+                        };
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/buildings/{id}/arrears-settings": {
         parameters: {
             query?: never;
@@ -4126,197 +4712,6 @@ export interface paths {
                 };
             };
         };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/buildings/{id}/bank-statements": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The building's imported bank statements, by closing date */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Statements */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: components["schemas"]["BankStatement"][];
-                        };
-                    };
-                };
-                /** @description The role does not allow this */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found (or another organization’s) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Import a bank statement file (multipart `file`: CODA 2.x or camt.053, detected from the content), idempotent; new movements matched (structured communication, then known payer IBAN + amount; supplier IBAN + amount for expenses) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "multipart/form-data": {
-                        /**
-                         * Format: binary
-                         * @description CODA or camt.053 XML
-                         */
-                        file: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Imported (counts of what was new and what was already there) */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["BankImportResult"];
-                    };
-                };
-                /** @description Invalid request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description The role does not allow this */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found (or another organization’s) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description File over the upload limit */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Neither CODA nor camt.053 */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/buildings/{id}/bank-movements": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The building's bank movements, optionally by status (unmatched: the reconciliation's to-do) */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "unmatched" | "matched" | "batch";
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Movements */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: components["schemas"]["BankMovement"][];
-                        };
-                    };
-                };
-                /** @description The role does not allow this */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found (or another organization’s) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -9709,7 +10104,7 @@ export interface components {
             first_name: string;
             last_name: string;
             /** @enum {string} */
-            role: "superadmin" | "syndic" | "accountant" | "owner";
+            role: "superadmin" | "syndic" | "accountant" | "owner" | "auditor";
             /** Format: uuid */
             organization_id: string | null;
             is_active: boolean;
@@ -9746,7 +10141,7 @@ export interface components {
             first_name: string;
             last_name: string;
             /** @enum {string} */
-            role: "superadmin" | "syndic" | "accountant" | "owner";
+            role: "superadmin" | "syndic" | "accountant" | "owner" | "auditor";
             /**
              * Format: uuid
              * @description Optional; an empty string means not given
@@ -9837,7 +10232,7 @@ export interface components {
             first_name: string;
             last_name: string;
             /** @enum {string} */
-            role: "superadmin" | "syndic" | "accountant" | "owner";
+            role: "superadmin" | "syndic" | "accountant" | "owner" | "auditor";
             /**
              * Format: uuid
              * @description Optional; an empty string means not given
@@ -9850,7 +10245,7 @@ export interface components {
             first_name?: string;
             last_name?: string;
             /** @enum {string} */
-            role?: "superadmin" | "syndic" | "accountant" | "owner";
+            role?: "superadmin" | "syndic" | "accountant" | "owner" | "auditor";
             version?: number;
         };
         /** @description This request takes no fields */
@@ -10652,6 +11047,226 @@ export interface components {
             communication?: string | null;
             payer?: string | null;
         };
+        BuildingAuditor: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            building_id: string;
+            /** Format: uuid */
+            user_id: string;
+            /** Format: uuid */
+            granted_by: string | null;
+            created_at: string;
+            email?: string;
+            name?: string;
+        };
+        GrantAuditorInput: {
+            /**
+             * Format: uuid
+             * @description A user of the organization with the auditor role
+             */
+            user_id: string;
+        };
+        FiscalYearClosing: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            building_id: string;
+            fiscal_year: number;
+            period_from: string;
+            period_to: string;
+            regularisation_date: string;
+            ordinary_charges_cents: number;
+            extraordinary_charges_cents: number;
+            provisions_cents: number;
+            undistributed_cents: number;
+            regularisation_net_cents: number;
+            /** Format: uuid */
+            closed_by: string | null;
+            closed_at: string;
+        };
+        OwnerStatement: {
+            /**
+             * Format: uuid
+             * @description null in the preview of an open year
+             */
+            id: string | null;
+            /** Format: uuid */
+            owner_id: string;
+            owner_name: string;
+            language: string;
+            charges_by_key: {
+                /**
+                 * Format: uuid
+                 * @description null: the general key (quote-parts)
+                 */
+                key_id: string | null;
+                key_name: string | null;
+                amount_cents: number;
+            }[];
+            charges_cents: number;
+            provisions_cents: number;
+            /** @description charges − provisions: > 0 to pay, < 0 refunded */
+            regularisation_cents: number;
+            extraordinary_cents: number;
+            /** @enum {string} */
+            delivery: "email" | "post";
+            /** Format: uuid */
+            document_id: string | null;
+            emailed_at: string | null;
+        };
+        YearStatements: {
+            /** Format: uuid */
+            building_id: string;
+            fiscal_year: number;
+            period_from: string;
+            period_to: string;
+            closing: components["schemas"]["FiscalYearClosing"] & (Record<string, never> | null);
+            totals: {
+                charges_by_key: {
+                    /**
+                     * Format: uuid
+                     * @description null: the general key (quote-parts)
+                     */
+                    key_id: string | null;
+                    key_name: string | null;
+                    amount_cents: number;
+                }[];
+                ordinary_charges_cents: number;
+                extraordinary_charges_cents: number;
+                provisions_cents: number;
+                undistributed_cents: number;
+                regularisation_net_cents: number;
+            };
+            data: components["schemas"]["OwnerStatement"][];
+        };
+        AnnualAccounts: {
+            /** Format: uuid */
+            building_id: string;
+            fiscal_year: number;
+            period_from: string;
+            period_to: string;
+            closed: boolean;
+            closed_at: string | null;
+            balance_sheet: {
+                assets: {
+                    account: string;
+                    name: string;
+                    amount_cents: number;
+                }[];
+                liabilities: {
+                    account: string;
+                    name: string;
+                    amount_cents: number;
+                }[];
+                total_assets_cents: number;
+                total_liabilities_cents: number;
+                result_not_carried_cents: number;
+            };
+            income: {
+                account: string;
+                name: string;
+                amount_cents: number;
+            }[];
+            charges: {
+                account: string;
+                name: string;
+                amount_cents: number;
+            }[];
+            total_income_cents: number;
+            total_charges_cents: number;
+            result_cents: number;
+            by_category: {
+                category: string;
+                ordinary: boolean;
+                budget_cents: number;
+                actual_cents: number;
+                difference_cents: number;
+            }[];
+            by_key: {
+                /**
+                 * Format: uuid
+                 * @description null: the general key (quote-parts)
+                 */
+                key_id: string | null;
+                key_name: string | null;
+                amount_cents: number;
+            }[];
+            has_approved_budget: boolean;
+            reserve_fund: {
+                called_cents: number;
+                received_cents: number;
+                paid_out_cents: number;
+                bank_balance_cents: number;
+            };
+        };
+        BankImportResult: {
+            statements: (components["schemas"]["BankStatement"] & {
+                created: boolean;
+                movements_created: number;
+                movements_already_imported: number;
+            })[];
+            matched: {
+                communication: number;
+                iban: number;
+                manual: number;
+                expense: number;
+            };
+            unmatched: number;
+        };
+        BankStatement: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            building_id: string;
+            /** Format: uuid */
+            bank_account_id: string;
+            /** @enum {string} */
+            account: "working_capital" | "reserve";
+            iban: string;
+            /** @enum {string} */
+            format: "coda" | "camt053";
+            statement_number: string;
+            old_balance_date: string;
+            new_balance_date: string;
+            old_balance_cents: number;
+            new_balance_cents: number;
+            created_at: string;
+        };
+        BankMovement: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            statement_id: string;
+            /** Format: uuid */
+            building_id: string;
+            sequence: number;
+            /** @description 0 for a movement; 1, 2… for the details of a grouped batch */
+            detail: number;
+            value_date: string;
+            booking_date: string;
+            /** @description Signed: > 0 money in, < 0 money out */
+            amount_cents: number;
+            counterparty_name: string | null;
+            counterparty_iban: string | null;
+            /** @example +++001/0000/00128+++ */
+            communication: string | null;
+            free_text: string | null;
+            bank_reference: string | null;
+            /** @enum {string} */
+            status: "unmatched" | "matched" | "batch";
+            match: {
+                /** @enum {string} */
+                kind: "communication" | "iban" | "manual" | "expense";
+                /** Format: uuid */
+                owner_id: string | null;
+                /** Format: uuid */
+                payment_id: string | null;
+                /** Format: uuid */
+                expense_id: string | null;
+                matched_at: string;
+            } | null;
+        };
         ArrearsSettings: {
             /** Format: uuid */
             building_id: string;
@@ -10778,73 +11393,6 @@ export interface components {
         LegalInterestRateInput: {
             rate_bp: number;
             source: string;
-        };
-        BankImportResult: {
-            statements: (components["schemas"]["BankStatement"] & {
-                created: boolean;
-                movements_created: number;
-                movements_already_imported: number;
-            })[];
-            matched: {
-                communication: number;
-                iban: number;
-                manual: number;
-                expense: number;
-            };
-            unmatched: number;
-        };
-        BankStatement: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            building_id: string;
-            /** Format: uuid */
-            bank_account_id: string;
-            /** @enum {string} */
-            account: "working_capital" | "reserve";
-            iban: string;
-            /** @enum {string} */
-            format: "coda" | "camt053";
-            statement_number: string;
-            old_balance_date: string;
-            new_balance_date: string;
-            old_balance_cents: number;
-            new_balance_cents: number;
-            created_at: string;
-        };
-        BankMovement: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            statement_id: string;
-            /** Format: uuid */
-            building_id: string;
-            sequence: number;
-            /** @description 0 for a movement; 1, 2… for the details of a grouped batch */
-            detail: number;
-            value_date: string;
-            booking_date: string;
-            /** @description Signed: > 0 money in, < 0 money out */
-            amount_cents: number;
-            counterparty_name: string | null;
-            counterparty_iban: string | null;
-            /** @example +++001/0000/00128+++ */
-            communication: string | null;
-            free_text: string | null;
-            bank_reference: string | null;
-            /** @enum {string} */
-            status: "unmatched" | "matched" | "batch";
-            match: {
-                /** @enum {string} */
-                kind: "communication" | "iban" | "manual" | "expense";
-                /** Format: uuid */
-                owner_id: string | null;
-                /** Format: uuid */
-                payment_id: string | null;
-                /** Format: uuid */
-                expense_id: string | null;
-                matched_at: string;
-            } | null;
         };
         CreateUnit: {
             unit_number: string;

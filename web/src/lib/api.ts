@@ -1200,6 +1200,28 @@ export const calls = {
     ),
 }
 
+/** The year-end close (ADR 0040): statements, annual accounts, the close itself (online only). */
+export const closing = {
+  statements: (buildingId: string, year: number) =>
+    data(
+      client.GET('/buildings/{id}/fiscal-years/{year}/statements', {
+        params: { path: { id: buildingId, year } },
+      }),
+    ),
+  accounts: (buildingId: string, year: number) =>
+    data(
+      client.GET('/buildings/{id}/fiscal-years/{year}/accounts', {
+        params: { path: { id: buildingId, year } },
+      }),
+    ),
+  close: (buildingId: string, year: number) =>
+    data(
+      client.POST('/buildings/{id}/fiscal-years/{year}/close', {
+        params: { path: { id: buildingId, year } },
+      }),
+    ),
+}
+
 // ---------------------------------------------------------------- arrears (ADR 0039)
 // Online only: a run numbers nothing but posts interest and fees; the server decides what is due.
 

@@ -25,6 +25,7 @@ export const DASHBOARD: Record<Role, AppPath> = {
   syndic: '/syndic',
   accountant: '/accountant',
   owner: '/owner',
+  auditor: '/books',
 }
 
 const ALLOWED: Record<Role, readonly AppPath[]> = {
@@ -64,6 +65,8 @@ const ALLOWED: Record<Role, readonly AppPath[]> = {
     '/profile',
   ],
   owner: ['/owner', '/meetings', '/documents', '/profile'],
+  // The account auditor of one building (art. 3.91): its books and year-end, read only.
+  auditor: ['/books', '/profile'],
 }
 
 export const canOpen = (role: Role, path: AppPath) => ALLOWED[role].includes(path)

@@ -82,7 +82,13 @@ export type DocumentUpload = Omit<UploadFields, 'file'> & { file: Blob; file_nam
  */
 const valuesOf = <T extends string>(all: Record<T, true>) => Object.keys(all) as T[]
 
-export const ROLES = valuesOf<Role>({ superadmin: true, syndic: true, accountant: true, owner: true })
+export const ROLES = valuesOf<Role>({
+  superadmin: true,
+  syndic: true,
+  accountant: true,
+  owner: true,
+  auditor: true,
+})
 export const SUBSCRIPTION_PLANS = valuesOf<SubscriptionPlan>({
   Free: true,
   Starter: true,

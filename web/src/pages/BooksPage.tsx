@@ -2,6 +2,7 @@
 // an account's ledger opened from it (with the running balance), and the entries, newest first.
 import { createResource, createSignal, For, type JSX, Show } from 'solid-js'
 import { Notice } from '../components/Notice'
+import { YearEnd } from '../components/YearEnd'
 import * as api from '../lib/api'
 import { errorText } from '../lib/error-text'
 import { date, type MessageKey, money, t } from '../lib/i18n'
@@ -207,6 +208,7 @@ export default function BooksPage(): JSX.Element {
             </div>
           </Show>
         </section>
+        <YearEnd buildingId={chosen()} year={year()} />
       </Show>
     </div>
   )

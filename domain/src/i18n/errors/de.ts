@@ -3,6 +3,7 @@ import { assemblyErrorsDe } from './assembly-de.ts'
 import { bankErrorsDe } from './bank.ts'
 import { budgetErrorsDe } from './budget-errors.ts'
 import { callsErrorsDe } from './calls.ts'
+import { closingErrorsDe } from './closing-errors.ts'
 import type { ErrorMessages } from './en.ts'
 import { ledgerErrorsDe } from './ledger-errors.ts'
 
@@ -268,8 +269,9 @@ export const errorDe: ErrorMessages = {
   'error.code.quorum_not_failed':
     'Eine zweite Versammlung wird erst einberufen, nachdem eine erste ohne Quorum eröffnet wurde (ZGB Art. 3.87 §5)',
   ...callsErrorsDe,
-  ...arrearsErrorsDe,
   ...bankErrorsDe,
+  ...arrearsErrorsDe,
   ...ledgerErrorsDe,
+  ...closingErrorsDe,
   ...budgetErrorsDe,
 }

@@ -11,6 +11,7 @@ import { assemblyErrorsEn } from './assembly-en.ts'
 import { bankErrorsEn } from './bank.ts'
 import { budgetErrorsEn } from './budget-errors.ts'
 import { callsErrorsEn } from './calls.ts'
+import { closingErrorsEn } from './closing-errors.ts'
 import { ledgerErrorsEn } from './ledger-errors.ts'
 
 export const errorEn = {
@@ -263,9 +264,10 @@ export const errorEn = {
   'error.code.quorum_not_failed':
     'A second assembly is convened only after a first one opened without its quorum (Civil Code art. 3.87 §5)',
   ...callsErrorsEn,
-  ...arrearsErrorsEn,
   ...bankErrorsEn,
+  ...arrearsErrorsEn,
   ...ledgerErrorsEn,
+  ...closingErrorsEn,
   ...budgetErrorsEn,
 } as const satisfies Record<string, Message>
 

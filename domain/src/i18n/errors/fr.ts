@@ -3,6 +3,7 @@ import { assemblyErrorsFr } from './assembly-fr.ts'
 import { bankErrorsFr } from './bank.ts'
 import { budgetErrorsFr } from './budget-errors.ts'
 import { callsErrorsFr } from './calls.ts'
+import { closingErrorsFr } from './closing-errors.ts'
 import type { ErrorMessages } from './en.ts'
 import { ledgerErrorsFr } from './ledger-errors.ts'
 
@@ -271,8 +272,9 @@ export const errorFr: ErrorMessages = {
   'error.code.quorum_not_failed':
     'Une deuxième assemblée n’est convoquée qu’après une première ouverte sans quorum (Code civil art. 3.87 §5)',
   ...callsErrorsFr,
-  ...arrearsErrorsFr,
   ...bankErrorsFr,
+  ...arrearsErrorsFr,
   ...ledgerErrorsFr,
+  ...closingErrorsFr,
   ...budgetErrorsFr,
 }

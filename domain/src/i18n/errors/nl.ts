@@ -3,6 +3,7 @@ import { assemblyErrorsNl } from './assembly-nl.ts'
 import { bankErrorsNl } from './bank.ts'
 import { budgetErrorsNl } from './budget-errors.ts'
 import { callsErrorsNl } from './calls.ts'
+import { closingErrorsNl } from './closing-errors.ts'
 import type { ErrorMessages } from './en.ts'
 import { ledgerErrorsNl } from './ledger-errors.ts'
 
@@ -269,8 +270,9 @@ export const errorNl: ErrorMessages = {
   'error.code.quorum_not_failed':
     'Een tweede vergadering wordt pas bijeengeroepen nadat een eerste zonder quorum werd geopend (BW art. 3.87 §5)',
   ...callsErrorsNl,
-  ...arrearsErrorsNl,
   ...bankErrorsNl,
+  ...arrearsErrorsNl,
   ...ledgerErrorsNl,
+  ...closingErrorsNl,
   ...budgetErrorsNl,
 }

@@ -2,6 +2,7 @@ import type { MoneyEventType } from '../../shared/money-events.ts'
 import { ARREARS_POSTINGS } from './arrears.ts'
 import { BANK_POSTINGS } from './bank.ts'
 import { CALLS_POSTINGS } from './calls.ts'
+import { CLOSING_POSTINGS } from './closing.ts'
 import { EXPENSE_POSTINGS } from './expenses.ts'
 import type { PostingRules } from './posting-rule.ts'
 
@@ -12,12 +13,14 @@ import type { PostingRules } from './posting-rule.ts'
 export const POSTING_RULES: PostingRules<MoneyEventType> = {
   ...EXPENSE_POSTINGS,
   ...CALLS_POSTINGS,
-  ...ARREARS_POSTINGS,
+  ...CLOSING_POSTINGS,
   ...BANK_POSTINGS,
+  ...ARREARS_POSTINGS,
 }
 
 export * from './arrears.ts'
 export * from './bank.ts'
 export * from './calls.ts'
+export * from './closing.ts'
 export * from './expenses.ts'
 export * from './posting-rule.ts'

@@ -6,6 +6,7 @@ import { auditRepository } from './audit.repository.ts'
 import { bankRepository } from './bank.repository.ts'
 import { budgetRepositories } from './budget.repository.ts'
 import { callsRepository } from './calls.repository.ts'
+import { closingRepository } from './closing.repository.ts'
 import { convocationRepositories } from './convocation.repository.ts'
 import { documentRepository } from './documents.repository.ts'
 import { expenseStatsReader } from './expense-stats.repository.ts'
@@ -31,6 +32,7 @@ import { userRepository } from './user.repository.ts'
 /** Binds every context's ports bundle to one database handle (the pool, or a transaction). */
 export function bindRepositories(db: Database): Repositories {
   const ledgerEntries = ledgerRepository(db)
+  const closing = closingRepository(db)
   return {
     identity: {
       users: userRepository(db),
@@ -54,6 +56,7 @@ export function bindRepositories(db: Database): Repositories {
       arrears: arrearsRepository(db),
     },
     ledger: { entries: ledgerEntries },
+    closing,
     governance: {
       meetings: meetingRepository(db),
       assembly: assemblyRepositories(db),
@@ -68,7 +71,7 @@ export function bindRepositories(db: Database): Repositories {
     audit: auditRepository(db),
     outbox: outboxRepository(db),
     // Money events post their entries on this same handle: in the use case's transaction.
-    postings: ledgerPostings(ledgerEntries),
+    postings: ledgerPostings(ledgerEntries, closing),
     platform: { jobs: jobQueue(db) },
     bank: { movements: bankRepository(db) },
   }

@@ -1,0 +1,346 @@
+import type {
+  AnnualAccounts,
+  ChargeDistribution,
+  ClosingRepository,
+  FiscalYearClosing,
+  KeyCharge,
+  OwnerLanguage,
+  OwnerStatement,
+  OwnerStatementView,
+  YearExpense,
+} from '@koprogo/domain'
+import { ownerDisplayName } from '@koprogo/domain'
+import { and, asc, between, eq, inArray, isNull, lte, sql } from 'drizzle-orm'
+import type { Database } from '../client.ts'
+import {
+  budgetLines,
+  budgets,
+  buildingAuditors,
+  callLines,
+  callsForFunds,
+  distributionKeys,
+  expenses,
+  fiscalYearClosings,
+  ledgerLines,
+  ownerStatements,
+  owners,
+  users,
+} from '../schema/index.ts'
+import { toOwner } from './property.repository.ts'
+
+/*
+ * The year-end close's store (ADR 0040) and its reads: aggregates over the expenses (with their
+ * frozen distributions), the provision call lines and the ledger, each in one statement.
+ */
+
+const toClosing = (row: typeof fiscalYearClosings.$inferSelect): FiscalYearClosing => ({
+  ...row,
+  accounts: row.accounts as AnnualAccounts,
+})
+
+const toStatement = (row: typeof ownerStatements.$inferSelect): OwnerStatement => ({
+  ...row,
+  chargesByKey: row.chargesByKey as KeyCharge[],
+  delivery: row.delivery as OwnerStatement['delivery'],
+})
+
+/** The owner parts of a frozen distribution (units → owners). */
+function partsOf(distribution: unknown): YearExpense['parts'] {
+  if (!distribution || typeof distribution !== 'object') return null
+  const units = (distribution as ChargeDistribution).units
+  if (!Array.isArray(units)) return null
+  return units.flatMap((u) =>
+    u.owners.map((o: ChargeDistribution['units'][number]['owners'][number]) => ({
+      ownerId: o.ownerId,
+      unitId: u.unitId,
+      amountCents: o.amountCents,
+    })),
+  )
+}
+
+export function closingRepository(db: Database): ClosingRepository {
+  return {
+    async isClosed(scope, buildingId, fiscalYear) {
+      const rows = await db
+        .select({ id: fiscalYearClosings.id })
+        .from(fiscalYearClosings)
+        .where(
+          and(
+            eq(fiscalYearClosings.organizationId, scope.organizationId),
+            eq(fiscalYearClosings.buildingId, buildingId),
+            eq(fiscalYearClosings.fiscalYear, fiscalYear),
+          ),
+        )
+        .limit(1)
+      return rows.length > 0
+    },
+
+    async findClosing(scope, buildingId, fiscalYear) {
+      const [row] = await db
+        .select()
+        .from(fiscalYearClosings)
+        .where(
+          and(
+            eq(fiscalYearClosings.organizationId, scope.organizationId),
+            eq(fiscalYearClosings.buildingId, buildingId),
+            eq(fiscalYearClosings.fiscalYear, fiscalYear),
+          ),
+        )
+      return row ? toClosing(row) : null
+    },
+
+    async findClosingById(scope, id) {
+      const [row] = await db
+        .select()
+        .from(fiscalYearClosings)
+        .where(
+          and(eq(fiscalYearClosings.organizationId, scope.organizationId), eq(fiscalYearClosings.id, id)),
+        )
+      return row ? toClosing(row) : null
+    },
+
+    async listClosings(scope, buildingId) {
+      const rows = await db
+        .select()
+        .from(fiscalYearClosings)
+        .where(
+          and(
+            eq(fiscalYearClosings.organizationId, scope.organizationId),
+            eq(fiscalYearClosings.buildingId, buildingId),
+          ),
+        )
+        .orderBy(asc(fiscalYearClosings.fiscalYear))
+      return rows.map(toClosing)
+    },
+
+    async yearExpenses(scope, buildingId, from, to) {
+      const rows = await db
+        .select({
+          id: expenses.id,
+          date: expenses.expenseDate,
+          category: expenses.category,
+          keyId: expenses.distributionKeyId,
+          keyName: distributionKeys.name,
+          amountCents: expenses.amountCents,
+          distribution: expenses.distribution,
+        })
+        .from(expenses)
+        .leftJoin(
+          distributionKeys,
+          and(
+            eq(distributionKeys.organizationId, expenses.organizationId),
+            eq(distributionKeys.id, expenses.distributionKeyId),
+          ),
+        )
+        .where(
+          and(
+            eq(expenses.organizationId, scope.organizationId),
+            eq(expenses.buildingId, buildingId),
+            inArray(expenses.status, ['approved', 'paid']),
+            between(expenses.expenseDate, from, to),
+          ),
+        )
+        .orderBy(asc(expenses.expenseDate), asc(expenses.id))
+      return rows.map((r) => ({
+        id: r.id,
+        date: r.date,
+        category: r.category,
+        keyId: r.keyId,
+        keyName: r.keyName ?? null,
+        amountCents: r.amountCents,
+        parts: partsOf(r.distribution),
+      }))
+    },
+
+    async provisionsCalled(scope, buildingId, from, to) {
+      return db
+        .select({ ownerId: callLines.ownerId, unitId: callLines.unitId, amountCents: callLines.amountCents })
+        .from(callLines)
+        .innerJoin(
+          callsForFunds,
+          and(
+            eq(callsForFunds.organizationId, callLines.organizationId),
+            eq(callsForFunds.id, callLines.callId),
+          ),
+        )
+        .where(
+          and(
+            eq(callLines.organizationId, scope.organizationId),
+            eq(callLines.buildingId, buildingId),
+            eq(callsForFunds.kind, 'provision'),
+            between(callsForFunds.issueDate, from, to),
+          ),
+        )
+    },
+
+    async approvedBudgetByCategory(scope, buildingId, fiscalYear) {
+      const [budget] = await db
+        .select({ id: budgets.id })
+        .from(budgets)
+        .where(
+          and(
+            eq(budgets.organizationId, scope.organizationId),
+            eq(budgets.buildingId, buildingId),
+            eq(budgets.fiscalYear, fiscalYear),
+            eq(budgets.status, 'approved'),
+          ),
+        )
+      if (!budget) return null
+      const rows = await db
+        .select({ category: budgetLines.category, amountCents: sql<string>`sum(${budgetLines.amountCents})` })
+        .from(budgetLines)
+        .where(and(eq(budgetLines.organizationId, scope.organizationId), eq(budgetLines.budgetId, budget.id)))
+        .groupBy(budgetLines.category)
+      return rows.map((r) => ({ category: r.category, amountCents: Number(r.amountCents) }))
+    },
+
+    async totalsThrough(scope, buildingId, fiscalYear) {
+      const rows = await db
+        .select({
+          account: ledgerLines.account,
+          debitCents: sql<string>`sum(${ledgerLines.debitCents})`,
+          creditCents: sql<string>`sum(${ledgerLines.creditCents})`,
+        })
+        .from(ledgerLines)
+        .where(
+          and(
+            eq(ledgerLines.organizationId, scope.organizationId),
+            eq(ledgerLines.buildingId, buildingId),
+            lte(ledgerLines.fiscalYear, fiscalYear),
+          ),
+        )
+        .groupBy(ledgerLines.account)
+      return rows.map((r) => ({
+        account: r.account,
+        debitCents: Number(r.debitCents),
+        creditCents: Number(r.creditCents),
+      }))
+    },
+
+    async insertClosing(scope, closing, statements) {
+      await db.insert(fiscalYearClosings).values({ ...closing, organizationId: scope.organizationId })
+      // Batches keep each statement's parameters under the drivers' limits (500 lots and more).
+      for (let i = 0; i < statements.length; i += 500) {
+        await db
+          .insert(ownerStatements)
+          .values(statements.slice(i, i + 500).map((s) => ({ ...s, organizationId: scope.organizationId })))
+      }
+    },
+
+    async listStatements(scope, closingId) {
+      const rows = await db
+        .select({ statement: ownerStatements, owner: owners })
+        .from(ownerStatements)
+        .innerJoin(
+          owners,
+          and(
+            eq(owners.organizationId, ownerStatements.organizationId),
+            eq(owners.id, ownerStatements.ownerId),
+          ),
+        )
+        .where(
+          and(
+            eq(ownerStatements.organizationId, scope.organizationId),
+            eq(ownerStatements.closingId, closingId),
+          ),
+        )
+        .orderBy(asc(owners.lastName), asc(owners.firstName), asc(ownerStatements.ownerId))
+      return rows.map((r): OwnerStatementView => {
+        const owner = toOwner(r.owner)
+        return {
+          ...toStatement(r.statement),
+          ownerName: ownerDisplayName(owner),
+          language: owner.preferredLanguage as OwnerLanguage,
+        }
+      })
+    },
+
+    async setStatementDocument(scope, statementId, documentId) {
+      const rows = await db
+        .update(ownerStatements)
+        .set({ documentId })
+        .where(
+          and(
+            eq(ownerStatements.organizationId, scope.organizationId),
+            eq(ownerStatements.id, statementId),
+            isNull(ownerStatements.documentId),
+          ),
+        )
+        .returning({ id: ownerStatements.id })
+      return rows.length > 0
+    },
+
+    async markStatementEmailed(scope, statementId, at) {
+      const rows = await db
+        .update(ownerStatements)
+        .set({ emailedAt: at })
+        .where(
+          and(
+            eq(ownerStatements.organizationId, scope.organizationId),
+            eq(ownerStatements.id, statementId),
+            isNull(ownerStatements.emailedAt),
+          ),
+        )
+        .returning({ id: ownerStatements.id })
+      return rows.length > 0
+    },
+
+    async auditsBuilding(scope, userId, buildingId) {
+      const rows = await db
+        .select({ id: buildingAuditors.id })
+        .from(buildingAuditors)
+        .where(
+          and(
+            eq(buildingAuditors.organizationId, scope.organizationId),
+            eq(buildingAuditors.userId, userId),
+            eq(buildingAuditors.buildingId, buildingId),
+          ),
+        )
+        .limit(1)
+      return rows.length > 0
+    },
+
+    async grantAuditor(scope, grant) {
+      const [user] = await db
+        .select({ role: users.role })
+        .from(users)
+        .where(and(eq(users.organizationId, scope.organizationId), eq(users.id, grant.userId)))
+      if (!user || user.role !== 'auditor') return 'not_an_auditor'
+      const rows = await db
+        .insert(buildingAuditors)
+        .values({ ...grant, organizationId: scope.organizationId })
+        .onConflictDoNothing()
+        .returning({ id: buildingAuditors.id })
+      return rows.length > 0 ? 'granted' : 'already'
+    },
+
+    async listAuditors(scope, buildingId) {
+      const rows = await db
+        .select({
+          grant: buildingAuditors,
+          email: users.email,
+          firstName: users.firstName,
+          lastName: users.lastName,
+        })
+        .from(buildingAuditors)
+        .innerJoin(users, eq(users.id, buildingAuditors.userId))
+        .where(
+          and(
+            eq(buildingAuditors.organizationId, scope.organizationId),
+            eq(buildingAuditors.buildingId, buildingId),
+          ),
+        )
+        .orderBy(asc(buildingAuditors.createdAt))
+      return rows.map((r) => ({ ...r.grant, email: r.email, name: `${r.firstName} ${r.lastName}`.trim() }))
+    },
+
+    async ownersByIds(scope, ownerIds) {
+      if (ownerIds.length === 0) return []
+      const rows = await db
+        .select()
+        .from(owners)
+        .where(and(eq(owners.organizationId, scope.organizationId), inArray(owners.id, [...ownerIds])))
+      return rows.map(toOwner)
+    },
+  }
+}
