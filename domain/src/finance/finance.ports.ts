@@ -6,6 +6,7 @@ import type { BudgetPorts } from './budget/budget.ports.ts'
 import type { CallsRepository, OwnerLedgerBalance } from './calls.ports.ts'
 import type { Expense, ExpenseCategory, PaymentStatus } from './expense.entity.ts'
 import type { BuildingBasisHistory } from './owner-part.calculator.ts'
+import type { SupplierRepository } from './suppliers/supplier.ports.ts'
 
 /** Sort keys the HTTP layer may pass through as `sort_by` (wire spelling, whitelisted). */
 export const EXPENSE_SORT_FIELDS = [
@@ -110,6 +111,7 @@ export type FinancePorts = {
   readonly ownerCharges: OwnerChargesReader
   readonly budget: BudgetPorts
   readonly calls: CallsRepository
+  readonly suppliers: SupplierRepository
 }
 
 /** What other contexts may read of finance, through finance/index.ts (a document's expense). */
