@@ -74,7 +74,17 @@ export type OwnerChargeRow = {
     'id' | 'buildingId' | 'category' | 'description' | 'expenseDate' | 'paymentStatus' | 'amountCents'
   >
   readonly unitId: string
+  /** The owner's part in the distribution frozen at approval (ADR 0031/0037); see FrozenPart. */
+  readonly frozen: FrozenPart
 }
+
+/**
+ * What the frozen distribution says of one owner through one unit: `none` when the expense has
+ * no frozen distribution (a v1 row approved before the books, or one the basis could not split —
+ * its part is computed on its date), else the part in cents, or null when the frozen split does
+ * not name this owner on this unit (then the owner has no line).
+ */
+export type FrozenPart = 'none' | number | null
 
 /** Lines that have the same part (same unit, day and amount), paid or not, counted together. */
 export type OwnerChargeGroup = {
@@ -84,6 +94,7 @@ export type OwnerChargeGroup = {
   readonly amountCents: number
   readonly paid: boolean
   readonly lines: number
+  readonly frozen: FrozenPart
 }
 
 export type OwnerChargesRead = {
