@@ -163,6 +163,22 @@ export const CorrectExpenseBody = z
   })
   .openapi('CorrectExpense')
 
+/** PATCH of a draft: every field optional; the ones given replace the draft's. */
+export const EditDraftExpenseBody = z
+  .object({
+    category: z.enum(EXPENSE_CATEGORIES).optional(),
+    description: z.string().max(EXPENSE_LIMITS.description).optional(),
+    amount: z.union([z.number(), z.string().max(WIRE_BOUNDS.amount_text)]).nullish(),
+    amount_cents: z.number().int().nullish(),
+    expense_date: z.string().max(WIRE_BOUNDS.date_text).optional(),
+    supplier: z.string().max(EXPENSE_LIMITS.supplier).nullish(),
+    invoice_number: z.string().max(EXPENSE_LIMITS.invoice_number).nullish(),
+    ...ExpenseLedgerFields,
+    distribution_key_id: z.uuid().nullish(),
+    version: z.number().int().positive().optional(),
+  })
+  .openapi('EditDraftExpense')
+
 export const CancelExpenseBody = z
   .object({
     reason: z.string().max(EXPENSE_LIMITS.reason).nullish(),

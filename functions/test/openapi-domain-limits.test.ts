@@ -123,6 +123,7 @@ const LIMITS_BY_CONTEXT: Record<string, Limits> = {
   UpdateOrganization: ORGANIZATION_LIMITS,
   CreateExpense: EXPENSE_LIMITS,
   CorrectExpense: EXPENSE_LIMITS,
+  EditDraftExpense: EXPENSE_LIMITS,
   CancelExpense: EXPENSE_LIMITS,
   Ledger: LEDGER_LIMITS,
   CreateMeeting: MEETING,

@@ -1,13 +1,20 @@
 /*
- * The events (and so the audit actions) of suppliers (ADR 0037); spread into DOMAIN_EVENTS /
+ * The events (and so the audit actions) of suppliers and draft edits (ADR 0037); spread into DOMAIN_EVENTS /
  * AUDIT_ACTIONS with one line each.
  */
 export const SUPPLIER_EVENTS = {
   SupplierCreated: ['supplier.create', 'supplier'],
   SupplierUpdated: ['supplier.update', 'supplier'],
   SupplierDeleted: ['supplier.delete', 'supplier'],
+  // A draft expense edited before approval (not a money event: a draft is not in the books).
+  ExpenseDraftEdited: ['expense.draft_edit', 'expense'],
 } as const
 
-export const SUPPLIER_AUDIT_ACTIONS = ['supplier.create', 'supplier.delete', 'supplier.update'] as const
+export const SUPPLIER_AUDIT_ACTIONS = [
+  'expense.draft_edit',
+  'supplier.create',
+  'supplier.delete',
+  'supplier.update',
+] as const
 
 export type SupplierAuditEntity = 'supplier'

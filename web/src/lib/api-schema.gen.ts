@@ -5200,7 +5200,69 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Edit a draft (the fields given replace its own); an approved expense answers 409 expense_not_draft: correct or cancel it */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EditDraftExpense"];
+                };
+            };
+            responses: {
+                /** @description The edited draft */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Expense"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/expenses/{id}/mark-paid": {
@@ -10180,6 +10242,33 @@ export interface components {
              */
             supplier_id?: string | null;
             reason?: string | null;
+            version?: number;
+        };
+        EditDraftExpense: {
+            /** @enum {string} */
+            category?: "Maintenance" | "Repairs" | "Insurance" | "Utilities" | "Cleaning" | "Administration" | "Works" | "Other";
+            description?: string;
+            amount?: number | string | null;
+            amount_cents?: number | null;
+            expense_date?: string;
+            supplier?: string | null;
+            invoice_number?: string | null;
+            /** @description A credit note: amounts must be negative */
+            credit_note?: boolean;
+            amount_excl_vat_cents?: number | null;
+            /** @description One of 0, 6, 12, 21 (%) */
+            vat_rate?: number | null;
+            /** @description Computed from the rate when absent */
+            vat_cents?: number | null;
+            supplier_enterprise_number?: string | null;
+            supplier_iban?: string | null;
+            /**
+             * Format: uuid
+             * @description A supplier of the organization (POST /suppliers); its name, enterprise number and IBAN fill supplier, supplier_enterprise_number and supplier_iban when left blank
+             */
+            supplier_id?: string | null;
+            /** Format: uuid */
+            distribution_key_id?: string | null;
             version?: number;
         };
         DistributionDocumentsAccepted: {

@@ -3,6 +3,8 @@
 import type { Message } from '../plural.ts'
 
 export const supplierErrorsEn = {
+  'error.code.expense_not_draft':
+    'This expense is approved and in the books: correct it (POST /expenses/:id/corrections) or cancel it',
   'error.code.supplier_in_use': 'The supplier "{supplier}" is named by an expense and cannot be deleted',
   'error.entity.Supplier': 'Supplier',
   'error.msg.invalidSupplier': 'Invalid supplier',
@@ -14,6 +16,8 @@ export const supplierErrorsEn = {
 type SupplierErrors = Record<keyof typeof supplierErrorsEn, Message>
 
 export const supplierErrorsFr: SupplierErrors = {
+  'error.code.expense_not_draft':
+    'Cette dépense est approuvée et comptabilisée : corrigez-la (POST /expenses/:id/corrections) ou annulez-la',
   'error.code.supplier_in_use':
     'Le fournisseur « {supplier} » est désigné par une dépense et ne peut être supprimé',
   'error.entity.Supplier': 'Fournisseur',
@@ -24,6 +28,8 @@ export const supplierErrorsFr: SupplierErrors = {
 }
 
 export const supplierErrorsNl: SupplierErrors = {
+  'error.code.expense_not_draft':
+    'Deze uitgave is goedgekeurd en geboekt: corrigeer ze (POST /expenses/:id/corrections) of annuleer ze',
   'error.code.supplier_in_use':
     'De leverancier "{supplier}" wordt door een uitgave genoemd en kan niet worden verwijderd',
   'error.entity.Supplier': 'Leverancier',
@@ -34,6 +40,8 @@ export const supplierErrorsNl: SupplierErrors = {
 }
 
 export const supplierErrorsDe: SupplierErrors = {
+  'error.code.expense_not_draft':
+    'Diese Ausgabe ist genehmigt und gebucht: korrigieren Sie sie (POST /expenses/:id/corrections) oder stornieren Sie sie',
   'error.code.supplier_in_use':
     'Der Lieferant „{supplier}“ wird von einer Ausgabe genannt und kann nicht gelöscht werden',
   'error.entity.Supplier': 'Lieferant',
