@@ -147,6 +147,7 @@ const LIMITS_BY_CONTEXT: Record<string, Limits> = {
   },
   BuildingBankAccountInput: CALL_LIMITS,
   OwnerPaymentInput: CALL_LIMITS,
+  LedgerSettingsInput: { fiscal_year_start_month: 12 },
   SupplierInput: SUPPLIER_LIMITS,
   Suppliers: SUPPLIER_LIMITS,
 }

@@ -1791,6 +1791,124 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/buildings/{building_id}/ledger/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The month the association’s fiscal year starts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    building_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerSettings"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Change the fiscal year’s start month; 409 fiscal_year_has_postings if posted entries would move */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    building_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LedgerSettingsInput"];
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerSettings"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/buildings/{building_id}/meetings": {
         parameters: {
             query?: never;
@@ -9355,6 +9473,15 @@ export interface components {
                 /** Format: uuid */
                 supplier_id: string | null;
             }[];
+        };
+        LedgerSettings: {
+            /** Format: uuid */
+            building_id: string;
+            /** @description 1 = calendar year (default) */
+            fiscal_year_start_month: number;
+        };
+        LedgerSettingsInput: {
+            fiscal_year_start_month: number;
         };
         MeetingPage: {
             data: components["schemas"]["Meeting"][];

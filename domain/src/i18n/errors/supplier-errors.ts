@@ -3,6 +3,9 @@
 import type { Message } from '../plural.ts'
 
 export const supplierErrorsEn = {
+  'error.code.fiscal_year_has_postings':
+    'Starting the fiscal year in month {month} would move {entries} posted entries to another fiscal year',
+  'error.field.monthNumber': 'must be a month number from 1 to 12',
   'error.code.expense_not_draft':
     'This expense is approved and in the books: correct it (POST /expenses/:id/corrections) or cancel it',
   'error.code.supplier_in_use': 'The supplier "{supplier}" is named by an expense and cannot be deleted',
@@ -16,6 +19,9 @@ export const supplierErrorsEn = {
 type SupplierErrors = Record<keyof typeof supplierErrorsEn, Message>
 
 export const supplierErrorsFr: SupplierErrors = {
+  'error.code.fiscal_year_has_postings':
+    'Faire commencer l’exercice au mois {month} déplacerait {entries} écritures comptabilisées vers un autre exercice',
+  'error.field.monthNumber': 'doit être un numéro de mois de 1 à 12',
   'error.code.expense_not_draft':
     'Cette dépense est approuvée et comptabilisée : corrigez-la (POST /expenses/:id/corrections) ou annulez-la',
   'error.code.supplier_in_use':
@@ -28,6 +34,9 @@ export const supplierErrorsFr: SupplierErrors = {
 }
 
 export const supplierErrorsNl: SupplierErrors = {
+  'error.code.fiscal_year_has_postings':
+    'Het boekjaar laten beginnen in maand {month} zou {entries} geboekte boekingen naar een ander boekjaar verplaatsen',
+  'error.field.monthNumber': 'moet een maandnummer van 1 tot 12 zijn',
   'error.code.expense_not_draft':
     'Deze uitgave is goedgekeurd en geboekt: corrigeer ze (POST /expenses/:id/corrections) of annuleer ze',
   'error.code.supplier_in_use':
@@ -40,6 +49,9 @@ export const supplierErrorsNl: SupplierErrors = {
 }
 
 export const supplierErrorsDe: SupplierErrors = {
+  'error.code.fiscal_year_has_postings':
+    'Ein Geschäftsjahresbeginn im Monat {month} würde {entries} gebuchte Buchungen in ein anderes Geschäftsjahr verschieben',
+  'error.field.monthNumber': 'muss eine Monatszahl von 1 bis 12 sein',
   'error.code.expense_not_draft':
     'Diese Ausgabe ist genehmigt und gebucht: korrigieren Sie sie (POST /expenses/:id/corrections) oder stornieren Sie sie',
   'error.code.supplier_in_use':
