@@ -252,6 +252,8 @@ const ENUM_BY_FIELD: Record<string, readonly (string | boolean)[]> = {
   'CallForFunds.account': BANK_ACCOUNT_PURPOSES,
   'CallForFundsInput.account': BANK_ACCOUNT_PURPOSES,
   'OwnerPayment.account': BANK_ACCOUNT_PURPOSES,
+  'OwnerPaymentInput.account': BANK_ACCOUNT_PURPOSES,
+  to_account: BANK_ACCOUNT_PURPOSES,
   'CallLine.delivery': CALL_DELIVERIES,
   'Expense.status': EXPENSE_STATUSES,
   'TrialBalance.nature': ACCOUNT_NATURES,

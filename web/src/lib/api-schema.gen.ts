@@ -9921,7 +9921,18 @@ export interface components {
                 /** Format: uuid */
                 line_id: string;
                 amount_cents: number;
+                /** @description The line’s structured communication */
+                communication?: string;
+                /** @enum {string} */
+                account?: "working_capital" | "reserve";
+                call_number?: number;
             }[];
+            /** @description Money of the other fund that reached this account: transferred between the accounts */
+            transfer?: {
+                /** @enum {string} */
+                to_account: "working_capital" | "reserve";
+                amount_cents: number;
+            } | null;
         };
         OwnerPaymentInput: {
             /**
@@ -9934,6 +9945,11 @@ export interface components {
             payment_date: string;
             communication?: string | null;
             payer?: string | null;
+            /**
+             * @description The bank account the money reached; default: the account of the line the communication names (or of the first line settled)
+             * @enum {string}
+             */
+            account?: "working_capital" | "reserve";
         };
         CreateUnit: {
             unit_number: string;
