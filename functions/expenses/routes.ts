@@ -304,6 +304,8 @@ expensesApp.openapi(
           supplierEnterpriseNumber: given('supplier_enterprise_number', b.supplier_enterprise_number ?? null),
           supplierIban: given('supplier_iban', b.supplier_iban ?? null),
           supplierId: given('supplier_id', b.supplier_id ?? null),
+          periodStart: given('period_start', b.period_start ?? null),
+          periodEnd: given('period_end', b.period_end ?? null),
           distributionKeyId: given('distribution_key_id', b.distribution_key_id ?? null),
         },
       },

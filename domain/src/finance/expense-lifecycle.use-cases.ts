@@ -223,6 +223,8 @@ export async function editDraftExpense({
           ? f.supplierEnterpriseNumber
           : current.supplierEnterpriseNumber,
       supplierIban: f.supplierIban !== undefined ? f.supplierIban : current.supplierIban,
+      periodStart: f.periodStart !== undefined ? f.periodStart : current.periodStart,
+      periodEnd: f.periodEnd !== undefined ? f.periodEnd : current.periodEnd,
       creditNote: f.creditNote ?? current.amountCents < 0,
     })
     if (!valid.ok) return valid

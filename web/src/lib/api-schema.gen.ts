@@ -9351,6 +9351,9 @@ export interface components {
             supplier_enterprise_number: string | null;
             /** @example BE68539007547034 */
             supplier_iban: string | null;
+            /** @description The period the charge covers, if any */
+            period_start: string | null;
+            period_end: string | null;
             /**
              * Format: uuid
              * @description The supplier record (GET /suppliers/{id}); null: a free-text supplier
@@ -10299,6 +10302,9 @@ export interface components {
             vat_cents?: number | null;
             supplier_enterprise_number?: string | null;
             supplier_iban?: string | null;
+            /** @description With period_end: the period the charge covers (e.g. a yearly insurance); a lot sold inside it is charged to seller and buyer pro rata of days (the building’s sale_split_rule) */
+            period_start?: string | null;
+            period_end?: string | null;
             /**
              * Format: uuid
              * @description A supplier of the organization (POST /suppliers); its name, enterprise number and IBAN fill supplier, supplier_enterprise_number and supplier_iban when left blank
@@ -10379,6 +10385,9 @@ export interface components {
             vat_cents?: number | null;
             supplier_enterprise_number?: string | null;
             supplier_iban?: string | null;
+            /** @description With period_end: the period the charge covers (e.g. a yearly insurance); a lot sold inside it is charged to seller and buyer pro rata of days (the building’s sale_split_rule) */
+            period_start?: string | null;
+            period_end?: string | null;
             /**
              * Format: uuid
              * @description A supplier of the organization (POST /suppliers); its name, enterprise number and IBAN fill supplier, supplier_enterprise_number and supplier_iban when left blank
@@ -10405,6 +10414,9 @@ export interface components {
             vat_cents?: number | null;
             supplier_enterprise_number?: string | null;
             supplier_iban?: string | null;
+            /** @description With period_end: the period the charge covers (e.g. a yearly insurance); a lot sold inside it is charged to seller and buyer pro rata of days (the building’s sale_split_rule) */
+            period_start?: string | null;
+            period_end?: string | null;
             /**
              * Format: uuid
              * @description A supplier of the organization (POST /suppliers); its name, enterprise number and IBAN fill supplier, supplier_enterprise_number and supplier_iban when left blank

@@ -3,6 +3,7 @@
 import type { Message } from '../plural.ts'
 
 export const supplierErrorsEn = {
+  'error.field.periodOtherBound': 'is required with the other period bound',
   'error.code.fiscal_year_has_postings':
     'Starting the fiscal year in month {month} would move {entries} posted entries to another fiscal year',
   'error.field.monthNumber': 'must be a month number from 1 to 12',
@@ -19,6 +20,7 @@ export const supplierErrorsEn = {
 type SupplierErrors = Record<keyof typeof supplierErrorsEn, Message>
 
 export const supplierErrorsFr: SupplierErrors = {
+  'error.field.periodOtherBound': 'est requis avec l’autre borne de la période',
   'error.code.fiscal_year_has_postings':
     'Faire commencer l’exercice au mois {month} déplacerait {entries} écritures comptabilisées vers un autre exercice',
   'error.field.monthNumber': 'doit être un numéro de mois de 1 à 12',
@@ -34,6 +36,7 @@ export const supplierErrorsFr: SupplierErrors = {
 }
 
 export const supplierErrorsNl: SupplierErrors = {
+  'error.field.periodOtherBound': 'is verplicht samen met de andere grens van de periode',
   'error.code.fiscal_year_has_postings':
     'Het boekjaar laten beginnen in maand {month} zou {entries} geboekte boekingen naar een ander boekjaar verplaatsen',
   'error.field.monthNumber': 'moet een maandnummer van 1 tot 12 zijn',
@@ -49,6 +52,7 @@ export const supplierErrorsNl: SupplierErrors = {
 }
 
 export const supplierErrorsDe: SupplierErrors = {
+  'error.field.periodOtherBound': 'ist zusammen mit der anderen Periodengrenze erforderlich',
   'error.code.fiscal_year_has_postings':
     'Ein Geschäftsjahresbeginn im Monat {month} würde {entries} gebuchte Buchungen in ein anderes Geschäftsjahr verschieben',
   'error.field.monthNumber': 'muss eine Monatszahl von 1 bis 12 sein',

@@ -144,8 +144,13 @@ export function ownerChargesReader(db: Database): OwnerChargesReader {
         eq(expenses.buildingId, units.buildingId),
         ne(expenses.paymentStatus, 'Cancelled'),
         ne(expenses.status, 'draft'),
-        gte(expenses.expenseDate, unitOwnerships.startDate),
-        or(isNull(unitOwnerships.endDate), lt(expenses.expenseDate, unitOwnerships.endDate)),
+        // The link held on the invoice date, or — for a charge covering a period — on any day of
+        // it (a sale inside the period charges seller and buyer, by the frozen split).
+        sql`${unitOwnerships.startDate} <= coalesce(${expenses.periodEnd}, ${expenses.expenseDate})`,
+        or(
+          isNull(unitOwnerships.endDate),
+          sql`${unitOwnerships.endDate} > coalesce(${expenses.periodStart}, ${expenses.expenseDate})`,
+        ),
         period.dateFrom ? gte(expenses.expenseDate, period.dateFrom) : undefined,
         period.dateTo ? lte(expenses.expenseDate, period.dateTo) : undefined,
       ) as SQL

@@ -43,6 +43,9 @@ export const expenses = pgTable(
     distributionKeyId: uuid('distribution_key_id').references(() => distributionKeys.id),
     /** The supplier record (suppliers.ts, ADR 0037); null: a free-text (v1) supplier. */
     supplierId: uuid('supplier_id').references(() => suppliers.id),
+    /** The period the charge covers (sale pro rata of days inside it); both or neither. */
+    periodStart: date('period_start', { mode: 'string' }),
+    periodEnd: date('period_end', { mode: 'string' }),
     version: version(),
     ...timestamps(),
   },
@@ -54,6 +57,10 @@ export const expenses = pgTable(
     // Negative: a credit note. Zero is no expense.
     check('expenses_amount_not_zero', sql`${t.amountCents} <> 0`),
     check('expenses_status', sql`${t.status} IN ('draft', 'approved', 'paid', 'cancelled')`),
+    check(
+      'expenses_period',
+      sql`(${t.periodStart} IS NULL) = (${t.periodEnd} IS NULL) AND (${t.periodEnd} IS NULL OR ${t.periodEnd} >= ${t.periodStart})`,
+    ),
     check('expenses_vat_rate', sql`${t.vatRate} IS NULL OR ${t.vatRate} IN (0, 6, 12, 21)`),
   ],
 )
