@@ -55,6 +55,7 @@ import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { runAssemblyBudget, runBudgets, runOwnerChargesBudgets } from './budget-runs.ts'
 import { callsForFundsRows, measureCallsForFunds } from './budgets/calls-for-funds.ts'
+import { frozenChargesRows, measureFrozenCharges } from './budgets/frozen-charges.ts'
 import { canPin, cfg, log, resultsDir, root } from './config.ts'
 import { type FailedProfile, type ProfileResult, runProfile } from './profile.ts'
 import { assemblyBudgetRows, budgetRows, markdown, ownerChargesBudgetRows } from './report.ts'
@@ -120,6 +121,13 @@ async function main() {
       `${JSON.stringify(calls, null, 2)}\n`,
     )
     budgets.push(...callsForFundsRows(calls))
+    // Owner charges read from frozen distributions, 5,000 lines (ADR 0037), in-process.
+    const frozen = measureFrozenCharges(root)
+    writeFileSync(
+      join(resultsDir, `${stamp}-frozen-charges${cfg.label}.json`),
+      `${JSON.stringify(frozen, null, 2)}\n`,
+    )
+    budgets.push(...frozenChargesRows(frozen))
   }
   if (cfg.assembly) {
     const measured = await runAssemblyBudget()
