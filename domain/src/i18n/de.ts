@@ -14,6 +14,7 @@ import { offlineSafetyDe } from './offline-safety-messages.ts'
 import { onlineOnlyDe } from './online-only-messages.ts'
 import { ownershipDe } from './ownership-messages.ts'
 import { passwordDe } from './password-messages.ts'
+import { supplierDe } from './supplier-messages.ts'
 
 export const de: Messages = {
   ...ownershipDe,
@@ -23,6 +24,7 @@ export const de: Messages = {
   ...jobsDe,
   ...ledgerDe,
   ...budgetKeysDe,
+  ...supplierDe,
   ...callsWebDe,
   ...callsSyndicDe,
   ...offlineSafetyDe,

@@ -19,6 +19,7 @@ import { onlineOnlyEn } from './online-only-messages.ts'
 import { ownershipEn } from './ownership-messages.ts'
 import { passwordEn } from './password-messages.ts'
 import type { Message } from './plural.ts'
+import { supplierEn } from './supplier-messages.ts'
 
 export const en = {
   ...ownershipEn,
@@ -28,6 +29,7 @@ export const en = {
   ...jobsEn,
   ...ledgerEn,
   ...budgetKeysEn,
+  ...supplierEn,
   ...callsWebEn,
   ...callsSyndicEn,
   ...offlineSafetyEn,

@@ -14,6 +14,7 @@ import { offlineSafetyFr } from './offline-safety-messages.ts'
 import { onlineOnlyFr } from './online-only-messages.ts'
 import { ownershipFr } from './ownership-messages.ts'
 import { passwordFr } from './password-messages.ts'
+import { supplierFr } from './supplier-messages.ts'
 
 export const fr: Messages = {
   ...ownershipFr,
@@ -23,6 +24,7 @@ export const fr: Messages = {
   ...jobsFr,
   ...ledgerFr,
   ...budgetKeysFr,
+  ...supplierFr,
   ...callsWebFr,
   ...callsSyndicFr,
   ...offlineSafetyFr,

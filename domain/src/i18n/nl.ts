@@ -14,6 +14,7 @@ import { offlineSafetyNl } from './offline-safety-messages.ts'
 import { onlineOnlyNl } from './online-only-messages.ts'
 import { ownershipNl } from './ownership-messages.ts'
 import { passwordNl } from './password-messages.ts'
+import { supplierNl } from './supplier-messages.ts'
 
 export const nl: Messages = {
   ...ownershipNl,
@@ -23,6 +24,7 @@ export const nl: Messages = {
   ...jobsNl,
   ...ledgerNl,
   ...budgetKeysNl,
+  ...supplierNl,
   ...callsWebNl,
   ...callsSyndicNl,
   ...offlineSafetyNl,

@@ -42,7 +42,7 @@ beforeAll(async () => {
   const now = new Date()
   const rows = Array.from({ length: EXPENSES }, (_, i) => {
     const amount = 1_000 + ((i * 7919) % 250_000)
-    const parts = units.map((u, k) => Math.floor((amount * (k < 19 ? 49 : 69)) / 1000))
+    const parts = units.map((_u, k) => Math.floor((amount * (k < 19 ? 49 : 69)) / 1000))
     return {
       id: uuidv7(),
       organizationId: t.org.id,
