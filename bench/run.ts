@@ -57,6 +57,7 @@ import { runAssemblyBudget, runBudgets, runOwnerChargesBudgets } from './budget-
 import { bankImportRows, measureBankImport } from './budgets/bank-import.ts'
 import { callsForFundsRows, measureCallsForFunds } from './budgets/calls-for-funds.ts'
 import { measureYearEndClose, yearEndCloseRows } from './budgets/year-end-close.ts'
+import { frozenChargesRows, measureFrozenCharges } from './budgets/frozen-charges.ts'
 import { canPin, cfg, log, resultsDir, root } from './config.ts'
 import { type FailedProfile, type ProfileResult, runProfile } from './profile.ts'
 import { assemblyBudgetRows, budgetRows, markdown, ownerChargesBudgetRows } from './report.ts'
@@ -136,6 +137,13 @@ async function main() {
       `${JSON.stringify(bank, null, 2)}\n`,
     )
     budgets.push(...bankImportRows(bank))
+    // Owner charges read from frozen distributions, 5,000 lines (ADR 0037), in-process.
+    const frozen = measureFrozenCharges(root)
+    writeFileSync(
+      join(resultsDir, `${stamp}-frozen-charges${cfg.label}.json`),
+      `${JSON.stringify(frozen, null, 2)}\n`,
+    )
+    budgets.push(...frozenChargesRows(frozen))
   }
   if (cfg.assembly) {
     const measured = await runAssemblyBudget()

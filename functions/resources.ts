@@ -14,6 +14,7 @@ import { organizationsApp } from './organizations/routes.ts'
 import { ownersApp } from './owners/routes.ts'
 import { seedApp } from './seed/routes.ts'
 import { statsApp } from './stats/routes.ts'
+import { suppliersApp } from './suppliers/routes.ts'
 import { unitsApp } from './units/routes.ts'
 import { usersApp } from './users/routes.ts'
 
@@ -33,6 +34,7 @@ export const RESOURCES: ReadonlyArray<readonly [name: string, app: OpenAPIHono<A
   ['calls', callsApp],
   ['bank-statements', bankStatementsApp],
   ['bank-movements', bankMovementsApp],
+  ['suppliers', suppliersApp],
   ['meetings', meetingsApp],
   ['documents', documentsApp],
   ['stats', statsApp],

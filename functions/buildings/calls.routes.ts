@@ -168,9 +168,10 @@ export function mountBuildingCalls(app: OpenAPIHono<AppEnv>): void {
           paymentDate: b.payment_date,
           communication: b.communication,
           payer: b.payer,
+          account: b.account,
         },
       })
-      return respond(c, result, (r) => c.json(toPaymentDto(r.payment, r.allocations), 201))
+      return respond(c, result, (r) => c.json(toPaymentDto(r.payment, r.allocations, r.transfer), 201))
     },
   )
 }

@@ -229,11 +229,13 @@ import { mountDistributionKeys } from './distribution-keys.routes.ts'
 import { mountBuildingDocuments } from './documents.routes.ts'
 import { mountBuildingExpenses } from './expenses.routes.ts'
 import { mountBuildingLedger } from './ledger.routes.ts'
+import { mountLedgerSettings } from './ledger-settings.routes.ts'
 import { mountBuildingMeetings } from './meetings.routes.ts'
 import { mountRegisterImport, mountRegisterTemplate } from './register.routes.ts'
 
 mountBuildingExpenses(buildingsApp)
 mountBuildingLedger(buildingsApp)
+mountLedgerSettings(buildingsApp)
 mountBuildingMeetings(buildingsApp)
 mountBuildingAssembly(buildingsApp)
 mountBuildingDocuments(buildingsApp)

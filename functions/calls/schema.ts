@@ -197,6 +197,10 @@ export const PaymentBody = z
     payment_date: calendarDate,
     communication: z.string().max(CALL_LIMITS.communication).nullish(),
     payer: z.string().max(CALL_LIMITS.payer).nullish(),
+    account: z.enum(BANK_ACCOUNT_PURPOSES).optional().openapi({
+      description:
+        'The bank account the money reached; default: the account of the line the communication names (or of the first line settled)',
+    }),
   })
   .strict()
   .openapi('OwnerPaymentInput')
@@ -212,11 +216,41 @@ export const PaymentSchema = z
     payer: z.string().nullable(),
     account: z.enum(BANK_ACCOUNT_PURPOSES),
     credit_cents: cents,
-    allocations: z.array(z.object({ line_id: z.uuid(), amount_cents: cents })).optional(),
+    allocations: z
+      .array(
+        z.object({
+          line_id: z.uuid(),
+          amount_cents: cents,
+          communication: z
+            .string()
+            .optional()
+            .openapi({ description: 'The line’s structured communication' }),
+          account: z.enum(BANK_ACCOUNT_PURPOSES).optional(),
+          call_number: z.number().int().optional(),
+        }),
+      )
+      .optional(),
+    transfer: z
+      .object({ to_account: z.enum(BANK_ACCOUNT_PURPOSES), amount_cents: cents })
+      .nullable()
+      .optional()
+      .openapi({
+        description: 'Money of the other fund that reached this account: transferred between the accounts',
+      }),
   })
   .openapi('OwnerPayment')
 
-export const toPaymentDto = (p: OwnerPayment, allocations?: readonly PaymentAllocation[]) => ({
+type AllocationView = PaymentAllocation & {
+  readonly communication?: string
+  readonly account?: OwnerPayment['account']
+  readonly callNumber?: number
+}
+
+export const toPaymentDto = (
+  p: OwnerPayment,
+  allocations?: readonly AllocationView[],
+  transfer?: { readonly toAccount: OwnerPayment['account']; readonly amountCents: number } | null,
+) => ({
   id: p.id,
   building_id: p.buildingId,
   owner_id: p.ownerId,
@@ -227,7 +261,20 @@ export const toPaymentDto = (p: OwnerPayment, allocations?: readonly PaymentAllo
   account: p.account,
   credit_cents: p.creditCents,
   ...(allocations
-    ? { allocations: allocations.map((a) => ({ line_id: a.lineId, amount_cents: a.amountCents })) }
+    ? {
+        allocations: allocations.map((a) => ({
+          line_id: a.lineId,
+          amount_cents: a.amountCents,
+          ...(a.communication !== undefined
+            ? { communication: formatStructuredCommunication(a.communication as StructuredCommunication) }
+            : {}),
+          ...(a.account !== undefined ? { account: a.account } : {}),
+          ...(a.callNumber !== undefined ? { call_number: a.callNumber } : {}),
+        })),
+      }
+    : {}),
+  ...(transfer !== undefined
+    ? { transfer: transfer ? { to_account: transfer.toAccount, amount_cents: transfer.amountCents } : null }
     : {}),
 })
 

@@ -4,6 +4,7 @@ import {
   cancelExpense,
   correctExpense,
   createExpense,
+  editDraftExpense,
   getExpense,
   getExpenseDistribution,
   listExpenses,
@@ -30,6 +31,7 @@ import {
   CorrectExpenseBody,
   CreateExpenseBody,
   DistributionSchema,
+  EditDraftExpenseBody,
   ExpenseListQuery,
   ExpensePageSchema,
   ExpenseSchema,
@@ -265,6 +267,50 @@ expensesApp.openapi(
       },
     })
     return respond(c, result, (e) => c.json(toExpenseDto(e), 201))
+  },
+)
+
+expensesApp.openapi(
+  createRoute({
+    method: 'patch',
+    path: '/{id}',
+    tags: ['Expenses'],
+    summary:
+      'Edit a draft (the fields given replace its own); an approved expense answers 409 expense_not_draft: correct or cancel it',
+    security: bearer,
+    request: { params: IdParam, ...jsonBody(EditDraftExpenseBody) },
+    responses: { 200: json(ExpenseSchema, 'The edited draft'), ...refusals },
+  }),
+  async (c) => {
+    const b = c.req.valid('json')
+    const given = <T>(key: keyof typeof b, value: T) => (key in b ? value : undefined)
+    const result = await editDraftExpense({
+      ctx: actorContext(c),
+      input: {
+        id: c.req.valid('param').id,
+        expectedVersion: expectedVersion(c, b.version),
+        fields: {
+          category: b.category,
+          description: b.description,
+          amount: b.amount,
+          amountCents: b.amount_cents,
+          expenseDate: b.expense_date,
+          supplier: given('supplier', b.supplier ?? null),
+          invoiceNumber: given('invoice_number', b.invoice_number ?? null),
+          creditNote: b.credit_note,
+          amountExclVatCents: b.amount_excl_vat_cents,
+          vatRate: b.vat_rate,
+          vatCents: b.vat_cents,
+          supplierEnterpriseNumber: given('supplier_enterprise_number', b.supplier_enterprise_number ?? null),
+          supplierIban: given('supplier_iban', b.supplier_iban ?? null),
+          supplierId: given('supplier_id', b.supplier_id ?? null),
+          periodStart: given('period_start', b.period_start ?? null),
+          periodEnd: given('period_end', b.period_end ?? null),
+          distributionKeyId: given('distribution_key_id', b.distribution_key_id ?? null),
+        },
+      },
+    })
+    return respond(c, result, (e) => c.json(toExpenseDto(e), 200))
   },
 )
 

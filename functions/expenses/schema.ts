@@ -48,6 +48,12 @@ export const ExpenseSchema = z
     vat_cents: z.number().int().nullable(),
     supplier_enterprise_number: z.string().nullable().openapi({ example: '0123.456.749' }),
     supplier_iban: z.string().nullable().openapi({ example: 'BE68539007547034' }),
+    period_start: z.string().nullable().openapi({ description: 'The period the charge covers, if any' }),
+    period_end: z.string().nullable(),
+    supplier_id: z
+      .uuid()
+      .nullable()
+      .openapi({ description: 'The supplier record (GET /suppliers/{id}); null: a free-text supplier' }),
     corrects_expense_id: z.uuid().nullable(),
     corrected_by_expense_id: z.uuid().nullable(),
     cancel_reason: z.string().nullable(),
@@ -82,6 +88,9 @@ export function toExpenseDto(e: Expense): z.infer<typeof ExpenseSchema> {
     vat_cents: e.vatCents,
     supplier_enterprise_number: e.supplierEnterpriseNumber,
     supplier_iban: e.supplierIban,
+    supplier_id: e.supplierId,
+    period_start: e.periodStart,
+    period_end: e.periodEnd,
     corrects_expense_id: e.correctsExpenseId,
     corrected_by_expense_id: e.correctedByExpenseId,
     cancel_reason: e.cancelReason,
@@ -104,6 +113,15 @@ const ExpenseLedgerFields = {
   vat_cents: z.number().int().nullish().openapi({ description: 'Computed from the rate when absent' }),
   supplier_enterprise_number: z.string().max(EXPENSE_LIMITS.supplier_enterprise_number).nullish(),
   supplier_iban: z.string().max(EXPENSE_LIMITS.supplier_iban).nullish(),
+  period_start: z.string().max(WIRE_BOUNDS.date_text).nullish().openapi({
+    description:
+      'With period_end: the period the charge covers (e.g. a yearly insurance); a lot sold inside it is charged to seller and buyer pro rata of days (the building’s sale_split_rule)',
+  }),
+  period_end: z.string().max(WIRE_BOUNDS.date_text).nullish(),
+  supplier_id: z.uuid().nullish().openapi({
+    description:
+      'A supplier of the organization (POST /suppliers); its name, enterprise number and IBAN fill supplier, supplier_enterprise_number and supplier_iban when left blank',
+  }),
 }
 
 /**
@@ -154,6 +172,22 @@ export const CorrectExpenseBody = z
   })
   .openapi('CorrectExpense')
 
+/** PATCH of a draft: every field optional; the ones given replace the draft's. */
+export const EditDraftExpenseBody = z
+  .object({
+    category: z.enum(EXPENSE_CATEGORIES).optional(),
+    description: z.string().max(EXPENSE_LIMITS.description).optional(),
+    amount: z.union([z.number(), z.string().max(WIRE_BOUNDS.amount_text)]).nullish(),
+    amount_cents: z.number().int().nullish(),
+    expense_date: z.string().max(WIRE_BOUNDS.date_text).optional(),
+    supplier: z.string().max(EXPENSE_LIMITS.supplier).nullish(),
+    invoice_number: z.string().max(EXPENSE_LIMITS.invoice_number).nullish(),
+    ...ExpenseLedgerFields,
+    distribution_key_id: z.uuid().nullish(),
+    version: z.number().int().positive().optional(),
+  })
+  .openapi('EditDraftExpense')
+
 export const CancelExpenseBody = z
   .object({
     reason: z.string().max(EXPENSE_LIMITS.reason).nullish(),
@@ -172,6 +206,9 @@ type LedgerFieldsWire = {
   vat_cents?: number | null | undefined
   supplier_enterprise_number?: string | null | undefined
   supplier_iban?: string | null | undefined
+  supplier_id?: string | null | undefined
+  period_start?: string | null | undefined
+  period_end?: string | null | undefined
 }
 
 /** The wire's VAT, supplier and credit-note fields → the domain's. */
@@ -183,6 +220,9 @@ export function ledgerFieldsOf(b: LedgerFieldsWire) {
     vatCents: b.vat_cents,
     supplierEnterpriseNumber: b.supplier_enterprise_number,
     supplierIban: b.supplier_iban,
+    supplierId: b.supplier_id,
+    periodStart: b.period_start,
+    periodEnd: b.period_end,
   }
 }
 

@@ -77,6 +77,8 @@ import {
   STATEMENT_FORMATS,
   SUBSCRIPTION_PLANS,
   SUGGESTION_REASONS,
+  SUPPLIER_LIMITS,
+  SUPPLIER_SORT_FIELDS,
   UNIT_LIMITS,
   UNIT_SORT_FIELDS,
   UNIT_TYPES,
@@ -130,6 +132,7 @@ const LIMITS_BY_CONTEXT: Record<string, Limits> = {
   UpdateOrganization: ORGANIZATION_LIMITS,
   CreateExpense: EXPENSE_LIMITS,
   CorrectExpense: EXPENSE_LIMITS,
+  EditDraftExpense: EXPENSE_LIMITS,
   CancelExpense: EXPENSE_LIMITS,
   Ledger: LEDGER_LIMITS,
   CreateMeeting: MEETING,
@@ -159,6 +162,9 @@ const LIMITS_BY_CONTEXT: Record<string, Limits> = {
   ArrearsSettingsInput: ARREARS_WIRE_LIMITS,
   LegalInterestRateInput: ARREARS_WIRE_LIMITS,
   Arrears: ARREARS_WIRE_LIMITS,
+  LedgerSettingsInput: { fiscal_year_start_month: 12 },
+  SupplierInput: SUPPLIER_LIMITS,
+  Suppliers: SUPPLIER_LIMITS,
 }
 
 /** Limits a field has wherever it appears. */
@@ -213,6 +219,7 @@ const SORT_BY: Record<string, readonly string[]> = {
   Organizations: ORGANIZATION_SORT_FIELDS,
   Mail: CAPTURED_MAIL_SORT_FIELDS,
   Admin: JOB_SORT_FIELDS,
+  Suppliers: SUPPLIER_SORT_FIELDS,
 }
 
 const ENUM_BY_FIELD: Record<string, readonly (string | boolean)[]> = {
@@ -266,6 +273,8 @@ const ENUM_BY_FIELD: Record<string, readonly (string | boolean)[]> = {
   'CallForFunds.account': BANK_ACCOUNT_PURPOSES,
   'CallForFundsInput.account': BANK_ACCOUNT_PURPOSES,
   'OwnerPayment.account': BANK_ACCOUNT_PURPOSES,
+  'OwnerPaymentInput.account': BANK_ACCOUNT_PURPOSES,
+  to_account: BANK_ACCOUNT_PURPOSES,
   'CallLine.delivery': CALL_DELIVERIES,
   'OwnerStatement.delivery': CALL_DELIVERIES,
   'Expense.status': EXPENSE_STATUSES,

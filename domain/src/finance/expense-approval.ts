@@ -6,6 +6,7 @@ import type { Expense } from './expense.entity.ts'
 import { approvalDetails } from './expense-postings.ts'
 import type { FinanceContext, FinanceRepos } from './finance.ports.ts'
 import { distributeExpense } from './get-expense-distribution.use-case.ts'
+import { prorateForSales } from './sale-prorated-distribution.ts'
 
 /*
  * Approving an expense, wherever it happens (v1 create, approve, a correction, or the catch-up of
@@ -17,7 +18,10 @@ import { distributeExpense } from './get-expense-distribution.use-case.ts'
 export async function distributionToFreeze(
   repos: FinanceRepos,
   scope: TenantScope,
-  expense: Pick<Expense, 'buildingId' | 'expenseDate' | 'amountCents' | 'distributionKeyId'>,
+  expense: Pick<
+    Expense,
+    'buildingId' | 'expenseDate' | 'amountCents' | 'distributionKeyId' | 'periodStart' | 'periodEnd'
+  >,
 ): Promise<ChargeDistribution | null> {
   // A credit note is split as its positive amount, with the signs turned (largest remainder
   // needs a non-negative amount; the parts stay exact: −Σ parts = −amount).
@@ -28,7 +32,9 @@ export async function distributionToFreeze(
     amountCents: amount as Expense['amountCents'],
   })
   if (!split.ok) return null
-  return negative ? negate(split.value) : split.value
+  // A lot sold inside the charge's period: seller and buyer pro rata of days (the building's rule).
+  const prorated = await prorateForSales(repos, scope, expense.buildingId, split.value, expense)
+  return negative ? negate(prorated) : prorated
 }
 
 function negate(d: ChargeDistribution): ChargeDistribution {

@@ -6,7 +6,13 @@ import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { recordEvent } from '../shared/unit-of-work.ts'
 import { checkVersion } from '../shared/versioning.ts'
-import { type CreateExpenseInput, insertExpense, validateNewExpense } from './create-expense.use-case.ts'
+import { keyOfBuilding } from './budget/building-access.ts'
+import {
+  type CreateExpenseInput,
+  insertExpense,
+  validateNewExpense,
+  withSupplier,
+} from './create-expense.use-case.ts'
 import { EXPENSE_LIMITS, type Expense, withExpenseApproved, withExpenseCancelled } from './expense.entity.ts'
 import { distributionToFreeze, recordApproval, withPendingApprovalPosted } from './expense-approval.ts'
 import type { FinanceContext, FinanceRepos } from './finance.ports.ts'
@@ -109,7 +115,7 @@ export type CorrectExpenseInput = Target & {
 }
 
 /**
- * POST /expenses/{id}/corrections: an approved, unpaid expense is replaced by a corrected one.
+ * POST /expenses/:id/corrections: an approved, unpaid expense is replaced by a corrected one.
  * The original stays, cancelled and pointing to its correction, its entries reversed; the
  * correction is approved and posted at once (its distribution frozen on its own date). Answers
  * the correction.
@@ -137,11 +143,20 @@ export async function correctExpense({
     const cancelled = withExpenseCancelled(current, ctx.clock.now(), reason)
     if (!cancelled.ok) return cancelled
     const building = { id: current.buildingId, organizationId: scope.organizationId }
-    const correction = await insertExpense(ctx, repos, building, fields.value, {
+    // A correction names the supplier it is given, else the one of the expense it replaces.
+    const supplied = await withSupplier(
+      repos,
+      scope,
+      fields.value,
+      input.fields.supplierId !== undefined ? input.fields.supplierId : current.supplierId,
+    )
+    if (!supplied.ok) return supplied
+    const correction = await insertExpense(ctx, repos, building, supplied.value.fields, {
       draft: false,
       correctsExpenseId: current.id,
       // A correction is split like the expense it replaces.
       distributionKeyId: current.distributionKeyId,
+      supplierId: supplied.value.supplierId,
     })
     const saved = await save(repos, scope, { ...cancelled.value, correctedByExpenseId: correction.id })
     if (!saved.ok) return saved
@@ -152,5 +167,98 @@ export async function correctExpense({
       reason,
     })
     return ok(correction)
+  })
+}
+
+/** PATCH /expenses/{id}: the fields given replace the draft's; the others stay. */
+export type EditDraftInput = Target & {
+  readonly fields: Partial<Omit<CreateExpenseInput, 'buildingId' | 'draft'>>
+}
+
+/**
+ * A draft is not in the books yet, so it is edited in place (its version bumped, the edit
+ * audited). Once approved it is refused with 409 `expense_not_draft`, naming the correction
+ * (POST /expenses/:id/corrections) or the cancellation: posted entries are never edited. When the
+ * amount changes without new VAT fields the old VAT breakdown is dropped (it no longer adds up).
+ */
+export async function editDraftExpense({
+  ctx,
+  input,
+}: UseCaseCall<FinanceContext, EditDraftInput>): Promise<Result<Expense>> {
+  if (!can(ctx.actor, 'finance:write')) return err(DomainErrors.forbidden())
+  return ctx.transaction(async (repos) => {
+    const loaded = await loadForWrite(ctx, repos, input)
+    if (!loaded.ok) return loaded
+    const { scope, expense: current } = loaded.value
+    if (current.status !== 'draft') {
+      return err(
+        DomainErrors.conflict(
+          'expense_not_draft',
+          'This expense is approved and in the books: correct it (POST /expenses/:id/corrections) or cancel it',
+          { status: current.status },
+        ),
+      )
+    }
+    const f = input.fields
+    const amountGiven = f.amount != null || f.amountCents != null
+    const vatGiven = f.amountExclVatCents != null || f.vatRate != null || f.vatCents != null
+    const keepVat = !amountGiven || vatGiven
+    const valid = validateNewExpense({
+      category: f.category ?? current.category,
+      description: f.description ?? current.description,
+      // New VAT fields without an amount: the amount is derived from them (excl + VAT).
+      ...(amountGiven
+        ? { amount: f.amount, amountCents: f.amountCents }
+        : vatGiven
+          ? {}
+          : { amountCents: current.amountCents }),
+      expenseDate: f.expenseDate ?? current.expenseDate,
+      supplier: f.supplier !== undefined ? f.supplier : current.supplier,
+      invoiceNumber: f.invoiceNumber !== undefined ? f.invoiceNumber : current.invoiceNumber,
+      amountExclVatCents: vatGiven ? f.amountExclVatCents : keepVat ? current.amountExclVatCents : null,
+      vatRate: vatGiven ? f.vatRate : keepVat ? current.vatRate : null,
+      vatCents: vatGiven ? f.vatCents : keepVat ? current.vatCents : null,
+      supplierEnterpriseNumber:
+        f.supplierEnterpriseNumber !== undefined
+          ? f.supplierEnterpriseNumber
+          : current.supplierEnterpriseNumber,
+      supplierIban: f.supplierIban !== undefined ? f.supplierIban : current.supplierIban,
+      periodStart: f.periodStart !== undefined ? f.periodStart : current.periodStart,
+      periodEnd: f.periodEnd !== undefined ? f.periodEnd : current.periodEnd,
+      creditNote: f.creditNote ?? current.amountCents < 0,
+    })
+    if (!valid.ok) return valid
+    const supplied = await withSupplier(
+      repos,
+      scope,
+      valid.value,
+      f.supplierId !== undefined ? f.supplierId : current.supplierId,
+    )
+    if (!supplied.ok) return supplied
+    const key = await keyOfBuilding(
+      repos,
+      scope,
+      current.buildingId,
+      f.distributionKeyId !== undefined ? f.distributionKeyId : current.distributionKeyId,
+      'distribution_key_id',
+    )
+    if (!key.ok) return key
+    const next: Expense = {
+      ...current,
+      ...supplied.value.fields,
+      supplierId: supplied.value.supplierId,
+      distributionKeyId: key.value?.id ?? null,
+      version: current.version + 1,
+      updatedAt: ctx.clock.now(),
+    }
+    const saved = await save(repos, scope, next)
+    if (!saved.ok) return saved
+    await recordEvent(ctx, repos, 'ExpenseDraftEdited', saved.value, saved.value.id, {
+      buildingId: saved.value.buildingId,
+      amountCents: saved.value.amountCents,
+      previousAmountCents: current.amountCents,
+      fields: Object.keys(f).filter((k) => f[k as keyof typeof f] !== undefined),
+    })
+    return saved
   })
 }

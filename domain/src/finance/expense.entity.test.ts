@@ -62,6 +62,8 @@ describe('validateExpense', () => {
         vatCents: null,
         supplierEnterpriseNumber: null,
         supplierIban: null,
+        periodStart: null,
+        periodEnd: null,
       },
     })
   })

@@ -52,10 +52,20 @@ export type Expense = {
   /** The invoice date: it fixes whose ownership shares carry the charge. */
   readonly expenseDate: CalendarDate
   readonly paymentStatus: PaymentStatus
+  /** The supplier's name as booked (v1 free text; filled from the supplier record when one is named). */
   readonly supplier: string | null
   readonly invoiceNumber: string | null
   readonly paidDate: CalendarDate | null
   readonly status: ExpenseStatus
+  /** The supplier record (finance/suppliers, ADR 0037); null for a free-text (v1) supplier. */
+  readonly supplierId: string | null
+  /**
+   * The period the charge covers (both days included; e.g. a yearly insurance), or null. With a
+   * period, a lot sold inside it is charged to seller and buyer pro rata of days (the building's
+   * sale-split rule, finance/budget/sale-pro-rata.ts).
+   */
+  readonly periodStart: CalendarDate | null
+  readonly periodEnd: CalendarDate | null
   /** When its approval was posted; null for a draft and for a row approved before the books existed. */
   readonly postedAt: Date | null
   readonly amountExclVatCents: number | null
@@ -80,6 +90,9 @@ export type Expense = {
 /** The lifecycle fields of a new expense before any approval: spread into new rows and fixtures. */
 export const NEW_EXPENSE_LIFECYCLE = {
   status: 'draft',
+  supplierId: null,
+  periodStart: null,
+  periodEnd: null,
   postedAt: null,
   amountExclVatCents: null,
   vatRate: null,
@@ -102,6 +115,9 @@ export type ExpenseFields = VatInput & {
   readonly invoiceNumber?: string | null | undefined
   readonly supplierEnterpriseNumber?: string | null | undefined
   readonly supplierIban?: string | null | undefined
+  /** 'YYYY-MM-DD': the period the charge covers; both or neither. */
+  readonly periodStart?: string | null | undefined
+  readonly periodEnd?: string | null | undefined
   /** A credit note: the amounts must be negative. Without it they must be positive (v1). */
   readonly creditNote?: boolean | undefined
 }
@@ -118,6 +134,8 @@ export type ValidExpenseFields = {
   readonly vatCents: number | null
   readonly supplierEnterpriseNumber: string | null
   readonly supplierIban: string | null
+  readonly periodStart: CalendarDate | null
+  readonly periodEnd: CalendarDate | null
 }
 
 export const MAX_DESCRIPTION_LENGTH = 2000
@@ -140,6 +158,18 @@ export function validateExpense(fields: ExpenseFields): Result<ValidExpenseField
   const enterpriseNumber = blankToNull(fields.supplierEnterpriseNumber)
   const iban = blankToNull(fields.supplierIban)
   const vat = resolveVat(fields.amountCents, fields)
+  const periodStart = blankToNull(fields.periodStart)
+  const periodEnd = blankToNull(fields.periodEnd)
+  const start = periodStart === null ? null : parseCalendarDate(periodStart, 'period_start')
+  const end = periodEnd === null ? null : parseCalendarDate(periodEnd, 'period_end')
+  const periodIssues: FieldIssue[] = [...(start ? issuesOf(start) : []), ...(end ? issuesOf(end) : [])]
+  if ((start === null) !== (end === null))
+    periodIssues.push({
+      path: start === null ? 'period_start' : 'period_end',
+      message: 'is required with the other period bound',
+    })
+  else if (start?.ok && end?.ok && end.value < start.value)
+    periodIssues.push({ path: 'period_end', message: 'must not be before period_start' })
   const issues = collectIssues(
     isExpenseCategory(fields.category)
       ? undefined
@@ -154,6 +184,7 @@ export function validateExpense(fields: ExpenseFields): Result<ValidExpenseField
     enterpriseNumberIssue('supplier_enterprise_number', enterpriseNumber),
     ibanIssue('supplier_iban', iban),
     ...vat.issues,
+    ...periodIssues,
   )
   if (issues.length > 0 || !date.ok) return err(DomainErrors.validation('Invalid expense', issues))
   const en = enterpriseNumber === null ? null : parseEnterpriseNumber(enterpriseNumber)
@@ -170,6 +201,8 @@ export function validateExpense(fields: ExpenseFields): Result<ValidExpenseField
     vatCents: vat.vat?.vatCents ?? null,
     supplierEnterpriseNumber: en?.ok ? en.value : null,
     supplierIban: ib?.ok ? ib.value : null,
+    periodStart: start?.ok ? start.value : null,
+    periodEnd: end?.ok ? end.value : null,
   })
 }
 

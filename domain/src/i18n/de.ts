@@ -17,6 +17,7 @@ import { onlineOnlyDe } from './online-only-messages.ts'
 import { ownershipDe } from './ownership-messages.ts'
 import { passwordDe } from './password-messages.ts'
 import { yearEndWebDe } from './year-end-web-messages.ts'
+import { supplierDe } from './supplier-messages.ts'
 
 export const de: Messages = {
   ...ownershipDe,
@@ -27,6 +28,7 @@ export const de: Messages = {
   ...ledgerDe,
   ...yearEndWebDe,
   ...budgetKeysDe,
+  ...supplierDe,
   ...callsWebDe,
   ...bankWebDe,
   ...arrearsWebDe,

@@ -22,6 +22,7 @@ import { ownershipEn } from './ownership-messages.ts'
 import { passwordEn } from './password-messages.ts'
 import type { Message } from './plural.ts'
 import { yearEndWebEn } from './year-end-web-messages.ts'
+import { supplierEn } from './supplier-messages.ts'
 
 export const en = {
   ...ownershipEn,
@@ -32,6 +33,7 @@ export const en = {
   ...ledgerEn,
   ...yearEndWebEn,
   ...budgetKeysEn,
+  ...supplierEn,
   ...callsWebEn,
   ...bankWebEn,
   ...arrearsWebEn,

@@ -17,6 +17,7 @@ import { onlineOnlyFr } from './online-only-messages.ts'
 import { ownershipFr } from './ownership-messages.ts'
 import { passwordFr } from './password-messages.ts'
 import { yearEndWebFr } from './year-end-web-messages.ts'
+import { supplierFr } from './supplier-messages.ts'
 
 export const fr: Messages = {
   ...ownershipFr,
@@ -27,6 +28,7 @@ export const fr: Messages = {
   ...ledgerFr,
   ...yearEndWebFr,
   ...budgetKeysFr,
+  ...supplierFr,
   ...callsWebFr,
   ...bankWebFr,
   ...arrearsWebFr,

@@ -17,6 +17,7 @@ import { onlineOnlyNl } from './online-only-messages.ts'
 import { ownershipNl } from './ownership-messages.ts'
 import { passwordNl } from './password-messages.ts'
 import { yearEndWebNl } from './year-end-web-messages.ts'
+import { supplierNl } from './supplier-messages.ts'
 
 export const nl: Messages = {
   ...ownershipNl,
@@ -27,6 +28,7 @@ export const nl: Messages = {
   ...ledgerNl,
   ...yearEndWebNl,
   ...budgetKeysNl,
+  ...supplierNl,
   ...callsWebNl,
   ...bankWebNl,
   ...arrearsWebNl,

@@ -8,6 +8,13 @@
  * may keep simplified books, but the same chart serves both). The two funds the law requires
  * (art. 3.86 §3: working capital and reserve) each have their fund account and their bank account.
  *
+ * Sources (checked in session 4, docs/finance.md "The chart"): etaamb.openjustice.be, the 2013
+ * amendment https://etaamb.openjustice.be/fr/nl/arrete-royal-du-18-avril-2013_n2013009188.html;
+ * the Commission des Normes Comptables' brochure (Bulletin 63)
+ * http://docplayer.fr/1578046-Nouveau-plan-comptable-pour-les-associations-des-coproprietaires.html;
+ * E. Arpigny's syllabus on the decree (4400 Fournisseurs, 2400 Mobilier under our 440 / 240)
+ * https://123dok.net/document/y4wdr48v-mise-%C5%93uvre-l-arr%C3%AAt%C3%A9-royal-juillet.html.
+ *
  * Three-digit codes are the decree's account groups; the charges by nature of group 61 are
  * subdivided one per expense category (a subdivision the decree allows: it fixes a minimum).
  */

@@ -33,6 +33,10 @@ export interface LedgerRepository {
   findBySource(scope: TenantScope, buildingId: string, source: EntrySource): Promise<readonly Entry[]>
   /** The month the building's fiscal year starts (1 = calendar year, the default). */
   fiscalYearStartMonth(scope: TenantScope, buildingId: string): Promise<number>
+  /** Writes the building's start month (inserts its settings row when it has none). */
+  setFiscalYearStartMonth(scope: TenantScope, buildingId: string, month: number): Promise<void>
+  /** How many posted entries would fall in another fiscal year if the year started in `month`. */
+  entriesMovedBy(scope: TenantScope, buildingId: string, month: number): Promise<number>
   /** Debit and credit totals per account of one building's fiscal year. */
   accountTotals(scope: TenantScope, buildingId: string, fiscalYear: number): Promise<readonly AccountTotals[]>
   /** One account's lines in a fiscal year, by date then entry. */

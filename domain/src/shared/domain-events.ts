@@ -7,6 +7,7 @@ import { CALLS_EVENTS } from './calls-events.ts'
 import { CLOSING_EVENTS } from './closing-events.ts'
 import { CONVOCATION_EVENTS } from './convocation-events.ts'
 import { MONEY_EVENTS } from './money-events.ts'
+import { SUPPLIER_EVENTS } from './supplier-events.ts'
 
 /*
  * What happened, as the use cases record it in their unit of work (ADR 0020). Each event names a
@@ -66,6 +67,7 @@ export const DOMAIN_EVENTS = {
   ...CLOSING_EVENTS,
   ...BANK_EVENTS,
   ...ARREARS_EVENTS,
+  ...SUPPLIER_EVENTS,
 } as const satisfies Record<string, readonly [AuditAction, AuditEntity]>
 
 export type DomainEventType = keyof typeof DOMAIN_EVENTS

@@ -1791,6 +1791,124 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/buildings/{building_id}/ledger/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The month the association’s fiscal year starts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    building_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerSettings"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Change the fiscal year’s start month; 409 fiscal_year_has_postings if posted entries would move */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    building_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LedgerSettingsInput"];
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerSettings"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/buildings/{building_id}/meetings": {
         parameters: {
             query?: never;
@@ -6340,7 +6458,69 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Edit a draft (the fields given replace its own); an approved expense answers 409 expense_not_draft: correct or cancel it */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EditDraftExpense"];
+                };
+            };
+            responses: {
+                /** @description The edited draft */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Expense"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/expenses/{id}/mark-paid": {
@@ -7144,6 +7324,334 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/suppliers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization’s suppliers (search by name, enterprise or VAT number) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    /** @description Page size; a larger value is clamped to 100 (see pagination.per_page) */
+                    per_page?: number;
+                    sort_by?: "name" | "created_at";
+                    order?: "asc" | "desc";
+                    search?: string;
+                    /** @description Superadmin: only this organization (without it: every organization). Ignored for other roles, who see their own organization. */
+                    organization_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupplierPage"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a supplier (syndic, accountant) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SupplierInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Supplier"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/suppliers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One supplier */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Found */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Supplier"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Change a supplier (expenses keep the name and numbers they were booked with) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SupplierInput"];
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Supplier"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a supplier no expense names (409 otherwise) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/suppliers/{id}/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The supplier’s account (440 lines naming it, all buildings or one), with the running balance */
+        get: {
+            parameters: {
+                query?: {
+                    building_id?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The account */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupplierAccount"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -10411,6 +10919,14 @@ export interface components {
             supplier_enterprise_number: string | null;
             /** @example BE68539007547034 */
             supplier_iban: string | null;
+            /** @description The period the charge covers, if any */
+            period_start: string | null;
+            period_end: string | null;
+            /**
+             * Format: uuid
+             * @description The supplier record (GET /suppliers/{id}); null: a free-text supplier
+             */
+            supplier_id: string | null;
             /** Format: uuid */
             corrects_expense_id: string | null;
             /** Format: uuid */
@@ -10528,6 +11044,15 @@ export interface components {
                 /** Format: uuid */
                 supplier_id: string | null;
             }[];
+        };
+        LedgerSettings: {
+            /** Format: uuid */
+            building_id: string;
+            /** @description 1 = calendar year (default) */
+            fiscal_year_start_month: number;
+        };
+        LedgerSettingsInput: {
+            fiscal_year_start_month: number;
         };
         MeetingPage: {
             data: components["schemas"]["Meeting"][];
@@ -11033,7 +11558,18 @@ export interface components {
                 /** Format: uuid */
                 line_id: string;
                 amount_cents: number;
+                /** @description The line’s structured communication */
+                communication?: string;
+                /** @enum {string} */
+                account?: "working_capital" | "reserve";
+                call_number?: number;
             }[];
+            /** @description Money of the other fund that reached this account: transferred between the accounts */
+            transfer?: {
+                /** @enum {string} */
+                to_account: "working_capital" | "reserve";
+                amount_cents: number;
+            } | null;
         };
         OwnerPaymentInput: {
             /**
@@ -11046,6 +11582,11 @@ export interface components {
             payment_date: string;
             communication?: string | null;
             payer?: string | null;
+            /**
+             * @description The bank account the money reached; default: the account of the line the communication names (or of the first line settled)
+             * @enum {string}
+             */
+            account?: "working_capital" | "reserve";
         };
         BuildingAuditor: {
             /** Format: uuid */
@@ -11744,6 +12285,14 @@ export interface components {
             vat_cents?: number | null;
             supplier_enterprise_number?: string | null;
             supplier_iban?: string | null;
+            /** @description With period_end: the period the charge covers (e.g. a yearly insurance); a lot sold inside it is charged to seller and buyer pro rata of days (the building’s sale_split_rule) */
+            period_start?: string | null;
+            period_end?: string | null;
+            /**
+             * Format: uuid
+             * @description A supplier of the organization (POST /suppliers); its name, enterprise number and IBAN fill supplier, supplier_enterprise_number and supplier_iban when left blank
+             */
+            supplier_id?: string | null;
             /** @description Keep it out of the books until POST /expenses/{id}/approve; absent (v1): approved and posted at once */
             draft?: boolean;
             /**
@@ -11819,7 +12368,45 @@ export interface components {
             vat_cents?: number | null;
             supplier_enterprise_number?: string | null;
             supplier_iban?: string | null;
+            /** @description With period_end: the period the charge covers (e.g. a yearly insurance); a lot sold inside it is charged to seller and buyer pro rata of days (the building’s sale_split_rule) */
+            period_start?: string | null;
+            period_end?: string | null;
+            /**
+             * Format: uuid
+             * @description A supplier of the organization (POST /suppliers); its name, enterprise number and IBAN fill supplier, supplier_enterprise_number and supplier_iban when left blank
+             */
+            supplier_id?: string | null;
             reason?: string | null;
+            version?: number;
+        };
+        EditDraftExpense: {
+            /** @enum {string} */
+            category?: "Maintenance" | "Repairs" | "Insurance" | "Utilities" | "Cleaning" | "Administration" | "Works" | "Other";
+            description?: string;
+            amount?: number | string | null;
+            amount_cents?: number | null;
+            expense_date?: string;
+            supplier?: string | null;
+            invoice_number?: string | null;
+            /** @description A credit note: amounts must be negative */
+            credit_note?: boolean;
+            amount_excl_vat_cents?: number | null;
+            /** @description One of 0, 6, 12, 21 (%) */
+            vat_rate?: number | null;
+            /** @description Computed from the rate when absent */
+            vat_cents?: number | null;
+            supplier_enterprise_number?: string | null;
+            supplier_iban?: string | null;
+            /** @description With period_end: the period the charge covers (e.g. a yearly insurance); a lot sold inside it is charged to seller and buyer pro rata of days (the building’s sale_split_rule) */
+            period_start?: string | null;
+            period_end?: string | null;
+            /**
+             * Format: uuid
+             * @description A supplier of the organization (POST /suppliers); its name, enterprise number and IBAN fill supplier, supplier_enterprise_number and supplier_iban when left blank
+             */
+            supplier_id?: string | null;
+            /** Format: uuid */
+            distribution_key_id?: string | null;
             version?: number;
         };
         DistributionDocumentsAccepted: {
@@ -11891,6 +12478,70 @@ export interface components {
              * @description An outgoing movement: the approved expense it paid
              */
             expense_id?: string;
+        };
+        SupplierPage: {
+            data: components["schemas"]["Supplier"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        Supplier: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organization_id: string;
+            name: string;
+            /** @example 0123.456.749 */
+            enterprise_number: string | null;
+            /** @example BE0123456749 */
+            vat_number: string | null;
+            /** @example BE68539007547034 */
+            iban: string | null;
+            address: string | null;
+            /** @description One of fr, nl, de, en */
+            language: string | null;
+            email: string | null;
+            version: number;
+            created_at: string;
+            updated_at: string;
+        };
+        SupplierInput: {
+            name: string;
+            enterprise_number?: string | null;
+            vat_number?: string | null;
+            iban?: string | null;
+            address?: string | null;
+            /**
+             * @description Absent: unknown
+             * @enum {string}
+             */
+            language?: "fr" | "nl" | "de" | "en";
+            email?: string | null;
+            /**
+             * Format: uuid
+             * @description A superadmin names the tenant; ignored for others
+             */
+            organization_id?: string | null;
+            version?: number;
+        };
+        SupplierAccount: {
+            supplier: components["schemas"]["Supplier"];
+            debit_cents: number;
+            credit_cents: number;
+            /** @description Credit − debit on 440: what the associations owe the supplier */
+            balance_cents: number;
+            lines: {
+                /** Format: uuid */
+                entry_id: string;
+                /** Format: uuid */
+                building_id: string;
+                date: string;
+                journal: string;
+                label: string;
+                debit_cents: number;
+                credit_cents: number;
+                /** Format: uuid */
+                reverses_entry_id: string | null;
+                running_balance_cents: number;
+            }[];
         };
         CreateMeeting: {
             /** @enum {string} */

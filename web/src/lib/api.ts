@@ -781,6 +781,12 @@ export const expenses = {
     data(client.POST('/expenses/{id}/distribution-documents', { ...id(expenseId), body: { language } })),
 }
 
+/** The organization's suppliers (ADR 0037): the expense form's picker reads the first page by name. */
+export const suppliers = {
+  list: (search?: string) =>
+    data(client.GET('/suppliers', { params: { query: { per_page: 100, ...(search ? { search } : {}) } } })),
+}
+
 export const meetings = {
   list: (q?: ListQuery): Promise<Loaded<Page<Meeting>>> =>
     cached(buildPath('/meetings', q), () =>

@@ -105,3 +105,23 @@ export function useDistributionKeyOptions(buildings: Accessor<Option[]>): Access
     return keys() ?? []
   }
 }
+
+/** The organization's suppliers for the expense form's picker (read once the form shows it). */
+export function useSupplierOptions(): Accessor<Option[]> {
+  const [wanted, setWanted] = createSignal(false)
+  const [list] = createResource(wanted, async (on) => {
+    if (!on) return []
+    return api.suppliers.list().then(
+      (page) =>
+        page.data.map((s) => ({
+          value: s.id,
+          label: s.enterprise_number ? `${s.name} — ${s.enterprise_number}` : s.name,
+        })),
+      () => [] as Option[],
+    )
+  })
+  return () => {
+    if (!wanted()) queueMicrotask(() => setWanted(true))
+    return list() ?? []
+  }
+}

@@ -7,7 +7,7 @@ import { RegisterImport } from '../components/RegisterImport'
 import type { ResourceConfig, Row } from '../components/ResourcePage'
 import * as api from '../lib/api'
 import { date, dateTime, LOCALES, localeName, type MessageKey, money, num, t, tEnum } from '../lib/i18n'
-import { enumOptions, type Option, useDistributionKeyOptions } from '../lib/lookups'
+import { enumOptions, type Option, useDistributionKeyOptions, useSupplierOptions } from '../lib/lookups'
 import { canWrite } from '../lib/roles'
 import { user } from '../lib/session'
 import { MEETING_TYPES, PAYMENT_STATUSES, UNIT_TYPES } from '../lib/wire-types'
@@ -394,6 +394,8 @@ export function expensesConfig(buildings: Accessor<Option[]>): ResourceConfig {
         decimal: { places: 2, scaledAs: 'amount_excl_vat_cents' },
       },
       { name: 'vat_rate', label: 'expense.vatRate', type: 'number', step: '1' },
+      // A supplier record (ADR 0037): its name, number and IBAN fill the three fields below when blank.
+      { name: 'supplier_id', label: 'field.supplier_id', type: 'select', options: useSupplierOptions() },
       { name: 'supplier', label: 'field.supplier', type: 'text' },
       { name: 'supplier_enterprise_number', label: 'expense.enterpriseNumber', type: 'text' },
       { name: 'supplier_iban', label: 'expense.iban', type: 'text' },

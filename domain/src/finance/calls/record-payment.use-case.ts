@@ -6,7 +6,12 @@ import { DomainErrors } from '../../shared/domain-error.ts'
 import { err, ok, type Result } from '../../shared/result.ts'
 import { recordEvent } from '../../shared/unit-of-work.ts'
 import type { FinanceContext } from '../finance.ports.ts'
-import { CALL_LIMITS, type OwnerPayment, type PaymentAllocation } from './call-for-funds.entity.ts'
+import {
+  type BankAccountPurpose,
+  CALL_LIMITS,
+  type OwnerPayment,
+  type PaymentAllocation,
+} from './call-for-funds.entity.ts'
 import { type AllocationResult, allocatePayment, type OpenLine } from './payment-allocation.ts'
 import { parseStructuredCommunication } from './structured-communication.ts'
 
@@ -22,11 +27,25 @@ export type RecordPaymentInput = {
   readonly lineIds?: readonly string[] | undefined
   /** The bank movement this payment comes from (ADR 0038), kept in the audit row. */
   readonly bankMovementId?: string | undefined
+  /** The bank account the money reached; default: the account of the named (or first allocated) line. */
+  readonly account?: BankAccountPurpose | undefined
+}
+
+/** An allocation with what the payer and the web need of its line (no second read of the account). */
+export type AllocatedLine = PaymentAllocation & {
+  readonly communication: string
+  readonly account: BankAccountPurpose
+  readonly callNumber: number
 }
 
 export type RecordedPayment = {
   readonly payment: OwnerPayment
-  readonly allocations: readonly PaymentAllocation[]
+  readonly allocations: readonly AllocatedLine[]
+  /**
+   * Money of the other fund that reached this account: the syndic transfers it between the two
+   * bank accounts (the reserve is kept apart, art. 3.86 §3); the books post the transfer at once.
+   */
+  readonly transfer: { readonly toAccount: BankAccountPurpose; readonly amountCents: number } | null
 }
 
 /**
@@ -89,6 +108,7 @@ export async function recordPayment({
       return err(DomainErrors.invalidField('line_ids', `names a line that is not this owner's: ${unknown}`))
     const { allocations, creditCents } = allocateChosenFirst(input.amountCents, named, open, chosen)
     const namedLine = named ? lines.find((l) => l.communication === named) : undefined
+    const lineById = new Map(lines.map((l) => [l.id, l]))
     const payment: OwnerPayment = {
       id: ctx.ids.next(),
       organizationId: scope.value.organizationId,
@@ -99,6 +119,7 @@ export async function recordPayment({
       communication: structured?.ok ? structured.value : typed,
       payer,
       account:
+        input.account ??
         namedLine?.account ??
         lines.find((l) => l.id === allocations[0]?.lineId)?.account ??
         'working_capital',
@@ -114,6 +135,11 @@ export async function recordPayment({
       amountCents: a.amountCents,
     }))
     await repos.finance.calls.insertPayment(scope.value, payment, rows)
+    // What settles lines of the other fund arrived on the wrong account: it is transferred.
+    const otherAccount: BankAccountPurpose = payment.account === 'reserve' ? 'working_capital' : 'reserve'
+    const crossCents = allocations
+      .filter((a) => lineById.get(a.lineId)?.account === otherAccount)
+      .reduce((sum, a) => sum + a.amountCents, 0)
     await recordEvent(ctx, repos, 'OwnerPaymentRecorded', payment, payment.id, {
       buildingId: payment.buildingId,
       ownerId,
@@ -123,8 +149,22 @@ export async function recordPayment({
       creditCents,
       allocations: allocations.map((a) => ({ lineId: a.lineId, amountCents: a.amountCents })),
       ...(input.bankMovementId ? { bankMovementId: input.bankMovementId } : {}),
+      transferCents: crossCents,
+      transferTo: otherAccount,
     })
-    return ok({ payment, allocations: rows })
+    return ok({
+      payment,
+      allocations: rows.map((r) => {
+        const line = lineById.get(r.lineId)
+        return {
+          ...r,
+          communication: line?.communication ?? '',
+          account: line?.account ?? payment.account,
+          callNumber: line?.callNumber ?? 0,
+        }
+      }),
+      transfer: crossCents > 0 ? { toAccount: otherAccount, amountCents: crossCents } : null,
+    })
   })
 }
 

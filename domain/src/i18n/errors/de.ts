@@ -6,6 +6,7 @@ import { callsErrorsDe } from './calls.ts'
 import { closingErrorsDe } from './closing-errors.ts'
 import type { ErrorMessages } from './en.ts'
 import { ledgerErrorsDe } from './ledger-errors.ts'
+import { supplierErrorsDe } from './supplier-errors.ts'
 
 export const errorDe: ErrorMessages = {
   'error.title.validation': 'Ungültige Anfrage',
@@ -274,4 +275,5 @@ export const errorDe: ErrorMessages = {
   ...ledgerErrorsDe,
   ...closingErrorsDe,
   ...budgetErrorsDe,
+  ...supplierErrorsDe,
 }

@@ -13,6 +13,7 @@ import { budgetErrorsEn } from './budget-errors.ts'
 import { callsErrorsEn } from './calls.ts'
 import { closingErrorsEn } from './closing-errors.ts'
 import { ledgerErrorsEn } from './ledger-errors.ts'
+import { supplierErrorsEn } from './supplier-errors.ts'
 
 export const errorEn = {
   'error.title.validation': 'Invalid request',
@@ -269,6 +270,7 @@ export const errorEn = {
   ...ledgerErrorsEn,
   ...closingErrorsEn,
   ...budgetErrorsEn,
+  ...supplierErrorsEn,
 } as const satisfies Record<string, Message>
 
 export type ErrorKey = keyof typeof errorEn

@@ -6,6 +6,7 @@ import { callsErrorsFr } from './calls.ts'
 import { closingErrorsFr } from './closing-errors.ts'
 import type { ErrorMessages } from './en.ts'
 import { ledgerErrorsFr } from './ledger-errors.ts'
+import { supplierErrorsFr } from './supplier-errors.ts'
 
 export const errorFr: ErrorMessages = {
   'error.title.validation': 'Requête invalide',
@@ -277,4 +278,5 @@ export const errorFr: ErrorMessages = {
   ...ledgerErrorsFr,
   ...closingErrorsFr,
   ...budgetErrorsFr,
+  ...supplierErrorsFr,
 }

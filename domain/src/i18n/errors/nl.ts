@@ -6,6 +6,7 @@ import { callsErrorsNl } from './calls.ts'
 import { closingErrorsNl } from './closing-errors.ts'
 import type { ErrorMessages } from './en.ts'
 import { ledgerErrorsNl } from './ledger-errors.ts'
+import { supplierErrorsNl } from './supplier-errors.ts'
 
 export const errorNl: ErrorMessages = {
   'error.title.validation': 'Ongeldige aanvraag',
@@ -275,4 +276,5 @@ export const errorNl: ErrorMessages = {
   ...ledgerErrorsNl,
   ...closingErrorsNl,
   ...budgetErrorsNl,
+  ...supplierErrorsNl,
 }

@@ -103,6 +103,32 @@ export const CALLS_POSTINGS: PostingRules<'CallForFundsIssued' | 'OwnerPaymentRe
           source: { kind: PAYMENT_SOURCE, id: event.entityId },
         },
       },
+      // Part of the money settles lines of the other fund: the bank account it reached owes it
+      // to the other one. The transfer between the two accounts is posted on the payment date
+      // (docs/finance.md "A payment spanning both funds"); the syndic executes it.
+      ...transferBetweenFunds(event, bank),
     ]
   },
+}
+
+function transferBetweenFunds(event: DomainEvent, from: AccountCode) {
+  const cents = typeof event.details?.transferCents === 'number' ? event.details.transferCents : 0
+  const to = BANK_OF_ACCOUNT[String(event.details?.transferTo)]
+  if (cents <= 0 || !to || to === from) return []
+  return [
+    {
+      kind: 'post' as const,
+      entry: {
+        buildingId: detail(event, 'buildingId', 'string'),
+        journal: 'financial' as const,
+        date: detail(event, 'paymentDate', 'string'),
+        label: 'Transfer between funds (co-owner payment)',
+        lines: [
+          { account: to, debitCents: cents, creditCents: 0 },
+          { account: from, debitCents: 0, creditCents: cents },
+        ],
+        source: { kind: PAYMENT_SOURCE, id: event.entityId },
+      },
+    },
+  ]
 }

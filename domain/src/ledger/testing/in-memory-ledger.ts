@@ -1,5 +1,6 @@
 import type { TenantScope } from '../../property/index.ts'
 import type { BalancedEntry, Entry } from '../entry.ts'
+import { fiscalYearOf } from '../fiscal-year.ts'
 import type { LedgerRepository } from '../ledger.ports.ts'
 import { trialBalanceOfLines } from '../trial-balance.ts'
 
@@ -35,6 +36,14 @@ export class InMemoryLedger implements LedgerRepository {
 
   async fiscalYearStartMonth(_scope: TenantScope, buildingId: string) {
     return this.startMonths.get(buildingId) ?? 1
+  }
+
+  async setFiscalYearStartMonth(_scope: TenantScope, buildingId: string, month: number) {
+    this.startMonths.set(buildingId, month)
+  }
+
+  async entriesMovedBy(scope: TenantScope, buildingId: string, month: number) {
+    return this.of(scope, buildingId).filter((e) => fiscalYearOf(e.date, month) !== e.fiscalYear).length
   }
 
   async accountTotals(scope: TenantScope, buildingId: string, fiscalYear: number) {

@@ -138,6 +138,37 @@ export function ledgerRepository(db: Database): LedgerRepository {
       return row?.m ?? 1
     },
 
+    async setFiscalYearStartMonth(scope, buildingId, month) {
+      await db
+        .insert(ledgerSettings)
+        .values({ buildingId, organizationId: scope.organizationId, fiscalYearStartMonth: month })
+        .onConflictDoUpdate({
+          target: ledgerSettings.buildingId,
+          set: {
+            fiscalYearStartMonth: month,
+            version: sql`${ledgerSettings.version} + 1`,
+            updatedAt: sql`now()`,
+          },
+          setWhere: eq(ledgerSettings.organizationId, scope.organizationId),
+        })
+    },
+
+    async entriesMovedBy(scope, buildingId, month) {
+      // The fiscal year an entry's date falls in under `month` (fiscal-year.ts, fiscalYearOf).
+      const yearUnder = sql`(extract(year from ${ledgerEntries.entryDate})::int - case when extract(month from ${ledgerEntries.entryDate})::int >= ${month} then 0 else 1 end)`
+      const [row] = await db
+        .select({ n: countAll })
+        .from(ledgerEntries)
+        .where(
+          and(
+            eq(ledgerEntries.organizationId, scope.organizationId),
+            eq(ledgerEntries.buildingId, buildingId),
+            sql`${ledgerEntries.fiscalYear} <> ${yearUnder}`,
+          ),
+        )
+      return row?.n ?? 0
+    },
+
     async accountTotals(scope, buildingId, fiscalYear) {
       const rows = await db
         .select({
