@@ -11,6 +11,7 @@ import { mailApp } from './mail/routes.ts'
 import { meetingsApp } from './meetings/routes.ts'
 import { organizationsApp } from './organizations/routes.ts'
 import { ownersApp } from './owners/routes.ts'
+import { pcnApp } from './pcn/routes.ts'
 import { seedApp } from './seed/routes.ts'
 import { statsApp } from './stats/routes.ts'
 import { unitsApp } from './units/routes.ts'
@@ -33,6 +34,7 @@ export const RESOURCES: ReadonlyArray<readonly [name: string, app: OpenAPIHono<A
   ['meetings', meetingsApp],
   ['documents', documentsApp],
   ['stats', statsApp],
+  ['pcn', pcnApp],
   ['mail', mailApp],
   ['seed', seedApp],
   ['admin', adminApp],

@@ -7992,6 +7992,237 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/pcn/report/{building_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** PCN report: the building’s expenses per chart account, from the books (v1 path) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    building_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @description First day (YYYY-MM-DD or ISO timestamp) */
+                        start_date?: string | null;
+                        /** @description Last day, inclusive */
+                        end_date?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description The report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PcnReport"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pcn/export/pdf/{building_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** PCN report as a PDF (v1 path) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day (YYYY-MM-DD or ISO timestamp) */
+                    start_date?: string | null;
+                    /** @description Last day, inclusive */
+                    end_date?: string | null;
+                    /** @description v1: a display name; the building’s own name is used */
+                    name?: string;
+                    /** @description Default: Accept-Language */
+                    lang?: "fr" | "nl" | "de" | "en";
+                };
+                header?: never;
+                path: {
+                    building_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description rapport-pcn.pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pcn/export/excel/{building_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** PCN report as an .xlsx workbook (v1 path; Node server) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day (YYYY-MM-DD or ISO timestamp) */
+                    start_date?: string | null;
+                    /** @description Last day, inclusive */
+                    end_date?: string | null;
+                    /** @description v1: a display name; the building’s own name is used */
+                    name?: string;
+                    /** @description Default: Accept-Language */
+                    lang?: "fr" | "nl" | "de" | "en";
+                };
+                header?: never;
+                path: {
+                    building_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description rapport-pcn.xlsx */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description XLSX is written by the Node server only */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/mail/captured": {
         parameters: {
             query?: never;
@@ -10145,6 +10376,28 @@ export interface components {
             detail: string;
             /** Format: uuid */
             building_id: string | null;
+        };
+        PcnReport: {
+            /** Format: uuid */
+            building_id: string;
+            generated_at: string;
+            period_start: string | null;
+            period_end: string | null;
+            lines: {
+                account_code: string;
+                account_label_nl: string;
+                account_label_fr: string;
+                account_label_de: string;
+                account_label_en: string;
+                /** @description Euros with two decimals, as v1’s decimal (e.g. "121.00") */
+                total_amount: string;
+                total_amount_cents: number;
+                entry_count: number;
+            }[];
+            /** @description Euros with two decimals, as v1’s decimal (e.g. "121.00") */
+            total_amount: string;
+            total_amount_cents: number;
+            total_entries: number;
         };
         CapturedMailPage: {
             data: components["schemas"]["CapturedMailSummary"][];

@@ -198,7 +198,7 @@ export class FinanceWorld {
         calls: notFaked<Repositories['finance']['calls']>('calls'),
       },
       audit: { record: async (entry) => void this.audit.push(entry) },
-      ledger: { entries: this.ledger },
+      ledger: { entries: this.ledger, charges: this.ledger },
       postings: ledgerPostings(this.ledger),
     }
   }

@@ -14,6 +14,7 @@ import { ledgerRepository } from './ledger.repository.ts'
 import { organizationRepository } from './organization.repository.ts'
 import { outboxRepository } from './outbox.repository.ts'
 import { passwordLinkRepository } from './password-link.repository.ts'
+import { chargeTotalsReader } from './pcn.repository.ts'
 import {
   buildingRepository,
   ownerRepository,
@@ -50,7 +51,7 @@ export function bindRepositories(db: Database): Repositories {
       budget: budgetRepositories(db),
       calls: callsRepository(db),
     },
-    ledger: { entries: ledgerEntries },
+    ledger: { entries: ledgerEntries, charges: chargeTotalsReader(db) },
     governance: {
       meetings: meetingRepository(db),
       assembly: assemblyRepositories(db),
