@@ -224,12 +224,14 @@ import { mountBudgets } from './budgets.routes.ts'
 import { mountBuildingCalls } from './calls.routes.ts'
 import { mountDistributionKeys } from './distribution-keys.routes.ts'
 import { mountBuildingDocuments } from './documents.routes.ts'
+import { mountExpenseImport } from './expense-import.routes.ts'
 import { mountBuildingExpenses } from './expenses.routes.ts'
 import { mountBuildingLedger } from './ledger.routes.ts'
 import { mountBuildingMeetings } from './meetings.routes.ts'
 import { mountRegisterImport, mountRegisterTemplate } from './register.routes.ts'
 
 mountBuildingExpenses(buildingsApp)
+mountExpenseImport(buildingsApp)
 mountBuildingLedger(buildingsApp)
 mountBuildingMeetings(buildingsApp)
 mountBuildingAssembly(buildingsApp)

@@ -49,11 +49,7 @@ const PeriodFields = {
 
 const ExportQuery = z.object({
   ...PeriodFields,
-  name: z
-    .string()
-    .max(200)
-    .optional()
-    .openapi({ description: 'v1: a display name; the building’s own name is used' }),
+  name: z.string().optional().openapi({ description: 'v1: a display name; the building’s own name is used' }),
   lang: z.enum(['fr', 'nl', 'de', 'en']).optional().openapi({ description: 'Default: Accept-Language' }),
 })
 

@@ -3,6 +3,7 @@ import { BUDGET_AUDIT_ACTIONS, type BudgetAuditEntity } from './budget-events.ts
 import { CALLS_AUDIT_ACTIONS, type CallsAuditEntity } from './calls-events.ts'
 import { DOMAIN_EVENTS, type DomainEvent } from './domain-events.ts'
 import { MONEY_AUDIT_ACTIONS } from './money-events.ts'
+import { SALE_DOCUMENTS_AUDIT_ACTIONS, type SaleDocumentsAuditEntity } from './sale-documents-events.ts'
 
 /*
  * The one audit helper (ADR 0022): every mutation writes one append-only row in the same
@@ -72,6 +73,7 @@ export const AUDIT_ACTIONS = [
   ...CALLS_AUDIT_ACTIONS,
   ...MONEY_AUDIT_ACTIONS,
   ...BUDGET_AUDIT_ACTIONS,
+  ...SALE_DOCUMENTS_AUDIT_ACTIONS,
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -91,6 +93,7 @@ export type AuditEntity =
   | 'unit_ownership'
   | 'user'
   | CallsAuditEntity
+  | SaleDocumentsAuditEntity
 
 /** One append-only record per mutation, written in the same transaction as the change. */
 export type AuditEntry = {

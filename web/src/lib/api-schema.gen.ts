@@ -1583,6 +1583,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/buildings/{building_id}/expenses/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a UBL 2.1 / Peppol BIS Billing 3.0 invoice or credit note (multipart `file`) as draft expenses, one per VAT rate; totals checked (EN 16931 BR-CO-10…17); the embedded PDF stored as a document */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    building_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description UBL Invoice or CreditNote XML
+                         */
+                        file: string;
+                        /**
+                         * @description Category of the drafts (default Other; editable before approval)
+                         * @enum {string}
+                         */
+                        category?: "Maintenance" | "Repairs" | "Insurance" | "Utilities" | "Cleaning" | "Administration" | "Works" | "Other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Imported as drafts */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EInvoiceImport"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description File over the body limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/buildings/{building_id}/ledger/trial-balance": {
         parameters: {
             query?: never;
@@ -9087,6 +9174,34 @@ export interface components {
             version: number;
             created_at: string;
             updated_at: string;
+        };
+        EInvoiceImport: {
+            /** @enum {string} */
+            kind: "invoice" | "credit-note";
+            invoice_number: string;
+            issue_date: string;
+            due_date: string | null;
+            currency: string;
+            supplier: {
+                name: string;
+                enterprise_number: string | null;
+                vat_number: string | null;
+                iban: string | null;
+            };
+            vat_breakdown: {
+                vat_category: string;
+                vat_rate: number;
+                taxable_cents: number;
+                tax_cents: number;
+            }[];
+            line_count: number;
+            total_excl_vat_cents: number;
+            total_vat_cents: number;
+            total_incl_vat_cents: number;
+            payable_cents: number;
+            expenses: components["schemas"]["Expense"][];
+            /** Format: uuid */
+            document_id: string | null;
         };
         TrialBalance: {
             /** Format: uuid */

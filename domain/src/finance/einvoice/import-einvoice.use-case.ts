@@ -1,0 +1,134 @@
+import { scopeForRow } from '../../access/index.ts'
+import type { ActorContext, UseCaseCall } from '../../context.ts'
+import { type Document, type GeneratedDocumentsPorts, storageKeyFor } from '../../documents/index.ts'
+import { can } from '../../identity/index.ts'
+import { DomainErrors, type FieldIssue } from '../../shared/domain-error.ts'
+import { err, ok, type Result } from '../../shared/result.ts'
+import { recordEvent } from '../../shared/unit-of-work.ts'
+import { insertExpense, validateNewExpense } from '../create-expense.use-case.ts'
+import type { Expense, ExpenseCategory, ValidExpenseFields } from '../expense.entity.ts'
+import type { FinanceRepos } from '../finance.ports.ts'
+import { checkEInvoice, type EInvoice, expenseDraftsOf } from './einvoice.ts'
+
+export type EInvoiceImportRepos = FinanceRepos & { readonly documents: GeneratedDocumentsPorts }
+
+export type EInvoiceImport = {
+  readonly invoice: EInvoice
+  /** One DRAFT expense per VAT rate: nothing is posted until the syndic approves them. */
+  readonly expenses: readonly Expense[]
+  /** The invoice's own PDF, stored as a document linked to the first expense. */
+  readonly document: Document | null
+}
+
+/**
+ * POST /buildings/{id}/expenses/import: a checked UBL / Peppol BIS 3.0 invoice or credit note
+ * becomes draft expenses of the building (supplier, enterprise number, IBAN, invoice number, date,
+ * VAT per rate), with its embedded PDF as a document. Inconsistent totals are refused before
+ * anything is written (400 naming the element). The PDF's bytes are stored before the
+ * transaction (a store cannot join it) and removed if the transaction fails.
+ */
+export async function importEInvoice({
+  ctx,
+  input,
+}: UseCaseCall<
+  ActorContext<EInvoiceImportRepos>,
+  { readonly buildingId: string; readonly invoice: EInvoice; readonly category?: ExpenseCategory | undefined }
+>): Promise<Result<EInvoiceImport>> {
+  if (!can(ctx.actor, 'finance:write')) return err(DomainErrors.forbidden())
+  const checked = checkEInvoice(input.invoice)
+  if (!checked.ok) return checked
+  const invoice = checked.value
+  const drafts = expenseDraftsOf(invoice)
+  if (drafts.length === 0)
+    return err(DomainErrors.invalidField('cac:LegalMonetaryTotal', 'the invoice totals zero'))
+  const issues: FieldIssue[] = []
+  const fields: ValidExpenseFields[] = []
+  for (const d of drafts) {
+    const valid = validateNewExpense({
+      category: input.category ?? 'Other',
+      description: d.description,
+      amountExclVatCents: d.amountExclVatCents,
+      vatRate: d.vatRate,
+      vatCents: d.vatCents,
+      creditNote: d.creditNote,
+      expenseDate: invoice.issueDate,
+      supplier: invoice.supplier.name.slice(0, 255),
+      invoiceNumber: invoice.number.slice(0, 100),
+      supplierEnterpriseNumber: invoice.supplier.enterpriseNumber,
+      supplierIban: invoice.supplier.iban,
+    })
+    if (valid.ok) fields.push(valid.value)
+    else if (valid.error.kind === 'validation') issues.push(...valid.error.issues)
+  }
+  if (issues.length > 0) return err(DomainErrors.validation('The e-invoice cannot be an expense', issues))
+  const scoped = await scopeForRow(ctx.actor, 'Building', () =>
+    ctx.repos.property.buildings.organizationOf(input.buildingId),
+  )
+  if (!scoped.ok) return scoped
+  const scope = scoped.value
+  const attachment = invoice.attachment
+  const documentId = attachment ? ctx.ids.next() : null
+  const storageKey = documentId ? storageKeyFor(scope.organizationId, documentId) : null
+  if (attachment && storageKey) {
+    await ctx.files.put(storageKey, attachment.bytes, {
+      contentType: 'application/pdf',
+      size: attachment.bytes.length,
+    })
+  }
+  let result: Result<EInvoiceImport>
+  try {
+    result = await ctx.transaction(async (repos) => {
+      const building = await repos.property.buildings.findById(scope, input.buildingId)
+      if (!building) return err(DomainErrors.notFound('Building'))
+      const expenses: Expense[] = []
+      for (const f of fields) expenses.push(await insertExpense(ctx, repos, building, f, { draft: true }))
+      const first = expenses[0] as Expense
+      let document: Document | null = null
+      if (attachment && documentId && storageKey) {
+        const now = ctx.clock.now()
+        document = {
+          id: documentId,
+          organizationId: scope.organizationId,
+          buildingId: building.id,
+          documentType: 'Invoice',
+          title: `${invoice.supplier.name} — ${invoice.number}`.slice(0, 200),
+          description: null,
+          fileSize: attachment.bytes.length,
+          mimeType: 'application/pdf',
+          originalFilename: attachment.filename.slice(0, 255),
+          storageKey,
+          uploadedBy: ctx.actor.userId,
+          relatedMeetingId: null,
+          relatedExpenseId: first.id,
+          addresseeOwnerId: null,
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+        }
+        await repos.documents.documents.insert(scope, document)
+        await recordEvent(ctx, repos, 'DocumentUploaded', scope, document.id, {
+          building_id: building.id,
+          document_type: 'Invoice',
+          mime_type: 'application/pdf',
+          file_size: document.fileSize,
+          related_expense_id: first.id,
+        })
+      }
+      await recordEvent(ctx, repos, 'EInvoiceImported', scope, first.id, {
+        building_id: building.id,
+        kind: invoice.kind,
+        invoice_number: invoice.number,
+        supplier_enterprise_number: invoice.supplier.enterpriseNumber,
+        expense_ids: expenses.map((e) => e.id),
+        total_cents: invoice.totals.taxInclusiveCents,
+        document_id: document?.id ?? null,
+      })
+      return ok({ invoice, expenses, document })
+    })
+  } catch (error) {
+    if (storageKey) await ctx.files.delete(storageKey).catch(() => undefined)
+    throw error
+  }
+  if (!result.ok && storageKey) await ctx.files.delete(storageKey).catch(() => undefined)
+  return result
+}
