@@ -1,11 +1,13 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import {
   DomainErrors,
+  EINVOICE_KINDS,
   type EInvoiceImport,
   EXPENSE_CATEGORIES,
   err,
   importEInvoice,
   isExpenseCategory,
+  ok,
   type Result,
 } from '@koprogo/domain'
 import { bearer, errors, json } from '../_shared/http.ts'
@@ -26,7 +28,7 @@ import { BuildingIdParam } from './schema.ts'
 
 const ImportSchema = z
   .object({
-    kind: z.enum(['invoice', 'credit-note']),
+    kind: z.enum(EINVOICE_KINDS),
     invoice_number: z.string(),
     issue_date: z.string(),
     due_date: z.string().nullable(),
@@ -153,23 +155,19 @@ export function mountExpenseImport(app: OpenAPIHono<AppEnv>): void {
       },
     }),
     async (c) => {
-      const form = await readForm(c.req.raw)
-      if (!form.ok) return problemResponse(c, form.error)
-      const { category } = form.value
-      if (category !== null && !isExpenseCategory(category))
-        return problemResponse(
-          c,
-          DomainErrors.invalidField('category', `must be one of ${EXPENSE_CATEGORIES.join(', ')}`),
-        )
-      const invoice = parseUblInvoice(form.value.xml)
-      if (!invoice.ok) return problemResponse(c, invoice.error)
+      const read = async () => {
+        const form = await readForm(c.req.raw)
+        if (!form.ok) return form
+        const { category } = form.value
+        if (category !== null && !isExpenseCategory(category))
+          return err(DomainErrors.invalidField('category', `must be one of ${EXPENSE_CATEGORIES.join(', ')}`))
+        const invoice = parseUblInvoice(form.value.xml)
+        if (!invoice.ok) return invoice
+        return ok({ invoice: invoice.value, ...(category ? { category } : {}) })
+      }
       const result = await importEInvoice({
         ctx: actorContext(c),
-        input: {
-          buildingId: c.req.valid('param').building_id,
-          invoice: invoice.value,
-          ...(category ? { category } : {}),
-        },
+        input: { buildingId: c.req.valid('param').building_id, read },
       })
       if (!result.ok) return problemResponse(c, result.error)
       return c.json(toImportDto(result.value), 201)

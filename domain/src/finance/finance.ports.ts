@@ -4,6 +4,7 @@ import type { Page, PageRequest } from '../shared/ports.ts'
 import type { SharedPorts } from '../shared/shared-ports.ts'
 import type { BudgetPorts } from './budget/budget.ports.ts'
 import type { CallsRepository, OwnerLedgerBalance } from './calls.ports.ts'
+import type { EtatDateRepository } from './etat-date/etat-date.ts'
 import type { Expense, ExpenseCategory, PaymentStatus } from './expense.entity.ts'
 import type { BuildingBasisHistory } from './owner-part.calculator.ts'
 
@@ -110,6 +111,7 @@ export type FinancePorts = {
   readonly ownerCharges: OwnerChargesReader
   readonly budget: BudgetPorts
   readonly calls: CallsRepository
+  readonly etatDates: EtatDateRepository
 }
 
 /** What other contexts may read of finance, through finance/index.ts (a document's expense). */

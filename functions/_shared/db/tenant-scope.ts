@@ -39,6 +39,7 @@ export const TENANT_TABLES = [
   'budgets',
   'budget_lines',
   'building_finance_settings',
+  'etat_date_requests',
 ] as const
 
 const MARKER = '/* cross-tenant */'

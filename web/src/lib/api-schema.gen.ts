@@ -4485,6 +4485,205 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/units/{id}/etat-date": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lot’s état daté requests, newest first, with their legal deadline status */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Requests */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["EtatDate"][];
+                        };
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record an état daté request for the lot (Civil Code art. 3.94) and generate its PDF */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EtatDateRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Recorded (and generated) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EtatDate"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/units/{id}/etat-date/{request_id}/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Generate the PDF of a pending état daté request (already generated: returned unchanged) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    request_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["NoBody"];
+                };
+            };
+            responses: {
+                /** @description Generated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EtatDate"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/owners": {
         parameters: {
             query?: never;
@@ -9871,6 +10070,82 @@ export interface components {
             voter_owner_id: string | null;
             /** Format: uuid */
             calls_owner_id: string | null;
+        };
+        EtatDate: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            building_id: string;
+            /** Format: uuid */
+            unit_id: string;
+            /** @enum {string} */
+            basis: "art_3_94_1" | "art_3_94_2";
+            requested_by: string;
+            requester_email: string | null;
+            notary_reference: string | null;
+            request_date: string;
+            deadline_date: string;
+            deed_date: string | null;
+            language: string;
+            pending_procedures: string | null;
+            decided_works: string | null;
+            /** @enum {string} */
+            status: "pending" | "overdue" | "delivered" | "delivered_late";
+            /** @description Days until the legal deadline (negative once passed) */
+            days_left: number;
+            /** Format: uuid */
+            document_id: string | null;
+            generated_at: string | null;
+            figures: {
+                as_of: string;
+                owners: {
+                    /** Format: uuid */
+                    owner_id: string;
+                    name: string;
+                }[];
+                by_kind: {
+                    provision: {
+                        called_cents: number;
+                        paid_cents: number;
+                    };
+                    reserve: {
+                        called_cents: number;
+                        paid_cents: number;
+                    };
+                    extraordinary: {
+                        called_cents: number;
+                        paid_cents: number;
+                    };
+                };
+                called_cents: number;
+                paid_cents: number;
+                arrears_cents: number;
+                not_yet_due_cents: number;
+            } | null;
+            created_at: string;
+        };
+        EtatDateRequestInput: {
+            /** @description The notary (or intermediary, or seller) who asked */
+            requested_by: string;
+            requester_email?: string | null;
+            notary_reference?: string | null;
+            /**
+             * @description art_3_94_1 (information before the agreement, 15 days; default) or art_3_94_2 (the notary’s request before the deed, 30 days)
+             * @enum {string}
+             */
+            basis?: "art_3_94_1" | "art_3_94_2";
+            /** @description When the request was received; default today */
+            request_date?: string;
+            deed_date?: string | null;
+            /**
+             * @description The language of the request (and of the PDF); default fr
+             * @enum {string}
+             */
+            language?: "fr" | "nl" | "de" | "en";
+            pending_procedures?: string | null;
+            decided_works?: string | null;
+            /** @description Generate the PDF now (default true) */
+            generate?: boolean;
         };
         Owner: {
             /** Format: uuid */

@@ -11,7 +11,8 @@ import { isVatRate, VAT_RATES, type VatRate } from '../expense-vat.ts'
  * XML; they become negative expenses here.
  */
 
-export type EInvoiceKind = 'invoice' | 'credit-note'
+export const EINVOICE_KINDS = ['invoice', 'credit-note'] as const
+export type EInvoiceKind = (typeof EINVOICE_KINDS)[number]
 
 export type EInvoiceLine = {
   readonly id: string

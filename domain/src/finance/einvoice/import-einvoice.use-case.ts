@@ -32,10 +32,29 @@ export async function importEInvoice({
   input,
 }: UseCaseCall<
   ActorContext<EInvoiceImportRepos>,
-  { readonly buildingId: string; readonly invoice: EInvoice; readonly category?: ExpenseCategory | undefined }
+  {
+    readonly buildingId: string
+    /**
+     * Reads and parses the file, called only once the caller may import into this building: a
+     * caller of another tenant gets its 404 (or an owner its 403) whatever the body.
+     */
+    readonly read: () => Promise<
+      Result<{ readonly invoice: EInvoice; readonly category?: ExpenseCategory | undefined }>
+    >
+  }
 >): Promise<Result<EInvoiceImport>> {
   if (!can(ctx.actor, 'finance:write')) return err(DomainErrors.forbidden())
-  const checked = checkEInvoice(input.invoice)
+  const scoped = await scopeForRow(ctx.actor, 'Building', () =>
+    ctx.repos.property.buildings.organizationOf(input.buildingId),
+  )
+  if (!scoped.ok) return scoped
+  const scope = scoped.value
+  // Another tenant's building is a 404 before a byte of the file is read.
+  if (!(await ctx.repos.property.buildings.findById(scope, input.buildingId)))
+    return err(DomainErrors.notFound('Building'))
+  const read = await input.read()
+  if (!read.ok) return read
+  const checked = checkEInvoice(read.value.invoice)
   if (!checked.ok) return checked
   const invoice = checked.value
   const drafts = expenseDraftsOf(invoice)
@@ -45,7 +64,7 @@ export async function importEInvoice({
   const fields: ValidExpenseFields[] = []
   for (const d of drafts) {
     const valid = validateNewExpense({
-      category: input.category ?? 'Other',
+      category: read.value.category ?? 'Other',
       description: d.description,
       amountExclVatCents: d.amountExclVatCents,
       vatRate: d.vatRate,
@@ -61,11 +80,6 @@ export async function importEInvoice({
     else if (valid.error.kind === 'validation') issues.push(...valid.error.issues)
   }
   if (issues.length > 0) return err(DomainErrors.validation('The e-invoice cannot be an expense', issues))
-  const scoped = await scopeForRow(ctx.actor, 'Building', () =>
-    ctx.repos.property.buildings.organizationOf(input.buildingId),
-  )
-  if (!scoped.ok) return scoped
-  const scope = scoped.value
   const attachment = invoice.attachment
   const documentId = attachment ? ctx.ids.next() : null
   const storageKey = documentId ? storageKeyFor(scope.organizationId, documentId) : null

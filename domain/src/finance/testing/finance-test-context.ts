@@ -196,6 +196,7 @@ export class FinanceWorld {
         ownerCharges: ownerChargesReaderFrom({ property, finance: { expenses: this.expenses } }),
         budget: this.budget.ports(),
         calls: notFaked<Repositories['finance']['calls']>('calls'),
+        etatDates: notFaked<Repositories['finance']['etatDates']>('etatDates'),
       },
       audit: { record: async (entry) => void this.audit.push(entry) },
       ledger: { entries: this.ledger, charges: this.ledger },

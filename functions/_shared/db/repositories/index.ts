@@ -6,6 +6,7 @@ import { budgetRepositories } from './budget.repository.ts'
 import { callsRepository } from './calls.repository.ts'
 import { convocationRepositories } from './convocation.repository.ts'
 import { documentRepository } from './documents.repository.ts'
+import { etatDateRepository } from './etat-date.repository.ts'
 import { expenseStatsReader } from './expense-stats.repository.ts'
 import { expenseRepository, ownerChargesReader } from './finance.repository.ts'
 import { meetingRepository } from './governance.repository.ts'
@@ -50,6 +51,7 @@ export function bindRepositories(db: Database): Repositories {
       ownerCharges: ownerChargesReader(db),
       budget: budgetRepositories(db),
       calls: callsRepository(db),
+      etatDates: etatDateRepository(db),
     },
     ledger: { entries: ledgerEntries, charges: chargeTotalsReader(db) },
     governance: {
