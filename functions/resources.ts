@@ -14,6 +14,7 @@ import { ownersApp } from './owners/routes.ts'
 import { pcnApp } from './pcn/routes.ts'
 import { seedApp } from './seed/routes.ts'
 import { statsApp } from './stats/routes.ts'
+import { suppliersApp } from './suppliers/routes.ts'
 import { unitsApp } from './units/routes.ts'
 import { usersApp } from './users/routes.ts'
 
@@ -31,6 +32,7 @@ export const RESOURCES: ReadonlyArray<readonly [name: string, app: OpenAPIHono<A
   ['owners', ownersApp],
   ['expenses', expensesApp],
   ['calls', callsApp],
+  ['suppliers', suppliersApp],
   ['meetings', meetingsApp],
   ['documents', documentsApp],
   ['stats', statsApp],

@@ -48,6 +48,10 @@ export const ExpenseSchema = z
     vat_cents: z.number().int().nullable(),
     supplier_enterprise_number: z.string().nullable().openapi({ example: '0123.456.749' }),
     supplier_iban: z.string().nullable().openapi({ example: 'BE68539007547034' }),
+    supplier_id: z
+      .uuid()
+      .nullable()
+      .openapi({ description: 'The supplier record (GET /suppliers/{id}); null: a free-text supplier' }),
     corrects_expense_id: z.uuid().nullable(),
     corrected_by_expense_id: z.uuid().nullable(),
     cancel_reason: z.string().nullable(),
@@ -82,6 +86,7 @@ export function toExpenseDto(e: Expense): z.infer<typeof ExpenseSchema> {
     vat_cents: e.vatCents,
     supplier_enterprise_number: e.supplierEnterpriseNumber,
     supplier_iban: e.supplierIban,
+    supplier_id: e.supplierId,
     corrects_expense_id: e.correctsExpenseId,
     corrected_by_expense_id: e.correctedByExpenseId,
     cancel_reason: e.cancelReason,
@@ -104,6 +109,10 @@ const ExpenseLedgerFields = {
   vat_cents: z.number().int().nullish().openapi({ description: 'Computed from the rate when absent' }),
   supplier_enterprise_number: z.string().max(EXPENSE_LIMITS.supplier_enterprise_number).nullish(),
   supplier_iban: z.string().max(EXPENSE_LIMITS.supplier_iban).nullish(),
+  supplier_id: z.uuid().nullish().openapi({
+    description:
+      'A supplier of the organization (POST /suppliers); its name, enterprise number and IBAN fill supplier, supplier_enterprise_number and supplier_iban when left blank',
+  }),
 }
 
 /**
@@ -172,6 +181,7 @@ type LedgerFieldsWire = {
   vat_cents?: number | null | undefined
   supplier_enterprise_number?: string | null | undefined
   supplier_iban?: string | null | undefined
+  supplier_id?: string | null | undefined
 }
 
 /** The wire's VAT, supplier and credit-note fields → the domain's. */
@@ -183,6 +193,7 @@ export function ledgerFieldsOf(b: LedgerFieldsWire) {
     vatCents: b.vat_cents,
     supplierEnterpriseNumber: b.supplier_enterprise_number,
     supplierIban: b.supplier_iban,
+    supplierId: b.supplier_id,
   }
 }
 

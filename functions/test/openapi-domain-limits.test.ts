@@ -72,6 +72,8 @@ import {
   SEARCH_MAX_LIMIT,
   SEARCH_TEXT_MAX,
   SUBSCRIPTION_PLANS,
+  SUPPLIER_LIMITS,
+  SUPPLIER_SORT_FIELDS,
   UNIT_LIMITS,
   UNIT_SORT_FIELDS,
   UNIT_TYPES,
@@ -149,6 +151,8 @@ const LIMITS_BY_CONTEXT: Record<string, Limits> = {
   },
   BuildingBankAccountInput: CALL_LIMITS,
   OwnerPaymentInput: CALL_LIMITS,
+  SupplierInput: SUPPLIER_LIMITS,
+  Suppliers: SUPPLIER_LIMITS,
 }
 
 /** Limits a field has wherever it appears. */
@@ -203,6 +207,7 @@ const SORT_BY: Record<string, readonly string[]> = {
   Organizations: ORGANIZATION_SORT_FIELDS,
   Mail: CAPTURED_MAIL_SORT_FIELDS,
   Admin: JOB_SORT_FIELDS,
+  Suppliers: SUPPLIER_SORT_FIELDS,
 }
 
 const ENUM_BY_FIELD: Record<string, readonly (string | boolean)[]> = {

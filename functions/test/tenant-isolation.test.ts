@@ -58,6 +58,7 @@ beforeAll(async () => {
         expense_date: '2026-02-01',
       })) ?? ''
   }
+  if (doc.paths['/api/v1/suppliers']) a.supplier = await post('/api/v1/suppliers', { name: 'Fournisseur A' })
   if (doc.paths['/api/v1/buildings/{building_id}/distribution-keys']) {
     a.key =
       (await post(`/api/v1/buildings/${building.id}/distribution-keys`, {

@@ -1,6 +1,7 @@
 import { scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
 import { can } from '../identity/index.ts'
+import type { TenantScope } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import type { Cents } from '../shared/money.value-object.ts'
 import { err, ok, type Result } from '../shared/result.ts'
@@ -27,6 +28,8 @@ export type CreateExpenseInput = Omit<ExpenseFields, 'amountCents'> &
     readonly draft?: boolean | undefined
     /** A key of the building (finance/budget); absent or null: the general key. */
     readonly distributionKeyId?: string | null | undefined
+    /** A supplier record of the organization; its name, number and IBAN fill the v1 fields left blank. */
+    readonly supplierId?: string | null | undefined
   }
 
 /**
@@ -83,10 +86,13 @@ export async function createExpense({
       'distribution_key_id',
     )
     if (!key.ok) return key
+    const supplied = await withSupplier(repos, scoped.value, fields.value, input.supplierId ?? null)
+    if (!supplied.ok) return supplied
     return ok(
-      await insertExpense(ctx, repos, building, fields.value, {
+      await insertExpense(ctx, repos, building, supplied.value.fields, {
         draft: input.draft === true,
         distributionKeyId: key.value?.id ?? null,
+        supplierId: supplied.value.supplierId,
       }),
     )
   })
@@ -103,6 +109,7 @@ export async function insertExpense(
     readonly correctsExpenseId?: string
     /** The expense's key; null or absent: the general key. */
     readonly distributionKeyId?: string | null
+    readonly supplierId?: string | null
   },
 ): Promise<Expense> {
   const scope = { organizationId: building.organizationId }
@@ -115,6 +122,7 @@ export async function insertExpense(
     ...valid,
     correctsExpenseId: options.correctsExpenseId ?? null,
     distributionKeyId: options.distributionKeyId ?? null,
+    supplierId: options.supplierId ?? null,
     paymentStatus: 'Pending',
     paidDate: null,
     version: 1,
@@ -138,4 +146,30 @@ export async function insertExpense(
   })
   if (!options.draft) await recordApproval(ctx, repos, expense)
   return expense
+}
+
+/**
+ * The supplier record named by `supplierId` (of the expense's organization, else a field issue:
+ * another tenant's supplier is "unknown") and the fields with its name, enterprise number and IBAN
+ * where the caller left them blank: v1 readers keep reading the free-text fields.
+ */
+export async function withSupplier(
+  repos: FinanceRepos,
+  scope: TenantScope,
+  fields: ValidExpenseFields,
+  supplierId: string | null,
+): Promise<Result<{ fields: ValidExpenseFields; supplierId: string | null }>> {
+  if (supplierId === null) return ok({ fields, supplierId: null })
+  const supplier = await repos.finance.suppliers.findById(scope, supplierId)
+  if (!supplier)
+    return err(DomainErrors.invalidField('supplier_id', 'is not a supplier of this organization'))
+  return ok({
+    supplierId: supplier.id,
+    fields: {
+      ...fields,
+      supplier: fields.supplier ?? supplier.name,
+      supplierEnterpriseNumber: fields.supplierEnterpriseNumber ?? supplier.enterpriseNumber,
+      supplierIban: fields.supplierIban ?? supplier.iban,
+    },
+  })
 }

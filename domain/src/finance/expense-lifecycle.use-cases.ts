@@ -6,7 +6,12 @@ import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { recordEvent } from '../shared/unit-of-work.ts'
 import { checkVersion } from '../shared/versioning.ts'
-import { type CreateExpenseInput, insertExpense, validateNewExpense } from './create-expense.use-case.ts'
+import {
+  type CreateExpenseInput,
+  insertExpense,
+  validateNewExpense,
+  withSupplier,
+} from './create-expense.use-case.ts'
 import { EXPENSE_LIMITS, type Expense, withExpenseApproved, withExpenseCancelled } from './expense.entity.ts'
 import { distributionToFreeze, recordApproval, withPendingApprovalPosted } from './expense-approval.ts'
 import type { FinanceContext, FinanceRepos } from './finance.ports.ts'
@@ -137,11 +142,20 @@ export async function correctExpense({
     const cancelled = withExpenseCancelled(current, ctx.clock.now(), reason)
     if (!cancelled.ok) return cancelled
     const building = { id: current.buildingId, organizationId: scope.organizationId }
-    const correction = await insertExpense(ctx, repos, building, fields.value, {
+    // A correction names the supplier it is given, else the one of the expense it replaces.
+    const supplied = await withSupplier(
+      repos,
+      scope,
+      fields.value,
+      input.fields.supplierId !== undefined ? input.fields.supplierId : current.supplierId,
+    )
+    if (!supplied.ok) return supplied
+    const correction = await insertExpense(ctx, repos, building, supplied.value.fields, {
       draft: false,
       correctsExpenseId: current.id,
       // A correction is split like the expense it replaces.
       distributionKeyId: current.distributionKeyId,
+      supplierId: supplied.value.supplierId,
     })
     const saved = await save(repos, scope, { ...cancelled.value, correctedByExpenseId: correction.id })
     if (!saved.ok) return saved

@@ -15,6 +15,8 @@ export function approvalDetails(expense: Expense): Record<string, unknown> {
     description: expense.description,
     amountCents: expense.amountCents,
     supplier: expense.supplier,
+    // The 440 line names the supplier record (null for a free-text v1 supplier).
+    supplierId: expense.supplierId,
   }
 }
 
@@ -24,5 +26,7 @@ export function paymentDetails(expense: Expense, paidDate: CalendarDate): Record
     paidDate,
     amountCents: expense.amountCents,
     supplier: expense.supplier,
+    // The 440 line names the supplier record (null for a free-text v1 supplier).
+    supplierId: expense.supplierId,
   }
 }

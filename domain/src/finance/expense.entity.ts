@@ -52,10 +52,13 @@ export type Expense = {
   /** The invoice date: it fixes whose ownership shares carry the charge. */
   readonly expenseDate: CalendarDate
   readonly paymentStatus: PaymentStatus
+  /** The supplier's name as booked (v1 free text; filled from the supplier record when one is named). */
   readonly supplier: string | null
   readonly invoiceNumber: string | null
   readonly paidDate: CalendarDate | null
   readonly status: ExpenseStatus
+  /** The supplier record (finance/suppliers, ADR 0037); null for a free-text (v1) supplier. */
+  readonly supplierId: string | null
   /** When its approval was posted; null for a draft and for a row approved before the books existed. */
   readonly postedAt: Date | null
   readonly amountExclVatCents: number | null
@@ -80,6 +83,7 @@ export type Expense = {
 /** The lifecycle fields of a new expense before any approval: spread into new rows and fixtures. */
 export const NEW_EXPENSE_LIFECYCLE = {
   status: 'draft',
+  supplierId: null,
   postedAt: null,
   amountExclVatCents: null,
   vatRate: null,

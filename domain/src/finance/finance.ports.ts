@@ -7,6 +7,7 @@ import type { CallsRepository, OwnerLedgerBalance } from './calls.ports.ts'
 import type { EtatDateRepository } from './etat-date/etat-date.ts'
 import type { Expense, ExpenseCategory, PaymentStatus } from './expense.entity.ts'
 import type { BuildingBasisHistory } from './owner-part.calculator.ts'
+import type { SupplierRepository } from './suppliers/supplier.ports.ts'
 
 /** Sort keys the HTTP layer may pass through as `sort_by` (wire spelling, whitelisted). */
 export const EXPENSE_SORT_FIELDS = [
@@ -74,7 +75,17 @@ export type OwnerChargeRow = {
     'id' | 'buildingId' | 'category' | 'description' | 'expenseDate' | 'paymentStatus' | 'amountCents'
   >
   readonly unitId: string
+  /** The owner's part in the distribution frozen at approval (ADR 0031/0037); see FrozenPart. */
+  readonly frozen: FrozenPart
 }
+
+/**
+ * What the frozen distribution says of one owner through one unit: `none` when the expense has
+ * no frozen distribution (a v1 row approved before the books, or one the basis could not split —
+ * its part is computed on its date), else the part in cents, or null when the frozen split does
+ * not name this owner on this unit (then the owner has no line).
+ */
+export type FrozenPart = 'none' | number | null
 
 /** Lines that have the same part (same unit, day and amount), paid or not, counted together. */
 export type OwnerChargeGroup = {
@@ -84,6 +95,7 @@ export type OwnerChargeGroup = {
   readonly amountCents: number
   readonly paid: boolean
   readonly lines: number
+  readonly frozen: FrozenPart
 }
 
 export type OwnerChargesRead = {
@@ -112,6 +124,7 @@ export type FinancePorts = {
   readonly budget: BudgetPorts
   readonly calls: CallsRepository
   readonly etatDates: EtatDateRepository
+  readonly suppliers: SupplierRepository
 }
 
 /** What other contexts may read of finance, through finance/index.ts (a document's expense). */

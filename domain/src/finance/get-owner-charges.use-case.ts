@@ -7,7 +7,7 @@ import type { Cents } from '../shared/money.value-object.ts'
 import { MAX_PER_PAGE } from '../shared/ports.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import type { ExpenseCategory, PaymentStatus } from './expense.entity.ts'
-import type { FinanceContext } from './finance.ports.ts'
+import type { FinanceContext, FrozenPart } from './finance.ports.ts'
 import { ownerPartCalculator } from './owner-part.calculator.ts'
 
 /** One owner's part of one expense through one unit (an owner of two lots gets two lines). */
@@ -88,8 +88,12 @@ export async function getOwnerCharges({
   let totalCents = 0
   let paidCents = 0
   let totalLines = 0
+  // The frozen distribution is the truth for a posted expense: a later quota, key or register
+  // change does not rewrite what an owner was charged (issue #15 item 2).
+  const partOfLine = (line: Parameters<typeof partOf>[0], frozen: FrozenPart) =>
+    frozen === 'none' ? partOf(line) : ok(frozen as Cents | null)
   for (const g of read.groups) {
-    const part = partOf({ ...g, ownerId })
+    const part = partOfLine({ ...g, ownerId }, g.frozen)
     if (!part.ok) return part
     if (part.value === null) continue
     totalLines += g.lines
@@ -97,8 +101,8 @@ export async function getOwnerCharges({
     if (g.paid) paidCents += part.value * g.lines
   }
   const lines: OwnerChargeLine[] = []
-  for (const { expense, unitId } of read.page) {
-    const part = partOf({ ...expense, unitId, ownerId })
+  for (const { expense, unitId, frozen } of read.page) {
+    const part = partOfLine({ ...expense, unitId, ownerId }, frozen)
     if (!part.ok) return part
     if (part.value === null) continue
     lines.push({

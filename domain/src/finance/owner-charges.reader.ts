@@ -1,6 +1,13 @@
 import { holdsOn, type PropertyQueries } from '../property/index.ts'
 import { MAX_PER_PAGE } from '../shared/ports.ts'
-import type { FinancePorts, OwnerChargeGroup, OwnerChargeRow, OwnerChargesReader } from './finance.ports.ts'
+import type { ChargeDistribution } from './charge-distribution.service.ts'
+import type {
+  FinancePorts,
+  FrozenPart,
+  OwnerChargeGroup,
+  OwnerChargeRow,
+  OwnerChargesReader,
+} from './finance.ports.ts'
 import type { BuildingBasisHistory } from './owner-part.calculator.ts'
 
 /**
@@ -54,7 +61,7 @@ export function ownerChargesReaderFrom(repos: {
         if (e.paymentStatus === 'Cancelled' || e.status === 'draft') continue
         for (const h of holdings)
           if (h.buildingId === e.buildingId && holdsOn(h, e.expenseDate))
-            rows.push({ expense: e, unitId: h.unitId })
+            rows.push({ expense: e, unitId: h.unitId, frozen: frozenPartOf(e, h.unitId, ownerId) })
       }
       const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
       rows.sort(
@@ -71,9 +78,21 @@ export function ownerChargesReaderFrom(repos: {
         amountCents: r.expense.amountCents,
         paid: r.expense.paymentStatus === 'Paid',
         lines: 1,
+        frozen: r.frozen,
       }))
       const from = (page.page - 1) * page.perPage
       return { page: rows.slice(from, from + page.perPage), groups, histories }
     },
   }
+}
+
+/** The owner's part through `unitId` in the expense's frozen distribution (see FrozenPart). */
+export function frozenPartOf(
+  expense: { readonly distribution: ChargeDistribution | null },
+  unitId: string,
+  ownerId: string,
+): FrozenPart {
+  if (expense.distribution === null) return 'none'
+  const unit = expense.distribution.units.find((u) => u.unitId === unitId)
+  return unit?.owners.find((o) => o.ownerId === ownerId)?.amountCents ?? null
 }

@@ -4,6 +4,7 @@ import { CALLS_AUDIT_ACTIONS, type CallsAuditEntity } from './calls-events.ts'
 import { DOMAIN_EVENTS, type DomainEvent } from './domain-events.ts'
 import { MONEY_AUDIT_ACTIONS } from './money-events.ts'
 import { SALE_DOCUMENTS_AUDIT_ACTIONS, type SaleDocumentsAuditEntity } from './sale-documents-events.ts'
+import { SUPPLIER_AUDIT_ACTIONS, type SupplierAuditEntity } from './supplier-events.ts'
 
 /*
  * The one audit helper (ADR 0022): every mutation writes one append-only row in the same
@@ -74,12 +75,14 @@ export const AUDIT_ACTIONS = [
   ...MONEY_AUDIT_ACTIONS,
   ...BUDGET_AUDIT_ACTIONS,
   ...SALE_DOCUMENTS_AUDIT_ACTIONS,
+  ...SUPPLIER_AUDIT_ACTIONS,
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
 /** What an audit row is about (the `entity` column). */
 export type AuditEntity =
   | BudgetAuditEntity
+  | SupplierAuditEntity
   | 'building'
   | 'document'
   | 'expense'

@@ -5,6 +5,7 @@ import { CALLS_EVENTS } from './calls-events.ts'
 import { CONVOCATION_EVENTS } from './convocation-events.ts'
 import { MONEY_EVENTS } from './money-events.ts'
 import { SALE_DOCUMENTS_EVENTS } from './sale-documents-events.ts'
+import { SUPPLIER_EVENTS } from './supplier-events.ts'
 
 /*
  * What happened, as the use cases record it in their unit of work (ADR 0020). Each event names a
@@ -62,6 +63,7 @@ export const DOMAIN_EVENTS = {
   ...MONEY_EVENTS,
   ...BUDGET_EVENTS,
   ...SALE_DOCUMENTS_EVENTS,
+  ...SUPPLIER_EVENTS,
 } as const satisfies Record<string, readonly [AuditAction, AuditEntity]>
 
 export type DomainEventType = keyof typeof DOMAIN_EVENTS

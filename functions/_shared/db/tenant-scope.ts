@@ -40,6 +40,7 @@ export const TENANT_TABLES = [
   'budget_lines',
   'building_finance_settings',
   'etat_date_requests',
+  'suppliers',
 ] as const
 
 const MARKER = '/* cross-tenant */'

@@ -6056,6 +6056,334 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/suppliers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization’s suppliers (search by name, enterprise or VAT number) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    /** @description Page size; a larger value is clamped to 100 (see pagination.per_page) */
+                    per_page?: number;
+                    sort_by?: "name" | "created_at";
+                    order?: "asc" | "desc";
+                    search?: string;
+                    /** @description Superadmin: only this organization (without it: every organization). Ignored for other roles, who see their own organization. */
+                    organization_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupplierPage"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a supplier (syndic, accountant) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SupplierInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Supplier"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/suppliers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One supplier */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Found */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Supplier"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Change a supplier (expenses keep the name and numbers they were booked with) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SupplierInput"];
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Supplier"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a supplier no expense names (409 otherwise) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/suppliers/{id}/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The supplier’s account (440 lines naming it, all buildings or one), with the running balance */
+        get: {
+            parameters: {
+                query?: {
+                    building_id?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The account */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SupplierAccount"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/meetings": {
         parameters: {
             query?: never;
@@ -9360,6 +9688,11 @@ export interface components {
             supplier_enterprise_number: string | null;
             /** @example BE68539007547034 */
             supplier_iban: string | null;
+            /**
+             * Format: uuid
+             * @description The supplier record (GET /suppliers/{id}); null: a free-text supplier
+             */
+            supplier_id: string | null;
             /** Format: uuid */
             corrects_expense_id: string | null;
             /** Format: uuid */
@@ -10382,6 +10715,11 @@ export interface components {
             vat_cents?: number | null;
             supplier_enterprise_number?: string | null;
             supplier_iban?: string | null;
+            /**
+             * Format: uuid
+             * @description A supplier of the organization (POST /suppliers); its name, enterprise number and IBAN fill supplier, supplier_enterprise_number and supplier_iban when left blank
+             */
+            supplier_id?: string | null;
             /** @description Keep it out of the books until POST /expenses/{id}/approve; absent (v1): approved and posted at once */
             draft?: boolean;
             /**
@@ -10457,6 +10795,11 @@ export interface components {
             vat_cents?: number | null;
             supplier_enterprise_number?: string | null;
             supplier_iban?: string | null;
+            /**
+             * Format: uuid
+             * @description A supplier of the organization (POST /suppliers); its name, enterprise number and IBAN fill supplier, supplier_enterprise_number and supplier_iban when left blank
+             */
+            supplier_id?: string | null;
             reason?: string | null;
             version?: number;
         };
@@ -10496,6 +10839,70 @@ export interface components {
                 /** Format: uuid */
                 document_id: string | null;
                 address: string[];
+            }[];
+        };
+        SupplierPage: {
+            data: components["schemas"]["Supplier"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        Supplier: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organization_id: string;
+            name: string;
+            /** @example 0123.456.749 */
+            enterprise_number: string | null;
+            /** @example BE0123456749 */
+            vat_number: string | null;
+            /** @example BE68539007547034 */
+            iban: string | null;
+            address: string | null;
+            /** @description One of fr, nl, de, en */
+            language: string | null;
+            email: string | null;
+            version: number;
+            created_at: string;
+            updated_at: string;
+        };
+        SupplierInput: {
+            name: string;
+            enterprise_number?: string | null;
+            vat_number?: string | null;
+            iban?: string | null;
+            address?: string | null;
+            /**
+             * @description Absent: unknown
+             * @enum {string}
+             */
+            language?: "fr" | "nl" | "de" | "en";
+            email?: string | null;
+            /**
+             * Format: uuid
+             * @description A superadmin names the tenant; ignored for others
+             */
+            organization_id?: string | null;
+            version?: number;
+        };
+        SupplierAccount: {
+            supplier: components["schemas"]["Supplier"];
+            debit_cents: number;
+            credit_cents: number;
+            /** @description Credit − debit on 440: what the associations owe the supplier */
+            balance_cents: number;
+            lines: {
+                /** Format: uuid */
+                entry_id: string;
+                /** Format: uuid */
+                building_id: string;
+                date: string;
+                journal: string;
+                label: string;
+                debit_cents: number;
+                credit_cents: number;
+                /** Format: uuid */
+                reverses_entry_id: string | null;
+                running_balance_cents: number;
             }[];
         };
         CreateMeeting: {

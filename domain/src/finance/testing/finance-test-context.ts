@@ -21,6 +21,7 @@ import type { AuditEntry } from '../../shared/audit.ts'
 import { ownerChargesReaderFrom } from '../owner-charges.reader.ts'
 import { InMemoryBudgetPorts } from './in-memory-budget.ts'
 import { InMemoryExpenseRepository } from './in-memory-expense.repository.ts'
+import { InMemorySupplierRepository } from './in-memory-suppliers.ts'
 
 const EPOCH = new Date('2026-01-01T00:00:00Z')
 
@@ -38,6 +39,7 @@ export class FinanceWorld {
   /** The association's books: money events post here, as in the database's transaction. */
   readonly ledger = new InMemoryLedger()
   readonly budget = new InMemoryBudgetPorts()
+  readonly suppliers = new InMemorySupplierRepository(this.ledger, () => [...this.expenses.rows.values()])
   readonly audit: AuditEntry[] = []
   now = new Date('2026-03-15T10:00:00Z')
   private seq = 0
@@ -197,6 +199,7 @@ export class FinanceWorld {
         budget: this.budget.ports(),
         calls: notFaked<Repositories['finance']['calls']>('calls'),
         etatDates: notFaked<Repositories['finance']['etatDates']>('etatDates'),
+        suppliers: this.suppliers,
       },
       audit: { record: async (entry) => void this.audit.push(entry) },
       ledger: { entries: this.ledger, charges: this.ledger },

@@ -3,6 +3,7 @@ import { budgetErrorsDe } from './budget-errors.ts'
 import { callsErrorsDe } from './calls.ts'
 import type { ErrorMessages } from './en.ts'
 import { ledgerErrorsDe } from './ledger-errors.ts'
+import { supplierErrorsDe } from './supplier-errors.ts'
 
 export const errorDe: ErrorMessages = {
   'error.title.validation': 'Ungültige Anfrage',
@@ -268,4 +269,5 @@ export const errorDe: ErrorMessages = {
   ...callsErrorsDe,
   ...ledgerErrorsDe,
   ...budgetErrorsDe,
+  ...supplierErrorsDe,
 }

@@ -10,6 +10,7 @@ import { assemblyErrorsEn } from './assembly-en.ts'
 import { budgetErrorsEn } from './budget-errors.ts'
 import { callsErrorsEn } from './calls.ts'
 import { ledgerErrorsEn } from './ledger-errors.ts'
+import { supplierErrorsEn } from './supplier-errors.ts'
 
 export const errorEn = {
   'error.title.validation': 'Invalid request',
@@ -263,6 +264,7 @@ export const errorEn = {
   ...callsErrorsEn,
   ...ledgerErrorsEn,
   ...budgetErrorsEn,
+  ...supplierErrorsEn,
 } as const satisfies Record<string, Message>
 
 export type ErrorKey = keyof typeof errorEn

@@ -3,6 +3,7 @@ import { budgetErrorsFr } from './budget-errors.ts'
 import { callsErrorsFr } from './calls.ts'
 import type { ErrorMessages } from './en.ts'
 import { ledgerErrorsFr } from './ledger-errors.ts'
+import { supplierErrorsFr } from './supplier-errors.ts'
 
 export const errorFr: ErrorMessages = {
   'error.title.validation': 'Requête invalide',
@@ -271,4 +272,5 @@ export const errorFr: ErrorMessages = {
   ...callsErrorsFr,
   ...ledgerErrorsFr,
   ...budgetErrorsFr,
+  ...supplierErrorsFr,
 }

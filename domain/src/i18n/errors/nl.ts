@@ -3,6 +3,7 @@ import { budgetErrorsNl } from './budget-errors.ts'
 import { callsErrorsNl } from './calls.ts'
 import type { ErrorMessages } from './en.ts'
 import { ledgerErrorsNl } from './ledger-errors.ts'
+import { supplierErrorsNl } from './supplier-errors.ts'
 
 export const errorNl: ErrorMessages = {
   'error.title.validation': 'Ongeldige aanvraag',
@@ -269,4 +270,5 @@ export const errorNl: ErrorMessages = {
   ...callsErrorsNl,
   ...ledgerErrorsNl,
   ...budgetErrorsNl,
+  ...supplierErrorsNl,
 }

@@ -8,6 +8,7 @@ import type {
   ExpenseFilter,
   ExpenseRepository,
   ExpenseStatus,
+  FrozenPart,
   OwnerChargesReader,
   PaymentStatus,
   TenantScope,
@@ -154,11 +155,13 @@ export function ownerChargesReader(db: Database): OwnerChargesReader {
             unitId: unitOwnerships.unitId,
             buildingId: units.buildingId,
             unitNumber: units.unitNumber,
-            // Every line of this link as "date id cents paid", comma-joined: one text value per
-            // link instead of 5,000 rows (decoding rows, not the join, was most of the time).
+            // Every line of this link as "date id cents paid frozen", comma-joined: one text value
+            // per link instead of 5,000 rows (decoding rows, not the join, was most of the time).
+            // frozen: '-' without a frozen distribution, else this owner's part through this unit
+            // in it ('' when it does not name them): a later quota change does not rewrite it.
             lines: sql<
               string | null
-            >`string_agg(${expenses.expenseDate}::text || ' ' || ${expenses.id}::text || ' ' || ${expenses.amountCents}::text || ' ' || (case when ${expenses.paymentStatus} = 'Paid' then '1' else '0' end), ',')`,
+            >`string_agg(${expenses.expenseDate}::text || ' ' || ${expenses.id}::text || ' ' || ${expenses.amountCents}::text || ' ' || (case when ${expenses.paymentStatus} = 'Paid' then '1' else '0' end) || ' ' || (case when ${expenses.distribution} is null then '-' else coalesce(jsonb_path_query_first(${expenses.distribution}, '$.units[*] ? (@.unitId == $u).owners[*] ? (@.ownerId == $o).amountCents', jsonb_build_object('u', ${unitOwnerships.unitId}::text, 'o', ${unitOwnerships.ownerId}::text))::text, '') end), ',')`,
           })
           .from(unitOwnerships)
           .innerJoin(units, eq(units.id, unitOwnerships.unitId))
@@ -198,6 +201,7 @@ export function ownerChargesReader(db: Database): OwnerChargesReader {
         id: string
         amountCents: number
         paid: boolean
+        frozen: FrozenPart
         unitId: string
         buildingId: string
         unitNumber: string
@@ -206,8 +210,15 @@ export function ownerChargesReader(db: Database): OwnerChargesReader {
       for (const link of linkRows) {
         if (!link.lines) continue
         for (const entry of link.lines.split(',')) {
-          const [expenseDate = '', id = '', cents = '0', paid] = entry.split(' ')
-          lines.push({ ...link, expenseDate, id, amountCents: Number(cents), paid: paid === '1' })
+          const [expenseDate = '', id = '', cents = '0', paid, frozen = '-'] = entry.split(' ')
+          lines.push({
+            ...link,
+            expenseDate,
+            id,
+            amountCents: Number(cents),
+            paid: paid === '1',
+            frozen: frozen === '-' ? 'none' : frozen === '' ? null : Number(frozen),
+          })
         }
       }
       // Expense date, expense id, unit number, unit id — plain code-unit comparison, the
@@ -241,7 +252,7 @@ export function ownerChargesReader(db: Database): OwnerChargesReader {
       const byId = new Map(details.map((e) => [e.id, e]))
       const rows = pageLines.flatMap((l) => {
         const e = byId.get(l.id)
-        return e ? [{ unitId: l.unitId, e }] : []
+        return e ? [{ unitId: l.unitId, frozen: l.frozen, e }] : []
       })
       const byBuilding = new Map<
         string,
@@ -268,8 +279,9 @@ export function ownerChargesReader(db: Database): OwnerChargesReader {
           })
       }
       return {
-        page: rows.map(({ unitId, e }) => ({
+        page: rows.map(({ unitId, frozen, e }) => ({
           unitId,
+          frozen,
           expense: {
             ...e,
             category: e.category as ExpenseCategory,
@@ -285,6 +297,7 @@ export function ownerChargesReader(db: Database): OwnerChargesReader {
           amountCents: l.amountCents,
           paid: l.paid,
           lines: 1,
+          frozen: l.frozen,
         })),
         histories: [...byBuilding].map(([buildingId, b]) => ({
           buildingId,

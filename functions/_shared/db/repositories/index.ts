@@ -26,6 +26,7 @@ import { quotePartsReader } from './quote-parts.repository.ts'
 import { directorySearchReader } from './search.repository.ts'
 import { loginAttemptStore, refreshTokenRepository } from './session.repository.ts'
 import { statsRepository } from './stats.repository.ts'
+import { supplierRepository } from './suppliers.repository.ts'
 import { userRepository } from './user.repository.ts'
 
 /** Binds every context's ports bundle to one database handle (the pool, or a transaction). */
@@ -52,6 +53,7 @@ export function bindRepositories(db: Database): Repositories {
       budget: budgetRepositories(db),
       calls: callsRepository(db),
       etatDates: etatDateRepository(db),
+      suppliers: supplierRepository(db),
     },
     ledger: { entries: ledgerEntries, charges: chargeTotalsReader(db) },
     governance: {

@@ -4,6 +4,7 @@ import { distributionKeys } from './budget.ts'
 import { id, timestamps, tstz, version } from './columns.ts'
 import { organizations } from './organizations.ts'
 import { buildings } from './property.ts'
+import { suppliers } from './suppliers.ts'
 
 /** Money is integer cents (bigint); euros exist only on the wire for v1 clients. */
 export const expenses = pgTable(
@@ -40,6 +41,8 @@ export const expenses = pgTable(
     distribution: jsonb('distribution'),
     /** The distribution key (budget.ts); null: the general key, the building's quote-parts. */
     distributionKeyId: uuid('distribution_key_id').references(() => distributionKeys.id),
+    /** The supplier record (suppliers.ts, ADR 0037); null: a free-text (v1) supplier. */
+    supplierId: uuid('supplier_id').references(() => suppliers.id),
     version: version(),
     ...timestamps(),
   },
@@ -47,6 +50,7 @@ export const expenses = pgTable(
     index('expenses_org_date_idx').on(t.organizationId, t.expenseDate),
     index('expenses_org_building_date_idx').on(t.organizationId, t.buildingId, t.expenseDate),
     index('expenses_org_created_idx').on(t.organizationId, t.createdAt, t.id),
+    index('expenses_org_supplier_idx').on(t.organizationId, t.supplierId),
     // Negative: a credit note. Zero is no expense.
     check('expenses_amount_not_zero', sql`${t.amountCents} <> 0`),
     check('expenses_status', sql`${t.status} IN ('draft', 'approved', 'paid', 'cancelled')`),
