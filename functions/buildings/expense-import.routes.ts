@@ -54,6 +54,11 @@ const ImportSchema = z
     payable_cents: z.number().int(),
     expenses: z.array(ExpenseSchema),
     document_id: z.uuid().nullable(),
+    supplier_id: z
+      .uuid()
+      .nullable()
+      .openapi({ description: 'The supplier record (found by enterprise / VAT number, or created)' }),
+    supplier_created: z.boolean(),
   })
   .openapi('EInvoiceImport')
 
@@ -84,6 +89,8 @@ function toImportDto(r: EInvoiceImport): z.infer<typeof ImportSchema> {
     payable_cents: i.totals.payableCents,
     expenses: r.expenses.map(toExpenseDto),
     document_id: r.document?.id ?? null,
+    supplier_id: r.supplier?.record.id ?? null,
+    supplier_created: r.supplier?.created ?? false,
   }
 }
 

@@ -107,17 +107,38 @@ describe('e-invoice import (UBL 2.1 / Peppol BIS Billing 3.0)', () => {
       },
     )
     expect(tb.body.rows).toEqual([])
+    // The seller became a supplier record (found by its numbers next time), named by the draft.
+    expect(res.body).toMatchObject({ supplier_created: true, supplier_id: expect.any(String) })
+    expect(res.body.expenses[0].supplier_id).toBe(res.body.supplier_id)
+    const supplier = await api.request('GET', `/api/v1/suppliers/${res.body.supplier_id}`, {
+      token: t.syndic.token,
+    })
+    expect(supplier.body).toMatchObject({
+      name: 'Ascenseurs Dupont SRL',
+      enterprise_number: '0123.456.749',
+      vat_number: 'BE0123456749',
+      iban: 'BE68539007547034',
+    })
+    const second = await importXml(
+      t.building.id,
+      t.syndic.token,
+      peppolDocument({
+        number: 'F2026-0043',
+        lines: [{ name: 'Lift maintenance Q2', netCents: 100_000, rate: 21 }],
+      }),
+    )
+    expect(second.body).toMatchObject({ supplier_created: false, supplier_id: res.body.supplier_id })
     // Approving it posts it like any expense.
     const approved = await api.request('POST', `/api/v1/expenses/${res.body.expenses[0].id}/approve`, {
       token: t.syndic.token,
       body: {},
     })
     expect(approved.status, approved.text).toBe(200)
-    // The import is in the audit trail.
+    // Both imports are in the audit trail.
     const audit = await api.inspect.execute(
       `select action from audit_log where organization_id = '${t.org.id}' and action = 'expense.import_einvoice'`,
     )
-    expect((audit as unknown as { rows: unknown[] }).rows ?? audit).toHaveLength(1)
+    expect((audit as unknown as { rows: unknown[] }).rows ?? audit).toHaveLength(2)
   })
 
   it('a credit note becomes negative drafts', async () => {

@@ -9734,6 +9734,12 @@ export interface components {
             expenses: components["schemas"]["Expense"][];
             /** Format: uuid */
             document_id: string | null;
+            /**
+             * Format: uuid
+             * @description The supplier record (found by enterprise / VAT number, or created)
+             */
+            supplier_id: string | null;
+            supplier_created: boolean;
         };
         TrialBalance: {
             /** Format: uuid */

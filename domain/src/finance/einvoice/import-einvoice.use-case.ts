@@ -3,11 +3,13 @@ import type { ActorContext, UseCaseCall } from '../../context.ts'
 import { type Document, type GeneratedDocumentsPorts, storageKeyFor } from '../../documents/index.ts'
 import { can } from '../../identity/index.ts'
 import { DomainErrors, type FieldIssue } from '../../shared/domain-error.ts'
+import { parseEnterpriseNumber } from '../../shared/enterprise-number.value-object.ts'
 import { err, ok, type Result } from '../../shared/result.ts'
 import { recordEvent } from '../../shared/unit-of-work.ts'
 import { insertExpense, validateNewExpense } from '../create-expense.use-case.ts'
 import type { Expense, ExpenseCategory, ValidExpenseFields } from '../expense.entity.ts'
 import type { FinanceRepos } from '../finance.ports.ts'
+import { type Supplier, validateSupplier } from '../suppliers/index.ts'
 import { checkEInvoice, type EInvoice, expenseDraftsOf } from './einvoice.ts'
 
 export type EInvoiceImportRepos = FinanceRepos & { readonly documents: GeneratedDocumentsPorts }
@@ -18,6 +20,8 @@ export type EInvoiceImport = {
   readonly expenses: readonly Expense[]
   /** The invoice's own PDF, stored as a document linked to the first expense. */
   readonly document: Document | null
+  /** The supplier record the drafts name: found by enterprise / VAT number, or created. */
+  readonly supplier: { readonly record: Supplier; readonly created: boolean } | null
 }
 
 /**
@@ -94,8 +98,15 @@ export async function importEInvoice({
     result = await ctx.transaction(async (repos) => {
       const building = await repos.property.buildings.findById(scope, input.buildingId)
       if (!building) return err(DomainErrors.notFound('Building'))
+      const supplier = await supplierOf(ctx, repos, scope, invoice)
       const expenses: Expense[] = []
-      for (const f of fields) expenses.push(await insertExpense(ctx, repos, building, f, { draft: true }))
+      for (const f of fields)
+        expenses.push(
+          await insertExpense(ctx, repos, building, f, {
+            draft: true,
+            supplierId: supplier?.record.id ?? null,
+          }),
+        )
       const first = expenses[0] as Expense
       let document: Document | null = null
       if (attachment && documentId && storageKey) {
@@ -136,8 +147,10 @@ export async function importEInvoice({
         expense_ids: expenses.map((e) => e.id),
         total_cents: invoice.totals.taxInclusiveCents,
         document_id: document?.id ?? null,
+        supplier_id: supplier?.record.id ?? null,
+        supplier_created: supplier?.created ?? false,
       })
-      return ok({ invoice, expenses, document })
+      return ok({ invoice, expenses, document, supplier: supplier ?? null })
     })
   } catch (error) {
     if (storageKey) await ctx.files.delete(storageKey).catch(() => undefined)
@@ -145,4 +158,60 @@ export async function importEInvoice({
   }
   if (!result.ok && storageKey) await ctx.files.delete(storageKey).catch(() => undefined)
   return result
+}
+
+/**
+ * The organization's supplier record of the invoice's seller: the one with the same enterprise
+ * number or VAT number, else a new record from the invoice (name, numbers, IBAN). A seller with
+ * neither number (or numbers the supplier rules refuse) is left unlinked: the draft keeps the
+ * free-text fields, and the syndic links it before approval.
+ */
+async function supplierOf(
+  ctx: ActorContext<EInvoiceImportRepos>,
+  repos: EInvoiceImportRepos,
+  scope: { readonly organizationId: string },
+  invoice: EInvoice,
+): Promise<{ readonly record: Supplier; readonly created: boolean } | null> {
+  const party = invoice.supplier
+  const en = party.enterpriseNumber ? parseEnterpriseNumber(party.enterpriseNumber) : null
+  const enterpriseNumber = en?.ok ? en.value : null
+  const vatNumber = party.vatNumber
+  if (!enterpriseNumber && !vatNumber) return null
+  const search = vatNumber ?? enterpriseNumber ?? ''
+  const page = await repos.finance.suppliers.list(
+    scope,
+    { search: enterpriseNumber ?? search },
+    { page: 1, perPage: 20, sortBy: 'created_at', order: 'asc' },
+  )
+  const found = page.items.find(
+    (s) =>
+      (enterpriseNumber !== null && s.enterpriseNumber === enterpriseNumber) ||
+      (vatNumber !== null && s.vatNumber === vatNumber),
+  )
+  if (found) return { record: found, created: false }
+  const fields = validateSupplier({
+    name: party.name,
+    enterpriseNumber,
+    vatNumber,
+    iban: party.iban,
+  })
+  if (!fields.ok) return null
+  const now = ctx.clock.now()
+  const record: Supplier = {
+    id: ctx.ids.next(),
+    organizationId: scope.organizationId,
+    ...fields.value,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  }
+  await repos.finance.suppliers.insert(scope, record)
+  await recordEvent(ctx, repos, 'SupplierCreated', scope, record.id, {
+    name: record.name,
+    enterpriseNumber: record.enterpriseNumber,
+    vatNumber: record.vatNumber,
+    iban: record.iban,
+    source: 'e-invoice',
+  })
+  return { record, created: true }
 }
