@@ -14,6 +14,7 @@ import { offlineSafetyDe } from './offline-safety-messages.ts'
 import { onlineOnlyDe } from './online-only-messages.ts'
 import { ownershipDe } from './ownership-messages.ts'
 import { passwordDe } from './password-messages.ts'
+import { saleDocumentsWebDe } from './sale-documents-web-messages.ts'
 
 export const de: Messages = {
   ...ownershipDe,
@@ -29,6 +30,7 @@ export const de: Messages = {
   ...onlineOnlyDe,
   ...dashboardsDe,
   ...distributionDocumentDe,
+  ...saleDocumentsWebDe,
   ...assemblyConvocationDe,
   ...enumDe,
   'app.name': 'KoproGo',

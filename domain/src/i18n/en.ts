@@ -19,6 +19,7 @@ import { onlineOnlyEn } from './online-only-messages.ts'
 import { ownershipEn } from './ownership-messages.ts'
 import { passwordEn } from './password-messages.ts'
 import type { Message } from './plural.ts'
+import { saleDocumentsWebEn } from './sale-documents-web-messages.ts'
 
 export const en = {
   ...ownershipEn,
@@ -34,6 +35,7 @@ export const en = {
   ...onlineOnlyEn,
   ...dashboardsEn,
   ...distributionDocumentEn,
+  ...saleDocumentsWebEn,
   ...assemblyConvocationEn,
   ...enumEn,
   'app.name': 'KoproGo',

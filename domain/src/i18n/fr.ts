@@ -14,6 +14,7 @@ import { offlineSafetyFr } from './offline-safety-messages.ts'
 import { onlineOnlyFr } from './online-only-messages.ts'
 import { ownershipFr } from './ownership-messages.ts'
 import { passwordFr } from './password-messages.ts'
+import { saleDocumentsWebFr } from './sale-documents-web-messages.ts'
 
 export const fr: Messages = {
   ...ownershipFr,
@@ -29,6 +30,7 @@ export const fr: Messages = {
   ...onlineOnlyFr,
   ...dashboardsFr,
   ...distributionDocumentFr,
+  ...saleDocumentsWebFr,
   ...assemblyConvocationFr,
   ...enumFr,
   'app.name': 'KoproGo',

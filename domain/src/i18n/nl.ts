@@ -14,6 +14,7 @@ import { offlineSafetyNl } from './offline-safety-messages.ts'
 import { onlineOnlyNl } from './online-only-messages.ts'
 import { ownershipNl } from './ownership-messages.ts'
 import { passwordNl } from './password-messages.ts'
+import { saleDocumentsWebNl } from './sale-documents-web-messages.ts'
 
 export const nl: Messages = {
   ...ownershipNl,
@@ -29,6 +30,7 @@ export const nl: Messages = {
   ...onlineOnlyNl,
   ...dashboardsNl,
   ...distributionDocumentNl,
+  ...saleDocumentsWebNl,
   ...assemblyConvocationNl,
   ...enumNl,
   'app.name': 'KoproGo',
