@@ -3,6 +3,7 @@ import { budgetErrorsDe } from './budget-errors.ts'
 import { callsErrorsDe } from './calls.ts'
 import type { ErrorMessages } from './en.ts'
 import { ledgerErrorsDe } from './ledger-errors.ts'
+import { saleDocumentsErrorsDe } from './sale-documents-errors.ts'
 import { supplierErrorsDe } from './supplier-errors.ts'
 
 export const errorDe: ErrorMessages = {
@@ -270,4 +271,5 @@ export const errorDe: ErrorMessages = {
   ...ledgerErrorsDe,
   ...budgetErrorsDe,
   ...supplierErrorsDe,
+  ...saleDocumentsErrorsDe,
 }

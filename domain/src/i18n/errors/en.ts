@@ -10,6 +10,7 @@ import { assemblyErrorsEn } from './assembly-en.ts'
 import { budgetErrorsEn } from './budget-errors.ts'
 import { callsErrorsEn } from './calls.ts'
 import { ledgerErrorsEn } from './ledger-errors.ts'
+import { saleDocumentsErrorsEn } from './sale-documents-errors.ts'
 import { supplierErrorsEn } from './supplier-errors.ts'
 
 export const errorEn = {
@@ -265,6 +266,7 @@ export const errorEn = {
   ...ledgerErrorsEn,
   ...budgetErrorsEn,
   ...supplierErrorsEn,
+  ...saleDocumentsErrorsEn,
 } as const satisfies Record<string, Message>
 
 export type ErrorKey = keyof typeof errorEn

@@ -3,6 +3,7 @@ import { budgetErrorsFr } from './budget-errors.ts'
 import { callsErrorsFr } from './calls.ts'
 import type { ErrorMessages } from './en.ts'
 import { ledgerErrorsFr } from './ledger-errors.ts'
+import { saleDocumentsErrorsFr } from './sale-documents-errors.ts'
 import { supplierErrorsFr } from './supplier-errors.ts'
 
 export const errorFr: ErrorMessages = {
@@ -273,4 +274,5 @@ export const errorFr: ErrorMessages = {
   ...ledgerErrorsFr,
   ...budgetErrorsFr,
   ...supplierErrorsFr,
+  ...saleDocumentsErrorsFr,
 }

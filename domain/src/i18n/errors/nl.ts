@@ -3,6 +3,7 @@ import { budgetErrorsNl } from './budget-errors.ts'
 import { callsErrorsNl } from './calls.ts'
 import type { ErrorMessages } from './en.ts'
 import { ledgerErrorsNl } from './ledger-errors.ts'
+import { saleDocumentsErrorsNl } from './sale-documents-errors.ts'
 import { supplierErrorsNl } from './supplier-errors.ts'
 
 export const errorNl: ErrorMessages = {
@@ -271,4 +272,5 @@ export const errorNl: ErrorMessages = {
   ...ledgerErrorsNl,
   ...budgetErrorsNl,
   ...supplierErrorsNl,
+  ...saleDocumentsErrorsNl,
 }
