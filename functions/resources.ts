@@ -12,6 +12,7 @@ import { mailApp } from './mail/routes.ts'
 import { meetingsApp } from './meetings/routes.ts'
 import { organizationsApp } from './organizations/routes.ts'
 import { ownersApp } from './owners/routes.ts'
+import { pcnApp } from './pcn/routes.ts'
 import { seedApp } from './seed/routes.ts'
 import { statsApp } from './stats/routes.ts'
 import { suppliersApp } from './suppliers/routes.ts'
@@ -38,6 +39,7 @@ export const RESOURCES: ReadonlyArray<readonly [name: string, app: OpenAPIHono<A
   ['meetings', meetingsApp],
   ['documents', documentsApp],
   ['stats', statsApp],
+  ['pcn', pcnApp],
   ['mail', mailApp],
   ['seed', seedApp],
   ['admin', adminApp],

@@ -9,7 +9,7 @@ import { DomainErrors, err, ok, type RegisterSheet, type Result } from '@koprogo
  */
 type ExcelModule = typeof import('exceljs')
 
-async function loadExcel(): Promise<ExcelModule | null> {
+export async function loadExcel(): Promise<ExcelModule | null> {
   const mod = (await import('exceljs')) as unknown as { default?: ExcelModule } & Partial<ExcelModule>
   const lib = (mod.default ?? mod) as Partial<ExcelModule>
   return typeof lib.Workbook === 'function' ? (lib as ExcelModule) : null

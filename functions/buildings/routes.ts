@@ -227,6 +227,7 @@ import { mountBuildingCalls } from './calls.routes.ts'
 import { mountBuildingClosing } from './closing.routes.ts'
 import { mountDistributionKeys } from './distribution-keys.routes.ts'
 import { mountBuildingDocuments } from './documents.routes.ts'
+import { mountExpenseImport } from './expense-import.routes.ts'
 import { mountBuildingExpenses } from './expenses.routes.ts'
 import { mountBuildingLedger } from './ledger.routes.ts'
 import { mountLedgerSettings } from './ledger-settings.routes.ts'
@@ -234,6 +235,7 @@ import { mountBuildingMeetings } from './meetings.routes.ts'
 import { mountRegisterImport, mountRegisterTemplate } from './register.routes.ts'
 
 mountBuildingExpenses(buildingsApp)
+mountExpenseImport(buildingsApp)
 mountBuildingLedger(buildingsApp)
 mountLedgerSettings(buildingsApp)
 mountBuildingMeetings(buildingsApp)

@@ -203,6 +203,13 @@ beforeAll(async () => {
     })
     a['bank-movement'] = (moves.body as { data: { id: string }[] }).data[0]?.id ?? ''
   }
+  if (doc.paths['/api/v1/units/{id}/etat-date/{request_id}/generate']) {
+    // An état daté request of A's lot, left pending (issue #16 item 7).
+    a.request = await post(`/api/v1/units/${unit.id}/etat-date`, {
+      requested_by: 'Notaire A',
+      generate: false,
+    })
+  }
   const tb = await api.tenant()
   const mine = await fx.ownerWithUnit(tb.syndic.token, tb.org.id)
   b = { ...tb, ownerUser: mine.user }

@@ -395,3 +395,8 @@ unitsApp.openapi(
     return respond(c, result, (r) => c.json(toRepresentationDto(r), 200))
   },
 )
+
+// The état daté of a lot (Civil Code art. 3.94): its own file, mounted with one line.
+import { mountEtatDate } from './etat-date.routes.ts'
+
+mountEtatDate(unitsApp)

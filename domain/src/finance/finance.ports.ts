@@ -5,6 +5,7 @@ import type { SharedPorts } from '../shared/shared-ports.ts'
 import type { ArrearsRepository } from './arrears/arrears.ports.ts'
 import type { BudgetPorts } from './budget/budget.ports.ts'
 import type { CallsRepository, OwnerLedgerBalance } from './calls.ports.ts'
+import type { EtatDateRepository } from './etat-date/etat-date.ts'
 import type { Expense, ExpenseCategory, PaymentStatus } from './expense.entity.ts'
 import type { BuildingBasisHistory } from './owner-part.calculator.ts'
 import type { SupplierRepository } from './suppliers/supplier.ports.ts'
@@ -124,6 +125,7 @@ export type FinancePorts = {
   readonly budget: BudgetPorts
   readonly calls: CallsRepository
   readonly arrears: ArrearsRepository
+  readonly etatDates: EtatDateRepository
   readonly suppliers: SupplierRepository
 }
 

@@ -18,6 +18,7 @@ import { ownershipDe } from './ownership-messages.ts'
 import { passwordDe } from './password-messages.ts'
 import { yearEndWebDe } from './year-end-web-messages.ts'
 import { supplierDe } from './supplier-messages.ts'
+import { saleDocumentsWebDe } from './sale-documents-web-messages.ts'
 
 export const de: Messages = {
   ...ownershipDe,
@@ -37,6 +38,7 @@ export const de: Messages = {
   ...onlineOnlyDe,
   ...dashboardsDe,
   ...distributionDocumentDe,
+  ...saleDocumentsWebDe,
   ...assemblyConvocationDe,
   ...enumDe,
   'app.name': 'KoproGo',

@@ -23,6 +23,7 @@ import { passwordEn } from './password-messages.ts'
 import type { Message } from './plural.ts'
 import { yearEndWebEn } from './year-end-web-messages.ts'
 import { supplierEn } from './supplier-messages.ts'
+import { saleDocumentsWebEn } from './sale-documents-web-messages.ts'
 
 export const en = {
   ...ownershipEn,
@@ -42,6 +43,7 @@ export const en = {
   ...onlineOnlyEn,
   ...dashboardsEn,
   ...distributionDocumentEn,
+  ...saleDocumentsWebEn,
   ...assemblyConvocationEn,
   ...enumEn,
   'app.name': 'KoproGo',

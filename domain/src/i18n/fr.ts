@@ -18,6 +18,7 @@ import { ownershipFr } from './ownership-messages.ts'
 import { passwordFr } from './password-messages.ts'
 import { yearEndWebFr } from './year-end-web-messages.ts'
 import { supplierFr } from './supplier-messages.ts'
+import { saleDocumentsWebFr } from './sale-documents-web-messages.ts'
 
 export const fr: Messages = {
   ...ownershipFr,
@@ -37,6 +38,7 @@ export const fr: Messages = {
   ...onlineOnlyFr,
   ...dashboardsFr,
   ...distributionDocumentFr,
+  ...saleDocumentsWebFr,
   ...assemblyConvocationFr,
   ...enumFr,
   'app.name': 'KoproGo',

@@ -18,6 +18,7 @@ import { ownershipNl } from './ownership-messages.ts'
 import { passwordNl } from './password-messages.ts'
 import { yearEndWebNl } from './year-end-web-messages.ts'
 import { supplierNl } from './supplier-messages.ts'
+import { saleDocumentsWebNl } from './sale-documents-web-messages.ts'
 
 export const nl: Messages = {
   ...ownershipNl,
@@ -37,6 +38,7 @@ export const nl: Messages = {
   ...onlineOnlyNl,
   ...dashboardsNl,
   ...distributionDocumentNl,
+  ...saleDocumentsWebNl,
   ...assemblyConvocationNl,
   ...enumNl,
   'app.name': 'KoproGo',

@@ -6,6 +6,7 @@ import type { AccountCode } from './accounts.ts'
 import type { ClosingRepository } from './closing/closing.ports.ts'
 import type { BalancedEntry, Entry, EntryLine, EntrySource } from './entry.ts'
 import type { Journal } from './journals.ts'
+import type { ChargeTotalsReader } from './pcn-report.ts'
 import type { AccountTotals } from './trial-balance.ts'
 
 /** One line of an account's ledger (grand livre / grootboek), with its entry's header. */
@@ -64,6 +65,7 @@ export interface LedgerRepository {
 /** The ledger context's own ports (its bundle). */
 export type LedgerPorts = {
   readonly entries: LedgerRepository
+  readonly charges: ChargeTotalsReader
 }
 
 /** What other contexts may read of the books, through ledger/index.ts. */

@@ -6,6 +6,7 @@ import { CALLS_AUDIT_ACTIONS, type CallsAuditEntity } from './calls-events.ts'
 import { CLOSING_AUDIT_ACTIONS, type ClosingAuditEntity } from './closing-events.ts'
 import { DOMAIN_EVENTS, type DomainEvent } from './domain-events.ts'
 import { MONEY_AUDIT_ACTIONS } from './money-events.ts'
+import { SALE_DOCUMENTS_AUDIT_ACTIONS, type SaleDocumentsAuditEntity } from './sale-documents-events.ts'
 import { SUPPLIER_AUDIT_ACTIONS, type SupplierAuditEntity } from './supplier-events.ts'
 
 /*
@@ -79,6 +80,7 @@ export const AUDIT_ACTIONS = [
   ...CLOSING_AUDIT_ACTIONS,
   ...BANK_AUDIT_ACTIONS,
   ...ARREARS_AUDIT_ACTIONS,
+  ...SALE_DOCUMENTS_AUDIT_ACTIONS,
   ...SUPPLIER_AUDIT_ACTIONS,
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
@@ -103,6 +105,7 @@ export type AuditEntity =
   | ClosingAuditEntity
   | BankAuditEntity
   | ArrearsAuditEntity
+  | SaleDocumentsAuditEntity
 
 /** One append-only record per mutation, written in the same transaction as the change. */
 export type AuditEntry = {

@@ -7,6 +7,7 @@ import { CALLS_EVENTS } from './calls-events.ts'
 import { CLOSING_EVENTS } from './closing-events.ts'
 import { CONVOCATION_EVENTS } from './convocation-events.ts'
 import { MONEY_EVENTS } from './money-events.ts'
+import { SALE_DOCUMENTS_EVENTS } from './sale-documents-events.ts'
 import { SUPPLIER_EVENTS } from './supplier-events.ts'
 
 /*
@@ -67,6 +68,7 @@ export const DOMAIN_EVENTS = {
   ...CLOSING_EVENTS,
   ...BANK_EVENTS,
   ...ARREARS_EVENTS,
+  ...SALE_DOCUMENTS_EVENTS,
   ...SUPPLIER_EVENTS,
 } as const satisfies Record<string, readonly [AuditAction, AuditEntity]>
 

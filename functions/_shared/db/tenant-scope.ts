@@ -43,6 +43,7 @@ export const TENANT_TABLES = [
   ...(['bank_statements', 'bank_movements', 'owner_payer_ibans'] as const),
   // Issue #16 item 4, arrears (schema/arrears.ts).
   ...(['arrears_settings', 'reminders', 'reminder_lines', 'legal_interest_rates'] as const),
+  'etat_date_requests',
   'suppliers',
 ] as const
 

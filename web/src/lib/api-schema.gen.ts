@@ -1583,6 +1583,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/buildings/{building_id}/expenses/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a UBL 2.1 / Peppol BIS Billing 3.0 invoice or credit note (multipart `file`) as draft expenses, one per VAT rate; totals checked (EN 16931 BR-CO-10…17); the embedded PDF stored as a document */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    building_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description UBL Invoice or CreditNote XML
+                         */
+                        file: string;
+                        /**
+                         * @description Category of the drafts (default Other; editable before approval)
+                         * @enum {string}
+                         */
+                        category?: "Maintenance" | "Repairs" | "Insurance" | "Utilities" | "Cleaning" | "Administration" | "Works" | "Other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Imported as drafts */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EInvoiceImport"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description File over the body limit */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/buildings/{building_id}/ledger/trial-balance": {
         parameters: {
             query?: never;
@@ -5536,6 +5623,205 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/units/{id}/etat-date": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lot’s état daté requests, newest first, with their legal deadline status */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Requests */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["EtatDate"][];
+                        };
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record an état daté request for the lot (Civil Code art. 3.94) and generate its PDF */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EtatDateRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Recorded (and generated) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EtatDate"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/units/{id}/etat-date/{request_id}/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Generate the PDF of a pending état daté request (already generated: returned unchanged) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    request_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["NoBody"];
+                };
+            };
+            responses: {
+                /** @description Generated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EtatDate"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -10008,6 +10294,237 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/pcn/report/{building_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** PCN report: the building’s expenses per chart account, from the books (v1 path) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    building_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @description First day (YYYY-MM-DD or ISO timestamp) */
+                        start_date?: string | null;
+                        /** @description Last day, inclusive */
+                        end_date?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description The report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PcnReport"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pcn/export/pdf/{building_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** PCN report as a PDF (v1 path) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day (YYYY-MM-DD or ISO timestamp) */
+                    start_date?: string | null;
+                    /** @description Last day, inclusive */
+                    end_date?: string | null;
+                    /** @description v1: a display name; the building’s own name is used */
+                    name?: string;
+                    /** @description Default: Accept-Language */
+                    lang?: "fr" | "nl" | "de" | "en";
+                };
+                header?: never;
+                path: {
+                    building_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description rapport-pcn.pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pcn/export/excel/{building_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** PCN report as an .xlsx workbook (v1 path; Node server) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day (YYYY-MM-DD or ISO timestamp) */
+                    start_date?: string | null;
+                    /** @description Last day, inclusive */
+                    end_date?: string | null;
+                    /** @description v1: a display name; the building’s own name is used */
+                    name?: string;
+                    /** @description Default: Accept-Language */
+                    lang?: "fr" | "nl" | "de" | "en";
+                };
+                header?: never;
+                path: {
+                    building_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description rapport-pcn.xlsx */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description XLSX is written by the Node server only */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/mail/captured": {
         parameters: {
             query?: never;
@@ -10940,6 +11457,40 @@ export interface components {
             version: number;
             created_at: string;
             updated_at: string;
+        };
+        EInvoiceImport: {
+            /** @enum {string} */
+            kind: "invoice" | "credit-note";
+            invoice_number: string;
+            issue_date: string;
+            due_date: string | null;
+            currency: string;
+            supplier: {
+                name: string;
+                enterprise_number: string | null;
+                vat_number: string | null;
+                iban: string | null;
+            };
+            vat_breakdown: {
+                vat_category: string;
+                vat_rate: number;
+                taxable_cents: number;
+                tax_cents: number;
+            }[];
+            line_count: number;
+            total_excl_vat_cents: number;
+            total_vat_cents: number;
+            total_incl_vat_cents: number;
+            payable_cents: number;
+            expenses: components["schemas"]["Expense"][];
+            /** Format: uuid */
+            document_id: string | null;
+            /**
+             * Format: uuid
+             * @description The supplier record (found by enterprise / VAT number, or created)
+             */
+            supplier_id: string | null;
+            supplier_created: boolean;
         };
         TrialBalance: {
             /** Format: uuid */
@@ -12048,6 +12599,82 @@ export interface components {
             /** Format: uuid */
             calls_owner_id: string | null;
         };
+        EtatDate: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            building_id: string;
+            /** Format: uuid */
+            unit_id: string;
+            /** @enum {string} */
+            basis: "art_3_94_1" | "art_3_94_2";
+            requested_by: string;
+            requester_email: string | null;
+            notary_reference: string | null;
+            request_date: string;
+            deadline_date: string;
+            deed_date: string | null;
+            language: string;
+            pending_procedures: string | null;
+            decided_works: string | null;
+            /** @enum {string} */
+            status: "pending" | "overdue" | "delivered" | "delivered_late";
+            /** @description Days until the legal deadline (negative once passed) */
+            days_left: number;
+            /** Format: uuid */
+            document_id: string | null;
+            generated_at: string | null;
+            figures: {
+                as_of: string;
+                owners: {
+                    /** Format: uuid */
+                    owner_id: string;
+                    name: string;
+                }[];
+                by_kind: {
+                    provision: {
+                        called_cents: number;
+                        paid_cents: number;
+                    };
+                    reserve: {
+                        called_cents: number;
+                        paid_cents: number;
+                    };
+                    extraordinary: {
+                        called_cents: number;
+                        paid_cents: number;
+                    };
+                };
+                called_cents: number;
+                paid_cents: number;
+                arrears_cents: number;
+                not_yet_due_cents: number;
+            } | null;
+            created_at: string;
+        };
+        EtatDateRequestInput: {
+            /** @description The notary (or intermediary, or seller) who asked */
+            requested_by: string;
+            requester_email?: string | null;
+            notary_reference?: string | null;
+            /**
+             * @description art_3_94_1 (information before the agreement, 15 days; default) or art_3_94_2 (the notary’s request before the deed, 30 days)
+             * @enum {string}
+             */
+            basis?: "art_3_94_1" | "art_3_94_2";
+            /** @description When the request was received; default today */
+            request_date?: string;
+            deed_date?: string | null;
+            /**
+             * @description The language of the request (and of the PDF); default fr
+             * @enum {string}
+             */
+            language?: "fr" | "nl" | "de" | "en";
+            pending_procedures?: string | null;
+            decided_works?: string | null;
+            /** @description Generate the PDF now (default true) */
+            generate?: boolean;
+        };
         Owner: {
             /** Format: uuid */
             id: string;
@@ -12844,6 +13471,28 @@ export interface components {
             detail: string;
             /** Format: uuid */
             building_id: string | null;
+        };
+        PcnReport: {
+            /** Format: uuid */
+            building_id: string;
+            generated_at: string;
+            period_start: string | null;
+            period_end: string | null;
+            lines: {
+                account_code: string;
+                account_label_nl: string;
+                account_label_fr: string;
+                account_label_de: string;
+                account_label_en: string;
+                /** @description Euros with two decimals, as v1’s decimal (e.g. "121.00") */
+                total_amount: string;
+                total_amount_cents: number;
+                entry_count: number;
+            }[];
+            /** @description Euros with two decimals, as v1’s decimal (e.g. "121.00") */
+            total_amount: string;
+            total_amount_cents: number;
+            total_entries: number;
         };
         CapturedMailPage: {
             data: components["schemas"]["CapturedMailSummary"][];

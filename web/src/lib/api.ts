@@ -1246,3 +1246,37 @@ export const reminders = {
   /** The caller's own reminders (owner portal). */
   mine: () => cached('/owners/me/reminders', () => data(client.GET('/owners/me/reminders'))),
 }
+/** Issue #16 items 6–8 (docs/bank-and-closing.md): PCN exports, état daté, e-invoice import. Online only. */
+export const saleDocuments = {
+  importEInvoice: (building: string, file: File) =>
+    data(
+      client.POST('/buildings/{building_id}/expenses/import', {
+        params: { path: { building_id: building } },
+        body: { file: file as unknown as string },
+        bodySerializer: () => {
+          const form = new FormData()
+          form.set('file', file, file.name)
+          return form
+        },
+      }),
+    ),
+  etatDates: (unit: string) => data(client.GET('/units/{id}/etat-date', id(unit))),
+  requestEtatDate: (unit: string, body: Schemas['EtatDateRequestInput']) =>
+    data(client.POST('/units/{id}/etat-date', { ...id(unit), body })),
+  pcnPdf: (building: string, lang: 'fr' | 'nl' | 'de' | 'en') =>
+    download(
+      client.GET('/pcn/export/pdf/{building_id}', {
+        params: { path: { building_id: building }, query: { lang } },
+        parseAs: 'blob',
+      }),
+      'rapport-pcn.pdf',
+    ),
+  pcnExcel: (building: string, lang: 'fr' | 'nl' | 'de' | 'en') =>
+    download(
+      client.GET('/pcn/export/excel/{building_id}', {
+        params: { path: { building_id: building }, query: { lang } },
+        parseAs: 'blob',
+      }),
+      'rapport-pcn.xlsx',
+    ),
+}

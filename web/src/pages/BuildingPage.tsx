@@ -13,6 +13,7 @@ import { BuildingReminders } from '../components/BuildingReminders'
 import { ChargeList } from '../components/ChargeList'
 import { EntityLink, meetingHref, ownerHref } from '../components/EntityLinks'
 import { Notice } from '../components/Notice'
+import { SaleDocuments } from '../components/SaleDocuments'
 import * as api from '../lib/api'
 import { date, dateTime, num, percent, t, tEnum } from '../lib/i18n'
 import { dataRevision } from '../lib/offline/store'
@@ -319,6 +320,10 @@ export default function BuildingPage(): JSX.Element {
           buildingId={params.id}
           owners={owners().map((o) => ({ id: o.id, name: ownerName(o.id) }))}
         />
+
+        <Show when={canWrite(user()?.role ?? 'owner', 'expenses')}>
+          <SaleDocuments buildingId={params.id} lots={(value(lots)?.rows ?? []).map((r) => r.unit)} />
+        </Show>
 
         <section class="card" aria-labelledby="building-accounts-title">
           <h2 id="building-accounts-title">{t('building.accounts')}</h2>

@@ -199,10 +199,11 @@ export class FinanceWorld {
         budget: this.budget.ports(),
         calls: notFaked<Repositories['finance']['calls']>('calls'),
         arrears: notFaked<Repositories['finance']['arrears']>('arrears'),
+        etatDates: notFaked<Repositories['finance']['etatDates']>('etatDates'),
         suppliers: this.suppliers,
       },
       audit: { record: async (entry) => void this.audit.push(entry) },
-      ledger: { entries: this.ledger },
+      ledger: { entries: this.ledger, charges: this.ledger },
       postings: ledgerPostings(this.ledger),
     }
   }

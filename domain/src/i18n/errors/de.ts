@@ -6,6 +6,7 @@ import { callsErrorsDe } from './calls.ts'
 import { closingErrorsDe } from './closing-errors.ts'
 import type { ErrorMessages } from './en.ts'
 import { ledgerErrorsDe } from './ledger-errors.ts'
+import { saleDocumentsErrorsDe } from './sale-documents-errors.ts'
 import { supplierErrorsDe } from './supplier-errors.ts'
 
 export const errorDe: ErrorMessages = {
@@ -276,4 +277,5 @@ export const errorDe: ErrorMessages = {
   ...closingErrorsDe,
   ...budgetErrorsDe,
   ...supplierErrorsDe,
+  ...saleDocumentsErrorsDe,
 }

@@ -13,6 +13,7 @@ import { budgetErrorsEn } from './budget-errors.ts'
 import { callsErrorsEn } from './calls.ts'
 import { closingErrorsEn } from './closing-errors.ts'
 import { ledgerErrorsEn } from './ledger-errors.ts'
+import { saleDocumentsErrorsEn } from './sale-documents-errors.ts'
 import { supplierErrorsEn } from './supplier-errors.ts'
 
 export const errorEn = {
@@ -271,6 +272,7 @@ export const errorEn = {
   ...closingErrorsEn,
   ...budgetErrorsEn,
   ...supplierErrorsEn,
+  ...saleDocumentsErrorsEn,
 } as const satisfies Record<string, Message>
 
 export type ErrorKey = keyof typeof errorEn

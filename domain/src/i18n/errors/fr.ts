@@ -6,6 +6,7 @@ import { callsErrorsFr } from './calls.ts'
 import { closingErrorsFr } from './closing-errors.ts'
 import type { ErrorMessages } from './en.ts'
 import { ledgerErrorsFr } from './ledger-errors.ts'
+import { saleDocumentsErrorsFr } from './sale-documents-errors.ts'
 import { supplierErrorsFr } from './supplier-errors.ts'
 
 export const errorFr: ErrorMessages = {
@@ -279,4 +280,5 @@ export const errorFr: ErrorMessages = {
   ...closingErrorsFr,
   ...budgetErrorsFr,
   ...supplierErrorsFr,
+  ...saleDocumentsErrorsFr,
 }

@@ -6,6 +6,7 @@ import { callsErrorsNl } from './calls.ts'
 import { closingErrorsNl } from './closing-errors.ts'
 import type { ErrorMessages } from './en.ts'
 import { ledgerErrorsNl } from './ledger-errors.ts'
+import { saleDocumentsErrorsNl } from './sale-documents-errors.ts'
 import { supplierErrorsNl } from './supplier-errors.ts'
 
 export const errorNl: ErrorMessages = {
@@ -277,4 +278,5 @@ export const errorNl: ErrorMessages = {
   ...closingErrorsNl,
   ...budgetErrorsNl,
   ...supplierErrorsNl,
+  ...saleDocumentsErrorsNl,
 }

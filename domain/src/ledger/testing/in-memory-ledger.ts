@@ -2,10 +2,11 @@ import type { TenantScope } from '../../property/index.ts'
 import type { BalancedEntry, Entry } from '../entry.ts'
 import { fiscalYearOf } from '../fiscal-year.ts'
 import type { LedgerRepository } from '../ledger.ports.ts'
+import type { ChargeAccountTotal, ChargeTotalsReader, ReportPeriod } from '../pcn-report.ts'
 import { trialBalanceOfLines } from '../trial-balance.ts'
 
 /** The books in memory, append-only like the tables: for domain tests. */
-export class InMemoryLedger implements LedgerRepository {
+export class InMemoryLedger implements LedgerRepository, ChargeTotalsReader {
   readonly entries: Entry[] = []
   readonly startMonths = new Map<string, number>()
   private seq = 0
@@ -55,6 +56,28 @@ export class InMemoryLedger implements LedgerRepository {
       debitCents: r.debitCents,
       creditCents: r.creditCents,
     }))
+  }
+
+  async chargeTotals(scope: TenantScope, buildingId: string, period: ReportPeriod) {
+    const totals = new Map<string, { debitCents: number; creditCents: number; entries: Set<string> }>()
+    for (const e of this.of(scope, buildingId)) {
+      if ((period.from && e.date < period.from) || (period.to && e.date > period.to)) continue
+      for (const l of e.lines.filter((x) => x.account.startsWith('6'))) {
+        const t = totals.get(l.account) ?? { debitCents: 0, creditCents: 0, entries: new Set<string>() }
+        t.debitCents += l.debitCents
+        t.creditCents += l.creditCents
+        t.entries.add(e.id)
+        totals.set(l.account, t)
+      }
+    }
+    return [...totals].map(
+      ([account, t]): ChargeAccountTotal => ({
+        account,
+        debitCents: t.debitCents,
+        creditCents: t.creditCents,
+        entryCount: t.entries.size,
+      }),
+    )
   }
 
   async accountLines(scope: TenantScope, buildingId: string, fiscalYear: number, account: string) {

@@ -9,6 +9,7 @@ import { callsRepository } from './calls.repository.ts'
 import { closingRepository } from './closing.repository.ts'
 import { convocationRepositories } from './convocation.repository.ts'
 import { documentRepository } from './documents.repository.ts'
+import { etatDateRepository } from './etat-date.repository.ts'
 import { expenseStatsReader } from './expense-stats.repository.ts'
 import { expenseRepository, ownerChargesReader } from './finance.repository.ts'
 import { meetingRepository } from './governance.repository.ts'
@@ -17,6 +18,7 @@ import { ledgerRepository } from './ledger.repository.ts'
 import { organizationRepository } from './organization.repository.ts'
 import { outboxRepository } from './outbox.repository.ts'
 import { passwordLinkRepository } from './password-link.repository.ts'
+import { chargeTotalsReader } from './pcn.repository.ts'
 import {
   buildingRepository,
   ownerRepository,
@@ -55,9 +57,10 @@ export function bindRepositories(db: Database): Repositories {
       budget: budgetRepositories(db),
       calls: callsRepository(db),
       arrears: arrearsRepository(db),
+      etatDates: etatDateRepository(db),
       suppliers: supplierRepository(db),
     },
-    ledger: { entries: ledgerEntries },
+    ledger: { entries: ledgerEntries, charges: chargeTotalsReader(db) },
     closing,
     governance: {
       meetings: meetingRepository(db),

@@ -1,0 +1,90 @@
+// The API's texts for the PCN report, the état daté and the e-invoice import (issue #16 items 6–8,
+// ADR 0041), one object per language, spread into errors/<locale>.ts with one line each.
+// English defines the keys and the templates the mapper matches.
+import type { Message } from '../plural.ts'
+
+export const saleDocumentsErrorsEn = {
+  'error.entity.EtatDateRequest': 'État daté request',
+  'error.msg.invalidEtatDate': 'Invalid état daté request',
+  'error.msg.pcnBody': 'The body must be {start_date?, end_date?}',
+  'error.msg.einvoiceNotExpense': 'The e-invoice cannot be an expense',
+  'error.msg.einvoiceIncomplete': 'The e-invoice is incomplete: {element}',
+  'error.msg.einvoiceTotals': "The e-invoice's totals are inconsistent: {element}",
+  'error.field.inTheFuture': 'is in the future',
+  'error.field.multipartUnreadable': 'the multipart body cannot be read',
+  'error.field.notUtf8Xml': 'is not UTF-8 text (a UBL invoice is UTF-8 XML)',
+  'error.field.noDoctype': 'an e-invoice has no DOCTYPE',
+  'error.field.xmlNotWellFormed': 'not well-formed XML at line {line}, column {column}: {reason}',
+  'error.field.notUblRoot': 'the root element is neither a UBL Invoice nor a CreditNote',
+  'error.field.ublAmount': '"{value}" is not an amount with at most two decimals (BR-DEC)',
+  'error.field.ublPercent': '"{value}" is not a percentage',
+  'error.field.ublDate': '"{value}" is not a date YYYY-MM-DD',
+  'error.field.notBase64Pdf': 'is not a base64 PDF',
+  'error.field.sellerName': 'is required (BR-6)',
+  'error.field.invoiceZero': 'the invoice totals zero',
+} as const satisfies Record<string, Message>
+
+type SaleDocumentsErrors = Record<keyof typeof saleDocumentsErrorsEn, Message>
+
+export const saleDocumentsErrorsFr: SaleDocumentsErrors = {
+  'error.entity.EtatDateRequest': 'Demande d’état daté',
+  'error.msg.invalidEtatDate': 'Demande d’état daté invalide',
+  'error.msg.pcnBody': 'Le corps doit être {start_date?, end_date?}',
+  'error.msg.einvoiceNotExpense': 'La facture électronique ne peut devenir une dépense',
+  'error.msg.einvoiceIncomplete': 'La facture électronique est incomplète : {element}',
+  'error.msg.einvoiceTotals': 'Les totaux de la facture électronique sont incohérents : {element}',
+  'error.field.inTheFuture': 'est dans le futur',
+  'error.field.multipartUnreadable': 'le corps multipart est illisible',
+  'error.field.notUtf8Xml': 'n’est pas du texte UTF-8 (une facture UBL est du XML UTF-8)',
+  'error.field.noDoctype': 'une facture électronique n’a pas de DOCTYPE',
+  'error.field.xmlNotWellFormed': 'XML mal formé à la ligne {line}, colonne {column} : {reason}',
+  'error.field.notUblRoot': 'l’élément racine n’est ni une Invoice ni une CreditNote UBL',
+  'error.field.ublAmount': '« {value} » n’est pas un montant d’au plus deux décimales (BR-DEC)',
+  'error.field.ublPercent': '« {value} » n’est pas un pourcentage',
+  'error.field.ublDate': '« {value} » n’est pas une date AAAA-MM-JJ',
+  'error.field.notBase64Pdf': 'n’est pas un PDF en base64',
+  'error.field.sellerName': 'est obligatoire (BR-6)',
+  'error.field.invoiceZero': 'la facture totalise zéro',
+}
+
+export const saleDocumentsErrorsNl: SaleDocumentsErrors = {
+  'error.entity.EtatDateRequest': 'Aanvraag van een staat bij overdracht',
+  'error.msg.invalidEtatDate': 'Ongeldige aanvraag van een staat bij overdracht',
+  'error.msg.pcnBody': 'De body moet {start_date?, end_date?} zijn',
+  'error.msg.einvoiceNotExpense': 'De e-factuur kan geen uitgave worden',
+  'error.msg.einvoiceIncomplete': 'De e-factuur is onvolledig: {element}',
+  'error.msg.einvoiceTotals': 'De totalen van de e-factuur kloppen niet: {element}',
+  'error.field.inTheFuture': 'ligt in de toekomst',
+  'error.field.multipartUnreadable': 'de multipart-body is onleesbaar',
+  'error.field.notUtf8Xml': 'is geen UTF-8-tekst (een UBL-factuur is UTF-8-XML)',
+  'error.field.noDoctype': 'een e-factuur heeft geen DOCTYPE',
+  'error.field.xmlNotWellFormed': 'ongeldige XML op regel {line}, kolom {column}: {reason}',
+  'error.field.notUblRoot': 'het hoofdelement is geen UBL Invoice of CreditNote',
+  'error.field.ublAmount': '"{value}" is geen bedrag met hoogstens twee decimalen (BR-DEC)',
+  'error.field.ublPercent': '"{value}" is geen percentage',
+  'error.field.ublDate': '"{value}" is geen datum JJJJ-MM-DD',
+  'error.field.notBase64Pdf': 'is geen base64-PDF',
+  'error.field.sellerName': 'is verplicht (BR-6)',
+  'error.field.invoiceZero': 'de factuur bedraagt nul',
+}
+
+export const saleDocumentsErrorsDe: SaleDocumentsErrors = {
+  'error.entity.EtatDateRequest': 'Anfrage einer Aufstellung zum Verkauf',
+  'error.msg.invalidEtatDate': 'Ungültige Anfrage einer Aufstellung zum Verkauf',
+  'error.msg.pcnBody': 'Der Body muss {start_date?, end_date?} sein',
+  'error.msg.einvoiceNotExpense': 'Die E-Rechnung kann keine Ausgabe werden',
+  'error.msg.einvoiceIncomplete': 'Die E-Rechnung ist unvollständig: {element}',
+  'error.msg.einvoiceTotals': 'Die Summen der E-Rechnung stimmen nicht: {element}',
+  'error.field.inTheFuture': 'liegt in der Zukunft',
+  'error.field.multipartUnreadable': 'der Multipart-Body ist nicht lesbar',
+  'error.field.notUtf8Xml': 'ist kein UTF-8-Text (eine UBL-Rechnung ist UTF-8-XML)',
+  'error.field.noDoctype': 'eine E-Rechnung hat keinen DOCTYPE',
+  'error.field.xmlNotWellFormed': 'fehlerhaftes XML in Zeile {line}, Spalte {column}: {reason}',
+  'error.field.notUblRoot': 'das Wurzelelement ist weder eine UBL-Invoice noch eine CreditNote',
+  'error.field.ublAmount': '„{value}“ ist kein Betrag mit höchstens zwei Dezimalstellen (BR-DEC)',
+  'error.field.ublPercent': '„{value}“ ist kein Prozentsatz',
+  'error.field.ublDate': '„{value}“ ist kein Datum JJJJ-MM-TT',
+  'error.field.notBase64Pdf': 'ist kein Base64-PDF',
+  'error.field.sellerName': 'ist erforderlich (BR-6)',
+  'error.field.invoiceZero': 'die Rechnung ergibt null',
+}
