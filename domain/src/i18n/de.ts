@@ -16,9 +16,9 @@ import { offlineSafetyDe } from './offline-safety-messages.ts'
 import { onlineOnlyDe } from './online-only-messages.ts'
 import { ownershipDe } from './ownership-messages.ts'
 import { passwordDe } from './password-messages.ts'
-import { yearEndWebDe } from './year-end-web-messages.ts'
-import { supplierDe } from './supplier-messages.ts'
 import { saleDocumentsWebDe } from './sale-documents-web-messages.ts'
+import { supplierDe } from './supplier-messages.ts'
+import { yearEndWebDe } from './year-end-web-messages.ts'
 
 export const de: Messages = {
   ...ownershipDe,

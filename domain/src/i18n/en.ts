@@ -21,9 +21,9 @@ import { onlineOnlyEn } from './online-only-messages.ts'
 import { ownershipEn } from './ownership-messages.ts'
 import { passwordEn } from './password-messages.ts'
 import type { Message } from './plural.ts'
-import { yearEndWebEn } from './year-end-web-messages.ts'
-import { supplierEn } from './supplier-messages.ts'
 import { saleDocumentsWebEn } from './sale-documents-web-messages.ts'
+import { supplierEn } from './supplier-messages.ts'
+import { yearEndWebEn } from './year-end-web-messages.ts'
 
 export const en = {
   ...ownershipEn,

@@ -16,9 +16,9 @@ import { offlineSafetyFr } from './offline-safety-messages.ts'
 import { onlineOnlyFr } from './online-only-messages.ts'
 import { ownershipFr } from './ownership-messages.ts'
 import { passwordFr } from './password-messages.ts'
-import { yearEndWebFr } from './year-end-web-messages.ts'
-import { supplierFr } from './supplier-messages.ts'
 import { saleDocumentsWebFr } from './sale-documents-web-messages.ts'
+import { supplierFr } from './supplier-messages.ts'
+import { yearEndWebFr } from './year-end-web-messages.ts'
 
 export const fr: Messages = {
   ...ownershipFr,

@@ -16,9 +16,9 @@ import { offlineSafetyNl } from './offline-safety-messages.ts'
 import { onlineOnlyNl } from './online-only-messages.ts'
 import { ownershipNl } from './ownership-messages.ts'
 import { passwordNl } from './password-messages.ts'
-import { yearEndWebNl } from './year-end-web-messages.ts'
-import { supplierNl } from './supplier-messages.ts'
 import { saleDocumentsWebNl } from './sale-documents-web-messages.ts'
+import { supplierNl } from './supplier-messages.ts'
+import { yearEndWebNl } from './year-end-web-messages.ts'
 
 export const nl: Messages = {
   ...ownershipNl,
