@@ -19,9 +19,16 @@ export const PHONE = { width: 390, height: 844 }
 export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   const { scroll, width, culprit } = await page.evaluate(() => {
     const w = window.innerWidth
-    // The first element whose right edge passes the viewport, to say what overflows.
+    // The first element whose right edge passes the viewport and that no ancestor scrolls or clips
+    // sideways (a wide table inside its .table-wrap is fine), to say what overflows.
+    const clipped = (el: Element): boolean => {
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        if (getComputedStyle(p).overflowX !== 'visible') return true
+      }
+      return false
+    }
     const wide = [...document.body.querySelectorAll('*')].find(
-      (el) => el.getBoundingClientRect().right > w + 0.5,
+      (el) => el.getBoundingClientRect().right > w + 0.5 && !clipped(el),
     )
     const name = wide
       ? `${wide.tagName.toLowerCase()}${wide.id ? `#${wide.id}` : ''}.${[...wide.classList].join('.')}`
