@@ -71,6 +71,24 @@ function prefill(row: Row): Record<string, string> {
   })
 }
 
+/**
+ * PATCH with the version the user saw. A stale version (409 with current_version) most often means
+ * the draft was approved meanwhile: re-read it, and if it is no longer a draft, send again with the
+ * current version so the server says why in its own words (409 expense_not_draft: correct or
+ * cancel it) — that retry cannot change anything, a non-draft is never edited. A draft edited by
+ * someone else keeps the stale-version refusal (the user reopens it to see the new values).
+ */
+async function editDraft(expenseId: string, body: EditDraftExpense, version: number | undefined) {
+  try {
+    return await api.expenseLifecycle.editDraft(expenseId, body, version)
+  } catch (err) {
+    if (!(err instanceof ApiError) || err.status !== 409 || err.currentVersion === undefined) throw err
+    const fresh = await api.expenses.get(expenseId).catch(() => null)
+    if (!fresh || fresh.status === 'draft') throw err
+    return await api.expenseLifecycle.editDraft(expenseId, body, fresh.version)
+  }
+}
+
 /** "Edit" (a draft) or "Correct" (an approved expense): a dialog prefilled with its values. */
 export function ExpenseChangeButton(props: { row: Row; mode: 'edit' | 'correct'; reload: () => void }) {
   const [open, setOpen] = createSignal(false)
@@ -124,13 +142,9 @@ function ExpenseChangeDialog(props: {
       if (!(key in body) && !f.required) body[key] = null
     }
     setBusy(true)
+    const version = typeof props.row.version === 'number' ? props.row.version : undefined
     try {
-      if (props.mode === 'edit')
-        await api.expenseLifecycle.editDraft(
-          props.row.id,
-          body as EditDraftExpense,
-          typeof props.row.version === 'number' ? props.row.version : undefined,
-        )
+      if (props.mode === 'edit') await editDraft(props.row.id, body as EditDraftExpense, version)
       else await api.expenseLifecycle.correct(props.row.id, body as CorrectExpense)
       props.onDone()
     } catch (err) {

@@ -798,13 +798,28 @@ export const suppliers = {
   create: (body: SupplierInput) => data(client.POST('/suppliers', { body })),
   update: (supplierId: string, body: SupplierInput, version?: number) =>
     data(client.PUT('/suppliers/{id}', { ...id(supplierId), body, headers: ifMatch(version) })),
-  /** Online only (the suppliers are not in the offline outbox): a refusal is said at once. */
-  save: async (body: SupplierInput, existing?: Existing): Promise<WriteResult> => ({
-    queued: false,
-    data: existing
-      ? await suppliers.update(existing.id, body, existing.version)
-      : await suppliers.create(body),
-  }),
+  /**
+   * Online only (the suppliers are not in the offline outbox): a refusal is said at once. An edit
+   * sends only the changed fields but PUT replaces the record: the rest comes from a fresh read,
+   * and If-Match (the version the user edited) refuses it if someone changed it meanwhile.
+   */
+  save: async (body: Partial<SupplierInput>, existing?: Existing): Promise<WriteResult> => {
+    if (!existing) return { queued: false, data: await suppliers.create(body as SupplierInput) }
+    const { name, enterprise_number, vat_number, iban, address, email, language } = await suppliers.get(
+      existing.id,
+    )
+    const full = {
+      name,
+      enterprise_number,
+      vat_number,
+      iban,
+      address,
+      email,
+      ...(language ? { language: language as SupplierInput['language'] } : {}),
+      ...body,
+    }
+    return { queued: false, data: await suppliers.update(existing.id, full, existing.version) }
+  },
   /** Its 440 lines over every building (or one), with the running balance. */
   account: (supplierId: string) =>
     data(client.GET('/suppliers/{id}/account', { params: { path: { id: supplierId }, query: {} } })),

@@ -12,7 +12,7 @@ export function suppliersConfig(): ResourceConfig {
   return {
     rows: {
       list: (q) => api.suppliers.page(q) as ReturnType<ResourceConfig['rows']['list']>,
-      save: (body, existing) => api.suppliers.save(body as SupplierInput, existing),
+      save: (body, existing) => api.suppliers.save(body as Partial<SupplierInput>, existing),
     },
     title: 'nav.suppliers',
     testId: 'suppliers',
