@@ -42,11 +42,9 @@ test('syndic: a draft with VAT is approved, posted, shown in the trial balance a
   await expect(page.getByTestId('ledger-entries')).toContainText('purchases')
 
   await page.goto('/expenses')
-  await page
-    .getByTestId('expenses')
-    .locator('tbody tr', { hasText: 'Roof gutter' })
-    .getByTestId('expense-cancel')
-    .click()
+  const toCancel = page.getByTestId('expenses').locator('tbody tr', { hasText: 'Roof gutter' })
+  await toCancel.getByTestId('expense-cancel').click()
+  await toCancel.getByTestId('expense-cancel-confirm').getByRole('button', { name: 'Confirm' }).click()
   await expect(page.getByTestId('expenses').locator('tbody tr', { hasText: 'Roof gutter' })).toContainText(
     'cancelled',
   )

@@ -42,6 +42,11 @@ async function furnish(world: World) {
   const expense = await world.expense(building.id, 84_000, 'Entretien ascenseur')
   const meeting = await world.meeting(building.id, 'Assemblée générale 2027')
   const document = await world.document(building.id, 'PV AG 2026')
+  const supplier = await world.syndicApi.post<{ id: string }>('/suppliers', {
+    name: 'Ascenseurs Dupont',
+    enterprise_number: '0123.456.749',
+    iban: 'BE68539007547034',
+  })
   const ids: Record<string, string> = {
     '/buildings': building.id,
     '/units': unit.id,
@@ -49,6 +54,7 @@ async function furnish(world: World) {
     '/expenses': (expense as { id: string }).id,
     '/meetings': (meeting as { id: string }).id,
     '/documents': document.id,
+    '/suppliers': supplier.id,
   }
   return {
     ids,

@@ -17,6 +17,7 @@ export function EntityLink(props: { href: string; id: unknown; children: JSX.Ele
 
 export const buildingHref = (id: string) => `/buildings/${id}`
 export const ownerHref = (id: string) => `/owners/${id}`
+export const supplierHref = (id: string) => `/suppliers/${id}`
 export const meetingHref = (id: string) => `/meetings/${id}`
 /** A lot has no page of its own: its row on the building's page. */
 export const lotHref = (buildingId: string, unitId: string) => `/buildings/${buildingId}#lot-${unitId}`

@@ -20,9 +20,11 @@ import type {
   Building,
   BuildingInput,
   BuildingUpdate,
+  CorrectExpense,
   DistributionKeyInput,
   DocumentMeta,
   DocumentUpload,
+  EditDraftExpense,
   Expense,
   ExpenseInput,
   IssueCallInput,
@@ -39,6 +41,8 @@ import type {
   OwnerUpdate,
   Page,
   paths,
+  Supplier,
+  SupplierInput,
   Unit,
   UnitInput,
   UnitRepresentativesInput,
@@ -785,6 +789,40 @@ export const expenses = {
 export const suppliers = {
   list: (search?: string) =>
     data(client.GET('/suppliers', { params: { query: { per_page: 100, ...(search ? { search } : {}) } } })),
+  /** The suppliers' page: a cached page (opens offline once seen). */
+  page: (q?: ListQuery): Promise<Loaded<Page<Supplier>>> =>
+    cached(buildPath('/suppliers', q), () =>
+      data(client.GET('/suppliers', { params: { query: listQuery<QueryOf<'/suppliers'>>(q) } })),
+    ),
+  get: (supplierId: string) => data(client.GET('/suppliers/{id}', id(supplierId))),
+  create: (body: SupplierInput) => data(client.POST('/suppliers', { body })),
+  update: (supplierId: string, body: SupplierInput, version?: number) =>
+    data(client.PUT('/suppliers/{id}', { ...id(supplierId), body, headers: ifMatch(version) })),
+  /**
+   * Online only (the suppliers are not in the offline outbox): a refusal is said at once. An edit
+   * sends only the changed fields but PUT replaces the record: the rest comes from a fresh read,
+   * and If-Match (the version the user edited) refuses it if someone changed it meanwhile.
+   */
+  save: async (body: Partial<SupplierInput>, existing?: Existing): Promise<WriteResult> => {
+    if (!existing) return { queued: false, data: await suppliers.create(body as SupplierInput) }
+    const { name, enterprise_number, vat_number, iban, address, email, language } = await suppliers.get(
+      existing.id,
+    )
+    const full = {
+      name,
+      enterprise_number,
+      vat_number,
+      iban,
+      address,
+      email,
+      ...(language ? { language: language as SupplierInput['language'] } : {}),
+      ...body,
+    }
+    return { queued: false, data: await suppliers.update(existing.id, full, existing.version) }
+  },
+  /** Its 440 lines over every building (or one), with the running balance. */
+  account: (supplierId: string) =>
+    data(client.GET('/suppliers/{id}/account', { params: { path: { id: supplierId }, query: {} } })),
 }
 
 export const meetings = {
@@ -988,6 +1026,29 @@ export const expenseLifecycle = {
   approve: (expenseId: string) => data(client.POST('/expenses/{id}/approve', { ...id(expenseId), body: {} })),
   cancel: (expenseId: string, reason?: string) =>
     data(client.POST('/expenses/{id}/cancel', { ...id(expenseId), body: reason ? { reason } : {} })),
+  /** A draft is edited in place (PATCH, If-Match); 409 expense_not_draft once approved. */
+  editDraft: (expenseId: string, body: EditDraftExpense, version?: number) =>
+    data(client.PATCH('/expenses/{id}', { ...id(expenseId), body, headers: ifMatch(version) })),
+  /** An approved, unpaid expense: the server reverses it and posts this one in its place. */
+  correct: (expenseId: string, body: CorrectExpense) =>
+    data(client.POST('/expenses/{id}/corrections', { ...id(expenseId), body })),
+}
+
+/** The association's fiscal-year start month (1 = calendar year); 409 once postings would move. */
+export const ledgerSettings = {
+  get: (buildingId: string) =>
+    data(
+      client.GET('/buildings/{building_id}/ledger/settings', {
+        params: { path: { building_id: buildingId } },
+      }),
+    ),
+  put: (buildingId: string, month: number) =>
+    data(
+      client.PUT('/buildings/{building_id}/ledger/settings', {
+        params: { path: { building_id: buildingId } },
+        body: { fiscal_year_start_month: month },
+      }),
+    ),
 }
 
 /** The superadmin's job queue (ADR 0019). */

@@ -12,6 +12,7 @@ export type AppPath =
   | '/buildings'
   | '/units'
   | '/owners'
+  | '/suppliers'
   | '/expenses'
   | '/meetings'
   | '/documents'
@@ -34,6 +35,7 @@ const ALLOWED: Record<Role, readonly AppPath[]> = {
     '/buildings',
     '/units',
     '/owners',
+    '/suppliers',
     '/expenses',
     '/books',
     '/meetings',
@@ -47,6 +49,7 @@ const ALLOWED: Record<Role, readonly AppPath[]> = {
     '/buildings',
     '/units',
     '/owners',
+    '/suppliers',
     '/expenses',
     '/books',
     '/meetings',
@@ -58,6 +61,7 @@ const ALLOWED: Record<Role, readonly AppPath[]> = {
     '/buildings',
     '/units',
     '/owners',
+    '/suppliers',
     '/expenses',
     '/books',
     '/meetings',
@@ -79,6 +83,7 @@ export const NAV_LABEL: Record<AppPath, MessageKey> = {
   '/buildings': 'nav.buildings',
   '/units': 'nav.units',
   '/owners': 'nav.owners',
+  '/suppliers': 'nav.suppliers',
   '/expenses': 'nav.expenses',
   '/meetings': 'nav.meetings',
   '/documents': 'nav.documents',
@@ -90,10 +95,11 @@ export const NAV_LABEL: Record<AppPath, MessageKey> = {
 
 export const navFor = (role: Role): readonly AppPath[] => ALLOWED[role]
 
-export type Resource = 'buildings' | 'units' | 'owners' | 'expenses' | 'meetings' | 'documents'
+export type Resource = 'buildings' | 'units' | 'owners' | 'suppliers' | 'expenses' | 'meetings' | 'documents'
 
 /** Writes per role: syndic/superadmin manage the property; accountants also write expenses. */
 export function canWrite(role: Role, resource: Resource): boolean {
   if (role === 'superadmin' || role === 'syndic') return true
-  return role === 'accountant' && resource === 'expenses'
+  // Suppliers are the books' records (finance:write): the accountant keeps them too (ADR 0037).
+  return role === 'accountant' && (resource === 'expenses' || resource === 'suppliers')
 }

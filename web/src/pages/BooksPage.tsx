@@ -1,6 +1,7 @@
 // Syndic and accountant: the association's books (ADR 0031) — the trial balance of a fiscal year,
 // an account's ledger opened from it (with the running balance), and the entries, newest first.
 import { createResource, createSignal, For, type JSX, Show } from 'solid-js'
+import { FiscalYearSettings } from '../components/FiscalYearSettings'
 import { Notice } from '../components/Notice'
 import { YearEnd } from '../components/YearEnd'
 import * as api from '../lib/api'
@@ -208,6 +209,7 @@ export default function BooksPage(): JSX.Element {
             </div>
           </Show>
         </section>
+        <FiscalYearSettings buildingId={chosen()} />
         <YearEnd buildingId={chosen()} year={year()} />
       </Show>
     </div>

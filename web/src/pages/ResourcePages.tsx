@@ -1,6 +1,8 @@
 // Standalone pages for each resource; the dashboards embed the same components.
 import { createSignal, For, type JSX, Show } from 'solid-js'
 import { DistributionDocuments } from '../components/DistributionDocuments'
+import { CancelExpense, EXPENSE_OFFLINE_NOTE, ExpenseChangeButton } from '../components/ExpenseChanges'
+import { NeedsConnection } from '../components/OnlineOnly'
 import { OwnerLotsDialog, UnitOwnersDialog, useOwnerNames } from '../components/OwnershipDialogs'
 import { type ResourceConfig, ResourcePage, type Row } from '../components/ResourcePage'
 import * as api from '../lib/api'
@@ -18,6 +20,7 @@ import {
   unitsConfig,
   withOrganization,
 } from './resource-configs'
+import { suppliersConfig } from './suppliers-config'
 
 type Heading = { heading?: 'h1' | 'h2' }
 const role = () => user()?.role ?? 'owner'
@@ -160,26 +163,26 @@ function MarkPaid(props: { row: Row; reload: () => void }): JSX.Element {
   )
 }
 
-/** Approve a draft or cancel an unpaid expense (ADR 0031): online, each posts in the books. */
-function LifecycleAction(props: { row: Row; reload: () => void; action: 'approve' | 'cancel' }): JSX.Element {
+/** Approve a draft (ADR 0031): online, it posts in the books. */
+function ApproveExpense(props: { row: Row; reload: () => void }): JSX.Element {
   const [error, setError] = createSignal<string | null>(null)
   return (
     <>
       <button
         type="button"
         class="small"
-        data-testid={`expense-${props.action}`}
+        data-testid="expense-approve"
         onClick={async () => {
           setError(null)
           try {
-            await api.expenseLifecycle[props.action](props.row.id)
+            await api.expenseLifecycle.approve(props.row.id)
             props.reload()
           } catch (e) {
             setError(errorText(e))
           }
         }}
       >
-        {t(props.action === 'approve' ? 'expense.approve' : 'expense.cancel')}
+        {t('expense.approve')}
       </button>
       <Show when={error()}>
         <span role="alert">{error()}</span>
@@ -208,7 +211,11 @@ export function ExpensesPage(p: Heading): JSX.Element {
           <MarkPaid row={row} reload={reload} />
         </Show>
         <Show when={canWrite(role(), 'expenses') && row.status === 'draft' && !row.id.startsWith('tmp-')}>
-          <LifecycleAction row={row} reload={reload} action="approve" />
+          <ApproveExpense row={row} reload={reload} />
+          <ExpenseChangeButton row={row} mode="edit" reload={reload} />
+        </Show>
+        <Show when={canWrite(role(), 'expenses') && row.status === 'approved' && !row.id.startsWith('tmp-')}>
+          <ExpenseChangeButton row={row} mode="correct" reload={reload} />
         </Show>
         <Show
           when={
@@ -217,7 +224,7 @@ export function ExpensesPage(p: Heading): JSX.Element {
             !row.id.startsWith('tmp-')
           }
         >
-          <LifecycleAction row={row} reload={reload} action="cancel" />
+          <CancelExpense row={row} reload={reload} />
         </Show>
         <Show when={!row.id.startsWith('tmp-')}>
           <Distribution expenseId={row.id} />
@@ -228,7 +235,17 @@ export function ExpensesPage(p: Heading): JSX.Element {
       </>
     ),
   }
-  return <ResourcePage config={config} canWrite={canWrite(role(), 'expenses')} heading={p.heading} />
+  return (
+    <>
+      <ResourcePage config={config} canWrite={canWrite(role(), 'expenses')} heading={p.heading} />
+      <NeedsConnection id={EXPENSE_OFFLINE_NOTE} message={t('expense.onlineOnly')} />
+    </>
+  )
+}
+
+export function SuppliersPage(p: Heading): JSX.Element {
+  const config = forRole(suppliersConfig(), { create: true })
+  return <ResourcePage config={config} canWrite={canWrite(role(), 'suppliers')} heading={p.heading} />
 }
 
 export function MeetingsPage(p: Heading): JSX.Element {
