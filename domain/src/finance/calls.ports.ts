@@ -78,4 +78,6 @@ export type { BankAccountPurpose, CalendarDate }
  */
 export type OwnerLedgerBalance = {
   ownerBalance(scope: TenantScope, buildingId: string, ownerId: string): Promise<number>
+  /** The building's fiscal-year start month (a call's period dates); absent = January. */
+  fiscalYearStartMonth?(scope: TenantScope, buildingId: string): Promise<number>
 }

@@ -215,7 +215,7 @@ export type PropertyQueries = {
   readonly buildings: Pick<BuildingRepository, 'findById' | 'organizationOf' | 'list'>
   readonly units: Pick<UnitRepository, 'count' | 'list'>
   readonly owners: Pick<OwnerRepository, 'findByUserId' | 'findById' | 'organizationOf'>
-  readonly unitOwnerships: Pick<UnitOwnershipRepository, 'listForUnit'>
+  readonly unitOwnerships: Pick<UnitOwnershipRepository, 'listForUnit' | 'listForUnits'>
   readonly quoteParts: QuotePartsReader
 }
 

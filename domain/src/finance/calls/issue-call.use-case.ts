@@ -26,6 +26,7 @@ import {
   type CallKind,
   type CallLine,
 } from './call-for-funds.entity.ts'
+import { prorateForSales } from './call-sale-rule.ts'
 import { type CallLot, mergeCallLines, splitCallAmount } from './call-split.ts'
 import { callLineCommunication } from './structured-communication.ts'
 
@@ -105,7 +106,7 @@ export async function issueCall({
     const lots = await lotsOn(repos, scope.value, building.id, dueDate)
     if (!lots.ok) return lots
     let components: readonly CallComponent[] = [{ amountCents: input.amountCents ?? 0 }]
-    let plan: { budgetRef: string; periods: number; periodIndex: number } | null = null
+    let plan: { budgetRef: string; periods: number; periodIndex: number; fiscalYear: number } | null = null
     if (fromBudget && (input.kind === 'provision' || input.kind === 'reserve')) {
       const fiscalYear = input.fiscalYear ?? Number(dueDate.slice(0, 4))
       const budget = await approvedBudget(repos, scope.value, building.id, fiscalYear)
@@ -121,7 +122,7 @@ export async function issueCall({
       const planned = budgetCallPlan(budget, input.kind, input.period ?? 0, lots.value.basis)
       if (!planned.ok) return planned
       components = planned.value.components
-      plan = planned.value
+      plan = { ...planned.value, fiscalYear }
     }
     const parts = []
     for (const c of components) {
@@ -132,7 +133,19 @@ export async function issueCall({
       if (!split.ok) return split
       parts.push(split.value)
     }
-    const amounts = mergeCallLines(parts)
+    let amounts = mergeCallLines(parts)
+    if (plan) {
+      // A call covering a period follows the building's sale rule for a lot sold inside it.
+      const prorated = await prorateForSales(repos, scope.value, building.id, amounts, {
+        fiscalYear: plan.fiscalYear,
+        periods: plan.periods,
+        periodIndex: plan.periodIndex,
+        issueDate,
+        dueDate,
+      })
+      if (!prorated.ok) return prorated
+      amounts = prorated.value
+    }
     if (amounts.length === 0)
       return err(
         DomainErrors.invalidField('amount_cents', 'must be an integer number of cents greater than 0'),

@@ -154,25 +154,35 @@ export function ownerChargesReader(db: Database): OwnerChargesReader {
         period.dateFrom ? gte(expenses.expenseDate, period.dateFrom) : undefined,
         period.dateTo ? lte(expenses.expenseDate, period.dateTo) : undefined,
       ) as SQL
+      // One row per expense with the owner's links it touches (their unit ids, one per link
+      // line) and, when it has a frozen distribution, only the units of it naming the owner:
+      // one jsonpath evaluation and one detoast per expense instead of one per (expense, link)
+      // line — the frozen JSON read was most of the request (docs/performance.md).
+      const perExpense = db
+        .select({
+          id: expenses.id,
+          expenseDate: expenses.expenseDate,
+          amountCents: expenses.amountCents,
+          paid: sql<string>`(case when ${expenses.paymentStatus} = 'Paid' then 1 else 0 end)`.as('paid'),
+          unitIds: sql<string>`string_agg(${unitOwnerships.unitId}::text, ' ')`.as('unit_ids'),
+        })
+        .from(unitOwnerships)
+        .innerJoin(units, eq(units.id, unitOwnerships.unitId))
+        .innerJoin(expenses, lineJoin)
+        .where(and(eq(unitOwnerships.organizationId, org), eq(unitOwnerships.ownerId, ownerId)))
+        .groupBy(expenses.id)
+        .as('per_expense')
       const [linkRows, history] = await Promise.all([
+        // All of it as one JSON text value: decoding 2,500 driver rows costs more than one parse.
         db
           .select({
-            unitId: unitOwnerships.unitId,
-            buildingId: units.buildingId,
-            unitNumber: units.unitNumber,
-            // Every line of this link as "date id cents paid frozen", comma-joined: one text value
-            // per link instead of 5,000 rows (decoding rows, not the join, was most of the time).
-            // frozen: '-' without a frozen distribution, else this owner's part through this unit
-            // in it ('' when it does not name them): a later quota change does not rewrite it.
-            lines: sql<
+            all: sql<
               string | null
-            >`string_agg(${expenses.expenseDate}::text || ' ' || ${expenses.id}::text || ' ' || ${expenses.amountCents}::text || ' ' || (case when ${expenses.paymentStatus} = 'Paid' then '1' else '0' end) || ' ' || (case when ${expenses.distribution} is null then '-' else coalesce(jsonb_path_query_first(${expenses.distribution}, '$.units[*] ? (@.unitId == $u).owners[*] ? (@.ownerId == $o).amountCents', jsonb_build_object('u', ${unitOwnerships.unitId}::text, 'o', ${unitOwnerships.ownerId}::text))::text, '') end), ',')`,
+            >`jsonb_agg(jsonb_build_array(${perExpense.expenseDate}, ${perExpense.id}, ${perExpense.amountCents}, ${perExpense.paid}, ${perExpense.unitIds}, (case when ${expenses.distribution} is null then null else jsonb_path_query_array(${expenses.distribution}, '$.units[*] ? (exists(@.owners[*] ? (@.ownerId == $o)))', jsonb_build_object('o', ${ownerId}::text)) end)))::text`,
           })
-          .from(unitOwnerships)
-          .innerJoin(units, eq(units.id, unitOwnerships.unitId))
-          .innerJoin(expenses, lineJoin)
-          .where(and(eq(unitOwnerships.organizationId, org), eq(unitOwnerships.ownerId, ownerId)))
-          .groupBy(unitOwnerships.id, unitOwnerships.unitId, units.buildingId, units.unitNumber),
+          .from(perExpense)
+          // The frozen JSON joined back after grouping: sorting the lines with it was the cost.
+          .innerJoin(expenses, and(eq(expenses.organizationId, org), eq(expenses.id, perExpense.id))),
         db
           .select({
             buildingId: buildings.id,
@@ -211,18 +221,37 @@ export function ownerChargesReader(db: Database): OwnerChargesReader {
         buildingId: string
         unitNumber: string
       }
+      const unitOf = new Map(history.map((h) => [h.unitId, h]))
+      type FrozenUnit = { unitId?: unknown; owners?: { ownerId?: unknown; amountCents?: unknown }[] }
       const lines: Line[] = []
-      for (const link of linkRows) {
-        if (!link.lines) continue
-        for (const entry of link.lines.split(',')) {
-          const [expenseDate = '', id = '', cents = '0', paid, frozen = '-'] = entry.split(' ')
+      const all = JSON.parse(linkRows[0]?.all ?? '[]') as [
+        string,
+        string,
+        number,
+        number,
+        string,
+        FrozenUnit[] | null,
+      ][]
+      for (const [expenseDate, id, amountCents, paid, unitIds, parts] of all) {
+        for (const unitId of unitIds.split(' ')) {
+          const unit = unitOf.get(unitId)
+          if (!unit) continue
+          // The owner's part through this unit in the frozen split (the first unit and owner
+          // entries that match, as jsonb_path_query_first read them); null when it does not name them.
+          let frozen: FrozenPart = 'none'
+          if (parts !== null) {
+            const owner = parts.find((u) => u.unitId === unitId)?.owners?.find((o) => o.ownerId === ownerId)
+            frozen = owner && owner.amountCents !== undefined ? Number(owner.amountCents) : null
+          }
           lines.push({
-            ...link,
+            unitId,
+            buildingId: unit.buildingId,
+            unitNumber: unit.unitNumber,
             expenseDate,
             id,
-            amountCents: Number(cents),
-            paid: paid === '1',
-            frozen: frozen === '-' ? 'none' : frozen === '' ? null : Number(frozen),
+            amountCents,
+            paid: paid === 1,
+            frozen,
           })
         }
       }
