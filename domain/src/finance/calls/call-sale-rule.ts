@@ -1,4 +1,4 @@
-import { fiscalYearBounds } from '../../ledger/fiscal-year.ts'
+import { fiscalYearBounds } from '../../ledger/index.ts'
 import {
   bearsCharges,
   type CalendarDate,

@@ -35,7 +35,7 @@ export const CLOSING_POSTINGS: PostingRules<'FiscalYearClosed'> = {
     return chunks.map((chunk, i) => {
       const lines: EntryLine[] = chunk.map((r) => ({
         account: ACCOUNT.ownersReceivable,
-        debitCents: r.amountCents > 0 ? r.amountCents : 0,
+        debitCents: Math.max(r.amountCents, 0),
         creditCents: r.amountCents < 0 ? -r.amountCents : 0,
         ownerId: r.ownerId,
       }))
@@ -44,7 +44,7 @@ export const CLOSING_POSTINGS: PostingRules<'FiscalYearClosed'> = {
         lines.push({
           account: '140',
           debitCents: net < 0 ? -net : 0,
-          creditCents: net > 0 ? net : 0,
+          creditCents: Math.max(net, 0),
         })
       const part = chunks.length > 1 ? ` (${i + 1}/${chunks.length})` : ''
       return {

@@ -305,7 +305,7 @@ export function closingRepository(db: Database): ClosingRepository {
         .select({ role: users.role })
         .from(users)
         .where(and(eq(users.organizationId, scope.organizationId), eq(users.id, grant.userId)))
-      if (!user || user.role !== 'auditor') return 'not_an_auditor'
+      if (user?.role !== 'auditor') return 'not_an_auditor'
       const rows = await db
         .insert(buildingAuditors)
         .values({ ...grant, organizationId: scope.organizationId })
