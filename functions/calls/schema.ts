@@ -292,6 +292,22 @@ const AccountLineSchema = CallLineSchema.extend({
   }),
 })
 
+const AccountRegularisationSchema = z
+  .object({
+    fiscal_year: z.number().int(),
+    amount_cents: cents.openapi({
+      description: 'Charges − provisions of the closed year: positive = to pay, negative = refunded',
+    }),
+    date: z
+      .string()
+      .openapi({ description: "Where it was posted on the owner's 410: first day of the next year" }),
+    due_date: z.string().openapi({ description: 'A regularisation to pay: date + 30 days; a refund: date' }),
+    outstanding_cents: cents.openapi({ description: "Still to pay once the owner's credit is applied" }),
+    overdue: z.boolean(),
+    document_id: z.uuid().nullable().openapi({ description: 'The statement of that year, once rendered' }),
+  })
+  .openapi('AccountRegularisation')
+
 export const OwnerAccountSchema = z
   .object({
     owner_id: z.uuid(),
@@ -299,7 +315,8 @@ export const OwnerAccountSchema = z
       z.object({
         building_id: z.uuid(),
         balance_cents: cents.openapi({
-          description: 'Called + arrears charges − paid: positive = owed, negative = a credit',
+          description:
+            'Called + arrears charges + regularisations − paid: positive = owed, negative = a credit',
         }),
         ledger_balance_cents: cents.openapi({
           description: "The owner's 410 sub-account in the books: equal to balance_cents",
@@ -307,10 +324,14 @@ export const OwnerAccountSchema = z
         called_cents: cents,
         charges_cents: cents.openapi({ description: 'Late interest and reminder fees charged (ADR 0039)' }),
         paid_cents: cents,
+        regularisation_cents: cents.openapi({
+          description: 'Σ regularisations of closed years (ADR 0040): positive = to pay, negative = refunded',
+        }),
         due_now_cents: cents,
         next_due_date: z.string().nullable(),
         lines: z.array(AccountLineSchema),
         payments: z.array(PaymentSchema),
+        regularisations: z.array(AccountRegularisationSchema),
       }),
     ),
   })
@@ -338,10 +359,20 @@ export const toOwnerAccountDto = (a: OwnerAccount): z.infer<typeof OwnerAccountS
     called_cents: b.calledCents,
     charges_cents: b.chargesCents,
     paid_cents: b.paidCents,
+    regularisation_cents: b.regularisationCents,
     due_now_cents: b.dueNowCents,
     next_due_date: b.nextDueDate,
     lines: b.lines.map(toAccountLineDto),
     payments: b.payments.map((p) => toPaymentDto(p)),
+    regularisations: b.regularisations.map((r) => ({
+      fiscal_year: r.fiscalYear,
+      amount_cents: r.amountCents,
+      date: r.date,
+      due_date: r.dueDate,
+      outstanding_cents: r.outstandingCents,
+      overdue: r.overdue,
+      document_id: r.documentId,
+    })),
   })),
 })
 

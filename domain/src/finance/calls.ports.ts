@@ -21,6 +21,21 @@ export type CallLineWithPaid = CallLine & {
   readonly holderName: string
 }
 
+/**
+ * One owner's regularisation of a closed fiscal year (ADR 0040), as stored at the close: posted on
+ * their 410 sub-account at the regularisation date, so the owner account lists it as a line.
+ */
+export type OwnerRegularisation = {
+  readonly buildingId: string
+  readonly fiscalYear: number
+  /** Charges − provisions: positive = the owner pays more, negative = refunded to them. */
+  readonly amountCents: number
+  /** The first day of the next fiscal year, where it was posted. */
+  readonly date: CalendarDate
+  /** The statement PDF of that year, once rendered. */
+  readonly documentId: string | null
+}
+
 /** Calls for funds, payments and bank accounts of buildings (ADR 0032). */
 export interface CallsRepository {
   listBankAccounts(scope: TenantScope, buildingId: string): Promise<readonly BuildingBankAccount[]>
@@ -36,6 +51,12 @@ export interface CallsRepository {
   listLines(scope: TenantScope, callId: string): Promise<readonly CallLineWithPaid[]>
   /** Every line of an owner (in one building, or all), with what was paid, by due date. */
   ownerLines(scope: TenantScope, ownerId: string, buildingId?: string): Promise<readonly CallLineWithPaid[]>
+  /** The owner's regularisations of closed years (in one building, or all), by date. */
+  ownerRegularisations(
+    scope: TenantScope,
+    ownerId: string,
+    buildingId?: string,
+  ): Promise<readonly OwnerRegularisation[]>
   /** Records the letter of a line; false when it already had one (a retried job). */
   setLineDocument(scope: TenantScope, lineId: string, documentId: string): Promise<boolean>
   /** Marks the line e-mailed once; false when it already was (no duplicate on retry). */

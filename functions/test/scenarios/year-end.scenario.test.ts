@@ -447,8 +447,29 @@ describe('issue #16 scenario: a year of a building, closed and checked to the ce
       expect(account.status).toBe(200)
       const called = provisions[lot] + reserveParts[lot]
       const regularisation = ordinary[lot] - provisions[lot]
-      const ledger = (account.body as { buildings: { ledger_balance_cents: number }[] }).buildings[0]
+      const ledger = (
+        account.body as {
+          buildings: {
+            ledger_balance_cents: number
+            balance_cents: number
+            regularisation_cents: number
+            regularisations: { fiscal_year: number; amount_cents: number; date: string; due_date: string }[]
+          }[]
+        }
+      ).buildings[0]
       expect(ledger?.ledger_balance_cents, lot).toBe(called - paid[lot] + regularisation)
+      // The account lists the regularisation as its own line (issue #15 item 7), so its balance
+      // is the 410's: what the close posted is visible to the owner, not only in the books.
+      expect(ledger?.regularisations, lot).toEqual([
+        expect.objectContaining({
+          fiscal_year: YEAR,
+          amount_cents: regularisation,
+          date: '2026-01-01',
+          due_date: '2026-01-31',
+        }),
+      ])
+      expect(ledger?.regularisation_cents, lot).toBe(regularisation)
+      expect(ledger?.balance_cents, lot).toBe(ledger?.ledger_balance_cents)
     }
     const jan = await api.request('GET', `/api/v1/buildings/${b.id}/ledger/accounts/140?fiscal_year=2026`, {
       token,

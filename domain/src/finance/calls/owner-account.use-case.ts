@@ -4,7 +4,8 @@ import { type CalendarDate, todayOf } from '../../property/index.ts'
 import { DomainErrors } from '../../shared/domain-error.ts'
 import type { Iban } from '../../shared/iban.value-object.ts'
 import { err, ok, type Result } from '../../shared/result.ts'
-import type { CallLineWithPaid } from '../calls.ports.ts'
+import { addDays } from '../arrears/calendar-days.ts'
+import type { CallLineWithPaid, OwnerRegularisation } from '../calls.ports.ts'
 import type { FinanceContext } from '../finance.ports.ts'
 import type { OwnerPayment } from './call-for-funds.entity.ts'
 import { epcQrPayload } from './epc-qr.ts'
@@ -17,9 +18,31 @@ export type AccountLine = CallLineWithPaid & {
   readonly epcPayload: string | null
 }
 
+/**
+ * A closed year's regularisation on the owner's account (ADR 0040). No call line carries it, so
+ * payments settle it through the owner's credit (unallocated payments), after arrears charges.
+ */
+export type AccountRegularisation = OwnerRegularisation & {
+  /** When a regularisation to pay is due: its date + REGULARISATION_TERM_DAYS (a refund: its date). */
+  readonly dueDate: CalendarDate
+  /** What is still to pay on it once the owner's credit is applied (0 for a refund). */
+  readonly outstandingCents: number
+  readonly overdue: boolean
+}
+
+/**
+ * A regularisation is posted on the first day of the next year with no letter of its own: the
+ * owner gets the statement and then the next call, so it is given the usual term of a call letter
+ * (30 days) before it counts as due — an arrears reminder never precedes the statement.
+ */
+export const REGULARISATION_TERM_DAYS = 30
+
 export type OwnerBuildingAccount = {
   readonly buildingId: string
-  /** Σ calls + Σ arrears charges − Σ payments: positive = owed by the owner, negative = a credit. */
+  /**
+   * Σ calls + Σ arrears charges + Σ regularisations − Σ payments: positive = owed by the owner,
+   * negative = a credit.
+   */
   readonly balanceCents: number
   /** The same read from the books (the owner's 410 sub-account): always equal to balanceCents. */
   readonly ledgerBalanceCents: number
@@ -27,11 +50,15 @@ export type OwnerBuildingAccount = {
   /** Late interest and reminder fees charged with reminders (ADR 0039). */
   readonly chargesCents: number
   readonly paidCents: number
+  /** Σ regularisations of closed years (positive = to pay, negative = refunded). */
+  readonly regularisationCents: number
   /** What is due now (due date passed or today) and later. */
   readonly dueNowCents: number
   readonly nextDueDate: CalendarDate | null
   readonly lines: readonly AccountLine[]
   readonly payments: readonly OwnerPayment[]
+  /** One line per closed fiscal year (ADR 0040), by date. */
+  readonly regularisations: readonly AccountRegularisation[]
 }
 
 export type OwnerAccount = { readonly ownerId: string; readonly buildings: readonly OwnerBuildingAccount[] }
@@ -62,16 +89,18 @@ export async function getOwnerAccount({
   if (!owner || (access.kind === 'owner' && owner.userId !== access.userId))
     return err(DomainErrors.notFound('Owner'))
   const today = todayOf(ctx.clock)
-  const [lines, payments, charges] = await Promise.all([
+  const [lines, payments, charges, regularisations] = await Promise.all([
     ctx.repos.finance.calls.ownerLines(scope, ownerId, buildingId),
     ctx.repos.finance.calls.listPayments(scope, { ownerId, ...(buildingId ? { buildingId } : {}) }),
     ctx.repos.finance.arrears.ownerCharges(scope, ownerId, buildingId),
+    ctx.repos.finance.calls.ownerRegularisations(scope, ownerId, buildingId),
   ])
   const buildingIds = [
     ...new Set([
       ...lines.map((l) => l.buildingId),
       ...payments.map((p) => p.buildingId),
       ...charges.map((c) => c.buildingId),
+      ...regularisations.map((r) => r.buildingId),
     ]),
   ]
   const ledger = new Map(
@@ -110,23 +139,46 @@ export async function getOwnerAccount({
       const paidCents = paid.reduce((s, p) => s + p.amountCents, 0)
       const open = own.filter((l) => l.outstandingCents > 0)
       const credit = paid.reduce((s, p) => s + p.creditCents, 0)
+      const regs = regularisations.filter((r) => r.buildingId === b)
+      const regularisationCents = regs.reduce((s, r) => s + r.amountCents, 0)
+      // The owner's free money: unallocated payments and refunds. It pays charges first (as
+      // before), then the regularisations to pay, oldest first.
+      const pool = credit + regs.reduce((s, r) => s + Math.max(0, -r.amountCents), 0)
+      let left = Math.max(0, pool - chargesCents)
+      const accountRegs = regs.map((r): AccountRegularisation => {
+        const toPay = Math.max(0, r.amountCents)
+        const covered = Math.min(left, toPay)
+        left -= covered
+        const outstandingCents = toPay - covered
+        const dueDate = toPay > 0 ? addDays(r.date, REGULARISATION_TERM_DAYS) : r.date
+        return { ...r, dueDate, outstandingCents, overdue: outstandingCents > 0 && dueDate < today }
+      })
       return {
         buildingId: b,
-        balanceCents: calledCents + chargesCents - paidCents,
+        balanceCents: calledCents + chargesCents + regularisationCents - paidCents,
         ledgerBalanceCents: ledger.get(b) ?? 0,
         calledCents,
         chargesCents,
         paidCents,
+        regularisationCents,
         dueNowCents: Math.max(
           0,
-          // Charges are due at once; a credit left by payments pays them first.
+          // Charges are due at once; a credit left by payments (or a refund) pays them first.
           open.filter((l) => l.dueDate <= today).reduce((s, l) => s + l.outstandingCents, 0) +
-            chargesCents -
-            credit,
+            chargesCents +
+            regs
+              .filter((r) => r.amountCents > 0 && addDays(r.date, REGULARISATION_TERM_DAYS) <= today)
+              .reduce((s, r) => s + r.amountCents, 0) -
+            pool,
         ),
-        nextDueDate: open.map((l) => l.dueDate).sort()[0] ?? null,
+        nextDueDate:
+          [
+            ...open.map((l) => l.dueDate),
+            ...accountRegs.filter((r) => r.outstandingCents > 0).map((r) => r.dueDate),
+          ].sort()[0] ?? null,
         lines: own,
         payments: paid,
+        regularisations: accountRegs,
       }
     }),
   })

@@ -14,7 +14,9 @@ import {
   buildingBankAccounts,
   callLines,
   callsForFunds,
+  fiscalYearClosings,
   ownerPayments,
+  ownerStatements,
   owners,
   paymentAllocations,
   unitRepresentatives,
@@ -181,6 +183,34 @@ export function callsRepository(db: Database): CallsRepository {
         ),
       ).orderBy(asc(callLines.dueDate), asc(callsForFunds.number), asc(callLines.lineNumber))
       return rows.map(toLineWithPaid)
+    },
+    async ownerRegularisations(scope, ownerId, buildingId) {
+      // The statement stores the amount; the closing its posting date (the same entry as the 410's).
+      const rows = await db
+        .select({
+          buildingId: ownerStatements.buildingId,
+          fiscalYear: ownerStatements.fiscalYear,
+          amountCents: ownerStatements.regularisationCents,
+          date: fiscalYearClosings.regularisationDate,
+          documentId: ownerStatements.documentId,
+        })
+        .from(ownerStatements)
+        .innerJoin(
+          fiscalYearClosings,
+          and(
+            eq(fiscalYearClosings.organizationId, ownerStatements.organizationId),
+            eq(fiscalYearClosings.id, ownerStatements.closingId),
+          ),
+        )
+        .where(
+          and(
+            eq(ownerStatements.organizationId, scope.organizationId),
+            eq(ownerStatements.ownerId, ownerId),
+            buildingId ? eq(ownerStatements.buildingId, buildingId) : undefined,
+          ),
+        )
+        .orderBy(asc(fiscalYearClosings.regularisationDate), asc(ownerStatements.buildingId))
+      return rows
     },
     async buildingLines(scope, buildingId) {
       const rows = await linesWithPaid(
