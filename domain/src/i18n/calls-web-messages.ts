@@ -15,6 +15,12 @@ export const callsWebEn = {
   'money.qrHint': 'Scan it with your banking app: account, amount and communication are filled in.',
   'money.payments': 'My payments',
   'money.none': 'No call for funds yet.',
+  'money.regularisations': 'Year-end regularisations',
+  'money.regularisationToPay': 'Charges of {year}: {amount} to pay',
+  'money.regularisationRefund': 'Charges of {year}: {amount} refunded',
+  'money.regularisationHint':
+    'Settles the provisions called with the actual charges of the year; included in the balance.',
+  'money.statement': 'Statement',
 } as const
 
 export type CallsWebKey = keyof typeof callsWebEn
@@ -36,6 +42,12 @@ export const callsWebFr: Record<CallsWebKey, string> = {
     'Scannez-le avec votre application bancaire : compte, montant et communication sont remplis.',
   'money.payments': 'Mes paiements',
   'money.none': 'Pas encore d’appel de fonds.',
+  'money.regularisations': 'Décomptes de fin d’exercice',
+  'money.regularisationToPay': 'Charges {year} : {amount} à payer',
+  'money.regularisationRefund': 'Charges {year} : {amount} remboursés',
+  'money.regularisationHint':
+    'Ajuste les provisions appelées aux charges réelles de l’exercice ; compris dans le solde.',
+  'money.statement': 'Décompte',
 }
 
 export const callsWebNl: Record<CallsWebKey, string> = {
@@ -54,6 +66,12 @@ export const callsWebNl: Record<CallsWebKey, string> = {
   'money.qrHint': 'Scan hem met uw bankapp: rekening, bedrag en mededeling worden ingevuld.',
   'money.payments': 'Mijn betalingen',
   'money.none': 'Nog geen opvraging van fondsen.',
+  'money.regularisations': 'Afrekeningen van het boekjaar',
+  'money.regularisationToPay': 'Lasten {year}: {amount} te betalen',
+  'money.regularisationRefund': 'Lasten {year}: {amount} terugbetaald',
+  'money.regularisationHint':
+    'Verrekent de opgevraagde voorschotten met de werkelijke lasten van het jaar; inbegrepen in het saldo.',
+  'money.statement': 'Afrekening',
 }
 
 export const callsWebDe: Record<CallsWebKey, string> = {
@@ -72,4 +90,10 @@ export const callsWebDe: Record<CallsWebKey, string> = {
   'money.qrHint': 'Mit Ihrer Banking-App scannen: Konto, Betrag und Mitteilung werden ausgefüllt.',
   'money.payments': 'Meine Zahlungen',
   'money.none': 'Noch kein Mittelabruf.',
+  'money.regularisations': 'Jahresabrechnungen',
+  'money.regularisationToPay': 'Lasten {year}: {amount} zu zahlen',
+  'money.regularisationRefund': 'Lasten {year}: {amount} erstattet',
+  'money.regularisationHint':
+    'Gleicht die abgerufenen Vorschüsse mit den tatsächlichen Lasten des Jahres ab; im Saldo enthalten.',
+  'money.statement': 'Abrechnung',
 }

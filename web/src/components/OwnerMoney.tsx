@@ -1,6 +1,7 @@
 // The owner portal's money part (issue #15 item 7), phone first: the balance, each line still to
 // pay with the IBAN, the structured communication and the EPC QR code rendered from the same
-// payload the letter carries (so scanning either pays the same transfer).
+// payload the letter carries (so scanning either pays the same transfer), and each closed year's
+// regularisation that the balance includes.
 import QRCode from 'qrcode'
 import { createResource, For, type JSX, Show } from 'solid-js'
 import * as api from '../lib/api'
@@ -104,6 +105,47 @@ export default function OwnerMoney(): JSX.Element {
                       )}
                     </For>
                   </ul>
+                  {/* A closed year's regularisation (ADR 0040) is on the owner's 410 and in the
+                      balance above: listed so the balance adds up from what the owner sees. */}
+                  <Show when={(b.regularisations ?? []).length > 0}>
+                    <h3>{t('money.regularisations')}</h3>
+                    <p class="hint">{t('money.regularisationHint')}</p>
+                    <ul class="regularisations">
+                      <For each={b.regularisations ?? []}>
+                        {(r) => (
+                          <li data-testid="regularisation-line">
+                            <p>
+                              {r.amount_cents >= 0
+                                ? t('money.regularisationToPay', {
+                                    year: String(r.fiscal_year),
+                                    amount: money(r.amount_cents),
+                                  })
+                                : t('money.regularisationRefund', {
+                                    year: String(r.fiscal_year),
+                                    amount: money(-r.amount_cents),
+                                  })}
+                              <Show when={r.outstanding_cents > 0}>
+                                {' '}
+                                · {t('money.due', { date: date(r.due_date) })}
+                                <Show when={r.overdue}> · {t('money.overdue')}</Show>
+                              </Show>
+                            </p>
+                            <Show when={r.document_id}>
+                              {(doc) => (
+                                <button
+                                  type="button"
+                                  data-testid="regularisation-statement"
+                                  onClick={() => void openLetter(doc())}
+                                >
+                                  {t('money.statement')}
+                                </button>
+                              )}
+                            </Show>
+                          </li>
+                        )}
+                      </For>
+                    </ul>
+                  </Show>
                 </div>
               )}
             </For>

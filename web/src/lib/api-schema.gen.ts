@@ -12860,7 +12860,7 @@ export interface components {
             buildings: {
                 /** Format: uuid */
                 building_id: string;
-                /** @description Called + arrears charges − paid: positive = owed, negative = a credit */
+                /** @description Called + arrears charges + regularisations − paid: positive = owed, negative = a credit */
                 balance_cents: number;
                 /** @description The owner's 410 sub-account in the books: equal to balance_cents */
                 ledger_balance_cents: number;
@@ -12868,6 +12868,8 @@ export interface components {
                 /** @description Late interest and reminder fees charged (ADR 0039) */
                 charges_cents: number;
                 paid_cents: number;
+                /** @description Σ regularisations of closed years (ADR 0040): positive = to pay, negative = refunded */
+                regularisation_cents: number;
                 due_now_cents: number;
                 next_due_date: string | null;
                 lines: (components["schemas"]["CallLine"] & {
@@ -12884,7 +12886,25 @@ export interface components {
                     epc_payload: string | null;
                 })[];
                 payments: components["schemas"]["OwnerPayment"][];
+                regularisations: components["schemas"]["AccountRegularisation"][];
             }[];
+        };
+        AccountRegularisation: {
+            fiscal_year: number;
+            /** @description Charges − provisions of the closed year: positive = to pay, negative = refunded */
+            amount_cents: number;
+            /** @description Where it was posted on the owner's 410: first day of the next year */
+            date: string;
+            /** @description A regularisation to pay: date + 30 days; a refund: date */
+            due_date: string;
+            /** @description Still to pay once the owner's credit is applied */
+            outstanding_cents: number;
+            overdue: boolean;
+            /**
+             * Format: uuid
+             * @description The statement of that year, once rendered
+             */
+            document_id: string | null;
         };
         CreateExpense: {
             /** Format: uuid */
