@@ -10,6 +10,10 @@ export const callsEn = {
   'calls.letter.kind.reserve': 'Contribution to the reserve fund (Civil Code art. 3.86 §3)',
   'calls.letter.kind.extraordinary':
     'Extraordinary call for works voted by the general assembly ({resolution})',
+  'calls.letter.forwardOwed':
+    'Balance brought forward on your account (earlier calls, charges and year-end regularisations): {amount} still to pay, in addition to this call.',
+  'calls.letter.forwardCredit':
+    'Balance brought forward on your account (earlier calls, charges and year-end regularisations): {amount} in your favour, which you may deduct from this call.',
   'calls.letter.amount': 'Amount to pay: {amount}',
   'calls.letter.due': 'Due date: {date}',
   'calls.letter.payTo':
@@ -36,6 +40,10 @@ export const callsFr: Record<CallsMessageKey, string> = {
   'calls.letter.kind.reserve': 'Contribution au fonds de réserve (Code civil art. 3.86 §3)',
   'calls.letter.kind.extraordinary':
     'Appel extraordinaire pour travaux votés par l’assemblée générale ({resolution})',
+  'calls.letter.forwardOwed':
+    'Solde reporté de votre compte (appels antérieurs, frais et décomptes de fin d’exercice) : {amount} restant à payer, en plus du présent appel.',
+  'calls.letter.forwardCredit':
+    'Solde reporté de votre compte (appels antérieurs, frais et décomptes de fin d’exercice) : {amount} en votre faveur, que vous pouvez déduire du présent appel.',
   'calls.letter.amount': 'Montant à payer : {amount}',
   'calls.letter.due': 'Échéance : {date}',
   'calls.letter.payTo':
@@ -60,6 +68,10 @@ export const callsNl: Record<CallsMessageKey, string> = {
   'calls.letter.kind.reserve': 'Bijdrage aan het reservefonds (Burgerlijk Wetboek art. 3.86 §3)',
   'calls.letter.kind.extraordinary':
     'Buitengewone opvraging voor werken gestemd door de algemene vergadering ({resolution})',
+  'calls.letter.forwardOwed':
+    'Overgedragen saldo van uw rekening (eerdere opvragingen, kosten en afrekeningen van het boekjaar): {amount} nog te betalen, bovenop deze opvraging.',
+  'calls.letter.forwardCredit':
+    'Overgedragen saldo van uw rekening (eerdere opvragingen, kosten en afrekeningen van het boekjaar): {amount} in uw voordeel, dat u van deze opvraging mag aftrekken.',
   'calls.letter.amount': 'Te betalen bedrag: {amount}',
   'calls.letter.due': 'Vervaldag: {date}',
   'calls.letter.payTo':
@@ -84,6 +96,10 @@ export const callsDe: Record<CallsMessageKey, string> = {
   'calls.letter.kind.reserve': 'Beitrag zum Rücklagefonds (Zivilgesetzbuch Art. 3.86 §3)',
   'calls.letter.kind.extraordinary':
     'Außerordentlicher Abruf für von der Generalversammlung beschlossene Arbeiten ({resolution})',
+  'calls.letter.forwardOwed':
+    'Vortrag Ihres Kontos (frühere Abrufe, Kosten und Jahresabrechnungen): {amount} noch zu zahlen, zusätzlich zu diesem Abruf.',
+  'calls.letter.forwardCredit':
+    'Vortrag Ihres Kontos (frühere Abrufe, Kosten und Jahresabrechnungen): {amount} zu Ihren Gunsten, den Sie von diesem Abruf abziehen können.',
   'calls.letter.amount': 'Zu zahlender Betrag: {amount}',
   'calls.letter.due': 'Fälligkeit: {date}',
   'calls.letter.payTo':

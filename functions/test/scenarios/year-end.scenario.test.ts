@@ -442,6 +442,7 @@ describe('issue #16 scenario: a year of a building, closed and checked to the ce
     expect(mails.rows).toHaveLength(1)
 
     // 7. Each owner's account: called − paid in 2025, plus the regularisation posted on 1 Jan 2026.
+    const carried = { ...ZERO }
     for (const lot of LOTS) {
       const account = await api.request('GET', `/api/v1/owners/${owners[lot]}/account`, { token })
       expect(account.status).toBe(200)
@@ -470,6 +471,7 @@ describe('issue #16 scenario: a year of a building, closed and checked to the ce
       ])
       expect(ledger?.regularisation_cents, lot).toBe(regularisation)
       expect(ledger?.balance_cents, lot).toBe(ledger?.ledger_balance_cents)
+      carried[lot] = called - paid[lot] + regularisation
     }
     const jan = await api.request('GET', `/api/v1/buildings/${b.id}/ledger/accounts/140?fiscal_year=2026`, {
       token,
@@ -627,5 +629,43 @@ describe('issue #16 scenario: a year of a building, closed and checked to the ce
     expect((statements.body as { data: Statement[] }).data.map((s) => s.regularisation_cents).sort()).toEqual(
       LOTS.map((l) => ordinary[l] - provisions[l]).sort(),
     )
+
+    // 10. The first call of 2026 carries the balance (the regularisation included) on paper: each
+    // letter prints the owner's balance brought forward above the call's amount (issue #15 item 7).
+    const call2026 = await api.request('POST', `/api/v1/buildings/${b.id}/calls`, {
+      token,
+      body: {
+        kind: 'reserve',
+        label: 'Fonds de réserve 2026',
+        issue_date: '2026-01-05',
+        due_date: '2026-01-31',
+        amount_cents: RESERVE_CALL,
+      },
+    })
+    expect(call2026.status, JSON.stringify(call2026.body)).toBe(201)
+    while ((await runDueJobs(api.runtime)) > 0) {}
+    for (const [lot, owed, credit] of [
+      ['A', 'nog te betalen', 'in uw voordeel'],
+      ['C', 'noch zu zahlen', 'zu Ihren Gunsten'],
+    ] as const) {
+      const line = (call2026.body as { lines: Line[] }).lines.find((l) => l.owner_id === owners[lot]) as Line
+      const file = await api.app.request(`/api/v1/documents/${line.id}/download`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+      expect(file.status, lot).toBe(200)
+      const { text } = await extractText(await getDocumentProxy(new Uint8Array(await file.arrayBuffer())), {
+        mergePages: true,
+      })
+      const page = text.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ')
+      expect(carried[lot], lot).not.toBe(0)
+      expect(page, lot).toContain(`${euros(Math.abs(carried[lot]))} € ${carried[lot] > 0 ? owed : credit}`)
+      expect(page, lot).toContain(euros(line.amount_cents))
+      // And the account still adds up to the books with the new call on it.
+      const account = await api.request('GET', `/api/v1/owners/${owners[lot]}/account`, { token })
+      const after = (account.body as { buildings: { balance_cents: number; ledger_balance_cents: number }[] })
+        .buildings[0]
+      expect(after?.balance_cents, lot).toBe(carried[lot] + line.amount_cents)
+      expect(after?.balance_cents, lot).toBe(after?.ledger_balance_cents)
+    }
   })
 })

@@ -24,6 +24,13 @@ export function callLetter(input: {
   readonly owner: Owner
   readonly building: Building
   readonly organization: Pick<Organization, 'name' | 'contactEmail' | 'contactPhone'>
+  /**
+   * The owner's balance in the building without this call (their 410: earlier calls, charges,
+   * payments and closed years' regularisations, ADR 0040), printed above the amount so what the
+   * close carried into this call is visible on paper. Absent or 0: nothing printed. The QR code
+   * and the amount stay this line's: the balance has no communication of its own.
+   */
+  readonly balanceBroughtForwardCents?: number
 }): CallLetter {
   const { call, line, owner, building } = input
   const lang: DocumentLanguage = owner.preferredLanguage
@@ -62,6 +69,21 @@ export function callLetter(input: {
           ].join('\n'),
         },
         { kind: 'paragraph', text: kindText },
+        ...(input.balanceBroughtForwardCents
+          ? [
+              {
+                kind: 'paragraph' as const,
+                text: t(
+                  input.balanceBroughtForwardCents > 0
+                    ? 'calls.letter.forwardOwed'
+                    : 'calls.letter.forwardCredit',
+                  {
+                    amount: formatCents(Math.abs(input.balanceBroughtForwardCents), lang),
+                  },
+                ),
+              },
+            ]
+          : []),
         { kind: 'heading', text: t('calls.letter.amount', { amount }) },
         { kind: 'paragraph', text: t('calls.letter.due', { date: formatCalendarDay(line.dueDate, lang) }) },
         {

@@ -58,6 +58,21 @@ export async function generateCallLetters({
   )
   let created = 0
   const todo = lines.filter((l) => l.documentId === null && owners.has(l.ownerId))
+  // Each owner's balance without this call (one read per owner to write to): the books already
+  // hold this call's lines (posted at issue), so they are taken out again.
+  const thisCall = new Map<string, number>()
+  for (const l of lines) thisCall.set(l.ownerId, (thisCall.get(l.ownerId) ?? 0) + l.amountCents)
+  const forward = new Map(
+    await Promise.all(
+      [...new Set(todo.map((l) => l.ownerId))].map(
+        async (o) =>
+          [
+            o,
+            (await repos.ledger.entries.ownerBalance(scope, call.buildingId, o)) - (thisCall.get(o) ?? 0),
+          ] as const,
+      ),
+    ),
+  )
   const skipped = lines.length - todo.length
   // Rendered and stored in batches, each batch filed in ONE transaction: a commit per letter
   // made 500 letters spend most of their time committing (ADR 0032, measured).
@@ -67,7 +82,14 @@ export async function generateCallLetters({
     for (const line of batch) {
       const owner = owners.get(line.ownerId)
       if (!owner) continue
-      const letter = callLetter({ call, line, owner, building, organization })
+      const letter = callLetter({
+        call,
+        line,
+        owner,
+        building,
+        organization,
+        balanceBroughtForwardCents: forward.get(line.ownerId) ?? 0,
+      })
       const bytes = await renderer.render(letter.pdf)
       const storageKey = storageKeyFor(scope.organizationId, line.id)
       await ctx.files.put(storageKey, bytes, { contentType: 'application/pdf', size: bytes.length })
