@@ -55,9 +55,10 @@ test('superadmin lands on /admin with platform stats and the seed manager', asyn
 test('syndic lands on /syndic and sees only its navigation', async ({ page, world }) => {
   await uiLogin(page, world.syndic, '/syndic')
   const nav = page.getByRole('navigation').first()
-  // Its eight pages and the books (issue #15).
-  await expect(nav.getByRole('link', { name: /./ })).toHaveCount(9)
+  // Its eight pages, the books and the suppliers (issue #15).
+  await expect(nav.getByRole('link', { name: /./ })).toHaveCount(10)
   await expect(nav.locator('a[href="/books"]')).toHaveCount(1)
+  await expect(nav.locator('a[href="/suppliers"]')).toHaveCount(1)
   await expect(nav.locator('a[href="/admin"]')).toHaveCount(0)
 })
 
