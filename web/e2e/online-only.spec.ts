@@ -12,6 +12,9 @@ const IMPORT_REGISTER = /^Import register$/
 /** Disabled, and its aria-describedby names a visible reason. */
 async function disabledWithReason(page: Page, control: Locator, reason: string | RegExp = REASON) {
   await expect(control).toBeDisabled()
+  // The reason is linked when the page has seen it is offline: a button may be disabled a moment
+  // earlier for another cause (an empty form), so wait for the link rather than read it at once.
+  await expect(control).toHaveAttribute('aria-describedby', /.+/)
   const id = await control.getAttribute('aria-describedby')
   expect(id, 'the disabled control points at its reason').toBeTruthy()
   await expect(page.locator(`[id="${id}"]`)).toBeVisible()
