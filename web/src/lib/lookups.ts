@@ -32,13 +32,23 @@ export function useOwnerOptions(): Accessor<Option[]> {
 /**
  * The organizations, for the superadmin's organization filter and column (the API lists every
  * organization's rows to a superadmin without organization_id). Nothing is read for other roles.
+ * Page after page (100 at a time, at most 2,000): a platform with more than 100 organizations
+ * must still offer the 101st in the filter and name it in the column.
  */
 export function useOrganizationOptions(enabled: () => boolean): Accessor<Option[]> {
-  const [page] = createResource(
+  const [all] = createResource(
     () => (enabled() ? dataRevision() + 1 : false),
-    () => api.organizations.list({ per_page: 100, sort_by: 'name', order: 'asc' }).catch(() => null),
+    async () => {
+      const out: Option[] = []
+      for (let page = 1; page <= 20; page++) {
+        const got = await api.organizations.list({ page, per_page: 100, sort_by: 'name', order: 'asc' })
+        out.push(...got.data.data.map((o) => ({ value: o.id, label: o.name })))
+        if (!got.data.pagination?.has_next) break
+      }
+      return out
+    },
   )
-  return () => page()?.data.data.map((o) => ({ value: o.id, label: o.name })) ?? []
+  return () => (all.error ? [] : (all() ?? []))
 }
 
 /**
