@@ -99,7 +99,7 @@ describe.skipIf(!ENABLED)(`bank import, ${MOVEMENTS} CODA movements`, () => {
     const cpu = process.cpuUsage(cpu0)
     expect(res.status, res.text).toBe(201)
     const body = res.body as { matched: { communication: number }; unmatched: number }
-    console.log(
+    console.info(
       JSON.stringify({
         movements: MOVEMENTS,
         bytes: file.length,

@@ -103,7 +103,7 @@ describe.skipIf(!ENABLED)('year-end close, 500 lots', () => {
     while ((await runDueJobs(api.runtime)) > 0) {}
     const pdfMs = performance.now() - t1
     const statements = (res.body as { data: unknown[] }).data.length
-    console.log(
+    console.info(
       JSON.stringify({
         closeLots: LOTS,
         statements,
