@@ -14,6 +14,8 @@ type Outcome = {
   skipped: number
   note?: string
   failures?: string[]
+  /** Tests that failed once and passed on their retry: named so their cause gets fixed. */
+  flaky?: string[]
 }
 const outcomes: Outcome[] = []
 const results = join(process.cwd(), '.test-results')
@@ -135,6 +137,7 @@ for (const o of outcomes) {
     `${mark} ${o.name}: ${o.passed} passed, ${o.failed} failed${o.skipped ? `, ${o.skipped} skipped` : ''}${o.note ? ` (${o.note})` : ''}\n`,
   )
   for (const f of (o.failures ?? []).slice(0, 20)) process.stdout.write(`    ✗ ${f}\n`)
+  for (const f of (o.flaky ?? []).slice(0, 20)) process.stdout.write(`    ~ flaky: ${f}\n`)
 }
 const passed = outcomes.reduce((n, o) => n + o.passed, 0)
 const failed = outcomes.reduce((n, o) => n + o.failed, 0)

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { uuidv7 } from './ids.ts'
+
+const version = (id: string) => id[14]
+const variant = (id: string) => Number.parseInt(id[19] ?? '0', 16) >> 2
+
+describe('uuidv7', () => {
+  it('sorts ids made in the same millisecond in the order they were made (RFC 9562 §6.2)', () => {
+    const now = Date.now() + 10_000
+    const ids = Array.from({ length: 5000 }, () => uuidv7(now))
+    expect([...ids].sort()).toEqual(ids)
+    expect(new Set(ids).size).toBe(ids.length)
+    // 5,000 ids overflow the 12-bit counter: the later ones borrow the next milliseconds.
+    expect(ids.every((id) => version(id) === '7' && variant(id) === 2)).toBe(true)
+  })
+
+  it('keeps time order across milliseconds and leaves the clock alone for a backdated id', () => {
+    const t = Date.now() + 20_000
+    const a = uuidv7(t)
+    const old = uuidv7(t - 86_400_000)
+    const b = uuidv7(t)
+    const c = uuidv7(t + 1)
+    expect(old < a).toBe(true)
+    expect(a < b && b < c).toBe(true)
+    expect(old.slice(0, 8)).not.toBe(a.slice(0, 8))
+  })
+})
