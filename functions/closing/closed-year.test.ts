@@ -1,6 +1,9 @@
+import { fileAnnualAccounts } from '@koprogo/domain'
 import { extractText, getDocumentProxy } from 'unpdf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runDueJobs } from '../_shared/jobs/runner.ts'
+import { pdfLibRenderer } from '../_shared/pdf/pdf-lib-renderer.ts'
+import { useCaseContextFor } from '../_shared/runtime.ts'
 import { createTestApi, type TestApi } from '../test/harness.ts'
 import { propertyFixtures } from '../test/property-fixtures.ts'
 
@@ -149,7 +152,7 @@ async function closedYear(options: { cancelledBeforeClose?: boolean } = {}) {
 
 describe('annual accounts as a PDF for the assembly (issue #16 item 5, ADR 0042)', () => {
   it('renders the closed year’s stored figures in the requested language; books readers only, another tenant 404; filed for every owner', async () => {
-    const { t, token, building, owners } = await closedYear()
+    const { t, token, building, owners, closingId } = await closedYear()
     const url = `/api/v1/buildings/${building.id}/fiscal-years/2025/accounts.pdf`
 
     const fr = await download(`${url}?lang=fr`, token)
@@ -205,6 +208,15 @@ describe('annual accounts as a PDF for the assembly (issue #16 item 5, ADR 0042)
       'Comptes annuels 2025 — Résidence Tilleuls',
       'Jaarrekening 2025 — Résidence Tilleuls',
     ])
+    // The job run again (a retry) files nothing more: the ids derive from closing and language.
+    const again = await fileAnnualAccounts({
+      ctx: useCaseContextFor(api.runtime, 'job:rerun'),
+      input: {
+        job: { id: 'rerun', organizationId: t.org.id, payload: { closingId, requestedBy: t.syndic.id } },
+        renderer: pdfLibRenderer,
+      },
+    })
+    expect(again).toEqual({ ok: true, value: { created: 0 } })
     const nlDoc = filed.find((d) => d.title.startsWith('Jaarrekening')) as Doc
     const file = await download(`/api/v1/documents/${nlDoc.id}/download`, user.token)
     expect(file.status).toBe(200)
