@@ -5,7 +5,7 @@ import {
 } from '../../i18n/annual-accounts-messages.ts'
 import { enumDe, enumEn, enumFr, enumNl } from '../../i18n/enum-messages.ts'
 import type { Organization } from '../../identity/index.ts'
-import { type Building, syndicIdentity } from '../../property/index.ts'
+import { BUILDING_TIME_ZONE, type Building, calendarDateIn, syndicIdentity } from '../../property/index.ts'
 import type { DocumentBlock, DocumentModel } from '../../shared/document-renderer.ts'
 import { type DocumentLanguage, formatCalendarDay, formatCents } from '../../shared/money-format.ts'
 import { pcnLabel } from '../pcn-document.ts'
@@ -69,7 +69,7 @@ export function annualAccountsDocument(input: {
         }),
         t('accounts.period', { from: day(a.periodFrom), to: day(a.periodTo) }),
         a.closedAt
-          ? t('accounts.closed', { date: day(a.closedAt.toISOString().slice(0, 10)) })
+          ? t('accounts.closed', { date: day(calendarDateIn(a.closedAt, BUILDING_TIME_ZONE)) })
           : t('accounts.open'),
       ].join('\n'),
     },

@@ -2,7 +2,13 @@ import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
 import type { ActorContext, UseCaseCall, UseCaseContext } from '../../context.ts'
 import { type Document, storageKeyFor } from '../../documents/index.ts'
-import { DEFAULT_OWNER_LANGUAGE, type TenantScope, todayOf } from '../../property/index.ts'
+import {
+  BUILDING_TIME_ZONE,
+  calendarDateIn,
+  DEFAULT_OWNER_LANGUAGE,
+  type TenantScope,
+  todayOf,
+} from '../../property/index.ts'
 import type { DocumentRenderer } from '../../shared/document-renderer.ts'
 import { DomainErrors } from '../../shared/domain-error.ts'
 import type { DocumentLanguage } from '../../shared/money-format.ts'
@@ -112,7 +118,7 @@ export async function fileAnnualAccounts({
   if (languages.length === 0) languages.push(DEFAULT_OWNER_LANGUAGE)
   const accounts = viewOf(closing)
   // The day of the close: a re-run renders the same file.
-  const day = closing.closedAt.toISOString().slice(0, 10)
+  const day = calendarDateIn(closing.closedAt, BUILDING_TIME_ZONE)
   let created = 0
   for (const language of languages) {
     const id = annualAccountsDocumentId(closing.id, language)
