@@ -8,6 +8,7 @@ import { expect, test, uiLogin } from './fixtures'
 
 test('syndic: the 2025 statements are previewed, then the year is closed after a confirmation', async ({
   page,
+  context,
   world,
 }) => {
   const api = world.syndicApi
@@ -74,4 +75,14 @@ test('syndic: the 2025 statements are previewed, then the year is closed after a
   expect(download.suggestedFilename()).toBe('annual-accounts-2025-en.pdf')
   const bytes = readFileSync(await download.path())
   expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+  // The server renders it: offline the button is disabled with the reason next to it.
+  await context.setOffline(true)
+  await expect(page.getByTestId('sync-online')).toHaveClass(/off/)
+  await expect(pdfButton).toBeDisabled()
+  await expect(pdfButton).toHaveAttribute('aria-describedby', 'ye-accounts-offline')
+  await expect(page.locator('#ye-accounts-offline')).toHaveText(
+    'The annual accounts PDF is made by the server: connect to download it.',
+  )
+  await context.setOffline(false)
+  await expect(pdfButton).toBeEnabled({ timeout: 10_000 })
 })
