@@ -186,8 +186,18 @@ describe('annual accounts as a PDF for the assembly (issue #16 item 5, ADR 0042)
     expect(nlText).toContain('440 Leveranciers 1 300,01 €')
     expect(nlText).not.toContain('Comptes annuels')
 
-    // Readers of the books: the accountant yes; an owner 403; another tenant's syndic 404.
+    // Readers of the books: the accountant and the granted auditor; an owner 403; another
+    // tenant's syndic 404.
     expect((await download(url, t.accountant.token)).status).toBe(200)
+    // The assembly's account auditor of this building (art. 3.91) reads it once granted.
+    const auditor = await api.user('auditor', t.org.id)
+    expect((await download(url, auditor.token)).status).toBe(404)
+    const grant = await api.request('POST', `/api/v1/buildings/${building.id}/auditors`, {
+      token,
+      body: { user_id: auditor.id },
+    })
+    expect(grant.status, JSON.stringify(grant.body)).toBe(201)
+    expect((await download(url, auditor.token)).status).toBe(200)
     expect((await download(url, t.owner.token)).status).toBe(403)
     const other = await api.tenant()
     expect((await download(url, other.syndic.token)).status).toBe(404)
