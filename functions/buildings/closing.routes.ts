@@ -10,11 +10,16 @@ import {
   grantBuildingAuditor,
   type KeyCharge,
   LEDGER_LIMITS,
+  LOCALES,
   listBuildingAuditors,
   listClosings,
+  negotiateLocale,
+  renderAnnualAccounts,
   type YearStatementsView,
 } from '@koprogo/domain'
 import { bearer, errors, json, jsonBody, respond } from '../_shared/http.ts'
+import { pdfLibRenderer } from '../_shared/pdf/pdf-lib-renderer.ts'
+import { problemResponse } from '../_shared/problem.ts'
 import { type AppEnv, actorContext } from '../_shared/runtime.ts'
 
 /*
@@ -407,6 +412,51 @@ export function mountBuildingClosing(app: OpenAPIHono<AppEnv>): void {
         input: { buildingId: id, fiscalYear: year },
       })
       return respond(c, result, (a) => c.json(toAccountsDto(a), 200))
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/fiscal-years/{year}/accounts.pdf',
+      tags: ['Year-end close'],
+      summary:
+        'The annual accounts as a PDF for the assembly, in a language (?lang=, else Accept-Language, else French): a closed year from its stored accounts, an open one as a preview',
+      security: bearer,
+      request: {
+        params: YearParams,
+        query: z.object({
+          lang: z
+            .enum(LOCALES)
+            .optional()
+            .openapi({ description: 'fr, nl, de or en; default: Accept-Language, else fr' }),
+        }),
+      },
+      responses: {
+        200: {
+          description: 'The PDF',
+          content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+        },
+        400: errors[400],
+        403: errors[403],
+        404: errors[404],
+      },
+    }),
+    async (c) => {
+      const { id, year } = c.req.valid('param')
+      const language = c.req.valid('query').lang ?? negotiateLocale(c.req.header('accept-language'), 'fr')
+      const result = await renderAnnualAccounts({
+        ctx: actorContext(c),
+        input: { buildingId: id, fiscalYear: year, language, renderer: pdfLibRenderer },
+      })
+      if (!result.ok) return problemResponse(c, result.error)
+      return c.body(result.value.bytes as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': `attachment; filename="${result.value.fileName}"`,
+        'content-language': language,
+        // A closed year's file never changes, an open year's may: the browser asks each time.
+        'cache-control': 'private, no-cache',
+      })
     },
   )
 }

@@ -2,11 +2,13 @@
 // preview; the syndic closes the year after a confirmation and the section says it is frozen, the
 // regularisation unchanged; axe clean. The arithmetic is proven to the cent in
 // functions/test/scenarios/year-end.scenario.test.ts.
+import { readFileSync } from 'node:fs'
 import { expectNoSeriousAxe } from './axe-scan'
 import { expect, test, uiLogin } from './fixtures'
 
 test('syndic: the 2025 statements are previewed, then the year is closed after a confirmation', async ({
   page,
+  context,
   world,
 }) => {
   const api = world.syndicApi
@@ -66,4 +68,21 @@ test('syndic: the 2025 statements are previewed, then the year is closed after a
   await expect(section.getByTestId('year-closed')).toContainText('Closed on')
   await expect(section.getByTestId('regularisation')).toHaveText('€150.00')
   await expect(section.getByTestId('close-year')).toHaveCount(0)
+  // The annual accounts for the assembly (ADR 0042): a PDF in the reader's language (English here).
+  const pdfButton = section.getByTestId('accounts-pdf')
+  await expect(pdfButton).toHaveText('Annual accounts (PDF)')
+  const [download] = await Promise.all([page.waitForEvent('download'), pdfButton.click()])
+  expect(download.suggestedFilename()).toBe('annual-accounts-2025-en.pdf')
+  const bytes = readFileSync(await download.path())
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+  // The server renders it: offline the button is disabled with the reason next to it.
+  await context.setOffline(true)
+  await expect(page.getByTestId('sync-online')).toHaveClass(/off/)
+  await expect(pdfButton).toBeDisabled()
+  await expect(pdfButton).toHaveAttribute('aria-describedby', 'ye-accounts-offline')
+  await expect(page.locator('#ye-accounts-offline')).toHaveText(
+    'The annual accounts PDF is made by the server: connect to download it.',
+  )
+  await context.setOffline(false)
+  await expect(pdfButton).toBeEnabled({ timeout: 10_000 })
 })

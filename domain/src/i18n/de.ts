@@ -1,3 +1,4 @@
+import { annualAccountsWebDe } from './annual-accounts-web-messages.ts'
 import { arrearsWebDe } from './arrears-web-messages.ts'
 import { assemblyConvocationDe } from './assembly-convocation-messages.ts'
 import { assemblyRoomDe } from './assembly-room-messages.ts'
@@ -28,6 +29,7 @@ export const de: Messages = {
   ...jobsDe,
   ...ledgerDe,
   ...yearEndWebDe,
+  ...annualAccountsWebDe,
   ...budgetKeysDe,
   ...supplierDe,
   ...callsWebDe,

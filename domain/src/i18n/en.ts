@@ -3,6 +3,7 @@
 // (ownership, enums, mail/pdf next) are spread in first; each keeps its four languages side by side
 // in its own file. The API's error texts are a separate, server-only catalogue (error-messages.ts).
 
+import { annualAccountsWebEn } from './annual-accounts-web-messages.ts'
 import { arrearsWebEn } from './arrears-web-messages.ts'
 import { assemblyConvocationEn } from './assembly-convocation-messages.ts'
 import { assemblyRoomEn } from './assembly-room-messages.ts'
@@ -33,6 +34,7 @@ export const en = {
   ...jobsEn,
   ...ledgerEn,
   ...yearEndWebEn,
+  ...annualAccountsWebEn,
   ...budgetKeysEn,
   ...supplierEn,
   ...callsWebEn,

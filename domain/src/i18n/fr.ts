@@ -1,3 +1,4 @@
+import { annualAccountsWebFr } from './annual-accounts-web-messages.ts'
 import { arrearsWebFr } from './arrears-web-messages.ts'
 import { assemblyConvocationFr } from './assembly-convocation-messages.ts'
 import { assemblyRoomFr } from './assembly-room-messages.ts'
@@ -28,6 +29,7 @@ export const fr: Messages = {
   ...jobsFr,
   ...ledgerFr,
   ...yearEndWebFr,
+  ...annualAccountsWebFr,
   ...budgetKeysFr,
   ...supplierFr,
   ...callsWebFr,

@@ -1,3 +1,4 @@
+import { annualAccountsWebNl } from './annual-accounts-web-messages.ts'
 import { arrearsWebNl } from './arrears-web-messages.ts'
 import { assemblyConvocationNl } from './assembly-convocation-messages.ts'
 import { assemblyRoomNl } from './assembly-room-messages.ts'
@@ -28,6 +29,7 @@ export const nl: Messages = {
   ...jobsNl,
   ...ledgerNl,
   ...yearEndWebNl,
+  ...annualAccountsWebNl,
   ...budgetKeysNl,
   ...supplierNl,
   ...callsWebNl,

@@ -1,6 +1,7 @@
 import {
   CONVOCATION_MAIL_JOB,
   DELETE_ORPHAN_FILE,
+  FILE_ANNUAL_ACCOUNTS,
   MAIL_CALL_LETTER,
   MAIL_REMINDERS,
   MAIL_STATEMENTS,
@@ -19,6 +20,7 @@ import { runRemindersJob } from '../../arrears/run-reminders.job.ts'
 import { passwordChangedJob } from '../../auth/password-changed.job.ts'
 import { passwordLinkJob } from '../../auth/password-link.job.ts'
 import { mailCallLetter, renderCallLetters } from '../../calls/call-letters.job.ts'
+import { fileAnnualAccountsJob } from '../../closing/accounts.job.ts'
 import { mailStatements, renderStatements } from '../../closing/statements.job.ts'
 import { deleteOrphanFile } from '../../documents/delete-orphan-file.job.ts'
 import { renderExpenseDistribution } from '../../expenses/distribution-documents.job.ts'
@@ -45,6 +47,7 @@ export const jobHandlers: Readonly<Record<string, JobHandler>> = {
   [MAIL_CALL_LETTER]: mailCallLetter,
   [RENDER_STATEMENTS]: renderStatements,
   [MAIL_STATEMENTS]: mailStatements,
+  [FILE_ANNUAL_ACCOUNTS]: fileAnnualAccountsJob,
   [RENDER_REMINDER_LETTERS]: renderReminderLetters,
   [MAIL_REMINDERS]: mailReminders,
   [RUN_REMINDERS_JOB]: runRemindersJob,

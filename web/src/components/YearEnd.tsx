@@ -1,11 +1,12 @@
 // The Books page's year-end section (ADR 0040): the owners' statements of the chosen fiscal year
 // (a preview while it is open, the stored ones with their PDFs once closed), the annual accounts,
 // and — for the syndic — the close, after a confirmation (a closed year is never reopened).
-// Online only: the close is the server's and cannot be queued.
+// Online only: the close is the server's and cannot be queued; the annual accounts PDF (ADR 0042)
+// is rendered by the server in the reader's language, so it is disabled offline too.
 import { createResource, createSignal, For, type JSX, Show } from 'solid-js'
 import * as api from '../lib/api'
 import { errorText } from '../lib/error-text'
-import { date, money, t } from '../lib/i18n'
+import { date, locale, money, t } from '../lib/i18n'
 import { user } from '../lib/session'
 import { Notice } from './Notice'
 import { NeedsConnection, offlineDescribedBy, online } from './OnlineOnly'
@@ -20,6 +21,23 @@ async function openDocument(id: string, setNotice: (n: Flash) => void) {
     a.href = url
     a.target = '_blank'
     a.rel = 'noopener'
+    a.click()
+    setTimeout(() => URL.revokeObjectURL(url), 60_000)
+  } catch (e) {
+    setNotice({ kind: 'error', text: errorText(e) })
+  }
+}
+
+type Lang = 'fr' | 'nl' | 'de' | 'en'
+
+async function downloadAccounts(buildingId: string, year: number, setNotice: (n: Flash) => void) {
+  const lang: Lang = (['fr', 'nl', 'de', 'en'] as const).find((l) => l === locale()) ?? 'en'
+  try {
+    const { blob, fileName } = await api.closing.accountsPdf(buildingId, year, lang)
+    const url = URL.createObjectURL(blob)
+    const a = document.createElement('a')
+    a.href = url
+    a.download = fileName
     a.click()
     setTimeout(() => URL.revokeObjectURL(url), 60_000)
   } catch (e) {
@@ -118,6 +136,18 @@ export function YearEnd(props: { buildingId: string; year: number }): JSX.Elemen
         {(a) => (
           <>
             <h3>{t('yearEnd.accounts')}</h3>
+            <p>
+              <button
+                type="button"
+                data-testid="accounts-pdf"
+                disabled={!online()}
+                aria-describedby={offlineDescribedBy('ye-accounts-offline')}
+                onClick={() => downloadAccounts(props.buildingId, props.year, setNotice)}
+              >
+                {t('yearEnd.accountsPdf')}
+              </button>
+            </p>
+            <NeedsConnection id="ye-accounts-offline" message={t('yearEnd.accountsPdfOffline')} />
             <p data-testid="accounts-result">
               {t('yearEnd.income')} {money(a().total_income_cents)} · {t('yearEnd.chargesTotal')}{' '}
               {money(a().total_charges_cents)} · {t('yearEnd.result')} {money(a().result_cents)}

@@ -4293,6 +4293,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/buildings/{id}/fiscal-years/{year}/accounts.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The annual accounts as a PDF for the assembly, in a language (?lang=, else Accept-Language, else French): a closed year from its stored accounts, an open one as a preview */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description fr, nl, de or en; default: Accept-Language, else fr */
+                    lang?: "fr" | "nl" | "de" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    /** @description The year the fiscal year starts in */
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The role does not allow this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found (or another organization’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/buildings/{id}/bank-statements": {
         parameters: {
             query?: never;

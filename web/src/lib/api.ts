@@ -1287,6 +1287,15 @@ export const closing = {
         params: { path: { id: buildingId, year } },
       }),
     ),
+  /** The annual accounts as a PDF in a language (ADR 0042): rendered by the server, online only. */
+  accountsPdf: (buildingId: string, year: number, lang: 'fr' | 'nl' | 'de' | 'en') =>
+    download(
+      client.GET('/buildings/{id}/fiscal-years/{year}/accounts.pdf', {
+        params: { path: { id: buildingId, year }, query: { lang } },
+        parseAs: 'blob',
+      }),
+      `annual-accounts-${year}.pdf`,
+    ),
 }
 
 // ---------------------------------------------------------------- arrears (ADR 0039)

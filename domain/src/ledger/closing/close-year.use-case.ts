@@ -23,7 +23,7 @@ import type {
   OwnerStatement,
   OwnerStatementView,
 } from './closing.ports.ts'
-import { type YearStatements, yearStatements } from './year-statement.ts'
+import { reversalOf, type YearExpense, type YearStatements, yearStatements } from './year-statement.ts'
 
 /*
  * The year-end close of a building (ADR 0040; Civil Code art. 3.89 §5, 17° and 18°: the syndic
@@ -37,6 +37,8 @@ import { type YearStatements, yearStatements } from './year-statement.ts'
  */
 
 export const RENDER_STATEMENTS = 'closing.render-statements'
+/** The outbox kind of the job that files the annual accounts PDF of a closed year (ADR 0042). */
+export const FILE_ANNUAL_ACCOUNTS = 'closing.file-annual-accounts'
 
 export type ClosingRepos = SharedPorts & {
   readonly ledger: LedgerPorts
@@ -86,6 +88,25 @@ async function yearBounds(
   return { year, startMonth, ...fiscalYearBounds(year, startMonth) }
 }
 
+/**
+ * The year's charges, as the books date them (ADR 0042): the expenses dated in the year that are
+ * still charged at its end, plus — negated, by their frozen split — the expenses of an earlier
+ * year whose cancellation or correction is dated in this one. A closed year's expense cancelled
+ * later therefore comes back to its owners in the next statements, nothing lost nor counted twice.
+ */
+async function chargesOfYear(
+  repos: ClosingRepos,
+  scope: TenantScope,
+  buildingId: string,
+  y: YearBounds,
+): Promise<readonly YearExpense[]> {
+  const [expenses, reversed] = await Promise.all([
+    repos.closing.yearExpenses(scope, buildingId, y.from, y.to),
+    repos.closing.reversedInYear(scope, buildingId, y.from, y.to),
+  ])
+  return reversed.length === 0 ? expenses : [...expenses, ...reversed.map(reversalOf)]
+}
+
 async function computeStatements(
   repos: ClosingRepos,
   scope: TenantScope,
@@ -93,7 +114,7 @@ async function computeStatements(
   y: YearBounds,
 ): Promise<YearStatements> {
   const [expenses, provisions] = await Promise.all([
-    repos.closing.yearExpenses(scope, buildingId, y.from, y.to),
+    chargesOfYear(repos, scope, buildingId, y),
     repos.closing.provisionsCalled(scope, buildingId, y.from, y.to),
   ])
   return yearStatements(expenses, provisions)
@@ -195,6 +216,12 @@ export async function closeFiscalYear({
     await repos.closing.insertClosing(scope.value, closing, statements)
     await repos.outbox.enqueue({
       kind: RENDER_STATEMENTS,
+      organizationId: closing.organizationId,
+      payload: { closingId: closing.id, requestedBy: ctx.actor.userId },
+    })
+    // The assembly's copy of the accounts, filed as a building document (ADR 0042).
+    await repos.outbox.enqueue({
+      kind: FILE_ANNUAL_ACCOUNTS,
       organizationId: closing.organizationId,
       payload: { closingId: closing.id, requestedBy: ctx.actor.userId },
     })
@@ -325,7 +352,7 @@ async function computeAccounts(
   const [yearTotals, cumulativeTotals, expenses, budget] = await Promise.all([
     repos.ledger.entries.accountTotals(s, buildingId, y.year),
     repos.closing.totalsThrough(s, buildingId, y.year),
-    repos.closing.yearExpenses(s, buildingId, y.from, y.to),
+    chargesOfYear(repos, s, buildingId, y),
     repos.closing.approvedBudgetByCategory(s, buildingId, y.year),
   ])
   const { chargesByKey } = yearStatements(expenses, [])

@@ -67,8 +67,24 @@ export interface ClosingRepository extends ClosedYears {
   findClosing(scope: TenantScope, buildingId: string, fiscalYear: number): Promise<FiscalYearClosing | null>
   findClosingById(scope: TenantScope, id: string): Promise<FiscalYearClosing | null>
   listClosings(scope: TenantScope, buildingId: string): Promise<readonly FiscalYearClosing[]>
-  /** Approved and paid expenses dated in [from, to] with their frozen distributions and keys. */
+  /**
+   * Expenses dated in [from, to] that are charges of that year in the books, with their frozen
+   * distributions and keys: approved and paid ones, and those cancelled after the year's end
+   * (their reversal is dated in a later year).
+   */
   yearExpenses(
+    scope: TenantScope,
+    buildingId: string,
+    from: string,
+    to: string,
+  ): Promise<readonly YearExpense[]>
+  /**
+   * Expenses of an earlier year cancelled (or corrected) with a reversal dated in [from, to]: the
+   * earlier year kept them as charges (its books hold the charge, the reversal is this year's),
+   * so this year gives them back (ADR 0042). `date` is the reversal's; amount and parts are the
+   * expense's own, frozen split included — `reversalOf` turns them into the negative charge.
+   */
+  reversedInYear(
     scope: TenantScope,
     buildingId: string,
     from: string,

@@ -1,5 +1,7 @@
 /* The year-end close (ADR 0040): statements, annual accounts, closed years. */
 export * from './annual-accounts.ts'
+export * from './annual-accounts-document.ts'
+export * from './annual-accounts-pdf.use-case.ts'
 export * from './auditors.use-case.ts'
 export * from './close-year.use-case.ts'
 export * from './closing.ports.ts'

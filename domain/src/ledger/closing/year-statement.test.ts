@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { buildEntry } from '../entry.ts'
 import { CLOSING_POSTINGS } from '../postings/closing.ts'
-import { type YearExpense, yearStatements } from './year-statement.ts'
+import { reversalOf, type YearExpense, yearStatements } from './year-statement.ts'
 
 const owner = fc.constantFrom('o1', 'o2', 'o3', 'o4')
 const part = fc.record({
@@ -105,6 +105,57 @@ describe('year-end statements (ADR 0040)', () => {
         },
       ),
       { numRuns: 30 },
+    )
+  })
+})
+
+describe('an expense of a closed year cancelled later (ADR 0042)', () => {
+  const lift: YearExpense = {
+    id: 'e1',
+    date: '2025-02-10',
+    category: 'Maintenance',
+    keyId: 'lift',
+    keyName: 'Lift',
+    amountCents: 30_001,
+    parts: [
+      { ownerId: 'anne', unitId: 'A', amountCents: 20_001 },
+      { ownerId: 'bruno', unitId: 'B', amountCents: 10_000 },
+    ],
+  }
+
+  it('is a negative charge of the next year for the owners who bore it, by the frozen split', () => {
+    const next = yearStatements([reversalOf({ ...lift, date: '2026-12-02' })], [])
+    expect(next.owners.map((o) => [o.ownerId, o.chargesCents, o.regularisationCents])).toEqual([
+      ['anne', -20_001, -20_001],
+      ['bruno', -10_000, -10_000],
+    ])
+    expect(next.chargesByKey).toEqual([{ keyId: 'lift', keyName: 'Lift', amountCents: -30_001 }])
+    expect(next.ordinaryChargesCents).toBe(-30_001)
+    expect(next.undistributedCents).toBe(0)
+  })
+
+  it('over the two years, each owner bears exactly the expenses that were not cancelled', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(expense, fc.boolean()), { maxLength: 10 }), (rows) => {
+        const closed = yearStatements(
+          rows.map(([e]) => e),
+          [],
+        )
+        const next = yearStatements(
+          rows.filter(([, cancelled]) => cancelled).map(([e]) => reversalOf(e)),
+          [],
+        )
+        const kept = yearStatements(
+          rows.filter(([, cancelled]) => !cancelled).map(([e]) => e),
+          [],
+        )
+        const charges = (y: ReturnType<typeof yearStatements>, id: string) =>
+          y.owners.find((o) => o.ownerId === id)?.chargesCents ?? 0
+        for (const id of ['o1', 'o2', 'o3', 'o4'])
+          expect(charges(closed, id) + charges(next, id)).toBe(charges(kept, id))
+        expect(closed.ordinaryChargesCents + next.ordinaryChargesCents).toBe(kept.ordinaryChargesCents)
+        expect(closed.undistributedCents + next.undistributedCents).toBe(kept.undistributedCents)
+      }),
     )
   })
 })

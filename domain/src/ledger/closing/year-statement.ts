@@ -25,7 +25,7 @@ export function isOrdinaryCategory(category: string): boolean {
 /** One owner's part of one expense, as the frozen distribution holds it. */
 export type ExpensePart = { readonly ownerId: string; readonly unitId: string; readonly amountCents: number }
 
-/** An expense of the fiscal year (approved or paid; cancelled ones are not charges). */
+/** An expense of the fiscal year (approved or paid, or cancelled after the year's end), or the reversal of an earlier one. */
 export type YearExpense = {
   readonly id: string
   readonly date: string
@@ -73,6 +73,20 @@ export type YearStatements = {
   /** Ordinary charges no owner bears (unallocated tantièmes, expenses without a frozen distribution). */
   readonly undistributedCents: number
   readonly regularisationNetCents: number
+}
+
+/**
+ * An expense of an earlier year cancelled later, as a charge of the year its reversal is dated in
+ * (ADR 0042): the same category, key and frozen split, every amount negated — so the
+ * owners who bore it in the closed year's statement get exactly their part back, and nothing is
+ * lost (nor counted twice) between the years.
+ */
+export function reversalOf(expense: YearExpense): YearExpense {
+  return {
+    ...expense,
+    amountCents: -expense.amountCents,
+    parts: expense.parts?.map((p) => ({ ...p, amountCents: -p.amountCents })) ?? null,
+  }
 }
 
 const GENERAL = '\u0000general'

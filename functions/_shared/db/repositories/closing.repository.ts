@@ -9,8 +9,9 @@ import type {
   OwnerStatementView,
   YearExpense,
 } from '@koprogo/domain'
-import { ownerDisplayName } from '@koprogo/domain'
-import { and, asc, between, eq, inArray, isNull, lte, sql } from 'drizzle-orm'
+import { EXPENSE_SOURCE, ownerDisplayName } from '@koprogo/domain'
+import { and, asc, between, eq, inArray, isNotNull, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
 import type { Database } from '../client.ts'
 import {
   budgetLines,
@@ -21,6 +22,7 @@ import {
   distributionKeys,
   expenses,
   fiscalYearClosings,
+  ledgerEntries,
   ledgerLines,
   ownerStatements,
   owners,
@@ -57,6 +59,16 @@ function partsOf(distribution: unknown): YearExpense['parts'] {
     })),
   )
 }
+
+/**
+ * The reversal of an expense's purchases entry (its cancellation or correction, ADR 0031), dated
+ * `dateCondition`; correlated to the `expenses` row of the outer query.
+ */
+const reversalOf = (dateCondition: SQL) => sql`select 1 from ledger_entries r
+  join ledger_entries o on o.id = r.reverses_entry_id and o.journal = 'purchases'
+  where r.organization_id = ${expenses.organizationId} and r.building_id = ${expenses.buildingId}
+    and r.source_kind = ${EXPENSE_SOURCE} and r.source_id = ${expenses.id}::text
+    and r.entry_date ${dateCondition}`
 
 export function closingRepository(db: Database): ClosingRepository {
   return {
@@ -136,11 +148,71 @@ export function closingRepository(db: Database): ClosingRepository {
           and(
             eq(expenses.organizationId, scope.organizationId),
             eq(expenses.buildingId, buildingId),
-            inArray(expenses.status, ['approved', 'paid']),
+            or(
+              inArray(expenses.status, ['approved', 'paid']),
+              // Cancelled after the year's end: still a charge of this year in the books (its
+              // reversal is dated in a later year, which gives it back: reversedInYear).
+              and(eq(expenses.status, 'cancelled'), sql`exists (${reversalOf(sql`> ${to}`)})`),
+            ),
             between(expenses.expenseDate, from, to),
           ),
         )
         .orderBy(asc(expenses.expenseDate), asc(expenses.id))
+      return rows.map((r) => ({
+        id: r.id,
+        date: r.date,
+        category: r.category,
+        keyId: r.keyId,
+        keyName: r.keyName ?? null,
+        amountCents: r.amountCents,
+        parts: partsOf(r.distribution),
+      }))
+    },
+
+    async reversedInYear(scope, buildingId, from, to) {
+      const original = alias(ledgerEntries, 'original')
+      const rows = await db
+        .select({
+          id: expenses.id,
+          date: ledgerEntries.entryDate,
+          category: expenses.category,
+          keyId: expenses.distributionKeyId,
+          keyName: distributionKeys.name,
+          amountCents: expenses.amountCents,
+          distribution: expenses.distribution,
+        })
+        .from(expenses)
+        .innerJoin(
+          ledgerEntries,
+          and(
+            eq(ledgerEntries.organizationId, expenses.organizationId),
+            eq(ledgerEntries.buildingId, expenses.buildingId),
+            eq(ledgerEntries.sourceKind, EXPENSE_SOURCE),
+            eq(ledgerEntries.sourceId, sql`${expenses.id}::text`),
+            isNotNull(ledgerEntries.reversesEntryId),
+          ),
+        )
+        .innerJoin(
+          original,
+          and(eq(original.id, ledgerEntries.reversesEntryId), eq(original.journal, 'purchases')),
+        )
+        .leftJoin(
+          distributionKeys,
+          and(
+            eq(distributionKeys.organizationId, expenses.organizationId),
+            eq(distributionKeys.id, expenses.distributionKeyId),
+          ),
+        )
+        .where(
+          and(
+            eq(expenses.organizationId, scope.organizationId),
+            eq(expenses.buildingId, buildingId),
+            eq(expenses.status, 'cancelled'),
+            lt(expenses.expenseDate, from),
+            between(ledgerEntries.entryDate, from, to),
+          ),
+        )
+        .orderBy(asc(ledgerEntries.entryDate), asc(expenses.id))
       return rows.map((r) => ({
         id: r.id,
         date: r.date,
