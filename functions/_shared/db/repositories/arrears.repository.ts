@@ -75,6 +75,7 @@ export function arrearsRepository(db: Database): ArrearsRepository {
         interestBasis: s.interestBasis,
         interestBasisRef: s.interestBasisRef,
         dailyRun: s.dailyRun,
+        regularisationTermDays: s.regularisationTermDays,
       }
       if (s.version === 1) {
         const rows = await db
@@ -297,6 +298,7 @@ function toSettings(row: typeof arrearsSettings.$inferSelect): ArrearsSettings {
     interestBasis: row.interestBasis as ArrearsBasis | null,
     interestBasisRef: row.interestBasisRef,
     dailyRun: row.dailyRun,
+    regularisationTermDays: row.regularisationTermDays,
     version: row.version,
   }
 }
