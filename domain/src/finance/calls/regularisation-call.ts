@@ -66,14 +66,20 @@ export async function insertRegularisationCall(
     repos.property.quoteParts.loadBuildingBasis(scope, input.buildingId, input.regularisationDate),
   ])
   const unitNumbers = new Map((basis?.units ?? []).map((u) => [u.unitId, u.unitNumber]))
+  // One query for who holds what on the regularisation date; only an owner who no longer held a
+  // lot then (a seller) is looked up by their holdings (their last lot in the building).
+  const heldOn = new Map<string, string>()
+  for (const u of basis?.units ?? []) {
+    for (const o of u.owners) if (!heldOn.has(o.ownerId)) heldOn.set(o.ownerId, u.unitId)
+  }
   const lots = await Promise.all(
     owing.map(async (o) => {
-      const holdings = (await repos.property.quoteParts.listOwnerHoldings(scope, o.ownerId))
+      const now = heldOn.get(o.ownerId)
+      if (now) return { ...o, unitId: now, unitNumber: unitNumbers.get(now) ?? '' }
+      const last = (await repos.property.quoteParts.listOwnerHoldings(scope, o.ownerId))
         .filter((h) => h.buildingId === input.buildingId && h.startDate <= input.regularisationDate)
-        .sort((a, b) => (a.startDate < b.startDate ? 1 : -1))
-      const held =
-        holdings.find((h) => h.endDate === null || h.endDate > input.regularisationDate) ?? holdings[0]
-      return held ? { ...o, unitId: held.unitId, unitNumber: unitNumbers.get(held.unitId) ?? '' } : null
+        .sort((a, b) => (a.startDate < b.startDate ? 1 : -1))[0]
+      return last ? { ...o, unitId: last.unitId, unitNumber: unitNumbers.get(last.unitId) ?? '' } : null
     }),
   )
   const lines0 = lots.filter((l) => l !== null)
