@@ -1,3 +1,4 @@
+import { writeCoda } from '@koprogo/domain/bank-testing'
 import { sql } from 'drizzle-orm'
 import { extractText, getDocumentProxy } from 'unpdf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -157,13 +158,17 @@ describe('reminders and late interest (issue #16 item 4)', () => {
     }
     const second = (await run(token, b.id, '2026-03-02')).body.reminders as Reminder[]
     expect(second).toHaveLength(1)
-    // o2: the 20 000 still owed, interest since the last charge (15 days), the fee of the second step.
-    // 20 000 × 0.045 × 15/365 = 36.99 → 37.
+    // o2: the 20 000 still owed, the fee of the second step, and the interest weighted by the
+    // payment's date: on the 40 000 line due 2026-01-31, the 20 000 paid on 02-20 bore 20 days
+    // and the 20 000 still owed bears 30 days to 03-02, at 4.50 % on 365 days:
+    //   20 000 × 0.045 × 20/365 = 49.3150…  +  20 000 × 0.045 × 30/365 = 73.9726…  = 123.2876… → 123
+    // (rounded once for the line), minus the 74 charged by the first reminder = 49.
+    // (On the balance at the run alone it was 20 000 × 0.045 × 15/365 = 36.99 → 37.)
     expect(second[0]).toMatchObject({
       owner_id: o2.id,
       kind: 'firm',
       outstanding_cents: 20_000,
-      interest_cents: 37,
+      interest_cents: 49,
       fee_cents: 500,
     })
     expect(second[0]?.lines[0]).toMatchObject({ interest_from: '2026-02-15', interest_to: '2026-03-02' })
@@ -178,17 +183,70 @@ describe('reminders and late interest (issue #16 item 4)', () => {
         ?.credit_cents ?? 0
     // o2's first reminder: 40 000 × 0.045 × 15/365 = 73.97 → 74.
     expect(friendly.find((r) => r.owner_id === o2.id)?.interest_cents).toBe(74)
-    expect(credit('750')).toBe(111 + 74 + 37)
+    expect(credit('750')).toBe(111 + 74 + 49)
     expect(credit('740')).toBe(500)
     const account = await api.request('GET', `/api/v1/owners/${o2.id}/account?building_id=${b.id}`, { token })
     const acc = account.body.buildings[0]
-    expect(acc.charges_cents).toBe(74 + 37 + 500)
+    expect(acc.charges_cents).toBe(74 + 49 + 500)
+    // Σ interest charged on o2's line = its interest accrued to 03-02, rounded once: 123.
+    expect(74 + (second[0]?.interest_cents ?? 0)).toBe(123)
     expect(acc.balance_cents).toBe(acc.ledger_balance_cents)
     expect(acc.balance_cents).toBe(40_000 - 20_000 + acc.charges_cents)
 
     const list = await api.request('GET', `/api/v1/buildings/${b.id}/reminders`, { token })
     expect(list.status).toBe(200)
     expect(list.body.data).toHaveLength(3)
+  })
+
+  it('a partial payment from the bank bears interest up to its value date, not its booking date', async () => {
+    const { token, b, o2, lineOf } = await setup()
+    const saved = await settings(token, b.id, {
+      steps: [
+        { kind: 'friendly', days_after_due: 15 },
+        { kind: 'firm', days_after_due: 30 },
+      ],
+      interest_enabled: true,
+      interest_basis: 'assembly',
+      interest_basis_ref: 'AG 2025-05-12, point 9',
+    })
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200)
+    // o2 pays 20 000 of their 40 000 (due 2026-01-31) by transfer: value date 02-10, booked 02-12.
+    const coda = writeCoda([
+      {
+        iban: 'BE71096123456769',
+        statementNumber: 1,
+        oldBalanceCents: 0,
+        newBalanceCents: 20_000,
+        oldBalanceDate: '2026-02-11',
+        newBalanceDate: '2026-02-12',
+        movements: [
+          {
+            sequence: 1,
+            amountCents: 20_000,
+            valueDate: '2026-02-10',
+            bookingDate: '2026-02-12',
+            bankReference: 'VAL-1',
+            counterpartyIban: 'BE62510007547061',
+            counterpartyName: 'Owner Two',
+            structuredCommunication: lineOf(o2.id).communication_digits,
+          },
+        ],
+      },
+    ])
+    const form = new FormData()
+    form.set('file', new Blob([coda]), 'statement.cod')
+    const imported = await api.request('POST', `/api/v1/buildings/${b.id}/bank-statements`, {
+      token,
+      rawBody: form,
+    })
+    expect(imported.status, JSON.stringify(imported.body)).toBe(201)
+    const first = (await run(token, b.id, '2026-02-15')).body.reminders as Reminder[]
+    const r2 = first.find((r) => r.owner_id === o2.id) as Reminder
+    // 20 000 paid with value 02-10: 10 days; 20 000 still owed: 15 days; 4.50 % on 365 days:
+    //   20 000 × 0.045 × 10/365 = 24.6575…  +  20 000 × 0.045 × 15/365 = 36.9863…  = 61.6438… → 62.
+    // (Dated by the booking day, 02-12: 29.59… + 36.99… = 66.58… → 67; on the whole 40 000: 74.)
+    expect(r2).toMatchObject({ outstanding_cents: 20_000, interest_cents: 62, fee_cents: 0 })
+    expect(r2.lines[0]).toMatchObject({ interest_from: '2026-01-31', interest_to: '2026-02-15' })
   })
 
   it('no interest when neither the statutes nor the assembly allow it; the formal notice goes by registered post', async () => {

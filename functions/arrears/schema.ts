@@ -39,6 +39,10 @@ export const ArrearsSettingsSchema = z
     interest_basis: Basis,
     interest_basis_ref: z.string().nullable(),
     daily_run: z.boolean().openapi({ description: 'The job runner runs the ladder every morning' }),
+    regularisation_term_days: z.number().int().openapi({
+      description:
+        "Days after a closed year's statement before its regularisation to pay is due (default 30)",
+    }),
     version: z.number().int().openapi({ description: '0: the defaults, nothing stored yet' }),
   })
   .openapi('ArrearsSettings')
@@ -59,6 +63,13 @@ export const ArrearsSettingsBody = z
       .boolean()
       .optional()
       .openapi({ description: 'Run the ladder every morning (the job runner)' }),
+    regularisation_term_days: z
+      .number()
+      .int()
+      .min(0)
+      .max(ARREARS_LIMITS.max_regularisation_term_days)
+      .optional()
+      .openapi({ description: "Days after a closed year's statement before its regularisation is due" }),
     version: z.number().int().optional(),
   })
   .strict()
@@ -74,6 +85,7 @@ export const toArrearsSettingsDto = (s: ArrearsSettings): z.infer<typeof Arrears
   interest_basis: s.interestBasis,
   interest_basis_ref: s.interestBasisRef,
   daily_run: s.dailyRun,
+  regularisation_term_days: s.regularisationTermDays,
   version: s.version,
 })
 

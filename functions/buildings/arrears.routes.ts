@@ -91,6 +91,7 @@ export function mountBuildingArrears(app: OpenAPIHono<AppEnv>): void {
           interestBasis: b.interest_basis,
           interestBasisRef: b.interest_basis_ref,
           dailyRun: b.daily_run,
+          regularisationTermDays: b.regularisation_term_days,
           expectedVersion: b.version,
         },
       })

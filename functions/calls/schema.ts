@@ -14,6 +14,7 @@ import {
   formatAccountIban,
   formatStructuredCommunication,
   type Iban,
+  ISSUABLE_CALL_KINDS,
   type OwnerAccount,
   type OwnerPayment,
   type PaymentAllocation,
@@ -63,7 +64,7 @@ export const toBankAccountDto = (a: BuildingBankAccount): z.infer<typeof BankAcc
 
 export const IssueCallBody = z
   .object({
-    kind: z.enum(CALL_KINDS),
+    kind: z.enum(ISSUABLE_CALL_KINDS),
     label: z.string().min(1).max(CALL_LIMITS.label),
     due_date: calendarDate,
     issue_date: calendarDate.optional(),
@@ -301,8 +302,17 @@ const AccountRegularisationSchema = z
     date: z
       .string()
       .openapi({ description: "Where it was posted on the owner's 410: first day of the next year" }),
-    due_date: z.string().openapi({ description: 'A regularisation to pay: date + 30 days; a refund: date' }),
-    outstanding_cents: cents.openapi({ description: "Still to pay once the owner's credit is applied" }),
+    due_date: z.string().openapi({
+      description:
+        "A regularisation to pay: its due item's due date (the statement + the building's term), else date + 30 days; a refund: date",
+    }),
+    outstanding_cents: cents.openapi({
+      description: "Still to pay: what its due item still owes, else once the owner's credit is applied",
+    }),
+    line_id: z.uuid().nullable().openapi({
+      description:
+        'The call line (kind regularisation) that makes it a due item: reminders, interest, payments',
+    }),
     overdue: z.boolean(),
     document_id: z.uuid().nullable().openapi({ description: 'The statement of that year, once rendered' }),
   })
@@ -372,6 +382,7 @@ export const toOwnerAccountDto = (a: OwnerAccount): z.infer<typeof OwnerAccountS
       outstanding_cents: r.outstandingCents,
       overdue: r.overdue,
       document_id: r.documentId,
+      line_id: r.lineId,
     })),
   })),
 })

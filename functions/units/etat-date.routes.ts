@@ -1,11 +1,11 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import {
-  CALL_KINDS,
   ETAT_DATE_BASES,
   ETAT_DATE_LIMITS,
   ETAT_DATE_STATUSES,
   type EtatDateView,
   generateEtatDate,
+  ISSUABLE_CALL_KINDS,
   listEtatDates,
   requestEtatDate,
 } from '@koprogo/domain'
@@ -80,8 +80,8 @@ const EtatDateSchema = z
         as_of: z.string(),
         owners: z.array(z.object({ owner_id: z.uuid(), name: z.string() })),
         by_kind: z.object(
-          Object.fromEntries(CALL_KINDS.map((k) => [k, Amounts])) as Record<
-            (typeof CALL_KINDS)[number],
+          Object.fromEntries(ISSUABLE_CALL_KINDS.map((k) => [k, Amounts])) as Record<
+            (typeof ISSUABLE_CALL_KINDS)[number],
             typeof Amounts
           >,
         ),

@@ -34,6 +34,11 @@ export type OwnerRegularisation = {
   readonly date: CalendarDate
   /** The statement PDF of that year, once rendered. */
   readonly documentId: string | null
+  /**
+   * The call line that makes a regularisation to pay a due item (closes since issue #16 item 4:
+   * chased, interest-bearing, paid by allocation); null for a refund or an older close.
+   */
+  readonly lineId: string | null
 }
 
 /** Calls for funds, payments and bank accounts of buildings (ADR 0032). */

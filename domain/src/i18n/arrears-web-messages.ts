@@ -18,6 +18,7 @@ export const arrearsWebEn = {
   'remindersUi.basis.assembly': 'an assembly resolution',
   'remindersUi.interestBasisRef': 'Reference (e.g. statutes art. 24)',
   'remindersUi.daily': 'Run the ladder every morning (the job runner)',
+  'remindersUi.regularisationTerm': "A closed year's regularisation to pay is due, days after its statement",
   'remindersUi.save': 'Save the settings',
   'remindersUi.saved': 'Settings saved.',
   'remindersUi.asOf': 'As of',
@@ -61,6 +62,8 @@ export const arrearsWebFr: Record<ArrearsWebKey, string> = {
   'remindersUi.basis.assembly': 'une décision de l’assemblée',
   'remindersUi.interestBasisRef': 'Référence (ex. statuts art. 24)',
   'remindersUi.daily': 'Appliquer les étapes chaque matin (automatiquement)',
+  'remindersUi.regularisationTerm':
+    "Régularisation d'un exercice clôturé à payer : échéance, en jours après le décompte",
   'remindersUi.save': 'Enregistrer les paramètres',
   'remindersUi.saved': 'Paramètres enregistrés.',
   'remindersUi.asOf': 'À la date du',
@@ -102,6 +105,8 @@ export const arrearsWebNl: Record<ArrearsWebKey, string> = {
   'remindersUi.basis.assembly': 'een besluit van de algemene vergadering',
   'remindersUi.interestBasisRef': 'Verwijzing (bv. statuten art. 24)',
   'remindersUi.daily': 'De stappen elke ochtend toepassen (automatisch)',
+  'remindersUi.regularisationTerm':
+    'Te betalen afrekening van een afgesloten boekjaar: vervaldag, dagen na de afrekening',
   'remindersUi.save': 'Instellingen opslaan',
   'remindersUi.saved': 'Instellingen opgeslagen.',
   'remindersUi.asOf': 'Op datum van',
@@ -143,6 +148,8 @@ export const arrearsWebDe: Record<ArrearsWebKey, string> = {
   'remindersUi.basis.assembly': 'einen Beschluss der Generalversammlung',
   'remindersUi.interestBasisRef': 'Verweis (z. B. Statuten Art. 24)',
   'remindersUi.daily': 'Die Stufen jeden Morgen anwenden (automatisch)',
+  'remindersUi.regularisationTerm':
+    'Zu zahlender Ausgleich eines abgeschlossenen Geschäftsjahres: fällig, Tage nach der Abrechnung',
   'remindersUi.save': 'Einstellungen speichern',
   'remindersUi.saved': 'Einstellungen gespeichert.',
   'remindersUi.asOf': 'Zum',

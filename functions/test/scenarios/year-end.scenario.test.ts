@@ -460,13 +460,16 @@ describe('issue #16 scenario: a year of a building, closed and checked to the ce
       ).buildings[0]
       expect(ledger?.ledger_balance_cents, lot).toBe(called - paid[lot] + regularisation)
       // The account lists the regularisation as its own line (issue #15 item 7), so its balance
-      // is the 410's: what the close posted is visible to the owner, not only in the books.
+      // is the 410's: what the close posted is visible to the owner, not only in the books. To pay,
+      // it is a due item (issue #16 item 4): due 30 days (the default term) after the statement,
+      // i.e. after today's close, since the close is later than the regularisation date.
       expect(ledger?.regularisations, lot).toEqual([
         expect.objectContaining({
           fiscal_year: YEAR,
           amount_cents: regularisation,
           date: '2026-01-01',
-          due_date: '2026-01-31',
+          due_date: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+          line_id: expect.any(String),
         }),
       ])
       expect(ledger?.regularisation_cents, lot).toBe(regularisation)

@@ -129,6 +129,7 @@ function SettingsFields(props: {
   const [basis, setBasis] = createSignal<'statutes' | 'assembly'>(props.settings.interest_basis ?? 'statutes')
   const [ref, setRef] = createSignal(props.settings.interest_basis_ref ?? '')
   const [daily, setDaily] = createSignal(props.settings.daily_run)
+  const [term, setTerm] = createSignal(props.settings.regularisation_term_days)
   const [version, setVersion] = createSignal(props.settings.version)
   const submit = async (e: SubmitEvent) => {
     e.preventDefault()
@@ -142,6 +143,7 @@ function SettingsFields(props: {
         interest_basis: interest() ? basis() : null,
         interest_basis_ref: interest() ? ref() : null,
         daily_run: daily(),
+        regularisation_term_days: term(),
         version: version(),
       })
       setVersion(saved.version)
@@ -221,6 +223,18 @@ function SettingsFields(props: {
       <label class="checkbox">
         <input type="checkbox" checked={daily()} onChange={(e) => setDaily(e.currentTarget.checked)} />
         {t('remindersUi.daily')}
+      </label>
+      <label>
+        {t('remindersUi.regularisationTerm')}
+        <input
+          type="number"
+          min="0"
+          max="365"
+          required
+          value={term()}
+          onInput={(e) => setTerm(Number(e.currentTarget.value))}
+          data-testid="regularisation-term"
+        />
       </label>
       <button type="submit" disabled={!online()} aria-describedby={offlineDescribedBy(OFFLINE_ID)}>
         {t('remindersUi.save')}

@@ -12099,7 +12099,7 @@ export interface components {
             building_id: string;
             number: number;
             /** @enum {string} */
-            kind: "provision" | "reserve" | "extraordinary";
+            kind: "provision" | "reserve" | "extraordinary" | "regularisation";
             label: string;
             issue_date: string;
             due_date: string;
@@ -12446,6 +12446,8 @@ export interface components {
             interest_basis_ref: string | null;
             /** @description The job runner runs the ladder every morning */
             daily_run: boolean;
+            /** @description Days after a closed year's statement before its regularisation to pay is due (default 30) */
+            regularisation_term_days: number;
             /** @description 0: the defaults, nothing stored yet */
             version: number;
         };
@@ -12469,6 +12471,8 @@ export interface components {
             interest_basis_ref?: string | null;
             /** @description Run the ladder every morning (the job runner) */
             daily_run?: boolean;
+            /** @description Days after a closed year's statement before its regularisation is due */
+            regularisation_term_days?: number;
             version?: number;
         };
         RemindersRun: {
@@ -12945,7 +12949,7 @@ export interface components {
                 lines: (components["schemas"]["CallLine"] & {
                     call_number: number;
                     /** @enum {string} */
-                    kind: "provision" | "reserve" | "extraordinary";
+                    kind: "provision" | "reserve" | "extraordinary" | "regularisation";
                     label: string;
                     overdue: boolean;
                     iban: string;
@@ -12965,10 +12969,15 @@ export interface components {
             amount_cents: number;
             /** @description Where it was posted on the owner's 410: first day of the next year */
             date: string;
-            /** @description A regularisation to pay: date + 30 days; a refund: date */
+            /** @description A regularisation to pay: its due item's due date (the statement + the building's term), else date + 30 days; a refund: date */
             due_date: string;
-            /** @description Still to pay once the owner's credit is applied */
+            /** @description Still to pay: what its due item still owes, else once the owner's credit is applied */
             outstanding_cents: number;
+            /**
+             * Format: uuid
+             * @description The call line (kind regularisation) that makes it a due item: reminders, interest, payments
+             */
+            line_id: string | null;
             overdue: boolean;
             /**
              * Format: uuid

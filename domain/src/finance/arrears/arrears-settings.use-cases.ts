@@ -11,6 +11,7 @@ import {
   ARREARS_LIMITS,
   type ArrearsBasis,
   type ArrearsSettings,
+  DEFAULT_REGULARISATION_TERM_DAYS,
   DEFAULT_REMINDER_STEPS,
   REMINDER_KINDS,
   type ReminderStep,
@@ -29,6 +30,7 @@ export function defaultArrearsSettings(organizationId: string, buildingId: strin
     interestBasis: null,
     interestBasisRef: null,
     dailyRun: false,
+    regularisationTermDays: DEFAULT_REGULARISATION_TERM_DAYS,
     version: 0,
   }
 }
@@ -55,6 +57,8 @@ export type ArrearsSettingsInput = {
   readonly interestBasis?: ArrearsBasis | null | undefined
   readonly interestBasisRef?: string | null | undefined
   readonly dailyRun?: boolean | undefined
+  /** Days after a closed year's statement before its regularisation is due (absent: unchanged). */
+  readonly regularisationTermDays?: number | undefined
   readonly expectedVersion?: number | undefined
 }
 
@@ -117,6 +121,18 @@ export async function updateArrearsSettings({
       return err(DomainErrors.invalidField(`${field}_basis_ref`, 'is too long'))
     return ok({ kind, ref: text })
   }
+  const term = input.regularisationTermDays
+  if (
+    term !== undefined &&
+    (!Number.isSafeInteger(term) || term < 0 || term > ARREARS_LIMITS.max_regularisation_term_days)
+  ) {
+    return err(
+      DomainErrors.invalidField(
+        'regularisation_term_days',
+        `must be 0 to ${ARREARS_LIMITS.max_regularisation_term_days} days`,
+      ),
+    )
+  }
   const feeBasis = basis('fee', fee > 0, input.feeBasis, input.feeBasisRef)
   if (!feeBasis.ok) return feeBasis
   const interestBasis = basis('interest', input.interestEnabled, input.interestBasis, input.interestBasisRef)
@@ -140,6 +156,7 @@ export async function updateArrearsSettings({
       interestBasis: interestBasis.value.kind,
       interestBasisRef: interestBasis.value.ref,
       dailyRun: input.dailyRun ?? current.dailyRun,
+      regularisationTermDays: term ?? current.regularisationTermDays,
       version: current.version + 1,
     }
     if (!(await store.saveSettings(scope.value, next))) {
@@ -160,6 +177,7 @@ export async function updateArrearsSettings({
       interestEnabled: next.interestEnabled,
       interestBasis: next.interestBasis,
       interestBasisRef: next.interestBasisRef,
+      regularisationTermDays: next.regularisationTermDays,
       previous: {
         steps: current.steps,
         reminderFeeCents: current.reminderFeeCents,

@@ -18,6 +18,9 @@ export const RUN_REMINDERS_JOB = 'arrears.run-reminders'
 
 export type ReminderStep = { readonly kind: ReminderKind; readonly daysAfterDue: number }
 
+/** The default term of a closed year's regularisation to pay: 30 days after its statement. */
+export const DEFAULT_REGULARISATION_TERM_DAYS = 30
+
 /** Defaults of issue #16: due + 15 days friendly, + 30 firm, + 60 formal notice by registered letter. */
 export const DEFAULT_REMINDER_STEPS: readonly ReminderStep[] = [
   { kind: 'friendly', daysAfterDue: 15 },
@@ -37,6 +40,8 @@ export const ARREARS_LIMITS = {
   max_fee_cents: 10_000,
   min_year: 2000,
   max_year: 2100,
+  /** A regularisation's term, in days after its statement. */
+  max_regularisation_term_days: 365,
   /** 25 % a year in hundredths of a percent. */
   max_rate_bp: 2500,
 } as const
@@ -44,6 +49,7 @@ export const ARREARS_LIMITS = {
 /** The same bounds by wire field name (the API's schemas and their audit read them). */
 export const ARREARS_WIRE_LIMITS = {
   days_after_due: ARREARS_LIMITS.max_days,
+  regularisation_term_days: ARREARS_LIMITS.max_regularisation_term_days,
   reminder_fee_cents: ARREARS_LIMITS.max_fee_cents,
   fee_basis_ref: ARREARS_LIMITS.basis_ref,
   interest_basis_ref: ARREARS_LIMITS.basis_ref,
@@ -70,6 +76,12 @@ export type ArrearsSettings = {
    * as the syndic who turned it on) until this is turned off.
    */
   readonly dailyRun: boolean
+  /**
+   * A closed year's regularisation to pay is due this many days after the statement is issued
+   * (the later of the regularisation date and the close): from then on it is chased and bears
+   * interest like a call line. Default 30, a call letter's usual term.
+   */
+  readonly regularisationTermDays: number
   readonly version: number
 }
 

@@ -3,8 +3,18 @@ import type { CallLineWithPaid } from '../calls.ports.ts'
 import type { ArrearsSettings, LegalInterestRate, Reminder, ReminderWithLines } from './arrears.entity.ts'
 import type { SentStep } from './reminder-ladder.ts'
 
-/** A step already sent for a line, with the last day its interest was charged through. */
-export type SentLineStep = SentStep & { readonly interestTo: CalendarDate | null }
+/** A step already sent for a line, with the interest it charged and the last day counted. */
+export type SentLineStep = SentStep & {
+  readonly interestTo: CalendarDate | null
+  readonly interestCents: number
+}
+
+/** A payment's part allocated to a call line, dated by the bank's value date (else the payment date). */
+export type LineAllocation = {
+  readonly lineId: string
+  readonly date: CalendarDate
+  readonly amountCents: number
+}
 
 /** Arrears' repository (ADR 0039): settings, reminders and the legal rate overrides. */
 export interface ArrearsRepository {
@@ -13,6 +23,8 @@ export interface ArrearsRepository {
   saveSettings(scope: TenantScope, settings: ArrearsSettings): Promise<boolean>
   /** Every call line of the building with what was paid on it (one query). */
   buildingLines(scope: TenantScope, buildingId: string): Promise<readonly CallLineWithPaid[]>
+  /** Every payment allocation to the building's lines, with the date its money counts from. */
+  lineAllocations(scope: TenantScope, buildingId: string): Promise<readonly LineAllocation[]>
   /** Every ladder step sent for the building's lines. */
   sentSteps(scope: TenantScope, buildingId: string): Promise<readonly SentLineStep[]>
   insertReminders(scope: TenantScope, reminders: readonly ReminderWithLines[]): Promise<void>

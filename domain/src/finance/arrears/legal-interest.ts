@@ -72,19 +72,40 @@ export type LateInterest = {
   readonly missingYear: number | null
 }
 
+/** Σ amount × rate × days / (10 000 × days in year) is kept over this common denominator: exact. */
+export const INTEREST_DENOMINATOR = 10_000n * 365n * 366n
+
+/** An exact amount of interest (cents × INTEREST_DENOMINATOR) and how it was counted. */
+export type InterestFraction = {
+  readonly numerator: bigint
+  readonly periods: readonly InterestPeriod[]
+  readonly through: CalendarDate
+  readonly missingYear: number | null
+}
+
 /**
- * Late interest on `amountCents` for each day after `from` up to and including `to`, at the
- * rate of each day's year, on that year's actual number of days (actual/actual: 365, or 366 in a
- * leap year). Exact: Σ amount × rate × days / (10 000 × days in year) is summed as a fraction
- * and rounded ONCE, half up, to the cent. A year without a rate stops the count at the end of
- * the previous year (`through`), so nothing is charged on a guessed rate.
+ * Rounds an exact interest (numerator over INTEREST_DENOMINATOR) ONCE, half up, to the cent.
+ * Neither the law of 5 May 1865 nor the Treasury's yearly notice of the rate prescribes a
+ * rounding; half up to the nearest cent is the euro's rule for amounts to pay (Council Regulation
+ * (EC) 1103/97, art. 5, applied here by analogy) and what a bailiff's or a court's count does.
+ * Once per amount, at the end: rounding each day or each year would drift by up to a cent each.
  */
-export function lateInterestCents(
+export function roundInterest(numerator: bigint): number {
+  return Number((numerator * 2n + INTEREST_DENOMINATOR) / (2n * INTEREST_DENOMINATOR))
+}
+
+/**
+ * The exact (unrounded) interest on `amountCents` for each day after `from` up to and including
+ * `to`, at the rate of each day's year, on that year's actual number of days (actual/actual:
+ * 365, or 366 in a leap year). A year without a rate stops the count at the end of the previous
+ * year (`through`), so nothing is counted at a guessed rate.
+ */
+export function interestFraction(
   amountCents: number,
   from: CalendarDate,
   to: CalendarDate,
   rates: LegalRateTable,
-): LateInterest {
+): InterestFraction {
   const periods: InterestPeriod[] = []
   let through = from
   let missingYear: number | null = null
@@ -106,12 +127,29 @@ export function lateInterestCents(
     }
   }
   // Σ amount·rate·days / (10 000·diy) over the common denominator 10 000 × 365 × 366: exact.
-  const denominator = 10_000n * 365n * 366n
   let numerator = 0n
   for (const p of periods) {
     const widen = (365n * 366n) / BigInt(p.daysInYear)
     numerator += BigInt(amountCents) * BigInt(p.rateBp) * BigInt(p.days) * widen
   }
-  const cents = Number((numerator * 2n + denominator) / (2n * denominator))
-  return { cents, periods, through, missingYear }
+  return { numerator, periods, through, missingYear }
+}
+
+/**
+ * Late interest on `amountCents` for each day after `from` up to and including `to`
+ * (interestFraction), rounded ONCE, half up, to the cent (roundInterest).
+ */
+export function lateInterestCents(
+  amountCents: number,
+  from: CalendarDate,
+  to: CalendarDate,
+  rates: LegalRateTable,
+): LateInterest {
+  const f = interestFraction(amountCents, from, to, rates)
+  return {
+    cents: roundInterest(f.numerator),
+    periods: f.periods,
+    through: f.through,
+    missingYear: f.missingYear,
+  }
 }

@@ -9,7 +9,8 @@ import type { CallLineWithPaid } from '../calls.ports.ts'
 import type { FinanceContext } from '../finance.ports.ts'
 import type { ArrearsSettings, ReminderDelivery, ReminderLine, ReminderWithLines } from './arrears.entity.ts'
 import { defaultArrearsSettings } from './arrears-settings.use-cases.ts'
-import { effectiveRateTable, type LegalRateTable, lateInterestCents } from './legal-interest.ts'
+import { effectiveRateTable, type LegalRateTable } from './legal-interest.ts'
+import { interestToCharge, type LinePayment } from './line-interest.ts'
 import { type DueStep, dueReminderSteps } from './reminder-ladder.ts'
 
 /** The outbox kind of the job that renders (and e-mails) a run's reminder letters. */
@@ -24,21 +25,20 @@ export type RemindersRun = {
 }
 
 /**
- * The interest on one line for the days after the later of its due date and the day interest was
- * last charged through, up to `asOf`, when the building's statutes or assembly allow it (0
- * otherwise). Pure: the run and the tests use it.
+ * The interest a run charges on one line when the building's statutes or assembly allow it (null
+ * otherwise): accrued from its due date, weighted by the value date of each payment allocated to
+ * it, minus what earlier runs charged (interestToCharge). Pure: the run and the tests use it.
  */
 export function lineInterest(
   settings: Pick<ArrearsSettings, 'interestEnabled'>,
-  line: { readonly dueDate: CalendarDate; readonly outstandingCents: number },
-  chargedThrough: CalendarDate | null,
+  line: { readonly dueDate: CalendarDate; readonly amountCents: number },
+  payments: readonly LinePayment[],
+  charged: { readonly cents: number; readonly through: CalendarDate | null },
   asOf: CalendarDate,
   rates: LegalRateTable,
 ): { cents: number; from: CalendarDate; through: CalendarDate; missingYear: number | null } | null {
   if (!settings.interestEnabled) return null
-  const from = chargedThrough && chargedThrough > line.dueDate ? chargedThrough : line.dueDate
-  const r = lateInterestCents(line.outstandingCents, from, asOf, rates)
-  return { cents: r.cents, from, through: r.through, missingYear: r.missingYear }
+  return interestToCharge(line, payments, charged, asOf, rates)
 }
 
 /**
@@ -69,11 +69,12 @@ export async function runReminders({
     const scope = await buildingWriteScope(ctx, repos, input.buildingId)
     if (!scope.ok) return scope
     const store = repos.finance.arrears
-    const [stored, lines, sent, storedRates] = await Promise.all([
+    const [stored, lines, sent, storedRates, allocations] = await Promise.all([
       store.findSettings(scope.value, input.buildingId),
       store.buildingLines(scope.value, input.buildingId),
       store.sentSteps(scope.value, input.buildingId),
       store.legalRates(scope.value),
+      store.lineAllocations(scope.value, input.buildingId),
     ])
     const settings = stored ?? defaultArrearsSettings(scope.value.organizationId, input.buildingId)
     const rates = effectiveRateTable(storedRates)
@@ -89,10 +90,22 @@ export async function runReminders({
       })),
       sent,
     )
-    const chargedThrough = new Map<string, CalendarDate>()
+    // What earlier runs charged per line (cents, and the last day counted): never charged twice.
+    const charged = new Map<string, { cents: number; through: CalendarDate | null }>()
     for (const s of sent) {
-      const known = chargedThrough.get(s.lineId)
-      if (s.interestTo && (!known || s.interestTo > known)) chargedThrough.set(s.lineId, s.interestTo)
+      const known = charged.get(s.lineId) ?? { cents: 0, through: null }
+      charged.set(s.lineId, {
+        cents: known.cents + s.interestCents,
+        through:
+          s.interestTo && (!known.through || s.interestTo > known.through) ? s.interestTo : known.through,
+      })
+    }
+    const paymentsOf = new Map<string, LinePayment[]>()
+    for (const a of allocations) {
+      paymentsOf.set(a.lineId, [
+        ...(paymentsOf.get(a.lineId) ?? []),
+        { date: a.date, amountCents: a.amountCents },
+      ])
     }
     // One reminder per owner and step.
     const groups = new Map<string, DueStep[]>()
@@ -116,8 +129,9 @@ export async function runReminders({
         const outstandingCents = line.amountCents - line.paidCents
         const interest = lineInterest(
           settings,
-          { dueDate: line.dueDate, outstandingCents },
-          chargedThrough.get(line.id) ?? null,
+          line,
+          paymentsOf.get(line.id) ?? [],
+          charged.get(line.id) ?? { cents: 0, through: null },
           asOf,
           rates,
         )

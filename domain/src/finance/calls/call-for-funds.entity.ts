@@ -8,14 +8,20 @@ export type BankAccountPurpose = (typeof BANK_ACCOUNT_PURPOSES)[number]
 /**
  * provision: periodic provisions of the working capital from the approved budget;
  * reserve: the reserve-fund contribution (art. 3.86 §3, at least 5 % of the ordinary charges);
- * extraordinary: works the assembly voted (art. 3.88), named by the resolution.
+ * extraordinary: works the assembly voted (art. 3.88), named by the resolution;
+ * regularisation: a closed year's regularisation to pay (ADR 0040), made by the year-end close
+ * (never issued by hand) so that it is chased, bears interest and takes payments like any line.
  */
-export const CALL_KINDS = ['provision', 'reserve', 'extraordinary'] as const
+export const CALL_KINDS = ['provision', 'reserve', 'extraordinary', 'regularisation'] as const
 export type CallKind = (typeof CALL_KINDS)[number]
 
-/** Default account of each kind: only provisions go to the working-capital account. */
+/** The kinds a syndic issues (POST /buildings/{id}/calls); a regularisation comes from the close. */
+export const ISSUABLE_CALL_KINDS = ['provision', 'reserve', 'extraordinary'] as const
+export type IssuableCallKind = (typeof ISSUABLE_CALL_KINDS)[number]
+
+/** Default account of each kind: provisions and regularisations go to the working-capital account. */
 export function accountOfKind(kind: CallKind): BankAccountPurpose {
-  return kind === 'provision' ? 'working_capital' : 'reserve'
+  return kind === 'provision' || kind === 'regularisation' ? 'working_capital' : 'reserve'
 }
 
 /**

@@ -20,11 +20,11 @@ import { budgetCallPlan } from './budget-call.ts'
 import {
   accountOfKind,
   type BankAccountPurpose,
-  CALL_KINDS,
   CALL_LIMITS,
   type CallForFunds,
   type CallKind,
   type CallLine,
+  ISSUABLE_CALL_KINDS,
 } from './call-for-funds.entity.ts'
 import { prorateForSales } from './call-sale-rule.ts'
 import { type CallLot, mergeCallLines, splitCallAmount } from './call-split.ts'
@@ -257,8 +257,8 @@ function checkInput(
   today: CalendarDate,
 ): Result<{ dueDate: CalendarDate; issueDate: CalendarDate; fromBudget: boolean }> {
   const issues: FieldIssue[] = []
-  if (!CALL_KINDS.includes(input.kind))
-    issues.push({ path: 'kind', message: `must be one of ${CALL_KINDS.join(', ')}` })
+  if (!(ISSUABLE_CALL_KINDS as readonly string[]).includes(input.kind))
+    issues.push({ path: 'kind', message: `must be one of ${ISSUABLE_CALL_KINDS.join(', ')}` })
   const label = input.label.trim()
   if (label.length === 0 || label.length > CALL_LIMITS.label) {
     issues.push({ path: 'label', message: `must have 1 to ${CALL_LIMITS.label} characters` })

@@ -19,8 +19,11 @@ export type AccountLine = CallLineWithPaid & {
 }
 
 /**
- * A closed year's regularisation on the owner's account (ADR 0040). No call line carries it, so
- * payments settle it through the owner's credit (unallocated payments), after arrears charges.
+ * A closed year's regularisation on the owner's account (ADR 0040). Since issue #16 item 4 the
+ * close makes a regularisation to pay a due item (a call line of kind regularisation, `lineId`):
+ * its due date and what is still owed are the line's, and payments are allocated to it. An older
+ * close's has no line: payments settle it through the owner's credit (unallocated payments),
+ * after arrears charges.
  */
 export type AccountRegularisation = OwnerRegularisation & {
   /** When a regularisation to pay is due: its date + REGULARISATION_TERM_DAYS (a refund: its date). */
@@ -31,9 +34,9 @@ export type AccountRegularisation = OwnerRegularisation & {
 }
 
 /**
- * A regularisation is posted on the first day of the next year with no letter of its own: the
- * owner gets the statement and then the next call, so it is given the usual term of a call letter
- * (30 days) before it counts as due — an arrears reminder never precedes the statement.
+ * A regularisation without a due item (closed before issue #16 item 4) is given the usual term of
+ * a call letter (30 days) after its date before it counts as due. A due item's term is the
+ * building's arrears setting `regularisation_term_days` (regularisation-call.ts).
  */
 export const REGULARISATION_TERM_DAYS = 30
 
@@ -134,7 +137,11 @@ export async function getOwnerAccount({
           }
         })
       const paid = payments.filter((p) => p.buildingId === b)
-      const calledCents = own.reduce((s, l) => s + l.amountCents, 0)
+      // A regularisation's due item (kind regularisation) is counted once, as a regularisation.
+      const calledCents = own
+        .filter((l) => l.kind !== 'regularisation')
+        .reduce((s, l) => s + l.amountCents, 0)
+      const lineById = new Map(own.map((l) => [l.id, l]))
       const chargesCents = charges.filter((c) => c.buildingId === b).reduce((s, c) => s + c.cents, 0)
       const paidCents = paid.reduce((s, p) => s + p.amountCents, 0)
       const open = own.filter((l) => l.outstandingCents > 0)
@@ -146,6 +153,17 @@ export async function getOwnerAccount({
       const pool = credit + regs.reduce((s, r) => s + Math.max(0, -r.amountCents), 0)
       let left = Math.max(0, pool - chargesCents)
       const accountRegs = regs.map((r): AccountRegularisation => {
+        // A due item takes payments by allocation (ADR 0032), like any call line.
+        const line = r.lineId ? lineById.get(r.lineId) : undefined
+        if (line) {
+          const outstandingCents = line.amountCents - line.paidCents
+          return {
+            ...r,
+            dueDate: line.dueDate,
+            outstandingCents,
+            overdue: outstandingCents > 0 && line.dueDate < today,
+          }
+        }
         const toPay = Math.max(0, r.amountCents)
         const covered = Math.min(left, toPay)
         left -= covered
@@ -167,14 +185,21 @@ export async function getOwnerAccount({
           open.filter((l) => l.dueDate <= today).reduce((s, l) => s + l.outstandingCents, 0) +
             chargesCents +
             regs
-              .filter((r) => r.amountCents > 0 && addDays(r.date, REGULARISATION_TERM_DAYS) <= today)
+              .filter(
+                (r) =>
+                  r.amountCents > 0 &&
+                  !(r.lineId && lineById.has(r.lineId)) &&
+                  addDays(r.date, REGULARISATION_TERM_DAYS) <= today,
+              )
               .reduce((s, r) => s + r.amountCents, 0) -
             pool,
         ),
         nextDueDate:
           [
             ...open.map((l) => l.dueDate),
-            ...accountRegs.filter((r) => r.outstandingCents > 0).map((r) => r.dueDate),
+            ...accountRegs
+              .filter((r) => r.outstandingCents > 0 && !(r.lineId && lineById.has(r.lineId)))
+              .map((r) => r.dueDate),
           ].sort()[0] ?? null,
         lines: own,
         payments: paid,

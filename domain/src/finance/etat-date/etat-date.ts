@@ -2,7 +2,7 @@ import { etatDateText } from '../../i18n/etat-date-messages.ts'
 import type { CalendarDate, TenantScope } from '../../property/index.ts'
 import type { DocumentModel } from '../../shared/document-renderer.ts'
 import { type DocumentLanguage, formatCalendarDay, formatCents } from '../../shared/money-format.ts'
-import type { CallKind } from '../calls/call-for-funds.entity.ts'
+import type { IssuableCallKind } from '../calls/call-for-funds.entity.ts'
 import type { CallLineWithPaid } from '../calls.ports.ts'
 
 /*
@@ -34,7 +34,9 @@ export const ETAT_DATE_LIMITS = {
 export type EtatDateFigures = {
   readonly asOf: CalendarDate
   readonly owners: readonly { readonly ownerId: string; readonly name: string }[]
-  readonly byKind: Readonly<Record<CallKind, { readonly calledCents: number; readonly paidCents: number }>>
+  readonly byKind: Readonly<
+    Record<IssuableCallKind, { readonly calledCents: number; readonly paidCents: number }>
+  >
   readonly calledCents: number
   readonly paidCents: number
   /** Σ outstanding of the lot's lines whose due date is on or before asOf. */
@@ -120,8 +122,10 @@ export function etatDateFigures(
   let arrearsCents = 0
   let notYetDueCents = 0
   for (const l of lines) {
-    byKind[l.kind].calledCents += l.amountCents
-    byKind[l.kind].paidCents += l.paidCents
+    // A closed year's regularisation settles the working capital: it counts with the provisions.
+    const kind = l.kind === 'regularisation' ? 'provision' : l.kind
+    byKind[kind].calledCents += l.amountCents
+    byKind[kind].paidCents += l.paidCents
     const outstanding = l.amountCents - l.paidCents
     if (l.dueDate <= asOf) arrearsCents += outstanding
     else notYetDueCents += outstanding
@@ -131,7 +135,7 @@ export function etatDateFigures(
   return { asOf, owners, byKind, calledCents, paidCents, arrearsCents, notYetDueCents }
 }
 
-const KINDS: readonly CallKind[] = ['provision', 'reserve', 'extraordinary']
+const KINDS: readonly IssuableCallKind[] = ['provision', 'reserve', 'extraordinary']
 
 /** The état daté as a PDF model in the request's language. */
 export function etatDateDocument(input: {

@@ -1,5 +1,6 @@
 import { booksReadScope, scopeForRow } from '../../access/index.ts'
 import type { ActorContext, UseCaseCall } from '../../context.ts'
+import { insertRegularisationCall, type RegularisationCallRepos } from '../../finance/index.ts'
 import { can } from '../../identity/index.ts'
 import {
   DEFAULT_OWNER_LANGUAGE,
@@ -44,6 +45,8 @@ export type ClosingRepos = SharedPorts & {
   readonly ledger: LedgerPorts
   readonly closing: ClosingRepository
   readonly property: PropertyQueries
+  /** The close makes the regularisations to pay due items (a call of kind regularisation). */
+  readonly finance: RegularisationCallRepos['finance']
 }
 export type ClosingContext = ActorContext<ClosingRepos>
 
@@ -214,6 +217,22 @@ export async function closeFiscalYear({
       emailedAt: null,
     }))
     await repos.closing.insertClosing(scope.value, closing, statements)
+    // Each regularisation to pay becomes a due item (no posting: the entry below carries the 410).
+    const dueItems = await insertRegularisationCall(repos, scope.value, {
+      closingId: closing.id,
+      buildingId: closing.buildingId,
+      fiscalYear: closing.fiscalYear,
+      regularisationDate,
+      closeDate: today,
+      owners: statements.map((s) => ({
+        ownerId: s.ownerId,
+        amountCents: s.regularisationCents,
+        delivery: s.delivery,
+      })),
+      issuedBy: ctx.actor.userId,
+      now,
+      nextId: () => ctx.ids.next(),
+    })
     await repos.outbox.enqueue({
       kind: RENDER_STATEMENTS,
       organizationId: closing.organizationId,
@@ -233,6 +252,8 @@ export async function closeFiscalYear({
       provisionsCents: closing.provisionsCents,
       regularisationNetCents: closing.regularisationNetCents,
       regularisations: statements.map((s) => ({ ownerId: s.ownerId, amountCents: s.regularisationCents })),
+      regularisationCallId: dueItems?.call.id ?? null,
+      regularisationDueDate: dueItems?.call.dueDate ?? null,
     })
     return ok({ closing, statements: await repos.closing.listStatements(scope.value, closing.id) })
   })

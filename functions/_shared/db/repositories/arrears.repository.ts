@@ -11,7 +11,16 @@ import type {
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm'
 import { uuidv7 } from '../../ids.ts'
 import type { Database } from '../client.ts'
-import { arrearsSettings, callLines, legalInterestRates, reminderLines, reminders } from '../schema/index.ts'
+import {
+  arrearsSettings,
+  bankMovements,
+  callLines,
+  legalInterestRates,
+  ownerPayments,
+  paymentAllocations,
+  reminderLines,
+  reminders,
+} from '../schema/index.ts'
 import { linesWithPaid, toLineWithPaid } from './calls.repository.ts'
 
 /** Arrears (ADR 0039): settings, reminders with their lines, legal rate overrides. */
@@ -66,6 +75,7 @@ export function arrearsRepository(db: Database): ArrearsRepository {
         interestBasis: s.interestBasis,
         interestBasisRef: s.interestBasisRef,
         dailyRun: s.dailyRun,
+        regularisationTermDays: s.regularisationTermDays,
       }
       if (s.version === 1) {
         const rows = await db
@@ -95,6 +105,37 @@ export function arrearsRepository(db: Database): ArrearsRepository {
       ).orderBy(asc(callLines.dueDate), asc(callLines.lineNumber))
       return rows.map(toLineWithPaid)
     },
+    async lineAllocations(scope, buildingId) {
+      // The bank's value date when the payment came from a bank movement (ADR 0038: the payment
+      // itself is dated by the booking date), else the payment date entered by hand.
+      return db
+        .select({
+          lineId: paymentAllocations.lineId,
+          date: sql<string>`coalesce(${bankMovements.valueDate}, ${ownerPayments.paymentDate})::text`,
+          amountCents: paymentAllocations.amountCents,
+        })
+        .from(paymentAllocations)
+        .innerJoin(
+          ownerPayments,
+          and(
+            eq(ownerPayments.id, paymentAllocations.paymentId),
+            eq(ownerPayments.organizationId, paymentAllocations.organizationId),
+          ),
+        )
+        .leftJoin(
+          bankMovements,
+          and(
+            eq(bankMovements.paymentId, ownerPayments.id),
+            eq(bankMovements.organizationId, ownerPayments.organizationId),
+          ),
+        )
+        .where(
+          and(
+            eq(paymentAllocations.organizationId, scope.organizationId),
+            eq(ownerPayments.buildingId, buildingId),
+          ),
+        )
+    },
     async sentSteps(scope, buildingId) {
       const rows = await db
         .select({
@@ -102,6 +143,7 @@ export function arrearsRepository(db: Database): ArrearsRepository {
           step: reminderLines.step,
           sentOn: reminders.reminderDate,
           interestTo: reminderLines.interestTo,
+          interestCents: reminderLines.interestCents,
         })
         .from(reminderLines)
         .innerJoin(
@@ -256,6 +298,7 @@ function toSettings(row: typeof arrearsSettings.$inferSelect): ArrearsSettings {
     interestBasis: row.interestBasis as ArrearsBasis | null,
     interestBasisRef: row.interestBasisRef,
     dailyRun: row.dailyRun,
+    regularisationTermDays: row.regularisationTermDays,
     version: row.version,
   }
 }

@@ -193,6 +193,7 @@ export function callsRepository(db: Database): CallsRepository {
           amountCents: ownerStatements.regularisationCents,
           date: fiscalYearClosings.regularisationDate,
           documentId: ownerStatements.documentId,
+          lineId: callLines.id,
         })
         .from(ownerStatements)
         .innerJoin(
@@ -200,6 +201,24 @@ export function callsRepository(db: Database): CallsRepository {
           and(
             eq(fiscalYearClosings.organizationId, ownerStatements.organizationId),
             eq(fiscalYearClosings.id, ownerStatements.closingId),
+          ),
+        )
+        // The regularisation's due item, when the close made one (regularisation-call.ts).
+        .leftJoin(
+          callsForFunds,
+          and(
+            eq(callsForFunds.organizationId, ownerStatements.organizationId),
+            eq(callsForFunds.buildingId, ownerStatements.buildingId),
+            eq(callsForFunds.kind, 'regularisation'),
+            eq(callsForFunds.budgetRef, sql`'closing:' || ${fiscalYearClosings.id}::text`),
+          ),
+        )
+        .leftJoin(
+          callLines,
+          and(
+            eq(callLines.organizationId, callsForFunds.organizationId),
+            eq(callLines.callId, callsForFunds.id),
+            eq(callLines.ownerId, ownerStatements.ownerId),
           ),
         )
         .where(

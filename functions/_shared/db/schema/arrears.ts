@@ -46,12 +46,15 @@ export const arrearsSettings = pgTable(
     interestBasisRef: text('interest_basis_ref'),
     /** The job runner runs the ladder every morning while true. */
     dailyRun: boolean('daily_run').notNull().default(false),
+    /** Days after a closed year's statement before its regularisation to pay is due. */
+    regularisationTermDays: integer('regularisation_term_days').notNull().default(30),
     version: version(),
     ...timestamps(),
   },
   (t) => [
     uniqueIndex('arrears_settings_building_uq').on(t.organizationId, t.buildingId),
     check('arrears_settings_fee', sql`${t.reminderFeeCents} >= 0`),
+    check('arrears_settings_regularisation_term', sql`${t.regularisationTermDays} between 0 and 365`),
     // Interest or a fee only with the statutes' or the assembly's say-so (the domain checks it too).
     check(
       'arrears_settings_interest_basis',

@@ -71,7 +71,10 @@ export const callsForFunds = pgTable(
   (t) => [
     uniqueIndex('calls_for_funds_building_number_uq').on(t.organizationId, t.buildingId, t.number),
     index('calls_for_funds_org_building_due_idx').on(t.organizationId, t.buildingId, t.dueDate),
-    check('calls_for_funds_kind', sql`${t.kind} in ('provision', 'reserve', 'extraordinary')`),
+    check(
+      'calls_for_funds_kind',
+      sql`${t.kind} in ('provision', 'reserve', 'extraordinary', 'regularisation')`,
+    ),
     check('calls_for_funds_total_positive', sql`${t.totalCents} > 0`),
   ],
 )
