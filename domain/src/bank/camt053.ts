@@ -103,6 +103,8 @@ type TxInfo = {
   counterpartyIban: string | null
   structuredCommunication: string | null
   freeText: string | null
+  counterpartyAddress: string | null
+  information: string | null
   bankReference: string | null
 }
 
@@ -126,6 +128,8 @@ function transaction(tx: unknown, credit: boolean): TxInfo {
     freeText: fromText?.ok
       ? null
       : ustrd.join(' ') || refs.filter((r): r is string => r !== null).join(' ') || null,
+    counterpartyAddress: null,
+    information: null,
     bankReference: text(dig(tx, 'Refs', 'AcctSvcrRef')) ?? text(dig(tx, 'Refs', 'EndToEndId')),
   }
 }
@@ -161,6 +165,8 @@ function entry(node: unknown, path: string, sequence: number): ParsedMovement[] 
     counterpartyIban: null,
     structuredCommunication: null,
     freeText: null,
+    counterpartyAddress: null,
+    information: null,
     bankReference: entryRef,
   }
   return [
@@ -211,6 +217,7 @@ function statement(node: unknown, path: string): ParsedStatement {
     oldBalanceCents: signedAmount(opening.node, opening.path),
     newBalanceCents: signedAmount(closing.node, closing.path),
     movements,
+    freeCommunication: text(dig(node, 'AddtlStmtInf')),
     location: closing.path,
   }
 }

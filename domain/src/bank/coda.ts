@@ -25,8 +25,16 @@ import {
  *   22 continuation    11-63 communication, 99-109 counterparty BIC, 126 next code, 128 link code
  *   23 continuation    11-47 counterparty account (34) + currency, 48-82 counterparty name,
  *                      83-125 communication, 128 link code
- *   31/32/33 information records (communication continued: 41-113, 11-115, 11-100)
- *   4  free communication 33-112
+ *   31 information     3-6 sequence, 7-10 detail (the movement's, or the next number as many
+ *                      banks write it), 11-31 bank reference, 32-39 transaction code,
+ *                      40 communication structure (1 structured), 41-113 communication
+ *                      (structured: 41-43 type), 126 next code, 128 link code (another 3.1)
+ *   32 / 33            the information continued: 11-115 / 11-100
+ *                      Structured types read: 001 counterparty (name 70, street 35, locality
+ *                      35, identification 35, across 3.1-3.3), 101/102 Belgian structured
+ *                      communication (12 digits); any other type or free text is kept as
+ *                      the movement's information.
+ *   4  free communication 3-6 / 7-10 numeric, 33-112 text (the statement's, kept with it)
  *   8  new balance     2-4 paper statement number, 5-41 account + currency, 42 sign,
  *                      43-57 amount, 58-63 date
  *   9  trailer         17-22 number of records 1, 2.x, 3.x and 8, 23-37 debit total,
@@ -123,6 +131,8 @@ type MovementDraft = {
   counterpartyIban: string | null
   structuredCommunication: string | null
   text: string[]
+  /** Information records 3.1 (+ 3.2, 3.3) after the movement: one block per 3.1. */
+  info: { structured: boolean; chunks: string[] }[]
   bankReference: string | null
   location: string
   lineNo: number
@@ -140,10 +150,65 @@ type StatementDraft = {
   /** Records 1, 2.x, 3.x and 8 (the trailer's count), and the record 4s (some banks count them). */
   counted: number
   freeRecords: number
+  /** The text of the record 4s. */
+  free: string[]
+}
+
+const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim()
+
+/** A counterparty identification that is an IBAN (ISO 13616 check digits), compact; else null. */
+function ibanIn(text: string): string | null {
+  const compact = compactAccount(text)
+  if (!compact || !/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(compact)) return null
+  let rest = 0
+  for (const ch of `${compact.slice(4)}${compact.slice(0, 4)}`)
+    for (const d of /\d/.test(ch) ? ch : String(ch.charCodeAt(0) - 55)) rest = (rest * 10 + Number(d)) % 97
+  return rest === 1 ? compact : null
+}
+
+/**
+ * What a movement's information records add: the counterparty (type 001) and a structured
+ * communication (types 101/102) fill what the 2.x records left empty — never overwrite them —
+ * and anything else is kept as the movement's information text.
+ */
+function information(m: MovementDraft) {
+  const out = {
+    name: m.counterpartyName,
+    iban: m.counterpartyIban,
+    address: null as string | null,
+    communication: m.structuredCommunication,
+    text: [] as string[],
+  }
+  for (const block of m.info) {
+    const content = block.chunks.join('')
+    if (!block.structured) {
+      const free = squeeze(content)
+      const asCommunication = out.communication === null ? parseStructuredCommunication(free) : null
+      if (asCommunication?.ok) out.communication = asCommunication.value
+      else if (free) out.text.push(free)
+      continue
+    }
+    const type = content.slice(0, 3)
+    const rest = content.slice(3)
+    if (type === '001') {
+      out.name ??= squeeze(rest.slice(0, 70)) || null
+      const address = [rest.slice(70, 105), rest.slice(105, 140)].map(squeeze).filter(Boolean).join(', ')
+      out.address ??= address || null
+      out.iban ??= ibanIn(rest.slice(140, 175))
+    } else if (type === '101' || type === '102') {
+      const parsed = parseStructuredCommunication(rest.slice(0, 12))
+      if (out.communication === null && parsed.ok) out.communication = parsed.value
+      else if (!parsed.ok) out.text.push(rest.slice(0, 12))
+    } else if (squeeze(rest)) {
+      out.text.push(squeeze(rest))
+    }
+  }
+  return out
 }
 
 function finish(m: MovementDraft): ParsedMovement {
-  const text = m.text.join('').replace(/\s+/g, ' ').trim()
+  const text = squeeze(m.text.join(''))
+  const info = information(m)
   return {
     sequence: m.sequence,
     detail: m.detail,
@@ -151,10 +216,12 @@ function finish(m: MovementDraft): ParsedMovement {
     valueDate: m.valueDate,
     bookingDate: m.bookingDate,
     amountCents: m.amountCents,
-    counterpartyName: m.counterpartyName,
-    counterpartyIban: m.counterpartyIban,
-    structuredCommunication: m.structuredCommunication,
+    counterpartyName: info.name,
+    counterpartyIban: info.iban,
+    structuredCommunication: info.communication,
     freeText: text.length > 0 ? text : null,
+    counterpartyAddress: info.address,
+    information: info.text.length > 0 ? info.text.join(' | ') : null,
     bankReference: m.bankReference,
     location: m.location,
   }
@@ -235,6 +302,7 @@ function readStatements(lines: readonly string[]): ParsedStatement[] {
           movements: [],
           counted: 1,
           freeRecords: 0,
+          free: [],
         }
         digits(line, no, 3, 5, 'statement number')
         lastSequence = 0
@@ -253,7 +321,12 @@ function readStatements(lines: readonly string[]): ParsedStatement[] {
         if (isFirst) {
           if (expect.next)
             throw new Refused(no, `record ${id} where a continuation of the previous record was announced`)
-          if (type === '3' && !(expect.link && expect.seq === seq && expect.detail === detail)) {
+          // The 3.1's detail number is its movement's, or the next one (many banks write 0001 after
+          // a 2.1 of detail 0000).
+          if (
+            type === '3' &&
+            !(expect.link && expect.seq === seq && (detail === expect.detail || detail === expect.detail + 1))
+          ) {
             throw new Refused(
               no,
               'information record 3.1 not announced by its movement (link code, sequence)',
@@ -299,22 +372,35 @@ function readStatements(lines: readonly string[]): ParsedStatement[] {
             structuredCommunication: communication?.ok ? communication.value : null,
             // A structured communication with wrong check digits is kept as text (never guessed).
             text: communication?.ok ? [] : [structured ? at(line, 66, 77) : at(line, 63, 115)],
+            info: [],
             bankReference: at(line, 11, 31).trim() || null,
             location: `line ${no}`,
             lineNo: no,
           }
           statement.movements.push(movement)
-        } else if (!movement || movement.sequence !== seq) {
-          throw new Refused(no, `record ${id} belongs to no movement of sequence ${seq}`)
+        } else if (
+          !movement ||
+          movement.sequence !== seq ||
+          (type === '2' && movement.detail !== detail) ||
+          (type === '3' && detail !== movement.detail && detail !== movement.detail + 1)
+        ) {
+          throw new Refused(no, `record ${id} belongs to no movement of sequence ${seq}, detail ${detail}`)
         } else if (type === '2' && sub === '2') {
           if (movement.structuredCommunication === null) movement.text.push(at(line, 11, 63))
         } else if (type === '2' && sub === '3') {
           movement.counterpartyIban = compactAccount(at(line, 11, 44))
           movement.counterpartyName = at(line, 48, 82).trim() || null
           if (movement.structuredCommunication === null) movement.text.push(at(line, 83, 125))
+        } else if (sub === '1') {
+          // Information records (3.x): details the bank adds (counterparty, references), read
+          // once the movement is complete (finish).
+          const structure = at(line, 40, 40)
+          if (structure !== '0' && structure !== '1')
+            throw new Refused(no, `communication structure (position 40) must be 0 or 1, not "${structure}"`)
+          movement.info.push({ structured: structure === '1', chunks: [at(line, 41, 113)] })
+        } else {
+          movement.info.at(-1)?.chunks.push(sub === '2' ? at(line, 11, 115) : at(line, 11, 100))
         }
-        // Information records (3.x) carry details the bank adds (names, addresses, references):
-        // validated for order, not imported.
         const next = at(line, 126, 126)
         const link = at(line, 128, 128)
         if (!['0', '1'].includes(next) || !['0', '1'].includes(link)) {
@@ -336,7 +422,12 @@ function readStatements(lines: readonly string[]): ParsedStatement[] {
         if ((state !== 'body' && state !== 'afterNew') || !current) {
           throw new Refused(no, 'free communication record 4 outside a statement')
         }
+        digits(line, no, 3, 6, 'sequence number')
+        digits(line, no, 7, 10, 'detail number')
+        if (!['0', '1', ' '].includes(at(line, 128, 128)))
+          throw new Refused(no, 'link code (128) must be 0 or 1')
         current.freeRecords++
+        current.free.push(at(line, 33, 112).trimEnd())
         return
       }
       case '8': {
@@ -395,6 +486,7 @@ function readStatements(lines: readonly string[]): ParsedStatement[] {
           oldBalanceCents: statement.oldBalanceCents,
           newBalanceCents: nb.cents,
           movements: statement.movements.map(finish),
+          freeCommunication: statement.free.join('\n').trim() || null,
           location: `line ${nb.no}`,
         }
         const [unbalanced] = balanceIssues(parsed)

@@ -135,6 +135,7 @@ export async function importStatements({
         newBalanceDate: parsed.newBalanceDate,
         oldBalanceCents: parsed.oldBalanceCents,
         newBalanceCents: parsed.newBalanceCents,
+        freeCommunication: parsed.freeCommunication,
         importedBy: ctx.actor.userId,
         createdAt: ctx.clock.now(),
       }
@@ -205,6 +206,8 @@ function toMovement(
     counterpartyIban: m.counterpartyIban,
     structuredCommunication: m.structuredCommunication,
     freeText: m.freeText,
+    counterpartyAddress: m.counterpartyAddress,
+    information: m.information,
     bankReference: m.bankReference,
     status: m.batch ? 'batch' : 'unmatched',
     match: null,

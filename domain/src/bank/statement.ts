@@ -27,6 +27,10 @@ export type ParsedMovement = {
   /** Twelve digits of a Belgian structured communication (CODA type 101 / camt issuer BBA). */
   readonly structuredCommunication: string | null
   readonly freeText: string | null
+  /** Street and locality of the counterparty (CODA information record 3.x, structured type 001). */
+  readonly counterpartyAddress: string | null
+  /** What the bank added in information records (CODA 3.x) that no field above holds. */
+  readonly information: string | null
   readonly bankReference: string | null
   /** Where the movement is in the file, for messages ("line 7", "/Document/…/Ntry[3]"). */
   readonly location: string
@@ -42,6 +46,8 @@ export type ParsedStatement = {
   readonly oldBalanceCents: number
   readonly newBalanceCents: number
   readonly movements: readonly ParsedMovement[]
+  /** The statement's free communication (CODA record 4), kept with the statement. */
+  readonly freeCommunication: string | null
   readonly location: string
 }
 
