@@ -145,6 +145,14 @@ const UNIQUE_CONSTRAINTS: Record<string, readonly [code: string, message: string
     'This owner already holds an active share of this unit',
   ],
   unit_ownerships_primary_uq: ['primary_contact_taken', 'This unit already has a primary contact'],
+  einvoice_imports_document_uq: [
+    'einvoice_already_imported',
+    'This e-invoice was already imported; nothing was imported',
+  ],
+  einvoice_imports_file_uq: [
+    'einvoice_already_imported',
+    'This e-invoice was already imported; nothing was imported',
+  ],
 }
 
 /**

@@ -8,6 +8,7 @@ import type { CallsRepository, OwnerLedgerBalance } from './calls.ports.ts'
 import type { EtatDateRepository } from './etat-date/etat-date.ts'
 import type { Expense, ExpenseCategory, PaymentStatus } from './expense.entity.ts'
 import type { BuildingBasisHistory } from './owner-part.calculator.ts'
+import type { EInvoiceImportRepository } from './einvoice/einvoice-identity.ts'
 import type { SupplierRepository } from './suppliers/supplier.ports.ts'
 
 /** Sort keys the HTTP layer may pass through as `sort_by` (wire spelling, whitelisted). */
@@ -127,6 +128,7 @@ export type FinancePorts = {
   readonly arrears: ArrearsRepository
   readonly etatDates: EtatDateRepository
   readonly suppliers: SupplierRepository
+  readonly einvoiceImports: EInvoiceImportRepository
 }
 
 /** What other contexts may read of finance, through finance/index.ts (a document's expense). */

@@ -1,6 +1,7 @@
 import { arrearsErrorsDe } from './arrears-errors.ts'
 import { assemblyErrorsDe } from './assembly-de.ts'
 import { bankErrorsDe } from './bank.ts'
+import { einvoiceErrorsDe } from './einvoice-errors.ts'
 import { budgetErrorsDe } from './budget-errors.ts'
 import { callsErrorsDe } from './calls.ts'
 import { closingErrorsDe } from './closing-errors.ts'
@@ -278,4 +279,5 @@ export const errorDe: ErrorMessages = {
   ...budgetErrorsDe,
   ...supplierErrorsDe,
   ...saleDocumentsErrorsDe,
+  ...einvoiceErrorsDe,
 }

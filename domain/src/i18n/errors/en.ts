@@ -9,6 +9,7 @@ import type { Message } from '../plural.ts'
 import { arrearsErrorsEn } from './arrears-errors.ts'
 import { assemblyErrorsEn } from './assembly-en.ts'
 import { bankErrorsEn } from './bank.ts'
+import { einvoiceErrorsEn } from './einvoice-errors.ts'
 import { budgetErrorsEn } from './budget-errors.ts'
 import { callsErrorsEn } from './calls.ts'
 import { closingErrorsEn } from './closing-errors.ts'
@@ -273,6 +274,7 @@ export const errorEn = {
   ...budgetErrorsEn,
   ...supplierErrorsEn,
   ...saleDocumentsErrorsEn,
+  ...einvoiceErrorsEn,
 } as const satisfies Record<string, Message>
 
 export type ErrorKey = keyof typeof errorEn

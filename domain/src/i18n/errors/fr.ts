@@ -1,6 +1,7 @@
 import { arrearsErrorsFr } from './arrears-errors.ts'
 import { assemblyErrorsFr } from './assembly-fr.ts'
 import { bankErrorsFr } from './bank.ts'
+import { einvoiceErrorsFr } from './einvoice-errors.ts'
 import { budgetErrorsFr } from './budget-errors.ts'
 import { callsErrorsFr } from './calls.ts'
 import { closingErrorsFr } from './closing-errors.ts'
@@ -281,4 +282,5 @@ export const errorFr: ErrorMessages = {
   ...budgetErrorsFr,
   ...supplierErrorsFr,
   ...saleDocumentsErrorsFr,
+  ...einvoiceErrorsFr,
 }

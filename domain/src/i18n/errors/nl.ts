@@ -1,6 +1,7 @@
 import { arrearsErrorsNl } from './arrears-errors.ts'
 import { assemblyErrorsNl } from './assembly-nl.ts'
 import { bankErrorsNl } from './bank.ts'
+import { einvoiceErrorsNl } from './einvoice-errors.ts'
 import { budgetErrorsNl } from './budget-errors.ts'
 import { callsErrorsNl } from './calls.ts'
 import { closingErrorsNl } from './closing-errors.ts'
@@ -279,4 +280,5 @@ export const errorNl: ErrorMessages = {
   ...budgetErrorsNl,
   ...supplierErrorsNl,
   ...saleDocumentsErrorsNl,
+  ...einvoiceErrorsNl,
 }
