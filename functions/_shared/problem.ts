@@ -78,7 +78,10 @@ export function problemOf(
     error: error.message,
   }
   if (issues.length > 0) body.errors = [...issues]
-  if (error.kind === 'conflict' || error.kind === 'unprocessable') {
+  if (
+    (error.kind === 'conflict' || error.kind === 'unprocessable' || error.kind === 'validation') &&
+    error.code
+  ) {
     body.code = error.code
     // The values the detail names (e.g. the seq of a refused act), for clients to act on.
     if (error.params) body.params = { ...error.params }

@@ -422,6 +422,60 @@ describe('bank statements and matching (issue #16 items 1-3)', () => {
     })
   })
 
+  it('says why a file is refused in the reader’s language, naming the line (fr, nl, en)', async () => {
+    const { t, token, b } = await setup()
+    const lines = writeCoda([statement(1, 0, [move(1, 10_000)])]).split('\r\n')
+    // The 2.1's entry date (positions 116-121) is 32 February.
+    lines[2] = `${lines[2]?.slice(0, 115)}320226${lines[2]?.slice(121)}`
+    const bad = lines.join('\r\n')
+    const expected: Record<string, [detail: string, message: string]> = {
+      fr: [
+        'Le fichier d’extraits est refusé (ligne 3 : la date de comptabilisation (positions 116-121) n’est pas une date JJMMAA : « 320226 ») ; rien n’a été importé',
+        'la date de comptabilisation (positions 116-121) n’est pas une date JJMMAA : « 320226 »',
+      ],
+      nl: [
+        'Het uittrekselbestand is geweigerd (regel 3: de boekingsdatum (posities 116-121) is geen datum DDMMJJ: "320226"); er werd niets ingelezen',
+        'de boekingsdatum (posities 116-121) is geen datum DDMMJJ: "320226"',
+      ],
+      en: [
+        'The bank statement file is refused (line 3: entry date (positions 116-121) is not a date DDMMYY: "320226"); nothing was imported',
+        'entry date (positions 116-121) is not a date DDMMYY: "320226"',
+      ],
+    }
+    for (const [language, [detail, message]] of Object.entries(expected)) {
+      const res = await api.request('POST', `/api/v1/buildings/${b.id}/bank-statements`, {
+        token,
+        rawBody: form(bad),
+        headers: { 'accept-language': language },
+      })
+      expect(res.status).toBe(400)
+      expect(res.headers.get('content-language')).toBe(language)
+      expect(res.body).toMatchObject({
+        detail,
+        code: 'statementRefusedLine',
+        params: { line: 3 },
+        errors: [{ path: 'line 3', message }],
+        error: expected.en?.[0],
+      })
+    }
+    // A camt.053 refusal names its element the same way.
+    const camt = await api.request('POST', `/api/v1/buildings/${b.id}/bank-statements`, {
+      token,
+      rawBody: form(
+        '<?xml version="1.0"?><Document><BkToCstmrStmt><Stmt/></BkToCstmrStmt></Document>',
+        's.xml',
+      ),
+      headers: { 'accept-language': 'nl' },
+    })
+    expect(camt.status).toBe(400)
+    expect(camt.body).toMatchObject({
+      code: 'statementRefusedAt',
+      detail:
+        'Het uittrekselbestand is geweigerd (/Document/BkToCstmrStmt/Stmt[1]/Acct/Id/IBAN: ontbreekt); er werd niets ingelezen',
+    })
+    expect(await counts(t.org.id)).toMatchObject({ statements: 0, movements: 0 })
+  })
+
   it('imports camt.053 (001.08) with a structured reference and a batch; is closed to owners and other tenants', async () => {
     const { t, token, b, o1, o2, l1, l2 } = await setup()
     const camt = `<?xml version="1.0" encoding="UTF-8"?>

@@ -45,7 +45,7 @@ function refusal(text: string): { path: string; message: string } {
   expect(r.error.kind).toBe('validation')
   const issue = r.error.kind === 'validation' ? r.error.issues[0] : undefined
   if (!issue) throw new Error('no issue')
-  return issue
+  return { path: issue.path, message: issue.message }
 }
 
 /** Replaces characters of a 1-based line at a 1-based position. */
@@ -422,5 +422,18 @@ describe('CODA information records (3.1, 3.2, 3.3) and free communication (4)', 
     // A record 4 whose sequence is not numeric.
     const withFree = writeCoda([statement([bare], { freeCommunication: 'x' })])
     expect(refusal(patch(withFree, 4, 3, 'AB')).path).toBe('line 4')
+  })
+
+  it('raises each refusal as a code with its values (the API says it in the reader’s language)', () => {
+    const text = writeCoda([statement([bare])])
+    const r = parseCoda(patch(text, 3, 116, '320226'))
+    if (r.ok || r.error.kind !== 'validation') throw new Error('expected a refusal')
+    expect(r.error).toMatchObject({ code: 'statementRefusedLine', params: { line: 3 } })
+    expect(r.error.issues[0]).toEqual({
+      path: 'line 3',
+      code: 'codaDate',
+      params: { line: 3, field: 'entryDate', from: 116, to: 121, actual: '320226' },
+      message: 'entry date (positions 116-121) is not a date DDMMYY: "320226"',
+    })
   })
 })

@@ -5,10 +5,10 @@ import type { SharedPorts } from '../shared/shared-ports.ts'
 import type { ArrearsRepository } from './arrears/arrears.ports.ts'
 import type { BudgetPorts } from './budget/budget.ports.ts'
 import type { CallsRepository, OwnerLedgerBalance } from './calls.ports.ts'
+import type { EInvoiceImportRepository } from './einvoice/einvoice-identity.ts'
 import type { EtatDateRepository } from './etat-date/etat-date.ts'
 import type { Expense, ExpenseCategory, PaymentStatus } from './expense.entity.ts'
 import type { BuildingBasisHistory } from './owner-part.calculator.ts'
-import type { EInvoiceImportRepository } from './einvoice/einvoice-identity.ts'
 import type { SupplierRepository } from './suppliers/supplier.ports.ts'
 
 /** Sort keys the HTTP layer may pass through as `sort_by` (wire spelling, whitelisted). */

@@ -1,13 +1,14 @@
 import { arrearsErrorsDe } from './arrears-errors.ts'
 import { assemblyErrorsDe } from './assembly-de.ts'
 import { bankErrorsDe } from './bank.ts'
-import { einvoiceErrorsDe } from './einvoice-errors.ts'
 import { budgetErrorsDe } from './budget-errors.ts'
 import { callsErrorsDe } from './calls.ts'
 import { closingErrorsDe } from './closing-errors.ts'
+import { einvoiceErrorsDe } from './einvoice-errors.ts'
 import type { ErrorMessages } from './en.ts'
 import { ledgerErrorsDe } from './ledger-errors.ts'
 import { saleDocumentsErrorsDe } from './sale-documents-errors.ts'
+import { statementErrorsDe } from './statement-errors.ts'
 import { supplierErrorsDe } from './supplier-errors.ts'
 
 export const errorDe: ErrorMessages = {
@@ -280,4 +281,5 @@ export const errorDe: ErrorMessages = {
   ...supplierErrorsDe,
   ...saleDocumentsErrorsDe,
   ...einvoiceErrorsDe,
+  ...statementErrorsDe,
 }

@@ -9,12 +9,13 @@ import type { Message } from '../plural.ts'
 import { arrearsErrorsEn } from './arrears-errors.ts'
 import { assemblyErrorsEn } from './assembly-en.ts'
 import { bankErrorsEn } from './bank.ts'
-import { einvoiceErrorsEn } from './einvoice-errors.ts'
 import { budgetErrorsEn } from './budget-errors.ts'
 import { callsErrorsEn } from './calls.ts'
 import { closingErrorsEn } from './closing-errors.ts'
+import { einvoiceErrorsEn } from './einvoice-errors.ts'
 import { ledgerErrorsEn } from './ledger-errors.ts'
 import { saleDocumentsErrorsEn } from './sale-documents-errors.ts'
+import { statementErrorsEn } from './statement-errors.ts'
 import { supplierErrorsEn } from './supplier-errors.ts'
 
 export const errorEn = {
@@ -275,6 +276,7 @@ export const errorEn = {
   ...supplierErrorsEn,
   ...saleDocumentsErrorsEn,
   ...einvoiceErrorsEn,
+  ...statementErrorsEn,
 } as const satisfies Record<string, Message>
 
 export type ErrorKey = keyof typeof errorEn

@@ -1,13 +1,14 @@
 import { arrearsErrorsFr } from './arrears-errors.ts'
 import { assemblyErrorsFr } from './assembly-fr.ts'
 import { bankErrorsFr } from './bank.ts'
-import { einvoiceErrorsFr } from './einvoice-errors.ts'
 import { budgetErrorsFr } from './budget-errors.ts'
 import { callsErrorsFr } from './calls.ts'
 import { closingErrorsFr } from './closing-errors.ts'
+import { einvoiceErrorsFr } from './einvoice-errors.ts'
 import type { ErrorMessages } from './en.ts'
 import { ledgerErrorsFr } from './ledger-errors.ts'
 import { saleDocumentsErrorsFr } from './sale-documents-errors.ts'
+import { statementErrorsFr } from './statement-errors.ts'
 import { supplierErrorsFr } from './supplier-errors.ts'
 
 export const errorFr: ErrorMessages = {
@@ -283,4 +284,5 @@ export const errorFr: ErrorMessages = {
   ...supplierErrorsFr,
   ...saleDocumentsErrorsFr,
   ...einvoiceErrorsFr,
+  ...statementErrorsFr,
 }

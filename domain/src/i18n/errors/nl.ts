@@ -1,13 +1,14 @@
 import { arrearsErrorsNl } from './arrears-errors.ts'
 import { assemblyErrorsNl } from './assembly-nl.ts'
 import { bankErrorsNl } from './bank.ts'
-import { einvoiceErrorsNl } from './einvoice-errors.ts'
 import { budgetErrorsNl } from './budget-errors.ts'
 import { callsErrorsNl } from './calls.ts'
 import { closingErrorsNl } from './closing-errors.ts'
+import { einvoiceErrorsNl } from './einvoice-errors.ts'
 import type { ErrorMessages } from './en.ts'
 import { ledgerErrorsNl } from './ledger-errors.ts'
 import { saleDocumentsErrorsNl } from './sale-documents-errors.ts'
+import { statementErrorsNl } from './statement-errors.ts'
 import { supplierErrorsNl } from './supplier-errors.ts'
 
 export const errorNl: ErrorMessages = {
@@ -281,4 +282,5 @@ export const errorNl: ErrorMessages = {
   ...supplierErrorsNl,
   ...saleDocumentsErrorsNl,
   ...einvoiceErrorsNl,
+  ...statementErrorsNl,
 }
