@@ -473,6 +473,20 @@ describe('bank statements and matching (issue #16 items 1-3)', () => {
       detail:
         'Het uittrekselbestand is geweigerd (/Document/BkToCstmrStmt/Stmt[1]/Acct/Id/IBAN: ontbreekt); er werd niets ingelezen',
     })
+    // XML that is not well-formed: the line and column in the reader's language.
+    const xml = await api.request('POST', `/api/v1/buildings/${b.id}/bank-statements`, {
+      token,
+      rawBody: form('<?xml version="1.0"?>\n<Document>\n<BkToCstmrStmt>\n</Document>', 's.xml'),
+      headers: { 'accept-language': 'fr' },
+    })
+    expect(xml.status).toBe(400)
+    expect(xml.body).toMatchObject({
+      code: 'statementXmlAt',
+      params: { line: 4 },
+      detail: expect.stringMatching(
+        /^Le XML est mal formé \(ligne 4, colonne \d+ : .+\) ; rien n’a été importé$/,
+      ),
+    })
     expect(await counts(t.org.id)).toMatchObject({ statements: 0, movements: 0 })
   })
 

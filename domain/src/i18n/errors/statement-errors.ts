@@ -7,6 +7,8 @@
 import type { Message } from '../plural.ts'
 
 export const statementErrorsEn = {
+  'error.msg.statementXmlAt':
+    'The XML is not well-formed (line {line}, column {column}: {reason}); nothing was imported',
   'error.msg.statementRefusedPlain': 'The bank statement file is refused; nothing was imported',
   'error.msg.statementRefusedLine':
     'The bank statement file is refused (line {line}: {reason}); nothing was imported',
@@ -83,6 +85,8 @@ export type StatementErrorKey = keyof typeof statementErrorsEn
 type StatementErrors = Record<StatementErrorKey, Message>
 
 export const statementErrorsFr: StatementErrors = {
+  'error.msg.statementXmlAt':
+    'Le XML est mal formé (ligne {line}, colonne {column} : {reason}) ; rien n’a été importé',
   'error.msg.statementRefusedPlain': 'Le fichier d’extraits est refusé ; rien n’a été importé',
   'error.msg.statementRefusedLine':
     'Le fichier d’extraits est refusé (ligne {line} : {reason}) ; rien n’a été importé',
@@ -162,6 +166,8 @@ export const statementErrorsFr: StatementErrors = {
 }
 
 export const statementErrorsNl: StatementErrors = {
+  'error.msg.statementXmlAt':
+    'De XML is niet goed gevormd (regel {line}, kolom {column}: {reason}); er werd niets ingelezen',
   'error.msg.statementRefusedPlain': 'Het uittrekselbestand is geweigerd; er werd niets ingelezen',
   'error.msg.statementRefusedLine':
     'Het uittrekselbestand is geweigerd (regel {line}: {reason}); er werd niets ingelezen',
@@ -238,6 +244,8 @@ export const statementErrorsNl: StatementErrors = {
 }
 
 export const statementErrorsDe: StatementErrors = {
+  'error.msg.statementXmlAt':
+    'Das XML ist nicht wohlgeformt (Zeile {line}, Spalte {column}: {reason}); nichts wurde importiert',
   'error.msg.statementRefusedPlain': 'Die Auszugsdatei wird abgelehnt; nichts wurde importiert',
   'error.msg.statementRefusedLine':
     'Die Auszugsdatei wird abgelehnt (Zeile {line}: {reason}); nichts wurde importiert',
