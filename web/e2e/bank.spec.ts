@@ -78,7 +78,7 @@ test('a CODA file imported on the building page: one movement matched by its com
           information: party,
         },
       ],
-      freeCommunication: 'Extrait 1 - ACP Residence - frais de tenue de compte offerts ce trimestre',
+      freeCommunication: 'Extrait 1 - frais offerts - ref ACPRESIDENCEFRAISTENUEDECOMPTE2027T1REF012345678',
     },
   ])
 
@@ -94,7 +94,7 @@ test('a CODA file imported on the building page: one movement matched by its com
   await expect(bank.getByRole('status')).toContainText('1 matched, 1 to match by hand')
   await expect(bank.getByTestId('bank-statements').locator('li')).toHaveCount(1)
   await expect(bank.getByTestId('bank-free-communication')).toHaveText(
-    'Bank’s message: Extrait 1 - ACP Residence - frais de tenue de compte offerts ce trimestre',
+    'Bank’s message: Extrait 1 - frais offerts - ref ACPRESIDENCEFRAISTENUEDECOMPTE2027T1REF012345678',
   )
   const janssensRow = bank.getByTestId('bank-matched-movement').filter({ hasText: '€500.00' })
   await expect(janssensRow.getByTestId('bank-movement-facts')).toContainText(`Bank information${information}`)
