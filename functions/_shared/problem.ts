@@ -78,7 +78,10 @@ export function problemOf(
     error: error.message,
   }
   if (issues.length > 0) body.errors = [...issues]
-  if (error.kind === 'conflict' || error.kind === 'unprocessable') {
+  if (
+    (error.kind === 'conflict' || error.kind === 'unprocessable' || error.kind === 'validation') &&
+    error.code
+  ) {
     body.code = error.code
     // The values the detail names (e.g. the seq of a refused act), for clients to act on.
     if (error.params) body.params = { ...error.params }
@@ -145,6 +148,14 @@ const UNIQUE_CONSTRAINTS: Record<string, readonly [code: string, message: string
     'This owner already holds an active share of this unit',
   ],
   unit_ownerships_primary_uq: ['primary_contact_taken', 'This unit already has a primary contact'],
+  einvoice_imports_document_uq: [
+    'einvoice_already_imported',
+    'This e-invoice was already imported; nothing was imported',
+  ],
+  einvoice_imports_file_uq: [
+    'einvoice_already_imported',
+    'This e-invoice was already imported; nothing was imported',
+  ],
 }
 
 /**

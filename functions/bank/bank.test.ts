@@ -361,6 +361,135 @@ describe('bank statements and matching (issue #16 items 1-3)', () => {
     expect(await counts(t.org.id)).toMatchObject({ statements: 0, movements: 0, payments: 0 })
   })
 
+  it('matches by what only the CODA information records say (3.1 communication, 001 counterparty IBAN) and keeps record 4 with the statement', async () => {
+    const { token, b, o1, o2, l1, l2 } = await setup()
+    // Type 001 across 3.1-3.3: name (70), street (35), locality (35), identification (35).
+    const party = (name: string, iban: string) =>
+      [name.padEnd(70), 'Rue Haute 12'.padEnd(35), '1000 Bruxelles'.padEnd(35), iban.padEnd(35)].join('')
+    const file = writeCoda([
+      {
+        ...statement(1, 0, [
+          // o1's communication is only in the information record (2.1 carries free text).
+          move(1, 50_000, {
+            freeText: 'virement europeen',
+            informationType: '101',
+            information: l1.communication_digits,
+            informationDetail: 1,
+          }),
+          // o2 pays part of their line with its communication: their IBAN (in a 001 record) is remembered.
+          move(2, 20_000, {
+            structuredCommunication: l2.communication_digits,
+            informationType: '001',
+            information: party('J. Peeters', PAYER_2),
+          }),
+        ]),
+        freeCommunication: 'Extrait 1 - ACP Les Tilleuls - frais de tenue de compte offerts',
+      },
+      // o2 pays the rest: no 2.3, the payer's IBAN only in the information record.
+      statement(2, 70_000, [
+        move(3, 30_000, {
+          freeText: 'solde',
+          informationType: '001',
+          information: party('J. Peeters', PAYER_2),
+          informationDetail: 1,
+        }),
+      ]),
+    ])
+    const res = await upload(token, b.id, file)
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    expect(res.body).toMatchObject({ matched: { communication: 2, iban: 1 }, unmatched: 0 })
+    const all = (await movements(token, b.id)) as (Movement & {
+      counterparty_name: string | null
+      counterparty_iban: string | null
+      counterparty_address: string | null
+    })[]
+    expect(all.map((m) => [m.amount_cents, m.match?.kind, m.match?.owner_id])).toEqual([
+      [50_000, 'communication', o1.id],
+      [20_000, 'communication', o2.id],
+      [30_000, 'iban', o2.id],
+    ])
+    expect(all[2]).toMatchObject({
+      counterparty_name: 'J. Peeters',
+      counterparty_iban: PAYER_2,
+      counterparty_address: 'Rue Haute 12, 1000 Bruxelles',
+    })
+    expect(await account(token, o1.id)).toMatchObject({ balance_cents: 0 })
+    expect(await account(token, o2.id)).toMatchObject({ balance_cents: 0 })
+    const first = (res.body as { statements: { id: string }[] }).statements[0]
+    const detail = await api.request('GET', `/api/v1/bank-statements/${first?.id}`, { token })
+    expect(detail.body).toMatchObject({
+      free_communication: 'Extrait 1 - ACP Les Tilleuls - frais de tenue de compte offerts',
+    })
+  })
+
+  it('says why a file is refused in the reader’s language, naming the line (fr, nl, en)', async () => {
+    const { t, token, b } = await setup()
+    const lines = writeCoda([statement(1, 0, [move(1, 10_000)])]).split('\r\n')
+    // The 2.1's entry date (positions 116-121) is 32 February.
+    lines[2] = `${lines[2]?.slice(0, 115)}320226${lines[2]?.slice(121)}`
+    const bad = lines.join('\r\n')
+    const expected: Record<string, [detail: string, message: string]> = {
+      fr: [
+        'Le fichier d’extraits est refusé (ligne 3 : la date de comptabilisation (positions 116-121) n’est pas une date JJMMAA : « 320226 ») ; rien n’a été importé',
+        'la date de comptabilisation (positions 116-121) n’est pas une date JJMMAA : « 320226 »',
+      ],
+      nl: [
+        'Het uittrekselbestand is geweigerd (regel 3: de boekingsdatum (posities 116-121) is geen datum DDMMJJ: "320226"); er werd niets ingelezen',
+        'de boekingsdatum (posities 116-121) is geen datum DDMMJJ: "320226"',
+      ],
+      en: [
+        'The bank statement file is refused (line 3: entry date (positions 116-121) is not a date DDMMYY: "320226"); nothing was imported',
+        'entry date (positions 116-121) is not a date DDMMYY: "320226"',
+      ],
+    }
+    for (const [language, [detail, message]] of Object.entries(expected)) {
+      const res = await api.request('POST', `/api/v1/buildings/${b.id}/bank-statements`, {
+        token,
+        rawBody: form(bad),
+        headers: { 'accept-language': language },
+      })
+      expect(res.status).toBe(400)
+      expect(res.headers.get('content-language')).toBe(language)
+      expect(res.body).toMatchObject({
+        detail,
+        code: 'statementRefusedLine',
+        params: { line: 3 },
+        errors: [{ path: 'line 3', message }],
+        error: expected.en?.[0],
+      })
+    }
+    // A camt.053 refusal names its element the same way.
+    const camt = await api.request('POST', `/api/v1/buildings/${b.id}/bank-statements`, {
+      token,
+      rawBody: form(
+        '<?xml version="1.0"?><Document><BkToCstmrStmt><Stmt/></BkToCstmrStmt></Document>',
+        's.xml',
+      ),
+      headers: { 'accept-language': 'nl' },
+    })
+    expect(camt.status).toBe(400)
+    expect(camt.body).toMatchObject({
+      code: 'statementRefusedAt',
+      detail:
+        'Het uittrekselbestand is geweigerd (/Document/BkToCstmrStmt/Stmt[1]/Acct/Id/IBAN: ontbreekt); er werd niets ingelezen',
+    })
+    // XML that is not well-formed: the line and column in the reader's language.
+    const xml = await api.request('POST', `/api/v1/buildings/${b.id}/bank-statements`, {
+      token,
+      rawBody: form('<?xml version="1.0"?>\n<Document>\n<BkToCstmrStmt>\n</Document>', 's.xml'),
+      headers: { 'accept-language': 'fr' },
+    })
+    expect(xml.status).toBe(400)
+    expect(xml.body).toMatchObject({
+      code: 'statementXmlAt',
+      params: { line: 4 },
+      detail: expect.stringMatching(
+        /^Le XML est mal formé \(ligne 4, colonne \d+ : .+\) ; rien n’a été importé$/,
+      ),
+    })
+    expect(await counts(t.org.id)).toMatchObject({ statements: 0, movements: 0 })
+  })
+
   it('imports camt.053 (001.08) with a structured reference and a batch; is closed to owners and other tenants', async () => {
     const { t, token, b, o1, o2, l1, l2 } = await setup()
     const camt = `<?xml version="1.0" encoding="UTF-8"?>

@@ -30,6 +30,10 @@ export const BankStatementSchema = z
     new_balance_date: z.string(),
     old_balance_cents: cents,
     new_balance_cents: cents,
+    free_communication: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The bank’s free communication for the statement (CODA record 4)' }),
     created_at: z.string(),
   })
   .openapi('BankStatement')
@@ -51,6 +55,11 @@ export const BankMovementSchema = z
     counterparty_iban: z.string().nullable(),
     communication: z.string().nullable().openapi({ example: '+++001/0000/00128+++' }),
     free_text: z.string().nullable(),
+    counterparty_address: z.string().nullable(),
+    information: z
+      .string()
+      .nullable()
+      .openapi({ description: 'What the bank added in CODA information records (3.x)' }),
     bank_reference: z.string().nullable(),
     status: z.enum(MOVEMENT_STATUSES),
     match: z
@@ -130,6 +139,7 @@ export const toStatementDto = (s: BankStatement): z.infer<typeof BankStatementSc
   new_balance_date: s.newBalanceDate,
   old_balance_cents: s.oldBalanceCents,
   new_balance_cents: s.newBalanceCents,
+  free_communication: s.freeCommunication,
   created_at: s.createdAt.toISOString(),
 })
 
@@ -148,6 +158,8 @@ export const toMovementDto = (m: BankMovement): z.infer<typeof BankMovementSchem
     ? formatStructuredCommunication(m.structuredCommunication as StructuredCommunication)
     : null,
   free_text: m.freeText,
+  counterparty_address: m.counterpartyAddress,
+  information: m.information,
   bank_reference: m.bankReference,
   status: m.status,
   match: m.match

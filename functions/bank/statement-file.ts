@@ -51,11 +51,14 @@ function readCamt(text: string): Result<readonly ParsedStatement[]> {
   }
   const valid = XMLValidator.validate(text)
   if (valid !== true) {
-    const path = `line ${valid.err.line}, column ${valid.err.col}`
+    const { line, col, msg } = valid.err
+    const path = `line ${line}, column ${col}`
+    // The parser's reason stays as it wrote it; the line and column are said in the reader's language.
     return err(
       DomainErrors.validation(
-        `The XML is not well-formed (${path}: ${valid.err.msg}); nothing was imported`,
-        [{ path, message: valid.err.msg }],
+        `The XML is not well-formed (line ${line}, column ${col}: ${msg}); nothing was imported`,
+        [{ path, message: msg }],
+        { code: 'statementXmlAt', params: { line, column: col } },
       ),
     )
   }

@@ -118,6 +118,12 @@ async function readForm(request: Request): Promise<Result<{ xml: string; categor
   return { ok: true, value: { xml, category: typeof category === 'string' && category ? category : null } }
 }
 
+/** SHA-256 of the file (Web Crypto: Node, Workers and browsers alike), hex. */
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
+}
+
 export function mountExpenseImport(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     createRoute({
@@ -158,6 +164,7 @@ export function mountExpenseImport(app: OpenAPIHono<AppEnv>): void {
         400: errors[400],
         403: errors[403],
         404: errors[404],
+        409: errors[409],
         413: { description: 'File over the body limit' },
       },
     }),
@@ -170,7 +177,11 @@ export function mountExpenseImport(app: OpenAPIHono<AppEnv>): void {
           return err(DomainErrors.invalidField('category', `must be one of ${EXPENSE_CATEGORIES.join(', ')}`))
         const invoice = parseUblInvoice(form.value.xml)
         if (!invoice.ok) return invoice
-        return ok({ invoice: invoice.value, ...(category ? { category } : {}) })
+        return ok({
+          invoice: invoice.value,
+          ...(category ? { category } : {}),
+          fileHash: await sha256Hex(form.value.xml),
+        })
       }
       const result = await importEInvoice({
         ctx: actorContext(c),

@@ -269,6 +269,73 @@ describe('e-invoice import (UBL 2.1 / Peppol BIS Billing 3.0)', () => {
     expect(await expensesOf(t.building.id, t.syndic.token)).toEqual([])
   })
 
+  it('the same invoice imported twice is refused (409 naming the expense, in four languages); nothing changes', async () => {
+    const t = await setup()
+    const xml = peppolDocument({ lines: [{ name: 'Lift maintenance Q1', netCents: 100_000, rate: 21 }] })
+    const first = await importXml(t.building.id, t.syndic.token, xml)
+    expect(first.status, first.text).toBe(201)
+    const expenseId = first.body.expenses[0].id as string
+    const counts = async () =>
+      (
+        (await api.inspect.execute(
+          `select (select count(*) from expenses where organization_id = '${t.org.id}')::int as expenses,
+            (select count(*) from documents where organization_id = '${t.org.id}')::int as documents,
+            (select count(*) from suppliers where organization_id = '${t.org.id}')::int as suppliers,
+            (select count(*) from audit_log where organization_id = '${t.org.id}')::int as audit`,
+        )) as { rows: Record<string, number>[] }
+      ).rows[0]
+    const before = await counts()
+    const again = async (body: string, language: string) => {
+      const form = new FormData()
+      form.set('file', new File([body], 'invoice.xml', { type: 'application/xml' }))
+      const res = await api.app.request(`/api/v1/buildings/${t.building.id}/expenses/import`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${t.syndic.token}`, 'accept-language': language },
+        body: form,
+      })
+      // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON bodies
+      return { status: res.status, body: (await res.json()) as any }
+    }
+    const link = `/api/v1/expenses/${expenseId}`
+    const expected: Record<string, string> = {
+      en: `Invoice F2026-0042 of 2026-03-15 was already imported: expense ${expenseId} (${link}); nothing was imported`,
+      fr: `La facture F2026-0042 du 2026-03-15 a déjà été importée : dépense ${expenseId} (${link}) ; rien n’a été importé`,
+      nl: `Factuur F2026-0042 van 2026-03-15 werd al ingelezen: uitgave ${expenseId} (${link}); er werd niets ingelezen`,
+      de: `Rechnung F2026-0042 vom 2026-03-15 wurde bereits importiert: Ausgabe ${expenseId} (${link}); nichts wurde importiert`,
+    }
+    for (const [language, detail] of Object.entries(expected)) {
+      const res = await again(xml, language)
+      expect(res.status, JSON.stringify(res.body)).toBe(409)
+      expect(res.body).toMatchObject({
+        code: 'einvoice_already_imported',
+        detail,
+        params: { expenseId, link, number: 'F2026-0042' },
+      })
+    }
+    // The same document in another file (other line text, same supplier, number and date): refused too.
+    const reworded = peppolDocument({
+      lines: [{ name: 'Entretien ascenseur T1', netCents: 100_000, rate: 21 }],
+    })
+    expect((await again(reworded, 'en')).status).toBe(409)
+    expect(await counts()).toEqual(before)
+    expect(await expensesOf(t.building.id, t.syndic.token)).toHaveLength(1)
+    // A credit note with the invoice's number is another document: imported.
+    const note = peppolDocument({
+      kind: 'credit-note',
+      lines: [{ name: 'Lift maintenance Q1', netCents: 100_000, rate: 21 }],
+    })
+    const credit = await importXml(t.building.id, t.syndic.token, note)
+    expect(credit.status, credit.text).toBe(201)
+    const noteAgain = await again(note, 'nl')
+    expect(noteAgain.status).toBe(409)
+    expect(noteAgain.body.detail).toContain(
+      `Creditnota F2026-0042 van 2026-03-15 werd al ingelezen: uitgave ${credit.body.expenses[0].id}`,
+    )
+    // Another building of the tenant is another buyer: the same invoice may be imported there.
+    const other = await fx.building(t.syndic.token)
+    expect((await importXml(other.id, t.syndic.token, xml)).status).toBe(201)
+  })
+
   it('owners get 403; another tenant’s building 404', async () => {
     const t = await setup()
     const other = await api.tenant()

@@ -25,6 +25,8 @@ export type BankStatement = {
   readonly newBalanceDate: CalendarDate
   readonly oldBalanceCents: number
   readonly newBalanceCents: number
+  /** CODA record 4: the bank's free communication for the statement. */
+  readonly freeCommunication: string | null
   readonly importedBy: string | null
   readonly createdAt: Date
 }
@@ -55,6 +57,9 @@ export type BankMovement = {
   readonly counterpartyIban: string | null
   readonly structuredCommunication: string | null
   readonly freeText: string | null
+  /** From CODA information records: the counterparty's street and locality, and what else the bank added. */
+  readonly counterpartyAddress: string | null
+  readonly information: string | null
   readonly bankReference: string | null
   readonly status: MovementStatus
   readonly match: BankMovementMatch | null

@@ -73,6 +73,7 @@ describe('camt.053 mapping (ISO 20022 BankToCustomerStatement 001.02 / 001.08)',
         oldBalanceCents: 100_000,
         newBalanceCents: 115_000,
         location: '/Document/BkToCstmrStmt/Stmt[1]/Bal[2]',
+        freeCommunication: null,
         movements: [
           {
             sequence: 1,
@@ -85,6 +86,8 @@ describe('camt.053 mapping (ISO 20022 BankToCustomerStatement 001.02 / 001.08)',
             counterpartyIban: 'BE71096123456769',
             structuredCommunication: COMM,
             freeText: null,
+            counterpartyAddress: null,
+            information: null,
             bankReference: 'A1',
             location: '/Document/BkToCstmrStmt/Stmt[1]/Ntry[1]',
           },
@@ -128,7 +131,8 @@ describe('camt.053 mapping (ISO 20022 BankToCustomerStatement 001.02 / 001.08)',
     const issue = (d: unknown) => {
       const r = mapCamt053(d)
       if (r.ok || r.error.kind !== 'validation') throw new Error('expected a refusal')
-      return r.error.issues[0]
+      const first = r.error.issues[0]
+      return first && { path: first.path, message: first.message }
     }
     expect(issue(doc([credit], '1250.01'))).toEqual({
       path: '/Document/BkToCstmrStmt/Stmt[1]/Bal[2]',

@@ -1,5 +1,5 @@
 import { parseStructuredCommunication } from '../finance/index.ts'
-import type { FieldIssue } from '../shared/domain-error.ts'
+import type { ErrorParams, FieldIssue } from '../shared/domain-error.ts'
 import { ok, type Result } from '../shared/result.ts'
 import {
   balanceIssues,
@@ -7,6 +7,8 @@ import {
   fileRefused,
   type ParsedMovement,
   type ParsedStatement,
+  type StatementIssueCode,
+  statementIssue,
 } from './statement.ts'
 
 /*
@@ -25,11 +27,13 @@ import {
 
 type Node = Record<string, unknown>
 
+/** The first problem of the document: its element path, a code and the values its text names. */
 class Refused extends Error {
   readonly issue: FieldIssue
-  constructor(path: string, message: string) {
-    super(message)
-    this.issue = { path, message }
+  constructor(path: string, code: StatementIssueCode, params: ErrorParams = {}) {
+    const issue = statementIssue(path, code, params)
+    super(issue.message)
+    this.issue = issue
   }
 }
 
@@ -56,14 +60,14 @@ function text(node: unknown): string | null {
 
 function required(node: unknown, path: string, ...names: string[]): string {
   const value = text(dig(node, ...names))
-  if (value === null) throw new Refused(`${path}/${names.join('/')}`, 'is missing')
+  if (value === null) throw new Refused(`${path}/${names.join('/')}`, 'camtMissing')
   return value
 }
 
 /** "1234.5" → 123450 cents; more than two decimals or anything else is refused. */
 function cents(value: string, path: string): number {
   const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(value)
-  if (!m) throw new Refused(path, `"${value}" is not an amount with at most two decimals`)
+  if (!m) throw new Refused(path, 'camtAmount', { actual: value })
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'))
 }
 
@@ -71,10 +75,10 @@ function signedAmount(node: unknown, path: string): number {
   const amount = cents(required(node, path, 'Amt'), `${path}/Amt`)
   const ind = required(node, path, 'CdtDbtInd')
   if (ind !== 'CRDT' && ind !== 'DBIT')
-    throw new Refused(`${path}/CdtDbtInd`, `must be CRDT or DBIT, not "${ind}"`)
+    throw new Refused(`${path}/CdtDbtInd`, 'camtIndicator', { actual: ind })
   const currency = isNode(dig(node, 'Amt')) ? (dig(node, 'Amt') as Node)['@_Ccy'] : undefined
   if (currency !== undefined && currency !== 'EUR')
-    throw new Refused(`${path}/Amt`, `currency "${String(currency)}": only EUR is read`)
+    throw new Refused(`${path}/Amt`, 'camtCurrency', { actual: String(currency) })
   return ind === 'DBIT' ? -amount : amount
 }
 
@@ -89,7 +93,7 @@ function dateOf(node: unknown, path: string): string {
     Number.isNaN(parsed.getTime()) ||
     parsed.toISOString().slice(0, 10) !== iso
   ) {
-    throw new Refused(path, `is not a date: "${value ?? ''}"`)
+    throw new Refused(path, 'camtDate', { actual: value ?? '' })
   }
   return iso
 }
@@ -103,6 +107,8 @@ type TxInfo = {
   counterpartyIban: string | null
   structuredCommunication: string | null
   freeText: string | null
+  counterpartyAddress: string | null
+  information: string | null
   bankReference: string | null
 }
 
@@ -126,6 +132,8 @@ function transaction(tx: unknown, credit: boolean): TxInfo {
     freeText: fromText?.ok
       ? null
       : ustrd.join(' ') || refs.filter((r): r is string => r !== null).join(' ') || null,
+    counterpartyAddress: null,
+    information: null,
     bankReference: text(dig(tx, 'Refs', 'AcctSvcrRef')) ?? text(dig(tx, 'Refs', 'EndToEndId')),
   }
 }
@@ -161,6 +169,8 @@ function entry(node: unknown, path: string, sequence: number): ParsedMovement[] 
     counterpartyIban: null,
     structuredCommunication: null,
     freeText: null,
+    counterpartyAddress: null,
+    information: null,
     bankReference: entryRef,
   }
   return [
@@ -168,7 +178,7 @@ function entry(node: unknown, path: string, sequence: number): ParsedMovement[] 
     ...details.map((tx, i) => {
       const at = `${path}/NtryDtls/TxDtls[${i + 1}]`
       const raw = text(dig(tx, 'AmtDtls', 'TxAmt', 'Amt')) ?? text(dig(tx, 'Amt'))
-      if (raw === null) throw new Refused(`${at}/Amt`, 'is missing (a batch detail needs its amount)')
+      if (raw === null) throw new Refused(`${at}/Amt`, 'camtBatchAmount')
       const value = cents(raw, `${at}/Amt`)
       const info = transaction(tx, credit)
       return {
@@ -186,10 +196,9 @@ function entry(node: unknown, path: string, sequence: number): ParsedMovement[] 
 
 function statement(node: unknown, path: string): ParsedStatement {
   const iban = compactAccount(text(dig(node, 'Acct', 'Id', 'IBAN')))
-  if (!iban) throw new Refused(`${path}/Acct/Id/IBAN`, 'is missing')
+  if (!iban) throw new Refused(`${path}/Acct/Id/IBAN`, 'camtMissing')
   const currency = text(dig(node, 'Acct', 'Ccy')) ?? 'EUR'
-  if (currency !== 'EUR')
-    throw new Refused(`${path}/Acct/Ccy`, `currency "${currency}": only EUR accounts are read`)
+  if (currency !== 'EUR') throw new Refused(`${path}/Acct/Ccy`, 'statementCurrency', { actual: currency })
   const number = text(dig(node, 'LglSeqNb')) ?? text(dig(node, 'ElctrncSeqNb')) ?? required(node, path, 'Id')
   const balances = list(child(node, 'Bal')).map((b, i) => ({
     code: text(dig(b, 'Tp', 'CdOrPrtry', 'Cd')),
@@ -198,8 +207,8 @@ function statement(node: unknown, path: string): ParsedStatement {
   }))
   const opening = balances.find((b) => b.code === 'OPBD' || b.code === 'PRCD')
   const closing = balances.find((b) => b.code === 'CLBD')
-  if (!opening) throw new Refused(`${path}/Bal`, 'no opening balance (OPBD or PRCD)')
-  if (!closing) throw new Refused(`${path}/Bal`, 'no closing balance (CLBD)')
+  if (!opening) throw new Refused(`${path}/Bal`, 'camtNoOpening')
+  if (!closing) throw new Refused(`${path}/Bal`, 'camtNoClosing')
   const movements = list(child(node, 'Ntry')).flatMap((e, i) => entry(e, `${path}/Ntry[${i + 1}]`, i + 1))
   return {
     format: 'camt053',
@@ -211,6 +220,7 @@ function statement(node: unknown, path: string): ParsedStatement {
     oldBalanceCents: signedAmount(opening.node, opening.path),
     newBalanceCents: signedAmount(closing.node, closing.path),
     movements,
+    freeCommunication: text(dig(node, 'AddtlStmtInf')),
     location: closing.path,
   }
 }
@@ -220,9 +230,9 @@ export function mapCamt053(document: unknown): Result<readonly ParsedStatement[]
   try {
     const root = child(document, 'Document')
     const body = dig(root, 'BkToCstmrStmt')
-    if (!isNode(body)) throw new Refused('/Document/BkToCstmrStmt', 'is missing: not a camt.053 statement')
+    if (!isNode(body)) throw new Refused('/Document/BkToCstmrStmt', 'camtNotStatement')
     const nodes = list(body.Stmt)
-    if (nodes.length === 0) throw new Refused('/Document/BkToCstmrStmt/Stmt', 'is missing')
+    if (nodes.length === 0) throw new Refused('/Document/BkToCstmrStmt/Stmt', 'camtMissing')
     const statements = nodes.map((n, i) => statement(n, `/Document/BkToCstmrStmt/Stmt[${i + 1}]`))
     const issues = statements.flatMap(balanceIssues)
     return issues.length > 0 ? fileRefused(issues) : ok(statements)

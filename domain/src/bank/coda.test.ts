@@ -45,7 +45,7 @@ function refusal(text: string): { path: string; message: string } {
   expect(r.error.kind).toBe('validation')
   const issue = r.error.kind === 'validation' ? r.error.issues[0] : undefined
   if (!issue) throw new Error('no issue')
-  return issue
+  return { path: issue.path, message: issue.message }
 }
 
 /** Replaces characters of a 1-based line at a 1-based position. */
@@ -112,6 +112,8 @@ describe('CODA 2.x reader (Febelfin standard 2.6)', () => {
         counterpartyIban: 'BE71096123456769',
         structuredCommunication: COMM,
         freeText: null,
+        counterpartyAddress: null,
+        information: null,
         bankReference: 'REF0001',
         location: 'line 3',
       },
@@ -122,9 +124,11 @@ describe('CODA 2.x reader (Febelfin standard 2.6)', () => {
         structuredCommunication: null,
         freeText: `Invoice F-2026-118 ${'x'.repeat(60)} end`,
         counterpartyIban: 'BE62510007547061',
+        information: `Lift Services SA, rue de la Loi 1, 1000 Brussels ${'i'.repeat(200)}`.slice(0, 268),
         location: 'line 6',
       }),
     ])
+    expect(s?.freeCommunication).toBe('Statement for ACP Test')
   })
 
   it('reads a grouped batch: the total is a batch, its details carry the owners’ payments', () => {
@@ -286,6 +290,8 @@ describe('CODA 2.x reader (Febelfin standard 2.6)', () => {
               counterpartyIban: m.counterpartyIban,
               structuredCommunication: m.structuredCommunication,
               freeText: m.structuredCommunication ? null : m.freeText,
+              counterpartyAddress: null,
+              information: null,
               bankReference: m.bankReference,
               location: undefined,
             })),
@@ -295,5 +301,139 @@ describe('CODA 2.x reader (Febelfin standard 2.6)', () => {
       ),
       { numRuns: 200 },
     )
+  })
+})
+
+describe('CODA information records (3.1, 3.2, 3.3) and free communication (4)', () => {
+  // Type 001 across 3.1-3.3: name (70), street (35), locality (35), identification code (35).
+  const counterparty001 = [
+    'Marie Dubois'.padEnd(70),
+    'Rue Haute 12 bte 3'.padEnd(35),
+    '1000 Bruxelles'.padEnd(35),
+    'BE71 0961 2345 6769'.padEnd(35),
+  ].join('')
+  const bare: CodaMovementSpec = {
+    sequence: 1,
+    amountCents: 25_050,
+    valueDate: '2026-03-02',
+    bookingDate: '2026-03-02',
+    bankReference: 'REF0001',
+    freeText: 'virement',
+  }
+
+  it('attaches a structured communication found only in a 3.1 (type 101) to its movement', () => {
+    const text = writeCoda([
+      statement([{ ...bare, freeText: null, informationType: '101', information: COMM }]),
+    ])
+    const lines = text.split('\r\n')
+    // 2.1 announces the 3.1 (link code 1); the 3.1 carries 1 + 101 + the twelve digits at 40-55.
+    expect(lines[2]?.slice(127)).toBe('1')
+    expect(lines[3]?.slice(0, 2)).toBe('31')
+    expect(lines[3]?.slice(39, 55)).toBe(`1101${COMM}`)
+    expect(lines[3]).toHaveLength(128)
+    const [s] = parsed(text)
+    expect(s?.movements[0]).toMatchObject({
+      structuredCommunication: COMM,
+      freeText: null,
+      information: null,
+    })
+  })
+
+  it('reads the counterparty of a type-001 information record (name, address, IBAN) and keeps record 4’s text', () => {
+    const free = `Extrait 7 de l’ACP Résidence Les Tilleuls ${'-'.repeat(50)} suite du texte`
+    const text = writeCoda([
+      statement(
+        [
+          {
+            ...bare,
+            informationType: '001',
+            information: counterparty001,
+            // As many banks write it: detail 0001 after a 2.1 of detail 0000.
+            informationDetail: 1,
+          },
+        ],
+        { freeCommunication: free },
+      ),
+    ])
+    const types = text
+      .split('\r\n')
+      .filter(Boolean)
+      .map((l) => l.slice(0, 2))
+    expect(types).toEqual(['00', '12', '21', '31', '32', '4 ', '4 ', '80', '9 '])
+    const [s] = parsed(text)
+    expect(s?.movements[0]).toMatchObject({
+      counterpartyName: 'Marie Dubois',
+      counterpartyAddress: 'Rue Haute 12 bte 3, 1000 Bruxelles',
+      counterpartyIban: 'BE71096123456769',
+      freeText: 'virement',
+    })
+    expect(s?.freeCommunication).toBe(`${free.slice(0, 80)}\n${free.slice(80)}`)
+  })
+
+  it('never lets an information record overwrite what the movement records said', () => {
+    const [s] = parsed(
+      writeCoda([
+        statement([
+          {
+            ...bare,
+            counterpartyName: 'Jan Peeters',
+            counterpartyIban: 'BE62510007547061',
+            structuredCommunication: COMM,
+            informationType: '001',
+            information: counterparty001,
+          },
+        ]),
+      ]),
+    )
+    expect(s?.movements[0]).toMatchObject({
+      counterpartyName: 'Jan Peeters',
+      counterpartyIban: 'BE62510007547061',
+      structuredCommunication: COMM,
+      counterpartyAddress: 'Rue Haute 12 bte 3, 1000 Bruxelles',
+    })
+  })
+
+  it('refuses a broken continuation of information records, naming the line', () => {
+    const text = writeCoda([
+      statement([
+        { ...bare, informationType: '001', information: counterparty001 },
+        { ...bare, sequence: 2, bankReference: 'REF0002' },
+      ]),
+    ])
+    // Lines: 1 header, 2 old balance, 3 2.1, 4 3.1, 5 3.2, 6 2.1 (next movement)…
+    const lines = text.split('\r\n')
+    expect(lines[3]?.slice(125, 126)).toBe('1')
+    // The 3.1 announces a 3.2 that is missing: the next movement's 2.1 is refused.
+    expect(refusal([...lines.slice(0, 4), ...lines.slice(5)].join('\r\n'))).toEqual({
+      path: 'line 5',
+      message: expect.stringContaining('continuation'),
+    })
+    // A 3.2 of another movement (sequence 9) where the 3.1's continuation is due.
+    expect(refusal(patch(text, 5, 3, '0009')).path).toBe('line 5')
+    // A 3.1 nobody announced: the 2.1's link code says no information follows.
+    expect(refusal(patch(text, 3, 128, '0'))).toEqual({
+      path: 'line 4',
+      message: expect.stringContaining('not announced'),
+    })
+    // A 3.1 of a detail that is not its movement's (nor the next number).
+    expect(refusal(patch(patch(text, 4, 7, '0005'), 5, 7, '0005')).path).toBe('line 4')
+    // A communication structure code that is neither 0 nor 1.
+    expect(refusal(patch(text, 4, 40, '7')).path).toBe('line 4')
+    // A record 4 whose sequence is not numeric.
+    const withFree = writeCoda([statement([bare], { freeCommunication: 'x' })])
+    expect(refusal(patch(withFree, 4, 3, 'AB')).path).toBe('line 4')
+  })
+
+  it('raises each refusal as a code with its values (the API says it in the reader’s language)', () => {
+    const text = writeCoda([statement([bare])])
+    const r = parseCoda(patch(text, 3, 116, '320226'))
+    if (r.ok || r.error.kind !== 'validation') throw new Error('expected a refusal')
+    expect(r.error).toMatchObject({ code: 'statementRefusedLine', params: { line: 3 } })
+    expect(r.error.issues[0]).toEqual({
+      path: 'line 3',
+      code: 'codaDate',
+      params: { line: 3, field: 'entryDate', from: 116, to: 121, actual: '320226' },
+      message: 'entry date (positions 116-121) is not a date DDMMYY: "320226"',
+    })
   })
 })

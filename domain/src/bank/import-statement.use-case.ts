@@ -21,7 +21,13 @@ import type {
   MatchKind,
 } from './bank.ports.ts'
 import { expenseFor, linesForAmount, nested, settleExpense } from './match-movement.ts'
-import { compactAccount, fileRefused, type ParsedMovement, type ParsedStatement } from './statement.ts'
+import {
+  compactAccount,
+  fileRefused,
+  type ParsedMovement,
+  type ParsedStatement,
+  statementIssue,
+} from './statement.ts'
 
 export type ImportStatementsInput = {
   readonly buildingId: string
@@ -104,10 +110,7 @@ export async function importStatements({
     const targets = parsedStatements.map((s) => {
       const account = accounts.find((a) => compactAccount(a.iban) === s.iban)
       if (!account) {
-        issues.push({
-          path: s.location,
-          message: `account ${s.iban} is not a bank account of this building (set it under bank accounts first)`,
-        })
+        issues.push(statementIssue(s.location, 'bankAccountUnknown', { iban: s.iban }))
       }
       return { parsed: s, account }
     })
@@ -135,6 +138,7 @@ export async function importStatements({
         newBalanceDate: parsed.newBalanceDate,
         oldBalanceCents: parsed.oldBalanceCents,
         newBalanceCents: parsed.newBalanceCents,
+        freeCommunication: parsed.freeCommunication,
         importedBy: ctx.actor.userId,
         createdAt: ctx.clock.now(),
       }
@@ -205,6 +209,8 @@ function toMovement(
     counterpartyIban: m.counterpartyIban,
     structuredCommunication: m.structuredCommunication,
     freeText: m.freeText,
+    counterpartyAddress: m.counterpartyAddress,
+    information: m.information,
     bankReference: m.bankReference,
     status: m.batch ? 'batch' : 'unmatched',
     match: null,

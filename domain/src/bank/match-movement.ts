@@ -53,7 +53,7 @@ export function expenseFor(movement: BankMovement, expenses: readonly Expense[])
       e.amountCents === amount && e.supplierIban !== null && e.supplierIban === movement.counterpartyIban,
   )
   if (byIban) return byIban
-  const text = `${movement.freeText ?? ''} ${movement.structuredCommunication ?? ''}`
+  const text = `${movement.freeText ?? ''} ${movement.information ?? ''} ${movement.structuredCommunication ?? ''}`
   return (
     expenses.find(
       (e) =>

@@ -1,5 +1,8 @@
+import { bankErrorsEn } from '../i18n/errors/bank.ts'
+import { type StatementErrorKey, statementErrorsEn } from '../i18n/errors/statement-errors.ts'
+import { render } from '../i18n/render.ts'
 import type { CalendarDate } from '../property/index.ts'
-import { DomainErrors, type FieldIssue } from '../shared/domain-error.ts'
+import { DomainErrors, type ErrorParams, type FieldIssue } from '../shared/domain-error.ts'
 import { err, type Result } from '../shared/result.ts'
 
 /*
@@ -27,6 +30,10 @@ export type ParsedMovement = {
   /** Twelve digits of a Belgian structured communication (CODA type 101 / camt issuer BBA). */
   readonly structuredCommunication: string | null
   readonly freeText: string | null
+  /** Street and locality of the counterparty (CODA information record 3.x, structured type 001). */
+  readonly counterpartyAddress: string | null
+  /** What the bank added in information records (CODA 3.x) that no field above holds. */
+  readonly information: string | null
   readonly bankReference: string | null
   /** Where the movement is in the file, for messages ("line 7", "/Document/…/Ntry[3]"). */
   readonly location: string
@@ -42,18 +49,49 @@ export type ParsedStatement = {
   readonly oldBalanceCents: number
   readonly newBalanceCents: number
   readonly movements: readonly ParsedMovement[]
+  /** The statement's free communication (CODA record 4), kept with the statement. */
+  readonly freeCommunication: string | null
   readonly location: string
 }
 
-/** A bad file: every issue names its place (CODA line number or XML element path); nothing imported. */
+/** The codes a statement file is refused with (texts in i18n/errors/statement-errors.ts). */
+type FieldCode<K> = K extends `error.field.${infer C}` ? C : never
+export type StatementIssueCode =
+  | FieldCode<StatementErrorKey>
+  | 'statementUnbalanced'
+  | 'batchUnbalanced'
+  | 'bankAccountUnknown'
+
+const TEXTS: Readonly<Record<string, string>> = { ...bankErrorsEn, ...statementErrorsEn }
+
+/**
+ * One problem of a statement file at `path` (CODA "line 7", or a camt.053 element path), as a code
+ * and its params — said in the reader's language by the error mapper — with its English text.
+ */
+export function statementIssue(path: string, code: StatementIssueCode, params: ErrorParams = {}): FieldIssue {
+  const key = `error.field.${code}`
+  const template = TEXTS[key] ?? code
+  const part = TEXTS[`error.part.${params.field}`]
+  return { path, code, params, message: render('en', template, part ? { ...params, field: part } : params) }
+}
+
+/**
+ * A bad file: every issue names its place (CODA line number or XML element path); nothing
+ * imported. The refusal's detail names the line (or element) and quotes the first issue, in the
+ * reader's language (`error.msg.statementRefusedLine` / `statementRefusedAt`).
+ */
 export function fileRefused(issues: readonly FieldIssue[]): Result<never> {
   const first = issues[0]
+  if (!first) return err(DomainErrors.validation('The bank statement file is refused; nothing was imported'))
+  const line = /^line (\d+)$/.exec(first.path)?.[1]
+  const coded: { code: string; params: ErrorParams } = line
+    ? { code: 'statementRefusedLine', params: { line: Number(line) } }
+    : { code: 'statementRefusedAt', params: { where: first.path } }
   return err(
     DomainErrors.validation(
-      first
-        ? `The bank statement file is refused (${first.path}: ${first.message}); nothing was imported`
-        : 'The bank statement file is refused; nothing was imported',
+      `The bank statement file is refused (${first.path}: ${first.message}); nothing was imported`,
       issues,
+      coded,
     ),
   )
 }
@@ -72,19 +110,21 @@ export function balanceIssues(statement: ParsedStatement): FieldIssue[] {
   const booked = bookedMovements(statement.movements)
   const sum = booked.reduce((s, m) => s + m.amountCents, 0)
   if (statement.oldBalanceCents + sum !== statement.newBalanceCents) {
-    issues.push({
-      path: statement.location,
-      message: `old balance ${statement.oldBalanceCents} + movements ${sum} ≠ new balance ${statement.newBalanceCents} (cents)`,
-    })
+    issues.push(
+      statementIssue(statement.location, 'statementUnbalanced', {
+        old: statement.oldBalanceCents,
+        sum,
+        new: statement.newBalanceCents,
+      }),
+    )
   }
   for (const parent of booked.filter((m) => m.batch)) {
     const details = statement.movements.filter((m) => m.sequence === parent.sequence && m.detail > 0)
     const total = details.reduce((s, m) => s + m.amountCents, 0)
     if (details.length > 0 && total !== parent.amountCents) {
-      issues.push({
-        path: parent.location,
-        message: `the batch's details sum to ${total}, not its total ${parent.amountCents} (cents)`,
-      })
+      issues.push(
+        statementIssue(parent.location, 'batchUnbalanced', { sum: total, total: parent.amountCents }),
+      )
     }
   }
   return issues

@@ -5,6 +5,7 @@ import type { SharedPorts } from '../shared/shared-ports.ts'
 import type { ArrearsRepository } from './arrears/arrears.ports.ts'
 import type { BudgetPorts } from './budget/budget.ports.ts'
 import type { CallsRepository, OwnerLedgerBalance } from './calls.ports.ts'
+import type { EInvoiceImportRepository } from './einvoice/einvoice-identity.ts'
 import type { EtatDateRepository } from './etat-date/etat-date.ts'
 import type { Expense, ExpenseCategory, PaymentStatus } from './expense.entity.ts'
 import type { BuildingBasisHistory } from './owner-part.calculator.ts'
@@ -127,6 +128,7 @@ export type FinancePorts = {
   readonly arrears: ArrearsRepository
   readonly etatDates: EtatDateRepository
   readonly suppliers: SupplierRepository
+  readonly einvoiceImports: EInvoiceImportRepository
 }
 
 /** What other contexts may read of finance, through finance/index.ts (a document's expense). */

@@ -30,6 +30,10 @@ export const bankWebEn = {
   'bank.kind.iban': 'payer account',
   'bank.kind.manual': 'by hand',
   'bank.kind.expense': 'expense paid',
+  'bank.counterparty': 'Counterparty',
+  'bank.counterpartyAddress': 'Address',
+  'bank.information': 'Bank information',
+  'bank.freeCommunication': 'Bank’s message',
   'bank.offline': 'Importing and matching need the connection: each match posts in the books.',
 } as const
 
@@ -66,6 +70,10 @@ export const bankWebFr: Record<BankWebKey, string> = {
   'bank.kind.iban': 'compte du payeur',
   'bank.kind.manual': 'à la main',
   'bank.kind.expense': 'dépense payée',
+  'bank.counterparty': 'Contrepartie',
+  'bank.counterpartyAddress': 'Adresse',
+  'bank.information': 'Informations de la banque',
+  'bank.freeCommunication': 'Communication de la banque',
   'bank.offline':
     'L’import et le rapprochement demandent la connexion : chaque rapprochement est comptabilisé.',
 }
@@ -101,6 +109,10 @@ export const bankWebNl: Record<BankWebKey, string> = {
   'bank.kind.iban': 'rekening van de betaler',
   'bank.kind.manual': 'met de hand',
   'bank.kind.expense': 'uitgave betaald',
+  'bank.counterparty': 'Tegenpartij',
+  'bank.counterpartyAddress': 'Adres',
+  'bank.information': 'Informatie van de bank',
+  'bank.freeCommunication': 'Mededeling van de bank',
   'bank.offline': 'Inlezen en afstemmen vragen een verbinding: elke afstemming wordt geboekt.',
 }
 
@@ -135,5 +147,9 @@ export const bankWebDe: Record<BankWebKey, string> = {
   'bank.kind.iban': 'Konto des Zahlers',
   'bank.kind.manual': 'von Hand',
   'bank.kind.expense': 'Ausgabe bezahlt',
+  'bank.counterparty': 'Gegenpartei',
+  'bank.counterpartyAddress': 'Adresse',
+  'bank.information': 'Angaben der Bank',
+  'bank.freeCommunication': 'Mitteilung der Bank',
   'bank.offline': 'Import und Abgleich brauchen die Verbindung: jede Zuordnung wird gebucht.',
 }

@@ -121,9 +121,27 @@ export function translateMessage(locale: Locale, message: string): string {
   return found ? text(locale, found.key, found.params, found.category) : message
 }
 
+/** A `{field}` param names a part of a record (`error.part.<field>`): shown in the reader's language. */
+function withParts(locale: Locale, params: Readonly<Record<string, string | number>>) {
+  const part = `error.part.${params.field}`
+  return params.field !== undefined && isErrorKey(part) ? { ...params, field: text(locale, part) } : params
+}
+
+/** An issue raised with a code (a statement file's line): its text in `locale`, else null. */
+function codedIssue(locale: Locale, issue: FieldIssue): string | null {
+  const key = `error.field.${issue.code}`
+  if (!issue.code || !isErrorKey(key)) return null
+  const params = issue.params ?? {}
+  if (placeholders(errorEn[key]).some((p) => !(p in params))) return null
+  return text(locale, key, withParts(locale, params))
+}
+
+const issueText = (locale: Locale, issue: FieldIssue): string =>
+  codedIssue(locale, issue) ?? translateMessage(locale, issue.message)
+
 /** Field issues keep their paths (clients place messages by them); only the message changes. */
 export const translateIssues = (locale: Locale, issues: readonly FieldIssue[]): FieldIssue[] =>
-  issues.map((i) => ({ path: i.path, message: translateMessage(locale, i.message) }))
+  issues.map((i) => ({ path: i.path, message: issueText(locale, i) }))
 
 // ---------------------------------------------------------------- one DomainError
 
@@ -158,6 +176,10 @@ export function describeError(
 function detailOf(locale: Locale, error: DomainError): string {
   switch (error.kind) {
     case 'validation': {
+      const key = `error.msg.${error.code}`
+      // A coded refusal (a statement file): its text with the first issue as its reason.
+      if (error.code && isErrorKey(key) && error.issues[0])
+        return text(locale, key, { ...error.params, reason: issueText(locale, error.issues[0]) })
       // invalidField's message is "path: message": translate the message, keep the path.
       const [only, ...rest] = error.issues
       if (only && rest.length === 0 && error.message === `${only.path}: ${only.message}`)

@@ -3,12 +3,28 @@
  * status (functions/_shared/problem.ts); adding a kind here makes that mapper fail to compile
  * until it handles it.
  */
-export type FieldIssue = { readonly path: string; readonly message: string }
 /** The values a conflict's message interpolates, so the API can say it in the reader's language. */
 export type ErrorParams = Readonly<Record<string, string | number>>
+/**
+ * A problem with one field (or line, or element). `message` is English; an issue with a `code`
+ * is said in the reader's language from `error.field.<code>` and its `params`.
+ */
+export type FieldIssue = {
+  readonly path: string
+  readonly message: string
+  readonly code?: string
+  readonly params?: ErrorParams
+}
 
 export type DomainError =
-  | { readonly kind: 'validation'; readonly message: string; readonly issues: readonly FieldIssue[] }
+  | {
+      readonly kind: 'validation'
+      readonly message: string
+      readonly issues: readonly FieldIssue[]
+      /** When set, the detail is `error.msg.<code>` with `params` (and `{reason}`: the first issue). */
+      readonly code?: string
+      readonly params?: ErrorParams
+    }
   | { readonly kind: 'unauthenticated'; readonly message: string }
   | { readonly kind: 'forbidden'; readonly message: string }
   | { readonly kind: 'not_found'; readonly message: string; readonly entity: string }
@@ -41,11 +57,12 @@ export type DomainError =
 export type DomainErrorKind = DomainError['kind']
 
 export const DomainErrors = {
-  validation: (message: string, issues: readonly FieldIssue[] = []): DomainError => ({
-    kind: 'validation',
-    message,
-    issues,
-  }),
+  validation: (
+    message: string,
+    issues: readonly FieldIssue[] = [],
+    coded?: { readonly code: string; readonly params: ErrorParams },
+  ): DomainError =>
+    coded ? { kind: 'validation', message, issues, ...coded } : { kind: 'validation', message, issues },
   invalidField: (path: string, message: string): DomainError => ({
     kind: 'validation',
     message: `${path}: ${message}`,

@@ -45,6 +45,7 @@ export const TENANT_TABLES = [
   ...(['arrears_settings', 'reminders', 'reminder_lines', 'legal_interest_rates'] as const),
   'etat_date_requests',
   'suppliers',
+  'einvoice_imports',
 ] as const
 
 const MARKER = '/* cross-tenant */'

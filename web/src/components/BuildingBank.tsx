@@ -111,7 +111,7 @@ export function BuildingBank(props: { buildingId: string; owners: readonly Owner
           <ul data-testid="bank-statements">
             <For each={statements()}>
               {(s) => (
-                <li>
+                <li class="bank-wrap">
                   {t('bank.statement', {
                     number: s.statement_number,
                     account: s.iban,
@@ -120,6 +120,13 @@ export function BuildingBank(props: { buildingId: string; owners: readonly Owner
                     old: money(s.old_balance_cents),
                     new: money(s.new_balance_cents),
                   })}
+                  <Show when={s.free_communication}>
+                    {(text) => (
+                      <p class="muted" data-testid="bank-free-communication">
+                        {t('bank.freeCommunication')}: {text()}
+                      </p>
+                    )}
+                  </Show>
                 </li>
               )}
             </For>
@@ -141,7 +148,7 @@ export function BuildingBank(props: { buildingId: string; owners: readonly Owner
         <ul class="plain" data-testid="bank-matched">
           <For each={matched()}>
             {(m) => (
-              <li>
+              <li class="bank-wrap" data-testid="bank-matched-movement">
                 {movementLine(m, props.owners)} — {t('bank.matched')} (
                 {t(`bank.kind.${m.match?.kind ?? 'manual'}` as MessageKey)}){' '}
                 <Show when={m.match?.payment_id}>
@@ -160,6 +167,7 @@ export function BuildingBank(props: { buildingId: string; owners: readonly Owner
                     {t('bank.unmatch')}
                   </button>
                 </Show>
+                <MovementFacts movement={m} />
               </li>
             )}
           </For>
@@ -178,6 +186,32 @@ function movementLine(m: Movement, owners: readonly Owner[]): string {
   })
 }
 
+/**
+ * What the bank says about the other party and the transfer (CODA 2.3 and information records
+ * 3.x, camt.053 related parties): the syndic reads it to recognise a payer the matching missed.
+ */
+function MovementFacts(props: { movement: Movement }): JSX.Element {
+  const m = () => props.movement
+  return (
+    <Show when={m().counterparty_name || m().counterparty_address || m().information}>
+      <dl class="facts bank-facts" data-testid="bank-movement-facts">
+        <Show when={m().counterparty_name || m().counterparty_address}>
+          <dt>{t('bank.counterparty')}</dt>
+          <dd>{[m().counterparty_name, m().counterparty_address].filter(Boolean).join(', ')}</dd>
+        </Show>
+        <Show when={m().information}>
+          {(text) => (
+            <>
+              <dt>{t('bank.information')}</dt>
+              <dd>{text()}</dd>
+            </>
+          )}
+        </Show>
+      </dl>
+    </Show>
+  )
+}
+
 function UnmatchedMovement(props: {
   movement: Movement
   owners: readonly Owner[]
@@ -191,11 +225,12 @@ function UnmatchedMovement(props: {
   const [owner, setOwner] = createSignal('')
   const selectId = () => `bank-owner-${props.movement.id}`
   return (
-    <li data-testid="bank-movement">
+    <li class="bank-wrap" data-testid="bank-movement">
       <strong>{movementLine(props.movement, props.owners)}</strong>
       <Show when={props.movement.communication ?? props.movement.free_text}>
         {(text) => <span class="muted"> · {text()}</span>}
       </Show>
+      <MovementFacts movement={props.movement} />
       <div>
         {t('bank.suggestions')}:{' '}
         <Show

@@ -1655,6 +1655,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Conflict or stale version */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description File over the body limit */
                 413: {
                     headers: {
@@ -12393,6 +12402,8 @@ export interface components {
             new_balance_date: string;
             old_balance_cents: number;
             new_balance_cents: number;
+            /** @description The bank’s free communication for the statement (CODA record 4) */
+            free_communication: string | null;
             created_at: string;
         };
         BankMovement: {
@@ -12414,6 +12425,9 @@ export interface components {
             /** @example +++001/0000/00128+++ */
             communication: string | null;
             free_text: string | null;
+            counterparty_address: string | null;
+            /** @description What the bank added in CODA information records (3.x) */
+            information: string | null;
             bank_reference: string | null;
             /** @enum {string} */
             status: "unmatched" | "matched" | "batch";

@@ -20,6 +20,10 @@ export type CodaMovementSpec = {
   readonly freeText?: string | null
   /** Adds an information record 3.1 (+ 3.2, 3.3) after the movement. */
   readonly information?: string | null
+  /** Writes the information as a structured communication of this type ('001', '101'…). */
+  readonly informationType?: string | null
+  /** The information records' detail number (default: the movement's). */
+  readonly informationDetail?: number
 }
 
 export type CodaStatementSpec = {
@@ -100,7 +104,8 @@ export function writeCoda(statements: readonly CodaStatementSpec[], created = '2
       const [c21 = '', c22 = '', c23 = ''] = chunks(text, [53, 53, 43])
       const needs22 = c22.trim() !== ''
       const needs23 = needs22 || c23.trim() !== '' || !!m.counterpartyIban || !!m.counterpartyName
-      const info = m.information ?? ''
+      const info = m.information ? `${m.informationType ?? ''}${m.information}` : ''
+      const infoSeq = num(m.sequence, 4) + num(m.informationDetail ?? detail, 4)
       const [i31 = '', i32 = '', i33 = ''] = chunks(info, [73, 105, 90])
       const link = info ? '1' : '0'
       const comm = m.structuredCommunication ? `101${m.structuredCommunication}` : c21
@@ -145,10 +150,10 @@ export function writeCoda(statements: readonly CodaStatementSpec[], created = '2
         const more33 = i33.trim() !== ''
         lines.push(
           record([
-            [1, `31${seq}`],
+            [1, `31${infoSeq}`],
             [11, pad(m.bankReference ?? '', 21)],
             [32, '00150000'],
-            [40, '0'],
+            [40, m.informationType ? '1' : '0'],
             [41, pad(i31, 73)],
             [126, more32 ? '1' : '0'],
             [128, '0'],
@@ -157,7 +162,7 @@ export function writeCoda(statements: readonly CodaStatementSpec[], created = '2
         if (more32) {
           lines.push(
             record([
-              [1, `32${seq}`],
+              [1, `32${infoSeq}`],
               [11, pad(i32, 105)],
               [126, more33 ? '1' : '0'],
               [128, '0'],
@@ -167,7 +172,7 @@ export function writeCoda(statements: readonly CodaStatementSpec[], created = '2
         if (more33)
           lines.push(
             record([
-              [1, `33${seq}`],
+              [1, `33${infoSeq}`],
               [11, pad(i33, 90)],
               [126, '0'],
               [128, '0'],
@@ -175,11 +180,12 @@ export function writeCoda(statements: readonly CodaStatementSpec[], created = '2
           )
       }
     }
-    if (s.freeCommunication) {
+    // One record 4 per 80 characters of free communication.
+    for (let at = 0; s.freeCommunication && at < s.freeCommunication.length; at += 80) {
       lines.push(
         record([
           [1, `4 ${num(0, 4)}${num(0, 4)}`],
-          [33, pad(s.freeCommunication, 80)],
+          [33, pad(s.freeCommunication.slice(at, at + 80), 80)],
           [128, '0'],
         ]),
       )

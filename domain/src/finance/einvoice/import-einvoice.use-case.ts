@@ -11,6 +11,7 @@ import type { Expense, ExpenseCategory, ValidExpenseFields } from '../expense.en
 import type { FinanceRepos } from '../finance.ports.ts'
 import { type Supplier, validateSupplier } from '../suppliers/index.ts'
 import { checkEInvoice, type EInvoice, expenseDraftsOf } from './einvoice.ts'
+import { type EInvoiceImportRecord, eInvoiceIdentity } from './einvoice-identity.ts'
 
 export type EInvoiceImportRepos = FinanceRepos & { readonly documents: GeneratedDocumentsPorts }
 
@@ -43,7 +44,12 @@ export async function importEInvoice({
      * caller of another tenant gets its 404 (or an owner its 403) whatever the body.
      */
     readonly read: () => Promise<
-      Result<{ readonly invoice: EInvoice; readonly category?: ExpenseCategory | undefined }>
+      Result<{
+        readonly invoice: EInvoice
+        readonly category?: ExpenseCategory | undefined
+        /** SHA-256 of the file's bytes, hex: the same file is the same document. */
+        readonly fileHash: string
+      }>
     >
   }
 >): Promise<Result<EInvoiceImport>> {
@@ -99,6 +105,17 @@ export async function importEInvoice({
       const building = await repos.property.buildings.findById(scope, input.buildingId)
       if (!building) return err(DomainErrors.notFound('Building'))
       const supplier = await supplierOf(ctx, repos, scope, invoice)
+      // The same document imported before (or the same file): refused, naming its expense; the
+      // supplier just created above rolls back with the transaction.
+      const identity = eInvoiceIdentity(invoice, enterpriseNumberOf(invoice), supplier?.record.id ?? null)
+      const fileHash = read.value.fileHash
+      const earlier = await repos.finance.einvoiceImports.findDuplicate(
+        scope,
+        building.id,
+        identity,
+        fileHash,
+      )
+      if (earlier) return err(alreadyImported(earlier))
       const expenses: Expense[] = []
       for (const f of fields)
         expenses.push(
@@ -108,6 +125,15 @@ export async function importEInvoice({
           }),
         )
       const first = expenses[0] as Expense
+      await repos.finance.einvoiceImports.insert(scope, {
+        id: ctx.ids.next(),
+        organizationId: scope.organizationId,
+        buildingId: building.id,
+        expenseId: first.id,
+        ...identity,
+        fileHash,
+        createdAt: ctx.clock.now(),
+      })
       let document: Document | null = null
       if (attachment && documentId && storageKey) {
         const now = ctx.clock.now()
@@ -158,6 +184,29 @@ export async function importEInvoice({
   }
   if (!result.ok && storageKey) await ctx.files.delete(storageKey).catch(() => undefined)
   return result
+}
+
+/** 409 naming the draft expense the first import of this document made. */
+export function alreadyImported(earlier: EInvoiceImportRecord) {
+  const what = earlier.kind === 'credit-note' ? 'Credit note' : 'Invoice'
+  return DomainErrors.conflict(
+    'einvoice_already_imported',
+    `${what} ${earlier.invoiceNumber} of ${earlier.issueDate} was already imported: expense ${earlier.expenseId} (/api/v1/expenses/${earlier.expenseId}); nothing was imported`,
+    {
+      variant: earlier.kind,
+      number: earlier.invoiceNumber,
+      date: earlier.issueDate,
+      expenseId: earlier.expenseId,
+      link: `/api/v1/expenses/${earlier.expenseId}`,
+    },
+  )
+}
+
+function enterpriseNumberOf(invoice: EInvoice): string | null {
+  const en = invoice.supplier.enterpriseNumber
+    ? parseEnterpriseNumber(invoice.supplier.enterpriseNumber)
+    : null
+  return en?.ok ? en.value : null
 }
 
 /**

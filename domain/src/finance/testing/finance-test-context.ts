@@ -201,6 +201,7 @@ export class FinanceWorld {
         arrears: notFaked<Repositories['finance']['arrears']>('arrears'),
         etatDates: notFaked<Repositories['finance']['etatDates']>('etatDates'),
         suppliers: this.suppliers,
+        einvoiceImports: notFaked<Repositories['finance']['einvoiceImports']>('einvoiceImports'),
       },
       audit: { record: async (entry) => void this.audit.push(entry) },
       ledger: { entries: this.ledger, charges: this.ledger },

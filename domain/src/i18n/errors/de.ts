@@ -4,9 +4,11 @@ import { bankErrorsDe } from './bank.ts'
 import { budgetErrorsDe } from './budget-errors.ts'
 import { callsErrorsDe } from './calls.ts'
 import { closingErrorsDe } from './closing-errors.ts'
+import { einvoiceErrorsDe } from './einvoice-errors.ts'
 import type { ErrorMessages } from './en.ts'
 import { ledgerErrorsDe } from './ledger-errors.ts'
 import { saleDocumentsErrorsDe } from './sale-documents-errors.ts'
+import { statementErrorsDe } from './statement-errors.ts'
 import { supplierErrorsDe } from './supplier-errors.ts'
 
 export const errorDe: ErrorMessages = {
@@ -278,4 +280,6 @@ export const errorDe: ErrorMessages = {
   ...budgetErrorsDe,
   ...supplierErrorsDe,
   ...saleDocumentsErrorsDe,
+  ...einvoiceErrorsDe,
+  ...statementErrorsDe,
 }

@@ -12,8 +12,10 @@ import { bankErrorsEn } from './bank.ts'
 import { budgetErrorsEn } from './budget-errors.ts'
 import { callsErrorsEn } from './calls.ts'
 import { closingErrorsEn } from './closing-errors.ts'
+import { einvoiceErrorsEn } from './einvoice-errors.ts'
 import { ledgerErrorsEn } from './ledger-errors.ts'
 import { saleDocumentsErrorsEn } from './sale-documents-errors.ts'
+import { statementErrorsEn } from './statement-errors.ts'
 import { supplierErrorsEn } from './supplier-errors.ts'
 
 export const errorEn = {
@@ -273,6 +275,8 @@ export const errorEn = {
   ...budgetErrorsEn,
   ...supplierErrorsEn,
   ...saleDocumentsErrorsEn,
+  ...einvoiceErrorsEn,
+  ...statementErrorsEn,
 } as const satisfies Record<string, Message>
 
 export type ErrorKey = keyof typeof errorEn

@@ -4,9 +4,11 @@ import { bankErrorsFr } from './bank.ts'
 import { budgetErrorsFr } from './budget-errors.ts'
 import { callsErrorsFr } from './calls.ts'
 import { closingErrorsFr } from './closing-errors.ts'
+import { einvoiceErrorsFr } from './einvoice-errors.ts'
 import type { ErrorMessages } from './en.ts'
 import { ledgerErrorsFr } from './ledger-errors.ts'
 import { saleDocumentsErrorsFr } from './sale-documents-errors.ts'
+import { statementErrorsFr } from './statement-errors.ts'
 import { supplierErrorsFr } from './supplier-errors.ts'
 
 export const errorFr: ErrorMessages = {
@@ -281,4 +283,6 @@ export const errorFr: ErrorMessages = {
   ...budgetErrorsFr,
   ...supplierErrorsFr,
   ...saleDocumentsErrorsFr,
+  ...einvoiceErrorsFr,
+  ...statementErrorsFr,
 }

@@ -4,9 +4,11 @@ import { bankErrorsNl } from './bank.ts'
 import { budgetErrorsNl } from './budget-errors.ts'
 import { callsErrorsNl } from './calls.ts'
 import { closingErrorsNl } from './closing-errors.ts'
+import { einvoiceErrorsNl } from './einvoice-errors.ts'
 import type { ErrorMessages } from './en.ts'
 import { ledgerErrorsNl } from './ledger-errors.ts'
 import { saleDocumentsErrorsNl } from './sale-documents-errors.ts'
+import { statementErrorsNl } from './statement-errors.ts'
 import { supplierErrorsNl } from './supplier-errors.ts'
 
 export const errorNl: ErrorMessages = {
@@ -279,4 +281,6 @@ export const errorNl: ErrorMessages = {
   ...budgetErrorsNl,
   ...supplierErrorsNl,
   ...saleDocumentsErrorsNl,
+  ...einvoiceErrorsNl,
+  ...statementErrorsNl,
 }

@@ -34,6 +34,8 @@ const toMovement = (row: typeof bankMovements.$inferSelect): BankMovement => ({
   counterpartyIban: row.counterpartyIban,
   structuredCommunication: row.structuredCommunication,
   freeText: row.freeText,
+  counterpartyAddress: row.counterpartyAddress,
+  information: row.information,
   bankReference: row.bankReference,
   status: row.status as MovementStatus,
   match:
@@ -50,7 +52,7 @@ const toMovement = (row: typeof bankMovements.$inferSelect): BankMovement => ({
   createdAt: row.createdAt,
 })
 
-/** Rows per INSERT: PostgreSQL takes at most 65,535 parameters; a movement binds 18. */
+/** Rows per INSERT: PostgreSQL takes at most 65,535 parameters; a movement binds 20. */
 const CHUNK = 1_000
 
 export function bankRepository(db: Database): BankRepository {

@@ -9,6 +9,7 @@ import { callsRepository } from './calls.repository.ts'
 import { closingRepository } from './closing.repository.ts'
 import { convocationRepositories } from './convocation.repository.ts'
 import { documentRepository } from './documents.repository.ts'
+import { eInvoiceImportRepository } from './einvoice-imports.repository.ts'
 import { etatDateRepository } from './etat-date.repository.ts'
 import { expenseStatsReader } from './expense-stats.repository.ts'
 import { expenseRepository, ownerChargesReader } from './finance.repository.ts'
@@ -59,6 +60,7 @@ export function bindRepositories(db: Database): Repositories {
       arrears: arrearsRepository(db),
       etatDates: etatDateRepository(db),
       suppliers: supplierRepository(db),
+      einvoiceImports: eInvoiceImportRepository(db),
     },
     ledger: { entries: ledgerEntries, charges: chargeTotalsReader(db) },
     closing,
