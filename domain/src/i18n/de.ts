@@ -1,6 +1,7 @@
 import { arrearsWebDe } from './arrears-web-messages.ts'
 import { assemblyConvocationDe } from './assembly-convocation-messages.ts'
 import { assemblyRoomDe } from './assembly-room-messages.ts'
+import { auditorDe } from './auditor-messages.ts'
 import { bankWebDe } from './bank-web-messages.ts'
 import { budgetKeysDe } from './budget-keys-messages.ts'
 import { callsSyndicDe } from './calls-syndic-messages.ts'
@@ -27,6 +28,7 @@ export const de: Messages = {
   ...detailDe,
   ...jobsDe,
   ...ledgerDe,
+  ...auditorDe,
   ...yearEndWebDe,
   ...budgetKeysDe,
   ...supplierDe,

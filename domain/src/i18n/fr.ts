@@ -1,6 +1,7 @@
 import { arrearsWebFr } from './arrears-web-messages.ts'
 import { assemblyConvocationFr } from './assembly-convocation-messages.ts'
 import { assemblyRoomFr } from './assembly-room-messages.ts'
+import { auditorFr } from './auditor-messages.ts'
 import { bankWebFr } from './bank-web-messages.ts'
 import { budgetKeysFr } from './budget-keys-messages.ts'
 import { callsSyndicFr } from './calls-syndic-messages.ts'
@@ -27,6 +28,7 @@ export const fr: Messages = {
   ...detailFr,
   ...jobsFr,
   ...ledgerFr,
+  ...auditorFr,
   ...yearEndWebFr,
   ...budgetKeysFr,
   ...supplierFr,
