@@ -152,7 +152,16 @@ async function seed() {
     body: { user_id: auditor.id },
   })
   expect(granted.status, JSON.stringify(granted.body)).toBe(201)
-  return { t, token, a: auditor.token, B, C, owners: { onlyB, onlyC, both }, letterId: letter.id }
+  return {
+    t,
+    token,
+    a: auditor.token,
+    auditorId: auditor.id,
+    B,
+    C,
+    owners: { onlyB, onlyC, both },
+    letterId: letter.id,
+  }
 }
 
 let w: World
@@ -382,5 +391,19 @@ describe('account auditor of building B reads B, and only B (issue #16 item 5)',
       expect(res.status, `${method} ${path} ${JSON.stringify(res.body)}`).toBe(403)
     }
     expect(await count()).toEqual(before)
+  })
+
+  // Last: it widens the grant. The grants are read with the user on each request, so a new one
+  // counts at once, with the same token (no new login).
+  it('a second grant takes effect on the next request', async () => {
+    await missing(`/api/v1/buildings/${w.C.id}`)
+    const granted = await api.request('POST', `/api/v1/buildings/${w.C.id}/auditors`, {
+      token: w.token,
+      body: { user_id: w.auditorId },
+    })
+    expect(granted.status, JSON.stringify(granted.body)).toBe(201)
+    await ok(`/api/v1/buildings/${w.C.id}`)
+    const buildings = await ok<List>('/api/v1/buildings')
+    expect(buildings.data.map((b) => b.id).sort()).toEqual([w.B.id, w.C.id].sort())
   })
 })
