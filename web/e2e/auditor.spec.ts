@@ -30,6 +30,19 @@ test('auditor: lands on the audited building, reads expenses, documents, books a
     amount_cents: 50_000,
     expense_date: '2025-02-10',
   })
+  await api.put(`/buildings/${B.id}/bank-accounts/working_capital`, {
+    iban: 'BE68 5390 0754 7034',
+    holder_name: 'ACP Audited',
+  })
+  await api.post(`/buildings/${B.id}/calls`, {
+    kind: 'extraordinary',
+    label: `Toiture ${tag}`,
+    issue_date: '2025-02-01',
+    due_date: '2025-03-01',
+    amount_cents: 100_000,
+    resolution_ref: 'AG 2025-01-15 point 4',
+    account: 'working_capital',
+  })
   await world.document(B.id, `Contrat B ${tag}`)
   await world.document(C.id, `Contrat C ${tag}`)
   await api.post(`/buildings/${B.id}/fiscal-years/2025/close`, {})
@@ -50,6 +63,14 @@ test('auditor: lands on the audited building, reads expenses, documents, books a
   await expect(page.getByTestId('building-expenses')).toContainText(`Assurance B ${tag}`)
   await expect(page.getByTestId('building-lots')).toContainText(`Janssens${tag}`)
   await expect(page.getByTestId('building-documents')).toContainText(`Contrat B ${tag}`)
+  // Calls, bank and reminders: read, without the syndic's forms (issue, payment, import, run).
+  await expect(page.getByTestId('building-calls')).toContainText(`Toiture ${tag}`)
+  await expect(page.getByTestId('bank-account-form')).toHaveCount(0)
+  await expect(page.getByTestId('building-bank')).toBeVisible()
+  await expect(page.getByTestId('bank-file')).toHaveCount(0)
+  await expect(page.getByTestId('building-reminders')).toBeVisible()
+  // No way to submit anything (the assembly settings show as a disabled fieldset, no save button).
+  await expect(page.getByTestId('building-page').locator('button[type="submit"]')).toHaveCount(0)
 
   // The expenses list: B's invoice, not C's, and no action on a row.
   await page.goto('/expenses')
