@@ -66,6 +66,10 @@ test('auditor: lands on the audited building, reads expenses, documents, books a
   // Calls, bank and reminders: read, without the syndic's forms (issue, payment, import, run).
   await expect(page.getByTestId('building-calls')).toContainText(`Toiture ${tag}`)
   await expect(page.getByTestId('bank-account-form')).toHaveCount(0)
+  // The call's lines, without the owners' letters (addressed to one owner: private).
+  await page.getByTestId('building-calls').getByRole('button', { name: 'Show the lines' }).click()
+  await expect(page.getByTestId('call-line')).toContainText(`Janssens${tag}`)
+  await expect(page.getByTestId('call-line')).not.toContainText(/Letter/)
   await expect(page.getByTestId('building-bank')).toBeVisible()
   await expect(page.getByTestId('bank-file')).toHaveCount(0)
   await expect(page.getByTestId('building-reminders')).toBeVisible()

@@ -269,15 +269,18 @@ function CallRow(props: {
                         : l.emailed_at
                           ? t('callsUi.delivery.email')
                           : t('callsUi.delivery.emailPending')}{' '}
-                      <Show
-                        when={l.document_id}
-                        fallback={<span class="muted">{t('callsUi.letterPending')}</span>}
-                      >
-                        {(doc) => (
-                          <button type="button" onClick={() => void openDocument(doc(), props.setNotice)}>
-                            {t('callsUi.letter')}
-                          </button>
-                        )}
+                      {/* A letter is addressed to one owner: private, even to the account auditor. */}
+                      <Show when={!isReadOnly(user()?.role ?? 'owner')}>
+                        <Show
+                          when={l.document_id}
+                          fallback={<span class="muted">{t('callsUi.letterPending')}</span>}
+                        >
+                          {(doc) => (
+                            <button type="button" onClick={() => void openDocument(doc(), props.setNotice)}>
+                              {t('callsUi.letter')}
+                            </button>
+                          )}
+                        </Show>
                       </Show>
                     </li>
                   )}
