@@ -1,5 +1,7 @@
 import { writeCoda } from '@koprogo/domain/bank-testing'
 import { sql } from 'drizzle-orm'
+import ExcelJS from 'exceljs'
+import { extractText, getDocumentProxy } from 'unpdf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApi, type TestApi } from '../test/harness.ts'
 import { propertyFixtures } from '../test/property-fixtures.ts'
@@ -44,7 +46,7 @@ async function upload(token: string, buildingId: string, title: string): Promise
 }
 
 /** One building with two lots, a working-capital account, a call, a payment, an expense, a bank statement, a document. */
-async function building(token: string, iban: string, owners: readonly string[]) {
+async function building(token: string, iban: string, owners: readonly string[], expenseCents: number) {
   const b = await fx.building(token, { total_units: 2, total_tantiemes: 1000 })
   const units: Ids[] = []
   for (const [i, ownerId] of owners.entries()) {
@@ -85,7 +87,7 @@ async function building(token: string, iban: string, owners: readonly string[]) 
       building_id: b.id,
       category: 'Repairs',
       description: 'Réparation porte',
-      amount_cents: 12_345,
+      amount_cents: expenseCents,
       expense_date: '2025-05-05',
     },
   })
@@ -137,8 +139,9 @@ async function seed() {
   const onlyB = await fx.owner(token, { last_name: 'SeulementB' })
   const onlyC = await fx.owner(token, { last_name: 'SeulementC' })
   const both = await fx.owner(token, { last_name: 'LesDeux' })
-  const B = await building(token, IBAN_B, [onlyB.id, both.id])
-  const C = await building(token, IBAN_C, [onlyC.id, both.id])
+  // Different expense amounts, so a figure of C in a report or total of B would show.
+  const B = await building(token, IBAN_B, [onlyB.id, both.id], 12_345)
+  const C = await building(token, IBAN_C, [onlyC.id, both.id], 67_890)
   // A letter addressed to one owner of B (a convocation, a reminder): private to that owner.
   const letter = await upload(token, B.id, 'Lettre personnelle')
   await api.inspect.execute(
@@ -290,6 +293,69 @@ describe('account auditor of building B reads B, and only B (issue #16 item 5)',
     expect(file.status).toBe(200)
     await missing(`/api/v1/documents/${w.letterId}`)
     await missing(`/api/v1/documents/${w.C.documentId}`)
+  })
+
+  it('the PCN report of B and its PDF and Excel exports, from B’s books only; C is a 404', async () => {
+    const auditRows = async () =>
+      (
+        (await api.inspect.execute(
+          sql`select count(*) as n from audit_log where organization_id = ${w.t.org.id}`,
+        )) as { rows: { n: number | string }[] }
+      ).rows[0]?.n
+    const before = await auditRows()
+    // POST only because v1 posted it: a read, for the auditor too (not a 403 like the writes).
+    const report = await api.request('POST', `/api/v1/pcn/report/${w.B.id}`, { token: w.a })
+    expect(report.status, JSON.stringify(report.body)).toBe(200)
+    expect(report.body).toMatchObject({
+      building_id: w.B.id,
+      lines: [expect.objectContaining({ account_code: '611', total_amount_cents: 12_345, entry_count: 1 })],
+      total_amount: '123.45',
+      total_amount_cents: 12_345,
+      total_entries: 1,
+    })
+    expect((report.body as { lines: unknown[] }).lines).toHaveLength(1)
+    const byPeriod = await api.request('POST', `/api/v1/pcn/report/${w.B.id}`, {
+      token: w.a,
+      body: { start_date: '2025-06-01', end_date: '2025-12-31' },
+    })
+    expect(byPeriod.status).toBe(200)
+    expect(byPeriod.body).toMatchObject({ lines: [], total_amount_cents: 0 })
+
+    const download = async (path: string) => {
+      const res = await api.app.request(path, { headers: { authorization: `Bearer ${w.a}` } })
+      return {
+        status: res.status,
+        type: res.headers.get('content-type'),
+        bytes: new Uint8Array(await res.arrayBuffer()),
+      }
+    }
+    const pdf = await download(`/api/v1/pcn/export/pdf/${w.B.id}?lang=fr`)
+    expect(pdf.status).toBe(200)
+    expect(pdf.type).toBe('application/pdf')
+    const { text } = await extractText(await getDocumentProxy(pdf.bytes), { mergePages: true })
+    const page = text.replace(/[\u00a0\u202f]/g, ' ')
+    expect(page).toContain('611')
+    expect(page).toContain('123,45 €')
+    expect(page).not.toContain('678,90')
+
+    const xlsx = await download(`/api/v1/pcn/export/excel/${w.B.id}?lang=en`)
+    expect(xlsx.status).toBe(200)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(xlsx.bytes.buffer as ArrayBuffer)
+    const rows: unknown[][] = []
+    workbook.worksheets[0]?.eachRow((row) => {
+      rows.push((row.values as unknown[]).slice(1))
+    })
+    const amounts = rows.flat().filter((v) => typeof v === 'number')
+    expect(amounts).toContain(123.45)
+    expect(amounts).not.toContain(678.9)
+
+    for (const path of [`/api/v1/pcn/export/pdf/${w.C.id}`, `/api/v1/pcn/export/excel/${w.C.id}`])
+      expect((await download(path)).status, path).toBe(404)
+    const other = await api.request('POST', `/api/v1/pcn/report/${w.C.id}`, { token: w.a })
+    expect(other.status, JSON.stringify(other.body)).toBe(404)
+    // Reads leave no trace in the audit log (only mutations are audited).
+    expect(await auditRows()).toEqual(before)
   })
 
   it('reminders of B and of its owners only', async () => {
