@@ -358,6 +358,35 @@ describe('account auditor of building B reads B, and only B (issue #16 item 5)',
     expect(await auditRows()).toEqual(before)
   })
 
+  it('an owner’s charges: only the lines and totals of B’s expenses; an owner of C alone is a 404', async () => {
+    type Charges = {
+      data: { building_id: string; expense_id: string; amount_cents: number }[]
+      pagination: { total_items: number }
+      totals: { total_cents: number; supplier_unpaid_cents: number }
+    }
+    // The syndic's view of the owner of a lot in B and one in C: a line from each building.
+    const all = await api.request('GET', `/api/v1/owners/${w.owners.both.id}/charges`, { token: w.token })
+    expect(all.status).toBe(200)
+    const full = all.body as Charges
+    expect(full.data.map((l) => l.expense_id).sort()).toEqual([w.B.expenseId, w.C.expenseId].sort())
+    const inB = full.data.filter((l) => l.building_id === w.B.id)
+    // Half of B's 123.45 (quota 500 of 1000), whichever way the cent is rounded.
+    expect(inB.map((l) => l.amount_cents)).toEqual([
+      expect.toSatisfy((c: number) => Math.abs(c - 6_172.5) <= 0.5),
+    ])
+
+    const both = await ok<Charges>(`/api/v1/owners/${w.owners.both.id}/charges`)
+    expect(both.data).toEqual(inB)
+    expect(both.pagination.total_items).toBe(1)
+    expect(both.totals.total_cents).toBe(inB[0]?.amount_cents)
+    expect(both.totals.supplier_unpaid_cents).toBe(inB[0]?.amount_cents)
+    expect(full.totals.total_cents).toBeGreaterThan(both.totals.total_cents)
+
+    const onlyB = await ok<Charges>(`/api/v1/owners/${w.owners.onlyB.id}/charges?page=1&per_page=10`)
+    expect(onlyB.data.map((l) => [l.building_id, l.expense_id])).toEqual([[w.B.id, w.B.expenseId]])
+    await missing(`/api/v1/owners/${w.owners.onlyC.id}/charges`)
+  })
+
   it('reminders of B and of its owners only', async () => {
     await ok(`/api/v1/buildings/${w.B.id}/reminders`)
     await missing(`/api/v1/buildings/${w.C.id}/reminders`)
