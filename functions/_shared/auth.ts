@@ -1,5 +1,6 @@
 import { type Actor, DomainErrors } from '@koprogo/domain'
 import type { MiddlewareHandler } from 'hono'
+import { auditedBuildingIdsOf } from './db/repositories/closing.repository.ts'
 import { findUserForAuth } from './db/repositories/user.repository.ts'
 import { problemResponse } from './problem.ts'
 import type { AppEnv } from './runtime.ts'
@@ -31,6 +32,15 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
     email: user.email,
     role: user.role,
     organizationId: user.organizationId,
+    // One indexed read, for auditors only: the access policy confines them to these buildings.
+    ...(user.role === 'auditor' && user.organizationId !== null
+      ? {
+          auditedBuildingIds: await auditedBuildingIdsOf(runtime.database.db, {
+            organizationId: user.organizationId,
+            userId: user.id,
+          }),
+        }
+      : {}),
   }
   c.set('actor', actor)
   return next()

@@ -27,8 +27,10 @@ import { writePcnXlsx } from './pcn-xlsx.ts'
  * (JSON), GET /pcn/export/pdf/{building_id} and GET /pcn/export/excel/{building_id}, each with an
  * optional `?name=` (v1: the building's display name) — here built from the LEDGER (class 6
  * accounts, net of reversals and credit notes). v1 had no period; `start_date` / `end_date` (body
- * or query, as v1's PcnReportRequest named them) narrow it. Syndic and accountant; owners 403,
- * another tenant's building 404 (v1 itself had once served this to anyone, its issue #845).
+ * or query, as v1's PcnReportRequest named them) narrow it. Syndic, accountant, and the account
+ * auditor of that building (a read: POST only because v1 posted it; nothing is written or
+ * audited); owners 403, another tenant's building — or one not granted to the auditor — 404
+ * (v1 itself had once served this to anyone, its issue #845).
  */
 
 export const pcnApp = createResourceApp()

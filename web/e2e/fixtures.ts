@@ -5,7 +5,7 @@ import { type APIRequestContext, test as base, expect, type Page } from '@playwr
 export const SUPERADMIN = { email: 'admin@koprogo.com', password: 'admin123' }
 const API = '/api/v1'
 
-type Role = 'superadmin' | 'syndic' | 'accountant' | 'owner'
+type Role = 'superadmin' | 'syndic' | 'accountant' | 'owner' | 'auditor'
 export interface Account {
   email: string
   password: string
@@ -85,7 +85,7 @@ export interface World {
   syndic: Account
   syndicApi: ApiClient
   /** Creates another user of the test's organization. */
-  user(role: 'accountant' | 'owner'): Promise<Account>
+  user(role: 'accountant' | 'owner' | 'auditor'): Promise<Account>
   building(name?: string): Promise<{ id: string; name: string; version: number }>
   unit(buildingId: string, unitNumber: string, quota: number): Promise<{ id: string; unit_number: string }>
   owner(lastName?: string, email?: string): Promise<{ id: string; first_name: string; last_name: string }>

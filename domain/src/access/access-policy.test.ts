@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { ACTORS, ORG_A, ORG_B, TestWorld } from '../governance/testing/test-world.ts'
+import type { Actor } from '../identity/index.ts'
 import { AUDIT_ACTIONS, auditEntry } from '../shared/audit.ts'
 import {
   actorMayReadBuilding,
+  auditedBuildingsOf,
+  booksReadScope,
   findReadableRow,
   holdsLotIn,
   listScopeFor,
+  mayReadBuilding,
   readAccessOf,
   scopeForRow,
   writeScopeFor,
@@ -77,6 +81,76 @@ describe('access policy', () => {
     expect(await read(ACTORS.syndicA, 'in-b')).toMatchObject({ ok: false, error: { kind: 'not_found' } })
     expect((await read(ACTORS.superadmin, 'in-b')).ok).toBe(true)
     expect(readAccessOf({ actor: { ...ACTORS.ownerA, organizationId: null } })).toEqual({ kind: 'none' })
+  })
+})
+
+describe('account auditor (issue #16 item 5, ADR 0040)', () => {
+  it('reads the buildings granted to them only, as a 404 elsewhere, and writes nothing (403)', async () => {
+    const world = new TestWorld()
+    const audited = world.addBuilding(ORG_A)
+    const other = world.addBuilding(ORG_A)
+    const auditor: Actor = {
+      userId: 'user-auditor-a',
+      email: 'auditor@a.test',
+      role: 'auditor',
+      organizationId: ORG_A,
+      auditedBuildingIds: [audited.id],
+    }
+    const repos = world.repositories()
+    const scope = { organizationId: ORG_A }
+    expect(auditedBuildingsOf(auditor)).toEqual([audited.id])
+    // Fail closed: an auditor whose grants were not loaded reads nothing; other roles: not auditors.
+    expect(auditedBuildingsOf({ ...auditor, auditedBuildingIds: undefined })).toEqual([])
+    expect(auditedBuildingsOf(ACTORS.syndicA)).toBeNull()
+    expect(auditedBuildingsOf({ ...ACTORS.ownerA, auditedBuildingIds: [audited.id] })).toBeNull()
+
+    expect(readAccessOf({ actor: auditor })).toEqual({ kind: 'auditor', scope, buildingIds: [audited.id] })
+    expect(await actorMayReadBuilding(repos, scope, auditor, audited.id)).toBe(true)
+    expect(await actorMayReadBuilding(repos, scope, auditor, other.id)).toBe(false)
+    const ctx = world.ctx(auditor)
+    expect(await mayReadBuilding(ctx, readAccessOf(ctx), audited.id)).toEqual({ ok: true, value: scope })
+    expect(await mayReadBuilding(ctx, readAccessOf(ctx), other.id)).toMatchObject({
+      ok: false,
+      error: { kind: 'not_found' },
+    })
+    expect(await booksReadScope(ctx, audited.id)).toEqual({ ok: true, value: scope })
+    expect(await booksReadScope(ctx, other.id)).toMatchObject({ ok: false, error: { kind: 'not_found' } })
+    // An owner is refused the books outright; a syndic reads any building of the firm.
+    expect(await booksReadScope(world.ctx(ACTORS.ownerA), audited.id)).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    })
+    expect((await booksReadScope(world.ctx(ACTORS.syndicA), other.id)).ok).toBe(true)
+
+    const rows = new Map([
+      ['in-audited', { organizationId: ORG_A, buildingId: audited.id }],
+      ['in-other', { organizationId: ORG_A, buildingId: other.id }],
+      ['in-b', { organizationId: ORG_B, buildingId: audited.id }],
+    ])
+    const port = {
+      organizationOf: async (id: string) => rows.get(id)?.organizationId ?? null,
+      findById: async (s: { organizationId: string }, id: string) => {
+        const row = rows.get(id)
+        return row && row.organizationId === s.organizationId ? row : null
+      },
+    }
+    expect((await findReadableRow(ctx, 'Row', 'in-audited', port)).ok).toBe(true)
+    for (const id of ['in-other', 'in-b'])
+      expect(await findReadableRow(ctx, 'Row', id, port)).toMatchObject({
+        ok: false,
+        error: { kind: 'not_found' },
+      })
+    // No permission at all: every write is a 403, even on the audited building's rows.
+    for (const permission of [
+      'property:write',
+      'finance:write',
+      'documents:write',
+      'governance:write',
+    ] as const)
+      expect(await writeScopeFor(ctx, permission, port.organizationOf, 'in-audited', 'Row')).toMatchObject({
+        ok: false,
+        error: { kind: 'forbidden' },
+      })
   })
 })
 

@@ -64,6 +64,36 @@ export function requirePermission(actor: Actor, permission: Permission): Result<
   return can(actor, permission) ? ok(null) : err(DomainErrors.forbidden())
 }
 
+/**
+ * The buildings an auditor-role actor was granted (`Actor.auditedBuildingIds`, loaded per request),
+ * or null for any other role. The one answer to "which buildings does this auditor read"
+ * (issue #16 item 5, ADR 0040): every read below and in the use cases goes through it.
+ */
+export function auditedBuildingsOf(actor: Actor): readonly string[] | null {
+  return actor.role === 'auditor' ? (actor.auditedBuildingIds ?? []) : null
+}
+
+/** Whether `actor` is an auditor granted `buildingId` (false for every other role). */
+export function auditsBuilding(actor: Actor, buildingId: string): boolean {
+  return auditedBuildingsOf(actor)?.includes(buildingId) ?? false
+}
+
+/**
+ * Whether an auditor may see owner `ownerId`: the owner holds or held a lot in a building granted
+ * to them (the statements and accounts they check name those owners). False for other roles.
+ */
+export async function auditorSeesOwner(
+  repos: PropertyReads<'quoteParts'>,
+  scope: TenantScope,
+  actor: Actor,
+  ownerId: string,
+): Promise<boolean> {
+  const audited = auditedBuildingsOf(actor)
+  if (!audited || audited.length === 0) return false
+  const holdings = await repos.property.quoteParts.listOwnerHoldings(scope, ownerId)
+  return holdings.some((h) => audited.includes(h.buildingId))
+}
+
 /** Syndics, accountants and superadmins read the whole organization; owners only what is theirs. */
 export function readsOrganization(actor: Actor): boolean {
   return can(actor, 'organization:read')
@@ -74,12 +104,14 @@ export function readsOrganization(actor: Actor): boolean {
  * - platform: a superadmin, every tenant (rows are looked up through `organizationOf`);
  * - organization: syndic and accountant, every building of their firm;
  * - owner: an owner-role user, only buildings where their owner record holds an active unit;
+ * - auditor: the assembly's account auditor, only the buildings granted to them, read-only;
  * - none: anyone else (an owner without organization), who sees nothing.
  */
 export type ReadAccess =
   | { readonly kind: 'platform' }
   | { readonly kind: 'organization'; readonly scope: TenantScope }
   | { readonly kind: 'owner'; readonly scope: TenantScope; readonly userId: string }
+  | { readonly kind: 'auditor'; readonly scope: TenantScope; readonly buildingIds: readonly string[] }
   | { readonly kind: 'none' }
 
 export function readAccessOf(ctx: { readonly actor: Actor }): ReadAccess {
@@ -89,6 +121,8 @@ export function readAccessOf(ctx: { readonly actor: Actor }): ReadAccess {
   const scope = { organizationId: actor.organizationId }
   if (can(actor, 'organization:read')) return { kind: 'organization', scope }
   if (actor.role === 'owner') return { kind: 'owner', scope, userId: actor.userId }
+  const audited = auditedBuildingsOf(actor)
+  if (audited) return { kind: 'auditor', scope, buildingIds: audited }
   return { kind: 'none' }
 }
 
@@ -109,6 +143,7 @@ export async function readScopeFor(
     }
     case 'organization':
     case 'owner':
+    case 'auditor':
       return access.scope
     case 'none':
       return null
@@ -171,7 +206,10 @@ export async function ownedBuildingIds(
   }
 }
 
-/** An owner-role caller may see a building while they hold a lot in it; organization readers always. */
+/**
+ * An owner-role caller may see a building while they hold a lot in it; an auditor the buildings
+ * granted to them; organization readers always.
+ */
 export async function actorMayReadBuilding(
   repos: PropertyReads<'buildings'>,
   scope: TenantScope,
@@ -179,6 +217,7 @@ export async function actorMayReadBuilding(
   buildingId: string,
 ): Promise<boolean> {
   if (readsOrganization(actor)) return true
+  if (actor.role === 'auditor') return auditsBuilding(actor, buildingId)
   if (actor.role !== 'owner') return false
   return holdsLotIn(repos, scope, actor.userId, buildingId)
 }
@@ -195,16 +234,20 @@ export async function ownerRecordOf(
 /**
  * An owner-role caller may see a unit while their owner record holds a link on it that has not
  * ended by `today` (a seller keeps seeing the lot until the deed date; a buyer sees it from the
- * moment the sale is recorded).
+ * moment the sale is recorded). An auditor sees every unit of the buildings granted to them.
  */
 export async function actorMayReadUnit(
-  repos: PropertyReads<'owners' | 'unitOwnerships'>,
+  repos: PropertyReads<'owners' | 'unitOwnerships' | 'units'>,
   scope: TenantScope,
   actor: Actor,
   unitId: string,
   today: CalendarDate,
 ): Promise<boolean> {
   if (readsOrganization(actor)) return true
+  if (actor.role === 'auditor') {
+    const unit = await repos.property.units.findById(scope, unitId)
+    return unit !== null && auditsBuilding(actor, unit.buildingId)
+  }
   if (actor.role !== 'owner') return false
   const owner = await ownerRecordOf(repos, scope, actor)
   if (!owner) return false
@@ -231,6 +274,8 @@ export async function mayReadBuilding(
     buildingId,
   )
   if (!scope) return err(DomainErrors.notFound('Building'))
+  if (access.kind === 'auditor' && !access.buildingIds.includes(buildingId))
+    return err(DomainErrors.notFound('Building'))
   if (access.kind === 'owner') {
     return (await holdsLotIn(ctx.repos, access.scope, access.userId, buildingId))
       ? ok(scope)
@@ -260,6 +305,8 @@ export async function findReadableRow<T extends { readonly buildingId: string }>
   if (!scope) return err(DomainErrors.notFound(entity))
   const row = await rows.findById(scope, id)
   if (!row) return err(DomainErrors.notFound(entity))
+  if (access.kind === 'auditor' && !access.buildingIds.includes(row.buildingId))
+    return err(DomainErrors.notFound(entity))
   if (
     access.kind === 'owner' &&
     !(await holdsLotIn(ctx.repos, access.scope, access.userId, row.buildingId))
@@ -272,20 +319,17 @@ export async function findReadableRow<T extends { readonly buildingId: string }>
 /**
  * Who reads a building's books, statements and annual accounts (ADR 0031, 0040): the roles holding
  * `finance:write` (syndic, accountant, superadmin) for any building of their scope, and an account
- * auditor (art. 3.91) only for the buildings a syndic granted them (`audits`). Anyone else is
+ * auditor (art. 3.91) only for the buildings a syndic granted them (`auditsBuilding`). Also the
+ * gate of every other staff-only read of one building (bank statements, reminders). Anyone else is
  * refused (403: owners read their own account); a building outside the reach is a 404, exactly like
  * a missing one — an auditor learns nothing of the other buildings.
  */
-export async function booksReadScope(
-  ctx: ReaderContext,
-  buildingId: string,
-  audits: (scope: TenantScope, userId: string, buildingId: string) => Promise<boolean>,
-): Promise<Result<TenantScope>> {
+export async function booksReadScope(ctx: ReaderContext, buildingId: string): Promise<Result<TenantScope>> {
   const { actor } = ctx
   if (actor.role === 'auditor') {
     if (actor.organizationId === null) return err(DomainErrors.notFound('Building'))
     const scope = { organizationId: actor.organizationId }
-    if (!(await audits(scope, actor.userId, buildingId))) return err(DomainErrors.notFound('Building'))
+    if (!auditsBuilding(actor, buildingId)) return err(DomainErrors.notFound('Building'))
     return (await ctx.repos.property.buildings.findById(scope, buildingId))
       ? ok(scope)
       : err(DomainErrors.notFound('Building'))

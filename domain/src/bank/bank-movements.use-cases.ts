@@ -1,4 +1,4 @@
-import { scopeForRow } from '../access/index.ts'
+import { auditedBuildingsOf, auditsBuilding, booksReadScope, scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
 import type { CallLineWithPaid, Expense } from '../finance/index.ts'
 import { can } from '../identity/index.ts'
@@ -19,17 +19,17 @@ import { expenseFor, matchAsExpense, matchAsPayment, outstanding, undoMatch } fr
 /*
  * The reconciliation's reads and a person's decisions (ADR 0038): statements and their movements,
  * suggestions for an unmatched movement (candidate owners and lines with the reason), a manual
- * match and an unmatch (the payment reversed). Staff with finance rights only (owners: 403).
+ * match and an unmatch (the payment reversed). Staff with finance rights only (owners: 403); the
+ * reads also for the account auditor of the building (booksReadScope), who matches nothing.
  */
 
-async function buildingScope(ctx: BankContext, buildingId: string): Promise<Result<TenantScope>> {
-  if (!can(ctx.actor, 'finance:write')) return err(DomainErrors.forbidden())
-  const scope = await scopeForRow(ctx.actor, 'Building', () =>
-    ctx.repos.property.buildings.organizationOf(buildingId),
-  )
-  if (!scope.ok) return scope
-  const building = await ctx.repos.property.buildings.findById(scope.value, buildingId)
-  return building ? scope : err(DomainErrors.notFound('Building'))
+function buildingScope(ctx: BankContext, buildingId: string): Promise<Result<TenantScope>> {
+  return booksReadScope(ctx, buildingId)
+}
+
+/** Reads of one statement or movement: staff with finance rights, or an auditor (checked on the row). */
+function mayReadBank(ctx: BankContext): boolean {
+  return can(ctx.actor, 'finance:write') || auditedBuildingsOf(ctx.actor) !== null
 }
 
 export async function listBankStatements({
@@ -47,13 +47,14 @@ export async function getBankStatement({
 }: UseCaseCall<BankContext, { readonly id: string }>): Promise<
   Result<{ readonly statement: BankStatement; readonly movements: readonly BankMovement[] }>
 > {
-  if (!can(ctx.actor, 'finance:write')) return err(DomainErrors.forbidden())
+  if (!mayReadBank(ctx)) return err(DomainErrors.forbidden())
   const scope = await scopeForRow(ctx.actor, 'BankStatement', () =>
     ctx.repos.bank.movements.organizationOfStatement(input.id),
   )
   if (!scope.ok) return scope
   const statement = await ctx.repos.bank.movements.findStatement(scope.value, input.id)
-  if (!statement) return err(DomainErrors.notFound('BankStatement'))
+  if (!statement || !readsBuildingOf(ctx, statement.buildingId))
+    return err(DomainErrors.notFound('BankStatement'))
   const movements = await ctx.repos.bank.movements.listMovements(scope.value, { statementId: statement.id })
   return ok({ statement, movements })
 }
@@ -96,8 +97,13 @@ export type MatchSuggestion = {
 
 const MAX_SUGGESTIONS = 8
 
-async function movementScope(ctx: BankContext, id: string, right: 'finance:write') {
-  if (!can(ctx.actor, right)) return err(DomainErrors.forbidden())
+/** An auditor reads only rows of the buildings granted to them; staff any row of their scope. */
+function readsBuildingOf(ctx: BankContext, buildingId: string): boolean {
+  return auditedBuildingsOf(ctx.actor) === null || auditsBuilding(ctx.actor, buildingId)
+}
+
+async function movementScope(ctx: BankContext, id: string, right: 'finance:write' | 'read') {
+  if (right === 'read' ? !mayReadBank(ctx) : !can(ctx.actor, right)) return err(DomainErrors.forbidden())
   return scopeForRow(ctx.actor, 'BankMovement', () => ctx.repos.bank.movements.organizationOfMovement(id))
 }
 
@@ -108,10 +114,11 @@ export async function getBankMovement({
 }: UseCaseCall<BankContext, { readonly id: string }>): Promise<
   Result<{ readonly movement: BankMovement; readonly suggestions: readonly MatchSuggestion[] }>
 > {
-  const scope = await movementScope(ctx, input.id, 'finance:write')
+  const scope = await movementScope(ctx, input.id, 'read')
   if (!scope.ok) return scope
   const movement = await ctx.repos.bank.movements.findMovement(scope.value, input.id)
-  if (!movement) return err(DomainErrors.notFound('BankMovement'))
+  if (!movement || !readsBuildingOf(ctx, movement.buildingId))
+    return err(DomainErrors.notFound('BankMovement'))
   if (movement.status !== 'unmatched') return ok({ movement, suggestions: [] })
   return ok({ movement, suggestions: await suggest(ctx.repos, scope.value, movement) })
 }

@@ -26,10 +26,13 @@ export async function findReadableDocument(ctx: DocumentsContext, id: string): P
 /**
  * The `readableByOwnerId` restriction of a document list for this actor: an owner-role reader sees
  * the building's documents plus those addressed to their own owner record (null when they have
- * none), never another owner's letter. Staff and superadmins: undefined, no restriction.
+ * none), never another owner's letter. An auditor: null, the building's documents but no owner's
+ * letter (ADR 0040 addendum: statements are checked through the statements endpoint). Staff and
+ * superadmins: undefined, no restriction.
  */
 export async function readableByOwnerId(ctx: DocumentsContext): Promise<string | null | undefined> {
   const access = readAccessOf(ctx)
+  if (access.kind === 'auditor') return null
   if (access.kind !== 'owner') return undefined
   return (await ownerRecordOf(ctx.repos, access.scope, ctx.actor))?.id ?? null
 }

@@ -52,6 +52,16 @@ export async function listDocuments({
         ),
       )
     }
+    case 'auditor':
+      // The audited buildings' documents, never a letter addressed to one owner (null below):
+      // the owners' year-end statements are checked through GET …/fiscal-years/{y}/statements.
+      return ok(
+        await ctx.repos.documents.documents.list(
+          access.scope,
+          { ...filter, buildingIds: access.buildingIds, readableByOwnerId: null },
+          page,
+        ),
+      )
     case 'none':
       return ok({ items: [], total: 0 })
   }

@@ -1,4 +1,4 @@
-import { ownerRecordOf, readsOrganization, scopeForRow } from '../access/index.ts'
+import { auditedBuildingsOf, ownerRecordOf, readsOrganization, scopeForRow } from '../access/index.ts'
 import type { OwnerHolding, TenantScope } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
@@ -10,7 +10,9 @@ import type { ExpenseWindow, FinanceContext, FinanceRepos } from './finance.port
  *  - `organization`: roles with organization:read see every expense of the tenant;
  *  - `owner`: an owner-role user sees the expenses of a building while they hold a unit in it
  *    (any date), or dated while they held one there (so every line of their charges stays
- *    openable after a sale). `ownerId` is their linked owner record, null when none is linked.
+ *    openable after a sale). `ownerId` is their linked owner record, null when none is linked;
+ *  - `auditor`: the assembly's account auditor sees every expense of the buildings granted to them
+ *    (one open window per building), nothing of the firm's other buildings.
  * Anything an owner may not see answers not_found, never forbidden: an owner must not learn
  * which other expenses, buildings or owners exist.
  */
@@ -22,6 +24,7 @@ export type FinanceReadAccess =
       readonly ownerId: string | null
       readonly windows: readonly ExpenseWindow[]
     }
+  | { readonly kind: 'auditor'; readonly scope: TenantScope; readonly windows: readonly ExpenseWindow[] }
 
 /** Read access inside `scope` (already resolved), or forbidden for a role with no finance reads. */
 export async function financeReadAccess(
@@ -30,6 +33,13 @@ export async function financeReadAccess(
   scope: TenantScope,
 ): Promise<Result<FinanceReadAccess>> {
   if (readsOrganization(ctx.actor)) return ok({ kind: 'organization', scope })
+  const audited = auditedBuildingsOf(ctx.actor)
+  if (audited) {
+    const windows = [...audited]
+      .sort()
+      .map((buildingId) => ({ buildingId, dateFrom: null, dateToExclusive: null }))
+    return ok({ kind: 'auditor', scope, windows })
+  }
   if (ctx.actor.role !== 'owner') return err(DomainErrors.forbidden())
   const owner = await ownerRecordOf(repos, scope, ctx.actor)
   if (!owner) return ok({ kind: 'owner', scope, ownerId: null, windows: [] })
@@ -70,14 +80,15 @@ export async function loadReadableExpense(
   ctx: FinanceContext,
   id: string,
 ): Promise<Result<{ readonly expense: Expense; readonly access: FinanceReadAccess }>> {
-  if (!readsOrganization(ctx.actor) && ctx.actor.role !== 'owner') return err(DomainErrors.forbidden())
+  if (!readsOrganization(ctx.actor) && ctx.actor.role !== 'owner' && !auditedBuildingsOf(ctx.actor))
+    return err(DomainErrors.forbidden())
   const scope = await scopeForRow(ctx.actor, 'Expense', () => ctx.repos.finance.expenses.organizationOf(id))
   if (!scope.ok) return scope
   const expense = await ctx.repos.finance.expenses.findById(scope.value, id)
   if (!expense) return err(DomainErrors.notFound('Expense'))
   const access = await financeReadAccess(ctx, ctx.repos, scope.value)
   if (!access.ok) return access
-  if (access.value.kind === 'owner' && !inWindows(expense, access.value.windows)) {
+  if (access.value.kind !== 'organization' && !inWindows(expense, access.value.windows)) {
     return err(DomainErrors.notFound('Expense'))
   }
   return ok({ expense, access: access.value })

@@ -114,7 +114,12 @@ export interface OwnerChargesReader {
   read(
     scope: TenantScope,
     ownerId: string,
-    period: { readonly dateFrom?: CalendarDate | undefined; readonly dateTo?: CalendarDate | undefined },
+    period: {
+      readonly dateFrom?: CalendarDate | undefined
+      readonly dateTo?: CalendarDate | undefined
+      /** Only expenses of these buildings (an account auditor's grants); absent: every building. */
+      readonly buildingIds?: readonly string[] | undefined
+    },
     page: { readonly page: number; readonly perPage: number },
   ): Promise<OwnerChargesRead>
 }

@@ -483,6 +483,29 @@ describe('getOwnerCharges', () => {
     ).toBe(6000)
   })
 
+  it('an account auditor of D reads owners of D, with the lines and totals of D only', async () => {
+    // Bob also holds D's one lot: one B expense and one D expense touch him.
+    const d = world.addBuilding('org-1', 1000)
+    const bobOwner = world.owners.find((o) => o.id === ids.bob)
+    if (!bobOwner) throw new Error('fixture')
+    world.addOwnership(world.addUnit(d, 'D1', 1000), bobOwner, 1_000_000)
+    await create({ amount: 100 })
+    const inD = await create({ buildingId: d.id, amount: 50 })
+    const auditorOfD: Actor = { ...actorOf('auditor', 'org-1', 'user-auditor'), auditedBuildingIds: [d.id] }
+    const bob = value(await getOwnerCharges({ ctx: world.context(auditorOfD), input: { ownerId: ids.bob } }))
+    expect(bob.lines.map((l) => [l.expenseId, l.buildingId, l.amountCents])).toEqual([[inD.id, d.id, 5000]])
+    expect(bob.totalLines).toBe(1)
+    expect(bob.totals.totalCents).toBe(5000)
+    // Alice holds nothing in D: a 404, as a missing owner; without a grant, nobody.
+    expect(
+      failure(await getOwnerCharges({ ctx: world.context(auditorOfD), input: { ownerId: ids.alice } })),
+    ).toMatchObject({ kind: 'not_found', entity: 'Owner' })
+    const noGrant = actorOf('auditor', 'org-1', 'user-auditor')
+    expect(
+      failure(await getOwnerCharges({ ctx: world.context(noGrant), input: { ownerId: ids.bob } })).kind,
+    ).toBe('not_found')
+  })
+
   it('agrees with the distribution, line by line, and stays exact across many expenses', async () => {
     const amounts = ['0.01', '0.03', '33.33', '1000.01', '999999.99', '7']
     const created: Expense[] = []

@@ -1,4 +1,4 @@
-import { scopeForRow } from '../access/index.ts'
+import { auditedBuildingsOf, auditorSeesOwner, scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
 import { can } from '../identity/index.ts'
 import type { CalendarDate } from '../property/index.ts'
@@ -55,7 +55,9 @@ export type OwnerChargesPeriod = {
  * the expense date, computed with the same distribution as GET /expenses/{id}/distribution so
  * the two always agree. Org readers may ask for any owner of the tenant; an owner-role actor
  * only for the owner record linked to their own account — any other id answers not_found
- * (never forbidden), so owners cannot probe which owner ids exist.
+ * (never forbidden), so owners cannot probe which owner ids exist. An account auditor reads an
+ * owner who holds or held a lot in a building granted to him, and only the lines of those
+ * buildings' expenses (totals included): another building's charges are not his to see.
  */
 export async function getOwnerCharges({
   ctx,
@@ -69,7 +71,8 @@ export async function getOwnerCharges({
   }
 >): Promise<Result<OwnerCharges>> {
   const orgReader = can(ctx.actor, 'organization:read')
-  if (!orgReader && ctx.actor.role !== 'owner') return err(DomainErrors.forbidden())
+  const audited = auditedBuildingsOf(ctx.actor)
+  if (!orgReader && ctx.actor.role !== 'owner' && audited === null) return err(DomainErrors.forbidden())
   if (period.dateFrom !== undefined && period.dateTo !== undefined && period.dateFrom > period.dateTo) {
     return err(DomainErrors.invalidField('date_to', 'must not be before date_from'))
   }
@@ -79,11 +82,16 @@ export async function getOwnerCharges({
   if (!scoped.ok) return scoped
   const scope = scoped.value
   const owner = await ctx.repos.property.owners.findById(scope, ownerId)
-  if (!owner || (!orgReader && owner.userId !== ctx.actor.userId)) return err(DomainErrors.notFound('Owner'))
+  if (!owner) return err(DomainErrors.notFound('Owner'))
+  if (audited !== null) {
+    if (!(await auditorSeesOwner(ctx.repos, scope, ctx.actor, ownerId)))
+      return err(DomainErrors.notFound('Owner'))
+  } else if (!orgReader && owner.userId !== ctx.actor.userId) return err(DomainErrors.notFound('Owner'))
 
   // A bounded number of queries (the page, the grouped lines, the bases' history) and O(units)
   // work per line, whatever the number of expenses or dates (issue #12 item 5).
-  const read = await ctx.repos.finance.ownerCharges.read(scope, ownerId, period, page)
+  const filter = audited === null ? period : { ...period, buildingIds: audited }
+  const read = await ctx.repos.finance.ownerCharges.read(scope, ownerId, filter, page)
   const partOf = ownerPartCalculator(read.histories)
   let totalCents = 0
   let paidCents = 0

@@ -1,4 +1,4 @@
-import { scopeFor } from '../access/index.ts'
+import { auditedBuildingsOf, scopeFor } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
 import { can } from '../identity/index.ts'
 import type { TenantScope } from '../property/index.ts'
@@ -32,7 +32,8 @@ export async function listExpenses({
   FinanceContext,
   { readonly query: ListExpensesQuery; readonly page: PageRequest<ExpenseSortField> }
 >): Promise<Result<Page<Expense>>> {
-  if (!can(ctx.actor, 'organization:read') && ctx.actor.role !== 'owner') return err(DomainErrors.forbidden())
+  if (!can(ctx.actor, 'organization:read') && ctx.actor.role !== 'owner' && !auditedBuildingsOf(ctx.actor))
+    return err(DomainErrors.forbidden())
   const issues = queryIssues(query)
   if (issues.length > 0) return err(DomainErrors.validation('Invalid expense filters', issues))
 

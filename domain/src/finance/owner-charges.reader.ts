@@ -20,7 +20,9 @@ export function ownerChargesReaderFrom(repos: {
 }): OwnerChargesReader {
   return {
     async read(scope, ownerId, period, page) {
-      const holdings = await repos.property.quoteParts.listOwnerHoldings(scope, ownerId)
+      const holdings = (await repos.property.quoteParts.listOwnerHoldings(scope, ownerId)).filter(
+        (h) => period.buildingIds === undefined || period.buildingIds.includes(h.buildingId),
+      )
       const buildingIds = [...new Set(holdings.map((h) => h.buildingId))].sort()
       const expenses = buildingIds.length
         ? await repos.finance.expenses.listChargeable(scope, buildingIds, period)

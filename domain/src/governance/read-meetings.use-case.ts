@@ -62,6 +62,15 @@ export async function listMeetings({
       const buildingIds = await ownedBuildingIds(ctx.repos, access.scope, access.userId)
       return ok(await ctx.repos.governance.meetings.list(access.scope, { ...filter, buildingIds }, page))
     }
+    case 'auditor':
+      // The assemblies of the audited buildings (the auditor reports to them), nothing else.
+      return ok(
+        await ctx.repos.governance.meetings.list(
+          access.scope,
+          { ...filter, buildingIds: access.buildingIds },
+          page,
+        ),
+      )
     case 'none':
       return ok({ items: [], total: 0 })
   }

@@ -7,6 +7,7 @@ import { annualAccountsWebEn } from './annual-accounts-web-messages.ts'
 import { arrearsWebEn } from './arrears-web-messages.ts'
 import { assemblyConvocationEn } from './assembly-convocation-messages.ts'
 import { assemblyRoomEn } from './assembly-room-messages.ts'
+import { auditorEn } from './auditor-messages.ts'
 import { bankWebEn } from './bank-web-messages.ts'
 import { budgetKeysEn } from './budget-keys-messages.ts'
 import { callsSyndicEn } from './calls-syndic-messages.ts'
@@ -33,6 +34,7 @@ export const en = {
   ...detailEn,
   ...jobsEn,
   ...ledgerEn,
+  ...auditorEn,
   ...yearEndWebEn,
   ...annualAccountsWebEn,
   ...budgetKeysEn,

@@ -2,6 +2,7 @@ import { annualAccountsWebFr } from './annual-accounts-web-messages.ts'
 import { arrearsWebFr } from './arrears-web-messages.ts'
 import { assemblyConvocationFr } from './assembly-convocation-messages.ts'
 import { assemblyRoomFr } from './assembly-room-messages.ts'
+import { auditorFr } from './auditor-messages.ts'
 import { bankWebFr } from './bank-web-messages.ts'
 import { budgetKeysFr } from './budget-keys-messages.ts'
 import { callsSyndicFr } from './calls-syndic-messages.ts'
@@ -28,6 +29,7 @@ export const fr: Messages = {
   ...detailFr,
   ...jobsFr,
   ...ledgerFr,
+  ...auditorFr,
   ...yearEndWebFr,
   ...annualAccountsWebFr,
   ...budgetKeysFr,

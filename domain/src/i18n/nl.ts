@@ -2,6 +2,7 @@ import { annualAccountsWebNl } from './annual-accounts-web-messages.ts'
 import { arrearsWebNl } from './arrears-web-messages.ts'
 import { assemblyConvocationNl } from './assembly-convocation-messages.ts'
 import { assemblyRoomNl } from './assembly-room-messages.ts'
+import { auditorNl } from './auditor-messages.ts'
 import { bankWebNl } from './bank-web-messages.ts'
 import { budgetKeysNl } from './budget-keys-messages.ts'
 import { callsSyndicNl } from './calls-syndic-messages.ts'
@@ -28,6 +29,7 @@ export const nl: Messages = {
   ...detailNl,
   ...jobsNl,
   ...ledgerNl,
+  ...auditorNl,
   ...yearEndWebNl,
   ...annualAccountsWebNl,
   ...budgetKeysNl,

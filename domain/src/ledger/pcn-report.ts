@@ -1,4 +1,4 @@
-import { requirePermission, scopeForRow } from '../access/index.ts'
+import { booksReadScope } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
 import { type CalendarDate, parseCalendarDate, type TenantScope } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
@@ -74,9 +74,11 @@ export function pcnLinesOf(totals: readonly ChargeAccountTotal[]): {
 }
 
 /**
- * The report of one building for the syndic or the accountant (finance:write, as the books);
- * owners 403, another tenant's building 404. Dates: 'YYYY-MM-DD' or an ISO timestamp (v1 sent
- * `DateTime<Utc>`), the calendar day as written.
+ * The report of one building for whoever reads its books (`booksReadScope`): the syndic, the
+ * accountant, and the building's account auditor — it is a summary of the books he verifies
+ * (issue #16 item 5). Owners 403; another tenant's building, or for an auditor any building not
+ * granted to him, 404. Dates: 'YYYY-MM-DD' or an ISO timestamp (v1 sent `DateTime<Utc>`), the
+ * calendar day as written.
  */
 export async function getPcnReport({
   ctx,
@@ -85,18 +87,14 @@ export async function getPcnReport({
   LedgerContext,
   { readonly buildingId: string; readonly startDate?: string | null; readonly endDate?: string | null }
 >): Promise<Result<PcnReport>> {
-  const allowed = requirePermission(ctx.actor, 'finance:write')
-  if (!allowed.ok) return allowed
+  const scoped = await booksReadScope(ctx, input.buildingId)
+  if (!scoped.ok) return scoped
   const from = input.startDate ? parseCalendarDate(input.startDate, 'start_date') : ok(null)
   if (!from.ok) return from
   const to = input.endDate ? parseCalendarDate(input.endDate, 'end_date') : ok(null)
   if (!to.ok) return to
   if (from.value && to.value && from.value > to.value)
     return err(DomainErrors.invalidField('end_date', 'must not be before start_date'))
-  const scoped = await scopeForRow(ctx.actor, 'Building', () =>
-    ctx.repos.property.buildings.organizationOf(input.buildingId),
-  )
-  if (!scoped.ok) return scoped
   const building = await ctx.repos.property.buildings.findById(scoped.value, input.buildingId)
   if (!building) return err(DomainErrors.notFound('Building'))
   const period = { from: from.value, to: to.value }

@@ -25,9 +25,7 @@ async function bookScope(
   fiscalYear: number | undefined,
 ): Promise<Result<{ scope: TenantScope; fiscalYear: FiscalYearView }>> {
   // The one rule for reading the books: finance roles, or the building's account auditor.
-  const scoped = await booksReadScope(ctx, buildingId, (s, userId, b) =>
-    ctx.repos.closing.auditsBuilding(s, userId, b),
-  )
+  const scoped = await booksReadScope(ctx, buildingId)
   if (!scoped.ok) return scoped
   const startMonth = await ctx.repos.ledger.entries.fiscalYearStartMonth(scoped.value, buildingId)
   const year = fiscalYear ?? fiscalYearOf(todayOf(ctx.clock), startMonth)

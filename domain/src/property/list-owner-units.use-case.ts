@@ -1,4 +1,4 @@
-import { readsOrganization, scopeForRow } from '../access/index.ts'
+import { auditedBuildingsOf, auditorSeesOwner, readsOrganization, scopeForRow } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
@@ -28,10 +28,19 @@ export async function listOwnerUnits({
   const owner = await ctx.repos.property.owners.findById(scope.value, ownerId)
   const visible =
     owner !== null &&
-    (readsOrganization(ctx.actor) || (ctx.actor.role === 'owner' && owner.userId === ctx.actor.userId))
+    (readsOrganization(ctx.actor) ||
+      (ctx.actor.role === 'owner' && owner.userId === ctx.actor.userId) ||
+      (await auditorSeesOwner(ctx.repos, scope.value, ctx.actor, ownerId)))
   if (!visible) return err(DomainErrors.notFound('Owner'))
-  const links = await ctx.repos.property.unitOwnerships.listForOwner(scope.value, ownerId, {
+  let links = await ctx.repos.property.unitOwnerships.listForOwner(scope.value, ownerId, {
     includeEnded: true,
   })
+  const audited = auditedBuildingsOf(ctx.actor)
+  if (audited) {
+    // An auditor sees the owner's lots in the audited buildings only, never their other holdings.
+    const holdings = await ctx.repos.property.quoteParts.listOwnerHoldings(scope.value, ownerId)
+    const visible = new Set(holdings.filter((h) => audited.includes(h.buildingId)).map((h) => h.unitId))
+    links = links.filter((l) => visible.has(l.unitId))
+  }
   return ok(options.includeHistory === true ? links : links.filter((l) => holdsOnDate(l, date.value)))
 }

@@ -1,5 +1,6 @@
 import {
   actorMayReadBuilding,
+  auditedBuildingsOf,
   listScopeFor,
   readsOrganization,
   scopeForRow,
@@ -85,6 +86,15 @@ async function listInScope(
     // Visibility is about today (what the owner holds now or is buying); has_owner about `date`.
     const owned = { ...filter, onDate: date.value, ownedByUserId: ctx.actor.userId, ownedOn: today }
     found = await ctx.repos.property.units.list(scope, owned, page)
+  } else if (auditedBuildingsOf(ctx.actor)) {
+    // An auditor: the units of the buildings granted to them, nothing else of the firm.
+    const audited = auditedBuildingsOf(ctx.actor) ?? []
+    if (audited.length === 0) return ok({ items: [], total: 0 })
+    found = await ctx.repos.property.units.list(
+      scope,
+      { ...filter, onDate: date.value, buildingIds: audited },
+      page,
+    )
   } else {
     return err(DomainErrors.forbidden())
   }

@@ -55,6 +55,8 @@ export type BuildingFilter = {
 
 export type UnitFilter = {
   readonly buildingId?: string | undefined
+  /** Restricts to units of these buildings (an auditor's granted buildings; never empty). */
+  readonly buildingIds?: readonly string[] | undefined
   readonly unitType?: UnitType | undefined
   /** true: some link holds the unit on `onDate`; false: none does. */
   readonly hasOwner?: boolean | undefined
@@ -87,6 +89,11 @@ export type OwnerFilter = {
   readonly hasEmail?: boolean | undefined
   /** Only the records linked to this user account (owners.user_id): the owner role's view. */
   readonly userId?: string | undefined
+  /**
+   * Only owners holding or having held a link on a unit of one of these buildings (an auditor's
+   * granted buildings, to read their statements; never empty).
+   */
+  readonly holdsInBuildingIds?: readonly string[] | undefined
 }
 
 export interface BuildingRepository {
@@ -213,7 +220,7 @@ export type PropertyPorts = {
  */
 export type PropertyQueries = {
   readonly buildings: Pick<BuildingRepository, 'findById' | 'organizationOf' | 'list'>
-  readonly units: Pick<UnitRepository, 'count' | 'list'>
+  readonly units: Pick<UnitRepository, 'count' | 'list' | 'findById'>
   readonly owners: Pick<OwnerRepository, 'findByUserId' | 'findById' | 'organizationOf'>
   readonly unitOwnerships: Pick<UnitOwnershipRepository, 'listForUnit' | 'listForUnits'>
   readonly quoteParts: QuotePartsReader

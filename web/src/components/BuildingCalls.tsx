@@ -8,6 +8,7 @@ import * as api from '../lib/api'
 import { errorText } from '../lib/error-text'
 import { date, money, t } from '../lib/i18n'
 import { parseDecimal } from '../lib/input/decimal'
+import { isReadOnly } from '../lib/roles'
 import { user } from '../lib/session'
 import type { Budget, CallForFunds, OwnerPayment } from '../lib/wire-types'
 import { Notice } from './Notice'
@@ -35,6 +36,7 @@ async function openDocument(id: string, setNotice: (n: Flash) => void) {
 
 export function BuildingCalls(props: { buildingId: string; owners: readonly Owner[] }): JSX.Element {
   const [notice, setNotice] = createSignal<Flash>(null)
+  const readOnly = () => isReadOnly(user()?.role ?? 'owner')
   const [calls, { refetch }] = createResource(
     () => props.buildingId,
     (id) =>
@@ -44,13 +46,16 @@ export function BuildingCalls(props: { buildingId: string; owners: readonly Owne
       ),
   )
   return (
-    <Show when={['syndic', 'superadmin'].includes(user()?.role ?? '')}>
+    <Show when={['syndic', 'superadmin', 'auditor'].includes(user()?.role ?? '')}>
       <section class="card" aria-labelledby="building-calls-title" data-testid="building-calls">
         <h2 id="building-calls-title">{t('callsUi.title')}</h2>
         <p class="muted">{t('callsUi.intro')}</p>
         <Notice kind={notice()?.kind ?? 'success'} message={notice()?.text} />
-        <BankAccountForm buildingId={props.buildingId} setNotice={setNotice} />
-        <IssueForm buildingId={props.buildingId} setNotice={setNotice} onIssued={() => void refetch()} />
+        {/* The account auditor reads the calls and their lines; the forms are the syndic's. */}
+        <Show when={!readOnly()}>
+          <BankAccountForm buildingId={props.buildingId} setNotice={setNotice} />
+          <IssueForm buildingId={props.buildingId} setNotice={setNotice} onIssued={() => void refetch()} />
+        </Show>
         <h3>{t('callsUi.list')}</h3>
         <Show when={(calls() ?? []).length > 0} fallback={<p class="muted">{t('callsUi.none')}</p>}>
           <div class="table-wrap">
@@ -74,7 +79,9 @@ export function BuildingCalls(props: { buildingId: string; owners: readonly Owne
             </table>
           </div>
         </Show>
-        <PaymentForm buildingId={props.buildingId} owners={props.owners} setNotice={setNotice} />
+        <Show when={!readOnly()}>
+          <PaymentForm buildingId={props.buildingId} owners={props.owners} setNotice={setNotice} />
+        </Show>
       </section>
     </Show>
   )
@@ -262,15 +269,18 @@ function CallRow(props: {
                         : l.emailed_at
                           ? t('callsUi.delivery.email')
                           : t('callsUi.delivery.emailPending')}{' '}
-                      <Show
-                        when={l.document_id}
-                        fallback={<span class="muted">{t('callsUi.letterPending')}</span>}
-                      >
-                        {(doc) => (
-                          <button type="button" onClick={() => void openDocument(doc(), props.setNotice)}>
-                            {t('callsUi.letter')}
-                          </button>
-                        )}
+                      {/* A letter is addressed to one owner: private, even to the account auditor. */}
+                      <Show when={!isReadOnly(user()?.role ?? 'owner')}>
+                        <Show
+                          when={l.document_id}
+                          fallback={<span class="muted">{t('callsUi.letterPending')}</span>}
+                        >
+                          {(doc) => (
+                            <button type="button" onClick={() => void openDocument(doc(), props.setNotice)}>
+                              {t('callsUi.letter')}
+                            </button>
+                          )}
+                        </Show>
                       </Show>
                     </li>
                   )}

@@ -3,7 +3,7 @@ import { A, useLocation, useNavigate } from '@solidjs/router'
 import { createEffect, createSignal, For, type JSX, on, onCleanup, Show } from 'solid-js'
 import { LOCALES, type Locale, locale, localeName, setLocale, t, tEnum } from '../lib/i18n'
 import { pageTitle } from '../lib/page-title'
-import { NAV_LABEL, navFor } from '../lib/roles'
+import { isReadOnly, NAV_LABEL, navFor } from '../lib/roles'
 import { user } from '../lib/session'
 import { SearchBox } from './SearchBox'
 import { SignOutButton } from './SignOutButton'
@@ -76,6 +76,12 @@ export function Layout(props: { children?: JSX.Element }): JSX.Element {
         <A href="/" class="brand">
           KoproGo
         </A>
+        {/* Outside the phone's folded menu: the auditor always sees that nothing can be changed. */}
+        <Show when={isReadOnly(user()?.role ?? 'owner')}>
+          <span class="badge warn" data-testid="read-only-badge" title={t('auditor.badgeHint')}>
+            {t('auditor.badge')}
+          </span>
+        </Show>
         <Show when={user()}>
           <button
             type="button"

@@ -26,7 +26,8 @@ export const DASHBOARD: Record<Role, AppPath> = {
   syndic: '/syndic',
   accountant: '/accountant',
   owner: '/owner',
-  auditor: '/books',
+  // The auditor lands on the list of the buildings granted to them (usually one).
+  auditor: '/buildings',
 }
 
 const ALLOWED: Record<Role, readonly AppPath[]> = {
@@ -69,8 +70,9 @@ const ALLOWED: Record<Role, readonly AppPath[]> = {
     '/profile',
   ],
   owner: ['/owner', '/meetings', '/documents', '/profile'],
-  // The account auditor of one building (art. 3.91): its books and year-end, read only.
-  auditor: ['/books', '/profile'],
+  // The account auditor (art. 3.91): the buildings granted to them — their page, expenses,
+  // documents, books and year-end — read only (the API filters every list to those buildings).
+  auditor: ['/buildings', '/expenses', '/documents', '/books', '/profile'],
 }
 
 export const canOpen = (role: Role, path: AppPath) => ALLOWED[role].includes(path)
@@ -96,6 +98,9 @@ export const NAV_LABEL: Record<AppPath, MessageKey> = {
 export const navFor = (role: Role): readonly AppPath[] => ALLOWED[role]
 
 export type Resource = 'buildings' | 'units' | 'owners' | 'suppliers' | 'expenses' | 'meetings' | 'documents'
+
+/** The account auditor reads, never writes: the header shows a read-only badge. */
+export const isReadOnly = (role: Role): boolean => role === 'auditor'
 
 /** Writes per role: syndic/superadmin manage the property; accountants also write expenses. */
 export function canWrite(role: Role, resource: Resource): boolean {

@@ -2,6 +2,7 @@
 // owners, latest expenses, meetings and documents; accounts arrive with the accounting module.
 import { A, useParams } from '@solidjs/router'
 import { createResource, For, type JSX, Show } from 'solid-js'
+import { AuditorFinanceSections } from '../components/AuditorFinanceSections'
 import { AssemblySettingsPanel } from '../components/assembly/AssemblySettingsPanel'
 import { BoardPanel } from '../components/assembly/BoardPanel'
 import { RequestsPanel } from '../components/assembly/RequestsPanel'
@@ -19,7 +20,7 @@ import { date, dateTime, num, percent, t, tEnum } from '../lib/i18n'
 import { dataRevision } from '../lib/offline/store'
 import { displayName, useOwnerDirectory } from '../lib/owner-directory'
 import { answered, value } from '../lib/resource-value'
-import { canWrite } from '../lib/roles'
+import { canWrite, isReadOnly } from '../lib/roles'
 import { user } from '../lib/session'
 import type { Owner, Unit, UnitOwnership } from '../lib/wire-types'
 
@@ -320,6 +321,12 @@ export default function BuildingPage(): JSX.Element {
           buildingId={params.id}
           owners={owners().map((o) => ({ id: o.id, name: ownerName(o.id) }))}
         />
+        <Show when={isReadOnly(user()?.role ?? 'owner')}>
+          <AuditorFinanceSections
+            buildingId={params.id}
+            owners={owners().map((o) => ({ id: o.id, name: ownerName(o.id) }))}
+          />
+        </Show>
 
         <Show when={canWrite(user()?.role ?? 'owner', 'expenses')}>
           <SaleDocuments buildingId={params.id} lots={(value(lots)?.rows ?? []).map((r) => r.unit)} />

@@ -1,4 +1,4 @@
-import { readAccessOf, readScopeFor } from '../../access/index.ts'
+import { auditorSeesOwner, booksReadScope, readAccessOf, readScopeFor } from '../../access/index.ts'
 import type { UseCaseCall } from '../../context.ts'
 import { can } from '../../identity/index.ts'
 import { letterAddress } from '../../property/index.ts'
@@ -16,8 +16,8 @@ export async function listBuildingReminders({
 }: UseCaseCall<FinanceContext, { readonly buildingId: string }>): Promise<
   Result<readonly ReminderWithLines[]>
 > {
-  if (!can(ctx.actor, 'finance:write')) return err(DomainErrors.forbidden())
-  const scope = await buildingReadScope(ctx, buildingId)
+  // Staff with finance rights, or the building's account auditor (read-only).
+  const scope = await booksReadScope(ctx, buildingId)
   if (!scope.ok) return scope
   return ok(await ctx.repos.finance.arrears.listReminders(scope.value, { buildingId }))
 }
@@ -43,6 +43,13 @@ export async function listOwnerReminders({
   const owner = await ctx.repos.property.owners.findById(scope, ownerId)
   if (!owner || (access.kind === 'owner' && owner.userId !== access.userId)) {
     return err(DomainErrors.notFound('Owner'))
+  }
+  if (access.kind === 'auditor') {
+    // An auditor: the owner's reminders of the audited buildings only.
+    if (!(await auditorSeesOwner(ctx.repos, scope, ctx.actor, ownerId)))
+      return err(DomainErrors.notFound('Owner'))
+    const all = await ctx.repos.finance.arrears.listReminders(scope, { ownerId })
+    return ok(all.filter((r) => access.buildingIds.includes(r.buildingId)))
   }
   return ok(await ctx.repos.finance.arrears.listReminders(scope, { ownerId }))
 }

@@ -1,4 +1,10 @@
-import { mayReadBuilding, readAccessOf, scopeForRow } from '../../access/index.ts'
+import {
+  auditedBuildingsOf,
+  auditsBuilding,
+  mayReadBuilding,
+  readAccessOf,
+  scopeForRow,
+} from '../../access/index.ts'
 import type { UseCaseCall } from '../../context.ts'
 import { can } from '../../identity/index.ts'
 import { letterAddress } from '../../property/index.ts'
@@ -16,9 +22,16 @@ import {
 } from './call-for-funds.entity.ts'
 import { parseAccountIban, parseBic } from './iban.value-object.ts'
 
-/** Calls, lines and accounts are the syndic's and accountant's (owners see their own account). */
+/**
+ * Calls, lines and accounts are the syndic's and accountant's (owners see their own account), and
+ * the account auditor's for the buildings granted to them (checked on the building or the row).
+ */
 function mayReadCalls(ctx: FinanceContext): boolean {
-  return can(ctx.actor, 'finance:write') || can(ctx.actor, 'organization:read')
+  return (
+    can(ctx.actor, 'finance:write') ||
+    can(ctx.actor, 'organization:read') ||
+    auditedBuildingsOf(ctx.actor) !== null
+  )
 }
 
 /** GET /buildings/{id}/calls. */
@@ -45,7 +58,8 @@ export async function getCall({
   )
   if (!scope.ok) return scope
   const call = await ctx.repos.finance.calls.findCall(scope.value, callId)
-  if (!call) return err(DomainErrors.notFound('CallForFunds'))
+  if (!call || (auditedBuildingsOf(ctx.actor) && !auditsBuilding(ctx.actor, call.buildingId)))
+    return err(DomainErrors.notFound('CallForFunds'))
   return ok({ call, lines: await ctx.repos.finance.calls.listLines(scope.value, callId) })
 }
 

@@ -1,4 +1,4 @@
-import { readAccessOf, readScopeFor } from '../../access/index.ts'
+import { auditorSeesOwner, readAccessOf, readScopeFor } from '../../access/index.ts'
 import type { UseCaseCall } from '../../context.ts'
 import { type CalendarDate, todayOf } from '../../property/index.ts'
 import { DomainErrors } from '../../shared/domain-error.ts'
@@ -91,6 +91,13 @@ export async function getOwnerAccount({
   const owner = await ctx.repos.property.owners.findById(scope, ownerId)
   if (!owner || (access.kind === 'owner' && owner.userId !== access.userId))
     return err(DomainErrors.notFound('Owner'))
+  // An auditor: an owner of an audited building, and only that building's part of the account.
+  if (
+    access.kind === 'auditor' &&
+    (!(await auditorSeesOwner(ctx.repos, scope, ctx.actor, ownerId)) ||
+      (buildingId !== undefined && !access.buildingIds.includes(buildingId)))
+  )
+    return err(DomainErrors.notFound('Owner'))
   const today = todayOf(ctx.clock)
   const [lines, payments, charges, regularisations] = await Promise.all([
     ctx.repos.finance.calls.ownerLines(scope, ownerId, buildingId),
@@ -105,7 +112,7 @@ export async function getOwnerAccount({
       ...charges.map((c) => c.buildingId),
       ...regularisations.map((r) => r.buildingId),
     ]),
-  ]
+  ].filter((b) => access.kind !== 'auditor' || access.buildingIds.includes(b))
   const ledger = new Map(
     await Promise.all(
       buildingIds.map(

@@ -61,7 +61,7 @@ function checkYear(fiscalYear: number): Result<number> {
  * accountant, superadmin). Another tenant's or an unknown building is a 404.
  */
 export function closingReadScope(ctx: ClosingContext, buildingId: string): Promise<Result<TenantScope>> {
-  return booksReadScope(ctx, buildingId, (s, userId, b) => ctx.repos.closing.auditsBuilding(s, userId, b))
+  return booksReadScope(ctx, buildingId)
 }
 
 async function buildingScope(ctx: ClosingContext, buildingId: string): Promise<Result<TenantScope>> {

@@ -416,3 +416,17 @@ export function closingRepository(db: Database): ClosingRepository {
     },
   }
 }
+
+/** The buildings granted to an auditor user (read per request by `authenticate`). */
+export async function auditedBuildingIdsOf(
+  db: Database,
+  who: { readonly organizationId: string; readonly userId: string },
+): Promise<readonly string[]> {
+  const rows = await db
+    .select({ buildingId: buildingAuditors.buildingId })
+    .from(buildingAuditors)
+    .where(
+      and(eq(buildingAuditors.organizationId, who.organizationId), eq(buildingAuditors.userId, who.userId)),
+    )
+  return rows.map((r) => r.buildingId)
+}

@@ -153,6 +153,8 @@ export function ownerChargesReader(db: Database): OwnerChargesReader {
         ),
         period.dateFrom ? gte(expenses.expenseDate, period.dateFrom) : undefined,
         period.dateTo ? lte(expenses.expenseDate, period.dateTo) : undefined,
+        // An account auditor: the expenses of the granted buildings only (lines and totals).
+        period.buildingIds ? inArray(expenses.buildingId, [...period.buildingIds]) : undefined,
       ) as SQL
       // One row per expense with the owner's links it touches (their unit ids, one per link
       // line) and, when it has a frozen distribution, only the units of it naming the owner:

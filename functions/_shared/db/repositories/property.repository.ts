@@ -182,6 +182,7 @@ export function unitRepository(db: Database): UnitRepository {
   const conditions = (filter: Parameters<UnitRepository['list']>[1]) =>
     allOf(
       filter.buildingId ? eq(units.buildingId, filter.buildingId) : undefined,
+      filter.buildingIds ? inArray(units.buildingId, [...filter.buildingIds]) : undefined,
       filter.unitType ? eq(units.unitType, filter.unitType) : undefined,
       filter.hasOwner === true
         ? heldOn(units.id, filter.onDate ?? today())
@@ -286,6 +287,13 @@ function ownerConditions(filter: OwnerFilter): SQL | undefined {
   const like = containsPattern
   return allOf(
     filter.userId ? eq(owners.userId, filter.userId) : undefined,
+    filter.holdsInBuildingIds
+      ? exists(
+          sql`(select 1 from ${unitOwnerships} o join ${units} on ${units.id} = o.unit_id
+               where o.owner_id = ${owners.id} and o.organization_id = ${owners.organizationId}
+                 and ${inArray(units.buildingId, [...filter.holdsInBuildingIds])})`,
+        )
+      : undefined,
     filter.email ? eq(owners.email, filter.email) : undefined,
     filter.phone ? eq(owners.phone, filter.phone) : undefined,
     filter.lastName ? ilike(owners.lastName, like(filter.lastName)) : undefined,
