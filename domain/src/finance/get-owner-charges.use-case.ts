@@ -85,9 +85,9 @@ export async function getOwnerCharges({
   // work per line, whatever the number of expenses or dates (issue #12 item 5).
   const read = await ctx.repos.finance.ownerCharges.read(scope, ownerId, period, page)
   const partOf = ownerPartCalculator(read.histories)
-  let totalCents = 0
-  let paidCents = 0
-  let totalLines = 0
+  let totalCents = read.frozenTotals.totalCents
+  let paidCents = read.frozenTotals.paidCents
+  let totalLines = read.frozenTotals.lines
   // The frozen distribution is the truth for a posted expense: a later quota, key or register
   // change does not rewrite what an owner was charged (issue #15 item 2).
   const partOfLine = (line: Parameters<typeof partOf>[0], frozen: FrozenPart) =>
