@@ -18,7 +18,7 @@ CREATE INDEX "expense_owner_parts_owner_idx" ON "expense_owner_parts" USING btre
 -- the database in the statement that writes the expense, so no write path can forget it: rows
 -- exist while the expense is posted (not draft, not cancelled) and has a distribution; its
 -- payment status is copied for the paid/unpaid totals. The first unit entry and the first owner
--- entry of a (unit, owner) win, as the JSON reader did (frozenPartOf).
+-- entry of a (unit, owner) win, as the reader of the JSON did before ADR 0046.
 CREATE OR REPLACE FUNCTION expense_owner_parts_write(e expenses) RETURNS void AS $$
 BEGIN
   IF e.distribution IS NULL OR e.status = 'draft' OR e.status = 'cancelled' OR e.payment_status = 'Cancelled' THEN

@@ -1,9 +1,7 @@
 import { holdsOn, type PropertyQueries } from '../property/index.ts'
 import { MAX_PER_PAGE } from '../shared/ports.ts'
-import type { ChargeDistribution } from './charge-distribution.service.ts'
 import type {
   FinancePorts,
-  FrozenPart,
   OwnerChargeGroup,
   OwnerChargeRow,
   OwnerChargesReader,
@@ -107,15 +105,4 @@ export function ownerChargesReaderFrom(repos: {
       }
     },
   }
-}
-
-/** The owner's part through `unitId` in the expense's frozen distribution (see FrozenPart). */
-export function frozenPartOf(
-  expense: { readonly distribution: ChargeDistribution | null },
-  unitId: string,
-  ownerId: string,
-): FrozenPart {
-  if (expense.distribution === null) return 'none'
-  const unit = expense.distribution.units.find((u) => u.unitId === unitId)
-  return unit?.owners.find((o) => o.ownerId === ownerId)?.amountCents ?? null
 }
