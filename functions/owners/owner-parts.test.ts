@@ -134,6 +134,29 @@ describe('owner charges from the owner parts written with the expense', () => {
     })
   })
 
+  it('a corrected expense: the original leaves the page, the correction charges its own split', async () => {
+    const w = await world()
+    const original = await w.expense(50_000, '2026-01-10')
+    const res = await api.request('POST', `/api/v1/expenses/${original}/corrections`, {
+      token: w.token,
+      body: {
+        reason: 'Montant erroné',
+        category: 'Maintenance',
+        description: 'Entretien corrigé',
+        amount_cents: 40_001,
+        expense_date: '2026-01-10',
+      },
+    })
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    const correction = (res.body as { id: string }).id
+    const after = await w.charges()
+    expect(after.lines.map((l) => l.expense_id)).toEqual([correction, correction])
+    expect(after.lines.map(({ unit_id, amount_cents }) => ({ unit_id, amount_cents }))).toEqual(
+      await w.distributed(correction),
+    )
+    expect(after.totals).toMatchObject({ total_cents: sum(after.lines), paid_cents: 0 })
+  })
+
   it('a quota change after approval does not touch the posted parts; a new expense uses the new quota', async () => {
     const w = await world()
     const first = await w.expense(90_000, '2026-01-10')
