@@ -1,11 +1,6 @@
 import { holdsOn, type PropertyQueries } from '../property/index.ts'
 import { MAX_PER_PAGE } from '../shared/ports.ts'
-import type {
-  FinancePorts,
-  OwnerChargeGroup,
-  OwnerChargeRow,
-  OwnerChargesReader,
-} from './finance.ports.ts'
+import type { FinancePorts, OwnerChargeGroup, OwnerChargeRow, OwnerChargesReader } from './finance.ports.ts'
 import type { BuildingBasisHistory } from './owner-part.calculator.ts'
 
 /**
