@@ -4,6 +4,7 @@
  * functions/test/load/owner-account.load.test.ts (in-process, PGlite) and reads its JSON line.
  */
 import { spawnSync } from 'node:child_process'
+import { stripVTControlCharacters } from 'node:util'
 
 export type OwnerAccountBudget = {
   lines: number
@@ -28,7 +29,10 @@ export function measureOwnerAccount(root: string): OwnerAccountBudget {
     ],
     { cwd: root, env: { ...process.env, LOAD: '1', TEST_DB: 'pglite' }, encoding: 'utf8', timeout: 900_000 },
   )
-  const line = `${run.stdout}`.split('\n').find((l) => l.startsWith('{"ownerAccount"'))
+  // vitest colours its output even into a pipe here: the line starts after the escape codes.
+  const line = stripVTControlCharacters(`${run.stdout}`)
+    .split('\n')
+    .find((l) => l.startsWith('{"ownerAccount"'))
   if (!line) throw new Error(`owner-account load test printed no figures: ${run.stderr.slice(-500)}`)
   const figures = (
     JSON.parse(line) as { ownerAccount: Omit<OwnerAccountBudget, 'budgetMs' | 'withinBudget'> }
