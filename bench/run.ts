@@ -20,8 +20,10 @@
  *                             ~40 s; fetches lighthouse with `pnpm dlx` on first use, needs Chromium
  *                             at CHROMIUM_PATH, default /usr/bin/chromium)
  *   BENCH_OWNER_CHARGES=1      GET /owners/{id}/charges budget (an owner with 5,000 expense parts, P95 of a
- *                             page ≤ 50 ms) on a fresh embedded server; default on with the budgets.
- *                             Alone (~2.5 min): BENCH_PROFILES= BENCH_BUDGETS=0 BENCH_OWNER_CHARGES=1
+ *                             page ≤ 50 ms) on a fresh embedded server, then the in-process load tests of
+ *                             the charges from frozen splits and of the owner account (5,000 lines each,
+ *                             same budget); default on with the budgets.
+ *                             Alone (~4.5 min): BENCH_PROFILES= BENCH_BUDGETS=0 BENCH_OWNER_CHARGES=1
  *   BENCH_ASSEMBLY=1           general-assembly budget: a 300-lot building, 200 present, 20 resolutions,
  *                             each act posted alone, P95 per act ≤ 50 ms (default on with the budgets).
  *                             Alone (~5 min): BENCH_PROFILES= BENCH_BUDGETS=0 BENCH_OWNER_CHARGES=0 BENCH_ASSEMBLY=1
@@ -57,6 +59,7 @@ import { runAssemblyBudget, runBudgets, runOwnerChargesBudgets } from './budget-
 import { bankImportRows, measureBankImport } from './budgets/bank-import.ts'
 import { callsForFundsRows, measureCallsForFunds } from './budgets/calls-for-funds.ts'
 import { frozenChargesRows, measureFrozenCharges } from './budgets/frozen-charges.ts'
+import { measureOwnerAccount, ownerAccountRows } from './budgets/owner-account.ts'
 import { measureYearEndClose, yearEndCloseRows } from './budgets/year-end-close.ts'
 import { canPin, cfg, log, resultsDir, root } from './config.ts'
 import { type FailedProfile, type ProfileResult, runProfile } from './profile.ts'
@@ -114,6 +117,20 @@ async function main() {
       `${JSON.stringify(all, null, 2)}\n`,
     )
     budgets.push(...ownerChargesBudgetRows(all))
+    // Owner charges read from frozen distributions, 5,000 lines (ADR 0037, 0046), in-process.
+    const frozen = measureFrozenCharges(root)
+    writeFileSync(
+      join(resultsDir, `${stamp}-frozen-charges${cfg.label}.json`),
+      `${JSON.stringify(frozen, null, 2)}\n`,
+    )
+    budgets.push(...frozenChargesRows(frozen))
+    // The owner account (calls and payments), 5,000 lines, in-process (issue #17 item 3).
+    const account = measureOwnerAccount(root)
+    writeFileSync(
+      join(resultsDir, `${stamp}-owner-account${cfg.label}.json`),
+      `${JSON.stringify(account, null, 2)}\n`,
+    )
+    budgets.push(...ownerAccountRows(account))
   }
   if (cfg.budgets) {
     // Calls for funds for a 500-lot building including the PDFs (ADR 0032), in-process.
@@ -137,13 +154,6 @@ async function main() {
       `${JSON.stringify(bank, null, 2)}\n`,
     )
     budgets.push(...bankImportRows(bank))
-    // Owner charges read from frozen distributions, 5,000 lines (ADR 0037), in-process.
-    const frozen = measureFrozenCharges(root)
-    writeFileSync(
-      join(resultsDir, `${stamp}-frozen-charges${cfg.label}.json`),
-      `${JSON.stringify(frozen, null, 2)}\n`,
-    )
-    budgets.push(...frozenChargesRows(frozen))
   }
   if (cfg.assembly) {
     const measured = await runAssemblyBudget()

@@ -4,6 +4,7 @@
  * functions/test/load/frozen-charges.load.test.ts (in-process, PGlite) and reads its JSON line.
  */
 import { spawnSync } from 'node:child_process'
+import { stripVTControlCharacters } from 'node:util'
 
 export type FrozenChargesBudget = {
   lines: number
@@ -27,7 +28,10 @@ export function measureFrozenCharges(root: string): FrozenChargesBudget {
     ],
     { cwd: root, env: { ...process.env, LOAD: '1', TEST_DB: 'pglite' }, encoding: 'utf8', timeout: 900_000 },
   )
-  const line = `${run.stdout}`.split('\n').find((l) => l.startsWith('{"frozenCharges"'))
+  // vitest colours its output even into a pipe here: the line starts after the escape codes.
+  const line = stripVTControlCharacters(`${run.stdout}`)
+    .split('\n')
+    .find((l) => l.startsWith('{"frozenCharges"'))
   if (!line) throw new Error(`frozen-charges load test printed no figures: ${run.stderr.slice(-500)}`)
   const figures = (
     JSON.parse(line) as { frozenCharges: Omit<FrozenChargesBudget, 'budgetMs' | 'withinBudget'> }

@@ -103,8 +103,14 @@ export type OwnerChargeGroup = {
 export type OwnerChargesRead = {
   /** The requested page, by expense_date, expense id, unit number (code-point order), unit id. */
   readonly page: readonly OwnerChargeRow[]
-  /** Every line of the period, grouped: the totals and the line count. */
+  /** Lines of the period not counted in frozenTotals, grouped: the rest of the totals and count. */
   readonly groups: readonly OwnerChargeGroup[]
+  /**
+   * Lines of the period whose part was frozen at approval, summed by the store (ADR 0046): their
+   * count, Σ parts and Σ parts of paid expenses. A store may instead return them in `groups`
+   * (then zeros here); never both.
+   */
+  readonly frozenTotals: { readonly lines: number; readonly totalCents: number; readonly paidCents: number }
   /** The basis histories of the buildings of the lines (page and groups). */
   readonly histories: readonly BuildingBasisHistory[]
 }

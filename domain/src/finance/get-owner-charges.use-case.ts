@@ -93,9 +93,9 @@ export async function getOwnerCharges({
   const filter = audited === null ? period : { ...period, buildingIds: audited }
   const read = await ctx.repos.finance.ownerCharges.read(scope, ownerId, filter, page)
   const partOf = ownerPartCalculator(read.histories)
-  let totalCents = 0
-  let paidCents = 0
-  let totalLines = 0
+  let totalCents = read.frozenTotals.totalCents
+  let paidCents = read.frozenTotals.paidCents
+  let totalLines = read.frozenTotals.lines
   // The frozen distribution is the truth for a posted expense: a later quota, key or register
   // change does not rewrite what an owner was charged (issue #15 item 2).
   const partOfLine = (line: Parameters<typeof partOf>[0], frozen: FrozenPart) =>

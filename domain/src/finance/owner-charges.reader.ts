@@ -1,13 +1,6 @@
 import { holdsOn, type PropertyQueries } from '../property/index.ts'
 import { MAX_PER_PAGE } from '../shared/ports.ts'
-import type { ChargeDistribution } from './charge-distribution.service.ts'
-import type {
-  FinancePorts,
-  FrozenPart,
-  OwnerChargeGroup,
-  OwnerChargeRow,
-  OwnerChargesReader,
-} from './finance.ports.ts'
+import type { FinancePorts, OwnerChargeGroup, OwnerChargeRow, OwnerChargesReader } from './finance.ports.ts'
 import type { BuildingBasisHistory } from './owner-part.calculator.ts'
 
 /**
@@ -58,19 +51,37 @@ export function ownerChargesReaderFrom(repos: {
         }
         histories.push({ buildingId, totalTantiemes: building.totalTantiemes, units, links })
       }
-      const rows: OwnerChargeRow[] = []
+      const rows: (OwnerChargeRow & { unitNumber: string })[] = []
       for (const e of expenses) {
         if (e.paymentStatus === 'Cancelled' || e.status === 'draft') continue
+        if (e.distribution !== null) {
+          // A frozen split names its owners (ADR 0046): a later register change does not add or
+          // remove a line, the first entry of a (unit, owner) counts.
+          const seen = new Set<string>()
+          for (const u of e.distribution.units) {
+            if (seen.has(u.unitId)) continue
+            seen.add(u.unitId)
+            const part = u.owners.find((o) => o.ownerId === ownerId)
+            if (part)
+              rows.push({ expense: e, unitId: u.unitId, unitNumber: u.unitNumber, frozen: part.amountCents })
+          }
+          continue
+        }
         for (const h of holdings)
           if (h.buildingId === e.buildingId && holdsOn(h, e.expenseDate))
-            rows.push({ expense: e, unitId: h.unitId, frozen: frozenPartOf(e, h.unitId, ownerId) })
+            rows.push({
+              expense: e,
+              unitId: h.unitId,
+              unitNumber: unitNumber.get(h.unitId) ?? '',
+              frozen: 'none',
+            })
       }
       const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
       rows.sort(
         (a, b) =>
           cmp(a.expense.expenseDate, b.expense.expenseDate) ||
           cmp(a.expense.id, b.expense.id) ||
-          cmp(unitNumber.get(a.unitId) ?? '', unitNumber.get(b.unitId) ?? '') ||
+          cmp(a.unitNumber, b.unitNumber) ||
           cmp(a.unitId, b.unitId),
       )
       const groups: OwnerChargeGroup[] = rows.map((r) => ({
@@ -83,18 +94,12 @@ export function ownerChargesReaderFrom(repos: {
         frozen: r.frozen,
       }))
       const from = (page.page - 1) * page.perPage
-      return { page: rows.slice(from, from + page.perPage), groups, histories }
+      return {
+        page: rows.slice(from, from + page.perPage).map(({ unitNumber: _n, ...r }) => r),
+        groups,
+        frozenTotals: { lines: 0, totalCents: 0, paidCents: 0 },
+        histories,
+      }
     },
   }
-}
-
-/** The owner's part through `unitId` in the expense's frozen distribution (see FrozenPart). */
-export function frozenPartOf(
-  expense: { readonly distribution: ChargeDistribution | null },
-  unitId: string,
-  ownerId: string,
-): FrozenPart {
-  if (expense.distribution === null) return 'none'
-  const unit = expense.distribution.units.find((u) => u.unitId === unitId)
-  return unit?.owners.find((o) => o.ownerId === ownerId)?.amountCents ?? null
 }

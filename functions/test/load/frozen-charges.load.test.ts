@@ -15,7 +15,7 @@ const ENABLED = process.env.LOAD === '1'
 const EXPENSES = 2500
 const UNITS = 20
 let api: TestApi
-let ids: { owner: string; token: string }
+let ids: { org: string; owner: string; token: string }
 beforeAll(async () => {
   if (!ENABLED) return
   api = await createTestApi()
@@ -72,7 +72,7 @@ beforeAll(async () => {
     }
   })
   for (let i = 0; i < rows.length; i += 250) await api.inspect.insert(expenses).values(rows.slice(i, i + 250))
-  ids = { owner: target.id, token }
+  ids = { org: t.org.id, owner: target.id, token }
 }, 600_000)
 afterAll(() => api?.close())
 
@@ -92,5 +92,19 @@ describe.runIf(ENABLED)('owner charges from frozen distributions at 5,000 lines'
     const s = [...times].sort((a, b) => a - b)
     const at = (q: number) => Math.round((s[Math.min(s.length - 1, Math.floor(s.length * q))] ?? 0) * 10) / 10
     console.info(JSON.stringify({ frozenCharges: { lines: 2 * EXPENSES, p50: at(0.5), p95: at(0.95) } }))
+    if (process.env.EXPLAIN === '1') {
+      // The plans of the reader's two reads of expense_owner_parts (ADR 0046), last page.
+      const { sql } = await import('drizzle-orm')
+      const where = `organization_id = '${ids.org}' and owner_id = '${ids.owner}'`
+      for (const text of [
+        `select count(*)::int, coalesce(sum(amount_cents), 0), coalesce(sum(amount_cents) filter (where paid), 0) from expense_owner_parts where ${where}`,
+        `select s.unit_id, s.amount_cents, e.id, e.category, e.description from (select expense_id, unit_id, unit_number, amount_cents from expense_owner_parts where ${where} order by expense_date, expense_id, unit_number collate "C", unit_id limit 20 offset 4980) s join expenses e on e.organization_id = '${ids.org}' and e.id = s.expense_id order by e.expense_date, e.id, s.unit_number collate "C", s.unit_id`,
+      ]) {
+        const plan = (await api.inspect.execute(sql.raw(`explain (analyze, buffers) ${text}`))) as {
+          rows: Record<string, string>[]
+        }
+        console.info(plan.rows.map((r) => Object.values(r)[0]).join('\n'))
+      }
+    }
   }, 600_000)
 })

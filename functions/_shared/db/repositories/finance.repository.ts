@@ -16,7 +16,7 @@ import type {
 } from '@koprogo/domain'
 import { and, asc, eq, gte, inArray, isNull, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm'
 import type { Database } from '../client.ts'
-import { buildings, expenses, unitOwnerships, units } from '../schema/index.ts'
+import { buildings, expenseOwnerParts, expenses, unitOwnerships, units } from '../schema/index.ts'
 import { crossTenant } from '../tenant-scope.ts'
 import {
   allOf,
@@ -128,24 +128,212 @@ export function expenseRepository(db: Database): ExpenseRepository {
 }
 
 /**
- * GET /owners/{id}/charges in three queries, whatever the owner holds: a line is an (expense,
- * unit) pair joined on the owner's links active on the expense date. One query returns every
- * line as a narrow row (no sort, no payload: cheaper than sorting the joined rows in SQL, twice
- * slower on PGlite as measured); the page is cut from them in code-point order and its expenses'
- * text read by id; the third gives each building's units and every link, from which the domain
- * builds the basis of any day (docs/reliability.md "Bounded work, duplicates and plan limits").
+ * GET /owners/{id}/charges (ADR 0046). Posted expenses with a frozen distribution — all of them
+ * since ADR 0037 — are read from `expense_owner_parts` (one row per owner part, written by the
+ * database with the expense): the totals are one aggregate and the page one `limit/offset` over
+ * the same index range, so the work per request no longer decodes every line. Expenses without
+ * a frozen distribution (v1 rows) are still found by the owner's links active on their date and
+ * computed by the domain from the basis history; a partial index finds them without reading the
+ * others, and only when there are some is the page cut from the merged lines in code.
  */
 export function ownerChargesReader(db: Database): OwnerChargesReader {
   return {
     async read(scope, ownerId, period, page) {
       const org = scope.organizationId
-      const lineJoin = allOf(
+      const p = expenseOwnerParts
+      const inPeriod = allOf(
+        eq(p.organizationId, org),
+        eq(p.ownerId, ownerId),
+        period.dateFrom ? gte(p.expenseDate, period.dateFrom) : undefined,
+        period.dateTo ? lte(p.expenseDate, period.dateTo) : undefined,
+        // An account auditor: the expenses of the granted buildings only (lines and totals).
+        period.buildingIds ? inArray(p.buildingId, [...period.buildingIds]) : undefined,
+      ) as SQL
+      const from = (page.page - 1) * page.perPage
+      // Unit numbers in code-point order ("C"), as the domain's compareUnits and the index.
+      const frozenLines = (offset: number, limit: number) => {
+        const slice = db
+          .select({
+            expenseId: p.expenseId,
+            unitId: p.unitId,
+            unitNumber: p.unitNumber,
+            part: p.amountCents,
+          })
+          .from(p)
+          .where(inPeriod)
+          .orderBy(asc(p.expenseDate), asc(p.expenseId), sql`${p.unitNumber} collate "C"`, asc(p.unitId))
+          .limit(limit)
+          .offset(offset)
+          .as('slice')
+        return db
+          .select({
+            unitId: slice.unitId,
+            unitNumber: slice.unitNumber,
+            part: slice.part,
+            ...detailColumns,
+          })
+          .from(slice)
+          .innerJoin(expenses, and(eq(expenses.organizationId, org), eq(expenses.id, slice.expenseId)))
+          .orderBy(
+            asc(expenses.expenseDate),
+            asc(expenses.id),
+            sql`${slice.unitNumber} collate "C"`,
+            asc(slice.unitId),
+          )
+      }
+      const [[totals], undistributed, pageLines] = await Promise.all([
+        db
+          .select({
+            lines: sql<number>`count(*)::int`,
+            totalCents: sql<string>`coalesce(sum(${p.amountCents}), 0)::text`,
+            paidCents: sql<string>`coalesce(sum(${p.amountCents}) filter (where ${p.paid}), 0)::text`,
+          })
+          .from(p)
+          .where(inPeriod),
+        undistributedLines(db, org, ownerId, period),
+        frozenLines(from, page.perPage),
+      ])
+      const frozenTotals = {
+        lines: totals?.lines ?? 0,
+        totalCents: Number(totals?.totalCents ?? 0),
+        paidCents: Number(totals?.paidCents ?? 0),
+      }
+      if (undistributed.length === 0)
+        return {
+          page: pageLines.map(({ unitId, part, unitNumber: _n, ...e }) => ({
+            unitId,
+            frozen: part,
+            expense: toChargeExpense(e),
+          })),
+          groups: [],
+          frozenTotals,
+          histories: [],
+        }
+
+      // Some v1 lines: the page is cut from both kinds merged in the page's order. The frozen
+      // lines that can be on it are the first from + perPage ones.
+      const frozen = await frozenLines(0, from + page.perPage)
+      type Merged = {
+        expenseDate: string
+        id: string
+        unitNumber: string
+        unitId: string
+        frozen: FrozenPart
+        detail?: (typeof frozen)[number]
+      }
+      const merged: Merged[] = [
+        ...frozen.map((f) => ({
+          expenseDate: f.expenseDate,
+          id: f.id,
+          unitNumber: f.unitNumber,
+          unitId: f.unitId,
+          frozen: f.part as FrozenPart,
+          detail: f,
+        })),
+        ...undistributed.map((l) => ({ ...l, frozen: 'none' as FrozenPart })),
+      ]
+      // Expense date, expense id, unit number, unit id — plain code-unit comparison, the
+      // distribution's unit order (compareUnits); uuids compare as their lower-case text.
+      const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+      merged.sort(
+        (a, b) =>
+          cmp(a.expenseDate, b.expenseDate) ||
+          cmp(a.id, b.id) ||
+          cmp(a.unitNumber, b.unitNumber) ||
+          cmp(a.unitId, b.unitId),
+      )
+      const slice = merged.slice(from, from + page.perPage)
+      const missing = [...new Set(slice.filter((l) => !l.detail).map((l) => l.id))]
+      const [details, history] = await Promise.all([
+        missing.length === 0
+          ? []
+          : db
+              .select(detailColumns)
+              .from(expenses)
+              .where(and(eq(expenses.organizationId, org), inArray(expenses.id, missing))),
+        basisHistory(db, org, ownerId),
+      ])
+      const byId = new Map(details.map((e) => [e.id, e]))
+      return {
+        page: slice.flatMap((l) => {
+          const e = l.detail ?? byId.get(l.id)
+          return e ? [{ unitId: l.unitId, frozen: l.frozen, expense: toChargeExpense(e) }] : []
+        }),
+        groups: undistributed.map((l) => ({
+          buildingId: l.buildingId,
+          unitId: l.unitId,
+          expenseDate: l.expenseDate as CalendarDate,
+          amountCents: l.amountCents,
+          paid: l.paid,
+          lines: 1,
+          frozen: 'none' as const,
+        })),
+        frozenTotals,
+        histories: history,
+      }
+    },
+  }
+}
+
+const detailColumns = {
+  id: expenses.id,
+  buildingId: expenses.buildingId,
+  category: expenses.category,
+  description: expenses.description,
+  expenseDate: expenses.expenseDate,
+  paymentStatus: expenses.paymentStatus,
+  amountCents: expenses.amountCents,
+}
+
+const toChargeExpense = (e: {
+  id: string
+  buildingId: string
+  category: string
+  description: string
+  expenseDate: string
+  paymentStatus: string
+  amountCents: number
+}) => ({
+  ...e,
+  category: e.category as ExpenseCategory,
+  paymentStatus: e.paymentStatus as PaymentStatus,
+  amountCents: e.amountCents as Cents,
+  expenseDate: e.expenseDate as CalendarDate,
+})
+
+/**
+ * The owner's lines of expenses with no frozen distribution (v1 rows): an (expense, unit) pair
+ * per link of the owner active on the expense date — or, for a charge covering a period, on any
+ * day of it. The conditions are literal so the planner matches `expenses_undistributed_idx`.
+ */
+function undistributedLines(
+  db: Database,
+  org: string,
+  ownerId: string,
+  period: {
+    readonly dateFrom?: string | undefined
+    readonly dateTo?: string | undefined
+    readonly buildingIds?: readonly string[] | undefined
+  },
+) {
+  return db
+    .select({
+      expenseDate: expenses.expenseDate,
+      id: expenses.id,
+      amountCents: expenses.amountCents,
+      paid: sql<boolean>`${expenses.paymentStatus} = 'Paid'`,
+      unitId: unitOwnerships.unitId,
+      buildingId: units.buildingId,
+      unitNumber: units.unitNumber,
+    })
+    .from(unitOwnerships)
+    .innerJoin(units, eq(units.id, unitOwnerships.unitId))
+    .innerJoin(
+      expenses,
+      allOf(
         eq(expenses.organizationId, org),
         eq(expenses.buildingId, units.buildingId),
-        ne(expenses.paymentStatus, 'Cancelled'),
-        ne(expenses.status, 'draft'),
-        // The link held on the invoice date, or — for a charge covering a period — on any day of
-        // it (a sale inside the period charges seller and buyer, by the frozen split).
+        sql`${expenses.distribution} is null and ${expenses.status} <> 'draft' and ${expenses.paymentStatus} <> 'Cancelled'`,
         sql`${unitOwnerships.startDate} <= coalesce(${expenses.periodEnd}, ${expenses.expenseDate})`,
         or(
           isNull(unitOwnerships.endDate),
@@ -153,195 +341,69 @@ export function ownerChargesReader(db: Database): OwnerChargesReader {
         ),
         period.dateFrom ? gte(expenses.expenseDate, period.dateFrom) : undefined,
         period.dateTo ? lte(expenses.expenseDate, period.dateTo) : undefined,
-        // An account auditor: the expenses of the granted buildings only (lines and totals).
         period.buildingIds ? inArray(expenses.buildingId, [...period.buildingIds]) : undefined,
-      ) as SQL
-      // One row per expense with the owner's links it touches (their unit ids, one per link
-      // line) and, when it has a frozen distribution, only the units of it naming the owner:
-      // one jsonpath evaluation and one detoast per expense instead of one per (expense, link)
-      // line — the frozen JSON read was most of the request (docs/performance.md).
-      const perExpense = db
-        .select({
-          id: expenses.id,
-          expenseDate: expenses.expenseDate,
-          amountCents: expenses.amountCents,
-          paid: sql<string>`(case when ${expenses.paymentStatus} = 'Paid' then 1 else 0 end)`.as('paid'),
-          unitIds: sql<string>`string_agg(${unitOwnerships.unitId}::text, ' ')`.as('unit_ids'),
-        })
-        .from(unitOwnerships)
-        .innerJoin(units, eq(units.id, unitOwnerships.unitId))
-        .innerJoin(expenses, lineJoin)
-        .where(and(eq(unitOwnerships.organizationId, org), eq(unitOwnerships.ownerId, ownerId)))
-        .groupBy(expenses.id)
-        .as('per_expense')
-      const [linkRows, history] = await Promise.all([
-        // All of it as one JSON text value: decoding 2,500 driver rows costs more than one parse.
-        db
-          .select({
-            all: sql<
-              string | null
-            >`jsonb_agg(jsonb_build_array(${perExpense.expenseDate}, ${perExpense.id}, ${perExpense.amountCents}, ${perExpense.paid}, ${perExpense.unitIds}, (case when ${expenses.distribution} is null then null else jsonb_path_query_array(${expenses.distribution}, '$.units[*] ? (exists(@.owners[*] ? (@.ownerId == $o)))', jsonb_build_object('o', ${ownerId}::text)) end)))::text`,
-          })
-          .from(perExpense)
-          // The frozen JSON joined back after grouping: sorting the lines with it was the cost.
-          .innerJoin(expenses, and(eq(expenses.organizationId, org), eq(expenses.id, perExpense.id))),
-        db
-          .select({
-            buildingId: buildings.id,
-            totalTantiemes: buildings.totalTantiemes,
-            unitId: units.id,
-            unitNumber: units.unitNumber,
-            quota: units.quota,
-            ownerId: unitOwnerships.ownerId,
-            sharePpm: unitOwnerships.sharePpm,
-            startDate: unitOwnerships.startDate,
-            endDate: unitOwnerships.endDate,
-          })
-          .from(units)
-          .innerJoin(buildings, eq(buildings.id, units.buildingId))
-          .leftJoin(unitOwnerships, eq(unitOwnerships.unitId, units.id))
-          .where(
-            and(
-              eq(units.organizationId, org),
-              inArray(
-                units.buildingId,
-                db
-                  .select({ id: sql`u2.building_id` })
-                  .from(sql`unit_ownerships o2 join units u2 on u2.id = o2.unit_id`)
-                  .where(sql`o2.organization_id = ${org} and o2.owner_id = ${ownerId}`),
-              ),
-            ),
-          ),
-      ])
-      type Line = {
-        expenseDate: string
-        id: string
-        amountCents: number
-        paid: boolean
-        frozen: FrozenPart
-        unitId: string
-        buildingId: string
-        unitNumber: string
-      }
-      const unitOf = new Map(history.map((h) => [h.unitId, h]))
-      type FrozenUnit = { unitId?: unknown; owners?: { ownerId?: unknown; amountCents?: unknown }[] }
-      const lines: Line[] = []
-      const all = JSON.parse(linkRows[0]?.all ?? '[]') as [
-        string,
-        string,
-        number,
-        number,
-        string,
-        FrozenUnit[] | null,
-      ][]
-      for (const [expenseDate, id, amountCents, paid, unitIds, parts] of all) {
-        for (const unitId of unitIds.split(' ')) {
-          const unit = unitOf.get(unitId)
-          if (!unit) continue
-          // The owner's part through this unit in the frozen split (the first unit and owner
-          // entries that match, as jsonb_path_query_first read them); null when it does not name them.
-          let frozen: FrozenPart = 'none'
-          if (parts !== null) {
-            const owner = parts.find((u) => u.unitId === unitId)?.owners?.find((o) => o.ownerId === ownerId)
-            frozen = owner && owner.amountCents !== undefined ? Number(owner.amountCents) : null
-          }
-          lines.push({
-            unitId,
-            buildingId: unit.buildingId,
-            unitNumber: unit.unitNumber,
-            expenseDate,
-            id,
-            amountCents,
-            paid: paid === 1,
-            frozen,
-          })
-        }
-      }
-      // Expense date, expense id, unit number, unit id — plain code-unit comparison, the
-      // distribution's unit order (compareUnits); uuids compare as their lower-case text.
-      const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-      lines.sort(
-        (a, b) =>
-          cmp(a.expenseDate, b.expenseDate) ||
-          cmp(a.id, b.id) ||
-          cmp(a.unitNumber, b.unitNumber) ||
-          cmp(a.unitId, b.unitId),
-      )
-      const from = (page.page - 1) * page.perPage
-      const pageLines = lines.slice(from, from + page.perPage)
-      const pageIds = [...new Set(pageLines.map((l) => l.id))]
-      const details =
-        pageIds.length === 0
-          ? []
-          : await db
-              .select({
-                id: expenses.id,
-                buildingId: expenses.buildingId,
-                category: expenses.category,
-                description: expenses.description,
-                expenseDate: expenses.expenseDate,
-                paymentStatus: expenses.paymentStatus,
-                amountCents: expenses.amountCents,
-              })
-              .from(expenses)
-              .where(and(eq(expenses.organizationId, org), inArray(expenses.id, pageIds)))
-      const byId = new Map(details.map((e) => [e.id, e]))
-      const rows = pageLines.flatMap((l) => {
-        const e = byId.get(l.id)
-        return e ? [{ unitId: l.unitId, frozen: l.frozen, e }] : []
+      ) as SQL,
+    )
+    .where(and(eq(unitOwnerships.organizationId, org), eq(unitOwnerships.ownerId, ownerId)))
+}
+
+/** Each building where the owner holds a unit: its units and every link, the basis of any day. */
+async function basisHistory(db: Database, org: string, ownerId: string): Promise<BuildingBasisHistory[]> {
+  const rows = await db
+    .select({
+      buildingId: buildings.id,
+      totalTantiemes: buildings.totalTantiemes,
+      unitId: units.id,
+      unitNumber: units.unitNumber,
+      quota: units.quota,
+      ownerId: unitOwnerships.ownerId,
+      sharePpm: unitOwnerships.sharePpm,
+      startDate: unitOwnerships.startDate,
+      endDate: unitOwnerships.endDate,
+    })
+    .from(units)
+    .innerJoin(buildings, eq(buildings.id, units.buildingId))
+    .leftJoin(unitOwnerships, eq(unitOwnerships.unitId, units.id))
+    .where(
+      and(
+        eq(units.organizationId, org),
+        inArray(
+          units.buildingId,
+          db
+            .select({ id: sql`u2.building_id` })
+            .from(sql`unit_ownerships o2 join units u2 on u2.id = o2.unit_id`)
+            .where(sql`o2.organization_id = ${org} and o2.owner_id = ${ownerId}`),
+        ),
+      ),
+    )
+  const byBuilding = new Map<
+    string,
+    {
+      totalTantiemes: number
+      units: Map<string, BuildingBasisHistory['units'][number]>
+      links: BuildingBasisHistory['links'][number][]
+    }
+  >()
+  for (const r of rows) {
+    let b = byBuilding.get(r.buildingId)
+    if (!b) {
+      b = { totalTantiemes: r.totalTantiemes, units: new Map(), links: [] }
+      byBuilding.set(r.buildingId, b)
+    }
+    b.units.set(r.unitId, { unitId: r.unitId, unitNumber: r.unitNumber, quota: r.quota })
+    if (r.ownerId !== null && r.sharePpm !== null && r.startDate !== null)
+      b.links.push({
+        unitId: r.unitId,
+        ownerId: r.ownerId,
+        sharePpm: r.sharePpm,
+        startDate: r.startDate as CalendarDate,
+        endDate: r.endDate as CalendarDate | null,
       })
-      const byBuilding = new Map<
-        string,
-        {
-          totalTantiemes: number
-          units: Map<string, BuildingBasisHistory['units'][number]>
-          links: BuildingBasisHistory['links'][number][]
-        }
-      >()
-      for (const r of history) {
-        let b = byBuilding.get(r.buildingId)
-        if (!b) {
-          b = { totalTantiemes: r.totalTantiemes, units: new Map(), links: [] }
-          byBuilding.set(r.buildingId, b)
-        }
-        b.units.set(r.unitId, { unitId: r.unitId, unitNumber: r.unitNumber, quota: r.quota })
-        if (r.ownerId !== null && r.sharePpm !== null && r.startDate !== null)
-          b.links.push({
-            unitId: r.unitId,
-            ownerId: r.ownerId,
-            sharePpm: r.sharePpm,
-            startDate: r.startDate as CalendarDate,
-            endDate: r.endDate as CalendarDate | null,
-          })
-      }
-      return {
-        page: rows.map(({ unitId, frozen, e }) => ({
-          unitId,
-          frozen,
-          expense: {
-            ...e,
-            category: e.category as ExpenseCategory,
-            paymentStatus: e.paymentStatus as PaymentStatus,
-            amountCents: e.amountCents as Cents,
-            expenseDate: e.expenseDate as CalendarDate,
-          },
-        })),
-        groups: lines.map((l) => ({
-          buildingId: l.buildingId,
-          unitId: l.unitId,
-          expenseDate: l.expenseDate as CalendarDate,
-          amountCents: l.amountCents,
-          paid: l.paid,
-          lines: 1,
-          frozen: l.frozen,
-        })),
-        histories: [...byBuilding].map(([buildingId, b]) => ({
-          buildingId,
-          totalTantiemes: b.totalTantiemes,
-          units: [...b.units.values()],
-          links: b.links,
-        })),
-      }
-    },
   }
+  return [...byBuilding].map(([buildingId, b]) => ({
+    buildingId,
+    totalTantiemes: b.totalTantiemes,
+    units: [...b.units.values()],
+    links: b.links,
+  }))
 }

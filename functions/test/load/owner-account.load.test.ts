@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { callLines, callsForFunds, ownerPayments, paymentAllocations } from '../../_shared/db/schema/index.ts'
+import { uuidv7 } from '../../_shared/ids.ts'
+import { createTestApi, type TestApi } from '../harness.ts'
+import { propertyFixtures } from '../property-fixtures.ts'
+
+/**
+ * GET /owners/{id}/account for an owner with 5,000 account lines (issue #17 item 3, same budget
+ * as the charges page: P95 ≤ 50 ms): two lots of a 20-lot building, 1,250 calls for funds (2,500
+ * call lines of the owner) and 2,500 payments, each paying one line in full. Rows are inserted
+ * directly (issuing 1,250 calls through the API would render 25,000 letters); in-process, PGlite;
+ * 40 sequential requests; prints one JSON line `{"ownerAccount":…}` with P50/P95 in ms and the
+ * response size. Behind LOAD=1; `make bench` runs it (bench/budgets/owner-account.ts).
+ */
+const ENABLED = process.env.LOAD === '1'
+const CALLS = 1250
+const UNITS = 20
+const IBAN = 'BE68539007547034'
+let api: TestApi
+let ids: { owner: string; token: string }
+
+/** Belgian structured communication: 10 digits and their mod-97 check (97 for 0). */
+const communication = (payload: number) =>
+  `${String(payload).padStart(10, '0')}${String(payload % 97 || 97).padStart(2, '0')}`
+
+beforeAll(async () => {
+  if (!ENABLED) return
+  api = await createTestApi()
+  const fx = propertyFixtures(api)
+  const t = await api.tenant()
+  const token = t.syndic.token
+  const building = await fx.building(token, { total_units: UNITS, total_tantiemes: 1000 })
+  const units: { id: string }[] = []
+  for (let i = 0; i < UNITS; i++)
+    units.push(await fx.unit(token, building.id, { unit_number: `A${i + 1}`, quota: i < 19 ? 49 : 69 }))
+  const target = await fx.owner(token)
+  const now = new Date()
+  const start = Date.UTC(2019, 0, 1)
+  const day = (i: number) => new Date(start + i * 86_400_000).toISOString().slice(0, 10)
+  const calls = Array.from({ length: CALLS }, (_, i) => ({
+    id: uuidv7(),
+    organizationId: t.org.id,
+    buildingId: building.id,
+    number: i + 1,
+    kind: 'provision',
+    label: `Provision ${i + 1}`,
+    issueDate: day(i),
+    dueDate: day(i + 30),
+    totalCents: 100_000,
+    account: 'operating',
+    iban: IBAN,
+    bic: 'GKCCBEBB',
+    holderName: 'ACP Résidence',
+    createdAt: now,
+    updatedAt: now,
+  }))
+  const lines = calls.flatMap((c, i) =>
+    [0, 1].map((k) => ({
+      id: uuidv7(),
+      organizationId: t.org.id,
+      buildingId: building.id,
+      callId: c.id,
+      lineNumber: k + 1,
+      unitId: (units[k] as { id: string }).id,
+      unitNumber: `A${k + 1}`,
+      ownerId: target.id,
+      amountCents: 4_900 + ((i * 7919) % 25_000),
+      communication: communication((i + 1) * 1_000_000 + k + 1),
+      dueDate: c.dueDate,
+      delivery: 'post',
+      createdAt: now,
+    })),
+  )
+  const payments = lines.map((l, i) => ({
+    id: uuidv7(),
+    organizationId: t.org.id,
+    buildingId: building.id,
+    ownerId: target.id,
+    amountCents: l.amountCents,
+    paymentDate: day(Math.floor(i / 2) + 20),
+    communication: l.communication,
+    account: 'operating',
+    creditCents: 0,
+    createdAt: now,
+  }))
+  const allocations = payments.map((p, i) => ({
+    id: uuidv7(),
+    organizationId: t.org.id,
+    paymentId: p.id,
+    lineId: (lines[i] as { id: string }).id,
+    amountCents: p.amountCents,
+  }))
+  for (const [table, rows] of [
+    [callsForFunds, calls],
+    [callLines, lines],
+    [ownerPayments, payments],
+    [paymentAllocations, allocations],
+  ] as const)
+    for (let i = 0; i < rows.length; i += 250)
+      // biome-ignore lint/suspicious/noExplicitAny: four tables, one loop
+      await api.inspect.insert(table as any).values(rows.slice(i, i + 250) as any)
+  ids = { owner: target.id, token }
+}, 600_000)
+afterAll(() => api?.close())
+
+describe.runIf(ENABLED)('owner account at 5,000 lines', () => {
+  it('reports P50 / P95 of the whole request', async () => {
+    const times: number[] = []
+    let bytes = 0
+    for (let i = 0; i < 40; i++) {
+      const t = performance.now()
+      const res = await api.request('GET', `/api/v1/owners/${ids.owner}/account`, { token: ids.token })
+      times.push(performance.now() - t)
+      expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200)
+      const b = res.body.buildings[0]
+      expect(b.lines.length + b.payments.length).toBe(4 * CALLS)
+      expect(b.balance_cents).toBe(0)
+      bytes = JSON.stringify(res.body).length
+    }
+    const s = [...times].sort((a, b) => a - b)
+    const at = (q: number) => Math.round((s[Math.min(s.length - 1, Math.floor(s.length * q))] ?? 0) * 10) / 10
+    console.info(JSON.stringify({ ownerAccount: { lines: 4 * CALLS, bytes, p50: at(0.5), p95: at(0.95) } }))
+  }, 600_000)
+})
