@@ -7,6 +7,7 @@
  * left unmatched) and prints one JSON line with the figures.
  */
 import { spawnSync } from 'node:child_process'
+import { stripVTControlCharacters } from 'node:util'
 
 export type BankImportBudget = {
   movements: number
@@ -32,7 +33,10 @@ export function measureBankImport(root: string): BankImportBudget {
     ],
     { cwd: root, env: { ...process.env, LOAD: '1', TEST_DB: 'pglite' }, encoding: 'utf8', timeout: 900_000 },
   )
-  const line = `${run.stdout}`.split('\n').find((l) => l.startsWith('{"movements"'))
+  // vitest may colour its output even into a pipe: the line starts after the escape codes.
+  const line = stripVTControlCharacters(`${run.stdout}`)
+    .split('\n')
+    .find((l) => l.startsWith('{"movements"'))
   if (!line) throw new Error(`bank-import load test printed no figures: ${run.stderr.slice(-500)}`)
   const figures = JSON.parse(line) as Omit<BankImportBudget, 'budgetMs' | 'withinBudget'>
   return { ...figures, budgetMs: BUDGET_MS, withinBudget: figures.ms < BUDGET_MS }

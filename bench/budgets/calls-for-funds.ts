@@ -6,6 +6,7 @@
  * job it enqueues, and prints one JSON line with the figures.
  */
 import { spawnSync } from 'node:child_process'
+import { stripVTControlCharacters } from 'node:util'
 
 export type CallsForFundsBudget = {
   lots: number
@@ -31,7 +32,10 @@ export function measureCallsForFunds(root: string): CallsForFundsBudget {
     ],
     { cwd: root, env: { ...process.env, LOAD: '1', TEST_DB: 'pglite' }, encoding: 'utf8', timeout: 900_000 },
   )
-  const line = `${run.stdout}`.split('\n').find((l) => l.startsWith('{"lots"'))
+  // vitest may colour its output even into a pipe: the line starts after the escape codes.
+  const line = stripVTControlCharacters(`${run.stdout}`)
+    .split('\n')
+    .find((l) => l.startsWith('{"lots"'))
   if (!line) throw new Error(`calls-for-funds load test printed no figures: ${run.stderr.slice(-500)}`)
   const figures = JSON.parse(line) as Omit<CallsForFundsBudget, 'budgetMs' | 'withinBudget'>
   return { ...figures, budgetMs: BUDGET_MS, withinBudget: figures.totalMs < BUDGET_MS }

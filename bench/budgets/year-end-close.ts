@@ -6,6 +6,7 @@
  * apart, and prints one JSON line with the figures.
  */
 import { spawnSync } from 'node:child_process'
+import { stripVTControlCharacters } from 'node:util'
 
 export type YearEndCloseBudget = {
   closeLots: number
@@ -32,7 +33,10 @@ export function measureYearEndClose(root: string): YearEndCloseBudget {
     ],
     { cwd: root, env: { ...process.env, LOAD: '1', TEST_DB: 'pglite' }, encoding: 'utf8', timeout: 900_000 },
   )
-  const line = `${run.stdout}`.split('\n').find((l) => l.startsWith('{"closeLots"'))
+  // vitest may colour its output even into a pipe: the line starts after the escape codes.
+  const line = stripVTControlCharacters(`${run.stdout}`)
+    .split('\n')
+    .find((l) => l.startsWith('{"closeLots"'))
   if (!line) throw new Error(`year-end close load test printed no figures: ${run.stderr.slice(-500)}`)
   const figures = JSON.parse(line) as Omit<YearEndCloseBudget, 'budgetMs' | 'withinBudget'>
   return { ...figures, budgetMs: BUDGET_MS, withinBudget: figures.closeMs < BUDGET_MS }
