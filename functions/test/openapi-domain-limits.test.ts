@@ -39,6 +39,7 @@ import {
   EXPENSE_LIMITS,
   EXPENSE_SORT_FIELDS,
   EXPENSE_STATUSES,
+  ISSUABLE_CALL_KINDS,
   JOB_SORT_FIELDS,
   JOB_STATUSES,
   JOURNALS,
@@ -274,7 +275,7 @@ const ENUM_BY_FIELD: Record<string, readonly (string | boolean)[]> = {
   // Issue #16 items 7-8 (pcn-etat-einvoice).
   ...{ 'EInvoiceImport.kind': EINVOICE_KINDS, basis: ETAT_DATE_BASES, 'EtatDate.status': ETAT_DATE_STATUSES },
   'CallForFunds.kind': CALL_KINDS,
-  'CallForFundsInput.kind': CALL_KINDS,
+  'CallForFundsInput.kind': ISSUABLE_CALL_KINDS, // a regularisation call is made by the year-end close only
   'OwnerAccount.kind': CALL_KINDS,
   purpose: BANK_ACCOUNT_PURPOSES,
   'CallForFunds.account': BANK_ACCOUNT_PURPOSES,

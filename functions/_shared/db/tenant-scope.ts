@@ -46,6 +46,8 @@ export const TENANT_TABLES = [
   'etat_date_requests',
   'suppliers',
   'einvoice_imports',
+  // ADR 0046: written by triggers, read by the owner charges page (always by organization).
+  'expense_owner_parts',
 ] as const
 
 const MARKER = '/* cross-tenant */'
