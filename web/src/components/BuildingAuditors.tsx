@@ -6,6 +6,7 @@ import { createResource, createSignal, For, type JSX, Show } from 'solid-js'
 import * as api from '../lib/api'
 import { errorText } from '../lib/error-text'
 import { date, t } from '../lib/i18n'
+import { dataRevision } from '../lib/offline/store'
 import { user } from '../lib/session'
 import { ConfirmButton } from './ConfirmButton'
 import { Notice } from './Notice'
@@ -31,8 +32,9 @@ function AuditorsSection(props: { buildingId: string }): JSX.Element {
     (id) => api.closing.auditors(id).then((r) => r.data),
   )
   // The organization's users with the auditor role (at most 100: an organization has a handful).
+  // A cached read (stale first, then the network): re-read when the revalidation bumps the revision.
   const [candidates] = createResource(
-    () => props.buildingId,
+    () => ({ id: props.buildingId, rev: dataRevision() }),
     () =>
       api.users
         .list({ per_page: 100, sort_by: 'last_name', order: 'asc', filters: { role: 'auditor' } })
