@@ -50,7 +50,8 @@ describe('the unpaid year-end regularisation on the reminder ladder (issue #16 i
     const ua = await fx.unit(token, b.id, { unit_number: 'A', quota: 600 })
     const ub = await fx.unit(token, b.id, { unit_number: 'B', quota: 400 })
     const o1 = await fx.owner(token, { email: null })
-    const o2 = await fx.owner(token, { email: null })
+    // o2 reads Dutch: their letter names the regularisation in Dutch, not in the stored French.
+    const o2 = await fx.owner(token, { email: null, preferred_language: 'nl' })
     for (const [unit, owner] of [
       [ua.id, o1.id],
       [ub.id, o2.id],
@@ -137,11 +138,15 @@ describe('the unpaid year-end regularisation on the reminder ladder (issue #16 i
     // 40 000 for 15 days after 2026-02-19 at 4.50 % (2026, 365 days): 73.97… → 74.
     expect(r2).toMatchObject({ kind: 'friendly', outstanding_cents: 40_000, interest_cents: 74 })
     expect(r2.lines).toEqual([
-      expect.objectContaining({ line_id: line.id, label: 'Régularisation 2025', outstanding_cents: 40_000 }),
+      expect.objectContaining({ line_id: line.id, label: 'Regularisatie 2025', outstanding_cents: 40_000 }),
     ])
+    // The French owner's reminder keeps the French label.
+    const r1 = (first.body.reminders as Reminder[]).find((r) => r.owner_id === o1.id) as Reminder
+    expect(r1.lines.map((l) => l.label)).toEqual(['Régularisation 2025'])
     while ((await runDueJobs(api.runtime)) > 0) {}
     const letter = await pdfText(token, r2.id)
-    expect(letter).toContain('Régularisation 2025')
+    expect(letter).toContain('Regularisatie 2025')
+    expect(letter).not.toContain('Régularisation')
     expect(letter).toContain(line.communication)
 
     // o2 pays the regularisation with its communication: allocated to it, it is cleared.

@@ -230,8 +230,13 @@ describe('account auditor of building B reads B, and only B (issue #16 item 5)',
   })
 
   it('calls for funds, bank accounts and the owners’ accounts of B only', async () => {
-    const calls = await ok<List>(`/api/v1/buildings/${w.B.id}/calls`)
-    expect(calls.data.map((c) => c.id)).toEqual([w.B.callId])
+    // B's call, and the regularisation call B's year-end close created (ADR 0045); nothing of C.
+    const calls = await ok<{ data: { id: string; building_id: string; kind: string }[] }>(
+      `/api/v1/buildings/${w.B.id}/calls`,
+    )
+    expect(calls.data.map((c) => c.id)).toContain(w.B.callId)
+    expect(calls.data.map((c) => c.kind).sort()).toEqual(['extraordinary', 'regularisation'])
+    expect(calls.data.every((c) => c.building_id === w.B.id)).toBe(true)
     await missing(`/api/v1/buildings/${w.C.id}/calls`)
     await ok(`/api/v1/calls/${w.B.callId}`)
     await missing(`/api/v1/calls/${w.C.callId}`)
@@ -500,5 +505,41 @@ describe('account auditor of building B reads B, and only B (issue #16 item 5)',
     await ok(`/api/v1/buildings/${w.C.id}`)
     const buildings = await ok<List>('/api/v1/buildings')
     expect(buildings.data.map((b) => b.id).sort()).toEqual([w.B.id, w.C.id].sort())
+  })
+
+  // After the second grant: withdrawing B leaves C. The same token, on its next request, reads B
+  // as a 404 and lists nothing of it.
+  it('a withdrawn grant takes effect on the next request; only the tenant’s syndic withdraws', async () => {
+    const withdraw = (token: string, userId = w.auditorId) =>
+      api.request('DELETE', `/api/v1/buildings/${w.B.id}/auditors/${userId}`, { token })
+    const foreign = await api.tenant()
+    expect((await withdraw(foreign.syndic.token)).status).toBe(404)
+    expect((await withdraw(w.t.accountant.token)).status).toBe(403)
+    expect((await withdraw(w.a)).status).toBe(403)
+    expect((await withdraw(w.token, w.t.accountant.id)).status).toBe(404)
+    await ok(`/api/v1/buildings/${w.B.id}`)
+
+    const res = await withdraw(w.token)
+    expect(res.status, JSON.stringify(res.body)).toBe(204)
+    // Repeated: the grant is gone, the state is the same (404, like the API's other deletes).
+    expect((await withdraw(w.token)).status).toBe(404)
+
+    await missing(`/api/v1/buildings/${w.B.id}`)
+    await missing(`/api/v1/buildings/${w.B.id}/fiscal-years/2025/statements`)
+    await missing(`/api/v1/buildings/${w.B.id}/ledger/trial-balance?fiscal_year=2025`)
+    expect((await ok<List>('/api/v1/buildings')).data.map((b) => b.id)).toEqual([w.C.id])
+    expect((await ok<List>('/api/v1/expenses?per_page=100')).data.map((e) => e.id)).toEqual([w.C.expenseId])
+    const units = await ok<List>('/api/v1/units?per_page=100')
+    expect(units.data.map((u) => u.id).sort()).toEqual(w.C.units.map((u) => u.id).sort())
+    const listed = await api.request('GET', `/api/v1/buildings/${w.B.id}/auditors`, { token: w.token })
+    expect((listed.body as { data: unknown[] }).data).toEqual([])
+
+    const audit = (await api.inspect.execute(
+      sql`select action, details->>'userId' as user_id from audit_log where entity_id = ${w.B.id} and action like 'building.auditor%' order by id`,
+    )) as unknown as { rows: { action: string; user_id: string }[] }
+    expect(audit.rows).toEqual([
+      { action: 'building.auditor_grant', user_id: w.auditorId },
+      { action: 'building.auditor_revoke', user_id: w.auditorId },
+    ])
   })
 })

@@ -15,6 +15,7 @@ import {
   listClosings,
   negotiateLocale,
   renderAnnualAccounts,
+  revokeBuildingAuditor,
   type YearStatementsView,
 } from '@koprogo/domain'
 import { bearer, errors, json, jsonBody, respond } from '../_shared/http.ts'
@@ -38,6 +39,9 @@ const YearParams = z.object({
     .openapi({ param: { name: 'year', in: 'path' }, description: 'The year the fiscal year starts in' }),
 })
 const BuildingParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) })
+const AuditorParams = BuildingParams.extend({
+  user_id: z.uuid().openapi({ param: { name: 'user_id', in: 'path' } }),
+})
 
 const KeyChargeSchema = z.object({
   key_id: z.uuid().nullable().openapi({ description: 'null: the general key (quote-parts)' }),
@@ -309,6 +313,27 @@ export function mountBuildingClosing(app: OpenAPIHono<AppEnv>): void {
         input: { buildingId: c.req.valid('param').id, userId: c.req.valid('json').user_id },
       })
       return respond(c, result, (g) => c.json(toAuditorDto(g), 201))
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/{id}/auditors/{user_id}',
+      tags: ['Year-end close'],
+      summary:
+        'Withdraw an account auditor’s access to this building; effective on their next request (404 when not granted)',
+      security: bearer,
+      request: { params: AuditorParams },
+      responses: { 204: { description: 'Withdrawn' }, 403: errors[403], 404: errors[404] },
+    }),
+    async (c) => {
+      const p = c.req.valid('param')
+      const result = await revokeBuildingAuditor({
+        ctx: actorContext(c),
+        input: { buildingId: p.id, userId: p.user_id },
+      })
+      return respond(c, result, () => c.body(null, 204))
     },
   )
 

@@ -17,6 +17,7 @@ export const callsWebEn = {
   'money.none': 'No call for funds yet.',
   'money.regularisations': 'Year-end regularisations',
   'money.regularisationToPay': 'Charges of {year}: {amount} to pay',
+  'money.regularisationLabel': 'Regularisation {year}',
   'money.regularisationRefund': 'Charges of {year}: {amount} refunded',
   'money.regularisationHint':
     'Settles the provisions called with the actual charges of the year; included in the balance.',
@@ -44,6 +45,7 @@ export const callsWebFr: Record<CallsWebKey, string> = {
   'money.none': 'Pas encore d’appel de fonds.',
   'money.regularisations': 'Décomptes de fin d’exercice',
   'money.regularisationToPay': 'Charges {year} : {amount} à payer',
+  'money.regularisationLabel': 'Régularisation {year}',
   'money.regularisationRefund': 'Charges {year} : {amount} remboursés',
   'money.regularisationHint':
     'Ajuste les provisions appelées aux charges réelles de l’exercice ; compris dans le solde.',
@@ -68,6 +70,7 @@ export const callsWebNl: Record<CallsWebKey, string> = {
   'money.none': 'Nog geen opvraging van fondsen.',
   'money.regularisations': 'Afrekeningen van het boekjaar',
   'money.regularisationToPay': 'Lasten {year}: {amount} te betalen',
+  'money.regularisationLabel': 'Regularisatie {year}',
   'money.regularisationRefund': 'Lasten {year}: {amount} terugbetaald',
   'money.regularisationHint':
     'Verrekent de opgevraagde voorschotten met de werkelijke lasten van het jaar; inbegrepen in het saldo.',
@@ -92,6 +95,7 @@ export const callsWebDe: Record<CallsWebKey, string> = {
   'money.none': 'Noch kein Mittelabruf.',
   'money.regularisations': 'Jahresabrechnungen',
   'money.regularisationToPay': 'Lasten {year}: {amount} zu zahlen',
+  'money.regularisationLabel': 'Ausgleich {year}',
   'money.regularisationRefund': 'Lasten {year}: {amount} erstattet',
   'money.regularisationHint':
     'Gleicht die abgerufenen Vorschüsse mit den tatsächlichen Lasten des Jahres ab; im Saldo enthalten.',

@@ -2,6 +2,7 @@ import { annualAccountsWebDe } from './annual-accounts-web-messages.ts'
 import { arrearsWebDe } from './arrears-web-messages.ts'
 import { assemblyConvocationDe } from './assembly-convocation-messages.ts'
 import { assemblyRoomDe } from './assembly-room-messages.ts'
+import { auditorGrantsDe } from './auditor-grants-web-messages.ts'
 import { auditorDe } from './auditor-messages.ts'
 import { bankWebDe } from './bank-web-messages.ts'
 import { budgetKeysDe } from './budget-keys-messages.ts'
@@ -30,6 +31,7 @@ export const de: Messages = {
   ...jobsDe,
   ...ledgerDe,
   ...auditorDe,
+  ...auditorGrantsDe,
   ...yearEndWebDe,
   ...annualAccountsWebDe,
   ...budgetKeysDe,

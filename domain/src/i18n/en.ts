@@ -7,6 +7,7 @@ import { annualAccountsWebEn } from './annual-accounts-web-messages.ts'
 import { arrearsWebEn } from './arrears-web-messages.ts'
 import { assemblyConvocationEn } from './assembly-convocation-messages.ts'
 import { assemblyRoomEn } from './assembly-room-messages.ts'
+import { auditorGrantsEn } from './auditor-grants-web-messages.ts'
 import { auditorEn } from './auditor-messages.ts'
 import { bankWebEn } from './bank-web-messages.ts'
 import { budgetKeysEn } from './budget-keys-messages.ts'
@@ -35,6 +36,7 @@ export const en = {
   ...jobsEn,
   ...ledgerEn,
   ...auditorEn,
+  ...auditorGrantsEn,
   ...yearEndWebEn,
   ...annualAccountsWebEn,
   ...budgetKeysEn,

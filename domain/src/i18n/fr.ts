@@ -2,6 +2,7 @@ import { annualAccountsWebFr } from './annual-accounts-web-messages.ts'
 import { arrearsWebFr } from './arrears-web-messages.ts'
 import { assemblyConvocationFr } from './assembly-convocation-messages.ts'
 import { assemblyRoomFr } from './assembly-room-messages.ts'
+import { auditorGrantsFr } from './auditor-grants-web-messages.ts'
 import { auditorFr } from './auditor-messages.ts'
 import { bankWebFr } from './bank-web-messages.ts'
 import { budgetKeysFr } from './budget-keys-messages.ts'
@@ -30,6 +31,7 @@ export const fr: Messages = {
   ...jobsFr,
   ...ledgerFr,
   ...auditorFr,
+  ...auditorGrantsFr,
   ...yearEndWebFr,
   ...annualAccountsWebFr,
   ...budgetKeysFr,

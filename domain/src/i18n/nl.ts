@@ -2,6 +2,7 @@ import { annualAccountsWebNl } from './annual-accounts-web-messages.ts'
 import { arrearsWebNl } from './arrears-web-messages.ts'
 import { assemblyConvocationNl } from './assembly-convocation-messages.ts'
 import { assemblyRoomNl } from './assembly-room-messages.ts'
+import { auditorGrantsNl } from './auditor-grants-web-messages.ts'
 import { auditorNl } from './auditor-messages.ts'
 import { bankWebNl } from './bank-web-messages.ts'
 import { budgetKeysNl } from './budget-keys-messages.ts'
@@ -30,6 +31,7 @@ export const nl: Messages = {
   ...jobsNl,
   ...ledgerNl,
   ...auditorNl,
+  ...auditorGrantsNl,
   ...yearEndWebNl,
   ...annualAccountsWebNl,
   ...budgetKeysNl,

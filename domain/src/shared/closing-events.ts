@@ -13,11 +13,17 @@ export const CLOSING_MONEY_EVENTS = {
 
 export type ClosingAuditEntity = 'fiscal_year_closing'
 
-export const CLOSING_AUDIT_ACTIONS = ['fiscal_year.statement_email', 'building.auditor_grant'] as const
+export const CLOSING_AUDIT_ACTIONS = [
+  'fiscal_year.statement_email',
+  'building.auditor_grant',
+  'building.auditor_revoke',
+] as const
 
 export const CLOSING_EVENTS = {
   /** An owner's statement was e-mailed (once; the job marks it). */
   OwnerStatementEmailed: ['fiscal_year.statement_email', 'fiscal_year_closing'],
   /** A syndic granted an account auditor (art. 3.91) read access to a building's books. */
   BuildingAuditorGranted: ['building.auditor_grant', 'building'],
+  /** The syndic withdrew that grant: the auditor's next request no longer reads the building. */
+  BuildingAuditorRevoked: ['building.auditor_revoke', 'building'],
 } as const

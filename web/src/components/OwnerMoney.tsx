@@ -5,6 +5,7 @@
 import QRCode from 'qrcode'
 import { createResource, For, type JSX, Show } from 'solid-js'
 import * as api from '../lib/api'
+import { dueLineLabel } from '../lib/call-label'
 import { date, money, t } from '../lib/i18n'
 import { dataRevision } from '../lib/offline/store'
 import { value } from '../lib/resource-value'
@@ -64,7 +65,7 @@ export default function OwnerMoney(): JSX.Element {
                       {(l) => (
                         <li data-testid="due-line">
                           <p>
-                            <strong>{l.label}</strong> — {money(l.outstanding_cents)} ·{' '}
+                            <strong>{dueLineLabel(b, l)}</strong> — {money(l.outstanding_cents)} ·{' '}
                             {t('money.due', { date: date(l.due_date) })}
                             <Show when={l.overdue}> · {t('money.overdue')}</Show>
                           </p>

@@ -1296,6 +1296,16 @@ export const closing = {
       }),
       `annual-accounts-${year}.pdf`,
     ),
+  /** The building's account auditors (art. 3.91): list, grant, withdraw (syndic; online only). */
+  auditors: (buildingId: string) => data(client.GET('/buildings/{id}/auditors', id(buildingId))),
+  grantAuditor: (buildingId: string, userId: string) =>
+    data(client.POST('/buildings/{id}/auditors', { ...id(buildingId), body: { user_id: userId } })),
+  withdrawAuditor: (buildingId: string, userId: string) =>
+    data(
+      client.DELETE('/buildings/{id}/auditors/{user_id}', {
+        params: { path: { id: buildingId, user_id: userId } },
+      }),
+    ),
 }
 
 // ---------------------------------------------------------------- arrears (ADR 0039)

@@ -8,6 +8,7 @@ import { BoardPanel } from '../components/assembly/BoardPanel'
 import { RequestsPanel } from '../components/assembly/RequestsPanel'
 import { Breadcrumbs } from '../components/Breadcrumbs'
 import { BudgetKeysSections } from '../components/BudgetKeys'
+import { BuildingAuditors } from '../components/BuildingAuditors'
 import { BuildingBank } from '../components/BuildingBank'
 import { BuildingCalls } from '../components/BuildingCalls'
 import { BuildingReminders } from '../components/BuildingReminders'
@@ -321,6 +322,7 @@ export default function BuildingPage(): JSX.Element {
           buildingId={params.id}
           owners={owners().map((o) => ({ id: o.id, name: ownerName(o.id) }))}
         />
+        <BuildingAuditors buildingId={params.id} />
         <Show when={isReadOnly(user()?.role ?? 'owner')}>
           <AuditorFinanceSections
             buildingId={params.id}

@@ -5,6 +5,7 @@ import { DomainErrors } from '../../shared/domain-error.ts'
 import { err, ok, type Result } from '../../shared/result.ts'
 import { recordEvent } from '../../shared/unit-of-work.ts'
 import { buildingWriteScope } from '../budget/building-access.ts'
+import { callLabelIn } from '../calls/regularisation-label.ts'
 import type { CallLineWithPaid } from '../calls.ports.ts'
 import type { FinanceContext } from '../finance.ports.ts'
 import type { ArrearsSettings, ReminderDelivery, ReminderLine, ReminderWithLines } from './arrears.entity.ts'
@@ -143,7 +144,8 @@ export async function runReminders({
           lineId: line.id,
           step: d.step,
           unitNumber: line.unitNumber,
-          label: line.label,
+          // Addressed to the owner: a regularisation's label in their language (the letter's).
+          label: callLabelIn(line, owner?.preferredLanguage ?? 'fr'),
           communication: line.communication,
           dueDate: line.dueDate,
           amountCents: line.amountCents,

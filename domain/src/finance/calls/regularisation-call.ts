@@ -4,6 +4,7 @@ import type { ArrearsRepository } from '../arrears/arrears.ports.ts'
 import { addDays } from '../arrears/calendar-days.ts'
 import type { CallsRepository } from '../calls.ports.ts'
 import type { CallDelivery, CallForFunds, CallLine } from './call-for-funds.entity.ts'
+import { regularisationCallLabel } from './regularisation-label.ts'
 import { callLineCommunication } from './structured-communication.ts'
 
 export type RegularisationCallRepos = {
@@ -96,7 +97,7 @@ export async function insertRegularisationCall(
     buildingId: input.buildingId,
     number,
     kind: 'regularisation',
-    label: `Régularisation ${input.fiscalYear}`,
+    label: regularisationCallLabel(input.fiscalYear),
     issueDate: from,
     dueDate,
     totalCents: lines0.reduce((s, l) => s + l.amountCents, 0),

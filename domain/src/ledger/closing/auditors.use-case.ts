@@ -59,6 +59,29 @@ export async function grantBuildingAuditor({
   })
 }
 
+/**
+ * DELETE /buildings/{id}/auditors/{user_id}: withdraws the grant (syndic). The grants are read per
+ * request into the actor (functions/_shared/auth.ts), so the auditor's next request no longer
+ * reads the building. A user without a grant is a 404, so a repeated withdrawal is a 404 too.
+ */
+export async function revokeBuildingAuditor({
+  ctx,
+  input,
+}: UseCaseCall<ClosingContext, { readonly buildingId: string; readonly userId: string }>): Promise<
+  Result<void>
+> {
+  const scope = await managedBuilding(ctx, input.buildingId)
+  if (!scope.ok) return scope
+  return ctx.transaction(async (repos) => {
+    if (!(await repos.closing.revokeAuditor(scope.value, input.buildingId, input.userId)))
+      return err(DomainErrors.notFound('Auditor'))
+    await recordEvent(ctx, repos, 'BuildingAuditorRevoked', scope.value, input.buildingId, {
+      userId: input.userId,
+    })
+    return ok(undefined)
+  })
+}
+
 /** GET /buildings/{id}/auditors (syndic, superadmin). */
 export async function listBuildingAuditors({
   ctx,

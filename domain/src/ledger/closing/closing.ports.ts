@@ -121,6 +121,8 @@ export interface ClosingRepository extends ClosedYears {
    * 'not_an_auditor' when no such user exists in the tenant (another tenant's is the same).
    */
   grantAuditor(scope: TenantScope, grant: AuditorGrant): Promise<'granted' | 'already' | 'not_an_auditor'>
+  /** Withdraws the grant: false when this user had no grant on this building in the tenant. */
+  revokeAuditor(scope: TenantScope, buildingId: string, userId: string): Promise<boolean>
   /** The building's auditors, with their user's name and e-mail. */
   listAuditors(scope: TenantScope, buildingId: string): Promise<readonly AuditorGrantView[]>
   /** These owners' records (name, language, contact, consent) in one query. */

@@ -386,6 +386,20 @@ export function closingRepository(db: Database): ClosingRepository {
       return rows.length > 0 ? 'granted' : 'already'
     },
 
+    async revokeAuditor(scope, buildingId, userId) {
+      const rows = await db
+        .delete(buildingAuditors)
+        .where(
+          and(
+            eq(buildingAuditors.organizationId, scope.organizationId),
+            eq(buildingAuditors.buildingId, buildingId),
+            eq(buildingAuditors.userId, userId),
+          ),
+        )
+        .returning({ id: buildingAuditors.id })
+      return rows.length > 0
+    },
+
     async listAuditors(scope, buildingId) {
       const rows = await db
         .select({
