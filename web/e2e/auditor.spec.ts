@@ -67,7 +67,12 @@ test('auditor: lands on the audited building, reads expenses, documents, books a
   await expect(page.getByTestId('building-calls')).toContainText(`Toiture ${tag}`)
   await expect(page.getByTestId('bank-account-form')).toHaveCount(0)
   // The call's lines, without the owners' letters (addressed to one owner: private).
-  await page.getByTestId('building-calls').getByRole('button', { name: 'Show the lines' }).click()
+  // (Closing 2025 also issued the year-end regularisation call: open the roof call's row.)
+  await page
+    .getByTestId('building-calls')
+    .getByRole('row', { name: new RegExp(`Toiture ${tag}`) })
+    .getByRole('button', { name: 'Show the lines' })
+    .click()
   await expect(page.getByTestId('call-line')).toContainText(`Janssens${tag}`)
   await expect(page.getByTestId('call-line')).not.toContainText(/Letter/)
   await expect(page.getByTestId('building-bank')).toBeVisible()
@@ -124,4 +129,49 @@ test('auditor: the badge and the navigation in each language', async ({ page, wo
   }
   // Only what the auditor can read: no owners, units, suppliers or meetings.
   await expect(nav.getByRole('link')).toHaveText(['Buildings', 'Expenses', 'Documents', 'Books', 'Profile'])
+})
+
+test('auditor: the syndic grants and withdraws the auditor from the building page', async ({
+  page,
+  browser,
+  world,
+}) => {
+  const B = await world.building(`Granted ${Date.now().toString(36)}`)
+  await uiLogin(page, world.syndic, '/syndic')
+  await page.goto(`/buildings/${B.id}`)
+  const section = page.getByTestId('building-auditors')
+  // No auditor account in the organization yet: the section says how to get one.
+  await expect(section.getByTestId('auditors-no-account')).toBeVisible()
+  await expect(section).toContainText('No auditor has access to this building.')
+
+  const auditor = await world.user('auditor')
+  await page.reload()
+  await expect(section.getByTestId('auditors-no-account')).toHaveCount(0)
+  await section
+    .getByRole('combobox', { name: 'Auditor' })
+    .selectOption({ label: `E2E auditor — ${auditor.email}` })
+  await section.getByRole('button', { name: 'Grant access' }).click()
+  await expect(section).toContainText('E2E auditor can now read this building.')
+  await expect(section.getByTestId('auditor-grant')).toContainText(auditor.email)
+
+  // The auditor, in their own browser, now lands on that building and reads its page.
+  const other = await browser.newContext()
+  const auditorPage = await other.newPage()
+  await uiLogin(auditorPage, auditor, '/buildings')
+  await expect(auditorPage.locator('main').getByText(B.name)).toBeVisible()
+  await auditorPage.goto(`/buildings/${B.id}`)
+  await expect(auditorPage.getByRole('heading', { level: 1, name: B.name })).toBeVisible()
+  // The auditor does not see the grants section.
+  await expect(auditorPage.getByTestId('building-auditors')).toHaveCount(0)
+
+  // The syndic withdraws (asked first); the auditor's next request no longer reaches B.
+  await section.getByRole('button', { name: 'Withdraw' }).click()
+  await section.getByRole('button', { name: 'Confirm' }).click()
+  await expect(section).toContainText('Access withdrawn')
+  await expect(section.getByTestId('auditor-grant')).toHaveCount(0)
+  await auditorPage.goto('/buildings')
+  await expect(auditorPage.locator('main').getByText(B.name)).toHaveCount(0)
+  await auditorPage.goto(`/buildings/${B.id}`)
+  await expect(auditorPage.getByRole('heading', { level: 1, name: B.name })).toHaveCount(0)
+  await other.close()
 })
