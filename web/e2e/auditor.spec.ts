@@ -3,7 +3,7 @@
 // read-only badge, and read B's page, expenses, documents, books and closed year — never C, and
 // never a create/edit/delete control. Which reads and refusals the API enforces is proven in
 // functions/buildings/auditor-reads.test.ts; this checks the screens an auditor uses.
-import { expect, test, uiLogin } from './fixtures'
+import { capturedLink, expect, test, uiLogin } from './fixtures'
 
 test('auditor: lands on the audited building, reads expenses, documents, books and year-end, writes nothing @phone', async ({
   page,
@@ -131,33 +131,58 @@ test('auditor: the badge and the navigation in each language', async ({ page, wo
   await expect(nav.getByRole('link')).toHaveText(['Buildings', 'Expenses', 'Documents', 'Books', 'Profile'])
 })
 
-test('auditor: the syndic grants and withdraws the auditor from the building page', async ({
+test('auditor: the syndic invites, grants and withdraws the auditor from the building page', async ({
   page,
   browser,
   world,
 }) => {
-  const B = await world.building(`Granted ${Date.now().toString(36)}`)
+  const tag = Date.now().toString(36)
+  const B = await world.building(`Granted ${tag}`)
   await uiLogin(page, world.syndic, '/syndic')
   await page.goto(`/buildings/${B.id}`)
   const section = page.getByTestId('building-auditors')
-  // No auditor account in the organization yet: the section says how to get one.
+  // No auditor account in the organization yet: the section says to invite one.
   await expect(section.getByTestId('auditors-no-account')).toBeVisible()
   await expect(section).toContainText('No auditor has access to this building.')
 
-  const auditor = await world.user('auditor')
-  await page.reload()
+  // The syndic invites the auditor from the page: no password chosen by the syndic, the API mails
+  // the auditor a link to choose his own. A missing field or a taken e-mail shows at the field.
+  const invite = section.getByTestId('invite-auditor')
+  await invite.getByRole('button', { name: 'Invite' }).click()
+  await expect(invite.locator('#invite-auditor-email-error')).toHaveText('Required')
+  await invite.locator('#invite-auditor-first_name').fill('Anke')
+  await invite.locator('#invite-auditor-last_name').fill(`Peeters${tag}`)
+  await invite.locator('#invite-auditor-email').fill(world.syndic.email)
+  // In French the API's refusal reads in French, next to the e-mail.
+  await page.locator('#lang-header').selectOption('fr')
+  await invite.getByRole('button', { name: 'Inviter' }).click()
+  await expect(invite.locator('#invite-auditor-email-error')).toHaveText(
+    'Cette adresse e-mail est déjà utilisée',
+  )
+  await page.locator('#lang-header').selectOption('en')
+  const email = `auditor-${tag}@e2e.test`
+  await invite.locator('#invite-auditor-email').fill(email)
+  await invite.locator('#invite-auditor-locale').selectOption('nl')
+  await invite.getByRole('button', { name: 'Invite' }).click()
+  await expect(section).toContainText(`Anke Peeters${tag} is invited`)
   await expect(section.getByTestId('auditors-no-account')).toHaveCount(0)
-  await section
-    .getByRole('combobox', { name: 'Auditor' })
-    .selectOption({ label: `E2E auditor — ${auditor.email}` })
+  // Offered, and already chosen, in the grant select.
+  const select = section.getByRole('combobox', { name: 'Auditor' })
+  await expect(select.locator('option:checked')).toHaveText(`Anke Peeters${tag} — ${email}`)
   await section.getByRole('button', { name: 'Grant access' }).click()
-  await expect(section).toContainText('E2E auditor can now read this building.')
-  await expect(section.getByTestId('auditor-grant')).toContainText(auditor.email)
+  await expect(section).toContainText(`Anke Peeters${tag} can now read this building.`)
+  await expect(section.getByTestId('auditor-grant')).toContainText(email)
 
-  // The auditor, in their own browser, now lands on that building and reads its page.
+  // The auditor chooses his password from the invitation e-mail and lands on that building.
+  const link = await capturedLink(world.admin, email, 'set-password')
   const other = await browser.newContext()
   const auditorPage = await other.newPage()
-  await uiLogin(auditorPage, auditor, '/buildings')
+  await auditorPage.goto(link)
+  await auditorPage.locator('#set-password').fill('Anke-Audit-2026!')
+  await auditorPage.locator('#set-confirm').fill('Anke-Audit-2026!')
+  await auditorPage.locator('form button[type="submit"]').click()
+  await expect(auditorPage).toHaveURL(/\/buildings$/)
+  // … and reads its page.
   await expect(auditorPage.locator('main').getByText(B.name)).toBeVisible()
   await auditorPage.goto(`/buildings/${B.id}`)
   await expect(auditorPage.getByRole('heading', { level: 1, name: B.name })).toBeVisible()
