@@ -3,7 +3,7 @@
 // read-only badge, and read B's page, expenses, documents, books and closed year — never C, and
 // never a create/edit/delete control. Which reads and refusals the API enforces is proven in
 // functions/buildings/auditor-reads.test.ts; this checks the screens an auditor uses.
-import { expect, test, uiLogin } from './fixtures'
+import { capturedLink, expect, test, uiLogin } from './fixtures'
 
 test('auditor: lands on the audited building, reads expenses, documents, books and year-end, writes nothing @phone', async ({
   page,
@@ -67,7 +67,12 @@ test('auditor: lands on the audited building, reads expenses, documents, books a
   await expect(page.getByTestId('building-calls')).toContainText(`Toiture ${tag}`)
   await expect(page.getByTestId('bank-account-form')).toHaveCount(0)
   // The call's lines, without the owners' letters (addressed to one owner: private).
-  await page.getByTestId('building-calls').getByRole('button', { name: 'Show the lines' }).click()
+  // (Closing 2025 also issued the year-end regularisation call: open the roof call's row.)
+  await page
+    .getByTestId('building-calls')
+    .getByRole('row', { name: new RegExp(`Toiture ${tag}`) })
+    .getByRole('button', { name: 'Show the lines' })
+    .click()
   await expect(page.getByTestId('call-line')).toContainText(`Janssens${tag}`)
   await expect(page.getByTestId('call-line')).not.toContainText(/Letter/)
   await expect(page.getByTestId('building-bank')).toBeVisible()
@@ -124,4 +129,74 @@ test('auditor: the badge and the navigation in each language', async ({ page, wo
   }
   // Only what the auditor can read: no owners, units, suppliers or meetings.
   await expect(nav.getByRole('link')).toHaveText(['Buildings', 'Expenses', 'Documents', 'Books', 'Profile'])
+})
+
+test('auditor: the syndic invites, grants and withdraws the auditor from the building page', async ({
+  page,
+  browser,
+  world,
+}) => {
+  const tag = Date.now().toString(36)
+  const B = await world.building(`Granted ${tag}`)
+  await uiLogin(page, world.syndic, '/syndic')
+  await page.goto(`/buildings/${B.id}`)
+  const section = page.getByTestId('building-auditors')
+  // No auditor account in the organization yet: the section says to invite one.
+  await expect(section.getByTestId('auditors-no-account')).toBeVisible()
+  await expect(section).toContainText('No auditor has access to this building.')
+
+  // The syndic invites the auditor from the page: no password chosen by the syndic, the API mails
+  // the auditor a link to choose his own. A missing field or a taken e-mail shows at the field.
+  const invite = section.getByTestId('invite-auditor')
+  await invite.getByRole('button', { name: 'Invite' }).click()
+  await expect(invite.locator('#invite-auditor-email-error')).toHaveText('Required')
+  await invite.locator('#invite-auditor-first_name').fill('Anke')
+  await invite.locator('#invite-auditor-last_name').fill(`Peeters${tag}`)
+  await invite.locator('#invite-auditor-email').fill(world.syndic.email)
+  // In French the API's refusal reads in French, next to the e-mail.
+  await page.locator('#lang-header').selectOption('fr')
+  await invite.getByRole('button', { name: 'Inviter' }).click()
+  await expect(invite.locator('#invite-auditor-email-error')).toHaveText(
+    'Cette adresse e-mail est déjà utilisée',
+  )
+  await page.locator('#lang-header').selectOption('en')
+  const email = `auditor-${tag}@e2e.test`
+  await invite.locator('#invite-auditor-email').fill(email)
+  await invite.locator('#invite-auditor-locale').selectOption('nl')
+  await invite.getByRole('button', { name: 'Invite' }).click()
+  await expect(section).toContainText(`Anke Peeters${tag} is invited`)
+  await expect(section.getByTestId('auditors-no-account')).toHaveCount(0)
+  // Offered, and already chosen, in the grant select.
+  const select = section.getByRole('combobox', { name: 'Auditor' })
+  await expect(select.locator('option:checked')).toHaveText(`Anke Peeters${tag} — ${email}`)
+  await section.getByRole('button', { name: 'Grant access' }).click()
+  await expect(section).toContainText(`Anke Peeters${tag} can now read this building.`)
+  await expect(section.getByTestId('auditor-grant')).toContainText(email)
+
+  // The auditor chooses his password from the invitation e-mail and lands on that building.
+  const link = await capturedLink(world.admin, email, 'set-password')
+  const other = await browser.newContext()
+  const auditorPage = await other.newPage()
+  await auditorPage.goto(link)
+  await auditorPage.locator('#set-password').fill('Anke-Audit-2026!')
+  await auditorPage.locator('#set-confirm').fill('Anke-Audit-2026!')
+  await auditorPage.locator('form button[type="submit"]').click()
+  await expect(auditorPage).toHaveURL(/\/buildings$/)
+  // … and reads its page.
+  await expect(auditorPage.locator('main').getByText(B.name)).toBeVisible()
+  await auditorPage.goto(`/buildings/${B.id}`)
+  await expect(auditorPage.getByRole('heading', { level: 1, name: B.name })).toBeVisible()
+  // The auditor does not see the grants section.
+  await expect(auditorPage.getByTestId('building-auditors')).toHaveCount(0)
+
+  // The syndic withdraws (asked first); the auditor's next request no longer reaches B.
+  await section.getByRole('button', { name: 'Withdraw' }).click()
+  await section.getByRole('button', { name: 'Confirm' }).click()
+  await expect(section).toContainText('Access withdrawn')
+  await expect(section.getByTestId('auditor-grant')).toHaveCount(0)
+  await auditorPage.goto('/buildings')
+  await expect(auditorPage.locator('main').getByText(B.name)).toHaveCount(0)
+  await auditorPage.goto(`/buildings/${B.id}`)
+  await expect(auditorPage.getByRole('heading', { level: 1, name: B.name })).toHaveCount(0)
+  await other.close()
 })

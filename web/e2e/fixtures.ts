@@ -242,3 +242,24 @@ export async function waitForServiceWorker(page: Page) {
   if (!(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)))) await page.reload()
   await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true)
 }
+
+type Captured = { id: string; to: string; subject: string }
+
+/** The link of the newest captured mail to `to`, once the job has run (the server polls the outbox). */
+export async function capturedLink(admin: ApiClient, to: string, path: string): Promise<string> {
+  let mail: Captured | undefined
+  await expect
+    .poll(
+      async () => {
+        const list = await admin.get<{ data: Captured[] }>('/mail/captured?per_page=100&order=desc')
+        mail = list.data.find((m) => m.to === to)
+        return mail?.id
+      },
+      { timeout: 15_000 },
+    )
+    .toBeTruthy()
+  const detail = await admin.get<{ text: string }>(`/mail/captured/${mail?.id}`)
+  const link = new RegExp(`/${path}\\?token=[0-9a-f]{64}`).exec(detail.text)?.[0]
+  expect(link, detail.text).toBeTruthy()
+  return link ?? ''
+}

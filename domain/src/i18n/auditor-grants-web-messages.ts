@@ -14,8 +14,14 @@ export const auditorGrantsEn = {
   'auditors.withdrawQuestion': 'Withdraw this auditor’s access?',
   'auditors.withdrawn': 'Access withdrawn: it ends on their next request.',
   'auditors.noAccount':
-    'No user of your organization has the role “Account auditor”. Invite one first (Users, role Account auditor; they choose their password from the e-mail), then grant them this building here.',
-  'auditors.offline': 'Granting or withdrawing an auditor needs the connection.',
+    'No user of your organization has the role “Account auditor” yet: invite one below, then grant them this building.',
+  'auditors.offline': 'Inviting, granting or withdrawing an auditor needs the connection.',
+  'auditors.inviteTitle': 'Invite an auditor',
+  'auditors.inviteHint':
+    'They receive an e-mail in the chosen language to set their own password; then grant them this building above.',
+  'auditors.invite': 'Invite',
+  'auditors.invited':
+    '{name} is invited: the e-mail to choose a password is on its way to {email}. Grant them access above.',
 } as const
 
 type AuditorGrantsMessages = Record<keyof typeof auditorGrantsEn, string>
@@ -34,8 +40,14 @@ export const auditorGrantsFr: AuditorGrantsMessages = {
   'auditors.withdrawQuestion': 'Retirer l’accès de ce vérificateur ?',
   'auditors.withdrawn': 'Accès retiré : il prend fin à sa prochaine requête.',
   'auditors.noAccount':
-    'Aucun utilisateur de votre organisation n’a le rôle « Vérificateur aux comptes ». Invitez-en d’abord un (Utilisateurs, rôle Vérificateur aux comptes ; il choisit son mot de passe depuis l’e-mail), puis donnez-lui accès à cet immeuble ici.',
-  'auditors.offline': 'Donner ou retirer l’accès d’un vérificateur demande la connexion.',
+    'Aucun utilisateur de votre organisation n’a encore le rôle « Vérificateur aux comptes » : invitez-en un ci-dessous, puis donnez-lui accès à cet immeuble.',
+  'auditors.offline': 'Inviter un vérificateur, lui donner ou retirer l’accès demande la connexion.',
+  'auditors.inviteTitle': 'Inviter un vérificateur',
+  'auditors.inviteHint':
+    'Il reçoit un e-mail dans la langue choisie pour définir lui-même son mot de passe ; donnez-lui ensuite accès à cet immeuble ci-dessus.',
+  'auditors.invite': 'Inviter',
+  'auditors.invited':
+    '{name} est invité : l’e-mail pour choisir son mot de passe part vers {email}. Donnez-lui l’accès ci-dessus.',
 }
 
 export const auditorGrantsNl: AuditorGrantsMessages = {
@@ -52,8 +64,14 @@ export const auditorGrantsNl: AuditorGrantsMessages = {
   'auditors.withdrawQuestion': 'De toegang van deze commissaris intrekken?',
   'auditors.withdrawn': 'Toegang ingetrokken: die eindigt bij zijn volgende verzoek.',
   'auditors.noAccount':
-    'Geen enkele gebruiker van uw organisatie heeft de rol “Rekeningcommissaris”. Nodig er eerst een uit (Gebruikers, rol Rekeningcommissaris; hij kiest zijn wachtwoord via de e-mail) en geef hem dan hier toegang tot dit gebouw.',
-  'auditors.offline': 'Een commissaris toegang geven of ontnemen vereist de verbinding.',
+    'Geen enkele gebruiker van uw organisatie heeft al de rol “Rekeningcommissaris”: nodig er hieronder een uit en geef hem dan toegang tot dit gebouw.',
+  'auditors.offline': 'Een commissaris uitnodigen, toegang geven of ontnemen vereist de verbinding.',
+  'auditors.inviteTitle': 'Een commissaris uitnodigen',
+  'auditors.inviteHint':
+    'Hij krijgt een e-mail in de gekozen taal om zelf zijn wachtwoord te kiezen; geef hem daarna hierboven toegang tot dit gebouw.',
+  'auditors.invite': 'Uitnodigen',
+  'auditors.invited':
+    '{name} is uitgenodigd: de e-mail om een wachtwoord te kiezen gaat naar {email}. Geef hem hierboven toegang.',
 }
 
 export const auditorGrantsDe: AuditorGrantsMessages = {
@@ -70,6 +88,13 @@ export const auditorGrantsDe: AuditorGrantsMessages = {
   'auditors.withdrawQuestion': 'Den Zugriff dieses Rechnungsprüfers entziehen?',
   'auditors.withdrawn': 'Zugriff entzogen: er endet mit seiner nächsten Anfrage.',
   'auditors.noAccount':
-    'Kein Benutzer Ihrer Organisation hat die Rolle „Rechnungsprüfer“. Laden Sie zuerst einen ein (Benutzer, Rolle Rechnungsprüfer; er wählt sein Passwort über die E-Mail) und gewähren Sie ihm dann hier dieses Gebäude.',
-  'auditors.offline': 'Einen Rechnungsprüfer freizugeben oder zu entziehen erfordert die Verbindung.',
+    'Noch hat kein Benutzer Ihrer Organisation die Rolle „Rechnungsprüfer“: Laden Sie unten einen ein und gewähren Sie ihm dann dieses Gebäude.',
+  'auditors.offline':
+    'Einen Rechnungsprüfer einzuladen, freizugeben oder zu entziehen erfordert die Verbindung.',
+  'auditors.inviteTitle': 'Einen Rechnungsprüfer einladen',
+  'auditors.inviteHint':
+    'Er erhält eine E-Mail in der gewählten Sprache, um sein Passwort selbst festzulegen; gewähren Sie ihm dann oben dieses Gebäude.',
+  'auditors.invite': 'Einladen',
+  'auditors.invited':
+    '{name} ist eingeladen: die E-Mail zum Festlegen des Passworts geht an {email}. Gewähren Sie ihm oben den Zugriff.',
 }

@@ -9,6 +9,7 @@ import { date, t } from '../lib/i18n'
 import { dataRevision } from '../lib/offline/store'
 import { user } from '../lib/session'
 import { ConfirmButton } from './ConfirmButton'
+import { InviteAuditor, type InvitedAuditor } from './InviteAuditor'
 import { Notice } from './Notice'
 import { NeedsConnection, offlineDescribedBy, online } from './OnlineOnly'
 
@@ -27,6 +28,8 @@ function AuditorsSection(props: { buildingId: string }): JSX.Element {
   const [notice, setNotice] = createSignal<Flash>(null)
   const [busy, setBusy] = createSignal(false)
   const [chosen, setChosen] = createSignal('')
+  // Invited here, an auditor is offered at once, whatever the cached list still says.
+  const [invited, setInvited] = createSignal<InvitedAuditor[]>([])
   const [granted, { refetch }] = createResource(
     () => props.buildingId,
     (id) => api.closing.auditors(id).then((r) => r.data),
@@ -43,7 +46,11 @@ function AuditorsSection(props: { buildingId: string }): JSX.Element {
   const label = (u: { first_name?: string; last_name?: string; email?: string; name?: string }) =>
     u.name ?? ([u.first_name, u.last_name].filter(Boolean).join(' ') || u.email || '')
   const grantedIds = () => new Set((granted() ?? []).map((g) => g.user_id))
-  const choices = () => (candidates() ?? []).filter((u) => u.is_active && !grantedIds().has(u.id))
+  const all = () => [
+    ...invited().filter((i) => !(candidates() ?? []).some((u) => u.id === i.id)),
+    ...(candidates() ?? []),
+  ]
+  const choices = () => all().filter((u) => u.is_active && !grantedIds().has(u.id))
   const run = async (action: () => Promise<string>) => {
     setBusy(true)
     setNotice(null)
@@ -91,7 +98,7 @@ function AuditorsSection(props: { buildingId: string }): JSX.Element {
         </For>
       </ul>
       <Show
-        when={(candidates() ?? []).length > 0}
+        when={all().length > 0}
         fallback={
           <Show when={candidates() !== undefined}>
             <p class="muted" data-testid="auditors-no-account">
@@ -129,6 +136,15 @@ function AuditorsSection(props: { buildingId: string }): JSX.Element {
           </button>
         </form>
       </Show>
+      <InviteAuditor
+        disabled={disabled()}
+        describedBy={offlineDescribedBy(OFFLINE_ID)}
+        onInvited={(u) => {
+          setInvited((list) => [u, ...list])
+          setChosen(u.id)
+          setNotice({ kind: 'success', text: t('auditors.invited', { name: label(u), email: u.email }) })
+        }}
+      />
       <NeedsConnection id={OFFLINE_ID} message={t('auditors.offline')} />
       <Show when={notice()}>{(n) => <Notice kind={n().kind} message={n().text} />}</Show>
     </section>
