@@ -6,8 +6,7 @@
  * payments matched by structured communication with their allocations and ledger entries, 1,000
  * left unmatched) and prints one JSON line with the figures.
  */
-import { spawnSync } from 'node:child_process'
-import { stripVTControlCharacters } from 'node:util'
+import { loadTestFigures } from './load-test-figures.ts'
 
 export type BankImportBudget = {
   movements: number
@@ -22,23 +21,11 @@ export type BankImportBudget = {
 const BUDGET_MS = 5_000
 
 export function measureBankImport(root: string): BankImportBudget {
-  const run = spawnSync(
-    process.execPath,
-    [
-      'node_modules/vitest/vitest.mjs',
-      'run',
-      '--project',
-      'functions:pglite',
-      'functions/test/load/bank-import.load.test.ts',
-    ],
-    { cwd: root, env: { ...process.env, LOAD: '1', TEST_DB: 'pglite' }, encoding: 'utf8', timeout: 900_000 },
+  const figures = loadTestFigures<Omit<BankImportBudget, 'budgetMs' | 'withinBudget'>>(
+    root,
+    'functions/test/load/bank-import.load.test.ts',
+    '{"movements"',
   )
-  // vitest may colour its output even into a pipe: the line starts after the escape codes.
-  const line = stripVTControlCharacters(`${run.stdout}`)
-    .split('\n')
-    .find((l) => l.startsWith('{"movements"'))
-  if (!line) throw new Error(`bank-import load test printed no figures: ${run.stderr.slice(-500)}`)
-  const figures = JSON.parse(line) as Omit<BankImportBudget, 'budgetMs' | 'withinBudget'>
   return { ...figures, budgetMs: BUDGET_MS, withinBudget: figures.ms < BUDGET_MS }
 }
 

@@ -5,8 +5,7 @@
  * which builds the building through the API, then measures POST /buildings/{id}/calls plus every
  * job it enqueues, and prints one JSON line with the figures.
  */
-import { spawnSync } from 'node:child_process'
-import { stripVTControlCharacters } from 'node:util'
+import { loadTestFigures } from './load-test-figures.ts'
 
 export type CallsForFundsBudget = {
   lots: number
@@ -21,23 +20,11 @@ export type CallsForFundsBudget = {
 const BUDGET_MS = 10_000
 
 export function measureCallsForFunds(root: string): CallsForFundsBudget {
-  const run = spawnSync(
-    process.execPath,
-    [
-      'node_modules/vitest/vitest.mjs',
-      'run',
-      '--project',
-      'functions:pglite',
-      'functions/test/load/calls-for-funds.load.test.ts',
-    ],
-    { cwd: root, env: { ...process.env, LOAD: '1', TEST_DB: 'pglite' }, encoding: 'utf8', timeout: 900_000 },
+  const figures = loadTestFigures<Omit<CallsForFundsBudget, 'budgetMs' | 'withinBudget'>>(
+    root,
+    'functions/test/load/calls-for-funds.load.test.ts',
+    '{"lots"',
   )
-  // vitest may colour its output even into a pipe: the line starts after the escape codes.
-  const line = stripVTControlCharacters(`${run.stdout}`)
-    .split('\n')
-    .find((l) => l.startsWith('{"lots"'))
-  if (!line) throw new Error(`calls-for-funds load test printed no figures: ${run.stderr.slice(-500)}`)
-  const figures = JSON.parse(line) as Omit<CallsForFundsBudget, 'budgetMs' | 'withinBudget'>
   return { ...figures, budgetMs: BUDGET_MS, withinBudget: figures.totalMs < BUDGET_MS }
 }
 

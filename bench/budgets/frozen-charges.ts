@@ -3,8 +3,7 @@
  * frozen distributions, P95 ≤ 50 ms. Runs the flag-gated load test
  * functions/test/load/frozen-charges.load.test.ts (in-process, PGlite) and reads its JSON line.
  */
-import { spawnSync } from 'node:child_process'
-import { stripVTControlCharacters } from 'node:util'
+import { loadTestFigures } from './load-test-figures.ts'
 
 export type FrozenChargesBudget = {
   lines: number
@@ -17,24 +16,10 @@ export type FrozenChargesBudget = {
 const BUDGET_MS = 50
 
 export function measureFrozenCharges(root: string): FrozenChargesBudget {
-  const run = spawnSync(
-    process.execPath,
-    [
-      'node_modules/vitest/vitest.mjs',
-      'run',
-      '--project',
-      'functions:pglite',
-      'functions/test/load/frozen-charges.load.test.ts',
-    ],
-    { cwd: root, env: { ...process.env, LOAD: '1', TEST_DB: 'pglite' }, encoding: 'utf8', timeout: 900_000 },
-  )
-  // vitest colours its output even into a pipe here: the line starts after the escape codes.
-  const line = stripVTControlCharacters(`${run.stdout}`)
-    .split('\n')
-    .find((l) => l.startsWith('{"frozenCharges"'))
-  if (!line) throw new Error(`frozen-charges load test printed no figures: ${run.stderr.slice(-500)}`)
-  const figures = (
-    JSON.parse(line) as { frozenCharges: Omit<FrozenChargesBudget, 'budgetMs' | 'withinBudget'> }
+  const figures = loadTestFigures<{ frozenCharges: Omit<FrozenChargesBudget, 'budgetMs' | 'withinBudget'> }>(
+    root,
+    'functions/test/load/frozen-charges.load.test.ts',
+    '{"frozenCharges"',
   ).frozenCharges
   return { ...figures, budgetMs: BUDGET_MS, withinBudget: figures.p95 <= BUDGET_MS }
 }

@@ -3,8 +3,7 @@
  * call lines, 2,500 payments), P95 ≤ 50 ms, like the charges page. Runs the flag-gated load test
  * functions/test/load/owner-account.load.test.ts (in-process, PGlite) and reads its JSON line.
  */
-import { spawnSync } from 'node:child_process'
-import { stripVTControlCharacters } from 'node:util'
+import { loadTestFigures } from './load-test-figures.ts'
 
 export type OwnerAccountBudget = {
   lines: number
@@ -18,24 +17,10 @@ export type OwnerAccountBudget = {
 const BUDGET_MS = 50
 
 export function measureOwnerAccount(root: string): OwnerAccountBudget {
-  const run = spawnSync(
-    process.execPath,
-    [
-      'node_modules/vitest/vitest.mjs',
-      'run',
-      '--project',
-      'functions:pglite',
-      'functions/test/load/owner-account.load.test.ts',
-    ],
-    { cwd: root, env: { ...process.env, LOAD: '1', TEST_DB: 'pglite' }, encoding: 'utf8', timeout: 900_000 },
-  )
-  // vitest colours its output even into a pipe here: the line starts after the escape codes.
-  const line = stripVTControlCharacters(`${run.stdout}`)
-    .split('\n')
-    .find((l) => l.startsWith('{"ownerAccount"'))
-  if (!line) throw new Error(`owner-account load test printed no figures: ${run.stderr.slice(-500)}`)
-  const figures = (
-    JSON.parse(line) as { ownerAccount: Omit<OwnerAccountBudget, 'budgetMs' | 'withinBudget'> }
+  const figures = loadTestFigures<{ ownerAccount: Omit<OwnerAccountBudget, 'budgetMs' | 'withinBudget'> }>(
+    root,
+    'functions/test/load/owner-account.load.test.ts',
+    '{"ownerAccount"',
   ).ownerAccount
   return { ...figures, budgetMs: BUDGET_MS, withinBudget: figures.p95 <= BUDGET_MS }
 }

@@ -5,8 +5,7 @@
  * invoices), then measures POST /buildings/{id}/fiscal-years/2025/close, and the statement PDFs
  * apart, and prints one JSON line with the figures.
  */
-import { spawnSync } from 'node:child_process'
-import { stripVTControlCharacters } from 'node:util'
+import { loadTestFigures } from './load-test-figures.ts'
 
 export type YearEndCloseBudget = {
   closeLots: number
@@ -22,23 +21,11 @@ export type YearEndCloseBudget = {
 const BUDGET_MS = 5_000
 
 export function measureYearEndClose(root: string): YearEndCloseBudget {
-  const run = spawnSync(
-    process.execPath,
-    [
-      'node_modules/vitest/vitest.mjs',
-      'run',
-      '--project',
-      'functions:pglite',
-      'functions/test/load/year-end-close.load.test.ts',
-    ],
-    { cwd: root, env: { ...process.env, LOAD: '1', TEST_DB: 'pglite' }, encoding: 'utf8', timeout: 900_000 },
+  const figures = loadTestFigures<Omit<YearEndCloseBudget, 'budgetMs' | 'withinBudget'>>(
+    root,
+    'functions/test/load/year-end-close.load.test.ts',
+    '{"closeLots"',
   )
-  // vitest may colour its output even into a pipe: the line starts after the escape codes.
-  const line = stripVTControlCharacters(`${run.stdout}`)
-    .split('\n')
-    .find((l) => l.startsWith('{"closeLots"'))
-  if (!line) throw new Error(`year-end close load test printed no figures: ${run.stderr.slice(-500)}`)
-  const figures = JSON.parse(line) as Omit<YearEndCloseBudget, 'budgetMs' | 'withinBudget'>
   return { ...figures, budgetMs: BUDGET_MS, withinBudget: figures.closeMs < BUDGET_MS }
 }
 
