@@ -1,6 +1,6 @@
 import type { ActorContext } from '../context.ts'
 import { type Actor, can, type IdentityQueries, type Permission } from '../identity/index.ts'
-import type { CalendarDate, Owner, PropertyQueries, TenantScope } from '../property/index.ts'
+import type { Building, CalendarDate, Owner, PropertyQueries, TenantScope } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { MAX_PER_PAGE } from '../shared/ports.ts'
 import { err, ok, type Result } from '../shared/result.ts'
@@ -325,24 +325,32 @@ export async function findReadableRow<T extends { readonly buildingId: string }>
  * a missing one — an auditor learns nothing of the other buildings.
  */
 export async function booksReadScope(ctx: ReaderContext, buildingId: string): Promise<Result<TenantScope>> {
+  const read = await booksReadBuilding(ctx, buildingId)
+  return read.ok ? ok(read.value.scope) : read
+}
+
+/** `booksReadScope` with the building it had to read anyway, for a reader that needs it. */
+export async function booksReadBuilding(
+  ctx: ReaderContext,
+  buildingId: string,
+): Promise<Result<{ readonly scope: TenantScope; readonly building: Building }>> {
   const { actor } = ctx
+  let scope: TenantScope
   if (actor.role === 'auditor') {
-    if (actor.organizationId === null) return err(DomainErrors.notFound('Building'))
-    const scope = { organizationId: actor.organizationId }
-    if (!auditsBuilding(actor, buildingId)) return err(DomainErrors.notFound('Building'))
-    return (await ctx.repos.property.buildings.findById(scope, buildingId))
-      ? ok(scope)
-      : err(DomainErrors.notFound('Building'))
+    if (actor.organizationId === null || !auditsBuilding(actor, buildingId))
+      return err(DomainErrors.notFound('Building'))
+    scope = { organizationId: actor.organizationId }
+  } else {
+    const allowed = requirePermission(actor, 'finance:write')
+    if (!allowed.ok) return allowed
+    const scoped = await scopeForRow(actor, 'Building', () =>
+      ctx.repos.property.buildings.organizationOf(buildingId),
+    )
+    if (!scoped.ok) return scoped
+    scope = scoped.value
   }
-  const allowed = requirePermission(actor, 'finance:write')
-  if (!allowed.ok) return allowed
-  const scoped = await scopeForRow(actor, 'Building', () =>
-    ctx.repos.property.buildings.organizationOf(buildingId),
-  )
-  if (!scoped.ok) return scoped
-  return (await ctx.repos.property.buildings.findById(scoped.value, buildingId))
-    ? scoped
-    : err(DomainErrors.notFound('Building'))
+  const building = await ctx.repos.property.buildings.findById(scope, buildingId)
+  return building ? ok({ scope, building }) : err(DomainErrors.notFound('Building'))
 }
 
 /** A superadmin may name any tenant, so make sure it exists before writing into it. */

@@ -3,7 +3,6 @@ import type { PropertyQueries, TenantScope } from '../property/index.ts'
 import type { Page } from '../shared/ports.ts'
 import type { SharedPorts } from '../shared/shared-ports.ts'
 import type { AccountCode } from './accounts.ts'
-import type { ClosingRepository } from './closing/closing.ports.ts'
 import type { BalancedEntry, Entry, EntryLine, EntrySource } from './entry.ts'
 import type { Journal } from './journals.ts'
 import type { ChargeTotalsReader } from './pcn-report.ts'
@@ -75,8 +74,6 @@ export type LedgerQueries = {
 
 export type LedgerRepos = SharedPorts & {
   readonly ledger: LedgerPorts
-  /** Whether an auditor was granted a building (the year-end close's store, ADR 0040). */
-  readonly closing: Pick<ClosingRepository, 'auditsBuilding'>
   readonly property: PropertyQueries
 }
 export type LedgerContext = ActorContext<LedgerRepos>

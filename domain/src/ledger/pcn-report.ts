@@ -1,4 +1,4 @@
-import { booksReadScope } from '../access/index.ts'
+import { booksReadBuilding } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
 import { type CalendarDate, parseCalendarDate, type TenantScope } from '../property/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
@@ -74,7 +74,7 @@ export function pcnLinesOf(totals: readonly ChargeAccountTotal[]): {
 }
 
 /**
- * The report of one building for whoever reads its books (`booksReadScope`): the syndic, the
+ * The report of one building for whoever reads its books (`booksReadBuilding`): the syndic, the
  * accountant, and the building's account auditor — it is a summary of the books he verifies
  * (issue #16 item 5). Owners 403; another tenant's building, or for an auditor any building not
  * granted to him, 404. Dates: 'YYYY-MM-DD' or an ISO timestamp (v1 sent `DateTime<Utc>`), the
@@ -87,18 +87,17 @@ export async function getPcnReport({
   LedgerContext,
   { readonly buildingId: string; readonly startDate?: string | null; readonly endDate?: string | null }
 >): Promise<Result<PcnReport>> {
-  const scoped = await booksReadScope(ctx, input.buildingId)
-  if (!scoped.ok) return scoped
+  const read = await booksReadBuilding(ctx, input.buildingId)
+  if (!read.ok) return read
+  const { scope, building } = read.value
   const from = input.startDate ? parseCalendarDate(input.startDate, 'start_date') : ok(null)
   if (!from.ok) return from
   const to = input.endDate ? parseCalendarDate(input.endDate, 'end_date') : ok(null)
   if (!to.ok) return to
   if (from.value && to.value && from.value > to.value)
     return err(DomainErrors.invalidField('end_date', 'must not be before start_date'))
-  const building = await ctx.repos.property.buildings.findById(scoped.value, input.buildingId)
-  if (!building) return err(DomainErrors.notFound('Building'))
   const period = { from: from.value, to: to.value }
-  const totals = await ctx.repos.ledger.charges.chargeTotals(scoped.value, building.id, period)
+  const totals = await ctx.repos.ledger.charges.chargeTotals(scope, building.id, period)
   const { name, address, postalCode, city } = building
   return ok({
     buildingId: building.id,

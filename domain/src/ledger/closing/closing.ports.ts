@@ -114,8 +114,6 @@ export interface ClosingRepository extends ClosedYears {
   listStatements(scope: TenantScope, closingId: string): Promise<readonly OwnerStatementView[]>
   /** Records the statement's PDF; false when it already had one (a retried job). */
   setStatementDocument(scope: TenantScope, statementId: string, documentId: string): Promise<boolean>
-  /** Whether this auditor user was granted this building (ADR 0040). */
-  auditsBuilding(scope: TenantScope, userId: string, buildingId: string): Promise<boolean>
   /**
    * Grants the building to a user of the tenant whose role is auditor: 'already' when they had it,
    * 'not_an_auditor' when no such user exists in the tenant (another tenant's is the same).

@@ -60,6 +60,34 @@ function partsOf(distribution: unknown): YearExpense['parts'] {
   )
 }
 
+/** What a year's charge reads of an expense; its date is the expense's or its reversal's. */
+const chargeColumns = {
+  id: expenses.id,
+  category: expenses.category,
+  keyId: expenses.distributionKeyId,
+  keyName: distributionKeys.name,
+  amountCents: expenses.amountCents,
+  distribution: expenses.distribution,
+}
+
+const toYearCharge = (r: {
+  id: string
+  date: string
+  category: string
+  keyId: string | null
+  keyName: string | null
+  amountCents: number
+  distribution: unknown
+}): YearExpense => ({
+  id: r.id,
+  date: r.date,
+  category: r.category,
+  keyId: r.keyId,
+  keyName: r.keyName ?? null,
+  amountCents: r.amountCents,
+  parts: partsOf(r.distribution),
+})
+
 /**
  * The reversal of an expense's purchases entry (its cancellation or correction, ADR 0031), dated
  * `dateCondition`; correlated to the `expenses` row of the outer query.
@@ -127,15 +155,7 @@ export function closingRepository(db: Database): ClosingRepository {
 
     async yearExpenses(scope, buildingId, from, to) {
       const rows = await db
-        .select({
-          id: expenses.id,
-          date: expenses.expenseDate,
-          category: expenses.category,
-          keyId: expenses.distributionKeyId,
-          keyName: distributionKeys.name,
-          amountCents: expenses.amountCents,
-          distribution: expenses.distribution,
-        })
+        .select({ ...chargeColumns, date: expenses.expenseDate })
         .from(expenses)
         .leftJoin(
           distributionKeys,
@@ -158,29 +178,13 @@ export function closingRepository(db: Database): ClosingRepository {
           ),
         )
         .orderBy(asc(expenses.expenseDate), asc(expenses.id))
-      return rows.map((r) => ({
-        id: r.id,
-        date: r.date,
-        category: r.category,
-        keyId: r.keyId,
-        keyName: r.keyName ?? null,
-        amountCents: r.amountCents,
-        parts: partsOf(r.distribution),
-      }))
+      return rows.map(toYearCharge)
     },
 
     async reversedInYear(scope, buildingId, from, to) {
       const original = alias(ledgerEntries, 'original')
       const rows = await db
-        .select({
-          id: expenses.id,
-          date: ledgerEntries.entryDate,
-          category: expenses.category,
-          keyId: expenses.distributionKeyId,
-          keyName: distributionKeys.name,
-          amountCents: expenses.amountCents,
-          distribution: expenses.distribution,
-        })
+        .select({ ...chargeColumns, date: ledgerEntries.entryDate })
         .from(expenses)
         .innerJoin(
           ledgerEntries,
@@ -213,15 +217,7 @@ export function closingRepository(db: Database): ClosingRepository {
           ),
         )
         .orderBy(asc(ledgerEntries.entryDate), asc(expenses.id))
-      return rows.map((r) => ({
-        id: r.id,
-        date: r.date,
-        category: r.category,
-        keyId: r.keyId,
-        keyName: r.keyName ?? null,
-        amountCents: r.amountCents,
-        parts: partsOf(r.distribution),
-      }))
+      return rows.map(toYearCharge)
     },
 
     async provisionsCalled(scope, buildingId, from, to) {
@@ -354,21 +350,6 @@ export function closingRepository(db: Database): ClosingRepository {
           ),
         )
         .returning({ id: ownerStatements.id })
-      return rows.length > 0
-    },
-
-    async auditsBuilding(scope, userId, buildingId) {
-      const rows = await db
-        .select({ id: buildingAuditors.id })
-        .from(buildingAuditors)
-        .where(
-          and(
-            eq(buildingAuditors.organizationId, scope.organizationId),
-            eq(buildingAuditors.userId, userId),
-            eq(buildingAuditors.buildingId, buildingId),
-          ),
-        )
-        .limit(1)
       return rows.length > 0
     },
 
