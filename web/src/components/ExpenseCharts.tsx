@@ -4,6 +4,7 @@ import { createEffect, createResource, createSignal, For, type JSX, onCleanup, S
 import * as api from '../lib/api'
 import { localChanges } from '../lib/data-changes'
 import { money, num, t, tEnum } from '../lib/i18n'
+import { dateTimeFormat } from '../lib/i18n/format'
 import { dataRevision } from '../lib/offline/store'
 import { answered, value } from '../lib/resource-value'
 import type { BarChart } from './bar-chart'
@@ -29,11 +30,11 @@ export function chartSummary(items: readonly Total[], label: (key: string) => st
 function monthLabel(key: string): string {
   const [y, m] = key.split('-').map(Number)
   if (!y || !m) return key
-  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString(document.documentElement.lang || 'en', {
+  return dateTimeFormat(document.documentElement.lang || 'en', {
     month: 'short',
     year: 'numeric',
     timeZone: 'UTC',
-  })
+  }).format(new Date(Date.UTC(y, m - 1, 1)))
 }
 
 function Chart(props: { id: string; title: string; items: Total[]; label: (key: string) => string }) {

@@ -7,6 +7,7 @@ import { createEffect, createResource, createSignal, For, type JSX, Show } from 
 import * as api from '../lib/api'
 import { errorText } from '../lib/error-text'
 import { locale, t } from '../lib/i18n'
+import { dateTimeFormat } from '../lib/i18n/format'
 import { user } from '../lib/session'
 import { Notice } from './Notice'
 import { NeedsConnection, offlineDescribedBy, online } from './OnlineOnly'
@@ -26,7 +27,7 @@ export function FiscalYearSettings(props: { buildingId: string }): JSX.Element {
     setNotice(null)
   })
   const monthName = (m: number) =>
-    new Intl.DateTimeFormat(INTL_TAG[locale()], { month: 'long', timeZone: 'UTC' }).format(
+    dateTimeFormat(INTL_TAG[locale()], { month: 'long', timeZone: 'UTC' }).format(
       new Date(Date.UTC(2000, m - 1, 1)),
     )
   const writer = () => ['syndic', 'superadmin'].includes(user()?.role ?? '')

@@ -1,6 +1,14 @@
 import { LOCALES, MESSAGES } from '@koprogo/domain/i18n'
-import { describe, expect, it } from 'vitest'
-import { formatCents, formatDate, pickLocale, translate } from './format'
+import { describe, expect, it, vi } from 'vitest'
+import {
+  formatCents,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatPercent,
+  pickLocale,
+  translate,
+} from './format'
 
 // Intl uses narrow/no-break spaces; compare with ordinary ones.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ')
@@ -35,5 +43,31 @@ describe('money and dates', () => {
     expect(formatDate('fr', '2026-03-01')).toMatch(/^1(er)? mars 2026$/)
     expect(formatDate('nl', '2026-03-01')).toContain('2026')
     expect(formatDate('en', null)).toBe('')
+  })
+})
+
+describe('formatters', () => {
+  // A page formats every amount and date of its lists: constructing an Intl formatter per value
+  // was most of that work on the main thread at start-up (docs/performance.md § Lighthouse).
+  it('builds one Intl formatter per locale and options, not one per value', () => {
+    const numbers = vi.spyOn(Intl, 'NumberFormat')
+    const dates = vi.spyOn(Intl, 'DateTimeFormat')
+    try {
+      for (let i = 0; i < 50; i++) {
+        formatCents('nl', i * 100)
+        formatNumber('nl', i, 2)
+        formatPercent('nl', i / 100)
+        formatDate('nl', `2026-03-${String((i % 28) + 1).padStart(2, '0')}`)
+        formatDateTime('nl', `2026-03-01T10:${String(i % 60).padStart(2, '0')}:00Z`)
+      }
+      expect(numbers.mock.calls.length).toBeLessThanOrEqual(3)
+      expect(dates.mock.calls.length).toBeLessThanOrEqual(2)
+      // Still each value its own text.
+      expect(plain(formatCents('nl', 4200))).toMatch(/^€ ?42,00$/)
+      expect(formatDate('nl', '2026-03-02')).not.toBe(formatDate('nl', '2026-03-03'))
+    } finally {
+      numbers.mockRestore()
+      dates.mockRestore()
+    }
   })
 })
