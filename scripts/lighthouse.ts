@@ -14,6 +14,10 @@
  *   a session signed in through the real login form is there for the next page measured
  *   (`disableStorageReset`).
  * - The JSON of each run goes to test-results/lighthouse/<page>.json.
+ * - LIGHTHOUSE_WEB_DIST serves another build of the web app (default web/dist): two builds
+ *   measured alternately on a busy machine (docs/performance.md § Lighthouse).
+ * - Besides the scores it prints Total Blocking Time, main-thread scripting and Lighthouse's
+ *   benchmark index: they say more than the score when the machine is loaded.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -44,9 +48,15 @@ if (!existsSync(chromium))
   throw new Error(
     `no Chromium at ${chromium}: run make test-e2e once (it installs Debian's) or set CHROMIUM_PATH`,
   )
-if (!existsSync(join(ROOT, 'web/dist/index.html'))) throw new Error('web/dist is missing: run make web')
+const webDist = resolve(process.env.LIGHTHOUSE_WEB_DIST ?? join(ROOT, 'web/dist'))
+if (!existsSync(join(webDist, 'index.html'))) throw new Error(`${webDist} is missing: run make web`)
 
-type Lhr = { categories: Record<string, { score: number | null }>; finalDisplayedUrl: string }
+type Lhr = {
+  categories: Record<string, { score: number | null }>
+  finalDisplayedUrl: string
+  audits: Record<string, { numericValue?: number; details?: { items?: { scripting?: number }[] } }>
+  environment: { benchmarkIndex: number }
+}
 type RunLighthouse = (
   url: string,
   flags: Record<string, unknown>,
@@ -80,7 +90,7 @@ const server = await startServer({
     APP_ENV: 'development',
     DATA_DIR: dataDir,
     DATABASE_DRIVER: 'pglite',
-    WEB_DIST_DIR: join(ROOT, 'web/dist'),
+    WEB_DIST_DIR: webDist,
     LOG_LEVEL: 'warn',
     SEED_DEMO_ON_START: 'false',
     // Cheap password hashing, as in the e2e run: the demo seed hashes a dozen passwords.
@@ -96,7 +106,15 @@ mkdirSync(outDir, { recursive: true })
 const port = await freePort()
 const profile = mkdtempSync(join(tmpdir(), 'koprogo-lighthouse-chromium-'))
 
-type Row = { page: string; path: string; performance: number; accessibility: number }
+type Row = {
+  page: string
+  path: string
+  performance: number
+  accessibility: number
+  tbtMs: number
+  scriptingMs: number
+  benchmarkIndex: number
+}
 const rows: Row[] = []
 
 try {
@@ -149,7 +167,18 @@ try {
     if (!result) throw new Error(`lighthouse gave no result for ${path}`)
     writeFileSync(join(outDir, `${name}.json`), String(result.report))
     const score = (c: string) => Math.round((result.lhr.categories[c]?.score ?? 0) * 100)
-    rows.push({ page: name, path, performance: score('performance'), accessibility: score('accessibility') })
+    const audits = result.lhr.audits
+    rows.push({
+      page: name,
+      path,
+      performance: score('performance'),
+      accessibility: score('accessibility'),
+      tbtMs: Math.round(audits['total-blocking-time']?.numericValue ?? 0),
+      scriptingMs: Math.round(
+        (audits['bootup-time']?.details?.items ?? []).reduce((sum, i) => sum + (i.scripting ?? 0), 0),
+      ),
+      benchmarkIndex: Math.round(result.lhr.environment.benchmarkIndex),
+    })
   }
 
   try {
@@ -179,10 +208,12 @@ process.stdout.write(
     .map((n) => n.toFixed(1))
     .join(' ')}\n`,
 )
-process.stdout.write('page               path          performance  accessibility\n')
+process.stdout.write(
+  'page               path          performance  accessibility  TBT ms  scripting ms  benchmark\n',
+)
 for (const r of rows)
   process.stdout.write(
-    `${r.page.padEnd(18)} ${r.path.padEnd(13)} ${String(r.performance).padStart(11)}  ${String(r.accessibility).padStart(13)}\n`,
+    `${r.page.padEnd(18)} ${r.path.padEnd(13)} ${String(r.performance).padStart(11)}  ${String(r.accessibility).padStart(13)}  ${String(r.tbtMs).padStart(6)}  ${String(r.scriptingMs).padStart(12)}  ${String(r.benchmarkIndex).padStart(9)}\n`,
   )
 const below = rows.filter((r) => r.performance < BUDGET || r.accessibility < BUDGET)
 writeFileSync(
