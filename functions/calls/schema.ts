@@ -326,7 +326,8 @@ const AccountEntrySchema = z
     kind: z.enum(['call', 'payment', 'charges', 'regularisation']),
     id: z.uuid().openapi({ description: 'The call line, payment, reminder or owner statement' }),
     date: z.string().openapi({
-      description: "A call line's due date, a payment's date, a reminder's date, a regularisation's posting date",
+      description:
+        "A call line's due date, a payment's date, a reminder's date, a regularisation's posting date",
     }),
     amount_cents: cents.openapi({
       description: 'Signed: positive = owed by the owner, negative = paid or refunded',
@@ -348,7 +349,10 @@ const AccountPaginationSchema = z
     lines_total: z.number().int(),
     payments_total: z.number().int(),
     open_lines_total: z.number().int(),
-    total_pages: z.number().int().openapi({ description: 'Pages of the longest of entries, lines, payments' }),
+    total_pages: z
+      .number()
+      .int()
+      .openapi({ description: 'Pages of the longest of entries, lines, payments' }),
     has_next: z.boolean(),
   })
   .openapi('AccountPagination')
@@ -404,7 +408,9 @@ export const OwnerAccountSchema = z
         entries: z.array(AccountEntrySchema).openapi({
           description: 'One page of the account (calls, payments, charges, regularisations), newest first',
         }),
-        lines: z.array(AccountLineSchema).openapi({ description: 'One page of call lines, newest due date first' }),
+        lines: z
+          .array(AccountLineSchema)
+          .openapi({ description: 'One page of call lines, newest due date first' }),
         payments: z.array(PaymentSchema).openapi({ description: 'One page of payments, newest first' }),
         open_lines: z.array(AccountLineSchema).openapi({
           description: `Every line still to pay, earliest due first (at most ${OPEN_LINES_MAX}; see pagination.open_lines_total), with how to pay it`,

@@ -35,7 +35,11 @@ export function mountOwnerAccount(app: OpenAPIHono<AppEnv>): void {
     async (c) => {
       const result = await getOwnerAccount({
         ctx: actorContext(c),
-        input: { ownerId: 'me', buildingId: c.req.valid('query').building_id, page: pageOf(c.req.valid('query')) },
+        input: {
+          ownerId: 'me',
+          buildingId: c.req.valid('query').building_id,
+          page: pageOf(c.req.valid('query')),
+        },
       })
       return respond(c, result, (a) => c.json(toOwnerAccountDto(a), 200))
     },

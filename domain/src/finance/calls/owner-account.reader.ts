@@ -65,7 +65,12 @@ export type OwnerAccountPage = {
 export interface OwnerAccountReader {
   /** The buildings where the owner has call lines, payments, charges or a regularisation. */
   buildings(scope: TenantScope, ownerId: string, buildingId?: string): Promise<readonly string[]>
-  totals(scope: TenantScope, ownerId: string, buildingId: string, today: CalendarDate): Promise<OwnerAccountTotals>
+  totals(
+    scope: TenantScope,
+    ownerId: string,
+    buildingId: string,
+    today: CalendarDate,
+  ): Promise<OwnerAccountTotals>
   /**
    * One page of entries, lines and payments. `balanceCents` is the whole account's balance: the
    * running balance of the newest entry, from which the store counts back.

@@ -6,10 +6,10 @@ import type { Iban } from '../../shared/iban.value-object.ts'
 import { err, ok, type Result } from '../../shared/result.ts'
 import { addDays } from '../arrears/calendar-days.ts'
 import type { CallLineWithPaid, OwnerRegularisation } from '../calls.ports.ts'
-import type { AccountEntry, AccountPageRequest } from './owner-account.reader.ts'
 import type { FinanceContext } from '../finance.ports.ts'
 import type { OwnerPayment } from './call-for-funds.entity.ts'
 import { epcQrPayload } from './epc-qr.ts'
+import type { AccountEntry, AccountPageRequest } from './owner-account.reader.ts'
 import type { StructuredCommunication } from './structured-communication.ts'
 
 export type AccountLine = CallLineWithPaid & {
@@ -211,7 +211,11 @@ export async function getOwnerAccount({
         entries: pageRead.entries,
         // A regularisation's due item is listed once, as its regularisation (as in the balance).
         entriesTotal:
-          totals.lines - totals.regularisationLines + totals.payments + totals.chargeEntries + totals.statements,
+          totals.lines -
+          totals.regularisationLines +
+          totals.payments +
+          totals.chargeEntries +
+          totals.statements,
         lines: pageRead.lines.map((l) => withDue(l, today)),
         linesTotal: totals.lines,
         payments: pageRead.payments,

@@ -18,8 +18,8 @@ import { jobQueue } from './jobs.repository.ts'
 import { ledgerRepository } from './ledger.repository.ts'
 import { organizationRepository } from './organization.repository.ts'
 import { outboxRepository } from './outbox.repository.ts'
-import { passwordLinkRepository } from './password-link.repository.ts'
 import { ownerAccountReader } from './owner-account.reader.ts'
+import { passwordLinkRepository } from './password-link.repository.ts'
 import { chargeTotalsReader } from './pcn.repository.ts'
 import {
   buildingRepository,
