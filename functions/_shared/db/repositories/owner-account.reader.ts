@@ -1,4 +1,4 @@
-import type { AccountEntry, AccountEntryKind, OwnerAccountReader } from '@koprogo/domain'
+import type { AccountEntry, AccountEntryKind, AccountPageRequest, OwnerAccountReader } from '@koprogo/domain'
 import { and, asc, desc, eq, lt, sql } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { callLines, callsForFunds, ownerPayments } from '../schema/index.ts'
@@ -49,38 +49,9 @@ export function ownerAccountReader(db: Database): OwnerAccountReader {
     },
 
     async totals(scope, ownerId, buildingId, today) {
-      const org = scope.organizationId
-      // One statement, one scalar sub-select per kind (same pattern as the dashboard counters).
-      const mine = (alias: string) =>
-        sql`${sql.raw(alias)}.organization_id = ${org} and ${sql.raw(alias)}.owner_id = ${ownerId} and ${sql.raw(alias)}.building_id = ${buildingId}`
-      const result = (await db.execute(sql`select
-          l.n as lines, l.s as lines_cents, rl.n as reg_lines, rl.s as reg_lines_cents,
-          p.n as payments, p.s as paid_cents, p.c as credit_cents,
-          r.n as charge_entries, r.s as charges_cents, st.n as statements,
-          o.n as open_lines, o.due as open_due_cents, o.next as next_due
-        from
-          (select count(*)::int as n, coalesce(sum(amount_cents), 0)::float8 as s
-             from call_lines l where ${mine('l')}) l,
-          (select count(*)::int as n, coalesce(sum(cl.amount_cents), 0)::float8 as s
-             from calls_for_funds c
-             join call_lines cl on cl.organization_id = c.organization_id and cl.call_id = c.id
-            where c.organization_id = ${org} and c.building_id = ${buildingId} and c.kind = 'regularisation'
-              and cl.owner_id = ${ownerId}) rl,
-          (select count(*)::int as n, coalesce(sum(amount_cents), 0)::float8 as s,
-                  coalesce(sum(credit_cents), 0)::float8 as c
-             from owner_payments p where ${mine('p')}) p,
-          (select (count(*) filter (where interest_cents + fee_cents <> 0))::int as n,
-                  coalesce(sum(interest_cents + fee_cents), 0)::float8 as s
-             from reminders r where ${mine('r')}) r,
-          (select count(*)::int as n from owner_statements s
-             join fiscal_year_closings f on f.organization_id = s.organization_id and f.id = s.closing_id
-            where ${mine('s')}) st,
-          (select count(*)::int as n,
-                  coalesce(sum(amount_cents - paid_cents) filter (where due_date <= ${today}::date), 0)::float8 as due,
-                  min(due_date)::text as next
-             from call_lines o where ${mine('o')} and o.paid_cents < o.amount_cents) o`)) as unknown as Rows<
-        Record<string, number | string | null>
-      >
+      const result = (await db.execute(
+        totalsQuery(scope.organizationId, ownerId, buildingId, today),
+      )) as unknown as Rows<Record<string, number | string | null>>
       const r = result.rows[0] ?? {}
       const n = (k: string) => Number(r[k] ?? 0)
       return {
@@ -102,44 +73,10 @@ export function ownerAccountReader(db: Database): OwnerAccountReader {
 
     async page(scope, ownerId, buildingId, { page, perPage }, balanceCents) {
       const org = scope.organizationId
-      const offset = (page - 1) * perPage
-      // Each kind's newest `offset + perPage` rows (an index range each) hold the page and every
-      // entry newer than it, which is all the window needs to count the balance back.
-      const reach = offset + perPage
-      const mine = (alias: string) =>
-        sql`${sql.raw(alias)}.organization_id = ${org} and ${sql.raw(alias)}.owner_id = ${ownerId} and ${sql.raw(alias)}.building_id = ${buildingId}`
-      const lineWhere = and(
-        eq(callLines.organizationId, org),
-        eq(callLines.ownerId, ownerId),
-        eq(callLines.buildingId, buildingId),
-      )
       const [entries, lines, payments] = await Promise.all([
-        db.execute(sql`with e as (
-            (select 'call'::text as kind, 1 as rank, l.id, l.due_date as d, l.amount_cents::bigint as a,
-                    c.label, l.communication, null::int as fy
-               from call_lines l
-               join calls_for_funds c on c.organization_id = l.organization_id and c.id = l.call_id
-              where ${mine('l')} and c.kind <> 'regularisation'
-              order by l.due_date desc, l.id desc limit ${reach})
-            union all
-            (select 'payment', 3, p.id, p.payment_date, -p.amount_cents::bigint, null, p.communication, null
-               from owner_payments p where ${mine('p')}
-              order by p.payment_date desc, p.id desc limit ${reach})
-            union all
-            (select 'charges', 2, r.id, r.reminder_date, (r.interest_cents + r.fee_cents)::bigint, null, null, null
-               from reminders r where ${mine('r')} and r.interest_cents + r.fee_cents <> 0
-              order by r.reminder_date desc, r.id desc limit ${reach})
-            union all
-            (select 'regularisation', 0, s.id, f.regularisation_date, s.regularisation_cents::bigint, null, null,
-                    s.fiscal_year
-               from owner_statements s
-               join fiscal_year_closings f on f.organization_id = s.organization_id and f.id = s.closing_id
-              where ${mine('s')}
-              order by f.regularisation_date desc, s.id desc limit ${reach}))
-          select kind, id::text as id, d::text as date, a::float8 as amount, label, communication, fy,
-                 (${balanceCents}::bigint - coalesce(sum(a) over (order by d desc, rank desc, id desc
-                    rows between unbounded preceding and 1 preceding), 0))::float8 as balance
-            from e order by d desc, rank desc, id desc limit ${perPage} offset ${offset}`) as unknown as Promise<
+        db.execute(
+          entriesQuery(org, ownerId, buildingId, { page, perPage }, balanceCents),
+        ) as unknown as Promise<
           Rows<{
             kind: AccountEntryKind
             id: string
@@ -151,23 +88,8 @@ export function ownerAccountReader(db: Database): OwnerAccountReader {
             balance: number | string
           }>
         >,
-        linesWithPaid(db, lineWhere, storedPaid)
-          .orderBy(desc(callLines.dueDate), desc(callLines.id))
-          .limit(perPage)
-          .offset(offset),
-        db
-          .select()
-          .from(ownerPayments)
-          .where(
-            and(
-              eq(ownerPayments.organizationId, org),
-              eq(ownerPayments.ownerId, ownerId),
-              eq(ownerPayments.buildingId, buildingId),
-            ),
-          )
-          .orderBy(desc(ownerPayments.paymentDate), desc(ownerPayments.id))
-          .limit(perPage)
-          .offset(offset),
+        linesPageQuery(db, org, ownerId, buildingId, { page, perPage }),
+        paymentsPageQuery(db, org, ownerId, buildingId, { page, perPage }),
       ])
       return {
         entries: entries.rows.map(
@@ -188,20 +110,152 @@ export function ownerAccountReader(db: Database): OwnerAccountReader {
     },
 
     async openLines(scope, ownerId, buildingId, limit) {
-      const rows = await linesWithPaid(
-        db,
-        and(
-          eq(callLines.organizationId, scope.organizationId),
-          eq(callLines.ownerId, ownerId),
-          eq(callLines.buildingId, buildingId),
-          // The partial index call_lines_owner_open_idx: only the lines still to pay.
-          lt(callLines.paidCents, callLines.amountCents),
-        ),
-        storedPaid,
-      )
-        .orderBy(asc(callLines.dueDate), asc(callsForFunds.number), asc(callLines.lineNumber))
-        .limit(limit)
+      const rows = await openLinesQuery(db, scope.organizationId, ownerId, buildingId, limit)
       return rows.map(toLineWithPaid)
     },
   }
 }
+
+/*
+ * The statements, one function each so the load test can EXPLAIN exactly what the app runs
+ * (functions/test/load/owner-account.load.test.ts, EXPLAIN=1).
+ */
+
+const mine = (alias: string, org: string, ownerId: string, buildingId: string) =>
+  sql`${sql.raw(alias)}.organization_id = ${org} and ${sql.raw(alias)}.owner_id = ${ownerId} and ${sql.raw(alias)}.building_id = ${buildingId}`
+
+/** The whole history's sums and counts: one statement, one aggregate over an index range per kind. */
+export function totalsQuery(org: string, ownerId: string, buildingId: string, today: string) {
+  const own = (alias: string) => mine(alias, org, ownerId, buildingId)
+  return sql`select
+          l.n as lines, l.s as lines_cents, rl.n as reg_lines, rl.s as reg_lines_cents,
+          p.n as payments, p.s as paid_cents, p.c as credit_cents,
+          r.n as charge_entries, r.s as charges_cents, st.n as statements,
+          o.n as open_lines, o.due as open_due_cents, o.next as next_due
+        from
+          (select count(*)::int as n, coalesce(sum(amount_cents), 0)::float8 as s
+             from call_lines l where ${own('l')}) l,
+          (select count(*)::int as n, coalesce(sum(cl.amount_cents), 0)::float8 as s
+             from calls_for_funds c
+             join call_lines cl on cl.organization_id = c.organization_id and cl.call_id = c.id
+            where c.organization_id = ${org} and c.building_id = ${buildingId} and c.kind = 'regularisation'
+              and cl.owner_id = ${ownerId}) rl,
+          (select count(*)::int as n, coalesce(sum(amount_cents), 0)::float8 as s,
+                  coalesce(sum(credit_cents), 0)::float8 as c
+             from owner_payments p where ${own('p')}) p,
+          (select (count(*) filter (where interest_cents + fee_cents <> 0))::int as n,
+                  coalesce(sum(interest_cents + fee_cents), 0)::float8 as s
+             from reminders r where ${own('r')}) r,
+          (select count(*)::int as n from owner_statements s
+             join fiscal_year_closings f on f.organization_id = s.organization_id and f.id = s.closing_id
+            where ${own('s')}) st,
+          (select count(*)::int as n,
+                  coalesce(sum(amount_cents - paid_cents) filter (where due_date <= ${today}::date), 0)::float8 as due,
+                  min(due_date)::text as next
+             from call_lines o where ${own('o')} and o.paid_cents < o.amount_cents) o`
+}
+
+/**
+ * One page of entries, newest first, with the running balance: each kind's newest
+ * `offset + perPage` rows (an index range each) hold the page and every entry newer than it,
+ * which is all the window needs to count the balance back from the whole balance.
+ */
+export function entriesQuery(
+  org: string,
+  ownerId: string,
+  buildingId: string,
+  { page, perPage }: AccountPageRequest,
+  balanceCents: number,
+) {
+  const offset = (page - 1) * perPage
+  const reach = offset + perPage
+  const own = (alias: string) => mine(alias, org, ownerId, buildingId)
+  return sql`with e as (
+            (select 'call'::text as kind, 1 as rank, l.id, l.due_date as d, l.amount_cents::bigint as a,
+                    c.label, l.communication, null::int as fy
+               from call_lines l
+               join calls_for_funds c on c.organization_id = l.organization_id and c.id = l.call_id
+              where ${own('l')} and c.kind <> 'regularisation'
+              order by l.due_date desc, l.id desc limit ${reach})
+            union all
+            (select 'payment', 3, p.id, p.payment_date, -p.amount_cents::bigint, null, p.communication, null
+               from owner_payments p where ${own('p')}
+              order by p.payment_date desc, p.id desc limit ${reach})
+            union all
+            (select 'charges', 2, r.id, r.reminder_date, (r.interest_cents + r.fee_cents)::bigint, null, null, null
+               from reminders r where ${own('r')} and r.interest_cents + r.fee_cents <> 0
+              order by r.reminder_date desc, r.id desc limit ${reach})
+            union all
+            (select 'regularisation', 0, s.id, f.regularisation_date, s.regularisation_cents::bigint, null, null,
+                    s.fiscal_year
+               from owner_statements s
+               join fiscal_year_closings f on f.organization_id = s.organization_id and f.id = s.closing_id
+              where ${own('s')}
+              order by f.regularisation_date desc, s.id desc limit ${reach}))
+          select kind, id::text as id, d::text as date, a::float8 as amount, label, communication, fy,
+                 (${balanceCents}::bigint - coalesce(sum(e.a) over (order by e.d desc, e.rank desc, e.id desc
+                    rows between unbounded preceding and 1 preceding), 0))::float8 as balance
+            from e order by e.d desc, e.rank desc, e.id desc limit ${perPage} offset ${offset}`
+}
+
+export const linesPageQuery = (
+  db: Database,
+  org: string,
+  ownerId: string,
+  buildingId: string,
+  { page, perPage }: AccountPageRequest,
+) =>
+  linesWithPaid(
+    db,
+    and(
+      eq(callLines.organizationId, org),
+      eq(callLines.ownerId, ownerId),
+      eq(callLines.buildingId, buildingId),
+    ),
+    storedPaid,
+  )
+    .orderBy(desc(callLines.dueDate), desc(callLines.id))
+    .limit(perPage)
+    .offset((page - 1) * perPage)
+
+export const paymentsPageQuery = (
+  db: Database,
+  org: string,
+  ownerId: string,
+  buildingId: string,
+  { page, perPage }: AccountPageRequest,
+) =>
+  db
+    .select()
+    .from(ownerPayments)
+    .where(
+      and(
+        eq(ownerPayments.organizationId, org),
+        eq(ownerPayments.ownerId, ownerId),
+        eq(ownerPayments.buildingId, buildingId),
+      ),
+    )
+    .orderBy(desc(ownerPayments.paymentDate), desc(ownerPayments.id))
+    .limit(perPage)
+    .offset((page - 1) * perPage)
+
+/** The lines still to pay, earliest due first: the partial index call_lines_owner_open_idx. */
+export const openLinesQuery = (
+  db: Database,
+  org: string,
+  ownerId: string,
+  buildingId: string,
+  limit: number,
+) =>
+  linesWithPaid(
+    db,
+    and(
+      eq(callLines.organizationId, org),
+      eq(callLines.ownerId, ownerId),
+      eq(callLines.buildingId, buildingId),
+      lt(callLines.paidCents, callLines.amountCents),
+    ),
+    storedPaid,
+  )
+    .orderBy(asc(callLines.dueDate), asc(callsForFunds.number), asc(callLines.lineNumber))
+    .limit(limit)
