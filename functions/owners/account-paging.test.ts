@@ -414,7 +414,7 @@ describe('owner account a page at a time (issue #17 item 3, ADR 0048)', () => {
     expect(past.balance_cents).toBe(plain.balance_cents)
   }, 120_000)
 
-  it('keeps call_lines.paid_cents equal to the allocations when a payment is removed', async () => {
+  it('keeps call_lines.paid_cents and the running totals equal to the rows when a payment is removed', async () => {
     const paidNow = async () =>
       (
         (await api.inspect.execute(sql`select count(*)::int as n from call_lines l
@@ -431,6 +431,29 @@ describe('owner account a page at a time (issue #17 item 3, ADR 0048)', () => {
     expect(after.lines.find((l) => l.id === line)?.paid_cents).toBe(0)
     expect(before.lines.find((l) => l.id === line)?.paid_cents).toBeGreaterThan(0)
     expect(after.open_lines.some((l) => l.id === line)).toBe(true)
+    // The payment itself removed (a reversal): the running totals follow, equal to the rows' sums.
+    await api.inspect.execute(sql`delete from owner_payments where id = ${payment}`)
+    const gone = await account(seeded.ownerId, t.syndic.token, 'per_page=1')
+    expect(gone.pagination.payments_total).toBe(before.pagination.payments_total - 1)
+    expect(gone.paid_cents).toBe(
+      before.paid_cents - (before.payments.find((p) => p.id === payment)?.amount_cents ?? 0),
+    )
+    expect(gone.balance_cents).toBe(
+      before.balance_cents + (before.payments.find((p) => p.id === payment)?.amount_cents ?? 0),
+    )
+    const drift = (await api.inspect.execute(sql`select count(*)::int as n from (
+        select t.organization_id, t.owner_id, t.building_id, sum(t.lines) as lines, sum(t.lines_cents) as lc,
+               sum(t.payments) as payments, sum(t.paid_cents) as pc, sum(t.credit_cents) as cc
+          from owner_account_totals t group by 1, 2, 3) t
+        full join (select organization_id, owner_id, building_id, count(*) as lines, sum(amount_cents) as lc
+                     from call_lines group by 1, 2, 3) l using (organization_id, owner_id, building_id)
+        full join (select organization_id, owner_id, building_id, count(*) as payments, sum(amount_cents) as pc,
+                          sum(credit_cents) as cc from owner_payments group by 1, 2, 3) p
+          using (organization_id, owner_id, building_id)
+       where coalesce(t.lines, 0) <> coalesce(l.lines, 0) or coalesce(t.lc, 0) <> coalesce(l.lc, 0)
+          or coalesce(t.payments, 0) <> coalesce(p.payments, 0) or coalesce(t.pc, 0) <> coalesce(p.pc, 0)
+          or coalesce(t.cc, 0) <> coalesce(p.cc, 0)`)) as unknown as { rows: { n: number }[] }
+    expect(drift.rows[0]?.n).toBe(0)
   }, 120_000)
 
   it('another tenant’s owner is a 404; an owner reads only their own account, pages included', async () => {

@@ -8,8 +8,9 @@ type Rows<T> = { rows: T[] }
 
 /**
  * Read model of the owner account (ADR 0048). Every statement reads index ranges of one owner in
- * one building: the totals are aggregates (the call lines' paid part is the stored
- * `call_lines.paid_cents`, so no allocation is summed per line), a page is `limit/offset` over
+ * one building: the totals are the running totals the database keeps (owner_account_totals) and
+ * small aggregates (the call lines' paid part is the stored `call_lines.paid_cents`, so no
+ * allocation is summed per line), a page is `limit/offset` over
  * `(organization, owner, building, date, id)` and the running balance is a window sum counted
  * back from the whole balance, so page 1 reads one page of rows per kind, not the history.
  */
@@ -124,25 +125,29 @@ export function ownerAccountReader(db: Database): OwnerAccountReader {
 const mine = (alias: string, org: string, ownerId: string, buildingId: string) =>
   sql`${sql.raw(alias)}.organization_id = ${org} and ${sql.raw(alias)}.owner_id = ${ownerId} and ${sql.raw(alias)}.building_id = ${buildingId}`
 
-/** The whole history's sums and counts: one statement, one aggregate over an index range per kind. */
+/**
+ * The whole history's sums and counts in one statement: call lines and payments from their running
+ * totals, the rest (regularisation due items, reminders, statements: a few per year; the open
+ * lines: a partial index) aggregated over index ranges.
+ */
 export function totalsQuery(org: string, ownerId: string, buildingId: string, today: string) {
   const own = (alias: string) => mine(alias, org, ownerId, buildingId)
   return sql`select
           l.n as lines, l.s as lines_cents, rl.n as reg_lines, rl.s as reg_lines_cents,
-          p.n as payments, p.s as paid_cents, p.c as credit_cents,
+          l.pn as payments, l.ps as paid_cents, l.pc as credit_cents,
           r.n as charge_entries, r.s as charges_cents, st.n as statements,
           o.n as open_lines, o.due as open_due_cents, o.next as next_due
         from
-          (select count(*)::int as n, coalesce(sum(amount_cents), 0)::float8 as s
-             from call_lines l where ${own('l')}) l,
+          -- The running totals kept by the database (ADR 0048): up to 8 slot rows, not the history.
+          (select coalesce(sum(lines), 0)::int as n, coalesce(sum(lines_cents), 0)::float8 as s,
+                  coalesce(sum(payments), 0)::int as pn, coalesce(sum(paid_cents), 0)::float8 as ps,
+                  coalesce(sum(credit_cents), 0)::float8 as pc
+             from owner_account_totals t where ${own('t')}) l,
           (select count(*)::int as n, coalesce(sum(cl.amount_cents), 0)::float8 as s
              from calls_for_funds c
              join call_lines cl on cl.organization_id = c.organization_id and cl.call_id = c.id
             where c.organization_id = ${org} and c.building_id = ${buildingId} and c.kind = 'regularisation'
               and cl.owner_id = ${ownerId}) rl,
-          (select count(*)::int as n, coalesce(sum(amount_cents), 0)::float8 as s,
-                  coalesce(sum(credit_cents), 0)::float8 as c
-             from owner_payments p where ${own('p')}) p,
           (select (count(*) filter (where interest_cents + fee_cents <> 0))::int as n,
                   coalesce(sum(interest_cents + fee_cents), 0)::float8 as s
              from reminders r where ${own('r')}) r,
