@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import {
+  ACCOUNT_PAGE_DEFAULT,
+  ACCOUNT_PAGE_MAX,
   type AccountLine,
   BANK_ACCOUNT_PURPOSES,
   BUDGET_LIMITS,
@@ -15,6 +17,7 @@ import {
   formatStructuredCommunication,
   type Iban,
   ISSUABLE_CALL_KINDS,
+  OPEN_LINES_MAX,
   type OwnerAccount,
   type OwnerPayment,
   type PaymentAllocation,
@@ -318,6 +321,68 @@ const AccountRegularisationSchema = z
   })
   .openapi('AccountRegularisation')
 
+const AccountEntrySchema = z
+  .object({
+    kind: z.enum(['call', 'payment', 'charges', 'regularisation']),
+    id: z.uuid().openapi({ description: 'The call line, payment, reminder or owner statement' }),
+    date: z.string().openapi({
+      description:
+        "A call line's due date, a payment's date, a reminder's date, a regularisation's posting date",
+    }),
+    amount_cents: cents.openapi({
+      description: 'Signed: positive = owed by the owner, negative = paid or refunded',
+    }),
+    balance_cents: cents.openapi({
+      description: 'Running balance once this entry and every older one are counted (positive = owed)',
+    }),
+    label: z.string().nullable().openapi({ description: "A call's label" }),
+    communication: z.string().nullable(),
+    fiscal_year: z.number().int().nullable().openapi({ description: "A regularisation's fiscal year" }),
+  })
+  .openapi('AccountEntry')
+
+const AccountPaginationSchema = z
+  .object({
+    current_page: z.number().int(),
+    per_page: z.number().int(),
+    entries_total: z.number().int(),
+    lines_total: z.number().int(),
+    payments_total: z.number().int(),
+    open_lines_total: z.number().int(),
+    total_pages: z
+      .number()
+      .int()
+      .openapi({ description: 'Pages of the longest of entries, lines, payments' }),
+    has_next: z.boolean(),
+  })
+  .openapi('AccountPagination')
+
+/**
+ * `page`/`per_page` of the account (ADR 0048): entries, lines and payments are pages of the same
+ * number and size, newest first; the totals are over the whole history.
+ */
+export const AccountPageQuery = z.object({
+  page: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(1)
+    .openapi({ param: { name: 'page', in: 'query' }, type: 'integer', minimum: 1, default: 1 }),
+  per_page: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .transform((n) => Math.min(n, ACCOUNT_PAGE_MAX))
+    .default(ACCOUNT_PAGE_DEFAULT)
+    .openapi({
+      param: { name: 'per_page', in: 'query' },
+      type: 'integer',
+      minimum: 1,
+      default: ACCOUNT_PAGE_DEFAULT,
+      description: `Entries, lines and payments per page; a larger value is clamped to ${ACCOUNT_PAGE_MAX}`,
+    }),
+})
+
 export const OwnerAccountSchema = z
   .object({
     owner_id: z.uuid(),
@@ -339,8 +404,17 @@ export const OwnerAccountSchema = z
         }),
         due_now_cents: cents,
         next_due_date: z.string().nullable(),
-        lines: z.array(AccountLineSchema),
-        payments: z.array(PaymentSchema),
+        pagination: AccountPaginationSchema,
+        entries: z.array(AccountEntrySchema).openapi({
+          description: 'One page of the account (calls, payments, charges, regularisations), newest first',
+        }),
+        lines: z
+          .array(AccountLineSchema)
+          .openapi({ description: 'One page of call lines, newest due date first' }),
+        payments: z.array(PaymentSchema).openapi({ description: 'One page of payments, newest first' }),
+        open_lines: z.array(AccountLineSchema).openapi({
+          description: `Every line still to pay, earliest due first (at most ${OPEN_LINES_MAX}; see pagination.open_lines_total), with how to pay it`,
+        }),
         regularisations: z.array(AccountRegularisationSchema),
       }),
     ),
@@ -360,6 +434,20 @@ const toAccountLineDto = (l: AccountLine) => ({
   epc_payload: l.epcPayload,
 })
 
+const accountPagination = (b: OwnerAccount['buildings'][number]) => {
+  const totalPages = Math.ceil(Math.max(b.entriesTotal, b.linesTotal, b.paymentsTotal) / b.page.perPage)
+  return {
+    current_page: b.page.page,
+    per_page: b.page.perPage,
+    entries_total: b.entriesTotal,
+    lines_total: b.linesTotal,
+    payments_total: b.paymentsTotal,
+    open_lines_total: b.openLinesTotal,
+    total_pages: totalPages,
+    has_next: b.page.page < totalPages,
+  }
+}
+
 export const toOwnerAccountDto = (a: OwnerAccount): z.infer<typeof OwnerAccountSchema> => ({
   owner_id: a.ownerId,
   buildings: a.buildings.map((b) => ({
@@ -372,8 +460,20 @@ export const toOwnerAccountDto = (a: OwnerAccount): z.infer<typeof OwnerAccountS
     regularisation_cents: b.regularisationCents,
     due_now_cents: b.dueNowCents,
     next_due_date: b.nextDueDate,
+    pagination: accountPagination(b),
+    entries: b.entries.map((e) => ({
+      kind: e.kind,
+      id: e.id,
+      date: e.date,
+      amount_cents: e.amountCents,
+      balance_cents: e.balanceCents,
+      label: e.label,
+      communication: e.communication,
+      fiscal_year: e.fiscalYear,
+    })),
     lines: b.lines.map(toAccountLineDto),
     payments: b.payments.map((p) => toPaymentDto(p)),
+    open_lines: b.openLines.map(toAccountLineDto),
     regularisations: b.regularisations.map((r) => ({
       fiscal_year: r.fiscalYear,
       amount_cents: r.amountCents,

@@ -2,18 +2,22 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import { getOwnerAccount } from '@koprogo/domain'
 import { bearer, errors, IdParam, json, respond } from '../_shared/http.ts'
 import { type AppEnv, actorContext } from '../_shared/runtime.ts'
-import { OwnerAccountSchema, toOwnerAccountDto } from '../calls/schema.ts'
+import { AccountPageQuery, OwnerAccountSchema, toOwnerAccountDto } from '../calls/schema.ts'
 
-const AccountQuery = z.object({
+const AccountQuery = AccountPageQuery.extend({
   building_id: z
     .uuid()
     .optional()
     .openapi({ param: { name: 'building_id', in: 'query' } }),
 })
 
+/** The totals cover the whole history; entries, lines and payments are one page of it (ADR 0048). */
+const pageOf = (q: z.infer<typeof AccountQuery>) => ({ page: q.page, perPage: q.per_page })
+
 /**
  * GET /owners/me/account (the owner portal) and GET /owners/{id}/account: calls, payments,
- * balance and what is due, per building (ADR 0032). `me` is registered first so it is never read
+ * balance and what is due, per building (ADR 0032); one page of the history at a time with the
+ * whole history's totals (ADR 0048). `me` is registered first so it is never read
  * as an id.
  */
 export function mountOwnerAccount(app: OpenAPIHono<AppEnv>): void {
@@ -31,7 +35,11 @@ export function mountOwnerAccount(app: OpenAPIHono<AppEnv>): void {
     async (c) => {
       const result = await getOwnerAccount({
         ctx: actorContext(c),
-        input: { ownerId: 'me', buildingId: c.req.valid('query').building_id },
+        input: {
+          ownerId: 'me',
+          buildingId: c.req.valid('query').building_id,
+          page: pageOf(c.req.valid('query')),
+        },
       })
       return respond(c, result, (a) => c.json(toOwnerAccountDto(a), 200))
     },
@@ -49,7 +57,11 @@ export function mountOwnerAccount(app: OpenAPIHono<AppEnv>): void {
     async (c) => {
       const result = await getOwnerAccount({
         ctx: actorContext(c),
-        input: { ownerId: c.req.valid('param').id, buildingId: c.req.valid('query').building_id },
+        input: {
+          ownerId: c.req.valid('param').id,
+          buildingId: c.req.valid('query').building_id,
+          page: pageOf(c.req.valid('query')),
+        },
       })
       return respond(c, result, (a) => c.json(toOwnerAccountDto(a), 200))
     },

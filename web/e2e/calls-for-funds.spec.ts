@@ -89,6 +89,12 @@ test('budget approved → call issued by the syndic → the owner pays from the 
   await expect(due.getByTestId('due-iban')).toHaveText('BE68 5390 0754 7034')
   const communication = (await due.getByTestId('due-communication').textContent()) ?? ''
   expect(communication).toMatch(/^\+\+\+\d{3}\/\d{4}\/\d{5}\+\+\+$/)
+  // The account's history a page at a time (ADR 0048): the call with its running balance, the
+  // count over the whole history, and what is due now from the API's totals.
+  await expect(page.getByTestId('account-entry').first()).toContainText('€500.00')
+  await expect(page.getByTestId('account-shown')).toHaveText('1 of 1 entries')
+  await expect(page.getByTestId('account-more')).toHaveCount(0)
+  await expect(page.getByTestId('account-due')).toBeVisible()
   // The letter is rendered by the job runner: reload until its button is there.
   await expect(async () => {
     await page.reload()

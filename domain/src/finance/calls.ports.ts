@@ -39,6 +39,9 @@ export type OwnerRegularisation = {
    * chased, interest-bearing, paid by allocation); null for a refund or an older close.
    */
   readonly lineId: string | null
+  /** That due item's due date and what it still owes (null without a due item). */
+  readonly lineDueDate: CalendarDate | null
+  readonly lineOutstandingCents: number | null
 }
 
 /** Calls for funds, payments and bank accounts of buildings (ADR 0032). */

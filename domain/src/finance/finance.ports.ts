@@ -4,6 +4,7 @@ import type { Page, PageRequest } from '../shared/ports.ts'
 import type { SharedPorts } from '../shared/shared-ports.ts'
 import type { ArrearsRepository } from './arrears/arrears.ports.ts'
 import type { BudgetPorts } from './budget/budget.ports.ts'
+import type { OwnerAccountReader } from './calls/owner-account.reader.ts'
 import type { CallsRepository, OwnerLedgerBalance } from './calls.ports.ts'
 import type { EInvoiceImportRepository } from './einvoice/einvoice-identity.ts'
 import type { EtatDateRepository } from './etat-date/etat-date.ts'
@@ -136,6 +137,8 @@ export type FinancePorts = {
   readonly ownerCharges: OwnerChargesReader
   readonly budget: BudgetPorts
   readonly calls: CallsRepository
+  /** Read model of the owner account's pages (ADR 0048). */
+  readonly ownerAccount: OwnerAccountReader
   readonly arrears: ArrearsRepository
   readonly etatDates: EtatDateRepository
   readonly suppliers: SupplierRepository

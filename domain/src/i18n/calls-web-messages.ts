@@ -22,6 +22,19 @@ export const callsWebEn = {
   'money.regularisationHint':
     'Settles the provisions called with the actual charges of the year; included in the balance.',
   'money.statement': 'Statement',
+  'money.dueNow': 'Due now: {amount}',
+  'money.nextDue': 'Next due date: {date}',
+  'money.moreOpen': '{count} more lines to pay, oldest first above.',
+  'money.history': 'Account history',
+  'money.date': 'Date',
+  'money.entry': 'Entry',
+  'money.amount': 'Amount',
+  'money.entryPayment': 'Payment',
+  'money.entryCharges': 'Late interest and reminder fees',
+  'money.shown': '{shown} of {total} entries',
+  'money.more': 'Show more',
+  'money.moreFailed': 'The next entries could not be loaded (offline?).',
+  'money.ownerAccount': 'Account (calls for funds and payments)',
 } as const
 
 export type CallsWebKey = keyof typeof callsWebEn
@@ -50,6 +63,19 @@ export const callsWebFr: Record<CallsWebKey, string> = {
   'money.regularisationHint':
     'Ajuste les provisions appelées aux charges réelles de l’exercice ; compris dans le solde.',
   'money.statement': 'Décompte',
+  'money.dueNow': 'Exigible maintenant : {amount}',
+  'money.nextDue': 'Prochaine échéance : {date}',
+  'money.moreOpen': 'Encore {count} lignes à payer, les plus anciennes ci-dessus.',
+  'money.history': 'Historique du compte',
+  'money.date': 'Date',
+  'money.entry': 'Mouvement',
+  'money.amount': 'Montant',
+  'money.entryPayment': 'Paiement',
+  'money.entryCharges': 'Intérêts de retard et frais de rappel',
+  'money.shown': '{shown} mouvements sur {total}',
+  'money.more': 'Afficher la suite',
+  'money.moreFailed': 'La suite n’a pas pu être chargée (hors ligne ?).',
+  'money.ownerAccount': 'Compte (appels de fonds et paiements)',
 }
 
 export const callsWebNl: Record<CallsWebKey, string> = {
@@ -75,6 +101,19 @@ export const callsWebNl: Record<CallsWebKey, string> = {
   'money.regularisationHint':
     'Verrekent de opgevraagde voorschotten met de werkelijke lasten van het jaar; inbegrepen in het saldo.',
   'money.statement': 'Afrekening',
+  'money.dueNow': 'Nu verschuldigd: {amount}',
+  'money.nextDue': 'Volgende vervaldag: {date}',
+  'money.moreOpen': 'Nog {count} lijnen te betalen, de oudste hierboven.',
+  'money.history': 'Rekeninghistoriek',
+  'money.date': 'Datum',
+  'money.entry': 'Boeking',
+  'money.amount': 'Bedrag',
+  'money.entryPayment': 'Betaling',
+  'money.entryCharges': 'Nalatigheidsintresten en herinneringskosten',
+  'money.shown': '{shown} van {total} boekingen',
+  'money.more': 'Meer tonen',
+  'money.moreFailed': 'De volgende boekingen konden niet geladen worden (offline?).',
+  'money.ownerAccount': 'Rekening (provisieoproepen en betalingen)',
 }
 
 export const callsWebDe: Record<CallsWebKey, string> = {
@@ -100,4 +139,17 @@ export const callsWebDe: Record<CallsWebKey, string> = {
   'money.regularisationHint':
     'Gleicht die abgerufenen Vorschüsse mit den tatsächlichen Lasten des Jahres ab; im Saldo enthalten.',
   'money.statement': 'Abrechnung',
+  'money.dueNow': 'Jetzt fällig: {amount}',
+  'money.nextDue': 'Nächste Fälligkeit: {date}',
+  'money.moreOpen': 'Noch {count} offene Positionen, die ältesten oben.',
+  'money.history': 'Kontoverlauf',
+  'money.date': 'Datum',
+  'money.entry': 'Buchung',
+  'money.amount': 'Betrag',
+  'money.entryPayment': 'Zahlung',
+  'money.entryCharges': 'Verzugszinsen und Mahngebühren',
+  'money.shown': '{shown} von {total} Buchungen',
+  'money.more': 'Mehr anzeigen',
+  'money.moreFailed': 'Die nächsten Buchungen konnten nicht geladen werden (offline?).',
+  'money.ownerAccount': 'Konto (Zahlungsaufforderungen und Zahlungen)',
 }

@@ -48,6 +48,8 @@ export const TENANT_TABLES = [
   'einvoice_imports',
   // ADR 0046: written by triggers, read by the owner charges page (always by organization).
   'expense_owner_parts',
+  // ADR 0048: written by triggers, read by the owner account (always by organization).
+  'owner_account_totals',
 ] as const
 
 const MARKER = '/* cross-tenant */'

@@ -339,11 +339,16 @@ function PaymentForm(props: {
         communication: communication().trim() || null,
       })
       setResult(payment)
-      const account = await api.calls.ownerAccount(payment.owner_id).catch(() => null)
+      // The newest 500 lines and every open one (ADR 0048): the lines a payment settles.
+      const account = (
+        await api.calls
+          .ownerAccount(payment.owner_id, { perPage: 500, buildingId: props.buildingId })
+          .catch(() => null)
+      )?.data
       setLineNames(
         new Map(
           (account?.buildings ?? []).flatMap((b) =>
-            b.lines.map((l) => [
+            [...b.lines, ...b.open_lines].map((l) => [
               l.id,
               `${l.label} · ${t('callsUi.lot')} ${l.unit_number} · ${l.communication}`,
             ]),

@@ -9,6 +9,7 @@ import { dueLineLabel } from '../lib/call-label'
 import { date, money, t } from '../lib/i18n'
 import { dataRevision } from '../lib/offline/store'
 import { value } from '../lib/resource-value'
+import { AccountHistory, AccountTotals } from './AccountHistory'
 
 /** A PNG data URL of the payload, error correction M as EPC069-12 requires. */
 function QrImage(props: { payload: string; label: string }): JSX.Element {
@@ -59,9 +60,12 @@ export default function OwnerMoney(): JSX.Element {
                         ? t('money.credit')
                         : t('money.settled')}
                   </p>
+                  <AccountTotals account={b} />
                   <h3>{t('money.dueLines')}</h3>
                   <ul class="due-lines">
-                    <For each={b.lines.filter((l) => l.outstanding_cents > 0)}>
+                    {/* Every line still to pay whatever the history's length (ADR 0048); a copy
+                        cached before the API paged the account has no open_lines: its lines then. */}
+                    <For each={b.open_lines ?? b.lines.filter((l) => l.outstanding_cents > 0)}>
                       {(l) => (
                         <li data-testid="due-line">
                           <p>
@@ -147,6 +151,21 @@ export default function OwnerMoney(): JSX.Element {
                       </For>
                     </ul>
                   </Show>
+                  <Show when={(b.pagination?.open_lines_total ?? 0) > (b.open_lines?.length ?? 0)}>
+                    <p class="hint">
+                      {t('money.moreOpen', {
+                        count: String((b.pagination?.open_lines_total ?? 0) - (b.open_lines?.length ?? 0)),
+                      })}
+                    </p>
+                  </Show>
+                  <AccountHistory
+                    account={b}
+                    loadPage={async (page) =>
+                      (await api.owners.account(page)).data.buildings.find(
+                        (x) => x.building_id === b.building_id,
+                      )
+                    }
+                  />
                 </div>
               )}
             </For>

@@ -6467,6 +6467,9 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    page?: number;
+                    /** @description Entries, lines and payments per page; a larger value is clamped to 500 */
+                    per_page?: number;
                     building_id?: string;
                 };
                 header?: never;
@@ -6523,6 +6526,9 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    page?: number;
+                    /** @description Entries, lines and payments per page; a larger value is clamped to 500 */
+                    per_page?: number;
                     building_id?: string;
                 };
                 header?: never;
@@ -13015,6 +13021,10 @@ export interface components {
                 regularisation_cents: number;
                 due_now_cents: number;
                 next_due_date: string | null;
+                pagination: components["schemas"]["AccountPagination"];
+                /** @description One page of the account (calls, payments, charges, regularisations), newest first */
+                entries: components["schemas"]["AccountEntry"][];
+                /** @description One page of call lines, newest due date first */
                 lines: (components["schemas"]["CallLine"] & {
                     call_number: number;
                     /** @enum {string} */
@@ -13028,9 +13038,55 @@ export interface components {
                     /** @description EPC069-12 QR payload of what is still due (render it as a QR code, error correction M) */
                     epc_payload: string | null;
                 })[];
+                /** @description One page of payments, newest first */
                 payments: components["schemas"]["OwnerPayment"][];
+                /** @description Every line still to pay, earliest due first (at most 100; see pagination.open_lines_total), with how to pay it */
+                open_lines: (components["schemas"]["CallLine"] & {
+                    call_number: number;
+                    /** @enum {string} */
+                    kind: "provision" | "reserve" | "extraordinary" | "regularisation";
+                    label: string;
+                    overdue: boolean;
+                    iban: string;
+                    iban_display: string;
+                    bic: string | null;
+                    holder_name: string;
+                    /** @description EPC069-12 QR payload of what is still due (render it as a QR code, error correction M) */
+                    epc_payload: string | null;
+                })[];
                 regularisations: components["schemas"]["AccountRegularisation"][];
             }[];
+        };
+        AccountPagination: {
+            current_page: number;
+            per_page: number;
+            entries_total: number;
+            lines_total: number;
+            payments_total: number;
+            open_lines_total: number;
+            /** @description Pages of the longest of entries, lines, payments */
+            total_pages: number;
+            has_next: boolean;
+        };
+        AccountEntry: {
+            /** @enum {string} */
+            kind: "call" | "payment" | "charges" | "regularisation";
+            /**
+             * Format: uuid
+             * @description The call line, payment, reminder or owner statement
+             */
+            id: string;
+            /** @description A call line's due date, a payment's date, a reminder's date, a regularisation's posting date */
+            date: string;
+            /** @description Signed: positive = owed by the owner, negative = paid or refunded */
+            amount_cents: number;
+            /** @description Running balance once this entry and every older one are counted (positive = owed) */
+            balance_cents: number;
+            /** @description A call's label */
+            label: string | null;
+            communication: string | null;
+            /** @description A regularisation's fiscal year */
+            fiscal_year: number | null;
         };
         AccountRegularisation: {
             fiscal_year: number;

@@ -711,6 +711,9 @@ export const units = {
     data(client.PUT('/units/{id}/representatives', { ...id(unitId), body })),
 }
 
+/** The account's page size (the API's default, ADR 0048): entries, lines and payments per page. */
+export const ACCOUNT_PER_PAGE = 50
+
 export const owners = {
   list: (q?: ListQuery): Promise<Loaded<Page<Owner>>> =>
     cached(buildPath('/owners', q), () =>
@@ -737,9 +740,17 @@ export const owners = {
       data(client.GET('/owners/{id}/units', { params: { path: { id: ownerId }, query } })),
     )
   },
-  /** The caller's own account (owner portal): balance, due lines with IBAN, communication, EPC payload. */
-  account: () =>
-    cached('/owners/me/account', () => data(client.GET('/owners/me/account', { params: { query: {} } }))),
+  /**
+   * The caller's own account (owner portal): balance, due lines with IBAN, communication, EPC
+   * payload, and one page of its history (ADR 0048). Each page is cached under its own key (the
+   * first under the plain path, as before), so pages read once stay readable offline.
+   */
+  account: (page = 1) => {
+    const query = page > 1 ? { page, per_page: ACCOUNT_PER_PAGE } : {}
+    return cached(buildPath('/owners/me/account', query), () =>
+      data(client.GET('/owners/me/account', { params: { query } })),
+    )
+  },
   charges: (ownerId: string, page = 1, perPage = 100) => {
     const query = { page, per_page: perPage }
     return cached(buildPath(`/owners/${ownerId}/charges`, query), () =>
@@ -1254,9 +1265,20 @@ export const calls = {
   postalList: (callId: string) => data(client.GET('/calls/{id}/postal-list', id(callId))),
   recordPayment: (building: string, body: OwnerPaymentInput) =>
     data(client.POST('/buildings/{id}/payments', { ...buildingId(building), body })),
-  /** An owner's account (syndic view): the lines a payment's allocations point at. */
-  ownerAccount: (ownerId: string) =>
-    data(client.GET('/owners/{id}/account', { params: { path: { id: ownerId }, query: {} } })),
+  /**
+   * An owner's account (syndic view), one page of its history (ADR 0048); cached per page like
+   * the portal's. `perPage` up to 500 (the lines a payment's allocations point at).
+   */
+  ownerAccount: (ownerId: string, opts: { page?: number; perPage?: number; buildingId?: string } = {}) => {
+    const query = {
+      ...(opts.page && opts.page > 1 ? { page: opts.page } : {}),
+      ...(opts.perPage || (opts.page && opts.page > 1) ? { per_page: opts.perPage ?? ACCOUNT_PER_PAGE } : {}),
+      ...(opts.buildingId ? { building_id: opts.buildingId } : {}),
+    }
+    return cached(buildPath(`/owners/${ownerId}/account`, query), () =>
+      data(client.GET('/owners/{id}/account', { params: { path: { id: ownerId }, query } })),
+    )
+  },
   bankAccounts: (building: string) => data(client.GET('/buildings/{id}/bank-accounts', buildingId(building))),
   saveBankAccount: (building: string, purpose: 'working_capital' | 'reserve', body: BankAccountInput) =>
     data(

@@ -2,12 +2,13 @@
 // and the documents of their buildings.
 import { useParams } from '@solidjs/router'
 import { createResource, For, type JSX, Show } from 'solid-js'
+import { AccountHistory, AccountTotals } from '../components/AccountHistory'
 import { Breadcrumbs } from '../components/Breadcrumbs'
 import { ChargeList, ChargeTotals, supplierState } from '../components/ChargeList'
 import { buildingHref, EntityLink, lotHref } from '../components/EntityLinks'
 import { Notice } from '../components/Notice'
 import * as api from '../lib/api'
-import { date, localeName, num, percent, t, tEnum } from '../lib/i18n'
+import { date, localeName, money, num, percent, t, tEnum } from '../lib/i18n'
 import { dataRevision } from '../lib/offline/store'
 import { displayName } from '../lib/owner-directory'
 import { addressLine, ownerHoldings } from '../lib/owner-holdings'
@@ -20,6 +21,13 @@ export default function OwnerPage(): JSX.Element {
   const [owner] = createResource(key, async ({ id }) => (await api.owners.read(id)).data)
   const [holdings] = createResource(key, ({ id }) => ownerHoldings(id))
   const [charges] = createResource(key, async ({ id }) => (await api.owners.charges(id, 1, 100)).data)
+  // The owner's account, first page (ADR 0048); a reader without access to it sees no section.
+  const [account] = createResource(key, async ({ id }) =>
+    api.calls
+      .ownerAccount(id)
+      .then((r) => r.data)
+      .catch(() => null),
+  )
   const [documents] = createResource(
     () => {
       const h = value(holdings)
@@ -41,6 +49,8 @@ export default function OwnerPage(): JSX.Element {
   )
   const unitLabel = (unitId: string) =>
     value(holdings)?.find((h) => h.link.unit_id === unitId)?.unit?.unit_number ?? ''
+  const buildingName = (buildingId: string) =>
+    value(holdings)?.find((h) => h.building?.id === buildingId)?.building?.name ?? ''
 
   return (
     <div class="detail" data-testid="owner-page">
@@ -160,6 +170,33 @@ export default function OwnerPage(): JSX.Element {
             )}
           </Show>
         </section>
+
+        <Show when={value(account)}>
+          {(a) => (
+            <section class="card" aria-labelledby="owner-account-title" data-testid="owner-page-account">
+              <h2 id="owner-account-title">{t('money.ownerAccount')}</h2>
+              <For each={a().buildings} fallback={<p class="muted">{t('money.none')}</p>}>
+                {(b) => (
+                  <div class="money-building">
+                    <p data-testid="owner-account-balance">
+                      <Show when={a().buildings.length > 1}>{buildingName(b.building_id)} · </Show>
+                      {t('money.balance')}: <strong>{money(b.balance_cents)}</strong>
+                    </p>
+                    <AccountTotals account={b} />
+                    <AccountHistory
+                      account={b}
+                      loadPage={async (page) =>
+                        (await api.calls.ownerAccount(params.id, { page })).data.buildings.find(
+                          (x) => x.building_id === b.building_id,
+                        )
+                      }
+                    />
+                  </div>
+                )}
+              </For>
+            </section>
+          )}
+        </Show>
 
         <section class="card" aria-labelledby="owner-docs-title" data-testid="owner-page-documents">
           <h2 id="owner-docs-title">{t('ownerPage.documents')}</h2>

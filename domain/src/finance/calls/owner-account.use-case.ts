@@ -9,6 +9,7 @@ import type { CallLineWithPaid, OwnerRegularisation } from '../calls.ports.ts'
 import type { FinanceContext } from '../finance.ports.ts'
 import type { OwnerPayment } from './call-for-funds.entity.ts'
 import { epcQrPayload } from './epc-qr.ts'
+import type { AccountEntry, AccountPageRequest } from './owner-account.reader.ts'
 import type { StructuredCommunication } from './structured-communication.ts'
 
 export type AccountLine = CallLineWithPaid & {
@@ -58,25 +59,64 @@ export type OwnerBuildingAccount = {
   /** What is due now (due date passed or today) and later. */
   readonly dueNowCents: number
   readonly nextDueDate: CalendarDate | null
+  /** The requested page of entries, lines and payments (ADR 0048), newest first. */
+  readonly page: AccountPageRequest
+  readonly entries: readonly AccountEntry[]
+  readonly entriesTotal: number
   readonly lines: readonly AccountLine[]
+  readonly linesTotal: number
   readonly payments: readonly OwnerPayment[]
+  readonly paymentsTotal: number
+  /** What is still to pay, earliest due first (at most OPEN_LINES_MAX), with how to pay it. */
+  readonly openLines: readonly AccountLine[]
+  readonly openLinesTotal: number
   /** One line per closed fiscal year (ADR 0040), by date. */
   readonly regularisations: readonly AccountRegularisation[]
 }
 
 export type OwnerAccount = { readonly ownerId: string; readonly buildings: readonly OwnerBuildingAccount[] }
 
+/** Page size when none is asked for, and the largest one served (ADR 0048). */
+export const ACCOUNT_PAGE_DEFAULT = 50
+export const ACCOUNT_PAGE_MAX = 500
+/** The open lines returned with every page: an owner's unpaid calls, oldest first. */
+export const OPEN_LINES_MAX = 100
+
+const withDue = (l: CallLineWithPaid, today: CalendarDate): AccountLine => {
+  const outstandingCents = l.amountCents - l.paidCents
+  return {
+    ...l,
+    outstandingCents,
+    overdue: outstandingCents > 0 && l.dueDate < today,
+    epcPayload:
+      outstandingCents > 0
+        ? epcQrPayload({
+            bic: l.bic,
+            beneficiaryName: l.holderName,
+            iban: l.iban as Iban,
+            amountCents: outstandingCents,
+            reference: l.communication as StructuredCommunication,
+          })
+        : null,
+  }
+}
+
 /**
- * GET /owners/{id}/account: the owner's account per building — every call line (what was
- * called, paid, still due, when), every payment, the balance. Organization readers see any
- * owner of their tenant; an owner-role user only their own record (anyone else's is a 404).
+ * GET /owners/{id}/account: the owner's account per building — the totals of the whole history
+ * (summed by the store), one page of its entries with their running balance, of its call lines
+ * and of its payments (newest first), the lines still to pay, the balance. Organization readers
+ * see any owner of their tenant; an owner-role user only their own record (anyone else's is a 404).
  */
 export async function getOwnerAccount({
   ctx,
-  input: { ownerId, buildingId },
+  input: { ownerId, buildingId, page = { page: 1, perPage: ACCOUNT_PAGE_DEFAULT } },
 }: UseCaseCall<
   FinanceContext,
-  { readonly ownerId: string; readonly buildingId?: string | undefined }
+  {
+    readonly ownerId: string
+    readonly buildingId?: string | undefined
+    readonly page?: AccountPageRequest | undefined
+  }
 >): Promise<Result<OwnerAccount>> {
   const access = readAccessOf(ctx)
   // 'me': the owner record linked to the calling user (the owner portal).
@@ -84,7 +124,7 @@ export async function getOwnerAccount({
     if (access.kind !== 'owner') return err(DomainErrors.notFound('Owner'))
     const mine = await ctx.repos.property.owners.findByUserId(access.scope, access.userId)
     if (!mine) return err(DomainErrors.notFound('Owner'))
-    return getOwnerAccount({ ctx, input: { ownerId: mine.id, buildingId } })
+    return getOwnerAccount({ ctx, input: { ownerId: mine.id, buildingId, page } })
   }
   const scope = await readScopeFor(access, (id) => ctx.repos.property.owners.organizationOf(id), ownerId)
   if (!scope) return err(DomainErrors.notFound('Owner'))
@@ -99,76 +139,38 @@ export async function getOwnerAccount({
   )
     return err(DomainErrors.notFound('Owner'))
   const today = todayOf(ctx.clock)
-  const [lines, payments, charges, regularisations] = await Promise.all([
-    ctx.repos.finance.calls.ownerLines(scope, ownerId, buildingId),
-    ctx.repos.finance.calls.listPayments(scope, { ownerId, ...(buildingId ? { buildingId } : {}) }),
-    ctx.repos.finance.arrears.ownerCharges(scope, ownerId, buildingId),
-    ctx.repos.finance.calls.ownerRegularisations(scope, ownerId, buildingId),
-  ])
-  const buildingIds = [
-    ...new Set([
-      ...lines.map((l) => l.buildingId),
-      ...payments.map((p) => p.buildingId),
-      ...charges.map((c) => c.buildingId),
-      ...regularisations.map((r) => r.buildingId),
-    ]),
-  ].filter((b) => access.kind !== 'auditor' || access.buildingIds.includes(b))
-  const ledger = new Map(
-    await Promise.all(
-      buildingIds.map(
-        async (b) => [b, await ctx.repos.ledger.entries.ownerBalance(scope, b, ownerId)] as const,
-      ),
-    ),
+  const reader = ctx.repos.finance.ownerAccount
+  const buildingIds = (await reader.buildings(scope, ownerId, buildingId)).filter(
+    (b) => access.kind !== 'auditor' || access.buildingIds.includes(b),
   )
-  return ok({
-    ownerId,
-    buildings: buildingIds.map((b) => {
-      const own = lines
-        .filter((l) => l.buildingId === b)
-        .map((l): AccountLine => {
-          const outstandingCents = l.amountCents - l.paidCents
-          return {
-            ...l,
-            outstandingCents,
-            overdue: outstandingCents > 0 && l.dueDate < today,
-            epcPayload:
-              outstandingCents > 0
-                ? epcQrPayload({
-                    bic: l.bic,
-                    beneficiaryName: l.holderName,
-                    iban: l.iban as Iban,
-                    amountCents: outstandingCents,
-                    reference: l.communication as StructuredCommunication,
-                  })
-                : null,
-          }
-        })
-      const paid = payments.filter((p) => p.buildingId === b)
+  const buildings = await Promise.all(
+    buildingIds.map(async (b): Promise<OwnerBuildingAccount> => {
+      const [totals, regs, ledgerBalanceCents] = await Promise.all([
+        reader.totals(scope, ownerId, b, today),
+        ctx.repos.finance.calls.ownerRegularisations(scope, ownerId, b),
+        ctx.repos.ledger.entries.ownerBalance(scope, b, ownerId),
+      ])
       // A regularisation's due item (kind regularisation) is counted once, as a regularisation.
-      const calledCents = own
-        .filter((l) => l.kind !== 'regularisation')
-        .reduce((s, l) => s + l.amountCents, 0)
-      const lineById = new Map(own.map((l) => [l.id, l]))
-      const chargesCents = charges.filter((c) => c.buildingId === b).reduce((s, c) => s + c.cents, 0)
-      const paidCents = paid.reduce((s, p) => s + p.amountCents, 0)
-      const open = own.filter((l) => l.outstandingCents > 0)
-      const credit = paid.reduce((s, p) => s + p.creditCents, 0)
-      const regs = regularisations.filter((r) => r.buildingId === b)
+      const calledCents = totals.linesCents - totals.regularisationLinesCents
       const regularisationCents = regs.reduce((s, r) => s + r.amountCents, 0)
+      const balanceCents = calledCents + totals.chargesCents + regularisationCents - totals.paidCents
+      const [pageRead, open] = await Promise.all([
+        reader.page(scope, ownerId, b, page, balanceCents),
+        reader.openLines(scope, ownerId, b, OPEN_LINES_MAX),
+      ])
       // The owner's free money: unallocated payments and refunds. It pays charges first (as
-      // before), then the regularisations to pay, oldest first.
-      const pool = credit + regs.reduce((s, r) => s + Math.max(0, -r.amountCents), 0)
-      let left = Math.max(0, pool - chargesCents)
+      // before), then the regularisations to pay without a due item, oldest first.
+      const pool = totals.creditCents + regs.reduce((s, r) => s + Math.max(0, -r.amountCents), 0)
+      let left = Math.max(0, pool - totals.chargesCents)
       const accountRegs = regs.map((r): AccountRegularisation => {
         // A due item takes payments by allocation (ADR 0032), like any call line.
-        const line = r.lineId ? lineById.get(r.lineId) : undefined
-        if (line) {
-          const outstandingCents = line.amountCents - line.paidCents
+        if (r.lineId && r.lineDueDate !== null && r.lineOutstandingCents !== null) {
+          const outstandingCents = r.lineOutstandingCents
           return {
             ...r,
-            dueDate: line.dueDate,
+            dueDate: r.lineDueDate,
             outstandingCents,
-            overdue: outstandingCents > 0 && line.dueDate < today,
+            overdue: outstandingCents > 0 && r.lineDueDate < today,
           }
         }
         const toPay = Math.max(0, r.amountCents)
@@ -178,40 +180,51 @@ export async function getOwnerAccount({
         const dueDate = toPay > 0 ? addDays(r.date, REGULARISATION_TERM_DAYS) : r.date
         return { ...r, dueDate, outstandingCents, overdue: outstandingCents > 0 && dueDate < today }
       })
+      const withoutItem = (r: AccountRegularisation) => !r.lineId
       return {
         buildingId: b,
-        balanceCents: calledCents + chargesCents + regularisationCents - paidCents,
-        ledgerBalanceCents: ledger.get(b) ?? 0,
+        balanceCents,
+        ledgerBalanceCents,
         calledCents,
-        chargesCents,
-        paidCents,
+        chargesCents: totals.chargesCents,
+        paidCents: totals.paidCents,
         regularisationCents,
         dueNowCents: Math.max(
           0,
           // Charges are due at once; a credit left by payments (or a refund) pays them first.
-          open.filter((l) => l.dueDate <= today).reduce((s, l) => s + l.outstandingCents, 0) +
-            chargesCents +
-            regs
+          totals.openDueCents +
+            totals.chargesCents +
+            accountRegs
               .filter(
                 (r) =>
-                  r.amountCents > 0 &&
-                  !(r.lineId && lineById.has(r.lineId)) &&
-                  addDays(r.date, REGULARISATION_TERM_DAYS) <= today,
+                  r.amountCents > 0 && withoutItem(r) && addDays(r.date, REGULARISATION_TERM_DAYS) <= today,
               )
               .reduce((s, r) => s + r.amountCents, 0) -
             pool,
         ),
         nextDueDate:
           [
-            ...open.map((l) => l.dueDate),
-            ...accountRegs
-              .filter((r) => r.outstandingCents > 0 && !(r.lineId && lineById.has(r.lineId)))
-              .map((r) => r.dueDate),
+            ...(totals.nextOpenDueDate ? [totals.nextOpenDueDate] : []),
+            ...accountRegs.filter((r) => r.outstandingCents > 0 && withoutItem(r)).map((r) => r.dueDate),
           ].sort()[0] ?? null,
-        lines: own,
-        payments: paid,
+        page,
+        entries: pageRead.entries,
+        // A regularisation's due item is listed once, as its regularisation (as in the balance).
+        entriesTotal:
+          totals.lines -
+          totals.regularisationLines +
+          totals.payments +
+          totals.chargeEntries +
+          totals.statements,
+        lines: pageRead.lines.map((l) => withDue(l, today)),
+        linesTotal: totals.lines,
+        payments: pageRead.payments,
+        paymentsTotal: totals.payments,
+        openLines: open.map((l) => withDue(l, today)),
+        openLinesTotal: totals.openLines,
         regularisations: accountRegs,
       }
     }),
-  })
+  )
+  return ok({ ownerId, buildings })
 }

@@ -198,6 +198,7 @@ export class FinanceWorld {
         ownerCharges: ownerChargesReaderFrom({ property, finance: { expenses: this.expenses } }),
         budget: this.budget.ports(),
         calls: notFaked<Repositories['finance']['calls']>('calls'),
+        ownerAccount: notFaked<Repositories['finance']['ownerAccount']>('ownerAccount'),
         arrears: notFaked<Repositories['finance']['arrears']>('arrears'),
         etatDates: notFaked<Repositories['finance']['etatDates']>('etatDates'),
         suppliers: this.suppliers,

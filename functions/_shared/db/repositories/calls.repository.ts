@@ -36,7 +36,7 @@ const toLine = (row: typeof callLines.$inferSelect): CallLine => ({
   ...row,
   delivery: row.delivery as CallLine['delivery'],
 })
-const toPayment = (row: typeof ownerPayments.$inferSelect): OwnerPayment => ({
+export const toPayment = (row: typeof ownerPayments.$inferSelect): OwnerPayment => ({
   ...row,
   account: row.account as BankAccountPurpose,
 })
@@ -47,11 +47,14 @@ const paidOf = sql<number>`coalesce((select sum(${paymentAllocations.amountCents
   Number,
 )
 
-export function linesWithPaid(db: Database, where: SQL | undefined) {
+/** What was paid on each line as the database keeps it from the allocations (ADR 0048). */
+export const storedPaid = sql<number>`${callLines.paidCents}`.mapWith(Number)
+
+export function linesWithPaid(db: Database, where: SQL | undefined, paid: SQL<number> = paidOf) {
   return db
     .select({
       line: callLines,
-      paidCents: paidOf,
+      paidCents: paid,
       kind: callsForFunds.kind,
       callNumber: callsForFunds.number,
       label: callsForFunds.label,
@@ -194,6 +197,11 @@ export function callsRepository(db: Database): CallsRepository {
           date: fiscalYearClosings.regularisationDate,
           documentId: ownerStatements.documentId,
           lineId: callLines.id,
+          lineDueDate: callLines.dueDate,
+          // Kept by the database from the allocations (ADR 0048).
+          lineOutstandingCents: sql<number | null>`${callLines.amountCents} - ${callLines.paidCents}`.mapWith(
+            Number,
+          ),
         })
         .from(ownerStatements)
         .innerJoin(
@@ -229,7 +237,7 @@ export function callsRepository(db: Database): CallsRepository {
           ),
         )
         .orderBy(asc(fiscalYearClosings.regularisationDate), asc(ownerStatements.buildingId))
-      return rows
+      return rows.map((r) => ({ ...r, lineOutstandingCents: r.lineId ? r.lineOutstandingCents : null }))
     },
     async buildingLines(scope, buildingId) {
       const rows = await linesWithPaid(

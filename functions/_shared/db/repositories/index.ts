@@ -18,6 +18,7 @@ import { jobQueue } from './jobs.repository.ts'
 import { ledgerRepository } from './ledger.repository.ts'
 import { organizationRepository } from './organization.repository.ts'
 import { outboxRepository } from './outbox.repository.ts'
+import { ownerAccountReader } from './owner-account.reader.ts'
 import { passwordLinkRepository } from './password-link.repository.ts'
 import { chargeTotalsReader } from './pcn.repository.ts'
 import {
@@ -57,6 +58,7 @@ export function bindRepositories(db: Database): Repositories {
       ownerCharges: ownerChargesReader(db),
       budget: budgetRepositories(db),
       calls: callsRepository(db),
+      ownerAccount: ownerAccountReader(db),
       arrears: arrearsRepository(db),
       etatDates: etatDateRepository(db),
       suppliers: supplierRepository(db),

@@ -111,11 +111,22 @@ export const callLines = pgTable(
     documentId: uuid('document_id').references(() => documents.id),
     emailedAt: tstz('emailed_at'),
     createdAt: tstz('created_at').notNull().defaultNow(),
+    /**
+     * Σ of the line's payment allocations, kept by the database (triggers on payment_allocations,
+     * ADR 0048) so the owner account finds the open lines and what is due without summing every
+     * allocation of the owner's history per request.
+     */
+    paidCents: bigint('paid_cents', { mode: 'number' }).notNull().default(0),
   },
   (t) => [
     uniqueIndex('call_lines_building_communication_uq').on(t.organizationId, t.buildingId, t.communication),
     uniqueIndex('call_lines_call_line_uq').on(t.callId, t.lineNumber),
-    index('call_lines_org_owner_idx').on(t.organizationId, t.ownerId, t.dueDate),
+    // The owner account's pages: one building's lines of the owner, by due date then id (ADR 0048).
+    index('call_lines_org_owner_idx').on(t.organizationId, t.ownerId, t.buildingId, t.dueDate, t.id),
+    // What is still to pay: only the open lines, a short range whatever the history's length.
+    index('call_lines_owner_open_idx')
+      .on(t.organizationId, t.ownerId, t.buildingId, t.dueDate)
+      .where(sql`${t.paidCents} < ${t.amountCents}`),
     check('call_lines_amount_positive', sql`${t.amountCents} > 0`),
     check('call_lines_delivery', sql`${t.delivery} in ('email', 'post')`),
   ],
@@ -146,7 +157,8 @@ export const ownerPayments = pgTable(
     createdAt: tstz('created_at').notNull().defaultNow(),
   },
   (t) => [
-    index('owner_payments_org_owner_idx').on(t.organizationId, t.ownerId, t.paymentDate),
+    // The owner account's pages: one building's payments of the owner, by date then id (ADR 0048).
+    index('owner_payments_org_owner_idx').on(t.organizationId, t.ownerId, t.buildingId, t.paymentDate, t.id),
     check('owner_payments_amount_positive', sql`${t.amountCents} > 0`),
   ],
 )
