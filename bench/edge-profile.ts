@@ -112,6 +112,7 @@ const GROUPS: Array<[RegExp, string]> = [
 
 function groupOf(module: string, fn: string): string {
   if (!module) return fn.startsWith('(') ? fn : `native: ${fn || '(anonymous)'}`
+  if (module.startsWith('miniflare: ')) return 'miniflare (dev-only isolates)'
   for (const [re, g] of GROUPS) if (re.test(module)) return g
   return module
 }
@@ -158,17 +159,16 @@ try {
     webSocketDebuggerUrl: string
   }>
   const byTitle = new Map<string, EdgeWorker>(workers.map((w) => [w.name, w]))
+  // Every isolate, Miniflare's own (its entry Worker routes each request) included.
   const sessions = await Promise.all(
-    targets
-      .filter((t) => [...byTitle.keys()].some((n) => t.title.includes(n)))
-      .map(async (t) => {
-        const worker = [...byTitle.values()].find((w) => t.title.includes(w.name)) as EdgeWorker
-        const session = await cdp(t.webSocketDebuggerUrl)
-        await session.send('Profiler.enable')
-        await session.send('Profiler.setSamplingInterval', { interval: 200 })
-        await session.send('Profiler.start')
-        return { worker, session }
-      }),
+    targets.map(async (t) => {
+      const worker = [...byTitle.values()].find((w) => t.title.includes(w.name))
+      const session = await cdp(t.webSocketDebuggerUrl)
+      await session.send('Profiler.enable')
+      await session.send('Profiler.setSamplingInterval', { interval: 200 })
+      await session.send('Profiler.start')
+      return { worker, title: t.title, session }
+    }),
   )
   const workerdPid = pidOn(port, 'workerd')
   const pgPid = pidOn(pg.port, 'postgres')
@@ -178,10 +178,11 @@ try {
   const after = { workerd: treeCpu(workerdPid), pg: treeCpu(pgPid), pool: poolPid ? treeCpu(poolPid) : 0 }
   const selfMs = new Map<string, number>()
   const fnMs = new Map<string, number>()
-  for (const { worker, session } of sessions) {
+  const isolateMs = new Map<string, number>()
+  for (const { worker, title, session } of sessions) {
     const { profile } = (await session.send('Profiler.stop')) as { profile: CdpProfile }
     session.close()
-    const moduleOf = moduleMap(bundleFile(worker))
+    const moduleOf = worker ? moduleMap(bundleFile(worker)) : () => `miniflare: ${title}`
     const nodes = new Map(profile.nodes.map((n) => [n.id, n.callFrame]))
     profile.samples.forEach((nodeId, i) => {
       const frame = nodes.get(nodeId)
@@ -190,6 +191,7 @@ try {
       const group = groupOf(module, frame.functionName)
       const dt = (profile.timeDeltas[i] ?? 0) / 1000
       selfMs.set(group, (selfMs.get(group) ?? 0) + dt)
+      if (group !== '(idle)') isolateMs.set(title, (isolateMs.get(title) ?? 0) + dt)
       const fn = `${frame.functionName || '(anonymous)'} ${module.split('node_modules/').pop() ?? ''}`
       if (group !== '(idle)') fnMs.set(fn, (fnMs.get(fn) ?? 0) + dt)
     })
@@ -210,6 +212,7 @@ try {
       pgbouncer: ms(((after.pool - before.pool) * 1000) / n),
     },
     profiledIsolates: sessions.length,
+    isolates: perRequest(isolateMs).filter((i) => i.msPerRequest > 0),
     groups: perRequest(selfMs),
     topFunctions: perRequest(fnMs).slice(0, 25),
     uptime: spawnSync('uptime', { encoding: 'utf8' }).stdout.trim(),
