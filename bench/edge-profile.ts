@@ -7,6 +7,7 @@
  * inspector, and the CPU of workerd, Postgres and PgBouncer per request from /proc.
  * Prints self time by module group (driver, auth, drizzle, hono/zod, app, GC...) and the top
  * functions; writes the raw figures to bench/results/<stamp>-edge-profile[-pooled].json.
+ * EDGE_PROFILE_CPU=0 skips the V8 profiles: the CPU figures are then those of an unprofiled run.
  * Usage: .tools/bin/node bench/edge-profile.ts
  */
 import { spawnSync } from 'node:child_process'
@@ -160,8 +161,10 @@ try {
   }>
   const byTitle = new Map<string, EdgeWorker>(workers.map((w) => [w.name, w]))
   // Every isolate, Miniflare's own (its entry Worker routes each request) included.
+  // EDGE_PROFILE_CPU=0: no V8 profiles (the profiler inflates workerd's CPU), only /proc figures.
+  const profiled = env.EDGE_PROFILE_CPU === '0' ? [] : targets
   const sessions = await Promise.all(
-    targets.map(async (t) => {
+    profiled.map(async (t) => {
       const worker = [...byTitle.values()].find((w) => t.title.includes(w.name))
       const session = await cdp(t.webSocketDebuggerUrl)
       await session.send('Profiler.enable')
@@ -218,7 +221,8 @@ try {
     uptime: spawnSync('uptime', { encoding: 'utf8' }).stdout.trim(),
   }
   const stamp = new Date().toISOString().slice(0, 16).replace(/[T:]/g, '-')
-  const out = join(resultsDir, `${stamp}-edge-profile${pooled ? '-pooled' : ''}.json`)
+  const kind = `${pooled ? '-pooled' : ''}${sessions.length === 0 ? '-noprof' : ''}`
+  const out = join(resultsDir, `${stamp}-edge-profile${kind}.json`)
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`)
   log(`edge profile (${pooled ? 'PgBouncer as HYPERDRIVE' : 'direct'}): ${out}`)
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
