@@ -34,10 +34,20 @@ export type PgBouncer = {
 
 const BIN = '/usr/sbin/pgbouncer'
 
+const installed = () => spawnSync(BIN, ['--version'], { stdio: 'ignore' }).status === 0
+const canInstall = () =>
+  process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0
+
+/** Why PgBouncer cannot be had here (not installed, and no root + apt-get to install it), or undefined. */
+export function pgBouncerUnavailable(): string | undefined {
+  return installed() || canInstall()
+    ? undefined
+    : 'pgbouncer is not installed and cannot be installed here (Debian, as root: apt-get install pgbouncer)'
+}
+
 function ensureInstalled(): void {
-  if (spawnSync(BIN, ['--version'], { stdio: 'ignore' }).status === 0) return
-  const canInstall = process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0
-  if (!canInstall) throw new Error('pgbouncer is not installed (Debian: apt-get install pgbouncer)')
+  if (installed()) return
+  if (!canInstall()) throw new Error(pgBouncerUnavailable())
   process.stderr.write('pgbouncer: installing it from the system packages\n')
   const r = spawnSync(
     'sh',
