@@ -6,12 +6,13 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { startPgBouncer } from '../scripts/lib/pgbouncer.ts'
 import { measureAssembly } from './budgets/assembly.ts'
 import { measureLighthouse } from './budgets/lighthouse.ts'
 import { measureOwnerCharges } from './budgets/owner-charges.ts'
 import { measureWeb } from './budgets/web.ts'
 import { measureWorkers } from './budgets/workers.ts'
-import { cfg, DEMO_SYNDIC, log, root, SUPERADMIN } from './config.ts'
+import { cfg, DEMO_SYNDIC, env, log, root, SUPERADMIN } from './config.ts'
 import { startApi, startPostgres, stop, stopPostgres } from './processes.ts'
 import { measureLogins } from './setup.ts'
 
@@ -67,9 +68,17 @@ export async function measureOwnerChargesBudget(on: 'pglite' | 'postgres') {
 
 export async function measureWorkerBundles() {
   const pg = await startPostgres()
+  // As the workerd profile: through PgBouncer bound as HYPERDRIVE unless BENCH_EDGE_POOLER=0.
+  const pooler = env.BENCH_EDGE_POOLER !== '0' ? await startPgBouncer({ serverUrl: pg.url }) : undefined
   try {
-    return await measureWorkers({ databaseUrl: pg.url, runs: cfg.coldStarts, log })
+    return await measureWorkers({
+      databaseUrl: pg.url,
+      ...(pooler ? { hyperdrive: pooler.url } : {}),
+      runs: cfg.coldStarts,
+      log,
+    })
   } finally {
+    await pooler?.stop()
     stopPostgres(pg, false)
   }
 }

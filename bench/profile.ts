@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { type PgBouncer, startPgBouncer } from '../scripts/lib/pgbouncer.ts'
 import { canPin, cfg, env, log, root, SUPERADMIN } from './config.ts'
 import { pickGenerator, runLoad } from './load.ts'
 import { checkPlans, topStatements } from './plans.ts'
@@ -17,6 +18,7 @@ export async function runProfile(profile: string) {
   const dataDir = mkdtempSync(join(tmpdir(), 'koprogo-bench-data-'))
   let pg: Postgres | null = null
   let api: Api | null = null
+  let pooler: PgBouncer | null = null
   try {
     const extra: Record<string, string> = { DATA_DIR: dataDir }
     if (profile === 'postgres') {
@@ -39,6 +41,17 @@ export async function runProfile(profile: string) {
         encoding: 'utf8',
       })
       if (migrated.status !== 0) throw new Error(`migrate: ${migrated.stderr}${migrated.stdout}`)
+      // Production reaches Postgres through Hyperdrive, a transaction-mode pooler: PgBouncer from
+      // Debian models it, on the database's CPU, bound as HYPERDRIVE (docs/adr/0049).
+      // BENCH_EDGE_POOLER=0: a new Postgres connection per request, as before.
+      if (env.BENCH_EDGE_POOLER !== '0') {
+        pooler = await startPgBouncer({
+          serverUrl: pg.url,
+          poolSize: Number(env.DB_POOL_MAX ?? 10),
+          wrap: canPin ? ['taskset', '-c', cfg.loadCpu] : [],
+        })
+        extra.EDGE_HYPERDRIVE = pooler.url
+      }
     } else if (profile !== 'pglite') throw new Error(`unknown profile ${profile}`)
     api = await startApi(extra, profile === 'workerd' ? join(root, 'scripts', 'edge', 'serve.ts') : undefined)
     log(
@@ -80,6 +93,9 @@ export async function runProfile(profile: string) {
       connections: cfg.connections,
       pinned: canPin ? { api: cfg.apiCpu, loadAndPostgres: cfg.loadCpu } : null,
       pool: profile === 'pglite' ? null : Number(env.DB_POOL_MAX ?? 10),
+      ...(profile === 'workerd'
+        ? { database: pooler ? 'HYPERDRIVE → PgBouncer (transaction mode)' : 'direct' }
+        : {}),
       expensesServed: s.expenses,
       startMs: api.readyMs,
       seedMs: s.seedMs,
@@ -100,6 +116,7 @@ export async function runProfile(profile: string) {
     }
   } finally {
     if (api) await stop(api)
+    await pooler?.stop()
     if (pg) stopPostgres(pg)
     rmSync(dataDir, { recursive: true, force: true })
   }

@@ -37,6 +37,8 @@
  *                             the Dockerfile's ('' for V8's defaults);
  *                             MALLOC_ARENA_MAX (default 2) is passed to the API too
  *   BENCH_CPU_PROF=1           write a V8 CPU profile of the API to bench/results/profiles/
+ *   BENCH_EDGE_POOLER=1        workerd profile through PgBouncer (transaction mode) bound as HYPERDRIVE,
+ *                             the production path (0: a new Postgres connection per request, as before)
  *   BENCH_PG_STATEMENTS=1      load pg_stat_statements and record where Postgres spent its time
  *   BENCH_KEEP_PG_LOG=1        copy the Postgres server log (with the auto_explain plans) to bench/results/
  *   DB_POOL_MAX, LOG_LEVEL…    passed through to the API

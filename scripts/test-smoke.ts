@@ -1,13 +1,17 @@
 /**
  * `make test` step: the built Workers (gateway + one per resource) run in workerd via Miniflare
  * against a real, freshly migrated Postgres — once through the Neon driver (WebSocket, via a
- * local proxy) and once through `pg` over TCP (nodejs_compat, the Hyperdrive path).
+ * local proxy), once through `pg` over TCP straight to Postgres, and once through a HYPERDRIVE
+ * binding to PgBouncer in transaction mode (the production path, docs/adr/0049): the same
+ * checks, tenant isolation included, plus proof that the pooler's server connections are reused.
  * Usage: node scripts/test-smoke.ts <report.json>   (writes {name, passed, failed, skipped})
  */
 import { writeFileSync } from 'node:fs'
+import pg from 'pg'
 import { buildWorkers } from './edge/build.ts'
 import { startEdge } from './edge/miniflare.ts'
 import { readRouteTable } from './edge/route-table.ts'
+import { type PgBouncer, pgBouncerUnavailable, startPgBouncer } from './lib/pgbouncer.ts'
 import { runChecks, type Step } from './smoke/checks.ts'
 import { SmokeClient } from './smoke/client.ts'
 import { checkCronJobs } from './smoke/jobs-check.ts'
@@ -45,8 +49,23 @@ async function released(db: SmokeDatabase): Promise<void> {
   if (open > 0) throw new Error(`${open} connections still open`)
 }
 
+/** Client connections PgBouncer still holds for the smoke database (its admin console). */
+async function poolClients(pool: PgBouncer, database: string): Promise<number> {
+  const admin = new pg.Client({ connectionString: pool.adminUrl })
+  await admin.connect()
+  try {
+    const r = await admin.query('SHOW CLIENTS')
+    return r.rows.filter((row: { database?: string }) => row.database === database).length
+  } finally {
+    await admin.end()
+  }
+}
+
+const POOL_SIZE = 4
+const noPooler = pgBouncerUnavailable()
 let database: SmokeDatabase | undefined
 let proxy: WsProxy | undefined
+let pooler: PgBouncer | undefined
 try {
   const setup = stepper('setup')
   const workers = await buildWorkers()
@@ -56,12 +75,25 @@ try {
     await prepareDatabase(database.url)
     const target = new URL(database.url)
     proxy = await startWsProxy({ host: target.hostname, port: Number(target.port || 5432) })
+    if (!noPooler) pooler = await startPgBouncer({ serverUrl: database.url, poolSize: POOL_SIZE })
   })
-  for (const driver of ['neon', 'pg'] satisfies Driver[]) {
+  if (noPooler) {
+    report.skipped += 1
+    print(`- [hyperdrive] pass skipped: ${noPooler}`)
+  }
+  const drivers: Driver[] = noPooler ? ['neon', 'pg'] : ['neon', 'pg', 'hyperdrive']
+  for (const driver of drivers) {
     if (!ready || !database || !proxy) break
     const db = database
+    const pool = pooler
+    if (driver === 'hyperdrive' && !pool) break
     const viaProxy = proxy.connections()
-    const mf = startEdge(workers, smokeSettings(database.url, driver, proxy.port))
+    const sessionsBefore = await db.sessions()
+    const mf = startEdge(
+      workers,
+      smokeSettings(database.url, driver, proxy.port),
+      driver === 'hyperdrive' && pool ? { hyperdrive: pool.url } : {},
+    )
     const step = stepper(driver)
     try {
       await mf.ready
@@ -71,7 +103,27 @@ try {
       await step(`database reached over ${driver === 'neon' ? 'WebSocket (proxy)' : 'TCP'}`, async () => {
         if ((driver === 'neon') !== proxied > 0) throw new Error(`${proxied} WebSocket connections`)
       })
-      await step('per-request connections are released (ctx.waitUntil)', () => released(db))
+      if (driver === 'hyperdrive' && pool) {
+        const name = new URL(db.url).pathname.slice(1)
+        await step(`Postgres sessions reused through the pooler (at most ${POOL_SIZE} opened)`, async () => {
+          await new Promise((r) => setTimeout(r, 1_500))
+          const opened = (await db.sessions()) - sessionsBefore
+          print(`  Postgres sessions opened by this pass: ${opened}`)
+          if (opened > POOL_SIZE) throw new Error(`${opened} sessions for a pool of ${POOL_SIZE}`)
+        })
+        await step('per-request pooler connections are released (ctx.waitUntil)', async () => {
+          let open = await poolClients(pool, name)
+          for (let i = 0; i < 20 && open > 0; i++) {
+            await new Promise((r) => setTimeout(r, 100))
+            open = await poolClients(pool, name)
+          }
+          if (open > 0) throw new Error(`${open} client connections still open on PgBouncer`)
+        })
+      } else {
+        const opened = (await db.sessions()) - sessionsBefore
+        print(`  Postgres sessions opened by this pass (lower bound, statistics lag): ${opened}`)
+        await step('per-request connections are released (ctx.waitUntil)', () => released(db))
+      }
     } finally {
       await mf.dispose()
     }
@@ -81,6 +133,7 @@ try {
   print(`✗ smoke test aborted: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
 } finally {
   await proxy?.close()
+  await pooler?.stop()
   await database?.stop()
 }
 print(

@@ -13,7 +13,13 @@
 import { type BundleSize, buildAndMeasure } from '../../scripts/edge/build.ts'
 import { startEdge } from '../../scripts/edge/miniflare.ts'
 
-export type WorkersOptions = { databaseUrl: string; runs: number; log: (msg: string) => void }
+export type WorkersOptions = {
+  databaseUrl: string
+  /** PgBouncer's URL bound as HYPERDRIVE, as in the workerd profile (docs/adr/0049). */
+  hyperdrive?: string
+  runs: number
+  log: (msg: string) => void
+}
 
 const PROBES = [
   { name: 'health', path: '/health', expect: 200 },
@@ -25,9 +31,18 @@ const median = (xs: number[]) => {
   return s[s.length >> 1] ?? Number.NaN
 }
 
-async function coldStart(workers: BundleSize['worker'][], settings: Record<string, string>, path: string) {
+async function coldStart(
+  workers: BundleSize['worker'][],
+  settings: Record<string, string>,
+  path: string,
+  hyperdrive: string | undefined,
+) {
   const t0 = performance.now()
-  const mf = startEdge(workers, settings, { host: '127.0.0.1', port: 0 })
+  const mf = startEdge(workers, settings, {
+    host: '127.0.0.1',
+    port: 0,
+    ...(hyperdrive ? { hyperdrive } : {}),
+  })
   try {
     const url = await mf.ready
     const readyMs = performance.now() - t0
@@ -52,11 +67,12 @@ export async function measureWorkers(o: WorkersOptions) {
     JWT_SECRET: Buffer.from(crypto.getRandomValues(new Uint8Array(48))).toString('base64url'),
   }
   const workers = sizes.map((s) => s.worker)
-  const discarded = await coldStart(workers, settings, '/health')
+  const discarded = await coldStart(workers, settings, '/health', o.hyperdrive)
   o.log(`workerd first start (discarded): ${Math.round(discarded.firstResponseMs)} ms`)
   const runs = PROBES.map(() => [] as Awaited<ReturnType<typeof coldStart>>[])
   for (let i = 0; i < o.runs; i++)
-    for (const [p, probe] of PROBES.entries()) runs[p]?.push(await coldStart(workers, settings, probe.path))
+    for (const [p, probe] of PROBES.entries())
+      runs[p]?.push(await coldStart(workers, settings, probe.path, o.hyperdrive))
   const coldStartMs: Record<
     string,
     { ready: number; firstResponse: number; runs: number[]; status: number }

@@ -1,6 +1,7 @@
 /**
  * `make edge-config`: writes wrangler.toml and every missing or stale functions/<resource>/index.ts
  * from functions/resources.ts. `--check` only reports drift (exit 1), for tests and CI.
+ * EDGE_HYPERDRIVE_ID=<id> binds that Hyperdrive config as HYPERDRIVE on every Worker with settings.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -10,7 +11,10 @@ import { renderWranglerToml } from './wrangler-toml.ts'
 
 export function expectedEdgeFiles(): Map<string, string> {
   const workers = edgeWorkers()
-  const files = new Map<string, string>([['wrangler.toml', renderWranglerToml(workers)]])
+  // EDGE_HYPERDRIVE_ID: the deployment's Hyperdrive config (docs/deploy-edge.md); unset, the file
+  // has no binding (the committed one, checked by `make test`).
+  const toml = renderWranglerToml(workers, { hyperdriveId: process.env.EDGE_HYPERDRIVE_ID || undefined })
+  const files = new Map<string, string>([['wrangler.toml', toml]])
   for (const w of workers) if (w.resource) files.set(w.main, resourceEntrySource(w.resource))
   return files
 }

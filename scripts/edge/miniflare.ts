@@ -16,7 +16,19 @@ import {
   TEXT_MODULES,
 } from './workers.ts'
 
-export type EdgeServeOptions = { host?: string; port?: number; r2Dir?: string }
+export type EdgeServeOptions = {
+  host?: string
+  port?: number
+  r2Dir?: string
+  /**
+   * A Postgres connection string bound as HYPERDRIVE on every Worker that gets the settings: the
+   * production path (`pg`, unnamed statements, a transaction pooler). Locally it points at a
+   * PgBouncer in transaction mode (scripts/lib/pgbouncer.ts); Miniflare requires a password.
+   */
+  hyperdrive?: string
+  /** workerd's V8 inspector on this port (bench/edge-profile.ts takes CPU profiles through it). */
+  inspectorPort?: number
+}
 
 /**
  * The bundle's entry plus the text modules wrangler wrote next to it as <sha1>-<file name>
@@ -41,6 +53,7 @@ export function startEdge(
     cf: false,
     ...(serve.host ? { host: serve.host } : {}),
     ...(serve.port !== undefined ? { port: serve.port } : {}),
+    ...(serve.inspectorPort !== undefined ? { inspectorPort: serve.inspectorPort } : {}),
     workers: workers.map((w) => ({
       name: w.name,
       modules: modulesOf(w),
@@ -49,6 +62,7 @@ export function startEdge(
       compatibilityFlags: [...COMPATIBILITY_FLAGS],
       serviceBindings: Object.fromEntries(w.services.map((s) => [s.binding, s.service])),
       ...(w.settings ? { bindings: settings } : {}),
+      ...(w.settings && serve.hyperdrive ? { hyperdrives: { HYPERDRIVE: serve.hyperdrive } } : {}),
       ...(w.r2 ? { r2Buckets: [R2_BINDING], r2Persist: serve.r2Dir ?? false } : {}),
     })),
   })

@@ -1,6 +1,7 @@
 /**
  * `make edge-serve`: the built Workers on one port in workerd, wired like production. Settings
- * come from the environment under EnvSchema's names (DATABASE_URL, JWT_SECRET, ...). Also the
+ * come from the environment under EnvSchema's names (DATABASE_URL, JWT_SECRET, ...), and
+ * EDGE_HYPERDRIVE=<postgres url> binds a HYPERDRIVE on every resource Worker. Also the
  * workerd side of the VPS runtime measurement (docs/adr/0011-vps-runtime.md).
  */
 import { EnvSchema } from '../../functions/_shared/env.ts'
@@ -16,6 +17,9 @@ const mf = startEdge(await buildWorkers(), settings, {
   host: process.env.EDGE_HOST ?? '127.0.0.1',
   port: Number(process.env.EDGE_PORT ?? 8787),
   ...(process.env.EDGE_R2_DIR ? { r2Dir: process.env.EDGE_R2_DIR } : {}),
+  // A local Postgres or pooler bound as HYPERDRIVE (user and password required): the production
+  // path; the bench points it at PgBouncer in transaction mode (docs/adr/0049).
+  ...(process.env.EDGE_HYPERDRIVE ? { hyperdrive: process.env.EDGE_HYPERDRIVE } : {}),
 })
 const url = await mf.ready
 process.stdout.write(`edge Workers (workerd) listening on ${url.toString()}\n`)

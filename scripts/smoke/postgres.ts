@@ -10,6 +10,8 @@ export type SmokeDatabase = {
   url: string
   /** Open server connections to the smoke database (a Worker must not leave any behind). */
   connections(): Promise<number>
+  /** Sessions Postgres has opened on the smoke database since it started (pg_stat_database). */
+  sessions(): Promise<number>
   stop(): Promise<void>
 }
 
@@ -36,6 +38,13 @@ export async function smokeDatabase(): Promise<SmokeDatabase> {
     connections: () =>
       admin(server.url, async (c) => {
         const r = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name])
+        return Number(r.rows[0]?.n ?? -1)
+      }),
+    sessions: () =>
+      admin(server.url, async (c) => {
+        // The statistics collector may lag by up to a transaction: read a fresh snapshot.
+        await c.query('select pg_stat_clear_snapshot()')
+        const r = await c.query('select sessions::int as n from pg_stat_database where datname = $1', [name])
         return Number(r.rows[0]?.n ?? -1)
       }),
     async stop() {

@@ -1,5 +1,7 @@
 /** The settings the smoke test gives every resource Worker (as [vars] and secrets would). */
-export type Driver = 'neon' | 'pg'
+/** neon: WebSocket via a local proxy; pg: TCP straight to Postgres; hyperdrive: `pg` through a
+ * HYPERDRIVE binding to PgBouncer in transaction mode (the production path, ADR 0049). */
+export type Driver = 'neon' | 'pg' | 'hyperdrive'
 
 export const SMOKE_SECRET = 'smoke-secret-smoke-secret-smoke-secret-0123'
 
@@ -9,7 +11,8 @@ export function smokeSettings(databaseUrl: string, driver: Driver, wsProxyPort: 
     APP_ENV: 'test',
     JWT_SECRET: SMOKE_SECRET,
     DATABASE_URL: databaseUrl,
-    DATABASE_DRIVER: driver,
+    // With a HYPERDRIVE binding the Worker ignores DATABASE_URL and DATABASE_DRIVER.
+    ...(driver === 'hyperdrive' ? {} : { DATABASE_DRIVER: driver }),
     ...(driver === 'neon' ? { NEON_WS_PROXY: `127.0.0.1:${wsProxyPort}/v1` } : {}),
     ARGON2_MEMORY_KIB: '64',
     ARGON2_ITERATIONS: '1',

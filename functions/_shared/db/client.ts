@@ -45,6 +45,14 @@ export type DatabaseConfig = {
    */
   readonly serverTimeouts?: boolean | undefined
   /**
+   * Send Drizzle's named prepared statements (`.prepare(name)`) under their names. Off behind a
+   * transaction pooler (Hyperdrive, PgBouncer before 1.21): there two statements of one client may
+   * run on two server connections, and a name prepared on one is missing ("does not exist") or
+   * already taken ("already exists") on the other. Unnamed, a statement is parsed in the same
+   * exchange that runs it. `pg` only; the default is on.
+   */
+  readonly namedStatements?: boolean | undefined
+  /**
    * Run embedded PGlite on a folder in a worker thread with a deadline per statement
    * (pglite-threaded.ts): the Node entry's choice, so a disk fault that makes PGlite spin fails
    * requests, not the process. Off for scripts and in-process tests, which use PGlite directly.
@@ -81,6 +89,28 @@ function poolOptions(config: DatabaseConfig, serverTimeouts: boolean) {
         }
       : {}),
   }
+}
+
+type QueryMethod = (config: unknown, ...rest: unknown[]) => unknown
+type PgClientClass = typeof import('pg').Client
+
+/** A `pg` Client that sends every statement unnamed (DatabaseConfig.namedStatements = false). */
+function unnamedStatementsClient(Base: PgClientClass): PgClientClass {
+  class UnnamedStatementsClient extends Base {}
+  const query = Base.prototype.query as QueryMethod
+  Reflect.set(
+    UnnamedStatementsClient.prototype,
+    'query',
+    function (this: unknown, config: unknown, ...rest: unknown[]) {
+      // A submittable (pg.Query, a cursor) is the caller's own object: only plain configs are rewritten.
+      if (typeof config === 'object' && config !== null && 'name' in config && !('submit' in config)) {
+        const { name: _name, ...unnamed } = config
+        return query.call(this, unnamed, ...rest)
+      }
+      return query.call(this, config, ...rest)
+    },
+  )
+  return UnnamedStatementsClient
 }
 
 type EventSource = { on(event: 'error', listener: (error: Error) => void): unknown }
@@ -150,7 +180,10 @@ export async function createDatabase(config: DatabaseConfig): Promise<DatabaseHa
   if (driver === 'pg') {
     const { default: pg } = await import('pg')
     const { drizzle } = await import('drizzle-orm/node-postgres')
-    const pool = new pg.Pool(poolOptions(config, config.serverTimeouts ?? true))
+    const pool = new pg.Pool({
+      ...poolOptions(config, config.serverTimeouts ?? true),
+      ...(config.namedStatements === false ? { Client: unnamedStatementsClient(pg.Client) } : {}),
+    })
     survivePoolErrors(pool, config)
     const db = drizzle({ client: pool, schema, logger: loggerFor(config) }) as unknown as Database
     return {
@@ -197,6 +230,63 @@ export async function createDatabase(config: DatabaseConfig): Promise<DatabaseHa
     },
     ping: () => ping(db),
     close: () => pool.end(),
+  }
+}
+
+/** A handle for one request or event of a Worker: its work runs inside `run`; the caller closes it. */
+export type RequestDatabaseHandle = DatabaseHandle & { run<T>(work: () => T): T }
+
+/**
+ * One Drizzle instance for the life of a Worker isolate over `pg` connections that live for one
+ * request (a Worker's socket cannot outlive the request that opened it, ADR 0010). Per request,
+ * every request paid for building Drizzle (it reads the whole schema: ~1–5 ms of CPU) and for
+ * building its SQL again, because the prepared-query caches (paginate.ts, user.repository.ts)
+ * are per instance (docs/adr/0049-edge-connection-reuse.md). `open()` gives one request its
+ * own pool; a statement runs on the pool of the request whose code sends it (AsyncLocalStorage,
+ * nodejs_compat), so concurrent requests in one isolate never share a connection.
+ */
+export async function createRequestScopedDatabase(
+  config: DatabaseConfig,
+): Promise<{ open(): RequestDatabaseHandle }> {
+  if (!config.url) throw new Error('DATABASE_URL is required for the pg driver')
+  const { default: pg } = await import('pg')
+  const { drizzle } = await import('drizzle-orm/node-postgres')
+  const { AsyncLocalStorage } = await import('node:async_hooks')
+  const scope = new AsyncLocalStorage<InstanceType<typeof pg.Pool>>()
+  const current = () => {
+    const pool = scope.getStore()
+    if (!pool) throw new Error('A statement ran outside a request database scope (RequestDatabaseHandle.run)')
+    return pool
+  }
+  const lend = (method: 'query' | 'connect', args: unknown[]) => {
+    const pool = current()
+    return Reflect.apply(pool[method], pool, args)
+  }
+  // Drizzle sends statements with query() and checks a client out with connect() for a
+  // transaction when its client is a Pool (instanceof): this one lends the request's pool.
+  const requestPool = Object.create(pg.Pool.prototype, {
+    query: { value: (...args: unknown[]) => lend('query', args) },
+    connect: { value: (...args: unknown[]) => lend('connect', args) },
+  }) as InstanceType<typeof pg.Pool>
+  const db = drizzle({ client: requestPool, schema, logger: loggerFor(config) }) as unknown as Database
+  const options = {
+    ...poolOptions(config, config.serverTimeouts ?? true),
+    ...(config.namedStatements === false ? { Client: unnamedStatementsClient(pg.Client) } : {}),
+  }
+  return {
+    open() {
+      const pool = new pg.Pool(options)
+      survivePoolErrors(pool, config)
+      const run = <T>(work: () => T): T => scope.run(pool, work)
+      return {
+        db,
+        driver: 'pg',
+        run,
+        migrate: () => Promise.reject(new Error('Workers never migrate (make migrate)')),
+        ping: () => run(() => ping(db)),
+        close: () => pool.end(),
+      }
+    },
   }
 }
 

@@ -5,12 +5,14 @@
  * budget is spent. The lease and the claim token make an overlapping invocation (a slow minute)
  * or the Node loop on the same database safe.
  */
+
+import type { RequestDatabaseHandle } from '../db/client.ts'
 import { jobHandlers } from '../jobs/handlers.ts'
 import type { JobHandler } from '../jobs/job-handler.ts'
 import { runDueJobs } from '../jobs/runner.ts'
 import { testJobHandlers } from '../jobs/test-kinds.ts'
 import type { WorkerBindings } from './bindings.ts'
-import { runtimeFromBindings } from './worker-runtime.ts'
+import { openRequestDatabase, runtimeFromBindings } from './worker-runtime.ts'
 
 /** Leaves headroom under the platform's limits for one scheduled event; the next minute goes on. */
 const BUDGET_MS = 20_000
@@ -19,7 +21,16 @@ type ExecutionContextLike = { waitUntil(promise: Promise<unknown>): void }
 
 /** Runs batches until none is due or the budget is spent; returns how many jobs were claimed. */
 export async function runScheduledJobs(bindings: WorkerBindings): Promise<number> {
-  const runtime = await runtimeFromBindings(bindings)
+  const database = await openRequestDatabase(bindings)
+  try {
+    return await database.run(() => runBatches(bindings, database))
+  } finally {
+    await database.close().catch(() => undefined)
+  }
+}
+
+async function runBatches(bindings: WorkerBindings, database: RequestDatabaseHandle): Promise<number> {
+  const runtime = runtimeFromBindings(bindings, database)
   const handlers: Readonly<Record<string, JobHandler>> = runtime.env.TEST_JOB_KINDS
     ? { ...jobHandlers, ...testJobHandlers }
     : jobHandlers
@@ -38,8 +49,6 @@ export async function runScheduledJobs(bindings: WorkerBindings): Promise<number
       error: error instanceof Error ? error.message : String(error),
     })
     return total
-  } finally {
-    await runtime.database.close().catch(() => undefined)
   }
 }
 

@@ -1,7 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { applyStack } from '../app.ts'
 import type { AppEnv } from '../runtime.ts'
-import { workerRuntime } from './worker-runtime.ts'
+import type { WorkerBindings } from './bindings.ts'
+import { openRequestDatabase, requestDatabases, workerRuntime } from './worker-runtime.ts'
 
 export const API_PREFIX = '/api/v1'
 
@@ -12,11 +13,15 @@ export const API_PREFIX = '/api/v1'
 export function createResourceWorker(name: string, resource: OpenAPIHono<AppEnv>): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>()
   app.use('*', async (c, next) => {
-    await next()
-    // Registered before the stack so it runs last: the request's database is released once the
-    // response is ready, without delaying it.
-    const runtime = c.get('runtime')
-    if (runtime) c.executionCtx.waitUntil(runtime.database.close().catch(() => undefined))
+    // Registered before the stack so it wraps it: the request's statements run on its own
+    // connections (openRequestDatabase), released once the response is ready without delaying it.
+    const database = await openRequestDatabase((c.env ?? {}) as WorkerBindings)
+    requestDatabases.set(c, database)
+    try {
+      await database.run(next)
+    } finally {
+      c.executionCtx.waitUntil(database.close().catch(() => undefined))
+    }
     c.header('x-koprogo-worker', name)
   })
   applyStack(app, workerRuntime)

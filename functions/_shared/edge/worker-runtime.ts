@@ -3,7 +3,13 @@ import { neonConfig } from '@neondatabase/serverless'
 import type { Context } from 'hono'
 import type { RuntimeProvider } from '../app.ts'
 import { buildRuntime } from '../compose.ts'
-import { createDatabase, type DatabaseConfig, pickDriver } from '../db/client.ts'
+import {
+  createDatabase,
+  createRequestScopedDatabase,
+  type DatabaseConfig,
+  pickDriver,
+  type RequestDatabaseHandle,
+} from '../db/client.ts'
 import { type Env, readEnv } from '../env.ts'
 import { warnDeprecated } from '../env-v1-aliases.ts'
 import { createLogger, type Logger } from '../logger.ts'
@@ -13,8 +19,16 @@ import { AccessTokenKey } from '../security/session-tokens.ts'
 import { r2FileStore } from '../storage/r2-file-store.ts'
 import { documentsBucketOf, hyperdriveOf, settingsOf, type WorkerBindings } from './bindings.ts'
 
-/** What is worth keeping for the life of an isolate: the parsed env, the imported HMAC key, the logger. */
-type Isolate = { env: Env; accessKey: AccessTokenKey; logger: Logger }
+/**
+ * What is worth keeping for the life of an isolate: the parsed env, the imported HMAC key, the
+ * logger, and (pg: Hyperdrive or a Postgres URL) the Drizzle instance with its prepared queries.
+ */
+type Isolate = {
+  env: Env
+  accessKey: AccessTokenKey
+  logger: Logger
+  database?: Promise<{ open(): RequestDatabaseHandle }>
+}
 let isolate: Isolate | undefined
 
 function isolateFor(bindings: WorkerBindings): Isolate {
@@ -64,29 +78,60 @@ export function edgeDatabaseConfig(env: Env, bindings: WorkerBindings): Database
   if (!url) throw new Error('DATABASE_URL (wrangler secret) or a HYPERDRIVE binding is required on Workers')
   const driver = hyperdrive ? 'pg' : (env.DATABASE_DRIVER ?? pickDriver({ url }))
   if (driver === 'pglite') throw new Error('DATABASE_DRIVER=pglite cannot run in a Worker')
-  // Hyperdrive pools connections itself: no startup parameters it might refuse (client.ts).
-  return { url, driver, poolMax: env.DB_POOL_MAX, serverTimeouts: hyperdrive ? false : undefined }
+  // Hyperdrive pools connections itself, in transaction mode: no startup parameters it might
+  // refuse, no named prepared statements (client.ts, namedStatements; ADR 0049).
+  return {
+    url,
+    driver,
+    poolMax: env.DB_POOL_MAX,
+    serverTimeouts: hyperdrive ? false : undefined,
+    namedStatements: hyperdrive ? false : undefined,
+  }
 }
 
 /**
- * A runtime from a Worker's bindings with its own database client (no module-level pools on the
- * edge: a socket cannot outlive the request or event that opened it). The caller closes
- * `runtime.database` (with waitUntil).
+ * The database of one request or event. With `pg` the Drizzle instance is the isolate's and only
+ * the connections are the request's (createRequestScopedDatabase); the Neon driver still builds
+ * its own per request. The caller runs its work in `run` and closes the handle (with waitUntil).
  */
-export async function runtimeFromBindings(
+export async function openRequestDatabase(bindings: WorkerBindings): Promise<RequestDatabaseHandle> {
+  const state = isolateFor(bindings)
+  const config = edgeDatabaseConfig(state.env, bindings)
+  if (config.driver !== 'pg') {
+    const handle = await createDatabase(config)
+    return { ...handle, run: (work) => work() }
+  }
+  state.database ??= createRequestScopedDatabase(config)
+  try {
+    return (await state.database).open()
+  } catch (error) {
+    state.database = undefined
+    throw error
+  }
+}
+
+/** A runtime from a Worker's bindings around the database of the request or event (openRequestDatabase). */
+export function runtimeFromBindings(
   bindings: WorkerBindings,
+  database: RequestDatabaseHandle,
   clientIp: (c: Context) => string = () => 'unknown',
-): Promise<Runtime> {
+): Runtime {
   const { env, accessKey, logger } = isolateFor(bindings)
-  const database = await createDatabase(edgeDatabaseConfig(env, bindings))
   return { ...buildRuntime(env, database, { files: filesFor(bindings), logger, clientIp }), accessKey }
 }
 
-/** The Worker's runtime per request; the resource Worker closes its database after the response. */
-export const workerRuntime: RuntimeProvider = (c: Context<AppEnv>) =>
+/** Each request's database, opened by the resource Worker's first middleware (resource-worker.ts). */
+export const requestDatabases = new WeakMap<Context, RequestDatabaseHandle>()
+
+/** The Worker's runtime per request, around the database its first middleware opened. */
+export const workerRuntime: RuntimeProvider = (c: Context<AppEnv>) => {
+  const database = requestDatabases.get(c)
+  if (!database) throw new Error('No request database: createResourceWorker opens it before the stack')
   // AppEnv declares no Bindings (Node has none); on Workers, c.env is the bindings object.
   // Cloudflare sets cf-connecting-ip itself at its edge; a client cannot forge it there.
-  runtimeFromBindings(
+  return runtimeFromBindings(
     (c.env ?? {}) as WorkerBindings,
+    database,
     (ctx) => ctx.req.header('cf-connecting-ip') ?? 'unknown',
   )
+}
