@@ -30,6 +30,10 @@
  *   BENCH_OFFLINE_REPLAY=1     offline sync replay: 500 writes queued in Chromium while offline, replayed by
  *                             the PWA's sync engine on reconnect, ≤ 30 s (default on with the budgets).
  *                             Alone (~1.5 min): BENCH_PROFILES= BENCH_BUDGETS=0 BENCH_OFFLINE_REPLAY=1
+ *   BENCH_GROWTH=1             the heavy-operation load tests inside a tenant holding 10× data (the realistic
+ *                             seed ×10, a year of expenses and calls per building); each EXPLAINs its
+ *                             statements and fails on a sequential scan of a tenant table (default off).
+ *                             Alone: BENCH_PROFILES= BENCH_BUDGETS=0 BENCH_GROWTH=1
  *   BENCH_OWNER_CHARGES_ON=pglite   where that budget runs: pglite, postgres, or both (comma-separated)
  *   BENCH_LIGHTHOUSE_PRESET=desktop   or mobile (Lighthouse's default: emulated phone, slow 4G)
  *   BENCH_LABEL=               suffix of the result file names (e.g. "before", "scale10")
@@ -67,6 +71,7 @@ import {
 import { bankImportRows, measureBankImport } from './budgets/bank-import.ts'
 import { callsForFundsRows, measureCallsForFunds } from './budgets/calls-for-funds.ts'
 import { frozenChargesRows, measureFrozenCharges } from './budgets/frozen-charges.ts'
+import { growthRows, measureGrowth } from './budgets/growth.ts'
 import { offlineReplayRows } from './budgets/offline-replay.ts'
 import { measureOwnerAccount, ownerAccountRows } from './budgets/owner-account.ts'
 import { measureYearEndClose, yearEndCloseRows } from './budgets/year-end-close.ts'
@@ -180,11 +185,20 @@ async function main() {
     )
     budgets.push(...offlineReplayRows(measured))
   }
+  if (cfg.growth) {
+    // The heavy operations at 10× tenant data: no sequential scan of a tenant table (in-process).
+    const growth = measureGrowth(root)
+    writeFileSync(
+      join(resultsDir, `${stamp}-growth${cfg.label}.json`),
+      `${JSON.stringify(growth, null, 2)}\n`,
+    )
+    budgets.push(...growthRows(growth))
+  }
   const md = markdown(
     stamp,
     machine,
     results,
-    cfg.budgets || cfg.ownerCharges || cfg.assembly || cfg.offlineReplay ? budgets : null,
+    cfg.budgets || cfg.ownerCharges || cfg.assembly || cfg.offlineReplay || cfg.growth ? budgets : null,
   )
   writeFileSync(join(resultsDir, `${stamp}${cfg.scale > 1 ? `-x${cfg.scale}` : ''}${cfg.label}.md`), md)
   process.stdout.write(`\n${md}`)
