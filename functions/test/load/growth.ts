@@ -139,51 +139,70 @@ export async function markBeforeOperation(api: TestApi): Promise<number> {
   return api.queries.length
 }
 
-/** The tables holding tenant rows (an `organization_id` column). */
-async function tenantTables(api: TestApi): Promise<Set<string>> {
+/**
+ * The tables holding tenant rows (an `organization_id` column), with their row estimate after
+ * ANALYZE. A sequential scan of a table of a few rows (the tenant's settings, its one budget) is
+ * the planner's right choice at any size of the tenant; one of a table the growth seed filled is
+ * what the check is for.
+ */
+async function tenantTables(api: TestApi): Promise<Map<string, number>> {
   const res = await api.inspect.execute(
-    sql`select table_name from information_schema.columns
-        where table_schema = 'public' and column_name = 'organization_id'`,
+    sql`select c.table_name, coalesce(p.reltuples, 0)::bigint as rows
+        from information_schema.columns c
+        join pg_class p on p.relname = c.table_name and p.relkind = 'r'
+        where c.table_schema = 'public' and c.column_name = 'organization_id'`,
   )
-  const rows = (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows) as { table_name: string }[]
-  return new Set(rows.map((r) => r.table_name))
+  const rows = (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows) as {
+    table_name: string
+    rows: number | string
+  }[]
+  return new Map(rows.map((r) => [r.table_name, Number(r.rows)]))
 }
+
+/** Tables at least this large count (the growth seed puts 1,780+ rows in each table it fills). */
+export const LARGE_TABLE_ROWS = 1_000
 
 /**
  * The generic plan of a statement as logged (with its `$1`… placeholders). Sent over the simple
- * query protocol (PGlite's exec, pg's query without values): the extended protocol would expect
- * the placeholders' values.
+ * query protocol — PGlite's exec (inside a transaction: the harness's PGlite handle offers only
+ * query and transaction), pg's query without values — as the extended protocol would expect the
+ * placeholders' values.
  */
 async function genericPlan(api: TestApi, statement: string): Promise<string> {
   type Rows = { rows: Record<string, unknown>[] }
-  const client = (
-    api.inspect as unknown as {
-      $client: { exec?: (text: string) => Promise<Rows[]>; query: (text: string) => Promise<Rows> }
-    }
-  ).$client
+  type Client = {
+    query: (text: string) => Promise<Rows>
+    transaction?: <T>(run: (tx: { exec: (text: string) => Promise<Rows[]> }) => Promise<T>) => Promise<T>
+  }
+  const client = (api.inspect as unknown as { $client: Client }).$client
   const text = `EXPLAIN (GENERIC_PLAN) ${statement}`
-  const rows = client.exec
-    ? (await client.exec(text)).flatMap((r) => r.rows)
+  const rows = client.transaction
+    ? (await client.transaction((tx) => tx.exec(text))).flatMap((r) => r.rows)
     : (await client.query(text)).rows
   return rows.map((r) => String(r['QUERY PLAN'] ?? Object.values(r)[0])).join('\n')
 }
 
 /**
- * EXPLAIN (GENERIC_PLAN) of each distinct statement the operation ran (from `mark`), and the
- * sequential scans of tenant tables among them.
+ * EXPLAIN (GENERIC_PLAN) of each distinct statement the operation ran (from `mark`): the
+ * sequential scans of large tenant tables (with the plan, to say why), and apart those of small
+ * ones.
  */
 export async function tenantSeqScans(api: TestApi, mark: number) {
   const tables = await tenantTables(api)
   const statements = [...new Set(api.queries.slice(mark))].filter((q) =>
     /^\s*(select|with|update|delete|insert)\b/i.test(q),
   )
-  const seqScans: { tables: string[]; query: string }[] = []
+  const seqScans: { tables: string[]; rows: number[]; query: string; plan: string }[] = []
+  const smallTables = new Set<string>()
   const unexplained: string[] = []
   for (const q of statements) {
     try {
       const plan = await genericPlan(api, q)
       const scanned = seqScannedTables(plan).filter((t) => tables.has(t))
-      if (scanned.length > 0) seqScans.push({ tables: scanned, query: q.slice(0, 300) })
+      for (const t of scanned) if ((tables.get(t) ?? 0) < LARGE_TABLE_ROWS) smallTables.add(t)
+      const large = scanned.filter((t) => (tables.get(t) ?? 0) >= LARGE_TABLE_ROWS)
+      if (large.length > 0)
+        seqScans.push({ tables: large, rows: large.map((t) => tables.get(t) ?? 0), query: q, plan })
     } catch (error) {
       unexplained.push(`${q.slice(0, 120)}: ${error instanceof Error ? error.message : String(error)}`)
     }
@@ -192,6 +211,7 @@ export async function tenantSeqScans(api: TestApi, mark: number) {
     statements: statements.length,
     explained: statements.length - unexplained.length,
     seqScans,
+    smallTableSeqScans: [...smallTables].sort(),
     unexplained,
   }
 }
