@@ -98,6 +98,9 @@ function toApiError(e: unknown): ApiError {
   return new ApiError(0, { title: 'Error', detail: e instanceof Error ? e.message : String(e) })
 }
 
+/** The cache key of one row's detail, e.g. `/buildings/0190f6c2-…`. */
+const ROW_DETAIL_KEY = /^\/[a-z-]+\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
 /** What one replay run has taken from the outbox, and the writes it sent (for later entries). */
 interface ReplayRun {
   seen: Set<string>
@@ -564,7 +567,13 @@ export class SyncEngine {
 
   private async foldIntoCache(entry: OutboxEntry, row: Record<string, unknown>): Promise<void> {
     const tx = this.db.transaction('cache', 'readwrite')
-    for (const rec of await tx.store.getAll()) {
+    // One row's detail record (`/units/<uuid>`) is a server row: only the written row's own can
+    // change, and it is replaced below. Skipping the others by key keeps this read from growing
+    // with every row the replay caches (one per write).
+    for (const key of await tx.store.getAllKeys()) {
+      if (ROW_DETAIL_KEY.test(key)) continue
+      const rec = await tx.store.get(key)
+      if (!rec) continue
       let data = rec.data
       if (entry.tempId && typeof row.id === 'string') data = replaceDeep(data, entry.tempId, row.id)
       data = applyServerResult(rec.key, data, entry, row)
