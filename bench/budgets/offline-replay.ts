@@ -224,12 +224,13 @@ export async function measureOfflineReplay(opts: {
     })()`)
     // The heap search sees the engine once the sign-in opened it (asynchronously: retried).
     let found = ''
-    for (let attempt = 0; attempt < 40; attempt++) {
+    for (let attempt = 0; attempt < 240; attempt++) {
       found = await findInPage(page)
       if (!found) break
       await new Promise((r) => setTimeout(r, 250))
     }
-    if (found) throw new Error(found)
+    if (found)
+      throw new Error(`${found} (after 60 s, on ${await page.evaluate<string>('location.pathname')})`)
 
     await page.send('Network.enable')
     await page.send('Performance.enable')

@@ -18,3 +18,10 @@ export function seqScannedTables(plan: string): string[] {
     .map((s) => s.replace(/^(?:Parallel )?Seq Scan on /, ''))
   return [...new Set(tables)]
 }
+
+/** Each sequential scan with the planner's estimate of the rows it keeps (text plans). */
+export function seqScanEstimates(plan: string): { table: string; rows: number }[] {
+  return [
+    ...plan.matchAll(/(?:Parallel )?Seq Scan on (\w+)(?: \w+)?\s+\(cost=[\d.]+\.\.[\d.]+ rows=(\d+)/g),
+  ].map((m) => ({ table: m[1] as string, rows: Number(m[2]) }))
+}
