@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { startPgBouncer } from '../scripts/lib/pgbouncer.ts'
 import { measureAssembly } from './budgets/assembly.ts'
 import { measureLighthouse } from './budgets/lighthouse.ts'
+import { measureOfflineReplay } from './budgets/offline-replay.ts'
 import { measureOwnerCharges } from './budgets/owner-charges.ts'
 import { measureWeb } from './budgets/web.ts'
 import { measureWorkers } from './budgets/workers.ts'
@@ -145,6 +146,30 @@ export async function runAssemblyBudget() {
         await stop(api)
       }
     } finally {
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
+}
+
+/**
+ * BENCH_OFFLINE_REPLAY: 500 writes queued offline in Chromium, replayed by the PWA's sync engine,
+ * against a fresh embedded server serving a fresh web build (the API on its own core).
+ */
+export async function runOfflineReplayBudget() {
+  return attempt('offline replay', async () => {
+    const webDir = mkdtempSync(join(tmpdir(), 'koprogo-bench-web-'))
+    const dataDir = mkdtempSync(join(tmpdir(), 'koprogo-bench-offline-'))
+    try {
+      const web = measureWeb(root, webDir)
+      if (web.state !== 'ok') throw new Error(`no web build: ${web.note}`)
+      const api = await startApi({ DATA_DIR: dataDir, WEB_DIST_DIR: webDir })
+      try {
+        return await measureOfflineReplay({ base: api.base, superadmin: SUPERADMIN, log })
+      } finally {
+        await stop(api)
+      }
+    } finally {
+      rmSync(webDir, { recursive: true, force: true })
       rmSync(dataDir, { recursive: true, force: true })
     }
   })

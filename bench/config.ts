@@ -29,6 +29,8 @@ export const cfg = {
   lighthousePreset: env.BENCH_LIGHTHOUSE_PRESET === 'mobile' ? ('mobile' as const) : ('desktop' as const),
   label: env.BENCH_LABEL ? `-${env.BENCH_LABEL}` : '',
   ownerCharges: (env.BENCH_OWNER_CHARGES ?? (env.BENCH_BUDGETS === '0' ? '0' : '1')) !== '0',
+  growth: env.BENCH_GROWTH === '1',
+  offlineReplay: (env.BENCH_OFFLINE_REPLAY ?? (env.BENCH_BUDGETS === '0' ? '0' : '1')) !== '0',
   assembly: (env.BENCH_ASSEMBLY ?? (env.BENCH_BUDGETS === '0' ? '0' : '1')) !== '0',
   ownerChargesOn: (env.BENCH_OWNER_CHARGES_ON ?? 'pglite')
     .split(',')

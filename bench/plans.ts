@@ -4,6 +4,7 @@
  * docs/performance.md.
  */
 import { readFileSync } from 'node:fs'
+import { scanNodes } from '../scripts/lib/plan-scans.ts'
 import { sleep } from './config.ts'
 import type { Postgres } from './processes.ts'
 import { call, login } from './setup.ts'
@@ -72,11 +73,7 @@ export async function checkPlans(pg: Postgres, base: string, token: string) {
     // The listed table, not the counter subquery's (`from "tenant_row_counts"` comes first).
     const table = /from "(buildings|units|owners|expenses)"/.exec(query)?.[1] ?? ''
     if (!['buildings', 'units', 'owners', 'expenses'].includes(table) || !/^select/i.test(query)) continue
-    const scans = [
-      ...plan.matchAll(
-        /((?:Parallel )?(?:Seq|Index|Index Only|Bitmap Heap|Bitmap Index) Scan(?: using \w+)? on \w+)/g,
-      ),
-    ].map((m) => m[1] as string)
+    const scans = scanNodes(plan)
     const org = /'([0-9a-f-]{36})'::uuid/.exec(plan)?.[1]
     const tenant = orgs.find(([, id]) => id === org)?.[0] ?? '?'
     // A full Sort under the Limit means the page sorted every matching row: O(tenant), not O(page).

@@ -27,6 +27,13 @@
  *   BENCH_ASSEMBLY=1           general-assembly budget: a 300-lot building, 200 present, 20 resolutions,
  *                             each act posted alone, P95 per act ≤ 50 ms (default on with the budgets).
  *                             Alone (~5 min): BENCH_PROFILES= BENCH_BUDGETS=0 BENCH_OWNER_CHARGES=0 BENCH_ASSEMBLY=1
+ *   BENCH_OFFLINE_REPLAY=1     offline sync replay: 500 writes queued in Chromium while offline, replayed by
+ *                             the PWA's sync engine on reconnect, ≤ 30 s (default on with the budgets).
+ *                             Alone (~1.5 min): BENCH_PROFILES= BENCH_BUDGETS=0 BENCH_OFFLINE_REPLAY=1
+ *   BENCH_GROWTH=1             the heavy-operation load tests inside a tenant holding 10× data (the realistic
+ *                             seed ×10, a year of expenses and calls per building); each EXPLAINs its
+ *                             statements and fails on a sequential scan of a tenant table (default off).
+ *                             Alone: BENCH_PROFILES= BENCH_BUDGETS=0 BENCH_GROWTH=1
  *   BENCH_OWNER_CHARGES_ON=pglite   where that budget runs: pglite, postgres, or both (comma-separated)
  *   BENCH_LIGHTHOUSE_PRESET=desktop   or mobile (Lighthouse's default: emulated phone, slow 4G)
  *   BENCH_LABEL=               suffix of the result file names (e.g. "before", "scale10")
@@ -57,10 +64,17 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
-import { runAssemblyBudget, runBudgets, runOwnerChargesBudgets } from './budget-runs.ts'
+import {
+  runAssemblyBudget,
+  runBudgets,
+  runOfflineReplayBudget,
+  runOwnerChargesBudgets,
+} from './budget-runs.ts'
 import { bankImportRows, measureBankImport } from './budgets/bank-import.ts'
 import { callsForFundsRows, measureCallsForFunds } from './budgets/calls-for-funds.ts'
 import { frozenChargesRows, measureFrozenCharges } from './budgets/frozen-charges.ts'
+import { growthRows, measureGrowth } from './budgets/growth.ts'
+import { offlineReplayRows } from './budgets/offline-replay.ts'
 import { measureOwnerAccount, ownerAccountRows } from './budgets/owner-account.ts'
 import { measureYearEndClose, yearEndCloseRows } from './budgets/year-end-close.ts'
 import { canPin, cfg, log, resultsDir, root } from './config.ts'
@@ -165,11 +179,28 @@ async function main() {
     )
     budgets.push(...assemblyBudgetRows(measured))
   }
+  if (cfg.offlineReplay) {
+    const measured = await runOfflineReplayBudget()
+    writeFileSync(
+      join(resultsDir, `${stamp}-offline-replay${cfg.label}.json`),
+      `${JSON.stringify(measured, null, 2)}\n`,
+    )
+    budgets.push(...offlineReplayRows(measured))
+  }
+  if (cfg.growth) {
+    // The heavy operations at 10× tenant data: no sequential scan of a tenant table (in-process).
+    const growth = measureGrowth(root)
+    writeFileSync(
+      join(resultsDir, `${stamp}-growth${cfg.label}.json`),
+      `${JSON.stringify(growth, null, 2)}\n`,
+    )
+    budgets.push(...growthRows(growth))
+  }
   const md = markdown(
     stamp,
     machine,
     results,
-    cfg.budgets || cfg.ownerCharges || cfg.assembly ? budgets : null,
+    cfg.budgets || cfg.ownerCharges || cfg.assembly || cfg.offlineReplay || cfg.growth ? budgets : null,
   )
   writeFileSync(join(resultsDir, `${stamp}${cfg.scale > 1 ? `-x${cfg.scale}` : ''}${cfg.label}.md`), md)
   process.stdout.write(`\n${md}`)

@@ -68,7 +68,13 @@ export async function launchChromium(): Promise<Chromium> {
   }
 }
 
-type Message = { id?: number; method?: string; result?: unknown; error?: { message: string } }
+type Message = {
+  id?: number
+  method?: string
+  params?: unknown
+  result?: unknown
+  error?: { message: string }
+}
 
 /** One page target of the browser, driven over the DevTools protocol. */
 export class CdpPage {
@@ -76,6 +82,7 @@ export class CdpPage {
   private next = 1
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>()
   private readonly waiters = new Map<string, Array<() => void>>()
+  private readonly listeners = new Map<string, Set<(params: unknown) => void>>()
 
   private constructor(ws: WebSocket) {
     this.ws = ws
@@ -87,6 +94,7 @@ export class CdpPage {
         if (msg.error) p?.reject(new Error(msg.error.message))
         else p?.resolve(msg.result)
       } else if (msg.method) {
+        for (const l of this.listeners.get(msg.method) ?? []) l(msg.params)
         for (const w of this.waiters.get(msg.method) ?? []) w()
         this.waiters.delete(msg.method)
       }
@@ -117,6 +125,14 @@ export class CdpPage {
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject })
     })
+  }
+
+  /** Calls `listener` with each event `method`'s params until the returned function is called. */
+  on(method: string, listener: (params: unknown) => void): () => void {
+    const set = this.listeners.get(method) ?? new Set()
+    set.add(listener)
+    this.listeners.set(method, set)
+    return () => set.delete(listener)
   }
 
   private event(method: string, timeoutMs = 30_000): Promise<void> {

@@ -6,11 +6,21 @@
 import { spawnSync } from 'node:child_process'
 import { stripVTControlCharacters } from 'node:util'
 
-export function loadTestFigures<T>(root: string, testFile: string, prefix: string): T {
+export function loadTestFigures<T>(
+  root: string,
+  testFile: string,
+  prefix: string,
+  extraEnv: Record<string, string> = {},
+): T {
   const run = spawnSync(
     process.execPath,
     ['node_modules/vitest/vitest.mjs', 'run', '--project', 'functions:pglite', testFile],
-    { cwd: root, env: { ...process.env, LOAD: '1', TEST_DB: 'pglite' }, encoding: 'utf8', timeout: 900_000 },
+    {
+      cwd: root,
+      env: { ...process.env, ...extraEnv, LOAD: '1', TEST_DB: 'pglite' },
+      encoding: 'utf8',
+      timeout: 900_000,
+    },
   )
   // vitest may colour its output even into a pipe: the line starts after the escape codes.
   const line = stripVTControlCharacters(`${run.stdout}`)

@@ -4,6 +4,7 @@ import { owners, unitOwnerships, units } from '../../_shared/db/schema/index.ts'
 import { uuidv7 } from '../../_shared/ids.ts'
 import { createTestApi, type TestApi } from '../harness.ts'
 import { propertyFixtures } from '../property-fixtures.ts'
+import { GROWTH, growTenant, markBeforeOperation, printGrowth, tenantSeqScans } from './growth.ts'
 
 /**
  * A general assembly at size (issue #14): 300 lots, 200 present, 20 resolutions, every act posted
@@ -18,12 +19,14 @@ const PRESENT = 200
 const RESOLUTIONS = 20
 let api: TestApi
 let ctx: { token: string; base: string; ownerIds: string[]; resolutionIds: string[] }
+let grown: Awaited<ReturnType<typeof growTenant>> | null = null
 beforeAll(async () => {
   if (!ENABLED) return
   api = await createTestApi()
   const fx = propertyFixtures(api)
   const t = await api.tenant()
   const token = t.syndic.token
+  if (GROWTH) grown = await growTenant(api, t.org.id)
   const building = await fx.building(token, { total_units: LOTS, total_tantiemes: LOTS * 10 })
   const now = new Date()
   const unitRows = Array.from({ length: LOTS }, (_, i) => ({
@@ -112,6 +115,7 @@ describe.runIf(ENABLED)('a general assembly of 300 lots, acts posted one by one'
       expect(res.status, JSON.stringify(res.body)).toBe(200)
     }
     const present = ctx.ownerIds.slice(0, PRESENT)
+    const mark = grown ? await markBeforeOperation(api) : 0
     for (const ownerId of present) await post('checked_in', { ownerId })
     await post('opened', {})
     for (const [r, resolutionId] of ctx.resolutionIds.entries()) {
@@ -121,6 +125,11 @@ describe.runIf(ENABLED)('a general assembly of 300 lots, acts posted one by one'
       await post('vote_closed', { resolutionId })
     }
     await post('closed', {})
+    if (grown) {
+      const plans = await tenantSeqScans(api, mark)
+      printGrowth('assembly', { tenant: grown, acts: acts.length, wallPerAct: stats(wall), ...plans })
+      expect(plans.seqScans).toEqual([])
+    }
     const session = await api.request('GET', `${ctx.base}/session`, { token: ctx.token })
     expect(session.body.state.resolutions.every((x: { status: string }) => x.status === 'adopted')).toBe(true)
     // The whole log replayed in the domain (what a cold server or the browser does once).

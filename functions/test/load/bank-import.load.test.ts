@@ -2,6 +2,7 @@ import { type CodaMovementSpec, writeCoda } from '@koprogo/domain/bank-testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApi, type TestApi } from '../harness.ts'
 import { propertyFixtures } from '../property-fixtures.ts'
+import { GROWTH, growTenant, markBeforeOperation, printGrowth, tenantSeqScans } from './growth.ts'
 
 /**
  * Budget (issue #16, ADR 0038): a 10,000-movement CODA file imported and matched — parsed and
@@ -27,6 +28,7 @@ describe.skipIf(!ENABLED)(`bank import, ${MOVEMENTS} CODA movements`, () => {
     const fx = propertyFixtures(api)
     const t = await api.tenant()
     const token = t.syndic.token
+    const grown = GROWTH ? await growTenant(api, t.org.id) : null
     const b = await fx.building(token, { total_units: LOTS, total_tantiemes: 100_000 })
     for (let i = 0; i < LOTS; i++) {
       const unit = await fx.unit(token, b.id, {
@@ -89,6 +91,7 @@ describe.skipIf(!ENABLED)(`bank import, ${MOVEMENTS} CODA movements`, () => {
     const file = writeCoda(statements)
     const form = new FormData()
     form.set('file', new Blob([file]), 'bench.cod')
+    const mark = GROWTH ? await markBeforeOperation(api) : 0
     const cpu0 = process.cpuUsage()
     const t0 = performance.now()
     const res = await api.request('POST', `/api/v1/buildings/${b.id}/bank-statements`, {
@@ -110,6 +113,11 @@ describe.skipIf(!ENABLED)(`bank import, ${MOVEMENTS} CODA movements`, () => {
       }),
     )
     expect(body.matched.communication + body.unmatched).toBe(MOVEMENTS)
+    if (grown) {
+      const plans = await tenantSeqScans(api, mark)
+      printGrowth('bank-import', { tenant: grown, ms: Math.round(ms), ...plans })
+      expect(plans.seqScans).toEqual([])
+    }
     expect(ms).toBeLessThan(BUDGET_MS)
   })
 })

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runDueJobs } from '../../_shared/jobs/runner.ts'
 import { createTestApi, type TestApi } from '../harness.ts'
 import { propertyFixtures } from '../property-fixtures.ts'
+import { GROWTH, growTenant, markBeforeOperation, printGrowth, tenantSeqScans } from './growth.ts'
 
 /**
  * Budget (issue #15, ADR 0032): a call for funds for a 500-lot building, letters included —
@@ -25,6 +26,7 @@ describe.skipIf(!ENABLED)('calls for funds, 500 lots with PDFs', () => {
     const fx = propertyFixtures(api)
     const t = await api.tenant()
     const token = t.syndic.token
+    const grown = GROWTH ? await growTenant(api, t.org.id) : null
     const b = await fx.building(token, { total_units: LOTS, total_tantiemes: 100_000 })
     for (let i = 0; i < LOTS; i++) {
       const unit = await fx.unit(token, b.id, {
@@ -61,6 +63,7 @@ describe.skipIf(!ENABLED)('calls for funds, 500 lots with PDFs', () => {
       },
     )
     expect(approve.status, approve.text).toBe(200)
+    const mark = GROWTH ? await markBeforeOperation(api) : 0
     const cpu0 = process.cpuUsage()
     const t0 = performance.now()
     const res = await api.request('POST', `/api/v1/buildings/${b.id}/calls`, {
@@ -83,6 +86,11 @@ describe.skipIf(!ENABLED)('calls for funds, 500 lots with PDFs', () => {
       }),
     )
     expect(lines).toBe(LOTS)
+    if (grown) {
+      const plans = await tenantSeqScans(api, mark)
+      printGrowth('calls-for-funds', { tenant: grown, totalMs: Math.round(totalMs), ...plans })
+      expect(plans.seqScans).toEqual([])
+    }
     expect(totalMs).toBeLessThan(BUDGET_MS)
   })
 })

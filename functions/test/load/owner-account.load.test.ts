@@ -11,6 +11,7 @@ import { callLines, callsForFunds, ownerPayments, paymentAllocations } from '../
 import { uuidv7 } from '../../_shared/ids.ts'
 import { createTestApi, type TestApi } from '../harness.ts'
 import { propertyFixtures } from '../property-fixtures.ts'
+import { GROWTH, growTenant, markBeforeOperation, printGrowth, tenantSeqScans } from './growth.ts'
 
 /**
  * GET /owners/{id}/account for an owner with 5,000 account lines (issue #17 item 3, same budget
@@ -29,6 +30,7 @@ const UNITS = 20
 const IBAN = 'BE68539007547034'
 let api: TestApi
 let ids: { owner: string; token: string; org: string; building: string }
+let grown: Awaited<ReturnType<typeof growTenant>> | null = null
 
 /** Belgian structured communication: 10 digits and their mod-97 check (97 for 0). */
 const communication = (payload: number) =>
@@ -40,6 +42,7 @@ beforeAll(async () => {
   const fx = propertyFixtures(api)
   const t = await api.tenant()
   const token = t.syndic.token
+  if (GROWTH) grown = await growTenant(api, t.org.id)
   const building = await fx.building(token, { total_units: UNITS, total_tantiemes: 1000 })
   const units: { id: string }[] = []
   for (let i = 0; i < UNITS; i++)
@@ -127,6 +130,7 @@ describe.runIf(ENABLED)('owner account at 5,000 lines', () => {
   it('reports P50 / P95 of the whole request: the first page, then random pages', async () => {
     const first: number[] = []
     let bytes = 0
+    const mark = grown ? await markBeforeOperation(api) : 0
     for (let i = 0; i < 40; i++) {
       const t = performance.now()
       const res = await api.request('GET', `/api/v1/owners/${ids.owner}/account`, { token: ids.token })
@@ -166,6 +170,11 @@ describe.runIf(ENABLED)('owner account at 5,000 lines', () => {
         },
       }),
     )
+    if (grown) {
+      const plans = await tenantSeqScans(api, mark)
+      printGrowth('owner-account', { tenant: grown, p50: at(0.5), p95: at(0.95), ...plans })
+      expect(plans.seqScans).toEqual([])
+    }
     if (process.env.EXPLAIN !== '1') return
     const explain = async (name: string, q: SQL | SQLWrapper) => {
       const res = (await api.inspect.execute(sql`explain (analyze, buffers, costs off) ${q}`)) as unknown as {

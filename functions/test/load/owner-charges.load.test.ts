@@ -4,6 +4,7 @@ import { expenses } from '../../_shared/db/schema/index.ts'
 import { uuidv7 } from '../../_shared/ids.ts'
 import { createTestApi, type TestApi } from '../harness.ts'
 import { propertyFixtures } from '../property-fixtures.ts'
+import { GROWTH, growTenant, markBeforeOperation, printGrowth, tenantSeqScans } from './growth.ts'
 
 /**
  * Where the time of GET /owners/{id}/charges goes for an owner holding 5,000 expense parts
@@ -15,12 +16,14 @@ const ENABLED = process.env.LOAD === '1'
 const EXPENSES = 2500
 let api: TestApi
 let ids: { org: string; owner: string; token: string }
+let grown: Awaited<ReturnType<typeof growTenant>> | null = null
 beforeAll(async () => {
   if (!ENABLED) return
   api = await createTestApi()
   const fx = propertyFixtures(api)
   const t = await api.tenant()
   const token = t.syndic.token
+  if (GROWTH) grown = await growTenant(api, t.org.id)
   const building = await fx.building(token, { total_units: 20, total_tantiemes: 1000 })
   const units = []
   for (let i = 0; i < 20; i++)
@@ -72,6 +75,7 @@ describe.runIf(ENABLED)('owner charges at 5,000 parts', () => {
     const read: number[] = []
     const compute: number[] = []
     const whole: number[] = []
+    const mark = grown ? await markBeforeOperation(api) : 0
     for (let i = 0; i < 40; i++) {
       let t = performance.now()
       const r = await api.repos.finance.ownerCharges.read(
@@ -98,6 +102,11 @@ describe.runIf(ENABLED)('owner charges at 5,000 parts', () => {
       expect(res.body.pagination.total_items).toBe(2 * EXPENSES)
     }
     console.info(JSON.stringify({ read: ms(read), compute: ms(compute), request: ms(whole) }))
+    if (grown) {
+      const plans = await tenantSeqScans(api, mark)
+      printGrowth('owner-charges', { tenant: grown, request: ms(whole), ...plans })
+      expect(plans.seqScans).toEqual([])
+    }
     if (process.env.EXPLAIN === '1') {
       const { sql } = await import('drizzle-orm')
       const q = (text: string) =>

@@ -28,6 +28,11 @@ export function quotePartsReader(db: Database): QuotePartsReader {
         .leftJoin(
           unitOwnerships,
           and(
+            // The tenant first: index unit_ownerships_org_unit_idx (organization_id, unit_id) then
+            // serves the join. Without it no index fitted and, at 10× data, the plan read every
+            // ownership of every tenant once per lot (docs/performance.md, growth of the heavy
+            // operations).
+            eq(unitOwnerships.organizationId, scope.organizationId),
             eq(unitOwnerships.unitId, units.id),
             // Bare ownership bears no charges: the usufructuary does (domain property `bearsCharges`).
             ne(unitOwnerships.rightType, 'bare'),

@@ -86,14 +86,32 @@ export function applyServerResult(key: string, value: unknown, entry: OutboxEntr
   return patchRows(value, row.id, row)
 }
 
-/** Replaces every string equal to `from` (a temp id) by `to`, at any depth. */
+/**
+ * Replaces every string equal to `from` (a temp id) by `to`, at any depth. A value that does not
+ * hold `from` comes back as the same object: the replay rewrites only the cached records a create
+ * touches, not every record on every create (issue #17, offline replay).
+ */
 export function replaceDeep<T>(value: T, from: string, to: string): T {
   if (value === from) return to as T
-  if (Array.isArray(value)) return value.map((v) => replaceDeep(v, from, to)) as T
+  if (Array.isArray(value)) {
+    let out: unknown[] | null = null
+    for (const [i, v] of value.entries()) {
+      const next = replaceDeep(v, from, to)
+      if (next === v) continue
+      out ??= value.slice()
+      out[i] = next
+    }
+    return (out ?? value) as T
+  }
   if (isRecord(value)) {
-    const out: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(value)) out[k] = replaceDeep(v, from, to)
-    return out as T
+    let out: Record<string, unknown> | null = null
+    for (const [k, v] of Object.entries(value)) {
+      const next = replaceDeep(v, from, to)
+      if (next === v) continue
+      out ??= { ...value }
+      out[k] = next
+    }
+    return (out ?? value) as T
   }
   return value
 }
