@@ -32,6 +32,11 @@ export type Runtime = {
   readonly clientIp: (c: Context) => string
   /** Outgoing e-mail, used by the mail jobs (ADR 0023). */
   readonly mailer: Mailer
+  /**
+   * `false` turns the batched unit of work off for every route (ADR 0047): the A/B of
+   * functions/test/load/create-round-trips.load.test.ts, and a switch if a driver misbehaves.
+   */
+  readonly batchedWrites?: boolean
 }
 
 export type AppEnv = {
@@ -68,7 +73,7 @@ export function useCaseContextFor(
   options: ContextOptions = {},
 ): UseCaseContext {
   const db = runtime.database.db
-  const batched = options.batchedWrites === true
+  const batched = options.batchedWrites === true && runtime.batchedWrites !== false
   return {
     requestId,
     clock: { now: () => new Date() },

@@ -37,8 +37,6 @@ const QUERY_ROOTS = new Set<PropertyKey>([
   '$count',
   'query',
 ])
-const LOCKING = /\bfor\s+(?:no\s+key\s+update|update|key\s+share|share)\b/i
-const SIDE_EFFECTS = /\b(?:pg_advisory\w*|set_config|nextval|setval)\s*\(/i
 const WRITTEN_TABLE = /^\s*(?:insert\s+into|update|delete\s+from)\s+"([^"]+)"/i
 
 /**
@@ -56,9 +54,17 @@ function textOf(query: unknown): string {
   return typeof toSQL === 'function' ? toSQL.call(query).sql : ''
 }
 
-/** A plain read: runs outside the transaction while none is open. */
-function isPlainRead(text: string): boolean {
-  return /^\s*select\b/i.test(text) && !LOCKING.test(text) && !SIDE_EFFECTS.test(text)
+const READ_ROOTS = new Set<PropertyKey>(['select', 'selectDistinct', 'selectDistinctOn', '$count', 'query'])
+
+/**
+ * A plain read, from how the query was built: a select (or relational query) without a locking
+ * clause runs outside the transaction while none is open. A read with a side effect (an advisory
+ * lock, set_config, nextval) must go through `db.execute`, which always opens the transaction.
+ */
+function isPlainRead(chain: readonly Step[]): boolean {
+  const root = chain[0]
+  if (!root || !READ_ROOTS.has('call' in root ? root.call : root.get)) return false
+  return !chain.some((step) => 'call' in step && step.call === 'for')
 }
 
 export type WriteBatch = {
@@ -121,13 +127,15 @@ export function writeBatch(base: Database): WriteBatch {
   /**
    * Where a query runs, after sending the deferred writes it could depend on: a plain read that
    * touches none of their tables runs on the base while no transaction is open; anything else
-   * opens the transaction (once) and runs in it.
+   * opens the transaction (once) and runs in it. The SQL text is built only to look for those
+   * tables, i.e. only while writes are waiting (building it costs as much as the query's own).
    */
-  async function targetFor(text: string): Promise<Database> {
-    const read = isPlainRead(text)
-    if (!tx && read && !touchesDeferred(text)) return base
+  async function targetFor(chain: readonly Step[], query: unknown): Promise<Database> {
+    const read = isPlainRead(chain)
+    const dependent = deferred.length > 0 && touchesDeferred(textOf(query))
+    if (!tx && read && !dependent) return base
     const t = await open()
-    if (!read || touchesDeferred(text)) await flush(t)
+    if (!read || dependent) await flush(t)
     return t
   }
 
@@ -156,7 +164,7 @@ export function writeBatch(base: Database): WriteBatch {
           if (typeof own !== 'function') return own
           return (...args: unknown[]) => {
             const run = (async () => {
-              const where = await targetFor(textOf(target))
+              const where = await targetFor(chain, target)
               const query = (where === origin ? target : replay(where, chain)) as Record<PropertyKey, unknown>
               return prop === 'execute'
                 ? (query.execute as (...a: unknown[]) => unknown).apply(query, args)
