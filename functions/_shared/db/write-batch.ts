@@ -133,7 +133,9 @@ export function writeBatch(base: Database): WriteBatch {
   async function targetFor(chain: readonly Step[], query: unknown): Promise<Database> {
     const read = isPlainRead(chain)
     const dependent = deferred.length > 0 && touchesDeferred(textOf(query))
-    if (!tx && read && !dependent) return base
+    // Once a transaction is opening, everything waits for it: on PGlite (one connection) a read
+    // outside it would wait for it to end, and it would wait for that read.
+    if (!opening && read && !dependent) return base
     const t = await open()
     if (!read || dependent) await flush(t)
     return t
