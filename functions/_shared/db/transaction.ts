@@ -1,5 +1,6 @@
 import { err, PostingRefused, type Result } from '@koprogo/domain'
 import type { Database } from './client.ts'
+import { writeBatch } from './write-batch.ts'
 
 /** Thrown inside a Drizzle transaction to roll it back while carrying the use case's Err out. */
 class RollbackWith {
@@ -17,7 +18,9 @@ export async function runInTransaction<R, T>(
   db: Database,
   bind: (tx: Database) => R,
   work: (repos: R) => Promise<Result<T>>,
+  options: { readonly batched?: boolean } = {},
 ): Promise<Result<T>> {
+  if (options.batched) return runBatched(db, bind, work)
   try {
     return await db.transaction(async (tx) => {
       const result = await work(bind(tx as unknown as Database))
@@ -30,4 +33,30 @@ export async function runInTransaction<R, T>(
     if (e instanceof PostingRefused && e.domainError) return err(e.domainError)
     throw e
   }
+}
+
+/**
+ * The same contract, in fewer round trips (write-batch.ts, ADR 0047): deferred writes go as one
+ * statement at the end, and BEGIN/COMMIT are sent only if the work needed a transaction.
+ */
+async function runBatched<R, T>(
+  db: Database,
+  bind: (tx: Database) => R,
+  work: (repos: R) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  const batch = writeBatch(db)
+  let result: Result<T>
+  try {
+    result = await work(bind(batch.db))
+  } catch (e) {
+    await batch.rollback(e)
+    if (e instanceof PostingRefused && e.domainError) return err(e.domainError)
+    throw e
+  }
+  if (!result.ok) {
+    await batch.rollback(new RollbackWith(result))
+    return result
+  }
+  await batch.commit()
+  return result
 }

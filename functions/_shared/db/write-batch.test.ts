@@ -1,0 +1,124 @@
+import { err, ok } from '@koprogo/domain'
+import { eq, sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApi, type TestApi } from '../../test/harness.ts'
+import { uuidv7 } from '../ids.ts'
+import type { Database } from './client.ts'
+import { auditLog, organizations } from './schema/index.ts'
+import { runInTransaction } from './transaction.ts'
+import { deferWrite } from './write-batch.ts'
+
+/**
+ * The batched unit of work (ADR 0047) keeps the unit-of-work contract: all or nothing, reads see
+ * the unit's own writes, locks are held until the end. Run on PGlite and Postgres.
+ */
+let api: TestApi
+beforeAll(async () => {
+  api = await createTestApi()
+})
+afterAll(() => api.close())
+
+const auditRow = (entityId: string) => ({
+  organizationId: null,
+  actorUserId: null,
+  action: 'test.batch',
+  entity: 'test',
+  entityId,
+  requestId: 'write-batch-test',
+})
+const auditRowsOf = async (entityId: string) =>
+  api.inspect.select().from(auditLog).where(eq(auditLog.entityId, entityId)).orderBy(auditLog.id)
+
+function batched<T>(work: (db: Database) => Promise<ReturnType<typeof ok<T>> | ReturnType<typeof err>>) {
+  return api.countRoundTrips(() =>
+    runInTransaction(api.database.db, (db) => db, work as never, { batched: true }),
+  )
+}
+
+describe('batched unit of work', () => {
+  it('deferred writes go as one statement, in order, without BEGIN/COMMIT', async () => {
+    const id = uuidv7()
+    const { statements } = await batched(async (db) => {
+      await deferWrite(db, db.insert(auditLog).values(auditRow(id)))
+      await deferWrite(db, db.insert(auditLog).values({ ...auditRow(id), action: 'test.second' }))
+      return ok(null)
+    })
+    expect(statements).toHaveLength(1)
+    expect((await auditRowsOf(id)).map((r) => r.action)).toEqual(['test.batch', 'test.second'])
+  })
+
+  it('an Err result sends nothing; a throw sends nothing', async () => {
+    const id = uuidv7()
+    const refused = await batched(async (db) => {
+      await deferWrite(db, db.insert(auditLog).values(auditRow(id)))
+      return err({ code: 'refused', message: 'no' } as never)
+    })
+    expect(refused.result.ok).toBe(false)
+    expect(refused.statements).toHaveLength(0)
+    await expect(
+      batched(async (db) => {
+        await deferWrite(db, db.insert(auditLog).values(auditRow(id)))
+        throw new Error('boom')
+      }),
+    ).rejects.toThrow('boom')
+    expect(await auditRowsOf(id)).toHaveLength(0)
+  })
+
+  it('one failing write in the statement leaves none of the others', async () => {
+    const id = uuidv7()
+    const org = await api.organization()
+    await expect(
+      batched(async (db) => {
+        await deferWrite(db, db.insert(auditLog).values(auditRow(id)))
+        // The organization exists already: a primary-key violation in the same statement.
+        await deferWrite(db, db.insert(organizations).values({ ...org, slug: `${org.slug}-2` }))
+        return ok(null)
+      }),
+    ).rejects.toThrow()
+    expect(await auditRowsOf(id)).toHaveLength(0)
+  })
+
+  it('a read of a table with a deferred write sees it: the transaction opens and the writes go first', async () => {
+    const id = uuidv7()
+    const { result, statements } = await batched(async (db) => {
+      await deferWrite(db, db.insert(auditLog).values(auditRow(id)))
+      const rows = await db.select().from(auditLog).where(eq(auditLog.entityId, id))
+      // A later deferred write, after the transaction opened, goes at the end, before COMMIT.
+      await deferWrite(db, db.insert(auditLog).values({ ...auditRow(id), action: 'test.after' }))
+      return ok(rows.length)
+    })
+    expect(result).toEqual({ ok: true, value: 1 })
+    expect(statements.map((q) => q.trim().split(/\s+/)[0]?.toLowerCase())).toEqual([
+      'begin',
+      'insert',
+      'select',
+      'insert',
+      'commit',
+    ])
+    expect((await auditRowsOf(id)).map((r) => r.action)).toEqual(['test.batch', 'test.after'])
+  })
+
+  it('a locking read opens the transaction before it; an Err then rolls the unit back', async () => {
+    const org = await api.organization()
+    const id = uuidv7()
+    const { statements } = await batched(async (db) => {
+      await db.select().from(organizations).where(eq(organizations.id, org.id)).for('update')
+      await deferWrite(db, db.insert(auditLog).values(auditRow(id)))
+      await db.execute(sql`select 1`)
+      return err({ code: 'refused', message: 'no' } as never)
+    })
+    expect(statements[0]).toBe('begin')
+    expect(statements.at(-1)).toBe('rollback')
+    expect(await auditRowsOf(id)).toHaveLength(0)
+  })
+
+  it('plain reads before any write run without a transaction', async () => {
+    const org = await api.organization()
+    const { statements } = await batched(async (db) => {
+      const [row] = await db.select().from(organizations).where(eq(organizations.id, org.id))
+      return ok(row?.name)
+    })
+    expect(statements).toHaveLength(1)
+    expect(statements[0]).toMatch(/^select/)
+  })
+})
