@@ -6,7 +6,7 @@ import { uuidv7 } from '../ids.ts'
 import type { Database } from './client.ts'
 import { auditLog, organizations } from './schema/index.ts'
 import { runInTransaction } from './transaction.ts'
-import { deferWrite } from './write-batch.ts'
+import { deferInsert, writeBatch } from './write-batch.ts'
 
 /**
  * The batched unit of work (ADR 0047) keeps the unit-of-work contract: all or nothing, reads see
@@ -39,25 +39,45 @@ describe('batched unit of work', () => {
   it('deferred writes go as one statement, in order, without BEGIN/COMMIT', async () => {
     const id = uuidv7()
     const { statements } = await batched(async (db) => {
-      await deferWrite(db, db.insert(auditLog).values(auditRow(id)))
-      await deferWrite(db, db.insert(auditLog).values({ ...auditRow(id), action: 'test.second' }))
+      await deferInsert(db, auditLog, auditRow(id))
+      await deferInsert(db, auditLog, { ...auditRow(id), action: 'test.second' })
       return ok(null)
     })
     expect(statements).toHaveLength(1)
     expect((await auditRowsOf(id)).map((r) => r.action)).toEqual(['test.batch', 'test.second'])
   })
 
+  it('rows keep the order they were recorded in, whatever order the CTEs run in', async () => {
+    // Postgres's manual: the order of a statement's data-modifying sub-statements is
+    // unpredictable. Written either way round, the audit rows are numbered in recorded order.
+    for (const partsReversed of [false, true]) {
+      const id = uuidv7()
+      const org = await api.organization()
+      const batch = writeBatch(api.database.db, { partsReversed })
+      await deferInsert(batch.db, auditLog, { ...auditRow(id), action: 'test.first' })
+      await deferInsert(batch.db, organizations, { ...org, id: uuidv7(), slug: `${org.slug}-b` })
+      await deferInsert(batch.db, auditLog, { ...auditRow(id), action: 'test.second' })
+      await deferInsert(batch.db, auditLog, { ...auditRow(id), action: 'test.third' })
+      const { statements } = await api.countRoundTrips(() => batch.commit())
+      expect(statements).toHaveLength(1)
+      expect(
+        (await auditRowsOf(id)).map((r) => r.action),
+        `partsReversed: ${partsReversed}`,
+      ).toEqual(['test.first', 'test.second', 'test.third'])
+    }
+  })
+
   it('an Err result sends nothing; a throw sends nothing', async () => {
     const id = uuidv7()
     const refused = await batched(async (db) => {
-      await deferWrite(db, db.insert(auditLog).values(auditRow(id)))
+      await deferInsert(db, auditLog, auditRow(id))
       return err({ code: 'refused', message: 'no' } as never)
     })
     expect(refused.result.ok).toBe(false)
     expect(refused.statements).toHaveLength(0)
     await expect(
       batched(async (db) => {
-        await deferWrite(db, db.insert(auditLog).values(auditRow(id)))
+        await deferInsert(db, auditLog, auditRow(id))
         throw new Error('boom')
       }),
     ).rejects.toThrow('boom')
@@ -69,9 +89,9 @@ describe('batched unit of work', () => {
     const org = await api.organization()
     await expect(
       batched(async (db) => {
-        await deferWrite(db, db.insert(auditLog).values(auditRow(id)))
+        await deferInsert(db, auditLog, auditRow(id))
         // The organization exists already: a primary-key violation in the same statement.
-        await deferWrite(db, db.insert(organizations).values({ ...org, slug: `${org.slug}-2` }))
+        await deferInsert(db, organizations, { ...org, slug: `${org.slug}-2` })
         return ok(null)
       }),
     ).rejects.toThrow()
@@ -81,10 +101,10 @@ describe('batched unit of work', () => {
   it('a read of a table with a deferred write sees it: the transaction opens and the writes go first', async () => {
     const id = uuidv7()
     const { result, statements } = await batched(async (db) => {
-      await deferWrite(db, db.insert(auditLog).values(auditRow(id)))
+      await deferInsert(db, auditLog, auditRow(id))
       const rows = await db.select().from(auditLog).where(eq(auditLog.entityId, id))
       // A later deferred write, after the transaction opened, goes at the end, before COMMIT.
-      await deferWrite(db, db.insert(auditLog).values({ ...auditRow(id), action: 'test.after' }))
+      await deferInsert(db, auditLog, { ...auditRow(id), action: 'test.after' })
       return ok(rows.length)
     })
     expect(result).toEqual({ ok: true, value: 1 })
@@ -103,7 +123,7 @@ describe('batched unit of work', () => {
     const id = uuidv7()
     const { statements } = await batched(async (db) => {
       await db.select().from(organizations).where(eq(organizations.id, org.id)).for('update')
-      await deferWrite(db, db.insert(auditLog).values(auditRow(id)))
+      await deferInsert(db, auditLog, auditRow(id))
       await db.execute(sql`select 1`)
       return err({ code: 'refused', message: 'no' } as never)
     })

@@ -1,4 +1,5 @@
-import { type SQL, type SQLWrapper, sql } from 'drizzle-orm'
+import { getTableName, type SQL, type SQLWrapper, sql } from 'drizzle-orm'
+import type { PgTable } from 'drizzle-orm/pg-core'
 import type { Database } from './client.ts'
 import { assertTenantScoped, BATCH_MARKER } from './tenant-scope.ts'
 
@@ -16,14 +17,19 @@ import { assertTenantScoped, BATCH_MARKER } from './tenant-scope.ts'
  * A unit of work that never needed the transaction sends its writes as one statement without
  * BEGIN/COMMIT: a single statement is atomic on its own (its implicit transaction), triggers
  * (the row counters) included. An Err result or a throw before the flush sends nothing.
+ *
+ * Order: the deferred rows of one table go as ONE multi-row INSERT, in the order they were
+ * deferred, so a serial id (audit_log) numbers them in the order the use case recorded them; the
+ * other tables' ids (UUIDv7, ids.ts) and positions are assigned here in the application. Nothing
+ * depends on the order in which Postgres runs the statement's data-modifying CTEs, which its
+ * manual calls unpredictable (tested: write-batch.test.ts, "whatever order the CTEs run in").
  */
 
 const BATCH = Symbol('write batch')
-/** The builder behind a recorded query (to embed its SQL in the batch's statement). */
-const RAW = Symbol('raw query')
 
 type Step = { readonly get: PropertyKey } | { readonly call: PropertyKey; readonly args: unknown[] }
-type Deferred = { readonly sql: SQL; readonly table: string }
+/** The rows deferred for one table, in deferral order. */
+type Deferred = { readonly table: PgTable; readonly name: string; readonly rows: Record<string, unknown>[] }
 
 /** Top-level methods of a Database whose result is a query to run (recorded and replayed). */
 const QUERY_ROOTS = new Set<PropertyKey>([
@@ -37,16 +43,21 @@ const QUERY_ROOTS = new Set<PropertyKey>([
   '$count',
   'query',
 ])
-const WRITTEN_TABLE = /^\s*(?:insert\s+into|update|delete\s+from)\s+"([^"]+)"/i
 
 /**
- * Runs `write` now, or — inside a batched unit of work — adds it to the statement sent when the
- * work is done. Only for writes whose result the caller does not read (no RETURNING, no count).
+ * Inserts `rows` into `table` now, or — inside a batched unit of work — adds them to the
+ * statement sent when the work is done. Only for rows nobody reads back (no RETURNING, no count).
  */
-export async function deferWrite(db: Database, write: SQLWrapper & PromiseLike<unknown>): Promise<void> {
+export async function deferInsert<T extends PgTable>(
+  db: Database,
+  table: T,
+  rows: T['$inferInsert'] | readonly T['$inferInsert'][],
+): Promise<void> {
+  const list = (Array.isArray(rows) ? rows : [rows]) as Record<string, unknown>[]
+  if (list.length === 0) return
   const batch = (db as unknown as { [BATCH]?: WriteBatch })[BATCH]
-  if (batch) batch.defer(write)
-  else await write
+  if (batch) batch.defer(table, list)
+  else await db.insert(table).values(list as never)
 }
 
 function textOf(query: unknown): string {
@@ -70,7 +81,7 @@ function isPlainRead(chain: readonly Step[]): boolean {
 export type WriteBatch = {
   /** The handle the work's repositories are bound to. */
   readonly db: Database
-  defer(write: SQLWrapper): void
+  defer(table: PgTable, rows: Record<string, unknown>[]): void
   /** Sends the deferred writes and commits (if a transaction was opened). */
   commit(): Promise<void>
   /** Drops the deferred writes and rolls back (if a transaction was opened). */
@@ -79,8 +90,12 @@ export type WriteBatch = {
   readonly opened: () => boolean
 }
 
-/** A batched unit of work over `base` (the pool, or an enclosing transaction/savepoint). */
-export function writeBatch(base: Database): WriteBatch {
+/**
+ * A batched unit of work over `base` (the pool, or an enclosing transaction/savepoint).
+ * `partsReversed` (tests only) writes the statement's CTEs in the other order, to show that the
+ * rows come out the same whichever order Postgres runs them in.
+ */
+export function writeBatch(base: Database, options: { readonly partsReversed?: boolean } = {}): WriteBatch {
   const deferred: Deferred[] = []
   let tx: Database | null = null
   let opening: Promise<Database> | null = null
@@ -106,23 +121,25 @@ export function writeBatch(base: Database): WriteBatch {
 
   async function flush(target: Database): Promise<void> {
     if (deferred.length === 0) return
-    const writes = deferred.splice(0)
-    const first = writes[0] as Deferred
-    if (writes.length === 1) {
-      await target.execute(first.sql)
+    const parts = deferred.splice(0).map((d) =>
+      target
+        .insert(d.table)
+        .values(d.rows as never)
+        .getSQL(),
+    )
+    if (parts.length === 1) {
+      await target.execute(parts[0] as SQL)
       return
     }
     // Data-modifying CTEs all run, in one statement; foreign keys and the statement-level
     // counter triggers are checked/fired at its end, so a child row may follow its parent here.
-    // Postgres runs CTEs the main query does not read in the reverse of their written order
-    // (es_auxmodifytables is built by prepending): written last-first, they run in deferral
-    // order, so serial ids (audit_log) keep the order the use case recorded them in (tested by
-    // expenses.test.ts: 'expense.create' before 'expense.approve').
-    const ctes = sql.join(writes.map((w, i) => sql`${sql.raw(`w${i}`)} as (${w.sql})`).reverse(), sql`, `)
-    await target.execute(sql`${sql.raw(BATCH_MARKER)} with ${ctes} select 1`)
+    // One INSERT per table, so their order does not matter (see the top of this file).
+    const ctes = parts.map((part, i) => sql`${sql.raw(`w${i}`)} as (${part})`)
+    if (options.partsReversed) ctes.reverse()
+    await target.execute(sql`${sql.raw(BATCH_MARKER)} with ${sql.join(ctes, sql`, `)} select 1`)
   }
 
-  const touchesDeferred = (text: string) => deferred.some((d) => text.includes(`"${d.table}"`))
+  const touchesDeferred = (text: string) => deferred.some((d) => text.includes(`"${d.name}"`))
 
   /**
    * Where a query runs, after sending the deferred writes it could depend on: a plain read that
@@ -160,7 +177,6 @@ export function writeBatch(base: Database): WriteBatch {
   function recorded(query: object, chain: Step[], origin: Database): unknown {
     return new Proxy(query, {
       get(target, prop, receiver) {
-        if (prop === RAW) return target
         if (prop === 'then' || prop === 'execute') {
           const own = Reflect.get(target, prop, receiver) as ((...a: unknown[]) => unknown) | undefined
           if (typeof own !== 'function') return own
@@ -230,14 +246,18 @@ export function writeBatch(base: Database): WriteBatch {
 
   const batch: WriteBatch = {
     db: handle,
-    defer(write) {
-      const raw = ((write as unknown as Record<PropertyKey, unknown>)[RAW] ?? write) as SQLWrapper
-      const text = textOf(raw)
-      const table = WRITTEN_TABLE.exec(text)?.[1]
-      if (!table) throw new Error(`deferWrite: not an INSERT/UPDATE/DELETE: ${text.slice(0, 80)}`)
-      // Checked one by one here: the batch's statement carries BATCH_MARKER (tenant-scope.ts).
-      assertTenantScoped(text)
-      deferred.push({ sql: raw.getSQL(), table })
+    defer(table, rows) {
+      // Checked here, part by part: the batch's statement carries BATCH_MARKER (tenant-scope.ts).
+      assertTenantScoped(
+        base
+          .insert(table)
+          .values(rows as never)
+          .toSQL().sql,
+      )
+      const name = getTableName(table)
+      const same = deferred.find((d) => d.table === table)
+      if (same) same.rows.push(...rows)
+      else deferred.push({ table, name, rows: [...rows] })
     },
     async commit() {
       if (!tx) {

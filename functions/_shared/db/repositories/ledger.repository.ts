@@ -12,7 +12,7 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm'
 import { uuidv7Generator } from '../../ids.ts'
 import type { Database } from '../client.ts'
 import { ledgerEntries, ledgerLines, ledgerSettings } from '../schema/index.ts'
-import { deferWrite } from '../write-batch.ts'
+import { deferInsert } from '../write-batch.ts'
 import { countAll } from './paginate.ts'
 
 /*
@@ -92,7 +92,7 @@ export function ledgerRepository(db: Database): LedgerRepository {
         totalCents: entry.totalCents,
         createdAt: new Date(),
       }
-      await deferWrite(db, db.insert(ledgerEntries).values(row))
+      await deferInsert(db, ledgerEntries, row)
       const lineRows = entry.lines.map((l, position) => ({
         id: uuidv7Generator.next(),
         organizationId: scope.organizationId,
@@ -107,7 +107,7 @@ export function ledgerRepository(db: Database): LedgerRepository {
         unitId: l.unitId ?? null,
         supplierId: l.supplierId ?? null,
       }))
-      await deferWrite(db, db.insert(ledgerLines).values(lineRows))
+      await deferInsert(db, ledgerLines, lineRows)
       return toEntry(row, lineRows)
     },
 
