@@ -1,5 +1,6 @@
-import { err, PostingRefused, type Result } from '@koprogo/domain'
+import { type DomainError, err, PostingRefused, type Result, StoreRefused } from '@koprogo/domain'
 import type { Database } from './client.ts'
+import { storeRefusalOf } from './store-refusal.ts'
 import { writeBatch } from './write-batch.ts'
 
 /** Thrown inside a Drizzle transaction to roll it back while carrying the use case's Err out. */
@@ -8,6 +9,16 @@ class RollbackWith {
   constructor(result: Result<never>) {
     this.result = result
   }
+}
+
+/**
+ * The caller's error carried by a throw, or null for a crash: a posting into a closed fiscal year
+ * (ADR 0040), a limit the store checks with the write (StoreRefused, or the database's own
+ * refusal of it: store-refusal.ts, ADR 0047). Answered as Err: a 409, not a 500.
+ */
+function refusalOf(e: unknown): DomainError | null {
+  if (e instanceof PostingRefused || e instanceof StoreRefused) return e.domainError
+  return storeRefusalOf(e)
 }
 
 /**
@@ -29,8 +40,8 @@ export async function runInTransaction<R, T>(
     })
   } catch (e) {
     if (e instanceof RollbackWith) return e.result
-    // A posting into a closed fiscal year (ADR 0040) is the caller's error, not a crash: a 409.
-    if (e instanceof PostingRefused && e.domainError) return err(e.domainError)
+    const refusal = refusalOf(e)
+    if (refusal) return err(refusal)
     throw e
   }
 }
@@ -50,13 +61,21 @@ async function runBatched<R, T>(
     result = await work(bind(batch.db))
   } catch (e) {
     await batch.rollback(e)
-    if (e instanceof PostingRefused && e.domainError) return err(e.domainError)
+    const refusal = refusalOf(e)
+    if (refusal) return err(refusal)
     throw e
   }
   if (!result.ok) {
     await batch.rollback(new RollbackWith(result))
     return result
   }
-  await batch.commit()
+  try {
+    await batch.commit()
+  } catch (e) {
+    // The limits checked in the batch's statement (the building count, the used tantièmes).
+    const refusal = refusalOf(e)
+    if (refusal) return err(refusal)
+    throw e
+  }
   return result
 }
