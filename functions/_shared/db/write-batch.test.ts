@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApi, type TestApi } from '../../test/harness.ts'
 import { uuidv7 } from '../ids.ts'
 import type { Database } from './client.ts'
-import { auditLog, organizations } from './schema/index.ts'
+import { auditLog, buildings, organizations } from './schema/index.ts'
+import { TenantScopeViolation } from './tenant-scope.ts'
 import { runInTransaction } from './transaction.ts'
 import { deferInsert, writeBatch } from './write-batch.ts'
 
@@ -65,6 +66,16 @@ describe('batched unit of work', () => {
         `partsReversed: ${partsReversed}`,
       ).toEqual(['test.first', 'test.second', 'test.third'])
     }
+  })
+
+  it('a deferred insert into a tenant table without its organization is refused, nothing sent', async () => {
+    const batch = writeBatch(api.database.db)
+    const row = { id: uuidv7(), name: 'X', address: 'A', city: 'C', postalCode: '1000', country: 'BE' }
+    await expect(deferInsert(batch.db, buildings, { ...row, organizationId: '' })).rejects.toThrow(
+      TenantScopeViolation,
+    )
+    const { statements } = await api.countRoundTrips(() => batch.commit())
+    expect(statements).toHaveLength(0)
   })
 
   it('an Err result sends nothing; a throw sends nothing', async () => {

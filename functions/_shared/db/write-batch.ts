@@ -1,7 +1,7 @@
-import { getTableName, type SQL, type SQLWrapper, sql } from 'drizzle-orm'
+import { getTableColumns, getTableName, type SQL, type SQLWrapper, sql } from 'drizzle-orm'
 import type { PgTable } from 'drizzle-orm/pg-core'
 import type { Database } from './client.ts'
-import { assertTenantScoped, BATCH_MARKER } from './tenant-scope.ts'
+import { BATCH_MARKER, TENANT_TABLES, TenantScopeViolation } from './tenant-scope.ts'
 
 /*
  * The batched unit of work (ADR 0047, issue #17 item 2). A create used to cost BEGIN, its reads,
@@ -43,6 +43,33 @@ const QUERY_ROOTS = new Set<PropertyKey>([
   '$count',
   'query',
 ])
+
+const TENANT = new Set<string>(TENANT_TABLES)
+/** A tenant table's organization_id property (its JS key), once per table. */
+const tenantKeys = new WeakMap<PgTable, string | null>()
+function tenantKeyOf(table: PgTable): string | null {
+  let key = tenantKeys.get(table)
+  if (key === undefined) {
+    const column = Object.entries(getTableColumns(table)).find(([, c]) => c.name === 'organization_id')
+    key = TENANT.has(getTableName(table)) ? (column?.[0] ?? '') : null
+    tenantKeys.set(table, key)
+  }
+  return key
+}
+
+/**
+ * The tenant guard of a deferred insert (tenant-scope.ts), from its rows rather than its SQL text
+ * (building the text only to check it cost as much as the insert's own): on a tenant table every
+ * row names its organization. Stricter than the text check, which an INSERT listing the column
+ * with a default would pass.
+ */
+function assertRowsScoped(table: PgTable, rows: readonly Record<string, unknown>[]): void {
+  const key = tenantKeyOf(table)
+  if (key === null) return
+  if (key === '' || rows.some((row) => typeof row[key] !== 'string' || row[key] === '')) {
+    throw new TenantScopeViolation(`insert into "${getTableName(table)}" (deferred) without organization_id`)
+  }
+}
 
 /**
  * Inserts `rows` into `table` now, or — inside a batched unit of work — adds them to the
@@ -248,12 +275,7 @@ export function writeBatch(base: Database, options: { readonly partsReversed?: b
     db: handle,
     defer(table, rows) {
       // Checked here, part by part: the batch's statement carries BATCH_MARKER (tenant-scope.ts).
-      assertTenantScoped(
-        base
-          .insert(table)
-          .values(rows as never)
-          .toSQL().sql,
-      )
+      assertRowsScoped(table, rows)
       const name = getTableName(table)
       const same = deferred.find((d) => d.table === table)
       if (same) same.rows.push(...rows)
