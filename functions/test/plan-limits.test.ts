@@ -74,6 +74,27 @@ describe('plan limits', () => {
     )
     // Nothing was written by the refused create (no building, no audit row).
     expect(await count('buildings', org.id)).toBe(2)
+    // The refusal is the database's own (the create's one statement fails): with an
+    // Idempotency-Key it is answered and replayed the same, and the claim's transaction survives.
+    const headers = { 'idempotency-key': `limit-${org.id}` }
+    const keyed = await api.request('POST', '/api/v1/buildings', {
+      token: syndic.token,
+      body: buildingBody('Keyed'),
+      headers,
+    })
+    expect(keyed.status).toBe(409)
+    expect(keyed.body.code).toBe('plan_limit_reached')
+    const replay = await api.request('POST', '/api/v1/buildings', {
+      token: syndic.token,
+      body: buildingBody('Keyed'),
+      headers,
+    })
+    expect([replay.status, replay.body.code]).toEqual([409, 'plan_limit_reached'])
+    expect(await count('buildings', org.id)).toBe(2)
+    const audited = (await api.inspect.execute(
+      sql`select count(*)::int as n from audit_log where organization_id = ${org.id} and action = 'building.create'`,
+    )) as { rows: { n: number }[] }
+    expect(audited.rows[0]?.n).toBe(2)
     // A superadmin creating in that organization is held to the same plan.
     const byAdmin = await api.request('POST', '/api/v1/buildings', {
       token: admin.token,
