@@ -125,15 +125,19 @@ type Claim = { userId: string; key: string; path: string; requestHash: string }
  */
 async function claimKey(db: Database, claim: Claim, who: SQL | undefined): Promise<Stored | null> {
   const now = new Date()
-  await db
+  const insert = () =>
+    db
+      .insert(idempotencyKeys)
+      .values({ ...claim, method: 'POST', createdAt: now })
+      .onConflictDoNothing()
+      .returning({ key: idempotencyKeys.key })
+  // A new key (the usual case) is one statement; an existing one is first checked for expiry.
+  if ((await insert()).length > 0) return null
+  const expired = await db
     .delete(idempotencyKeys)
     .where(and(who, lt(idempotencyKeys.createdAt, new Date(now.getTime() - TTL_MS))))
-  const claimed = await db
-    .insert(idempotencyKeys)
-    .values({ ...claim, method: 'POST', createdAt: now })
-    .onConflictDoNothing()
     .returning({ key: idempotencyKeys.key })
-  if (claimed.length > 0) return null
+  if (expired.length > 0 && (await insert()).length > 0) return null
   const takenOver = await db
     .update(idempotencyKeys)
     .set({ createdAt: now, requestHash: claim.requestHash, path: claim.path })

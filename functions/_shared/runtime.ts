@@ -32,6 +32,11 @@ export type Runtime = {
   readonly clientIp: (c: Context) => string
   /** Outgoing e-mail, used by the mail jobs (ADR 0023). */
   readonly mailer: Mailer
+  /**
+   * `false` turns the batched unit of work off for every route (ADR 0047): the A/B of
+   * functions/test/load/create-round-trips.load.test.ts, and a switch if a driver misbehaves.
+   */
+  readonly batchedWrites?: boolean
 }
 
 export type AppEnv = {
@@ -55,14 +60,26 @@ export function identitySettings(env: Env): IdentitySettings {
   }
 }
 
-export function useCaseContextFor(runtime: Runtime, requestId: string): UseCaseContext {
+/**
+ * `batchedWrites`: the use case's unit of work sends its deferred writes as one statement and
+ * opens a transaction only when it needs one (db/write-batch.ts, ADR 0047). On for the creates
+ * of the anchor mix; a route turns it on once its tests pass with it.
+ */
+export type ContextOptions = { readonly batchedWrites?: boolean }
+
+export function useCaseContextFor(
+  runtime: Runtime,
+  requestId: string,
+  options: ContextOptions = {},
+): UseCaseContext {
   const db = runtime.database.db
+  const batched = options.batchedWrites === true && runtime.batchedWrites !== false
   return {
     requestId,
     clock: { now: () => new Date() },
     ids: uuidv7Generator,
     repos: bindRepositories(db),
-    transaction: (work) => runInTransaction(db, bindRepositories, work),
+    transaction: (work) => runInTransaction(db, bindRepositories, work, { batched }),
     passwords: runtime.passwords,
     sessions: sessionTokenService(runtime.accessKey, runtime.env.ACCESS_TOKEN_TTL_SECONDS),
     settings: identitySettings(runtime.env),
@@ -71,13 +88,13 @@ export function useCaseContextFor(runtime: Runtime, requestId: string): UseCaseC
 }
 
 /** The per-request use-case context (no actor: public endpoints). */
-export function publicContext(c: Context<AppEnv>): UseCaseContext {
-  return useCaseContextFor(c.get('runtime'), c.get('requestId'))
+export function publicContext(c: Context<AppEnv>, options: ContextOptions = {}): UseCaseContext {
+  return useCaseContextFor(c.get('runtime'), c.get('requestId'), options)
 }
 
 /** The per-request use-case context of the authenticated caller; requireAuth guarantees the actor. */
-export function actorContext(c: Context<AppEnv>): ActorContext {
+export function actorContext(c: Context<AppEnv>, options: ContextOptions = {}): ActorContext {
   const actor = c.get('actor')
   if (!actor) throw new Error('actorContext used on a route without requireAuth')
-  return { ...publicContext(c), actor }
+  return { ...publicContext(c, options), actor }
 }

@@ -56,7 +56,7 @@ buildingsApp.openapi(
     const fields = toBuildingFields(b)
     const result = fields.ok
       ? await createBuilding({
-          ctx: actorContext(c),
+          ctx: actorContext(c, { batchedWrites: true }),
           input: {
             ...fields.value,
             name: b.name,

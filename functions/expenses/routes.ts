@@ -64,7 +64,7 @@ expensesApp.openapi(
   async (c) => {
     const b = c.req.valid('json')
     const result = await createExpense({
-      ctx: actorContext(c),
+      ctx: actorContext(c, { batchedWrites: true }),
       input: {
         buildingId: b.building_id,
         category: b.category,

@@ -54,7 +54,7 @@ ownersApp.openapi(
   async (c) => {
     const b = c.req.valid('json')
     const result = await createOwner({
-      ctx: actorContext(c),
+      ctx: actorContext(c, { batchedWrites: true }),
       input: {
         ...toOwnerFields(b),
         address: b.address,

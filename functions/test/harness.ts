@@ -38,6 +38,7 @@ export type TestApi = Awaited<ReturnType<typeof createTestApi>>
  */
 async function openDatabase(
   onQuery: (sql: string) => void,
+  onTransactionEdge: (sql: string) => void,
 ): Promise<{ database: DatabaseHandle; inspect: DatabaseHandle }> {
   if (process.env.TEST_DB === 'postgres') {
     const url = assertTestDatabaseUrl(process.env.TEST_DATABASE_URL ?? '')
@@ -48,10 +49,31 @@ async function openDatabase(
   }
   const blob = new Blob([readFileSync(inject('pgliteTemplate'))])
   const client = new PGlite({ loadDataDir: blob })
+  countTransactionEdges(client, onTransactionEdge)
   const database = await fromPglite(client, { onQuery })
   const inspect = await fromPglite(client, { tenantGuard: false })
   // One PGlite instance behind both handles: closing it once is enough.
   return { database, inspect: { ...inspect, close: async () => undefined } }
+}
+
+/**
+ * PGlite sends a top-level transaction's BEGIN and COMMIT (or ROLLBACK) itself, past Drizzle's
+ * logger (on `pg` Drizzle sends them as statements, so the logger sees them): reported here so
+ * that a round-trip count means the same on both drivers.
+ */
+function countTransactionEdges(client: PGlite, report: (sql: string) => void): void {
+  const transaction = client.transaction.bind(client)
+  client.transaction = (async (callback: Parameters<PGlite['transaction']>[0]) => {
+    report('begin')
+    try {
+      const result = await transaction(callback)
+      report('commit')
+      return result
+    } catch (error) {
+      report('rollback')
+      throw error
+    }
+  }) as PGlite['transaction']
 }
 
 /** An in-process API (app.request) on a fresh database copy, with helpers to make tenants and users. */
@@ -61,7 +83,18 @@ export async function createTestApi(
 ) {
   /** Every SQL statement the app ran, for tests that count queries (N+1 guards). */
   const queries: string[] = []
-  const { database, inspect: inspection } = await openDatabase((q) => queries.push(q))
+  /**
+   * Every statement handed to the driver, BEGIN/COMMIT/SAVEPOINT included: one round trip each
+   * (neither `pg` nor PGlite pipelines). `countRoundTrips` reads it for one request.
+   */
+  const roundTrips: string[] = []
+  const { database, inspect: inspection } = await openDatabase(
+    (q) => {
+      queries.push(q)
+      roundTrips.push(q)
+    },
+    (q) => roundTrips.push(q),
+  )
   const logLines: string[] = []
   const env: Env = parseEnv({ ...TEST_ENV, ...envOverrides })
   const filesRoot = mkdtempSync(join(tmpdir(), 'koprogo-files-'))
@@ -173,6 +206,13 @@ export async function createTestApi(
     tenant,
     logLines,
     queries,
+    roundTrips,
+    /** The statements (round trips) one call sends to the database, in order. */
+    async countRoundTrips<T>(call: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+      roundTrips.length = 0
+      const result = await call()
+      return { result, statements: roundTrips.splice(0) }
+    },
     /** The local file store's folder, for tests that check nothing was left in it. */
     filesRoot,
     /** Unguarded, for assertions over whole tables; the app itself never gets this handle. */

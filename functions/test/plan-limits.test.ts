@@ -48,6 +48,15 @@ async function count(table: 'buildings' | 'users', orgId: string): Promise<numbe
   return Number(r.rows[0]?.n)
 }
 
+async function buildingCount(orgId: string): Promise<number> {
+  const r = (await api.inspect.execute(
+    sql`select building_count from organizations where id = ${orgId}`,
+  )) as {
+    rows: { building_count: number }[]
+  }
+  return Number(r.rows[0]?.building_count)
+}
+
 describe('plan limits', () => {
   it('max_buildings: the create past the limit is 409 plan_limit_reached naming the plan; a superadmin raises it', async () => {
     const { org, syndic } = await api.tenant()
@@ -65,6 +74,27 @@ describe('plan limits', () => {
     )
     // Nothing was written by the refused create (no building, no audit row).
     expect(await count('buildings', org.id)).toBe(2)
+    // The refusal is the database's own (the create's one statement fails): with an
+    // Idempotency-Key it is answered and replayed the same, and the claim's transaction survives.
+    const headers = { 'idempotency-key': `limit-${org.id}` }
+    const keyed = await api.request('POST', '/api/v1/buildings', {
+      token: syndic.token,
+      body: buildingBody('Keyed'),
+      headers,
+    })
+    expect(keyed.status).toBe(409)
+    expect(keyed.body.code).toBe('plan_limit_reached')
+    const replay = await api.request('POST', '/api/v1/buildings', {
+      token: syndic.token,
+      body: buildingBody('Keyed'),
+      headers,
+    })
+    expect([replay.status, replay.body.code]).toEqual([409, 'plan_limit_reached'])
+    expect(await count('buildings', org.id)).toBe(2)
+    const audited = (await api.inspect.execute(
+      sql`select count(*)::int as n from audit_log where organization_id = ${org.id} and action = 'building.create'`,
+    )) as { rows: { n: number }[] }
+    expect(audited.rows[0]?.n).toBe(2)
     // A superadmin creating in that organization is held to the same plan.
     const byAdmin = await api.request('POST', '/api/v1/buildings', {
       token: admin.token,
@@ -142,6 +172,19 @@ describe(`${RACERS} concurrent creates never overshoot the limit`, () => {
     ])
     for (const r of results.filter((x) => x.status === 409)) expect(r.body.code).toBe('plan_limit_reached')
     expect(await count('buildings', org.id)).toBe(4)
+    // The count the check reads (kept on the organization's row, migration 0027) is the real one,
+    // and a delete gives the room back.
+    expect(await buildingCount(org.id)).toBe(4)
+    const won = results.find((r) => r.status === 201)?.body as { id: string }
+    expect((await api.request('DELETE', `/api/v1/buildings/${won.id}`, { token: syndic.token })).status).toBe(
+      204,
+    )
+    expect(await buildingCount(org.id)).toBe(3)
+    const again = await api.request('POST', '/api/v1/buildings', {
+      token: syndic.token,
+      body: buildingBody('Again'),
+    })
+    expect(again.status).toBe(201)
   })
 
   it('users: with room for 2, exactly 2 × 201 and the rest 409 plan_limit_reached', async () => {

@@ -72,7 +72,7 @@ unitsApp.openapi(
   async (c) => {
     const b = c.req.valid('json')
     const result = await createUnit({
-      ctx: actorContext(c),
+      ctx: actorContext(c, { batchedWrites: true }),
       input: {
         buildingId: b.building_id,
         unitNumber: b.unit_number,

@@ -11,6 +11,13 @@ beforeAll(async () => {
 })
 afterAll(() => api.close())
 
+async function quotaUsed(buildingId: string): Promise<number> {
+  const r = (await api.inspect.execute(sql`select quota_used from buildings where id = ${buildingId}`)) as {
+    rows: { quota_used: number }[]
+  }
+  return Number(r.rows[0]?.quota_used)
+}
+
 describe('units', () => {
   it('creates, reads, updates and deletes a unit', async () => {
     const { syndic } = await api.tenant()
@@ -106,6 +113,51 @@ describe('units', () => {
       sql`select coalesce(sum(quota), 0)::int as s from units where building_id = ${b.id}`,
     )) as { rows: { s: number }[] }
     expect(sum.rows[0]?.s).toBe(990)
+    // The count the check reads (migration 0027) is the sum, whoever won the race.
+    expect(await quotaUsed(b.id)).toBe(990)
+  })
+
+  it("a unit in another tenant's building is 404 and writes nothing (the insert's own tenant guard)", async () => {
+    const a = await api.tenant()
+    const other = await api.tenant()
+    const foreign = await fx.building(other.syndic.token, { total_tantiemes: 1000 })
+    const res = await api.request('POST', '/api/v1/units', {
+      token: a.syndic.token,
+      body: {
+        building_id: foreign.id,
+        unit_number: 'X1',
+        unit_type: 'Apartment',
+        surface_area: 50,
+        quota: 10,
+      },
+    })
+    expect(res.status).toBe(404)
+    const rows = (await api.inspect.execute(
+      sql`select count(*)::int as n from units where building_id = ${foreign.id}`,
+    )) as { rows: { n: number }[] }
+    expect(rows.rows[0]?.n).toBe(0)
+    expect(await quotaUsed(foreign.id)).toBe(0)
+    const audit = (await api.inspect.execute(
+      sql`select count(*)::int as n from audit_log where action = 'unit.create' and details->>'building_id' = ${foreign.id}`,
+    )) as { rows: { n: number }[] }
+    expect(audit.rows[0]?.n).toBe(0)
+  })
+
+  it('the used tantièmes follow every create, quota change and delete', async () => {
+    const { syndic } = await api.tenant()
+    const b = await fx.building(syndic.token, { total_tantiemes: 1000 })
+    const u1 = await fx.unit(syndic.token, b.id, { quota: 400 })
+    await fx.unit(syndic.token, b.id, { quota: 100 })
+    expect(await quotaUsed(b.id)).toBe(500)
+    const put = await api.request('PUT', `/api/v1/units/${u1.id}`, {
+      token: syndic.token,
+      body: { quota: 250 },
+    })
+    expect(put.status).toBe(200)
+    expect(await quotaUsed(b.id)).toBe(350)
+    const del = await api.request('DELETE', `/api/v1/units/${u1.id}`, { token: syndic.token })
+    expect(del.status).toBe(204)
+    expect(await quotaUsed(b.id)).toBe(100)
   })
 
   it('ownership: indivision shares, one primary contact, sale keeps history, refusals over 1', async () => {

@@ -22,14 +22,17 @@ export function planLimitOf(org: Organization, resource: PlanResource): number {
 export function checkPlanLimit(org: Organization, resource: PlanResource, current: number): Result<null> {
   const limit = planLimitOf(org, resource)
   if (current < limit) return ok(null)
+  return err(planLimitReached(org.subscriptionPlan, resource, limit, current))
+}
+
+/** The refusal, also built by the store's own check (the building count, ADR 0047). */
+export function planLimitReached(plan: string, resource: PlanResource, limit: number, current: number) {
   const [one, many] = NOUN[resource]
-  return err(
-    DomainErrors.conflict(
-      'plan_limit_reached',
-      `The ${org.subscriptionPlan} plan of this organization allows at most ${limit} ${limit === 1 ? one : many}; ` +
-        `it has ${current}. A platform administrator can raise the limit.`,
-      { variant: resource, plan: org.subscriptionPlan, count: limit, current },
-    ),
+  return DomainErrors.conflict(
+    'plan_limit_reached',
+    `The ${plan} plan of this organization allows at most ${limit} ${limit === 1 ? one : many}; ` +
+      `it has ${current}. A platform administrator can raise the limit.`,
+    { variant: resource, plan, count: limit, current },
   )
 }
 

@@ -1,6 +1,5 @@
 import { requirePermission, scopeFor, type TenantOption } from '../access/index.ts'
 import type { UseCaseCall } from '../context.ts'
-import { reservePlanCapacity } from '../identity/index.ts'
 import { DomainErrors } from '../shared/domain-error.ts'
 import { err, ok, type Result } from '../shared/result.ts'
 import { recordEvent } from '../shared/unit-of-work.ts'
@@ -40,9 +39,9 @@ export async function createBuilding({
     updatedAt: now,
   }
   return ctx.transaction(async (repos) => {
-    // Under the organization's row lock: concurrent creates cannot overshoot the plan.
-    const capacity = await reservePlanCapacity(repos, scope.value.organizationId, 'buildings')
-    if (!capacity.ok) return capacity
+    // The plan's limit is checked by the store in the insert itself, race-safe (the building
+    // count is kept on the organization's row and re-checked after any lock wait): no
+    // lock-then-count round trips (ADR 0047). At the limit this unit of work ends in Err.
     await repos.property.buildings.insert(scope.value, building)
     await recordEvent(ctx, repos, 'BuildingCreated', scope.value, building.id)
     return ok(building)

@@ -22,28 +22,23 @@ export async function createUnit({
   )
   if (!scope.ok) return scope
   const now = ctx.clock.now()
+  const unit: Unit = {
+    id: ctx.ids.next(),
+    organizationId: scope.value.organizationId,
+    buildingId: input.buildingId,
+    ...valid.value,
+    ownerId: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  }
   return ctx.transaction(async (repos) => {
-    // The row lock serializes every quota change of this building: two requests racing for the
-    // last tantièmes cannot both see the same remaining room.
-    const building = await repos.property.buildings.lockById(scope.value, input.buildingId)
-    if (!building) return err(DomainErrors.notFound('Building'))
-    if (await repos.property.units.unitNumberTaken(scope.value, building.id, valid.value.unitNumber)) {
-      return err(unitNumberTaken())
-    }
-    const room = await checkQuotaRoom(repos, scope.value, building, valid.value.quota)
-    if (!room.ok) return room
-    const unit: Unit = {
-      id: ctx.ids.next(),
-      organizationId: scope.value.organizationId,
-      buildingId: building.id,
-      ...valid.value,
-      ownerId: null,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    }
+    // The store checks, in the insert itself and race-safe, that the building still exists, that
+    // its unit numbers stay unique and that its quotas stay within total_tantiemes (the used
+    // tantièmes are kept on the building's row, re-checked after any lock wait): no lock-then-sum
+    // round trips (ADR 0047). A refusal ends this unit of work in Err.
     await repos.property.units.insert(scope.value, unit)
-    await recordEvent(ctx, repos, 'UnitCreated', scope.value, unit.id, { building_id: building.id })
+    await recordEvent(ctx, repos, 'UnitCreated', scope.value, unit.id, { building_id: unit.buildingId })
     return ok(unit)
   })
 }
@@ -64,14 +59,16 @@ export async function checkQuotaRoom(
   excludeUnitId?: string,
 ): Promise<Result<null>> {
   const used = await repos.property.units.sumQuotas(scope, building.id, excludeUnitId)
-  if (used + quota > building.totalTantiemes) {
-    return err(
-      DomainErrors.conflict(
-        'quota_exceeds_total',
-        `quota ${quota} exceeds the tantièmes left in this building (${building.totalTantiemes - used} of ${building.totalTantiemes})`,
-        { quota, left: building.totalTantiemes - used, total: building.totalTantiemes },
-      ),
-    )
-  }
+  if (used + quota > building.totalTantiemes)
+    return err(quotaExceedsTotal(quota, used, building.totalTantiemes))
   return ok(null)
+}
+
+/** `quota` more tantièmes do not fit: `used` of `total` are taken (also the store's refusal). */
+export function quotaExceedsTotal(quota: number, used: number, total: number): DomainError {
+  return DomainErrors.conflict(
+    'quota_exceeds_total',
+    `quota ${quota} exceeds the tantièmes left in this building (${total - used} of ${total})`,
+    { quota, left: total - used, total },
+  )
 }

@@ -101,7 +101,11 @@ export interface BuildingRepository {
   findById(scope: TenantScope, id: string): Promise<Building | null>
   /** Like findById, but row-locks it (SELECT … FOR UPDATE) until the transaction ends: serializes quota changes. */
   lockById(scope: TenantScope, id: string): Promise<Building | null>
-  /** Inserts a new row (version 1); building.organizationId equals scope.organizationId. */
+  /**
+   * Inserts a new row (version 1); building.organizationId equals scope.organizationId. Counts it
+   * against the organization's plan in the same write, race-safe: at the limit it throws
+   * StoreRefused(plan_limit_reached) — at the end of the unit of work if the writes are batched.
+   */
   insert(scope: TenantScope, building: Building): Promise<void>
   /** Writes only when the stored version equals `building.version - 1`; false otherwise (or missing). */
   update(scope: TenantScope, building: Building): Promise<boolean>
@@ -129,7 +133,12 @@ export interface UnitRepository {
   findById(scope: TenantScope, id: string): Promise<Unit | null>
   /** Like findById, but row-locks it until the transaction ends: serializes ownership changes of one unit. */
   lockById(scope: TenantScope, id: string): Promise<Unit | null>
-  /** Inserts a new row (version 1). */
+  /**
+   * Inserts a new row (version 1). Adds its quota to the building's used tantièmes in the same
+   * write, race-safe: beyond total_tantiemes it throws StoreRefused(quota_exceeds_total), a unit
+   * number the building already has is a conflict (unit_number_taken), a building gone missing
+   * StoreRefused(not_found) — at the end of the unit of work if the writes are batched.
+   */
   insert(scope: TenantScope, unit: Unit): Promise<void>
   /** Writes only when the stored version equals `unit.version - 1`; false otherwise (or missing). */
   update(scope: TenantScope, unit: Unit): Promise<boolean>

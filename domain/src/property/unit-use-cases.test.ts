@@ -20,7 +20,7 @@ import {
 import { updateUnit } from './update-unit.use-case.ts'
 
 describe('createUnit', () => {
-  it('creates a unit without owner under the building lock, and audits it', async () => {
+  it('creates a unit without owner, leaving the quota check to the store (no lock), and audits it', async () => {
     const { store, syndic } = propertyWorld()
     const b = await seedBuilding(syndic)
     store.locks = []
@@ -32,7 +32,8 @@ describe('createUnit', () => {
       ownerId: null,
       version: 1,
     })
-    expect(store.locks).toEqual([`building:${b.id}`])
+    // The store checks the room with the insert (ADR 0047): no lock-then-sum round trips.
+    expect(store.locks).toEqual([])
     expect(store.state.audit.at(-1)).toMatchObject({ action: 'unit.create', entity: 'unit', entityId: u.id })
   })
 

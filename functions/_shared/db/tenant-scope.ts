@@ -53,6 +53,11 @@ export const TENANT_TABLES = [
 ] as const
 
 const MARKER = '/* cross-tenant */'
+/**
+ * Starts the one statement of a batched unit of work (write-batch.ts): data-modifying CTEs, each
+ * of which was checked on its own by `assertTenantScoped` when it was deferred.
+ */
+export const BATCH_MARKER = '/* checked write batch */'
 const touchesTenantTable = new RegExp(
   `\\b(?:from|join|into|update)\\s+"?(?:${TENANT_TABLES.join('|')})"?(?:\\s|$|\\))`,
   'i',
@@ -70,6 +75,7 @@ export function crossTenant(_reason: string): SQL {
 /** The statement itself when it touches a tenant table without naming `organization_id`, else null. */
 export function unscopedStatement(statement: string): string | null {
   if (!touchesTenantTable.test(statement) || statement.includes(MARKER)) return null
+  if (statement.startsWith(BATCH_MARKER)) return null
   const s = statement.replace(/\s+/g, ' ')
   const lower = s.toLowerCase()
   if (lower.startsWith('insert')) return namesOrganization.test(s) ? null : s

@@ -8,13 +8,17 @@ import type {
 } from '../../identity/identity.ports.ts'
 import type { Organization } from '../../identity/organization.entity.ts'
 import type { PasswordLinkRepository } from '../../identity/password-link.ts'
+import { checkPlanLimit } from '../../identity/plan-limits.ts'
 import type { Role } from '../../identity/role.value-object.ts'
 import type { User } from '../../identity/user.entity.ts'
 import type { AuditEntry } from '../../shared/audit.ts'
+import { DomainErrors } from '../../shared/domain-error.ts'
 import type { Page, PageRequest } from '../../shared/ports.ts'
 import type { Result } from '../../shared/result.ts'
+import { StoreRefused } from '../../shared/store-refused.ts'
 import type { Building } from '../building.entity.ts'
 import { type CalendarDate, todayOf } from '../calendar-date.value-object.ts'
+import { quotaExceedsTotal, unitNumberTaken } from '../create-unit.use-case.ts'
 import type { Owner } from '../owner.entity.ts'
 import { holdsOnDate } from '../ownership-timeline.ts'
 import type {
@@ -171,6 +175,8 @@ export class InMemoryPropertyStore {
           return result
         } catch (e) {
           this.restore(before)
+          // The store's own refusals (the Postgres adapter's counted limits) answer as Err.
+          if (e instanceof StoreRefused) return { ok: false, error: e.domainError }
           throw e
         }
       },
@@ -404,7 +410,16 @@ function buildingRepository(store: InMemoryPropertyStore): BuildingRepository {
       store.locks.push(`building:${id}`)
       return inScope(scope, map().get(id))
     },
-    insert: async (scope, b) => insertRow(store.state.buildings, scope, b),
+    // The plan's building limit, checked with the insert as the Postgres adapter does (ADR 0047).
+    insert: async (scope, b) => {
+      const org = store.state.organizations.get(scope.organizationId)
+      const count = [...store.state.buildings.values()].filter(
+        (x) => x.organizationId === scope.organizationId,
+      ).length
+      const room = org ? checkPlanLimit(org, 'buildings', count) : null
+      if (room && !room.ok) throw new StoreRefused(room.error)
+      insertRow(store.state.buildings, scope, b)
+    },
     update: async (scope, b) => conditionalUpdate(store.state.buildings, scope, b),
     delete: async (scope, id, version) => conditionalDelete(store.state.buildings, scope, id, version),
     // Expenses, meetings and documents are other contexts' rows; tests name the ids that have them.
@@ -432,7 +447,18 @@ function unitRepository(store: InMemoryPropertyStore): UnitRepository {
       store.locks.push(`unit:${id}`)
       return inScope(scope, map().get(id))
     },
-    insert: async (scope, u) => insertRow(map(), scope, u),
+    // Building, unit number and quota room, checked with the insert as the Postgres adapter does.
+    insert: async (scope, u) => {
+      const building = inScope(scope, store.state.buildings.get(u.buildingId))
+      if (!building) throw new StoreRefused(DomainErrors.notFound('Building'))
+      const siblings = rows(map(), scope).filter((x) => x.buildingId === u.buildingId)
+      if (siblings.some((x) => x.unitNumber === u.unitNumber)) throw new StoreRefused(unitNumberTaken())
+      const used = siblings.reduce((sum, x) => sum + x.quota, 0)
+      if (used + u.quota > building.totalTantiemes) {
+        throw new StoreRefused(quotaExceedsTotal(u.quota, used, building.totalTantiemes))
+      }
+      insertRow(map(), scope, u)
+    },
     update: async (scope, u) => conditionalUpdate(map(), scope, u),
     delete: async (scope, id, version) => conditionalDelete(map(), scope, id, version),
     list: async (scope, filter, page) =>

@@ -18,6 +18,7 @@ import { and, asc, eq, gte, inArray, isNull, lt, lte, ne, or, type SQL, sql } fr
 import type { Database } from '../client.ts'
 import { buildings, expenseOwnerParts, expenses, unitOwnerships, units } from '../schema/index.ts'
 import { crossTenant } from '../tenant-scope.ts'
+import { deferInsert } from '../write-batch.ts'
 import {
   allOf,
   isUnfiltered,
@@ -81,7 +82,7 @@ export function expenseRepository(db: Database): ExpenseRepository {
       return row ? toExpense(row) : null
     },
     async insert(_scope, expense) {
-      await db.insert(expenses).values(expense)
+      await deferInsert(db, expenses, expense)
     },
     async update(scope, expense) {
       return updateVersioned(db, expenses, eq(expenses.organizationId, scope.organizationId), expense)

@@ -12,6 +12,7 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm'
 import { uuidv7Generator } from '../../ids.ts'
 import type { Database } from '../client.ts'
 import { ledgerEntries, ledgerLines, ledgerSettings } from '../schema/index.ts'
+import { deferInsert } from '../write-batch.ts'
 import { countAll } from './paginate.ts'
 
 /*
@@ -75,22 +76,23 @@ export function ledgerRepository(db: Database): LedgerRepository {
   return {
     async insert(scope, entry: BalancedEntry) {
       const id = uuidv7Generator.next()
-      const [row] = await db
-        .insert(ledgerEntries)
-        .values({
-          id,
-          organizationId: scope.organizationId,
-          buildingId: entry.buildingId,
-          fiscalYear: entry.fiscalYear,
-          journal: entry.journal,
-          entryDate: entry.date,
-          label: entry.label,
-          sourceKind: entry.source.kind,
-          sourceId: entry.source.id,
-          reversesEntryId: entry.reversesEntryId,
-          totalCents: entry.totalCents,
-        })
-        .returning()
+      // Built here rather than read back (RETURNING), so that inside a batched unit of work the
+      // entry and its lines join the batch's one statement (ADR 0047).
+      const row: EntryRow = {
+        id,
+        organizationId: scope.organizationId,
+        buildingId: entry.buildingId,
+        fiscalYear: entry.fiscalYear,
+        journal: entry.journal,
+        entryDate: entry.date,
+        label: entry.label,
+        sourceKind: entry.source.kind,
+        sourceId: entry.source.id,
+        reversesEntryId: entry.reversesEntryId,
+        totalCents: entry.totalCents,
+        createdAt: new Date(),
+      }
+      await deferInsert(db, ledgerEntries, row)
       const lineRows = entry.lines.map((l, position) => ({
         id: uuidv7Generator.next(),
         organizationId: scope.organizationId,
@@ -105,8 +107,8 @@ export function ledgerRepository(db: Database): LedgerRepository {
         unitId: l.unitId ?? null,
         supplierId: l.supplierId ?? null,
       }))
-      await db.insert(ledgerLines).values(lineRows)
-      return toEntry(row as EntryRow, lineRows)
+      await deferInsert(db, ledgerLines, lineRows)
+      return toEntry(row, lineRows)
     },
 
     async findBySource(scope, buildingId, source) {

@@ -46,6 +46,7 @@ import {
   units,
 } from '../schema/index.ts'
 import { crossTenant } from '../tenant-scope.ts'
+import { deferInsert } from '../write-batch.ts'
 import { containsPattern } from './like-pattern.ts'
 import {
   allOf,
@@ -140,7 +141,7 @@ export function buildingRepository(db: Database): BuildingRepository {
     },
     // total_units is the database's count of lots (migration 0008 triggers): never written here.
     async insert(_scope, { totalUnits: _count, ...building }) {
-      await db.insert(buildings).values(building)
+      await deferInsert(db, buildings, building)
     },
     async update(scope, { totalUnits: _count, ...building }: Building) {
       return updateVersioned(db, buildings, eq(buildings.organizationId, scope.organizationId), building)
@@ -214,7 +215,7 @@ export function unitRepository(db: Database): UnitRepository {
       return row ? toUnit(row) : null
     },
     async insert(_scope, unit) {
-      await db.insert(units).values(unit)
+      await deferInsert(db, units, unit)
     },
     async update(scope, unit) {
       return updateVersioned(db, units, eq(units.organizationId, scope.organizationId), unit)
@@ -342,7 +343,7 @@ export function ownerRepository(db: Database): OwnerRepository {
       return rows.length > 0
     },
     async insert(_scope, owner) {
-      await db.insert(owners).values(owner)
+      await deferInsert(db, owners, owner)
     },
     async update(scope, owner: Owner) {
       return updateVersioned(db, owners, eq(owners.organizationId, scope.organizationId), owner)

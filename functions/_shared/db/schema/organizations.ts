@@ -10,6 +10,11 @@ export const organizations = pgTable('organizations', {
   subscriptionPlan: text('subscription_plan').notNull().default('Free'),
   maxBuildings: integer('max_buildings').notNull(),
   maxUsers: integer('max_users').notNull(),
+  /**
+   * The organization's buildings: kept by the buildings triggers (migration 0027), never written by
+   * the app; an insert that would take it past max_buildings is refused there (ADR 0047).
+   */
+  buildingCount: integer('building_count').notNull().default(0),
   isActive: boolean('is_active').notNull().default(true),
   /** Set only by the seed endpoints, so /seed/clear can never touch a real tenant's data. */
   seedTag: text('seed_tag'),

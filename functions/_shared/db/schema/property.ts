@@ -36,6 +36,11 @@ export const buildings = pgTable(
     /** What the syndic declared (v1's total_units); informational (ADR 0018). */
     declaredUnits: integer('declared_units'),
     totalTantiemes: integer('total_tantiemes').notNull().default(1000),
+    /**
+     * Σ quota of the building's units: kept by the units triggers (migration 0027), never written
+     * by the app; a unit that would take it past total_tantiemes is refused there (ADR 0047).
+     */
+    quotaUsed: integer('quota_used').notNull().default(0),
     constructionYear: integer('construction_year'),
     /** The syndic's public identity (Civil Code art. 3.89 §2), defaulted from the organization. */
     syndicName: text('syndic_name'),
@@ -48,6 +53,8 @@ export const buildings = pgTable(
   },
   (t) => [
     index('buildings_org_created_idx').on(t.organizationId, t.createdAt, t.id),
+    // The target of units_building_same_org_fk (a unit's building is of the unit's tenant).
+    uniqueIndex('buildings_id_org_uq').on(t.id, t.organizationId),
     index('buildings_org_name_idx').on(t.organizationId, t.name),
     index('buildings_org_city_idx').on(t.organizationId, t.city),
     check('buildings_total_units_not_negative', sql`${t.totalUnits} >= 0`),
@@ -130,6 +137,9 @@ export const units = pgTable(
   },
   (t) => [
     uniqueIndex('units_building_number_uq').on(t.buildingId, t.unitNumber),
+    // units_building_same_org_fk (migration 0027, hand-written after the index it needs): the
+    // tenant guard of a unit's create, checked by the insert itself, no read of the building first
+    // (ADR 0047). Another tenant's building fails it and is answered 404.
     index('units_org_building_idx').on(t.organizationId, t.buildingId),
     index('units_org_created_idx').on(t.organizationId, t.createdAt),
     index('units_org_owner_idx').on(t.organizationId, t.ownerId),
