@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import {
+  ACCOUNT_ENTRY_KINDS,
   ACCOUNT_PAGE_DEFAULT,
   ACCOUNT_PAGE_MAX,
   type AccountLine,
@@ -323,7 +324,7 @@ const AccountRegularisationSchema = z
 
 const AccountEntrySchema = z
   .object({
-    kind: z.enum(['call', 'payment', 'charges', 'regularisation']),
+    kind: z.enum(ACCOUNT_ENTRY_KINDS),
     id: z.uuid().openapi({ description: 'The call line, payment, reminder or owner statement' }),
     date: z.string().openapi({
       description:

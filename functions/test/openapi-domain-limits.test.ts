@@ -3,6 +3,7 @@
 // one it cannot account for fails (issue #13, item 5). Then, per mismatch found when this test was
 // written, a request at the advertised limit is accepted and one past it refused.
 import {
+  ACCOUNT_ENTRY_KINDS,
   ACCOUNT_NATURES,
   ACT_KINDS,
   AGENDA_ITEM_MAX,
@@ -277,6 +278,7 @@ const ENUM_BY_FIELD: Record<string, readonly (string | boolean)[]> = {
   'CallForFunds.kind': CALL_KINDS,
   'CallForFundsInput.kind': ISSUABLE_CALL_KINDS, // a regularisation call is made by the year-end close only
   'OwnerAccount.kind': CALL_KINDS,
+  'AccountEntry.kind': ACCOUNT_ENTRY_KINDS,
   purpose: BANK_ACCOUNT_PURPOSES,
   'CallForFunds.account': BANK_ACCOUNT_PURPOSES,
   'CallForFundsInput.account': BANK_ACCOUNT_PURPOSES,

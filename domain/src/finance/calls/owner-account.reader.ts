@@ -8,7 +8,8 @@ import type { OwnerPayment } from './call-for-funds.entity.ts'
  */
 
 /** One movement of the owner's account in one building, as a statement lists it. */
-export type AccountEntryKind = 'call' | 'payment' | 'charges' | 'regularisation'
+export const ACCOUNT_ENTRY_KINDS = ['call', 'payment', 'charges', 'regularisation'] as const
+export type AccountEntryKind = (typeof ACCOUNT_ENTRY_KINDS)[number]
 
 export type AccountEntry = {
   readonly kind: AccountEntryKind
