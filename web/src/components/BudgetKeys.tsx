@@ -2,6 +2,7 @@
 // reader of the building, forms for the syndic (the server refuses anyone else anyway).
 import { createResource, createSignal, For, type JSX, Show } from 'solid-js'
 import * as api from '../lib/api'
+import { reloadBuildingBudgets, useBuildingBudgets } from '../lib/building-budgets'
 import { errorText } from '../lib/error-text'
 import { date, money, t, tEnum } from '../lib/i18n'
 import { parseDecimal } from '../lib/input/decimal'
@@ -209,10 +210,8 @@ function KeysCard(props: {
 type DraftLine = { category: string; label: string; key: string; amount: string }
 
 function BudgetsCard(props: { buildingId: string; keys: readonly DistributionKey[] }): JSX.Element {
-  const [list, { refetch }] = createResource(
-    () => props.buildingId,
-    (id) => api.budgets.list(id).catch(() => [] as Budget[]),
-  )
+  const list = useBuildingBudgets(() => props.buildingId)
+  const refetch = () => reloadBuildingBudgets(props.buildingId)
   const [notice, setNotice] = createSignal<{ kind: 'success' | 'error'; text: string } | null>(null)
   const [year, setYear] = createSignal(String(new Date().getFullYear()))
   const [periodicity, setPeriodicity] = createSignal<'monthly' | 'quarterly'>('quarterly')
