@@ -9,6 +9,7 @@ import { parseDecimal } from '../lib/input/decimal'
 import { user } from '../lib/session'
 import type { Budget, DistributionKey, Unit } from '../lib/wire-types'
 import { EXPENSE_CATEGORIES } from '../pages/resource-configs'
+import { Disclosure } from './Disclosure'
 import { Notice } from './Notice'
 
 type Lot = Pick<Unit, 'id' | 'unit_number'>
@@ -130,8 +131,7 @@ function KeysCard(props: {
         </div>
       </Show>
       <Show when={manages()}>
-        <details>
-          <summary>{t('keys.add')}</summary>
+        <Disclosure summary={t('keys.add')}>
           <form onSubmit={submit} data-testid="key-form">
             <label>
               {t('keys.name')}
@@ -201,7 +201,7 @@ function KeysCard(props: {
               <button type="submit">{t('keys.create')}</button>
             </div>
           </form>
-        </details>
+        </Disclosure>
       </Show>
     </section>
   )
@@ -355,8 +355,7 @@ function BudgetsCard(props: { buildingId: string; keys: readonly DistributionKey
         </For>
       </Show>
       <Show when={manages()}>
-        <details>
-          <summary>{t('budget.new')}</summary>
+        <Disclosure summary={t('budget.new')}>
           <form onSubmit={create} data-testid="budget-form">
             <label>
               {t('budget.year')}
@@ -452,7 +451,7 @@ function BudgetsCard(props: { buildingId: string; keys: readonly DistributionKey
               <button type="submit">{t('budget.create')}</button>
             </div>
           </form>
-        </details>
+        </Disclosure>
       </Show>
     </section>
   )

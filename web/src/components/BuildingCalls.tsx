@@ -12,6 +12,7 @@ import { parseDecimal } from '../lib/input/decimal'
 import { isReadOnly } from '../lib/roles'
 import { user } from '../lib/session'
 import type { CallForFunds, OwnerPayment } from '../lib/wire-types'
+import { Disclosure } from './Disclosure'
 import { Notice } from './Notice'
 
 type Owner = { id: string; name: string }
@@ -102,8 +103,7 @@ function BankAccountForm(props: { buildingId: string; setNotice: (n: Flash) => v
     }
   }
   return (
-    <details>
-      <summary>{t('callsUi.accounts')}</summary>
+    <Disclosure summary={t('callsUi.accounts')}>
       <form onSubmit={submit} data-testid="bank-account-form">
         <label>
           {t('callsUi.purpose')}
@@ -124,7 +124,7 @@ function BankAccountForm(props: { buildingId: string; setNotice: (n: Flash) => v
         </label>
         <button type="submit">{t('callsUi.saveAccount')}</button>
       </form>
-    </details>
+    </Disclosure>
   )
 }
 
