@@ -1,6 +1,6 @@
 // Late mounting of a long page's lower sections (issue #19, Lighthouse on the building page).
 // The building page has some ten sections below the fold, each with its reads and forms; built
-// in the first render they made one 300–500 ms task under Lighthouse's 4× CPU slowdown (Total
+// in the first render they made a ~300 ms task under Lighthouse's 4× CPU slowdown (Total
 // Blocking Time). A section registered here mounts when its placeholder comes near the viewport
 // (the user scrolls to it) or, failing that, when the main thread is idle, ONE section per idle
 // callback, in page order: the work is split into short tasks that leave input free, and every
