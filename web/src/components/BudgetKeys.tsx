@@ -2,12 +2,14 @@
 // reader of the building, forms for the syndic (the server refuses anyone else anyway).
 import { createResource, createSignal, For, type JSX, Show } from 'solid-js'
 import * as api from '../lib/api'
+import { reloadBuildingBudgets, useBuildingBudgets } from '../lib/building-budgets'
 import { errorText } from '../lib/error-text'
 import { date, money, t, tEnum } from '../lib/i18n'
 import { parseDecimal } from '../lib/input/decimal'
 import { user } from '../lib/session'
 import type { Budget, DistributionKey, Unit } from '../lib/wire-types'
 import { EXPENSE_CATEGORIES } from '../pages/resource-configs'
+import { Disclosure } from './Disclosure'
 import { Notice } from './Notice'
 
 type Lot = Pick<Unit, 'id' | 'unit_number'>
@@ -129,8 +131,7 @@ function KeysCard(props: {
         </div>
       </Show>
       <Show when={manages()}>
-        <details>
-          <summary>{t('keys.add')}</summary>
+        <Disclosure summary={t('keys.add')}>
           <form onSubmit={submit} data-testid="key-form">
             <label>
               {t('keys.name')}
@@ -200,7 +201,7 @@ function KeysCard(props: {
               <button type="submit">{t('keys.create')}</button>
             </div>
           </form>
-        </details>
+        </Disclosure>
       </Show>
     </section>
   )
@@ -209,10 +210,8 @@ function KeysCard(props: {
 type DraftLine = { category: string; label: string; key: string; amount: string }
 
 function BudgetsCard(props: { buildingId: string; keys: readonly DistributionKey[] }): JSX.Element {
-  const [list, { refetch }] = createResource(
-    () => props.buildingId,
-    (id) => api.budgets.list(id).catch(() => [] as Budget[]),
-  )
+  const list = useBuildingBudgets(() => props.buildingId)
+  const refetch = () => reloadBuildingBudgets(props.buildingId)
   const [notice, setNotice] = createSignal<{ kind: 'success' | 'error'; text: string } | null>(null)
   const [year, setYear] = createSignal(String(new Date().getFullYear()))
   const [periodicity, setPeriodicity] = createSignal<'monthly' | 'quarterly'>('quarterly')
@@ -356,8 +355,7 @@ function BudgetsCard(props: { buildingId: string; keys: readonly DistributionKey
         </For>
       </Show>
       <Show when={manages()}>
-        <details>
-          <summary>{t('budget.new')}</summary>
+        <Disclosure summary={t('budget.new')}>
           <form onSubmit={create} data-testid="budget-form">
             <label>
               {t('budget.year')}
@@ -453,7 +451,7 @@ function BudgetsCard(props: { buildingId: string; keys: readonly DistributionKey
               <button type="submit">{t('budget.create')}</button>
             </div>
           </form>
-        </details>
+        </Disclosure>
       </Show>
     </section>
   )

@@ -5,12 +5,14 @@
 // server's.
 import { createResource, createSignal, For, type JSX, Show } from 'solid-js'
 import * as api from '../lib/api'
+import { useBuildingBudgets } from '../lib/building-budgets'
 import { errorText } from '../lib/error-text'
 import { date, money, t } from '../lib/i18n'
 import { parseDecimal } from '../lib/input/decimal'
 import { isReadOnly } from '../lib/roles'
 import { user } from '../lib/session'
-import type { Budget, CallForFunds, OwnerPayment } from '../lib/wire-types'
+import type { CallForFunds, OwnerPayment } from '../lib/wire-types'
+import { Disclosure } from './Disclosure'
 import { Notice } from './Notice'
 
 type Owner = { id: string; name: string }
@@ -101,8 +103,7 @@ function BankAccountForm(props: { buildingId: string; setNotice: (n: Flash) => v
     }
   }
   return (
-    <details>
-      <summary>{t('callsUi.accounts')}</summary>
+    <Disclosure summary={t('callsUi.accounts')}>
       <form onSubmit={submit} data-testid="bank-account-form">
         <label>
           {t('callsUi.purpose')}
@@ -123,7 +124,7 @@ function BankAccountForm(props: { buildingId: string; setNotice: (n: Flash) => v
         </label>
         <button type="submit">{t('callsUi.saveAccount')}</button>
       </form>
-    </details>
+    </Disclosure>
   )
 }
 
@@ -132,14 +133,9 @@ function IssueForm(props: {
   setNotice: (n: Flash) => void
   onIssued: () => void
 }): JSX.Element {
-  const [budgets] = createResource(
-    () => props.buildingId,
-    (id) =>
-      api.budgets.list(id).then(
-        (r) => r.filter((b) => b.status === 'approved').sort((a, b) => b.fiscal_year - a.fiscal_year),
-        () => [] as Budget[],
-      ),
-  )
+  const all = useBuildingBudgets(() => props.buildingId)
+  const budgets = () =>
+    (all() ?? []).filter((b) => b.status === 'approved').sort((a, b) => b.fiscal_year - a.fiscal_year)
   const [year, setYear] = createSignal<number | null>(null)
   const [kind, setKind] = createSignal<'provision' | 'reserve'>('provision')
   const [period, setPeriod] = createSignal(1)

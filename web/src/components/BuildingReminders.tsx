@@ -8,6 +8,7 @@ import { errorText } from '../lib/error-text'
 import { date, money, t } from '../lib/i18n'
 import { user } from '../lib/session'
 import type { ArrearsSettings, Reminder } from '../lib/wire-types'
+import { Disclosure } from './Disclosure'
 import { Notice } from './Notice'
 import { NeedsConnection, offlineDescribedBy, online } from './OnlineOnly'
 
@@ -102,17 +103,23 @@ export function BuildingReminders(props: { buildingId: string; owners: readonly 
 }
 
 function SettingsForm(props: { buildingId: string; setNotice: (n: Flash) => void }): JSX.Element {
+  return (
+    <Disclosure summary={t('remindersUi.settings')}>
+      <SettingsLoader buildingId={props.buildingId} setNotice={props.setNotice} />
+    </Disclosure>
+  )
+}
+
+/** The settings, read from the server once the disclosure is first opened. */
+function SettingsLoader(props: { buildingId: string; setNotice: (n: Flash) => void }): JSX.Element {
   const [current] = createResource(
     () => props.buildingId,
     (id) => api.reminders.settings(id).catch(() => null as ArrearsSettings | null),
   )
   return (
-    <details>
-      <summary>{t('remindersUi.settings')}</summary>
-      <Show when={current()} keyed>
-        {(s) => <SettingsFields settings={s} buildingId={props.buildingId} setNotice={props.setNotice} />}
-      </Show>
-    </details>
+    <Show when={current()} keyed>
+      {(s) => <SettingsFields settings={s} buildingId={props.buildingId} setNotice={props.setNotice} />}
+    </Show>
   )
 }
 

@@ -3,7 +3,7 @@
 // any, a dialog says how many and which, offers to send them first, and discards them only on
 // an explicit choice that names what goes.
 import { createResource, createSignal, For, type JSX, Show } from 'solid-js'
-import { sendAllLogs, unsyncedActs } from '../lib/assembly/log-store'
+import { refreshUnsynced, sendAllLogs, unsyncedActs } from '../lib/assembly/log-store'
 import { t, tMaybe } from '../lib/i18n'
 import { currentEngine, syncStatus } from '../lib/offline/store'
 import { signOut, user } from '../lib/session'
@@ -67,8 +67,11 @@ export function SignOutButton(props: { onSignedOut: () => void }): JSX.Element {
       <button
         type="button"
         class="small"
-        onClick={() => {
+        onClick={async () => {
           setMessage(null)
+          // The meeting log's waiting acts, counted now: the log's store opens only when needed.
+          const u = user()
+          if (u) await refreshUnsynced(u.id).catch(() => undefined)
           if (unsent() > 0) setAsking(true)
           else void finish()
         }}

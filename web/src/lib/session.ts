@@ -2,7 +2,6 @@
 // with the per-user offline engine (started on login/reload, deleted on logout).
 import { createRoot, createSignal } from 'solid-js'
 import * as api from './api'
-import { refreshUnsynced } from './assembly/log-store'
 import { clearSync, startSync, stopSync } from './offline/store'
 import type { User } from './wire-types'
 
@@ -24,8 +23,9 @@ export async function resumeSession(): Promise<void> {
   const u = user()
   if (!u) return
   await startSync(u.id)
-  // Assembly acts recorded offline before this reload: the sign-out warning counts them.
-  void refreshUnsynced(u.id).catch(() => undefined)
+  // The assembly log's acts recorded offline before this reload are counted by the sign-out
+  // button when clicked, not here: opening that store at every start cost the first paint a
+  // second IndexedDB connection (issue #19, Lighthouse).
   try {
     await api.refreshSession()
   } catch {

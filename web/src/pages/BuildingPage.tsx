@@ -13,6 +13,7 @@ import { BuildingBank } from '../components/BuildingBank'
 import { BuildingCalls } from '../components/BuildingCalls'
 import { BuildingReminders } from '../components/BuildingReminders'
 import { ChargeList } from '../components/ChargeList'
+import { Deferred } from '../components/Deferred'
 import { EntityLink, meetingHref, ownerHref } from '../components/EntityLinks'
 import { Notice } from '../components/Notice'
 import { SaleDocuments } from '../components/SaleDocuments'
@@ -106,6 +107,7 @@ export default function BuildingPage(): JSX.Element {
       }
     return [...by.values()].sort((a, b) => ownerName(a.id).localeCompare(ownerName(b.id)))
   }
+  const buildingOwners = () => owners().map((o) => ({ id: o.id, name: ownerName(o.id) }))
 
   return (
     <div class="detail" data-testid="building-page">
@@ -301,37 +303,47 @@ export default function BuildingPage(): JSX.Element {
           </Show>
         </section>
 
-        <AssemblySettingsPanel
-          buildingId={params.id}
-          editable={canWrite(user()?.role ?? 'owner', 'meetings')}
-        />
-        <BoardPanel buildingId={params.id} />
-        <RequestsPanel buildingId={params.id} ownerName={ownerName} />
-
-        <BudgetKeysSections buildingId={params.id} lots={(value(lots)?.rows ?? []).map((r) => r.unit)} />
-
-        <BuildingCalls
-          buildingId={params.id}
-          owners={owners().map((o) => ({ id: o.id, name: ownerName(o.id) }))}
-        />
-        <BuildingBank
-          buildingId={params.id}
-          owners={owners().map((o) => ({ id: o.id, name: ownerName(o.id) }))}
-        />
-        <BuildingReminders
-          buildingId={params.id}
-          owners={owners().map((o) => ({ id: o.id, name: ownerName(o.id) }))}
-        />
-        <BuildingAuditors buildingId={params.id} />
-        <Show when={isReadOnly(user()?.role ?? 'owner')}>
-          <AuditorFinanceSections
+        {/* The sections below the fold mount near the viewport or when the page is idle, one per
+            task (components/Deferred.tsx): built in the first render they blocked input ~0.5 s. */}
+        <Deferred>
+          <AssemblySettingsPanel
             buildingId={params.id}
-            owners={owners().map((o) => ({ id: o.id, name: ownerName(o.id) }))}
+            editable={canWrite(user()?.role ?? 'owner', 'meetings')}
           />
+        </Deferred>
+        <Deferred minHeight="4rem">
+          <BoardPanel buildingId={params.id} />
+        </Deferred>
+        <Deferred minHeight="4rem">
+          <RequestsPanel buildingId={params.id} ownerName={ownerName} />
+        </Deferred>
+
+        <Deferred minHeight="24rem">
+          <BudgetKeysSections buildingId={params.id} lots={(value(lots)?.rows ?? []).map((r) => r.unit)} />
+        </Deferred>
+
+        <Deferred minHeight="20rem">
+          <BuildingCalls buildingId={params.id} owners={buildingOwners()} />
+        </Deferred>
+        <Deferred>
+          <BuildingBank buildingId={params.id} owners={buildingOwners()} />
+        </Deferred>
+        <Deferred>
+          <BuildingReminders buildingId={params.id} owners={buildingOwners()} />
+        </Deferred>
+        <Deferred minHeight="6rem">
+          <BuildingAuditors buildingId={params.id} />
+        </Deferred>
+        <Show when={isReadOnly(user()?.role ?? 'owner')}>
+          <Deferred>
+            <AuditorFinanceSections buildingId={params.id} owners={buildingOwners()} />
+          </Deferred>
         </Show>
 
         <Show when={canWrite(user()?.role ?? 'owner', 'expenses')}>
-          <SaleDocuments buildingId={params.id} lots={(value(lots)?.rows ?? []).map((r) => r.unit)} />
+          <Deferred>
+            <SaleDocuments buildingId={params.id} lots={(value(lots)?.rows ?? []).map((r) => r.unit)} />
+          </Deferred>
         </Show>
 
         <section class="card" aria-labelledby="building-accounts-title">

@@ -3,6 +3,7 @@
 import { A } from '@solidjs/router'
 import { createResource, For, type JSX, Show } from 'solid-js'
 import { ChargeList, ChargeTotals, supplierState } from '../components/ChargeList'
+import { Deferred } from '../components/Deferred'
 import { meetingHref } from '../components/EntityLinks'
 import { Notice } from '../components/Notice'
 import { PastAssemblies, ResolutionSummary } from '../components/OwnerAssemblies'
@@ -215,8 +216,13 @@ export default function OwnerDashboard(): JSX.Element {
           </Show>
         </section>
 
-        <PastAssemblies />
-        <DocumentsPage heading="h2" />
+        {/* Below the fold on a phone: mounted near the viewport or when idle (issue #19). */}
+        <Deferred>
+          <PastAssemblies />
+        </Deferred>
+        <Deferred minHeight="16rem">
+          <DocumentsPage heading="h2" />
+        </Deferred>
       </Show>
     </div>
   )

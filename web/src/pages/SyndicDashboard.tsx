@@ -1,6 +1,7 @@
 // Syndic: organization figures, then one tab per managed resource (same screens as /buildings...).
 import { useSearchParams } from '@solidjs/router'
 import { For, type JSX, Match, Switch } from 'solid-js'
+import { Deferred } from '../components/Deferred'
 import { ExpenseCharts } from '../components/ExpenseCharts'
 import { StatCards } from '../components/StatCards'
 import { t } from '../lib/i18n'
@@ -38,26 +39,30 @@ export default function SyndicDashboard(): JSX.Element {
         </For>
       </div>
       <div id="syndic-panel" role="tabpanel" aria-labelledby={`tab-${tab()}`}>
-        <Switch>
-          <Match when={tab() === 'buildings'}>
-            <BuildingsPage heading="h2" />
-          </Match>
-          <Match when={tab() === 'units'}>
-            <UnitsPage heading="h2" />
-          </Match>
-          <Match when={tab() === 'owners'}>
-            <OwnersPage heading="h2" />
-          </Match>
-          <Match when={tab() === 'expenses'}>
-            <ExpensesPage heading="h2" />
-          </Match>
-          <Match when={tab() === 'meetings'}>
-            <MeetingsPage heading="h2" />
-          </Match>
-          <Match when={tab() === 'documents'}>
-            <DocumentsPage heading="h2" />
-          </Match>
-        </Switch>
+        {/* Below the figures and charts on a phone: the list is built in a task of its own, near
+            the viewport or when idle (issue #19), and stays built across tab changes. */}
+        <Deferred minHeight="24rem">
+          <Switch>
+            <Match when={tab() === 'buildings'}>
+              <BuildingsPage heading="h2" />
+            </Match>
+            <Match when={tab() === 'units'}>
+              <UnitsPage heading="h2" />
+            </Match>
+            <Match when={tab() === 'owners'}>
+              <OwnersPage heading="h2" />
+            </Match>
+            <Match when={tab() === 'expenses'}>
+              <ExpensesPage heading="h2" />
+            </Match>
+            <Match when={tab() === 'meetings'}>
+              <MeetingsPage heading="h2" />
+            </Match>
+            <Match when={tab() === 'documents'}>
+              <DocumentsPage heading="h2" />
+            </Match>
+          </Switch>
+        </Deferred>
       </div>
     </div>
   )
