@@ -71,7 +71,7 @@ lint: setup ## Biome lint and format check, and the domain's dependency rules (d
 format: setup ## Format and fix what Biome can
 	@$(NODE) node_modules/@biomejs/biome/bin/biome check --write .
 
-bench: setup ## Load and cost measurements (bench/run.ts)
+bench: setup web ## Load and cost measurements (bench/run.ts; the web budgets measure web/dist, rebuilt when stale)
 	@if [ -f bench/run.ts ]; then $(NODE) bench/run.ts; else echo "bench/run.ts is not there yet: nothing to measure"; fi
 
 audit: setup ## pnpm audit of the production dependencies (needs the npm advisory endpoint; CI runs it)

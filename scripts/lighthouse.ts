@@ -25,11 +25,12 @@ import { createRequire } from 'node:module'
 import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { chromiumPath, ensureChromium } from './lib/debian-package.ts'
 import { freePort, ROOT, startServer } from './lib/server-process.ts'
 
 const LIGHTHOUSE_VERSION = '13.5.0'
 const BUDGET = Number(process.env.LIGHTHOUSE_BUDGET ?? 95)
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const chromium = chromiumPath()
 const say = (line: string) => process.stdout.write(`lighthouse: ${line}\n`)
 
 // ------------------------------------------------------------------ tools
@@ -44,10 +45,10 @@ if (!existsSync(lhEntry)) {
   )
   if (r.status !== 0 || !existsSync(lhEntry)) throw new Error('could not install lighthouse with npm')
 }
-if (!existsSync(chromium))
-  throw new Error(
-    `no Chromium at ${chromium}: run make test-e2e once (it installs Debian's) or set CHROMIUM_PATH`,
-  )
+{
+  const missing = ensureChromium(say)
+  if (missing) throw new Error(missing)
+}
 const webDist = resolve(process.env.LIGHTHOUSE_WEB_DIST ?? join(ROOT, 'web/dist'))
 if (!existsSync(join(webDist, 'index.html'))) throw new Error(`${webDist} is missing: run make web`)
 

@@ -28,6 +28,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { basename, delimiter, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { aptInstall, chromiumPath, ensureChromium } from './lib/debian-package.ts'
 import { stripVTControlCharacters } from 'node:util'
 import { type ServerProcess, startServer } from './lib/server-process.ts'
 
@@ -109,37 +110,11 @@ if (process.env.E2E_SKIP === '1') {
   process.exit(0)
 }
 
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
-const hasAptGet = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0
-
-function aptInstall(pkg: string, extra: string[] = []): boolean {
-  say(`installing ${pkg} from Debian (apt-get)…`)
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
-  let r = spawnSync('apt-get', ['install', '-y', '-qq', ...extra, pkg], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env,
-  })
-  if (r.status !== 0) {
-    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env })
-    r = spawnSync('apt-get', ['install', '-y', '-qq', ...extra, pkg], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env,
-    })
-  }
-  return r.status === 0
-}
-
 // ------------------------------------------------------------------ browser
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-if (!existsSync(chromium)) {
-  if (process.env.CHROMIUM_PATH)
-    fail(`CHROMIUM_PATH=${chromium} does not exist. Point it at a Chrome/Chromium binary.`)
-  if (!(isRoot && hasAptGet) || !aptInstall('chromium') || !existsSync(chromium))
-    fail(
-      'no Chromium at /usr/bin/chromium. Install it (Debian/Ubuntu: `sudo apt-get install chromium`) or ' +
-        'set CHROMIUM_PATH to your Chrome/Chromium (e.g. macOS: "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"). ' +
-        'E2E_SKIP=1 skips this suite on purpose.',
-    )
+const chromium = chromiumPath()
+{
+  const missing = ensureChromium(say)
+  if (missing) fail(`${missing} E2E_SKIP=1 skips this suite on purpose.`)
 }
 
 // Videos of failed tests need an ffmpeg. Playwright looks for its own build under
@@ -148,7 +123,7 @@ if (!existsSync(chromium)) {
 function ffmpegDir(): string | null {
   if (process.env.E2E_VIDEO === '0') return null
   const hasFfmpeg = () => spawnSync('sh', ['-c', 'command -v ffmpeg'], { stdio: 'ignore' }).status === 0
-  if (!hasFfmpeg() && !(isRoot && hasAptGet && aptInstall('ffmpeg', ['--no-install-recommends']))) return null
+  if (!hasFfmpeg() && !aptInstall('ffmpeg', { extra: ['--no-install-recommends'], say })) return null
   const which = spawnSync('sh', ['-c', 'command -v ffmpeg'], { encoding: 'utf8' }).stdout.trim()
   if (!which) return null
   try {

@@ -8,12 +8,16 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-/** Same default and override as web/e2e/playwright.config.ts. */
-export const chromiumPath = () => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+import { chromiumPath, ensureChromium } from '../../scripts/lib/debian-package.ts'
+
+/** Same default and override as web/e2e/playwright.config.ts; installed from Debian when missing. */
+export { chromiumPath }
 
 export type Chromium = { port: number; version: string; close: () => Promise<void> }
 
 export async function launchChromium(): Promise<Chromium> {
+  const missing = ensureChromium((line) => process.stderr.write(`bench: ${line}\n`))
+  if (missing) throw new Error(missing)
   const profile = mkdtempSync(join(tmpdir(), 'koprogo-bench-chromium-'))
   const proc: ChildProcess = spawn(
     chromiumPath(),

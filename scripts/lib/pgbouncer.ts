@@ -11,6 +11,7 @@ import { chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { aptInstall, canAptInstall } from './debian-package.ts'
 import { freePort } from './server-process.ts'
 
 export type PgBouncerOptions = {
@@ -35,26 +36,19 @@ export type PgBouncer = {
 const BIN = '/usr/sbin/pgbouncer'
 
 const installed = () => spawnSync(BIN, ['--version'], { stdio: 'ignore' }).status === 0
-const canInstall = () =>
-  process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0
 
 /** Why PgBouncer cannot be had here (not installed, and no root + apt-get to install it), or undefined. */
 export function pgBouncerUnavailable(): string | undefined {
-  return installed() || canInstall()
+  return installed() || canAptInstall()
     ? undefined
     : 'pgbouncer is not installed and cannot be installed here (Debian, as root: apt-get install pgbouncer)'
 }
 
 function ensureInstalled(): void {
   if (installed()) return
-  if (!canInstall()) throw new Error(pgBouncerUnavailable())
-  process.stderr.write('pgbouncer: installing it from the system packages\n')
-  const r = spawnSync(
-    'sh',
-    ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pgbouncer'],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  )
-  if (r.status !== 0) throw new Error('apt-get install pgbouncer failed')
+  if (!canAptInstall()) throw new Error(pgBouncerUnavailable())
+  const say = (line: string) => process.stderr.write(`pgbouncer: ${line}\n`)
+  if (!aptInstall('pgbouncer', { say }) || !installed()) throw new Error('apt-get install pgbouncer failed')
 }
 
 function listening(port: number, timeoutMs: number): Promise<void> {
