@@ -42,7 +42,8 @@ export const chromiumPath = () => process.env.CHROMIUM_PATH ?? '/usr/bin/chromiu
 export function ensureChromium(say?: (line: string) => void): string | undefined {
   const path = chromiumPath()
   if (existsSync(path)) return undefined
-  if (process.env.CHROMIUM_PATH) return `CHROMIUM_PATH=${path} does not exist. Point it at a Chrome/Chromium binary.`
+  if (process.env.CHROMIUM_PATH)
+    return `CHROMIUM_PATH=${path} does not exist. Point it at a Chrome/Chromium binary.`
   if (aptInstall('chromium', { say }) && existsSync(path)) return undefined
   return (
     'no Chromium at /usr/bin/chromium. Install it (Debian/Ubuntu: `sudo apt-get install chromium`) or ' +
