@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import type autocannon from 'autocannon'
+import { ensureWrk } from '../scripts/lib/debian-package.ts'
 import { createMix } from '../scripts/lib/request-mix.ts'
 import { cfg, env, has, root } from './config.ts'
 import type { Setup } from './setup.ts'
@@ -20,14 +21,22 @@ export type LoadResult = {
   failureSamples?: string[]
 }
 
-export const pickGenerator = () =>
-  env.BENCH_RATE
+/**
+ * wrk unless a fixed rate is asked for (autocannon only) or BENCH_GENERATOR says otherwise; on a
+ * fresh Debian machine `auto` installs wrk (scripts/lib/debian-package.ts) rather than fall back to
+ * autocannon, which shares the Postgres core and takes several times more of it per request.
+ */
+let picked: string | undefined
+export const pickGenerator = () => {
+  picked ??= env.BENCH_RATE
     ? 'autocannon'
     : cfg.generator === 'auto'
-      ? has('wrk')
+      ? has('wrk') || ensureWrk((line) => process.stderr.write(`bench: ${line}\n`))
         ? 'wrk'
         : 'autocannon'
       : cfg.generator
+  return picked
+}
 
 export async function runLoad(base: string, s: Setup, seconds: number, tag: string): Promise<LoadResult> {
   return pickGenerator() === 'wrk' ? runWrk(base, s, seconds, tag) : runAutocannon(base, s, seconds, tag)

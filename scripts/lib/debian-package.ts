@@ -50,3 +50,14 @@ export function ensureChromium(say?: (line: string) => void): string | undefined
     'set CHROMIUM_PATH to your Chrome/Chromium (e.g. macOS: "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome").'
   )
 }
+
+/**
+ * wrk, the load generator the anchor was measured with: installed from Debian when missing (the
+ * bench's fallback, autocannon, runs in Node on the Postgres core and costs it several times more
+ * CPU per request). Returns whether `wrk` is on the PATH afterwards.
+ */
+export function ensureWrk(say?: (line: string) => void): boolean {
+  const onPath = () => spawnSync('sh', ['-c', 'command -v wrk'], { stdio: 'ignore' }).status === 0
+  if (onPath()) return true
+  return aptInstall('wrk', { extra: ['--no-install-recommends'], say }) && onPath()
+}
