@@ -85,6 +85,8 @@ async function roundTripsOf(path: string, idempotencyKey?: string) {
  * idempotency claim as DELETE expired + INSERT). After: the batched unit of work (ADR 0047).
  * The plan's building limit and the building's quota room are checked in the create's own
  * statement (counts kept on the limit's row, migration 0027): no lock held across round trips.
+ * An expense (session 7, ADR 0054): the closed-year check is the ledger insert's own trigger
+ * (migration 0029), the distribution basis one query with the building's total: 7 → 5, 13 → 11.
  */
 const BEFORE = {
   '/api/v1/buildings': { plain: 8, idempotent: 15 },
@@ -96,10 +98,25 @@ const CEILING: typeof BEFORE = {
   '/api/v1/buildings': { plain: 3, idempotent: 9 },
   '/api/v1/units': { plain: 3, idempotent: 9 },
   '/api/v1/owners': { plain: 3, idempotent: 9 },
-  '/api/v1/expenses': { plain: 7, idempotent: 13 },
+  '/api/v1/expenses': { plain: 5, idempotent: 11 },
 }
 
 describe('round trips of a create (issue #17 item 2)', () => {
+  it('an expense: the building, its distribution basis (with the total), the ledger settings, one write', async () => {
+    const statements = await roundTripsOf('/api/v1/expenses')
+    const text = statements.join('\n')
+    expect(
+      statements.filter((q) => /\bfrom "buildings"/.test(q)),
+      text,
+    ).toHaveLength(2)
+    expect(text).not.toMatch(/from "fiscal_year_closings"/)
+    expect(
+      statements.slice(1).some((q) => /^(begin|commit)$/i.test(q.trim())),
+      text,
+    ).toBe(false)
+    expect(statements, text).toHaveLength(5)
+  })
+
   it('each create of the anchor mix sends its writes as one statement, within its ceiling', async () => {
     const counts: Record<string, { plain: number; idempotent: number }> = {}
     for (const path of CREATES) {

@@ -1,9 +1,16 @@
-import { type DomainError, DomainErrors, planLimitReached, quotaExceedsTotal } from '@koprogo/domain'
+import {
+  type DomainError,
+  DomainErrors,
+  fiscalYearClosedError,
+  planLimitReached,
+  quotaExceedsTotal,
+} from '@koprogo/domain'
 
 /*
  * The refusals the database makes in a create's own statement (migration 0027, ADR 0047): the
  * counted limits kept on a locked row, raised by their triggers as check_violation naming the
- * limit, with the figures in DETAIL (JSON). Mapped to the same DomainError the use case's own
+ * limit, with the figures in DETAIL (JSON), and a posting into a closed fiscal year (migration
+ * 0029, ADR 0054). Mapped to the same DomainError the use case's own
  * check gives (the in-memory store, the other routes), so the client sees one 409 either way.
  */
 
@@ -26,6 +33,7 @@ const REFUSALS: Record<string, (f: Record<string, unknown>) => DomainError> = {
   organizations_building_limit: (f) =>
     planLimitReached(String(f.plan ?? ''), 'buildings', num(f.limit), num(f.current)),
   buildings_quota_within_total: (f) => quotaExceedsTotal(num(f.quota), num(f.used), num(f.total)),
+  ledger_fiscal_year_closed: (f) => fiscalYearClosedError(num(f.fiscal_year)),
 }
 
 /**

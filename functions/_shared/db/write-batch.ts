@@ -87,6 +87,10 @@ export async function deferInsert<T extends PgTable>(
   else await db.insert(table).values(list as never)
 }
 
+/** True when `db` is the handle of a batched unit of work (its deferred writes go as one statement). */
+export const isBatched = (db: Database): boolean =>
+  (db as unknown as { [BATCH]?: WriteBatch })[BATCH] !== undefined
+
 function textOf(query: unknown): string {
   const toSQL = (query as { toSQL?: () => { sql: string } }).toSQL
   return typeof toSQL === 'function' ? toSQL.call(query).sql : ''

@@ -4,27 +4,28 @@ import type { Database } from '../client.ts'
 import { buildings, unitOwnerships, units } from '../schema/index.ts'
 
 /**
- * The distribution basis in two queries (the building, then every unit with the links active on
- * the date via one LEFT JOIN), instead of one query per unit.
+ * The distribution basis in one query (the building, every unit and the links active on the date
+ * via LEFT JOINs; was two: the building's total, then the units), instead of one query per unit.
  */
 export function quotePartsReader(db: Database): QuotePartsReader {
   return {
     async loadBuildingBasis(scope, buildingId, onDate) {
-      const [building] = await db
-        .select({ total: buildings.totalTantiemes })
-        .from(buildings)
-        .where(and(eq(buildings.organizationId, scope.organizationId), eq(buildings.id, buildingId)))
-        .limit(1)
-      if (!building) return null
+      // One statement from the building: its total, and each unit (LEFT JOIN: a building without
+      // units still gives its one row) with the links active on the date.
       const rows = await db
         .select({
+          total: buildings.totalTantiemes,
           unitId: units.id,
           unitNumber: units.unitNumber,
           quota: units.quota,
           ownerId: unitOwnerships.ownerId,
           sharePpm: unitOwnerships.sharePpm,
         })
-        .from(units)
+        .from(buildings)
+        .leftJoin(
+          units,
+          and(eq(units.organizationId, scope.organizationId), eq(units.buildingId, buildings.id)),
+        )
         .leftJoin(
           unitOwnerships,
           and(
@@ -40,12 +41,15 @@ export function quotePartsReader(db: Database): QuotePartsReader {
             or(isNull(unitOwnerships.endDate), sql`${unitOwnerships.endDate} > ${onDate}`),
           ),
         )
-        .where(and(eq(units.organizationId, scope.organizationId), eq(units.buildingId, buildingId)))
+        .where(and(eq(buildings.organizationId, scope.organizationId), eq(buildings.id, buildingId)))
+      const building = rows[0]
+      if (!building) return null
       const byUnit = new Map<
         string,
         { unitId: string; unitNumber: string; quota: number; owners: { ownerId: string; sharePpm: number }[] }
       >()
       for (const r of rows) {
+        if (r.unitId === null || r.unitNumber === null || r.quota === null) continue
         let unit = byUnit.get(r.unitId)
         if (!unit) {
           unit = { unitId: r.unitId, unitNumber: r.unitNumber, quota: r.quota, owners: [] }
