@@ -33,16 +33,52 @@ export function uuidv7(now = Date.now()): string {
     // Dated in the past (fixtures backdate rows): ordered by its time only, the clock untouched.
     count = randomCounter()
   }
-  const bytes = crypto.getRandomValues(new Uint8Array(16))
-  const time = BigInt(ms)
-  for (let i = 0; i < 6; i++) bytes[i] = Number((time >> BigInt(8 * (5 - i))) & 0xffn)
+  const bytes = randomBytes(16)
+  // 48-bit milliseconds, big-endian (two numbers: bitwise operators are 32-bit).
+  const high = Math.floor(ms / 0x1000000)
+  const low = ms % 0x1000000
+  bytes[0] = (high >>> 16) & 0xff
+  bytes[1] = (high >>> 8) & 0xff
+  bytes[2] = high & 0xff
+  bytes[3] = (low >>> 16) & 0xff
+  bytes[4] = (low >>> 8) & 0xff
+  bytes[5] = low & 0xff
   bytes[6] = 0x70 | ((count >> 8) & 0x0f)
   bytes[7] = count & 0xff
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+  let hex = ''
+  for (let i = 0; i < 16; i++) {
+    if (i === 4 || i === 6 || i === 8 || i === 10) hex += '-'
+    hex += HEX[bytes[i] ?? 0]
+  }
+  return hex
 }
 
-const randomCounter = () => (crypto.getRandomValues(new Uint16Array(1))[0] ?? 0) & 0x7ff
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'))
+
+/*
+ * Random bytes from a pool filled 4 KiB at a time (as crypto.randomUUID caches its own entropy):
+ * one getRandomValues call per id and one more for its counter cost the API's core more than the
+ * rest of the id (docs/performance.md, session 7's profile). The bytes are used once each.
+ */
+const POOL_SIZE = 4096
+const pool = new Uint8Array(POOL_SIZE)
+let poolOffset = POOL_SIZE
+
+/** `n` fresh random bytes (a copy: the caller may write into them). */
+function randomBytes(n: number): Uint8Array {
+  if (poolOffset + n > POOL_SIZE) {
+    crypto.getRandomValues(pool)
+    poolOffset = 0
+  }
+  const out = pool.slice(poolOffset, poolOffset + n)
+  poolOffset += n
+  return out
+}
+
+const randomCounter = () => {
+  const b = randomBytes(2)
+  return (((b[0] ?? 0) << 8) | (b[1] ?? 0)) & 0x7ff
+}
 
 export const uuidv7Generator: IdGenerator = { next: () => uuidv7() }

@@ -91,6 +91,18 @@ describe('parseCalendarDate', () => {
     expect(todayOf(clock, 'America/New_York')).toBe('2026-02-14')
   })
 
+  it('todayOf answers each instant, repeated or not, across the midnight second (the per-second memo)', () => {
+    const at = (iso: string) => todayOf({ now: () => new Date(iso) })
+    // Brussels midnight in winter is 23:00:00 UTC: the last second of the 14th, then the 15th.
+    expect(at('2026-02-14T22:59:59.000Z')).toBe('2026-02-14')
+    expect(at('2026-02-14T22:59:59.999Z')).toBe('2026-02-14')
+    expect(at('2026-02-14T23:00:00.000Z')).toBe('2026-02-15')
+    expect(at('2026-02-14T22:59:59.500Z')).toBe('2026-02-14')
+    // The same second in another zone is answered for that zone.
+    expect(todayOf({ now: () => new Date('2026-02-14T23:00:00.000Z') }, 'UTC')).toBe('2026-02-14')
+    expect(at('2026-02-14T23:00:00.000Z')).toBe('2026-02-15')
+  })
+
   it('todayOf agrees with the offset arithmetic for any instant (property)', () => {
     fc.assert(
       fc.property(

@@ -38,12 +38,24 @@ export function todayOf(clock: Clock, timeZone: string = BUILDING_TIME_ZONE): Ca
   return calendarDateIn(clock.now(), timeZone)
 }
 
-/** The calendar date of an instant in a time zone ('YYYY-MM-DD'). */
+/**
+ * The calendar date of an instant in a time zone ('YYYY-MM-DD'). The last answer per zone is kept
+ * for its second: a zone's offset is a whole number of seconds, so the date cannot change inside
+ * one, and a list of units asks for today on every request (formatToParts was most of that list's
+ * own CPU: docs/performance.md, session 7).
+ */
 export function calendarDateIn(instant: Date, timeZone: string): CalendarDate {
+  const second = Math.floor(instant.getTime() / 1000)
+  const last = lastDates.get(timeZone)
+  if (last && last.second === second) return last.date
   const parts = dateFormatter(timeZone).formatToParts(instant)
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
-  return `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}`
+  const date = `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}`
+  lastDates.set(timeZone, { second, date })
+  return date
 }
+
+const lastDates = new Map<string, { readonly second: number; readonly date: CalendarDate }>()
 
 const formatters = new Map<string, Intl.DateTimeFormat>()
 function dateFormatter(timeZone: string): Intl.DateTimeFormat {

@@ -182,6 +182,11 @@ export async function createDatabase(config: DatabaseConfig): Promise<DatabaseHa
     const { drizzle } = await import('drizzle-orm/node-postgres')
     const pool = new pg.Pool({
       ...poolOptions(config, config.serverTimeouts ?? true),
+      // A long-lived process keeps its (at most poolMax) connections: pg-pool arms an idle timer
+      // on every release of a client, i.e. after every statement — 0.07 ms of the API's core per
+      // request of the mix (docs/performance.md, session 7). A dead idle connection is still
+      // dropped by its error event; a Worker's per-request pools (below) end with the request.
+      idleTimeoutMillis: 0,
       ...(config.namedStatements === false ? { Client: unnamedStatementsClient(pg.Client) } : {}),
     })
     survivePoolErrors(pool, config)

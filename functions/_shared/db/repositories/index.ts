@@ -1,5 +1,6 @@
 import { ledgerPostings, type Repositories } from '@koprogo/domain'
 import type { Database } from '../client.ts'
+import { isBatched } from '../write-batch.ts'
 import { arrearsRepository } from './arrears.repository.ts'
 import { assemblyRepositories } from './assembly.repository.ts'
 import { auditRepository } from './audit.repository.ts'
@@ -34,26 +35,34 @@ import { statsRepository } from './stats.repository.ts'
 import { supplierRepository } from './suppliers.repository.ts'
 import { userRepository } from './user.repository.ts'
 
-/** Binds every context's ports bundle to one database handle (the pool, or a transaction). */
+/**
+ * Binds every context's ports bundle to one database handle (the pool, or a transaction). Each
+ * bundle is built on first use and kept: a request touches one or two of the thirteen, and
+ * building all of them (≈ 40 repositories, hundreds of closures) twice per request — the
+ * context's and the transaction's — showed in the API's profile (docs/performance.md, session 7).
+ */
 export function bindRepositories(db: Database): Repositories {
-  const ledgerEntries = ledgerRepository(db)
-  const closing = closingRepository(db)
-  return {
-    identity: {
+  let ledgerEntries: ReturnType<typeof ledgerRepository> | undefined
+  const entries = () => {
+    ledgerEntries ??= ledgerRepository(db)
+    return ledgerEntries
+  }
+  return lazyBundles<Repositories>({
+    identity: () => ({
       users: userRepository(db),
       organizations: organizationRepository(db),
       refreshTokens: refreshTokenRepository(db),
       loginAttempts: loginAttemptStore(db),
       passwordLinks: passwordLinkRepository(db),
-    },
-    property: {
+    }),
+    property: () => ({
       buildings: buildingRepository(db),
       units: unitRepository(db),
       owners: ownerRepository(db),
       unitOwnerships: unitOwnershipRepository(db),
       quoteParts: quotePartsReader(db),
-    },
-    finance: {
+    }),
+    finance: () => ({
       expenses: expenseRepository(db),
       ownerCharges: ownerChargesReader(db),
       budget: budgetRepositories(db),
@@ -63,25 +72,44 @@ export function bindRepositories(db: Database): Repositories {
       etatDates: etatDateRepository(db),
       suppliers: supplierRepository(db),
       einvoiceImports: eInvoiceImportRepository(db),
-    },
-    ledger: { entries: ledgerEntries, charges: chargeTotalsReader(db) },
-    closing,
-    governance: {
+    }),
+    ledger: () => ({ entries: entries(), charges: chargeTotalsReader(db) }),
+    closing: () => closingRepository(db),
+    governance: () => ({
       meetings: meetingRepository(db),
       assembly: assemblyRepositories(db),
       convocation: convocationRepositories(db),
-    },
-    documents: { documents: documentRepository(db) },
-    stats: {
+    }),
+    documents: () => ({ documents: documentRepository(db) }),
+    stats: () => ({
       stats: statsRepository(db),
       expenseTotals: expenseStatsReader(db),
       directory: directorySearchReader(db),
-    },
-    audit: auditRepository(db),
-    outbox: outboxRepository(db),
-    // Money events post their entries on this same handle: in the use case's transaction.
-    postings: ledgerPostings(ledgerEntries, closing),
-    platform: { jobs: jobQueue(db) },
-    bank: { movements: bankRepository(db) },
+    }),
+    audit: () => auditRepository(db),
+    outbox: () => outboxRepository(db),
+    // Money events post their entries on this same handle: in the use case's transaction. In a
+    // batched unit of work the entry goes in the work's one statement, whose trigger refuses a
+    // closed year with the same 409 (migration 0029, ADR 0054): no read of the closings first.
+    postings: () => ledgerPostings(entries(), isBatched(db) ? undefined : closingRepository(db)),
+    platform: () => ({ jobs: jobQueue(db) }),
+    bank: () => ({ movements: bankRepository(db) }),
+  })
+}
+
+/** An object whose properties are built by their factory on first read, then kept (enumerable). */
+function lazyBundles<T extends object>(factories: { [K in keyof T]: () => T[K] }): T {
+  const out = {} as T
+  for (const key of Object.keys(factories) as (keyof T)[]) {
+    Object.defineProperty(out, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = factories[key]()
+        Object.defineProperty(out, key, { value, enumerable: true, writable: false })
+        return value
+      },
+    })
   }
+  return out
 }
