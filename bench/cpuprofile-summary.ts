@@ -31,7 +31,7 @@ const top = Number(topArg ?? 25)
 /** A package-level bucket for a call frame's URL. */
 function bucketOf(node: Node): string {
   const { url, functionName } = node.callFrame
-  if (!url) return `(${functionName || 'anonymous'})` // (idle), (garbage collector), (program), natives
+  if (!url) return functionName.startsWith('(') ? functionName : `(${functionName || 'anonymous'})` // V8's (idle), (garbage collector), (program); natives
   if (url.startsWith('node:')) return `node:${url.slice(5).split('/')[0]}`
   const pnpm = /node_modules\/\.pnpm\/[^/]+\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)
   if (pnpm) return pnpm[1] as string
