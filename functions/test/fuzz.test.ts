@@ -15,9 +15,19 @@ import { type JsonSchema, resolveRef } from './sample-request.ts'
  *   - never a 5xx;
  *   - every 4xx is application/problem+json with a string `error`;
  *   - a 4xx changed no row: the row count of every table (audit log included) is unchanged.
- * FUZZ_RUNS scales the run (default 10,000); FUZZ_SEED=random explores, FUZZ_SEED=<n> replays one.
+ * FUZZ_RUNS scales the run (default 10,000 on PGlite, 3,000 on Postgres: see RUNS);
+ * FUZZ_SEED=random explores, FUZZ_SEED=<n> replays one.
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000)
+/**
+ * The default suite sends 10,000 requests on PGlite (every run, with or without a Postgres) and,
+ * in CI, the FIRST 3,000 of the same seeded sequence again on Postgres (fc.sample draws each
+ * request from its own index: a shorter run is a prefix of the longer one, so every request
+ * Postgres sees PGlite saw too). The fuzzer's findings so far were the app's, not a driver's
+ * (docs/security.md; 3,000 is the Postgres run of its first figures, 2026-11-23): the Postgres
+ * pass checks the pg driver's error mapping on the same inputs. FUZZ_RUNS=10000 (or more) sets
+ * both (docs/testing.md).
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? (process.env.TEST_DB === 'postgres' ? 3_000 : 10_000))
 // A fixed default seed keeps `make test` reproducible (a CI run must not fail on a new random
 // draw); FUZZ_SEED=random explores new inputs, FUZZ_SEED=<n> replays a reported run.
 const DEFAULT_SEED = 20_261_123

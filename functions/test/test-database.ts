@@ -16,3 +16,10 @@ export function assertTestDatabaseUrl(url: string): string {
   }
   return url
 }
+
+/** The copy of the test database a vitest worker uses (ADR 0056); the name keeps "test". */
+export function workerDatabaseUrl(baseUrl: string, poolId: number): string {
+  const url = new URL(baseUrl)
+  url.pathname = `${url.pathname}_w${poolId}`
+  return url.href
+}
