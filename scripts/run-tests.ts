@@ -3,8 +3,9 @@
  * Checks (typecheck, lint) count one each; test suites count their test cases (vitest and
  * Playwright JSON reports). A step that cannot run at all counts as one failure, never as zero.
  */
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 
 type Outcome = {
@@ -62,21 +63,48 @@ function failedVitestTests(r: VitestReport): string[] {
   return names
 }
 
+/**
+ * Independent checks, two at a time on two cores (each is one single-threaded process): a check's
+ * output is printed whole when it ends, and the outcomes keep the listed order.
+ */
+async function checksInParallel(checks: { name: string; args: string[] }[]): Promise<void> {
+  const slots = Math.max(2, availableParallelism() - 1)
+  const codes: number[] = []
+  let next = 0
+  const worker = async () => {
+    while (next < checks.length) {
+      const i = next++
+      const c = checks[i] as { name: string; args: string[] }
+      const chunks: Buffer[] = []
+      codes[i] = await new Promise<number>((done) => {
+        const child = spawn(node, c.args, { stdio: ['ignore', 'pipe', 'pipe'] })
+        child.stdout.on('data', (b: Buffer) => chunks.push(b))
+        child.stderr.on('data', (b: Buffer) => chunks.push(b))
+        child.on('error', () => done(1))
+        child.on('close', (code) => done(code ?? 1))
+      })
+      process.stdout.write(`\n▶ ${[node, ...c.args].join(' ')}\n${Buffer.concat(chunks).toString()}`)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(slots, checks.length) }, worker))
+  checks.forEach((c, i) => {
+    const ok = codes[i] === 0
+    outcomes.push({ name: c.name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 })
+  })
+}
+
 if (wanted('typecheck')) {
-  check('typecheck domain', node, ['node_modules/typescript/bin/tsc', '-p', 'domain'])
-  check('typecheck domain tests', node, [
-    'node_modules/typescript/bin/tsc',
-    '-p',
-    'domain/tsconfig.test.json',
+  const tsc = (project: string) => ['node_modules/typescript/bin/tsc', '-p', project]
+  await checksInParallel([
+    { name: 'typecheck domain', args: tsc('domain') },
+    { name: 'typecheck domain tests', args: tsc('domain/tsconfig.test.json') },
+    { name: 'typecheck functions', args: tsc('functions') },
+    ...(existsSync('scripts/tsconfig.json') ? [{ name: 'typecheck scripts', args: tsc('scripts') }] : []),
+    { name: 'typecheck bench', args: tsc('bench') },
+    ...(existsSync('web/tsconfig.json') ? [{ name: 'typecheck web', args: tsc('web') }] : []),
+    // The web's types are generated from the API: a route changed without `make api-types` fails.
+    { name: 'web API types up to date', args: ['scripts/api-types.ts', '--check'] },
   ])
-  check('typecheck functions', node, ['node_modules/typescript/bin/tsc', '-p', 'functions'])
-  if (existsSync('scripts/tsconfig.json'))
-    check('typecheck scripts', node, ['node_modules/typescript/bin/tsc', '-p', 'scripts'])
-  check('typecheck bench', node, ['node_modules/typescript/bin/tsc', '-p', 'bench'])
-  if (existsSync('web/tsconfig.json'))
-    check('typecheck web', node, ['node_modules/typescript/bin/tsc', '-p', 'web'])
-  // The web's types are generated from the API: a route changed without `make api-types` fails.
-  check('web API types up to date', node, ['scripts/api-types.ts', '--check'])
 }
 if (wanted('lint')) {
   check('lint (biome)', node, ['node_modules/@biomejs/biome/bin/biome', 'ci', '.'])
