@@ -359,6 +359,8 @@ export async function tenantSeqScans(api: TestApi, mark: number) {
     }
   }
   return {
+    // Every statement the operation ran (load-independent: a statement per lot or per movement shows here).
+    executed: api.queries.length - mark,
     statements: statements.length,
     explained: statements.length - unexplained.length,
     seqScans,
