@@ -36,6 +36,22 @@ describe('SyncEngine.open', () => {
     expect(engine.getStatus()).toMatchObject({ pending: 1, failed: 0, conflicts: 0 })
   })
 
+  it('answers a read from its cached copy after one transaction (outbox and cache together)', async () => {
+    const engine = await open(`start-${++counter}`)
+    await engine.read('/owners/me', async () => ({ id: 'o1', name: 'Dupont' }))
+    const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction')
+    let refreshing = false
+    const read = await engine.read('/owners/me', () => {
+      // The refresh behind the copy never answers here: only the read's own transactions count.
+      refreshing = true
+      return new Promise<never>(() => {})
+    })
+    expect(read.data).toEqual({ id: 'o1', name: 'Dupont' })
+    expect(refreshing).toBe(true)
+    // Two before: the outbox, then the cached copy, each answered in a task of its own.
+    expect(transactions).toHaveBeenCalledTimes(1)
+  })
+
   it('keeps the last sync time across a reload', async () => {
     const userId = `start-${++counter}`
     const first = await open(userId)
