@@ -22,20 +22,15 @@ api.onSessionChange((u, reason) => {
 export async function resumeSession(): Promise<void> {
   const u = user()
   if (!u) return
-  // The offline data and the token at the same time: the refresh's round trip no longer waits
-  // for IndexedDB to open (the cached copies do not need a token; the refreshes behind them do,
-  // and each request waits for a refresh under way). Issue #19, ADR 0052.
+  await startSync(u.id)
   // The assembly log's acts recorded offline before this reload are counted by the sign-out
   // button when clicked, not here: opening that store at every start cost the first paint a
   // second IndexedDB connection (issue #19, Lighthouse).
-  await Promise.all([
-    startSync(u.id),
-    api.refreshSession().catch(() => {
-      // offline or the server is unreachable: requests refresh again when back online
-    }),
-  ])
-  // A refused cookie signed the user out (stopSync) while the engine was still opening.
-  if (!user()) stopSync()
+  try {
+    await api.refreshSession()
+  } catch {
+    // offline or the server is unreachable: requests refresh again when back online
+  }
 }
 
 export async function signIn(email: string, password: string): Promise<User> {
