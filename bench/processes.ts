@@ -28,7 +28,9 @@ export async function startApi(
     entry,
     nodeArgs: [...flags, ...prof],
     wrap: (cmd, args) => pinned(cfg.apiCpu, cmd, args),
-    timeoutMs: 120_000,
+    // workerd loads 21 Worker bundles before it answers: > 120 s on the shared 2-core machine
+    // at load 15-20 (session 7), where the Node API starts in seconds.
+    timeoutMs: apiFlags ? 120_000 : 360_000,
     env: {
       APP_ENV: 'development',
       LOG_LEVEL: env.LOG_LEVEL ?? 'warn',

@@ -52,6 +52,9 @@ export async function runProfile(profile: string) {
         })
         extra.EDGE_HYPERDRIVE = pooler.url
       }
+      // BENCH_EDGE_DIRECT=1: the load reaches the gateway Worker on its own socket, without
+      // Miniflare's entry Worker (a dev-only isolate every request crosses otherwise).
+      if (env.BENCH_EDGE_DIRECT === '1') extra.EDGE_DIRECT = '1'
     } else if (profile !== 'pglite') throw new Error(`unknown profile ${profile}`)
     api = await startApi(extra, profile === 'workerd' ? join(root, 'scripts', 'edge', 'serve.ts') : undefined)
     log(
@@ -94,7 +97,11 @@ export async function runProfile(profile: string) {
       pinned: canPin ? { api: cfg.apiCpu, loadAndPostgres: cfg.loadCpu } : null,
       pool: profile === 'pglite' ? null : Number(env.DB_POOL_MAX ?? 10),
       ...(profile === 'workerd'
-        ? { database: pooler ? 'HYPERDRIVE → PgBouncer (transaction mode)' : 'direct' }
+        ? {
+            database: pooler ? 'HYPERDRIVE → PgBouncer (transaction mode)' : 'direct',
+            entry:
+              extra.EDGE_DIRECT === '1' ? 'gateway socket (no Miniflare entry)' : 'Miniflare entry Worker',
+          }
         : {}),
       expensesServed: s.expenses,
       startMs: api.readyMs,

@@ -46,6 +46,8 @@
  *   BENCH_CPU_PROF=1           write a V8 CPU profile of the API to bench/results/profiles/
  *   BENCH_EDGE_POOLER=1        workerd profile through PgBouncer (transaction mode) bound as HYPERDRIVE,
  *                             the production path (0: a new Postgres connection per request, as before)
+ *   BENCH_EDGE_DIRECT=1        workerd profile: the load reaches the gateway Worker on its own workerd
+ *                             socket, without Miniflare's entry Worker (absent in production)
  *   BENCH_PG_STATEMENTS=1      load pg_stat_statements and record where Postgres spent its time
  *   BENCH_KEEP_PG_LOG=1        copy the Postgres server log (with the auto_explain plans) to bench/results/
  *   DB_POOL_MAX, LOG_LEVEL…    passed through to the API

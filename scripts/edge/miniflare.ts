@@ -6,6 +6,7 @@
 import { readdirSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare'
+import { GATEWAY } from '../../functions/_shared/edge/names.ts'
 import {
   bundleFile,
   COMPATIBILITY_DATE,
@@ -28,6 +29,12 @@ export type EdgeServeOptions = {
   hyperdrive?: string
   /** workerd's V8 inspector on this port (bench/edge-profile.ts takes CPU profiles through it). */
   inspectorPort?: number
+  /**
+   * Also serve the gateway Worker on its own socket at this port, without Miniflare's entry
+   * Worker in front (an isolate production does not have): what the bench measures with
+   * BENCH_EDGE_DIRECT=1 (docs/performance.md, "Edge profile").
+   */
+  directPort?: number
 }
 
 /**
@@ -64,6 +71,9 @@ export function startEdge(
       ...(w.settings ? { bindings: settings } : {}),
       ...(w.settings && serve.hyperdrive ? { hyperdrives: { HYPERDRIVE: serve.hyperdrive } } : {}),
       ...(w.r2 ? { r2Buckets: [R2_BINDING], r2Persist: serve.r2Dir ?? false } : {}),
+      ...(w.id === GATEWAY && serve.directPort !== undefined
+        ? { unsafeDirectSockets: [{ host: serve.host ?? '127.0.0.1', port: serve.directPort }] }
+        : {}),
     })),
   })
   return new Miniflare(options)

@@ -13,9 +13,14 @@ for (const key of Object.keys(EnvSchema.shape)) {
   const value = process.env[key]
   if (value !== undefined) settings[key] = value
 }
+// EDGE_DIRECT=1: the gateway Worker answers on EDGE_PORT itself (a workerd socket of its own) and
+// Miniflare's entry Worker, which production does not have, moves to a port of its choosing.
+const direct = process.env.EDGE_DIRECT === '1'
+const port = Number(process.env.EDGE_PORT ?? 8787)
 const mf = startEdge(await buildWorkers(), settings, {
   host: process.env.EDGE_HOST ?? '127.0.0.1',
-  port: Number(process.env.EDGE_PORT ?? 8787),
+  port: direct ? 0 : port,
+  ...(direct ? { directPort: port } : {}),
   ...(process.env.EDGE_R2_DIR ? { r2Dir: process.env.EDGE_R2_DIR } : {}),
   // A local Postgres or pooler bound as HYPERDRIVE (user and password required): the production
   // path; the bench points it at PgBouncer in transaction mode (docs/adr/0049).
@@ -23,6 +28,7 @@ const mf = startEdge(await buildWorkers(), settings, {
 })
 const url = await mf.ready
 process.stdout.write(`edge Workers (workerd) listening on ${url.toString()}\n`)
+if (direct) process.stdout.write(`gateway Worker without Miniflare's entry on port ${port}\n`)
 const stop = () => {
   mf.dispose().then(
     () => process.exit(0),

@@ -6,7 +6,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type PgBouncer, pgBouncerUnavailable, startPgBouncer } from '../../../scripts/lib/pgbouncer.ts'
 import { assertTestDatabaseUrl } from '../../test/test-database.ts'
-import { createDatabase, createRequestScopedDatabase } from './client.ts'
+import { createDatabase, createRequestScopedDatabase, type Database } from './client.ts'
 
 /**
  * The edge's database path (docs/adr/0049-edge-connection-reuse.md): Workers reach Postgres
@@ -157,6 +157,43 @@ describe.runIf(onPostgres)('one Drizzle instance per isolate, one pool per reque
       expect(String((outside as Error).cause)).toMatch(/outside a request database scope/)
     } finally {
       await Promise.all([a.close(), b.close()])
+    }
+  })
+})
+
+describe.runIf(onPostgres)('a request on one connection (the edge behind Hyperdrive, ADR 0053)', () => {
+  const backendPid = (h: { db: Database }) =>
+    h.db
+      .execute(sql`select pg_backend_pid() as pid`)
+      .then((r) => (r as unknown as { rows: Array<{ pid: number }> }).rows[0]?.pid)
+
+  it("a request's parallel statements and its transactions share its one connection", async () => {
+    const isolate = await createRequestScopedDatabase({ url, driver: 'pg', poolMax: 1 })
+    const request = isolate.open()
+    try {
+      // A list sends its rows and its count with Promise.all: two connections with a larger pool.
+      const pids = await request.run(() => Promise.all([backendPid(request), backendPid(request)]))
+      expect(pids[0]).toBeTypeOf('number')
+      expect(pids[1]).toBe(pids[0])
+      const inTransaction = await request.run(() =>
+        request.db.transaction(async (tx) => backendPid({ db: tx as unknown as Database })),
+      )
+      expect(inTransaction).toBe(pids[0])
+      // After the transaction the connection is back for the request's next statement.
+      expect(await request.run(() => backendPid(request))).toBe(pids[0])
+    } finally {
+      await request.close()
+    }
+  })
+
+  it('with the default pool, the same parallel statements open two connections', async () => {
+    const isolate = await createRequestScopedDatabase({ url, driver: 'pg' })
+    const request = isolate.open()
+    try {
+      const pids = await request.run(() => Promise.all([backendPid(request), backendPid(request)]))
+      expect(pids[1]).not.toBe(pids[0])
+    } finally {
+      await request.close()
     }
   })
 })

@@ -11,27 +11,25 @@ import { RESOURCES } from '../../resources.ts'
 import { API_CSP_DIRECTIVES } from '../csp.ts'
 import { problemResponse } from '../problem.ts'
 import type { AppEnv } from '../runtime.ts'
-import { isFetcher, type WorkerBindings } from './bindings.ts'
-import { serviceBinding } from './names.ts'
+import type { WorkerBindings } from './bindings.ts'
+import { forwardToResource } from './gateway-forward.ts'
+
+export { resourceFor } from './gateway-forward.ts'
 
 type GatewayEnv = { Bindings: WorkerBindings; Variables: { requestId: string } }
 
-/** The resource owning a path: the longest mounted name that prefixes it. */
-export function resourceFor(pathname: string, names: readonly string[]): string | undefined {
-  if (pathname === '/health') return 'health'
-  if (!pathname.startsWith(`${API_PREFIX}/`)) return undefined
-  const rest = pathname.slice(API_PREFIX.length + 1)
-  return [...names]
-    .sort((a, b) => b.length - a.length)
-    .find((name) => rest === name || rest.startsWith(`${name}/`))
-}
+const DOCS_PATHS = new Set([`${API_PREFIX}/openapi.json`, `${API_PREFIX}/docs`])
+const isDocs = (pathname: string) => DOCS_PATHS.has(pathname) || pathname.startsWith(`${API_PREFIX}/docs/`)
 
 /**
  * The edge gateway: no database and no env parsing, it only forwards each request to its
  * resource Worker over a service binding (no public hop) and serves the OpenAPI document, which
- * it builds from the same route table without ever running a handler.
+ * it builds from the same route table without ever running a handler. Forwarding skips Hono
+ * (gateway-forward.ts): the gateway is an isolate every API request crosses (ADR 0053).
  */
-export function createEdgeGateway(): Hono<GatewayEnv> {
+export function createEdgeGateway(): {
+  fetch(request: Request, env: WorkerBindings, ctx?: unknown): Response | Promise<Response>
+} {
   const names = RESOURCES.map(([name]) => name)
   const docs = new OpenAPIHono<AppEnv>()
   for (const [name, resource] of RESOURCES) docs.route(`${API_PREFIX}/${name}`, resource)
@@ -44,16 +42,12 @@ export function createEdgeGateway(): Hono<GatewayEnv> {
   app.get(`${API_PREFIX}/openapi.json`, headers, (c) => docs.fetch(c.req.raw))
   app.get(`${API_PREFIX}/docs`, headers, (c) => docs.fetch(c.req.raw))
   app.get(`${API_PREFIX}/docs/*`, headers, (c) => docs.fetch(c.req.raw))
-  app.all('*', async (c) => {
-    const url = new URL(c.req.url)
-    const name = resourceFor(url.pathname, names)
-    const target = name ? c.env[serviceBinding(name)] : undefined
-    if (!name || !isFetcher(target)) return problemResponse(c, DomainErrors.notFound('Route'))
-    // /health is the health Worker's /api/v1/health; the request id travels so logs line up.
-    if (url.pathname === '/health') url.pathname = `${API_PREFIX}/health`
-    const forwarded = new Request(url, c.req.raw)
-    forwarded.headers.set('x-request-id', c.get('requestId'))
-    return target.fetch(forwarded)
-  })
-  return app
+  app.all('*', (c) => problemResponse(c, DomainErrors.notFound('Route')))
+  return {
+    fetch(request, env, ctx) {
+      const url = new URL(request.url)
+      const forwarded = isDocs(url.pathname) ? undefined : forwardToResource(request, env, names, url)
+      return forwarded ?? app.fetch(request, env, ctx as never)
+    },
+  }
 }

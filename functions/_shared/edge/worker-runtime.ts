@@ -71,6 +71,9 @@ function filesFor(bindings: WorkerBindings): FileStore {
   return bucket ? r2FileStore(bucket) : NO_BUCKET
 }
 
+/** The connections one request may open to Hyperdrive (edgeDatabaseConfig, ADR 0053). */
+export const EDGE_REQUEST_CONNECTIONS = 1
+
 /** Hyperdrive (pooled TCP, `pg` + nodejs_compat) wins over DATABASE_URL (Neon over WebSocket). */
 export function edgeDatabaseConfig(env: Env, bindings: WorkerBindings): DatabaseConfig {
   const hyperdrive = hyperdriveOf(bindings)
@@ -83,7 +86,12 @@ export function edgeDatabaseConfig(env: Env, bindings: WorkerBindings): Database
   return {
     url,
     driver,
-    poolMax: env.DB_POOL_MAX,
+    // Behind Hyperdrive a request holds ONE connection (ADR 0053): each further connection is a
+    // TCP connect, a startup and a password exchange in the Worker for a statement that takes
+    // well under a millisecond — a list's rows and count (Promise.all) opened two per request.
+    // Statements of one request queue on it, as they do on PGlite's single connection, which
+    // the whole test suite runs on (so no code path waits on a second connection).
+    poolMax: hyperdrive ? EDGE_REQUEST_CONNECTIONS : env.DB_POOL_MAX,
     serverTimeouts: hyperdrive ? false : undefined,
     namedStatements: hyperdrive ? false : undefined,
   }
