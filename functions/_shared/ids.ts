@@ -11,6 +11,8 @@ import type { IdGenerator } from '@koprogo/domain'
  * same millisecond ran in either order. A counter that overflows borrows the next millisecond.
  */
 let lastMs = -1
+/** The latest clock reading seen: ms may run ahead of it after borrowing, never behind. */
+let lastNow = -1
 let counter = 0
 
 export function uuidv7(now = Date.now()): string {
@@ -18,10 +20,13 @@ export function uuidv7(now = Date.now()): string {
   let count: number
   if (now > lastMs) {
     lastMs = now
+    lastNow = now
     counter = randomCounter()
     count = counter
-  } else if (lastMs - now <= 1) {
-    // The same millisecond, or the clock one behind a millisecond borrowed on overflow: count on.
+  } else if (now >= lastNow) {
+    // The same millisecond, or the clock behind milliseconds borrowed on overflow (a burst of
+    // more than ~2,000 ids in a millisecond can borrow several): count on from the last id.
+    lastNow = now
     counter += 1
     if (counter > 0xfff) {
       lastMs += 1
