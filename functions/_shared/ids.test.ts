@@ -1,10 +1,17 @@
-import { describe, expect, it } from 'vitest'
-import { uuidv7 } from './ids.ts'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { uuidv7Source } from './ids.ts'
 
 const version = (id: string) => id[14]
 const variant = (id: string) => Number.parseInt(id[19] ?? '0', 16) >> 2
 
 describe('uuidv7', () => {
+  // Each test has its own clock state: a shared one made the order of tests matter (a burst dated
+  // +30 s left the next test's +20 s ids in the backdated branch, unordered: CI failed on it).
+  let uuidv7 = uuidv7Source()
+  beforeEach(() => {
+    uuidv7 = uuidv7Source()
+  })
+
   it('sorts ids made in the same millisecond in the order they were made (RFC 9562 §6.2)', () => {
     const now = Date.now() + 10_000
     const ids = Array.from({ length: 5000 }, () => uuidv7(now))

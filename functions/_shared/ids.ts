@@ -10,34 +10,48 @@ import type { IdGenerator } from '@koprogo/domain'
  * claimed batch in id order) relies on it; with 12 random bits instead, two jobs enqueued in the
  * same millisecond ran in either order. A counter that overflows borrows the next millisecond.
  */
-let lastMs = -1
-/** The latest clock reading seen: ms may run ahead of it after borrowing, never behind. */
-let lastNow = -1
-let counter = 0
+export type Uuidv7 = (now?: number) => string
 
-export function uuidv7(now = Date.now()): string {
-  let ms = now
-  let count: number
-  if (now > lastMs) {
-    lastMs = now
-    lastNow = now
-    counter = randomCounter()
-    count = counter
-  } else if (now >= lastNow) {
-    // The same millisecond, or the clock behind milliseconds borrowed on overflow (a burst of
-    // more than ~2,000 ids in a millisecond can borrow several): count on from the last id.
-    lastNow = now
-    counter += 1
-    if (counter > 0xfff) {
-      lastMs += 1
+/**
+ * A UUIDv7 source with its own clock state. The process shares one (`uuidv7`); tests make their
+ * own, so one test's far-future burst cannot push another's ids into the backdated branch.
+ */
+export function uuidv7Source(): Uuidv7 {
+  let lastMs = -1
+  /** The latest clock reading seen: ms may run ahead of it after borrowing, never behind. */
+  let lastNow = -1
+  let counter = 0
+
+  return (now = Date.now()) => {
+    let ms = now
+    let count: number
+    if (now > lastMs) {
+      lastMs = now
+      lastNow = now
       counter = randomCounter()
+      count = counter
+    } else if (now >= lastNow) {
+      // The same millisecond, or the clock behind milliseconds borrowed on overflow (a burst of
+      // more than ~2,000 ids in a millisecond can borrow several): count on from the last id.
+      lastNow = now
+      counter += 1
+      if (counter > 0xfff) {
+        lastMs += 1
+        counter = randomCounter()
+      }
+      ms = lastMs
+      count = counter
+    } else {
+      // Dated in the past (fixtures backdate rows): ordered by its time only, the clock untouched.
+      count = randomCounter()
     }
-    ms = lastMs
-    count = counter
-  } else {
-    // Dated in the past (fixtures backdate rows): ordered by its time only, the clock untouched.
-    count = randomCounter()
+    return format(ms, count)
   }
+}
+
+export const uuidv7: Uuidv7 = uuidv7Source()
+
+function format(ms: number, count: number): string {
   const bytes = randomBytes(16)
   // 48-bit milliseconds, big-endian (two numbers: bitwise operators are 32-bit).
   const high = Math.floor(ms / 0x1000000)
