@@ -1,6 +1,7 @@
 import { type BalancedEntry, type DomainEvent, type LedgerRepository, ledgerPostings } from '@koprogo/domain'
 import { sql } from 'drizzle-orm'
 import { seqScanEstimates, seqScannedTables } from '../../../scripts/lib/plan-scans.ts'
+import { ledgerRowsOf } from '../../_shared/db/repositories/ledger.repository.ts'
 import {
   buildings,
   callLines,
@@ -232,35 +233,9 @@ async function postInBulk(db: Inspect, organizationId: string, events: DomainEve
   const collect = {
     fiscalYearStartMonth: async () => 1,
     insert: async (_scope: unknown, entry: BalancedEntry) => {
-      const id = uuidv7()
-      entryRows.push({
-        id,
-        organizationId,
-        buildingId: entry.buildingId,
-        fiscalYear: entry.fiscalYear,
-        journal: entry.journal,
-        entryDate: entry.date,
-        label: entry.label,
-        sourceKind: entry.source.kind,
-        sourceId: entry.source.id,
-        reversesEntryId: entry.reversesEntryId,
-        totalCents: entry.totalCents,
-      })
-      for (const [position, l] of entry.lines.entries())
-        lineRows.push({
-          id: uuidv7(),
-          organizationId,
-          entryId: id,
-          buildingId: entry.buildingId,
-          fiscalYear: entry.fiscalYear,
-          position,
-          account: l.account,
-          debitCents: l.debitCents,
-          creditCents: l.creditCents,
-          ownerId: l.ownerId ?? null,
-          unitId: l.unitId ?? null,
-          supplierId: l.supplierId ?? null,
-        })
+      const rows = ledgerRowsOf(organizationId, entry)
+      entryRows.push(rows.entry)
+      lineRows.push(...rows.lines)
       return undefined as never
     },
   } as unknown as LedgerRepository

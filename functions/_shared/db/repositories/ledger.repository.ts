@@ -48,6 +48,47 @@ const toEntry = (e: EntryRow, lines: readonly LineRow[]): Entry => ({
   lines: lines.map(toLine),
 })
 
+/**
+ * The rows a balanced entry is stored as: the entry and its lines in position order, with fresh
+ * ids. Shared with the growth seed, which inserts a year of books in bulk (functions/test/load).
+ */
+export function ledgerRowsOf(
+  organizationId: string,
+  entry: BalancedEntry,
+): { entry: EntryRow; lines: LineRow[] } {
+  const id = uuidv7Generator.next()
+  return {
+    entry: {
+      id,
+      organizationId,
+      buildingId: entry.buildingId,
+      fiscalYear: entry.fiscalYear,
+      journal: entry.journal,
+      entryDate: entry.date,
+      label: entry.label,
+      sourceKind: entry.source.kind,
+      sourceId: entry.source.id,
+      reversesEntryId: entry.reversesEntryId,
+      totalCents: entry.totalCents,
+      createdAt: new Date(),
+    },
+    lines: entry.lines.map((l, position) => ({
+      id: uuidv7Generator.next(),
+      organizationId,
+      entryId: id,
+      buildingId: entry.buildingId,
+      fiscalYear: entry.fiscalYear,
+      position,
+      account: l.account,
+      debitCents: l.debitCents,
+      creditCents: l.creditCents,
+      ownerId: l.ownerId ?? null,
+      unitId: l.unitId ?? null,
+      supplierId: l.supplierId ?? null,
+    })),
+  }
+}
+
 export function ledgerRepository(db: Database): LedgerRepository {
   const inBuilding = (scope: TenantScope, buildingId: string) =>
     and(eq(ledgerEntries.organizationId, scope.organizationId), eq(ledgerEntries.buildingId, buildingId))
@@ -75,38 +116,10 @@ export function ledgerRepository(db: Database): LedgerRepository {
 
   return {
     async insert(scope, entry: BalancedEntry) {
-      const id = uuidv7Generator.next()
       // Built here rather than read back (RETURNING), so that inside a batched unit of work the
       // entry and its lines join the batch's one statement (ADR 0047).
-      const row: EntryRow = {
-        id,
-        organizationId: scope.organizationId,
-        buildingId: entry.buildingId,
-        fiscalYear: entry.fiscalYear,
-        journal: entry.journal,
-        entryDate: entry.date,
-        label: entry.label,
-        sourceKind: entry.source.kind,
-        sourceId: entry.source.id,
-        reversesEntryId: entry.reversesEntryId,
-        totalCents: entry.totalCents,
-        createdAt: new Date(),
-      }
+      const { entry: row, lines: lineRows } = ledgerRowsOf(scope.organizationId, entry)
       await deferInsert(db, ledgerEntries, row)
-      const lineRows = entry.lines.map((l, position) => ({
-        id: uuidv7Generator.next(),
-        organizationId: scope.organizationId,
-        entryId: id,
-        buildingId: entry.buildingId,
-        fiscalYear: entry.fiscalYear,
-        position,
-        account: l.account,
-        debitCents: l.debitCents,
-        creditCents: l.creditCents,
-        ownerId: l.ownerId ?? null,
-        unitId: l.unitId ?? null,
-        supplierId: l.supplierId ?? null,
-      }))
       await deferInsert(db, ledgerLines, lineRows)
       return toEntry(row, lineRows)
     },
