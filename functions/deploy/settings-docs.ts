@@ -38,7 +38,8 @@ export const SETTINGS_DOCS: Readonly<Record<string, SettingDoc>> = {
     profiles: NODE,
   },
   DB_POOL_MAX: {
-    meaning: 'Maximum connections of the pool (Node: one pool per process, kept open while idle — ADR 0054: an idle API holds up to this many Postgres connections, so count them against `max_connections` when several processes share a server; Workers: per request, one behind Hyperdrive — ADR 0053).',
+    meaning:
+      'Maximum connections of the pool (Node: one pool per process, kept open while idle — ADR 0054: an idle API holds up to this many Postgres connections, so count them against `max_connections` when several processes share a server; Workers: per request, one behind Hyperdrive — ADR 0053).',
     profiles: ALL,
   },
   NEON_WS_PROXY: {
