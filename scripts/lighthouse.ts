@@ -18,6 +18,10 @@
  *   measured alternately on a busy machine (docs/performance.md § Lighthouse).
  * - Besides the scores it prints Total Blocking Time, main-thread scripting and Lighthouse's
  *   benchmark index: they say more than the score when the machine is loaded.
+ * - LIGHTHOUSE_PAGES=owner-portal,syndic-dashboard measures only those pages (the sign-ins still
+ *   happen); LIGHTHOUSE_TRACE=1 also writes the trace Lighthouse recorded
+ *   (test-results/lighthouse/<page>.trace.json, for DevTools' Performance panel or
+ *   scripts/lighthouse-tasks.ts, which lists the long tasks and what ran in them).
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -30,6 +34,8 @@ import { freePort, ROOT, startServer } from './lib/server-process.ts'
 
 const LIGHTHOUSE_VERSION = '13.5.0'
 const BUDGET = Number(process.env.LIGHTHOUSE_BUDGET ?? 95)
+const PAGES = process.env.LIGHTHOUSE_PAGES?.split(',').map((p) => p.trim())
+const TRACE = process.env.LIGHTHOUSE_TRACE === '1'
 const chromium = chromiumPath()
 const say = (line: string) => process.stdout.write(`lighthouse: ${line}\n`)
 
@@ -61,7 +67,7 @@ type Lhr = {
 type RunLighthouse = (
   url: string,
   flags: Record<string, unknown>,
-) => Promise<{ lhr: Lhr; report: string | string[] } | undefined>
+) => Promise<{ lhr: Lhr; report: string | string[]; artifacts?: { Trace?: unknown } } | undefined>
 const lighthouse = (await import(pathToFileURL(lhEntry).href)).default as RunLighthouse
 // Playwright as the e2e suite has it (web's devDependency).
 const requireFromWeb = createRequire(join(ROOT, 'web', 'package.json'))
@@ -156,6 +162,7 @@ try {
     await page.waitForURL(`**${dashboard}`)
   }
   const measure = async (name: string, path: string) => {
+    if (PAGES && !PAGES.includes(name)) return
     say(`${name} (${path})…`)
     const result = await lighthouse(`${base}${path}`, {
       port,
@@ -164,9 +171,14 @@ try {
       onlyCategories: ['performance', 'accessibility'],
       // Keep the signed-in session (local storage) the page needs.
       disableStorageReset: true,
+      // With the trace: V8's sampling profiler too, so the tasks' JavaScript can be named
+      // (it costs the page a little CPU: compare scores without it).
+      ...(TRACE ? { additionalTraceCategories: 'disabled-by-default-v8.cpu_profiler' } : {}),
     })
     if (!result) throw new Error(`lighthouse gave no result for ${path}`)
     writeFileSync(join(outDir, `${name}.json`), String(result.report))
+    if (TRACE && result.artifacts?.Trace)
+      writeFileSync(join(outDir, `${name}.trace.json`), JSON.stringify(result.artifacts.Trace))
     const score = (c: string) => Math.round((result.lhr.categories[c]?.score ?? 0) * 100)
     const audits = result.lhr.audits
     rows.push({

@@ -3,7 +3,7 @@
 // payload the letter carries (so scanning either pays the same transfer), and each closed year's
 // regularisation that the balance includes.
 import QRCode from 'qrcode'
-import { createResource, For, type JSX, Show } from 'solid-js'
+import { createResource, For, type JSX, type Resource, Show } from 'solid-js'
 import * as api from '../lib/api'
 import { dueLineLabel } from '../lib/call-label'
 import { date, money, t } from '../lib/i18n'
@@ -17,8 +17,9 @@ function QrImage(props: { payload: string; label: string }): JSX.Element {
     () => props.payload,
     (payload) => QRCode.toDataURL(payload, { errorCorrectionLevel: 'M', margin: 4, width: 220 }),
   )
+  // The image's box is there before the code is drawn: nothing under it moves when it arrives.
   return (
-    <Show when={value(src)}>
+    <Show when={value(src)} fallback={<span class="epc-qr epc-qr-pending" aria-hidden="true" />}>
       {(url) => (
         <img class="epc-qr" src={url()} alt={props.label} width="220" height="220" data-testid="epc-qr" />
       )}
@@ -38,15 +39,24 @@ async function openLetter(documentId: string) {
   setTimeout(() => URL.revokeObjectURL(url), 60_000)
 }
 
-export default function OwnerMoney(): JSX.Element {
+type Account = Awaited<ReturnType<typeof api.owners.account>>['data']
+
+/** The owner's account once `when` (the owner is known), re-read when cached data changes. Made by the portal, which shows its
+ * sections together once each has its first answer (no section pushes another down). */
+export function createOwnerAccount(when: () => boolean): Resource<Account> {
   const [account] = createResource(
-    () => dataRevision(),
+    () => (when() ? { revision: dataRevision() } : undefined),
     async () => (await api.owners.account()).data,
   )
+  return account
+}
+
+export default function OwnerMoney(props: { account: Resource<Account> }): JSX.Element {
+  const account = () => props.account
   return (
     <section class="card" aria-labelledby="money-title" data-testid="owner-money">
       <h2 id="money-title">{t('money.title')}</h2>
-      <Show when={value(account)} fallback={<p>{t('money.none')}</p>}>
+      <Show when={value(account())} fallback={<p>{t('money.none')}</p>}>
         {(a) => (
           <Show when={a().buildings.length > 0} fallback={<p>{t('money.none')}</p>}>
             <For each={a().buildings}>

@@ -21,11 +21,13 @@ const conflictName = (c: ConflictRecord) => {
 /** Field-by-field view of a refused offline edit: my value and the server's, changed rows marked. */
 export function SyncIndicator(): JSX.Element {
   const s = syncStatus
+  // Read only when the counts say there is something to show: with none (the usual start) the
+  // bar no longer reads the conflicts and the outbox at every page load (issue #19, ADR 0052).
   const [details] = createResource(
     () => `${dataRevision()}/${s().conflicts}/${s().failed}`,
     async () => {
       const engine = currentEngine()
-      if (!engine) return { conflicts: [], failed: [] }
+      if (!engine || (s().conflicts === 0 && s().failed === 0)) return { conflicts: [], failed: [] }
       return {
         conflicts: await engine.conflicts(),
         failed: (await engine.outbox()).filter((e) => e.status === 'failed'),

@@ -49,3 +49,17 @@ export const dateTime = (iso: string | null | undefined) => f.formatDateTime(loc
 export const num = (n: number | null | undefined, digits = 0) =>
   n == null ? '' : f.formatNumber(locale(), n, digits)
 export const percent = (ratio: number) => f.formatPercent(locale(), ratio)
+
+/**
+ * Builds the locale's first date and money formatters now. The first Intl.DateTimeFormat of a
+ * page loads ICU's calendar patterns for the locale (~100 ms on this machine's CPU, ×4 on the
+ * phone Lighthouse simulates) and the first Intl.NumberFormat its number data: unavoidable on
+ * a signed-in page (the sync bar's time, the page's dates and amounts), and done later they
+ * landed in the middle of the page's first tasks, after the first paint, as one long task
+ * (issue #19; ADR 0052). Called by the entry before the first render of a signed-in page.
+ */
+export function warmFormatters(): void {
+  f.formatDateTime(locale(), '2000-01-01T00:00:00Z')
+  f.formatDate(locale(), '2000-01-01')
+  f.formatCents(locale(), 0)
+}

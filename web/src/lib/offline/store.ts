@@ -1,6 +1,7 @@
 // Solid wrapper of the framework-free SyncEngine: one engine per signed-in user, its status as
 // a signal, and the browser's online/offline events wired to it.
 import { createMemo, createRoot, createSignal } from 'solid-js'
+import { afterLoadIdle } from '../after-load'
 import { fetchPath, onReachability, probe, replay, useOfflineEngine } from '../api'
 import { SyncEngine } from './sync-engine'
 import type { SyncStatus, SyncTransport } from './types'
@@ -36,6 +37,25 @@ export function currentEngine(): SyncEngine | null {
 }
 
 let starting: Promise<SyncEngine> | null = null
+let cancelFirstPass: (() => void) | null = null
+
+/**
+ * The engine's first pass at start. Writes queued on this device go at once. With nothing
+ * queued the pass only stamps "last sync" (four status updates, each re-rendering the sync bar,
+ * and IndexedDB writes): it waits until the page has loaded and the main thread is idle, so it
+ * is not part of the first page's start (issue #19, Lighthouse; ADR 0052).
+ */
+function firstPass(opened: SyncEngine): void {
+  if (!navigator.onLine) return
+  if (opened.getStatus().pending > 0) {
+    void opened.replay()
+    return
+  }
+  cancelFirstPass = afterLoadIdle(() => {
+    cancelFirstPass = null
+    if (engine === opened) void opened.replay()
+  })
+}
 
 /** Opens the user's engine; reads issued meanwhile wait for it (see whenEngine). */
 export function startSync(userId: string): Promise<SyncEngine> {
@@ -46,7 +66,7 @@ export function startSync(userId: string): Promise<SyncEngine> {
     engine = opened
     engineUser = userId
     unsubscribe = opened.subscribe(setStatus)
-    if (navigator.onLine) void opened.replay()
+    firstPass(opened)
     return opened
   })().finally(() => {
     starting = null
@@ -62,6 +82,8 @@ export async function whenEngine(): Promise<SyncEngine | null> {
 }
 
 export function stopSync(): void {
+  cancelFirstPass?.()
+  cancelFirstPass = null
   unsubscribe?.()
   engine?.close()
   engine = null
@@ -70,6 +92,8 @@ export function stopSync(): void {
 
 /** Logout: delete this user's offline database. */
 export async function clearSync(): Promise<void> {
+  cancelFirstPass?.()
+  cancelFirstPass = null
   const e = engine
   unsubscribe?.()
   engine = null

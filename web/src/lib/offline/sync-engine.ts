@@ -167,11 +167,24 @@ export class SyncEngine {
       random: Math.random,
       ...options,
     })
-    const last = await db.get('meta', 'lastSync')
-    engine.status.lastSync = typeof last?.value === 'number' ? last.value : null
-    const entries = await engine.outbox()
+    // The three start reads in one transaction, answered together: the last sync time, the
+    // outbox (read once, for the sequence and the counts) and the conflicts' count. Four
+    // transactions before, the outbox read twice: each answer a task of its own on the first
+    // page's main thread (issue #19, Lighthouse; ADR 0052).
+    const tx = db.transaction(['meta', 'outbox', 'conflicts'])
+    const [last, entries, conflicts] = await Promise.all([
+      tx.objectStore('meta').get('lastSync'),
+      tx.objectStore('outbox').index('bySeq').getAll(),
+      tx.objectStore('conflicts').count(),
+      tx.done,
+    ])
     engine.seq = entries.reduce((m, e) => Math.max(m, e.seq), 0)
-    await engine.refreshCounts()
+    engine.status = {
+      ...engine.status,
+      lastSync: typeof last?.value === 'number' ? last.value : null,
+      ...SyncEngine.counts(entries),
+      conflicts,
+    }
     return engine
   }
 
@@ -192,17 +205,17 @@ export class SyncEngine {
     for (const l of this.listeners) l(this.status)
   }
 
+  private static counts(entries: OutboxEntry[]): Pick<SyncStatus, 'pending' | 'failed'> {
+    return {
+      pending: entries.filter((e) => e.status === 'pending').length,
+      failed: entries.filter((e) => e.status === 'failed').length,
+    }
+  }
+
   private async refreshCounts(changed = false): Promise<void> {
     const entries = await this.outbox()
     const conflicts = await this.db.count('conflicts')
-    this.emit(
-      {
-        pending: entries.filter((e) => e.status === 'pending').length,
-        failed: entries.filter((e) => e.status === 'failed').length,
-        conflicts,
-      },
-      changed,
-    )
+    this.emit({ ...SyncEngine.counts(entries), conflicts }, changed)
   }
 
   /** Called on the window online/offline events; coming back online replays the outbox. */
@@ -264,9 +277,16 @@ export class SyncEngine {
    * Either way, queued writes are overlaid so the user sees their own offline changes.
    */
   async read<T>(key: string, fetcher: () => Promise<T>): Promise<ReadResult<T>> {
-    const entries = (await this.outbox()).filter((e) => e.status === 'pending')
     const canFetch = !containsTempId(key)
-    const cachedFirst = canFetch ? await this.db.get('cache', key) : undefined
+    // The outbox and the cached copy in one transaction, answered together: one IndexedDB round
+    // trip (one task on the main thread) per read instead of two (issue #19, ADR 0052).
+    const tx = this.db.transaction(['outbox', 'cache'])
+    const [all, cachedFirst] = await Promise.all([
+      tx.objectStore('outbox').index('bySeq').getAll(),
+      canFetch ? tx.objectStore('cache').get(key) : undefined,
+      tx.done,
+    ])
+    const entries = all.filter((e) => e.status === 'pending')
     if (cachedFirst) {
       // Stale-while-revalidate: the copy now, the network behind it (a change bumps revision).
       void this.revalidate(key, fetcher, cachedFirst.data)
