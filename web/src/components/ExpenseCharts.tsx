@@ -2,7 +2,9 @@
 // same figures as a summary sentence and a table for those who read (screen readers, print).
 import { createEffect, createResource, createSignal, For, type JSX, onCleanup, Show } from 'solid-js'
 import * as api from '../lib/api'
+import { createChartDrawer } from '../lib/chart-draw'
 import { localChanges } from '../lib/data-changes'
+import { mountQueue } from '../lib/deferred-mount'
 import { money, num, t, tEnum } from '../lib/i18n'
 import { dateTimeFormat } from '../lib/i18n/format'
 import { dataRevision } from '../lib/offline/store'
@@ -37,27 +39,48 @@ function monthLabel(key: string): string {
   }).format(new Date(Date.UTC(y, m - 1, 1)))
 }
 
+// The chart library, fetched on first use (its own chunk); until then the table says it all.
+let barChart: typeof import('./bar-chart') | undefined
+let barChartLoad: Promise<unknown> | undefined
+const loadBarChart = () =>
+  (barChartLoad ??= import('./bar-chart').then((m) => {
+    barChart = m
+  }))
+
 function Chart(props: { id: string; title: string; items: Total[]; label: (key: string) => string }) {
   let box: HTMLDivElement | undefined
   let chart: BarChart | undefined
-  const observer = new ResizeObserver(() => box && chart?.resize(box.clientWidth))
+  let width = 0
+  // Drawn near the viewport or when idle, one chart per task, not again for the same figures
+  // (lib/chart-draw.ts, ADR 0057).
+  const drawer = createChartDrawer({
+    queue: mountQueue,
+    loaded: () => barChart,
+    load: loadBarChart,
+    draw: (lib, el, data) => {
+      chart?.destroy()
+      width = el.clientWidth
+      chart = lib.drawBars(el as HTMLElement, data.labels, data.values, (v) => money(Math.round(v * 100)))
+      observer.observe(el)
+    },
+  })
+  // Only a real change of width redraws (observing reports the current size once).
+  const observer = new ResizeObserver(() => {
+    if (box && chart && box.clientWidth !== width) {
+      width = box.clientWidth
+      chart.resize(width)
+    }
+  })
   createEffect(() => {
     const items = props.items
-    const labels = items.map((i) => props.label(i.key))
-    // The library arrives on first use only (its own chunk); until then the table says it all.
-    void import('./bar-chart').then(({ drawBars }) => {
-      if (!box) return
-      chart?.destroy()
-      chart = drawBars(
-        box,
-        labels,
-        items.map((i) => i.total_cents / 100),
-        (v) => money(Math.round(v * 100)),
-      )
-      observer.observe(box)
-    })
+    const data = {
+      labels: items.map((i) => props.label(i.key)),
+      values: items.map((i) => i.total_cents / 100),
+    }
+    if (box) drawer.show(box, data)
   })
   onCleanup(() => {
+    drawer.dispose()
     observer.disconnect()
     chart?.destroy()
   })

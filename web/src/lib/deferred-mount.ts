@@ -2,14 +2,21 @@
 // The building page has some ten sections below the fold, each with its reads and forms; built
 // in the first render they made a ~300 ms task under Lighthouse's 4× CPU slowdown (Total
 // Blocking Time). A section registered here mounts when its placeholder comes near the viewport
-// (the user scrolls to it) or, failing that, when the main thread is idle, ONE section per idle
-// callback, in page order: the work is split into short tasks that leave input free, and every
-// section is still in the page soon after it loads (links, tests and find-in-page reach it).
+// (the user scrolls to it) or, failing that, when the main thread is idle — ONE section per
+// task either way, in page order: the work is split into short tasks that leave input free, and
+// every section is still in the page soon after it loads (links, tests and find-in-page reach it).
+//
+// Session 7 (ADR 0057): the IntersectionObserver reports every placeholder within reach in ONE
+// callback; mounting them there put two or three sections (or both dashboard charts) back into
+// one long task. A section near the viewport now jumps the queue and mounts in the next task
+// (`soon`), the next one in the task after.
 export type MountScheduler = {
   /** Calls `near` once the element is within reach of the viewport; returns a stop function. */
   observe(el: Element, near: () => void): () => void
   /** Calls `cb` when the main thread is idle; returns a cancel function. */
   idle(cb: () => void): () => void
+  /** Calls `cb` in a task of its own, as soon as possible; returns a cancel function. */
+  soon(cb: () => void): () => void
 }
 
 export type MountQueue = {
@@ -17,21 +24,30 @@ export type MountQueue = {
   add(el: Element, mount: () => void): () => void
 }
 
+type Entry = { run: () => void; near: boolean }
+
 export function createMountQueue(scheduler: MountScheduler): MountQueue {
-  const queue: (() => void)[] = []
-  let cancelIdle: (() => void) | null = null
-  const remove = (run: () => void) => {
-    const i = queue.indexOf(run)
+  const queue: Entry[] = [] // page (registration) order
+  // At most one callback waits at a time: `soon` while a section is near the viewport, else `idle`.
+  let pending: { near: boolean; cancel: () => void } | null = null
+  const remove = (entry: Entry) => {
+    const i = queue.indexOf(entry)
     if (i >= 0) queue.splice(i, 1)
   }
-  // One idle callback at a time, each mounting the first section still waiting.
   const pump = () => {
-    if (cancelIdle || queue.length === 0) return
-    cancelIdle = scheduler.idle(() => {
-      cancelIdle = null
-      queue[0]?.()
+    const near = queue.some((e) => e.near)
+    if (pending) {
+      if (pending.near || !near) return
+      pending.cancel() // an idle wait overtaken by a section coming into reach
+      pending = null
+    }
+    if (queue.length === 0) return
+    const fire = () => {
+      pending = null
+      ;(queue.find((e) => e.near) ?? queue[0])?.run()
       pump()
-    })
+    }
+    pending = { near, cancel: near ? scheduler.soon(fire) : scheduler.idle(fire) }
   }
   return {
     add(el, mount) {
@@ -40,16 +56,23 @@ export function createMountQueue(scheduler: MountScheduler): MountQueue {
       const finish = () => {
         done = true
         stop()
-        remove(run)
+        remove(entry)
       }
-      const run = () => {
-        if (done) return
-        finish()
-        mount()
+      const entry: Entry = {
+        near: false,
+        run: () => {
+          if (done) return
+          finish()
+          mount()
+        },
       }
-      stop = scheduler.observe(el, run)
+      stop = scheduler.observe(el, () => {
+        if (done || entry.near) return
+        entry.near = true
+        if (queue.includes(entry)) pump()
+      })
       if (!done) {
-        queue.push(run)
+        queue.push(entry)
         pump()
       }
       return () => {
@@ -61,7 +84,8 @@ export function createMountQueue(scheduler: MountScheduler): MountQueue {
 
 // The browser's scheduler: one shared IntersectionObserver whose margin mounts a section about a
 // screen before it is scrolled into view, so it is built while still off screen (no layout shift
-// in view: ADR 0034), and requestIdleCallback (a short timeout where Safari lacks it).
+// in view: ADR 0034), requestIdleCallback (a short timeout where Safari lacks it), and a
+// zero-delay timeout for the next task.
 const NEAR_MARGIN = '100% 0px'
 
 function browserScheduler(): MountScheduler {
@@ -90,6 +114,10 @@ function browserScheduler(): MountScheduler {
         return () => cancelIdleCallback(id)
       }
       const id = setTimeout(cb, 16)
+      return () => clearTimeout(id)
+    },
+    soon(cb) {
+      const id = setTimeout(cb, 0)
       return () => clearTimeout(id)
     },
   }

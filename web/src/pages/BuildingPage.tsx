@@ -216,92 +216,100 @@ export default function BuildingPage(): JSX.Element {
           </Show>
         </section>
 
-        <section class="card" aria-labelledby="building-owners-title" data-testid="building-owners">
-          <h2 id="building-owners-title">{t('building.owners')}</h2>
-          <ul class="plain list">
-            <For each={owners()} fallback={<li class="muted">{t('common.empty')}</li>}>
-              {(o) => (
-                <li>
-                  <EntityLink id={o.id} href={ownerHref(o.id)}>
-                    {ownerName(o.id)}
-                  </EntityLink>{' '}
-                  <span class="muted">
-                    {o.lots.map((u) => u.unit_number).join(', ')}
-                    <OwnerContact owner={directory().get(o.id)} />
-                  </span>
-                </li>
+        <Deferred minHeight="16rem">
+          <section class="card" aria-labelledby="building-owners-title" data-testid="building-owners">
+            <h2 id="building-owners-title">{t('building.owners')}</h2>
+            <ul class="plain list">
+              <For each={owners()} fallback={<li class="muted">{t('common.empty')}</li>}>
+                {(o) => (
+                  <li>
+                    <EntityLink id={o.id} href={ownerHref(o.id)}>
+                      {ownerName(o.id)}
+                    </EntityLink>{' '}
+                    <span class="muted">
+                      {o.lots.map((u) => u.unit_number).join(', ')}
+                      <OwnerContact owner={directory().get(o.id)} />
+                    </span>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </section>
+        </Deferred>
+
+        <Deferred minHeight="16rem">
+          <section class="card" aria-labelledby="building-expenses-title" data-testid="building-expenses">
+            <h2 id="building-expenses-title">{t('building.expenses')}</h2>
+            <Show when={value(expenses)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
+              {(e) => (
+                <>
+                  <ChargeList
+                    lines={e().data}
+                    label={(x) => (
+                      <>
+                        {date(x.expense_date)} · {x.description}{' '}
+                        <span class="muted">({tEnum('category', x.category)})</span>
+                      </>
+                    )}
+                  />
+                  <FirstOnly shown={e().data.length} total={e().pagination.total_items} href="/expenses" />
+                </>
               )}
-            </For>
-          </ul>
-        </section>
+            </Show>
+          </section>
+        </Deferred>
 
-        <section class="card" aria-labelledby="building-expenses-title" data-testid="building-expenses">
-          <h2 id="building-expenses-title">{t('building.expenses')}</h2>
-          <Show when={value(expenses)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
-            {(e) => (
-              <>
-                <ChargeList
-                  lines={e().data}
-                  label={(x) => (
-                    <>
-                      {date(x.expense_date)} · {x.description}{' '}
-                      <span class="muted">({tEnum('category', x.category)})</span>
-                    </>
-                  )}
-                />
-                <FirstOnly shown={e().data.length} total={e().pagination.total_items} href="/expenses" />
-              </>
-            )}
-          </Show>
-        </section>
+        <Deferred minHeight="8rem">
+          <section class="card" aria-labelledby="building-meetings-title" data-testid="building-meetings">
+            <h2 id="building-meetings-title">{t('building.meetings')}</h2>
+            <Show when={value(meetings)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
+              {(m) => (
+                <>
+                  <ul class="plain list">
+                    <For each={m().data} fallback={<li class="muted">{t('common.empty')}</li>}>
+                      {(x) => (
+                        <li class="line">
+                          <EntityLink id={x.id} href={meetingHref(x.id)}>
+                            {x.title}
+                          </EntityLink>
+                          <span class="muted">
+                            {dateTime(x.scheduled_date)} · {tEnum('meeting_status', x.status)}
+                          </span>
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                  <FirstOnly shown={m().data.length} total={m().pagination.total_items} href="/meetings" />
+                </>
+              )}
+            </Show>
+          </section>
+        </Deferred>
 
-        <section class="card" aria-labelledby="building-meetings-title" data-testid="building-meetings">
-          <h2 id="building-meetings-title">{t('building.meetings')}</h2>
-          <Show when={value(meetings)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
-            {(m) => (
-              <>
-                <ul class="plain list">
-                  <For each={m().data} fallback={<li class="muted">{t('common.empty')}</li>}>
-                    {(x) => (
-                      <li class="line">
-                        <EntityLink id={x.id} href={meetingHref(x.id)}>
-                          {x.title}
-                        </EntityLink>
-                        <span class="muted">
-                          {dateTime(x.scheduled_date)} · {tEnum('meeting_status', x.status)}
-                        </span>
-                      </li>
-                    )}
-                  </For>
-                </ul>
-                <FirstOnly shown={m().data.length} total={m().pagination.total_items} href="/meetings" />
-              </>
-            )}
-          </Show>
-        </section>
-
-        <section class="card" aria-labelledby="building-documents-title" data-testid="building-documents">
-          <h2 id="building-documents-title">{t('building.documents')}</h2>
-          <Show when={value(documents)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
-            {(d) => (
-              <>
-                <ul class="plain list">
-                  <For each={d().data} fallback={<li class="muted">{t('common.empty')}</li>}>
-                    {(x) => (
-                      <li class="line">
-                        <span>{x.title}</span>
-                        <span class="muted">
-                          {tEnum('document_type', x.document_type)} · {date(x.created_at)}
-                        </span>
-                      </li>
-                    )}
-                  </For>
-                </ul>
-                <FirstOnly shown={d().data.length} total={d().pagination.total_items} href="/documents" />
-              </>
-            )}
-          </Show>
-        </section>
+        <Deferred minHeight="8rem">
+          <section class="card" aria-labelledby="building-documents-title" data-testid="building-documents">
+            <h2 id="building-documents-title">{t('building.documents')}</h2>
+            <Show when={value(documents)} fallback={<p aria-busy="true">{t('common.loading')}</p>}>
+              {(d) => (
+                <>
+                  <ul class="plain list">
+                    <For each={d().data} fallback={<li class="muted">{t('common.empty')}</li>}>
+                      {(x) => (
+                        <li class="line">
+                          <span>{x.title}</span>
+                          <span class="muted">
+                            {tEnum('document_type', x.document_type)} · {date(x.created_at)}
+                          </span>
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                  <FirstOnly shown={d().data.length} total={d().pagination.total_items} href="/documents" />
+                </>
+              )}
+            </Show>
+          </section>
+        </Deferred>
 
         {/* The sections below the fold mount near the viewport or when the page is idle, one per
             task (components/Deferred.tsx): built in the first render they blocked input ~0.5 s. */}
