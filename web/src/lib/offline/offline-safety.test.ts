@@ -31,9 +31,13 @@ async function setup(online = true) {
     random: () => 1,
   })
   engines.push(engine)
+  // The retries run unawaited: let them start, then wait for the pass they began to end (a fixed
+  // 20 ms wait failed on a loaded machine with the replay still running).
   const fireTimers = async () => {
     for (const t of timers.splice(0)) t.run()
     await new Promise((r) => setTimeout(r, 20))
+    for (let waited = 0; engine.getStatus().syncing && waited < 5_000; waited += 10)
+      await new Promise((r) => setTimeout(r, 10))
   }
   return { server, engine, timers, fireTimers }
 }

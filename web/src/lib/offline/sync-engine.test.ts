@@ -216,6 +216,22 @@ describe('SyncEngine lifecycle', () => {
     expect(await a.engine.outbox()).toHaveLength(1)
   })
 
+  it('an empty replay while offline does not say the network is back: nothing was sent, no answer heard', async () => {
+    // A first pass or a "Sync now" with nothing queued ran after the device went offline: it
+    // used to emit online: true, and every online-only control came back enabled (issue #19).
+    const { engine } = await setup()
+    engine.setOnline(false)
+    const report = await engine.replay()
+    expect(report.sent).toBe(0)
+    expect(engine.getStatus().online).toBe(false)
+    expect(engine.getStatus().lastSync).toBeNull()
+    // Online, the same empty pass stamps the last sync.
+    engine.setOnline(true)
+    await engine.replay()
+    expect(engine.getStatus().online).toBe(true)
+    expect(engine.getStatus().lastSync).not.toBeNull()
+  })
+
   it('notifies subscribers of status changes', async () => {
     const { engine } = await setup(false)
     const seen: number[] = []

@@ -470,11 +470,15 @@ export class SyncEngine {
       }
       if (report.stoppedBy) {
         if (report.stoppedBy.isNetwork || report.stoppedBy.status >= 500) this.scheduleRetry()
-      } else {
+      } else if (changed || this.status.online) {
+        // Only an answer (a write taken from the outbox: `changed`) says the network is back. A
+        // pass with nothing to send (a deferred first pass, "Sync now") heard nothing: offline,
+        // it must neither claim online (every online-only control came back enabled, issue #19)
+        // nor stamp a sync.
         this.retryAttempt = 0
         const now = this.opts.now()
         await this.db.put('meta', { key: 'lastSync', value: now })
-        this.emit({ lastSync: now, online: true })
+        this.emit({ lastSync: now, ...(changed ? { online: true } : {}) })
       }
     } finally {
       this.emit({ syncing: false, lastError: report.stoppedBy?.message ?? null })
