@@ -120,6 +120,17 @@ describe('startSync: the first pass', () => {
     stopSync()
   })
 
+  it('skips the deferred pass when the device went offline while the page loaded', async () => {
+    const { startSync, stopSync } = await import('./store')
+    const replay = vi.spyOn(SyncEngine.prototype, 'replay')
+    engines.push(await startSync(`start-${++counter}`))
+    expect(idle.runs).toHaveLength(1)
+    vi.stubGlobal('navigator', { onLine: false })
+    idle.runs[0]?.()
+    expect(replay).not.toHaveBeenCalled()
+    stopSync()
+  })
+
   it('a sign-out before the page is idle cancels the pass', async () => {
     const { startSync, stopSync } = await import('./store')
     const replay = vi.spyOn(SyncEngine.prototype, 'replay')

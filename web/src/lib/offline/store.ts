@@ -53,7 +53,8 @@ function firstPass(opened: SyncEngine): void {
   }
   cancelFirstPass = afterLoadIdle(() => {
     cancelFirstPass = null
-    if (engine === opened) void opened.replay()
+    // The device may have gone offline while the page loaded: a pass then would hear nothing.
+    if (engine === opened && navigator.onLine) void opened.replay()
   })
 }
 
