@@ -6,7 +6,10 @@
  *    E2E_SKIP=1 says so explicitly.
  * 2. web/dist is built when missing or older than web/src.
  * 3. The embedded server (functions/node.ts, PGlite) starts on a free port with a fresh temp
- *    DATA_DIR and cheap argon2, and is stopped whatever happens.
+ *    DATA_DIR and cheap argon2, and is stopped whatever happens: one server per Playwright worker
+ *    (E2E_WORKERS), each worker talking to its own (web/e2e/fixtures.ts, `baseURL`). PGlite serves
+ *    one query at a time, and some pages list platform-wide rows (the superadmin's organizations,
+ *    the job queue): one database per worker keeps both the queue and those lists to one worker.
  * 4. Playwright runs web/e2e (JSON reporter to a file), projects `desktop` (every test) and
  *    `phone` (390×844, the tests tagged @phone); the counts of both go to argv[2] as
  *    {name, passed, failed, skipped} for scripts/run-tests.ts.
@@ -199,25 +202,27 @@ if (stale) {
 }
 
 // ------------------------------------------------------------------ server
-const dataDir = mkdtempSync(join(tmpdir(), 'koprogo-e2e-'))
-let server: ServerProcess | null = null
+const workers = Math.max(1, Number(process.env.E2E_WORKERS ?? 1) || 1)
+const dataDirs: string[] = []
+const servers: ServerProcess[] = []
 
-async function stopServer(): Promise<void> {
-  const s = server
-  server = null
-  await s?.stop(10_000)
-  rmSync(dataDir, { recursive: true, force: true })
+async function stopServers(): Promise<void> {
+  const running = servers.splice(0)
+  await Promise.all(running.map((s) => s.stop(10_000)))
+  for (const dir of dataDirs.splice(0)) rmSync(dir, { recursive: true, force: true })
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    void stopServer().finally(() => process.exit(130))
+    void stopServers().finally(() => process.exit(130))
   })
 }
 
 /** The shared "start a server and wait for health" helper (scripts/lib/server-process.ts). */
 async function startE2eServer(): Promise<string> {
-  server = await startServer({
+  const dataDir = mkdtempSync(join(tmpdir(), 'koprogo-e2e-'))
+  dataDirs.push(dataDir)
+  const server = await startServer({
     // The dev superadmin (admin@koprogo.com) and the embedded database, whatever the shell says.
     unset: ['DATABASE_URL', 'SUPERADMIN_EMAIL', 'SUPERADMIN_PASSWORD', 'STORAGE_DIR', 'JWT_SECRET'],
     env: {
@@ -233,6 +238,7 @@ async function startE2eServer(): Promise<string> {
       LOGIN_MAX_FAILURES_PER_IP: '10000',
     },
   })
+  servers.push(server)
   return server.base
 }
 
@@ -245,8 +251,12 @@ interface PwStats {
 }
 
 async function main(): Promise<void> {
-  const base = await startE2eServer()
-  say(`server ready on ${base} (${Math.round(performance.now() - started)} ms)`)
+  // The servers start side by side (each one's migrations and seed are mostly its own CPU).
+  const bases = await Promise.all(Array.from({ length: workers }, () => startE2eServer()))
+  const base = bases[0] as string
+  say(
+    `${workers === 1 ? 'server' : `${workers} servers`} ready on ${bases.join(', ')} (${Math.round(performance.now() - started)} ms)`,
+  )
   const jsonReport = join(root, 'test-results', 'e2e-report.json')
   rmSync(jsonReport, { force: true })
   const args = [
@@ -254,7 +264,7 @@ async function main(): Promise<void> {
     'test',
     '-c',
     join(root, 'web/e2e/playwright.config.ts'),
-    `--workers=${process.env.E2E_WORKERS ?? '1'}`,
+    `--workers=${workers}`,
     // Strict on a developer's machine: a test that fails once fails the run. On CI (CI set) one
     // retry: a browser test that fails once and then passes is reported as flaky — named with its
     // first error in the summary, to be fixed at its cause (docs/reliability.md § Flaky tests) —
@@ -271,6 +281,7 @@ async function main(): Promise<void> {
       env: {
         ...process.env,
         E2E_BASE_URL: base,
+        E2E_BASE_URLS: bases.join(','),
         CHROMIUM_PATH: chromium,
         PLAYWRIGHT_JSON_OUTPUT_NAME: jsonReport,
         ...(videoDir ? { PLAYWRIGHT_BROWSERS_PATH: videoDir, E2E_VIDEO: '1' } : { E2E_VIDEO: '0' }),
@@ -317,5 +328,5 @@ try {
   say(error instanceof Error ? error.message : String(error))
   process.exitCode = 1
 } finally {
-  await stopServer()
+  await stopServers()
 }

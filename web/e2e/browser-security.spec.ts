@@ -149,8 +149,9 @@ test('a cross-site refresh is refused: without the CSRF header, from a foreign O
 test('the Secure refresh cookie works on http://localhost too (embedded profile)', async ({
   page,
   world,
+  baseURL,
 }) => {
-  const url = new URL(test.info().project.use.baseURL ?? 'http://127.0.0.1:8080')
+  const url = new URL(baseURL ?? 'http://127.0.0.1:8080')
   url.hostname = 'localhost'
   await page.goto(`${url.origin}/login`)
   await page.locator('#login-email').fill(world.syndic.email)

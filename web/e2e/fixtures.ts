@@ -103,6 +103,13 @@ export interface World {
 }
 
 export const test = base.extend<{ world: World }>({
+  // One server per worker (scripts/test-e2e.ts starts E2E_WORKERS of them): a worker's pages, API
+  // requests and new browser contexts all go to its own. parallelIndex is the worker's slot, kept
+  // by the worker that replaces one after a failure.
+  baseURL: async ({ baseURL }, use, testInfo) => {
+    const bases = process.env.E2E_BASE_URLS?.split(',').filter(Boolean) ?? []
+    await use(bases.length > 0 ? bases[testInfo.parallelIndex % bases.length] : baseURL)
+  },
   world: async ({ request }, use) => {
     const adminLogin = await apiLogin(request, SUPERADMIN.email, SUPERADMIN.password)
     const admin = new ApiClient(request, adminLogin.token)

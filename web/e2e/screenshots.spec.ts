@@ -152,7 +152,7 @@ test('screenshot of the owners of a lot', async ({ page, world }) => {
 if (process.env.E2E_SCREENSHOTS === 'docs' && process.env.E2E_VIDEO === '1') {
   const videos = fileURLToPath(new URL('../../docs/videos/', import.meta.url))
   for (const role of ['syndic', 'accountant', 'owner', 'superadmin'] as const) {
-    test(`video walk-through: ${role}`, async ({ browser, world }, info) => {
+    test(`video walk-through: ${role}`, async ({ browser, world, baseURL }, info) => {
       test.setTimeout(120_000)
       const b = await world.building('Résidence Les Tilleuls')
       const a1 = await world.unit(b.id, 'A1', 550)
@@ -169,7 +169,7 @@ if (process.env.E2E_SCREENSHOTS === 'docs' && process.env.E2E_VIDEO === '1') {
       }[role]
       const size = { width: 1280, height: 800 }
       const context = await browser.newContext({
-        baseURL: info.project.use.baseURL,
+        baseURL,
         locale: 'en-GB',
         timezoneId: 'Europe/Brussels',
         viewport: size,
