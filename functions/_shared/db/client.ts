@@ -113,6 +113,45 @@ function unnamedStatementsClient(Base: PgClientClass): PgClientClass {
   return UnnamedStatementsClient
 }
 
+/**
+ * A `pg` Client that sends its promise-form statements one after the other by itself. A use case
+ * reads several things at once (Promise.all) and, inside a transaction, those reads share one
+ * client: pg 8 queues them internally, but warns that the queue goes in pg 9 ("Calling
+ * client.query() when the client is already executing a query is deprecated"; six route files
+ * on Postgres printed it). Statements still go in the order they were issued, and a failure
+ * rejects only its own promise, as with pg's queue. Callbacks and submittables (a cursor) take
+ * pg's own path.
+ */
+function oneStatementAtATimeClient(Base: PgClientClass): PgClientClass {
+  class OneStatementAtATimeClient extends Base {}
+  const query = Base.prototype.query as QueryMethod
+  const inFlight = new WeakMap<object, { count: number; settled: Promise<unknown> }>()
+  Reflect.set(
+    OneStatementAtATimeClient.prototype,
+    'query',
+    function (this: object, config: unknown, ...rest: unknown[]) {
+      const submittable = typeof config === 'object' && config !== null && 'submit' in config
+      if (submittable || typeof rest.at(-1) === 'function') return query.call(this, config, ...rest)
+      let chain = inFlight.get(this)
+      if (!chain) {
+        chain = { count: 0, settled: Promise.resolve() }
+        inFlight.set(this, chain)
+      }
+      const send = () => query.call(this, config, ...rest) as Promise<unknown>
+      // Nothing in flight: sent at once (no extra turn of the event loop on the common path).
+      const result = chain.count === 0 ? send() : chain.settled.then(send)
+      chain.count++
+      const current = chain
+      const done = () => {
+        current.count--
+      }
+      chain.settled = result.then(done, done)
+      return result
+    },
+  )
+  return OneStatementAtATimeClient
+}
+
 type EventSource = { on(event: 'error', listener: (error: Error) => void): unknown }
 type PoolEvents = EventSource & { on(event: 'connect', listener: (client: EventSource) => void): unknown }
 
@@ -187,7 +226,9 @@ export async function createDatabase(config: DatabaseConfig): Promise<DatabaseHa
       // request of the mix (docs/performance.md, session 7). A dead idle connection is still
       // dropped by its error event; a Worker's per-request pools (below) end with the request.
       idleTimeoutMillis: 0,
-      ...(config.namedStatements === false ? { Client: unnamedStatementsClient(pg.Client) } : {}),
+      Client: oneStatementAtATimeClient(
+        config.namedStatements === false ? unnamedStatementsClient(pg.Client) : pg.Client,
+      ),
     })
     survivePoolErrors(pool, config)
     const db = drizzle({ client: pool, schema, logger: loggerFor(config) }) as unknown as Database
@@ -276,7 +317,9 @@ export async function createRequestScopedDatabase(
   const db = drizzle({ client: requestPool, schema, logger: loggerFor(config) }) as unknown as Database
   const options = {
     ...poolOptions(config, config.serverTimeouts ?? true),
-    ...(config.namedStatements === false ? { Client: unnamedStatementsClient(pg.Client) } : {}),
+    Client: oneStatementAtATimeClient(
+      config.namedStatements === false ? unnamedStatementsClient(pg.Client) : pg.Client,
+    ),
   }
   return {
     open() {
