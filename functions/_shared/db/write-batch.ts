@@ -1,5 +1,6 @@
 import { getTableColumns, getTableName, type SQL, type SQLWrapper, sql } from 'drizzle-orm'
 import type { PgTable } from 'drizzle-orm/pg-core'
+import { insertText } from './batch-insert-text.ts'
 import type { Database } from './client.ts'
 import { BATCH_MARKER, TENANT_TABLES, TenantScopeViolation } from './tenant-scope.ts'
 
@@ -26,6 +27,16 @@ import { BATCH_MARKER, TENANT_TABLES, TenantScopeViolation } from './tenant-scop
  */
 
 const BATCH = Symbol('write batch')
+
+/** The part of a Drizzle session that runs already-built text (every driver's session has it). */
+type TextSession = {
+  prepareQuery(
+    query: { sql: string; params: unknown[] },
+    fields: undefined,
+    name: undefined,
+    isResponseInArrayMode: boolean,
+  ): { execute(): Promise<unknown> }
+}
 
 type Step = { readonly get: PropertyKey } | { readonly call: PropertyKey; readonly args: unknown[] }
 /** The rows deferred for one table, in deferral order. */
@@ -152,21 +163,36 @@ export function writeBatch(base: Database, options: { readonly partsReversed?: b
 
   async function flush(target: Database): Promise<void> {
     if (deferred.length === 0) return
-    const parts = deferred.splice(0).map((d) =>
+    const parts = deferred.splice(0)
+    if (options.partsReversed) parts.reverse()
+    const params: unknown[] = []
+    const texts = parts.map((d) => insertText(d.table, d.rows, params))
+    const session = (target as unknown as { session?: Partial<TextSession> }).session
+    if (texts.every((t): t is string => t !== null) && typeof session?.prepareQuery === 'function') {
+      // Data-modifying CTEs all run, in one statement; foreign keys and the statement-level
+      // counter triggers are checked/fired at its end, so a child row may follow its parent here.
+      // One INSERT per table, so their order does not matter (see the top of this file).
+      const text =
+        texts.length === 1
+          ? (texts[0] as string)
+          : `${BATCH_MARKER} with ${texts.map((t, i) => `w${i} as (${t})`).join(', ')} select 1`
+      // Drizzle's own path from built text to the driver (its logger, so the tenant guard and
+      // the round-trip counts see the statement): what `db.execute` does after building.
+      await session.prepareQuery({ sql: text, params }, undefined, undefined, false).execute()
+      return
+    }
+    // A value written as SQL: Drizzle builds the statement.
+    const built = parts.map((d) =>
       target
         .insert(d.table)
         .values(d.rows as never)
         .getSQL(),
     )
-    if (parts.length === 1) {
-      await target.execute(parts[0] as SQL)
+    if (built.length === 1) {
+      await target.execute(built[0] as SQL)
       return
     }
-    // Data-modifying CTEs all run, in one statement; foreign keys and the statement-level
-    // counter triggers are checked/fired at its end, so a child row may follow its parent here.
-    // One INSERT per table, so their order does not matter (see the top of this file).
-    const ctes = parts.map((part, i) => sql`${sql.raw(`w${i}`)} as (${part})`)
-    if (options.partsReversed) ctes.reverse()
+    const ctes = built.map((part, i) => sql`${sql.raw(`w${i}`)} as (${part})`)
     await target.execute(sql`${sql.raw(BATCH_MARKER)} with ${sql.join(ctes, sql`, `)} select 1`)
   }
 
