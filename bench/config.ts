@@ -31,6 +31,9 @@ export const cfg = {
   ownerCharges: (env.BENCH_OWNER_CHARGES ?? (env.BENCH_BUDGETS === '0' ? '0' : '1')) !== '0',
   growth: env.BENCH_GROWTH === '1',
   offlineReplay: (env.BENCH_OFFLINE_REPLAY ?? (env.BENCH_BUDGETS === '0' ? '0' : '1')) !== '0',
+  lighthouseMobile:
+    (env.BENCH_LIGHTHOUSE_MOBILE ??
+      (env.BENCH_BUDGETS === '0' || env.BENCH_LIGHTHOUSE === '0' ? '0' : '1')) !== '0',
   assembly: (env.BENCH_ASSEMBLY ?? (env.BENCH_BUDGETS === '0' ? '0' : '1')) !== '0',
   ownerChargesOn: (env.BENCH_OWNER_CHARGES_ON ?? 'pglite')
     .split(',')

@@ -19,6 +19,9 @@
  *   BENCH_LIGHTHOUSE=1         Lighthouse of /login and /syndic + installability facts (0 to skip:
  *                             ~40 s; fetches lighthouse with `pnpm dlx` on first use, needs Chromium
  *                             at CHROMIUM_PATH, default /usr/bin/chromium)
+ *   BENCH_LIGHTHOUSE_MOBILE=1  `make lighthouse` (mobile preset: login, syndic dashboard, building page, owner
+ *                             portal; budget ≥ 95) on web/dist, both CPUs (~70 s; default on with the budgets,
+ *                             off with BENCH_LIGHTHOUSE=0). Alone: BENCH_PROFILES= BENCH_BUDGETS=0 BENCH_LIGHTHOUSE_MOBILE=1
  *   BENCH_OWNER_CHARGES=1      GET /owners/{id}/charges budget (an owner with 5,000 expense parts, P95 of a
  *                             page ≤ 50 ms) on a fresh embedded server, then the in-process load tests of
  *                             the charges from frozen splits and of the owner account (5,000 lines each,
@@ -67,6 +70,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
 import {
+  attempt,
   runAssemblyBudget,
   runBudgets,
   runOfflineReplayBudget,
@@ -76,6 +80,7 @@ import { bankImportRows, measureBankImport } from './budgets/bank-import.ts'
 import { callsForFundsRows, measureCallsForFunds } from './budgets/calls-for-funds.ts'
 import { frozenChargesRows, measureFrozenCharges } from './budgets/frozen-charges.ts'
 import { growthRows, measureGrowth } from './budgets/growth.ts'
+import { lighthouseMobileRows, measureLighthouseMobile } from './budgets/lighthouse-mobile.ts'
 import { offlineReplayRows } from './budgets/offline-replay.ts'
 import { measureOwnerAccount, ownerAccountRows } from './budgets/owner-account.ts'
 import { measureYearEndClose, yearEndCloseRows } from './budgets/year-end-close.ts'
@@ -188,6 +193,17 @@ async function main() {
       `${JSON.stringify(measured, null, 2)}\n`,
     )
     budgets.push(...offlineReplayRows(measured))
+  }
+  if (cfg.lighthouseMobile) {
+    // Lighthouse on a phone, the four pages people use most (`make lighthouse`), on web/dist.
+    const mobile = await attempt('lighthouse mobile', async () =>
+      measureLighthouseMobile(root, join(root, 'web', 'dist')),
+    )
+    writeFileSync(
+      join(resultsDir, `${stamp}-lighthouse-mobile${cfg.label}.json`),
+      `${JSON.stringify(mobile, null, 2)}\n`,
+    )
+    budgets.push(...lighthouseMobileRows(mobile))
   }
   if (cfg.growth) {
     // The heavy operations at 10× tenant data: no sequential scan of a tenant table (in-process).

@@ -113,7 +113,8 @@ mkdirSync(outDir, { recursive: true })
 const port = await freePort()
 const profile = mkdtempSync(join(tmpdir(), 'koprogo-lighthouse-chromium-'))
 
-type Row = {
+/** One page's result, as summary.json lists it (read back by bench/budgets/lighthouse-mobile.ts). */
+export type Row = {
   page: string
   path: string
   performance: number

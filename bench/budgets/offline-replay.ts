@@ -60,7 +60,10 @@ const FIND_IN_PAGE = `function () {
     try { return typeof o.save === 'function' && typeof o.create === 'function' && String(o.create).includes('POST("' + path + '"') } catch { return false }
   }
   const pick = (path) => objects.find((o) => o && posts(o, path))
-  const engineProto = objects.find((o) => { try { return o && typeof o.enqueue === 'function' && typeof o.replay === 'function' && typeof o.outbox === 'function' && typeof o.noteNetwork === 'function' } catch { return false } })
+  // The class's prototype owns its methods; an engine instance only inherits them (the heap may
+  // list the instance first: queryObjects on it would then find no engine).
+  const owns = (o, names) => names.every((n) => Object.prototype.hasOwnProperty.call(o, n) && typeof o[n] === 'function')
+  const engineProto = objects.find((o) => { try { return o && owns(o, ['enqueue', 'replay', 'outbox', 'noteNetwork']) } catch { return false } })
   window.__bench = { api: { buildings: pick('/buildings'), units: pick('/units'), owners: pick('/owners') }, engineProto }
   return Object.entries({ ...window.__bench.api, engineProto }).filter(([, v]) => !v).map(([k]) => k)
 }`
