@@ -18,7 +18,8 @@ import { startEdge } from '../scripts/edge/miniflare.ts'
 import { bundleFile, type EdgeWorker } from '../scripts/edge/workers.ts'
 import { startPgBouncer } from '../scripts/lib/pgbouncer.ts'
 import { freePort } from '../scripts/lib/server-process.ts'
-import { env, log, resultsDir, root, SUPERADMIN } from './config.ts'
+import { env, log, resultsDir } from './config.ts'
+import { edgeSettings, migrateForEdge } from './edge-setup.ts'
 import { runLoad } from './load.ts'
 import { processTree } from './proc-stats.ts'
 import { startPostgres, stopPostgres } from './processes.ts'
@@ -124,34 +125,16 @@ const pg = await startPostgres()
 let pool: Awaited<ReturnType<typeof startPgBouncer>> | undefined
 let mf: ReturnType<typeof startEdge> | undefined
 try {
-  const jwt = Buffer.from(crypto.getRandomValues(new Uint8Array(48))).toString('base64url')
-  const migrated = spawnSync(process.execPath, [join(root, 'scripts', 'migrate.ts')], {
-    cwd: root,
-    env: {
-      ...env,
-      DATABASE_URL: pg.url,
-      SUPERADMIN_EMAIL: SUPERADMIN.email,
-      SUPERADMIN_PASSWORD: SUPERADMIN.password,
-    },
-    encoding: 'utf8',
-  })
-  if (migrated.status !== 0) throw new Error(`migrate: ${migrated.stderr}`)
+  migrateForEdge(pg.url)
   if (pooled) pool = await startPgBouncer({ serverUrl: pg.url })
   const workers = await buildWorkers()
   const inspectorPort = await freePort()
   const port = await freePort()
-  mf = startEdge(
-    workers,
-    {
-      APP_ENV: 'development',
-      LOG_LEVEL: 'warn',
-      JWT_SECRET: jwt,
-      DATABASE_URL: pg.url,
-      SUPERADMIN_EMAIL: SUPERADMIN.email,
-      SUPERADMIN_PASSWORD: SUPERADMIN.password,
-    },
-    { port, inspectorPort, ...(pool ? { hyperdrive: pool.url } : {}) },
-  )
+  mf = startEdge(workers, edgeSettings(pg.url), {
+    port,
+    inspectorPort,
+    ...(pool ? { hyperdrive: pool.url } : {}),
+  })
   const base = (await mf.ready).toString().replace(/\/$/, '')
   const s = await setup(base)
   await runLoad(base, s, 3, 'warm')

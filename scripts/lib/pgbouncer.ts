@@ -92,7 +92,8 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<PgBounc
       'listen_addr = 127.0.0.1',
       `listen_port = ${port}`,
       `unix_socket_dir = ${dir}`,
-      'auth_type = md5',
+      // PGBOUNCER_AUTH_TYPE=trust (measurements only: bench/edge-costs.ts) shows md5's share.
+      `auth_type = ${process.env.PGBOUNCER_AUTH_TYPE ?? 'md5'}`,
       `auth_file = ${join(dir, 'userlist.txt')}`,
       // Hyperdrive's mode: a server connection is held for one transaction (or one statement
       // outside a transaction), so session state never leaks from one request to the next.

@@ -1,0 +1,34 @@
+/**
+ * What the edge measurements (edge-profile.ts, edge-costs.ts) start workerd with: the bench's
+ * Postgres migrated with its superadmin, and the Workers' settings for it.
+ */
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+import { env, root, SUPERADMIN } from './config.ts'
+
+/** Migrates the database at `url` and creates the bench's superadmin (scripts/migrate.ts). */
+export function migrateForEdge(url: string): void {
+  const migrated = spawnSync(process.execPath, [join(root, 'scripts', 'migrate.ts')], {
+    cwd: root,
+    env: {
+      ...env,
+      DATABASE_URL: url,
+      SUPERADMIN_EMAIL: SUPERADMIN.email,
+      SUPERADMIN_PASSWORD: SUPERADMIN.password,
+    },
+    encoding: 'utf8',
+  })
+  if (migrated.status !== 0) throw new Error(`migrate: ${migrated.stderr}`)
+}
+
+/** The Workers' settings (a fresh JWT secret each run). */
+export function edgeSettings(url: string): Record<string, string> {
+  return {
+    APP_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    JWT_SECRET: Buffer.from(crypto.getRandomValues(new Uint8Array(48))).toString('base64url'),
+    DATABASE_URL: url,
+    SUPERADMIN_EMAIL: SUPERADMIN.email,
+    SUPERADMIN_PASSWORD: SUPERADMIN.password,
+  }
+}
