@@ -28,8 +28,8 @@ const ENABLED = process.env.LOAD === '1'
 const CALLS = 1250
 /**
  * Requests per series. 40 gave a P95 that was the series' second-slowest request: on the same
- * quiet machine and build it read 30.6, 34.0, 43.9 and 71.1 ms (session 11). 200 puts the P95
- * on the tenth-slowest, so one pause no longer decides it.
+ * quiet machine and build it read 30.6–43.9 ms in five runs and 71.1 ms in a sixth (session 11).
+ * 200 puts the P95 on the tenth-slowest, so one pause no longer decides it.
  */
 const SAMPLES = 200
 const UNITS = 20
