@@ -225,7 +225,11 @@ export function unitRepository(db: Database): UnitRepository {
     },
     async list(scope, filter, page) {
       const condition = filtered(scope, filter)
-      if (isUnfiltered(filter)) return listTenantPage(db, units, scope.organizationId, page, columns, toUnit)
+      // `onDate` and `ownedOn` only date `hasOwner` and `ownedByUserId`: alone they narrow nothing,
+      // and the use case always sets `onDate` — the total then comes from the counter, not count(*).
+      const { onDate: _onDate, ownedOn: _ownedOn, ...narrowing } = filter
+      if (isUnfiltered(narrowing))
+        return listTenantPage(db, units, scope.organizationId, page, columns, toUnit)
       return listPage(db, units, condition, page, columns, toUnit)
     },
     listAcrossTenants: (filter, page) =>
