@@ -87,5 +87,27 @@ export function markdown(
   budgets: string[] | null,
 ): string {
   const budgetTable = budgets ? ['', '| Budget | Measured |', '|---|---|', ...budgets].join('\n') : ''
-  return `# Bench ${stamp}${cfg.label}\n\nMachine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGb} GiB, Node ${machine.node}; load average at start ${machine.loadAverageAtStart}. API pinned to CPU ${cfg.apiCpu}, generator and Postgres on CPU ${cfg.loadCpu}; ${cfg.connections} connections; realistic seed ×${cfg.scale}.\n\n${results.length ? table(results) : 'No load profile (BENCH_PROFILES is empty).'}\n${budgetTable}\n`
+  return `# Bench ${stamp}${cfg.label}\n\nMachine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGb} GiB, Node ${machine.node}; load average at start ${machine.loadAverageAtStart}. API pinned to CPU ${cfg.apiCpu}, generator and Postgres on CPU ${cfg.loadCpu}; ${cfg.connections} connections; realistic seed ×${cfg.scale}.\n\n${results.length ? table(results) : 'No load profile (BENCH_PROFILES is empty).'}\n${planLines(results)}${budgetTable}\n`
+}
+
+/**
+ * The list plans a Postgres profile checked after its load (plans.ts: the mix's four lists for
+ * both tenants): issue #17 item 4 asks that none reads a tenant's rows by a sequential scan.
+ */
+function planLines(results: (ProfileResult | FailedProfile)[]): string {
+  const lines = results.flatMap((r) => {
+    const plans =
+      'plans' in r ? (r.plans as { plans?: unknown[]; seqScans?: Record<string, string[]> } | null) : null
+    if (!plans?.seqScans) return []
+    const found = Object.entries(plans.seqScans).flatMap(([tenant, tables]) =>
+      tables.map((t) => `${t} (${tenant})`),
+    )
+    const checked = plans.plans?.length ?? 0
+    return [
+      found.length === 0
+        ? `List plans, ${r.profile}: ${checked} list statements explained after the load, no sequential scan of a tenant list ✓`
+        : `List plans, ${r.profile}: sequential scan of a tenant list ✗ ${found.join(', ')}`,
+    ]
+  })
+  return lines.length ? `\n${lines.join('\n')}\n` : ''
 }
