@@ -19,34 +19,22 @@
  * Usage (quiet machine): .tools/bin/node bench/edge-costs.ts
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildWorkers } from '../scripts/edge/build.ts'
 import { startEdge } from '../scripts/edge/miniflare.ts'
 import { startPgBouncer } from '../scripts/lib/pgbouncer.ts'
 import { freePort } from '../scripts/lib/server-process.ts'
 import { canPin, cfg, env, log, resultsDir } from './config.ts'
-import { edgeSettings, migrateForEdge } from './edge-setup.ts'
-import { processTree } from './proc-stats.ts'
+import { edgeSettings, migrateForEdge, pidOn } from './edge-setup.ts'
+import { cpuSeconds, processTree } from './proc-stats.ts'
 import { startApi, startPostgres, stop, stopPostgres } from './processes.ts'
 import { setup } from './setup.ts'
 
 const seconds = Number(env.EDGE_COSTS_SECONDS ?? 10)
 const connections = 20
 
-function cpuSeconds(pid: number): number {
-  const stat = spawnSync('cat', [`/proc/${pid}/stat`], { encoding: 'utf8' }).stdout
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-  return (Number(f[11]) + Number(f[12])) / 100
-}
 const treeCpu = (pid: number) => processTree(pid).reduce((s, p) => s + cpuSeconds(p), 0)
-
-function pidOn(port: number): number {
-  const out = spawnSync('sh', ['-c', `ss -Hltnp 'sport = :${port}'`], { encoding: 'utf8' }).stdout
-  const pid = Number(/pid=(\d+)/.exec(out)?.[1])
-  if (!pid) throw new Error(`nothing listening on ${port}`)
-  return pid
-}
 
 /** wrk on one URL: requests and status counts (non-2xx as wrk reports them). */
 function wrk(
@@ -118,13 +106,13 @@ try {
   try {
     await mf.ready
     const base = `http://127.0.0.1:${directPort}`
-    const workerd = pidOn(directPort)
+    const workerd = pidOn(directPort, 'workerd')
     if (canPin) spawnSync('taskset', ['-a', '-p', '-c', cfg.apiCpu, String(workerd)], { stdio: 'ignore' })
     const s = await setup(base)
     const building = s.buildingIds[0]
     rows.workerd.push(await measure(workerd, 'gateway 404', `${base}/api/v1/no-such-resource`))
     rows.workerd.push(await measure(workerd, 'no token (401)', `${base}/api/v1/buildings`))
-    rows.workerd.push(await measure(workerd, '/health (pooled connection, select 1)', `${base}/health`))
+    rows.workerd.push(await measure(workerd, '/health', `${base}/health`))
     rows.workerd.push(await measure(workerd, 'list buildings', `${base}/api/v1/buildings`, s.token))
     rows.workerd.push(
       await measure(workerd, 'get a building', `${base}/api/v1/buildings/${building}`, s.token),
@@ -151,7 +139,7 @@ try {
 }
 const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-')
 const file = join(resultsDir, `${stamp}-edge-costs.json`)
-const loadavg = spawnSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).stdout.trim()
+const loadavg = readFileSync('/proc/loadavg', 'utf8').trim()
 writeFileSync(
   file,
   `${JSON.stringify({ date: new Date().toISOString(), seconds, connections, loadavg, ...rows }, null, 2)}\n`,
@@ -160,7 +148,7 @@ process.stdout.write(
   `\n| request | workerd req/s | workerd CPU ms/req | Node CPU ms/req |\n|---|---:|---:|---:|\n`,
 )
 for (const w of rows.workerd) {
-  const n = rows.node.find((x) => x.what === w.what || (w.what.startsWith('/health') && x.what === '/health'))
+  const n = rows.node.find((x) => x.what === w.what)
   process.stdout.write(
     `| ${w.what} | ${w.rps.toFixed(0)} | ${w.cpuMsPerRequest} | ${n ? n.cpuMsPerRequest : '—'} |\n`,
   )

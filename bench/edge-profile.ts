@@ -19,7 +19,7 @@ import { bundleFile, type EdgeWorker } from '../scripts/edge/workers.ts'
 import { startPgBouncer } from '../scripts/lib/pgbouncer.ts'
 import { freePort } from '../scripts/lib/server-process.ts'
 import { env, log, resultsDir } from './config.ts'
-import { edgeSettings, migrateForEdge } from './edge-setup.ts'
+import { edgeSettings, migrateForEdge, pidOn } from './edge-setup.ts'
 import { runLoad } from './load.ts'
 import { processTree } from './proc-stats.ts'
 import { startPostgres, stopPostgres } from './processes.ts'
@@ -35,13 +35,6 @@ function cpuWithChildren(pid: number): number {
   return [11, 12, 13, 14].reduce((s, i) => s + Number(f[i]), 0) / 100
 }
 const treeCpu = (pid: number) => processTree(pid).reduce((s, p) => s + cpuWithChildren(p), 0)
-
-function pidOn(port: number, name: string): number {
-  const out = spawnSync('sh', ['-c', `ss -Hltnp 'sport = :${port}'`], { encoding: 'utf8' }).stdout
-  const pid = Number(/pid=(\d+)/.exec(out)?.[1])
-  if (!pid) throw new Error(`no ${name} listening on ${port}`)
-  return pid
-}
 
 type CdpProfile = {
   nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>

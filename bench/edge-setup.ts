@@ -1,6 +1,6 @@
 /**
- * What the edge measurements (edge-profile.ts, edge-costs.ts) start workerd with: the bench's
- * Postgres migrated with its superadmin, and the Workers' settings for it.
+ * What the edge measurements (edge-profile.ts, edge-costs.ts) share: the bench's Postgres
+ * migrated with its superadmin, the Workers' settings for it, and the pid behind a port.
  */
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
@@ -31,4 +31,12 @@ export function edgeSettings(url: string): Record<string, string> {
     SUPERADMIN_EMAIL: SUPERADMIN.email,
     SUPERADMIN_PASSWORD: SUPERADMIN.password,
   }
+}
+
+/** The pid of the process listening on `port` (workerd, Postgres, PgBouncer), from `ss`. */
+export function pidOn(port: number, name: string): number {
+  const out = spawnSync('sh', ['-c', `ss -Hltnp 'sport = :${port}'`], { encoding: 'utf8' }).stdout
+  const pid = Number(/pid=(\d+)/.exec(out)?.[1])
+  if (!pid) throw new Error(`no ${name} listening on ${port}`)
+  return pid
 }

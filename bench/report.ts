@@ -96,13 +96,12 @@ export function markdown(
  */
 function planLines(results: (ProfileResult | FailedProfile)[]): string {
   const lines = results.flatMap((r) => {
-    const plans =
-      'plans' in r ? (r.plans as { plans?: unknown[]; seqScans?: Record<string, string[]> } | null) : null
+    const plans = 'plans' in r ? r.plans : null
     if (!plans?.seqScans) return []
-    const found = Object.entries(plans.seqScans).flatMap(([tenant, tables]) =>
+    const found = Object.entries(plans.seqScans as Record<string, string[]>).flatMap(([tenant, tables]) =>
       tables.map((t) => `${t} (${tenant})`),
     )
-    const checked = plans.plans?.length ?? 0
+    const checked = plans.plans.length
     return [
       found.length === 0
         ? `List plans, ${r.profile}: ${checked} list statements explained after the load, no sequential scan of a tenant list ✓`

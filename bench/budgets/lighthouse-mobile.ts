@@ -12,6 +12,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { join } from 'node:path'
 import type { Row as LighthouseMobileRow } from '../../scripts/lighthouse.ts'
+import { pinned } from '../config.ts'
 
 export type LighthouseMobileBudget = {
   budget: number
@@ -23,13 +24,11 @@ export type LighthouseMobileBudget = {
 export function measureLighthouseMobile(root: string, webDistDir: string): LighthouseMobileBudget {
   const summary = join(root, 'test-results', 'lighthouse', 'summary.json')
   rmSync(summary, { force: true })
+  // Both CPUs (the bench pins itself to one): the same Node as the bench's.
   const all = cpus()
     .map((_, i) => i)
     .join(',')
-  const node = join(root, '.tools', 'bin', 'node')
-  const command = existsSync(node) ? node : process.execPath
-  const args = [join(root, 'scripts', 'lighthouse.ts')]
-  const [cmd, argv] = cpus().length > 1 ? ['taskset', ['-c', all, command, ...args]] : [command, args]
+  const [cmd, argv] = pinned(all, process.execPath, [join(root, 'scripts', 'lighthouse.ts')])
   const run = spawnSync(cmd, argv, {
     cwd: root,
     env: { ...process.env, LIGHTHOUSE_WEB_DIST: webDistDir },

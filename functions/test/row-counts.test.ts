@@ -18,6 +18,16 @@ beforeAll(async () => {
 })
 afterAll(() => api.close())
 
+/** A new tenant holding one building, one unit in it and one owner. */
+async function tenantWithOneOfEach() {
+  const t = await api.tenant()
+  const fx = propertyFixtures(api)
+  const b = await fx.building(t.syndic.token)
+  await fx.unit(t.syndic.token, b.id)
+  await fx.owner(t.syndic.token)
+  return t
+}
+
 const total = async (token: string, path: string, query = '') =>
   (await api.request('GET', `/api/v1/${path}${query}`, { token })).body.pagination.total_items as number
 
@@ -50,11 +60,7 @@ describe('per-tenant row counts behind list totals', () => {
     // The mix's four lists (GET /buildings, /units, /owners, /expenses, no query): their totals
     // come from the counter. A count(*) over the tenant's rows is a sequential scan once the
     // tenant holds most of a table (session 11's growth run: GET /units did that).
-    const t = await api.tenant()
-    const fx = propertyFixtures(api)
-    const b = await fx.building(t.syndic.token)
-    await fx.unit(t.syndic.token, b.id)
-    await fx.owner(t.syndic.token)
+    const t = await tenantWithOneOfEach()
     for (const path of ['buildings', 'units', 'owners', 'expenses']) {
       const { statements } = await api.countRoundTrips(() =>
         api.request('GET', `/api/v1/${path}`, { token: t.syndic.token }),
@@ -96,11 +102,7 @@ describe('per-tenant row counts behind list totals', () => {
   })
 
   it('migration 0003 fills exact counts for a database that already holds rows', async () => {
-    const t = await api.tenant()
-    const fx = propertyFixtures(api)
-    const b = await fx.building(t.syndic.token)
-    await fx.unit(t.syndic.token, b.id)
-    await fx.owner(t.syndic.token)
+    const t = await tenantWithOneOfEach()
     const migration = readFileSync(
       join(import.meta.dirname, '../../migrations/0003_tenant_row_counts.sql'),
       'utf8',
