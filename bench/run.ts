@@ -214,12 +214,8 @@ async function main() {
     )
     budgets.push(...growthRows(growth))
   }
-  const md = markdown(
-    stamp,
-    machine,
-    results,
-    cfg.budgets || cfg.ownerCharges || cfg.assembly || cfg.offlineReplay || cfg.growth ? budgets : null,
-  )
+  // Every budget step that ran added its rows: the table is there when one did.
+  const md = markdown(stamp, machine, results, budgets.length > 0 ? budgets : null)
   writeFileSync(join(resultsDir, `${stamp}${cfg.scale > 1 ? `-x${cfg.scale}` : ''}${cfg.label}.md`), md)
   process.stdout.write(`\n${md}`)
 }
